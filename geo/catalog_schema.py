@@ -169,6 +169,7 @@ class Exercise(_Strict):
     name: str = Field(min_length=2)
     alt_names: list[str] = []
     family: Slug | None = None
+    related: list[Slug] = []
     alliance: Alliance
     start: PartialDate | None = None
     end: PartialDate | None = None
