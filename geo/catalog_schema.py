@@ -83,7 +83,8 @@ CitationIds = Annotated[list[str], Field(min_length=1)]
 
 def date_precision_of(value: str) -> DatePrecision:
     """Return the precision (``year``, ``month`` or ``day``) of an ISO reduced-precision date."""
-    return ("year", "month", "day")[value.count("-")]  # type: ignore[return-value]
+    precisions: tuple[DatePrecision, ...] = ("year", "month", "day")
+    return precisions[value.count("-")]
 
 
 def earliest_date(value: str) -> dt.date:
@@ -173,6 +174,8 @@ class Exercise(_Strict):
     alliance: Alliance
     start: PartialDate | None = None
     end: PartialDate | None = None
+    #: True when the source describes a continuing presence with no end (e.g. NATO's battle groups).
+    ongoing: bool = False
     date_precision: DatePrecision
     announced: dt.date | None = None
     participants: list[ISO3] = Field(min_length=1)
@@ -200,6 +203,9 @@ class Exercise(_Strict):
                 f"date_precision {self.date_precision!r} does not match start {self.start!r} "
                 f"(precision {date_precision_of(self.start)!r})"
             )
+            raise ValueError(msg)
+        if self.ongoing and self.end is not None:
+            msg = f"an ongoing exercise has no end, got end {self.end!r}"
             raise ValueError(msg)
         if self.start is not None and self.end is not None and latest_date(self.end) < earliest_date(self.start):
             msg = f"end {self.end!r} is before start {self.start!r}"

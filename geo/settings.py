@@ -51,8 +51,7 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "interior_min_depth_km",
             50.0,
-            "'The interior of the country' is the country's territory at least this far from every land "
-            "border (km).",
+            "'The interior of the country' is the country's territory at least this far from every land border (km).",
         ),
         Setting(
             "display_simplify_tolerance_m",
