@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NoReturn
 
 from geo.catalog import PRECISIONS, SiteFilter, filter_sites, parse_list, parse_years, sites_frame
 from geo.catalog_schema import ALLIANCES
@@ -82,7 +83,8 @@ def _run_catalog(args: argparse.Namespace) -> int:
         text, hard_errors = quality_report()
         print(text)
         return 1 if hard_errors else EXIT_OK
-    sites = filter_sites(sites_frame(), filter_from_args(args))
+    flt = filter_from_args(args)  # validate the arguments before the (slower) catalog load
+    sites = filter_sites(sites_frame(), flt)
     writer = {"table": serialize.to_table, "csv": serialize.to_csv, "geojson": serialize.to_geojson}[args.format]
     sys.stdout.write(writer(sites).rstrip("\n") + "\n")
     return EXIT_OK
@@ -102,9 +104,17 @@ COMMANDS: dict[str, Command] = {
 }
 
 
+class _OneLineErrors(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one ``error:`` line (exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print one line naming the problem and where to get help, then exit 2."""
+        self.exit(EXIT_USAGE, f"error: {message} (see `{self.prog} --help`)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the ``python -m geo`` argument parser with every registered sub-command."""
-    parser = argparse.ArgumentParser(prog="python -m geo", description="Drillmap: exercises near NATO's eastern flank")
+    parser = _OneLineErrors(prog="python -m geo", description="Drillmap: exercises near NATO's eastern flank")
     sub = parser.add_subparsers(dest="command", required=True)
     for command in COMMANDS.values():
         command.add(sub)
