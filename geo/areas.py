@@ -19,23 +19,29 @@ from functools import cache
 
 import geopandas as gpd
 import shapely
+from pyproj import Geod
 from shapely.geometry.base import BaseGeometry
 
 from geo import settings
 from geo.reference import country_polygon, layer
 
-#: Which neighbours a compass word selects for Belarus's borders (by where the shared border lies
-#: relative to Belarus: Poland west, Lithuania north-west, Latvia north, Russia east, Ukraine south).
-BELARUS_COMPASS_NEIGHBOURS: dict[str, tuple[str, ...]] = {
-    "west": ("POL", "LTU"),
-    "north-west": ("LTU", "LVA"),
-    "north": ("LVA",),
-    "north-east": ("RUS",),
-    "east": ("RUS",),
-    "south-east": ("UKR",),
-    "south": ("UKR",),
-    "south-west": ("POL", "UKR"),
+_GEOD = Geod(ellps="WGS84")
+
+#: Azimuth (degrees clockwise from north) of each compass word. A neighbour lies on "the D border"
+#: when the azimuth from the country's centroid to the middle of their shared border is within
+#: :data:`COMPASS_HALF_WIDTH_DEG` of D. For Belarus this gives west = Poland + Lithuania, north = Latvia,
+#: east = Russia, south = Ukraine (tested).
+COMPASS_AZIMUTHS: dict[str, float] = {
+    "north": 0.0,
+    "north-east": 45.0,
+    "east": 90.0,
+    "south-east": 135.0,
+    "south": 180.0,
+    "south-west": 225.0,
+    "west": 270.0,
+    "north-west": 315.0,
 }
+COMPASS_HALF_WIDTH_DEG = 40.0
 
 #: Which oblasts (ISO 3166-2) a compass word selects inside Belarus. "Western Belarus" = Brest +
 #: Grodno; the east is the three oblasts on the Russian border; the centre is Minsk oblast and city.
@@ -50,6 +56,39 @@ BELARUS_COMPASS_OBLASTS: dict[str, tuple[str, ...]] = {
     "south-west": ("BY-BR",),
     "centre": ("BY-MI", "BY-HM"),
 }
+
+
+def border_azimuths(country: str) -> dict[str, float]:
+    """Return, for each land neighbour of ``country``, the geodesic azimuth (degrees) to their border.
+
+    The azimuth runs from the country's centroid (computed in EPSG:3035) to the point of the shared
+    border line nearest its own centroid.
+    """
+    borders = layer("borders")
+    rows = borders[(borders["left_iso3"] == country) | (borders["right_iso3"] == country)]
+    centre = _to_storage(_to_metric(country_polygon(country).iloc[0]).centroid)
+    out: dict[str, float] = {}
+    for neighbour in sorted(set(rows["left_iso3"]) | set(rows["right_iso3"]) - {country}):
+        line = _to_metric(shared_border(country, (neighbour,)))
+        if line.is_empty:
+            continue
+        mid = _to_storage(line.interpolate(line.project(line.centroid)))
+        azimuth, _, _ = _GEOD.inv(centre.x, centre.y, mid.x, mid.y)
+        out[neighbour] = float(azimuth) % 360.0
+    return out
+
+
+def compass_neighbours(country: str, directions: list[str]) -> tuple[str, ...]:
+    """Return the neighbours of ``country`` whose shared border lies towards any of ``directions``."""
+    hits = set()
+    for neighbour, azimuth in border_azimuths(country).items():
+        for direction in directions:
+            if direction not in COMPASS_AZIMUTHS:
+                continue
+            delta = abs((azimuth - COMPASS_AZIMUTHS[direction] + 180.0) % 360.0 - 180.0)
+            if delta <= COMPASS_HALF_WIDTH_DEG:
+                hits.add(neighbour)
+    return tuple(sorted(hits))
 
 
 def _to_metric(geom: BaseGeometry) -> BaseGeometry:

@@ -114,8 +114,10 @@ class _OneLineErrors(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the ``python -m geo`` argument parser with every registered sub-command."""
-    parser = _OneLineErrors(prog="python -m geo", description="Drillmap: exercises near NATO's eastern flank")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser: argparse.ArgumentParser = _OneLineErrors(
+        prog="python -m geo", description="Drillmap: exercises near NATO's eastern flank"
+    )
+    sub: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(dest="command", required=True)
     for command in COMMANDS.values():
         command.add(sub)
     return parser

@@ -46,6 +46,8 @@ RANGE_WORDS = (
 )
 AIRFIELD_WORDS = ("air base", "airbase", "airfield", "aerodrome", "airport", "аэродром", "авиабаза")
 REGION_WORDS = (
+    "county",
+    "counties",
     "oblast",
     "oblasts",
     "region",

@@ -209,13 +209,16 @@ def _area(phrase: str, kind: Kind, geom: BaseGeometry, country: str, explanation
 
 def _border_rule(phrase: str, key: str, context: str) -> GeocodeResult:
     named = [c for c in countries_named(key) if c != context]
-    directions = compass_words(key)
+    directions = compass_words(_without_country_names(key))
     if named:
         neighbours = tuple(sorted(named))
         how = "the neighbours named (" + ", ".join(neighbours) + ")"
-    elif context == "BLR" and directions:
-        neighbours = tuple(sorted({n for d in directions for n in areas.BELARUS_COMPASS_NEIGHBOURS.get(d, ())}))
-        how = f"the {'/'.join(directions)} border of Belarus = borders with {', '.join(neighbours)}"
+    elif directions:
+        neighbours = areas.compass_neighbours(context, directions)
+        how = (
+            f"the {'/'.join(directions)} border = neighbours whose shared border lies within "
+            f"{areas.COMPASS_HALF_WIDTH_DEG:g}° of that bearing from {context}'s centroid"
+        )
     else:
         return _unresolved(phrase, f"a border phrase naming no neighbour and no compass side of {context}")
     if not neighbours:
@@ -228,8 +231,16 @@ def _border_rule(phrase: str, key: str, context: str) -> GeocodeResult:
     return _area(phrase, "border_zone", strip, context, explanation)
 
 
+def _without_country_names(key: str) -> str:
+    """Drop country names so that "North Macedonia" or "South Korea" is no compass word."""
+    for name in sorted(gazetteer.country_index(), key=len, reverse=True):
+        if " " in name:
+            key = re.sub(rf"(?:^|\s){re.escape(name)}(?:\s|$)", " ", key)
+    return key
+
+
 def _compass_region_rule(phrase: str, key: str, context: str) -> GeocodeResult | None:
-    directions = compass_words(key)
+    directions = compass_words(_without_country_names(key))
     mentions_country = context in countries_named(key) or bool(_COUNTRY_WORDS.search(key))
     if not directions or not mentions_country:
         return None
@@ -241,10 +252,42 @@ def _compass_region_rule(phrase: str, key: str, context: str) -> GeocodeResult |
     return _area(phrase, "region", areas.oblast_union(codes), "BLR", explanation, admin1=names)
 
 
+def _region_codes(name: str) -> tuple[str, ...]:
+    index = gazetteer.region_index()
+    codes = index.get(name, ())
+    for stem in gazetteer.adjective_stems(name):
+        codes = codes or index.get(stem, ())
+    return codes
+
+
+def _region_list_rule(phrase: str, stripped: str, context: str | None) -> GeocodeResult | None:
+    """Resolve "Võru, Põlva, Valga counties" / "Brest and Grodno regions" as a union of regions."""
+    raw_parts = [p for p in re.split(r",|;|&|\band\b|\bи\b", phrase) if p.strip()]
+    if len(raw_parts) < 2:
+        return None
+    parts = [strip_words(clean_phrase(p), gazetteer.REGION_WORDS)[0] for p in raw_parts]
+    codes: list[str] = []
+    for part in parts:
+        found = _region_codes(part)
+        if context is not None and len(found) > 1:
+            found = tuple(c for c in found if _region_country(c) == context) or found
+        if len(found) != 1:
+            return None
+        codes.append(found[0])
+    names = ", ".join(_admin1_names()[c] for c in codes)
+    countries = {_region_country(c) for c in codes}
+    country = countries.pop() if len(countries) == 1 else (context or "")
+    explanation = f"union of admin-1 regions {names} ({', '.join(codes)})"
+    return _area(phrase, "region", areas.oblast_union(tuple(sorted(codes))), country, explanation, admin1=names)
+
+
 def _region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
     stripped, had_word = strip_words(key, gazetteer.REGION_WORDS)
     if not had_word or not stripped:
         return None
+    listed = _region_list_rule(phrase, stripped, context)
+    if listed is not None:
+        return listed
     index = gazetteer.region_index()
     codes = index.get(stripped, ())
     for stem in gazetteer.adjective_stems(stripped):

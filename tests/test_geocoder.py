@@ -11,7 +11,7 @@ import pytest
 import shapely
 
 from geo import settings
-from geo.areas import shared_border
+from geo.areas import compass_neighbours, shared_border
 from geo.cli import main
 from geo.distance import geodesic_km
 from geo.geocoder import geocode
@@ -163,6 +163,36 @@ def test_strip_depth_is_the_documented_setting(monkeypatch: pytest.MonkeyPatch) 
     assert narrow.area < wide.area * 0.5
 
 
+@pytest.mark.parametrize(
+    ("direction", "neighbours"),
+    [("west", ("LTU", "POL")), ("north", ("LVA",)), ("east", ("RUS",)), ("south", ("UKR",))],
+)
+def test_compass_sides_of_belarus_follow_the_shared_borders(direction: str, neighbours: tuple[str, ...]) -> None:
+    assert compass_neighbours("BLR", [direction]) == neighbours
+
+
+def test_compass_border_works_for_any_country() -> None:
+    result = geocode("the eastern border", country="POL")
+    assert result.kind == "border_zone" and result.country == "POL"
+    assert "BLR, UKR" in result.explanation  # Lithuania lies north-east of Poland, Germany west
+
+
+def test_country_names_with_compass_words_are_not_directions() -> None:
+    assert geocode("North Macedonia", country="MKD").kind == "country"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "codes"),
+    [
+        ("Brest and Grodno regions", "BLR", "BY-BR, BY-HR"),
+        ("Võru, Põlva, Valga counties", "EST", "EE-86, EE-65, EE-82"),
+    ],
+)
+def test_lists_of_regions_are_unions(phrase: str, country: str, codes: str) -> None:
+    result = geocode(phrase, country=country)
+    assert result.kind == "region" and codes in result.explanation
+
+
 def test_western_belarus_is_brest_and_grodno() -> None:
     result = geocode("western Belarus")
     assert result.kind == "region"
@@ -227,4 +257,5 @@ def test_cli_exit_codes() -> None:
     assert unresolved.returncode == 3
     assert json.loads(unresolved.stdout)["status"] == "unresolved"
     bad = subprocess.run([*cmd, "--bogus"], capture_output=True, text=True, check=False)
-    assert bad.returncode == 2 and "usage" in bad.stderr
+    assert bad.returncode == 2 and bad.stderr.startswith("error: the following arguments are required: phrase")
+    assert bad.stderr.count("\n") == 1
