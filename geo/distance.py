@@ -79,8 +79,18 @@ def distance_to_nato(geometry: BaseGeometry, on: dt.date) -> NatoDistance | None
     if nato.empty:
         return None
     site = shapely.transform(geometry, lambda xy: np.column_stack(_TO_METRIC.transform(xy[:, 0], xy[:, 1])))
-    planar = shapely.distance(site, nato.geometry.values)
-    idx = int(np.argmin(planar))
+    # The distance to a country's bounding box is a lower bound of the distance to the country, so
+    # countries are measured nearest-box first and the search stops once no box can beat the best.
+    polygons = nato.geometry.values
+    lower_bounds = shapely.distance(site, shapely.envelope(polygons))
+    best, idx = np.inf, -1
+    for i in np.argsort(lower_bounds, kind="stable"):
+        if lower_bounds[i] > best:
+            break
+        d = float(shapely.distance(site, polygons[i]))
+        if d < best:
+            best, idx = d, int(i)
+    planar = {idx: best}
     nearest_iso3 = str(nato.iloc[idx]["iso3"])
     measured_from = "point" if geometry.geom_type == "Point" else "nearest point of the area"
     if planar[idx] == 0.0:

@@ -172,6 +172,7 @@ def countries_named(key: str) -> list[str]:
     return [iso3 for _, iso3 in sorted(hits)]
 
 
+@cache
 def _iso3_from_iso2(iso2: str) -> str | None:
     entry = pycountry.countries.get(alpha_2=iso2)
     return None if entry is None else str(entry.alpha_3)
@@ -394,6 +395,17 @@ def _pick_town(ids: tuple[str, ...], context: str | None) -> str:
     return ids[0]  # largest population first
 
 
+@cache
+def _town_keys(context: str | None) -> tuple[str, ...]:
+    """Town-name keys of the context country (all towns when there is none), for fuzzy matching."""
+    towns = gazetteer.towns()
+    return tuple(
+        k
+        for k, ids in gazetteer.town_index().items()
+        if context is None or _iso3_from_iso2(towns[ids[0]].country) == context
+    )
+
+
 def _fuzzy_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
     if len(key) < 5:
         return None
@@ -404,13 +416,7 @@ def _fuzzy_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
         ids = gazetteer.site_index()[match[0]]
         if len(ids) == 1:
             return _site_result(phrase, ids[0], f"spelling variant of {match[0]!r} (rapidfuzz ratio {match[1]:.0f})")
-    towns = gazetteer.towns()
-    town_keys = [
-        k
-        for k, ids in gazetteer.town_index().items()
-        if context is None or _iso3_from_iso2(towns[ids[0]].country) == context
-    ]
-    match = process.extractOne(key, town_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+    match = process.extractOne(key, _town_keys(context), scorer=fuzz.ratio, score_cutoff=cutoff)
     if match is not None:
         ids = gazetteer.town_index()[match[0]]
         return _town_result(

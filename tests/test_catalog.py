@@ -86,7 +86,7 @@ def test_malformed_record_names_file_record_and_field(tmp_path: Path, change, fi
 def test_not_yaml_or_not_a_mapping(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: [unclosed", encoding="utf-8")
-    with pytest.raises(CatalogError, match="bad.yaml: cannot read catalog file"):
+    with pytest.raises(CatalogError, match=r"bad\.yaml: cannot read catalog file"):
         load_exercise_file(bad)
     bad.write_text("- a\n- b\n", encoding="utf-8")
     with pytest.raises(CatalogError, match="expected one exercise mapping, got list"):
@@ -104,7 +104,7 @@ def test_one_bad_file_fails_the_whole_load_never_a_silent_drop(tmp_path: Path) -
     _write(tmp_path, good)
     bad = dict(good, id="broken", alliance="Nope")
     _write(tmp_path, bad)
-    with pytest.raises(CatalogError, match="broken.yaml"):
+    with pytest.raises(CatalogError, match=r"broken\.yaml"):
         load_exercises(tmp_path)
 
 
@@ -280,9 +280,7 @@ def test_cli_csv_and_table(capsys: pytest.CaptureFixture[str]) -> None:
     ],
 )
 def test_cli_bad_arguments_exit_2(args: list[str], message: str) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "geo", "catalog", *args], capture_output=True, text=True, check=False
-    )
+    proc = subprocess.run([sys.executable, "-m", "geo", "catalog", *args], capture_output=True, text=True, check=False)
     assert proc.returncode == 2
     assert message in proc.stderr
     assert proc.stderr.count("\n") == 1  # one clear line

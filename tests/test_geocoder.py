@@ -228,7 +228,16 @@ def test_countries(phrase: str, iso3: str) -> None:
 
 @pytest.mark.parametrize(
     "phrase",
-    ["Atlantis", "Brest Fortress", "somewhere in the woods", "", "   ", "<script>alert(1)</script>", "x" * 500, "id:nope"],
+    [
+        "Atlantis",
+        "Brest Fortress",
+        "somewhere in the woods",
+        "",
+        "   ",
+        "<script>alert(1)</script>",
+        "x" * 500,
+        "id:nope",
+    ],
 )
 def test_unknown_phrases_stay_unresolved_with_the_phrase_kept(phrase: str) -> None:
     result = geocode(phrase)
