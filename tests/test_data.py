@@ -125,9 +125,7 @@ def test_training_grounds_keep_confidence_radius_and_sources() -> None:
         validate_latlon(row["lat"], row["lon"], where=row["site_id"])
 
 
-@pytest.mark.parametrize(
-    ("lat", "lon"), [(91, 0), (0, 181), (-90.5, 10), ("abc", 1), (float("nan"), 1), (None, 2)]
-)
+@pytest.mark.parametrize(("lat", "lon"), [(91, 0), (0, 181), (-90.5, 10), ("abc", 1), (float("nan"), 1), (None, 2)])
 def test_coordinates_outside_range_are_rejected(lat: object, lon: object) -> None:
     with pytest.raises(InvalidCoordinatesError):
         validate_latlon(lat, lon, where="test row")
