@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NoReturn
 
+from geo import cli_export, cli_ingest
 from geo.catalog import PRECISIONS, SiteFilter, filter_sites, parse_list, parse_years, sites_frame
 from geo.catalog_schema import ALLIANCES
 from geo.errors import DrillmapError
@@ -101,6 +102,9 @@ class Command:
 COMMANDS: dict[str, Command] = {
     "geocode": Command(_add_geocode, _run_geocode),
     "catalog": Command(_add_catalog, _run_catalog),
+    "snapshot": Command(cli_export.add_snapshot, cli_export.run_snapshot),
+    "export": Command(cli_export.add_export, cli_export.run_export),
+    "ingest": Command(cli_ingest.add_ingest, cli_ingest.run_ingest),
 }
 
 

@@ -89,9 +89,11 @@ def export_records(sites: gpd.GeoDataFrame) -> list[dict[str, Any]]:
 def to_geojson(sites: gpd.GeoDataFrame, *, indent: int | None = None) -> str:
     """Return an RFC 7946 FeatureCollection of the sites (lon, lat; CCW exterior rings)."""
     features = []
-    geoms = shapely.orient_polygons(sites.geometry.values, exterior_cw=False) if len(sites) else []
+    # Round first, then orient: set_precision normalises rings (clockwise exteriors) as a side effect.
+    rounded = shapely.set_precision(sites.geometry.values, 1e-6) if len(sites) else []
+    geoms = shapely.orient_polygons(rounded, exterior_cw=False) if len(sites) else []
     for rec, geom in zip(export_records(sites), geoms, strict=True):
-        geometry = None if geom is None or geom.is_empty else mapping(shapely.set_precision(geom, 1e-6))
+        geometry = None if geom is None or geom.is_empty else mapping(geom)
         features.append({"type": "Feature", "properties": rec, "geometry": geometry})
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=indent)
 
