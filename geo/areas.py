@@ -58,6 +58,7 @@ BELARUS_COMPASS_OBLASTS: dict[str, tuple[str, ...]] = {
 }
 
 
+@cache
 def border_azimuths(country: str) -> dict[str, float]:
     """Return, for each land neighbour of ``country``, the geodesic azimuth (degrees) to their border.
 

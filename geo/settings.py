@@ -72,3 +72,39 @@ def setting(name: str) -> float:
     spec = SETTINGS[name]
     raw = os.environ.get(f"DRILLMAP_{name.upper()}")
     return float(raw) if raw is not None else spec.default
+
+
+# --- Article ingestion and the store (geo/extract, geo/store) ----------------------------------
+
+#: Folder holding Drillmap's writable data: the SQLite store (``drillmap.sqlite3``). Read from
+#: ``DRILLMAP_HOME`` at call time (see :func:`data_home`) so that tests and servers can point it
+#: elsewhere; the default ``var/`` next to ``app.py`` is gitignored.
+DEFAULT_DATA_HOME = ROOT / "var"
+#: Database of the store when ``DRILLMAP_DATABASE_URL`` is unset: a SQLite file under :func:`data_home`.
+#: Set ``DRILLMAP_DATABASE_URL`` (a SQLAlchemy URL such as
+#: ``postgresql+psycopg://drillmap@db.example/drillmap``) to share one store between a team.
+SQLITE_FILE_NAME = "drillmap.sqlite3"
+#: Largest article accepted by ``python -m geo ingest`` and the review page (bytes). A news page saved
+#: as HTML with its scripts is rarely above 1 MB; 2 MB leaves room and stays under Streamlit's 5 MB
+#: upload cap (.streamlit/config.toml), so the page can say the limit before Streamlit refuses a file.
+MAX_ARTICLE_BYTES = 2_000_000
+#: Minimum rapidfuzz score (0-100, token-sort ratio) for an extracted exercise name to match a catalog
+#: name of the same year. Names are short: 90 tolerates "Combat Brotherhood 2023" vs "-2023" and one
+#: typo, not "Slavic" vs "Combat" Brotherhood.
+MATCH_MIN_NAME_SCORE = 90.0
+#: An unnamed extracted event matches a catalog exercise of the same alliance when their start (or
+#: announcement) dates are at most this many days apart and a location or participant is shared.
+MATCH_MAX_DAYS = 14
+
+
+def data_home() -> Path:
+    """Return the writable data folder: ``$DRILLMAP_HOME`` or :data:`DEFAULT_DATA_HOME`."""
+    return Path(os.environ.get("DRILLMAP_HOME") or DEFAULT_DATA_HOME)
+
+
+def database_url() -> str:
+    """Return the store's SQLAlchemy URL: ``$DRILLMAP_DATABASE_URL`` or SQLite under :func:`data_home`."""
+    url = os.environ.get("DRILLMAP_DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{data_home() / SQLITE_FILE_NAME}"

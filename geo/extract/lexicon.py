@@ -1,0 +1,128 @@
+"""Words that name countries in English news reports: names, demonyms and capitals (as metonyms).
+
+:func:`country_terms` maps each term, folded with :func:`geo.gazetteer.normalize_name`, to an ISO 3166-1
+alpha-3 code. Country names come from pycountry (official and common names) plus the short forms
+reporters use; demonyms and capitals are listed here because no installed library carries them.
+Capitals count only where a sentence uses them as actors ("Minsk, Moscow announce joint drills",
+"planes sent by Moscow"); :func:`is_capital` tells them apart.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pycountry
+
+from geo.gazetteer import normalize_name
+
+#: Short or informal country names used in reporting (pycountry has the official ones).
+EXTRA_NAMES: dict[str, str] = {
+    "Russia": "RUS", "Belarus": "BLR", "Byelorussia": "BLR", "Belorussia": "BLR", "Moldova": "MDA",
+    "Iran": "IRN", "Syria": "SYR", "Laos": "LAO", "Vietnam": "VNM", "South Korea": "KOR", "North Korea": "PRK",
+    "the United States": "USA", "United States": "USA", "the US": "USA", "the U.S.": "USA", "America": "USA",
+    "the United Kingdom": "GBR", "United Kingdom": "GBR", "Britain": "GBR", "Great Britain": "GBR", "the UK": "GBR",
+    "the U.K.": "GBR", "Czech Republic": "CZE", "Czechia": "CZE", "Turkey": "TUR", "Turkiye": "TUR",
+    "Kyrgyzstan": "KGZ", "Kirghizia": "KGZ", "Tajikistan": "TJK", "Kazakhstan": "KAZ", "Uzbekistan": "UZB",
+    "Turkmenistan": "TKM", "Venezuela": "VEN", "Bolivia": "BOL", "Tanzania": "TZA", "Taiwan": "TWN",
+    "Macedonia": "MKD", "North Macedonia": "MKD", "Kosovo": "XKX", "the Netherlands": "NLD", "Holland": "NLD",
+}  # fmt: skip
+
+#: Adjectives of nationality ("Kazakh soldiers", "Russian forces").
+DEMONYMS: dict[str, str] = {
+    "Russian": "RUS", "Belarusian": "BLR", "Belarussian": "BLR", "Byelorussian": "BLR", "Belorussian": "BLR",
+    "Kazakh": "KAZ", "Kazakhstani": "KAZ", "Kyrgyz": "KGZ", "Kirghiz": "KGZ", "Kyrgyzstani": "KGZ",
+    "Tajik": "TJK", "Tajikistani": "TJK", "Armenian": "ARM", "Uzbek": "UZB", "Turkmen": "TKM",
+    "Azerbaijani": "AZE", "Georgian": "GEO", "Moldovan": "MDA", "Ukrainian": "UKR", "Polish": "POL",
+    "Lithuanian": "LTU", "Latvian": "LVA", "Estonian": "EST", "Finnish": "FIN", "Swedish": "SWE",
+    "Norwegian": "NOR", "Danish": "DNK", "German": "DEU", "French": "FRA", "British": "GBR", "American": "USA",
+    "U.S.": "USA", "US": "USA", "Canadian": "CAN", "Dutch": "NLD", "Belgian": "BEL", "Luxembourgish": "LUX",
+    "Czech": "CZE", "Slovak": "SVK", "Hungarian": "HUN", "Romanian": "ROU", "Bulgarian": "BGR",
+    "Slovenian": "SVN", "Croatian": "HRV", "Serbian": "SRB", "Montenegrin": "MNE", "Albanian": "ALB",
+    "Macedonian": "MKD", "Greek": "GRC", "Turkish": "TUR", "Italian": "ITA", "Spanish": "ESP",
+    "Portuguese": "PRT", "Icelandic": "ISL", "Chinese": "CHN", "Iranian": "IRN", "Saudi": "SAU",
+    "Mongolian": "MNG", "Indian": "IND", "Pakistani": "PAK", "Vietnamese": "VNM", "Laotian": "LAO",
+    "Egyptian": "EGY", "Syrian": "SYR", "Cuban": "CUB", "Venezuelan": "VEN", "Nicaraguan": "NIC",
+    "Israeli": "ISR", "Japanese": "JPN", "Korean": "KOR", "Afghan": "AFG", "Irish": "IRL", "Austrian": "AUT",
+    "Swiss": "CHE",
+}  # fmt: skip
+
+#: Capitals and seats of government used for the state ("Minsk announced", "the Kremlin will send").
+CAPITALS: dict[str, str] = {
+    "Minsk": "BLR", "Moscow": "RUS", "the Kremlin": "RUS", "Kremlin": "RUS", "Astana": "KAZ", "Nur-Sultan": "KAZ",
+    "Bishkek": "KGZ", "Dushanbe": "TJK", "Yerevan": "ARM", "Beijing": "CHN", "Tehran": "IRN", "Kyiv": "UKR",
+    "Kiev": "UKR", "Warsaw": "POL", "Vilnius": "LTU", "Riga": "LVA", "Tallinn": "EST", "Washington": "USA",
+    "Berlin": "DEU", "Paris": "FRA", "London": "GBR", "Tashkent": "UZB", "Baku": "AZE", "Tbilisi": "GEO",
+    "Chisinau": "MDA", "Belgrade": "SRB", "Ulaanbaatar": "MNG", "Riyadh": "SAU",
+}  # fmt: skip
+
+
+def _pycountry_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for entry in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(entry, attr, None)
+            if value and "," not in value and "(" not in value:
+                names.setdefault(value, str(entry.alpha_3))
+    return names
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Return English country names as written (``"Saudi Arabia"``) mapped to ISO3 codes."""
+    return {**_pycountry_names(), **EXTRA_NAMES}
+
+
+@cache
+def country_terms() -> dict[str, str]:
+    """Return every country term (name, demonym, capital), folded, mapped to its ISO3 code."""
+    terms: dict[str, str] = {}
+    for table in (country_names(), CAPITALS, DEMONYMS):
+        for term, iso3 in table.items():
+            terms[_fold(term)] = iso3
+    return terms
+
+
+def _fold(term: str) -> str:
+    return normalize_name(re.sub(r"^the\s+", "", term, flags=re.I).replace(".", ""))
+
+
+def iso3_of(term: str) -> str | None:
+    """Return the ISO3 code of a country name, demonym or capital as written, or None."""
+    return country_terms().get(_fold(term))
+
+
+def is_capital(term: str) -> bool:
+    """Return whether ``term`` is a capital used for its state (``Minsk``, ``the Kremlin``)."""
+    return _fold(term) in {_fold(c) for c in CAPITALS}
+
+
+def is_demonym(term: str) -> bool:
+    """Return whether ``term`` is a demonym (``Kazakh``) rather than a country name."""
+    return _fold(term) in _demonym_keys()
+
+
+@cache
+def _demonym_keys() -> frozenset[str]:
+    return frozenset(_fold(d) for d in DEMONYMS)
+
+
+def _alternation(terms: list[str]) -> str:
+    ordered = sorted(set(terms), key=len, reverse=True)
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in ordered)
+
+
+@cache
+def country_pattern(*, names: bool = True, demonyms: bool = True, capitals: bool = False) -> str:
+    """Return a regex alternation (no groups) of the chosen kinds of country terms, longest first.
+
+    Terms match case-sensitively as written (``Russia``, ``Kazakh``), with word boundaries.
+    """
+    terms: list[str] = []
+    if names:
+        terms += list(country_names())
+    if demonyms:
+        terms += list(DEMONYMS)
+    if capitals:
+        terms += list(CAPITALS)
+    return rf"(?<![\w-])(?:{_alternation(terms)})(?![\w-])"

@@ -1,0 +1,187 @@
+"""Match draft events against exercises already known, and list what the report adds.
+
+A named draft matches a known exercise when their normalised family names agree (rapidfuzz
+token-sort ratio of at least :data:`geo.settings.MATCH_MIN_NAME_SCORE`, after mapping variants such
+as West → Zapad) and their years agree. An unnamed draft matches when the alliance is the same, the
+start (or announcement) dates are at most :data:`geo.settings.MATCH_MAX_DAYS` apart or the draft's
+date falls inside the exercise, and a location or two participants are shared.
+
+A match never overwrites: facts the report adds (participants, observers, figures, locations, a more
+precise date) are *additions* a reviewer can accept; contradictions are listed as *differences*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from geo import settings
+from geo.catalog_schema import Exercise, earliest_date, latest_date
+from geo.extract.names import NameLexicon, name_key, split_year
+from geo.extract.places import geocode_cached, location_key
+
+_RANK = {"year": 1, "month": 2, "day": 3}
+
+
+def _figure_key(what: str, value: int, qualifier: str) -> tuple[str, int, str]:
+    return (what.lower().replace("armoured", "armored"), value, qualifier)
+
+
+class Matcher:
+    """Index of known exercises by normalised name and year; build once per catalog.
+
+    Parameters
+    ----------
+    exercises
+        The exercises drafts are matched against.
+    """
+
+    def __init__(self, exercises: Iterable[Exercise]) -> None:
+        self.exercises = list(exercises)
+        self.lexicon = NameLexicon.from_catalog(self.exercises)
+        self.names: list[tuple[str, int | None, Exercise]] = []
+        self._keys: dict[str, set[str]] = {}
+        for exercise in self.exercises:
+            for name in (exercise.name, *exercise.alt_names):
+                base, year = split_year(name)
+                self.names.append((name_key(self.lexicon.canonical(base)), year or exercise.year, exercise))
+
+    def site_keys(self, exercise: Exercise) -> set[str]:
+        """Return the location keys of an exercise's sites, geocoding them on first use only."""
+        if exercise.id not in self._keys:
+            found = set()
+            for site in exercise.sites:
+                query = site.resolve_as or site.place
+                found.add(location_key(geocode_cached(query, site.country), query))
+            self._keys[exercise.id] = found
+        return self._keys[exercise.id]
+
+    def match(self, draft: dict[str, Any]) -> dict[str, Any] | None:
+        """Return the best match of a draft event with its additions and differences, or None.
+
+        Returns
+        -------
+        dict or None
+            ``exercise_id``, ``name``, ``score`` (0-100), ``how`` (one line), ``additions`` (facts the
+            report adds) and ``differences`` (facts that disagree), or None when nothing matches.
+        """
+        found = self._by_name(draft) if draft.get("name_normalized") else self._by_facts(draft)
+        if found is None:
+            return None
+        exercise, score, how = found
+        additions, differences = compare(exercise, draft, self.site_keys(exercise))
+        return {
+            "exercise_id": exercise.id,
+            "name": exercise.name,
+            "score": round(score, 1),
+            "how": how,
+            "additions": additions,
+            "differences": differences,
+        }
+
+    def _by_name(self, draft: dict[str, Any]) -> tuple[Exercise, float, str] | None:
+        base, name_year = split_year(draft["name_normalized"])
+        year = name_year or draft.get("year")
+        if year is None:
+            return None  # "Unbreakable Brotherhood" with no date could be any year's
+        key = name_key(self.lexicon.canonical(base))
+        best: tuple[Exercise, float, str] | None = None
+        for known_key, known_year, exercise in self.names:
+            if known_year != year:
+                continue
+            score = fuzz.token_sort_ratio(key, known_key)
+            if score >= settings.MATCH_MIN_NAME_SCORE and (best is None or score > best[1]):
+                best = (
+                    exercise,
+                    score,
+                    f"name {draft['name_normalized']!r} ~ {exercise.name!r} ({score:.0f}), year {year}",
+                )
+        return best
+
+    def _by_facts(self, draft: dict[str, Any]) -> tuple[Exercise, float, str] | None:
+        when = draft.get("start") or draft.get("announced")
+        if not draft.get("alliance") or not when:
+            return None
+        day = earliest_date(when)
+        draft_keys = {
+            location_key(
+                geocode_cached(loc.get("query") or loc["text"], loc.get("context") or "BLR"),
+                loc.get("query") or loc["text"],
+            )
+            for loc in draft.get("locations", [])
+        }
+        best: tuple[Exercise, float, str] | None = None
+        for exercise in self.exercises:
+            if exercise.alliance != draft["alliance"]:
+                continue
+            first = exercise.as_of
+            last = latest_date(exercise.end) if exercise.end else first
+            gap = 0 if first <= day <= max(last, first) else min(abs((day - first).days), abs((day - last).days))
+            if gap > settings.MATCH_MAX_DAYS:
+                continue
+            shared_places = draft_keys & self.site_keys(exercise)
+            shared_parties = set(draft.get("participants", [])) & set(exercise.participants)
+            if not shared_places and len(shared_parties) < 2:
+                continue
+            score = 100.0 - gap * 2 + 5 * len(shared_places)
+            how = (
+                f"unnamed: same alliance {exercise.alliance}, dates {gap} days apart, "
+                f"{len(shared_places)} shared location(s), participants in common {sorted(shared_parties)}"
+            )
+            if best is None or score > best[1]:
+                best = (exercise, min(score, 100.0), how)
+        return best
+
+
+def compare(exercise: Exercise, draft: dict[str, Any], site_keys: set[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Return (additions, differences) of a draft event against a known exercise.
+
+    Additions: participants, observers and non-participants not yet listed, figures not yet listed,
+    resolved locations whose place is not yet a site, and a start/end date that refines a less precise
+    known one. Differences: alliance, and dates that contradict the known ones.
+    """
+    additions: dict[str, Any] = {}
+    differences: dict[str, Any] = {}
+    for field in ("participants", "observers", "non_participants"):
+        new = [c for c in draft.get(field, []) if c not in getattr(exercise, field)]
+        if new:
+            additions[field] = new
+    known_figures = {_figure_key(f.what, f.value, f.qualifier) for f in exercise.figures}
+    figures = [
+        f for f in draft.get("figures", []) if _figure_key(f["what"], f["value"], f["qualifier"]) not in known_figures
+    ]
+    if figures:
+        additions["figures"] = figures
+    locations = []
+    for loc in draft.get("locations", []):
+        query = loc.get("query") or loc["text"]
+        if (
+            loc["status"] == "resolved"
+            and location_key(geocode_cached(query, loc.get("context") or "BLR"), query) not in site_keys
+        ):
+            locations.append(loc)
+    if locations:
+        additions["locations"] = locations
+    if draft.get("alliance") and draft["alliance"] != exercise.alliance:
+        differences["alliance"] = {"known": exercise.alliance, "report": draft["alliance"]}
+    for field in ("start", "end"):
+        known, found = getattr(exercise, field), draft.get(field)
+        if not found:
+            continue
+        if known is None:
+            if field == "end" and exercise.ongoing:
+                continue
+            additions[field] = found
+        elif found != known:
+            inside = earliest_date(known) <= earliest_date(found) and latest_date(found) <= latest_date(known)
+            if inside and _RANK[_precision(found)] > _RANK[_precision(known)]:
+                additions[field] = found
+            elif not (earliest_date(found) <= earliest_date(known) and latest_date(known) <= latest_date(found)):
+                differences[field] = {"known": known, "report": found}
+    return additions, differences
+
+
+def _precision(value: str) -> str:
+    return ("year", "month", "day")[value.count("-")]

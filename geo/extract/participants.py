@@ -1,0 +1,174 @@
+"""Who takes part, who observes, who stays away: countries named in a sentence, with the rule that read them.
+
+Rules (each a regular expression over country names, demonyms and, as actors, capitals; see
+:mod:`geo.extract.lexicon`):
+
+Participants
+    ``forces`` "Kazakh soldiers", "Russian and Belarusian armed forces", "the Kazakh military", "Russia's troops";
+    ``forces-from`` "troops from Russia, Belarus … and Tajikistan", "the military forces of CSTO member states …";
+    ``takes-part`` "Russia will send …", "Kazakhstan will take part", "Serbia joined";
+    ``holds`` "Belarus has announced joint military exercises", "Minsk, Moscow announce joint drills";
+    ``with`` "exercises with Russia"; ``sent-by`` "planes sent by Moscow"; ``participation`` "participation of …".
+Observers
+    ``observed-by`` "observed by representatives of China, Iran …"; ``observers-from``; ``sends-observers``.
+Non-participants
+    ``did-not`` "Armenia … but did not send troops"; ``refused`` "Serbia refused to take part", "withdrew from
+    the exercises"; a negated ``forces``/``takes-part`` ("Belarusian troops have not taken part").
+
+An invitation is not participation: nothing in a clause about inviting counts as observing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from geo.extract.lexicon import country_pattern, iso3_of
+
+Role = Literal["participant", "observer", "non_participant"]
+
+_FORCE = (
+    r"(?:troops|forces|soldiers|servicemen|service\s+members|army|armies|contingents?|units|personnel|"
+    r"paratroopers|marines|sailors|pilots|airmen|brigades?|battalions?|divisions?|regiments?|crews|sappers|"
+    # "military" is a noun only before a verb, a preposition or punctuation ("the Kazakh military would …"),
+    # not in "the Russian military campaign".
+    r"peacekeepers|military(?=\s*[,.;:]|\s+(?:would|will|has|have|had|is|are|was|were|took|takes|take|sent|sends|"
+    r"participated|participates|joined|joins|to|and|in|from|on|at|with|for|also)\b))"
+)
+_MODS = r"(?:(?:armed|military|special|airborne|ground|naval|air|peacekeeping|rapid[- ]reaction|combat|elite|border)\s+){0,2}"  # noqa: E501
+_EXERCISE = r"(?:exercises?|drills?|maneuvers|manoeuvres|war\s+games|wargames|training)"
+_AUX = r"(?:(?:will|would|shall|is|are|was|were|has|have|had|also|then|to|plans?\s+to|agreed\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to|is\s+to|are\s+to|reportedly|jointly)\s+)*"  # noqa: E501
+_NEG = r"(?:(?:did|does|do|will|would|has|have|had|is|are|was|were)\s+)?(?:not|never|n[o']t)\s+"
+
+
+def _list(term: str) -> str:
+    return (
+        rf"(?:the\s+)?{term}(?:\s*,\s*(?:and\s+)?(?:the\s+)?{term}|\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+)?{term})*"
+    )
+
+
+@dataclass(frozen=True)
+class PartyMention:
+    """A country's role in a sentence.
+
+    Attributes
+    ----------
+    iso3
+        ISO 3166-1 alpha-3 code.
+    role
+        ``participant``, ``observer`` or ``non_participant``.
+    text
+        The words the rule matched.
+    rule
+        The rule's name (see the module docstring).
+    """
+
+    iso3: str
+    role: Role
+    text: str
+    rule: str
+
+
+#: Words a sentence must contain for a rule to be tried at all (a cheap test before the long patterns).
+_NEEDS: dict[str, re.Pattern[str]] = {
+    "did-not": re.compile(r"\b(?:not|never|n't)\b", re.I),
+    "refused": re.compile(r"\b(?:refused|declined|withdrew|pulled|opted|backed)\b", re.I),
+    "forces-not": re.compile(r"\b(?:not|never|n't)\b", re.I),
+    "observed-by": re.compile(r"observ", re.I),
+    "observers-from": re.compile(r"observers", re.I),
+    "sends-observers": re.compile(r"observers", re.I),
+    "holds": re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war\s+games|wargames|training)\b", re.I),
+    "with": re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war\s+games|wargames|training)\b", re.I),
+    "sent-by": re.compile(r"\bby\b", re.I),
+    "participation": re.compile(r"participation", re.I),
+}
+
+
+@cache
+def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
+    names = country_pattern(names=True, demonyms=False, capitals=False)
+    demonyms = country_pattern(names=False, demonyms=True, capitals=False)
+    actors = country_pattern(names=True, demonyms=False, capitals=True)
+    rules: list[tuple[str, str, str]] = [
+        # Negations first: a sentence that says a country did not send troops never makes it a participant.
+        ("did-not", "non_participant",
+         rf"(?P<list>{_list(names)})\b[^.;]{{0,80}}?\b(?:but\s+)?{_NEG}(?i:send|sent|take\s+part|taken\s+part|participate|join|contribute)"),
+        ("refused", "non_participant",
+         rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:(?:refused|declined)\s+to\s+(?:take\s+part|participate|join|send)|withdrew\s+from|pulled\s+out\s+of|opted\s+out\s+of|backed\s+out\s+of)"),
+        ("forces-not", "non_participant",
+         rf"(?P<list>{_list(demonyms)})\s+{_MODS}{_FORCE}\s+{_NEG}(?i:taken|taking|take|took|participated|participate|joined|join)"),
+        ("observed-by", "observer",
+         rf"(?i:observ\w*\s+(?:by|from)\s+(?:(?:representatives|officials|delegations|delegates|military\s+attach\w+|officers|experts)\s+(?:of|from)\s+)?)(?P<list>{_list(names)})"),
+        ("observers-from", "observer", rf"(?i:observers\s+(?:from|of)\s+)(?P<list>{_list(names)})"),
+        ("sends-observers", "observer",
+         rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:sen[dt]s?|dispatched|will\s+send)\s+(?i:(?:military\s+)?observers)"),
+        ("forces", "participant", rf"(?P<list>{_list(demonyms)})\s+{_MODS}{_FORCE}\b"),
+        ("forces", "participant", rf"(?P<list>{_list(names)})['’]s\s+{_MODS}{_FORCE}\b"),
+        ("forces-from", "participant",
+         rf"{_MODS}{_FORCE}\s+(?:from|of)\s+(?:the\s+)?(?:(?:CSTO|NATO|EU|member|allied|partner|the)\s+)*(?:(?:states|countries|nations)\s+)?(?P<list>{_list(names)})"),
+        ("takes-part", "participant",
+         rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:take\s+part|takes\s+part|took\s+part|taking\s+part|participat\w*|join(?:s|ed)?\b|send(?:s)?\b|sent\b|deploy\w*|contribut\w*|dispatch\w*)"),
+        ("holds", "participant",
+         rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:announce[sd]?|hold|holds|held|conduct\w*|launch\w*|start\w*|begin|began|stage[sd]?|host\w*|kick\w*\s+off|plan\w*)\s+(?i:(?:a|an|the|new|joint|large-scale|major|military|combined|tactical|strategic|command-staff|snap|series|of|set|their|its)\s+)*(?i:{_EXERCISE})"),
+        ("with", "participant",
+         rf"(?i:{_EXERCISE}\s+(?:(?:together\s+)?with|alongside|involving|including))\s+(?P<list>{_list(actors)})"),
+        ("sent-by", "participant",
+         rf"(?i:(?:sent|deployed|provided|dispatched|contributed|fielded)\s+by)\s+(?P<list>{_list(actors)})"),
+        ("participation", "participant", rf"(?i:participation\s+of)\s+(?P<list>{_list(actors)})"),
+    ]  # fmt: skip
+    return tuple((name, role, re.compile(pattern)) for name, role, pattern in rules)  # type: ignore[misc]
+
+
+@cache
+def _term_re() -> re.Pattern[str]:
+    return re.compile(country_pattern(names=True, demonyms=True, capitals=True))
+
+
+def countries_in(text: str) -> list[str]:
+    """Return the ISO3 codes of the country terms in ``text``, in order, without repeats."""
+    out: list[str] = []
+    for match in _term_re().finditer(text):
+        iso3 = iso3_of(match.group(0))
+        if iso3 and iso3 not in out:
+            out.append(iso3)
+    return out
+
+
+def find_parties(sentence: str) -> list[PartyMention]:
+    """Return the participants, observers and non-participants a sentence names.
+
+    A country gets one role per sentence, the first rule that names it winning, in this order:
+    non-participant, observer, participant. Clauses about an invitation are skipped.
+
+    Parameters
+    ----------
+    sentence
+        One sentence of the article.
+
+    Returns
+    -------
+    list of PartyMention
+        In the order the rules found them.
+    """
+    out: list[PartyMention] = []
+    seen: set[str] = set()
+    if not _term_re().search(sentence):
+        return out
+    for name, role, pattern in _rules():
+        needs = _NEEDS.get(name)
+        if needs is not None and not needs.search(sentence):
+            continue
+        for match in pattern.finditer(sentence):
+            clause_start = max(sentence.rfind(";", 0, match.start()), sentence.rfind(",", 0, match.start()))
+            if re.search(r"\binvit", sentence[clause_start + 1 : match.end()], re.I):
+                continue
+            named = countries_in(match.group("list"))
+            if name == "did-not" and len(countries_in(match.group(0))) > len(named):
+                continue  # another country stands between the subject and "did not": not its subject
+            for iso3 in named:
+                if iso3 not in seen:
+                    seen.add(iso3)
+                    out.append(PartyMention(iso3, role, match.group(0).strip(), name))
+    return out

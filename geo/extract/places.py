@@ -1,0 +1,215 @@
+"""Find the place phrases of a sentence and geocode them with :func:`geo.geocoder.geocode`.
+
+Only phrases of forms the geocoder can read are taken, so that every result is explainable:
+
+``border``
+    "along its southern border", "on its border with Ukraine", "near Belarus's western border",
+    "to the southern border of Belarus, which borders Ukraine", "near the Ukrainian border";
+``border-parts``
+    "parts of Belarus that border NATO members Poland and Lithuania";
+``compass``
+    "in western Belarus", "in the eastern and central part of the country", "in the north of the country";
+``interior``
+    "to the interior of the country";
+``region``
+    "in the Vitebsk region", "in the Brest Oblast" (unknown regions are kept, unresolved);
+``site``
+    a training ground or airfield the gazetteer knows ("the ‘Losvido’ and ‘Lepelets’ gunfire ranges"),
+    or an unknown one named with a range word ("at the Obuz-Lesnovsky training ground"), kept unresolved;
+``town`` / ``country``
+    a town or country after a preposition ("in Belarus", "near Brest", "in the town of Shklov").
+
+Border, compass, region, town and country phrases count only after a location preposition (in, at,
+near, along, on, to, into, across …): "his country reinforced its border with Belarus" names no site.
+A phrase after "initially/originally/previously planned|scheduled" gets the role ``planned``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from geo import gazetteer
+from geo.extract.lexicon import country_names, country_pattern, iso3_of
+from geo.gazetteer import adjective_stems, normalize_name
+from geo.geocoder import GeocodeResult, geocode
+
+DEFAULT_CONTEXT = "BLR"
+
+_PREP = r"(?i:\b(?:in|at|near|along|on|across|to|into|inside|within|throughout|around|towards?|close\s+to|next\s+to|outside|nearer|alongside)\s+)"  # noqa: E501
+_COMPASS = r"(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|centre|center)"
+_RANGE_WORDS = r"(?i:training\s+grounds?|training\s+ranges?|training\s+areas?|firing\s+ranges?|gunfire\s+ranges?|combined-arms\s+ranges?|ranges?|polygons?|airfields?|air\s+bases?|airbases?)"  # noqa: E501
+# One to three capitalised words; a hyphen only between capitalised parts ("Nur-Sultan", not "Moscow-based").
+_CAPS = r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*(?:\s[A-Z][\w’']*(?:-[A-Z][\w’']*)*){0,2}(?![\w-])"
+_NOT_PLACES = frozenset(
+    {"nato", "csto", "eu", "un", "osce", "the", "this", "that", "these", "those", "each", "every", "its", "their"}
+)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place phrase as written, with what is handed to the geocoder.
+
+    Attributes
+    ----------
+    text
+        The phrase as written ("its southern border", "Lepelets").
+    query
+        The phrase given to the geocoder: ``text`` without a trailing "which borders …" clause, or a
+        plainer wording ("the Ukrainian border" → "the border with Ukraine"); the text stays the record.
+    start, end
+        Offsets of ``text`` in the sentence.
+    form
+        Which pattern found it (``border``, ``border-parts``, ``compass``, ``interior``, ``region``,
+        ``site``, ``town``, ``country``).
+    role
+        ``site`` or ``planned`` (a place the exercise was initially planned for).
+    context
+        ISO3 of the country a relational phrase refers to ("its southern border" → ``BLR``).
+    """
+
+    text: str
+    query: str
+    start: int
+    end: int
+    form: str
+    role: str = "site"
+    context: str = DEFAULT_CONTEXT
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    country = country_pattern(names=True, demonyms=False, capitals=False)
+    demonym = country_pattern(names=False, demonyms=True, capitals=False)
+    clist = rf"{country}(?:\s*,\s*(?:and\s+)?{country}|\s+and\s+{country})*"
+    members = r"(?:(?:the|NATO\s+members?|NATO\s+member\s+states|NATO\s+allies|EU\s+members?|EU\s+member\s+states)\s+)?"
+    border = (
+        rf"(?:(?:the|its|their|his|her|our|(?P<owner>{country})['’]s)\s+)?"
+        rf"(?:(?:{_COMPASS})(?:\s+and\s+(?:{_COMPASS}))?\s+)?(?:(?P<dem>{demonym})\s+)?(?i:state\s+)?(?i:borders?|frontiers?)\b"
+        rf"(?:\s+(?:of|with)\s+{members}(?P<nlist>{clist}))?"
+        rf"(?P<which>,?\s+(?:which|that)\s+borders?\s+{members}(?P<blist>{clist}))?"
+        rf"|the\s+(?i:border)\s+in\s+the\s+{_COMPASS}\s+of\s+(?:the\s+country|{country})"
+    )
+    patterns = (
+        ("border-parts", rf"(?i:parts?|areas?|regions?|districts?)\s+of\s+(?P<owner>{country})\s+(?:that|which)\s+borders?\s+{members}(?P<nlist>{clist})"),  # noqa: E501
+        ("border", rf"{_PREP}(?P<phrase>{border})"),
+        ("compass", rf"{_PREP}(?P<phrase>(?:the\s+)?{_COMPASS}(?:\s+(?:and|or)\s+{_COMPASS})?\s+(?:{country}\b|(?i:parts?\s+of\s+)(?:the\s+country|{country}))|the\s+{_COMPASS}\s+of\s+(?:the\s+country|{country}))"),  # noqa: E501
+        ("interior", rf"(?P<phrase>the\s+interior\s+of\s+(?:the\s+country|{country})|deep(?:er)?\s+inside\s+(?:the\s+country|{country}))"),  # noqa: E501
+        ("region", rf"{_PREP}(?P<phrase>(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?)\b)"),  # noqa: E501
+        ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)[’'\"”]?\s+{_RANGE_WORDS})\b"),  # noqa: E501
+        ("town", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:town|city|village|settlement|resort|port)\s+of\s+(?P<name>{_CAPS}))"),  # noqa: E501
+        ("country", rf"{_PREP}(?:the\s+)?(?P<phrase>{_CAPS})"),
+    )  # fmt: skip
+    return tuple((form, re.compile(pattern)) for form, pattern in patterns)
+
+
+def _role(sentence: str, start: int) -> str:
+    before = " ".join(re.findall(r"[A-Za-z]+", sentence[:start])[-5:]).lower()
+    if re.search(r"\b(?:initially|originally|previously|first|earlier)\s+(?:planned|scheduled|set|intended)\b", before):
+        return "planned"
+    return "site"
+
+
+def _known_site(key: str) -> bool:
+    index = gazetteer.site_index()
+    return key in index or any(stem in index for stem in adjective_stems(key))
+
+
+def _caps_prefix(caps: str) -> tuple[str, str] | None:
+    """Return the longest leading word run of ``caps`` that is a country or town, with its form."""
+    words = caps.split()
+    for n in range(len(words), 0, -1):
+        candidate = " ".join(words[:n])
+        key = normalize_name(candidate)
+        if key in _NOT_PLACES:
+            continue
+        if candidate in country_names():
+            return candidate, "country"
+        if key in gazetteer.town_index() and len(key) > 2:
+            return candidate, "town"
+    return None
+
+
+def _site_tokens(sentence: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, text) of capitalised word runs (quotes stripped) that name a known range."""
+    out: list[tuple[int, int, str]] = []
+    for match in re.finditer(r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2}", sentence):
+        words = match.group(0).split()
+        for n in range(len(words), 0, -1):  # longest run first
+            text = " ".join(words[:n]).rstrip("’'")
+            if _known_site(normalize_name(text)):
+                out.append((match.start(), match.start() + len(text), text))
+                break
+    return out
+
+
+def find_places(sentence: str) -> list[PlaceMention]:
+    """Return the place phrases of a sentence, longest first where they overlap, in text order."""
+    found: list[PlaceMention] = []
+    for form, pattern in _patterns():
+        for match in pattern.finditer(sentence):
+            mention = _mention(form, match, sentence)
+            if mention is not None:
+                found.append(mention)
+    for start, end, text in _site_tokens(sentence):
+        found.append(PlaceMention(text, text, start, end, "site", _role(sentence, start)))
+    kept: list[PlaceMention] = []
+    for mention in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if not any(mention.start < k.end and k.start < mention.end for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | None:
+    group = "phrase" if "phrase" in match.groupdict() else 0
+    start, end = match.start(group), match.end(group)
+    text = match.group(group)
+    role = _role(sentence, match.start())
+    if form in ("border", "border-parts"):
+        owner = match.group("owner")
+        context = (iso3_of(owner) if owner else None) or DEFAULT_CONTEXT
+        query = text
+        if match.groupdict().get("which"):
+            query = text[: match.start("which") - start]
+        dem = match.groupdict().get("dem")
+        if dem and not match.groupdict().get("nlist"):
+            neighbour = iso3_of(dem)
+            name = next((n for n, iso in country_names().items() if iso == neighbour and " " not in n), dem)
+            query = f"the border with {name}"
+        return PlaceMention(text, query, start, end, "border", role, context)
+    if form in ("compass", "interior"):
+        return PlaceMention(text, text, start, end, form, role)
+    if form == "region":
+        if normalize_name(match.group("name")) in _NOT_PLACES:
+            return None
+        return PlaceMention(text, text, start, end, "region", role)
+    if form == "site-unknown":
+        if normalize_name(match.group("name")) in _NOT_PLACES:
+            return None
+        return PlaceMention(text, text, start, end, "site", role)
+    if form == "town":
+        return PlaceMention(text, match.group("name"), start, end, "town", role)
+    prefix = _caps_prefix(text)
+    if prefix is None:
+        return None
+    place, kind = prefix
+    return PlaceMention(place, place, start, start + len(place), kind, role)
+
+
+@lru_cache(maxsize=8192)
+def geocode_cached(query: str, context: str | None = DEFAULT_CONTEXT) -> GeocodeResult:
+    """Return :func:`geo.geocoder.geocode` of a phrase, cached (results are immutable)."""
+    return geocode(query, country=context)
+
+
+def location_key(result: GeocodeResult, query: str) -> str:
+    """Return a key under which two phrases that resolve to the same place are one location."""
+    if result.status != "resolved" or result.geometry is None:
+        return f"unresolved:{normalize_name(query)}"
+    if result.kind in ("training_ground", "airfield", "town", "country") and result.gazetteer_id:
+        return f"id:{result.gazetteer_id}"
+    if result.kind == "region" and result.admin1:  # "the Vitebsk region" = "northeastern Belarus"
+        return f"region:{result.country}:{result.admin1}"
+    # Same rule, same geometry: "its southern border" and "its border with Ukraine" are one strip.
+    return f"{result.kind}:{result.country}:{result.lat:.4f}:{result.lon:.4f}:{result.geometry.area:.6f}"

@@ -1,0 +1,350 @@
+"""Read an article safely and cut it into paragraphs and sentences.
+
+:func:`read_article` turns uploaded bytes into plain text or raises :class:`~geo.errors.IngestError`
+with one clear message (empty, binary, too large, not UTF-8, Russian). HTML is reduced to its visible
+text with the standard library's tokenizer: the content of ``<script>``, ``<style>`` and other
+non-text elements is dropped, never executed or shown. Markdown markup is stripped.
+
+:func:`split_sentences` returns :class:`Sentence` objects carrying character offsets into the text,
+so that the review page can highlight exactly the sentence a field came from.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from geo import settings
+from geo.errors import IngestError
+
+#: Elements whose content is never text: dropped with everything inside them.
+_SKIPPED_ELEMENTS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "head",
+     "nav", "footer", "aside", "form", "button", "select", "textarea"}
+)  # fmt: skip
+#: Elements that end a line of text.
+_BLOCK_ELEMENTS = frozenset(
+    {"p", "div", "br", "hr", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "section", "article",
+     "header", "main", "blockquote", "pre", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "title"}
+)  # fmt: skip
+_VOID_ELEMENTS = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "source", "wbr"})
+
+_HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|body|p|div|script|style|br|span|article|h[1-6])\b", re.I)
+_MARKDOWN_HINT = re.compile(r"^(?:#{1,6}\s|\s*[-*+]\s|\s*>\s)|\[[^\]]+\]\([^)]+\)|\*\*[^*]+\*\*", re.M)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+#: Share of Cyrillic among the letters above which an article counts as Russian/Belarusian text.
+_CYRILLIC_MAX_SHARE = 0.3
+#: A dateline opening the article, like ``date 2023-09-01`` or ``Published: 2023-09-01`` (seed 000
+#: starts with one, followed by its first sentence on the same line).
+_DATELINE = re.compile(r"^\s*(?:date|published|publication date|dated)\s*:?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
+
+
+class _TextExtractor(HTMLParser):
+    """Collect the visible text of an HTML document; drop non-text elements with their content."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping: list[str] = []  # open non-text elements, innermost last
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body" and "head" in self._skipping:  # an unclosed <head> ends where <body> starts
+            del self._skipping[self._skipping.index("head") :]
+        if tag in _SKIPPED_ELEMENTS and tag not in _VOID_ELEMENTS:
+            self._skipping.append(tag)
+        elif tag in _BLOCK_ELEMENTS and not self._skipping:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_ELEMENTS and not self._skipping:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._skipping:
+            del self._skipping[len(self._skipping) - 1 - self._skipping[::-1].index(tag) :]
+        elif tag in _BLOCK_ELEMENTS and not self._skipping:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def looks_like_html(text: str) -> bool:
+    """Return whether ``text`` is (or contains) HTML markup."""
+    return bool(_HTML_HINT.search(text[:20_000]))
+
+
+def html_to_text(html: str) -> str:
+    """Return the visible text of an HTML document, one block element per line.
+
+    The content of ``<script>``, ``<style>``, ``<noscript>``, ``<template>``, ``<svg>``, ``<iframe>``,
+    ``<head>`` (``<title>`` included) and navigation elements is dropped; entities are decoded.
+    """
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    return _tidy("".join(parser.parts))
+
+
+def markdown_to_text(markdown: str) -> str:
+    """Return the text of a Markdown document: links keep their words, images and markup go."""
+    text = re.sub(r"```.*?```", "\n", markdown, flags=re.S)  # code blocks are not prose
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links -> their words
+    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.M)  # headings
+    text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.M)  # block quotes
+    text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", text, flags=re.M)  # list markers
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    text = re.sub(r"`([^`]*)`", r"\1", text)
+    return _tidy(text)
+
+
+def _tidy(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    lines = [re.sub(r"[ \t\f\v]+", " ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _decode(data: bytes, name: str) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            msg = f"{name!r} starts like UTF-16 text but does not decode as UTF-16: {exc.reason}"
+            raise IngestError(msg) from exc
+    if b"\x00" in data[:8192]:
+        msg = f"{name!r} is a binary file (it holds NUL bytes), not a text, HTML or Markdown article"
+        raise IngestError(msg)
+    if data.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        msg = f"{name!r} is a binary file (PDF, ZIP/Office or image), not a text, HTML or Markdown article"
+        raise IngestError(msg)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        msg = (
+            f"{name!r} is not UTF-8 text (byte 0x{data[exc.start]:02x} at position {exc.start}); "
+            "save the article as UTF-8 and try again"
+        )
+        raise IngestError(msg) from exc
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > 0.05 * min(len(text), 8192):
+        msg = f"{name!r} looks binary ({controls} control characters in its first 8 KB), not like an article"
+        raise IngestError(msg)
+    return text
+
+
+def check_language(text: str, *, name: str = "the article") -> None:
+    """Raise :class:`IngestError` unless ``text`` is mostly Latin script (English reports).
+
+    Raises
+    ------
+    IngestError
+        If more than 30 % of the letters are Cyrillic (a Russian or Belarusian report).
+    """
+    sample = text[:50_000]
+    cyrillic = len(_CYRILLIC.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    if cyrillic and cyrillic > _CYRILLIC_MAX_SHARE * (cyrillic + latin):
+        msg = (
+            f"{name!r} is written in Cyrillic script (Russian or Belarusian): extraction reads English reports "
+            "only; paste an English translation and keep the original URL as the source"
+        )
+        raise IngestError(msg)
+
+
+def read_article(data: bytes, *, name: str = "the article", max_bytes: int | None = None) -> str:
+    """Decode an uploaded article and reduce it to plain text.
+
+    Parameters
+    ----------
+    data
+        The file's bytes (text, HTML or Markdown; UTF-8, or UTF-16 with a byte-order mark).
+    name
+        File name used in messages.
+    max_bytes
+        Size limit; default :data:`geo.settings.MAX_ARTICLE_BYTES`.
+
+    Returns
+    -------
+    str
+        The visible text, one paragraph per line.
+
+    Raises
+    ------
+    IngestError
+        If the file is empty, over the limit, binary, not UTF-8, in Russian, or has no text left
+        once markup is removed.
+    """
+    limit = settings.MAX_ARTICLE_BYTES if max_bytes is None else max_bytes
+    if len(data) > limit:
+        msg = f"{name!r} is {len(data):,} bytes, over the {limit:,}-byte limit for one article"
+        raise IngestError(msg)
+    if not data.strip():
+        msg = f"{name!r} is empty"
+        raise IngestError(msg)
+    return clean_text(_decode(data, name), name=name)
+
+
+def clean_text(text: str, *, name: str = "the article", max_chars: int | None = None) -> str:
+    """Reduce pasted text, HTML or Markdown to plain text and check it (see :func:`read_article`)."""
+    limit = settings.MAX_ARTICLE_BYTES if max_chars is None else max_chars
+    if len(text) > limit:
+        msg = f"{name!r} has {len(text):,} characters, over the {limit:,}-character limit for one article"
+        raise IngestError(msg)
+    if looks_like_html(text):
+        text = html_to_text(text)
+    if _MARKDOWN_HINT.search(text) or name.lower().endswith((".md", ".markdown")):
+        text = markdown_to_text(text)
+    text = _tidy(text)
+    if not text:
+        msg = f"{name!r} has no text (nothing is left once markup, scripts and styles are removed)"
+        raise IngestError(msg)
+    check_language(text, name=name)
+    return text
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the article with its place in the text.
+
+    Attributes
+    ----------
+    index
+        Position among the article's sentences (0-based).
+    text
+        The sentence as written.
+    start, end
+        Character offsets of the sentence in the cleaned article text (``text[start:end]``).
+    paragraph
+        Index of the paragraph (line) holding the sentence.
+    """
+
+    index: int
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "cmdr",
+        "st",
+        "jr",
+        "sr",
+        "prof",
+        "rep",
+        "sen",
+        "gov",
+        "pres",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "approx",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+
+
+def dateline(text: str) -> tuple[dt.date | None, str | None]:
+    """Return the publication date of a dateline opening the article (``date 2023-09-01``) and its text."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None, None
+    try:
+        return dt.date.fromisoformat(match.group(1)), match.group(0).strip()
+    except ValueError:
+        return None, None
+
+
+def _paragraph_lines(text: str) -> list[tuple[int, str]]:
+    """Split into (offset, line) paragraphs, joining hard-wrapped lines that continue a sentence."""
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for raw in text.split("\n"):
+        line = raw
+        if out and line and out[-1][1] and not re.search(r"[.!?:\"”’)]\s*$", out[-1][1]) and line[:1].islower():
+            start = out[-1][0]
+            out[-1] = (start, text[start : offset + len(line)])
+        elif line.strip():
+            out.append((offset, line))
+        offset += len(raw) + 1
+    return out
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split cleaned article text into sentences, one paragraph per line.
+
+    A full stop ends a sentence unless it follows a known abbreviation (``Gen.``, ``U.S.``) or a
+    single capital (an initial); closing quotes stay with their sentence. A dateline opening
+    the article (see :func:`dateline`) is not part of any sentence.
+    """
+    sentences: list[Sentence] = []
+    lines = _paragraph_lines(text)
+    head = _DATELINE.match(lines[0][1]) if lines else None
+    if head:  # the dateline is not part of the first sentence
+        offset, line = lines[0]
+        rest = line[head.end() :]
+        lines = ([(offset + head.end(), rest)] if rest.strip() else []) + lines[1:]
+    for paragraph, (offset, line) in enumerate(lines):
+        begin = 0
+        for match in _SENTENCE_END.finditer(line):
+            before = line[begin : match.start()]
+            word = re.findall(r"([\w.]+)$", before)
+            token = word[0].lower().rstrip(".") if word else ""
+            if token in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word[0] if word else ""):
+                continue
+            _add(sentences, text, offset, line, begin, match.end(), paragraph)
+            begin = match.end()
+        _add(sentences, text, offset, line, begin, len(line), paragraph)
+    return sentences
+
+
+def _add(out: list[Sentence], text: str, offset: int, line: str, begin: int, end: int, paragraph: int) -> None:
+    chunk = line[begin:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    start = offset + begin + (len(chunk) - len(chunk.lstrip()))
+    out.append(Sentence(len(out), stripped, start, start + len(stripped), paragraph))

@@ -1,0 +1,58 @@
+"""Drillmap's store: analysts' additions and edits in a real database, the catalog files as its seed.
+
+Where the data lives
+--------------------
+``DRILLMAP_DATABASE_URL`` (unset by default)
+    A SQLAlchemy URL. Unset: a SQLite file ``drillmap.sqlite3`` in the data directory. For a team
+    server use PostgreSQL, e.g. ``postgresql+psycopg://drillmap:***@db.internal/drillmap``; install the
+    driver (``psycopg[binary]``) next to the app. PostGIS is not required: sites are stored as the
+    phrases of the report and geocoded when read, exactly like the catalog files.
+``DRILLMAP_HOME`` (default ``var/`` beside ``app.py``, gitignored)
+    The data directory holding the SQLite file.
+
+On start (:func:`open_store`) the database is created if missing, migrated to the current schema
+(:mod:`geo.store.migrations`, recorded in ``schema_version``), and the curated catalog
+``data/catalog`` is loaded into it on the first run. Catalog files changed later refresh their
+stored copies unless an analyst has edited them.
+
+Writes
+------
+:meth:`Store.save` is one transaction: new exercises and updates, each with an audit record (who,
+when in UTC, from which source, which fields changed). Two processes saving at once both land (SQLite
+queues writers with ``BEGIN IMMEDIATE`` and a 30 s busy timeout); a process killed in the middle of
+a save leaves the database as it was before that save.
+
+Export
+------
+``python -m geo.store export DIR [--origin analyst]`` writes the store back to catalog YAML files
+(one per exercise) that :func:`geo.catalog.load_exercise_file` reads, so that a reviewer can commit
+additions to ``data/catalog``.
+
+For the dashboard: :func:`store_exercises` returns every stored exercise as
+:class:`~geo.catalog_schema.Exercise` objects, and :func:`merge_with_catalog` overlays them on the
+committed catalog.
+"""
+
+from geo.store.engine import StoreError
+from geo.store.migrations import CURRENT_VERSION
+from geo.store.repository import (
+    SEED_AUTHOR,
+    AuditEntry,
+    SaveResult,
+    Store,
+    merge_with_catalog,
+    open_store,
+    store_exercises,
+)
+
+__all__ = [
+    "CURRENT_VERSION",
+    "SEED_AUTHOR",
+    "AuditEntry",
+    "SaveResult",
+    "Store",
+    "StoreError",
+    "merge_with_catalog",
+    "open_store",
+    "store_exercises",
+]

@@ -1,0 +1,86 @@
+"""Database engines: SQLite in WAL mode by default, PostgreSQL when ``DRILLMAP_DATABASE_URL`` says so.
+
+SQLite
+    One file under the data directory. Every connection sets ``journal_mode=WAL`` (readers never
+    block the writer), ``synchronous=FULL`` (a committed save survives a crash or power loss),
+    ``foreign_keys=ON`` and a 30 s ``busy_timeout``. Write transactions start with ``BEGIN IMMEDIATE``
+    so that two processes saving at once queue for the write lock instead of failing half-way
+    (SQLite cannot upgrade a read transaction to a write one while another writer is active);
+    read-only transactions (:func:`reading`) use a deferred ``BEGIN``. An interrupted transaction
+    is never committed: SQLite rolls it back on the next open.
+PostgreSQL
+    Any SQLAlchemy URL (``postgresql+psycopg://user@host/db``; the driver package must be installed).
+    The store needs no PostGIS: geometries are derived from the place phrases when read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from geo.errors import DrillmapError
+
+#: Seconds a writer waits for another process's write transaction before giving up.
+SQLITE_BUSY_TIMEOUT_S = 30
+
+
+class StoreError(DrillmapError):
+    """The store cannot be opened or written (bad URL, unwritable folder, conflicting change)."""
+
+
+def make_engine(url: str) -> Engine:
+    """Return an engine for ``url``; for SQLite, create the folder and install the pragmas above.
+
+    Raises
+    ------
+    StoreError
+        If the URL cannot be parsed or the SQLite folder cannot be created.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        msg = f"DRILLMAP_DATABASE_URL {url!r} is not a database URL: {exc}"
+        raise StoreError(msg) from exc
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    database = parsed.database or ""
+    if database and database != ":memory:":
+        try:
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            msg = f"cannot create the store's folder {str(Path(database).parent)!r}: {exc}"
+            raise StoreError(msg) from exc
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself (see _sqlite_begin)
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    mode = connection.get_execution_options().get("drillmap_begin", "IMMEDIATE")
+    connection.exec_driver_sql("BEGIN" if mode == "DEFERRED" else "BEGIN IMMEDIATE")
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """Yield a connection for reads only (a deferred transaction on SQLite, rolled back at the end)."""
+    with engine.connect() as connection:
+        connection.execution_options(drillmap_begin="DEFERRED")
+        yield connection
+        connection.rollback()
