@@ -36,6 +36,7 @@ from geo.extract.review import (  # noqa: E402
     md_escape,
 )
 from geo.store import Store, open_store  # noqa: E402
+from pages import ui_common  # noqa: E402
 from pages.offline_component import install_link_filter  # noqa: E402
 
 MAX_MB = settings.MAX_ARTICLE_BYTES / 1_000_000
@@ -266,7 +267,7 @@ def _event_panel(index: int, event: dict[str, Any], review: dict[str, Any]) -> N
                 _event_form(index, event)
 
 
-st.set_page_config(page_title="Review a report — Drillmap", layout="wide")
+ui_common.ensure_entrypoint()
 st.title("Review a report")
 st.caption(
     "Paste or upload a news report, check each exercise found against the sentences it came from, "

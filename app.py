@@ -1,0 +1,32 @@
+"""Drillmap: military exercises in and around Belarus beside NATO's borders (``make run``).
+
+The entrypoint builds the page list, draws the shared sidebar filters (so they survive page switches
+and stay in the URL), then runs the selected page. Pages live in ``pages/`` as a normal package.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pages import ui_common
+from pages.offline_component import install_link_filter
+
+# An emoji favicon becomes a data: URL; a Material one would be fetched from fonts.gstatic.com.
+st.set_page_config(page_title="Drillmap", page_icon="🗺️", layout="wide", initial_sidebar_state="expanded")
+install_link_filter()  # every st_folium map loads only the vendored Leaflet & co.
+# A denser layout than Streamlit's default: less empty space above the page title.
+st.html('<style>[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }</style>')
+
+#: The pages, in menu order. Append a page here (one st.Page) to add it to the app.
+PAGES: tuple[st.Page, ...] = (
+    st.Page("pages/1_map.py", title="Map", icon=":material/map:", default=True),
+    st.Page("pages/2_timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("pages/3_exercises.py", title="Exercises", icon=":material/table_rows:", url_path="exercises"),
+    st.Page("pages/4_sources.py", title="Sources & data", icon=":material/menu_book:", url_path="sources"),
+    st.Page("pages/5_review.py", title="Review a report", icon=":material/rate_review:", url_path="review"),
+)
+
+page = st.navigation(list(PAGES))
+ui_common.sidebar()
+ui_common.show_notices()
+page.run()

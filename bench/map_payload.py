@@ -1,0 +1,156 @@
+"""Map payload benchmark: the naive folium map against the Drillmap map, in one run.
+
+For the real catalog and for a synthetic catalog of 20,000 sites, build the default map
+
+(a) the naive way: the full 10 m ``layer("countries")`` geometry as one GeoJson, and one
+    ``folium.Marker`` per site carrying the same tooltip and popup HTML as the Drillmap map;
+(b) the Drillmap way: :func:`geo.maps.build_map` with the default options;
+
+and print the HTML size (bytes of ``m.get_root().render()``, what streamlit-folium ships to the browser
+is the same script without the page shell) and the build time (map construction + rendering), then
+the ratios. Targets: for 20,000 sites (b) is at least 10x smaller and 5x faster than (a), and the
+default view of the real catalog stays under 1.5 MB.
+
+The synthetic catalog repeats the real one: every real exercise is copied with a new id and name and
+keeps its number of sites, its facts and its sources, and its point sites are moved by up to ±0.25° so
+that no two markers coincide. So that the copies cannot share text the way no real catalog would, each
+copy's quotes, figures as stated and source URLs are made unique (a ``[syn k]`` suffix, a ``#syn-k``
+fragment). Places keep their description and areas their geometry, as real places recur across
+exercises (the same ranges, the same border strips).
+
+Usage: ``python bench/map_payload.py [--sites 20000] [--repeat 3] [--check]``
+(``--check`` exits 1 when a target is missed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from geo.catalog import sites_frame
+from geo.coords import latlon
+from geo.map_popup import popup_html, tooltip_html
+from geo.map_reference import reference_layers
+from geo.maps import build_map
+from geo.reference import layer
+
+PERIOD_END = dt.date(2025, 12, 31)
+MAX_DEFAULT_BYTES = 1_500_000
+MIN_SIZE_RATIO = 10.0
+MIN_SPEED_RATIO = 5.0
+
+
+def _unique_citation(citation: dict[str, str], k: int) -> dict[str, str]:
+    source = citation["source"]
+    source = f"{source}#syn-{k}" if source.startswith("http") else f"seed:syn{k}-{source.removeprefix('seed:')}"
+    return {**citation, "quote": f"{citation['quote']} [syn {k}]", "source": source}
+
+
+def synthetic_sites(real: gpd.GeoDataFrame, n_sites: int, *, seed: int = 20261121) -> gpd.GeoDataFrame:
+    """Return ``n_sites`` rows made of renamed copies of the real catalog's exercises (see module doc)."""
+    rng = np.random.default_rng(seed)
+    copies = math.ceil(n_sites / len(real))
+    frames = []
+    for k in range(copies):
+        copy = real.copy()
+        copy["exercise_id"] = copy["exercise_id"] + f"-syn{k}"
+        copy["exercise_name"] = copy["exercise_name"] + f" (synthetic {k})"
+        copy["citations"] = [[_unique_citation(c, k) for c in cits] for cits in copy["citations"]]
+        copy["figures"] = [
+            [{**f, "as_stated": f"{f['as_stated']} [syn {k}]"} for f in figs] for figs in copy["figures"]
+        ]
+        frames.append(copy)
+    out = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs=real.crs).iloc[:n_sites]
+    geoms = out.geometry.to_numpy()
+    is_point = np.array([g is not None and not g.is_empty and g.geom_type == "Point" for g in geoms])
+    jitter = rng.uniform(-0.25, 0.25, size=(int(is_point.sum()), 2))
+    moved = shapely.points(shapely.get_x(geoms[is_point]) + jitter[:, 0], shapely.get_y(geoms[is_point]) + jitter[:, 1])
+    geoms = geoms.copy()
+    geoms[is_point] = moved
+    return out.set_geometry(gpd.GeoSeries(geoms, index=out.index, crs=real.crs))
+
+
+def naive_map(sites: gpd.GeoDataFrame) -> folium.Map:
+    """The naive map: full 10 m countries, one folium.Marker (tooltip + popup) per site."""
+    m = folium.Map(location=(53.9, 27.6), zoom_start=6, tiles=None)
+    folium.GeoJson(layer("countries"), name="countries").add_to(m)
+    for row, geom in zip(sites.to_dict("records"), sites.geometry.values, strict=True):
+        if geom is None or geom.is_empty:
+            continue
+        folium.Marker(
+            latlon(geom.representative_point()),
+            tooltip=folium.Tooltip(tooltip_html(row)),
+            popup=folium.Popup(popup_html(row), max_width=460),
+        ).add_to(m)
+    return m
+
+
+def drillmap_map(sites: gpd.GeoDataFrame) -> folium.Map:
+    """The Drillmap map with the default options."""
+    return build_map(sites, period_end=PERIOD_END)
+
+
+def measure(make: Callable[[gpd.GeoDataFrame], folium.Map], sites: gpd.GeoDataFrame, repeat: int) -> tuple[int, float]:
+    """Return (HTML bytes, median seconds) of building and rendering ``make(sites)``."""
+    times = []
+    size = 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        html = make(sites).get_root().render()
+        times.append(time.perf_counter() - start)
+        size = len(html.encode("utf-8"))
+    return size, statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sites", type=int, default=20_000, help="synthetic catalog size (default 20000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement, median reported (default 3)")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args(argv)
+
+    real = sites_frame()
+    # Warm the per-process caches both ways use (reference files, display layers), outside the timings.
+    layer("countries")
+    reference_layers()
+    catalogs = {"real catalog": real, f"synthetic {args.sites:,}": synthetic_sites(real, args.sites)}
+
+    print(f"{'catalog':<20} {'sites':>7} {'map':<9} {'bytes':>12} {'build s':>9}")
+    ok = True
+    for label, sites in catalogs.items():
+        repeat = args.repeat if len(sites) < 2000 else 1
+        naive_bytes, naive_s = measure(naive_map, sites, repeat)
+        dm_bytes, dm_s = measure(drillmap_map, sites, repeat)
+        print(f"{label:<20} {len(sites):>7} {'naive':<9} {naive_bytes:>12,} {naive_s:>9.2f}")
+        print(f"{label:<20} {len(sites):>7} {'drillmap':<9} {dm_bytes:>12,} {dm_s:>9.2f}")
+        size_ratio, speed_ratio = naive_bytes / dm_bytes, naive_s / dm_s
+        print(f"{label:<20} {'':>7} {'ratio':<9} {size_ratio:>11.1f}x {speed_ratio:>8.1f}x   (naive / drillmap)")
+        if label == "real catalog":
+            within = dm_bytes < MAX_DEFAULT_BYTES
+            verdict = "ok" if within else "MISSED"
+            print(f"  default view {dm_bytes / 1e6:.2f} MB (target < {MAX_DEFAULT_BYTES / 1e6:.1f} MB): {verdict}")
+            ok &= within
+        else:
+            hit = size_ratio >= MIN_SIZE_RATIO and speed_ratio >= MIN_SPEED_RATIO
+            verdict = "ok" if hit else "MISSED"
+            print(f"  targets >= {MIN_SIZE_RATIO:.0f}x smaller and >= {MIN_SPEED_RATIO:.0f}x faster: {verdict}")
+            ok &= hit
+    return 0 if ok or not args.check else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

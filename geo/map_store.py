@@ -1,0 +1,189 @@
+"""Map elements that store GeoJSON once and feed it to several folium layers.
+
+A country polygon is drawn by the basemap, by "NATO members", "CSTO members" and "Union State"; folium
+would embed it four times. :class:`DataStore` embeds each collection once in the map script, and a
+:class:`LayerData` child of an empty :class:`folium.GeoJson` adds the features it needs (optionally
+only those whose property is in a list). Styling, panes and behaviour stay those of the GeoJson layer.
+
+Both elements render through their ``script`` macro only, which is what streamlit-folium runs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import branca.element
+import folium
+import jinja2
+
+__all__ = ["DataStore", "LayerData", "ScriptElement", "empty_geojson", "script_json"]
+
+_JS_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "'": "\\u0027",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+# A "{" that opens a Jinja tag. In JSON text it can only occur inside a string (an object starts "{"
+# or "{}"), where "\u007b" means the same.
+_JINJA_OPEN = re.compile(r"\{(?=[{%#])")
+
+
+def script_json(obj: Any) -> str:
+    r"""Return compact JSON that is safe to place inside an HTML ``<script>`` element.
+
+    ``<``, ``>``, ``&`` and ``'`` become ``\u`` escapes (so no ``</script>`` can end the script and
+    no HTML in the data is parsed as such), as do the two JavaScript line separators. A ``{`` that
+    would open a Jinja tag (``{{``, ``{%``, ``{#``) is escaped too: folium renders element scripts
+    through Jinja again when a whole page is rendered, and text from a report must never be evaluated
+    as a template.
+
+    Parameters
+    ----------
+    obj
+        Plain JSON data (dicts, lists, strings, finite numbers, booleans, None).
+
+    Returns
+    -------
+    str
+        The JSON text.
+
+    Raises
+    ------
+    ValueError
+        If the data holds NaN or infinity (not JSON).
+    """
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, escaped in _JS_ESCAPES.items():
+        text = text.replace(char, escaped)
+    return _JINJA_OPEN.sub(lambda _: "\\u007b", text)
+
+
+def empty_geojson() -> dict[str, Any]:
+    """Return an empty FeatureCollection (the initial data of a layer fed by :class:`LayerData`)."""
+    return {"type": "FeatureCollection", "features": []}
+
+
+class _RawScript(branca.element.Element):
+    """Already-rendered script text, written out as it is.
+
+    branca's :meth:`MacroElement.render` wraps each rendered script in ``Element(text)``, which compiles
+    the text, data included, as a Jinja template: slow for megabytes of data, and any ``{{ ... }}`` in a
+    quoted report would be evaluated. This element prints its text through a constant template instead.
+    """
+
+    _template = jinja2.Template("{{ this.text }}")
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "RawScript"
+        self.text = text
+
+
+class ScriptElement(branca.element.MacroElement):
+    """A :class:`branca.element.MacroElement` with only a ``script`` macro, rendered without re-templating.
+
+    streamlit-folium calls the ``script`` macro directly; when a whole page is rendered
+    (``m.get_root().render()``, saved HTML), this class adds the script to the figure as raw text
+    (see :class:`_RawScript`) rather than as a new Jinja template.
+    """
+
+    def render(self, **kwargs: Any) -> str:
+        """Add the rendered ``script`` macro to the figure's scripts, then render the children."""
+        figure = self.get_root()
+        if not isinstance(figure, branca.element.Figure):
+            msg = f"{type(self).__name__} can only be rendered inside a folium Figure (add it to a map first)"
+            raise TypeError(msg)
+        script = self._template.module.__dict__.get("script")
+        if script is not None:
+            figure.script.add_child(_RawScript(script(self, kwargs)), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+        return ""
+
+
+class DataStore(ScriptElement):
+    """Named GeoJSON collections embedded once in the map script.
+
+    Add it to the map before the layers that read from it. ``collection(name, prop, values)`` in the
+    browser returns the collection, or only the features whose ``properties[prop]`` is in ``values``.
+
+    Parameters
+    ----------
+    collections
+        Name -> GeoJSON FeatureCollection.
+    """
+
+    _template = jinja2.Template(
+        """{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = (function (D) {
+    D.collection = function (name, prop, values) {
+        var features = D[name].features;
+        if (prop) {
+            var keep = {};
+            values.forEach(function (v) { keep[v] = true; });
+            features = features.filter(function (f) { return keep[f.properties[prop]] === true; });
+        }
+        return {type: "FeatureCollection", features: features};
+    };
+    return D;
+})({{ this.payload }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, collections: dict[str, dict[str, Any]]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca leaves __init__ unannotated
+        self._name = "DataStore"
+        self.collections = collections
+
+    @property
+    def payload(self) -> str:
+        """The collections as script-safe JSON."""
+        return script_json(self.collections)
+
+
+class LayerData(ScriptElement):
+    """Add features from a store to the parent :class:`folium.GeoJson` (must be its child).
+
+    Parameters
+    ----------
+    source
+        The element holding the data (a :class:`DataStore`, or any element whose script defines a
+        variable with a method ``method``).
+    method
+        Name of the JavaScript method returning a FeatureCollection.
+    args
+        JSON arguments of that method.
+    """
+
+    _template = jinja2.Template(
+        """{% macro script(this, kwargs) %}
+{{ this._parent.get_name() }}.addData({{ this.source.get_name() }}.{{ this.method }}({{ this.arguments }}));
+{% endmacro %}"""
+    )
+
+    def __init__(self, source: branca.element.Element, method: str, args: Sequence[Any]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "LayerData"
+        self.source = source
+        self.method = method
+        self.args = list(args)
+
+    @property
+    def arguments(self) -> str:
+        """The arguments as comma-separated script-safe JSON."""
+        return ",".join(script_json(a) for a in self.args)
+
+    def render(self, **kwargs: Any) -> str:
+        """Render, checking first that the parent is a GeoJson layer."""
+        if not isinstance(self._parent, folium.GeoJson):
+            msg = f"LayerData must be added to a folium.GeoJson, not {type(self._parent).__name__}"
+            raise TypeError(msg)
+        return super().render(**kwargs)

@@ -1,0 +1,97 @@
+"""Map page (home): exercise sites beside NATO's borders, filtered by the sidebar."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.briefing_map import catalog_as_of
+from geo.map_popup import KIND_LABELS
+from geo.maps import NATO_BORDER, MapOptions, build_map, ring_site_choices
+from geo.url_state import RING_CHOICES_KM
+from pages import ui_common
+from pages.export_panel import render_export_panel
+
+K_TILES, K_RING_MODE, K_RINGS, K_RING_SITE = "m_tiles", "m_ring_mode", "m_rings", "m_ring_site"
+RING_MODES = {"none": "None", NATO_BORDER: "NATO border", "site": "A site"}
+
+ui_common.ensure_entrypoint()
+view = ui_common.current_view()
+ui_common.page_header(
+    "Exercise sites beside NATO's borders",
+    f"{view.n_exercises} exercises · {view.n_sites} sites in view · {len(view.drawn)} drawn · "
+    f"alliances as of {view.period_end:%d %B %Y}. Click a site for its facts and quoted sources.",
+)
+
+# --- Map options (mirrored in the URL as tiles / rings / ring_at) --------------------------------
+site_choices = ring_site_choices(view.sites)
+if K_RING_MODE not in st.session_state:  # first visit of this page in the session: start from the URL
+    from_url = ui_common.url_map_options(view.choices)
+    st.session_state[K_TILES] = from_url.tiles
+    centre = from_url.ring_center
+    st.session_state[K_RING_MODE] = "none" if centre is None else (NATO_BORDER if centre == NATO_BORDER else "site")
+    st.session_state[K_RINGS] = list(from_url.rings_km) or [50, 100, 200]
+    if centre not in (None, NATO_BORDER):
+        if centre in site_choices:
+            st.session_state[K_RING_SITE] = centre
+        else:
+            st.warning(f"The site {centre!r} named in the link is not in view: no rings are drawn around it.")
+
+mode_col, km_col, site_col, tiles_col = st.columns([2.4, 2.2, 3.4, 1.5], vertical_alignment="bottom")
+mode = mode_col.segmented_control(
+    "Distance rings", options=list(RING_MODES), format_func=RING_MODES.__getitem__, key=K_RING_MODE
+)
+mode = mode or "none"
+rings = km_col.multiselect("Ring distances (km)", options=list(RING_CHOICES_KM), key=K_RINGS, disabled=mode == "none")
+ring_site = None
+if mode == "site":
+    if st.session_state.get(K_RING_SITE) not in site_choices:  # filtered out since it was chosen
+        st.session_state.pop(K_RING_SITE, None)
+    ring_site = site_col.selectbox(
+        "Rings around",
+        options=list(site_choices),
+        format_func=site_choices.get,
+        key=K_RING_SITE,
+        placeholder="Choose a site",
+        **({} if K_RING_SITE in st.session_state else {"index": None}),
+    )
+tiles = tiles_col.toggle(
+    "OSM tiles", key=K_TILES, help="OpenStreetMap background tiles. Needs internet; the bundled map works without."
+)
+
+centre = NATO_BORDER if mode == NATO_BORDER else ring_site if mode == "site" else None
+options = MapOptions(tiles=bool(tiles), rings_km=tuple(sorted(rings)) if centre else (), ring_center=centre)
+ui_common.write_map_params(options)
+
+# --- The map -------------------------------------------------------------------------------------
+m = build_map(view.sites, period_end=view.period_end, options=options, reference=ui_common.reference())
+# returned_objects=[]: panning, zooming and clicking never rerun the script.
+st_folium(m, key="drillmap_map", height=660, use_container_width=True, returned_objects=[])
+
+# --- Export panel ---------------------------------------------------------------------------------
+# "Data as of" comes from the whole catalog, so it does not move with the filters.
+render_export_panel(view.sites, view.filter, data_as_of=catalog_as_of(view.all_sites))
+
+# --- Sites that could not be placed --------------------------------------------------------------
+unresolved = view.unresolved
+if len(unresolved):
+    with st.expander(f"{len(unresolved)} sites unresolved (not drawn on the map)"):
+        st.dataframe(
+            unresolved[["exercise_name", "place_text", "resolve_as", "geocode_explanation"]].rename(
+                columns={
+                    "exercise_name": "Exercise",
+                    "place_text": "Place as written",
+                    "resolve_as": "Read as",
+                    "geocode_explanation": "Why it is not placed",
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+else:
+    st.caption("Every site in view is drawn.")
+st.caption(
+    "Drawn by precision: dots are ranges, airfields and towns, each with a dashed circle for its uncertainty; "
+    f"{', '.join(KIND_LABELS[k] + 's' for k in ('region', 'border_zone'))} and whole countries are translucent "
+    "areas. Distances to NATO are measured to the nearest member's territory on the exercise's start date."
+)

@@ -1,0 +1,168 @@
+"""Exercises page: sortable tables of the filtered exercises and sites, a detail view, and downloads."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo.map_popup import country_name, exercise_fields, format_period, place_fields, source_host
+from geo.serialize import figures_text, to_csv, to_geojson
+from geo.timeline import DATE_QUALITY, exercises_frame
+from pages import ui_common
+
+ui_common.ensure_entrypoint()
+view = ui_common.current_view()
+exercises = exercises_frame(view.sites)
+ui_common.page_header(
+    "Exercises",
+    f"{len(exercises)} exercises and {view.n_sites} sites in view. Click a column header to sort; "
+    "downloads hold exactly the filtered sites.",
+)
+
+csv_col, geojson_col, _ = st.columns([1, 1, 3])
+csv_col.download_button(
+    "Download CSV",
+    data=to_csv(view.sites),
+    file_name="drillmap-sites.csv",
+    mime="text/csv",
+    width="stretch",
+    disabled=view.sites.empty,
+)
+geojson_col.download_button(
+    "Download GeoJSON",
+    data=to_geojson(view.sites),
+    file_name="drillmap-sites.geojson",
+    mime="application/geo+json",
+    width="stretch",
+    disabled=view.sites.empty,
+)
+if exercises.empty:
+    st.info("No exercise matches the filters.")
+    st.stop()
+
+tab_ex, tab_sites = st.tabs([f"Exercises ({len(exercises)})", f"Sites ({view.n_sites})"])
+with tab_ex:
+    table = exercises.assign(date_quality=exercises["date_quality"].map(DATE_QUALITY))
+    st.dataframe(
+        table.drop(columns=["exercise_id", "end_date"]),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "exercise_name": st.column_config.TextColumn("Exercise", width="medium"),
+            "family": "Family",
+            "alliance": "Alliance",
+            "dates": "Dates (as reported)",
+            "date_precision": "Date precision",
+            "date_quality": "Dates known",
+            "start_date": st.column_config.DateColumn("Starts", format="YYYY-MM-DD"),
+            "participants": st.column_config.TextColumn("Participants", width="large"),
+            "sites": st.column_config.NumberColumn("Sites"),
+            "sites_drawn": st.column_config.NumberColumn("On map"),
+            "nearest_nato_km": st.column_config.NumberColumn("Nearest NATO (km)", format="%.0f"),
+            "nearest_nato": "Nearest member",
+            "sources": st.column_config.NumberColumn("Sources"),
+        },
+    )
+with tab_sites:
+    sites_table = pd.DataFrame(
+        {
+            "Exercise": view.sites["exercise_name"],
+            "Alliance": view.sites["alliance"],
+            "Dates": [format_period(r) for r in view.sites.to_dict("records")],
+            "Place as written": view.sites["place_text"],
+            "Read as": view.sites["resolve_as"],
+            "Kind": view.sites["site_kind"],
+            "Precision": view.sites["precision"],
+            "± km": view.sites["precision_km"],
+            "Confidence": view.sites["confidence"],
+            "NATO km": view.sites["distance_to_nato_km"].round(1),
+            "Nearest member": view.sites["nearest_nato_country"],
+        }
+    )
+    st.dataframe(sites_table, hide_index=True, width="stretch")
+
+# --- Detail view -----------------------------------------------------------------------------------
+st.markdown("### Details")
+names = dict(zip(exercises["exercise_id"], exercises["exercise_name"], strict=True))
+chosen = st.selectbox("Exercise", options=list(names), format_func=names.__getitem__, key="x_exercise")
+rows = view.sites[view.sites["exercise_id"] == chosen]
+first = rows.iloc[0].to_dict()
+fields = exercise_fields(first)
+md = ui_common.plain_markdown
+
+st.markdown(f"#### {md(fields['name'])}")
+meta = [
+    f"**Alliance** {md(fields['alliance'])}",
+    f"**Family** {md(first['family'] or '—')}",
+    f"**Dates** {md(fields['when'])} ({md(fields['when_note'])})",
+]
+st.markdown(" · ".join(meta))
+if first.get("alt_names"):
+    st.markdown(f"**Also called** {md(', '.join(first['alt_names']))}")
+st.markdown(md(first["summary"]))
+people = [("Participants", fields["participants"]), ("Observers", fields["observers"])]
+people.append(("Declined or absent", ", ".join(country_name(c) for c in first.get("non_participants") or [])))
+for label, value in people:
+    if value:
+        st.markdown(f"**{label}** {md(value)}")
+
+st.markdown("**Troops and equipment, as claimed** (every claim with who made it; contradictions are not merged)")
+if fields["figures"]:
+    claims = [
+        {
+            "What": fig["what"] + (" ⚠ sources differ" if fig["differ"] else ""),
+            "As stated": claim["as_stated"],
+            "Scope": claim["scope"] or "",
+            "Claimed by": claim["by"],
+            "Official": claim["official"],
+        }
+        for fig in fields["figures"]
+        for claim in fig["claims"]
+    ]
+    st.dataframe(pd.DataFrame(claims), hide_index=True, width="stretch")
+    st.caption("As one line: " + figures_text(first["figures"]))
+else:
+    st.caption("No troop or equipment figures reported.")
+
+st.markdown("**Sites**")
+st.dataframe(
+    pd.DataFrame([place_fields(r) for r in rows.to_dict("records")]).rename(
+        columns={
+            "place": "Place as written",
+            "read_as": "Read as",
+            "role": "Role",
+            "note": "Note",
+            "geocoded": "Geocoded",
+            "explanation": "How",
+            "nearest": "Nearest NATO",
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+)
+
+citations: dict[str, dict[str, str]] = {}
+for cits in rows["citations"]:
+    for c in cits:
+        citations.setdefault(str(c["id"]), c)
+st.markdown(f"**Sources ({len(citations)})**, each with the sentence quoted from it")
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                "Quote": c["quote"],
+                "Source": c["source"] if source_host(c["source"]) else None,
+                "Seed report": c["source"] if not source_host(c["source"]) else None,
+                "Claimed by": c.get("claimed_by") or "",
+                "Via": c.get("via") or "",
+            }
+            for c in citations.values()
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "Quote": st.column_config.TextColumn(width="large"),
+        "Source": st.column_config.LinkColumn(display_text=r"https?://([^/]+)"),
+    },
+)

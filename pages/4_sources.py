@@ -1,0 +1,66 @@
+"""Sources & data page: the reports behind the catalog, what each supports, and data provenance and licences."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo import settings
+from geo.map_controls import ATTRIBUTION
+from geo.map_sources import DATA_CREDITS, seed_reports, sources_frame
+from pages import ui_common
+
+ui_common.ensure_entrypoint()
+view = ui_common.current_view()
+ui_common.page_header(
+    "Sources & data",
+    "Every fact on the map quotes its source. Listed here: the sources of the exercises in view and the "
+    "exercises each supports, then where the geography comes from and under which licence.",
+)
+
+st.markdown("### Seed reports")
+seeds = seed_reports(settings.SEEDS_DIR, view.sites)
+if seeds.empty:
+    st.info(f"No seed reports found in {settings.SEEDS_DIR} (they are kept beside the repository, not in it).")
+else:
+    st.dataframe(
+        seeds,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "file": "Report",
+            "date": "Dated",
+            "opening": st.column_config.TextColumn("Opening", width="large"),
+            "exercises": st.column_config.TextColumn("Supports (exercises in view)", width="medium"),
+            "n_exercises": st.column_config.NumberColumn("Exercises"),
+        },
+    )
+
+sources = sources_frame(view.sites)
+st.markdown(f"### All sources of the exercises in view ({len(sources)})")
+st.dataframe(
+    sources.assign(link=sources["source"].where(sources["kind"] == "web")),
+    hide_index=True,
+    width="stretch",
+    column_order=["link", "source", "kind", "exercises", "n_exercises", "quotes"],
+    column_config={
+        "link": st.column_config.LinkColumn("Open", display_text=r"https?://([^/]+)", width="small"),
+        "source": st.column_config.TextColumn("Source", width="medium"),
+        "kind": "Kind",
+        "exercises": st.column_config.TextColumn("Supports", width="large"),
+        "n_exercises": st.column_config.NumberColumn("Exercises"),
+        "quotes": st.column_config.NumberColumn("Quotes"),
+    },
+)
+
+st.markdown("### Reference data and licences")
+st.dataframe(
+    [{"Data": what, "Source": source, "Licence": licence} for what, source, licence in DATA_CREDITS],
+    hide_index=True,
+    width="stretch",
+)
+st.caption(f"Credit line on the map: {ATTRIBUTION}")
+
+readme = settings.DATA_DIR / "README.md"
+if readme.is_file():
+    with st.expander("Data provenance (data/README.md)"):
+        st.markdown(readme.read_text(encoding="utf-8"))

@@ -1,0 +1,1 @@
+"""Drillmap's Streamlit pages (run by ``app.py`` through ``st.navigation``) and their shared glue."""
