@@ -44,6 +44,8 @@ vendor:
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/map_payload.py
+	$(BIN)/python bench/snapshot.py
+	$(BIN)/python bench/ingest.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import folium
 import pytest
 
-import folium
 from geo.offline import make_map, save_offline_html, vendor_file_base
 
 pytestmark = pytest.mark.browser
