@@ -18,16 +18,8 @@ import pytest
 os.environ.setdefault("DRILLMAP_HOME", tempfile.mkdtemp(prefix="drillmap-tests-"))
 os.environ.pop("DRILLMAP_DATABASE_URL", None)
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from geo.snapshot import CHROMIUM, CHROMIUM_ARGS
+
 ARTIFACTS_DIR = Path(__file__).resolve().parent.parent / "artifacts"
 
 
@@ -46,7 +38,7 @@ def chromium_browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         try:
             yield browser
         finally:
@@ -86,24 +78,25 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def run_streamlit(name: str = "streamlit_server") -> Iterator[str]:
-    """Start ``streamlit run app.py`` on a free port with a fresh analysts' store; yield its base URL.
+def run_streamlit(name: str = "streamlit_server", *, script: str = "app.py", home: Path | None = None) -> Iterator[str]:
+    """Start ``streamlit run <script>`` on a free port with a fresh analysts' store; yield its base URL.
 
-    The server runs headless with the repository's ``.streamlit/config.toml`` (static serving on, usage
-    statistics off); this waits for ``/_stcore/health`` and stops the process (terminate, then kill)
-    at the end. Its output goes to ``artifacts/<name>.log``.
+    The server runs headless from the repository root with its ``.streamlit/config.toml`` (static
+    serving on, usage statistics off) and ``DRILLMAP_HOME`` = ``home`` (default: a new temporary
+    folder); this waits for ``/_stcore/health`` and stops the process (terminate, then kill) at the
+    end. Its output goes to ``artifacts/<name>.log``.
     """
     port = _free_port()
     ARTIFACTS_DIR.mkdir(exist_ok=True)
     log = (ARTIFACTS_DIR / f"{name}.log").open("w", encoding="utf-8")
     cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
+        sys.executable, "-m", "streamlit", "run", script,
         "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
     ]  # fmt: skip
     # A fresh store per server: what one test accepts never changes another test's counts.
-    env = {**os.environ, "DRILLMAP_HOME": tempfile.mkdtemp(prefix="drillmap-server-")}
+    env = {**os.environ, "DRILLMAP_HOME": str(home or tempfile.mkdtemp(prefix="drillmap-server-"))}
     proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + SERVER_START_TIMEOUT_S

@@ -1,21 +1,11 @@
 """The review page in Chromium against a real ``streamlit run``: paste a seed report, accept, see it on the map.
 
-The page is served through a two-line entry script in a temporary folder that also holds a link to
-``static/`` (Streamlit serves ``<entry folder>/static``) and a copy of ``.streamlit/config.toml``, so the
-test does not depend on how ``app.py`` wires its navigation. Its store lives in a temporary
-``DRILLMAP_HOME``.
+The whole app runs (``app.py`` routes to ``/review``); its store lives in a temporary ``DRILLMAP_HOME``.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,70 +13,21 @@ import pytest
 
 from geo import settings
 from geo.store import Store
+from tests.conftest import run_streamlit
 
 pytestmark = pytest.mark.browser
 
-PAGE = settings.ROOT / "pages" / "5_review.py"
 SEED = settings.SEEDS_DIR / "002_67814a5019076fc5.txt"
 SOURCE = "https://www.rferl.org/a/kazakhstan-military-drills-in-belarus/30843014.html"
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def review_server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
-    """``streamlit run`` of the review page on a free port; yields (base URL, store folder)."""
-    root = tmp_path_factory.mktemp("review_app")
-    (root / "static").symlink_to(settings.ROOT / "static")
-    (root / ".streamlit").mkdir()
-    shutil.copy(settings.ROOT / ".streamlit" / "config.toml", root / ".streamlit" / "config.toml")
-    entry = (
-        f"import runpy, sys\nsys.path.insert(0, {str(settings.ROOT)!r})\n"
-        f"runpy.run_path({str(PAGE)!r}, run_name='__main__')\n"
-    )
-    (root / "main.py").write_text(entry, encoding="utf-8")
-    port = _free_port()
-    env = {**os.environ, "DRILLMAP_HOME": str(root / "home")}
-    env.pop("DRILLMAP_DATABASE_URL", None)
-    log = (root / "server.log").open("w")
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "main.py",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-    ]
-    process = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=1) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start: {(root / 'server.log').read_text()}")
-            time.sleep(0.2)
-        yield base, root / "home"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+    """The app on a free port with its own store folder; yields (base URL, store folder)."""
+    home = tmp_path_factory.mktemp("review_home")
+    with run_streamlit("review_server", home=home) as base:
+        yield base, home
 
 
 def test_paste_a_seed_report_accept_and_see_it_on_the_map(review_server, chromium_browser, artifacts_dir):
@@ -98,7 +39,7 @@ def test_paste_a_seed_report_accept_and_see_it_on_the_map(review_server, chromiu
     page.on("request", lambda r: requests.append(r.url))
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
-        page.goto(base + "/", wait_until="domcontentloaded")
+        page.goto(base + "/review", wait_until="domcontentloaded")
         page.get_by_label("Your name (recorded with every change)").fill("Alice")
         page.get_by_label("Article text (plain text, HTML or Markdown)").fill(SEED.read_text(encoding="utf-8"))
         page.get_by_label("Source URL (cited by every saved fact)").fill(SOURCE)

@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import io
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,8 +13,8 @@ from PIL import Image
 
 from geo.catalog import SiteFilter
 from geo.maps import ALLIANCE_COLORS
-from geo.settings import ROOT
 from geo.snapshot import as_seen_png
+from tests.conftest import run_streamlit
 
 pytestmark = pytest.mark.browser
 
@@ -42,54 +37,11 @@ def test_as_seen_screenshot(chromium_browser, artifacts_dir):
         assert _near(pixels, ALLIANCE_COLORS[alliance]) > 10, alliance
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def panel_server():
     """``streamlit run tests/export_panel_app.py`` on a free port (started once for this module)."""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "tests/export_panel_app.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"streamlit did not start: {proc.stderr.read().decode() if proc.stderr else ''}")
-            time.sleep(0.2)
-    try:
+    with run_streamlit("panel_server", script="tests/export_panel_app.py") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def test_download_area_in_the_browser(chromium_browser, panel_server, artifacts_dir):
