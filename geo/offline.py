@@ -18,6 +18,7 @@ links of branca colormaps); the Streamlit-side wrapper that applies it lives in
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -372,3 +373,14 @@ def save_offline_html(m: folium.Map, path: str | Path, *, allow_tiles: bool = Fa
         msg = f"{out.name}: cannot write the map: {exc}"
         raise ExportError(msg) from exc
     return out
+
+
+def folium_text(text: str) -> str:
+    """Return report text safe to hand to a folium ``Tooltip``/``Popup`` as HTML.
+
+    HTML-escaped (a report may contain ``<script>``), and with every brace written as an HTML entity:
+    folium renders element scripts through Jinja again when the page is rendered, so a quoted
+    ``{{ ... }}`` or ``{% ... %}`` would otherwise be evaluated on the server. The browser shows the
+    entities as the braces they stand for.
+    """
+    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")

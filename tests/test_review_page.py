@@ -169,3 +169,16 @@ def test_the_maps_load_only_vendored_assets():
         assert "L.Icon.Default.imagePath" in args["script"]
         assert args["returned_objects"] == []
     assert "western Belarus" in json.loads(maps[1].proto.json_args)["script"]
+
+
+def test_small_maps_never_evaluate_report_text_as_a_template():
+    # folium renders element scripts through Jinja: a hostile report must not run template code.
+    from geo.extract.review import locations_map
+
+    hostile = "Losvido {{ 7*7 }} {% for x in range(3) %}X{% endfor %} <script>alert(1)</script>"
+    m = locations_map([{"text": hostile, "query": "Losvido", "context": "BLR", "status": "resolved", "kind": "range"}])
+    page = m.get_root().render()
+    assert "Losvido 49" not in page
+    assert "XXX" not in page
+    assert "<script>alert(1)</script>" not in page
+    assert "&#123;&#123; 7*7 &#125;&#125;" in page  # shown to the reader as written

@@ -19,9 +19,10 @@ from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from geo.catalog_schema import ALLIANCES, Exercise
+from geo.coords import latlon
 from geo.errors import IngestError
 from geo.extract.places import geocode_cached
-from geo.offline import make_map
+from geo.offline import folium_text, make_map
 from geo.reference import layer
 
 #: Readable names of the evidence keys shown beside a highlighted sentence.
@@ -142,10 +143,10 @@ def _geometry(location: dict[str, Any]) -> BaseGeometry | None:
 
 def _add_place(m: folium.Map, geometry: BaseGeometry, label: str, role: str, radius_km: float | None) -> None:
     colour = ROLE_COLOURS.get(role, ROLE_COLOURS["site"])
-    tooltip = folium.Tooltip(html.escape(label))
+    tooltip = folium.Tooltip(folium_text(label))
     if geometry.geom_type == "Point":
         folium.CircleMarker(
-            [geometry.y, geometry.x],  # folium wants (lat, lon); shapely points are (lon, lat)
+            latlon(geometry),
             radius=7,
             color=colour,
             fill=True,
@@ -153,9 +154,7 @@ def _add_place(m: folium.Map, geometry: BaseGeometry, label: str, role: str, rad
             tooltip=tooltip,
         ).add_to(m)
         if radius_km:
-            folium.Circle([geometry.y, geometry.x], radius=radius_km * 1000, color=colour, weight=1, fill=False).add_to(
-                m
-            )
+            folium.Circle(latlon(geometry), radius=radius_km * 1000, color=colour, weight=1, fill=False).add_to(m)
     else:
         shape = geometry.simplify(MAP_SIMPLIFY_DEG, preserve_topology=True)
         style = {"color": colour, "weight": 1, "fillColor": colour, "fillOpacity": 0.25}
