@@ -11,8 +11,8 @@ from geo.extract.dates import date_role, find_dates, resolve, tense_of
 from geo.extract.names import NameLexicon, find_names, split_year
 from geo.extract.numbers import find_figures, parse_number
 from geo.extract.participants import find_parties
-from geo.extract.places import find_places, geocode_cached
-from geo.extract.text import clean_text, dateline, html_to_text, read_article, split_sentences
+from geo.extract.places import find_places, geocode_cached, is_venue
+from geo.extract.text import clean_text, dateline, html_to_text, read_article, split_sentences, wire_dateline
 
 # --- reading ---------------------------------------------------------------------------------------
 
@@ -419,3 +419,153 @@ def test_a_which_clause_is_kept_in_the_text_but_not_geocoded():
     (place,) = find_places("to the southern border of Belarus, which borders Ukraine, the ministry said")
     assert place.text == "the southern border of Belarus, which borders Ukraine"
     assert place.query == "the southern border of Belarus"
+
+
+# --- wording of wire reports (rules added with tests/test_extract_heldout.py) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "normalized"),
+    [
+        ("began the joint exercise Northern Shield-2025 at the", "Northern Shield-2025", "Northern Shield-2025"),
+        ("The Vostok-2022 strategic command and staff exercise", "Vostok-2022", "Vostok-2022"),
+        ("troops began the Iron Wolf 2024-II exercise near Pabradė", "Iron Wolf 2024-II", "Iron Wolf-2024-II"),
+        ("taking part in exercise Saber Strike 22, which began", "Saber Strike 22", "Saber Strike-2022"),
+        ("wrapped up the Dragon-24 exercise", "Dragon-24", "Dragon-2024"),
+        ("will hold the 'Clear Sky' exercise in the Minsk region", "Clear Sky", "Clear Sky"),
+        ("The exercise Shchit Soyuza-2023 will be held", "Shchit Soyuza-2023", "Union Shield-2023"),
+        ("Russia and Belarus will hold the Zapad strategic exercise next year", "Zapad", "Zapad"),
+    ],
+)
+def test_wire_names(lexicon, sentence, text, normalized):
+    (name,) = find_names(sentence, lexicon)
+    assert (name.text, name.normalized) == (text, normalized)
+
+
+@pytest.mark.parametrize("sentence", ["the West 10 years ago", "a research station at Vostok", "the East"])
+def test_wire_not_names(lexicon, sentence):
+    assert find_names(sentence, lexicon) == []
+
+
+def test_sentence_opening_separately_or_the_last_exercise_is_distinct(lexicon):
+    (name,) = find_names(
+        "Separately, Belarusian and Chinese special forces launched the exercise Eagle Assault-2024", lexicon
+    )
+    assert name.distinct
+    (name,) = find_names("The last large-scale exercise, Zapad-2021, involved some 200,000 troops", lexicon)
+    assert name.distinct
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Belarus and Russia began the joint exercise Northern Shield-2025 at the Gozhsky training ground on March 3, "
+         "the ministry said", "start"),
+        ("Russia and Belarus on Friday began the main stage of the drills", "start"),
+        ("The CSTO exercise Poisk-2025 got under way on Monday", "start"),
+        ("Kazakhstan will host the Interaction-2024 exercise of the CSTO Collective Rapid Reaction Forces later "
+         "this month", "start"),
+        ("Polish troops wrapped up the Dragon-24 exercise at the Drawsko Pomorskie training ground on Thursday", "end"),
+        ("will hold a command-post exercise from 17 through 21 March", "range"),
+        ("it would hold joint exercises with Russia, without giving dates", "undated"),
+        ("Belousov said on Wednesday after talks with his Belarusian counterpart in Minsk on Tuesday", "announced"),
+    ],
+)  # fmt: skip
+def test_wire_date_roles(sentence, role):
+    mention = find_dates(sentence)[0]
+    assert date_role(sentence, mention) == role
+
+
+def test_a_statement_date_is_in_the_past_even_in_a_sentence_about_the_future():
+    sentence = "Kazakh troops will take part in joint exercises with Russia, the ministry said on Monday."
+    mention = _one(sentence)
+    assert date_role(sentence, mention) == "announced"
+    resolved = resolve(mention, sentence=sentence, published=dt.date(2025, 3, 12), role="announced")
+    assert resolved.first == "2025-03-10"  # the Monday before, not the one after
+
+
+def test_a_date_after_a_past_start_verb_is_in_the_past():
+    sentence = "Troops began the drills on Monday, which will last until Friday"
+    mention = find_dates(sentence)[0]
+    assert resolve(mention, sentence=sentence, published=dt.date(2024, 10, 8)).first == "2024-10-07"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "length"),
+    [
+        ("VILNIUS, Oct 8 (Reuters) - Lithuanian troops began", len("VILNIUS, Oct 8 (Reuters) - ")),
+        ("MINSK, 28 February (BelTA) – A joint exercise", len("MINSK, 28 February (BelTA) – ")),
+        ("VLADIVOSTOK, September 1. /TASS/. The exercise", len("VLADIVOSTOK, September 1. /TASS/. ")),
+        ("NATO Allies will conduct the exercise", 0),
+        ("Belarus and Russia began drills", 0),
+    ],
+)
+def test_wire_datelines(sentence, length):
+    assert wire_dateline(sentence) == length
+
+
+@pytest.mark.parametrize(
+    ("sentence", "what", "value", "qualifier"),
+    [
+        ("nearly 200 pieces of military hardware", "pieces of military hardware", 200, "about"),
+        ("about 300 units of weapons and military equipment", "units of weapons and military equipment", 300, "about"),
+        ("about 400 pieces of weapons and equipment", "pieces of weapons and equipment", 400, "about"),
+        ("About two thousand reservists", "troops", 2000, "about"),
+    ],
+)
+def test_wire_figures(sentence, what, value, qualifier):
+    (figure,) = find_figures(sentence)
+    assert (figure.what, figure.value, figure.qualifier) == (what, value, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "roles"),
+    [
+        ("Lithuanian and allied troops began the exercise", {"participant": ["LTU"]}),
+        ("Tajikistan sent a group of observers.", {"observer": ["TJK"]}),
+        ("The Russian-Belarusian exercise Shchit Soyuza-2023 will be held", {"participant": ["RUS", "BLR"]}),
+        ("Apart from Russia, military contingents from China and India are taking part.",
+         {"participant": ["CHN", "IND", "RUS"]}),
+        ("Russia's Defence Ministry said that its Pacific Fleet had started drills", {"participant": ["RUS"]}),
+        ("Joint exercises of Russia and Belarus will be held", {"participant": ["RUS", "BLR"]}),
+        ("Russia and Belarus on Friday began the main stage of their Zapad-2025 joint military exercises",
+         {"participant": ["RUS", "BLR"]}),
+        ("Exercises of Belarus's territorial defence troops commenced", {"participant": ["BLR"]}),
+        ("More than 3,200 troops and 700 pieces of equipment from Lithuania and Belgium are taking part",
+         {"participant": ["LTU", "BEL"]}),
+        ("Lithuania plans to respond to the drills.", {}),
+        ("Poland hosted a meeting on the exercises.", {}),
+    ],
+)  # fmt: skip
+def test_wire_parties(sentence, roles):
+    got = {role: set(codes) for role, codes in _roles(sentence).items() if codes}
+    assert got == {role: set(codes) for role, codes in roles.items()}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("drills in the Minsk and Mogilev regions from 10 to 14 June",
+         [("Minsk", "the Minsk region"), ("Mogilev", "the Mogilev region")]),
+        ("at the range in Belarus's Vitebsk region", [("Belarus's Vitebsk region", "the Vitebsk region")]),
+        ("on Sept. 12-16, 2024, in Latvia and Estonia", [("Latvia", "Latvia"), ("Estonia", "Estonia")]),
+        ("at the General Silvestras Žukauskas training area",
+         [("General Silvestras Žukauskas training area", "General Silvestras Žukauskas training area")]),
+    ],
+)  # fmt: skip
+def test_wire_place_lists_and_owners(sentence, expected):
+    assert [(p.text, p.query) for p in find_places(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "venue"),
+    [
+        ("The exercise will test air defences, Khrenin told reporters in Minsk.", "Minsk", True),
+        ("Belarus has begun exercises, the Defense Ministry in Minsk said on August 14.", "Minsk", True),
+        ("after talks with his Belarusian counterpart in Minsk", "Minsk", True),
+        ("drills will be held in the Brest region, the minister said", "the Brest region", False),
+    ],
+)
+def test_where_a_minister_spoke_is_not_a_site(sentence, place, venue):
+    start = sentence.index(place)
+    assert is_venue(sentence, start, start + len(place)) is venue

@@ -50,7 +50,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("md-md", rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
         ("m-dd", rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\s*(?:-|–|—|to|through|and)\s*(?P<d2>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
         ("dm-dm", rf"\b(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}){_DASH}(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
-        ("dd-m", rf"\b(?P<d1>{_DAY})\s*(?:-|–|—|to|and)\s*(?P<d2>{_DAY})\s+(?P<m1>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?"),
+        ("dd-m", rf"\b(?P<d1>{_DAY})\s*(?:-|–|—|to|and|through|till|until)\s*(?P<d2>{_DAY})\s+(?P<m1>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
         ("weekday", rf"(?i:\b(?:(?P<rel>last|next|this|on)\s+)?)(?P<wd>{_WEEKDAY})\b(?:\s*\((?P<paren>[^)]{{6,12}})\))?"),  # noqa: E501
         ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
         ("mdy", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b"),
@@ -60,14 +60,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month", rf"(?i:\b(?P<prep>in|during|until|till|through|by|since|from|for|of|on)\s+)?(?:(?P<part>{_PART})[\s-]+)?(?P<m1>{_MONTH})\b(?:\s+(?P<y>{_YEAR}))?"),  # noqa: E501
         ("relative", r"(?i:\b(?P<rel>next|last|this|the\s+coming|the\s+following|the\s+previous|earlier\s+this|later\s+this)\s+(?P<unit>month|week|year))\b"),  # noqa: E501
         ("deictic", r"(?i:\b(?P<rel>today|yesterday|tomorrow)\b)"),
-        ("undated", r"(?i:(?:\b(?:in|over)\s+the\s+)?[\"“']?\b(?:medium|long|short)[\s-]term\b[\"”']?|\bin\s+the\s+coming\s+(?:weeks|months)\b|\b(?:did|does|do|has|have)\s+not\s+(?:provide|give|set|name|announce)\s+a\s+date\b|\bno\s+date\s+(?:was|has\s+been)\s+(?:given|set|announced)\b|\bat\s+a\s+later\s+date\b)"),  # noqa: E501
+        ("undated", r"(?i:(?:\b(?:in|over)\s+the\s+)?[\"“']?\b(?:medium|long|short)[\s-]term\b[\"”']?|\bin\s+the\s+coming\s+(?:weeks|months)\b|\b(?:did|does|do|has|have)\s+not\s+(?:provide|give|set|name|announce)\s+a\s+date\b|\bno\s+dates?\s+(?:was|were|has\s+been|have\s+been)\s+(?:given|set|announced)\b|\bat\s+a\s+later\s+date\b|\bwithout\s+(?:giving|providing|specifying|naming|setting)\s+(?:a\s+|any\s+|the\s+)?dates?\b|\b(?:did|does|do)\s+not\s+say\s+when\b)"),  # noqa: E501
         ("year", rf"(?i:\b(?P<prep>in|during|since|for|until|by|of|from|through|throughout|before|after)\s+)(?:(?P<part>{_PART})[\s-]+)?(?P<y>{_YEAR})\b(?![\w-])"),  # noqa: E501
     )
 )  # fmt: skip
 
 #: A cheap test before the patterns: a digit, a month or weekday name, or a relative or undated phrase.
 _MAYBE_DATE = re.compile(
-    rf"\d|{_MONTH}|{_WEEKDAY}|(?i:\b(?:next|last|this|coming|following|previous|today|yesterday|tomorrow|term|date)\b)"
+    rf"\d|{_MONTH}|{_WEEKDAY}|(?i:\b(?:next|last|this|coming|following|previous|today|yesterday|tomorrow|term|dates?|when)\b)"
 )
 
 #: "On the day of the Lukashenka-Putin talks": a date given by an event another sentence dates.
@@ -240,6 +240,9 @@ _END_CUES = frozenset(
         "concluded",
         "last",
         "lasts",
+        "wrapped",
+        "completed",
+        "finished",
     ]
 )
 _START_CUES = frozenset(
@@ -282,6 +285,9 @@ _START_CUES = frozenset(
         "games",
         "deployed",
         "kicked",
+        "run",
+        "runs",
+        "underway",
     ]
 )
 _ANNOUNCE_CUES = frozenset(
@@ -306,6 +312,22 @@ _ANNOUNCE_CUES = frozenset(
     ]
 )
 _BLOCKERS = frozenset(["before", "after", "since", "ago", "ahead", "prior", "following", "amid"])
+#: Verbs that date an exercise from further back in the clause ("began the joint exercise X at the Y
+#: training ground on March 3"), and nouns of other events that stop the search ("after talks … on Monday").
+_FAR_START_CUES = frozenset(
+    [
+        "began", "begin", "begins", "started", "start", "starts", "launched", "launch", "launches", "commenced",
+        "commence", "commences", "opened", "opens", "open", "kicked", "held", "hold", "holds", "host", "hosts",
+        "hosted", "stage", "stages", "staged", "conduct", "conducts", "conducted", "run", "runs", "underway",
+    ]
+)  # fmt: skip
+_FAR_END_CUES = frozenset(["wrapped", "ended", "ends", "concluded", "concludes", "completed", "finished"])
+_OTHER_EVENTS = frozenset(
+    [
+        "talks", "meeting", "met", "meets", "visit", "visited", "visits", "summit", "conference", "briefing",
+        "interview", "session", "inspected", "watched", "attended", "observed", "signed", "election", "vote",
+    ]
+)  # fmt: skip
 _PAST_START = re.compile(
     r"\b(?:arrived|began|started|opened|kicked\s+off|launched|commenced|took\s+place|(?:were|was)\s+held)\b", re.I
 )
@@ -343,7 +365,14 @@ def date_role(sentence: str, mention: DateMention) -> Role:
         ``announced`` for "said on", "reported"; ``none`` after "before", "since", "ahead of"). A
         date opening its clause ("On Saturday …", "In early August, he announced …") is a ``start``
         if the sentence reports a start in the past tense ("had arrived", "began"), else
-        ``announced`` if it reports a statement, else ``none``.
+        ``announced`` if it reports a statement, else ``none``. Failing these, the rest of the clause
+        before the mention is read for the verb that dates it: a start verb ("began the joint
+        exercise X at the Y training ground on March 3", "got under way") or an exercise being held,
+        hosted or staged ("will host the X exercise of … later this month") makes it a ``start``; a
+        statement, a blocker or another event ("talks", "visited") makes it ``none``; an end verb
+        ("wrapped up the X exercise at the Y training ground on Thursday") makes it an ``end``; an
+        exercise word alone that far back does not date it. A date right before its verb is read by
+        that verb ("Russia and Belarus on Friday began …").
     """
     if mention.relative == "undated":
         return "undated"
@@ -355,21 +384,35 @@ def date_role(sentence: str, mention: DateMention) -> Role:
         before = [lead.group(0).lower(), *before]  # "since 2012", "until October": the preposition is in the match
     if before[:1] == ["to"] and "from" in before[1:8]:
         return "end"  # "from September 14 to 25"
-    for word in before[:6]:
+    for i, word in enumerate(before[:6]):
         if word in _BLOCKERS:
             return "none"
         if word in _END_CUES:
             return "end"
         if word in _ANNOUNCE_CUES:
             return "announced"
-        if word in _START_CUES:
+        if word in _START_CUES or (word == "way" and before[i + 1 : i + 2] == ["under"]):
             return "start"
+    after = re.findall(r"[a-z]+", sentence[mention.end : mention.end + 40].lower())[:2]
+    if after[:1] and (after[0] in _FAR_START_CUES or after[:2] == ["got", "under"]):
+        return "start"  # "Russia and Belarus on Friday began the main stage of …"
+    if after[:1] and after[0] in _ANNOUNCE_CUES:
+        return "announced"  # "the ministry on Tuesday said …"
     if all(w in _LEAD_WORDS for w in before):
         rest = sentence[mention.end :]
         if _PAST_START.search(rest):
             return "start"
         if any(w in _ANNOUNCE_CUES for w in re.findall(r"[a-z]+", rest.lower())[:12]):
             return "announced"
+        return "none"
+    far = before[6:24]
+    for i, word in enumerate(far):
+        if word in _BLOCKERS or word in _ANNOUNCE_CUES or word in _OTHER_EVENTS:
+            return "none"
+        if word in _FAR_END_CUES:
+            return "end"
+        if word in _FAR_START_CUES or (word == "way" and far[i + 1 : i + 2] == ["under"]):
+            return "start"
     return "none"
 
 
@@ -448,10 +491,34 @@ def _parse_relative(expression: str, published: dt.date) -> dt.date | None:
     return None if result is None else result.date()
 
 
-def _weekday(relative: str, sentence: str, position: int, published: dt.date) -> tuple[dt.date, str]:
+_PAST_VERBS = frozenset(
+    ["began", "started", "launched", "kicked", "commenced", "opened", "got", "held", "wrapped", "ended", "concluded",
+     "took", "arrived", "completed", "finished", "staged", "conducted", "hosted"]
+)  # fmt: skip
+
+
+def tense_for(sentence: str, mention: DateMention, role: Role | None = None) -> Tense | None:
+    """Return the tense that places a date in the year or week.
+
+    A statement is past ("said on Monday" in a sentence about drills that "will" happen); a date after
+    a past start verb of its clause is past ("began the exercise … on Monday, which will last until …");
+    otherwise the tense is :func:`tense_of` the clause.
+    """
+    if role == "announced":
+        return "past"
+    words = _words_before(sentence, mention.start)[:24]
+    for i, word in enumerate(words):
+        if word in ("will", "shall", "scheduled", "planned", "due", "expected"):
+            break
+        if word in _PAST_VERBS and words[i + 1 : i + 2] not in (["be"], ["been"], ["being"], ["to"]):
+            return "past"
+    return tense_of(sentence, mention.start)
+
+
+def _weekday(relative: str, published: dt.date, tense: Tense | None) -> tuple[dt.date, str]:
     _, number, qualifier = relative.split(":")
     weekday = int(number)
-    future = qualifier == "next" or (qualifier != "last" and tense_of(sentence, position) == "future")
+    future = qualifier == "next" or (qualifier != "last" and tense == "future")
     if future:
         ahead = (weekday - published.weekday()) % 7 or 7
         return published + dt.timedelta(days=ahead), "the next such weekday after the publication date"
@@ -467,6 +534,7 @@ def resolve(
     sentence: str = "",
     published: dt.date | None = None,
     year_hint: int | None = None,
+    role: Role | None = None,
 ) -> ResolvedDate | None:
     """Resolve a mention to ISO reduced-precision dates, or return None when that would be a guess.
 
@@ -480,6 +548,8 @@ def resolve(
         The article's publication date; relative expressions need it.
     year_hint
         The year stated in the exercise's name ("Slavic Brotherhood-2020"), used for dates without a year.
+    role
+        The mention's role (:func:`date_role`), if known: a statement's date is placed in the past.
 
     Returns
     -------
@@ -494,7 +564,7 @@ def resolve(
             return None
         rel = mention.relative
         if rel.startswith("weekday:"):
-            day, how = _weekday(rel, sentence, mention.start, published)
+            day, how = _weekday(rel, published, tense_for(sentence, mention, role))
             return ResolvedDate(day.isoformat(), None, "day", f"{mention.text!r}: {how}")
         if rel in ("today", "yesterday", "tomorrow"):
             day = published + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[rel])
@@ -521,7 +591,7 @@ def resolve(
     if year is None and year_hint is not None:
         year, how = year_hint, f"year {year_hint} from the exercise's name"
     elif year is None and published is not None:
-        tense = tense_of(sentence, mention.start)
+        tense = tense_for(sentence, mention, role)
         year = _year_near(mention.month, mention.day, published, tense)
         how = f"year {year} from the publication date {published.isoformat()} ({tense or 'present'} tense)"
     if year is None or not _valid(year, mention.month, mention.day):

@@ -12,17 +12,23 @@ How sentences become events
    "the exercises, called Unbreakable Brotherhood" are one event, and "another set of military
    exercises called Slavic Brotherhood-2020" is a second.
 3. An unnamed mention refers to the event in focus when it says "these drills" or stays in the
-   paragraph that named that event; otherwise to the main event. A continuation sentence joins the
-   event in focus when it is at most one paragraph away from it.
+   paragraph that named that event; otherwise to the main event. A mention of another, earlier
+   exercise ("A similar exercise was held … in 2022", "last year's drills") joins none. A continuation
+   sentence (forces sent, taking part or involved; observers) joins the event in focus when it is at
+   most one paragraph away from it — but not a sentence about forces to come after the exercise was
+   only recalled in the past ("… for the duration of the Zapad-2025 drills last September. Some 1,200
+   Polish soldiers will be deployed along the frontier").
 
 What each event gets
 --------------------
 Name, alliance (a CSTO/NATO/Union State cue, else from the participants), dates with a precision
 (:mod:`geo.extract.dates`), participants, observers and non-participants (:mod:`geo.extract.participants`),
 figures (:mod:`geo.extract.numbers`) and locations (:mod:`geo.extract.places`) from the clauses that
-speak of the exercise. The country an exercise is held in counts as a participant when it belongs to
-the exercise's alliance (or no alliance is stated); a note says so. Every value carries its sentence
-in ``evidence``; inferences are listed in ``notes``.
+speak of the exercise (a background clause such as "…, days after Belarus held snap drills near the
+border" does not; nor does the place where a minister spoke). The date of a news-agency dateline
+("VILNIUS, Oct 8 (Reuters) - ") dates the report, never the exercise. The country an exercise is held
+in counts as a participant when it belongs to the exercise's alliance (or no alliance is stated); a
+note says so. Every value carries its sentence in ``evidence``; inferences are listed in ``notes``.
 """
 
 from __future__ import annotations
@@ -38,23 +44,28 @@ from geo.catalog_schema import Exercise, date_precision_of, earliest_date, lates
 from geo.extract import dates as dates_mod
 from geo.extract.names import NameLexicon, NameMention, find_names
 from geo.extract.numbers import FigureMention, find_figures
-from geo.extract.participants import find_parties
-from geo.extract.places import find_places, geocode_cached, location_key
-from geo.extract.text import Sentence, dateline, split_sentences
+from geo.extract.participants import countries_in, find_parties
+from geo.extract.places import find_places, geocode_cached, is_venue, location_key
+from geo.extract.text import Sentence, dateline, split_sentences, wire_dateline
 from geo.membership import members_on
 
-EXERCISE_NOUN = re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war[\s-]?games|live-fire\s+training)\b", re.I)
+EXERCISE_NOUN = re.compile(
+    r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
+    r"tactical|field)\s+training)\b",
+    re.I,
+)
 DEPLOYMENT_NOUN = re.compile(
     r"\b(?:deployment|regional\s+grouping|joint\s+grouping|grouping\s+of\s+(?:troops|forces))\b", re.I
 )
 FORCE_WORD = re.compile(
     r"\b(?:troops|soldiers|forces|servicemen|personnel|paratroopers|units|tanks|vehicles|artillery|aircraft|"
-    r"planes|helicopters|jets|trains)\b",
+    r"planes|helicopters|jets|trains|contingents?|reservists|engineers|marines|sailors|crews|warships|hardware)\b",
     re.I,
 )
 MOVE_VERB = re.compile(
     r"\b(?:send|sends|sent|deploy|deploys|deployed|arrive|arrives|arrived|arrival|take\s+part|took\s+part|"
-    r"taking\s+part|participat\w+|join|joins|joined|redeploy\w*|relocat\w+|transferr?\w*|move|moved|moving)\b",
+    r"taking\s+part|participat\w+|join|joins|joined|redeploy\w*|relocat\w+|transferr?\w*|move|moved|moving|"
+    r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+)\b",
     re.I,
 )
 CONFLICT = re.compile(
@@ -63,14 +74,18 @@ CONFLICT = re.compile(
     re.I,
 )
 EVENT_CUE = re.compile(
-    r"\b(?:hold|holds|held|conduct\w*|launch\w*|open(?:s|ed)?|begin|began|begins|start\w*|kick\w*\s+off|"
+    r"\b(?:hold|holds|held|holding|staging|conduct\w*|launch\w*|open(?:s|ed)?|begin|began|begins|start\w*|kick\w*\s+off|"
     r"take\s+place|takes\s+place|took\s+place|scheduled|planned|plans?|announc\w+|stage[sd]?|host\w*|set\s+to|"
-    r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|participat\w+|deploy\w*)\b",
+    r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|participat\w+|deploy\w*|run|runs|running|"
+    r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"
+    r"conclud\w+)\b",
     re.I,
 )
 MILITARY_CONTEXT = re.compile(
     r"\b(?:military|troops|soldiers|armed\s+forces|army|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|CSTO|"
-    r"NATO|drills|maneuvers|manoeuvres)\b",
+    r"NATO|drills|maneuvers|manoeuvres|defen[cs]e\s+minister|servicemen|paratroopers|air\s+force|navy|fleet|"
+    r"strategic\s+exercises?|command(?:-|\s+and\s+)staff|regional\s+grouping|grouping\s+of\s+forces|"
+    r"staff\s+training)\b",
     re.I,
 )
 DEMONSTRATIVE = re.compile(
@@ -80,14 +95,38 @@ DEMONSTRATIVE = re.compile(
 )
 CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:but|while|whereas|although|though|even\s+as)\s+|\s+(?:while|whereas)\s+|\s+as\s+(?=(?:NATO|[A-Z]\w+)\s)"
+    r"|,\s+(?=(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)\s)"
+)
+#: A clause that dates the report by another event ("…, days after Belarus held snap drills near the border"):
+#: background, not facts about the exercise.
+BACKGROUND_CLAUSE = re.compile(
+    r"^(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)\s", re.I
+)
+#: Words that make a clause about who takes part or watches ("while observers from Uzbekistan …").
+PARTY_WORD = re.compile(r"\b(?:observ\w+|participat\w+|take\s+part|taking\s+part|took\s+part)\b", re.I)
+OBSERVERS = re.compile(r"\bobservers?\b", re.I)
+#: A mention of another, earlier exercise ("A similar exercise was held in 2022", "last year's drills").
+OTHER_EXERCISE = re.compile(
+    r"\b(?:similar|previous|prior|past|last\s+year['’]s|earlier|last\s+such)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:exercises?|drills?|maneuvers|manoeuvres|war\s*games)\b",
+    re.I,
+)
+#: Marks of a sentence dating what it reports in the past ("last September", "in 2021", "two years ago").
+PAST_MARK = re.compile(
+    r"\b(?:last\s+(?:year|spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)|ago|in\s+(?:19|20)\d\d)\b",
+    re.I,
 )
 ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("CSTO", re.compile(r"\bCSTO\b|Collective\s+Security\s+Treaty\s+Organi[sz]ation|\bODKB\b")),
     (
         "NATO",
         re.compile(
-            r"\bNATO(?:['’]s)?\s+(?:[\w-]+\s+){0,2}(?:exercises?|drills?|maneuvers|manoeuvres)\b|"
-            r"(?:exercises?|drills?|maneuvers)\s+(?:led|organi[sz]ed|hosted|run|conducted)\s+by\s+NATO\b",
+            r"\bNATO(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(?:exercises?|drills?|maneuvers|manoeuvres)\b|"
+            r"(?:exercises?|drills?|maneuvers)\s+(?:led|organi[sz]ed|hosted|run|conducted)\s+by\s+NATO\b|"
+            r"\bNATO-led\b|\bNATO(?:['’]s)?\s+(?:enhanced\s+Forward\s+Presence|eFP)\b|"
+            r"\bNATO\s+(?:allies|members|member\s+states|countries|forces|troops)\s+(?:will\s+|are\s+to\s+|plan\s+to\s+)?"
+            r"(?:conduct|hold|stage|launch|begin|start|take\s+part)",
             re.I,
         ),
     ),
@@ -109,11 +148,18 @@ class _Event:
     sentences: list[tuple[Sentence, bool]] = field(default_factory=list)  # (sentence, gives facts)
     last_paragraph: int = -1
     named_paragraph: int | None = None
+    past: bool = False  # its last usable mention reports it in the past ("… drills last September")
 
-    def attach(self, sentence: Sentence, usable: bool) -> None:
+    def attach(self, sentence: Sentence, usable: bool, *, mention: bool = False) -> None:
         if all(s.index != sentence.index for s, _ in self.sentences):
             self.sentences.append((sentence, usable))
         self.last_paragraph = sentence.paragraph
+        if mention and usable:
+            self.past = _reports_past(sentence.text)
+
+    @property
+    def edition(self) -> str | None:
+        return next((n.edition for n, _ in self.names if n.edition), None)
 
     @property
     def key(self) -> str | None:
@@ -163,7 +209,38 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+_EAST = frozenset({"RUS", "BLR"})
+
+
+def _other_side(sentence: Sentence, event: _Event, nato: frozenset[str]) -> bool:
+    """Whether a continuation's forces belong to the other side of the event's countries.
+
+    "Poland has deployed 40,000 troops near its border" after a paragraph on Zapad-2025 is a reaction
+    to the exercise, not part of it: NATO forces after a Russian or Belarusian exercise, or Russian or
+    Belarusian forces after a NATO one, do not continue it.
+    """
+    parties = {p.iso3 for p in find_parties(sentence.text) if p.role == "participant"}
+    if not parties:
+        return False
+    known = {c for s, _ in event.sentences for c in countries_in(s.text)}
+    if parties & known:
+        return False
+    if known & _EAST and parties <= nato:
+        return True
+    return bool(known) and known <= nato and parties <= _EAST
+
+
+def _reports_past(sentence: str) -> bool:
+    """Whether a sentence reports its exercise in the past ("Warsaw closed crossings for the drills last September")."""
+    return dates_mod.tense_of(sentence) == "past" or bool(PAST_MARK.search(sentence))
+
+
 def _relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, int]]:
+    """Return the clauses of a sentence that speak of an exercise, its forces or who takes part.
+
+    A background clause ("…, days after Belarus held snap drills near the border") is left out unless
+    it names the exercise.
+    """
     spans = clauses(sentence)
     if len(spans) == 1:
         return spans
@@ -171,7 +248,15 @@ def _relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, 
     for start, end in spans:
         part = sentence[start:end]
         named = any(start <= n.start < end for n in names)
-        if named or EXERCISE_NOUN.search(part) or DEPLOYMENT_NOUN.search(part) or FORCE_WORD.search(part):
+        if not named and BACKGROUND_CLAUSE.match(part):
+            continue
+        if (
+            named
+            or EXERCISE_NOUN.search(part)
+            or DEPLOYMENT_NOUN.search(part)
+            or FORCE_WORD.search(part)
+            or PARTY_WORD.search(part)
+        ):
             keep.append((start, end))
     return keep
 
@@ -180,8 +265,11 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
-def _group(sentences: list[Sentence], lexicon: NameLexicon) -> tuple[list[_Event], dict[int, list[NameMention]]]:
+def _group(
+    sentences: list[Sentence], lexicon: NameLexicon, published: dt.date | None = None
+) -> tuple[list[_Event], dict[int, list[NameMention]]]:
     """Group the sentences into events (steps 1-3 of the module docstring)."""
+    nato = _members("NATO", published or dt.date.today())
     military = any(MILITARY_CONTEXT.search(s.text) for s in sentences)
     names_of = {s.index: find_names(s.text, lexicon) for s in sentences}
     events: list[_Event] = []
@@ -195,7 +283,13 @@ def _group(sentences: list[Sentence], lexicon: NameLexicon) -> tuple[list[_Event
         if names:
             for name in names:
                 event = next(
-                    (e for e in events if e.key == name.key and (e.year is None or name.year in (None, e.year))),
+                    (
+                        e
+                        for e in events
+                        if e.key == name.key
+                        and (e.year is None or name.year in (None, e.year))
+                        and (e.edition is None or name.edition in (None, e.edition))
+                    ),
                     None,
                 )
                 if event is None and main is not None and not main.names and not name.distinct:
@@ -207,6 +301,8 @@ def _group(sentences: list[Sentence], lexicon: NameLexicon) -> tuple[list[_Event
                 event.names.append((name, sentence))
                 event.named_paragraph = sentence.paragraph
                 target = target or event
+        elif mention and OTHER_EXERCISE.search(sentence.text):
+            continue  # "A similar exercise was held in the Vitebsk region in 2022": another exercise
         elif mention:
             if main is None:
                 if not (military and EVENT_CUE.search(sentence.text)):
@@ -222,13 +318,19 @@ def _group(sentences: list[Sentence], lexicon: NameLexicon) -> tuple[list[_Event
                 target = main
         elif (
             current is not None
-            and FORCE_WORD.search(sentence.text)
-            and MOVE_VERB.search(sentence.text)
+            and (
+                (FORCE_WORD.search(sentence.text) and MOVE_VERB.search(sentence.text))
+                or OBSERVERS.search(sentence.text)
+            )
             and sentence.paragraph - current.last_paragraph <= 1
+            and not (current.past and dates_mod.tense_of(sentence.text) == "future")
+            and not _other_side(sentence, current, nato)
         ):
+            # Forces sent, arriving or taking part, right after the exercise was reported — unless the
+            # exercise was only recalled in the past and these forces are for something to come.
             target = current
         if target is not None:
-            target.attach(sentence, usable)
+            target.attach(sentence, usable, mention=bool(names) or mention)
             current = target
     return events, names_of
 
@@ -239,6 +341,7 @@ class _Dated:
     resolved: dates_mod.ResolvedDate | None
     mention_text: str
     sentence: Sentence
+    week: bool = False  # "last week", "this week": finer than a month, coarser than a day
 
 
 def _anchor_dates(
@@ -293,6 +396,9 @@ class _Builder:
         self.notes: list[str] = []
         self.spans = {s.index: _relevant_spans(s.text, names_of[s.index]) for s in self.usable}
 
+    def _opens_paragraph(self, sentence: Sentence) -> bool:
+        return sentence.index == 0 or self.all[sentence.index - 1].paragraph != sentence.paragraph
+
     def cite(self, key: str, sentence: Sentence) -> None:
         self.evidence.setdefault(key, sentence)
 
@@ -330,7 +436,10 @@ class _Builder:
         dated: list[_Dated] = []
         undated: Sentence | None = None
         for sentence in self.usable:
+            filed = wire_dateline(sentence.text) if self._opens_paragraph(sentence) else 0
             for mention in dates_mod.find_dates(sentence.text):
+                if mention.start < filed:
+                    continue  # "VILNIUS, Oct 8 (Reuters) - …": when the report was filed, not the exercise
                 role = dates_mod.date_role(sentence.text, mention)
                 if role == "undated":
                     undated = undated or sentence
@@ -338,9 +447,10 @@ class _Builder:
                 if role == "none":
                     continue
                 resolved = dates_mod.resolve(
-                    mention, sentence=sentence.text, published=self.published, year_hint=year_hint
+                    mention, sentence=sentence.text, published=self.published, year_hint=year_hint, role=role
                 )
-                dated.append(_Dated(role, resolved, mention.text, sentence))
+                week = bool(mention.relative and mention.relative.endswith("week"))
+                dated.append(_Dated(role, resolved, mention.text, sentence, week))
             earlier = [s for s in self.all if s.index < sentence.index]
             dated += _anchor_dates(sentence, earlier, year_hint, self.published)
         starts = [
@@ -361,7 +471,11 @@ class _Builder:
         as_written: dict[str, str] = {}
         for d in dated:
             as_written.setdefault(d.role if d.role != "range" else "start", d.mention_text)
-            if d.resolved is None:
+            if d.resolved is None and d.week and self.published is not None:
+                self.notes.append(
+                    f"date {d.mention_text!r} ({d.role}) left unresolved: a week is not a catalog precision"
+                )
+            elif d.resolved is None:
                 self.notes.append(f"date {d.mention_text!r} ({d.role}) left unresolved: no publication date or year")
             elif "=" in d.resolved.how or "publication" in d.resolved.how or "name" in d.resolved.how:
                 self.notes.append(f"date: {d.resolved.how}")
@@ -433,8 +547,10 @@ class _Builder:
         locations: dict[str, dict[str, Any]] = {}
         for sentence in self.usable:
             for place in find_places(sentence.text):
-                if not _inside(place.start, self.spans[sentence.index]):
-                    continue
+                if not _inside(place.start, self.spans[sentence.index]) or is_venue(
+                    sentence.text, place.start, place.end
+                ):
+                    continue  # outside the exercise's clauses, or where a minister spoke ("told reporters in Minsk")
                 result = geocode_cached(place.query, place.context)
                 key = location_key(result, place.query)
                 if key in locations:
@@ -608,7 +724,7 @@ class Extractor:
                 f"the article's dateline says {stated.isoformat()}, the given date {published.isoformat()} is used"
             )
         sentences = split_sentences(text)
-        grouped, names_of = _group(sentences, self.lexicon)
+        grouped, names_of = _group(sentences, self.lexicon, published)
         events = []
         for event in grouped:
             if not any(ok for _, ok in event.sentences):

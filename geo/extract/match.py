@@ -2,9 +2,10 @@
 
 A named draft matches a known exercise when their normalised family names agree (rapidfuzz
 token-sort ratio of at least :data:`geo.settings.MATCH_MIN_NAME_SCORE`, after mapping variants such
-as West → Zapad) and their years agree. An unnamed draft matches when the alliance is the same, the
-start (or announcement) dates are at most :data:`geo.settings.MATCH_MAX_DAYS` apart or the draft's
-date falls inside the exercise, and a location or two participants are shared.
+as West → Zapad) and their years and editions agree ("Iron Wolf 2025-II" is not "Iron Wolf 2025").
+An unnamed draft matches when the alliance is the same, the start (or announcement) dates are at most
+:data:`geo.settings.MATCH_MAX_DAYS` apart or the draft's date falls inside the exercise, and a location
+or two participants are shared.
 
 A match never overwrites: facts the report adds (participants, observers, figures, locations, a more
 precise date) are *additions* a reviewer can accept; contradictions are listed as *differences*.
@@ -19,7 +20,7 @@ from rapidfuzz import fuzz
 
 from geo import settings
 from geo.catalog_schema import Exercise, earliest_date, latest_date
-from geo.extract.names import NameLexicon, name_key, split_year
+from geo.extract.names import NameLexicon, name_key, split_name
 from geo.extract.places import geocode_cached, location_key
 
 _RANK = {"year": 1, "month": 2, "day": 3}
@@ -45,8 +46,13 @@ class Matcher:
         self._keys: dict[str, set[str]] = {}
         for exercise in self.exercises:
             for name in (exercise.name, *exercise.alt_names):
-                base, year = split_year(name)
-                self.names.append((name_key(self.lexicon.canonical(base)), year or exercise.year, exercise))
+                base, year, edition = split_name(name, exercise.year)
+                self.names.append((self._key(base, edition), year or exercise.year, exercise))
+
+    def _key(self, base: str, edition: str | None) -> str:
+        """Folded family name, with the edition ("Iron Wolf 2024-II" → ``iron wolf ii``)."""
+        key = name_key(self.lexicon.canonical(base))
+        return f"{key} {edition.lower()}" if edition else key
 
     def site_keys(self, exercise: Exercise) -> set[str]:
         """Return the location keys of an exercise's sites, geocoding them on first use only."""
@@ -82,11 +88,11 @@ class Matcher:
         }
 
     def _by_name(self, draft: dict[str, Any]) -> tuple[Exercise, float, str] | None:
-        base, name_year = split_year(draft["name_normalized"])
+        base, name_year, edition = split_name(draft["name_normalized"])
         year = name_year or draft.get("year")
         if year is None:
             return None  # "Unbreakable Brotherhood" with no date could be any year's
-        key = name_key(self.lexicon.canonical(base))
+        key = self._key(base, edition)
         best: tuple[Exercise, float, str] | None = None
         for known_key, known_year, exercise in self.names:
             if known_year != year:

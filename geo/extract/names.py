@@ -4,16 +4,24 @@ A name is found when it is
 
 * a known exercise family (:data:`FAMILIES`, plus every proper-noun name and alternate name of the
   catalog): "Combat Brotherhood 2023", "Unbreakable Brotherhood", "Indestructible Brotherhood",
-  "‘West-2025’". Families whose name is a common word (West, Interaction, Search) need a year,
-  quotes or "called" to count;
+  "‘West-2025’", "Shchit Soyuza-2023", "Dragon-24", "BALTOPS 22". Variants that are common words
+  (West, Interaction, Search) need a four-digit year (two digits after a hyphen), quotes or "called" to
+  count; the transliterations of such families (Zapad, Vostok) also count next to an exercise word
+  ("the Zapad strategic exercise");
 * introduced by "called", "named", "dubbed", "code-named" or "under the name": "called Slavic
-  Brotherhood-2020";
-* quoted and followed by an exercise word or carrying a year: "‘Interaction-2025’", "the ‘West-2025’ drills";
-* capitalised words with a year before an exercise word: "the Iron Wolf 2017 exercises".
+  Brotherhood-2020", "drills dubbed Baltic Storm";
+* quoted (curly or straight quotes) and next to an exercise word or carrying a year: "‘Interaction-2025’",
+  "the ‘West-2025’ drills", "the 'Clear Sky' exercise";
+* capitalised words with a year before an exercise word, modifiers allowed: "the Iron Wolf 2017
+  exercises", "The Vostok-2022 strategic command and staff exercise";
+* capitalised words with a year after an exercise word: "the joint exercise Northern Shield-2025".
 
-Normalisation maps spelling and translation variants to one family name (West → Zapad,
-Indestructible → Unbreakable Brotherhood, Allied → Union Resolve) and writes the year after a hyphen:
-"Zapad-2025", "Combat Brotherhood-2023". A name without a year stays without one.
+Normalisation maps spelling, translation and transliteration variants to one family name (West →
+Zapad, Indestructible → Unbreakable Brotherhood, Allied → Union Resolve, Poisk → Search) and writes the
+year after a hyphen, then the edition if any: "Zapad-2025", "Combat Brotherhood-2023", "Iron
+Wolf-2024-II". A name without a year stays without one. A name the sentence introduces as another
+exercise ("another set of exercises called …", "Separately, …", "The last large-scale exercise, …") is
+marked ``distinct``.
 """
 
 from __future__ import annotations
@@ -28,38 +36,65 @@ from geo.catalog_schema import Exercise
 from geo.extract.lexicon import iso3_of
 from geo.gazetteer import normalize_name
 
-#: Known exercise families: (normalised name, variants as written, needs a year/quotes/"called").
-FAMILIES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
-    ("Zapad", ("Zapad", "West", "Запад"), True),
-    ("Union Shield", ("Union Shield", "Shield of the Union", "Щит Союза"), False),
-    ("Union Resolve", ("Union Resolve", "Allied Resolve", "Союзная решимость"), False),
-    ("Combat Brotherhood", ("Combat Brotherhood", "Боевое братство"), False),
-    ("Unbreakable Brotherhood", ("Unbreakable Brotherhood", "Indestructible Brotherhood", "Нерушимое братство"), False),
-    ("Slavic Brotherhood", ("Slavic Brotherhood", "Slavonic Brotherhood", "Славянское братство"), False),
-    ("Interaction", ("Interaction", "Vzaimodeistvie", "Взаимодействие"), True),
-    ("Search", ("Search", "Poisk", "Поиск"), True),
-    ("Echelon", ("Echelon", "Эшелон"), True),
-    ("Cooperation", ("Cooperation", "Взаимодействие"), True),
-    ("Rubezh", ("Rubezh", "Frontier", "Рубеж"), True),
-    ("Iron Wolf", ("Iron Wolf", "Geležinis Vilkas"), False),
-    ("Saber Strike", ("Saber Strike", "Sabre Strike"), False),
-    ("Defender Europe", ("Defender Europe", "Defender-Europe"), False),
-    ("Steadfast Defender", ("Steadfast Defender",), False),
-    ("Anakonda", ("Anakonda", "Anaconda"), True),
-    ("BALTOPS", ("BALTOPS", "Baltops"), False),
-    ("Dragon", ("Dragon",), True),
+#: Known exercise families: (normalised name, variants as written, variants that are common words).
+#: A common-word variant (West, Interaction, Search) counts only with a year, quotes or "called"; any
+#: other variant also counts before an exercise word ("the Zapad strategic exercise") or after one.
+FAMILIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("Zapad", ("Zapad", "West", "Запад"), ("West",)),
+    ("Vostok", ("Vostok", "East", "Восток"), ("East",)),
+    ("Tsentr", ("Tsentr", "Centre", "Center", "Центр"), ("Centre", "Center")),
+    ("Kavkaz", ("Kavkaz", "Caucasus", "Кавказ"), ("Caucasus",)),
+    ("Union Shield", ("Union Shield", "Shield of the Union", "Shchit Soyuza", "Щит Союза"), ()),
+    ("Union Resolve", ("Union Resolve", "Allied Resolve", "Soyuznaya Reshimost", "Союзная решимость"), ()),
+    ("Combat Brotherhood", ("Combat Brotherhood", "Boevoye Bratstvo", "Боевое братство"), ()),
+    (
+        "Unbreakable Brotherhood",
+        ("Unbreakable Brotherhood", "Indestructible Brotherhood", "Nerushimoye Bratstvo", "Нерушимое братство"),
+        (),
+    ),
+    (
+        "Slavic Brotherhood",
+        ("Slavic Brotherhood", "Slavonic Brotherhood", "Slavyanskoye Bratstvo", "Славянское братство"),
+        (),
+    ),
+    ("Interaction", ("Interaction", "Vzaimodeistvie", "Vzaimodeystviye", "Взаимодействие"), ("Interaction",)),
+    ("Search", ("Search", "Poisk", "Поиск"), ("Search",)),
+    ("Echelon", ("Echelon", "Eshelon", "Эшелон"), ("Echelon",)),
+    ("Cooperation", ("Cooperation", "Sotrudnichestvo", "Сотрудничество"), ("Cooperation",)),
+    ("Rubezh", ("Rubezh", "Frontier", "Рубеж"), ("Frontier",)),
+    ("Iron Wolf", ("Iron Wolf", "Geležinis Vilkas"), ()),
+    ("Saber Strike", ("Saber Strike", "Sabre Strike"), ()),
+    ("Defender Europe", ("Defender Europe", "Defender-Europe"), ()),
+    ("Steadfast Defender", ("Steadfast Defender",), ()),
+    ("Anakonda", ("Anakonda", "Anaconda"), ("Anaconda",)),
+    ("BALTOPS", ("BALTOPS", "Baltops"), ()),
+    ("Dragon", ("Dragon",), ("Dragon",)),
 )
 
 EXERCISE_WORDS = r"(?:exercises?|drills?|maneuvers|manoeuvres|war\s+games|wargames|games|training)"
 _YEAR = r"(?:19[89]\d|20\d\d)"
+#: An edition after the year: "Iron Wolf 2024-II", "Union Resolve-2022 stage I" is not one.
+_EDITION = r"(?:[-–](?P<edition>I{1,3}|IV|V))"
 _QUOTES_OPEN = "‘'\"“«"
 _QUOTES_CLOSE = "’'\"”»"
+#: Lower-case words that may stand between a name and its exercise word ("Vostok-2022 strategic command
+#: and staff exercise", "Zapad joint strategic exercises").
+_MODIFIERS = r"(?:(?:[a-z][\w-]*|and)\s+){0,4}?"
 _CALLED = re.compile(
     r"(?i:\b(?:called|named|dubbed|code-?named|codenamed|titled|under\s+the\s+(?:code\s*)?name))\s+"
-    r"[‘'\"“«]?(?P<name>[A-Z][\w’]*(?:[\s-](?:[A-Z][\w’]*|" + _YEAR + r"))*)"
+    r"[‘'\"“«]?(?P<name>[A-Z][\w’]*(?:[\s-](?:[A-Z][\w’]*|" + _YEAR + r"))*(?:[-–](?:I{1,3}|IV|V)\b)?)"
 )
 _QUOTED = re.compile(r"[‘\"“«](?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-Z0-9][\w’-]*)){0,4})[’\"”»]")
-_CAP_YEAR = re.compile(r"(?P<name>(?:[A-Z][a-z]+[\s-]){1,3}" + _YEAR + r")\b")
+#: Straight single quotes around a name ("the 'Clear Sky' exercise"), not apostrophes.
+_STRAIGHT_QUOTED = re.compile(
+    r"(?:(?<=\s)|^)'(?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-Z0-9][\w’-]*)){0,4})'(?=[\s,.;:!?)]|$)"
+)
+_CAP_YEAR = re.compile(r"(?P<name>(?:[A-Z][a-z]+[\s-]){1,3}" + _YEAR + _EDITION + r"?)(?![\w-])")
+#: A name after its exercise word: "the joint exercise Northern Shield-2025", "exercise Eagle Assault-2024".
+_AFTER_WORD = re.compile(
+    r"\b(?i:exercises?|drills?|maneuvers|manoeuvres|war\s*games|training)\s+[‘“«]?"
+    r"(?P<name>(?:[A-Z][a-z]+[\s-]){1,3}" + _YEAR + _EDITION + r"?)(?![\w-])"
+)
 _STOP_WORDS = frozenset(
     [
         "the",
@@ -129,7 +164,13 @@ _STOP_WORDS = frozenset(
         "says",
     ]
 )
-_DISTINCT = re.compile(r"\b(?:another|separate|second|different|other|previously\s+planned|next|further)\b", re.I)
+#: A sentence opening on another topic ("Separately, …", "Meanwhile, …", "In a separate exercise, …").
+_SENTENCE_DISTINCT = re.compile(r"\s*(?:Separately|Meanwhile|Elsewhere|In\s+a\s+separate\s+\w+)\b")
+_DISTINCT = re.compile(
+    r"\b(?:another|separate|separately|meanwhile|second|different|other|previously\s+planned|next|further)\b|"
+    r"\b(?:last|previous|earlier|prior|past)\s+(?:[\w-]+\s+){0,2}(?:exercises?|drills?|maneuvers|manoeuvres)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -148,6 +189,8 @@ class NameMention:
         The year written in the name, if any.
     distinct
         Whether the sentence introduces it as another exercise ("another set of exercises called …").
+    edition
+        The edition after the year, as a Roman numeral ("II" in "Iron Wolf 2024-II"), if any.
     """
 
     text: str
@@ -156,11 +199,14 @@ class NameMention:
     base: str
     year: int | None
     distinct: bool = False
+    edition: str | None = None
 
     @property
     def normalized(self) -> str:
-        """The normalised name: family name, then ``-YYYY`` when the name carries a year."""
-        return f"{self.base}-{self.year}" if self.year else self.base
+        """The normalised name: family name, then ``-YYYY`` (and ``-II``) when the name carries them."""
+        if not self.year:
+            return self.base
+        return f"{self.base}-{self.year}-{self.edition}" if self.edition else f"{self.base}-{self.year}"
 
     @property
     def key(self) -> str:
@@ -175,12 +221,28 @@ def name_key(base: str) -> str:
     return re.sub(r"\s+", " ", key).strip()
 
 
-def split_year(name: str) -> tuple[str, int | None]:
-    """Split "Zapad-2025" / "Combat Brotherhood 2023" into ("Zapad", 2025)."""
-    match = re.match(r"^(?P<base>.*?)[\s\-–]*(?P<year>" + _YEAR + r")$", name.strip())
+def split_name(name: str, year: int | None = None) -> tuple[str, int | None, str | None]:
+    """Split "Iron Wolf 2024-II" into ("Iron Wolf", 2024, "II") and "Zapad-2025" into ("Zapad", 2025, None).
+
+    With the exercise's ``year`` known (a catalog record), a two-digit year is read too: "Saber Strike 22"
+    of 2022 → ("Saber Strike", 2022, None).
+    """
+    if year is not None:
+        short = re.match(r"^(?P<base>.*?\D)[\s\-–]+(?P<yy>\d\d)(?:[\s\-–]+(?P<edition>I{1,3}|IV|V))?$", name.strip())
+        if short and int(short.group("yy")) == year % 100:
+            return short.group("base").strip(" -–"), year, short.group("edition")
+    match = re.match(
+        r"^(?P<base>.*?)[\s\-–]*(?P<year>" + _YEAR + r")(?:[\s\-–]+(?P<edition>I{1,3}|IV|V))?$", name.strip()
+    )
     if match and match.group("base"):
-        return match.group("base").strip(" -–"), int(match.group("year"))
-    return name.strip(), None
+        return match.group("base").strip(" -–"), int(match.group("year")), match.group("edition")
+    return name.strip(), None, None
+
+
+def split_year(name: str) -> tuple[str, int | None]:
+    """Split "Zapad-2025" / "Combat Brotherhood 2023" into ("Zapad", 2025); an edition ("-II") is dropped."""
+    base, year, _ = split_name(name)
+    return base, year
 
 
 def _proper(name: str) -> bool:
@@ -200,19 +262,22 @@ class NameLexicon:
 
     variants: dict[str, str] = field(default_factory=dict)
     needs_year: set[str] = field(default_factory=set)
+    transliterations: set[str] = field(default_factory=set)
 
     @classmethod
     def from_catalog(cls, exercises: Iterable[Exercise] = ()) -> NameLexicon:
         """Return the lexicon of the built-in families and the catalog's names."""
         lexicon = cls()
-        for base, variants, needs_year in FAMILIES:
+        for base, variants, common in FAMILIES:
             for variant in variants:
                 lexicon.variants[variant] = base
-                if needs_year:
+                if variant in common:
                     lexicon.needs_year.add(variant)
+                elif common:  # "Zapad" of a family whose English name is a common word ("West")
+                    lexicon.transliterations.add(variant)
         for exercise in exercises:
             for name in (exercise.name, *exercise.alt_names):
-                base, _ = split_year(name)
+                base, _, _ = split_name(name, exercise.year)
                 if _proper(base) and base not in lexicon.variants:
                     known = next((b for v, b in lexicon.variants.items() if name_key(v) == name_key(base)), None)
                     lexicon.variants[base] = known or base
@@ -230,10 +295,17 @@ class NameLexicon:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        """Regex of every variant, longest first, with an optional year."""
+        """Regex of every variant, longest first, with an optional year and edition.
+
+        The year has four digits, or two after a dash or space ("Dragon-24", "BALTOPS 22"); the
+        edition is a Roman numeral after the year ("Iron Wolf 2024-II").
+        """
         ordered = sorted(self.variants, key=len, reverse=True)
         alternation = "|".join(re.escape(v).replace(r"\ ", r"[\s-]") for v in ordered)
-        return re.compile(rf"(?<![\w-])(?P<base>{alternation})(?:(?:\s*[-–]\s*|\s+)(?P<year>{_YEAR})(?!\d))?(?![\w])")
+        return re.compile(
+            rf"(?<![\w-])(?P<base>{alternation})"
+            rf"(?:(?:\s*[-–]\s*|\s+)(?:(?P<year>{_YEAR})|(?P<yy>[0-3]\d))(?!\d){_EDITION}?)?(?![\w])"
+        )
 
 
 def _is_place_or_country(text: str) -> bool:
@@ -258,44 +330,76 @@ def find_names(sentence: str, lexicon: NameLexicon) -> list[NameMention]:
     """
     found: list[NameMention] = []
 
-    def add(text: str, start: int, end: int) -> None:
+    def add(text: str, start: int, end: int, parts: tuple[str, int | None, str | None] | None = None) -> None:
         text = text.strip().strip(_QUOTES_OPEN + _QUOTES_CLOSE).strip()
-        base, year = split_year(text)
+        base, year, edition = parts or split_name(text)
         words = [w.lower() for w in re.findall(r"[\w’]+", base)]
         if not words or all(w in _STOP_WORDS for w in words) or words[0] in _STOP_WORDS:
             return
-        if _is_place_or_country(base) or (any(iso3_of(w) for w in base.split()) and base not in lexicon.variants):
+        if base not in lexicon.variants and (_is_place_or_country(base) or any(iso3_of(w) for w in base.split())):
             return
         if any(start < f.end and f.start < end for f in found):
             return
         canonical = lexicon.canonical(base)
         before = sentence[max(0, start - 60) : start]
-        found.append(NameMention(text, start, end, canonical, year, bool(_DISTINCT.search(before))))
+        distinct = bool(_DISTINCT.search(before) or _SENTENCE_DISTINCT.match(sentence))
+        found.append(NameMention(text, start, end, canonical, year, distinct, edition))
 
     for match in lexicon.pattern.finditer(sentence):
         variant = match.group("base")
         quoted = match.start() > 0 and sentence[match.start() - 1] in _QUOTES_OPEN
         called = bool(re.search(r"(?i:called|named|dubbed|name)\s+[‘'\"“«]?$", sentence[: match.start()]))
-        if variant in lexicon.needs_year and not (match.group("year") or quoted or called):
+        short_year = match.group("yy")
+        if short_year and variant in lexicon.needs_year and "-" not in sentence[match.end("base") : match.start("yy")]:
+            short_year = None  # "West 10 years ago" is no name; "Dragon-24" is one
+        dated = bool(match.group("year") or short_year)
+        if variant in lexicon.needs_year and not (dated or quoted or called):
             continue
-        add(match.group(0), match.start(), match.end())
+        if variant in lexicon.transliterations and not (dated or quoted or called or _beside_exercise_word(match)):
+            continue  # a bare "Vostok" may be a place or a ship; "the Vostok exercise" is the exercise
+        if short_year:
+            parts = (variant, 2000 + int(short_year), match.group("edition"))
+            add(match.group(0), match.start(), match.end(), parts)
+        elif match.group("yy"):
+            add(variant, match.start(), match.start("base") + len(variant))
+        else:
+            add(match.group(0), match.start(), match.end())
     for match in _CALLED.finditer(sentence):
         add(match.group("name"), match.start("name"), match.end("name"))
-    for match in _QUOTED.finditer(sentence):
-        name = match.group("name")
-        after = sentence[match.end() : match.end() + 30]
-        if re.search(_YEAR + r"$", name) or re.match(rf"\s+(?:\w+\s+)?{EXERCISE_WORDS}\b", after, re.I):
-            add(name, match.start("name"), match.end("name"))
+    for pattern in (_QUOTED, _STRAIGHT_QUOTED):
+        for match in pattern.finditer(sentence):
+            name = match.group("name")
+            after = sentence[match.end() : match.end() + 60]
+            before = sentence[max(0, match.start() - 40) : match.start()]
+            if (
+                re.search(_YEAR + r"$", name)
+                or re.match(rf"\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I)
+                or re.search(rf"\b{EXERCISE_WORDS}\s*,?\s*$", before, re.I)
+            ):
+                add(name, match.start("name"), match.end("name"))
     if not _title_case_sentence(sentence):
+        for match in _AFTER_WORD.finditer(sentence):
+            add(match.group("name"), match.start("name"), match.end("name"))
         for match in _CAP_YEAR.finditer(sentence):
-            after = sentence[match.end() : match.end() + 30]
-            if re.match(rf"[’'\"”»]?\s+(?:\w+\s+)?{EXERCISE_WORDS}\b", after, re.I):
+            after = sentence[match.end() : match.end() + 60]
+            if re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I):
                 add(match.group("name"), match.start("name"), match.end("name"))
         for match in re.finditer(rf"(?P<name>(?:[A-Z][a-z]+\s+){{1,3}}){EXERCISE_WORDS}\b", sentence):
             name = match.group("name").strip()
             if name in lexicon.variants or (len(name.split()) >= 2 and _unknown_proper(name)):
                 add(name, match.start("name"), match.start("name") + len(name))
     return sorted(found, key=lambda m: m.start)
+
+
+def _beside_exercise_word(match: re.Match[str]) -> bool:
+    """Whether a name stands before its exercise word ("the Zapad strategic exercise") or after one."""
+    sentence = match.string
+    after = sentence[match.end() : match.end() + 60]
+    before = sentence[max(0, match.start() - 30) : match.start()]
+    return bool(
+        re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I)
+        or re.search(rf"\b{EXERCISE_WORDS}\s+$", before, re.I)
+    )
 
 
 def _unknown_proper(name: str) -> bool:

@@ -35,6 +35,19 @@ EQUIPMENT_NOUNS = (
     "ships", "warships", "vessels", "boats", "submarines", "missile launchers", "launchers", "missile systems",
     "air defense systems", "air defence systems", "rocket launchers", "pieces of equipment", "units of equipment",
     "pieces of military equipment", "units of military equipment", "items of equipment", "trains",
+    *(
+        f"{count} of {military}{what}"
+        for count in ("pieces", "units", "items")
+        for military in ("", "military ")
+        for what in ("hardware", "weapons", "weaponry", "armament", "arms")
+    ),
+    *(
+        f"{count} of {arms} and {military}{what}"
+        for count in ("pieces", "units", "items")
+        for arms in ("weapons", "weaponry", "armament", "arms")
+        for military in ("", "military ")
+        for what in ("equipment", "hardware")
+    ),
 )  # fmt: skip
 
 _WORD_NUMBERS: dict[str, int] = {

@@ -4,13 +4,20 @@ Rules (each a regular expression over country names, demonyms and, as actors, ca
 :mod:`geo.extract.lexicon`):
 
 Participants
-    ``forces`` "Kazakh soldiers", "Russian and Belarusian armed forces", "the Kazakh military", "Russia's troops";
-    ``forces-from`` "troops from Russia, Belarus … and Tajikistan", "the military forces of CSTO member states …";
+    ``forces`` "Kazakh soldiers", "Russian and Belarusian armed forces", "the Kazakh military", "Russia's troops",
+    "Lithuanian and allied troops", "Belarus's territorial defence troops";
+    ``forces-from`` "troops from Russia, Belarus … and Tajikistan", "the military forces of CSTO member states …",
+    "3,200 troops and 700 pieces of equipment from Lithuania, Belgium …";
     ``takes-part`` "Russia will send …", "Kazakhstan will take part", "Serbia joined";
-    ``holds`` "Belarus has announced joint military exercises", "Minsk, Moscow announce joint drills";
-    ``with`` "exercises with Russia"; ``sent-by`` "planes sent by Moscow"; ``participation`` "participation of …".
+    ``holds`` "Belarus has announced joint military exercises", "Minsk, Moscow announce joint drills",
+    "Russia and Belarus on Friday began the main stage of their Zapad-2025 joint military exercises";
+    ``with`` "exercises with Russia", "exercises of Russia and Belarus"; ``sent-by`` "planes sent by Moscow";
+    ``participation`` "participation of …"; ``compound`` "the Russian-Belarusian exercise";
+    ``apart-from`` "Apart from Russia, contingents from … are taking part"; ``its-forces`` "Russia's Defence
+    Ministry said its Pacific Fleet …".
 Observers
-    ``observed-by`` "observed by representatives of China, Iran …"; ``observers-from``; ``sends-observers``.
+    ``observed-by`` "observed by representatives of China, Iran …"; ``observers-from``; ``sends-observers``
+    ("Tajikistan sent a group of observers"); ``as-observer`` ("Serbia took part as an observer").
 Non-participants
     ``did-not`` "Armenia … but did not send troops"; ``refused`` "Serbia refused to take part", "withdrew from
     the exercises"; a negated ``forces``/``takes-part`` ("Belarusian troops have not taken part").
@@ -25,22 +32,32 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from geo.extract.lexicon import country_pattern, iso3_of
+from geo.extract.lexicon import country_pattern, is_demonym, iso3_of
 
 Role = Literal["participant", "observer", "non_participant"]
 
 _FORCE = (
     r"(?:troops|forces|soldiers|servicemen|service\s+members|army|armies|contingents?|units|personnel|"
     r"paratroopers|marines|sailors|pilots|airmen|brigades?|battalions?|divisions?|regiments?|crews|sappers|"
+    r"engineers|reservists|(?i:navy|fleet|air\s+force)|"
     # "military" is a noun only before a verb, a preposition or punctuation ("the Kazakh military would …"),
     # not in "the Russian military campaign".
     r"peacekeepers|military(?=\s*[,.;:]|\s+(?:would|will|has|have|had|is|are|was|were|took|takes|take|sent|sends|"
     r"participated|participates|joined|joins|to|and|in|from|on|at|with|for|also)\b))"
 )
-_MODS = r"(?:(?:armed|military|special|airborne|ground|naval|air|peacekeeping|rapid[- ]reaction|combat|elite|border)\s+){0,2}"  # noqa: E501
+_MODS = r"(?:(?:armed|military|special|airborne|ground|naval|air|peacekeeping|rapid[- ]reaction|combat|elite|border|territorial|defen[cs]e|operations|mechani[sz]ed|motori[sz]ed|rifle|tank|artillery|missile|reconnaissance|engineering|air[- ]defen[cs]e|signal|marine|landing|assault|[A-Z][a-z]+)\s+){0,3}"  # noqa: E501
 _EXERCISE = r"(?:exercises?|drills?|maneuvers|manoeuvres|war\s+games|wargames|training)"
-_AUX = r"(?:(?:will|would|shall|is|are|was|were|has|have|had|also|then|to|plans?\s+to|agreed\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to|is\s+to|are\s+to|reportedly|jointly)\s+)*"  # noqa: E501
+_AUX = r"(?:(?:will|would|shall|is|are|was|were|has|have|had|also|then|to|plans?\s+to|agreed\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to|is\s+to|are\s+to|reportedly|jointly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this|next)\s+week|today|yesterday)\s+)*"  # noqa: E501
 _NEG = r"(?:(?:did|does|do|will|would|has|have|had|is|are|was|were)\s+)?(?:not|never|n[o']t)\s+"
+
+
+#: Up to eight words between a verb and its exercise ("hold joint air defence drills", "host the
+#: Interaction-2024 exercise"), none of them another object ("held talks on the exercises").
+_OBJECT_WORDS = (
+    r"(?:(?!(?i:talks|consultations|meetings?|conferences?|discussions|protests|concerns|criticism|comments|"
+    r"statements?|news|protests?|that|which|who|after|before|since|during|to|on|about|over|against|amid|despite|"
+    r"for)\b)[\w’'-]+\s+){0,8}?"
+)
 
 
 def _list(term: str) -> str:
@@ -79,10 +96,14 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "observed-by": re.compile(r"observ", re.I),
     "observers-from": re.compile(r"observers", re.I),
     "sends-observers": re.compile(r"observers", re.I),
+    "as-observer": re.compile(r"observer", re.I),
+    "compound": re.compile(r"\w[-–][A-Z]"),
+    "apart-from": re.compile(r"^(?i:apart|besides|in\s+addition|alongside)"),
     "holds": re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war\s+games|wargames|training)\b", re.I),
     "with": re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war\s+games|wargames|training)\b", re.I),
     "sent-by": re.compile(r"\bby\b", re.I),
     "participation": re.compile(r"participation", re.I),
+    "its-forces": re.compile(r"\bits\b"),
 }
 
 
@@ -103,17 +124,26 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
          rf"(?i:observ\w*\s+(?:by|from)\s+(?:(?:representatives|officials|delegations|delegates|military\s+attach\w+|officers|experts)\s+(?:of|from)\s+)?)(?P<list>{_list(names)})"),
         ("observers-from", "observer", rf"(?i:observers\s+(?:from|of)\s+)(?P<list>{_list(names)})"),
         ("sends-observers", "observer",
-         rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:sen[dt]s?|dispatched|will\s+send)\s+(?i:(?:military\s+)?observers)"),
-        ("forces", "participant", rf"(?P<list>{_list(demonyms)})\s+{_MODS}{_FORCE}\b"),
+         rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:sen[dt]s?|dispatched|will\s+send)\s+(?i:(?:a\s+(?:group|team|delegation)\s+of\s+|its\s+|their\s+|some\s+|\w+\s+)?(?:military\s+)?observers)"),
+        ("as-observer", "observer",
+         rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:(?:take|takes|took|taking)\s+part\s+as\s+(?:an?\s+)?observers?|(?:attend|attends|attended|follow|follows|followed|watch|watches|watched)\s+(?:the\s+)?{_EXERCISE}\s+as\s+(?:an?\s+)?observers?)"),
+        ("forces", "participant",
+         rf"(?P<list>{_list(demonyms)})(?:\s+and\s+(?i:allied|other|foreign|partner|international|NATO|multinational))?\s+{_MODS}{_FORCE}\b"),
+        ("compound", "participant",
+         rf"(?<![\w-])(?P<list>[A-Z][a-z]+(?:[-–][A-Z][a-z]+)+)\s+(?i:(?:joint|military|combined|command-staff|tactical|strategic|air|naval|special|snap|large-scale)\s+){{0,3}}(?i:{_EXERCISE})"),
+        ("apart-from", "participant",
+         rf"^(?i:apart\s+from|besides|in\s+addition\s+to|alongside)\s+(?P<list>{_list(names)}),[^.;]{{0,300}}?(?i:take\s+part|taking\s+part|took\s+part|participat\w+|involved|join\w*)"),
         ("forces", "participant", rf"(?P<list>{_list(names)})['’]s\s+{_MODS}{_FORCE}\b"),
         ("forces-from", "participant",
-         rf"{_MODS}{_FORCE}\s+(?:from|of)\s+(?:the\s+)?(?:(?:CSTO|NATO|EU|member|allied|partner|the)\s+)*(?:(?:states|countries|nations)\s+)?(?P<list>{_list(names)})"),
+         rf"{_MODS}{_FORCE}(?:\s+and\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,4}}?(?i:equipment|hardware|vehicles|tanks|aircraft|helicopters|weapons))?\s+(?:from|of)\s+(?:the\s+)?(?:(?:CSTO|NATO|EU|member|allied|partner|the)\s+)*(?:(?:states|countries|nations)\s+)?(?P<list>{_list(names)})"),
         ("takes-part", "participant",
          rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:take\s+part|takes\s+part|took\s+part|taking\s+part|participat\w*|join(?:s|ed)?\b|send(?:s)?\b|sent\b|deploy\w*|contribut\w*|dispatch\w*)"),
         ("holds", "participant",
-         rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:announce[sd]?|hold|holds|held|conduct\w*|launch\w*|start\w*|begin|began|stage[sd]?|host\w*|kick\w*\s+off|plan\w*)\s+(?i:(?:a|an|the|new|joint|large-scale|major|military|combined|tactical|strategic|command-staff|snap|series|of|set|their|its)\s+)*(?i:{_EXERCISE})"),
+         rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:announce[sd]?|hold|holds|held|conduct\w*|launch\w*|start\w*|begin|began|stage[sd]?|host\w*|kick\w*\s+off|plan\w*)\s+{_OBJECT_WORDS}(?i:{_EXERCISE})"),
         ("with", "participant",
-         rf"(?i:{_EXERCISE}\s+(?:(?:together\s+)?with|alongside|involving|including))\s+(?P<list>{_list(actors)})"),
+         rf"(?i:{_EXERCISE}\s+(?:(?:together\s+)?with|alongside|involving|including|of|between))\s+(?P<list>{_list(actors)})"),
+        ("its-forces", "participant",
+         rf"(?P<list>{names})['’]s\s+(?i:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|military|armed\s+forces|army|government)\b[^.;]{{0,60}}?\b(?i:its)\s+(?:[A-Z][a-z]+\s+){{0,2}}{_FORCE}"),
         ("sent-by", "participant",
          rf"(?i:(?:sent|deployed|provided|dispatched|contributed|fielded)\s+by)\s+(?P<list>{_list(actors)})"),
         ("participation", "participant", rf"(?i:participation\s+of)\s+(?P<list>{_list(actors)})"),
@@ -154,7 +184,7 @@ def find_parties(sentence: str) -> list[PartyMention]:
     """
     out: list[PartyMention] = []
     seen: set[str] = set()
-    if not _term_re().search(sentence):
+    if not (_term_re().search(sentence) or _NEEDS["compound"].search(sentence)):
         return out
     for name, role, pattern in _rules():
         needs = _NEEDS.get(name)
@@ -164,7 +194,13 @@ def find_parties(sentence: str) -> list[PartyMention]:
             clause_start = max(sentence.rfind(";", 0, match.start()), sentence.rfind(",", 0, match.start()))
             if re.search(r"\binvit", sentence[clause_start + 1 : match.end()], re.I):
                 continue
-            named = countries_in(match.group("list"))
+            if name == "compound":  # "Russian-Belarusian": the word boundaries of countries_in do not split it
+                parts = re.split(r"[-–]", match.group("list"))
+                if not all(is_demonym(p) for p in parts):
+                    continue
+                named = [c for c in (iso3_of(p) for p in parts) if c]
+            else:
+                named = countries_in(match.group("list"))
             if name == "did-not" and len(countries_in(match.group(0))) > len(named):
                 continue  # another country stands between the subject and "did not": not its subject
             for iso3 in named:

@@ -12,16 +12,20 @@ Only phrases of forms the geocoder can read are taken, so that every result is e
 ``interior``
     "to the interior of the country";
 ``region``
-    "in the Vitebsk region", "in the Brest Oblast" (unknown regions are kept, unresolved);
+    "in the Vitebsk region", "in the Brest Oblast", "in Belarus's Vitebsk region", one per region in
+    "in the Minsk and Mogilev regions" (unknown regions are kept, unresolved);
 ``site``
     a training ground or airfield the gazetteer knows ("the ‘Losvido’ and ‘Lepelets’ gunfire ranges"),
     or an unknown one named with a range word ("at the Obuz-Lesnovsky training ground"), kept unresolved;
 ``town`` / ``country``
-    a town or country after a preposition ("in Belarus", "near Brest", "in the town of Shklov").
+    a town or country after a preposition ("in Belarus", "near Brest", "in the town of Shklov"), one per
+    country in "in Latvia and Estonia".
 
 Border, compass, region, town and country phrases count only after a location preposition (in, at,
 near, along, on, to, into, across …): "his country reinforced its border with Belarus" names no site.
 A phrase after "initially/originally/previously planned|scheduled" gets the role ``planned``.
+:func:`is_venue` tells where something was said or met ("told reporters in Minsk", "the Defense
+Ministry in Minsk said"): the event assembly does not take such places as sites.
 """
 
 from __future__ import annotations
@@ -42,6 +46,8 @@ _COMPASS = r"(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|wes
 _RANGE_WORDS = r"(?i:training\s+grounds?|training\s+ranges?|training\s+areas?|firing\s+ranges?|gunfire\s+ranges?|combined-arms\s+ranges?|ranges?|polygons?|airfields?|air\s+bases?|airbases?)"  # noqa: E501
 # One to three capitalised words; a hyphen only between capitalised parts ("Nur-Sultan", not "Moscow-based").
 _CAPS = r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*(?:\s[A-Z][\w’']*(?:-[A-Z][\w’']*)*){0,2}(?![\w-])"
+#: A capital letter, Latin-1 and Latin Extended-A included ("Žukauskas", "Ādaži").
+_UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
 _NOT_PLACES = frozenset(
     {"nato", "csto", "eu", "un", "osce", "the", "this", "that", "these", "those", "each", "every", "its", "their"}
 )
@@ -96,9 +102,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("border", rf"{_PREP}(?P<phrase>{border})"),
         ("compass", rf"{_PREP}(?P<phrase>(?:the\s+)?{_COMPASS}(?:\s+(?:and|or)\s+{_COMPASS})?\s+(?:{country}\b|(?i:parts?\s+of\s+)(?:the\s+country|{country}))|the\s+{_COMPASS}\s+of\s+(?:the\s+country|{country}))"),  # noqa: E501
         ("interior", rf"(?P<phrase>the\s+interior\s+of\s+(?:the\s+country|{country})|deep(?:er)?\s+inside\s+(?:the\s+country|{country}))"),  # noqa: E501
-        ("region", rf"{_PREP}(?P<phrase>(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?)\b)"),  # noqa: E501
-        ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)[’'\"”]?\s+{_RANGE_WORDS})\b"),  # noqa: E501
+        ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions|oblasts|provinces|voblasts|districts)\b)"),  # noqa: E501
+        ("region", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?)\b)"),  # noqa: E501
+        ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>[A-Z][\w’'-]+(?:[\s-]{_UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{_RANGE_WORDS})\b"),  # noqa: E501
         ("town", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:town|city|village|settlement|resort|port)\s+of\s+(?P<name>{_CAPS}))"),  # noqa: E501
+        ("countries", rf"{_PREP}(?P<phrase>{country}(?:\s*,\s*{country})*,?\s+and\s+{country})"),
         ("country", rf"{_PREP}(?:the\s+)?(?P<phrase>{_CAPS})"),
     )  # fmt: skip
     return tuple((form, re.compile(pattern)) for form, pattern in patterns)
@@ -144,11 +152,37 @@ def _site_tokens(sentence: str) -> list[tuple[int, int, str]]:
     return out
 
 
+#: Words before a place that make it where something was said or met, not where the exercise is
+#: ("Khrenin told reporters in Minsk", "after talks with his counterpart in Minsk").
+_VENUE = re.compile(
+    r"\b(?:told|tells|said|says|saying|spoke|speaking|reporters|journalists|media|press|briefing|talks|meeting|"
+    r"met|meets|visit|visiting|visited|conference|summit|interview|ceremony|session|counterparts?|according)\b",
+    re.I,
+)
+
+_SAID_AFTER = re.compile(r"\s+(?:said|says|told|tells|reported|reports|announced|stated|added|confirmed)\b")
+
+
+def is_venue(sentence: str, start: int, end: int) -> bool:
+    """Whether the place at ``start:end`` is the venue of a statement or a meeting.
+
+    "Khrenin told reporters in Minsk" (a word of :data:`_VENUE` among the six before it in its clause),
+    "the Defense Ministry in Minsk said" (a statement verb right after it).
+    """
+    head = sentence[:start]
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind("("))
+    words = re.findall(r"[\w’']+", head[cut + 1 :])[-6:]
+    return bool(_VENUE.search(" ".join(words)) or _SAID_AFTER.match(sentence, end))
+
+
 def find_places(sentence: str) -> list[PlaceMention]:
     """Return the place phrases of a sentence, longest first where they overlap, in text order."""
     found: list[PlaceMention] = []
     for form, pattern in _patterns():
         for match in pattern.finditer(sentence):
+            if form in ("regions", "countries"):
+                found += _list_mentions(form, match, sentence)
+                continue
             mention = _mention(form, match, sentence)
             if mention is not None:
                 found.append(mention)
@@ -159,6 +193,28 @@ def find_places(sentence: str) -> list[PlaceMention]:
         if not any(mention.start < k.end and k.start < mention.end for k in kept):
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
+
+
+def _list_mentions(form: str, match: re.Match[str], sentence: str) -> list[PlaceMention]:
+    """Split "the Minsk and Mogilev regions" and "in Latvia and Estonia" into one mention per place."""
+    role = _role(sentence, match.start())
+    if form == "countries":
+        country = re.compile(country_pattern(names=True, demonyms=False, capitals=False))
+        base = match.start("phrase")
+        return [
+            PlaceMention(m.group(0), m.group(0), base + m.start(), base + m.end(), "country", role)
+            for m in country.finditer(match.group("phrase"))
+        ]
+    owner = match.group("owner")
+    context = (iso3_of(owner) if owner else None) or DEFAULT_CONTEXT
+    base = match.start("names")
+    out = []
+    for part in re.finditer(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?", match.group("names")):
+        if normalize_name(part.group(0)) in _NOT_PLACES:
+            continue
+        query = f"the {part.group(0)} region"
+        out.append(PlaceMention(part.group(0), query, base + part.start(), base + part.end(), "region", role, context))
+    return out
 
 
 def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | None:
@@ -183,6 +239,10 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
     if form == "region":
         if normalize_name(match.group("name")) in _NOT_PLACES:
             return None
+        owner = match.group("owner")
+        if owner:  # "Belarus's Vitebsk region": the region of that country
+            query = text[match.start("name") - start :]
+            return PlaceMention(text, f"the {query}", start, end, "region", role, iso3_of(owner) or DEFAULT_CONTEXT)
         return PlaceMention(text, text, start, end, "region", role)
     if form == "site-unknown":
         if normalize_name(match.group("name")) in _NOT_PLACES:

@@ -41,6 +41,14 @@ _CYRILLIC_MAX_SHARE = 0.3
 #: A dateline opening the article, like ``date 2023-09-01`` or ``Published: 2023-09-01`` (seed 000
 #: starts with one, followed by its first sentence on the same line).
 _DATELINE = re.compile(r"^\s*(?:date|published|publication date|dated)\s*:?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
+_WIRE_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: A news-agency dateline opening a paragraph: "VILNIUS, Oct 8 (Reuters) - ", "MINSK, 28 February (BelTA) – ",
+#: "VLADIVOSTOK, September 1. /TASS/. ", "NUR-SULTAN -- ". Its date is when the report was filed.
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z'’.-]{2,}(?:[ /][A-Z][A-Z'’.-]+)*"
+    rf"(?:,\s*(?:{_WIRE_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_WIRE_MONTH})(?:,?\s+\d{{4}})?)?\.?\s*"
+    r"(?:(?:\([A-Z][\w .-]{1,24}\)|/\s*[A-Z][A-Za-z-]+\s*/\.?)\s*(?:--|[-–—])?|--|[-–—])\s*"
+)
 
 
 class _TextExtractor(HTMLParser):
@@ -296,6 +304,12 @@ def dateline(text: str) -> tuple[dt.date | None, str | None]:
         return dt.date.fromisoformat(match.group(1)), match.group(0).strip()
     except ValueError:
         return None, None
+
+
+def wire_dateline(sentence: str) -> int:
+    """Return the length of a news-agency dateline opening ``sentence`` ("VILNIUS, Oct 8 (Reuters) - "), or 0."""
+    match = _WIRE_DATELINE.match(sentence)
+    return match.end() if match else 0
 
 
 def _paragraph_lines(text: str) -> list[tuple[int, str]]:
