@@ -24,6 +24,7 @@ import pytest
 
 from geo.catalog import load_exercises
 from geo.extract import Extractor, clean_text
+from tests.extract_checks import check_evidence
 
 
 @dataclass(frozen=True)
@@ -966,21 +967,6 @@ def _check_event(event: dict[str, Any], gold: dict[str, Any]) -> None:
         assert event["match"] is not None and event["match"]["exercise_id"] == gold["match"], event["match"]
 
 
-def _check_evidence(event: dict[str, Any], text: str) -> None:
-    """Every extracted value carries a sentence of the article, at its offsets."""
-    evidence = event["evidence"]
-    needed = [k for k in ("name", "alliance", "start", "end", "announced", "troops") if event.get(k)]
-    needed += [f"{key}.{c}" for key in ("participants", "observers", "non_participants") for c in event[key]]
-    needed += [f"equipment.{what}" for what in event["equipment"]]
-    needed += [f"locations.{i}" for i in range(len(event["locations"]))]
-    needed += [f"figures.{i}" for i in range(len(event["figures"]))]
-    missing = [k for k in needed if k not in evidence]
-    assert not missing, missing
-    for key, sentence in evidence.items():
-        start, end = event["evidence_spans"][key]
-        assert text[start:end] == sentence, key
-
-
 @pytest.mark.parametrize("case", ALL_CASES, ids=[c.id for c in ALL_CASES])
 def test_heldout_article(extractor, case):
     text = clean_text(case.text)
@@ -999,7 +985,7 @@ def test_heldout_article(extractor, case):
 
 
 def _check_event_is_sane(event: dict[str, Any], text: str) -> None:
-    _check_evidence(event, text)
+    check_evidence(event, text)
     if event["start"] is None and event["announced"] is None:
         assert event["date_precision"] in ("unknown", "announced")
 

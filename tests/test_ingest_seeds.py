@@ -17,6 +17,7 @@ from geo.catalog import load_exercise_file, load_exercises
 from geo.catalog_schema import Exercise, earliest_date, latest_date
 from geo.extract import Extractor, read_article
 from geo.extract.places import geocode_cached, location_key
+from tests.extract_checks import check_evidence
 
 SEEDS = {
     "000": "000_525a4ff4e3c9983a.txt",
@@ -263,18 +264,7 @@ def test_gold_agrees_with_the_curated_catalog(extracted, key):
 @pytest.mark.parametrize("seed", sorted(SEEDS))
 def test_every_value_carries_a_sentence_of_the_report(extracted, texts, seed):
     for event in extracted[seed]:
-        evidence = event["evidence"]
-        needed = [k for k in ("name", "alliance", "start", "end", "announced", "troops") if event.get(k)]
-        needed += [f"{field}.{c}" for field in ("participants", "observers", "non_participants") for c in event[field]]
-        needed += [f"equipment.{what}" for what in event["equipment"]]
-        needed += [f"locations.{i}" for i in range(len(event["locations"]))]
-        needed += [f"figures.{i}" for i in range(len(event["figures"]))]
-        missing = [k for k in needed if k not in evidence]
-        assert not missing, missing
-        for key, sentence in evidence.items():
-            assert sentence in texts[seed], key
-            start, end = event["evidence_spans"][key]
-            assert texts[seed][start:end] == sentence
+        check_evidence(event, texts[seed])
 
 
 def test_without_a_publication_date_relative_dates_are_kept_not_guessed(extractor, texts):
