@@ -59,7 +59,9 @@ def figures_text(figures: list[dict[str, Any]]) -> str:
     """Render figures as stated, each with who claimed it; contradicting numbers are all listed."""
     parts = []
     for fig in figures:
-        who = f" ({fig['claimed_by']}{', official' if fig.get('official') else ''})" if fig.get("claimed_by") else ""
+        claimant = fig.get("claimed_by") or ""
+        official = ", official" if fig.get("official") and "official" not in claimant.lower() else ""
+        who = f" ({claimant}{official})" if claimant else (" (official)" if fig.get("official") else "")
         scope = f" [{fig['scope']}]" if fig.get("scope") else ""
         parts.append(f"{fig['as_stated']}{scope}{who}")
     return "; ".join(parts)

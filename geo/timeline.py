@@ -18,6 +18,7 @@ import pandas as pd
 from geo.catalog_schema import ALLIANCES
 from geo.map_popup import country_name, format_period
 from geo.maps import ALLIANCE_COLORS, OTHER_COLOR
+from geo.serialize import figures_text
 
 __all__ = ["DATE_QUALITY", "exercises_frame", "timeline_chart"]
 
@@ -40,6 +41,7 @@ EXERCISE_COLUMNS: Final[tuple[str, ...]] = (
     "start_date",
     "end_date",
     "participants",
+    "troops_claimed",
     "sites",
     "sites_drawn",
     "nearest_nato_km",
@@ -56,6 +58,14 @@ def _quality(row: dict[str, Any]) -> str:
     return "day" if row.get("date_precision") == "day" else "approximate"
 
 
+#: Words of a figure's ``what`` that make it a head count (troops, servicemen, personnel …).
+_PERSONNEL = ("troop", "servicem", "personnel", "soldier", "people", "participant", "contingent")
+
+
+def _is_personnel(figure: dict[str, Any]) -> bool:
+    return any(word in str(figure.get("what", "")).lower() for word in _PERSONNEL)
+
+
 def exercises_frame(sites: gpd.GeoDataFrame) -> pd.DataFrame:
     """Return one row per exercise of a sites frame, in start order.
 
@@ -69,7 +79,8 @@ def exercises_frame(sites: gpd.GeoDataFrame) -> pd.DataFrame:
     pandas.DataFrame
         Columns :data:`EXERCISE_COLUMNS`: ``dates`` as written (reduced precision kept), ``date_quality``
         (a key of :data:`DATE_QUALITY`), ``start_date``/``end_date`` (the earliest and latest day the
-        dates can mean; ``end_date`` empty when ongoing), participant names, the number of sites and of
+        dates can mean; ``end_date`` empty when ongoing), participant names, every troop figure with who
+        claimed it (``troops_claimed``: contradictions side by side), the number of sites and of
         drawn (resolved) sites, the smallest distance to NATO (km) and the nearest member, and the
         number of distinct sources.
     """
@@ -94,6 +105,7 @@ def exercises_frame(sites: gpd.GeoDataFrame) -> pd.DataFrame:
                 "start_date": first["start_date"],
                 "end_date": None if first["ongoing"] else first["end_date"],
                 "participants": ", ".join(country_name(c) for c in first["participants"]),
+                "troops_claimed": figures_text([f for f in first["figures"] if _is_personnel(f)]),
                 "sites": len(group),
                 "sites_drawn": int(resolved.sum()),
                 "nearest_nato_km": round(float(distances.min()), 1) if not distances.empty else None,

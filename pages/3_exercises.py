@@ -56,6 +56,9 @@ with tab_ex:
             "date_quality": "Dates known",
             "start_date": st.column_config.DateColumn("Starts", format="YYYY-MM-DD"),
             "participants": st.column_config.TextColumn("Participants", width="large"),
+            "troops_claimed": st.column_config.TextColumn(
+                "Troops, as claimed", width="large", help="Every figure with who claimed it; never averaged"
+            ),
             "sites": st.column_config.NumberColumn("Sites"),
             "sites_drawn": st.column_config.NumberColumn("On map"),
             "nearest_nato_km": st.column_config.NumberColumn("Nearest NATO (km)", format="%.0f"),
