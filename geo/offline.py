@@ -39,6 +39,7 @@ __all__ = [
     "VENDOR_IFRAME_BASE",
     "VENDOR_JS",
     "IconImagePath",
+    "folium_text",
     "localise_links",
     "make_map",
     "remote_urls",

@@ -46,6 +46,7 @@ def test_saved_map_renders_offline(browser_page, artifacts_dir, tmp_path):
 
     page.locator(".folium-map").screenshot(path=str(artifacts_dir / "offline_map.png"))
 
+    assert any(u.startswith("file:") and u.endswith("/leaflet/leaflet.js") for u in requests), requests
     external = [u for u in requests if not u.startswith(("file:", "data:"))]
     assert not external, f"requests left the machine: {external}"
     assert not failed, f"failed requests: {failed}"
