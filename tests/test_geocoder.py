@@ -268,3 +268,9 @@ def test_cli_exit_codes() -> None:
     bad = subprocess.run([*cmd, "--bogus"], capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and bad.stderr.startswith("error: the following arguments are required: phrase")
     assert bad.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("phrase", ["America", "the United States", "Britain"])
+def test_countries_outside_the_reference_layer_are_unresolved_not_errors(phrase: str) -> None:
+    # The short-name list is shared with the extractor; only countries the layer draws may resolve.
+    assert geocode(phrase).status == "unresolved"

@@ -2,7 +2,8 @@
 
 :func:`country_terms` maps each term, folded with :func:`geo.gazetteer.normalize_name`, to an ISO 3166-1
 alpha-3 code. Country names come from pycountry (official and common names) plus the short forms
-reporters use; demonyms and capitals are listed here because no installed library carries them.
+reporters use (:data:`geo.gazetteer.COUNTRY_SHORT_NAMES`, shared with the geocoder); demonyms and
+capitals are listed here because no installed library carries them.
 Capitals count only where a sentence uses them as actors ("Minsk, Moscow announce joint drills",
 "planes sent by Moscow"); :func:`is_capital` tells them apart.
 """
@@ -14,19 +15,7 @@ from functools import cache
 
 import pycountry
 
-from geo.gazetteer import normalize_name
-
-#: Short or informal country names used in reporting (pycountry has the official ones).
-EXTRA_NAMES: dict[str, str] = {
-    "Russia": "RUS", "Belarus": "BLR", "Byelorussia": "BLR", "Belorussia": "BLR", "Moldova": "MDA",
-    "Iran": "IRN", "Syria": "SYR", "Laos": "LAO", "Vietnam": "VNM", "South Korea": "KOR", "North Korea": "PRK",
-    "the United States": "USA", "United States": "USA", "the US": "USA", "the U.S.": "USA", "America": "USA",
-    "the United Kingdom": "GBR", "United Kingdom": "GBR", "Britain": "GBR", "Great Britain": "GBR", "the UK": "GBR",
-    "the U.K.": "GBR", "Czech Republic": "CZE", "Czechia": "CZE", "Turkey": "TUR", "Turkiye": "TUR",
-    "Kyrgyzstan": "KGZ", "Kirghizia": "KGZ", "Tajikistan": "TJK", "Kazakhstan": "KAZ", "Uzbekistan": "UZB",
-    "Turkmenistan": "TKM", "Venezuela": "VEN", "Bolivia": "BOL", "Tanzania": "TZA", "Taiwan": "TWN",
-    "Macedonia": "MKD", "North Macedonia": "MKD", "Kosovo": "XKX", "the Netherlands": "NLD", "Holland": "NLD",
-}  # fmt: skip
+from geo.gazetteer import COUNTRY_SHORT_NAMES, normalize_name
 
 #: Adjectives of nationality ("Kazakh soldiers", "Russian forces").
 DEMONYMS: dict[str, str] = {
@@ -70,7 +59,7 @@ def _pycountry_names() -> dict[str, str]:
 @cache
 def country_names() -> dict[str, str]:
     """Return English country names as written (``"Saudi Arabia"``) mapped to ISO3 codes."""
-    return {**_pycountry_names(), **EXTRA_NAMES}
+    return {**_pycountry_names(), **COUNTRY_SHORT_NAMES}
 
 
 @cache
