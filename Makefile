@@ -36,7 +36,7 @@ pytest: $(VENV)/.dev
 
 # Rebuild data/ from ../shared/data (see data/README.md).
 reference: $(VENV)/.runtime
-	$(BIN)/python -m geo.build_reference
+	$(BIN)/python -m geo.reference.build
 
 # Regenerate static/vendor from pinned npm packages (needs npm; see static/README.md).
 vendor:

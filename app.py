@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages import ui_common
-from pages.offline_component import install_link_filter
+from pages.common import state as ui_common
+from pages.common.compat import install_link_filter
 
 # An emoji favicon becomes a data: URL; a Material one would be fetched from fonts.gstatic.com.
 st.set_page_config(page_title="Drillmap", page_icon="🗺️", layout="wide", initial_sidebar_state="expanded")

@@ -29,8 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo import settings
-from geo.catalog import load_exercises
+from geo.catalog.sites import load_exercises
+from geo.core import settings
 from geo.extract import Extractor, read_article
 from geo.extract.places import geocode_cached
 

@@ -4,7 +4,7 @@ For the real catalog and for a synthetic catalog of 20,000 sites, build the defa
 
 (a) the naive way: the full 10 m ``layer("countries")`` geometry as one GeoJson, and one
     ``folium.Marker`` per site carrying the same tooltip and popup HTML as the Drillmap map;
-(b) the Drillmap way: :func:`geo.maps.build_map` with the default options;
+(b) the Drillmap way: :func:`geo.maps.build.build_map` with the default options;
 
 and print the HTML size (bytes of ``m.get_root().render()``, what streamlit-folium ships to the browser
 is the same script without the page shell) and the build time (map construction + rendering), then
@@ -41,12 +41,12 @@ import shapely
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.catalog import sites_frame
-from geo.coords import latlon
-from geo.map_popup import popup_html, tooltip_html
-from geo.map_reference import reference_layers
-from geo.maps import build_map
-from geo.reference import layer
+from geo.catalog.sites import sites_frame
+from geo.core.crs import latlon
+from geo.maps.build import build_map
+from geo.maps.popup import popup_html, tooltip_html
+from geo.maps.reference import reference_layers
+from geo.reference.layers import layer
 
 PERIOD_END = dt.date(2025, 12, 31)
 MAX_DEFAULT_BYTES = 1_500_000

@@ -2,8 +2,8 @@
 
 For the real catalog's default view (all sites, no filter), at 1920x1080, time
 
-(a) the static briefing map: :func:`geo.briefing_map.render_bytes` (matplotlib Agg) to PNG bytes;
-(b) the as-seen screenshot: :func:`geo.snapshot.as_seen_png`, i.e. ``build_map`` + standalone HTML +
+(a) the static briefing map: :func:`geo.briefing.map.render_bytes` (matplotlib Agg) to PNG bytes;
+(b) the as-seen screenshot: :func:`geo.export.snapshot.as_seen_png`, i.e. ``build_map`` + standalone HTML +
     Playwright/Chromium + ``.folium-map`` screenshot, as the dashboard does it on a click: *cold* launches
     Chromium for every shot (what one click costs), *warm* reuses one browser (a new page per shot);
 (c) folium's own ``Map._to_png`` where it can run (it needs selenium, Firefox and geckodriver).
@@ -31,11 +31,11 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.briefing_map import BriefingOptions, period_end, render_bytes
-from geo.catalog import sites_frame
-from geo.maps import build_map
-from geo.offline import vendor_file_base
-from geo.snapshot import CHROMIUM, CHROMIUM_ARGS, as_seen_png, browser_problem
+from geo.briefing.map import BriefingOptions, period_end, render_bytes
+from geo.catalog.sites import sites_frame
+from geo.export.snapshot import CHROMIUM, CHROMIUM_ARGS, as_seen_png, browser_problem
+from geo.maps.build import build_map
+from geo.maps.offline import vendor_file_base
 
 SIZE = (1920, 1080)
 

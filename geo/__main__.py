@@ -1,5 +1,5 @@
-"""``python -m geo``: see :mod:`geo.cli`."""
+"""``python -m geo``: see :mod:`geo.cli.main`."""
 
-from geo.cli import main
+from geo.cli.main import main
 
 raise SystemExit(main())

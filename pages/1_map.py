@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.briefing_map import catalog_as_of
-from geo.map_popup import KIND_LABELS
-from geo.maps import NATO_BORDER, MapOptions, build_map, ring_site_choices
-from geo.url_state import RING_CHOICES_KM
-from pages import ui_common
-from pages.export_panel import render_export_panel
+from geo.briefing.map import catalog_as_of
+from geo.maps.build import NATO_BORDER, MapOptions, build_map, ring_site_choices
+from geo.maps.popup import KIND_LABELS
+from geo.maps.url_state import RING_CHOICES_KM
+from pages.common import state as ui_common
+from pages.common.export_panel import render_export_panel
 
 K_TILES, K_RING_MODE, K_RINGS, K_RING_SITE = "m_tiles", "m_ring_mode", "m_rings", "m_ring_site"
 RING_MODES = {"none": "None", NATO_BORDER: "NATO border", "site": "A site"}

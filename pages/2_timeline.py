@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.timeline import DATE_QUALITY, exercises_frame, timeline_chart
-from pages import ui_common
+from geo.charts.timeline import DATE_QUALITY, exercises_frame, timeline_chart
+from pages.common import state as ui_common
 
 ui_common.ensure_entrypoint()
 view = ui_common.current_view()

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo.map_popup import country_name, exercise_fields, format_period, place_fields, source_host
-from geo.serialize import figures_text, to_csv, to_geojson
-from geo.timeline import DATE_QUALITY, exercises_frame
-from pages import ui_common
+from geo.charts.timeline import DATE_QUALITY, exercises_frame
+from geo.export.tabular import figures_text, to_csv, to_geojson
+from geo.maps.popup import country_name, exercise_fields, format_period, place_fields, source_host
+from pages.common import state as ui_common
 
 ui_common.ensure_entrypoint()
 view = ui_common.current_view()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo import settings
-from geo.map_controls import ATTRIBUTION
-from geo.map_sources import DATA_CREDITS, seed_reports, sources_frame
-from pages import ui_common
+from geo.catalog.sources import DATA_CREDITS, seed_reports, sources_frame
+from geo.core import settings
+from geo.maps.controls import ATTRIBUTION
+from pages.common import state as ui_common
 
 ui_common.ensure_entrypoint()
 view = ui_common.current_view()

@@ -2,7 +2,7 @@
 
 The page only reads widgets, calls ``geo/`` and draws. Extraction is :class:`geo.extract.Extractor`,
 saving is :func:`geo.extract.plan_save` + :meth:`geo.store.Store.save` (one transaction, audited with
-the reviewer's name, the time and the source URL). Only :class:`~geo.errors.DrillmapError` is caught
+the reviewer's name, the time and the source URL). Only :class:`~geo.core.errors.DrillmapError` is caught
 and shown. Article text reaches the browser only through :func:`geo.extract.review.evidence_html`
 (HTML-escaped) and :func:`geo.extract.review.md_escape` (Markdown-escaped).
 """
@@ -21,9 +21,9 @@ if str(ROOT) not in sys.path:  # `streamlit run` and AppTest may start from anot
 import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
-from geo import settings  # noqa: E402
-from geo.catalog_schema import ALLIANCES  # noqa: E402
-from geo.errors import DrillmapError, IngestError  # noqa: E402
+from geo.catalog.schema import ALLIANCES  # noqa: E402
+from geo.core import settings  # noqa: E402
+from geo.core.errors import DrillmapError, IngestError  # noqa: E402
 from geo.extract import Extractor, check_source, clean_text, plan_save, read_article  # noqa: E402
 from geo.extract.review import (  # noqa: E402
     apply_edits,
@@ -36,8 +36,8 @@ from geo.extract.review import (  # noqa: E402
     md_escape,
 )
 from geo.store import Store, open_store  # noqa: E402
-from pages import ui_common  # noqa: E402
-from pages.offline_component import install_link_filter  # noqa: E402
+from pages.common import state as ui_common  # noqa: E402
+from pages.common.compat import install_link_filter  # noqa: E402
 
 MAX_MB = settings.MAX_ARTICLE_BYTES / 1_000_000
 FILE_TYPES = ["txt", "md", "markdown", "html", "htm"]

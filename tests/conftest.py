@@ -18,7 +18,7 @@ import pytest
 os.environ.setdefault("DRILLMAP_HOME", tempfile.mkdtemp(prefix="drillmap-tests-"))
 os.environ.pop("DRILLMAP_DATABASE_URL", None)
 
-from geo.snapshot import CHROMIUM, CHROMIUM_ARGS
+from geo.export.snapshot import CHROMIUM, CHROMIUM_ARGS
 
 ARTIFACTS_DIR = Path(__file__).resolve().parent.parent / "artifacts"
 

@@ -6,7 +6,7 @@ import ast
 import re
 from pathlib import Path
 
-from geo import settings
+from geo.core import settings
 
 ROOT = settings.ROOT
 

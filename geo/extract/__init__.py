@@ -6,7 +6,7 @@ Pipeline: :func:`geo.extract.text.read_article` (bytes → safe plain text) → 
 
 Modules: :mod:`~geo.extract.text` (reading, sentences), :mod:`~geo.extract.names`,
 :mod:`~geo.extract.dates`, :mod:`~geo.extract.numbers`, :mod:`~geo.extract.participants`,
-:mod:`~geo.extract.places` (phrases → :func:`geo.geocoder.geocode`), :mod:`~geo.extract.events`
+:mod:`~geo.extract.places` (phrases → :func:`geo.geocode.geocoder.geocode`), :mod:`~geo.extract.events`
 (assembly), :mod:`~geo.extract.match` (catalog matching) and :mod:`~geo.extract.records`
 (drafts → catalog records). No network, no model downloads.
 """
@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from geo.catalog_schema import Exercise
-from geo.errors import IngestError
+from geo.catalog.schema import Exercise
+from geo.core.errors import IngestError
 from geo.extract.events import Extraction, Extractor
 from geo.extract.match import Matcher, compare
 from geo.extract.records import check_source, merge_additions, to_exercise

@@ -40,14 +40,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from geo.catalog_schema import Exercise, date_precision_of, earliest_date, latest_date
+from geo.catalog.schema import Exercise, date_precision_of, earliest_date, latest_date
 from geo.extract import dates as dates_mod
 from geo.extract.names import NameLexicon, NameMention, find_names
 from geo.extract.numbers import FigureMention, find_figures
 from geo.extract.participants import countries_in, find_parties
 from geo.extract.places import find_places, geocode_cached, is_venue, location_key
 from geo.extract.text import Sentence, dateline, split_sentences, wire_dateline
-from geo.membership import members_on
+from geo.reference.membership import members_on
 
 EXERCISE_NOUN = re.compile(
     r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
@@ -137,7 +137,7 @@ ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-#: Alliance → the membership table of :func:`geo.membership.members_on`.
+#: Alliance → the membership table of :func:`geo.reference.membership.members_on`.
 _MEMBERSHIP = {"CSTO": "CSTO", "NATO": "NATO", "Russia-Belarus": "Union State"}
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 

@@ -1,8 +1,8 @@
 """Words that name countries in English news reports: names, demonyms and capitals (as metonyms).
 
-:func:`country_terms` maps each term, folded with :func:`geo.gazetteer.normalize_name`, to an ISO 3166-1
+:func:`country_terms` maps each term, folded with :func:`geo.geocode.gazetteer.normalize_name`, to an ISO 3166-1
 alpha-3 code. Country names come from pycountry (official and common names) plus the short forms
-reporters use (:data:`geo.gazetteer.COUNTRY_SHORT_NAMES`, shared with the geocoder); demonyms and
+reporters use (:data:`geo.geocode.gazetteer.COUNTRY_SHORT_NAMES`, shared with the geocoder); demonyms and
 capitals are listed here because no installed library carries them.
 Capitals count only where a sentence uses them as actors ("Minsk, Moscow announce joint drills",
 "planes sent by Moscow"); :func:`is_capital` tells them apart.
@@ -15,7 +15,7 @@ from functools import cache
 
 import pycountry
 
-from geo.gazetteer import COUNTRY_SHORT_NAMES, normalize_name
+from geo.geocode.gazetteer import COUNTRY_SHORT_NAMES, normalize_name
 
 #: Adjectives of nationality ("Kazakh soldiers", "Russian forces").
 DEMONYMS: dict[str, str] = {

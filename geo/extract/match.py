@@ -1,10 +1,10 @@
 """Match draft events against exercises already known, and list what the report adds.
 
 A named draft matches a known exercise when their normalised family names agree (rapidfuzz
-token-sort ratio of at least :data:`geo.settings.MATCH_MIN_NAME_SCORE`, after mapping variants such
+token-sort ratio of at least :data:`geo.core.settings.MATCH_MIN_NAME_SCORE`, after mapping variants such
 as West → Zapad) and their years and editions agree ("Iron Wolf 2025-II" is not "Iron Wolf 2025").
 An unnamed draft matches when the alliance is the same, the start (or announcement) dates are at most
-:data:`geo.settings.MATCH_MAX_DAYS` apart or the draft's date falls inside the exercise, and a location
+:data:`geo.core.settings.MATCH_MAX_DAYS` apart or the draft's date falls inside the exercise, and a location
 or two participants are shared.
 
 A match never overwrites: facts the report adds (participants, observers, figures, locations, a more
@@ -18,8 +18,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from geo import settings
-from geo.catalog_schema import Exercise, earliest_date, latest_date
+from geo.catalog.schema import Exercise, earliest_date, latest_date
+from geo.core import settings
 from geo.extract.names import NameLexicon, name_key, split_name
 from geo.extract.places import geocode_cached, location_key
 

@@ -31,10 +31,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from geo import gazetteer
-from geo.catalog_schema import Exercise
+from geo.catalog.schema import Exercise
 from geo.extract.lexicon import iso3_of
-from geo.gazetteer import normalize_name
+from geo.geocode import gazetteer
+from geo.geocode.gazetteer import normalize_name
 
 #: Known exercise families: (normalised name, variants as written, variants that are common words).
 #: A common-word variant (West, Interaction, Search) counts only with a year, quotes or "called"; any

@@ -3,7 +3,7 @@
 :func:`find_figures` reads "An estimated 2,500 troops", "up to 9,000 military personnel", "some 170
 tanks", "up to 100 artillery pieces and mortars", "between 3,000 and 5,000 soldiers" and returns
 :class:`FigureMention` objects whose qualifier uses the catalog's vocabulary
-(:data:`geo.catalog_schema.Qualifier`). Nothing is averaged or rounded: a range keeps both ends.
+(:data:`geo.catalog.schema.Qualifier`). Nothing is averaged or rounded: a range keeps both ends.
 """
 
 from __future__ import annotations

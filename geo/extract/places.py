@@ -1,4 +1,4 @@
-"""Find the place phrases of a sentence and geocode them with :func:`geo.geocoder.geocode`.
+"""Find the place phrases of a sentence and geocode them with :func:`geo.geocode.geocoder.geocode`.
 
 Only phrases of forms the geocoder can read are taken, so that every result is explainable:
 
@@ -34,10 +34,10 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from geo import gazetteer
 from geo.extract.lexicon import country_names, country_pattern, iso3_of
-from geo.gazetteer import adjective_stems, normalize_name
-from geo.geocoder import GeocodeResult, geocode
+from geo.geocode import gazetteer
+from geo.geocode.gazetteer import adjective_stems, normalize_name
+from geo.geocode.geocoder import GeocodeResult, geocode
 
 DEFAULT_CONTEXT = "BLR"
 
@@ -259,7 +259,7 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
 
 @lru_cache(maxsize=8192)
 def geocode_cached(query: str, context: str | None = DEFAULT_CONTEXT) -> GeocodeResult:
-    """Return :func:`geo.geocoder.geocode` of a phrase, cached (results are immutable)."""
+    """Return :func:`geo.geocode.geocoder.geocode` of a phrase, cached (results are immutable)."""
     return geocode(query, country=context)
 
 

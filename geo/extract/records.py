@@ -1,9 +1,9 @@
-"""Turn a reviewed draft event into a catalog :class:`~geo.catalog_schema.Exercise`, or merge it into one.
+"""Turn a reviewed draft event into a catalog :class:`~geo.catalog.schema.Exercise`, or merge it into one.
 
-Every evidence sentence becomes a :class:`~geo.catalog_schema.Citation` of the article's source
+Every evidence sentence becomes a :class:`~geo.catalog.schema.Citation` of the article's source
 (``seed:<file>.txt`` or the article's URL); every fact cites the sentence it came from. A draft that
 cannot become a valid record (no participant, no location, no date at all) raises
-:class:`~geo.errors.IngestError` naming the event and what to add; nothing is saved half-way.
+:class:`~geo.core.errors.IngestError` naming the event and what to add; nothing is saved half-way.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any, get_args
 
 from pydantic import ValidationError
 
-from geo.catalog_schema import Citation, Exercise, Figure, Qualifier, Site
-from geo.errors import IngestError
+from geo.catalog.schema import Citation, Exercise, Figure, Qualifier, Site
+from geo.core.errors import IngestError
 from geo.extract.names import split_year
 
 _SOURCE = re.compile(r"^(seed:[\w.-]+\.txt|https?://\S+)$")

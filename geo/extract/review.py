@@ -18,12 +18,12 @@ import pycountry
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
-from geo.catalog_schema import ALLIANCES, Exercise
-from geo.coords import latlon
-from geo.errors import IngestError
+from geo.catalog.schema import ALLIANCES, Exercise
+from geo.core.crs import latlon
+from geo.core.errors import IngestError
 from geo.extract.places import geocode_cached
-from geo.offline import folium_text, make_map
-from geo.reference import layer
+from geo.maps.offline import folium_text, make_map
+from geo.reference.layers import layer
 
 #: Readable names of the evidence keys shown beside a highlighted sentence.
 FIELD_LABELS = {

@@ -1,6 +1,6 @@
 """Read an article safely and cut it into paragraphs and sentences.
 
-:func:`read_article` turns uploaded bytes into plain text or raises :class:`~geo.errors.IngestError`
+:func:`read_article` turns uploaded bytes into plain text or raises :class:`~geo.core.errors.IngestError`
 with one clear message (empty, binary, too large, not UTF-8, Russian). HTML is reduced to its visible
 text with the standard library's tokenizer: the content of ``<script>``, ``<style>`` and other
 non-text elements is dropped, never executed or shown. Markdown markup is stripped.
@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from geo import settings
-from geo.errors import IngestError
+from geo.core import settings
+from geo.core.errors import IngestError
 
 #: Elements whose content is never text: dropped with everything inside them.
 _SKIPPED_ELEMENTS = frozenset(
@@ -176,7 +176,7 @@ def read_article(data: bytes, *, name: str = "the article", max_bytes: int | Non
     name
         File name used in messages.
     max_bytes
-        Size limit; default :data:`geo.settings.MAX_ARTICLE_BYTES`.
+        Size limit; default :data:`geo.core.settings.MAX_ARTICLE_BYTES`.
 
     Returns
     -------

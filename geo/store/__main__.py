@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from geo.errors import DrillmapError
+from geo.core.errors import DrillmapError
 from geo.store.repository import open_store
 
 

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from geo.errors import DrillmapError
+from geo.core.errors import DrillmapError
 
 #: Seconds a writer waits for another process's write transaction before giving up.
 SQLITE_BUSY_TIMEOUT_S = 30

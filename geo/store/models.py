@@ -1,6 +1,6 @@
 """Tables of the store (SQLAlchemy 2 declarative models).
 
-One row per exercise holds the whole validated :class:`~geo.catalog_schema.Exercise` as a JSON
+One row per exercise holds the whole validated :class:`~geo.catalog.schema.Exercise` as a JSON
 document, with a few columns copied out for listing. Every change also writes an :class:`AuditRow`
 (who, when, from which source, what changed). :class:`SchemaVersion` records applied migrations.
 """

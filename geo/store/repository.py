@@ -24,9 +24,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from geo import settings
-from geo.catalog import load_exercises
-from geo.catalog_schema import Exercise
+from geo.catalog.schema import Exercise
+from geo.catalog.sites import load_exercises
+from geo.core import settings
 from geo.store.engine import StoreError, make_engine, reading
 from geo.store.migrations import CURRENT_VERSION, current_version, migrate
 from geo.store.models import AuditRow, ExerciseRow, Meta
@@ -98,7 +98,7 @@ class Store:
     engine
         The engine (see :mod:`geo.store.engine`).
     catalog_dir
-        The seed catalog folder (None: :data:`geo.settings.CATALOG_DIR`).
+        The seed catalog folder (None: :data:`geo.core.settings.CATALOG_DIR`).
     seed_conflicts
         Seed exercises whose catalog file changed after an analyst edited the stored record: the
         stored record is kept; a reviewer must reconcile them (``python -m geo.store export``).
@@ -111,7 +111,7 @@ class Store:
 
     @classmethod
     def open(cls, url: str | None = None, *, catalog_dir: Path | None = None, load_seed: bool = True) -> Store:
-        """Open the store at ``url`` (default :func:`geo.settings.database_url`): create, migrate, seed.
+        """Open the store at ``url`` (default :func:`geo.core.settings.database_url`): create, migrate, seed.
 
         Raises
         ------
@@ -346,7 +346,7 @@ class Store:
     def export_yaml(self, folder: Path, *, origin: str | None = None) -> list[Path]:
         """Write each stored exercise to ``folder/<id>.yaml`` in the catalog's format.
 
-        The files load with :func:`geo.catalog.load_exercise_file`; a reviewer copies the ones to
+        The files load with :func:`geo.catalog.sites.load_exercise_file`; a reviewer copies the ones to
         commit into ``data/catalog``. Each file is written whole (temporary file, then rename).
 
         Parameters
@@ -449,7 +449,7 @@ _STORES: dict[str, Store] = {}
 
 
 def open_store(url: str | None = None) -> Store:
-    """Return the :class:`Store` at ``url`` (default :func:`geo.settings.database_url`), opened once per process.
+    """Return the :class:`Store` at ``url`` (default :func:`geo.core.settings.database_url`), opened once per process.
 
     Raises
     ------

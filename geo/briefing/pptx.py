@@ -1,0 +1,212 @@
+"""A 16:9 PowerPoint slide of the briefing map (python-pptx).
+
+The slide carries the title (a real title placeholder, so it shows in the outline and to screen readers),
+the subtitle line, the map picture (the briefing map rendered without its own title block), a short list
+of the exercises in view, the optional handling banner top and bottom, and, in the speaker notes, every
+source of the sites shown plus the data credits.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+from typing import Any, Final
+
+import geopandas as gpd
+import pandas as pd
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Inches, Pt
+
+from geo.briefing.map import (
+    ATTRIBUTION,
+    BriefingOptions,
+    catalog_as_of,
+    default_title,
+    render_bytes,
+    source_list,
+    subtitle,
+)
+from geo.catalog.sites import SiteFilter
+
+__all__ = ["MAX_LISTED", "exercise_lines", "to_pptx"]
+
+SLIDE_W_IN: Final = 13.333
+SLIDE_H_IN: Final = 7.5
+#: Exercises listed beside the map; the rest are counted (and all are in the notes).
+MAX_LISTED: Final = 12
+_MARGIN: Final = 0.35
+_PICTURE_TOP: Final = 1.28
+_PICTURE_W: Final = 9.35
+_BANNER_H: Final = 0.3
+# The picture is about 70 % of a full slide: enlarge its text and symbols to stay legible when projected.
+_PICTURE_TEXT_SCALE: Final = 1.3
+
+
+def _colour(hex_rgb: str) -> RGBColor:
+    """python-pptx's RGBColor from ``"1F1F1F"`` (its constructor is untyped)."""
+    colour: RGBColor = RGBColor.from_string(hex_rgb)  # type: ignore[no-untyped-call]
+    return colour
+
+
+_DARK: Final = _colour("1F1F1F")
+_GREY: Final = _colour("444444")
+_WHITE: Final = _colour("FFFFFF")
+
+
+def _text(value: Any) -> str | None:
+    """The value as text, or None when missing (None, NaN, pandas NA)."""
+    return None if value is None or bool(pd.isna(value)) else str(value)
+
+
+def _dates(row: Any) -> str:
+    start, end, announced = _text(row.start), _text(row.end), _text(row.announced)
+    if start is None:
+        return f"announced {announced}" if announced else "undated"
+    if bool(row.ongoing):
+        return f"{start}, ongoing"
+    if end is None:
+        return f"{start}, end not reported"
+    return f"{start} to {end}" if end != start else start
+
+
+def exercise_lines(sites: gpd.GeoDataFrame) -> list[str]:
+    """Return one line per exercise in ``sites``, in date order.
+
+    For example ``"Zapad-2021 — 2021-09-10 to 2021-09-16 (Russia-Belarus)"``.
+    """
+    if not len(sites):
+        return []
+    first = sites.drop_duplicates("exercise_id").sort_values(["start_date", "exercise_id"], kind="stable")
+    return [f"{row.exercise_name} — {_dates(row)} ({row.alliance})" for row in first.itertuples()]
+
+
+def _text_box(slide: Any, left: float, top: float, width: float, height: float) -> Any:
+    box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+    frame = box.text_frame
+    frame.word_wrap = True
+    frame.margin_left = frame.margin_right = Inches(0.02)
+    return frame
+
+
+def _banner(slide: Any, text: str, top: float) -> None:
+    shape = slide.shapes.add_shape(1, Inches(0), Inches(top), Inches(SLIDE_W_IN), Inches(_BANNER_H))  # 1: rectangle
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = _DARK
+    shape.line.fill.background()
+    frame = shape.text_frame
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    para = frame.paragraphs[0]
+    para.alignment = PP_ALIGN.CENTER
+    run = para.add_run()
+    run.text = text.upper()
+    run.font.size = Pt(12)
+    run.font.bold = True
+    run.font.color.rgb = _WHITE
+    shape.name = "Handling banner"
+
+
+def to_pptx(sites: gpd.GeoDataFrame, *, flt: SiteFilter | None = None, options: BriefingOptions | None = None) -> bytes:
+    """Return a one-slide 16:9 presentation of the briefing map.
+
+    Parameters
+    ----------
+    sites
+        The filtered sites (EPSG:4326).
+    flt
+        The filter that selected them (title, subtitle, membership date).
+    options
+        As for :func:`geo.briefing.map.render_figure`. ``size_px[0]`` sets the picture's pixel width (its
+        height follows the picture frame); ``title`` and ``banner`` go on the slide.
+
+    Returns
+    -------
+    bytes
+        The ``.pptx`` file.
+    """
+    options = options or BriefingOptions()
+    banner_h = _BANNER_H if options.banner else 0.0
+    picture_h = SLIDE_H_IN - _PICTURE_TOP - banner_h - _MARGIN - banner_h * 0.3
+    width_px = options.size_px[0]
+    height_px = round(width_px * picture_h / _PICTURE_W)
+    picture_opts = dataclasses.replace(
+        options,
+        show_title=False,
+        banner="",
+        size_px=(width_px, height_px),
+        dpi=width_px / _PICTURE_W,
+        text_scale=_PICTURE_TEXT_SCALE,
+    )
+    png = render_bytes(sites, fmt="png", flt=flt, options=picture_opts)
+    title = options.title or default_title(sites, flt)
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)
+    prs.core_properties.title = title
+    prs.core_properties.author = "Drillmap"
+    slide = prs.slides.add_slide(prs.slide_layouts[5])  # "Title Only": a real title placeholder
+    top = banner_h
+    if options.banner:
+        _banner(slide, options.banner, 0.0)
+        _banner(slide, options.banner, SLIDE_H_IN - _BANNER_H)
+
+    heading = slide.shapes.title
+    heading.left, heading.top = Inches(_MARGIN), Inches(top + 0.12)
+    heading.width, heading.height = Inches(SLIDE_W_IN - 2 * _MARGIN), Inches(0.62)
+    heading.text_frame.text = title
+    heading.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+    para = heading.text_frame.paragraphs[0]
+    para.alignment = PP_ALIGN.LEFT
+    para.runs[0].font.size = Pt(26)
+    para.runs[0].font.bold = True
+    para.runs[0].font.color.rgb = _DARK
+
+    sub = _text_box(slide, _MARGIN, top + 0.74, SLIDE_W_IN - 2 * _MARGIN, 0.4)
+    sub.text = subtitle(sites, flt)
+    sub.paragraphs[0].runs[0].font.size = Pt(12)
+    sub.paragraphs[0].runs[0].font.color.rgb = _GREY
+
+    picture = slide.shapes.add_picture(
+        io.BytesIO(png), Inches(_MARGIN), Inches(top + _PICTURE_TOP), Inches(_PICTURE_W), Inches(picture_h)
+    )
+    picture.name = "Briefing map"
+
+    lines = exercise_lines(sites)
+    left = _MARGIN + _PICTURE_W + 0.25
+    listing = _text_box(slide, left, top + _PICTURE_TOP, SLIDE_W_IN - left - _MARGIN, picture_h)
+    listing.text = f"Exercises in view ({len(lines)})" if lines else "No exercises match the filters"
+    listing.paragraphs[0].runs[0].font.size = Pt(13)
+    listing.paragraphs[0].runs[0].font.bold = True
+    for line in lines[:MAX_LISTED]:
+        para = listing.add_paragraph()
+        para.text = f"• {line}"
+        para.runs[0].font.size = Pt(10.5)
+        para.space_before = Pt(3)
+    if len(lines) > MAX_LISTED:
+        para = listing.add_paragraph()
+        para.text = f"+ {len(lines) - MAX_LISTED} more (listed in the speaker notes)"
+        para.runs[0].font.size = Pt(10)
+        para.runs[0].font.italic = True
+
+    as_of = options.data_as_of or catalog_as_of(sites)
+    produced = options.produced_on or dt.date.today()
+    notes = [
+        title,
+        subtitle(sites, flt),
+        "",
+        "Exercises in view:",
+        *[f"- {line}" for line in lines],
+        "",
+        "Sources:",
+        *[f"- {src}" for src in source_list(sites)],
+        "",
+        "Map data: " + "; ".join(ATTRIBUTION) + ".",
+        f"Data as of {as_of.isoformat() if as_of else 'n/a'}; produced {produced.isoformat()} "
+        "with Drillmap (EPSG:3035, LAEA Europe).",
+    ]
+    slide.notes_slide.notes_text_frame.text = "\n".join(notes)
+    buf = io.BytesIO()
+    prs.save(buf)
+    return buf.getvalue()

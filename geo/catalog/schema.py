@@ -1,0 +1,250 @@
+"""Schema of the curated exercise catalog (``data/catalog/*.yaml``, one exercise per file).
+
+The catalog is the reviewed, versioned source of truth. Every fact is traceable: fields list the ids
+of the citations that support them, and every citation holds the source (a seed report or a URL) and
+the sentence quoted from it. The loader (:mod:`geo.catalog.sites`) turns validation errors into one message
+naming the file, the record and the field.
+
+Dates use ISO 8601 with reduced precision, so that a report that gives only a year or a month is not
+turned into a fake day: ``"2025"``, ``"2025-09"`` or ``"2025-09-06"``. ``date_precision`` states the
+precision of ``start``; ``announced`` is set for events known only from an announcement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+import pycountry
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+ALLIANCES: tuple[str, ...] = ("CSTO", "Russia-Belarus", "NATO", "national", "bilateral")
+DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year", "announced")
+#: Fields that every exercise must support with at least one citation.
+REQUIRED_EVIDENCE: tuple[str, ...] = ("name", "alliance", "dates", "participants")
+#: Fields an ``evidence`` entry may name.
+EVIDENCE_FIELDS: tuple[str, ...] = (
+    "name",
+    "alliance",
+    "dates",
+    "participants",
+    "observers",
+    "non_participants",
+    "summary",
+    "family",
+)
+
+Alliance = Literal["CSTO", "Russia-Belarus", "NATO", "national", "bilateral"]
+DatePrecision = Literal["day", "month", "year", "announced"]
+Qualifier = Literal["exact", "about", "up to", "more than", "at least", "fewer than", "estimated", "range"]
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SOURCE = re.compile(r"^(seed:[\w.-]+\.txt|https?://\S+)$")
+
+
+def _check_iso3(code: str) -> str:
+    if pycountry.countries.get(alpha_3=code) is None:
+        msg = f"{code!r} is not an ISO 3166-1 alpha-3 country code"
+        raise ValueError(msg)
+    return code
+
+
+def _check_partial_date(value: str) -> str:
+    if not _PARTIAL_DATE.match(value):
+        msg = f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        raise ValueError(msg)
+    parts = [int(p) for p in value.split("-")]
+    dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    return value
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG.match(value):
+        msg = f"{value!r} is not a lower-case slug (letters, digits, single hyphens)"
+        raise ValueError(msg)
+    return value
+
+
+def _check_source(value: str) -> str:
+    if not _SOURCE.match(value):
+        msg = f"{value!r} is neither 'seed:<file>.txt' nor an http(s) URL"
+        raise ValueError(msg)
+    return value
+
+
+ISO3 = Annotated[str, AfterValidator(_check_iso3)]
+PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
+Slug = Annotated[str, AfterValidator(_check_slug)]
+SourceRef = Annotated[str, AfterValidator(_check_source)]
+CitationIds = Annotated[list[str], Field(min_length=1)]
+
+
+def date_precision_of(value: str) -> DatePrecision:
+    """Return the precision (``year``, ``month`` or ``day``) of an ISO reduced-precision date."""
+    precisions: tuple[DatePrecision, ...] = ("year", "month", "day")
+    return precisions[value.count("-")]
+
+
+def earliest_date(value: str) -> dt.date:
+    """Return the first day an ISO reduced-precision date can mean (``"2025-09"`` → 2025-09-01)."""
+    parts = [int(p) for p in value.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def latest_date(value: str) -> dt.date:
+    """Return the last day an ISO reduced-precision date can mean (``"2025-09"`` → 2025-09-30)."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return dt.date(parts[0], 12, 31)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Citation(_Strict):
+    """A sentence quoted from a source.
+
+    ``source`` is ``seed:<file name>`` for the seed reports (the quote must appear in the file) or the
+    URL of a published report. ``via`` names an intermediate compilation the quote was taken from
+    (e.g. the shared reference notes), so that nobody mistakes a summary for the article's own words.
+    """
+
+    source: SourceRef
+    quote: str = Field(min_length=8)
+    claimed_by: str | None = None
+    via: str | None = None
+
+
+class Figure(_Strict):
+    """A number as a source states it: troops, tanks, aircraft ...
+
+    Contradicting figures are all kept, each with who claimed it; ``official`` marks the host's or
+    organiser's announcement. Nothing is ever averaged.
+    """
+
+    what: str = Field(min_length=2)
+    value: int = Field(ge=0)
+    value_max: int | None = Field(default=None, ge=0)
+    qualifier: Qualifier = "exact"
+    as_stated: str = Field(min_length=2)
+    claimed_by: str | None = None
+    official: bool = False
+    scope: str | None = None
+    cite: CitationIds
+
+    @model_validator(mode="after")
+    def _range_is_ordered(self) -> Figure:
+        if self.value_max is not None and self.value_max < self.value:
+            msg = f"value_max {self.value_max} is below value {self.value}"
+            raise ValueError(msg)
+        return self
+
+
+class Site(_Strict):
+    """A place tied to the exercise, as written in the source.
+
+    ``resolve_as`` is an optional reviewer's reading handed to the geocoder instead of ``place``
+    (a clearer phrase, or ``id:<gazetteer id>`` for a training ground), always shown beside the
+    original wording. ``role`` separates where an exercise happened from where it was only planned.
+    """
+
+    place: str = Field(min_length=2)
+    resolve_as: str | None = None
+    country: ISO3 = "BLR"
+    role: Literal["site", "planned", "garrison"] = "site"
+    note: str | None = None
+    cite: CitationIds
+
+
+class Exercise(_Strict):
+    """One exercise (or deployment) with its facts, sites and citations."""
+
+    id: Slug
+    name: str = Field(min_length=2)
+    alt_names: list[str] = []
+    family: Slug | None = None
+    related: list[Slug] = []
+    alliance: Alliance
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    #: True when the source describes a continuing presence with no end (e.g. NATO's battle groups).
+    ongoing: bool = False
+    date_precision: DatePrecision
+    announced: dt.date | None = None
+    participants: list[ISO3] = Field(min_length=1)
+    observers: list[ISO3] = []
+    non_participants: list[ISO3] = []
+    summary: str = Field(min_length=10)
+    figures: list[Figure] = []
+    sites: list[Site] = Field(min_length=1)
+    citations: dict[str, Citation] = Field(min_length=1)
+    evidence: dict[str, CitationIds]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Exercise:
+        self._check_dates()
+        self._check_citations()
+        return self
+
+    def _check_dates(self) -> None:
+        if self.start is None:
+            if self.date_precision != "announced" or self.announced is None:
+                msg = "an exercise without 'start' needs date_precision 'announced' and an 'announced' date"
+                raise ValueError(msg)
+        elif date_precision_of(self.start) != self.date_precision:
+            msg = (
+                f"date_precision {self.date_precision!r} does not match start {self.start!r} "
+                f"(precision {date_precision_of(self.start)!r})"
+            )
+            raise ValueError(msg)
+        if self.ongoing and self.end is not None:
+            msg = f"an ongoing exercise has no end, got end {self.end!r}"
+            raise ValueError(msg)
+        if self.start is not None and self.end is not None and latest_date(self.end) < earliest_date(self.start):
+            msg = f"end {self.end!r} is before start {self.start!r}"
+            raise ValueError(msg)
+
+    def _check_citations(self) -> None:
+        missing = [f for f in REQUIRED_EVIDENCE if f not in self.evidence]
+        if missing:
+            msg = f"evidence is missing for {', '.join(missing)}"
+            raise ValueError(msg)
+        unknown_fields = sorted(set(self.evidence) - set(EVIDENCE_FIELDS))
+        if unknown_fields:
+            msg = f"evidence names unknown fields {unknown_fields}; allowed: {list(EVIDENCE_FIELDS)}"
+            raise ValueError(msg)
+        cited = [c for ids in self.evidence.values() for c in ids]
+        cited += [c for f in self.figures for c in f.cite]
+        cited += [c for s in self.sites for c in s.cite]
+        unknown = sorted(set(cited) - set(self.citations))
+        if unknown:
+            msg = f"cites unknown citation ids {unknown}"
+            raise ValueError(msg)
+
+    @property
+    def year(self) -> int:
+        """Year used by the year filter: the start's year, else the announcement's."""
+        if self.start is not None:
+            return int(self.start[:4])
+        assert self.announced is not None  # guaranteed by _check_dates
+        return self.announced.year
+
+    @property
+    def as_of(self) -> dt.date:
+        """Date at which alliance membership is evaluated: the earliest possible start day."""
+        if self.start is not None:
+            return earliest_date(self.start)
+        assert self.announced is not None
+        return self.announced
+
+    @property
+    def sources(self) -> list[str]:
+        """Distinct sources of all citations, in citation order."""
+        return list(dict.fromkeys(c.source for c in self.citations.values()))

@@ -1,0 +1,208 @@
+"""One row per exercise, and the Gantt-style timeline chart of the filtered exercises (Altair, no Streamlit).
+
+Dates keep their honesty on the chart: an exercise known to the day is a solid bar; one known only to
+the month or year is a pale bar with a dashed outline over the whole month or year it may cover; an
+ongoing deployment runs to today, pale; an event known only from its announcement is a hollow diamond
+on the announcement date. Colours are the map's (Okabe–Ito, one per alliance).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Final
+
+import altair as alt
+import geopandas as gpd
+import pandas as pd
+
+from geo.catalog.schema import ALLIANCES
+from geo.export.tabular import figures_text
+from geo.maps.build import ALLIANCE_COLORS, OTHER_COLOR
+from geo.maps.popup import country_name, format_period
+
+__all__ = ["DATE_QUALITY", "exercises_frame", "timeline_chart"]
+
+#: How well the dates of an exercise are known, as shown on the chart.
+DATE_QUALITY: Final[dict[str, str]] = {
+    "day": "dates known to the day",
+    "approximate": "month or year only",
+    "ongoing": "ongoing (no end)",
+    "announced": "announced only, no dates",
+}
+
+EXERCISE_COLUMNS: Final[tuple[str, ...]] = (
+    "exercise_id",
+    "exercise_name",
+    "family",
+    "alliance",
+    "dates",
+    "date_precision",
+    "date_quality",
+    "start_date",
+    "end_date",
+    "participants",
+    "troops_claimed",
+    "sites",
+    "sites_drawn",
+    "nearest_nato_km",
+    "nearest_nato",
+    "sources",
+)
+
+
+def _quality(row: dict[str, Any]) -> str:
+    if row.get("date_precision") == "announced" or not row.get("start"):
+        return "announced"
+    if row.get("ongoing"):
+        return "ongoing"
+    return "day" if row.get("date_precision") == "day" else "approximate"
+
+
+#: Words of a figure's ``what`` that make it a head count (troops, servicemen, personnel …).
+_PERSONNEL = ("troop", "servicem", "personnel", "soldier", "people", "participant", "contingent")
+
+
+def _is_personnel(figure: dict[str, Any]) -> bool:
+    return any(word in str(figure.get("what", "")).lower() for word in _PERSONNEL)
+
+
+def exercises_frame(sites: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Return one row per exercise of a sites frame, in start order.
+
+    Parameters
+    ----------
+    sites
+        Rows of :func:`geo.catalog.sites.sites_frame` (any subset).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`EXERCISE_COLUMNS`: ``dates`` as written (reduced precision kept), ``date_quality``
+        (a key of :data:`DATE_QUALITY`), ``start_date``/``end_date`` (the earliest and latest day the
+        dates can mean; ``end_date`` empty when ongoing), participant names, every troop figure with who
+        claimed it (``troops_claimed``: contradictions side by side), the number of sites and of
+        drawn (resolved) sites, the smallest distance to NATO (km) and the nearest member, and the
+        number of distinct sources.
+    """
+    if sites.empty:
+        return pd.DataFrame(columns=list(EXERCISE_COLUMNS))
+    rows = []
+    for ex_id, group in sites.groupby("exercise_id", sort=False):
+        first = group.iloc[0].to_dict()
+        distances = group["distance_to_nato_km"].dropna()
+        nearest = group.loc[distances.idxmin(), "nearest_nato_country"] if not distances.empty else None
+        resolved = group.geometry.notna() & ~group.geometry.is_empty
+        sources = {c["source"] for cits in group["citations"] for c in cits}
+        rows.append(
+            {
+                "exercise_id": ex_id,
+                "exercise_name": first["exercise_name"],
+                "family": first["family"] if isinstance(first["family"], str) else "",
+                "alliance": first["alliance"],
+                "dates": format_period(first),
+                "date_precision": first["date_precision"],
+                "date_quality": _quality(first),
+                "start_date": first["start_date"],
+                "end_date": None if first["ongoing"] else first["end_date"],
+                "participants": ", ".join(country_name(c) for c in first["participants"]),
+                "troops_claimed": figures_text([f for f in first["figures"] if _is_personnel(f)]),
+                "sites": len(group),
+                "sites_drawn": int(resolved.sum()),
+                "nearest_nato_km": round(float(distances.min()), 1) if not distances.empty else None,
+                "nearest_nato": country_name(str(nearest)) if nearest else None,
+                "sources": len(sources),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=list(EXERCISE_COLUMNS))
+    return frame.sort_values(["start_date", "exercise_id"], kind="stable").reset_index(drop=True)
+
+
+def _chart_data(exercises: pd.DataFrame, today: dt.date, *, group_by_family: bool) -> pd.DataFrame:
+    data = exercises.copy()
+    start = pd.to_datetime(data["start_date"])
+    end = pd.to_datetime(data["end_date"]).where(data["end_date"].notna(), pd.Timestamp(today))
+    announced = data["date_quality"] == "announced"
+    data["start"] = start
+    # Bars end at the end of their last day, so a one-day exercise still has a width.
+    data["end"] = end.where(~announced, start) + pd.Timedelta(days=1)
+    data["family"] = data["family"].where(data["family"] != "", "(no family)")
+    data["quality"] = data["date_quality"].map(DATE_QUALITY)
+    data["announced"] = announced
+    if group_by_family:
+        data["row"] = data["family"] + " · " + data["exercise_name"]
+        data = data.sort_values(["family", "start", "exercise_name"], kind="stable")
+    else:
+        data["row"] = data["exercise_name"]
+        data = data.sort_values(["start", "exercise_name"], kind="stable")
+    columns = ["row", "exercise_name", "family", "alliance", "dates", "quality", "announced", "start", "end"]
+    return data[[*columns, "participants", "sites", "nearest_nato_km"]]
+
+
+def timeline_chart(
+    exercises: pd.DataFrame, *, group_by_family: bool = True, today: dt.date | None = None
+) -> alt.TopLevelMixin:
+    """Return the Gantt-style chart of exercises (output of :func:`exercises_frame`).
+
+    Parameters
+    ----------
+    exercises
+        One row per exercise.
+    group_by_family
+        Order the rows by exercise family (rows read ``family · name``), then by start; otherwise by start.
+    today
+        End of ongoing bars (default: today's date).
+
+    Returns
+    -------
+    altair chart
+        A layered chart: bars for dated exercises (solid: dates known to the day; pale and dashed:
+        month or year only, or ongoing), hollow diamonds for announced-only events; colour = alliance;
+        a tooltip with the dates as reported. Rendered by Streamlit's bundled Vega (no CDN).
+    """
+    data = _chart_data(exercises, today or dt.date.today(), group_by_family=group_by_family)
+    present = [a for a in ALLIANCES if a in set(data["alliance"])] + sorted(set(data["alliance"]) - set(ALLIANCES))
+    domain = present or list(ALLIANCES)
+    scale = alt.Scale(domain=domain, range=[ALLIANCE_COLORS.get(a, OTHER_COLOR) for a in domain])
+    legend = alt.Legend(orient="top", title="Alliance")
+    quality_order = list(DATE_QUALITY.values())
+    y = alt.Y(
+        "row:N", title=None, sort=list(data["row"]), axis=alt.Axis(labelLimit=340, labelFontSize=11, labelOverlap=False)
+    )
+    tooltip = [
+        alt.Tooltip("exercise_name:N", title="Exercise"),
+        alt.Tooltip("alliance:N", title="Alliance"),
+        alt.Tooltip("dates:N", title="Dates (as reported)"),
+        alt.Tooltip("quality:N", title="Dates known"),
+        alt.Tooltip("family:N", title="Family"),
+        alt.Tooltip("participants:N", title="Participants"),
+        alt.Tooltip("sites:Q", title="Sites"),
+        alt.Tooltip("nearest_nato_km:Q", title="Nearest NATO (km)", format=",.0f"),
+    ]
+    x = alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", grid=True, orient="top"))
+    base = alt.Chart(data).encode(y=y, tooltip=tooltip)
+    bars = base.mark_bar(height={"band": 0.72}, cornerRadius=2, strokeWidth=1.3).encode(
+        x=x,
+        x2="end:T",
+        color=alt.Color("alliance:N", scale=scale, legend=legend),
+        stroke=alt.Stroke("alliance:N", scale=scale, legend=legend),
+        fillOpacity=alt.FillOpacity(
+            "quality:O",
+            title="Dates known",
+            sort=quality_order,
+            scale=alt.Scale(domain=quality_order, range=[0.95, 0.35, 0.5, 0.0]),
+            legend=alt.Legend(orient="top", symbolType="square", symbolStrokeWidth=1, symbolStrokeColor="#555"),
+        ),
+        strokeOpacity=alt.condition(alt.datum.announced, alt.value(0.0), alt.value(1.0)),
+        strokeDash=alt.StrokeDash(
+            "quality:O",
+            sort=quality_order,
+            scale=alt.Scale(domain=quality_order, range=[[1, 0], [4, 3], [2, 2], [1, 0]]),
+            legend=None,
+        ),
+    )
+    diamonds = base.mark_point(shape="diamond", size=120, filled=False, strokeWidth=2).encode(
+        x="start:T",
+        stroke=alt.Stroke("alliance:N", scale=scale, legend=legend),
+        opacity=alt.condition(alt.datum.announced, alt.value(1.0), alt.value(0.0)),
+    )
+    return alt.layer(bars, diamonds).properties(width="container", height=alt.Step(20))

@@ -1,0 +1,219 @@
+"""Map snapshots: the static briefing map in every format, and the as-seen screenshot of the interactive map.
+
+* :func:`render_snapshot` / :func:`write_snapshot` dispatch on the format: ``png``, ``pdf`` and ``svg`` come
+  from :mod:`geo.briefing.map` (matplotlib, no browser), ``pptx`` from :mod:`geo.briefing.pptx`.
+* :func:`as_seen_png` photographs the dashboard's own map (:func:`geo.maps.build.build_map`) exactly as Leaflet
+  draws it: the map is saved as standalone HTML with its vendored assets as ``file://`` URIs
+  (:func:`geo.maps.offline.save_offline_html`), opened by Playwright in Debian's Chromium, and the ``.folium-map``
+  element is captured once the map, the sites and every image have finished loading. Nothing is fetched
+  from the network. Without a browser it raises :class:`~geo.core.errors.ExportError` with a clear message;
+  the static exports do not need one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Final
+
+import geopandas as gpd
+
+from geo.briefing.map import FORMATS as MAP_FORMATS
+from geo.briefing.map import BriefingOptions, period_end, render_bytes
+from geo.catalog.sites import SiteFilter
+from geo.core.errors import ExportError
+from geo.export.data import check_output_path, write_bytes
+from geo.maps.build import MapOptions, build_map
+from geo.maps.offline import save_offline_html, vendor_file_base
+
+__all__ = [
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "SNAPSHOT_FORMATS",
+    "as_seen_png",
+    "browser_problem",
+    "render_snapshot",
+    "write_snapshot",
+]
+
+#: Formats of :func:`render_snapshot`.
+SNAPSHOT_FORMATS: Final = (*MAP_FORMATS, "pptx")
+#: Debian's Chromium (``playwright install`` cannot download a browser on an offline machine).
+CHROMIUM: Final = Path(os.environ.get("DRILLMAP_CHROMIUM", "/usr/bin/chromium"))
+#: Launch flags: headless, and nothing that phones home.
+CHROMIUM_ARGS: Final[tuple[str, ...]] = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+# The map is ready when no tile is pending, every image has loaded and, if sites are drawn, they are.
+_READY_JS: Final = """(expectSites) => {
+  const images = Array.from(document.images).every((img) => img.complete);
+  const tiles = document.querySelectorAll('.leaflet-tile:not(.leaflet-tile-loaded)').length === 0;
+  const drawn = document.querySelectorAll('.leaflet-pane path, .leaflet-marker-icon').length > 0;
+  const sites = !expectSites || document.querySelectorAll('.dm-site').length > 0;
+  return images && tiles && drawn && sites;
+}"""
+
+
+def render_snapshot(
+    sites: gpd.GeoDataFrame,
+    *,
+    fmt: str,
+    flt: SiteFilter | None = None,
+    options: BriefingOptions | None = None,
+) -> bytes:
+    """Return the briefing map of ``sites`` as a ``png``, ``pdf``, ``svg`` or ``pptx`` file's bytes.
+
+    Parameters
+    ----------
+    sites
+        Filtered sites (EPSG:4326); may be empty (the map then says that no exercise matches).
+    fmt
+        One of :data:`SNAPSHOT_FORMATS`.
+    flt
+        The filter that selected the sites (title, subtitle, membership date).
+    options
+        Title, banner, size, dpi, extent (:class:`geo.briefing.map.BriefingOptions`).
+
+    Raises
+    ------
+    ExportError
+        On an unknown format.
+    """
+    if fmt in MAP_FORMATS:
+        return render_bytes(sites, fmt=fmt, flt=flt, options=options)
+    if fmt == "pptx":
+        from geo.briefing.pptx import to_pptx  # python-pptx is only loaded when a slide is asked for
+
+        return to_pptx(sites, flt=flt, options=options)
+    msg = f"unknown map format {fmt!r}; expected one of {', '.join(SNAPSHOT_FORMATS)}"
+    raise ExportError(msg)
+
+
+def write_snapshot(
+    sites: gpd.GeoDataFrame,
+    out: str | Path,
+    *,
+    fmt: str,
+    flt: SiteFilter | None = None,
+    options: BriefingOptions | None = None,
+) -> Path:
+    """Render the briefing map and write it to ``out`` (checked before rendering, replaced atomically)."""
+    if fmt not in SNAPSHOT_FORMATS:
+        msg = f"unknown map format {fmt!r}; expected one of {', '.join(SNAPSHOT_FORMATS)}"
+        raise ExportError(msg)
+    check_output_path(out)
+    return write_bytes(render_snapshot(sites, fmt=fmt, flt=flt, options=options), out)
+
+
+def browser_problem(executable: str | Path | None = None) -> str | None:
+    """Return why the as-seen screenshot cannot run here, or None when Chromium and Playwright are present."""
+    exe = Path(executable) if executable is not None else CHROMIUM
+    if not os.access(exe, os.X_OK):
+        return (
+            f"the as-seen screenshot needs Chromium, which is not installed at {str(exe)!r} "
+            "(apt-get install chromium); the static PNG, PDF, SVG and PPTX exports work without it"
+        )
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the as-seen screenshot needs the playwright package; the static exports work without it"
+    return None
+
+
+def _shoot(browser: Any, html: Path, size_px: tuple[int, int], timeout_ms: float, expect_sites: bool) -> bytes:
+    context = browser.new_context(viewport={"width": size_px[0], "height": size_px[1]}, device_scale_factor=1)
+    try:
+        page = context.new_page()
+        page.goto(html.as_uri(), wait_until="load", timeout=timeout_ms)
+        page.wait_for_selector(".leaflet-container", timeout=timeout_ms)
+        page.wait_for_function(_READY_JS, arg=expect_sites, timeout=timeout_ms, polling="raf")
+        png: bytes = page.locator(".folium-map").screenshot(type="png", animations="disabled", timeout=timeout_ms)
+        return png
+    finally:
+        context.close()
+
+
+def as_seen_png(
+    sites: gpd.GeoDataFrame,
+    *,
+    flt: SiteFilter | None = None,
+    size_px: Sequence[int] = (1920, 1080),
+    map_options: MapOptions | None = None,
+    browser: Any = None,
+    executable: str | Path | None = None,
+    timeout_s: float = 30.0,
+) -> bytes:
+    """Return a PNG of the interactive map exactly as the dashboard draws it, photographed in Chromium.
+
+    Parameters
+    ----------
+    sites
+        Filtered sites (EPSG:4326).
+    flt
+        Their filter: membership is drawn as of the end of its period (:func:`geo.briefing.map.period_end`).
+    size_px
+        Viewport and image size (width, height) in pixels.
+    map_options
+        The dashboard's map options (rings, labels; tiles stay off unless asked for).
+    browser
+        An already launched Playwright ``Browser`` to reuse (a new context is opened and closed); None
+        launches Chromium for this call and closes it after.
+    executable
+        Chromium to launch (default :data:`CHROMIUM`, or ``DRILLMAP_CHROMIUM`` in the environment).
+    timeout_s
+        Longest wait for the page, the map and the screenshot, in seconds.
+
+    Returns
+    -------
+    bytes
+        The PNG, ``size_px`` pixels.
+
+    Raises
+    ------
+    ExportError
+        When no browser is available (the message says so and that the static exports still work), the
+        browser fails, or the map does not finish drawing in time.
+    """
+    width, height = (int(v) for v in size_px)
+    if not (200 <= width <= 4000 and 200 <= height <= 4000):
+        msg = f"as-seen screenshot size must be between 200 and 4000 pixels a side, got {width}x{height}"
+        raise ExportError(msg)
+    if browser is None:
+        problem = browser_problem(executable)
+        if problem:
+            raise ExportError(problem)
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
+
+    m = build_map(sites, period_end=period_end(sites, flt), options=map_options, vendor=vendor_file_base())
+    geoms = sites.geometry
+    expect_sites = bool(len(sites)) and bool((geoms.notna() & ~geoms.is_empty).any())
+    timeout_ms = timeout_s * 1000.0
+    with tempfile.TemporaryDirectory(prefix="drillmap-as-seen-") as tmp:
+        html = save_offline_html(m, Path(tmp) / "map.html", allow_tiles=bool(map_options and map_options.tiles))
+        try:
+            if browser is not None:
+                return _shoot(browser, html, (width, height), timeout_ms, expect_sites)
+            with sync_playwright() as playwright:
+                exe = str(executable or CHROMIUM)
+                launched = playwright.chromium.launch(executable_path=exe, args=list(CHROMIUM_ARGS))
+                try:
+                    return _shoot(launched, html, (width, height), timeout_ms, expect_sites)
+                finally:
+                    launched.close()
+        except PlaywrightTimeout as exc:
+            msg = f"the map did not finish drawing within {timeout_s:g} s; the static exports work without a browser"
+            raise ExportError(msg) from exc
+        except PlaywrightError as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            msg = f"the browser failed while taking the as-seen screenshot: {first}"
+            raise ExportError(msg) from exc

@@ -1,0 +1,287 @@
+"""Name indexes over the reference gazetteers: training grounds and airfields, towns, regions, countries.
+
+Names are compared after :func:`normalize_name` (case, apostrophes, quotes, dashes and ``ё`` folded), so
+"Homyel'", "Homyel’" and "homyel" are one key. Each index maps a key to the gazetteer rows that carry it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from geo.core.crs import validate_latlon
+from geo.reference.layers import layer, table
+
+_APOSTROPHES = re.compile(r"[’ʼ'`´‘ʹ]")
+_QUOTES = re.compile(r"[\"«»“”„‚‹›]")
+_DASHES = re.compile(r"[‐‑‒–—―-]")
+_NON_WORD = re.compile(r"[^\w\s-]")
+_SPACES = re.compile(r"\s+")
+
+#: Words that mark a phrase as naming a range (stripped before matching the range's own name).
+RANGE_WORDS = (
+    "combined-arms range",
+    "gunfire ranges",
+    "gunfire range",
+    "firing range",
+    "training grounds",
+    "training ground",
+    "training area",
+    "training range",
+    "air weapons range",
+    "aviation range",
+    "ranges",
+    "range",
+    "polygon",
+    "полигоны",
+    "полигон",
+    "палігон",
+    "poligon",
+    "poligonas",
+)
+AIRFIELD_WORDS = ("air base", "airbase", "airfield", "aerodrome", "airport", "аэродром", "авиабаза")
+REGION_WORDS = (
+    "county",
+    "counties",
+    "oblast",
+    "oblasts",
+    "region",
+    "regions",
+    "province",
+    "voblasts",
+    "voivodeship",
+    "область",
+    "вобласць",
+)
+#: Adjectival endings that turn a place name into a range name (Lepel -> Lepelsky, Лепель -> Лепельский).
+ADJECTIVE_SUFFIXES = ("skiy", "skij", "sky", "ski", "ets", "ский", "скі", "ская", "ая", "ец", "ый", "ий", "ы")
+
+
+def normalize_name(text: str) -> str:
+    """Fold a name for matching: NFKC, case, apostrophes and quotes dropped, dashes unified, ``ё`` → ``е``."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    text = _APOSTROPHES.sub("", text)
+    text = _QUOTES.sub(" ", text)
+    text = _DASHES.sub("-", text)
+    text = _NON_WORD.sub(" ", text)
+    return _SPACES.sub(" ", text).strip(" -")
+
+
+def strip_words(key: str, words: tuple[str, ...]) -> tuple[str, bool]:
+    """Remove any of ``words`` (whole words) from a normalised key; say whether one was found."""
+    found = False
+    for word in sorted(words, key=len, reverse=True):
+        pattern = rf"(^|\s){re.escape(word)}(\s|$)"
+        if re.search(pattern, key):
+            key = re.sub(pattern, " ", key)
+            found = True
+    return _SPACES.sub(" ", key).strip(" -"), found
+
+
+def adjective_stems(key: str) -> list[str]:
+    """Return candidate stems of an adjectival name, longest suffix first.
+
+    ``lepelsky`` → ``["lepel", ...]``; ``витебская`` → ``["витеб", "витебск"]`` (the caller keeps the
+    stem its index knows).
+    """
+    return [key[: -len(s)] for s in ADJECTIVE_SUFFIXES if key.endswith(s) and len(key) - len(s) >= 3]
+
+
+def adjective_stem(key: str) -> str | None:
+    """Return the stem for the longest adjectival suffix (``lepelsky`` → ``lepel``), or None."""
+    stems = adjective_stems(key)
+    return stems[0] if stems else None
+
+
+@dataclass(frozen=True)
+class Site:
+    """A training ground or airfield row of ``data/places/training_grounds.csv``."""
+
+    site_id: str
+    name: str
+    kind: str
+    country: str
+    admin1: str
+    lat: float
+    lon: float
+    radius_m: float
+    confidence: str
+    sources: tuple[str, ...]
+    derived: bool
+    derivation: str
+
+
+@dataclass(frozen=True)
+class Town:
+    """A GeoNames populated place of ``data/places/gazetteer.csv``."""
+
+    geonameid: str
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1_code: str
+    population: int
+
+
+def _site_names(name_en: str, names_alt: str) -> list[str]:
+    names = [re.sub(r"\(.*?\)", "", name_en)]
+    for alt in names_alt.split(";"):
+        alt = re.sub(r"\(.*?\)", "", alt).strip()
+        if alt and not alt.lower().startswith(("per ", "former ")):
+            names.append(alt)
+    return names
+
+
+@cache
+def sites() -> dict[str, Site]:
+    """Return the training grounds and airfields keyed by ``site_id``.
+
+    Where a derived point exists (a cited relative description, see ``data/README.md``) it replaces the
+    town proxy, with its own radius; otherwise the cited coordinate and ``precision_m_estimate`` are used.
+    """
+    out: dict[str, Site] = {}
+    for n, row in enumerate(table("training_grounds").to_dict("records"), start=2):
+        derived = bool(row["derived_lat"])
+        prefix = "derived_" if derived else ""
+        lat, lon = validate_latlon(
+            row[f"{prefix}lat"],
+            row[f"{prefix}lon"],
+            where=f"training_grounds.csv line {n} ({row['site_id']})",
+        )
+        out[row["site_id"]] = Site(
+            site_id=row["site_id"],
+            name=re.sub(r"\s+", " ", row["name_en"]).strip(),
+            kind=row["kind"],
+            country=row["country_iso3"],
+            admin1=row["admin1"],
+            lat=lat,
+            lon=lon,
+            radius_m=float(row["derived_radius_m"] if derived else row["precision_m_estimate"]),
+            confidence=row["confidence"],
+            sources=tuple(row["source_urls"].split()),
+            derived=derived,
+            derivation=row["derivation"],
+        )
+    return out
+
+
+@cache
+def site_index() -> dict[str, tuple[str, ...]]:
+    """Map normalised names and adjectival stems of training grounds and airfields to site ids."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for row in table("training_grounds").to_dict("records"):
+        for name in _site_names(row["name_en"], row["names_alt"]):
+            key, _ = strip_words(normalize_name(name), RANGE_WORDS + AIRFIELD_WORDS)
+            key, _ = strip_words(key, ("exercise area", "area", "garrison", "military base and", "army base", "base"))
+            if not key:
+                continue
+            index[key].add(row["site_id"])
+            stem = adjective_stem(key)
+            if stem:
+                index[stem].add(row["site_id"])
+    return {k: tuple(sorted(v)) for k, v in index.items()}
+
+
+@cache
+def towns() -> dict[str, Town]:
+    """Return the GeoNames places keyed by ``geonameid``."""
+    out: dict[str, Town] = {}
+    for row in table("gazetteer").to_dict("records"):
+        out[row["geonameid"]] = Town(
+            geonameid=row["geonameid"],
+            name=row["name"],
+            lat=float(row["latitude"]),
+            lon=float(row["longitude"]),
+            country=row["country_code"],
+            admin1_code=row["iso_3166_2"],
+            population=int(row["population"] or 0),
+        )
+    return out
+
+
+@cache
+def town_index() -> dict[str, tuple[str, ...]]:
+    """Map normalised names and alternate names (Latin and Cyrillic) to geonameids, largest first."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for row in table("gazetteer").to_dict("records"):
+        for name in [row["name"], *row["alternatenames"].split("|")]:
+            key = normalize_name(name)
+            if len(key) >= 2:
+                index[key].add(row["geonameid"])
+    town_rows = towns()
+    return {k: tuple(sorted(v, key=lambda g: -town_rows[g].population)) for k, v in index.items()}
+
+
+#: The town each Belarusian oblast is named after; its alternate names name the oblast too
+#: (Hrodna/Гродно → Grodno region). GeoNames ids from data/places/gazetteer.csv.
+OBLAST_CAPITALS: dict[str, str] = {
+    "BY-BR": "629634",  # Brest
+    "BY-HO": "627907",  # Homyel'
+    "BY-HR": "627904",  # Hrodna
+    "BY-MA": "625665",  # Mogilev
+    "BY-MI": "625144",  # Minsk (the oblast is named after the city)
+    "BY-VI": "620127",  # Vitebsk
+}
+
+
+@cache
+def region_index() -> dict[str, tuple[str, ...]]:
+    """Map normalised admin-1 names (and oblast-capital spellings) to ISO 3166-2 codes."""
+    index: dict[str, set[str]] = defaultdict(set)
+    admin1 = layer("admin1")
+    for name, code in zip(admin1["name"], admin1["iso_3166_2"], strict=True):
+        key = normalize_name(name)
+        index[key].add(code)
+        stripped, _ = strip_words(key, REGION_WORDS)
+        if stripped:
+            index[stripped].add(code)
+    for code, geonameid in OBLAST_CAPITALS.items():
+        for key, ids in town_index().items():
+            if geonameid in ids:
+                index[key].add(code)
+    # "Minsk region" is the oblast, never the city (BY-HM is reached as "City of Minsk").
+    for codes in index.values():
+        if "BY-MI" in codes:
+            codes.discard("BY-HM")
+    return {k: tuple(sorted(v)) for k, v in index.items()}
+
+
+#: Short or informal country names used in reporting (pycountry has the official ones). Shared by the
+#: geocoder (:func:`country_index`) and the article extractor (:mod:`geo.extract.lexicon`).
+COUNTRY_SHORT_NAMES: dict[str, str] = {
+    "Russia": "RUS", "Belarus": "BLR", "Byelorussia": "BLR", "Belorussia": "BLR", "Moldova": "MDA",
+    "Iran": "IRN", "Syria": "SYR", "Laos": "LAO", "Vietnam": "VNM", "South Korea": "KOR", "North Korea": "PRK",
+    "the United States": "USA", "United States": "USA", "the US": "USA", "the U.S.": "USA", "America": "USA",
+    "the United Kingdom": "GBR", "United Kingdom": "GBR", "Britain": "GBR", "Great Britain": "GBR", "the UK": "GBR",
+    "the U.K.": "GBR", "Czech Republic": "CZE", "Czechia": "CZE", "Turkey": "TUR", "Turkiye": "TUR",
+    "Kyrgyzstan": "KGZ", "Kirghizia": "KGZ", "Tajikistan": "TJK", "Kazakhstan": "KAZ", "Uzbekistan": "UZB",
+    "Turkmenistan": "TKM", "Venezuela": "VEN", "Bolivia": "BOL", "Tanzania": "TZA", "Taiwan": "TWN",
+    "Macedonia": "MKD", "North Macedonia": "MKD", "Kosovo": "XKX", "the Netherlands": "NLD", "Holland": "NLD",
+    "Беларусь": "BLR", "Белоруссия": "BLR",
+}  # fmt: skip
+
+
+@cache
+def country_index() -> dict[str, str]:
+    """Map normalised country names (English, Russian, Ukrainian, Polish, ISO) to ISO3 codes."""
+    index: dict[str, str] = {}
+    countries = layer("countries")
+    for row in countries[["iso3", "iso2", "name", "name_ru", "name_uk", "name_pl"]].to_dict("records"):
+        for name in (row["name"], row["name_ru"], row["name_uk"], row["name_pl"]):
+            if isinstance(name, str) and name:
+                index[normalize_name(name)] = row["iso3"]
+        entry = pycountry.countries.get(alpha_3=row["iso3"])
+        if entry is not None:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(entry, attr, None)
+                if value:
+                    index.setdefault(normalize_name(value), row["iso3"])
+    in_layer = set(countries["iso3"])  # a name must lead to a polygon the geocoder can return
+    index.update({normalize_name(n): iso3 for n, iso3 in COUNTRY_SHORT_NAMES.items() if iso3 in in_layer})
+    return index

@@ -1,0 +1,477 @@
+"""The Drillmap map: exercise sites beside NATO's borders, as a :class:`folium.Map`. No Streamlit here.
+
+:func:`build_map` takes the (already filtered) sites frame and returns a map that renders offline
+(vendored Leaflet, see :mod:`geo.maps.offline`), with, each in the layer control:
+
+* NATO members as of the end of the period, and their land borders with Belarus and Russia as a
+  distinct line; CSTO members; the Union State; Belarus's oblasts with labels; rivers and lakes;
+* the exercise sites, one layer per alliance (Okabe–Ito colours, safe for colour-blind readers),
+  drawn by precision (see :mod:`geo.maps.sites`): a point site as a dot with its uncertainty circle, a
+  region, border strip or country as a translucent polygon, so a vague place never looks precise;
+* optional distance rings around a site or along NATO's border, buffered in EPSG:3035 metres;
+
+plus a legend, a scale bar and the data credits. The basemap is vector and bundled (countries, oblasts,
+water); OpenStreetMap tiles are opt-in and, if they fail to load, nothing else is affected.
+
+Every coordinate handed to folium goes through :func:`geo.core.crs.latlon`; GeoJSON stays (lon, lat).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from html import escape
+from typing import Any, Final
+
+import folium
+import geopandas as gpd
+import numpy as np
+import shapely
+from shapely.geometry import Point, mapping
+
+from geo.catalog.schema import ALLIANCES
+from geo.core.crs import latlon
+from geo.core.errors import FilterError
+from geo.maps.controls import Attribution, Labels, Legend, StyleSheet, legend_html, swatch
+from geo.maps.datastore import DataStore, LayerData, empty_geojson
+from geo.maps.offline import VENDOR_IFRAME_BASE, make_map
+from geo.maps.reference import (
+    VIEW_BBOX,
+    Label,
+    ReferenceLayers,
+    border_rings,
+    nato_facing_border,
+    reference_layers,
+    site_rings,
+)
+from geo.maps.sites import SiteIndex, SiteTables, drawable, site_key, site_tables
+from geo.reference.membership import members_on
+
+__all__ = [
+    "ALLIANCE_COLORS",
+    "DEFAULT_RINGS_KM",
+    "NATO_BORDER",
+    "MapOptions",
+    "build_map",
+    "ring_site_choices",
+    "sites_bounds",
+]
+
+#: Okabe & Ito (2008) colour-blind-safe palette, one colour per alliance.
+ALLIANCE_COLORS: Final[dict[str, str]] = {
+    "NATO": "#0072B2",  # blue
+    "Russia-Belarus": "#D55E00",  # vermillion
+    "CSTO": "#E69F00",  # orange
+    "bilateral": "#CC79A7",  # reddish purple
+    "national": "#009E73",  # bluish green
+}
+#: Colour of a site whose alliance is not in :data:`ALLIANCE_COLORS` (Okabe–Ito black).
+OTHER_COLOR: Final = "#000000"
+#: Territory styles: NATO (sky blue fill), CSTO (orange fill), Union State (vermillion dashed outline).
+NATO_FILL: Final = "#56B4E9"
+NATO_LINE: Final = "#0072B2"
+CSTO_FILL: Final = "#E69F00"
+UNION_LINE: Final = "#D55E00"
+#: Distance rings offered by the dashboard (km).
+DEFAULT_RINGS_KM: Final[tuple[int, ...]] = (50, 100, 200)
+#: ``MapOptions.ring_center`` value for rings along NATO's land border with Belarus and Russia.
+NATO_BORDER: Final = "nato"
+_SITE_KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*:\d{1,4}$")
+#: Where the labels of the rings along NATO's border go: as close to Minsk as each ring comes.
+MINSK: Final = Point(27.56, 53.90)
+#: View when nothing is drawn: Belarus and its neighbours (lat/lon corners).
+_DEFAULT_BOUNDS: Final = ((50.5, 22.5), (57.0, 33.0))
+
+# Leaflet panes, bottom to top (tiles are at 200, Leaflet's overlay pane at 400, markers at 600).
+_PANES: Final[tuple[tuple[str, int, bool], ...]] = (
+    ("dm-basemap", 210, False),
+    ("dm-territory", 220, False),
+    ("dm-water", 230, False),
+    ("dm-admin", 240, False),
+    ("dm-border", 260, False),
+    ("dm-areas", 405, True),
+    ("dm-uncertainty", 410, False),
+    ("dm-rings", 415, False),  # above the translucent site areas, which would hide them
+    ("dm-labels", 420, False),
+    ("dm-sites", 450, True),
+)
+
+
+@dataclass(frozen=True)
+class MapOptions:
+    """How the map is drawn (the sites themselves come filtered).
+
+    Attributes
+    ----------
+    tiles
+        Add OpenStreetMap tiles (online; off by default: the bundled vector basemap needs no network).
+    rings_km
+        Distance rings to draw, in kilometres (empty: none).
+    ring_center
+        :data:`NATO_BORDER` for rings along NATO's land border with Belarus/Russia, or a site key
+        (:func:`geo.maps.sites.site_key`) for rings around that site; ignored without ``rings_km``.
+    labels
+        Write country and oblast names.
+    """
+
+    tiles: bool = False
+    rings_km: tuple[int, ...] = ()
+    ring_center: str | None = None
+    labels: bool = True
+
+    def __post_init__(self) -> None:
+        """Validate the rings."""
+        bad = [km for km in self.rings_km if not 0 < km <= 1000]
+        if bad:
+            msg = f"ring distances must be between 1 and 1000 km, got {bad[0]!r}"
+            raise FilterError(msg)
+        if self.ring_center not in (None, NATO_BORDER) and not _SITE_KEY.match(self.ring_center):
+            msg = f"ring centre must be {NATO_BORDER!r} or a site key like 'zapad-2021:0', got {self.ring_center!r}"
+            raise FilterError(msg)
+
+
+def sites_bounds(sites: gpd.GeoDataFrame) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """Return the ``((south, west), (north, east))`` bounds to fit the map to.
+
+    Parameters
+    ----------
+    sites
+        A sites frame (EPSG:4326).
+
+    Returns
+    -------
+    tuple or None
+        Folium-order (lat, lon) corners, or None when no site has a geometry. Whole-country sites only
+        count when nothing more precise is drawn (a "Russia" site would otherwise zoom the map out to
+        the Urals), and geometries are clipped to :data:`geo.maps.reference.VIEW_BBOX`.
+    """
+    drawn = drawable(sites)
+    if drawn.empty:
+        return None
+    precise = drawn[(drawn["precision"].astype(str) != "country").to_numpy()]
+    geoms = (precise if not precise.empty else drawn).geometry.values
+    # Bounds of each geometry's envelope clipped to the view area: cheap even for 10 m country polygons.
+    lon_min, lat_min, lon_max, lat_max = VIEW_BBOX
+    env = shapely.bounds(geoms)
+    west, south = np.maximum(env[:, 0], lon_min), np.maximum(env[:, 1], lat_min)
+    east, north = np.minimum(env[:, 2], lon_max), np.minimum(env[:, 3], lat_max)
+    inside = (west <= east) & (south <= north)
+    if not inside.any():
+        return None
+    corner_sw = Point(float(west[inside].min()), float(south[inside].min()))
+    corner_ne = Point(float(east[inside].max()), float(north[inside].max()))
+    return latlon(corner_sw), latlon(corner_ne)
+
+
+def _geojson(parent: Any, *, pane: str, style: dict[str, Any], smooth: float = 1.0) -> folium.GeoJson:
+    """Add an empty, non-interactive GeoJson layer with a constant style to ``parent`` (filled by LayerData)."""
+    layer = folium.GeoJson(
+        empty_geojson(), control=False, smooth_factor=smooth, pane=pane, interactive=False, style=style
+    )
+    layer.add_to(parent)
+    return layer
+
+
+def _feed(layer: folium.GeoJson, store: DataStore, collection: str, prop: str | None = None, values: Any = ()) -> None:
+    LayerData(store, "collection", [collection, prop, sorted(values)]).add_to(layer)
+
+
+def _swatch_label(colour: str, text: str) -> str:
+    return f'<span class="dm-sw" style="background:{escape(colour)}"></span>{escape(text)}'
+
+
+def _add_territory(
+    m: folium.Map, store: DataStore, ref: ReferenceLayers, period_end: dt.date
+) -> dict[str, frozenset[str]]:
+    on_map = ref.iso3_codes()
+    nato = frozenset(members_on("NATO", period_end)) & on_map
+    csto = frozenset(members_on("CSTO", period_end)) & on_map
+    union = frozenset(members_on("Union State", period_end)) & on_map
+    when = period_end.isoformat()
+
+    group = folium.FeatureGroup(name=_swatch_label(NATO_FILL, f"NATO members on {when}"), overlay=True)
+    layer = _geojson(
+        group,
+        pane="dm-territory",
+        style={"color": NATO_LINE, "weight": 0.8, "opacity": 0.6, "fillColor": NATO_FILL, "fillOpacity": 0.16},
+    )
+    _feed(layer, store, "countries", "iso3", nato)
+    group.add_to(m)
+
+    group = folium.FeatureGroup(name=_swatch_label(NATO_LINE, "NATO land border with Belarus/Russia"), overlay=True)
+    casing = _geojson(group, pane="dm-border", style={"color": "#ffffff", "weight": 6, "opacity": 0.9})
+    line = _geojson(group, pane="dm-border", style={"color": NATO_LINE, "weight": 3, "opacity": 1.0})
+    _feed(casing, store, "facing")
+    _feed(line, store, "facing")
+    group.add_to(m)
+
+    group = folium.FeatureGroup(name=_swatch_label(CSTO_FILL, f"CSTO members on {when}"), overlay=True)
+    layer = _geojson(
+        group,
+        pane="dm-territory",
+        style={"color": CSTO_FILL, "weight": 0.8, "opacity": 0.7, "fillColor": CSTO_FILL, "fillOpacity": 0.07},
+    )
+    _feed(layer, store, "countries", "iso3", csto)
+    group.add_to(m)
+
+    group = folium.FeatureGroup(name=_swatch_label(UNION_LINE, "Union State (Russia–Belarus)"), overlay=True)
+    layer = _geojson(
+        group,
+        pane="dm-territory",
+        style={"color": UNION_LINE, "weight": 2, "opacity": 0.9, "dashArray": "7 5", "fill": False},
+    )
+    _feed(layer, store, "countries", "iso3", union)
+    group.add_to(m)
+    return {"NATO": nato, "CSTO": csto, "Union State": union}
+
+
+def _add_reference(m: folium.Map, store: DataStore, ref: ReferenceLayers, options: MapOptions) -> None:
+    group = folium.FeatureGroup(name="Rivers and lakes", overlay=True)
+    lakes = _geojson(
+        group, pane="dm-water", style={"color": "#7fa7c1", "weight": 0.6, "fillColor": "#cfe0ea", "fillOpacity": 1}
+    )
+    rivers = _geojson(group, pane="dm-water", style={"color": "#86b0cc", "weight": 1.1, "opacity": 0.9})
+    _feed(lakes, store, "lakes")
+    _feed(rivers, store, "rivers")
+    group.add_to(m)
+
+    group = folium.FeatureGroup(name="Belarus oblasts", overlay=True)
+    oblasts = _geojson(
+        group,
+        pane="dm-admin",
+        style={"color": "#6f6f6f", "weight": 1, "opacity": 0.8, "dashArray": "3 3", "fill": False},
+    )
+    _feed(oblasts, store, "oblasts")
+    if options.labels:
+        Labels(ref.oblast_labels, css_class="dm-label-oblast", pane="dm-labels").add_to(group)
+    group.add_to(m)
+
+    if options.labels:
+        group = folium.FeatureGroup(name="Country names", overlay=True)
+        Labels(ref.country_labels, css_class="dm-label-country", pane="dm-labels").add_to(group)
+        group.add_to(m)
+
+
+def _ring_collection(rings: list[tuple[float, Any]], label_near: Point | None) -> tuple[dict[str, Any], list[Label]]:
+    """Rings as GeoJSON, and a label per ring: at its vertex nearest ``label_near``, else its northernmost."""
+    features = []
+    labels = []
+    for km, geom in rings:
+        features.append({"type": "Feature", "properties": {"km": km}, "geometry": mapping(geom)})
+        coords = shapely.get_coordinates(shapely.boundary(geom))
+        if not len(coords):
+            continue
+        if label_near is None:
+            lon, lat = coords[coords[:, 1].argmax()]
+        else:  # a label position only: degrees are fine for picking the nearest vertex
+            lon, lat = coords[((coords - (label_near.x, label_near.y)) ** 2).sum(axis=1).argmin()]
+        lat_, lon_ = latlon(Point(lon, lat))
+        labels.append(Label(f"{km:g} km", round(lat_, 3), round(lon_, 3)))
+    return {"type": "FeatureCollection", "features": features}, labels
+
+
+def _add_rings(m: folium.Map, sites: gpd.GeoDataFrame, options: MapOptions, period_end: dt.date) -> str | None:
+    """Add the distance rings; return their description (None when none are drawn)."""
+    if not options.rings_km or options.ring_center is None:
+        return None
+    distances = tuple(float(km) for km in sorted(set(options.rings_km)))
+    if options.ring_center == NATO_BORDER:
+        rings = border_rings(period_end, distances)
+        what = "from NATO's land border with Belarus/Russia (outside NATO)"
+        label_near: Point | None = MINSK
+    else:
+        keys = sites["exercise_id"].astype(str) + ":" + sites["site_index"].astype(int).astype(str)
+        match = drawable(sites[(keys == options.ring_center).to_numpy()])
+        if match.empty:
+            return None
+        rings = site_rings(match.geometry.iloc[0], distances)
+        row = match.iloc[0]
+        what = f"around {row['place_text']} ({row['exercise_name']})"
+        label_near = None
+    collection, labels = _ring_collection(rings, label_near)
+    text = "Distance rings " + "/".join(f"{km:g}" for km in distances) + f" km {what}"
+    group = folium.FeatureGroup(name=_swatch_label("#333333", "Distance rings"), overlay=True)
+    folium.GeoJson(
+        collection,
+        pane="dm-rings",
+        interactive=False,
+        smooth_factor=1.0,
+        style={"color": "#333333", "weight": 1.4, "opacity": 0.85, "dashArray": "8 6", "fill": False},
+    ).add_to(group)
+    Labels(labels, css_class="dm-label-ring", pane="dm-labels").add_to(group)
+    group.add_to(m)
+    return text
+
+
+def _add_sites(m: folium.Map, tables: SiteTables) -> SiteIndex:
+    index = SiteIndex(tables)
+    index.add_to(m)
+    counts = tables.counts()
+    order = [a for a in ALLIANCES if a in counts] + sorted(a for a in counts if a not in ALLIANCES)
+    for alliance in order:
+        colour = ALLIANCE_COLORS.get(alliance, OTHER_COLOR)
+        n = counts[alliance]
+        label = f"{alliance} exercise sites ({n})"
+        group = folium.FeatureGroup(name=_swatch_label(colour, label), overlay=True)
+        name = index.get_name()
+        circle = folium.Circle(location=(0.0, 0.0), radius=1000, class_name="dm-uncertainty")
+        circle.options["pane"] = "dm-uncertainty"
+        circle.options["interactive"] = False
+        uncertainty = folium.GeoJson(
+            empty_geojson(),
+            marker=circle,
+            pane="dm-uncertainty",
+            interactive=False,
+            style=folium.JsCode(f'{name}.style("{colour}", "uncertainty")'),
+        )
+        uncertainty.add_to(group)
+        LayerData(index, "features", [alliance, "pt"]).add_to(uncertainty)
+        dot = folium.CircleMarker(location=(0.0, 0.0), radius=6, class_name="dm-site dm-site-point")
+        dot.options["pane"] = "dm-sites"
+        layer = folium.GeoJson(
+            empty_geojson(),
+            marker=dot,
+            pane="dm-areas",
+            class_name="dm-site dm-site-area",
+            smooth_factor=1.0,
+            on_each_feature=folium.JsCode(f"function (feature, layer) {{ {name}.bind(feature, layer); }}"),
+            style=folium.JsCode(f'{name}.style("{colour}", "site")'),
+        )
+        layer.add_to(group)
+        LayerData(index, "features", [alliance, "ar"]).add_to(layer)
+        LayerData(index, "features", [alliance, "pt"]).add_to(layer)
+        group.add_to(m)
+    return index
+
+
+def _legend(tables: SiteTables, period_end: dt.date, rings_text: str | None, tiles: bool) -> str:
+    counts = tables.counts()
+    alliances = [
+        (swatch(ALLIANCE_COLORS.get(a, OTHER_COLOR)), f"{a} ({counts[a]})")
+        for a in [*ALLIANCES, *sorted(set(counts) - set(ALLIANCES))]
+        if a in counts
+    ]
+    grey = "#555555"
+    precision = [
+        (swatch(grey), "range or airfield, known to a few km"),
+        (swatch(grey, shape="circle"), "dashed circle: uncertainty radius"),
+        (swatch(grey, shape="ring"), "town (circle: its extent)"),
+        (swatch(grey, shape="area", fill_opacity=0.25), "region (oblast)"),
+        (swatch(grey, shape="area", fill_opacity=0.3, dash="3 2"), "border strip"),
+        (swatch(grey, shape="area", fill_opacity=0.08, dash="1 2"), "whole country (place not specified)"),
+    ]
+    territory = [
+        (swatch(NATO_FILL, shape="area", fill_opacity=0.35), "NATO members"),
+        (swatch(NATO_LINE, shape="line"), "NATO land border with Belarus/Russia"),
+        (swatch(CSTO_FILL, shape="area", fill_opacity=0.3), "CSTO members"),
+        (swatch(UNION_LINE, shape="outline", dash="4 2"), "Union State (Russia–Belarus)"),
+    ]
+    if rings_text:
+        territory.append((swatch("#333333", shape="outline", dash="4 3"), rings_text))
+    if not alliances:
+        alliances = [(swatch("#ffffff", shape="outline"), "No exercise site in view")]
+    sections = [
+        ("Exercise sites by alliance", alliances),
+        ("Drawn by precision", precision),
+        (f"Territory on {period_end.isoformat()}", territory),
+    ]
+    if tiles:
+        sections.append(("Background", [(swatch("#999999", shape="outline"), "OpenStreetMap tiles (online)")]))
+    return legend_html(sections)
+
+
+def build_map(
+    sites: gpd.GeoDataFrame,
+    *,
+    period_end: dt.date,
+    options: MapOptions | None = None,
+    vendor: str = VENDOR_IFRAME_BASE,
+    reference: ReferenceLayers | None = None,
+) -> folium.Map:
+    """Build the Drillmap map of the given (filtered) exercise sites.
+
+    Parameters
+    ----------
+    sites
+        Rows of :func:`geo.catalog.sites.sites_frame` (EPSG:4326). Sites without geometry (unresolved) are
+        not drawn; count them with :func:`geo.maps.sites.drawable`.
+    period_end
+        Last day of the selected period: alliance membership is drawn as of this date (Finland in NATO
+        from 2023-04-04, Sweden from 2024-03-07).
+    options
+        Tiles, distance rings and labels (default: :class:`MapOptions` defaults).
+    vendor
+        Base URL of the vendored Leaflet assets (see :func:`geo.maps.offline.make_map`).
+    reference
+        Prepared reference layers (default: :func:`geo.maps.reference.reference_layers`).
+
+    Returns
+    -------
+    folium.Map
+        The map, fitted to the sites (or to Belarus when none is drawn).
+    """
+    options = options or MapOptions()
+    ref = reference or reference_layers()
+    bounds = sites_bounds(sites) or _DEFAULT_BOUNDS
+    (south, west), (north, east) = bounds
+    center = latlon(Point((west + east) / 2, (south + north) / 2))
+    lon_min, lat_min, lon_max, lat_max = VIEW_BBOX
+    m = make_map(
+        vendor=vendor,
+        location=center,
+        zoom_start=6,
+        # The reference layers stop at VIEW_BBOX: keep the view inside it, where nothing is cut off.
+        min_zoom=5,
+        max_zoom=13,
+        control_scale=True,
+        tiles=None,
+        max_bounds=True,
+        min_lat=lat_min,
+        max_lat=lat_max,
+        min_lon=lon_min,
+        max_lon=lon_max,
+    )
+    for pane, z_index, pointer in _PANES:
+        folium.map.CustomPane(pane, z_index=z_index, pointer_events=pointer).add_to(m)
+    StyleSheet().add_to(m)
+    store = DataStore(
+        {
+            "countries": ref.countries,
+            "oblasts": ref.oblasts,
+            "rivers": ref.rivers,
+            "lakes": ref.lakes,
+            "facing": nato_facing_border(period_end),
+        }
+    )
+    store.add_to(m)
+
+    land = {"color": "#a7a7a7", "weight": 0.7, "fillColor": "#f4f1ea", "fillOpacity": 0.0 if options.tiles else 1.0}
+    basemap = _geojson(m, pane="dm-basemap", style=land, smooth=1.5)
+    _feed(basemap, store, "countries")
+    if options.tiles:
+        folium.TileLayer(
+            "OpenStreetMap", name="OpenStreetMap tiles (online)", overlay=True, control=True, show=True
+        ).add_to(m)
+
+    _add_territory(m, store, ref, period_end)
+    _add_reference(m, store, ref, options)
+    rings_text = _add_rings(m, sites, options, period_end)
+    tables = site_tables(sites)
+    _add_sites(m, tables)
+
+    Legend(_legend(tables, period_end, rings_text, options.tiles)).add_to(m)
+    Attribution().add_to(m)
+    m.fit_bounds([list(bounds[0]), list(bounds[1])], padding=(24, 24), max_zoom=9)
+    # Collapsed (a button): expanded, it would cover popups opening in the north-east of the view.
+    folium.LayerControl(collapsed=True, position="topright").add_to(m)
+    return m
+
+
+def ring_site_choices(sites: gpd.GeoDataFrame) -> dict[str, str]:
+    """Return ``{site key: "exercise — place"}`` for the drawable sites (the choices of a ring centre)."""
+    drawn = drawable(sites)
+    return {
+        site_key(row.exercise_id, row.site_index): f"{row.exercise_name} — {row.place_text}"
+        for row in drawn.itertuples()
+    }

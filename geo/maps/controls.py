@@ -1,0 +1,273 @@
+"""Map furniture drawn with plain HTML/CSS from the map script: stylesheet, legend, attribution, labels.
+
+No branca colormap (streamlit-folium injects d3 from two CDNs for those) and no web fonts: everything
+here is inline, so it renders offline in streamlit-folium's iframe and in a saved HTML file alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from typing import Any
+
+import jinja2
+
+from geo.maps.datastore import ScriptElement, script_json
+from geo.maps.reference import Label
+
+__all__ = ["ATTRIBUTION", "MAP_CSS", "Attribution", "Labels", "Legend", "StyleSheet", "legend_html", "swatch"]
+
+#: Credits of the data drawn on every map.
+ATTRIBUTION = "Natural Earth · GeoNames (CC BY 4.0) · oblasts: Elastic/© OSM (ODbL) · sources: see popups"
+
+#: The map's stylesheet (popups, tooltips, legend, labels, layer control). System fonts only.
+MAP_CSS = """
+.leaflet-container { background: #dfe9ef; font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto,
+  "Helvetica Neue", Arial, sans-serif; }
+.dm-label { white-space: nowrap; transform: translate(-50%, -50%); pointer-events: none;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }
+.dm-label-country { font-size: 11px; letter-spacing: .12em; text-transform: uppercase; color: #6b6b6b; }
+.dm-label-oblast { font-size: 10.5px; font-style: italic; color: #5b5b5b; }
+.dm-label-ring { font-size: 10px; color: #333; font-weight: 600; }
+.leaflet-interactive:focus { outline: none; }
+.leaflet-control-layers { font-size: 12px; line-height: 1.35; }
+.leaflet-control-layers-expanded { padding: 6px 10px 6px 8px; max-height: 60vh; overflow-y: auto; }
+.dm-sw { display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin: 0 4px -1px 0;
+  border: 1px solid rgba(0,0,0,.25); }
+.dm-legend { background: rgba(255,255,255,.94); padding: 8px 10px; border-radius: 4px; max-width: 250px;
+  box-shadow: 0 1px 4px rgba(0,0,0,.3); color: #222; }
+.dm-legend-title { font-weight: 600; margin: 6px 0 3px; font-size: 11px; text-transform: uppercase;
+  letter-spacing: .04em; color: #444; }
+.dm-legend-title:first-child { margin-top: 0; }
+.dm-legend-row { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
+.dm-legend-row svg { flex: none; }
+.dm-legend-toggle { cursor: pointer; float: right; color: #555; margin-left: 8px; font-weight: 600; }
+.dm-legend.dm-collapsed .dm-legend-body { display: none; }
+.dm-tooltip { font-size: 12px; max-width: 360px; white-space: normal; }
+.dm-tip-place { color: #555; }
+.dm-popup-wrap .leaflet-popup-content { margin: 10px 12px; font-size: 12px; line-height: 1.4; }
+.dm-popup { color: #222; }
+.dm-head { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; }
+.dm-name { font-size: 14px; font-weight: 700; }
+.dm-chip { font-size: 11px; padding: 1px 6px; border-radius: 8px; background: #eee; white-space: nowrap; }
+.dm-when { margin: 2px 0 4px; }
+.dm-muted, .dm-scope, .dm-explain { color: #666; }
+.dm-scope, .dm-by, .dm-explain { font-size: 11px; }
+.dm-key { font-weight: 600; color: #444; margin-right: 4px; }
+.dm-section { margin: 8px 0 3px; font-weight: 700; font-size: 11px; text-transform: uppercase;
+  letter-spacing: .04em; color: #444; border-bottom: 1px solid #ddd; }
+.dm-fig { margin: 3px 0 5px; }
+.dm-fig-what { font-weight: 600; }
+.dm-claims { display: flex; flex-wrap: wrap; gap: 4px 10px; }
+.dm-claim { flex: 1 1 130px; max-width: 100%; border-left: 2px solid #d9d9d9; padding-left: 5px; }
+.dm-official { font-size: 10px; background: #e8f1f8; color: #0b4f7c; padding: 0 4px; border-radius: 3px; }
+.dm-differ { font-size: 10px; background: #fff1d6; color: #8a5300; padding: 0 4px; border-radius: 3px;
+  white-space: nowrap; }
+.dm-none { color: #777; margin: 0; }
+.dm-sources { margin: 0; padding-left: 16px; }
+.dm-sources li { margin: 2px 0; }
+.dm-quote { font-style: italic; }
+.dm-seed { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 11px; }
+"""
+
+
+class StyleSheet(ScriptElement):
+    """Add the map's CSS to the document from the map script (works inside streamlit-folium's iframe).
+
+    Parameters
+    ----------
+    css
+        The stylesheet text.
+    """
+
+    _template = jinja2.Template(
+        """{% macro script(this, kwargs) %}
+(function () {
+    if (document.getElementById("drillmap-css")) { return; }
+    var style = document.createElement("style");
+    style.id = "drillmap-css";
+    style.textContent = {{ this.css_json }};
+    document.head.appendChild(style);
+})();
+{% endmacro %}"""
+    )
+
+    def __init__(self, css: str = MAP_CSS) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca leaves __init__ unannotated
+        self._name = "StyleSheet"
+        self.css = css
+
+    @property
+    def css_json(self) -> str:
+        """The CSS as a script-safe JSON string."""
+        return script_json(self.css)
+
+
+def swatch(colour: str, *, shape: str = "dot", dash: str | None = None, fill_opacity: float = 0.9) -> str:
+    """Return a small inline SVG legend symbol.
+
+    Parameters
+    ----------
+    colour
+        CSS colour (``#rrggbb``).
+    shape
+        ``dot`` (filled), ``ring`` (hollow dot), ``circle`` (dashed uncertainty circle), ``area``
+        (translucent square), ``line`` (thick line) or ``outline`` (unfilled square).
+    dash
+        SVG ``stroke-dasharray`` for ``area``, ``line`` and ``outline``.
+    fill_opacity
+        Fill opacity of ``dot`` and ``area``.
+    """
+    c = escape(colour, quote=True)
+    d = f' stroke-dasharray="{escape(dash, quote=True)}"' if dash else ""
+    shapes = {
+        "dot": f'<circle cx="8" cy="8" r="5" fill="{c}" fill-opacity="{fill_opacity}" stroke="#fff"'
+        ' stroke-width="1.5"/>',
+        "ring": f'<circle cx="8" cy="8" r="4.5" fill="#fff" stroke="{c}" stroke-width="2.5"/>',
+        "circle": f'<circle cx="8" cy="8" r="6.5" fill="{c}" fill-opacity=".08" stroke="{c}" stroke-dasharray="2 2"/>'
+        f'<circle cx="8" cy="8" r="2.5" fill="{c}"/>',
+        "area": f'<rect x="2" y="3" width="12" height="10" fill="{c}" fill-opacity="{fill_opacity}" stroke="{c}"'
+        f' stroke-width="1.5"{d}/>',
+        "line": f'<line x1="1" y1="8" x2="15" y2="8" stroke="{c}" stroke-width="3.5"{d}/>',
+        "outline": f'<rect x="2" y="3" width="12" height="10" fill="none" stroke="{c}" stroke-width="2"{d}/>',
+    }
+    return f'<svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{shapes[shape]}</svg>'
+
+
+def _row(symbol: str, text: str) -> str:
+    return f'<div class="dm-legend-row">{symbol}<span>{escape(text)}</span></div>'
+
+
+def legend_html(sections: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> str:
+    """Return the legend's HTML from ``(title, [(symbol_svg, text), ...])`` sections (text is escaped)."""
+    parts = []
+    for title, rows in sections:
+        if rows:
+            parts.append(f'<div class="dm-legend-title">{escape(title)}</div>')
+            parts.extend(_row(symbol, text) for symbol, text in rows)
+    return "".join(parts)
+
+
+class Legend(ScriptElement):
+    """A Leaflet control holding a prepared HTML legend, collapsible with a click on its toggle.
+
+    Parameters
+    ----------
+    html
+        The legend body (already escaped, see :func:`legend_html`).
+    position
+        Leaflet control position.
+    """
+
+    _template = jinja2.Template(
+        """{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.control({position: {{ this.position_json }}});
+{{ this.get_name() }}.onAdd = function () {
+    var div = L.DomUtil.create("div", "dm-legend leaflet-control");
+    div.innerHTML = '<span class="dm-legend-toggle" title="Show or hide the legend">Legend ▾</span>' +
+        '<div class="dm-legend-body">' + {{ this.html_json }} + "</div>";
+    L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
+    div.firstChild.onclick = function () { div.classList.toggle("dm-collapsed"); };
+    return div;
+};
+{{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, html: str, position: str = "bottomright") -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "Legend"
+        self.html = html
+        self.position = position
+
+    @property
+    def html_json(self) -> str:
+        """The legend body as a script-safe JSON string."""
+        return script_json(self.html)
+
+    @property
+    def position_json(self) -> str:
+        """The position as a JSON string."""
+        return script_json(self.position)
+
+
+class Attribution(ScriptElement):
+    """Add a plain-text credit to the map's attribution control (escaped in the browser by textContent).
+
+    Parameters
+    ----------
+    text
+        The credit line.
+    """
+
+    _template = jinja2.Template(
+        """{% macro script(this, kwargs) %}
+(function () {
+    var span = document.createElement("span");
+    span.textContent = {{ this.text_json }};
+    {{ this._parent.get_name() }}.attributionControl.addAttribution(span.outerHTML);
+})();
+{% endmacro %}"""
+    )
+
+    def __init__(self, text: str = ATTRIBUTION) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "Attribution"
+        self.text = text
+
+    @property
+    def text_json(self) -> str:
+        """The credit as a script-safe JSON string."""
+        return script_json(self.text)
+
+
+class Labels(ScriptElement):
+    """Non-interactive text labels (``L.divIcon`` markers) in a pane, added to the parent layer.
+
+    Parameters
+    ----------
+    labels
+        What to write where (text is escaped in the browser by textContent).
+    css_class
+        Extra CSS class of the labels (``dm-label-country``, ``dm-label-oblast``, ``dm-label-ring``).
+    pane
+        Leaflet pane of the labels.
+    """
+
+    _template = jinja2.Template(
+        """{% macro script(this, kwargs) %}
+{{ this.labels_json }}.forEach(function (item) {
+    var span = document.createElement("span");
+    span.textContent = item[0];
+    L.marker([item[1], item[2]], {
+        pane: {{ this.pane_json }}, interactive: false, keyboard: false,
+        icon: L.divIcon({className: "", iconSize: null,
+                         html: '<div class="dm-label ' + {{ this.class_json }} + '">' + span.innerHTML + "</div>"})
+    }).addTo({{ this._parent.get_name() }});
+});
+{% endmacro %}"""
+    )
+
+    def __init__(self, labels: Sequence[Label], *, css_class: str, pane: str) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "Labels"
+        self.labels = list(labels)
+        self.css_class = css_class
+        self.pane = pane
+
+    @property
+    def labels_json(self) -> str:
+        """``[[text, lat, lon], ...]`` as script-safe JSON."""
+        data: list[list[Any]] = [[lab.text, lab.lat, lab.lon] for lab in self.labels]
+        return script_json(data)
+
+    @property
+    def class_json(self) -> str:
+        """The CSS class as a JSON string."""
+        return script_json(self.css_class)
+
+    @property
+    def pane_json(self) -> str:
+        """The pane name as a JSON string."""
+        return script_json(self.pane)

@@ -1,0 +1,422 @@
+"""What the map's tooltips and popups say, built from rows of :func:`geo.catalog.sites.sites_frame`.
+
+The content is defined once, as plain (unescaped) text fields:
+
+* :func:`exercise_fields` — name, alliance, dates and their precision, participants, observers, and the
+  troops and equipment figures grouped by what they count, every claim with who made it (contradicting
+  figures are kept side by side and flagged, never averaged);
+* :func:`place_fields` — the place as written (and the reviewer's reading), what the geocoder made of it,
+  the distance to the nearest NATO country and how it was measured;
+* :func:`citation_fields` — one quoted sentence with its source, who claimed it and via what.
+
+:func:`popup_html` and :func:`tooltip_html` render those fields to HTML here, escaping every value with
+:func:`html.escape` (a report may contain ``<script>``). The map itself ships the same fields as data
+and renders them in the browser with the same markup and the same escaping (see
+:mod:`geo.maps.sites`), which keeps the map small: an exercise's text is sent once, not once per site.
+Links are only made from ``http(s)`` URLs, and their visible text is the host name.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from functools import cache
+from html import escape
+from typing import Any, TypedDict
+from urllib.parse import urlsplit
+
+import pycountry
+
+__all__ = [
+    "KIND_LABELS",
+    "CitationFields",
+    "ClaimFields",
+    "ExerciseFields",
+    "FigureFields",
+    "PlaceFields",
+    "citation_fields",
+    "citation_html",
+    "country_name",
+    "exercise_fields",
+    "exercise_html",
+    "format_period",
+    "place_fields",
+    "place_html",
+    "popup_html",
+    "source_host",
+    "source_html",
+    "tooltip_html",
+]
+
+#: Readable names of the geocoder's kinds.
+KIND_LABELS: dict[str, str] = {
+    "training_ground": "training ground",
+    "airfield": "airfield",
+    "town": "town",
+    "region": "region",
+    "border_zone": "border strip",
+    "country": "whole country",
+}
+
+#: Short names where ISO 3166's official one is long ("Russian Federation").
+_SHORT_NAMES: dict[str, str] = {
+    "RUS": "Russia",
+    "IRN": "Iran",
+    "SYR": "Syria",
+    "VNM": "Vietnam",
+    "LAO": "Laos",
+    "PRK": "North Korea",
+    "KOR": "South Korea",
+    "BOL": "Bolivia",
+    "VEN": "Venezuela",
+    "TZA": "Tanzania",
+}
+
+
+class ClaimFields(TypedDict):
+    """One figure as a source states it."""
+
+    as_stated: str
+    scope: str | None
+    by: str
+    official: bool
+
+
+class FigureFields(TypedDict):
+    """All claims about one quantity (``what``); ``differ`` when they do not agree."""
+
+    what: str
+    differ: bool
+    claims: list[ClaimFields]
+
+
+class ExerciseFields(TypedDict):
+    """The exercise part of a popup (plain text)."""
+
+    name: str
+    alliance: str
+    when: str
+    when_note: str
+    participants: str
+    observers: str
+    figures: list[FigureFields]
+
+
+class PlaceFields(TypedDict):
+    """The place part of a popup (plain text; None when not applicable)."""
+
+    place: str
+    read_as: str | None
+    role: str | None
+    note: str | None
+    geocoded: str
+    explanation: str | None
+    nearest: str
+
+
+class CitationFields(TypedDict):
+    """One source entry (plain text)."""
+
+    quote: str
+    source: str
+    claimed_by: str | None
+    via: str | None
+
+
+def _present(value: Any) -> bool:
+    """Return False for None, NaN and empty strings/lists (pandas fills missing cells with NaN)."""
+    if value is None:
+        return False
+    if isinstance(value, float) and math.isnan(value):
+        return False
+    return not (isinstance(value, (str, list, tuple)) and len(value) == 0)
+
+
+def _opt(value: Any) -> str | None:
+    return str(value) if _present(value) else None
+
+
+def _text(value: Any) -> str:
+    """Escape a value for HTML text or a quoted attribute."""
+    return escape(str(value), quote=True)
+
+
+@cache
+def country_name(iso3: str) -> str:
+    """Return the short English name of an ISO 3166-1 alpha-3 code, or the code itself if unknown.
+
+    Parameters
+    ----------
+    iso3
+        For example ``"RUS"``.
+
+    Returns
+    -------
+    str
+        For example ``"Russia"`` (plain text).
+    """
+    if iso3 in _SHORT_NAMES:
+        return _SHORT_NAMES[iso3]
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        return iso3
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+def format_period(row: Mapping[str, Any]) -> str:
+    """Return the dates of an exercise as written in the catalog (plain text).
+
+    Parameters
+    ----------
+    row
+        A site row with ``start``, ``end``, ``ongoing`` and ``announced``.
+
+    Returns
+    -------
+    str
+        ``"2021-09-10 – 2021-09-16"``, ``"2017 – ongoing"``, ``"2025-05"`` or
+        ``"announced 2022-01-18, no dates given"``. Reduced-precision dates stay reduced.
+    """
+    start, end = row.get("start"), row.get("end")
+    if not _present(start):
+        announced = row.get("announced")
+        return f"announced {announced}, no dates given" if _present(announced) else "no dates given"
+    if row.get("ongoing"):
+        return f"{start} – ongoing"
+    if _present(end) and end != start:
+        return f"{start} – {end}"
+    return str(start)
+
+
+def _countries(codes: Sequence[str]) -> str:
+    return ", ".join(country_name(c) for c in codes)
+
+
+def _figure_fields(figures: Sequence[Mapping[str, Any]]) -> list[FigureFields]:
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    for fig in figures:
+        groups.setdefault(str(fig.get("what", "")), []).append(fig)
+    out: list[FigureFields] = []
+    for what, claims in groups.items():
+        values = {(c.get("value"), c.get("value_max"), c.get("scope")) for c in claims}
+        out.append(
+            {
+                "what": what,
+                "differ": len(values) > 1,
+                "claims": [
+                    {
+                        "as_stated": str(c.get("as_stated", "")),
+                        "scope": _opt(c.get("scope")),
+                        "by": str(c["claimed_by"]) if _present(c.get("claimed_by")) else "claimant not named",
+                        "official": bool(c.get("official")),
+                    }
+                    for c in claims
+                ],
+            }
+        )
+    return out
+
+
+def exercise_fields(row: Mapping[str, Any]) -> ExerciseFields:
+    """Return the exercise part of a popup as plain text fields.
+
+    Parameters
+    ----------
+    row
+        A site row: ``exercise_name``, ``alliance``, dates, ``date_precision``, ``announced``,
+        ``participants``, ``observers``, ``figures``.
+
+    Returns
+    -------
+    ExerciseFields
+        Figures are grouped by what they count, in catalog order; ``differ`` marks groups whose
+        claims disagree (value or scope). Nothing is merged or averaged.
+    """
+    notes = [f"date precision: {row['date_precision']}"] if _present(row.get("date_precision")) else []
+    if _present(row.get("announced")) and _present(row.get("start")):
+        notes.append(f"announced {row['announced']}")
+    return {
+        "name": str(row["exercise_name"]),
+        "alliance": str(row["alliance"]),
+        "when": format_period(row),
+        "when_note": "; ".join(notes),
+        "participants": _countries(row.get("participants") or []),
+        "observers": _countries(row.get("observers") or []),
+        "figures": _figure_fields(row.get("figures") or []),
+    }
+
+
+def _nearest_text(row: Mapping[str, Any]) -> str:
+    km: Any = row.get("distance_to_nato_km")
+    nearest = row.get("nearest_nato_country")
+    if not _present(km) or not _present(nearest):
+        return "not measured (no geometry)"
+    how = row.get("distance_measured_from")
+    how_text = f" (measured from the {how})" if _present(how) else ""
+    name = country_name(str(nearest))
+    if float(km) <= 0.05:
+        return f"in or touching NATO territory: {name}{how_text}"
+    return f"{float(km):,.0f} km to {name}{how_text}"
+
+
+def place_fields(row: Mapping[str, Any]) -> PlaceFields:
+    """Return the place part of a popup as plain text fields.
+
+    Parameters
+    ----------
+    row
+        A site row: ``place_text``, ``resolve_as``, ``site_role``, ``site_note``, ``site_kind``,
+        ``precision``, ``precision_km``, ``confidence``, ``geocode_explanation`` and the distance columns.
+
+    Returns
+    -------
+    PlaceFields
+        The phrase as written and the reviewer's reading, the geocoder's kind, precision (with its
+        radius), confidence and explanation, and the distance to the nearest NATO country with how it
+        was measured.
+    """
+    kind = row.get("site_kind")
+    precision = str(row.get("precision") or "unresolved")
+    if _present(kind):
+        radius: Any = row.get("precision_km")
+        within = f", within ±{float(radius):g} km" if _present(radius) else ""
+        confidence = f", {row['confidence']} confidence" if _present(row.get("confidence")) else ""
+        geocoded = f"{KIND_LABELS.get(str(kind), str(kind))} · precision {precision}{within}{confidence}"
+    else:
+        geocoded = "unresolved (not drawn)"
+    role = row.get("site_role")
+    return {
+        "place": str(row["place_text"]),
+        "read_as": _opt(row.get("resolve_as")),
+        "role": str(role) if _present(role) and role != "site" else None,
+        "note": _opt(row.get("site_note")),
+        "geocoded": geocoded,
+        "explanation": _opt(row.get("geocode_explanation")),
+        "nearest": _nearest_text(row),
+    }
+
+
+def citation_fields(citation: Mapping[str, Any]) -> CitationFields:
+    """Return one source entry (``{"id", "source", "quote", "claimed_by"?, "via"?}``) as plain text fields."""
+    return {
+        "quote": str(citation.get("quote", "")),
+        "source": str(citation.get("source", "")),
+        "claimed_by": _opt(citation.get("claimed_by")),
+        "via": _opt(citation.get("via")),
+    }
+
+
+def source_host(source: str) -> str | None:
+    """Return the host name of an ``http(s)`` source (the text of its link), None for other sources."""
+    if source.startswith(("http://", "https://")):
+        return urlsplit(source).netloc or source
+    return None
+
+
+# --- HTML (the browser renders the same fields with the same markup: geo/map_sites.py) --------------
+
+
+def tooltip_html(row: Mapping[str, Any]) -> str:
+    """Return the escaped tooltip of an exercise: name, dates and alliance on one line."""
+    return f"<b>{_text(row['exercise_name'])}</b> · {_text(format_period(row))} · {_text(row['alliance'])}"
+
+
+def _figures_html(figures: Sequence[FigureFields]) -> str:
+    if not figures:
+        return "<p class='dm-none'>No troop or equipment figures reported.</p>"
+    rows = []
+    for fig in figures:
+        boxes = []
+        for claim in fig["claims"]:
+            scope = f"<div class='dm-scope'>{_text(claim['scope'])}</div>" if claim["scope"] else ""
+            badge = " <span class='dm-official'>official</span>" if claim["official"] else ""
+            boxes.append(
+                f"<div class='dm-claim'><b>{_text(claim['as_stated'])}</b>{scope}"
+                f"<div class='dm-by'>— {_text(claim['by'])}{badge}</div></div>"
+            )
+        flag = " <span class='dm-differ'>sources differ</span>" if fig["differ"] else ""
+        rows.append(
+            f"<div class='dm-fig'><div class='dm-fig-what'>{_text(fig['what'])}{flag}</div>"
+            f"<div class='dm-claims'>{''.join(boxes)}</div></div>"
+        )
+    return f"<div class='dm-figures'>{''.join(rows)}</div>"
+
+
+def exercise_html(fields: ExerciseFields) -> str:
+    """Return the escaped exercise part of a popup (see :func:`exercise_fields`)."""
+    observers = (
+        f"<div><span class='dm-key'>Observers</span> {_text(fields['observers'])}</div>" if fields["observers"] else ""
+    )
+    note = f" <span class='dm-muted'>({_text(fields['when_note'])})</span>" if fields["when_note"] else ""
+    return (
+        f"<div class='dm-head'><span class='dm-name'>{_text(fields['name'])}</span>"
+        f"<span class='dm-chip'>{_text(fields['alliance'])}</span></div>"
+        f"<div class='dm-when'>{_text(fields['when'])}{note}</div>"
+        f"<div><span class='dm-key'>Participants</span> {_text(fields['participants'])}</div>{observers}"
+        f"<div class='dm-section'>Troops and equipment, as claimed</div>{_figures_html(fields['figures'])}"
+    )
+
+
+def place_html(fields: PlaceFields) -> str:
+    """Return the escaped place part of a popup (see :func:`place_fields`)."""
+    read_as = f" <span class='dm-muted'>read as {_text(fields['read_as'])}</span>" if fields["read_as"] else ""
+    role = f"<div><span class='dm-key'>Role</span> {_text(fields['role'])}</div>" if fields["role"] else ""
+    note = f"<div class='dm-muted'>{_text(fields['note'])}</div>" if fields["note"] else ""
+    explanation = f"<div class='dm-explain'>{_text(fields['explanation'])}</div>" if fields["explanation"] else ""
+    return (
+        f"<div class='dm-section'>Place</div>"
+        f"<div><span class='dm-key'>As written</span> “{_text(fields['place'])}”{read_as}</div>{role}{note}"
+        f"<div><span class='dm-key'>Geocoded</span> {_text(fields['geocoded'])}</div>{explanation}"
+        f"<div><span class='dm-key'>Nearest NATO</span> {_text(fields['nearest'])}</div>"
+    )
+
+
+def source_html(source: str) -> str:
+    """Return the escaped HTML of a source: a link for an ``http(s)`` URL (its text the host), else the name.
+
+    Parameters
+    ----------
+    source
+        A URL or a seed reference (``seed:<file>.txt``).
+
+    Returns
+    -------
+    str
+        ``<a href="...">host</a>`` (double-quoted, so that :func:`geo.maps.offline.remote_urls` recognises it
+        as a link, not a request) or ``<span class="dm-seed">seed:...</span>``.
+    """
+    host = source_host(source)
+    if host is None:
+        return f'<span class="dm-seed">{_text(source)}</span>'
+    return f'<a href="{_text(source)}" target="_blank" rel="noopener noreferrer">{_text(host)}</a>'
+
+
+def citation_html(fields: CitationFields) -> str:
+    """Return one escaped source entry, an ``<li>`` (see :func:`citation_fields`)."""
+    src = source_html(fields["source"])
+    extra = [f"claimed by {fields['claimed_by']}"] if fields["claimed_by"] else []
+    if fields["via"]:
+        extra.append(f"via {fields['via']}")
+    tail = f" <span class='dm-muted'>· {_text(' · '.join(extra))}</span>" if extra else ""
+    return f"<li><q class='dm-quote'>{_text(fields['quote'])}</q> <span class='dm-src'>— {src}</span>{tail}</li>"
+
+
+def popup_html(row: Mapping[str, Any]) -> str:
+    """Return the complete escaped popup of one site.
+
+    Parameters
+    ----------
+    row
+        A row of :func:`geo.catalog.sites.sites_frame`.
+
+    Returns
+    -------
+    str
+        ``<div class='dm-popup'>`` holding the exercise, the place and every cited source with its quote.
+    """
+    citations = [citation_html(citation_fields(c)) for c in row.get("citations") or []]
+    return (
+        f"<div class='dm-popup'>{exercise_html(exercise_fields(row))}{place_html(place_fields(row))}"
+        f"<div class='dm-section'>Sources ({len(citations)})</div>"
+        f"<ul class='dm-sources'>{''.join(citations)}</ul></div>"
+    )

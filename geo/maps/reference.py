@@ -1,0 +1,309 @@
+"""Reference geometry for the map, prepared once per process and kept small.
+
+The committed display layers (``*_display.geojson``) are already simplified, but they still cover the
+whole of Russia and carry full-precision coordinates. For the map they are clipped to
+:data:`VIEW_BBOX`, simplified in EPSG:3035 (metres) and rounded to :data:`DISPLAY_DECIMALS` decimals,
+which keeps the default map well under 1.5 MB. Distances (rings) are buffers in EPSG:3035 metres,
+never degrees.
+
+Everything here returns plain GeoJSON mappings (lon, lat order) ready for the map's data store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from shapely.geometry import box, mapping
+from shapely.geometry.base import BaseGeometry
+
+from geo.core import settings
+from geo.reference.layers import layer
+from geo.reference.membership import members_on
+
+__all__ = [
+    "DISPLAY_DECIMALS",
+    "UNION_STATE_NEIGHBOURS",
+    "VIEW_BBOX",
+    "Label",
+    "ReferenceLayers",
+    "border_rings",
+    "display_geometry",
+    "feature_collection",
+    "nato_facing_border",
+    "reference_layers",
+    "round_geometry",
+    "site_rings",
+]
+
+#: Area the reference layers are clipped to (lon_min, lat_min, lon_max, lat_max): the Baltic to the Volga,
+#: the Barents Sea to the Black Sea; every site of the catalog lies inside.
+VIEW_BBOX: tuple[float, float, float, float] = (10.0, 41.0, 60.0, 71.5)
+#: Decimals kept in map coordinates: 3 decimals is about 100 m, below one pixel at the zooms the map is
+#: read at (a pixel is about 1.5 km at zoom 6 and 150 m at zoom 10 at 53° N).
+DISPLAY_DECIMALS = 3
+#: Simplification tolerance of country outlines, water and border lines on the map (metres, EPSG:3035).
+SIMPLIFY_M = 500.0
+#: Countries named on the map: Belarus, its neighbours and the states of NATO's north-eastern flank.
+LABELLED_COUNTRIES: frozenset[str] = frozenset(
+    {"BLR", "POL", "LTU", "LVA", "EST", "FIN", "SWE", "NOR", "RUS", "UKR", "MDA", "ROU", "SVK", "HUN", "CZE", "DEU"}
+)
+#: The countries whose borders with NATO members are drawn as "facing" borders.
+UNION_STATE_NEIGHBOURS: tuple[str, ...] = ("BLR", "RUS")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A text label placed on the map (unescaped text, WGS84)."""
+
+    text: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class ReferenceLayers:
+    """The map's reference layers as GeoJSON FeatureCollections (EPSG:4326, rounded).
+
+    Attributes
+    ----------
+    countries
+        Country polygons, properties ``iso3`` and ``name``.
+    oblasts
+        Belarus's six oblasts and Minsk city, properties ``name`` and ``code``.
+    rivers, lakes
+        Water lines and polygons, property ``name``.
+    country_labels, oblast_labels
+        Where the names go.
+    """
+
+    countries: dict[str, Any]
+    oblasts: dict[str, Any]
+    rivers: dict[str, Any]
+    lakes: dict[str, Any]
+    country_labels: tuple[Label, ...]
+    oblast_labels: tuple[Label, ...]
+
+    def iso3_codes(self) -> frozenset[str]:
+        """Return the ISO3 codes of the countries on the map."""
+        return frozenset(f["properties"]["iso3"] for f in self.countries["features"])
+
+
+def round_geometry(geom: BaseGeometry, decimals: int = DISPLAY_DECIMALS) -> BaseGeometry:
+    """Round every coordinate of ``geom`` to ``decimals`` decimals (for display only; may touch validity)."""
+    return shapely.transform(geom, lambda xy: np.round(xy, decimals))
+
+
+def display_geometry(
+    geoms: gpd.GeoSeries, *, tolerance_m: float = SIMPLIFY_M, clip: bool = True
+) -> list[BaseGeometry | None]:
+    """Simplify (in EPSG:3035 metres), clip to :data:`VIEW_BBOX` and round geometries for the map.
+
+    Parameters
+    ----------
+    geoms
+        Geometries with a CRS (any; they are projected to EPSG:3035 and back).
+    tolerance_m
+        Topology-preserving simplification tolerance in metres (0 keeps every vertex).
+    clip
+        Whether to clip to :data:`VIEW_BBOX`.
+
+    Returns
+    -------
+    list
+        One geometry (EPSG:4326, rounded) or None (empty after clipping) per input, in order.
+    """
+    if geoms.crs is None:
+        msg = "display_geometry needs geometries with a CRS"
+        raise ValueError(msg)
+    out = geoms
+    if tolerance_m > 0:
+        out = geoms.to_crs(settings.METRIC_CRS).simplify(tolerance_m, preserve_topology=True)
+    out = out.to_crs(settings.STORAGE_CRS)
+    values = out.values
+    if clip:
+        values = shapely.intersection(values, box(*VIEW_BBOX))
+    result: list[BaseGeometry | None] = []
+    for geom in values:
+        result.append(None if geom is None or geom.is_empty else round_geometry(geom))
+    return result
+
+
+def feature_collection(geoms: Iterable[BaseGeometry | None], properties: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Return a GeoJSON FeatureCollection of the non-empty geometries with their properties."""
+    features = [
+        {"type": "Feature", "properties": props, "geometry": mapping(geom)}
+        for geom, props in zip(geoms, properties, strict=True)
+        if geom is not None and not geom.is_empty
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _clean_name(value: Any) -> str:
+    return "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
+
+
+def _in_view(lat: float, lon: float) -> bool:
+    lon_min, lat_min, lon_max, lat_max = VIEW_BBOX
+    return lon_min <= lon <= lon_max and lat_min <= lat <= lat_max
+
+
+@cache
+def reference_layers() -> ReferenceLayers:
+    """Return the prepared reference layers (computed once per process).
+
+    Returns
+    -------
+    ReferenceLayers
+        Countries, Belarus's oblasts, rivers and lakes, clipped to :data:`VIEW_BBOX`, simplified and
+        rounded, with label positions.
+    """
+    countries = layer("countries_display")
+    country_geoms = display_geometry(countries.geometry)
+    country_props = [{"iso3": r.iso3, "name": _clean_name(r.name)} for r in countries.itertuples()]
+    country_labels = tuple(
+        Label(_clean_name(r.name), round(float(r.label_lat), 3), round(float(r.label_lon), 3))
+        for r, geom in zip(countries.itertuples(), country_geoms, strict=True)
+        if geom is not None and r.iso3 in LABELLED_COUNTRIES and _in_view(float(r.label_lat), float(r.label_lon))
+    )
+
+    admin1 = layer("admin1_display")
+    oblasts = admin1[admin1["iso3"] == "BLR"]
+    oblast_geoms = display_geometry(oblasts.geometry, tolerance_m=SIMPLIFY_M / 2)
+    oblast_props = [{"name": _clean_name(r.name), "code": r.iso_3166_2} for r in oblasts.itertuples()]
+    oblast_labels = tuple(
+        Label(_clean_name(r.name), round(p.y, 3), round(p.x, 3))
+        for r, p in zip(oblasts.itertuples(), oblasts.geometry.representative_point(), strict=True)
+        if r.iso_3166_2 != "BY-HM"  # Minsk city sits inside Minsk oblast: its label would sit on top
+    )
+
+    rivers = layer("rivers")
+    lakes = layer("lakes")
+    return ReferenceLayers(
+        countries=feature_collection(country_geoms, country_props),
+        oblasts=feature_collection(oblast_geoms, oblast_props),
+        rivers=feature_collection(
+            display_geometry(rivers.geometry), ({"name": _clean_name(n)} for n in rivers["name"])
+        ),
+        lakes=feature_collection(display_geometry(lakes.geometry), ({"name": _clean_name(n)} for n in lakes["name"])),
+        country_labels=country_labels,
+        oblast_labels=oblast_labels,
+    )
+
+
+def _facing_mask(borders: gpd.GeoDataFrame, members: frozenset[str]) -> Any:
+    left, right = borders["left_iso3"], borders["right_iso3"]
+    neighbours = set(UNION_STATE_NEIGHBOURS)
+    return (left.isin(members) & right.isin(neighbours)) | (right.isin(members) & left.isin(neighbours))
+
+
+@lru_cache(maxsize=16)
+def _facing_lines(members: frozenset[str]) -> gpd.GeoDataFrame:
+    borders = layer("borders")
+    land = borders[borders["type"].fillna("Land").str.startswith("Land")]
+    return land[_facing_mask(land, members)]
+
+
+def nato_facing_border(on: dt.date) -> dict[str, Any]:
+    """Return NATO members' land borders with Belarus and Russia on date ``on`` as a FeatureCollection.
+
+    Parameters
+    ----------
+    on
+        Membership date (Finland from 2023-04-04, Sweden from 2024-03-07; Sweden has no land border
+        with either, Finland's appears from its accession).
+
+    Returns
+    -------
+    dict
+        Lines (EPSG:4326, simplified, rounded) with properties ``nato`` (the member's ISO3) and ``other``.
+    """
+    members = frozenset(members_on("NATO", on))
+    return _facing_collection(members)
+
+
+@lru_cache(maxsize=16)
+def _facing_collection(members: frozenset[str]) -> dict[str, Any]:
+    lines = _facing_lines(members)
+    props = [
+        {"nato": left if left in members else right, "other": right if left in members else left}
+        for left, right in zip(lines["left_iso3"], lines["right_iso3"], strict=True)
+    ]
+    return feature_collection(display_geometry(lines.geometry), props)
+
+
+@lru_cache(maxsize=16)
+def _nato_territory_metric(members: frozenset[str]) -> BaseGeometry:
+    countries = layer("countries_display")
+    nato = countries[countries["iso3"].isin(members)].to_crs(settings.METRIC_CRS)
+    return shapely.union_all(nato.geometry.values)
+
+
+def _ring_geometries(
+    metric_source: BaseGeometry, distances_km: tuple[float, ...], minus: BaseGeometry | None
+) -> list[tuple[float, BaseGeometry]]:
+    rings = []
+    for km in distances_km:
+        zone = shapely.buffer(metric_source, km * 1000.0, quad_segs=16)
+        if minus is not None:
+            zone = shapely.difference(zone, minus)
+        rings.append((km, zone))
+    series = gpd.GeoSeries([g for _, g in rings], crs=settings.METRIC_CRS)
+    shown = display_geometry(series, tolerance_m=1000.0)
+    return [(km, g) for (km, _), g in zip(rings, shown, strict=True) if g is not None]
+
+
+def border_rings(on: dt.date, distances_km: tuple[float, ...]) -> list[tuple[float, BaseGeometry]]:
+    """Return the zones within each distance of NATO's land border with Belarus/Russia, outside NATO.
+
+    Parameters
+    ----------
+    on
+        Membership date.
+    distances_km
+        Ring distances in kilometres (e.g. ``(50, 100, 200)``).
+
+    Returns
+    -------
+    list of (km, geometry)
+        Buffers of the facing border lines computed in EPSG:3035 metres, minus NATO territory, in
+        EPSG:4326 (simplified to 1 km, rounded). Empty when no member borders Belarus or Russia.
+    """
+    members = frozenset(members_on("NATO", on))
+    return list(_border_rings_cached(members, tuple(sorted(distances_km))))
+
+
+@lru_cache(maxsize=16)
+def _border_rings_cached(
+    members: frozenset[str], distances_km: tuple[float, ...]
+) -> tuple[tuple[float, BaseGeometry], ...]:
+    lines = _facing_lines(members)
+    if lines.empty:
+        return ()
+    metric = shapely.union_all(lines.to_crs(settings.METRIC_CRS).geometry.values)
+    return tuple(_ring_geometries(metric, distances_km, _nato_territory_metric(members)))
+
+
+def site_rings(geometry: BaseGeometry, distances_km: tuple[float, ...]) -> list[tuple[float, BaseGeometry]]:
+    """Return buffers of one site geometry at each distance, computed in EPSG:3035 metres.
+
+    Parameters
+    ----------
+    geometry
+        The site (EPSG:4326, lon/lat): a point or an area.
+    distances_km
+        Ring distances in kilometres.
+
+    Returns
+    -------
+    list of (km, geometry)
+        Polygons in EPSG:4326 (simplified to 1 km, rounded), smallest first.
+    """
+    metric = gpd.GeoSeries([geometry], crs=settings.STORAGE_CRS).to_crs(settings.METRIC_CRS).iloc[0]
+    return _ring_geometries(metric, tuple(sorted(distances_km)), None)

@@ -1,0 +1,305 @@
+"""The dashboard's state in the URL: plain query parameters <-> :class:`ViewState`.
+
+A copied link reproduces the view. Parameters are plain, validated text (never pickled, never
+evaluated); a parameter that is unknown, malformed or outside the catalog is ignored (or clamped) and
+reported as a :class:`Notice`, never an error. The filter is the same :class:`geo.catalog.sites.SiteFilter`
+the CLI builds from ``--years``, ``--alliance``, ``--country``, ``--search``, ``--precision``,
+``--family`` and ``--max-nato-km``, parsed with the same helpers.
+
+==============  =====================================  ===============================
+parameter       example                                meaning
+==============  =====================================  ===============================
+``years``       ``2020-2025`` or ``2021``              inclusive year range
+``alliance``    ``NATO,Russia-Belarus``                alliances
+``country``     ``BLR,RUS``                            participating countries (ISO3)
+``q``           ``Zapad``                              text search
+``precision``   ``point,region``                       site precision levels
+``family``      ``zapad``                              exercise families
+``nato_km``     ``100``                                only sites within N km of NATO
+``tiles``       ``1``                                  OpenStreetMap tiles on
+``rings``       ``50,100,200``                         distance rings (km)
+``ring_at``     ``nato`` or ``zapad-2021:0``           ring centre
+==============  =====================================  ===============================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Final
+
+import geopandas as gpd
+
+from geo.catalog.schema import ALLIANCES
+from geo.catalog.sites import PRECISIONS, SiteFilter, parse_list, parse_years
+from geo.core.errors import FilterError
+from geo.maps.build import NATO_BORDER, MapOptions
+
+__all__ = [
+    "FILTER_PARAMS",
+    "KNOWN_PARAMS",
+    "MAP_PARAMS",
+    "MAX_TEXT_CHARS",
+    "NATO_KM_RANGE",
+    "RING_CHOICES_KM",
+    "Choices",
+    "Notice",
+    "ViewState",
+    "choices_from_sites",
+    "decode",
+    "encode",
+    "period_end",
+]
+
+FILTER_PARAMS: Final[tuple[str, ...]] = ("years", "alliance", "country", "q", "precision", "family", "nato_km")
+MAP_PARAMS: Final[tuple[str, ...]] = ("tiles", "rings", "ring_at")
+KNOWN_PARAMS: Final[tuple[str, ...]] = FILTER_PARAMS + MAP_PARAMS
+#: Longest accepted search text (characters); longer text is cut.
+MAX_TEXT_CHARS: Final = 200
+#: Range of "within N km of NATO" (km), as offered by the sidebar slider.
+NATO_KM_RANGE: Final[tuple[int, int]] = (10, 500)
+#: Distances offered for rings (km).
+RING_CHOICES_KM: Final[tuple[int, ...]] = (25, 50, 100, 150, 200, 300)
+_SITE_KEY: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*:\d{1,4}$")
+_TRUE: Final = frozenset({"1", "true", "yes", "on"})
+_FALSE: Final = frozenset({"0", "false", "no", "off"})
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the catalog offers: the bounds the URL values are checked against.
+
+    Attributes
+    ----------
+    years
+        (first, last) year of the catalog.
+    countries
+        ISO3 codes of every participant.
+    families
+        Exercise family slugs.
+    alliances
+        Alliance names (default: every alliance of the schema).
+    """
+
+    years: tuple[int, int]
+    countries: tuple[str, ...] = ()
+    families: tuple[str, ...] = ()
+    alliances: tuple[str, ...] = ALLIANCES
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """The filter and the map options a URL describes."""
+
+    filter: SiteFilter = field(default_factory=SiteFilter)
+    map: MapOptions = field(default_factory=MapOptions)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A URL parameter that was ignored or adjusted, and why (for a visible notice)."""
+
+    param: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        """Return the notice as one sentence."""
+        return f"URL parameter {self.param}={self.value!r}: {self.reason}"
+
+
+def choices_from_sites(sites: gpd.GeoDataFrame) -> Choices:
+    """Return the :class:`Choices` of a sites frame (:func:`geo.catalog.sites.sites_frame`).
+
+    The years run from the first start year to the last year any exercise starts or ends in.
+    """
+    years = [int(y) for y in sites["year"].dropna()]
+    ends = [d.year for d in sites["end_date"].dropna()]
+    first, last = (min(years), max(years + ends)) if years else (2000, 2000)
+    countries = sorted({c for ps in sites["participants"] for c in ps})
+    families = sorted({str(f) for f in sites["family"] if isinstance(f, str) and f})
+    return Choices(years=(first, last), countries=tuple(countries), families=tuple(families))
+
+
+def _last(values: str | Sequence[str]) -> tuple[str, bool]:
+    """Return the value to use and whether the parameter was repeated."""
+    if isinstance(values, str):
+        return values, False
+    items = list(values)
+    return (items[-1] if items else ""), len(items) > 1
+
+
+def _pick(param: str, raw: str, allowed: Sequence[str], notices: list[Notice], *, fold: bool = True) -> tuple[str, ...]:
+    """Keep the listed values that are allowed (matched case-insensitively); report the others."""
+    lookup = {a.casefold() if fold else a: a for a in allowed}
+    kept: list[str] = []
+    dropped: list[str] = []
+    for item in parse_list(raw):
+        match = lookup.get(item.casefold() if fold else item)
+        if match is None:
+            dropped.append(item)
+        elif match not in kept:
+            kept.append(match)
+    if dropped:
+        shown = ", ".join(dropped)
+        notices.append(Notice(param, raw, f"not in the catalog, ignored: {shown}"))
+    return tuple(a for a in allowed if a in kept)
+
+
+def _years(raw: str, choices: Choices, notices: list[Notice]) -> tuple[int, int] | None:
+    try:
+        first, last = parse_years(raw)
+    except FilterError as exc:
+        notices.append(Notice("years", raw, f"ignored ({exc})"))
+        return None
+    lo, hi = choices.years
+    if last < lo or first > hi:
+        notices.append(Notice("years", raw, f"outside the catalog's years {lo}–{hi}, ignored"))
+        return None
+    clamped = (max(first, lo), min(last, hi))
+    if clamped != (first, last):
+        notices.append(Notice("years", raw, f"limited to the catalog's years: {clamped[0]}–{clamped[1]}"))
+    return None if clamped == (lo, hi) else clamped
+
+
+def _nato_km(raw: str, notices: list[Notice]) -> float | None:
+    try:
+        value = float(raw)
+    except ValueError:
+        notices.append(Notice("nato_km", raw, "not a number of kilometres, ignored"))
+        return None
+    lo, hi = NATO_KM_RANGE
+    if not lo <= value <= hi:  # also rejects nan
+        notices.append(Notice("nato_km", raw, f"must be between {lo} and {hi} km, ignored"))
+        return None
+    return float(round(value))
+
+
+def _flag(param: str, raw: str, notices: list[Notice]) -> bool:
+    if raw.casefold() in _TRUE:
+        return True
+    if raw.casefold() not in _FALSE:
+        notices.append(Notice(param, raw, "expected 1 or 0, ignored"))
+    return False
+
+
+def _rings(raw: str, notices: list[Notice]) -> tuple[int, ...]:
+    allowed = {str(km): km for km in RING_CHOICES_KM}
+    kept = sorted({allowed[item] for item in parse_list(raw) if item in allowed})
+    dropped = [item for item in parse_list(raw) if item not in allowed]
+    if dropped:
+        offered = ", ".join(map(str, RING_CHOICES_KM))
+        notices.append(Notice("rings", raw, f"distances must be among {offered} km; ignored: {', '.join(dropped)}"))
+    return tuple(kept)
+
+
+def decode(params: Mapping[str, str | Sequence[str]], choices: Choices) -> tuple[ViewState, list[Notice]]:
+    """Read a :class:`ViewState` from query parameters, ignoring what is not valid.
+
+    Parameters
+    ----------
+    params
+        Parameter name -> value, or all values of a repeated parameter (the last one is used).
+    choices
+        What the catalog offers (years, countries, families).
+
+    Returns
+    -------
+    (ViewState, list of Notice)
+        The state, and one notice per parameter that was unknown, repeated, malformed, outside the
+        catalog or adjusted. Never raises on user input.
+    """
+    notices: list[Notice] = []
+    values: dict[str, str] = {}
+    for name, given in params.items():
+        value, repeated = _last(given)
+        if name not in KNOWN_PARAMS:
+            notices.append(Notice(name, value, "unknown parameter, ignored"))
+            continue
+        if repeated:
+            notices.append(Notice(name, value, "given more than once; the last value is used"))
+        values[name] = value
+
+    flt = SiteFilter()
+    if "years" in values:
+        flt = replace(flt, years=_years(values["years"], choices, notices))
+    if "alliance" in values:
+        flt = replace(flt, alliances=_pick("alliance", values["alliance"], choices.alliances, notices))
+    if "country" in values:
+        flt = replace(flt, countries=_pick("country", values["country"], choices.countries, notices))
+    if "q" in values:
+        text = " ".join(values["q"].split())
+        if len(text) > MAX_TEXT_CHARS:
+            notices.append(Notice("q", values["q"][:40] + "…", f"longer than {MAX_TEXT_CHARS} characters, cut"))
+            text = text[:MAX_TEXT_CHARS]
+        flt = replace(flt, text=text)
+    if "precision" in values:
+        flt = replace(flt, precisions=_pick("precision", values["precision"], PRECISIONS, notices))
+    if "family" in values:
+        flt = replace(flt, families=_pick("family", values["family"], choices.families, notices))
+    if "nato_km" in values:
+        flt = replace(flt, max_distance_km=_nato_km(values["nato_km"], notices))
+
+    tiles = _flag("tiles", values["tiles"], notices) if "tiles" in values else False
+    rings = _rings(values["rings"], notices) if "rings" in values else ()
+    ring_at: str | None = None
+    if "ring_at" in values:
+        raw = values["ring_at"]
+        if raw == NATO_BORDER or _SITE_KEY.match(raw):
+            ring_at = raw
+        else:
+            notices.append(Notice("ring_at", raw, f"expected {NATO_BORDER!r} or a site such as zapad-2021:0, ignored"))
+    if ring_at is not None and not rings:
+        rings = (50, 100, 200)
+    if rings and ring_at is None:
+        ring_at = NATO_BORDER
+    return ViewState(filter=flt, map=MapOptions(tiles=tiles, rings_km=rings, ring_center=ring_at)), notices
+
+
+def encode(state: ViewState) -> dict[str, str]:
+    """Return the query parameters of a state; defaults are left out (an unfiltered view has none).
+
+    Parameters
+    ----------
+    state
+        Filter and map options.
+
+    Returns
+    -------
+    dict
+        Parameter name -> plain text value, in :data:`KNOWN_PARAMS` order.
+    """
+    flt, opts = state.filter, state.map
+    out: dict[str, str] = {}
+    if flt.years is not None:
+        first, last = flt.years
+        out["years"] = str(first) if first == last else f"{first}-{last}"
+    if flt.alliances:
+        out["alliance"] = ",".join(flt.alliances)
+    if flt.countries:
+        out["country"] = ",".join(flt.countries)
+    if flt.text:
+        out["q"] = flt.text
+    if flt.precisions:
+        out["precision"] = ",".join(flt.precisions)
+    if flt.families:
+        out["family"] = ",".join(flt.families)
+    if flt.max_distance_km is not None:
+        out["nato_km"] = f"{flt.max_distance_km:g}"
+    if opts.tiles:
+        out["tiles"] = "1"
+    if opts.rings_km and opts.ring_center:
+        out["rings"] = ",".join(str(km) for km in sorted(opts.rings_km))
+        out["ring_at"] = opts.ring_center
+    return out
+
+
+def period_end(flt: SiteFilter, choices: Choices) -> dt.date:
+    """Return the last day of the selected period (31 December of the last year; the catalog's when unfiltered).
+
+    Alliance membership on the map is drawn as of this date.
+    """
+    last = flt.years[1] if flt.years else choices.years[1]
+    return dt.date(last, 12, 31)

@@ -1,0 +1,84 @@
+"""Read the committed reference layers in ``data/`` (built by :mod:`geo.reference.build`).
+
+Each loader reads its file once per process (``functools.cache``) and returns the shared object:
+callers must not modify it in place (``.copy()`` first). All layers are EPSG:4326 (lon, lat).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.core import settings
+from geo.core.errors import ReferenceDataError
+
+#: Layer name -> (file under data/reference, required columns).
+LAYERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "countries": ("countries.geojson", ("iso3", "iso2", "name", "name_ru", "label_lon", "label_lat")),
+    "countries_display": ("countries_display.geojson", ("iso3", "iso2", "name")),
+    "borders": ("borders.geojson", ("left_iso3", "right_iso3", "name", "type")),
+    "admin1": ("admin1.geojson", ("name", "iso_3166_2", "iso3")),
+    "admin1_display": ("admin1_display.geojson", ("name", "iso_3166_2", "iso3")),
+    "rivers": ("rivers.geojson", ("name", "scalerank")),
+    "lakes": ("lakes.geojson", ("name", "scalerank")),
+}
+
+
+def _require(path: Path) -> Path:
+    if not path.exists():
+        msg = f"reference file {str(path)!r} is missing; rebuild it with `make reference`"
+        raise ReferenceDataError(msg)
+    return path
+
+
+@cache
+def layer(name: str) -> gpd.GeoDataFrame:
+    """Return reference layer ``name`` (see :data:`LAYERS`) as a GeoDataFrame in EPSG:4326.
+
+    Raises
+    ------
+    ReferenceDataError
+        If the name is unknown, the file is missing, or required columns or the CRS are wrong.
+    """
+    if name not in LAYERS:
+        msg = f"unknown reference layer {name!r}; known: {sorted(LAYERS)}"
+        raise ReferenceDataError(msg)
+    file_name, columns = LAYERS[name]
+    gdf = gpd.read_file(_require(settings.DATA_DIR / "reference" / file_name))
+    missing = [c for c in columns if c not in gdf.columns]
+    if missing:
+        msg = f"reference layer {file_name!r} lacks columns {missing}"
+        raise ReferenceDataError(msg)
+    if gdf.crs is None or gdf.crs.to_epsg() != 4326:
+        msg = f"reference layer {file_name!r} must be EPSG:4326, got {gdf.crs}"
+        raise ReferenceDataError(msg)
+    return gdf
+
+
+@cache
+def table(name: str) -> pd.DataFrame:
+    """Return a reference table: ``gazetteer``, ``training_grounds`` or a ``membership/*`` CSV stem."""
+    candidates = {
+        "gazetteer": settings.DATA_DIR / "places" / "gazetteer.csv",
+        "training_grounds": settings.DATA_DIR / "places" / "training_grounds.csv",
+        "nato_members": settings.DATA_DIR / "membership" / "nato_members.csv",
+        "csto_members": settings.DATA_DIR / "membership" / "csto_members.csv",
+        "union_state_members": settings.DATA_DIR / "membership" / "union_state_members.csv",
+    }
+    if name not in candidates:
+        msg = f"unknown reference table {name!r}; known: {sorted(candidates)}"
+        raise ReferenceDataError(msg)
+    return pd.read_csv(_require(candidates[name]), dtype=str, keep_default_na=False)
+
+
+def country_polygon(iso3: str) -> gpd.GeoSeries:
+    """Return the full-detail polygon of country ``iso3`` as a one-row GeoSeries (EPSG:4326)."""
+    countries = layer("countries")
+    rows = countries[countries["iso3"] == iso3]
+    if rows.empty:
+        msg = f"country {iso3!r} is not in the reference countries layer"
+        raise ReferenceDataError(msg)
+    return rows.geometry

@@ -1,0 +1,346 @@
+"""Streamlit glue shared by ``app.py`` and the pages: cached loaders, sidebar filters, URL state.
+
+Widgets live in ``app.py``'s run (the sidebar is drawn there, before the page), so their values
+survive page switches. Their state is mirrored in the URL: the first run of a session reads the query
+parameters (:func:`geo.maps.url_state.decode`), every run writes them back (:func:`geo.maps.url_state.encode`);
+the filter parameters are written here, the map parameters by the map page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import geopandas as gpd
+import streamlit as st
+
+from geo.catalog.sites import PRECISIONS, SiteFilter, filter_sites, load_exercises, sites_frame
+from geo.core import settings
+from geo.core.errors import DrillmapError
+from geo.maps.build import MapOptions
+from geo.maps.popup import country_name
+from geo.maps.reference import ReferenceLayers, reference_layers
+from geo.maps.sites import drawable
+from geo.maps.url_state import (
+    FILTER_PARAMS,
+    KNOWN_PARAMS,
+    MAP_PARAMS,
+    MAX_TEXT_CHARS,
+    NATO_KM_RANGE,
+    Choices,
+    ViewState,
+    choices_from_sites,
+    decode,
+    encode,
+    period_end,
+)
+from geo.store import merge_with_catalog, open_store, store_exercises
+
+#: Widget keys of the sidebar filters.
+K_YEARS, K_ALLIANCES, K_COUNTRIES, K_TEXT = "f_years", "f_alliances", "f_countries", "f_text"
+K_PRECISIONS, K_FAMILIES, K_NATO_ON, K_NATO_KM = "f_precisions", "f_families", "f_nato_on", "f_nato_km"
+_URL_READ = "_dm_url_read"
+_NOTICES = "_dm_notices"
+DEFAULT_NATO_KM = 100
+
+PRECISION_LABELS: dict[str, str] = {
+    "point": "point (range, airfield, town)",
+    "area": "area (proxy point, wide radius)",
+    "border_zone": "border strip",
+    "region": "region (oblast)",
+    "country": "whole country",
+    "unresolved": "unresolved (not on the map)",
+}
+
+
+# --- Entry point -------------------------------------------------------------------------------
+
+
+def ensure_entrypoint() -> None:
+    """Rerun through ``app.py`` when Streamlit ran a page file on its own. Call first in every page.
+
+    ``pages/`` next to ``app.py`` makes Streamlit start in its legacy multipage mode: until some session
+    has run ``app.py`` (whose ``st.navigation`` switches the mode off for the process), a first visit
+    straight to ``/timeline`` runs ``pages/2_timeline.py`` alone, without the sidebar and the page list.
+    This switches the mode off and reruns; the rerun runs ``app.py``, which routes to the same page.
+    It relies on ``PagesManager.uses_pages_directory``, a Streamlit internal (1.67): re-check on upgrade.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+# --- Cached loaders ----------------------------------------------------------------------------
+
+
+def catalog_signature() -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of every catalog file: the cache key of the loaded catalog."""
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(settings.CATALOG_DIR.glob("*.yaml")))
+
+
+@st.cache_resource(show_spinner="Loading the catalog…", max_entries=2)
+def _load_sites(signature: tuple[tuple[str, int, int], ...], store_revision: int | None) -> gpd.GeoDataFrame:
+    del signature  # only the cache key: a changed catalog file, or a save in the store, reloads
+    catalog = load_exercises()
+    if store_revision is None:
+        return sites_frame(catalog)
+    return sites_frame(merge_with_catalog(catalog, store_exercises()))
+
+
+def _store_revision(*, warn: bool = True) -> int | None:
+    """Revision of the analysts' store, or None (with a warning) when it cannot be opened."""
+    try:
+        return open_store().revision()
+    except DrillmapError as exc:
+        if warn:
+            st.warning(f"The analysts' store cannot be read, so only the reviewed catalog is shown: {exc}")
+        return None
+
+
+def load_sites() -> gpd.GeoDataFrame:
+    """Return catalog + store as a sites frame (shared, do not modify); stop the page on a catalog error.
+
+    Exercises accepted on the Review page appear at once: a save changes the store's revision, which is
+    part of the cache key.
+    """
+    try:
+        return _load_sites(catalog_signature(), _store_revision())
+    except DrillmapError as exc:
+        st.error(f"The catalog cannot be loaded: {exc}")
+        st.stop()
+        raise  # unreachable: st.stop() raises
+
+
+@st.cache_resource(show_spinner="Preparing the reference layers…")
+def reference() -> ReferenceLayers:
+    """Return the map's reference layers, prepared once per server process."""
+    return reference_layers()
+
+
+@st.cache_data(max_entries=8)
+def _choices(signature: tuple[tuple[str, int, int], ...], store_revision: int | None) -> Choices:
+    return choices_from_sites(_load_sites(signature, store_revision))
+
+
+def choices() -> Choices:
+    """Return what the catalog offers (years, countries, families)."""
+    load_sites()
+    return _choices(catalog_signature(), _store_revision(warn=False))
+
+
+# --- The current view --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class View:
+    """The filtered catalog the pages show."""
+
+    all_sites: gpd.GeoDataFrame
+    sites: gpd.GeoDataFrame
+    filter: SiteFilter
+    choices: Choices
+
+    @property
+    def period_end(self) -> dt.date:
+        """Last day of the selected period (alliance membership on the map is drawn as of this date)."""
+        return period_end(self.filter, self.choices)
+
+    @property
+    def n_exercises(self) -> int:
+        """Number of exercises in view."""
+        return int(self.sites["exercise_id"].nunique())
+
+    @property
+    def n_sites(self) -> int:
+        """Number of sites in view."""
+        return len(self.sites)
+
+    @property
+    def drawn(self) -> gpd.GeoDataFrame:
+        """Sites in view that have a geometry."""
+        return drawable(self.sites)
+
+    @property
+    def unresolved(self) -> gpd.GeoDataFrame:
+        """Sites in view without a geometry (listed, not drawn)."""
+        return self.sites[~self.sites.index.isin(self.drawn.index)]
+
+
+def filter_from_widgets(ch: Choices) -> SiteFilter:
+    """Build the :class:`SiteFilter` the sidebar widgets describe (the one the CLI would build)."""
+    state = st.session_state
+    years = tuple(state.get(K_YEARS, ch.years))
+    nato_on = bool(state.get(K_NATO_ON, False))
+    return SiteFilter(
+        years=None if years == ch.years else (int(years[0]), int(years[1])),
+        alliances=tuple(a for a in ch.alliances if a in state.get(K_ALLIANCES, [])),
+        countries=tuple(c for c in ch.countries if c in state.get(K_COUNTRIES, [])),
+        text=" ".join(str(state.get(K_TEXT, "")).split())[:MAX_TEXT_CHARS],
+        precisions=tuple(p for p in PRECISIONS if p in state.get(K_PRECISIONS, [])),
+        families=tuple(f for f in ch.families if f in state.get(K_FAMILIES, [])),
+        max_distance_km=float(state.get(K_NATO_KM, DEFAULT_NATO_KM)) if nato_on else None,
+    )
+
+
+def current_view() -> View:
+    """Return the catalog filtered by the sidebar (the same :func:`geo.catalog.sites.filter_sites` as the CLI)."""
+    sites = load_sites()
+    ch = choices()
+    flt = filter_from_widgets(ch)
+    return View(all_sites=sites, sites=filter_sites(sites, flt), filter=flt, choices=ch)
+
+
+# --- URL state ---------------------------------------------------------------------------------
+
+
+def query_params() -> dict[str, list[str]]:
+    """Return every query parameter with all its values."""
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def _seed_filter_widgets(flt: SiteFilter, ch: Choices) -> None:
+    state = st.session_state
+    state[K_YEARS] = flt.years or ch.years
+    state[K_ALLIANCES] = list(flt.alliances)
+    state[K_COUNTRIES] = list(flt.countries)
+    state[K_TEXT] = flt.text
+    state[K_PRECISIONS] = list(flt.precisions)
+    state[K_FAMILIES] = list(flt.families)
+    state[K_NATO_ON] = flt.max_distance_km is not None
+    lo, hi = NATO_KM_RANGE
+    state[K_NATO_KM] = int(min(max(flt.max_distance_km or DEFAULT_NATO_KM, lo), hi))
+
+
+def read_url_once(ch: Choices) -> None:
+    """On a session's first run, set the filter widgets from the URL and keep its notices."""
+    if st.session_state.get(_URL_READ):
+        return
+    state, notices = decode(query_params(), ch)
+    _seed_filter_widgets(state.filter, ch)
+    st.session_state[_NOTICES] = [str(n) for n in notices]
+    st.session_state[_URL_READ] = True
+
+
+def _set_params(wanted: dict[str, str], names: tuple[str, ...]) -> None:
+    """Make the URL hold exactly ``wanted`` among ``names`` (touching it only when something changes)."""
+    for name in names:
+        value = wanted.get(name)
+        if value is None:
+            if name in st.query_params:
+                del st.query_params[name]
+        elif st.query_params.get_all(name) != [value]:
+            st.query_params[name] = value
+
+
+def write_filter_params(flt: SiteFilter) -> None:
+    """Mirror the filter in the URL; drop parameters Drillmap does not know."""
+    for name in list(st.query_params):
+        if name not in KNOWN_PARAMS:
+            del st.query_params[name]
+    _set_params(encode(ViewState(filter=flt)), FILTER_PARAMS)
+
+
+def write_map_params(options: MapOptions) -> None:
+    """Mirror the map options in the URL (called by the map page)."""
+    _set_params(encode(ViewState(map=options)), MAP_PARAMS)
+
+
+def url_map_options(ch: Choices) -> MapOptions:
+    """Return the map options the current URL describes (notices were shown on the first run)."""
+    return decode(query_params(), ch)[0].map
+
+
+def show_notices() -> None:
+    """Show the notices about ignored URL parameters, with a button to dismiss them."""
+    notices: list[str] = st.session_state.get(_NOTICES, [])
+    if not notices:
+        return
+    box = st.container()
+    box.warning(
+        "Some link parameters were ignored or adjusted:\n\n" + "\n".join(f"- {n}" for n in notices),
+        icon=":material/warning:",
+    )
+    if box.button("Dismiss", key="dm_dismiss_notices"):
+        st.session_state[_NOTICES] = []
+        st.rerun()
+
+
+# --- The sidebar -------------------------------------------------------------------------------
+
+
+def country_label(iso3: str) -> str:
+    """Label of a country option: ``Belarus (BLR)``."""
+    return f"{country_name(iso3)} ({iso3})"
+
+
+def precision_label(precision: str) -> str:
+    """Label of a precision option."""
+    return PRECISION_LABELS.get(precision, precision)
+
+
+def _reset_filters() -> None:
+    ch = choices()
+    _seed_filter_widgets(SiteFilter(), ch)
+
+
+def sidebar() -> View:
+    """Draw the sidebar filters, mirror them in the URL and return the filtered view."""
+    ch = choices()
+    read_url_once(ch)
+    bar = st.sidebar
+    bar.markdown("### Filters")
+    lo, hi = ch.years
+    if lo < hi:
+        bar.slider("Years", min_value=lo, max_value=hi, key=K_YEARS, help="Exercises whose dates overlap these years")
+    bar.multiselect("Alliance", options=list(ch.alliances), key=K_ALLIANCES, placeholder="All alliances")
+    bar.multiselect(
+        "Participating country",
+        options=list(ch.countries),
+        key=K_COUNTRIES,
+        format_func=country_label,
+        placeholder="Any participant",
+    )
+    bar.text_input("Search", key=K_TEXT, max_chars=MAX_TEXT_CHARS, placeholder="Name, summary or place, e.g. Zapad")
+    bar.multiselect(
+        "Precision of the place",
+        options=list(PRECISIONS),
+        key=K_PRECISIONS,
+        format_func=precision_label,
+        placeholder="Any precision",
+    )
+    bar.multiselect("Exercise family", options=list(ch.families), key=K_FAMILIES, placeholder="All families")
+    bar.toggle(
+        "Only sites near NATO", key=K_NATO_ON, help="Distance from the site to the nearest NATO member's territory"
+    )
+    if st.session_state.get(K_NATO_ON):
+        km_lo, km_hi = NATO_KM_RANGE
+        bar.slider("Within (km of NATO territory)", min_value=km_lo, max_value=km_hi, step=5, key=K_NATO_KM)
+    bar.button("Reset filters", on_click=_reset_filters, width="stretch")
+
+    view = current_view()
+    write_filter_params(view.filter)
+    left, right = bar.columns(2)
+    left.metric("Exercises", view.n_exercises, border=True)
+    right.metric("Sites", view.n_sites, border=True)
+    unresolved = len(view.unresolved)
+    bar.caption(
+        f"{len(view.drawn)} sites on the map · {unresolved} unresolved · alliances as of {view.period_end:%d %b %Y}"
+    )
+    return view
+
+
+def page_header(title: str, caption: str | None = None) -> None:
+    """Write a page title and an optional one-line caption."""
+    st.markdown(f"## {title}")
+    if caption:
+        st.caption(caption)
+
+
+def plain_markdown(text: Any) -> str:
+    """Escape text for ``st.markdown`` so that report text is shown as written, never as Markdown or HTML."""
+    special = "\\`*_{}[]()#+-.!|>~<&$"
+    out = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "".join(f"\\{ch}" if ch in special and ch not in "&<>" else ch for ch in out)

@@ -1,0 +1,269 @@
+"""The dashboard in a real browser: Debian Chromium (Playwright) against `streamlit run app.py`.
+
+One server for the session (``streamlit_server`` in conftest.py). The tests check what only a browser
+can: the map renders offline in streamlit-folium's iframe, its features follow the sidebar filters, a
+popup shows its sources, a link reproduces a view, and not a single request leaves the machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pandas as pd
+import pytest
+
+from geo.catalog.sites import SiteFilter, filter_sites, sites_frame
+from geo.maps.build import build_map
+from geo.maps.offline import save_offline_html, vendor_file_base
+from geo.maps.popup import popup_html
+from geo.maps.sites import drawable
+from geo.maps.url_state import choices_from_sites
+
+pytestmark = pytest.mark.browser
+
+MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+# Deep links make Streamlit's frontend probe <page>/_stcore/health and host-config before falling back
+# (offline-maps.md pitfall 13): harmless 404s, the only failures tolerated.
+_PROBE_404 = re.compile(r"/[^/]+/_stcore/(health|host-config)$")
+
+
+@dataclass
+class Watch:
+    """Everything a page asked for or complained about."""
+
+    requests: list[str] = field(default_factory=list)
+    not_found: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def assert_clean(self, base: str) -> None:
+        host = urlsplit(base).netloc
+        external = [
+            u for u in self.requests if not (u.startswith(("data:", "blob:", "about:")) or urlsplit(u).netloc == host)
+        ]
+        assert external == [], f"requests left the machine: {external}"
+        unexpected_404 = [u for u in self.not_found if not _PROBE_404.search(urlsplit(u).path)]
+        assert unexpected_404 == [], f"missing files: {unexpected_404}"
+        assert self.failed == [], f"failed requests: {self.failed}"
+        errors = [e for e in self.console_errors if not (e.startswith("Failed to load resource") and self.not_found)]
+        assert errors == [], f"console errors: {errors}"
+
+
+@pytest.fixture
+def dashboard(chromium_browser) -> Iterator[tuple]:
+    """A large page in a fresh context, with a :class:`Watch` on its requests and console."""
+    context = chromium_browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    watch = Watch()
+    page.on("request", lambda r: watch.requests.append(r.url))
+    page.on("response", lambda r: watch.not_found.append(r.url) if r.status == 404 else None)
+    page.on("requestfailed", lambda r: watch.failed.append(f"{r.url}: {r.failure}"))
+    page.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: watch.console_errors.append(f"pageerror: {exc}"))
+    try:
+        yield page, watch
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def sites():
+    return sites_frame()
+
+
+def _expected(sites, **kwargs) -> int:
+    return len(drawable(filter_sites(sites, SiteFilter(**kwargs))))
+
+
+def _wait_for(what: Callable[[], object], expected: object, *, timeout_s: float = 30.0) -> None:
+    """Poll ``what()`` until it equals ``expected`` (reruns replace the map iframe)."""
+    deadline = time.monotonic() + timeout_s
+    value = None
+    while time.monotonic() < deadline:
+        try:
+            value = what()
+        except Exception:
+            value = None
+        if value == expected:
+            return
+        time.sleep(0.25)
+    raise AssertionError(f"expected {expected!r}, still {value!r} after {timeout_s:.0f} s")
+
+
+def _drawn(page) -> int:
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator(".leaflet-container").wait_for(timeout=30_000)
+    return frame.locator("path.dm-site").count()
+
+
+def _settle(page) -> None:
+    """Wait for the map's fit-to-sites zoom animation to end (Leaflet marks it on the container)."""
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator(".leaflet-container:not(.leaflet-zoom-anim)").wait_for()
+    page.wait_for_timeout(600)
+
+
+def _year_thumbs(page):
+    return page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]').first.locator('input[type="range"]')
+
+
+def _thumbs(page) -> list[int]:
+    thumbs = _year_thumbs(page)
+    return [int(thumbs.nth(i).input_value()) for i in range(thumbs.count())]
+
+
+def _alliance_tags(page) -> list[str]:
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+    return [tag.get_attribute("aria-label") or "" for tag in box.locator("span[data-tag]").all()]
+
+
+def test_link_with_params_reproduces_the_view(streamlit_server, dashboard, sites, artifacts_dir):
+    """First visit of the session, straight to a deep link: filters come from the URL, the map follows."""
+    page, watch = dashboard
+    first, last = choices_from_sites(sites).years
+    years = (first + 2, last - 1)
+    page.goto(f"{streamlit_server}/timeline?years={years[0]}-{years[1]}&alliance=NATO")
+    page.get_by_text("Group by exercise family").wait_for(timeout=45_000)
+    # The sidebar reproduces the link ...
+    _wait_for(lambda: _thumbs(page), list(years))
+    assert _alliance_tags(page) == ["NATO"]
+    # ... the timeline is drawn by Streamlit's bundled Vega ...
+    page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').first.wait_for()
+    # ... and the map page keeps the same filters.
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Map").click()
+    _wait_for(lambda: _drawn(page), _expected(sites, years=years, alliances=("NATO",)))
+    assert f"years={years[0]}-{years[1]}" in page.url and "alliance=NATO" in page.url
+    watch.assert_clean(streamlit_server)
+
+
+def _open_some_popup(page) -> tuple[str, str, str]:
+    """Click point sites until one opens its popup; return (exercise, place, popup text)."""
+    frame = page.frame_locator(MAP_FRAME)
+    points = frame.locator("path.dm-site-point")
+    for i in range(min(points.count(), 25)):
+        try:
+            points.nth(i).click(timeout=1_500)
+        except Exception:
+            continue
+        popup = frame.locator(".leaflet-popup-content")
+        if popup.count():
+            name = popup.locator(".dm-name").inner_text()
+            place = popup.locator("div", has_text="As written").last.inner_text()
+            return name, place, popup.inner_text()
+    raise AssertionError("no site popup could be opened")
+
+
+def test_map_filters_popup_and_offline(streamlit_server, dashboard, sites, artifacts_dir):
+    page, watch = dashboard
+    page.goto(streamlit_server)
+    _wait_for(lambda: _drawn(page), _expected(sites), timeout_s=45)
+    frame = page.frame_locator(MAP_FRAME)
+    assert frame.locator(".dm-legend").count() == 1
+    assert frame.locator(".leaflet-control-scale").count() == 1
+    assert "Natural Earth" in frame.locator(".leaflet-control-attribution").inner_text()
+    _settle(page)
+    page.screenshot(path=str(artifacts_dir / "dashboard_map.png"))
+
+    # A popup lists the site's sources with their quoted sentences.
+    name, place, text = _open_some_popup(page)
+    written = re.search(r"“(.*)”", place)
+    assert written is not None
+    rows = sites[(sites["exercise_name"] == name) & (sites["place_text"] == written.group(1))]
+    assert len(rows), (name, place)
+    flat = " ".join(text.split())
+    for citation in rows.iloc[0]["citations"]:
+        assert " ".join(citation["quote"].split()) in flat
+    page.wait_for_timeout(400)  # let the popup's fade-in finish before the picture
+    page.screenshot(path=str(artifacts_dir / "dashboard_popup.png"))
+
+    # The year slider (keyboard on its upper thumb) and the alliance filter change what is drawn.
+    first, last = choices_from_sites(sites).years
+    upper = _year_thumbs(page).last
+    upper.focus()
+    for _ in range(3):
+        upper.press("ArrowLeft")
+    _wait_for(lambda: _thumbs(page), [first, last - 3])
+    expected = _expected(sites, years=(first, last - 3))
+    _wait_for(lambda: _drawn(page), expected)
+
+    page.locator('[data-testid="stSidebar"] input[role="combobox"][aria-label="Alliance"]').click()
+    page.keyboard.type("Russia-Belarus")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    expected_rb = _expected(sites, years=(first, last - 3), alliances=("Russia-Belarus",))
+    assert expected_rb != expected
+    _wait_for(lambda: _drawn(page), expected_rb)
+    _wait_for(lambda: "alliance=Russia-Belarus" in page.url, True)
+    assert f"years={first}-{last - 3}" in page.url
+    watch.assert_clean(streamlit_server)
+
+
+def _hostile_site(sites):
+    row = drawable(sites)[drawable(sites).geometry.geom_type == "Point"].iloc[[0]].copy()
+    evil = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">'
+    row["exercise_id"] = "hostile-report"
+    row["exercise_name"] = "Hostile " + evil
+    row["place_text"] = "Place " + evil
+    row["citations"] = [[{"id": "c1", "source": "seed:evil.txt", "quote": "Quote " + evil + " {{ 7*7 }}"}]]
+    return row
+
+
+def test_popups_render_as_python_says_and_escape_everything(browser_page, sites, tmp_path):
+    """The browser renders each popup exactly like geo.maps.popup.popup_html, and never runs report text."""
+    shown = pd.concat([drawable(sites), _hostile_site(sites)])
+    m = build_map(shown, period_end=dt.date(2025, 12, 31), vendor=vendor_file_base())
+    html = save_offline_html(m, tmp_path / "map.html")
+    page = browser_page
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(html.as_uri())
+    page.wait_for_selector("path.dm-site")
+    rendered = page.evaluate(
+        """() => {
+            const name = Object.keys(window).find(k => k.startsWith("site_index_"));
+            const S = window[name], out = {};
+            for (const alliance of Object.keys(S.rows.layers)) {
+                for (const part of ["pt", "ar"]) {
+                    out[alliance + "|" + part] = S.features(alliance, part).features.map(f => S.popup(f.properties));
+                }
+            }
+            return out;
+        }"""
+    )
+    expected: dict[str, list[str]] = {}
+    for row in shown.to_dict("records"):
+        part = "pt" if row["geometry"].geom_type == "Point" else "ar"
+        expected.setdefault(f"{row['alliance']}|{part}", []).append(popup_html(row))
+    pairs = [(js, py) for key in rendered for js, py in zip(rendered[key], expected.get(key, []), strict=True)]
+    assert len(pairs) == len(drawable(sites)) + 1
+    same = page.evaluate(
+        """(pairs) => pairs.map(([js, py]) => {
+            const a = document.createElement("div"), b = document.createElement("div");
+            a.innerHTML = js; b.innerHTML = py;
+            return a.innerHTML === b.innerHTML;
+        })""",
+        [list(p) for p in pairs],
+    )
+    assert all(same), [pair for pair, ok in zip(pairs, same, strict=True) if not ok][:1]
+
+    # Open the hostile site's popup for real: its text shows, nothing in it runs or loads.
+    page.evaluate(
+        """() => {
+            const map = Object.values(window).find(v => v && v instanceof L.Map);
+            map.eachLayer(l => { if (l.feature && l.getPopup && l.getPopup() && l.feature.properties.e !== undefined) {
+                const html = l.getPopup()._content(l);
+                if (html.includes("Hostile")) { l.openPopup(); }
+            }});
+        }"""
+    )
+    content = page.locator(".leaflet-popup-content")
+    assert "<script>window.__xss = 1</script>" in content.inner_text()
+    assert "{{ 7*7 }}" in content.inner_text()
+    assert content.locator("script, img").count() == 0
+    assert page.evaluate("() => window.__xss") is None
+    assert not [u for u in requests if u.endswith("/x")]

@@ -1,0 +1,53 @@
+"""A saved offline map renders in Chromium with no request leaving the machine."""
+
+from __future__ import annotations
+
+import folium
+import pytest
+
+from geo.maps.offline import make_map, save_offline_html, vendor_file_base
+
+pytestmark = pytest.mark.browser
+
+POLYGON = {
+    "type": "Feature",
+    "properties": {"name": "training area"},
+    "geometry": {
+        "type": "Polygon",
+        "coordinates": [[[27.0, 53.5], [28.5, 53.5], [28.5, 54.3], [27.0, 54.3], [27.0, 53.5]]],
+    },
+}
+
+
+def test_saved_map_renders_offline(browser_page, artifacts_dir, tmp_path):
+    m = make_map(vendor=vendor_file_base(), location=[53.9, 27.6], zoom_start=7, width=800, height=600)
+    folium.GeoJson(POLYGON, tooltip="training area").add_to(m)
+    folium.Marker([53.9, 27.6], tooltip="Minsk").add_to(m)
+    html = save_offline_html(m, tmp_path / "offline_map.html")
+
+    page = browser_page
+    requests: list[str] = []
+    failed: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("requestfailed", lambda r: failed.append(f"{r.url}: {r.failure}"))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
+
+    page.goto(html.as_uri(), wait_until="load")
+    page.wait_for_selector(".leaflet-container")
+    marker = page.wait_for_selector("img.leaflet-marker-icon", state="visible")
+    page.wait_for_function("() => Array.from(document.images).every(img => img.complete)")
+
+    assert marker is not None
+    assert marker.evaluate("img => img.naturalWidth") > 0, marker.get_attribute("src")
+    assert marker.get_attribute("src").startswith(vendor_file_base() + "/leaflet/images/")
+    assert page.locator("path.leaflet-interactive").count() == 1  # the polygon
+
+    page.locator(".folium-map").screenshot(path=str(artifacts_dir / "offline_map.png"))
+
+    assert any(u.startswith("file:") and u.endswith("/leaflet/leaflet.js") for u in requests), requests
+    external = [u for u in requests if not u.startswith(("file:", "data:"))]
+    assert not external, f"requests left the machine: {external}"
+    assert not failed, f"failed requests: {failed}"
+    assert not errors, f"console errors: {errors}"

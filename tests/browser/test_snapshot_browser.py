@@ -1,0 +1,72 @@
+"""Browser tests: the as-seen screenshot in Chromium, and the download area in a real Streamlit server."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from geo.catalog.sites import SiteFilter
+from geo.export.snapshot import as_seen_png
+from geo.maps.build import ALLIANCE_COLORS
+from tests.conftest import run_streamlit
+from tests.support.export_panel_app import tiny_sites
+
+pytestmark = pytest.mark.browser
+
+
+def _near(pixels: np.ndarray, colour: str, tolerance: int = 30) -> int:
+    rgb = np.array([int(colour[i : i + 2], 16) for i in (1, 3, 5)])
+    return int((np.abs(pixels - rgb).sum(axis=1) < tolerance).sum())
+
+
+def test_as_seen_screenshot(chromium_browser, artifacts_dir):
+    sites = tiny_sites()
+    data = as_seen_png(sites, flt=SiteFilter(years=(2021, 2023)), size_px=(1000, 700), browser=chromium_browser)
+    image = Image.open(io.BytesIO(data)).convert("RGB")
+    image.save(artifacts_dir / "as_seen_map.png")
+    assert image.size == (1000, 700)
+    pixels = np.asarray(image).reshape(-1, 3)
+    packed = (pixels[:, 0].astype(np.uint32) << 16) | (pixels[:, 1].astype(np.uint32) << 8) | pixels[:, 2]
+    assert len(np.unique(packed)) > 100  # a drawn map, not a blank page
+    for alliance in ("NATO", "Russia-Belarus"):  # the sites' own colours are on the picture
+        assert _near(pixels, ALLIANCE_COLORS[alliance]) > 10, alliance
+
+
+@pytest.fixture(scope="module")
+def panel_server():
+    """``streamlit run tests/support/export_panel_app.py`` on a free port (started once for this module)."""
+    with run_streamlit("panel_server", script="tests/support/export_panel_app.py") as url:
+        yield url
+
+
+def test_download_area_in_the_browser(chromium_browser, panel_server, artifacts_dir):
+    context = chromium_browser.new_context(viewport={"width": 1100, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    hosts: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: hosts.append(urlsplit(r.url).hostname or ""))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(panel_server, wait_until="domcontentloaded")
+        prepare = page.get_by_role("button", name="Prepare download")
+        prepare.wait_for(timeout=30_000)
+        prepare.click()
+        download_button = page.get_by_role("button", name="Download drillmap-map-")
+        download_button.wait_for(timeout=30_000)
+        page.get_by_text("Ready:").wait_for(timeout=10_000)
+        with page.expect_download(timeout=30_000) as info:
+            download_button.click()
+        download = info.value
+        assert download.suggested_filename.startswith("drillmap-map-") and download.suggested_filename.endswith(".png")
+        data = Path(download.path()).read_bytes()
+        assert Image.open(io.BytesIO(data)).size == (1920, 1080)
+        page.screenshot(path=str(artifacts_dir / "export_panel.png"))
+    finally:
+        context.close()
+    assert {h for h in hosts if h not in ("127.0.0.1", "localhost", "")} == set()
+    assert errors == []

@@ -1,0 +1,219 @@
+"""Data exports (CSV, GeoJSON RFC 7946, KML, GeoPackage), the PPTX slide, snapshot dispatch and file writing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import geopandas as gpd
+import pytest
+import shapely
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Inches
+from shapely.geometry import LinearRing, shape
+
+from geo.briefing.map import BriefingOptions
+from geo.catalog.sites import SiteFilter
+from geo.core.errors import ExportError
+from geo.export import data as data_export
+from geo.export import snapshot
+from tests.support.export_panel_app import SCRIPT_TAG, SOURCES, tiny_sites
+
+KML = "{http://www.opengis.net/kml/2.2}"
+LOCATED = 8
+
+
+@pytest.fixture(scope="module")
+def sites():
+    return tiny_sites()
+
+
+# --- CSV and GeoJSON --------------------------------------------------------------------------------------
+
+
+def test_csv_has_one_row_per_site_with_coordinates(sites):
+    rows = list(csv.DictReader(io.StringIO(data_export.export_bytes(sites, "csv").decode("utf-8"))))
+    assert len(rows) == len(sites)
+    losvido = rows[0]
+    assert (float(losvido["lon"]), float(losvido["lat"])) == (30.0221, 55.2658)
+    assert rows[3]["wkt"] == "" and rows[3]["site_status"] == "unresolved"
+
+
+def _rings(geometry):
+    for polygon in shapely.get_parts(geometry):
+        yield True, polygon.exterior
+        for interior in polygon.interiors:
+            yield False, interior
+
+
+def test_geojson_follows_rfc_7946(sites):
+    doc = json.loads(data_export.export_bytes(sites, "geojson"))
+    assert doc["type"] == "FeatureCollection" and "crs" not in doc  # RFC 7946 dropped "crs": WGS84 only
+    features = doc["features"]
+    assert len(features) == len(sites)
+    assert sum(f["geometry"] is None for f in features) == 1
+    assert features[0]["geometry"] == {"type": "Point", "coordinates": [30.0221, 55.2658]}  # lon, lat
+    polygons = 0
+    for feature in features:
+        if feature["geometry"] is None:
+            continue
+        geom = shape(feature["geometry"])
+        coords = shapely.get_coordinates(geom)
+        assert ((coords[:, 0] >= -180) & (coords[:, 0] <= 180)).all()
+        assert ((coords[:, 1] >= -90) & (coords[:, 1] <= 90)).all()
+        for exterior, ring in _rings(geom) if geom.geom_type != "Point" else ():
+            polygons += 1
+            assert LinearRing(ring).is_ccw is exterior, feature["properties"]["place_text"]
+    assert polygons >= 6  # the clockwise border strip and its hole were re-oriented
+    assert features[0]["properties"]["summary"].endswith(f"{SCRIPT_TAG} & an ampersand.")
+
+
+# --- KML --------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def kml(sites):
+    return ET.fromstring(data_export.export_bytes(sites, "kml"))
+
+
+def _has_geometry(placemark) -> bool:
+    return any(placemark.find(f"{KML}{tag}") is not None for tag in ("Point", "Polygon", "MultiGeometry", "LineString"))
+
+
+def test_kml_has_one_placemark_per_located_site(kml):
+    placemarks = kml.findall(f".//{KML}Placemark")
+    assert len(placemarks) == 9
+    assert sum(_has_geometry(p) for p in placemarks) == LOCATED
+    folders = {f.findtext(f"{KML}name"): f for f in kml.iter(f"{KML}Folder")}
+    (unlocated,) = folders["Sites that could not be located"].findall(f"{KML}Placemark")
+    assert not _has_geometry(unlocated) and "Kirillovsky" in unlocated.findtext(f"{KML}name")
+
+
+def test_kml_coordinates_are_lon_lat_and_polygons_counter_clockwise(kml):
+    placemarks = kml.findall(f".//{KML}Placemark")
+    losvido = placemarks[0]
+    point = losvido.find(f".//{KML}Point/{KML}coordinates").text
+    assert point == "30.022100,55.265800"
+    circle = losvido.find(f".//{KML}Polygon")  # the uncertainty circle travels with the point
+    assert circle is not None
+    for ring in kml.iter(f"{KML}outerBoundaryIs"):
+        coords = [tuple(map(float, c.split(","))) for c in ring.findtext(f".//{KML}coordinates").split()]
+        assert LinearRing(coords).is_ccw
+    assert losvido.find(f"{KML}TimeSpan/{KML}begin").text == "2021-09-10"
+
+
+def test_kml_popup_facts_are_escaped(kml):
+    baranovichi = kml.findall(f".//{KML}Placemark")[2]
+    description = baranovichi.findtext(f"{KML}description")
+    assert "&lt;script&gt;" in description and "<script>" not in description  # shown as text, never run
+    assert "12,800 troops" in description and "Quoted sentence 0 &lt;b&gt;bold&lt;/b&gt;" in description
+    for source in SOURCES["zapad-2021"]:
+        assert source.replace("&", "&amp;") in description
+    data = {d.get("name"): d.findtext(f"{KML}value") for d in baranovichi.iter(f"{KML}Data")}
+    assert data["place_text"] == f"Baranovichi {SCRIPT_TAG}"
+    assert json.loads(data["participants"]) == ["BLR", "RUS"]
+
+
+# --- GeoPackage -------------------------------------------------------------------------------------------
+
+
+def _rows(frame: gpd.GeoDataFrame) -> list[dict]:
+    """Rows as plain dicts: missing values None, geometry as WKB (exact)."""
+    plain = frame.drop(columns="geometry").astype(object)
+    plain = plain.where(plain.notna(), None)
+    geoms = [None if g is None else g.wkb for g in frame.geometry.values]
+    return [{**row, "geometry": g} for row, g in zip(plain.to_dict("records"), geoms, strict=True)]
+
+
+def test_geopackage_reads_back_identical_rows(sites, tmp_path):
+    path = data_export.write_export(sites, tmp_path / "sites.gpkg", fmt="gpkg")
+    back = gpd.read_file(path, layer=data_export.GPKG_LAYER)
+    expected = data_export.gpkg_frame(sites)
+    assert list(back.columns) == list(expected.columns)
+    assert _rows(back) == _rows(expected)  # every value, in order; only an all-empty text column's dtype may differ
+    assert back.crs.to_epsg() == 4326
+    assert back["ongoing"].dtype == bool and back["distance_to_nato_km"].dtype == float
+    assert back.geometry.isna().sum() == 1
+    assert json.loads(back.loc[0, "participants"]) == ["BLR", "RUS"]
+
+
+# --- PPTX -------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def slide_deck(sites):
+    options = BriefingOptions(title="Briefing: exercises 2021–2023", banner="Unclassified", size_px=(1400, 788))
+    data = snapshot.render_snapshot(sites, fmt="pptx", flt=SiteFilter(years=(2021, 2023)), options=options)
+    return Presentation(io.BytesIO(data))
+
+
+def test_pptx_is_one_16_9_slide_with_title_picture_and_list(slide_deck):
+    assert (slide_deck.slide_width, slide_deck.slide_height) == (Inches(13.333), Inches(7.5))
+    (slide,) = slide_deck.slides
+    assert slide.shapes.title.text == "Briefing: exercises 2021–2023"
+    pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert len(pictures) == 1 and pictures[0].image.content_type == "image/png"
+    assert pictures[0].width > slide_deck.slide_width * 0.6
+    texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+    listing = next(t for t in texts if t.startswith("Exercises in view"))
+    assert "Zapad-2021" in listing and "Iron Wolf 2022-II" in listing and "Combat Brotherhood 2023" in listing
+    assert texts.count("UNCLASSIFIED") == 2
+
+
+def test_pptx_notes_name_every_source(slide_deck):
+    notes = slide_deck.slides[0].notes_slide.notes_text_frame.text
+    for source in (s for sources in SOURCES.values() for s in sources):
+        assert source in notes
+    assert "Natural Earth" in notes and "GeoNames" in notes
+
+
+# --- dispatch and destinations ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("fmt", "magic"), [("png", b"\x89PNG"), ("pdf", b"%PDF"), ("svg", b"<?xml")])
+def test_write_snapshot_formats(sites, tmp_path, fmt, magic):
+    out = snapshot.write_snapshot(sites, tmp_path / f"map.{fmt}", fmt=fmt, options=BriefingOptions(size_px=(640, 360)))
+    assert out.read_bytes().startswith(magic)
+
+
+@pytest.mark.parametrize("fmt", ["bmp", "jpeg", ""])
+def test_unknown_formats_are_refused(sites, tmp_path, fmt):
+    with pytest.raises(ExportError, match="unknown map format"):
+        snapshot.write_snapshot(sites, tmp_path / "x", fmt=fmt)
+    with pytest.raises(ExportError, match="unknown data format"):
+        data_export.write_export(sites, tmp_path / "x", fmt=fmt)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_path_must_be_writable(sites, tmp_path):
+    with pytest.raises(ExportError, match="does not exist"):
+        data_export.write_export(sites, tmp_path / "missing" / "x.csv", fmt="csv")
+    with pytest.raises(ExportError, match="is a folder"):
+        data_export.write_export(sites, tmp_path, fmt="csv")
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x")
+    with pytest.raises(ExportError, match="does not exist"):
+        data_export.check_output_path(a_file / "x.csv")
+
+
+def test_output_path_permission_denied(tmp_path, monkeypatch):
+    monkeypatch.setattr(data_export.os, "access", lambda path, mode: False)  # tests may run as root
+    with pytest.raises(ExportError, match="permission denied"):
+        data_export.check_output_path(tmp_path / "x.csv")
+
+
+def test_existing_file_is_replaced_atomically(sites, tmp_path):
+    out = tmp_path / "sites.csv"
+    out.write_text("old")
+    data_export.write_export(sites, out, fmt="csv")
+    assert out.read_text(encoding="utf-8").startswith("exercise_id,")
+    assert [p.name for p in tmp_path.iterdir()] == ["sites.csv"]  # no temporary file left behind
+
+
+def test_as_seen_without_a_browser_says_so(sites):
+    with pytest.raises(ExportError, match=r"needs Chromium.*static PNG, PDF, SVG and PPTX exports work"):
+        snapshot.as_seen_png(sites, executable="/nonexistent/chromium")
+    assert "not installed" in snapshot.browser_problem("/nonexistent/chromium")

@@ -1,0 +1,450 @@
+"""The map builder (geo/maps.py and its geo/map_*.py elements), without a browser or Streamlit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+import folium
+import geopandas as gpd
+import pytest
+import shapely
+from shapely.geometry import Point, Polygon
+
+from geo.catalog.sites import SiteFilter, filter_sites, sites_frame
+from geo.core.errors import FilterError
+from geo.geocode.distance import geodesic_km
+from geo.maps.build import ALLIANCE_COLORS, NATO_BORDER, MapOptions, build_map, sites_bounds
+from geo.maps.datastore import DataStore, LayerData, script_json
+from geo.maps.offline import VENDOR_IFRAME_BASE, remote_urls
+from geo.maps.popup import citation_fields, exercise_fields, place_fields, popup_html, tooltip_html
+from geo.maps.reference import border_rings, nato_facing_border, site_rings
+from geo.maps.sites import SiteIndex, drawable, site_kind, site_tables
+
+PERIOD_END = dt.date(2025, 12, 31)
+OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
+
+
+@pytest.fixture(scope="module")
+def sites() -> gpd.GeoDataFrame:
+    return sites_frame()
+
+
+@pytest.fixture(scope="module")
+def default_map(sites) -> folium.Map:
+    return build_map(sites, period_end=PERIOD_END)
+
+
+@pytest.fixture(scope="module")
+def default_html(default_map) -> str:
+    return default_map.get_root().render()
+
+
+def _walk(element: Any):
+    yield element
+    for child in getattr(element, "_children", {}).values():
+        yield from _walk(child)
+
+
+def _groups(m: folium.Map) -> dict[str, folium.FeatureGroup]:
+    """Feature groups by their layer-control text (HTML tags stripped)."""
+    return {re.sub(r"<[^>]+>", "", el.layer_name): el for el in _walk(m) if isinstance(el, folium.FeatureGroup)}
+
+
+def _feeds(group: folium.FeatureGroup) -> list[list[Any]]:
+    return [el.args for el in _walk(group) if isinstance(el, LayerData)]
+
+
+def _members_drawn(m: folium.Map, prefix: str) -> set[str]:
+    (group,) = [g for name, g in _groups(m).items() if name.startswith(prefix)]
+    (args,) = _feeds(group)
+    assert args[:2] == ["countries", "iso3"]
+    return set(args[2])
+
+
+def _site_rows(m: folium.Map) -> dict[str, int]:
+    (index,) = [el for el in _walk(m) if isinstance(el, SiteIndex)]
+    return index.tables.counts()
+
+
+# --- Layers ----------------------------------------------------------------------------------------
+
+
+def test_layer_control_lists_every_layer(default_map, sites):
+    names = set(_groups(default_map))
+    expected = {
+        f"NATO members on {PERIOD_END}",
+        "NATO land border with Belarus/Russia",
+        f"CSTO members on {PERIOD_END}",
+        "Union State (Russia–Belarus)",
+        "Belarus oblasts",
+        "Rivers and lakes",
+        "Country names",
+    }
+    assert expected <= names
+    counts = drawable(sites)["alliance"].value_counts()
+    for alliance, n in counts.items():
+        assert f"{alliance} exercise sites ({n})" in names
+    assert any(isinstance(el, folium.LayerControl) for el in _walk(default_map))
+
+
+def test_oblasts_and_countries_are_labelled(default_map):
+    from geo.maps.controls import Labels
+
+    groups = _groups(default_map)
+    texts = {
+        name: {label.text for el in _walk(group) if isinstance(el, Labels) for label in el.labels}
+        for name, group in groups.items()
+    }
+    assert {"Brest", "Gomel", "Grodno", "Minsk", "Mogilev", "Vitebsk"} <= texts["Belarus oblasts"]
+    assert {"Belarus", "Poland", "Lithuania", "Latvia", "Ukraine", "Russia"} <= texts["Country names"]
+
+
+def test_each_alliance_layer_draws_its_points_areas_and_uncertainty(default_map, sites):
+    for alliance in drawable(sites)["alliance"].unique():
+        (group,) = [g for name, g in _groups(default_map).items() if name.startswith(f"{alliance} exercise sites")]
+        layers = [el for el in group._children.values() if isinstance(el, folium.GeoJson)]
+        assert len(layers) == 2
+        uncertainty, sites_layer = layers
+        assert isinstance(uncertainty.marker, folium.Circle) and uncertainty.options["interactive"] is False
+        assert isinstance(sites_layer.marker, folium.CircleMarker)
+        assert _feeds(uncertainty) == [[alliance, "pt"]]
+        assert [el.args for el in _walk(sites_layer) if isinstance(el, LayerData)] == [
+            [alliance, "ar"],
+            [alliance, "pt"],
+        ]
+
+
+@pytest.mark.parametrize(
+    ("day", "finland", "sweden"),
+    [
+        (dt.date(2023, 4, 3), False, False),
+        (dt.date(2023, 4, 4), True, False),
+        (dt.date(2024, 3, 6), True, False),
+        (dt.date(2024, 3, 7), True, True),
+    ],
+)
+def test_nato_members_as_of_period_end(sites, day, finland, sweden):
+    m = build_map(sites.iloc[:0], period_end=day)
+    nato = _members_drawn(m, "NATO members on")
+    assert {"POL", "LTU", "LVA", "EST", "NOR"} <= nato
+    assert ("FIN" in nato) is finland
+    assert ("SWE" in nato) is sweden
+    assert "BLR" not in nato and "RUS" not in nato
+    assert {"RUS", "BLR"} <= _members_drawn(m, "CSTO members on")
+    assert _members_drawn(m, "Union State") == {"RUS", "BLR"}
+
+
+def test_facing_border_gains_finland_on_accession():
+    before = {f["properties"]["nato"] for f in nato_facing_border(dt.date(2023, 4, 3))["features"]}
+    after = {f["properties"]["nato"] for f in nato_facing_border(dt.date(2023, 4, 4))["features"]}
+    assert {"POL", "LTU", "LVA", "EST", "NOR"} <= before
+    assert "FIN" not in before
+    assert after == before | {"FIN"}
+    others = {f["properties"]["other"] for f in nato_facing_border(dt.date(2023, 4, 4))["features"]}
+    assert others == {"BLR", "RUS"}
+
+
+def test_no_tiles_by_default_and_osm_is_opt_in(default_map, sites):
+    assert not any(isinstance(el, folium.TileLayer) for el in _walk(default_map))
+    with_tiles = build_map(sites, period_end=PERIOD_END, options=MapOptions(tiles=True))
+    tiles = [el for el in _walk(with_tiles) if isinstance(el, folium.TileLayer)]
+    assert [t.layer_name for t in tiles] == ["OpenStreetMap tiles (online)"]
+
+
+def test_assets_are_vendored_and_nothing_remote(default_map, default_html):
+    assert all(url.startswith(VENDOR_IFRAME_BASE) for _, url in default_map.default_js + default_map.default_css)
+    assert remote_urls(default_html) == []  # source URLs appear only as <a href> links
+    assert not re.search(r"d3(\.v\d)?(\.min)?\.js|d3js\.org", default_html)  # no branca colormap legend
+    assert not any(el.__class__.__module__.startswith("branca.colormap") for el in _walk(default_map))
+
+
+def test_legend_scale_and_attribution(default_html):
+    assert "dm-legend" in default_html
+    assert '"controlScale": true' in default_html or "L.control.scale" in default_html
+    credits = re.search(r"span\.textContent = (\"[^\"]*\")", default_html)
+    assert credits is not None
+    text = json.loads(credits.group(1))
+    for needle in ("Natural Earth", "GeoNames (CC BY 4.0)", "OSM (ODbL)", "sources: see popups"):
+        assert needle in text
+
+
+def test_default_view_stays_under_1_5_mb(default_html):
+    assert len(default_html.encode("utf-8")) < 1_500_000
+
+
+# --- Sites ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [
+        SiteFilter(),
+        SiteFilter(years=(2021, 2021)),
+        SiteFilter(alliances=("NATO",)),
+        SiteFilter(alliances=("Russia-Belarus", "CSTO"), years=(2020, 2025)),
+        SiteFilter(max_distance_km=50),
+        SiteFilter(precisions=("unresolved",)),
+    ],
+    ids=["all", "2021", "nato", "csto+rb", "near-nato", "unresolved-only"],
+)
+def test_filters_change_the_sites_drawn(sites, flt):
+    subset = filter_sites(sites, flt)
+    m = build_map(subset, period_end=PERIOD_END)
+    counts = _site_rows(m)
+    assert sum(counts.values()) == len(drawable(subset))
+    assert counts == drawable(subset)["alliance"].value_counts().to_dict()
+
+
+def test_unresolved_sites_are_not_drawn(sites):
+    unresolved = sites[sites["precision"] == "unresolved"]
+    assert len(unresolved), "the catalog should have unresolved sites for this test"
+    assert len(drawable(unresolved)) == 0
+    assert sum(_site_rows(build_map(unresolved, period_end=PERIOD_END)).values()) == 0
+
+
+def test_points_carry_their_uncertainty_radius_in_metres(sites):
+    tables = site_tables(sites)
+    points = drawable(sites)[drawable(sites).geometry.geom_type == "Point"]
+    radii = sorted(r[4] for parts in tables.layers.values() for r in parts["pt"])
+    assert radii == sorted(round(km * 1000) for km in points["precision_km"])
+    assert all(r > 0 for r in radii)
+
+
+def test_sites_are_drawn_by_precision(sites):
+    drawn = drawable(sites)
+    kinds = {
+        (row.geometry.geom_type, row.site_kind, row.precision): site_kind(
+            row.geometry.geom_type, row.site_kind, row.precision
+        )
+        for row in drawn.itertuples()
+    }
+    for (geom_type, kind, precision), code in kinds.items():
+        if geom_type == "Point":
+            assert code == ("t" if kind == "town" else "p" if precision == "point" else "a")
+        else:
+            assert code == {"border_zone": "b", "country": "c"}.get(precision, "r")
+    assert site_kind("Polygon", "border_zone", "border_zone") == "b"
+    assert site_kind("MultiPolygon", "country", "country") == "c"
+    assert site_kind("Point", "town", "point") == "t"
+    styles = SiteIndex.STYLES
+    assert styles["c"]["fillOpacity"] < styles["r"]["fillOpacity"] < 0.5  # vague areas stay translucent
+    assert styles["p"]["fillOpacity"] == 1.0 and styles["t"]["fillColor"] == "#ffffff"
+
+
+def test_alliance_colours_are_okabe_ito_and_distinct():
+    assert set(ALLIANCE_COLORS.values()) <= OKABE_ITO
+    assert len(set(ALLIANCE_COLORS.values())) == len(ALLIANCE_COLORS)
+
+
+def test_fit_bounds_cover_the_precise_sites(sites, default_map):
+    (fit,) = [el for el in _walk(default_map) if isinstance(el, folium.map.FitBounds)]
+    (south, west), (north, east) = fit.bounds
+    precise = drawable(sites)
+    precise = precise[precise["precision"] != "country"]
+    for geom in precise.geometry:
+        x0, y0, x1, y1 = geom.bounds
+        assert west <= x0 + 1e-6 and x1 - 1e-6 <= east and south <= y0 + 1e-6 and y1 - 1e-6 <= north
+
+
+def test_sites_bounds__country_sites_do_not_zoom_out(sites):
+    country = sites[sites["precision"] == "country"].head(1)
+    precise = drawable(sites)[drawable(sites)["precision"] == "point"].head(1)
+    both = sites_bounds(gpd.GeoDataFrame(pd_concat(country, precise), crs=sites.crs))
+    only = sites_bounds(precise)
+    assert both == only
+
+
+def pd_concat(*frames: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    import pandas as pd
+
+    return pd.concat(frames)
+
+
+def test_empty_selection_builds_a_map_of_belarus(sites):
+    m = build_map(sites.iloc[:0], period_end=PERIOD_END)
+    (fit,) = [el for el in _walk(m) if isinstance(el, folium.map.FitBounds)]
+    (south, west), (north, east) = fit.bounds
+    assert south < 53.9 < north and west < 27.6 < east  # Minsk in view
+    assert "No exercise site in view" in m.get_root().render()
+
+
+# --- Popups, tooltips, escaping --------------------------------------------------------------------
+
+
+def _hostile_sites(sites: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """One real point site whose texts carry HTML, script and template syntax."""
+    row = drawable(sites)[drawable(sites).geometry.geom_type == "Point"].iloc[[0]].copy()
+    evil = '<script>alert("x")</script><img src=x onerror=alert(1)> {{ 7*7 }} {% raw %}'
+    row["exercise_name"] = "Exercise " + evil
+    row["place_text"] = "Place " + evil
+    row["summary"] = "Summary " + evil
+    row["figures"] = [[{"what": "troops", "value": 1, "as_stated": "1 " + evil, "claimed_by": evil, "cite": ["c1"]}]]
+    row["citations"] = [[{"id": "c1", "source": "https://example.org/a?b=1&c=<2>", "quote": "Quote " + evil}]]
+    return row
+
+
+def test_all_text_is_escaped(sites):
+    hostile = _hostile_sites(sites)
+    row = hostile.iloc[0].to_dict()
+    for html in (popup_html(row), tooltip_html(row)):
+        assert "<script>" not in html and "<img" not in html
+        assert "&lt;script&gt;" in html
+    page = build_map(hostile, period_end=PERIOD_END, vendor="vendor").get_root().render()
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "49" not in re.findall(r"Quote[^\"]*", page)[0]  # the template syntax was not evaluated
+    assert "{{ 7*7 }}" not in page  # ... because it is escaped as \\u007b{ 7*7 }}
+    payload = re.search(r"\}\)\((\{\"v\":.*\})\);\n", page)
+    assert payload is not None
+    assert any("{{ 7*7 }}" in s for s in json.loads(payload.group(1))["v"])  # the data itself is intact
+
+
+def test_script_json_is_safe_in_a_script_element():
+    text = script_json({"a": "</script><!-- {{ x }} {% y %} {# z #} 'q' & \u2028"})
+    assert "</" not in text and "<!--" not in text and "'" not in text and "&" not in text
+    assert "{{" not in text and "{%" not in text and "{#" not in text
+    assert json.loads(text) == {"a": "</script><!-- {{ x }} {% y %} {# z #} 'q' & \u2028"}
+
+
+def test_popup_shows_every_figure_with_its_claimant_never_averaged():
+    row = {
+        "exercise_name": "Zapad-2021",
+        "alliance": "Russia-Belarus",
+        "start": "2021-09-10",
+        "end": "2021-09-16",
+        "ongoing": False,
+        "date_precision": "day",
+        "announced": None,
+        "participants": ["RUS", "BLR"],
+        "observers": [],
+        "figures": [
+            {"what": "troops", "value": 12800, "as_stated": "12,800", "claimed_by": "Regnum", "official": True},
+            {"what": "troops", "value": 13000, "as_stated": "almost 13,000", "claimed_by": "Belarusian MoD"},
+            {"what": "tanks", "value": 290, "as_stated": ">290 tanks"},
+        ],
+    }
+    fields = exercise_fields(row)
+    troops, tanks = fields["figures"]
+    assert troops["differ"] is True and tanks["differ"] is False
+    assert [(c["as_stated"], c["by"]) for c in troops["claims"]] == [
+        ("12,800", "Regnum"),
+        ("almost 13,000", "Belarusian MoD"),
+    ]
+    assert tanks["claims"][0]["by"] == "claimant not named"
+    assert fields["participants"] == "Russia, Belarus"
+    assert fields["when"] == "2021-09-10 – 2021-09-16" and fields["when_note"] == "date precision: day"
+    assert "12900" not in str(fields) and "12,900" not in str(fields)
+
+
+def test_popup_has_place_geocoder_distance_and_every_source(sites):
+    row = drawable(sites).iloc[0].to_dict()
+    html = popup_html(row)
+    place = place_fields(row)
+    assert place["place"] == row["place_text"]
+    assert place["geocoded"].startswith(("training ground", "airfield", "town", "region", "border strip", "whole"))
+    assert "km" in place["nearest"] or "touching NATO" in place["nearest"]
+    for citation in row["citations"]:
+        assert citation_fields(citation)["quote"].replace("&", "&amp;").replace('"', "&quot;")[:20] in html.replace(
+            "&#x27;", "'"
+        )
+    assert f"Sources ({len(row['citations'])})" in html
+
+
+def test_site_tables_store_each_exercise_once(sites):
+    tables = site_tables(sites)
+    drawn = drawable(sites)
+    assert len(tables.exercises) == drawn["exercise_id"].nunique()
+    assert len(tables.places) <= len(drawn)
+    # Every row points at its own exercise.
+    names = [tables.vocabulary.items[ex[0]] for ex in tables.exercises]
+    for alliance, parts in tables.layers.items():
+        for r in parts["pt"]:
+            assert alliance == tables.vocabulary.items[tables.exercises[r[2]][1]]
+    assert set(names) == set(drawn["exercise_name"])
+
+
+def test_layer_data_must_feed_a_geojson():
+    m = folium.Map(tiles=None)
+    store = DataStore({"x": {"type": "FeatureCollection", "features": []}}).add_to(m)
+    group = folium.FeatureGroup().add_to(m)
+    LayerData(store, "collection", ["x", None, []]).add_to(group)
+    with pytest.raises(TypeError, match=r"folium\.GeoJson"):
+        m.get_root().render()
+
+
+# --- Distance rings --------------------------------------------------------------------------------
+
+
+def test_rings_along_the_nato_border_are_metric_buffers():
+    rings = dict(border_rings(PERIOD_END, (50.0, 100.0, 200.0)))
+    grodno, minsk, gomel = Point(23.83, 53.68), Point(27.56, 53.90), Point(30.98, 52.43)
+    assert rings[50.0].contains(grodno)  # ~15 km from Poland
+    assert not rings[50.0].contains(minsk) and rings[200.0].contains(minsk)
+    assert not rings[200.0].contains(gomel)  # far from every NATO border
+    assert not rings[50.0].contains(Point(21.0, 52.23))  # Warsaw: NATO territory is cut out
+
+
+def test_rings_around_a_point_site_have_the_asked_radius():
+    centre = Point(27.56, 53.90)
+    for km, ring in site_rings(centre, (50.0, 100.0)):
+        lon, lat = shapely.get_coordinates(ring.exterior)[0]
+        assert geodesic_km(centre.x, centre.y, lon, lat) == pytest.approx(km, rel=0.02)
+
+
+def test_ring_options_are_drawn(sites):
+    m = build_map(sites, period_end=PERIOD_END, options=MapOptions(rings_km=(50, 100), ring_center=NATO_BORDER))
+    assert "Distance rings" in _groups(m)
+    point = drawable(sites)[drawable(sites).geometry.geom_type == "Point"].iloc[0]
+    key = f"{point['exercise_id']}:{point['site_index']}"
+    m = build_map(sites, period_end=PERIOD_END, options=MapOptions(rings_km=(50,), ring_center=key))
+    (group,) = [g for name, g in _groups(m).items() if name == "Distance rings"]
+    (ring_layer,) = [el for el in _walk(group) if isinstance(el, folium.GeoJson)]
+    assert [f["properties"]["km"] for f in ring_layer.data["features"]] == [50.0]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"rings_km": (0,)}, {"rings_km": (5000,)}, {"ring_center": "Minsk; DROP"}, {"ring_center": "zapad-2021"}],
+)
+def test_map_options__invalid(kwargs):
+    with pytest.raises(FilterError):
+        MapOptions(**kwargs)
+
+
+def test_area_sites_are_deduplicated_and_simplified():
+    square = Polygon([(26, 53), (28, 53), (28, 54.5), (26, 54.5)])
+    frame = gpd.GeoDataFrame(
+        {
+            "exercise_id": ["a", "b"],
+            "exercise_name": ["A", "B"],
+            "alliance": ["NATO", "NATO"],
+            "start": ["2021", "2022"],
+            "end": [None, None],
+            "ongoing": [False, False],
+            "date_precision": ["year", "year"],
+            "announced": [None, None],
+            "participants": [["POL"], ["POL"]],
+            "observers": [[], []],
+            "figures": [[], []],
+            "citations": [[], []],
+            "place_text": ["x", "x"],
+            "resolve_as": [None, None],
+            "site_role": ["site", "site"],
+            "site_note": [None, None],
+            "site_kind": ["region", "region"],
+            "precision": ["region", "region"],
+            "precision_km": [None, None],
+            "confidence": ["high", "high"],
+            "geocode_explanation": ["e", "e"],
+            "distance_to_nato_km": [10.0, 10.0],
+            "nearest_nato_country": ["POL", "POL"],
+            "distance_measured_from": ["nearest point of the area", "nearest point of the area"],
+        },
+        geometry=[square, Polygon(square.exterior.coords)],
+        crs="EPSG:4326",
+    )
+    tables = site_tables(frame)
+    assert len(tables.geometries) == 1 and len(tables.places) == 1 and len(tables.exercises) == 2
+    assert [r[0] for r in tables.layers["NATO"]["ar"]] == [0, 0]

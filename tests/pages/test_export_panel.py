@@ -1,0 +1,102 @@
+"""The dashboard's download area (pages/export_panel.py) under Streamlit's AppTest."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import geo.export.snapshot
+import pages.common.export_panel
+from geo.core.errors import ExportError
+
+SCRIPT = Path(__file__).resolve().parents[1] / "support" / "export_panel_app.py"
+
+
+@pytest.fixture
+def app() -> AppTest:
+    at = AppTest.from_file(str(SCRIPT), default_timeout=60)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def _button(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def _downloads(at: AppTest) -> list:
+    return list(at.get("download_button"))
+
+
+def test_nothing_is_rendered_before_the_click(app):
+    assert app.radio(key="export_kind").value == "Briefing map"
+    assert app.selectbox(key="export_map_format").value == "png"
+    assert _downloads(app) == []
+    assert "export_prepared" not in app.session_state
+
+
+def test_briefing_map_png_is_prepared_then_offered(app):
+    app.selectbox(key="export_size").set_value("1280×720 (16:9, small)")
+    app.text_input(key="export_title").input("Test briefing")
+    _button(app, "Prepare download").click().run()
+    assert not app.exception and not app.error
+    (status,) = app.status  # the progress indicator, completed
+    assert status.label.startswith("Ready:")
+    prepared = app.session_state["export_prepared"]
+    assert prepared["data"].startswith(b"\x89PNG") and prepared["mime"] == "image/png"
+    (download,) = _downloads(app)
+    assert download.proto.label.startswith("Download drillmap-map-") and download.proto.label.endswith(".png")
+
+
+def test_a_changed_option_withdraws_the_prepared_file(app):
+    _button(app, "Prepare download").click().run()
+    assert len(_downloads(app)) == 1
+    app.text_input(key="export_banner").input("UNCLASSIFIED").run()
+    assert _downloads(app) == []
+    assert any("changed since the last file was prepared" in c.value for c in app.caption)
+
+
+def test_pptx_slide(app):
+    app.selectbox(key="export_map_format").set_value("pptx")
+    _button(app, "Prepare download").click().run()
+    prepared = app.session_state["export_prepared"]
+    assert prepared["data"].startswith(b"PK") and prepared["file_name"].endswith(".pptx")
+
+
+def test_data_export_geojson(app):
+    app.radio(key="export_kind").set_value("Data").run()
+    app.selectbox(key="export_data_format").set_value("geojson")
+    _button(app, "Prepare download").click().run()
+    doc = json.loads(app.session_state["export_prepared"]["data"])
+    assert len(doc["features"]) == 9
+    assert _downloads(app)[0].proto.label.endswith(".geojson")
+
+
+def test_empty_selection_still_renders_a_map(app):
+    app.toggle(key="empty").set_value(True).run()
+    assert any("No exercises match the filters" in c.value for c in app.caption)
+    _button(app, "Prepare download").click().run()
+    assert app.session_state["export_prepared"]["data"].startswith(b"\x89PNG")
+
+
+def test_as_seen_without_a_browser_explains(app, monkeypatch):
+    monkeypatch.setattr(geo.export.snapshot, "CHROMIUM", Path("/nonexistent/chromium"))
+    app.radio(key="export_kind").set_value("Map as seen").run()
+    assert not app.exception
+    (info,) = app.info
+    assert "needs Chromium" in info.value and "static PNG, PDF, SVG and PPTX exports work" in info.value
+    assert [b.label for b in app.button] == []
+
+
+def test_export_error_is_shown_not_raised(app, monkeypatch):
+    def fail(*args, **kwargs):
+        raise ExportError("disk full")
+
+    monkeypatch.setattr(pages.common.export_panel, "render_snapshot", fail)
+    _button(app, "Prepare download").click().run()
+    assert not app.exception
+    assert [e.value for e in app.error] == ["disk full"]
+    assert _downloads(app) == []

@@ -1,0 +1,219 @@
+"""Every page under Streamlit's AppTest: no exception, filters drive the map, the URL round-trips.
+
+The map component cannot be clicked here, but its arguments can be read: the st_folium element's
+``json_args`` hold the map script (with the site tables), ``js_links`` and ``css_links``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.catalog.sites import SiteFilter, filter_sites, sites_frame
+from geo.maps.sites import drawable
+from geo.maps.url_state import choices_from_sites
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = ("pages/1_map.py", "pages/2_timeline.py", "pages/3_exercises.py", "pages/4_sources.py")
+_PAYLOAD = re.compile(r"\}\)\((\{\"v\":.*\})\);$", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def sites():
+    return sites_frame()
+
+
+@pytest.fixture(scope="module")
+def years(sites) -> tuple[int, int]:
+    return choices_from_sites(sites).years
+
+
+def _app(**params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def _no_exception(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def _component_args(at: AppTest) -> dict:
+    components = [el for el in at.get("component_instance") if el.proto.component_name == "streamlit_folium.st_folium"]
+    assert len(components) == 1
+    return json.loads(components[0].proto.json_args)
+
+
+def _drawn_sites(at: AppTest) -> int:
+    match = _PAYLOAD.search(_component_args(at)["script"])
+    assert match, "the site tables are not in the map script"
+    tables = json.loads(match.group(1))
+    return sum(len(rows) for parts in tables["layers"].values() for rows in parts.values())
+
+
+def _params(at: AppTest) -> dict[str, str]:
+    """The app's query parameters as name -> value (the last value of a repeated one)."""
+    out = {}
+    for name in at.query_params:
+        value = at.query_params[name]
+        out[name] = value[-1] if isinstance(value, list) else value
+    return out
+
+
+def _expected(sites, **kwargs) -> int:
+    return len(drawable(filter_sites(sites, SiteFilter(**kwargs))))
+
+
+def test_pages_is_a_package():
+    import pages
+    from pages.common import state as ui_common
+
+    assert Path(pages.__file__).name == "__init__.py"
+    assert callable(ui_common.sidebar)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs(page):
+    at = _app()
+    _no_exception(at)
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+        _no_exception(at)
+    assert at.markdown, "the page wrote nothing"
+    assert not at.error, [e.value for e in at.error]
+
+
+def test_map_component_is_offline(sites):
+    at = _app()
+    args = _component_args(at)
+    links = args["js_links"] + args["css_links"]
+    assert links, "the map has no script or stylesheet links"
+    remote = [u for u in links if re.match(r"^(https?:)?//", u, re.IGNORECASE)]
+    assert remote == []
+    assert "L.Icon.Default.imagePath" in args["script"]
+    assert args["returned_objects"] == []  # panning and zooming never rerun the app
+    assert _drawn_sites(at) == _expected(sites)
+
+
+def test_filters_change_the_sites_drawn(sites, years):
+    at = _app()
+    everything = _drawn_sites(at)
+    assert everything == _expected(sites)
+
+    _, last = years
+    at.slider(key="f_years").set_range(last - 1, last).run()
+    _no_exception(at)
+    recent = _drawn_sites(at)
+    assert recent == _expected(sites, years=(last - 1, last))
+    assert recent < everything
+
+    at.multiselect(key="f_alliances").select("NATO").run()
+    _no_exception(at)
+    assert _drawn_sites(at) == _expected(sites, years=(last - 1, last), alliances=("NATO",))
+    assert _params(at)["years"] == f"{last - 1}-{last}"
+    assert _params(at)["alliance"] == "NATO"
+
+    at.toggle(key="f_nato_on").set_value(True).run()
+    _no_exception(at)
+    assert _drawn_sites(at) == _expected(sites, years=(last - 1, last), alliances=("NATO",), max_distance_km=100)
+    assert _params(at)["nato_km"] == "100"
+
+
+def test_counts_in_the_sidebar(sites):
+    at = _app()
+    metrics = {m.label: m.value for m in at.sidebar.get("metric")}
+    assert metrics["Exercises"] == str(sites["exercise_id"].nunique())
+    assert metrics["Sites"] == str(len(sites))
+
+
+def test_url_params_set_the_filters_and_round_trip(sites, years):
+    first, last = years
+    at = _app(years=f"{first + 1}-{last - 1}", alliance="NATO,Russia-Belarus", q="a", nato_km="200")
+    _no_exception(at)
+    assert not at.warning
+    assert at.slider(key="f_years").value == (first + 1, last - 1)
+    assert at.multiselect(key="f_alliances").value == ["Russia-Belarus", "NATO"]
+    assert at.text_input(key="f_text").value == "a"
+    assert at.toggle(key="f_nato_on").value is True
+    assert at.slider(key="f_nato_km").value == 200
+    expected = _expected(
+        sites, years=(first + 1, last - 1), alliances=("Russia-Belarus", "NATO"), text="a", max_distance_km=200
+    )
+    assert _drawn_sites(at) == expected
+    # The URL now holds the canonical form of the same state.
+    assert _params(at) == {
+        "years": f"{first + 1}-{last - 1}",
+        "alliance": "Russia-Belarus,NATO",
+        "q": "a",
+        "nato_km": "200",
+    }
+    # ... and survives a page switch.
+    at.switch_page("pages/3_exercises.py").run()
+    _no_exception(at)
+    assert _params(at)["years"] == f"{first + 1}-{last - 1}"
+
+
+def test_map_params_round_trip(sites):
+    at = _app(rings="50,100", ring_at="nato", tiles="1")
+    _no_exception(at)
+    assert at.toggle(key="m_tiles").value is True
+    assert at.multiselect(key="m_rings").value == [50, 100]
+    script = _component_args(at)["script"]
+    assert "Distance rings" in script and "tile.openstreetmap.org" in script
+    assert _params(at)["rings"] == "50,100" and _params(at)["ring_at"] == "nato"
+
+
+def test_malformed_params_show_a_notice_not_a_crash(sites):
+    at = _app(years="last-year", alliance="NATO,Warsaw Pact", bogus="1", nato_km="far")
+    _no_exception(at)
+    assert len(at.warning) == 1
+    notice = at.warning[0].value
+    for name in ("years", "Warsaw Pact", "bogus", "nato_km"):
+        assert name in notice
+    # The valid part still applies; the invalid ones are gone from the URL.
+    assert at.multiselect(key="f_alliances").value == ["NATO"]
+    assert _drawn_sites(at) == _expected(sites, alliances=("NATO",))
+    assert "bogus" not in _params(at) and "years" not in _params(at)
+
+
+def test_unresolved_sites_are_counted_on_the_map_page(sites):
+    at = _app()
+    unresolved = int((sites["precision"] == "unresolved").sum())
+    expanders = [e.label for e in at.expander]
+    assert f"{unresolved} sites unresolved (not drawn on the map)" in expanders
+
+
+def test_timeline_page_draws_a_vega_chart():
+    at = _app()
+    at.switch_page("pages/2_timeline.py").run()
+    _no_exception(at)
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1
+    spec = json.loads(charts[0].proto.spec)
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["bar", "point"]
+
+
+def test_exercises_page_offers_filtered_downloads(sites, years):
+    _, last = years
+    at = _app(years=f"{last}-{last}")
+    at.switch_page("pages/3_exercises.py").run()
+    _no_exception(at)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download CSV", "Download GeoJSON"]
+    assert at.selectbox(key="x_exercise").value in set(
+        filter_sites(sites, SiteFilter(years=(last, last)))["exercise_id"]
+    )
+
+
+def test_sources_page_lists_sources_and_licences():
+    at = _app()
+    at.switch_page("pages/4_sources.py").run()
+    _no_exception(at)
+    text = " ".join(m.value for m in at.markdown)
+    assert "Reference data and licences" in text
+    assert len(at.dataframe) >= 2

@@ -1,0 +1,184 @@
+"""The review page (pages/5_review.py) under Streamlit's AppTest: paste, extract, edit, accept, reject, escape."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.core import settings
+from geo.extract.records import REVIEWER_CLAIM
+from geo.store import open_store
+
+PAGE = settings.ROOT / "pages" / "5_review.py"
+SEED_002 = (settings.SEEDS_DIR / "002_67814a5019076fc5.txt").read_text(encoding="utf-8")
+SEED_003 = (settings.SEEDS_DIR / "003_e841d6b9f0043300.txt").read_text(encoding="utf-8")
+SOURCE = "https://example.org/report?id=3&lang=en"
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    """Every test gets its own empty store."""
+    monkeypatch.setenv("DRILLMAP_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("DRILLMAP_DATABASE_URL", raising=False)
+
+
+def _page(*, reviewer: str = "Alice", source: str = SOURCE) -> AppTest:
+    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    assert not at.exception
+    if reviewer:
+        at.sidebar.text_input(key="reviewer").input(reviewer)
+    at.text_input(key="source").input(source)
+    return at
+
+
+def _extract(at: AppTest, text: str, published: dt.date | None) -> AppTest:
+    at.text_area(key="paste").input(text)
+    if published is not None:
+        at.date_input(key="published").set_value(published)
+    next(b for b in at.button if b.label == "Extract events").click().run()
+    assert not at.exception
+    return at
+
+
+def _click(at: AppTest, label: str, index: int = 0) -> AppTest:
+    [b for b in at.button if b.label == label][index].click().run()
+    assert not at.exception
+    return at
+
+
+def _html_bodies(at: AppTest) -> list[str]:
+    return [el.proto.body for el in at.get("html")]
+
+
+def test_paste_a_seed_report_accept_and_the_event_is_stored():
+    at = _extract(_page(), SEED_003, dt.date(2022, 10, 17))
+    assert at.subheader[0].value.startswith("1\\. Unnamed Russia\\-Belarus exercise")
+    assert "russia\\-belarus\\-regional\\-grouping\\-2022" in at.info[0].value  # matched, not duplicated
+    at.checkbox(key="use-match-0").uncheck()  # the reviewer decides to keep it as a record of its own
+    at.text_input(key="name-0").input("Regional grouping deployment, October 2022")
+    _click(at, "Accept")
+    assert not at.error
+    assert "Accepted by Alice" in at.success[0].value
+    store = open_store()
+    (saved,) = store.exercises(origin="analyst")
+    assert saved.name == "Regional grouping deployment, October 2022"
+    assert (saved.alliance, saved.start, saved.date_precision) == ("Russia-Belarus", "2022-10-15", "day")
+    assert set(saved.participants) == {"RUS", "BLR"}
+    assert {(f.what, f.value, f.qualifier) for f in saved.figures} >= {
+        ("troops", 9000, "up to"),
+        ("tanks", 170, "about"),
+    }
+    assert all(c.source == SOURCE and c.quote in SEED_003 for c in saved.citations.values())
+    (entry,) = store.history(saved.id)
+    assert (entry.action, entry.who, entry.source) == ("create", "Alice", SOURCE)
+    assert "Accepted in this session" in [s.value for s in at.subheader]
+
+
+def test_accepting_a_matched_event_adds_to_the_known_exercise():
+    at = _extract(_page(), SEED_002, dt.date(2020, 9, 17))
+    assert len([b for b in at.button if b.label == "Accept"]) == 2
+    at.multiselect(key="observers-1").select("SRB")  # a reviewer's correction
+    _click(at, "Accept", index=1)
+    store = open_store()
+    updated = store.get("slavic-brotherhood-2020")
+    assert "SRB" in updated.observers
+    (cid,) = updated.evidence["observers"]
+    assert updated.citations[cid].source == SOURCE
+    assert updated.citations[cid].claimed_by == REVIEWER_CLAIM  # the value is the reviewer's, not the sentence's
+    entry = store.history("slavic-brotherhood-2020")[0]
+    assert (entry.action, entry.who, entry.source) == ("update", "Alice", SOURCE)
+    assert store.exercises(origin="analyst") == []
+
+
+def test_reject_saves_nothing():
+    at = _extract(_page(), SEED_002, dt.date(2020, 9, 17))
+    revision = open_store().revision()
+    _click(at, "Reject")
+    assert "Rejected by Alice" in at.warning[0].value
+    assert open_store().revision() == revision
+    assert len([b for b in at.button if b.label == "Accept"]) == 1  # the other event is still open
+
+
+@pytest.mark.parametrize(
+    ("reviewer", "source", "message"),
+    [("", SOURCE, "type your name"), ("Alice", "", "give the article"), ("Alice", "not a url", "neither an http")],
+)
+def test_accept_needs_a_reviewer_and_a_source(reviewer, source, message):
+    at = _extract(_page(reviewer=reviewer, source=source), SEED_002, dt.date(2020, 9, 17))
+    revision = open_store().revision()
+    _click(at, "Accept")
+    assert message in at.error[0].value
+    assert open_store().revision() == revision
+
+
+def test_an_event_that_cannot_be_a_record_is_explained_not_saved():
+    at = _extract(_page(), SEED_002, None)  # without a publication date "October 12-16" has no year
+    revision = open_store().revision()
+    _click(at, "Accept")
+    assert "no usable date" in at.error[0].value
+    assert open_store().revision() == revision
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "paste the article"),
+        ("Совместные учения России и Беларуси пройдут в сентябре в Брестской области.", "Cyrillic"),
+        ("<html><script>alert(1)</script><style>p{}</style></html>", "no text"),
+    ],
+)
+def test_bad_input_is_one_message(text, message):
+    at = _extract(_page(), text, None)
+    assert message in at.error[0].value
+    assert not at.get("html")
+
+
+def test_no_exercise_is_said_so():
+    at = _extract(_page(), "The weather in Minsk was mild today, and the markets were calm.", None)
+    assert "No exercise found" in at.warning[0].value
+
+
+def test_article_text_is_escaped_everywhere():
+    article = (
+        "Belarus and Russia will hold the ‘Storm_Blade-2099’ exercises in the Brest region next month, "
+        "the ministry said <img src=x onerror=alert(1)> [click](javascript:alert(2)).\n"
+        "The drills will involve up to 3,000 troops <b>from both countries</b>."
+    )
+    at = _extract(_page(), article, dt.date(2099, 3, 1))
+    bodies = _html_bodies(at)
+    assert bodies
+    joined = "\n".join(bodies)
+    assert "<img" not in joined and "<b>" not in joined
+    assert "&lt;img src=x onerror=alert(1)&gt;" in joined
+    assert "&lt;b&gt;from both countries&lt;/b&gt;" in joined
+    assert at.subheader[0].value == "1\\. Storm\\_Blade\\-2099"
+    markdown = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    assert not any("javascript:alert(2))" in m and "\\(" not in m for m in markdown)
+
+
+def test_the_maps_load_only_vendored_assets():
+    at = _extract(_page(), SEED_002, dt.date(2020, 9, 17))
+    maps = [el for el in at.get("component_instance") if el.proto.component_name == "streamlit_folium.st_folium"]
+    assert len(maps) == 2
+    for element in maps:
+        args = json.loads(element.proto.json_args)
+        assert not [u for u in args["js_links"] + args["css_links"] if u.startswith(("http", "//"))]
+        assert "L.Icon.Default.imagePath" in args["script"]
+        assert args["returned_objects"] == []
+    assert "western Belarus" in json.loads(maps[1].proto.json_args)["script"]
+
+
+def test_small_maps_never_evaluate_report_text_as_a_template():
+    # folium renders element scripts through Jinja: a hostile report must not run template code.
+    from geo.extract.review import locations_map
+
+    hostile = "Losvido {{ 7*7 }} {% for x in range(3) %}X{% endfor %} <script>alert(1)</script>"
+    m = locations_map([{"text": hostile, "query": "Losvido", "context": "BLR", "status": "resolved", "kind": "range"}])
+    page = m.get_root().render()
+    assert "Losvido 49" not in page
+    assert "XXX" not in page
+    assert "<script>alert(1)</script>" not in page
+    assert "&#123;&#123; 7*7 &#125;&#125;" in page  # shown to the reader as written

@@ -1,0 +1,352 @@
+"""The store: creation and migration, seed loading, one-transaction saves, concurrency, crashes, export."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import signal
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy import create_engine, text
+
+from geo.catalog.schema import Exercise
+from geo.catalog.sites import load_exercise_file, load_exercises
+from geo.core import settings
+from geo.store import CURRENT_VERSION, Store, StoreError, merge_with_catalog, open_store, store_exercises
+from geo.store.migrations import migrate
+
+#: A small seed catalog copied from data/catalog (zapad-2025 is related to interaction-2025).
+SEED_FILES = ("combat-brotherhood-2023.yaml", "interaction-2025.yaml", "zapad-2025.yaml")
+FORK = multiprocessing.get_context("fork")  # children open their own engine; nothing is shared
+
+
+@pytest.fixture
+def catalog_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "catalog"
+    folder.mkdir()
+    for name in SEED_FILES:
+        shutil.copy(settings.CATALOG_DIR / name, folder / name)
+    return folder
+
+
+@pytest.fixture
+def url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'home' / 'drillmap.sqlite3'}"
+
+
+@pytest.fixture
+def store(url: str, catalog_dir: Path) -> Store:
+    return Store.open(url, catalog_dir=catalog_dir)
+
+
+def _new_exercise(exercise_id: str, *, name: str | None = None, participants: tuple[str, ...] = ("BLR",)) -> Exercise:
+    return Exercise.model_validate(
+        {
+            "id": exercise_id,
+            "name": name or exercise_id.replace("-", " ").title(),
+            "alliance": "national",
+            "start": "2024-05-02",
+            "date_precision": "day",
+            "participants": list(participants),
+            "summary": "A snap readiness check reported by a test article.",
+            "sites": [{"place": "the Brest region", "cite": ["c1"]}],
+            "citations": {
+                "c1": {"source": "https://example.org/a", "quote": "Belarus held a snap check in the Brest region."}
+            },
+            "evidence": {"name": ["c1"], "alliance": ["c1"], "dates": ["c1"], "participants": ["c1"]},
+        }
+    )
+
+
+def _sqlite_file(url: str) -> str:
+    return url.removeprefix("sqlite:///")
+
+
+# --- creation, migration, seed -----------------------------------------------------------------------
+
+
+def test_a_new_store_is_created_migrated_and_in_wal_mode(store, url):
+    assert store.schema_version() == CURRENT_VERSION
+    with sqlite3.connect(_sqlite_file(url)) as con:
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert {"schema_version", "exercises", "audit", "meta"} <= tables
+        versions = [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY version")]
+        assert versions == list(range(1, CURRENT_VERSION + 1))
+
+
+def test_an_old_schema_is_migrated_on_start(url, catalog_dir):
+    Path(_sqlite_file(url)).parent.mkdir(parents=True)
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        assert migrate(connection, upto=1) == [1]
+    engine.dispose()
+    with sqlite3.connect(_sqlite_file(url)) as con:
+        assert con.execute("SELECT name FROM sqlite_master WHERE name='ix_audit_at'").fetchone() is None
+    store = Store.open(url, catalog_dir=catalog_dir)
+    assert store.schema_version() == CURRENT_VERSION
+    with sqlite3.connect(_sqlite_file(url)) as con:
+        assert con.execute("SELECT name FROM sqlite_master WHERE name='ix_audit_at'").fetchone() is not None
+
+
+def test_the_seed_catalog_is_loaded_on_first_run_only(store, url, catalog_dir):
+    expected = sorted(e.id for e in load_exercises(catalog_dir))
+    assert [e.id for e in store.exercises()] == expected
+    assert store.exercises() == load_exercises(catalog_dir)  # the documents round-trip exactly
+    first = store.history()
+    assert sorted(e.exercise_id for e in first) == expected
+    assert {(e.action, e.who, e.source) for e in first} == {("seed-load", "catalog", "data/catalog")}
+    again = Store.open(url, catalog_dir=catalog_dir)
+    assert again.history() == first  # nothing reloaded
+
+
+def test_a_changed_catalog_file_refreshes_its_untouched_seed_record(store, catalog_dir):
+    path = catalog_dir / "interaction-2025.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw["summary"] = "A revised summary, committed after review."
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert store.sync_seed() == ["interaction-2025"]
+    assert store.get("interaction-2025").summary == "A revised summary, committed after review."
+    assert store.history("interaction-2025")[0].action == "seed-update"
+
+
+def test_an_analyst_edit_is_not_overwritten_by_a_later_catalog_change(store, catalog_dir):
+    store.save(
+        updates={"interaction-2025": lambda e: e.model_copy(update={"observers": ["ARM"]})},
+        who="alice",
+        source="https://example.org/a",
+    )
+    path = catalog_dir / "interaction-2025.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw["summary"] = "A revised summary, committed after review."
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert store.sync_seed() == []
+    assert store.seed_conflicts == ["interaction-2025"]
+    assert store.get("interaction-2025").observers == ["ARM"]
+
+
+# --- saving --------------------------------------------------------------------------------------
+
+
+def test_save_records_who_when_and_source(store):
+    result = store.save([_new_exercise("snap-check-2024")], who="Alice", source="https://example.org/a")
+    assert result.created == ("snap-check-2024",)
+    (entry,) = store.history("snap-check-2024")
+    assert (entry.action, entry.who, entry.source, entry.version) == ("create", "Alice", "https://example.org/a", 1)
+    assert entry.at.endswith("+00:00")
+    assert store.exercises(origin="analyst") == [_new_exercise("snap-check-2024")]
+
+
+def test_a_taken_id_gets_a_suffix(store):
+    store.save([_new_exercise("interaction-2025", name="Another Interaction")], who="a", source="https://e.org/x")
+    assert store.get("interaction-2025-2").name == "Another Interaction"
+    assert store.get("interaction-2025").name == "Interaction-2025"
+
+
+def test_save_is_one_transaction(store):
+    before = (store.exercises(), store.history())
+
+    def broken(exercise: Exercise) -> Exercise:
+        msg = "the reviewer's merge failed"
+        raise ValueError(msg)
+
+    with pytest.raises(ValueError, match="merge failed"):
+        store.save(
+            [_new_exercise("snap-check-2024")],
+            {"interaction-2025": lambda e: e.model_copy(update={"observers": ["ARM"]}), "zapad-2025": broken},
+            who="alice",
+            source="https://example.org/a",
+        )
+    assert (store.exercises(), store.history()) == before
+
+
+@pytest.mark.parametrize(("who", "source"), [("", "https://e.org/a"), ("alice", ""), ("  ", "https://e.org/a")])
+def test_save_needs_a_reviewer_and_a_source(store, who, source):
+    with pytest.raises(StoreError):
+        store.save([_new_exercise("snap-check-2024")], who=who, source=source)
+    assert store.get("snap-check-2024") is None
+
+
+def test_an_update_that_adds_nothing_is_recorded_as_a_confirmation(store):
+    result = store.save(updates={"zapad-2025": lambda e: e}, who="bob", source="https://example.org/b")
+    assert result.updated == ("zapad-2025",)
+    entry = store.history("zapad-2025")[0]
+    assert (entry.action, entry.who, entry.version) == ("confirm", "bob", 1)
+
+
+def test_an_unknown_update_target_is_refused(store):
+    with pytest.raises(StoreError, match="not in the store"):
+        store.save(updates={"nope": lambda e: e}, who="bob", source="https://example.org/b")
+
+
+# --- two processes, and a crash ---------------------------------------------------------------------
+
+
+def _save_in_child(url: str, name: str, barrier, hold_s: float) -> None:
+    store = Store.open(url, load_seed=False)
+    barrier.wait(timeout=20)
+    # Both children propose the same id: whichever commits second gets "-2".
+    store.save(
+        [_new_exercise("snap-2024", name=name)],
+        who=name,
+        source="https://example.org/p",
+        on_before_commit=lambda: time.sleep(hold_s),
+    )
+
+
+def _add_observer_in_child(url: str, iso3: str, barrier) -> None:
+    store = Store.open(url, load_seed=False)
+    barrier.wait(timeout=20)
+
+    def add(exercise: Exercise) -> Exercise:
+        time.sleep(0.3)  # both read-modify-writes overlap unless the store serialises them
+        return exercise.model_copy(update={"observers": [*exercise.observers, iso3]})
+
+    store.save(updates={"interaction-2025": add}, who=iso3, source="https://example.org/p")
+
+
+PG_URL = os.environ.get("DRILLMAP_TEST_POSTGRES_URL")
+
+
+def _require_postgres() -> str:
+    """Return the PostgreSQL test URL; in CI (which installs PostgreSQL) its absence is a failure."""
+    if PG_URL:
+        return PG_URL
+    if os.environ.get("CI") == "true":
+        pytest.fail(".ci/run must start PostgreSQL and set DRILLMAP_TEST_POSTGRES_URL")
+    pytest.skip("set DRILLMAP_TEST_POSTGRES_URL (e.g. postgresql+psycopg://user@host/db) to test PostgreSQL")
+
+
+def _reset_postgres(pg: str) -> None:
+    engine = create_engine(pg)
+    with engine.begin() as connection:
+        for table in ("audit", "exercises", "meta", "schema_version"):
+            connection.execute(text(f"DROP TABLE IF EXISTS {table}"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared(request, url, catalog_dir) -> tuple[str, Store]:
+    """A store two processes write to: SQLite always, PostgreSQL when DRILLMAP_TEST_POSTGRES_URL is set."""
+    if request.param == "postgresql":
+        pg = _require_postgres()
+        _reset_postgres(pg)
+        return pg, Store.open(pg, catalog_dir=catalog_dir)
+    return url, Store.open(url, catalog_dir=catalog_dir)
+
+
+def _run(processes) -> None:
+    for p in processes:
+        p.start()
+    for p in processes:
+        p.join(timeout=60)
+    assert [p.exitcode for p in processes] == [0] * len(processes)
+
+
+def test_two_processes_saving_at_once_both_land(shared):
+    url, store = shared
+    barrier = FORK.Barrier(2)
+    _run(
+        [FORK.Process(target=_save_in_child, args=(url, name, barrier, 0.5)) for name in ("first-2024", "second-2024")]
+    )
+    saved = {e.id: e.name for e in store.exercises(origin="analyst")}
+    assert set(saved) == {"snap-2024", "snap-2024-2"}
+    assert sorted(saved.values()) == ["first-2024", "second-2024"]
+    assert {e.who for e in store.history() if e.action == "create"} == {"first-2024", "second-2024"}
+
+
+def test_two_processes_updating_one_exercise_both_land(shared):
+    url, store = shared
+    barrier = FORK.Barrier(2)
+    _run([FORK.Process(target=_add_observer_in_child, args=(url, iso3, barrier)) for iso3 in ("ARM", "SRB")])
+    assert sorted(store.get("interaction-2025").observers) == ["ARM", "SRB"]
+    assert [e.version for e in store.history("interaction-2025")][:2] == [3, 2]
+
+
+def _slow_save_in_child(url: str, started) -> None:
+    store = Store.open(url, load_seed=False)
+    batch = [_new_exercise(f"doomed-{i}") for i in range(20)]
+
+    def hang() -> None:
+        started.set()
+        time.sleep(60)  # killed here: every row is written, nothing is committed
+
+    store.save(
+        batch,
+        {"interaction-2025": lambda e: e.model_copy(update={"observers": ["ARM"]})},
+        who="x",
+        source="https://e.org/x",
+        on_before_commit=hang,
+    )
+
+
+def test_a_process_killed_mid_save_leaves_the_database_consistent(store, url):
+    before = (store.exercises(), store.history())
+    started = FORK.Event()
+    child = FORK.Process(target=_slow_save_in_child, args=(url, started))
+    child.start()
+    assert started.wait(timeout=30), "the child never reached the commit"
+    os.kill(child.pid, signal.SIGKILL)
+    child.join(timeout=10)
+    assert child.exitcode == -signal.SIGKILL
+    reopened = Store.open(url, catalog_dir=store.catalog_dir)
+    with sqlite3.connect(_sqlite_file(url)) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert (reopened.exercises(), reopened.history()) == before
+    reopened.save([_new_exercise("after-crash-2024")], who="alice", source="https://example.org/a")
+    assert reopened.get("after-crash-2024") is not None
+
+
+# --- export and the dashboard's view -------------------------------------------------------------
+
+
+def test_export_round_trips_through_the_catalog_loader(store, tmp_path):
+    store.save([_new_exercise("snap-check-2024")], who="alice", source="https://example.org/a")
+    folder = tmp_path / "export"
+    paths = store.export_yaml(folder)
+    assert sorted(p.name for p in paths) == sorted(f"{e.id}.yaml" for e in store.exercises())
+    for path in paths:
+        assert load_exercise_file(path) == store.get(path.stem)
+    assert load_exercises(folder) == store.exercises()
+    only = store.export_yaml(tmp_path / "analyst", origin="analyst")
+    assert [p.name for p in only] == ["snap-check-2024.yaml"]
+
+
+def test_merge_with_catalog_prefers_the_store(store, catalog_dir):
+    store.save(
+        [_new_exercise("snap-check-2024")],
+        {"zapad-2025": lambda e: e.model_copy(update={"observers": ["ARM"]})},
+        who="a",
+        source="https://e.org/a",
+    )
+    merged = merge_with_catalog(load_exercises(catalog_dir), store.exercises())
+    assert [e.id for e in merged] == sorted([*(p.stem for p in catalog_dir.glob("*.yaml")), "snap-check-2024"])
+    assert next(e for e in merged if e.id == "zapad-2025").observers == ["ARM"]
+
+
+def test_store_exercises_uses_the_configured_home(monkeypatch, tmp_path):
+    monkeypatch.setenv("DRILLMAP_HOME", str(tmp_path / "home2"))
+    monkeypatch.delenv("DRILLMAP_DATABASE_URL", raising=False)
+    exercises = store_exercises()
+    assert (tmp_path / "home2" / settings.SQLITE_FILE_NAME).exists()
+    assert {e.id for e in exercises} >= {"combat-brotherhood-2023", "interaction-2025"}
+    assert open_store() is open_store()
+
+
+def test_a_bad_database_url_is_one_clear_error(monkeypatch):
+    with pytest.raises(StoreError, match="not a database URL"):
+        Store.open("not a url at all")
+
+
+def test_postgresql_store(catalog_dir):
+    pg = _require_postgres()
+    _reset_postgres(pg)
+    store = Store.open(pg, catalog_dir=catalog_dir)
+    assert store.schema_version() == CURRENT_VERSION
+    store.save([_new_exercise("snap-check-2024")], who="alice", source="https://example.org/a")
+    assert store.get("snap-check-2024") == _new_exercise("snap-check-2024")
