@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.catalog.sites import load_exercises
+from geo.catalog.load import load_exercises
 from geo.core import settings
 from geo.extract import Extractor, read_article
 from geo.extract.places import geocode_cached

@@ -6,8 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from geo.charts.timeline import DATE_QUALITY, exercises_frame
+from geo.core.citations import source_host
+from geo.core.countries import country_name
+from geo.core.dates import row_period_text
+from geo.core.text import md_escape
 from geo.export.tabular import figures_text, to_csv, to_geojson
-from geo.maps.popup import country_name, exercise_fields, format_period, place_fields, source_host
+from geo.maps.popup import exercise_fields, place_fields
 from pages.common import state as ui_common
 
 ui_common.ensure_entrypoint()
@@ -71,7 +75,7 @@ with tab_sites:
         {
             "Exercise": view.sites["exercise_name"],
             "Alliance": view.sites["alliance"],
-            "Dates": [format_period(r) for r in view.sites.to_dict("records")],
+            "Dates": [row_period_text(r) for r in view.sites.to_dict("records")],
             "Place as written": view.sites["place_text"],
             "Read as": view.sites["resolve_as"],
             "Kind": view.sites["site_kind"],
@@ -91,7 +95,7 @@ chosen = st.selectbox("Exercise", options=list(names), format_func=names.__getit
 rows = view.sites[view.sites["exercise_id"] == chosen]
 first = rows.iloc[0].to_dict()
 fields = exercise_fields(first)
-md = ui_common.plain_markdown
+md = md_escape
 
 st.markdown(f"#### {md(fields['name'])}")
 meta = [

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.catalog.sources import DATA_CREDITS, seed_reports, sources_frame
+from geo.catalog.sources import seed_reports, sources_frame
 from geo.core import settings
-from geo.maps.controls import ATTRIBUTION
+from geo.core.credits import DATA_CREDITS, MAP_ATTRIBUTION
 from pages.common import state as ui_common
 
 ui_common.ensure_entrypoint()
@@ -58,7 +58,7 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
-st.caption(f"Credit line on the map: {ATTRIBUTION}")
+st.caption(f"Credit line on the map: {MAP_ATTRIBUTION}")
 
 readme = settings.DATA_DIR / "README.md"
 if readme.is_file():

@@ -4,40 +4,27 @@ The page only reads widgets, calls ``geo/`` and draws. Extraction is :class:`geo
 saving is :func:`geo.extract.plan_save` + :meth:`geo.store.Store.save` (one transaction, audited with
 the reviewer's name, the time and the source URL). Only :class:`~geo.core.errors.DrillmapError` is caught
 and shown. Article text reaches the browser only through :func:`geo.extract.review.evidence_html`
-(HTML-escaped) and :func:`geo.extract.review.md_escape` (Markdown-escaped).
+(HTML-escaped) and :func:`geo.core.text.md_escape` (Markdown-escaped).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # `streamlit run` and AppTest may start from another directory
-    sys.path.insert(0, str(ROOT))
+import streamlit as st
+from streamlit_folium import st_folium
 
-import streamlit as st  # noqa: E402
-from streamlit_folium import st_folium  # noqa: E402
-
-from geo.catalog.schema import ALLIANCES  # noqa: E402
-from geo.core import settings  # noqa: E402
-from geo.core.errors import DrillmapError, IngestError  # noqa: E402
-from geo.extract import Extractor, check_source, clean_text, plan_save, read_article  # noqa: E402
-from geo.extract.review import (  # noqa: E402
-    apply_edits,
-    country_choices,
-    country_label,
-    event_summary,
-    evidence_html,
-    exercises_map,
-    locations_map,
-    md_escape,
-)
-from geo.store import Store, open_store  # noqa: E402
-from pages.common import state as ui_common  # noqa: E402
-from pages.common.compat import install_link_filter  # noqa: E402
+from geo.core import settings
+from geo.core.countries import all_iso3, country_label
+from geo.core.errors import DrillmapError, IngestError
+from geo.core.symbology import ALLIANCES
+from geo.core.text import md_escape
+from geo.extract import Extractor, check_source, clean_text, plan_save, read_article
+from geo.extract.review import apply_edits, event_summary, evidence_html, exercises_map, locations_map
+from geo.store import Store, open_store
+from pages.common import state as ui_common
+from pages.common.compat import install_link_filter
 
 MAX_MB = settings.MAX_ARTICLE_BYTES / 1_000_000
 FILE_TYPES = ["txt", "md", "markdown", "html", "htm"]
@@ -149,7 +136,7 @@ def _event_form(index: int, event: dict[str, Any]) -> None:
         )
         written = ", ".join(f"{k}: “{v}”" for k, v in (event.get("dates_as_written") or {}).items())
         st.caption(md_escape(f"Date precision: {event.get('date_precision')}. As written — {written or 'no date'}"))
-        choices = country_choices()
+        choices = all_iso3()
         participants = st.multiselect(
             "Participants",
             choices,

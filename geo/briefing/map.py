@@ -1,6 +1,6 @@
 """The briefing map: a finished, static cartographic rendering of a filtered view (matplotlib + shapely).
 
-:func:`render_figure` draws the sites of :func:`geo.catalog.sites.filter_sites` on a projected basemap
+:func:`render_figure` draws the sites of :func:`geo.catalog.filter.filter_sites` on a projected basemap
 (ETRS89 LAEA Europe, EPSG:3035, metres) and returns a :class:`matplotlib.figure.Figure` on an Agg canvas;
 :func:`render_bytes` saves it as PNG, PDF or SVG. The figure holds:
 
@@ -50,17 +50,16 @@ from matplotlib.text import Annotation, Text
 from pyproj import Geod, Transformer
 from shapely.geometry.base import BaseGeometry
 
-from geo.catalog.schema import ALLIANCES
-from geo.catalog.sites import SiteFilter
+from geo.catalog.filter import SiteFilter
 from geo.core import settings
+from geo.core.credits import MAP_CREDITS
 from geo.core.errors import ExportError
-from geo.maps.build import ALLIANCE_COLORS, NATO_FILL, NATO_LINE, OTHER_COLOR
+from geo.core.symbology import ALLIANCE_COLORS, ALLIANCES, NATO_FILL, NATO_LINE, OTHER_COLOR
 from geo.maps.sites import site_kind
 from geo.reference.layers import layer, table
 from geo.reference.membership import members_on
 
 __all__ = [
-    "ATTRIBUTION",
     "FORMATS",
     "MAP_CRS",
     "BriefingOptions",
@@ -77,13 +76,6 @@ __all__ = [
 MAP_CRS: Final = settings.METRIC_CRS
 #: Vector/raster formats :func:`render_bytes` writes.
 FORMATS: Final = ("png", "pdf", "svg")
-#: Data credits printed on every map (the licences in ``../shared/data/README.md``).
-ATTRIBUTION: Final[tuple[str, ...]] = (
-    "Made with Natural Earth (public domain)",
-    "GeoNames (geonames.org, CC BY 4.0)",
-    "Admin-1: Natural Earth via Elastic Maps Service, © OpenStreetMap contributors (ODbL 1.0)",
-)
-
 # Pixel and DPI bounds: beyond these a render is either unreadable or needlessly huge (memory grows with w*h).
 _MIN_PX, _MAX_PX = 320, 8000
 _MIN_DPI, _MAX_DPI = 50.0, 1200.0
@@ -1330,7 +1322,7 @@ def render_figure(
     Parameters
     ----------
     sites
-        Filtered sites (:func:`geo.catalog.sites.filter_sites` output; geometry in EPSG:4326). May be empty:
+        Filtered sites (:func:`geo.catalog.filter.filter_sites` output; geometry in EPSG:4326). May be empty:
         the map then says "No exercises match the selected filters".
     flt
         The filter that selected them, for the title, the subtitle and the membership date.
@@ -1442,7 +1434,7 @@ def render_figure(
         fig.text(
             0.012,
             layout.footer_y - 0.019,
-            " · ".join(ATTRIBUTION),
+            " · ".join(MAP_CREDITS),
             ha="left",
             va="center",
             fontsize=7.0 * s,

@@ -14,22 +14,15 @@ import io
 from typing import Any, Final
 
 import geopandas as gpd
-import pandas as pd
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from geo.briefing.map import (
-    ATTRIBUTION,
-    BriefingOptions,
-    catalog_as_of,
-    default_title,
-    render_bytes,
-    source_list,
-    subtitle,
-)
-from geo.catalog.sites import SiteFilter
+from geo.briefing.map import BriefingOptions, catalog_as_of, default_title, render_bytes, source_list, subtitle
+from geo.catalog.filter import SiteFilter
+from geo.core.credits import credits_sentence
+from geo.core.dates import row_period_text
 
 __all__ = ["MAX_LISTED", "exercise_lines", "to_pptx"]
 
@@ -56,22 +49,6 @@ _GREY: Final = _colour("444444")
 _WHITE: Final = _colour("FFFFFF")
 
 
-def _text(value: Any) -> str | None:
-    """The value as text, or None when missing (None, NaN, pandas NA)."""
-    return None if value is None or bool(pd.isna(value)) else str(value)
-
-
-def _dates(row: Any) -> str:
-    start, end, announced = _text(row.start), _text(row.end), _text(row.announced)
-    if start is None:
-        return f"announced {announced}" if announced else "undated"
-    if bool(row.ongoing):
-        return f"{start}, ongoing"
-    if end is None:
-        return f"{start}, end not reported"
-    return f"{start} to {end}" if end != start else start
-
-
 def exercise_lines(sites: gpd.GeoDataFrame) -> list[str]:
     """Return one line per exercise in ``sites``, in date order.
 
@@ -80,7 +57,7 @@ def exercise_lines(sites: gpd.GeoDataFrame) -> list[str]:
     if not len(sites):
         return []
     first = sites.drop_duplicates("exercise_id").sort_values(["start_date", "exercise_id"], kind="stable")
-    return [f"{row.exercise_name} — {_dates(row)} ({row.alliance})" for row in first.itertuples()]
+    return [f"{row.exercise_name} — {row_period_text(row)} ({row.alliance})" for row in first.itertuples()]
 
 
 def _text_box(slide: Any, left: float, top: float, width: float, height: float) -> Any:
@@ -202,7 +179,7 @@ def to_pptx(sites: gpd.GeoDataFrame, *, flt: SiteFilter | None = None, options: 
         "Sources:",
         *[f"- {src}" for src in source_list(sites)],
         "",
-        "Map data: " + "; ".join(ATTRIBUTION) + ".",
+        credits_sentence(),
         f"Data as of {as_of.isoformat() if as_of else 'n/a'}; produced {produced.isoformat()} "
         "with Drillmap (EPSG:3035, LAEA Europe).",
     ]

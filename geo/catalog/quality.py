@@ -12,8 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from geo.catalog.load import load_exercise_file
 from geo.catalog.schema import Exercise
-from geo.catalog.sites import load_exercise_file, sites_frame
+from geo.catalog.sites import sites_frame
 from geo.core import settings
 from geo.core.errors import CatalogError
 

@@ -16,10 +16,11 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-import pycountry
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-ALLIANCES: tuple[str, ...] = ("CSTO", "Russia-Belarus", "NATO", "national", "bilateral")
+from geo.core.countries import is_iso3
+from geo.core.dates import DatePrecision, check_partial_date, date_precision_of, earliest_date, latest_date
+
 DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year", "announced")
 #: Fields that every exercise must support with at least one citation.
 REQUIRED_EVIDENCE: tuple[str, ...] = ("name", "alliance", "dates", "participants")
@@ -36,28 +37,17 @@ EVIDENCE_FIELDS: tuple[str, ...] = (
 )
 
 Alliance = Literal["CSTO", "Russia-Belarus", "NATO", "national", "bilateral"]
-DatePrecision = Literal["day", "month", "year", "announced"]
 Qualifier = Literal["exact", "about", "up to", "more than", "at least", "fewer than", "estimated", "range"]
 
-_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _SOURCE = re.compile(r"^(seed:[\w.-]+\.txt|https?://\S+)$")
 
 
 def _check_iso3(code: str) -> str:
-    if pycountry.countries.get(alpha_3=code) is None:
+    if not is_iso3(code):
         msg = f"{code!r} is not an ISO 3166-1 alpha-3 country code"
         raise ValueError(msg)
     return code
-
-
-def _check_partial_date(value: str) -> str:
-    if not _PARTIAL_DATE.match(value):
-        msg = f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
-        raise ValueError(msg)
-    parts = [int(p) for p in value.split("-")]
-    dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    return value
 
 
 def _check_slug(value: str) -> str:
@@ -75,33 +65,10 @@ def _check_source(value: str) -> str:
 
 
 ISO3 = Annotated[str, AfterValidator(_check_iso3)]
-PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
+PartialDate = Annotated[str, AfterValidator(check_partial_date)]
 Slug = Annotated[str, AfterValidator(_check_slug)]
 SourceRef = Annotated[str, AfterValidator(_check_source)]
 CitationIds = Annotated[list[str], Field(min_length=1)]
-
-
-def date_precision_of(value: str) -> DatePrecision:
-    """Return the precision (``year``, ``month`` or ``day``) of an ISO reduced-precision date."""
-    precisions: tuple[DatePrecision, ...] = ("year", "month", "day")
-    return precisions[value.count("-")]
-
-
-def earliest_date(value: str) -> dt.date:
-    """Return the first day an ISO reduced-precision date can mean (``"2025-09"`` → 2025-09-01)."""
-    parts = [int(p) for p in value.split("-")]
-    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def latest_date(value: str) -> dt.date:
-    """Return the last day an ISO reduced-precision date can mean (``"2025-09"`` → 2025-09-30)."""
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        return dt.date(*parts)
-    if len(parts) == 2:
-        nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-        return nxt - dt.timedelta(days=1)
-    return dt.date(parts[0], 12, 31)
 
 
 class _Strict(BaseModel):

@@ -12,48 +12,11 @@ from typing import Final
 import geopandas as gpd
 import pandas as pd
 
-from geo.maps.popup import source_host
+from geo.core.citations import SEED_PREFIX, source_host
 
-__all__ = ["DATA_CREDITS", "SEED_PREFIX", "seed_reports", "sources_frame"]
+__all__ = ["SEED_PREFIX", "seed_reports", "sources_frame"]
 
-SEED_PREFIX: Final = "seed:"
 _DATE_LINE: Final = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
-
-#: (what, where it comes from, licence) of every dataset drawn or used by the map.
-DATA_CREDITS: Final[tuple[tuple[str, str, str], ...]] = (
-    (
-        "Country outlines, land borders, rivers, lakes",
-        "Natural Earth 1:10m (admin-0 German point of view, boundary lines, rivers and lakes), via data/reference",
-        "Public domain (Natural Earth)",
-    ),
-    (
-        "Belarus oblasts (admin-1)",
-        "Natural Earth admin-1 as repackaged by Elastic Maps Service, with fixes from OpenStreetMap",
-        "ODbL 1.0: © OpenStreetMap contributors, Elastic Maps Service",
-    ),
-    ("Towns and their names", "GeoNames cities500 (geonames.org)", "CC BY 4.0: GeoNames"),
-    (
-        "Training grounds and airfields",
-        "data/places/training_grounds.csv, compiled for Drillmap with a source URL per row",
-        "Facts with citations (see the file)",
-    ),
-    (
-        "Alliance membership (NATO, CSTO, Union State)",
-        "data/membership/*.csv, compiled for Drillmap with a source URL per row",
-        "Facts with citations (see the files)",
-    ),
-    (
-        "Exercises: dates, participants, figures, places",
-        "data/catalog/*.yaml: every fact quotes its source (seed reports and published articles)",
-        "Quotations for reference; the sources keep their own rights",
-    ),
-    ("Map rendering", "Leaflet 1.9 (vendored under static/vendor), folium, streamlit-folium", "BSD-2-Clause / MIT"),
-    (
-        "Online background tiles (off by default)",
-        "OpenStreetMap tile servers",
-        "ODbL 1.0: © OpenStreetMap contributors",
-    ),
-)
 
 
 def sources_frame(sites: gpd.GeoDataFrame) -> pd.DataFrame:

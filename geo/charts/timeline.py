@@ -15,10 +15,10 @@ import altair as alt
 import geopandas as gpd
 import pandas as pd
 
-from geo.catalog.schema import ALLIANCES
+from geo.core.countries import country_name
+from geo.core.dates import row_period_text
+from geo.core.symbology import ALLIANCE_COLORS, ALLIANCES, OTHER_COLOR
 from geo.export.tabular import figures_text
-from geo.maps.build import ALLIANCE_COLORS, OTHER_COLOR
-from geo.maps.popup import country_name, format_period
 
 __all__ = ["DATE_QUALITY", "exercises_frame", "timeline_chart"]
 
@@ -99,7 +99,7 @@ def exercises_frame(sites: gpd.GeoDataFrame) -> pd.DataFrame:
                 "exercise_name": first["exercise_name"],
                 "family": first["family"] if isinstance(first["family"], str) else "",
                 "alliance": first["alliance"],
-                "dates": format_period(first),
+                "dates": row_period_text(first),
                 "date_precision": first["date_precision"],
                 "date_quality": _quality(first),
                 "start_date": first["start_date"],

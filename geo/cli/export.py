@@ -1,7 +1,7 @@
 """``python -m geo snapshot`` and ``python -m geo export``: the dashboard's exports from the command line.
 
 Both take the catalog filters of :func:`geo.cli.main.add_filter_arguments` and use the same functions as the
-dashboard (:func:`geo.catalog.sites.filter_sites`, :mod:`geo.export.snapshot`, :mod:`geo.export.data`)::
+dashboard (:func:`geo.catalog.filter.filter_sites`, :mod:`geo.export.snapshot`, :mod:`geo.export.data`)::
 
     python -m geo snapshot [filters] [--format png|pdf|svg|pptx] [--size 1920x1080] [--dpi N]
                            [--title T] [--banner B] [--allow-empty] --out PATH
@@ -113,7 +113,8 @@ def add_snapshot(sub: _Subparsers[argparse.ArgumentParser]) -> None:
 def run_snapshot(args: argparse.Namespace) -> int:
     """Run ``snapshot``; return the exit code (errors propagate as DrillmapError)."""
     from geo.briefing.map import BriefingOptions, catalog_as_of
-    from geo.catalog.sites import filter_sites, sites_frame
+    from geo.catalog.filter import filter_sites
+    from geo.catalog.sites import sites_frame
     from geo.cli.main import EXIT_OK, filter_from_args
     from geo.export.snapshot import write_snapshot
 
@@ -150,7 +151,8 @@ def add_export(sub: _Subparsers[argparse.ArgumentParser]) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     """Run ``export``; return the exit code (errors propagate as DrillmapError)."""
-    from geo.catalog.sites import filter_sites, sites_frame
+    from geo.catalog.filter import filter_sites
+    from geo.catalog.sites import sites_frame
     from geo.cli.main import EXIT_OK, filter_from_args
     from geo.export.data import write_export
 

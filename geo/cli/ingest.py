@@ -89,7 +89,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         store = open_store()
         known_exercises = store.exercises()
     else:
-        from geo.catalog.sites import load_exercises
+        from geo.catalog.load import load_exercises
 
         known_exercises = load_exercises()
     extractor = Extractor(known_exercises)

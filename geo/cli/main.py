@@ -13,11 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NoReturn
 
-from geo.catalog.schema import ALLIANCES
-from geo.catalog.sites import PRECISIONS, SiteFilter, filter_sites, parse_list, parse_years, sites_frame
+from geo.catalog.filter import PRECISIONS, SiteFilter, filter_sites, parse_list, parse_years
+from geo.catalog.sites import sites_frame
 from geo.cli import export as cli_export
 from geo.cli import ingest as cli_ingest
 from geo.core.errors import DrillmapError
+from geo.core.symbology import ALLIANCES
 
 EXIT_OK = 0
 EXIT_USAGE = 2

@@ -1,8 +1,8 @@
 """Coordinate validation, and the one place where lat/lon order is swapped.
 
 Shapely and GeoJSON use (lon, lat); folium and people use (lat, lon). Public functions in Drillmap take
-``lat`` and ``lon`` by name; :func:`latlon` is the only function that turns a shapely point into the
-(lat, lon) order folium wants.
+``lat`` and ``lon`` by name; :func:`to_latlon` is the only place the order is swapped, and
+:func:`latlon` / :func:`bounds_latlon` are its shapes for a point and a bounding box.
 """
 
 from __future__ import annotations
@@ -48,6 +48,16 @@ def validate_latlon(lat: Any, lon: Any, *, where: str = "") -> tuple[float, floa
     return lat_f, lon_f
 
 
+def to_latlon(lon: float, lat: float) -> tuple[float, float]:
+    """Return shapely/GeoJSON order ``(lon, lat)`` as folium's ``(lat, lon)``: the single axis swap."""
+    return float(lat), float(lon)
+
+
 def latlon(point: Point) -> tuple[float, float]:
-    """Return a shapely point (x=lon, y=lat) as folium's ``(lat, lon)`` — the single axis swap."""
-    return float(point.y), float(point.x)
+    """Return a shapely point (x=lon, y=lat) as folium's ``(lat, lon)``."""
+    return to_latlon(point.x, point.y)
+
+
+def bounds_latlon(west: float, south: float, east: float, north: float) -> tuple[tuple[float, float], ...]:
+    """Return shapely-order bounds (west, south, east, north) as folium's ``((lat, lon) SW, (lat, lon) NE)``."""
+    return to_latlon(west, south), to_latlon(east, north)

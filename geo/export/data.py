@@ -27,15 +27,16 @@ from pathlib import Path
 from typing import Any, Final
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.core import settings
+from geo.core.dates import row_period_text
 from geo.core.errors import ExportError
+from geo.core.symbology import ALLIANCE_COLORS, OTHER_COLOR
+from geo.core.values import is_missing
 from geo.export.tabular import EXPORT_COLUMNS, export_records, to_csv, to_geojson
-from geo.maps.build import ALLIANCE_COLORS, OTHER_COLOR
 
 __all__ = [
     "DATA_FORMATS",
@@ -181,15 +182,13 @@ def _kml_geometry(parent: ET.Element, geom: BaseGeometry, radius_km: float | Non
 
 def _fact_rows(rec: dict[str, Any]) -> list[tuple[str, str]]:
     def text(value: Any) -> str:
-        if value is None or (isinstance(value, float) and np.isnan(value)):
+        if is_missing(value):
             return "—"
         if isinstance(value, list):
             return ", ".join(str(v) for v in value) or "—"
         return str(value)
 
-    dates = f"{text(rec['start'])} – {'ongoing' if rec['ongoing'] else text(rec['end'])}"
-    if rec["start"] is None and rec["announced"]:
-        dates = f"announced {rec['announced']}"
+    dates = row_period_text(rec)
     distance = rec["distance_to_nato_km"]
     nato = "—" if distance is None else f"{distance:.0f} km ({text(rec['nearest_nato_country'])})"
     precision = text(rec["precision"]) + (f", ±{rec['precision_km']:g} km" if rec["precision_km"] else "")

@@ -22,7 +22,7 @@ import geopandas as gpd
 
 from geo.briefing.map import FORMATS as MAP_FORMATS
 from geo.briefing.map import BriefingOptions, period_end, render_bytes
-from geo.catalog.sites import SiteFilter
+from geo.catalog.filter import SiteFilter
 from geo.core.errors import ExportError
 from geo.export.data import check_output_path, write_bytes
 from geo.maps.build import MapOptions, build_map

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import math
 from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 import shapely
 from shapely.geometry import mapping
+
+from geo.core.values import is_missing
 
 #: Properties of each exported Feature / CSV row, in order.
 EXPORT_COLUMNS: tuple[str, ...] = (
@@ -68,12 +69,10 @@ def figures_text(figures: list[dict[str, Any]]) -> str:
 
 
 def _clean(value: Any) -> Any:
-    if isinstance(value, float) and math.isnan(value):
+    if is_missing(value):
         return None
     if isinstance(value, dt.date):
         return value.isoformat()
-    if value is pd.NA or value is pd.NaT:
-        return None
     return value
 
 

@@ -40,7 +40,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from geo.catalog.schema import Exercise, date_precision_of, earliest_date, latest_date
+from geo.catalog.schema import Exercise
+from geo.core.dates import date_precision_of, earliest_date, latest_date
 from geo.extract import dates as dates_mod
 from geo.extract.names import NameLexicon, NameMention, find_names
 from geo.extract.numbers import FigureMention, find_figures

@@ -2,7 +2,7 @@
 
 :func:`country_terms` maps each term, folded with :func:`geo.geocode.gazetteer.normalize_name`, to an ISO 3166-1
 alpha-3 code. Country names come from pycountry (official and common names) plus the short forms
-reporters use (:data:`geo.geocode.gazetteer.COUNTRY_SHORT_NAMES`, shared with the geocoder); demonyms and
+reporters use (:data:`geo.core.countries.INFORMAL_NAMES`, shared with the geocoder); demonyms and
 capitals are listed here because no installed library carries them.
 Capitals count only where a sentence uses them as actors ("Minsk, Moscow announce joint drills",
 "planes sent by Moscow"); :func:`is_capital` tells them apart.
@@ -15,7 +15,8 @@ from functools import cache
 
 import pycountry
 
-from geo.geocode.gazetteer import COUNTRY_SHORT_NAMES, normalize_name
+from geo.core.countries import INFORMAL_NAMES
+from geo.geocode.gazetteer import normalize_name
 
 #: Adjectives of nationality ("Kazakh soldiers", "Russian forces").
 DEMONYMS: dict[str, str] = {
@@ -59,7 +60,7 @@ def _pycountry_names() -> dict[str, str]:
 @cache
 def country_names() -> dict[str, str]:
     """Return English country names as written (``"Saudi Arabia"``) mapped to ISO3 codes."""
-    return {**_pycountry_names(), **COUNTRY_SHORT_NAMES}
+    return {**_pycountry_names(), **INFORMAL_NAMES}
 
 
 @cache

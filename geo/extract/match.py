@@ -18,8 +18,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from geo.catalog.schema import Exercise, earliest_date, latest_date
+from geo.catalog.schema import Exercise
 from geo.core import settings
+from geo.core.dates import earliest_date, latest_date
 from geo.extract.names import NameLexicon, name_key, split_name
 from geo.extract.places import geocode_cached, location_key
 

@@ -14,13 +14,14 @@ from functools import cache
 from typing import Any
 
 import folium
-import pycountry
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
-from geo.catalog.schema import ALLIANCES, Exercise
+from geo.catalog.schema import Exercise
+from geo.core.countries import all_iso3
 from geo.core.crs import latlon
 from geo.core.errors import IngestError
+from geo.core.symbology import ALLIANCES
 from geo.extract.places import geocode_cached
 from geo.maps.offline import folium_text, make_map
 from geo.reference.layers import layer
@@ -42,27 +43,6 @@ EVIDENCE_MAX_HEIGHT_PX = 360
 ROLE_COLOURS = {"site": "#c0392b", "planned": "#7f8c8d"}
 #: Polygons are simplified for the small maps (degrees, about 500 m): the page stays light.
 MAP_SIMPLIFY_DEG = 0.005
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
-
-
-def md_escape(text: str) -> str:
-    """Escape text for Streamlit's Markdown (headings, captions, info boxes): no markup, no links, no HTML."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
-
-
-@cache
-def country_choices() -> tuple[str, ...]:
-    """Return every ISO3 code, sorted, for the participant pickers."""
-    return tuple(sorted(str(c.alpha_3) for c in pycountry.countries))
-
-
-def country_label(iso3: str) -> str:
-    """Return "BLR — Belarus" for a picker option."""
-    entry = pycountry.countries.get(alpha_3=iso3)
-    name = getattr(entry, "common_name", None) or getattr(entry, "name", None) or iso3
-    return f"{iso3} — {name}"
 
 
 def event_summary(event: dict[str, Any]) -> list[str]:
@@ -305,7 +285,7 @@ def apply_edits(draft: dict[str, Any], edits: dict[str, Any]) -> dict[str, Any]:
             out["date_precision"] = "announced"
         else:
             out["date_precision"] = "unknown"
-    codes = set(country_choices())
+    codes = set(all_iso3())
     evidence = dict(out.get("evidence") or {})
     added = list(out.get("reviewer_added") or [])
     defining = evidence.get("name") or next(iter(evidence.values()), "")

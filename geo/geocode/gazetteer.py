@@ -14,6 +14,7 @@ from functools import cache
 
 import pycountry
 
+from geo.core.countries import INFORMAL_NAMES
 from geo.core.crs import validate_latlon
 from geo.reference.layers import layer, table
 
@@ -252,21 +253,6 @@ def region_index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in index.items()}
 
 
-#: Short or informal country names used in reporting (pycountry has the official ones). Shared by the
-#: geocoder (:func:`country_index`) and the article extractor (:mod:`geo.extract.lexicon`).
-COUNTRY_SHORT_NAMES: dict[str, str] = {
-    "Russia": "RUS", "Belarus": "BLR", "Byelorussia": "BLR", "Belorussia": "BLR", "Moldova": "MDA",
-    "Iran": "IRN", "Syria": "SYR", "Laos": "LAO", "Vietnam": "VNM", "South Korea": "KOR", "North Korea": "PRK",
-    "the United States": "USA", "United States": "USA", "the US": "USA", "the U.S.": "USA", "America": "USA",
-    "the United Kingdom": "GBR", "United Kingdom": "GBR", "Britain": "GBR", "Great Britain": "GBR", "the UK": "GBR",
-    "the U.K.": "GBR", "Czech Republic": "CZE", "Czechia": "CZE", "Turkey": "TUR", "Turkiye": "TUR",
-    "Kyrgyzstan": "KGZ", "Kirghizia": "KGZ", "Tajikistan": "TJK", "Kazakhstan": "KAZ", "Uzbekistan": "UZB",
-    "Turkmenistan": "TKM", "Venezuela": "VEN", "Bolivia": "BOL", "Tanzania": "TZA", "Taiwan": "TWN",
-    "Macedonia": "MKD", "North Macedonia": "MKD", "Kosovo": "XKX", "the Netherlands": "NLD", "Holland": "NLD",
-    "Беларусь": "BLR", "Белоруссия": "BLR",
-}  # fmt: skip
-
-
 @cache
 def country_index() -> dict[str, str]:
     """Map normalised country names (English, Russian, Ukrainian, Polish, ISO) to ISO3 codes."""
@@ -283,5 +269,5 @@ def country_index() -> dict[str, str]:
                 if value:
                     index.setdefault(normalize_name(value), row["iso3"])
     in_layer = set(countries["iso3"])  # a name must lead to a polygon the geocoder can return
-    index.update({normalize_name(n): iso3 for n, iso3 in COUNTRY_SHORT_NAMES.items() if iso3 in in_layer})
+    index.update({normalize_name(n): iso3 for n, iso3 in INFORMAL_NAMES.items() if iso3 in in_layer})
     return index

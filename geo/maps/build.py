@@ -30,9 +30,10 @@ import numpy as np
 import shapely
 from shapely.geometry import Point, mapping
 
-from geo.catalog.schema import ALLIANCES
-from geo.core.crs import latlon
+from geo.catalog.sites import located
+from geo.core.crs import bounds_latlon
 from geo.core.errors import FilterError
+from geo.core.symbology import ALLIANCE_COLORS, ALLIANCES, CSTO_FILL, NATO_FILL, NATO_LINE, OTHER_COLOR, UNION_LINE
 from geo.maps.controls import Attribution, Labels, Legend, StyleSheet, legend_html, swatch
 from geo.maps.datastore import DataStore, LayerData, empty_geojson
 from geo.maps.offline import VENDOR_IFRAME_BASE, make_map
@@ -45,7 +46,7 @@ from geo.maps.reference import (
     reference_layers,
     site_rings,
 )
-from geo.maps.sites import SiteIndex, SiteTables, drawable, site_key, site_tables
+from geo.maps.sites import SiteIndex, SiteTables, site_key, site_tables
 from geo.reference.membership import members_on
 
 __all__ = [
@@ -58,21 +59,6 @@ __all__ = [
     "sites_bounds",
 ]
 
-#: Okabe & Ito (2008) colour-blind-safe palette, one colour per alliance.
-ALLIANCE_COLORS: Final[dict[str, str]] = {
-    "NATO": "#0072B2",  # blue
-    "Russia-Belarus": "#D55E00",  # vermillion
-    "CSTO": "#E69F00",  # orange
-    "bilateral": "#CC79A7",  # reddish purple
-    "national": "#009E73",  # bluish green
-}
-#: Colour of a site whose alliance is not in :data:`ALLIANCE_COLORS` (Okabe–Ito black).
-OTHER_COLOR: Final = "#000000"
-#: Territory styles: NATO (sky blue fill), CSTO (orange fill), Union State (vermillion dashed outline).
-NATO_FILL: Final = "#56B4E9"
-NATO_LINE: Final = "#0072B2"
-CSTO_FILL: Final = "#E69F00"
-UNION_LINE: Final = "#D55E00"
 #: Distance rings offered by the dashboard (km).
 DEFAULT_RINGS_KM: Final[tuple[int, ...]] = (50, 100, 200)
 #: ``MapOptions.ring_center`` value for rings along NATO's land border with Belarus and Russia.
@@ -146,7 +132,7 @@ def sites_bounds(sites: gpd.GeoDataFrame) -> tuple[tuple[float, float], tuple[fl
         count when nothing more precise is drawn (a "Russia" site would otherwise zoom the map out to
         the Urals), and geometries are clipped to :data:`geo.maps.reference.VIEW_BBOX`.
     """
-    drawn = drawable(sites)
+    drawn = located(sites)
     if drawn.empty:
         return None
     precise = drawn[(drawn["precision"].astype(str) != "country").to_numpy()]
@@ -159,9 +145,10 @@ def sites_bounds(sites: gpd.GeoDataFrame) -> tuple[tuple[float, float], tuple[fl
     inside = (west <= east) & (south <= north)
     if not inside.any():
         return None
-    corner_sw = Point(float(west[inside].min()), float(south[inside].min()))
-    corner_ne = Point(float(east[inside].max()), float(north[inside].max()))
-    return latlon(corner_sw), latlon(corner_ne)
+    sw, ne = bounds_latlon(
+        float(west[inside].min()), float(south[inside].min()), float(east[inside].max()), float(north[inside].max())
+    )
+    return sw, ne
 
 
 def _geojson(parent: Any, *, pane: str, style: dict[str, Any], smooth: float = 1.0) -> folium.GeoJson:
@@ -266,8 +253,7 @@ def _ring_collection(rings: list[tuple[float, Any]], label_near: Point | None) -
             lon, lat = coords[coords[:, 1].argmax()]
         else:  # a label position only: degrees are fine for picking the nearest vertex
             lon, lat = coords[((coords - (label_near.x, label_near.y)) ** 2).sum(axis=1).argmin()]
-        lat_, lon_ = latlon(Point(lon, lat))
-        labels.append(Label(f"{km:g} km", round(lat_, 3), round(lon_, 3)))
+        labels.append(Label.at(f"{km:g} km", float(lon), float(lat)))
     return {"type": "FeatureCollection", "features": features}, labels
 
 
@@ -282,7 +268,7 @@ def _add_rings(m: folium.Map, sites: gpd.GeoDataFrame, options: MapOptions, peri
         label_near: Point | None = MINSK
     else:
         keys = sites["exercise_id"].astype(str) + ":" + sites["site_index"].astype(int).astype(str)
-        match = drawable(sites[(keys == options.ring_center).to_numpy()])
+        match = located(sites[(keys == options.ring_center).to_numpy()])
         if match.empty:
             return None
         rings = site_rings(match.geometry.iloc[0], distances)
@@ -395,7 +381,7 @@ def build_map(
     ----------
     sites
         Rows of :func:`geo.catalog.sites.sites_frame` (EPSG:4326). Sites without geometry (unresolved) are
-        not drawn; count them with :func:`geo.maps.sites.drawable`.
+        not drawn; count them with :func:`geo.catalog.sites.located`.
     period_end
         Last day of the selected period: alliance membership is drawn as of this date (Finland in NATO
         from 2023-04-04, Sweden from 2024-03-07).
@@ -415,7 +401,7 @@ def build_map(
     ref = reference or reference_layers()
     bounds = sites_bounds(sites) or _DEFAULT_BOUNDS
     (south, west), (north, east) = bounds
-    center = latlon(Point((west + east) / 2, (south + north) / 2))
+    center = [(south + north) / 2, (west + east) / 2]  # already folium order: the mean of two (lat, lon) corners
     lon_min, lat_min, lon_max, lat_max = VIEW_BBOX
     m = make_map(
         vendor=vendor,
@@ -470,7 +456,7 @@ def build_map(
 
 def ring_site_choices(sites: gpd.GeoDataFrame) -> dict[str, str]:
     """Return ``{site key: "exercise — place"}`` for the drawable sites (the choices of a ring centre)."""
-    drawn = drawable(sites)
+    drawn = located(sites)
     return {
         site_key(row.exercise_id, row.site_index): f"{row.exercise_name} — {row.place_text}"
         for row in drawn.itertuples()

@@ -12,13 +12,14 @@ from typing import Any
 
 import jinja2
 
+from geo.core.credits import MAP_ATTRIBUTION
 from geo.maps.datastore import ScriptElement, script_json
 from geo.maps.reference import Label
 
-__all__ = ["ATTRIBUTION", "MAP_CSS", "Attribution", "Labels", "Legend", "StyleSheet", "legend_html", "swatch"]
+__all__ = ["MAP_CSS", "Attribution", "Labels", "Legend", "StyleSheet", "legend_html", "swatch"]
 
 #: Credits of the data drawn on every map.
-ATTRIBUTION = "Natural Earth · GeoNames (CC BY 4.0) · oblasts: Elastic/© OSM (ODbL) · sources: see popups"
+
 
 #: The map's stylesheet (popups, tooltips, legend, labels, layer control). System fonts only.
 MAP_CSS = """
@@ -211,7 +212,7 @@ class Attribution(ScriptElement):
 {% endmacro %}"""
     )
 
-    def __init__(self, text: str = ATTRIBUTION) -> None:
+    def __init__(self, text: str = MAP_ATTRIBUTION) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "Attribution"
         self.text = text

@@ -18,14 +18,14 @@ Links are only made from ``http(s)`` URLs, and their visible text is the host na
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
-from functools import cache
 from html import escape
 from typing import Any, TypedDict
-from urllib.parse import urlsplit
 
-import pycountry
+from geo.core.citations import source_host
+from geo.core.countries import country_name
+from geo.core.dates import row_period_text
+from geo.core.values import present, text_or_none
 
 __all__ = [
     "KIND_LABELS",
@@ -39,11 +39,9 @@ __all__ = [
     "country_name",
     "exercise_fields",
     "exercise_html",
-    "format_period",
     "place_fields",
     "place_html",
     "popup_html",
-    "source_host",
     "source_html",
     "tooltip_html",
 ]
@@ -59,18 +57,6 @@ KIND_LABELS: dict[str, str] = {
 }
 
 #: Short names where ISO 3166's official one is long ("Russian Federation").
-_SHORT_NAMES: dict[str, str] = {
-    "RUS": "Russia",
-    "IRN": "Iran",
-    "SYR": "Syria",
-    "VNM": "Vietnam",
-    "LAO": "Laos",
-    "PRK": "North Korea",
-    "KOR": "South Korea",
-    "BOL": "Bolivia",
-    "VEN": "Venezuela",
-    "TZA": "Tanzania",
-}
 
 
 class ClaimFields(TypedDict):
@@ -123,69 +109,9 @@ class CitationFields(TypedDict):
     via: str | None
 
 
-def _present(value: Any) -> bool:
-    """Return False for None, NaN and empty strings/lists (pandas fills missing cells with NaN)."""
-    if value is None:
-        return False
-    if isinstance(value, float) and math.isnan(value):
-        return False
-    return not (isinstance(value, (str, list, tuple)) and len(value) == 0)
-
-
-def _opt(value: Any) -> str | None:
-    return str(value) if _present(value) else None
-
-
 def _text(value: Any) -> str:
     """Escape a value for HTML text or a quoted attribute."""
     return escape(str(value), quote=True)
-
-
-@cache
-def country_name(iso3: str) -> str:
-    """Return the short English name of an ISO 3166-1 alpha-3 code, or the code itself if unknown.
-
-    Parameters
-    ----------
-    iso3
-        For example ``"RUS"``.
-
-    Returns
-    -------
-    str
-        For example ``"Russia"`` (plain text).
-    """
-    if iso3 in _SHORT_NAMES:
-        return _SHORT_NAMES[iso3]
-    country = pycountry.countries.get(alpha_3=iso3)
-    if country is None:
-        return iso3
-    return str(getattr(country, "common_name", None) or country.name)
-
-
-def format_period(row: Mapping[str, Any]) -> str:
-    """Return the dates of an exercise as written in the catalog (plain text).
-
-    Parameters
-    ----------
-    row
-        A site row with ``start``, ``end``, ``ongoing`` and ``announced``.
-
-    Returns
-    -------
-    str
-        ``"2021-09-10 – 2021-09-16"``, ``"2017 – ongoing"``, ``"2025-05"`` or
-        ``"announced 2022-01-18, no dates given"``. Reduced-precision dates stay reduced.
-    """
-    start, end = row.get("start"), row.get("end")
-    if not _present(start):
-        announced = row.get("announced")
-        return f"announced {announced}, no dates given" if _present(announced) else "no dates given"
-    if row.get("ongoing"):
-        return f"{start} – ongoing"
-    if _present(end) and end != start:
-        return f"{start} – {end}"
-    return str(start)
 
 
 def _countries(codes: Sequence[str]) -> str:
@@ -206,8 +132,8 @@ def _figure_fields(figures: Sequence[Mapping[str, Any]]) -> list[FigureFields]:
                 "claims": [
                     {
                         "as_stated": str(c.get("as_stated", "")),
-                        "scope": _opt(c.get("scope")),
-                        "by": str(c["claimed_by"]) if _present(c.get("claimed_by")) else "claimant not named",
+                        "scope": text_or_none(c.get("scope")),
+                        "by": str(c["claimed_by"]) if present(c.get("claimed_by")) else "claimant not named",
                         "official": bool(c.get("official")),
                     }
                     for c in claims
@@ -232,13 +158,13 @@ def exercise_fields(row: Mapping[str, Any]) -> ExerciseFields:
         Figures are grouped by what they count, in catalog order; ``differ`` marks groups whose
         claims disagree (value or scope). Nothing is merged or averaged.
     """
-    notes = [f"date precision: {row['date_precision']}"] if _present(row.get("date_precision")) else []
-    if _present(row.get("announced")) and _present(row.get("start")):
+    notes = [f"date precision: {row['date_precision']}"] if present(row.get("date_precision")) else []
+    if present(row.get("announced")) and present(row.get("start")):
         notes.append(f"announced {row['announced']}")
     return {
         "name": str(row["exercise_name"]),
         "alliance": str(row["alliance"]),
-        "when": format_period(row),
+        "when": row_period_text(row),
         "when_note": "; ".join(notes),
         "participants": _countries(row.get("participants") or []),
         "observers": _countries(row.get("observers") or []),
@@ -249,10 +175,10 @@ def exercise_fields(row: Mapping[str, Any]) -> ExerciseFields:
 def _nearest_text(row: Mapping[str, Any]) -> str:
     km: Any = row.get("distance_to_nato_km")
     nearest = row.get("nearest_nato_country")
-    if not _present(km) or not _present(nearest):
+    if not present(km) or not present(nearest):
         return "not measured (no geometry)"
     how = row.get("distance_measured_from")
-    how_text = f" (measured from the {how})" if _present(how) else ""
+    how_text = f" (measured from the {how})" if present(how) else ""
     name = country_name(str(nearest))
     if float(km) <= 0.05:
         return f"in or touching NATO territory: {name}{how_text}"
@@ -277,21 +203,21 @@ def place_fields(row: Mapping[str, Any]) -> PlaceFields:
     """
     kind = row.get("site_kind")
     precision = str(row.get("precision") or "unresolved")
-    if _present(kind):
+    if present(kind):
         radius: Any = row.get("precision_km")
-        within = f", within ±{float(radius):g} km" if _present(radius) else ""
-        confidence = f", {row['confidence']} confidence" if _present(row.get("confidence")) else ""
+        within = f", within ±{float(radius):g} km" if present(radius) else ""
+        confidence = f", {row['confidence']} confidence" if present(row.get("confidence")) else ""
         geocoded = f"{KIND_LABELS.get(str(kind), str(kind))} · precision {precision}{within}{confidence}"
     else:
         geocoded = "unresolved (not drawn)"
     role = row.get("site_role")
     return {
         "place": str(row["place_text"]),
-        "read_as": _opt(row.get("resolve_as")),
-        "role": str(role) if _present(role) and role != "site" else None,
-        "note": _opt(row.get("site_note")),
+        "read_as": text_or_none(row.get("resolve_as")),
+        "role": str(role) if present(role) and role != "site" else None,
+        "note": text_or_none(row.get("site_note")),
         "geocoded": geocoded,
-        "explanation": _opt(row.get("geocode_explanation")),
+        "explanation": text_or_none(row.get("geocode_explanation")),
         "nearest": _nearest_text(row),
     }
 
@@ -301,16 +227,9 @@ def citation_fields(citation: Mapping[str, Any]) -> CitationFields:
     return {
         "quote": str(citation.get("quote", "")),
         "source": str(citation.get("source", "")),
-        "claimed_by": _opt(citation.get("claimed_by")),
-        "via": _opt(citation.get("via")),
+        "claimed_by": text_or_none(citation.get("claimed_by")),
+        "via": text_or_none(citation.get("via")),
     }
-
-
-def source_host(source: str) -> str | None:
-    """Return the host name of an ``http(s)`` source (the text of its link), None for other sources."""
-    if source.startswith(("http://", "https://")):
-        return urlsplit(source).netloc or source
-    return None
 
 
 # --- HTML (the browser renders the same fields with the same markup: geo/map_sites.py) --------------
@@ -318,7 +237,7 @@ def source_host(source: str) -> str | None:
 
 def tooltip_html(row: Mapping[str, Any]) -> str:
     """Return the escaped tooltip of an exercise: name, dates and alliance on one line."""
-    return f"<b>{_text(row['exercise_name'])}</b> · {_text(format_period(row))} · {_text(row['alliance'])}"
+    return f"<b>{_text(row['exercise_name'])}</b> · {_text(row_period_text(row))} · {_text(row['alliance'])}"
 
 
 def _figures_html(figures: Sequence[FigureFields]) -> str:

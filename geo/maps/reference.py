@@ -24,6 +24,8 @@ from shapely.geometry import box, mapping
 from shapely.geometry.base import BaseGeometry
 
 from geo.core import settings
+from geo.core.crs import to_latlon
+from geo.core.values import text_or_empty
 from geo.reference.layers import layer
 from geo.reference.membership import members_on
 
@@ -65,6 +67,12 @@ class Label:
     text: str
     lat: float
     lon: float
+
+    @classmethod
+    def at(cls, text: str, lon: float, lat: float) -> Label:
+        """Return a label at shapely-order ``(lon, lat)``, rounded to about 100 m."""
+        lat_, lon_ = to_latlon(lon, lat)
+        return cls(text, round(lat_, 3), round(lon_, 3))
 
 
 @dataclass(frozen=True)
@@ -146,7 +154,7 @@ def feature_collection(geoms: Iterable[BaseGeometry | None], properties: Iterabl
 
 
 def _clean_name(value: Any) -> str:
-    return "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
+    return text_or_empty(value)
 
 
 def _in_view(lat: float, lon: float) -> bool:
@@ -168,7 +176,7 @@ def reference_layers() -> ReferenceLayers:
     country_geoms = display_geometry(countries.geometry)
     country_props = [{"iso3": r.iso3, "name": _clean_name(r.name)} for r in countries.itertuples()]
     country_labels = tuple(
-        Label(_clean_name(r.name), round(float(r.label_lat), 3), round(float(r.label_lon), 3))
+        Label.at(_clean_name(r.name), float(r.label_lon), float(r.label_lat))
         for r, geom in zip(countries.itertuples(), country_geoms, strict=True)
         if geom is not None and r.iso3 in LABELLED_COUNTRIES and _in_view(float(r.label_lat), float(r.label_lon))
     )
@@ -178,7 +186,7 @@ def reference_layers() -> ReferenceLayers:
     oblast_geoms = display_geometry(oblasts.geometry, tolerance_m=SIMPLIFY_M / 2)
     oblast_props = [{"name": _clean_name(r.name), "code": r.iso_3166_2} for r in oblasts.itertuples()]
     oblast_labels = tuple(
-        Label(_clean_name(r.name), round(p.y, 3), round(p.x, 3))
+        Label.at(_clean_name(r.name), p.x, p.y)
         for r, p in zip(oblasts.itertuples(), oblasts.geometry.representative_point(), strict=True)
         if r.iso_3166_2 != "BY-HM"  # Minsk city sits inside Minsk oblast: its label would sit on top
     )

@@ -28,7 +28,6 @@ Kinds (how a site is drawn, so that a vague place never looks precise):
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -38,7 +37,9 @@ import numpy as np
 import shapely
 from shapely.geometry import mapping
 
+from geo.catalog.sites import located
 from geo.core import settings
+from geo.core.values import is_missing
 from geo.maps.datastore import ScriptElement, script_json
 from geo.maps.popup import (
     CitationFields,
@@ -57,7 +58,6 @@ __all__ = [
     "SITE_SIMPLIFY_M",
     "SiteIndex",
     "SiteTables",
-    "drawable",
     "site_key",
     "site_kind",
     "site_tables",
@@ -114,17 +114,8 @@ def site_kind(geom_type: str, site_kind_value: Any, precision: Any) -> str:
     return "r"
 
 
-def drawable(sites: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Return the sites that have a geometry (resolved); the others are counted, not drawn."""
-    geoms = sites.geometry
-    keep = geoms.notna() & ~geoms.is_empty
-    return sites[keep.to_numpy()]
-
-
 def _value(value: Any) -> Any:
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
+    return None if is_missing(value) else value
 
 
 def _hashable(value: Any) -> Any:
@@ -267,7 +258,7 @@ def site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
     SiteTables
         Tables whose rows follow the order of ``sites``.
     """
-    drawn = drawable(sites)
+    drawn = located(sites)
     tables = SiteTables()
     if drawn.empty:
         return tables

@@ -2,7 +2,7 @@
 
 A copied link reproduces the view. Parameters are plain, validated text (never pickled, never
 evaluated); a parameter that is unknown, malformed or outside the catalog is ignored (or clamped) and
-reported as a :class:`Notice`, never an error. The filter is the same :class:`geo.catalog.sites.SiteFilter`
+reported as a :class:`Notice`, never an error. The filter is the same :class:`geo.catalog.filter.SiteFilter`
 the CLI builds from ``--years``, ``--alliance``, ``--country``, ``--search``, ``--precision``,
 ``--family`` and ``--max-nato-km``, parsed with the same helpers.
 
@@ -24,7 +24,6 @@ parameter       example                                meaning
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -32,10 +31,11 @@ from typing import Final
 
 import geopandas as gpd
 
-from geo.catalog.schema import ALLIANCES
-from geo.catalog.sites import PRECISIONS, SiteFilter, parse_list, parse_years
+from geo.catalog.filter import PRECISIONS, SiteFilter, parse_list, parse_years
 from geo.core.errors import FilterError
+from geo.core.symbology import ALLIANCES
 from geo.maps.build import NATO_BORDER, MapOptions
+from geo.query.selection import catalog_years
 
 __all__ = [
     "FILTER_PARAMS",
@@ -50,7 +50,6 @@ __all__ = [
     "choices_from_sites",
     "decode",
     "encode",
-    "period_end",
 ]
 
 FILTER_PARAMS: Final[tuple[str, ...]] = ("years", "alliance", "country", "q", "precision", "family", "nato_km")
@@ -115,9 +114,7 @@ def choices_from_sites(sites: gpd.GeoDataFrame) -> Choices:
 
     The years run from the first start year to the last year any exercise starts or ends in.
     """
-    years = [int(y) for y in sites["year"].dropna()]
-    ends = [d.year for d in sites["end_date"].dropna()]
-    first, last = (min(years), max(years + ends)) if years else (2000, 2000)
+    first, last = catalog_years(sites) or (2000, 2000)
     countries = sorted({c for ps in sites["participants"] for c in ps})
     families = sorted({str(f) for f in sites["family"] if isinstance(f, str) and f})
     return Choices(years=(first, last), countries=tuple(countries), families=tuple(families))
@@ -294,12 +291,3 @@ def encode(state: ViewState) -> dict[str, str]:
         out["rings"] = ",".join(str(km) for km in sorted(opts.rings_km))
         out["ring_at"] = opts.ring_center
     return out
-
-
-def period_end(flt: SiteFilter, choices: Choices) -> dt.date:
-    """Return the last day of the selected period (31 December of the last year; the catalog's when unfiltered).
-
-    Alliance membership on the map is drawn as of this date.
-    """
-    last = flt.years[1] if flt.years else choices.years[1]
-    return dt.date(last, 12, 31)

@@ -25,7 +25,7 @@ a save leaves the database as it was before that save.
 Export
 ------
 ``python -m geo.store export DIR [--origin analyst]`` writes the store back to catalog YAML files
-(one per exercise) that :func:`geo.catalog.sites.load_exercise_file` reads, so that a reviewer can commit
+(one per exercise) that :func:`geo.catalog.load.load_exercise_file` reads, so that a reviewer can commit
 additions to ``data/catalog``.
 
 For the dashboard: :func:`store_exercises` returns every stored exercise as

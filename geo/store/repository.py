@@ -24,8 +24,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from geo.catalog.load import load_exercises
 from geo.catalog.schema import Exercise
-from geo.catalog.sites import load_exercises
 from geo.core import settings
 from geo.store.engine import StoreError, make_engine, reading
 from geo.store.migrations import CURRENT_VERSION, current_version, migrate
@@ -346,7 +346,7 @@ class Store:
     def export_yaml(self, folder: Path, *, origin: str | None = None) -> list[Path]:
         """Write each stored exercise to ``folder/<id>.yaml`` in the catalog's format.
 
-        The files load with :func:`geo.catalog.sites.load_exercise_file`; a reviewer copies the ones to
+        The files load with :func:`geo.catalog.load.load_exercise_file`; a reviewer copies the ones to
         commit into ``data/catalog``. Each file is written whole (temporary file, then rename).
 
         Parameters

@@ -19,7 +19,7 @@ import geopandas as gpd
 import streamlit as st
 
 from geo.briefing.map import BriefingOptions, catalog_as_of, default_title
-from geo.catalog.sites import SiteFilter
+from geo.catalog.filter import SiteFilter
 from geo.core.errors import DrillmapError
 from geo.export.data import DATA_FORMATS, MEDIA_TYPES, export_bytes
 from geo.export.snapshot import SNAPSHOT_FORMATS, as_seen_png, browser_problem, render_snapshot
@@ -72,7 +72,7 @@ def render_export_panel(
     Parameters
     ----------
     sites
-        The filtered sites (:func:`geo.catalog.sites.filter_sites`, EPSG:4326).
+        The filtered sites (:func:`geo.catalog.filter.filter_sites`, EPSG:4326).
     flt
         The filter that selected them (title, subtitle, membership date).
     data_as_of

@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 import geopandas as gpd
 import streamlit as st
 
-from geo.catalog.sites import PRECISIONS, SiteFilter, filter_sites, load_exercises, sites_frame
-from geo.core import settings
+from geo.catalog.filter import PRECISIONS, SiteFilter
+from geo.core.countries import country_label
 from geo.core.errors import DrillmapError
 from geo.maps.build import MapOptions
-from geo.maps.popup import country_name
 from geo.maps.reference import ReferenceLayers, reference_layers
-from geo.maps.sites import drawable
 from geo.maps.url_state import (
     FILTER_PARAMS,
     KNOWN_PARAMS,
@@ -33,9 +30,9 @@ from geo.maps.url_state import (
     choices_from_sites,
     decode,
     encode,
-    period_end,
 )
-from geo.store import merge_with_catalog, open_store, store_exercises
+from geo.query.known import known_sites
+from geo.query.selection import Selection, select
 
 #: Widget keys of the sidebar filters.
 K_YEARS, K_ALLIANCES, K_COUNTRIES, K_TEXT = "f_years", "f_alliances", "f_countries", "f_text"
@@ -76,42 +73,22 @@ def ensure_entrypoint() -> None:
 # --- Cached loaders ----------------------------------------------------------------------------
 
 
-def catalog_signature() -> tuple[tuple[str, int, int], ...]:
-    """Name, size and modification time of every catalog file: the cache key of the loaded catalog."""
-    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(settings.CATALOG_DIR.glob("*.yaml")))
-
-
-@st.cache_resource(show_spinner="Loading the catalog…", max_entries=2)
-def _load_sites(signature: tuple[tuple[str, int, int], ...], store_revision: int | None) -> gpd.GeoDataFrame:
-    del signature  # only the cache key: a changed catalog file, or a save in the store, reloads
-    catalog = load_exercises()
-    if store_revision is None:
-        return sites_frame(catalog)
-    return sites_frame(merge_with_catalog(catalog, store_exercises()))
-
-
-def _store_revision(*, warn: bool = True) -> int | None:
-    """Revision of the analysts' store, or None (with a warning) when it cannot be opened."""
-    try:
-        return open_store().revision()
-    except DrillmapError as exc:
-        if warn:
-            st.warning(f"The analysts' store cannot be read, so only the reviewed catalog is shown: {exc}")
-        return None
-
-
 def load_sites() -> gpd.GeoDataFrame:
-    """Return catalog + store as a sites frame (shared, do not modify); stop the page on a catalog error.
+    """Return the known sites (:func:`geo.query.known.known_sites`; shared, do not modify).
 
     Exercises accepted on the Review page appear at once: a save changes the store's revision, which is
-    part of the cache key.
+    part of the cache key. A catalog error stops the page with one message; a store that cannot be
+    read is named in a warning and the reviewed catalog is shown alone.
     """
     try:
-        return _load_sites(catalog_signature(), _store_revision())
+        known = known_sites()
     except DrillmapError as exc:
         st.error(f"The catalog cannot be loaded: {exc}")
         st.stop()
         raise  # unreachable: st.stop() raises
+    if known.store_problem:
+        st.warning(known.store_problem[:1].upper() + known.store_problem[1:])
+    return known.sites
 
 
 @st.cache_resource(show_spinner="Preparing the reference layers…")
@@ -120,15 +97,9 @@ def reference() -> ReferenceLayers:
     return reference_layers()
 
 
-@st.cache_data(max_entries=8)
-def _choices(signature: tuple[tuple[str, int, int], ...], store_revision: int | None) -> Choices:
-    return choices_from_sites(_load_sites(signature, store_revision))
-
-
 def choices() -> Choices:
     """Return what the catalog offers (years, countries, families)."""
-    load_sites()
-    return _choices(catalog_signature(), _store_revision(warn=False))
+    return choices_from_sites(load_sites())
 
 
 # --- The current view --------------------------------------------------------------------------
@@ -136,37 +107,50 @@ def choices() -> Choices:
 
 @dataclass(frozen=True)
 class View:
-    """The filtered catalog the pages show."""
+    """What the pages show: the :class:`~geo.query.selection.Selection` of the sidebar, and the choices offered."""
 
-    all_sites: gpd.GeoDataFrame
-    sites: gpd.GeoDataFrame
-    filter: SiteFilter
+    selection: Selection
     choices: Choices
 
     @property
+    def all_sites(self) -> gpd.GeoDataFrame:
+        """Every known site."""
+        return self.selection.all_sites
+
+    @property
+    def sites(self) -> gpd.GeoDataFrame:
+        """The sites the sidebar keeps."""
+        return self.selection.sites
+
+    @property
+    def filter(self) -> SiteFilter:
+        """The sidebar's filter."""
+        return self.selection.filter
+
+    @property
     def period_end(self) -> dt.date:
-        """Last day of the selected period (alliance membership on the map is drawn as of this date)."""
-        return period_end(self.filter, self.choices)
+        """The as-of date (:attr:`geo.query.selection.Selection.period_end`)."""
+        return self.selection.period_end
 
     @property
     def n_exercises(self) -> int:
         """Number of exercises in view."""
-        return int(self.sites["exercise_id"].nunique())
+        return self.selection.n_exercises
 
     @property
     def n_sites(self) -> int:
         """Number of sites in view."""
-        return len(self.sites)
+        return self.selection.n_sites
 
     @property
     def drawn(self) -> gpd.GeoDataFrame:
         """Sites in view that have a geometry."""
-        return drawable(self.sites)
+        return self.selection.located
 
     @property
     def unresolved(self) -> gpd.GeoDataFrame:
         """Sites in view without a geometry (listed, not drawn)."""
-        return self.sites[~self.sites.index.isin(self.drawn.index)]
+        return self.selection.unresolved
 
 
 def filter_from_widgets(ch: Choices) -> SiteFilter:
@@ -186,11 +170,10 @@ def filter_from_widgets(ch: Choices) -> SiteFilter:
 
 
 def current_view() -> View:
-    """Return the catalog filtered by the sidebar (the same :func:`geo.catalog.sites.filter_sites` as the CLI)."""
+    """Return the catalog filtered by the sidebar (the same :func:`geo.catalog.filter.filter_sites` as the CLI)."""
     sites = load_sites()
-    ch = choices()
-    flt = filter_from_widgets(ch)
-    return View(all_sites=sites, sites=filter_sites(sites, flt), filter=flt, choices=ch)
+    ch = choices_from_sites(sites)
+    return View(selection=select(sites, filter_from_widgets(ch)), choices=ch)
 
 
 # --- URL state ---------------------------------------------------------------------------------
@@ -271,11 +254,6 @@ def show_notices() -> None:
 # --- The sidebar -------------------------------------------------------------------------------
 
 
-def country_label(iso3: str) -> str:
-    """Label of a country option: ``Belarus (BLR)``."""
-    return f"{country_name(iso3)} ({iso3})"
-
-
 def precision_label(precision: str) -> str:
     """Label of a precision option."""
     return PRECISION_LABELS.get(precision, precision)
@@ -337,10 +315,3 @@ def page_header(title: str, caption: str | None = None) -> None:
     st.markdown(f"## {title}")
     if caption:
         st.caption(caption)
-
-
-def plain_markdown(text: Any) -> str:
-    """Escape text for ``st.markdown`` so that report text is shown as written, never as Markdown or HTML."""
-    special = "\\`*_{}[]()#+-.!|>~<&$"
-    out = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return "".join(f"\\{ch}" if ch in special and ch not in "&<>" else ch for ch in out)

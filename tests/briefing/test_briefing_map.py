@@ -17,9 +17,9 @@ from pypdf import PdfReader
 from shapely.geometry import Point
 
 from geo.briefing import map as bm
-from geo.catalog.sites import SiteFilter, filter_sites
+from geo.catalog.filter import SiteFilter, filter_sites
 from geo.core.errors import ExportError
-from geo.maps.build import ALLIANCE_COLORS
+from geo.core.symbology import ALLIANCE_COLORS
 from tests.support.export_panel_app import tiny_sites
 
 FILTER = SiteFilter(years=(2021, 2023))

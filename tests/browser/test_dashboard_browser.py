@@ -17,11 +17,11 @@ from urllib.parse import urlsplit
 import pandas as pd
 import pytest
 
-from geo.catalog.sites import SiteFilter, filter_sites, sites_frame
+from geo.catalog.filter import SiteFilter, filter_sites
+from geo.catalog.sites import located, sites_frame
 from geo.maps.build import build_map
 from geo.maps.offline import save_offline_html, vendor_file_base
 from geo.maps.popup import popup_html
-from geo.maps.sites import drawable
 from geo.maps.url_state import choices_from_sites
 
 pytestmark = pytest.mark.browser
@@ -77,7 +77,7 @@ def sites():
 
 
 def _expected(sites, **kwargs) -> int:
-    return len(drawable(filter_sites(sites, SiteFilter(**kwargs))))
+    return len(located(filter_sites(sites, SiteFilter(**kwargs))))
 
 
 def _wait_for(what: Callable[[], object], expected: object, *, timeout_s: float = 30.0) -> None:
@@ -204,7 +204,7 @@ def test_map_filters_popup_and_offline(streamlit_server, dashboard, sites, artif
 
 
 def _hostile_site(sites):
-    row = drawable(sites)[drawable(sites).geometry.geom_type == "Point"].iloc[[0]].copy()
+    row = located(sites)[located(sites).geometry.geom_type == "Point"].iloc[[0]].copy()
     evil = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">'
     row["exercise_id"] = "hostile-report"
     row["exercise_name"] = "Hostile " + evil
@@ -215,7 +215,7 @@ def _hostile_site(sites):
 
 def test_popups_render_as_python_says_and_escape_everything(browser_page, sites, tmp_path):
     """The browser renders each popup exactly like geo.maps.popup.popup_html, and never runs report text."""
-    shown = pd.concat([drawable(sites), _hostile_site(sites)])
+    shown = pd.concat([located(sites), _hostile_site(sites)])
     m = build_map(shown, period_end=dt.date(2025, 12, 31), vendor=vendor_file_base())
     html = save_offline_html(m, tmp_path / "map.html")
     page = browser_page
@@ -240,7 +240,7 @@ def test_popups_render_as_python_says_and_escape_everything(browser_page, sites,
         part = "pt" if row["geometry"].geom_type == "Point" else "ar"
         expected.setdefault(f"{row['alliance']}|{part}", []).append(popup_html(row))
     pairs = [(js, py) for key in rendered for js, py in zip(rendered[key], expected.get(key, []), strict=True)]
-    assert len(pairs) == len(drawable(sites)) + 1
+    assert len(pairs) == len(located(sites)) + 1
     same = page.evaluate(
         """(pairs) => pairs.map(([js, py]) => {
             const a = document.createElement("div"), b = document.createElement("div");

@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from geo.catalog.sites import SiteFilter
+from geo.catalog.filter import SiteFilter
+from geo.core.symbology import ALLIANCE_COLORS
 from geo.export.snapshot import as_seen_png
-from geo.maps.build import ALLIANCE_COLORS
 from tests.conftest import run_streamlit
 from tests.support.export_panel_app import tiny_sites
 

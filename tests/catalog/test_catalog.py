@@ -11,19 +11,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from geo.catalog.schema import ALLIANCES
-from geo.catalog.sites import (
-    SITE_COLUMNS,
-    SiteFilter,
-    filter_sites,
-    load_exercise_file,
-    load_exercises,
-    parse_years,
-    sites_frame,
-)
+from geo.catalog.filter import SiteFilter, filter_sites, parse_years
+from geo.catalog.load import load_exercise_file, load_exercises
+from geo.catalog.sites import SITE_COLUMNS, sites_frame
 from geo.cli.main import main
 from geo.core import settings
 from geo.core.errors import CatalogError, FilterError
+from geo.core.symbology import ALLIANCES
 
 EXAMPLE = settings.CATALOG_DIR / "combat-brotherhood-2023.yaml"
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from geo.catalog.schema import ALLIANCES, Exercise
-from geo.catalog.sites import load_exercise_file, load_exercises
+from geo.catalog.load import load_exercise_file, load_exercises
+from geo.catalog.schema import Exercise
 from geo.core import settings
+from geo.core.symbology import ALLIANCES
 
 REFERENCE = settings.SHARED_DATA_DIR / "reference" / "exercises_2017_2025.md"
 GAZETTEER = settings.SHARED_DATA_DIR / "places" / "training_grounds.csv"

@@ -11,8 +11,8 @@ import re
 
 import pytest
 
+from geo.catalog.load import load_exercise_file, load_exercises
 from geo.catalog.schema import Exercise
-from geo.catalog.sites import load_exercise_file, load_exercises
 from geo.core import settings
 
 SEEDS = {

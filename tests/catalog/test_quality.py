@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from geo.catalog.load import load_exercises
 from geo.catalog.quality import check_catalog, quality_report
-from geo.catalog.sites import load_exercises, sites_frame
+from geo.catalog.sites import sites_frame
 from geo.core import settings
 
 

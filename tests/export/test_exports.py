@@ -16,7 +16,7 @@ from pptx.util import Inches
 from shapely.geometry import LinearRing, shape
 
 from geo.briefing.map import BriefingOptions
-from geo.catalog.sites import SiteFilter
+from geo.catalog.filter import SiteFilter
 from geo.core.errors import ExportError
 from geo.export import data as data_export
 from geo.export import snapshot

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from geo.catalog.sites import load_exercises
+from geo.catalog.load import load_exercises
 from geo.extract import Extractor, clean_text
 from tests.extract.extract_checks import check_evidence
 

@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 
-from geo.catalog.schema import Exercise, earliest_date, latest_date
-from geo.catalog.sites import load_exercise_file, load_exercises
+from geo.catalog.load import load_exercise_file, load_exercises
+from geo.catalog.schema import Exercise
 from geo.core import settings
+from geo.core.dates import earliest_date, latest_date
 from geo.extract import Extractor, read_article
 from geo.extract.places import geocode_cached, location_key
 from tests.extract.extract_checks import check_evidence

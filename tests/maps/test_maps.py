@@ -13,15 +13,17 @@ import pytest
 import shapely
 from shapely.geometry import Point, Polygon
 
-from geo.catalog.sites import SiteFilter, filter_sites, sites_frame
+from geo.catalog.filter import SiteFilter, filter_sites
+from geo.catalog.sites import located, sites_frame
 from geo.core.errors import FilterError
+from geo.core.symbology import ALLIANCE_COLORS
 from geo.geocode.distance import geodesic_km
-from geo.maps.build import ALLIANCE_COLORS, NATO_BORDER, MapOptions, build_map, sites_bounds
+from geo.maps.build import NATO_BORDER, MapOptions, build_map, sites_bounds
 from geo.maps.datastore import DataStore, LayerData, script_json
 from geo.maps.offline import VENDOR_IFRAME_BASE, remote_urls
 from geo.maps.popup import citation_fields, exercise_fields, place_fields, popup_html, tooltip_html
 from geo.maps.reference import border_rings, nato_facing_border, site_rings
-from geo.maps.sites import SiteIndex, drawable, site_kind, site_tables
+from geo.maps.sites import SiteIndex, site_kind, site_tables
 
 PERIOD_END = dt.date(2025, 12, 31)
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
@@ -84,7 +86,7 @@ def test_layer_control_lists_every_layer(default_map, sites):
         "Country names",
     }
     assert expected <= names
-    counts = drawable(sites)["alliance"].value_counts()
+    counts = located(sites)["alliance"].value_counts()
     for alliance, n in counts.items():
         assert f"{alliance} exercise sites ({n})" in names
     assert any(isinstance(el, folium.LayerControl) for el in _walk(default_map))
@@ -103,7 +105,7 @@ def test_oblasts_and_countries_are_labelled(default_map):
 
 
 def test_each_alliance_layer_draws_its_points_areas_and_uncertainty(default_map, sites):
-    for alliance in drawable(sites)["alliance"].unique():
+    for alliance in located(sites)["alliance"].unique():
         (group,) = [g for name, g in _groups(default_map).items() if name.startswith(f"{alliance} exercise sites")]
         layers = [el for el in group._children.values() if isinstance(el, folium.GeoJson)]
         assert len(layers) == 2
@@ -194,27 +196,27 @@ def test_filters_change_the_sites_drawn(sites, flt):
     subset = filter_sites(sites, flt)
     m = build_map(subset, period_end=PERIOD_END)
     counts = _site_rows(m)
-    assert sum(counts.values()) == len(drawable(subset))
-    assert counts == drawable(subset)["alliance"].value_counts().to_dict()
+    assert sum(counts.values()) == len(located(subset))
+    assert counts == located(subset)["alliance"].value_counts().to_dict()
 
 
 def test_unresolved_sites_are_not_drawn(sites):
     unresolved = sites[sites["precision"] == "unresolved"]
     assert len(unresolved), "the catalog should have unresolved sites for this test"
-    assert len(drawable(unresolved)) == 0
+    assert len(located(unresolved)) == 0
     assert sum(_site_rows(build_map(unresolved, period_end=PERIOD_END)).values()) == 0
 
 
 def test_points_carry_their_uncertainty_radius_in_metres(sites):
     tables = site_tables(sites)
-    points = drawable(sites)[drawable(sites).geometry.geom_type == "Point"]
+    points = located(sites)[located(sites).geometry.geom_type == "Point"]
     radii = sorted(r[4] for parts in tables.layers.values() for r in parts["pt"])
     assert radii == sorted(round(km * 1000) for km in points["precision_km"])
     assert all(r > 0 for r in radii)
 
 
 def test_sites_are_drawn_by_precision(sites):
-    drawn = drawable(sites)
+    drawn = located(sites)
     kinds = {
         (row.geometry.geom_type, row.site_kind, row.precision): site_kind(
             row.geometry.geom_type, row.site_kind, row.precision
@@ -242,7 +244,7 @@ def test_alliance_colours_are_okabe_ito_and_distinct():
 def test_fit_bounds_cover_the_precise_sites(sites, default_map):
     (fit,) = [el for el in _walk(default_map) if isinstance(el, folium.map.FitBounds)]
     (south, west), (north, east) = fit.bounds
-    precise = drawable(sites)
+    precise = located(sites)
     precise = precise[precise["precision"] != "country"]
     for geom in precise.geometry:
         x0, y0, x1, y1 = geom.bounds
@@ -251,7 +253,7 @@ def test_fit_bounds_cover_the_precise_sites(sites, default_map):
 
 def test_sites_bounds__country_sites_do_not_zoom_out(sites):
     country = sites[sites["precision"] == "country"].head(1)
-    precise = drawable(sites)[drawable(sites)["precision"] == "point"].head(1)
+    precise = located(sites)[located(sites)["precision"] == "point"].head(1)
     both = sites_bounds(gpd.GeoDataFrame(pd_concat(country, precise), crs=sites.crs))
     only = sites_bounds(precise)
     assert both == only
@@ -276,7 +278,7 @@ def test_empty_selection_builds_a_map_of_belarus(sites):
 
 def _hostile_sites(sites: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """One real point site whose texts carry HTML, script and template syntax."""
-    row = drawable(sites)[drawable(sites).geometry.geom_type == "Point"].iloc[[0]].copy()
+    row = located(sites)[located(sites).geometry.geom_type == "Point"].iloc[[0]].copy()
     evil = '<script>alert("x")</script><img src=x onerror=alert(1)> {{ 7*7 }} {% raw %}'
     row["exercise_name"] = "Exercise " + evil
     row["place_text"] = "Place " + evil
@@ -339,7 +341,7 @@ def test_popup_shows_every_figure_with_its_claimant_never_averaged():
 
 
 def test_popup_has_place_geocoder_distance_and_every_source(sites):
-    row = drawable(sites).iloc[0].to_dict()
+    row = located(sites).iloc[0].to_dict()
     html = popup_html(row)
     place = place_fields(row)
     assert place["place"] == row["place_text"]
@@ -354,7 +356,7 @@ def test_popup_has_place_geocoder_distance_and_every_source(sites):
 
 def test_site_tables_store_each_exercise_once(sites):
     tables = site_tables(sites)
-    drawn = drawable(sites)
+    drawn = located(sites)
     assert len(tables.exercises) == drawn["exercise_id"].nunique()
     assert len(tables.places) <= len(drawn)
     # Every row points at its own exercise.
@@ -396,7 +398,7 @@ def test_rings_around_a_point_site_have_the_asked_radius():
 def test_ring_options_are_drawn(sites):
     m = build_map(sites, period_end=PERIOD_END, options=MapOptions(rings_km=(50, 100), ring_center=NATO_BORDER))
     assert "Distance rings" in _groups(m)
-    point = drawable(sites)[drawable(sites).geometry.geom_type == "Point"].iloc[0]
+    point = located(sites)[located(sites).geometry.geom_type == "Point"].iloc[0]
     key = f"{point['exercise_id']}:{point['site_index']}"
     m = build_map(sites, period_end=PERIOD_END, options=MapOptions(rings_km=(50,), ring_center=key))
     (group,) = [g for name, g in _groups(m).items() if name == "Distance rings"]

@@ -8,9 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.catalog.schema import ALLIANCES
-from geo.catalog.sites import PRECISIONS, SiteFilter, sites_frame
+from geo.catalog.filter import PRECISIONS, SiteFilter
+from geo.catalog.sites import sites_frame
 from geo.cli.main import build_parser, filter_from_args
+from geo.core.dates import period_end
+from geo.core.symbology import ALLIANCES
 from geo.maps.build import NATO_BORDER, MapOptions
 from geo.maps.url_state import (
     KNOWN_PARAMS,
@@ -21,7 +23,6 @@ from geo.maps.url_state import (
     choices_from_sites,
     decode,
     encode,
-    period_end,
 )
 
 CHOICES = Choices(
@@ -196,5 +197,5 @@ def test_choices_and_period_end_from_the_catalog():
     assert first == int(sites["year"].min())
     assert last >= int(sites["year"].max())
     assert set(choices.countries) == {c for ps in sites["participants"] for c in ps}
-    assert period_end(SiteFilter(), choices) == dt.date(last, 12, 31)
-    assert period_end(SiteFilter(years=(2021, 2023)), choices) == dt.date(2023, 12, 31)
+    assert period_end(SiteFilter().years, choices.years) == dt.date(last, 12, 31)
+    assert period_end((2021, 2023), choices.years) == dt.date(2023, 12, 31)

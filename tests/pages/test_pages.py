@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.catalog.sites import SiteFilter, filter_sites, sites_frame
-from geo.maps.sites import drawable
+from geo.catalog.filter import SiteFilter, filter_sites
+from geo.catalog.sites import located, sites_frame
 from geo.maps.url_state import choices_from_sites
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,7 +66,7 @@ def _params(at: AppTest) -> dict[str, str]:
 
 
 def _expected(sites, **kwargs) -> int:
-    return len(drawable(filter_sites(sites, SiteFilter(**kwargs))))
+    return len(located(filter_sites(sites, SiteFilter(**kwargs))))
 
 
 def test_pages_is_a_package():

@@ -14,8 +14,8 @@ import pytest
 import yaml
 from sqlalchemy import create_engine, text
 
+from geo.catalog.load import load_exercise_file, load_exercises
 from geo.catalog.schema import Exercise
-from geo.catalog.sites import load_exercise_file, load_exercises
 from geo.core import settings
 from geo.store import CURRENT_VERSION, Store, StoreError, merge_with_catalog, open_store, store_exercises
 from geo.store.migrations import migrate

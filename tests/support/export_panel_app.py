@@ -203,7 +203,7 @@ def tiny_sites() -> gpd.GeoDataFrame:
 if __name__ == "__main__":
     import streamlit as st
 
-    from geo.catalog.sites import SiteFilter, filter_sites
+    from geo.catalog.filter import SiteFilter, filter_sites
     from pages.common.export_panel import render_export_panel
 
     st.title("Export panel test")

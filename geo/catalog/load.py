@@ -1,0 +1,85 @@
+"""Load and validate the curated exercise catalog (``data/catalog/*.yaml``, one exercise per file).
+
+Loading fails with one :class:`~geo.core.errors.CatalogError` naming the file, the record and the field;
+nothing is ever dropped silently.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from geo.catalog.schema import Exercise
+from geo.core import settings
+from geo.core.errors import CatalogError
+
+
+def _format_validation_error(path: Path, record: str, err: ValidationError) -> str:
+    problems = []
+    for item in err.errors():
+        where = ".".join(str(p) for p in item["loc"]) or "(record)"
+        problems.append(f"field {where!r}: {item['msg']}")
+    return f"{path.name}: exercise {record!r}: " + "; ".join(problems)
+
+
+def load_exercise_file(path: Path) -> Exercise:
+    """Read and validate one catalog file.
+
+    Parameters
+    ----------
+    path
+        A YAML file holding exactly one exercise mapping.
+
+    Returns
+    -------
+    Exercise
+        The validated exercise.
+
+    Raises
+    ------
+    CatalogError
+        If the file is not valid YAML, not a mapping, or fails the schema; the message names the file,
+        the exercise id and every failing field.
+    """
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        msg = f"{path.name}: cannot read catalog file: {exc}"
+        raise CatalogError(msg) from exc
+    if not isinstance(raw, dict):
+        msg = f"{path.name}: expected one exercise mapping, got {type(raw).__name__}"
+        raise CatalogError(msg)
+    record = str(raw.get("id", "<no id>"))
+    try:
+        exercise = Exercise.model_validate(raw)
+    except ValidationError as exc:
+        raise CatalogError(_format_validation_error(path, record, exc)) from exc
+    if path.stem != exercise.id:
+        msg = f"{path.name}: exercise {record!r}: field 'id' must equal the file name stem {path.stem!r}"
+        raise CatalogError(msg)
+    return exercise
+
+
+def load_exercises(catalog_dir: Path | None = None) -> list[Exercise]:
+    """Load every ``*.yaml`` exercise in ``catalog_dir`` (default: ``data/catalog``), sorted by id.
+
+    Raises
+    ------
+    CatalogError
+        On the first malformed file, or if two files share an id, or if a ``related`` id is unknown.
+    """
+    folder = catalog_dir or settings.CATALOG_DIR
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        msg = f"no catalog files (*.yaml) in {str(folder)!r}"
+        raise CatalogError(msg)
+    exercises = [load_exercise_file(p) for p in files]
+    ids = {e.id for e in exercises}
+    for ex in exercises:
+        unknown = sorted(set(ex.related) - ids)
+        if unknown:
+            msg = f"{ex.id}.yaml: exercise {ex.id!r}: field 'related' names unknown exercises {unknown}"
+            raise CatalogError(msg)
+    return exercises

@@ -1,0 +1,78 @@
+"""Country names: the short names people write and read, and ISO 3166-1 alpha-3 codes.
+
+One home for both directions: :data:`INFORMAL_NAMES` (what reports write → ISO3) is read by the
+geocoder and the extractor; :func:`country_name` (ISO3 → what a reader expects) by every face.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Final
+
+import pycountry
+
+#: Short or informal country names used in reporting (pycountry has the official ones).
+INFORMAL_NAMES: Final[dict[str, str]] = {
+    "Russia": "RUS", "Belarus": "BLR", "Byelorussia": "BLR", "Belorussia": "BLR", "Moldova": "MDA",
+    "Iran": "IRN", "Syria": "SYR", "Laos": "LAO", "Vietnam": "VNM", "South Korea": "KOR", "North Korea": "PRK",
+    "the United States": "USA", "United States": "USA", "the US": "USA", "the U.S.": "USA", "America": "USA",
+    "the United Kingdom": "GBR", "United Kingdom": "GBR", "Britain": "GBR", "Great Britain": "GBR", "the UK": "GBR",
+    "the U.K.": "GBR", "Czech Republic": "CZE", "Czechia": "CZE", "Turkey": "TUR", "Turkiye": "TUR",
+    "Kyrgyzstan": "KGZ", "Kirghizia": "KGZ", "Tajikistan": "TJK", "Kazakhstan": "KAZ", "Uzbekistan": "UZB",
+    "Turkmenistan": "TKM", "Venezuela": "VEN", "Bolivia": "BOL", "Tanzania": "TZA", "Taiwan": "TWN",
+    "Macedonia": "MKD", "North Macedonia": "MKD", "Kosovo": "XKX", "the Netherlands": "NLD", "Holland": "NLD",
+    "Беларусь": "BLR", "Белоруссия": "BLR",
+}  # fmt: skip
+
+#: Display names where pycountry's common name is the official long form ("Russian Federation").
+_DISPLAY_NAMES: Final[dict[str, str]] = {
+    "RUS": "Russia",
+    "IRN": "Iran",
+    "SYR": "Syria",
+    "VNM": "Vietnam",
+    "LAO": "Laos",
+    "PRK": "North Korea",
+    "KOR": "South Korea",
+    "BOL": "Bolivia",
+    "VEN": "Venezuela",
+    "TZA": "Tanzania",
+    "MDA": "Moldova",
+}
+
+
+@cache
+def country_name(iso3: str) -> str:
+    """Return the short English name of an ISO 3166-1 alpha-3 code, or the code itself if unknown.
+
+    Parameters
+    ----------
+    iso3
+        For example ``"RUS"``.
+
+    Returns
+    -------
+    str
+        For example ``"Russia"`` (plain text).
+    """
+    if iso3 in _DISPLAY_NAMES:
+        return _DISPLAY_NAMES[iso3]
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        return iso3
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+def country_label(iso3: str) -> str:
+    """Return ``"Belarus (BLR)"``: the label of a country in every picker."""
+    return f"{country_name(iso3)} ({iso3})"
+
+
+@cache
+def all_iso3() -> tuple[str, ...]:
+    """Return every ISO 3166-1 alpha-3 code, sorted (the participant pickers' options)."""
+    return tuple(sorted(str(c.alpha_3) for c in pycountry.countries))
+
+
+def is_iso3(code: str) -> bool:
+    """Return True when ``code`` is an ISO 3166-1 alpha-3 country code."""
+    return pycountry.countries.get(alpha_3=code) is not None
