@@ -6,21 +6,23 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.briefing.map import catalog_as_of
+from geo.core.dates import as_of_text
 from geo.maps.build import NATO_BORDER, MapOptions, build_map, ring_site_choices
 from geo.maps.popup import KIND_LABELS
 from geo.maps.url_state import RING_CHOICES_KM
+from pages.common import compat
 from pages.common import state as ui_common
 from pages.common.export_panel import render_export_panel
 
 K_TILES, K_RING_MODE, K_RINGS, K_RING_SITE = "m_tiles", "m_ring_mode", "m_rings", "m_ring_site"
 RING_MODES = {"none": "None", NATO_BORDER: "NATO border", "site": "A site"}
 
-ui_common.ensure_entrypoint()
+compat.ensure_entrypoint()
 view = ui_common.current_view()
 ui_common.page_header(
     "Exercise sites beside NATO's borders",
     f"{view.n_exercises} exercises · {view.n_sites} sites in view · {len(view.drawn)} drawn · "
-    f"alliances as of {view.period_end:%d %B %Y}. Click a site for its facts and quoted sources.",
+    f"alliances as of {as_of_text(view.period_end)}. Click a site for its facts and quoted sources.",
 )
 
 # --- Map options (mirrored in the URL as tiles / rings / ring_at) --------------------------------

@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.charts.timeline import DATE_QUALITY, exercises_frame, timeline_chart
+from pages.common import compat
 from pages.common import state as ui_common
 
-ui_common.ensure_entrypoint()
+compat.ensure_entrypoint()
 view = ui_common.current_view()
 exercises = exercises_frame(view.sites)
 ui_common.page_header(

@@ -12,9 +12,10 @@ from geo.core.dates import row_period_text
 from geo.core.text import md_escape
 from geo.export.tabular import figures_text, to_csv, to_geojson
 from geo.maps.popup import exercise_fields, place_fields
+from pages.common import compat
 from pages.common import state as ui_common
 
-ui_common.ensure_entrypoint()
+compat.ensure_entrypoint()
 view = ui_common.current_view()
 exercises = exercises_frame(view.sites)
 ui_common.page_header(

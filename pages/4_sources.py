@@ -7,9 +7,10 @@ import streamlit as st
 from geo.catalog.sources import seed_reports, sources_frame
 from geo.core import settings
 from geo.core.credits import DATA_CREDITS, MAP_ATTRIBUTION
+from pages.common import compat
 from pages.common import state as ui_common
 
-ui_common.ensure_entrypoint()
+compat.ensure_entrypoint()
 view = ui_common.current_view()
 ui_common.page_header(
     "Sources & data",

@@ -400,6 +400,34 @@ def build_map(
     options = options or MapOptions()
     ref = reference or reference_layers()
     bounds = sites_bounds(sites) or _DEFAULT_BOUNDS
+    m = _empty_map(bounds, vendor)
+    store = DataStore(
+        {
+            "countries": ref.countries,
+            "oblasts": ref.oblasts,
+            "rivers": ref.rivers,
+            "lakes": ref.lakes,
+            "facing": nato_facing_border(period_end),
+        }
+    )
+    store.add_to(m)
+    _add_basemap(m, store, options)
+    _add_territory(m, store, ref, period_end)
+    _add_reference(m, store, ref, options)
+    rings_text = _add_rings(m, sites, options, period_end)
+    tables = site_tables(sites)
+    _add_sites(m, tables)
+
+    Legend(_legend(tables, period_end, rings_text, options.tiles)).add_to(m)
+    Attribution().add_to(m)
+    m.fit_bounds([list(bounds[0]), list(bounds[1])], padding=(24, 24), max_zoom=9)
+    # Collapsed (a button): expanded, it would cover popups opening in the north-east of the view.
+    folium.LayerControl(collapsed=True, position="topright").add_to(m)
+    return m
+
+
+def _empty_map(bounds: tuple[tuple[float, float], tuple[float, float]], vendor: str) -> folium.Map:
+    """Return the map frame: centred on ``bounds`` (folium order), panes and style sheet, no layers yet."""
     (south, west), (north, east) = bounds
     center = [(south + north) / 2, (west + east) / 2]  # already folium order: the mean of two (lat, lon) corners
     lon_min, lat_min, lon_max, lat_max = VIEW_BBOX
@@ -421,17 +449,11 @@ def build_map(
     for pane, z_index, pointer in _PANES:
         folium.map.CustomPane(pane, z_index=z_index, pointer_events=pointer).add_to(m)
     StyleSheet().add_to(m)
-    store = DataStore(
-        {
-            "countries": ref.countries,
-            "oblasts": ref.oblasts,
-            "rivers": ref.rivers,
-            "lakes": ref.lakes,
-            "facing": nato_facing_border(period_end),
-        }
-    )
-    store.add_to(m)
+    return m
 
+
+def _add_basemap(m: folium.Map, store: DataStore, options: MapOptions) -> None:
+    """Draw the land (opaque, or transparent over the opt-in online tiles) and the tiles themselves."""
     land = {"color": "#a7a7a7", "weight": 0.7, "fillColor": "#f4f1ea", "fillOpacity": 0.0 if options.tiles else 1.0}
     basemap = _geojson(m, pane="dm-basemap", style=land, smooth=1.5)
     _feed(basemap, store, "countries")
@@ -439,19 +461,6 @@ def build_map(
         folium.TileLayer(
             "OpenStreetMap", name="OpenStreetMap tiles (online)", overlay=True, control=True, show=True
         ).add_to(m)
-
-    _add_territory(m, store, ref, period_end)
-    _add_reference(m, store, ref, options)
-    rings_text = _add_rings(m, sites, options, period_end)
-    tables = site_tables(sites)
-    _add_sites(m, tables)
-
-    Legend(_legend(tables, period_end, rings_text, options.tiles)).add_to(m)
-    Attribution().add_to(m)
-    m.fit_bounds([list(bounds[0]), list(bounds[1])], padding=(24, 24), max_zoom=9)
-    # Collapsed (a button): expanded, it would cover popups opening in the north-east of the view.
-    folium.LayerControl(collapsed=True, position="topright").add_to(m)
-    return m
 
 
 def ring_site_choices(sites: gpd.GeoDataFrame) -> dict[str, str]:

@@ -26,12 +26,12 @@ from shapely.geometry.base import BaseGeometry
 from geo.core import settings
 from geo.core.crs import to_latlon
 from geo.core.values import text_or_empty
+from geo.reference.borders import facing_lines
 from geo.reference.layers import layer
 from geo.reference.membership import members_on
 
 __all__ = [
     "DISPLAY_DECIMALS",
-    "UNION_STATE_NEIGHBOURS",
     "VIEW_BBOX",
     "Label",
     "ReferenceLayers",
@@ -56,8 +56,6 @@ SIMPLIFY_M = 500.0
 LABELLED_COUNTRIES: frozenset[str] = frozenset(
     {"BLR", "POL", "LTU", "LVA", "EST", "FIN", "SWE", "NOR", "RUS", "UKR", "MDA", "ROU", "SVK", "HUN", "CZE", "DEU"}
 )
-#: The countries whose borders with NATO members are drawn as "facing" borders.
-UNION_STATE_NEIGHBOURS: tuple[str, ...] = ("BLR", "RUS")
 
 
 @dataclass(frozen=True)
@@ -205,19 +203,6 @@ def reference_layers() -> ReferenceLayers:
     )
 
 
-def _facing_mask(borders: gpd.GeoDataFrame, members: frozenset[str]) -> Any:
-    left, right = borders["left_iso3"], borders["right_iso3"]
-    neighbours = set(UNION_STATE_NEIGHBOURS)
-    return (left.isin(members) & right.isin(neighbours)) | (right.isin(members) & left.isin(neighbours))
-
-
-@lru_cache(maxsize=16)
-def _facing_lines(members: frozenset[str]) -> gpd.GeoDataFrame:
-    borders = layer("borders")
-    land = borders[borders["type"].fillna("Land").str.startswith("Land")]
-    return land[_facing_mask(land, members)]
-
-
 def nato_facing_border(on: dt.date) -> dict[str, Any]:
     """Return NATO members' land borders with Belarus and Russia on date ``on`` as a FeatureCollection.
 
@@ -238,11 +223,8 @@ def nato_facing_border(on: dt.date) -> dict[str, Any]:
 
 @lru_cache(maxsize=16)
 def _facing_collection(members: frozenset[str]) -> dict[str, Any]:
-    lines = _facing_lines(members)
-    props = [
-        {"nato": left if left in members else right, "other": right if left in members else left}
-        for left, right in zip(lines["left_iso3"], lines["right_iso3"], strict=True)
-    ]
+    lines = facing_lines(members)
+    props = [{"nato": nato, "other": other} for nato, other in zip(lines["nato"], lines["other"], strict=True)]
     return feature_collection(display_geometry(lines.geometry), props)
 
 
@@ -291,7 +273,7 @@ def border_rings(on: dt.date, distances_km: tuple[float, ...]) -> list[tuple[flo
 def _border_rings_cached(
     members: frozenset[str], distances_km: tuple[float, ...]
 ) -> tuple[tuple[float, BaseGeometry], ...]:
-    lines = _facing_lines(members)
+    lines = facing_lines(members)
     if lines.empty:
         return ()
     metric = shapely.union_all(lines.to_crs(settings.METRIC_CRS).geometry.values)

@@ -245,6 +245,35 @@ def _area_geometries(areas: gpd.GeoDataFrame) -> tuple[list[int], list[dict[str,
     return refs, geometries
 
 
+class _SharedText:
+    """Interns exercise facts, places and citations so that each is sent once however many sites share it."""
+
+    def __init__(self, tables: SiteTables) -> None:
+        self.tables = tables
+        self.exercise_ids: dict[str, int] = {}
+        self.exercise_cits: list[dict[str, int]] = []
+        self.place_ids: dict[tuple[Any, ...], int] = {}
+
+    def refs(self, row: dict[str, Any]) -> tuple[int, int, list[int]]:
+        """Return the indexes of the row's exercise, its place and its citations in the tables."""
+        ex_id = str(row["exercise_id"])
+        if ex_id not in self.exercise_ids:
+            self.exercise_ids[ex_id] = self.tables.add_exercise(exercise_fields(row))
+            self.exercise_cits.append({})
+        e = self.exercise_ids[ex_id]
+        cit_index = self.exercise_cits[e]
+        site_cits = []
+        for cit in row.get("citations") or []:
+            cid = str(cit.get("id"))
+            if cid not in cit_index:
+                cit_index[cid] = self.tables.add_citation(e, citation_fields(cit))
+            site_cits.append(cit_index[cid])
+        place_key = tuple(_hashable(row.get(f)) for f in _PLACE_FIELDS)
+        if place_key not in self.place_ids:
+            self.place_ids[place_key] = self.tables.add_place(place_fields(row))
+        return e, self.place_ids[place_key], site_cits
+
+
 def site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
     """Build the compact tables of the drawable sites of a sites frame.
 
@@ -273,30 +302,11 @@ def site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
         refs, tables.geometries = _area_geometries(drawn[~is_point])
         area_refs = dict(zip(np.flatnonzero(~is_point).tolist(), refs, strict=True))
 
-    exercise_ids: dict[str, int] = {}
-    exercise_cits: list[dict[str, int]] = []
-    place_ids: dict[tuple[Any, ...], int] = {}
+    shared = _SharedText(tables)
     rows_of: list[tuple[list[Any], int]] = []
     records = drawn.drop(columns=drawn.geometry.name).to_dict("records")
     for i, row in enumerate(records):
-        ex_id = str(row["exercise_id"])
-        if ex_id not in exercise_ids:
-            exercise_ids[ex_id] = tables.add_exercise(exercise_fields(row))
-            exercise_cits.append({})
-        e = exercise_ids[ex_id]
-        cit_index = exercise_cits[e]
-        site_cits = []
-        for cit in row.get("citations") or []:
-            cid = str(cit.get("id"))
-            if cid not in cit_index:
-                cit_index[cid] = tables.add_citation(e, citation_fields(cit))
-            site_cits.append(cit_index[cid])
-
-        place_key = tuple(_hashable(row.get(f)) for f in _PLACE_FIELDS)
-        if place_key not in place_ids:
-            place_ids[place_key] = tables.add_place(place_fields(row))
-        p = place_ids[place_key]
-
+        e, p, site_cits = shared.refs(row)
         kind = site_kind(str(geom_types[i]), row.get("site_kind"), row.get("precision"))
         parts = tables.layers.setdefault(str(row["alliance"]), {"pt": [], "ar": []})
         if is_point[i]:

@@ -218,7 +218,11 @@ def decode(params: Mapping[str, str | Sequence[str]], choices: Choices) -> tuple
         if repeated:
             notices.append(Notice(name, value, "given more than once; the last value is used"))
         values[name] = value
+    return ViewState(filter=_filter(values, choices, notices), map=_map_options(values, notices)), notices
 
+
+def _filter(values: Mapping[str, str], choices: Choices, notices: list[Notice]) -> SiteFilter:
+    """Return the :class:`SiteFilter` of the known filter parameters (invalid values noted and dropped)."""
     flt = SiteFilter()
     if "years" in values:
         flt = replace(flt, years=_years(values["years"], choices, notices))
@@ -238,7 +242,11 @@ def decode(params: Mapping[str, str | Sequence[str]], choices: Choices) -> tuple
         flt = replace(flt, families=_pick("family", values["family"], choices.families, notices))
     if "nato_km" in values:
         flt = replace(flt, max_distance_km=_nato_km(values["nato_km"], notices))
+    return flt
 
+
+def _map_options(values: Mapping[str, str], notices: list[Notice]) -> MapOptions:
+    """Return the :class:`MapOptions` of the map parameters; rings without a centre ring the NATO border."""
     tiles = _flag("tiles", values["tiles"], notices) if "tiles" in values else False
     rings = _rings(values["rings"], notices) if "rings" in values else ()
     ring_at: str | None = None
@@ -252,7 +260,7 @@ def decode(params: Mapping[str, str | Sequence[str]], choices: Choices) -> tuple
         rings = (50, 100, 200)
     if rings and ring_at is None:
         ring_at = NATO_BORDER
-    return ViewState(filter=flt, map=MapOptions(tiles=tiles, rings_km=rings, ring_center=ring_at)), notices
+    return MapOptions(tiles=tiles, rings_km=rings, ring_center=ring_at)
 
 
 def encode(state: ViewState) -> dict[str, str]:

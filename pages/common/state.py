@@ -16,6 +16,7 @@ import streamlit as st
 
 from geo.catalog.filter import PRECISIONS, SiteFilter
 from geo.core.countries import country_label
+from geo.core.dates import as_of_text
 from geo.core.errors import DrillmapError
 from geo.maps.build import MapOptions
 from geo.maps.reference import ReferenceLayers, reference_layers
@@ -49,25 +50,6 @@ PRECISION_LABELS: dict[str, str] = {
     "country": "whole country",
     "unresolved": "unresolved (not on the map)",
 }
-
-
-# --- Entry point -------------------------------------------------------------------------------
-
-
-def ensure_entrypoint() -> None:
-    """Rerun through ``app.py`` when Streamlit ran a page file on its own. Call first in every page.
-
-    ``pages/`` next to ``app.py`` makes Streamlit start in its legacy multipage mode: until some session
-    has run ``app.py`` (whose ``st.navigation`` switches the mode off for the process), a first visit
-    straight to ``/timeline`` runs ``pages/2_timeline.py`` alone, without the sidebar and the page list.
-    This switches the mode off and reruns; the rerun runs ``app.py``, which routes to the same page.
-    It relies on ``PagesManager.uses_pages_directory``, a Streamlit internal (1.67): re-check on upgrade.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
 
 
 # --- Cached loaders ----------------------------------------------------------------------------
@@ -305,7 +287,7 @@ def sidebar() -> View:
     right.metric("Sites", view.n_sites, border=True)
     unresolved = len(view.unresolved)
     bar.caption(
-        f"{len(view.drawn)} sites on the map · {unresolved} unresolved · alliances as of {view.period_end:%d %b %Y}"
+        f"{len(view.drawn)} sites on the map · {unresolved} unresolved · alliances as of {as_of_text(view.period_end)}"
     )
     return view
 

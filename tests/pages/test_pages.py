@@ -217,3 +217,24 @@ def test_sources_page_lists_sources_and_licences():
     text = " ".join(m.value for m in at.markdown)
     assert "Reference data and licences" in text
     assert len(at.dataframe) >= 2
+
+
+@pytest.mark.parametrize(
+    ("params", "flt"),
+    [
+        ({}, SiteFilter()),
+        ({"alliance": "NATO"}, SiteFilter(alliances=("NATO",))),
+        ({"years": "2020-2023"}, SiteFilter(years=(2020, 2023))),
+    ],
+    ids=["no-filter", "alliance-no-years", "years"],
+)
+def test_map_page_states_the_one_as_of_date(sites, params, flt):
+    """The Map page names the as-of date of the Selection every export states (31 Dec of the period's last year)."""
+    from geo.core.dates import as_of_text
+    from geo.query.selection import select
+
+    at = _app(**params)
+    _no_exception(at)
+    expected = as_of_text(select(sites, flt).period_end)
+    captions = " ".join(c.value for c in at.caption)
+    assert f"alliances as of {expected}" in captions

@@ -48,3 +48,24 @@ def test_wraps_only_once_across_reruns(recorded: list[dict[str, Any]]) -> None:
     assert streamlit_folium._component_func is wrapped
     wrapped(js_links=["https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"], css_links=[])
     assert len(recorded) == 1
+
+
+def test_pages_manager_still_has_the_legacy_mode_switch() -> None:
+    """ensure_entrypoint flips this Streamlit internal: an upgrade that renames it must fail here."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    assert isinstance(PagesManager.uses_pages_directory, bool | None), "Streamlit renamed uses_pages_directory"
+
+
+def test_private_apis_are_used_only_in_the_compat_module() -> None:
+    """Every private Streamlit/streamlit-folium name stays in pages/common/compat.py (one place to re-check)."""
+    import re
+
+    from geo.core import settings
+
+    private = re.compile(r"streamlit_folium\._|pages_manager|PagesManager|streamlit\.runtime|st\._")
+    files = [settings.ROOT / "app.py", *(settings.ROOT / "pages").rglob("*.py")]
+    offenders = [
+        str(p.relative_to(settings.ROOT)) for p in files if p.name != "compat.py" and private.search(p.read_text())
+    ]
+    assert offenders == []
