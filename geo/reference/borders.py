@@ -31,7 +31,8 @@ def facing_mask(left_iso3: gpd.GeoSeries, right_iso3: gpd.GeoSeries, members: fr
     """Return which border lines run between one of ``members`` and Belarus or Russia (either side)."""
     left, right = left_iso3.isin(members), right_iso3.isin(members)
     left_us, right_us = left_iso3.isin(UNION_STATE), right_iso3.isin(UNION_STATE)
-    return ((left & right_us) | (right & left_us)).to_numpy()
+    mask: np.ndarray = ((left & right_us) | (right & left_us)).to_numpy(dtype=bool)
+    return mask
 
 
 @cache
