@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
 import json
 import re
 import sqlite3
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import geopandas as gpd
@@ -20,8 +23,9 @@ from shapely.geometry import LinearRing, shape
 from geo.briefing.map import BriefingOptions
 from geo.catalog.filter import SiteFilter
 from geo.core.errors import ExportError
+from geo.core.settings import ROOT
 from geo.export import data as data_export
-from geo.export import files, gpkg, snapshot
+from geo.export import files, formats, gpkg, snapshot
 from geo.query.selection import select
 from tests.support.export_panel_app import SCRIPT_TAG, SOURCES, tiny_sites
 
@@ -269,3 +273,29 @@ def test_as_seen_without_a_browser_says_so(sites):
     with pytest.raises(ExportError, match=r"needs Chromium.*static PNG, PDF, SVG and PPTX exports work"):
         snapshot.as_seen_png(sites, executable="/nonexistent/chromium")
     assert "not installed" in snapshot.browser_problem("/nonexistent/chromium")
+
+
+# --- the format registry ----------------------------------------------------------------------------------
+
+
+def test_registry_lists_every_format_once_with_its_writer(selection):
+    assert formats.names("map") == ("png", "pdf", "svg", "pptx")
+    assert formats.names("data") == ("csv", "geojson", "kml", "gpkg")
+    assert formats.MEDIA_TYPES["geojson"] == "application/geo+json"
+    assert formats.labels("data")["kml"] == "KML (Google Earth)"
+    assert formats.FORMATS["gpkg"].file_name("drillmap-sites") == "drillmap-sites.gpkg"
+    for name in ("csv", "geojson", "kml"):  # a GeoPackage carries its write time: compared row by row above
+        assert formats.FORMATS[name].write(selection) == data_export.export_bytes(selection, name)
+    assert formats.FORMATS["gpkg"].write(selection).startswith(b"SQLite format 3")
+    with pytest.raises(ExportError, match="png is a map format"):
+        formats.FORMATS["png"].write(selection)
+    with pytest.raises(ExportError, match=r"^unknown map format 'csv'; expected one of png, pdf, svg, pptx$"):
+        formats.export_format("csv", "map")
+    assert formats.export_format(".GeoJSON", "data").name == "geojson"
+
+
+def test_registry_imports_nothing_heavy():
+    probe = "import sys, geo.export.formats, geo.export.data; print(sorted({m.split('.')[0] for m in sys.modules}))"
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    loaded = set(ast.literal_eval(done.stdout))
+    assert loaded.isdisjoint({"geopandas", "pandas", "shapely", "matplotlib", "folium", "pptx", "streamlit"})
