@@ -47,6 +47,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/map_payload.py
 	$(BIN)/python bench/snapshot.py
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/cli.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -10,7 +10,9 @@ from geo.core.citations import source_host
 from geo.core.countries import country_name
 from geo.core.dates import row_period_text
 from geo.core.text import md_escape
-from geo.export.tabular import figures_text, to_csv, to_geojson
+from geo.export.data import export_bytes
+from geo.export.formats import FORMATS
+from geo.export.tabular import figures_text
 from geo.maps.popup import exercise_fields, place_fields
 from pages.common import compat
 from pages.common import state as ui_common
@@ -24,23 +26,17 @@ ui_common.page_header(
     "downloads hold exactly the filtered sites.",
 )
 
-csv_col, geojson_col, _ = st.columns([1, 1, 3])
-csv_col.download_button(
-    "Download CSV",
-    data=to_csv(view.sites),
-    file_name="drillmap-sites.csv",
-    mime="text/csv",
-    width="stretch",
-    disabled=view.sites.empty,
-)
-geojson_col.download_button(
-    "Download GeoJSON",
-    data=to_geojson(view.sites),
-    file_name="drillmap-sites.geojson",
-    mime="application/geo+json",
-    width="stretch",
-    disabled=view.sites.empty,
-)
+# The page's quick downloads: the registry's text data formats, exactly the filtered sites, as-of date stated.
+for column, fmt in zip(st.columns([1, 1, 3])[:2], (FORMATS["csv"], FORMATS["geojson"]), strict=True):
+    column.download_button(
+        f"Download {fmt.label.split(' (')[0]}",
+        data=export_bytes(view.selection, fmt.name),
+        file_name=fmt.file_name("drillmap-sites"),
+        mime=fmt.media_type,
+        width="stretch",
+        disabled=view.sites.empty,
+        help=fmt.label,
+    )
 if exercises.empty:
     st.info("No exercise matches the filters.")
     st.stop()

@@ -17,7 +17,7 @@ import pandas as pd
 
 from geo.core.countries import country_name
 from geo.core.dates import row_period_text
-from geo.core.symbology import ALLIANCE_COLORS, ALLIANCES, OTHER_COLOR
+from geo.core.symbology import ALLIANCES, alliance_color, ordered_alliances
 from geo.export.tabular import figures_text
 
 __all__ = ["DATE_QUALITY", "exercises_frame", "timeline_chart"]
@@ -138,6 +138,70 @@ def _chart_data(exercises: pd.DataFrame, today: dt.date, *, group_by_family: boo
     return data[[*columns, "participants", "sites", "nearest_nato_km"]]
 
 
+def _alliance_scale(data: pd.DataFrame) -> alt.Scale:
+    """Colour scale of the alliances on the chart, in legend order, with the map's colours."""
+    domain = ordered_alliances(data["alliance"]) or list(ALLIANCES)
+    return alt.Scale(domain=domain, range=[alliance_color(a) for a in domain])
+
+
+def _tooltip() -> list[alt.Tooltip]:
+    return [
+        alt.Tooltip("exercise_name:N", title="Exercise"),
+        alt.Tooltip("alliance:N", title="Alliance"),
+        alt.Tooltip("dates:N", title="Dates (as reported)"),
+        alt.Tooltip("quality:N", title="Dates known"),
+        alt.Tooltip("family:N", title="Family"),
+        alt.Tooltip("participants:N", title="Participants"),
+        alt.Tooltip("sites:Q", title="Sites"),
+        alt.Tooltip("nearest_nato_km:Q", title="Nearest NATO (km)", format=",.0f"),
+    ]
+
+
+def _base(data: pd.DataFrame) -> alt.Chart:
+    """The chart every layer shares: one row per exercise, in the order of ``data``, and the tooltip."""
+    y = alt.Y(
+        "row:N", title=None, sort=list(data["row"]), axis=alt.Axis(labelLimit=340, labelFontSize=11, labelOverlap=False)
+    )
+    return alt.Chart(data).encode(y=y, tooltip=_tooltip())
+
+
+def _bars(base: alt.Chart, scale: alt.Scale, legend: alt.Legend) -> alt.Chart:
+    """Bars of dated exercises: solid when known to the day, pale and dashed when approximate or ongoing."""
+    quality_order = list(DATE_QUALITY.values())
+    x = alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", grid=True, orient="top"))
+    bars: alt.Chart = base.mark_bar(height={"band": 0.72}, cornerRadius=2, strokeWidth=1.3).encode(
+        x=x,
+        x2="end:T",
+        color=alt.Color("alliance:N", scale=scale, legend=legend),
+        stroke=alt.Stroke("alliance:N", scale=scale, legend=legend),
+        fillOpacity=alt.FillOpacity(
+            "quality:O",
+            title="Dates known",
+            sort=quality_order,
+            scale=alt.Scale(domain=quality_order, range=[0.95, 0.35, 0.5, 0.0]),
+            legend=alt.Legend(orient="top", symbolType="square", symbolStrokeWidth=1, symbolStrokeColor="#555"),
+        ),
+        strokeOpacity=alt.condition(alt.datum.announced, alt.value(0.0), alt.value(1.0)),
+        strokeDash=alt.StrokeDash(
+            "quality:O",
+            sort=quality_order,
+            scale=alt.Scale(domain=quality_order, range=[[1, 0], [4, 3], [2, 2], [1, 0]]),
+            legend=None,
+        ),
+    )
+    return bars
+
+
+def _diamonds(base: alt.Chart, scale: alt.Scale, legend: alt.Legend) -> alt.Chart:
+    """Hollow diamonds on the announcement date of events known only from an announcement."""
+    diamonds: alt.Chart = base.mark_point(shape="diamond", size=120, filled=False, strokeWidth=2).encode(
+        x="start:T",
+        stroke=alt.Stroke("alliance:N", scale=scale, legend=legend),
+        opacity=alt.condition(alt.datum.announced, alt.value(1.0), alt.value(0.0)),
+    )
+    return diamonds
+
+
 def timeline_chart(
     exercises: pd.DataFrame, *, group_by_family: bool = True, today: dt.date | None = None
 ) -> alt.TopLevelMixin:
@@ -160,49 +224,8 @@ def timeline_chart(
         a tooltip with the dates as reported. Rendered by Streamlit's bundled Vega (no CDN).
     """
     data = _chart_data(exercises, today or dt.date.today(), group_by_family=group_by_family)
-    present = [a for a in ALLIANCES if a in set(data["alliance"])] + sorted(set(data["alliance"]) - set(ALLIANCES))
-    domain = present or list(ALLIANCES)
-    scale = alt.Scale(domain=domain, range=[ALLIANCE_COLORS.get(a, OTHER_COLOR) for a in domain])
+    scale = _alliance_scale(data)
     legend = alt.Legend(orient="top", title="Alliance")
-    quality_order = list(DATE_QUALITY.values())
-    y = alt.Y(
-        "row:N", title=None, sort=list(data["row"]), axis=alt.Axis(labelLimit=340, labelFontSize=11, labelOverlap=False)
-    )
-    tooltip = [
-        alt.Tooltip("exercise_name:N", title="Exercise"),
-        alt.Tooltip("alliance:N", title="Alliance"),
-        alt.Tooltip("dates:N", title="Dates (as reported)"),
-        alt.Tooltip("quality:N", title="Dates known"),
-        alt.Tooltip("family:N", title="Family"),
-        alt.Tooltip("participants:N", title="Participants"),
-        alt.Tooltip("sites:Q", title="Sites"),
-        alt.Tooltip("nearest_nato_km:Q", title="Nearest NATO (km)", format=",.0f"),
-    ]
-    x = alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", grid=True, orient="top"))
-    base = alt.Chart(data).encode(y=y, tooltip=tooltip)
-    bars = base.mark_bar(height={"band": 0.72}, cornerRadius=2, strokeWidth=1.3).encode(
-        x=x,
-        x2="end:T",
-        color=alt.Color("alliance:N", scale=scale, legend=legend),
-        stroke=alt.Stroke("alliance:N", scale=scale, legend=legend),
-        fillOpacity=alt.FillOpacity(
-            "quality:O",
-            title="Dates known",
-            sort=quality_order,
-            scale=alt.Scale(domain=quality_order, range=[0.95, 0.35, 0.5, 0.0]),
-            legend=alt.Legend(orient="top", symbolType="square", symbolStrokeWidth=1, symbolStrokeColor="#555"),
-        ),
-        strokeOpacity=alt.condition(alt.datum.announced, alt.value(0.0), alt.value(1.0)),
-        strokeDash=alt.StrokeDash(
-            "quality:O",
-            sort=quality_order,
-            scale=alt.Scale(domain=quality_order, range=[[1, 0], [4, 3], [2, 2], [1, 0]]),
-            legend=None,
-        ),
-    )
-    diamonds = base.mark_point(shape="diamond", size=120, filled=False, strokeWidth=2).encode(
-        x="start:T",
-        stroke=alt.Stroke("alliance:N", scale=scale, legend=legend),
-        opacity=alt.condition(alt.datum.announced, alt.value(1.0), alt.value(0.0)),
-    )
-    return alt.layer(bars, diamonds).properties(width="container", height=alt.Step(20))
+    base = _base(data)
+    layers = alt.layer(_bars(base, scale, legend), _diamonds(base, scale, legend))
+    return layers.properties(width="container", height=alt.Step(20))

@@ -1,17 +1,23 @@
-"""Serialise a sites frame (:func:`geo.catalog.sites.sites_frame`) to GeoJSON, CSV and a text table.
+"""Serialise a :class:`~geo.query.selection.Selection` to GeoJSON and CSV, and a sites frame to a text table.
 
 GeoJSON follows RFC 7946: WGS84 lon/lat order, polygons with counter-clockwise exterior rings, one
 Feature per exercise x site; unresolved sites are Features with ``"geometry": null``. List-valued
 properties stay JSON arrays. CSV joins lists with ``;`` and carries the geometry as WKT plus the
 latitude/longitude of a representative point.
+
+Every data export states the date alliance membership is given for, :attr:`Selection.period_end
+<geo.query.selection.Selection.period_end>` (ISO date; :func:`as_of_statement`): GeoJSON as the
+top-level foreign member ``"drillmap"`` (allowed by RFC 7946 section 6.1), CSV as the column
+``alliances_as_of``; KML and GeoPackage do the same (:mod:`geo.export.kml`, :mod:`geo.export.gpkg`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
 import geopandas as gpd
 import pandas as pd
@@ -19,6 +25,12 @@ import shapely
 from shapely.geometry import mapping
 
 from geo.core.values import is_missing
+
+if TYPE_CHECKING:
+    from geo.query.selection import Selection
+
+#: Name of the as-of column (CSV, GeoPackage) and key of the as-of statement.
+AS_OF_KEY: Final = "alliances_as_of"
 
 #: Properties of each exported Feature / CSV row, in order.
 EXPORT_COLUMNS: tuple[str, ...] = (
@@ -87,8 +99,26 @@ def export_records(sites: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     return records
 
 
-def to_geojson(sites: gpd.GeoDataFrame, *, indent: int | None = None) -> str:
-    """Return an RFC 7946 FeatureCollection of the sites (lon, lat; CCW exterior rings)."""
+def filter_record(selection: Selection) -> dict[str, Any]:
+    """Return the selection's filter as plain JSON values: only the fields that restrict (``{}`` for none)."""
+    record: dict[str, Any] = {}
+    for name, value in dataclasses.asdict(selection.filter).items():
+        if value not in (None, "", ()):
+            record[name] = list(value) if isinstance(value, tuple) else value
+    return record
+
+
+def as_of_statement(selection: Selection) -> dict[str, Any]:
+    """Return what every data export states about the selection: the as-of date (ISO) and the filter."""
+    return {AS_OF_KEY: selection.period_end.isoformat(), "filter": filter_record(selection)}
+
+
+def to_geojson(selection: Selection, *, indent: int | None = None) -> str:
+    """Return an RFC 7946 FeatureCollection of the selected sites (lon, lat; CCW exterior rings).
+
+    The top-level foreign member ``"drillmap"`` holds :func:`as_of_statement`.
+    """
+    sites = selection.sites
     features = []
     # Round first, then orient: set_precision normalises rings (clockwise exteriors) as a side effect.
     rounded = shapely.set_precision(sites.geometry.values, 1e-6) if len(sites) else []
@@ -96,23 +126,37 @@ def to_geojson(sites: gpd.GeoDataFrame, *, indent: int | None = None) -> str:
     for rec, geom in zip(export_records(sites), geoms, strict=True):
         geometry = None if geom is None or geom.is_empty else mapping(geom)
         features.append({"type": "Feature", "properties": rec, "geometry": geometry})
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=indent)
+    doc = {"type": "FeatureCollection", "drillmap": as_of_statement(selection), "features": features}
+    return json.dumps(doc, ensure_ascii=False, indent=indent)
 
 
-def to_csv(sites: gpd.GeoDataFrame) -> str:
-    """Return CSV text: one row per site, lists joined with ``;``, geometry as WKT plus lat/lon."""
+def to_csv(selection: Selection) -> str:
+    """Return CSV text: one row per site, lists joined with ``;``, geometry as WKT plus lat/lon, and the as-of date."""
+    as_of = selection.period_end.isoformat()
     rows = []
-    for rec, geom in zip(export_records(sites), sites.geometry.values, strict=True):
+    for rec, geom in zip(export_records(selection.sites), selection.sites.geometry.values, strict=True):
         flat = {k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in rec.items()}
         empty = geom is None or geom.is_empty
         point = None if empty else geom.representative_point()
         flat["lat"] = None if point is None else round(point.y, 6)
         flat["lon"] = None if point is None else round(point.x, 6)
         flat["wkt"] = None if empty else shapely.to_wkt(geom, rounding_precision=6)
+        flat[AS_OF_KEY] = as_of
         rows.append(flat)
     buf = io.StringIO()
-    pd.DataFrame(rows, columns=[*EXPORT_COLUMNS, "lat", "lon", "wkt"]).to_csv(buf, index=False, lineterminator="\n")
+    columns = [*EXPORT_COLUMNS, "lat", "lon", "wkt", AS_OF_KEY]
+    pd.DataFrame(rows, columns=columns).to_csv(buf, index=False, lineterminator="\n")
     return buf.getvalue()
+
+
+def csv_bytes(selection: Selection) -> bytes:
+    """Return :func:`to_csv` as UTF-8 (the registered ``csv`` writer)."""
+    return to_csv(selection).encode("utf-8")
+
+
+def geojson_bytes(selection: Selection) -> bytes:
+    """Return :func:`to_geojson` as UTF-8 (the registered ``geojson`` writer)."""
+    return to_geojson(selection).encode("utf-8")
 
 
 def to_table(sites: gpd.GeoDataFrame) -> str:

@@ -23,6 +23,7 @@ from geo.catalog.filter import SiteFilter
 from geo.core.errors import DrillmapError
 from geo.export.data import DATA_FORMATS, MEDIA_TYPES, export_bytes
 from geo.export.snapshot import SNAPSHOT_FORMATS, as_seen_png, browser_problem, render_snapshot
+from geo.query.selection import Selection
 
 KINDS = ("Briefing map", "Map as seen", "Data")
 MAP_FORMAT_LABELS = {
@@ -139,7 +140,8 @@ def render_export_panel(
                     data = as_seen_png(sites, flt=flt, size_px=(width, height))
                 else:
                     status.update(label=f"Writing {len(sites)} sites as {fmt.upper()}…")
-                    data = export_bytes(sites, fmt)
+                    # Interim (wt-c): data exports take a Selection; the panel's own Selection replaces this at merge.
+                    data = export_bytes(Selection(all_sites=sites, sites=sites, filter=flt), fmt)
             except DrillmapError as exc:
                 status.update(label="The download could not be prepared", state="error")
                 st.error(str(exc))

@@ -287,12 +287,13 @@ def test_alliances_are_the_documented_set() -> None:
 def test_contradicting_figures_are_side_by_side_in_table_and_exports(sites) -> None:
     from geo.charts.timeline import exercises_frame
     from geo.export.tabular import to_csv, to_geojson
+    from geo.query.selection import select
 
     zapad = sites[sites["exercise_id"] == "zapad-2017"]
     table = exercises_frame(zapad)["troops_claimed"].iloc[0]
     for figure in ("12,700", "70,000", "230,000"):
         assert figure in table  # every claim, none averaged
     assert "NATO" in table and "official" in table
-    feature = json.loads(to_geojson(zapad.head(1)))["features"][0]
+    feature = json.loads(to_geojson(select(zapad.head(1))))["features"][0]
     assert "12,700" in feature["properties"]["figures_text"] and "70,000" in feature["properties"]["figures_text"]
-    assert "70,000" in to_csv(zapad.head(1))
+    assert "70,000" in to_csv(select(zapad.head(1)))

@@ -10,17 +10,18 @@ import sys
 import pytest
 from PIL import Image
 
-import geo.catalog.sites
+import geo.query.known
 from geo.cli.main import main
 from geo.core.settings import ROOT
+from geo.query.known import KnownSites
 from tests.support.export_panel_app import tiny_sites
 
 
 @pytest.fixture(autouse=True)
 def tiny_catalog(monkeypatch):
-    """The commands read the catalog through geo.catalog.sites.sites_frame: serve the tiny frame (fast, stable)."""
+    """The commands read the known sites through geo.query.known.known_sites: serve the tiny frame (fast, stable)."""
     frame = tiny_sites()
-    monkeypatch.setattr(geo.catalog.sites, "sites_frame", lambda exercises=None: frame.copy())
+    monkeypatch.setattr(geo.query.known, "known_sites", lambda **_: KnownSites(frame.copy(), None, None))
 
 
 def run(argv: list[str], capsys) -> tuple[int, str, str]:

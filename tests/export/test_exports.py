@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
 import json
+import re
+import sqlite3
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import geopandas as gpd
@@ -18,8 +23,10 @@ from shapely.geometry import LinearRing, shape
 from geo.briefing.map import BriefingOptions
 from geo.catalog.filter import SiteFilter
 from geo.core.errors import ExportError
+from geo.core.settings import ROOT
 from geo.export import data as data_export
-from geo.export import snapshot
+from geo.export import files, formats, gpkg, snapshot
+from geo.query.selection import select
 from tests.support.export_panel_app import SCRIPT_TAG, SOURCES, tiny_sites
 
 KML = "{http://www.opengis.net/kml/2.2}"
@@ -31,11 +38,16 @@ def sites():
     return tiny_sites()
 
 
+@pytest.fixture(scope="module")
+def selection(sites):
+    return select(sites)
+
+
 # --- CSV and GeoJSON --------------------------------------------------------------------------------------
 
 
-def test_csv_has_one_row_per_site_with_coordinates(sites):
-    rows = list(csv.DictReader(io.StringIO(data_export.export_bytes(sites, "csv").decode("utf-8"))))
+def test_csv_has_one_row_per_site_with_coordinates(sites, selection):
+    rows = list(csv.DictReader(io.StringIO(data_export.export_bytes(selection, "csv").decode("utf-8"))))
     assert len(rows) == len(sites)
     losvido = rows[0]
     assert (float(losvido["lon"]), float(losvido["lat"])) == (30.0221, 55.2658)
@@ -49,8 +61,8 @@ def _rings(geometry):
             yield False, interior
 
 
-def test_geojson_follows_rfc_7946(sites):
-    doc = json.loads(data_export.export_bytes(sites, "geojson"))
+def test_geojson_follows_rfc_7946(sites, selection):
+    doc = json.loads(data_export.export_bytes(selection, "geojson"))
     assert doc["type"] == "FeatureCollection" and "crs" not in doc  # RFC 7946 dropped "crs": WGS84 only
     features = doc["features"]
     assert len(features) == len(sites)
@@ -75,8 +87,8 @@ def test_geojson_follows_rfc_7946(sites):
 
 
 @pytest.fixture(scope="module")
-def kml(sites):
-    return ET.fromstring(data_export.export_bytes(sites, "kml"))
+def kml(selection):
+    return ET.fromstring(data_export.export_bytes(selection, "kml"))
 
 
 def _has_geometry(placemark) -> bool:
@@ -128,16 +140,60 @@ def _rows(frame: gpd.GeoDataFrame) -> list[dict]:
     return [{**row, "geometry": g} for row, g in zip(plain.to_dict("records"), geoms, strict=True)]
 
 
-def test_geopackage_reads_back_identical_rows(sites, tmp_path):
-    path = data_export.write_export(sites, tmp_path / "sites.gpkg", fmt="gpkg")
-    back = gpd.read_file(path, layer=data_export.GPKG_LAYER)
-    expected = data_export.gpkg_frame(sites)
+def test_geopackage_reads_back_identical_rows(selection, tmp_path):
+    path = data_export.write_export(selection, tmp_path / "sites.gpkg", fmt="gpkg")
+    back = gpd.read_file(path, layer=gpkg.GPKG_LAYER)
+    expected = gpkg.gpkg_frame(selection)
     assert list(back.columns) == list(expected.columns)
     assert _rows(back) == _rows(expected)  # every value, in order; only an all-empty text column's dtype may differ
     assert back.crs.to_epsg() == 4326
     assert back["ongoing"].dtype == bool and back["distance_to_nato_km"].dtype == float
     assert back.geometry.isna().sum() == 1
     assert json.loads(back.loc[0, "participants"]) == ["BLR", "RUS"]
+
+
+# --- the as-of date every data export states -----------------------------------------------------------
+
+
+def _stated_as_of(fmt: str, data: bytes, tmp_path) -> set[str]:
+    """Every as-of date the file states (a set, so one date means all its statements agree)."""
+    if fmt == "csv":
+        return {row["alliances_as_of"] for row in csv.DictReader(io.StringIO(data.decode("utf-8")))}
+    if fmt == "geojson":
+        return {json.loads(data)["drillmap"]["alliances_as_of"]}
+    if fmt == "kml":
+        doc = ET.fromstring(data).find(f"{KML}Document")
+        stated = {
+            d.findtext(f"{KML}value") for d in doc.findall(f"{KML}ExtendedData/{KML}Data[@name='alliances_as_of']")
+        }
+        return stated | set(re.findall(r"Alliance membership as of (\S+)\.", doc.findtext(f"{KML}description")))
+    path = tmp_path / "sites.gpkg"
+    path.write_bytes(data)
+    with sqlite3.connect(path) as db:  # the layer's description (gpkg_contents) names the date as well
+        (description,) = db.execute("SELECT description FROM gpkg_contents WHERE table_name = 'sites'").fetchone()
+    stated = set(gpd.read_file(path, layer=gpkg.GPKG_LAYER)["alliances_as_of"])
+    return stated | {description.removeprefix("Alliance membership as of ")[:10]}
+
+
+AS_OF_CASES = [
+    (SiteFilter(), "2023-12-31"),  # no years: the end of the catalog's last year
+    (SiteFilter(alliances=("NATO",)), "2023-12-31"),  # the catalog's span, not the selected sites' (2022)
+    (SiteFilter(years=(2021, 2022)), "2022-12-31"),
+    (SiteFilter(years=(2021, 2021), text="Losvido"), "2021-12-31"),
+]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "geojson", "kml", "gpkg"])
+@pytest.mark.parametrize(("flt", "expected"), AS_OF_CASES, ids=["all", "nato", "2021-2022", "2021-losvido"])
+def test_every_data_export_states_the_selection_as_of_date(sites, tmp_path, fmt, flt, expected):
+    chosen = select(sites, flt)
+    assert chosen.period_end.isoformat() == expected and chosen.n_sites > 0
+    assert _stated_as_of(fmt, data_export.export_bytes(chosen, fmt), tmp_path) == {expected}
+
+
+def test_geojson_states_the_filter(sites):
+    doc = json.loads(data_export.export_bytes(select(sites, SiteFilter(years=(2021, 2022), text="Losvido")), "geojson"))
+    assert doc["drillmap"] == {"alliances_as_of": "2022-12-31", "filter": {"years": [2021, 2022], "text": "Losvido"}}
 
 
 # --- PPTX -------------------------------------------------------------------------------------------------
@@ -180,35 +236,35 @@ def test_write_snapshot_formats(sites, tmp_path, fmt, magic):
 
 
 @pytest.mark.parametrize("fmt", ["bmp", "jpeg", ""])
-def test_unknown_formats_are_refused(sites, tmp_path, fmt):
+def test_unknown_formats_are_refused(sites, selection, tmp_path, fmt):
     with pytest.raises(ExportError, match="unknown map format"):
         snapshot.write_snapshot(sites, tmp_path / "x", fmt=fmt)
     with pytest.raises(ExportError, match="unknown data format"):
-        data_export.write_export(sites, tmp_path / "x", fmt=fmt)
+        data_export.write_export(selection, tmp_path / "x", fmt=fmt)
     assert list(tmp_path.iterdir()) == []
 
 
-def test_output_path_must_be_writable(sites, tmp_path):
+def test_output_path_must_be_writable(selection, tmp_path):
     with pytest.raises(ExportError, match="does not exist"):
-        data_export.write_export(sites, tmp_path / "missing" / "x.csv", fmt="csv")
+        data_export.write_export(selection, tmp_path / "missing" / "x.csv", fmt="csv")
     with pytest.raises(ExportError, match="is a folder"):
-        data_export.write_export(sites, tmp_path, fmt="csv")
+        data_export.write_export(selection, tmp_path, fmt="csv")
     a_file = tmp_path / "file.txt"
     a_file.write_text("x")
     with pytest.raises(ExportError, match="does not exist"):
-        data_export.check_output_path(a_file / "x.csv")
+        files.check_output_path(a_file / "x.csv")
 
 
 def test_output_path_permission_denied(tmp_path, monkeypatch):
-    monkeypatch.setattr(data_export.os, "access", lambda path, mode: False)  # tests may run as root
+    monkeypatch.setattr(files.os, "access", lambda path, mode: False)  # tests may run as root
     with pytest.raises(ExportError, match="permission denied"):
-        data_export.check_output_path(tmp_path / "x.csv")
+        files.check_output_path(tmp_path / "x.csv")
 
 
-def test_existing_file_is_replaced_atomically(sites, tmp_path):
+def test_existing_file_is_replaced_atomically(selection, tmp_path):
     out = tmp_path / "sites.csv"
     out.write_text("old")
-    data_export.write_export(sites, out, fmt="csv")
+    data_export.write_export(selection, out, fmt="csv")
     assert out.read_text(encoding="utf-8").startswith("exercise_id,")
     assert [p.name for p in tmp_path.iterdir()] == ["sites.csv"]  # no temporary file left behind
 
@@ -217,3 +273,29 @@ def test_as_seen_without_a_browser_says_so(sites):
     with pytest.raises(ExportError, match=r"needs Chromium.*static PNG, PDF, SVG and PPTX exports work"):
         snapshot.as_seen_png(sites, executable="/nonexistent/chromium")
     assert "not installed" in snapshot.browser_problem("/nonexistent/chromium")
+
+
+# --- the format registry ----------------------------------------------------------------------------------
+
+
+def test_registry_lists_every_format_once_with_its_writer(selection):
+    assert formats.names("map") == ("png", "pdf", "svg", "pptx")
+    assert formats.names("data") == ("csv", "geojson", "kml", "gpkg")
+    assert formats.MEDIA_TYPES["geojson"] == "application/geo+json"
+    assert formats.labels("data")["kml"] == "KML (Google Earth)"
+    assert formats.FORMATS["gpkg"].file_name("drillmap-sites") == "drillmap-sites.gpkg"
+    for name in ("csv", "geojson", "kml"):  # a GeoPackage carries its write time: compared row by row above
+        assert formats.FORMATS[name].write(selection) == data_export.export_bytes(selection, name)
+    assert formats.FORMATS["gpkg"].write(selection).startswith(b"SQLite format 3")
+    with pytest.raises(ExportError, match="png is a map format"):
+        formats.FORMATS["png"].write(selection)
+    with pytest.raises(ExportError, match=r"^unknown map format 'csv'; expected one of png, pdf, svg, pptx$"):
+        formats.export_format("csv", "map")
+    assert formats.export_format(".GeoJSON", "data").name == "geojson"
+
+
+def test_registry_imports_nothing_heavy():
+    probe = "import sys, geo.export.formats, geo.export.data; print(sorted({m.split('.')[0] for m in sys.modules}))"
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    loaded = set(ast.literal_eval(done.stdout))
+    assert loaded.isdisjoint({"geopandas", "pandas", "shapely", "matplotlib", "folium", "pptx", "streamlit"})
