@@ -362,7 +362,7 @@ def _anchor_dates(
                 continue
             resolved = dates_mod.resolve(near[0], sentence=prior.text, published=published, year_hint=year_hint)
             rest = sentence.text[match.end() :]
-            role = "start" if dates_mod._PAST_START.search(rest) or re.search(r"\bbegin|\bstart", rest) else "none"
+            role = "start" if dates_mod.PAST_START.search(rest) or re.search(r"\bbegin|\bstart", rest) else "none"
             if resolved is not None:
                 how = f"{match.group(0)!r} = {near[0].text!r}, the date of the {noun} in: {prior.text}"
                 resolved = dates_mod.ResolvedDate(resolved.first, None, resolved.precision, how)
