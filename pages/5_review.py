@@ -1,9 +1,10 @@
 """Review a news report: extract the exercises it describes, check them against their sentences, accept or reject.
 
-The page only reads widgets, calls ``geo/`` and draws. Extraction is :class:`geo.extract.Extractor`,
-saving is :func:`geo.extract.plan_save` + :meth:`geo.store.Store.save` (one transaction, audited with
-the reviewer's name, the time and the source URL). Only :class:`~geo.core.errors.DrillmapError` is caught
-and shown. Article text reaches the browser only through :func:`geo.extract.review.evidence_html`
+The page only reads widgets, calls ``geo/`` and draws. The workflow is the ingest service
+:mod:`geo.extract.ingest` (extract against the known exercises; accept = apply the reviewer's edits and
+save in one audited transaction with the reviewer's name, the time and the source URL); the pictures are
+:mod:`geo.maps.evidence` and :mod:`geo.maps.review`. Only :class:`~geo.core.errors.DrillmapError` is
+caught and shown. Article text reaches the browser only through :func:`geo.maps.evidence.evidence_html`
 (HTML-escaped) and :func:`geo.core.text.md_escape` (Markdown-escaped).
 """
 
@@ -20,183 +21,138 @@ from geo.core.countries import all_iso3, country_label
 from geo.core.errors import DrillmapError, IngestError
 from geo.core.symbology import ALLIANCES
 from geo.core.text import md_escape
-from geo.extract import Extractor, check_source, clean_text, plan_save, read_article
-from geo.extract.review import apply_edits, event_summary, evidence_html, exercises_map, locations_map
-from geo.store import Store, open_store
+from geo.extract import ingest
+from geo.extract.draft import DraftEvent, Match, PartyField
+from geo.extract.events import Extraction
+from geo.extract.review import ReviewEdits, additions_text, event_summary
+from geo.maps.evidence import evidence_html
+from geo.maps.review import exercises_map, locations_map
 from pages.common import state as ui_common
 from pages.common.compat import install_link_filter
 
 MAX_MB = settings.MAX_ARTICLE_BYTES / 1_000_000
 FILE_TYPES = ["txt", "md", "markdown", "html", "htm"]
+DATE_PLACEHOLDER = "YYYY[-MM[-DD]]"
+#: (label, draft field, widget key prefix) of the country pickers.
+PARTY_WIDGETS: tuple[tuple[str, PartyField, str], ...] = (
+    ("Participants", "participants", "participants"),
+    ("Observers", "observers", "observers"),
+    ("Not taking part", "non_participants", "non-participants"),
+)
 
 
-def _store() -> Store:
-    return open_store(settings.database_url())
-
-
-@st.cache_resource(show_spinner="Loading the gazetteers and the catalog …", max_entries=4)
-def _extractor(url: str, revision: int) -> Extractor:
-    """One extractor per store revision: names and matches follow what analysts have saved."""
-    return Extractor(open_store(url).exercises())
-
-
-def _read_input(pasted: str, uploaded: Any) -> str:
-    if uploaded is not None:
-        return read_article(uploaded.getvalue(), name=uploaded.name)
-    if pasted.strip():
-        return clean_text(pasted, name="the pasted text")
-    msg = "paste the article's text or upload a file first"
-    raise IngestError(msg)
+def _now_text(at: dt.datetime | None = None) -> str:
+    return (at or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _extract(pasted: str, uploaded: Any, published: dt.date | None) -> None:
-    text = _read_input(pasted, uploaded)
-    store = _store()
-    extraction = _extractor(store.url, store.revision()).extract(text, published=published)
-    st.session_state["review"] = {
-        "text": extraction.text,
-        "sentences": [[s.start, s.end] for s in extraction.sentences],
-        "events": extraction.events,
-        "warnings": extraction.warnings,
-        "published": extraction.published.isoformat() if extraction.published else None,
-        "decisions": {},
-    }
+    extraction = ingest.extract_report(
+        pasted=pasted,
+        data=None if uploaded is None else uploaded.getvalue(),
+        name="the article" if uploaded is None else uploaded.name,
+        published=published,
+    )
+    st.session_state["review"] = {"extraction": extraction, "decisions": {}}
 
 
-def _additions_line(match: dict[str, Any]) -> str:
-    adds = match.get("additions") or {}
-    parts = []
-    for field, value in adds.items():
-        if isinstance(value, list):
-            shown = [
-                v["text"]
-                if isinstance(v, dict) and "text" in v
-                else v.get("as_stated", v)
-                if isinstance(v, dict)
-                else v
-                for v in value
-            ]
-            parts.append(f"{field}: {', '.join(str(s) for s in shown)}")
-        else:
-            parts.append(f"{field}: {value}")
-    return "; ".join(parts) or "nothing new (accepting records that this report confirms it)"
-
-
-def _accept(index: int, event: dict[str, Any], edits: dict[str, Any]) -> None:
+def _accept(index: int, event: DraftEvent, edits: ReviewEdits) -> None:
     who = str(st.session_state.get("reviewer", "")).strip()
     if not who:
         msg = "type your name in the sidebar first: every saved change records who made it"
         raise IngestError(msg)
-    source = check_source(str(st.session_state.get("source", "")))
-    edited = apply_edits(event, edits)
-    store = _store()
-    known = {e.id: e for e in store.exercises()}
-    plan = plan_save([(edited, source)], known=known)
-    result = store.save(plan.new, plan.updates, who=who, source=plan.sources)
-    ids = [*result.created, *result.updated]
-    review = st.session_state["review"]
-    review["decisions"][str(index)] = {
+    saved = ingest.accept(event, edits, reviewer=who, source=str(st.session_state.get("source", "")))
+    st.session_state["review"]["decisions"][str(index)] = {
         "status": "accepted",
-        "who": who,
-        "ids": ids,
-        "created": list(result.created),
-        "at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "who": saved.who,
+        "ids": list(saved.ids),
+        "at": _now_text(saved.at),
     }
     accepted = st.session_state.setdefault("accepted_ids", [])
-    accepted += [i for i in ids if i not in accepted]
+    accepted += [i for i in saved.ids if i not in accepted]
 
 
 def _reject(index: int) -> None:
     who = str(st.session_state.get("reviewer", "")).strip() or "anonymous"
-    st.session_state["review"]["decisions"][str(index)] = {
-        "status": "rejected",
-        "who": who,
-        "ids": [],
-        "at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-    }
+    st.session_state["review"]["decisions"][str(index)] = {"status": "rejected", "who": who, "ids": [],
+                                                           "at": _now_text()}  # fmt: skip
 
 
-def _event_form(index: int, event: dict[str, Any]) -> None:
-    match = event.get("match")
+def _name_and_alliance(index: int, event: DraftEvent) -> tuple[str, str]:
+    name = st.text_input("Name", value=event.name or "", key=f"name-{index}", help="as written; empty = unnamed")
+    alliances = ["", *ALLIANCES]
+    alliance = st.selectbox("Alliance", alliances, index=alliances.index(event.alliance or ""), key=f"alliance-{index}")
+    return name, str(alliance or "")
+
+
+def _date_inputs(index: int, event: DraftEvent) -> tuple[str, str, str]:
+    c1, c2, c3 = st.columns(3)
+    start = c1.text_input("Start", value=event.start or "", key=f"start-{index}", placeholder=DATE_PLACEHOLDER)
+    end = c2.text_input("End", value=event.end or "", key=f"end-{index}", placeholder=DATE_PLACEHOLDER)
+    announced = c3.text_input(
+        "Announced on", value=event.announced or "", key=f"announced-{index}", placeholder="YYYY-MM-DD"
+    )
+    written = ", ".join(f"{k}: “{v}”" for k, v in event.dates_as_written.items())
+    st.caption(md_escape(f"Date precision: {event.date_precision}. As written — {written or 'no date'}"))
+    return start, end, announced
+
+
+def _party_inputs(index: int, event: DraftEvent) -> list[tuple[str, ...]]:
+    """Participants, observers and countries not taking part, in that order."""
+    choices = all_iso3()
+    return [
+        tuple(
+            st.multiselect(
+                label, choices, default=list(event.parties(role)), format_func=country_label, key=f"{key}-{index}"
+            )
+        )
+        for label, role, key in PARTY_WIDGETS
+    ]
+
+
+def _figure_inputs(index: int, event: DraftEvent) -> tuple[tuple[int, ...], int | None]:
+    keep = tuple(
+        n
+        for n, figure in enumerate(event.figures)
+        if st.checkbox(
+            md_escape(f"{figure.what}: {figure.as_stated} ({figure.qualifier})"), value=True, key=f"figure-{index}-{n}"
+        )
+    )
+    if event.troops is None:
+        return keep, None
+    troops = st.number_input(
+        "Troops (correct the value if the report's figure was misread)",
+        min_value=0,
+        value=int(event.troops.value),
+        step=100,
+        key=f"troops-{index}",
+    )
+    return keep, int(troops)
+
+
+def _edits_form(index: int, event: DraftEvent) -> tuple[ReviewEdits, bool, bool]:
+    """Draw the event's form; return the reviewer's edits and whether Accept or Reject was pressed."""
     with st.form(f"event-{index}"):
-        name = st.text_input(
-            "Name", value=event.get("name") or "", key=f"name-{index}", help="as written; empty = unnamed"
-        )
-        alliances = ["", *ALLIANCES]
-        alliance = st.selectbox(
-            "Alliance", alliances, index=alliances.index(event.get("alliance") or ""), key=f"alliance-{index}"
-        )
-        c1, c2, c3 = st.columns(3)
-        start = c1.text_input(
-            "Start", value=event.get("start") or "", key=f"start-{index}", placeholder="YYYY[-MM[-DD]]"
-        )
-        end = c2.text_input("End", value=event.get("end") or "", key=f"end-{index}", placeholder="YYYY[-MM[-DD]]")
-        announced = c3.text_input(
-            "Announced on", value=event.get("announced") or "", key=f"announced-{index}", placeholder="YYYY-MM-DD"
-        )
-        written = ", ".join(f"{k}: “{v}”" for k, v in (event.get("dates_as_written") or {}).items())
-        st.caption(md_escape(f"Date precision: {event.get('date_precision')}. As written — {written or 'no date'}"))
-        choices = all_iso3()
-        participants = st.multiselect(
-            "Participants",
-            choices,
-            default=event.get("participants") or [],
-            format_func=country_label,
-            key=f"participants-{index}",
-        )
-        observers = st.multiselect(
-            "Observers",
-            choices,
-            default=event.get("observers") or [],
-            format_func=country_label,
-            key=f"observers-{index}",
-        )
-        absent = st.multiselect(
-            "Not taking part",
-            choices,
-            default=event.get("non_participants") or [],
-            format_func=country_label,
-            key=f"non-participants-{index}",
-        )
-        keep = []
-        for n, figure in enumerate(event.get("figures") or []):
-            label = f"{figure['what']}: {figure['as_stated']} ({figure['qualifier']})"
-            if st.checkbox(md_escape(label), value=True, key=f"figure-{index}-{n}"):
-                keep.append(n)
-        troops = None
-        if event.get("troops"):
-            troops = st.number_input(
-                "Troops (correct the value if the report's figure was misread)",
-                min_value=0,
-                value=int(event["troops"]["value"]),
-                step=100,
-                key=f"troops-{index}",
-            )
+        name, alliance = _name_and_alliance(index, event)
+        start, end, announced = _date_inputs(index, event)
+        participants, observers, absent = _party_inputs(index, event)
+        keep, troops = _figure_inputs(index, event)
         summary = st.text_area("Summary (optional)", key=f"summary-{index}", height=80)
-        use_match = True
-        if match:
-            use_match = st.checkbox(
-                md_escape(f"Add to the known exercise “{match['name']}” (untick to save as a new exercise)"),
-                value=True,
-                key=f"use-match-{index}",
-            )
+        use_match = event.match is None or st.checkbox(
+            md_escape(f"Add to the known exercise “{event.match.name}” (untick to save as a new exercise)"),
+            value=True,
+            key=f"use-match-{index}",
+        )
         left, right = st.columns(2)
         accepted = left.form_submit_button("Accept", type="primary", use_container_width=True)
         rejected = right.form_submit_button("Reject", use_container_width=True)
-    edits = {
-        "name": name,
-        "alliance": alliance,
-        "start": start,
-        "end": end,
-        "announced": announced,
-        "participants": participants,
-        "observers": observers,
-        "non_participants": absent,
-        "figures_keep": keep,
-        "troops": troops,
-        "summary": summary,
-        "use_match": use_match,
-    }
+    edits = ReviewEdits(name=name, alliance=alliance, start=start, end=end, announced=announced,
+                        participants=participants, observers=observers, non_participants=absent,
+                        figures_keep=keep, troops=troops, summary=summary, use_match=use_match)  # fmt: skip
+    return edits, accepted, rejected
+
+
+def _event_form(index: int, event: DraftEvent) -> None:
+    edits, accepted, rejected = _edits_form(index, event)
     if accepted:
         try:
             _accept(index, event, edits)
@@ -209,44 +165,46 @@ def _event_form(index: int, event: dict[str, Any]) -> None:
         st.rerun()
 
 
-def _event_panel(index: int, event: dict[str, Any], review: dict[str, Any]) -> None:
+def _match_notice(match: Match) -> None:
+    text = md_escape(f"Matches the known exercise “{match.name}” ({match.exercise_id}): {match.how}. ")
+    text += "  \n" + md_escape(f"The report adds — {additions_text(match)}.")
+    if match.differences:
+        text += "  \n" + md_escape(f"It differs on — {', '.join(match.differences)} (not applied).")
+    st.info(text)
+
+
+def _evidence_column(index: int, event: DraftEvent, extraction: Extraction) -> None:
+    st.markdown("**Evidence** — highlighted: the sentence each field came from")
+    st.html(evidence_html(extraction, event))
+    st_folium(
+        locations_map(event.locations, height=280),
+        key=f"map-{index}",
+        height=280,
+        width=None,
+        use_container_width=True,
+        returned_objects=[],
+    )
+    unresolved = [loc.text for loc in event.locations if not loc.resolved]
+    if unresolved:
+        st.caption(md_escape(f"Not on the map (unresolved): {'; '.join(unresolved)}"))
+    if event.notes:
+        with st.expander("How the fields were read"):
+            st.markdown("\n".join(f"- {md_escape(note)}" for note in event.notes))
+
+
+def _event_panel(index: int, event: DraftEvent, review: dict[str, Any]) -> None:
     with st.container(border=True):
-        st.subheader(md_escape(f"{index + 1}. {event['label']}"))
+        st.subheader(md_escape(f"{index + 1}. {event.label}"))
         decision = review["decisions"].get(str(index))
-        match = event.get("match")
-        if match:
-            st.info(
-                md_escape(f"Matches the known exercise “{match['name']}” ({match['exercise_id']}): {match['how']}. ")
-                + "  \n"
-                + md_escape(f"The report adds — {_additions_line(match)}.")
-                + (
-                    "  \n" + md_escape(f"It differs on — {', '.join(match['differences'])} (not applied).")
-                    if match.get("differences")
-                    else ""
-                )
-            )
+        if event.match:
+            _match_notice(event.match)
         if decision:
             what = ", ".join(decision["ids"]) if decision["ids"] else "nothing saved"
             text = f"{decision['status'].capitalize()} by {decision['who']} at {decision['at']} — {what}"
             (st.success if decision["status"] == "accepted" else st.warning)(md_escape(text))
         left, right = st.columns([1, 1], gap="medium")
         with right:
-            st.markdown("**Evidence** — highlighted: the sentence each field came from")
-            st.html(evidence_html(review["text"], review["sentences"], event))
-            unresolved = [loc["text"] for loc in event.get("locations", []) if loc.get("status") != "resolved"]
-            st_folium(
-                locations_map(event.get("locations", []), height=280),
-                key=f"map-{index}",
-                height=280,
-                width=None,
-                use_container_width=True,
-                returned_objects=[],
-            )
-            if unresolved:
-                st.caption(md_escape(f"Not on the map (unresolved): {'; '.join(unresolved)}"))
-            if event.get("notes"):
-                with st.expander("How the fields were read"):
-                    st.markdown("\n".join(f"- {md_escape(note)}" for note in event["notes"]))
+            _evidence_column(index, event, review["extraction"])
         with left:
             if decision:
                 st.markdown("\n".join(f"- {md_escape(line)}" for line in event_summary(event)))
@@ -295,18 +253,17 @@ if submitted:
 
 review = st.session_state.get("review")
 if review:
-    for warning in review["warnings"]:
+    for warning in review["extraction"].warnings:
         st.caption(md_escape(warning))
-    if not review["events"]:
+    if not review["extraction"].events:
         st.warning("No exercise found in this text: nothing to review.")
-    for i, draft in enumerate(review["events"]):
+    for i, draft in enumerate(review["extraction"].events):
         _event_panel(i, draft, review)
 
 accepted_ids = st.session_state.get("accepted_ids", [])
 if accepted_ids:
     st.subheader("Accepted in this session")
-    store = _store()
-    saved = [e for e in (store.get(i) for i in accepted_ids) if e is not None]
+    saved = ingest.stored(accepted_ids)
     st.caption(
         md_escape("Saved in the store: " + ", ".join(f"{e.name} ({e.id})" for e in saved))
         + "  \n"

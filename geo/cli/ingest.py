@@ -13,13 +13,17 @@ The source of saved facts is ``--source-url`` (one file) or, for the seed report
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from geo.core import settings
+from geo.core.dates import period_text
 from geo.core.errors import IngestError
+from geo.extract.draft import DraftEvent
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -47,93 +51,102 @@ def _source_for(path: Path, url: str | None) -> str | None:
     return None
 
 
-def _summary_lines(record: dict[str, Any]) -> list[str]:
-    lines = [f"{record['file']}:"]
-    if "error" in record:
-        return [*lines, f"  error: {record['error']}"]
-    for event in record["events"]:
-        when = event["start"] or event["announced"] or "undated"
-        if event["end"]:
-            when += f" .. {event['end']}"
-        where = "; ".join(
-            f"{loc['text']} ({loc['kind'] or 'unresolved'}{', ' + loc['admin1'] if loc['admin1'] else ''})"
-            for loc in event["locations"]
-        )
-        match = f" = {event['match']['exercise_id']}" if event.get("match") else " (new)"
-        troops = f", troops {event['troops']['as_stated']}" if event.get("troops") else ""
-        lines.append(
-            f"  {event['label']}{match}: {event['alliance'] or '?'}, {when} ({event['date_precision']}), "
-            f"{','.join(event['participants']) or 'no participants'}{troops}; {where or 'no location'}"
-        )
-    lines += [f"  note: {w}" for w in record.get("warnings", [])]
-    return lines
+def _event_line(event: DraftEvent) -> str:
+    where = "; ".join(
+        f"{loc.text} ({loc.kind or 'unresolved'}{', ' + loc.admin1 if loc.admin1 else ''})" for loc in event.locations
+    )
+    match = f" = {event.match.exercise_id}" if event.match else " (new)"
+    troops = f", troops {event.troops.as_stated}" if event.troops else ""
+    when = period_text(event.start, event.end, announced=event.announced)
+    return (
+        f"  {event.label}{match}: {event.alliance or '?'}, {when} ({event.date_precision}), "
+        f"{','.join(event.participants) or 'no participants'}{troops}; {where or 'no location'}"
+    )
+
+
+@dataclass
+class _FileResult:
+    """One file's outcome: its events and warnings, or the error that stopped it."""
+
+    path: Path
+    published: str | None = None
+    events: tuple[DraftEvent, ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        if self.error is not None:
+            return {"file": str(self.path), "events": [], "error": self.error}
+        return {
+            "file": str(self.path),
+            "published": self.published,
+            "events": [e.to_json() for e in self.events],
+            "warnings": list(self.warnings),
+        }
+
+    def summary_lines(self) -> list[str]:
+        lines = [f"{self.path}:"]
+        if self.error is not None:
+            return [*lines, f"  error: {self.error}"]
+        return lines + [_event_line(e) for e in self.events] + [f"  note: {w}" for w in self.warnings]
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    from geo.extract import ingest
+
+    if args.save:
+        try:
+            ingest.check_reviewer(args.reviewer)
+        except IngestError as exc:
+            msg = "--save needs --reviewer NAME (every saved change records who made it)"
+            raise IngestError(msg) from exc
+    if args.source_url:
+        ingest.check_source(args.source_url)
+        if len(args.files) > 1:
+            msg = "--source-url names one article: give one FILE with it"
+            raise IngestError(msg)
+
+
+def _read_one(path: Path, args: argparse.Namespace, published: dt.date | None) -> _FileResult:
+    """Extract one file; with ``--save`` its events need a source (the URL, or ``seed:<file>``)."""
+    from geo.extract import ingest
+
+    try:
+        extraction = ingest.extract(ingest.read_file(path), published=published)
+        if args.save and extraction.events and _source_for(path, args.source_url) is None:
+            msg = f"{path.name}: --save needs --source-url URL (saved facts must cite the article)"
+            raise IngestError(msg)
+    except IngestError as exc:
+        return _FileResult(path, error=str(exc))
+    return _FileResult(
+        path,
+        published=extraction.published.isoformat() if extraction.published else None,
+        events=extraction.events,
+        warnings=extraction.warnings,
+    )
 
 
 def run_ingest(args: argparse.Namespace) -> int:
     """Extract (and with ``--save`` store) the events of every file; return the exit code."""
-    from geo.extract import Extractor, check_source, parse_published, plan_save, read_article
+    from geo.extract import ingest
 
-    published = parse_published(args.published)
-    if args.save and not (args.reviewer or "").strip():
-        msg = "--save needs --reviewer NAME (every saved change records who made it)"
-        raise IngestError(msg)
-    if args.source_url:
-        check_source(args.source_url)
-        if len(args.files) > 1:
-            msg = "--source-url names one article: give one FILE with it"
-            raise IngestError(msg)
-    store = None
-    if args.save:
-        from geo.store import open_store
-
-        store = open_store()
-        known_exercises = store.exercises()
-    else:
-        from geo.catalog.load import load_exercises
-
-        known_exercises = load_exercises()
-    extractor = Extractor(known_exercises)
-    records: list[dict[str, Any]] = []
-    accepted: list[tuple[dict[str, Any], str]] = []
-    errors: list[str] = []
-    for path in args.files:
-        record: dict[str, Any] = {"file": str(path)}
-        try:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                msg = f"cannot read {str(path)!r}: {exc.strerror or exc}"
-                raise IngestError(msg) from exc
-            extraction = extractor.extract(read_article(data, name=path.name), published=published)
-            record["published"] = extraction.published.isoformat() if extraction.published else None
-            record["events"] = extraction.events
-            record["warnings"] = extraction.warnings
-            if args.save and extraction.events:
-                source = _source_for(path, args.source_url)
-                if source is None:
-                    msg = f"{path.name}: --save needs --source-url URL (saved facts must cite the article)"
-                    raise IngestError(msg)
-                accepted += [(event, source) for event in extraction.events]
-        except IngestError as exc:
-            record = {"file": str(path), "events": [], "error": str(exc)}
-            errors.append(str(exc))
-        records.append(record)
-    for record in records:
-        if args.json:
-            print(json.dumps(record, ensure_ascii=False))
-        else:
-            print("\n".join(_summary_lines(record)))
+    published = ingest.parse_published(args.published)
+    _check_options(args)
+    results = [_read_one(path, args, published) for path in args.files]
+    for result in results:
+        print(json.dumps(result.to_json(), ensure_ascii=False) if args.json else "\n".join(result.summary_lines()))
+    errors = [r.error for r in results if r.error is not None]
     if errors:
         for error in errors:
             print(f"error: {error}", file=sys.stderr)
         if args.save:
             print("error: nothing was saved", file=sys.stderr)
         return EXIT_USAGE
-    if store is not None and accepted:
-        plan = plan_save(accepted, known={e.id: e for e in known_exercises})
-        result = store.save(plan.new, plan.updates, who=args.reviewer, source=plan.sources)
+    accepted = [(event, _source_for(r.path, args.source_url) or "") for r in results for event in r.events]
+    if args.save and accepted:
+        saved = ingest.save(accepted, reviewer=args.reviewer)
         print(
-            f"saved: created {', '.join(result.created) or 'none'}; updated {', '.join(result.updated) or 'none'}",
+            f"saved: created {', '.join(saved.created) or 'none'}; updated {', '.join(saved.updated) or 'none'}",
             file=sys.stderr,
         )
     return EXIT_OK

@@ -14,13 +14,13 @@ precise date) are *additions* a reviewer can accept; contradictions are listed a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from rapidfuzz import fuzz
 
 from geo.catalog.schema import Exercise
 from geo.core import settings
-from geo.core.dates import earliest_date, latest_date
+from geo.core.dates import date_precision_of, earliest_date, latest_date
+from geo.extract.draft import PARTY_FIELDS, Additions, Difference, DraftEvent, DraftFigure, DraftPlace, Match
 from geo.extract.names import NameLexicon, name_key, split_name
 from geo.extract.places import geocode_cached, location_key
 
@@ -65,32 +65,19 @@ class Matcher:
             self._keys[exercise.id] = found
         return self._keys[exercise.id]
 
-    def match(self, draft: dict[str, Any]) -> dict[str, Any] | None:
-        """Return the best match of a draft event with its additions and differences, or None.
-
-        Returns
-        -------
-        dict or None
-            ``exercise_id``, ``name``, ``score`` (0-100), ``how`` (one line), ``additions`` (facts the
-            report adds) and ``differences`` (facts that disagree), or None when nothing matches.
-        """
-        found = self._by_name(draft) if draft.get("name_normalized") else self._by_facts(draft)
+    def match(self, draft: DraftEvent) -> Match | None:
+        """Return the best match of a draft event with its additions and differences, or None."""
+        found = self._by_name(draft) if draft.name_normalized else self._by_facts(draft)
         if found is None:
             return None
         exercise, score, how = found
         additions, differences = compare(exercise, draft, self.site_keys(exercise))
-        return {
-            "exercise_id": exercise.id,
-            "name": exercise.name,
-            "score": round(score, 1),
-            "how": how,
-            "additions": additions,
-            "differences": differences,
-        }
+        return Match(exercise.id, exercise.name, round(score, 1), how, additions, differences)
 
-    def _by_name(self, draft: dict[str, Any]) -> tuple[Exercise, float, str] | None:
-        base, name_year, edition = split_name(draft["name_normalized"])
-        year = name_year or draft.get("year")
+    def _by_name(self, draft: DraftEvent) -> tuple[Exercise, float, str] | None:
+        assert draft.name_normalized is not None
+        base, name_year, edition = split_name(draft.name_normalized)
+        year = name_year or draft.year
         if year is None:
             return None  # "Unbreakable Brotherhood" with no date could be any year's
         key = self._key(base, edition)
@@ -103,25 +90,19 @@ class Matcher:
                 best = (
                     exercise,
                     score,
-                    f"name {draft['name_normalized']!r} ~ {exercise.name!r} ({score:.0f}), year {year}",
+                    f"name {draft.name_normalized!r} ~ {exercise.name!r} ({score:.0f}), year {year}",
                 )
         return best
 
-    def _by_facts(self, draft: dict[str, Any]) -> tuple[Exercise, float, str] | None:
-        when = draft.get("start") or draft.get("announced")
-        if not draft.get("alliance") or not when:
+    def _by_facts(self, draft: DraftEvent) -> tuple[Exercise, float, str] | None:
+        when = draft.start or draft.announced
+        if not draft.alliance or not when:
             return None
         day = earliest_date(when)
-        draft_keys = {
-            location_key(
-                geocode_cached(loc.get("query") or loc["text"], loc.get("context") or "BLR"),
-                loc.get("query") or loc["text"],
-            )
-            for loc in draft.get("locations", [])
-        }
+        draft_keys = {_place_key(loc) for loc in draft.locations}
         best: tuple[Exercise, float, str] | None = None
         for exercise in self.exercises:
-            if exercise.alliance != draft["alliance"]:
+            if exercise.alliance != draft.alliance:
                 continue
             first = exercise.as_of
             last = latest_date(exercise.end) if exercise.end else first
@@ -129,7 +110,7 @@ class Matcher:
             if gap > settings.MATCH_MAX_DAYS:
                 continue
             shared_places = draft_keys & self.site_keys(exercise)
-            shared_parties = set(draft.get("participants", [])) & set(exercise.participants)
+            shared_parties = set(draft.participants) & set(exercise.participants)
             if not shared_places and len(shared_parties) < 2:
                 continue
             score = 100.0 - gap * 2 + 5 * len(shared_places)
@@ -142,53 +123,48 @@ class Matcher:
         return best
 
 
-def compare(exercise: Exercise, draft: dict[str, Any], site_keys: set[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+def _place_key(loc: DraftPlace) -> str:
+    return location_key(geocode_cached(loc.phrase, loc.country_context), loc.phrase)
+
+
+def compare(exercise: Exercise, draft: DraftEvent, site_keys: set[str]) -> tuple[Additions, dict[str, Difference]]:
     """Return (additions, differences) of a draft event against a known exercise.
 
     Additions: participants, observers and non-participants not yet listed, figures not yet listed,
     resolved locations whose place is not yet a site, and a start/end date that refines a less precise
     known one. Differences: alliance, and dates that contradict the known ones.
     """
-    additions: dict[str, Any] = {}
-    differences: dict[str, Any] = {}
-    for field in ("participants", "observers", "non_participants"):
-        new = [c for c in draft.get(field, []) if c not in getattr(exercise, field)]
-        if new:
-            additions[field] = new
+    parties = {role: tuple(c for c in draft.parties(role) if c not in getattr(exercise, role)) for role in PARTY_FIELDS}
     known_figures = {_figure_key(f.what, f.value, f.qualifier) for f in exercise.figures}
-    figures = [
-        f for f in draft.get("figures", []) if _figure_key(f["what"], f["value"], f["qualifier"]) not in known_figures
-    ]
-    if figures:
-        additions["figures"] = figures
-    locations = []
-    for loc in draft.get("locations", []):
-        query = loc.get("query") or loc["text"]
-        if (
-            loc["status"] == "resolved"
-            and location_key(geocode_cached(query, loc.get("context") or "BLR"), query) not in site_keys
-        ):
-            locations.append(loc)
-    if locations:
-        additions["locations"] = locations
-    if draft.get("alliance") and draft["alliance"] != exercise.alliance:
-        differences["alliance"] = {"known": exercise.alliance, "report": draft["alliance"]}
+    figures: tuple[DraftFigure, ...] = tuple(
+        f for f in draft.figures if _figure_key(f.what, f.value, f.qualifier) not in known_figures
+    )
+    locations = tuple(loc for loc in draft.locations if loc.resolved and _place_key(loc) not in site_keys)
+    differences: dict[str, Difference] = {}
+    if draft.alliance and draft.alliance != exercise.alliance:
+        differences["alliance"] = Difference(exercise.alliance, draft.alliance)
+    dates: dict[str, str] = {}
     for field in ("start", "end"):
-        known, found = getattr(exercise, field), draft.get(field)
+        known, found = getattr(exercise, field), getattr(draft, field)
         if not found:
             continue
         if known is None:
             if field == "end" and exercise.ongoing:
                 continue
-            additions[field] = found
+            dates[field] = found
         elif found != known:
             inside = earliest_date(known) <= earliest_date(found) and latest_date(found) <= latest_date(known)
-            if inside and _RANK[_precision(found)] > _RANK[_precision(known)]:
-                additions[field] = found
+            if inside and _RANK[date_precision_of(found)] > _RANK[date_precision_of(known)]:
+                dates[field] = found
             elif not (earliest_date(found) <= earliest_date(known) and latest_date(known) <= latest_date(found)):
-                differences[field] = {"known": known, "report": found}
+                differences[field] = Difference(known, found)
+    additions = Additions(
+        participants=parties["participants"],
+        observers=parties["observers"],
+        non_participants=parties["non_participants"],
+        figures=figures,
+        locations=locations,
+        start=dates.get("start"),
+        end=dates.get("end"),
+    )
     return additions, differences
-
-
-def _precision(value: str) -> str:
-    return ("year", "month", "day")[value.count("-")]

@@ -321,6 +321,10 @@ def _title_case_sentence(sentence: str) -> bool:
 def find_names(sentence: str, lexicon: NameLexicon) -> list[NameMention]:
     """Return the exercise names of a sentence, in text order, without overlaps.
 
+    Forms are tried from the most to the least certain, and an earlier find wins an overlap: known
+    names (:attr:`NameLexicon.pattern`), names introduced by "called"/"named" or quoted beside an
+    exercise word, then (unless the sentence is a title-case headline) capitalised words before one.
+
     Parameters
     ----------
     sentence
@@ -328,23 +332,41 @@ def find_names(sentence: str, lexicon: NameLexicon) -> list[NameMention]:
     lexicon
         Known names (:meth:`NameLexicon.from_catalog`).
     """
-    found: list[NameMention] = []
+    found = _Found(sentence, lexicon)
+    _known_names(found)
+    _called_and_quoted(found)
+    if not _title_case_sentence(sentence):
+        _capitalised_names(found)
+    return sorted(found.names, key=lambda m: m.start)
 
-    def add(text: str, start: int, end: int, parts: tuple[str, int | None, str | None] | None = None) -> None:
+
+class _Found:
+    """The names found in one sentence so far; :meth:`add` keeps a candidate that is a name and overlaps none."""
+
+    def __init__(self, sentence: str, lexicon: NameLexicon) -> None:
+        self.sentence = sentence
+        self.lexicon = lexicon
+        self.names: list[NameMention] = []
+
+    def add(self, text: str, start: int, end: int, parts: tuple[str, int | None, str | None] | None = None) -> None:
         text = text.strip().strip(_QUOTES_OPEN + _QUOTES_CLOSE).strip()
         base, year, edition = parts or split_name(text)
         words = [w.lower() for w in re.findall(r"[\w’]+", base)]
         if not words or all(w in _STOP_WORDS for w in words) or words[0] in _STOP_WORDS:
             return
-        if base not in lexicon.variants and (_is_place_or_country(base) or any(iso3_of(w) for w in base.split())):
+        if base not in self.lexicon.variants and (_is_place_or_country(base) or any(iso3_of(w) for w in base.split())):
             return
-        if any(start < f.end and f.start < end for f in found):
+        if any(start < f.end and f.start < end for f in self.names):
             return
-        canonical = lexicon.canonical(base)
-        before = sentence[max(0, start - 60) : start]
-        distinct = bool(_DISTINCT.search(before) or _SENTENCE_DISTINCT.match(sentence))
-        found.append(NameMention(text, start, end, canonical, year, distinct, edition))
+        canonical = self.lexicon.canonical(base)
+        before = self.sentence[max(0, start - 60) : start]
+        distinct = bool(_DISTINCT.search(before) or _SENTENCE_DISTINCT.match(self.sentence))
+        self.names.append(NameMention(text, start, end, canonical, year, distinct, edition))
 
+
+def _known_names(found: _Found) -> None:
+    """Known names and their variants; one that needs a year or is a transliteration needs a sign it is a name."""
+    sentence, lexicon = found.sentence, found.lexicon
     for match in lexicon.pattern.finditer(sentence):
         variant = match.group("base")
         quoted = match.start() > 0 and sentence[match.start() - 1] in _QUOTES_OPEN
@@ -359,13 +381,18 @@ def find_names(sentence: str, lexicon: NameLexicon) -> list[NameMention]:
             continue  # a bare "Vostok" may be a place or a ship; "the Vostok exercise" is the exercise
         if short_year:
             parts = (variant, 2000 + int(short_year), match.group("edition"))
-            add(match.group(0), match.start(), match.end(), parts)
+            found.add(match.group(0), match.start(), match.end(), parts)
         elif match.group("yy"):
-            add(variant, match.start(), match.start("base") + len(variant))
+            found.add(variant, match.start(), match.start("base") + len(variant))
         else:
-            add(match.group(0), match.start(), match.end())
+            found.add(match.group(0), match.start(), match.end())
+
+
+def _called_and_quoted(found: _Found) -> None:
+    """Names after "called"/"named", and quoted names with a year or beside an exercise word."""
+    sentence = found.sentence
     for match in _CALLED.finditer(sentence):
-        add(match.group("name"), match.start("name"), match.end("name"))
+        found.add(match.group("name"), match.start("name"), match.end("name"))
     for pattern in (_QUOTED, _STRAIGHT_QUOTED):
         for match in pattern.finditer(sentence):
             name = match.group("name")
@@ -376,19 +403,22 @@ def find_names(sentence: str, lexicon: NameLexicon) -> list[NameMention]:
                 or re.match(rf"\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I)
                 or re.search(rf"\b{EXERCISE_WORDS}\s*,?\s*$", before, re.I)
             ):
-                add(name, match.start("name"), match.end("name"))
-    if not _title_case_sentence(sentence):
-        for match in _AFTER_WORD.finditer(sentence):
-            add(match.group("name"), match.start("name"), match.end("name"))
-        for match in _CAP_YEAR.finditer(sentence):
-            after = sentence[match.end() : match.end() + 60]
-            if re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I):
-                add(match.group("name"), match.start("name"), match.end("name"))
-        for match in re.finditer(rf"(?P<name>(?:[A-Z][a-z]+\s+){{1,3}}){EXERCISE_WORDS}\b", sentence):
-            name = match.group("name").strip()
-            if name in lexicon.variants or (len(name.split()) >= 2 and _unknown_proper(name)):
-                add(name, match.start("name"), match.start("name") + len(name))
-    return sorted(found, key=lambda m: m.start)
+                found.add(name, match.start("name"), match.end("name"))
+
+
+def _capitalised_names(found: _Found) -> None:
+    """Capitalised words after or before an exercise word, or with a year ("Unbreakable Brotherhood exercises")."""
+    sentence, lexicon = found.sentence, found.lexicon
+    for match in _AFTER_WORD.finditer(sentence):
+        found.add(match.group("name"), match.start("name"), match.end("name"))
+    for match in _CAP_YEAR.finditer(sentence):
+        after = sentence[match.end() : match.end() + 60]
+        if re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I):
+            found.add(match.group("name"), match.start("name"), match.end("name"))
+    for match in re.finditer(rf"(?P<name>(?:[A-Z][a-z]+\s+){{1,3}}){EXERCISE_WORDS}\b", sentence):
+        name = match.group("name").strip()
+        if name in lexicon.variants or (len(name.split()) >= 2 and _unknown_proper(name)):
+            found.add(name, match.start("name"), match.start("name") + len(name))
 
 
 def _beside_exercise_word(match: re.Match[str]) -> bool:

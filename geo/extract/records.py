@@ -12,13 +12,24 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, get_args
 
 from pydantic import ValidationError
 
 from geo.catalog.schema import Citation, Exercise, Figure, Qualifier, Site
+from geo.core.dates import date_precision_of
 from geo.core.errors import IngestError
+from geo.extract.draft import (
+    DATE_FIELDS,
+    PARTY_FIELDS,
+    Additions,
+    DraftEvent,
+    DraftFigure,
+    DraftPlace,
+    EvidenceField,
+    FieldRef,
+)
 from geo.extract.names import split_year
 
 _SOURCE = re.compile(r"^(seed:[\w.-]+\.txt|https?://\S+)$")
@@ -46,18 +57,17 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "exercise"
 
 
-def exercise_id(draft: dict[str, Any], taken: Iterable[str] = ()) -> str:
+def exercise_id(draft: DraftEvent, taken: Iterable[str] = ()) -> str:
     """Return a new, unused id for a draft: its name's slug with the year, else alliance and date."""
     used = set(taken)
-    name = draft.get("name_normalized") or draft.get("name")
+    name = draft.name_normalized or draft.name
     if name:
         base = slugify(name)
-        year = draft.get("year")
-        if year and not re.search(r"\d{4}$", base):
-            base = f"{base}-{year}"
+        if draft.year and not re.search(r"\d{4}$", base):
+            base = f"{base}-{draft.year}"
     else:
-        when = draft.get("start") or draft.get("announced") or "undated"
-        base = slugify(f"{draft.get('alliance') or 'unattributed'} exercise {when}")
+        when = draft.start or draft.announced or "undated"
+        base = slugify(f"{draft.alliance or 'unattributed'} exercise {when}")
     candidate, n = base, 2
     while candidate in used:
         candidate, n = f"{base}-{n}", n + 1
@@ -72,16 +82,16 @@ REVIEWER_CLAIM = "the reviewer (added in review; not stated in the quoted senten
 class _Citations:
     """Citation ids for the evidence sentences of one draft, numbered in first-use order."""
 
-    def __init__(self, source: str, prefix: str, reviewer_keys: Iterable[str] = ()) -> None:
+    def __init__(self, source: str, prefix: str, reviewer_refs: Iterable[FieldRef] = ()) -> None:
         self.source = source
         self.prefix = prefix
-        self.reviewer_keys = set(reviewer_keys)
+        self.reviewer_refs = set(reviewer_refs)
         self.by_quote: dict[tuple[str, str | None], str] = {}
         self.items: dict[str, Citation] = {}
 
-    def cite(self, quote: str, *, key: str | None = None) -> str:
+    def cite(self, quote: str, *, ref: FieldRef | None = None) -> str:
         quote = re.sub(r"\s+", " ", quote).strip()
-        claimed = REVIEWER_CLAIM if key in self.reviewer_keys else None
+        claimed = REVIEWER_CLAIM if ref in self.reviewer_refs else None
         if (quote, claimed) not in self.by_quote:
             cid = f"{self.prefix}{len(self.by_quote) + 1}"
             self.by_quote[(quote, claimed)] = cid
@@ -89,92 +99,94 @@ class _Citations:
         return self.by_quote[(quote, claimed)]
 
 
-def _ids(citations: _Citations, evidence: dict[str, str], *keys: str) -> list[str]:
+def _evidence(draft: DraftEvent) -> dict[FieldRef, str]:
+    """The draft's evidence sentences that are not blank, in the order they were cited."""
+    return {ref: quote.text for ref, quote in draft.evidence.items() if quote.text.strip()}
+
+
+def _ids(citations: _Citations, evidence: dict[FieldRef, str], *fields: EvidenceField) -> list[str]:
     out: list[str] = []
-    for key, quote in evidence.items():
-        if any(key == k or key.startswith(k + ".") for k in keys) and len(quote.strip()) >= 8:
-            cid = citations.cite(quote, key=key)
+    for ref, quote in evidence.items():
+        if ref.field in fields and len(quote.strip()) >= 8:
+            cid = citations.cite(quote, ref=ref)
             if cid not in out:
                 out.append(cid)
     return out
 
 
-def _label(draft: dict[str, Any]) -> str:
-    return str(draft.get("name") or draft.get("label") or "this event")
+def _figure(draft: DraftEvent, figure: DraftFigure, quote: str | None, citations: _Citations) -> Figure:
+    """Return a catalog figure citing ``quote``, else the troop figure's or the event's first sentence."""
+    if figure.qualifier not in QUALIFIERS:
+        msg = f"{draft.label}: figure {figure.as_stated!r} has an unknown qualifier {figure.qualifier!r}"
+        raise IngestError(msg)
+    troops = draft.troops
+    troops_quote = draft.quote(FieldRef("figures", draft.figures.index(troops))) if troops else None
+    first = draft.first_quote
+    cited = quote or troops_quote or (first.text if first else "")
+    return Figure(
+        what=figure.what,
+        value=int(figure.value),
+        value_max=figure.value_max,
+        qualifier=figure.qualifier,
+        as_stated=figure.as_stated or str(figure.value),
+        cite=[citations.cite(cited)],
+    )
 
 
-def _figures(draft: dict[str, Any], citations: _Citations) -> list[Figure]:
+def _figures(draft: DraftEvent, citations: _Citations) -> list[Figure]:
+    return [
+        _figure(draft, figure, draft.quote(FieldRef("figures", i)), citations) for i, figure in enumerate(draft.figures)
+    ]
+
+
+def _resolve_as(loc: DraftPlace) -> str | None:
+    if loc.kind in ("training_ground", "airfield") and loc.gazetteer_id:
+        return f"id:{loc.gazetteer_id}"  # pin the range the reviewer saw, whatever the spelling
+    return loc.query or None
+
+
+def _site(loc: DraftPlace, quote: str, citations: _Citations) -> Site:
+    return Site(
+        place=loc.text,
+        resolve_as=_resolve_as(loc),
+        country=loc.context or "BLR",
+        role="planned" if loc.role == "planned" else "site",
+        note=None if loc.resolved else "unresolved when extracted; needs a reviewer's reading",
+        cite=[citations.cite(quote)],
+    )
+
+
+def _sites(draft: DraftEvent, citations: _Citations) -> list[Site]:
     out = []
-    evidence = draft.get("evidence", {})
-    for i, fig in enumerate(draft.get("figures", [])):
-        quote = evidence.get(f"figures.{i}") or evidence.get("troops") or ""
-        qualifier = fig.get("qualifier") or "exact"
-        if qualifier not in QUALIFIERS:
-            msg = f"{_label(draft)}: figure {fig.get('as_stated')!r} has an unknown qualifier {qualifier!r}"
-            raise IngestError(msg)
-        out.append(
-            Figure(
-                what=fig["what"],
-                value=int(fig["value"]),
-                value_max=fig.get("value_max"),
-                qualifier=qualifier,
-                as_stated=fig.get("as_stated") or str(fig["value"]),
-                cite=[citations.cite(quote)] if quote else [citations.cite(next(iter(evidence.values())))],
-            )
-        )
+    for i, loc in enumerate(draft.locations):
+        quote = draft.quote(FieldRef("locations", i))
+        if quote:
+            out.append(_site(loc, quote, citations))
     return out
 
 
-def _resolve_as(loc: dict[str, Any]) -> str | None:
-    if loc.get("kind") in ("training_ground", "airfield") and loc.get("gazetteer_id"):
-        return f"id:{loc['gazetteer_id']}"  # pin the range the reviewer saw, whatever the spelling
-    return loc.get("query") or None
-
-
-def _sites(draft: dict[str, Any], citations: _Citations) -> list[Site]:
-    evidence = draft.get("evidence", {})
-    out = []
-    for i, loc in enumerate(draft.get("locations", [])):
-        quote = evidence.get(f"locations.{i}")
-        if not quote:
-            continue
-        note = None if loc.get("status") == "resolved" else "unresolved when extracted; needs a reviewer's reading"
-        out.append(
-            Site(
-                place=loc["text"],
-                resolve_as=_resolve_as(loc),
-                country=loc.get("context") or "BLR",
-                role="planned" if loc.get("role") == "planned" else "site",
-                note=note,
-                cite=[citations.cite(quote)],
-            )
-        )
-    return out
-
-
-def _dates(draft: dict[str, Any]) -> dict[str, Any]:
-    precision = draft.get("date_precision")
-    announced = draft.get("announced")
+def _dates(draft: DraftEvent) -> dict[str, Any]:
+    precision = draft.date_precision
+    announced = draft.announced
     if precision == "unknown" or (precision == "announced" and not announced):
         msg = (
-            f"{_label(draft)}: no usable date: give a start date (YYYY, YYYY-MM or YYYY-MM-DD) or, for an "
+            f"{draft.label}: no usable date: give a start date (YYYY, YYYY-MM or YYYY-MM-DD) or, for an "
             "announcement without a date, the announcement day (with a publication date relative dates resolve)"
         )
         raise IngestError(msg)
     return {
-        "start": draft.get("start") or None,
-        "end": draft.get("end") or None,
+        "start": draft.start or None,
+        "end": draft.end or None,
         "date_precision": precision,
         "announced": dt.date.fromisoformat(announced) if announced and len(announced) == 10 else None,
     }
 
 
-def _summary(draft: dict[str, Any], source: str) -> str:
-    if draft.get("summary"):
-        return str(draft["summary"])
-    evidence = draft.get("evidence", {})
-    first = evidence.get("name") or next(iter(evidence.values()), "")
-    return f"Extracted from {source}: {first}"[:600]
+def _summary(draft: DraftEvent, source: str) -> str:
+    if draft.summary:
+        return draft.summary
+    first = draft.first_quote
+    return f"Extracted from {source}: {first.text if first else ''}"[:600]
 
 
 def _validate(raw: dict[str, Any], label: str) -> Exercise:
@@ -186,13 +198,42 @@ def _validate(raw: dict[str, Any], label: str) -> Exercise:
         raise IngestError(msg) from exc
 
 
-def to_exercise(draft: dict[str, Any], *, source: str, taken: Iterable[str] = ()) -> Exercise:
+def _check_draft(draft: DraftEvent, evidence: dict[FieldRef, str]) -> None:
+    """Refuse a draft without evidence, participant or alliance, saying what to add."""
+    if not evidence:
+        msg = f"{draft.label}: has no evidence sentences"
+        raise IngestError(msg)
+    if not draft.participants:
+        msg = f"{draft.label}: no participating country: add at least one (ISO3 code such as BLR)"
+        raise IngestError(msg)
+    if not draft.alliance:
+        msg = f"{draft.label}: no alliance: choose CSTO, Russia-Belarus, NATO, national or bilateral"
+        raise IngestError(msg)
+
+
+def _evidence_ids(citations: _Citations, evidence: dict[FieldRef, str], fallback: list[str]) -> dict[str, list[str]]:
+    """Return the catalog's ``evidence`` mapping (field → citation ids); the first sentence where none is cited."""
+    out = {
+        "name": _ids(citations, evidence, "name") or fallback,
+        "alliance": _ids(citations, evidence, "alliance") or _ids(citations, evidence, "participants") or fallback,
+        "dates": _ids(citations, evidence, *DATE_FIELDS) or fallback,
+        "participants": _ids(citations, evidence, "participants") or fallback,
+    }
+    for role in ("observers", "non_participants"):
+        ids = _ids(citations, evidence, role)
+        if ids:
+            out[role] = ids
+    out["summary"] = sorted({c for ids in out.values() for c in ids}, key=_cid_order)
+    return out
+
+
+def to_exercise(draft: DraftEvent, *, source: str, taken: Iterable[str] = ()) -> Exercise:
     """Return a new catalog exercise built from a reviewed draft event.
 
     Parameters
     ----------
     draft
-        A draft event dict (:class:`geo.extract.events.Extractor` output, possibly edited).
+        A draft event (:class:`geo.extract.events.Extractor` output, possibly edited).
     source
         ``seed:<file>.txt`` or the article's URL; every citation names it.
     taken
@@ -205,51 +246,32 @@ def to_exercise(draft: dict[str, Any], *, source: str, taken: Iterable[str] = ()
         evidence for them.
     """
     source = check_source(source)
-    label = _label(draft)
-    evidence = {k: v for k, v in (draft.get("evidence") or {}).items() if isinstance(v, str) and v.strip()}
-    if not evidence:
-        msg = f"{label}: has no evidence sentences"
-        raise IngestError(msg)
-    if not draft.get("participants"):
-        msg = f"{label}: no participating country: add at least one (ISO3 code such as BLR)"
-        raise IngestError(msg)
-    if not draft.get("alliance"):
-        msg = f"{label}: no alliance: choose CSTO, Russia-Belarus, NATO, national or bilateral"
-        raise IngestError(msg)
-    citations = _Citations(source, "e", draft.get("reviewer_added") or ())
-    first_quote = evidence.get("name") or next(iter(evidence.values()))
+    evidence = _evidence(draft)
+    _check_draft(draft, evidence)
+    citations = _Citations(source, "e", draft.reviewer_added)
+    first_quote = evidence.get(FieldRef("name")) or next(iter(evidence.values()))
     fallback = [citations.cite(first_quote)]
-    name = draft.get("name") or draft.get("label") or "Unnamed exercise"
+    name = draft.name or draft.label or "Unnamed exercise"
     record: dict[str, Any] = {
         "id": exercise_id(draft, taken),
         "name": name,
-        "alt_names": [n for n in [draft.get("name_normalized")] if n and n != name],
-        "family": slugify(split_year(draft["name_normalized"])[0]) if draft.get("name_normalized") else None,
-        "alliance": draft["alliance"],
+        "alt_names": [n for n in [draft.name_normalized] if n and n != name],
+        "family": slugify(split_year(draft.name_normalized)[0]) if draft.name_normalized else None,
+        "alliance": draft.alliance,
         **_dates(draft),
-        "participants": list(dict.fromkeys(draft["participants"])),
-        "observers": list(dict.fromkeys(draft.get("observers") or [])),
-        "non_participants": list(dict.fromkeys(draft.get("non_participants") or [])),
+        "participants": list(dict.fromkeys(draft.participants)),
+        "observers": list(dict.fromkeys(draft.observers)),
+        "non_participants": list(dict.fromkeys(draft.non_participants)),
         "summary": _summary(draft, source),
         "figures": _figures(draft, citations),
         "sites": _sites(draft, citations),
     }
     if not record["sites"]:
-        msg = f"{label}: no location: add the place the report gives (a range, town, region or border)"
+        msg = f"{draft.label}: no location: add the place the report gives (a range, town, region or border)"
         raise IngestError(msg)
-    record["evidence"] = {
-        "name": _ids(citations, evidence, "name") or fallback,
-        "alliance": _ids(citations, evidence, "alliance") or _ids(citations, evidence, "participants") or fallback,
-        "dates": _ids(citations, evidence, "start", "end", "announced", "undated") or fallback,
-        "participants": _ids(citations, evidence, "participants") or fallback,
-    }
-    for key in ("observers", "non_participants"):
-        ids = _ids(citations, evidence, key)
-        if ids:
-            record["evidence"][key] = ids
-    record["evidence"]["summary"] = sorted({c for ids in record["evidence"].values() for c in ids}, key=_cid_order)
+    record["evidence"] = _evidence_ids(citations, evidence, fallback)
     record["citations"] = citations.items
-    return _validate(record, label)
+    return _validate(record, draft.label)
 
 
 def _cid_order(cid: str) -> tuple[str, int]:
@@ -257,7 +279,7 @@ def _cid_order(cid: str) -> tuple[str, int]:
     return (match.group(1), int(match.group(2))) if match else (cid, 0)
 
 
-def merge_additions(exercise: Exercise, draft: dict[str, Any], additions: dict[str, Any], *, source: str) -> Exercise:
+def merge_additions(exercise: Exercise, draft: DraftEvent, additions: Additions, *, source: str) -> Exercise:
     """Return ``exercise`` with the additions a reviewer accepted from a matched draft.
 
     New participants, observers and non-participants are appended, new figures and sites added, and
@@ -271,41 +293,53 @@ def merge_additions(exercise: Exercise, draft: dict[str, Any], additions: dict[s
     """
     source = check_source(source)
     prefix = "r" + hashlib.sha1(source.encode()).hexdigest()[:6] + "_"
-    citations = _Citations(source, prefix, draft.get("reviewer_added") or ())
-    evidence = {k: v for k, v in (draft.get("evidence") or {}).items() if isinstance(v, str) and v.strip()}
+    citations = _Citations(source, prefix, draft.reviewer_added)
+    evidence = _evidence(draft)
     raw = exercise.model_dump(mode="json")
-    for field in ("participants", "observers", "non_participants"):
-        new = [c for c in additions.get(field, []) if c not in raw[field]]
-        if new:
-            raw[field] += new
-            keys = [f"{field}.{c}" for c in new if f"{field}.{c}" in evidence]
-            ids = [citations.cite(evidence[key], key=key) for key in keys]
-            raw["evidence"].setdefault(field, [])
-            raw["evidence"][field] += [i for i in ids if i not in raw["evidence"][field]]
-    if additions.get("figures"):
-        known = {(f["what"], f["value"], f["qualifier"]) for f in raw["figures"]}
-        new_figures = [f for f in additions["figures"] if (f["what"], f["value"], f["qualifier"]) not in known]
-        positions = {(f["what"], f["value"], f["qualifier"]): i for i, f in enumerate(draft.get("figures", []))}
-        sub = {"figures": new_figures, "evidence": {
-            f"figures.{n}": evidence.get(f"figures.{positions.get((f['what'], f['value'], f['qualifier']), -1)}", "")
-            for n, f in enumerate(new_figures)} | {"troops": evidence.get("troops", "")}}  # fmt: skip
-        raw["figures"] += [f.model_dump(mode="json", exclude_none=True) for f in _figures(sub, citations)]
-    if additions.get("locations"):
-        index = {loc["text"]: i for i, loc in enumerate(draft.get("locations", []))}
-        present = {(s["place"], s.get("resolve_as")) for s in raw["sites"]}
-        for loc in additions["locations"]:
-            quote = evidence.get(f"locations.{index.get(loc['text'], -1)}")
-            if quote and (loc["text"], _resolve_as(loc)) not in present:
-                sub = {"locations": [loc], "evidence": {"locations.0": quote}}
-                raw["sites"] += [s.model_dump(mode="json", exclude_none=True) for s in _sites(sub, citations)]
-    for field in ("start", "end"):
-        if additions.get(field):
-            raw[field] = additions[field]
+    _merge_parties(raw, additions, evidence, citations)
+    _merge_figures(raw, draft, additions.figures, citations)
+    _merge_sites(raw, draft, additions.locations, citations)
+    dates: tuple[tuple[EvidenceField, str | None], ...] = (("start", additions.start), ("end", additions.end))
+    for field, value in dates:
+        if value:
+            raw[field] = value
             if field == "start":
-                raw["date_precision"] = ("year", "month", "day")[additions[field].count("-")]
-            quote = evidence.get(field)
+                raw["date_precision"] = date_precision_of(value)
+            quote = evidence.get(FieldRef(field))
             if quote:
                 raw["evidence"]["dates"] = [*raw["evidence"]["dates"], citations.cite(quote)]
     for cid, citation in citations.items.items():
         raw["citations"][cid] = citation.model_dump(mode="json", exclude_none=True)
     return _validate(raw, exercise.id)
+
+
+def _merge_parties(
+    raw: dict[str, Any], additions: Additions, evidence: dict[FieldRef, str], citations: _Citations
+) -> None:
+    for role in PARTY_FIELDS:
+        new = [c for c in additions.parties(role) if c not in raw[role]]
+        if new:
+            raw[role] += new
+            refs = [FieldRef(role, c) for c in new if FieldRef(role, c) in evidence]
+            ids = [citations.cite(evidence[ref], ref=ref) for ref in refs]
+            raw["evidence"].setdefault(role, [])
+            raw["evidence"][role] += [i for i in ids if i not in raw["evidence"][role]]
+
+
+def _merge_figures(raw: dict[str, Any], draft: DraftEvent, added: Sequence[DraftFigure], citations: _Citations) -> None:
+    known = {(f["what"], f["value"], f["qualifier"]) for f in raw["figures"]}
+    for figure in added:
+        if (figure.what, figure.value, figure.qualifier) in known:
+            continue
+        position = next((i for i, f in enumerate(draft.figures) if f == figure), None)
+        quote = draft.quote(FieldRef("figures", position)) if position is not None else None
+        raw["figures"].append(_figure(draft, figure, quote, citations).model_dump(mode="json", exclude_none=True))
+
+
+def _merge_sites(raw: dict[str, Any], draft: DraftEvent, added: Sequence[DraftPlace], citations: _Citations) -> None:
+    present = {(s["place"], s.get("resolve_as")) for s in raw["sites"]}
+    for loc in added:
+        position = next((i for i, p in enumerate(draft.locations) if p.text == loc.text), None)
+        quote = draft.quote(FieldRef("locations", position)) if position is not None else None
+        if quote and (loc.text, _resolve_as(loc)) not in present:
+            raw["sites"].append(_site(loc, quote, citations).model_dump(mode="json", exclude_none=True))

@@ -178,5 +178,5 @@ def test_nothing_is_saved_when_one_event_cannot_be_a_record(capsys):
 def test_human_output_names_the_events(capsys):
     assert main(["ingest", str(SEED_002), "--published", "2020-09-17"]) == 0
     out = capsys.readouterr().out
-    assert "Unbreakable Brotherhood = unbreakable-brotherhood-2020: CSTO, 2020-10-12 .. 2020-10-16 (day)" in out
+    assert "Unbreakable Brotherhood = unbreakable-brotherhood-2020: CSTO, 2020-10-12 – 2020-10-16 (day)" in out
     assert "Slavic Brotherhood-2020 = slavic-brotherhood-2020" in out

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from geo.extract.draft import PARTY_FIELDS, DraftEvent, FieldRef
 
 
-def check_evidence(event: dict[str, Any], text: str) -> None:
+def check_evidence(event: DraftEvent, text: str) -> None:
     """Every extracted value carries a sentence of the article, found at its recorded offsets."""
-    evidence = event["evidence"]
-    needed = [k for k in ("name", "alliance", "start", "end", "announced", "troops") if event.get(k)]
-    needed += [f"{key}.{c}" for key in ("participants", "observers", "non_participants") for c in event[key]]
-    needed += [f"equipment.{what}" for what in event["equipment"]]
-    needed += [f"locations.{i}" for i in range(len(event["locations"]))]
-    needed += [f"figures.{i}" for i in range(len(event["figures"]))]
-    missing = [k for k in needed if k not in evidence]
+    needed = [FieldRef(f) for f in ("name", "alliance", "start", "end", "announced") if getattr(event, f)]
+    needed += [FieldRef(role, c) for role in PARTY_FIELDS for c in event.parties(role)]
+    needed += [FieldRef("locations", i) for i in range(len(event.locations))]
+    needed += [FieldRef("figures", i) for i in range(len(event.figures))]
+    cited = dict(event.cited())
+    needed += [FieldRef("troops")] if event.troops else []
+    needed += [FieldRef("equipment", what) for what in event.equipment]
+    missing = [ref.key for ref in needed if ref not in cited]
     assert not missing, missing
-    for key, sentence in evidence.items():
-        start, end = event["evidence_spans"][key]
-        assert text[start:end] == sentence, key
+    for ref, quote in cited.items():
+        assert text[quote.start : quote.end] == quote.text, ref.key
+    as_json = event.to_json()  # the JSON of ``ingest --json`` says the same
+    assert set(as_json["evidence"]) == {ref.key for ref in cited}
+    assert all(as_json["evidence_spans"][k] == [q.start, q.end] for k, q in ((r.key, q) for r, q in cited.items()))

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from geo.catalog.load import load_exercises
-from geo.extract import Extractor, clean_text
+from geo.extract import DraftEvent, Extractor, clean_text
 from tests.extract.extract_checks import check_evidence
 
 
@@ -35,7 +35,7 @@ class Case:
     text: str
     published: dt.date | None
     events: list[dict[str, Any]] = field(default_factory=list)
-    check: Callable[[list[dict[str, Any]]], None] | None = None
+    check: Callable[[tuple[DraftEvent, ...]], None] | None = None
 
 
 def _d(value: str) -> dt.date:
@@ -905,28 +905,28 @@ FOURTH_BATCH: list[Case] = [
 ALL_CASES = CASES + SECOND_BATCH + THIRD_BATCH + FOURTH_BATCH
 
 
-def _last_exercise(events: list[dict[str, Any]]) -> None:
+def _last_exercise(events: tuple[DraftEvent, ...]) -> None:
     """The drills announced for February are not Zapad-2021, whose size belongs to Zapad-2021 only."""
     announced = events[0]
-    assert announced["name"] is None
-    assert (announced["start"], announced["announced"]) == ("2022-02", "2022-01-18")
-    assert set(announced["participants"]) == {"BLR", "RUS"}
-    assert announced["troops"] is None
+    assert announced.name is None
+    assert (announced.start, announced.announced) == ("2022-02", "2022-01-18")
+    assert set(announced.participants) == {"BLR", "RUS"}
+    assert announced.troops is None
     for event in events[1:]:
-        assert event["name_normalized"] == "Zapad-2021"
+        assert event.name_normalized == "Zapad-2021"
 
 
-def _passing_mention(events: list[dict[str, Any]]) -> None:
+def _passing_mention(events: tuple[DraftEvent, ...]) -> None:
     """Zapad-2025 is only recalled; the border guards deployed now are not part of it."""
-    assert len(events) <= 1, [e["label"] for e in events]
+    assert len(events) <= 1, [e.label for e in events]
     for event in events:
-        assert event["name_normalized"] == "Zapad-2025"
-        assert event["match"] is not None and event["match"]["exercise_id"] == "zapad-2025"
-        assert event["troops"] is None and event["figures"] == []
-        assert "POL" not in event["participants"]
-        assert event["locations"] == []
-        assert event["start"] in (None, "2025", "2025-09")
-        assert event["end"] is None
+        assert event.name_normalized == "Zapad-2025"
+        assert event.match is not None and event.match.exercise_id == "zapad-2025"
+        assert event.troops is None and event.figures == ()
+        assert "POL" not in event.participants
+        assert event.locations == ()
+        assert event.start in (None, "2025", "2025-09")
+        assert event.end is None
 
 
 @pytest.fixture(scope="module")
@@ -934,37 +934,37 @@ def extractor() -> Extractor:
     return Extractor(load_exercises())
 
 
-def _locations(event: dict[str, Any]) -> set[tuple[str | None, str | None, str | None]]:
-    return {(loc["kind"], loc["country"], loc["admin1"]) for loc in event["locations"] if loc["status"] == "resolved"}
+def _locations(event: DraftEvent) -> set[tuple[str | None, str | None, str | None]]:
+    return {(loc.kind, loc.country, loc.admin1) for loc in event.locations if loc.resolved}
 
 
-def _check_event(event: dict[str, Any], gold: dict[str, Any]) -> None:
+def _check_event(event: DraftEvent, gold: dict[str, Any]) -> None:
     for key in ("name", "name_normalized", "alliance", "start", "end", "announced", "date_precision"):
         if key in gold:
-            assert event[key] == gold[key], key
+            assert getattr(event, key) == gold[key], key
     for key in ("participants", "observers", "non_participants"):
         if key in gold:
-            assert set(event[key]) == gold[key], key
+            assert set(getattr(event, key)) == gold[key], key
     if "participants_include" in gold:
-        assert gold["participants_include"] <= set(event["participants"])
+        assert gold["participants_include"] <= set(event.participants)
     if "participants_exclude" in gold:
-        assert not gold["participants_exclude"] & set(event["participants"])
+        assert not gold["participants_exclude"] & set(event.participants)
     if "troops" in gold:
-        troops = event["troops"] and (event["troops"]["value"], event["troops"]["qualifier"])
+        troops = event.troops and (event.troops.value, event.troops.qualifier)
         assert troops == gold["troops"], "troops"
     if "equipment" in gold:
-        got = {k: (v["value"], v["qualifier"]) for k, v in event["equipment"].items()}
+        got = {k: (v.value, v.qualifier) for k, v in event.equipment.items()}
         assert got == gold["equipment"], "equipment"
     if "locations" in gold:
-        assert _locations(event) == gold["locations"], [loc["text"] for loc in event["locations"]]
+        assert _locations(event) == gold["locations"], [loc.text for loc in event.locations]
     if "unresolved_locations" in gold:
-        unresolved = {loc["text"] for loc in event["locations"] if loc["status"] != "resolved"}
-        assert gold["unresolved_locations"] <= unresolved, [loc["text"] for loc in event["locations"]]
+        unresolved = {loc.text for loc in event.locations if not loc.resolved}
+        assert gold["unresolved_locations"] <= unresolved, [loc.text for loc in event.locations]
     if "dates_as_written" in gold:
         for role, text in gold["dates_as_written"].items():
-            assert event["dates_as_written"].get(role) == text, role
+            assert event.dates_as_written.get(role) == text, role
     if "match" in gold:
-        assert event["match"] is not None and event["match"]["exercise_id"] == gold["match"], event["match"]
+        assert event.match is not None and event.match.exercise_id == gold["match"], event.match
 
 
 @pytest.mark.parametrize("case", ALL_CASES, ids=[c.id for c in ALL_CASES])
@@ -977,34 +977,34 @@ def test_heldout_article(extractor, case):
     if case.check is not None:
         case.check(events)
         return
-    assert len(events) == len(case.events), [e["label"] for e in events]
+    assert len(events) == len(case.events), [e.label for e in events]
     for event, gold in zip(events, case.events, strict=True):
         _check_event(event, gold)
     if not case.events:
         assert any("no exercise found" in w for w in extraction.warnings)
 
 
-def _check_event_is_sane(event: dict[str, Any], text: str) -> None:
+def _check_event_is_sane(event: DraftEvent, text: str) -> None:
     check_evidence(event, text)
-    if event["start"] is None and event["announced"] is None:
-        assert event["date_precision"] in ("unknown", "announced")
+    if event.start is None and event.announced is None:
+        assert event.date_precision in ("unknown", "announced")
 
 
 def test_without_a_publication_date_a_weekday_is_kept_with_a_note(extractor):
     case = next(c for c in CASES if c.id == "week-long-drills-started-monday-no-publication-date")
     (event,) = extractor.extract(clean_text(case.text)).events
-    assert any("left unresolved" in note for note in event["notes"])
+    assert any("left unresolved" in note for note in event.notes)
 
 
 def test_a_wire_dateline_is_never_a_start(extractor):
     text = "MINSK, July 9 (BelTA) – Belarusian troops began drills near Brest, the ministry said."
     (event,) = extractor.extract(text, published=_d("2024-07-09")).events
-    assert event["start"] is None
+    assert event.start is None
     (event,) = extractor.extract(text).events
-    assert event["start"] is None
+    assert event.start is None
 
 
 def test_a_week_is_left_unresolved_with_its_reason(extractor):
     case = next(c for c in ALL_CASES if c.id == "this-week-is-not-resolved")
     (event,) = extractor.extract(clean_text(case.text), published=case.published).events
-    assert any("a week is not a catalog precision" in note for note in event["notes"])
+    assert any("a week is not a catalog precision" in note for note in event.notes)

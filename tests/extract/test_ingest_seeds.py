@@ -16,7 +16,7 @@ from geo.catalog.load import load_exercise_file, load_exercises
 from geo.catalog.schema import Exercise
 from geo.core import settings
 from geo.core.dates import earliest_date, latest_date
-from geo.extract import Extractor, read_article
+from geo.extract import DraftEvent, Extractor, read_article
 from geo.extract.places import geocode_cached, location_key
 from tests.extract.extract_checks import check_evidence
 
@@ -174,7 +174,7 @@ def texts() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def extracted(extractor, texts) -> dict[str, list[dict[str, Any]]]:
+def extracted(extractor, texts) -> dict[str, tuple[DraftEvent, ...]]:
     return {k: extractor.extract(texts[k], published=PUBLISHED[k]).events for k in SEEDS}
 
 
@@ -198,7 +198,7 @@ def _interval(start: str | None, end: str | None, announced: str | None = None) 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
 def test_every_exercise_is_found(extracted, seed):
-    assert len(extracted[seed]) == EVENT_COUNTS[seed], [e["label"] for e in extracted[seed]]
+    assert len(extracted[seed]) == EVENT_COUNTS[seed], [e.label for e in extracted[seed]]
 
 
 @pytest.mark.parametrize("key", sorted(GOLD), ids=[f"{s}-{i}" for s, i in sorted(GOLD)])
@@ -207,26 +207,26 @@ def test_gold_fields(extracted, key):
     gold = GOLD[key]
     event = extracted[seed][index]
     for field in ("name", "name_normalized", "alliance", "start", "end", "date_precision"):
-        assert event[field] == gold[field], field
+        assert getattr(event, field) == gold[field], field
     if "announced" in gold:
-        assert event["announced"] == gold["announced"]
+        assert event.announced == gold["announced"]
     for field in ("participants", "observers", "non_participants"):
-        assert set(event[field]) == gold[field], field
-    troops = event["troops"] and (event["troops"]["value"], event["troops"]["qualifier"])
+        assert set(getattr(event, field)) == gold[field], field
+    troops = event.troops and (event.troops.value, event.troops.qualifier)
     assert troops == gold["troops"]
-    assert {k: (v["value"], v["qualifier"]) for k, v in event["equipment"].items()} == gold["equipment"]
-    got = [(loc["kind"], loc["country"], loc["admin1"], loc) for loc in event["locations"]]
-    assert len(got) == len(gold["locations"]), [loc["text"] for loc in event["locations"]]
+    assert {k: (v.value, v.qualifier) for k, v in event.equipment.items()} == gold["equipment"]
+    got = [(loc.kind, loc.country, loc.admin1, loc) for loc in event.locations]
+    assert len(got) == len(gold["locations"]), [loc.text for loc in event.locations]
     for (kind, country, admin1, loc), (g_kind, g_country, g_admin1, detail) in zip(got, gold["locations"], strict=True):
-        assert (kind, country, admin1) == (g_kind, g_country, g_admin1), loc["text"]
-        assert loc["status"] == "resolved"
+        assert (kind, country, admin1) == (g_kind, g_country, g_admin1), loc.text
+        assert loc.resolved
         if detail == "interior":
-            assert loc["explanation"].startswith("interior:")
+            assert loc.explanation.startswith("interior:")
         elif detail and detail.startswith("by_tg_"):
-            assert loc["gazetteer_id"] == detail
+            assert loc.gazetteer_id == detail
         elif detail:
-            assert f"land border with {detail}" in loc["explanation"], loc["explanation"]
-    planned = [loc["text"] for loc in event["locations"] if loc["role"] == "planned"]
+            assert f"land border with {detail}" in loc.explanation, loc.explanation
+    planned = [loc.text for loc in event.locations if loc.role == "planned"]
     assert planned == gold.get("planned", [])
 
 
@@ -240,25 +240,22 @@ def test_gold_agrees_with_the_curated_catalog(extracted, key):
     seed, index = key
     event = extracted[seed][index]
     record = _catalog(GOLD[key]["catalog"])
-    assert event["match"] is not None and event["match"]["exercise_id"] == record.id
-    assert event["match"]["differences"] == {}
-    assert event["alliance"] == record.alliance
+    assert event.match is not None and event.match.exercise_id == record.id
+    assert event.match.differences == {}
+    assert event.alliance == record.alliance
     # The catalog may know more (it is enriched from other sources), never less.
-    assert set(event["participants"]) <= set(record.participants)
-    assert set(event["observers"]) <= set(record.observers)
-    assert set(event["non_participants"]) <= set(record.non_participants)
-    got_first, got_last = _interval(event["start"], event["end"], event["announced"])
+    assert set(event.participants) <= set(record.participants)
+    assert set(event.observers) <= set(record.observers)
+    assert set(event.non_participants) <= set(record.non_participants)
+    got_first, got_last = _interval(event.start, event.end, event.announced)
     cat_first, cat_last = _interval(record.start, record.end, record.announced and record.announced.isoformat())
     assert got_first <= cat_last and cat_first <= got_last, "dates do not overlap the catalog's"
-    if record.announced and event["date_precision"] == "announced":
-        assert event["announced"] == record.announced.isoformat()
+    if record.announced and event.date_precision == "announced":
+        assert event.announced == record.announced.isoformat()
     catalog_figures = {(f.what.replace("armoured", "armored"), f.value, f.qualifier) for f in record.figures}
-    for figure in event["figures"]:
-        assert (figure["what"], figure["value"], figure["qualifier"]) in catalog_figures
-    extracted_keys = {
-        location_key(geocode_cached(loc["query"] or loc["text"], loc["context"]), loc["query"] or loc["text"])
-        for loc in event["locations"]
-    }
+    for figure in event.figures:
+        assert (figure.what, figure.value, figure.qualifier) in catalog_figures
+    extracted_keys = {location_key(geocode_cached(loc.phrase, loc.context), loc.phrase) for loc in event.locations}
     assert extracted_keys <= _site_keys(record), "a location is not one of the catalog's sites"
 
 
@@ -270,17 +267,17 @@ def test_every_value_carries_a_sentence_of_the_report(extracted, texts, seed):
 
 def test_without_a_publication_date_relative_dates_are_kept_not_guessed(extractor, texts):
     unbreakable, slavic = extractor.extract(texts["002"]).events
-    assert unbreakable["start"] is None
-    assert unbreakable["date_precision"] == "unknown"
-    assert unbreakable["dates_as_written"]["start"] == "next month"
-    assert any("left unresolved" in note for note in unbreakable["notes"])
-    assert unbreakable["match"] is None  # "Unbreakable Brotherhood" of an unknown year could be any year's
-    assert (slavic["start"], slavic["end"]) == ("2020-09-14", "2020-09-25")  # the year is in the name
+    assert unbreakable.start is None
+    assert unbreakable.date_precision == "unknown"
+    assert unbreakable.dates_as_written["start"] == "next month"
+    assert any("left unresolved" in note for note in unbreakable.notes)
+    assert unbreakable.match is None  # "Unbreakable Brotherhood" of an unknown year could be any year's
+    assert (slavic.start, slavic.end) == ("2020-09-14", "2020-09-25")  # the year is in the name
     (announcement,) = extractor.extract(texts["004"]).events
-    assert (announcement["date_precision"], announcement["announced"]) == ("announced", None)
+    assert (announcement.date_precision, announcement.announced) == ("announced", None)
     (deployment,) = extractor.extract(texts["003"]).events
-    assert deployment["start"] is None
-    assert deployment["dates_as_written"]["start"] == "On Saturday"
+    assert deployment.start is None
+    assert deployment.dates_as_written["start"] == "On Saturday"
 
 
 def test_a_dateline_serves_as_publication_date(extractor, texts):

@@ -173,10 +173,12 @@ def test_the_maps_load_only_vendored_assets():
 
 def test_small_maps_never_evaluate_report_text_as_a_template():
     # folium renders element scripts through Jinja: a hostile report must not run template code.
-    from geo.extract.review import locations_map
+    from geo.extract.draft import DraftPlace
+    from geo.maps.review import locations_map
 
     hostile = "Losvido {{ 7*7 }} {% for x in range(3) %}X{% endfor %} <script>alert(1)</script>"
-    m = locations_map([{"text": hostile, "query": "Losvido", "context": "BLR", "status": "resolved", "kind": "range"}])
+    place = DraftPlace(text=hostile, query="Losvido", context="BLR", status="resolved", kind="range", country="BLR")
+    m = locations_map([place])
     page = m.get_root().render()
     assert "Losvido 49" not in page
     assert "XXX" not in page

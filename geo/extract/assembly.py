@@ -1,0 +1,421 @@
+"""Assemble the fields of one grouped event into a :class:`~geo.extract.draft.DraftEvent`.
+
+Name, alliance (a CSTO/NATO/Union State cue, else from the participants), dates with a precision
+(:mod:`geo.extract.dates`), participants, observers and non-participants (:mod:`geo.extract.participants`),
+figures (:mod:`geo.extract.numbers`) and locations (:mod:`geo.extract.places`) come from the clauses that
+speak of the exercise (:func:`geo.extract.grouping.relevant_spans`). The date of a news-agency dateline
+dates the report, never the exercise. The host country counts as a participant when it belongs to the
+exercise's alliance (or no alliance is stated); a note says so. Every value cites its sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from geo.core.dates import date_precision_of, earliest_date, latest_date
+from geo.extract import dates as dates_mod
+from geo.extract.draft import PARTY_FIELDS, DraftEvent, DraftFigure, DraftPlace, FieldRef, PartyField, Quote
+from geo.extract.grouping import GroupedEvent, alliance_members, inside, relevant_spans
+from geo.extract.names import NameMention
+from geo.extract.numbers import FigureMention, find_figures
+from geo.extract.participants import find_parties
+from geo.extract.places import find_places, geocode_cached, is_venue, location_key
+from geo.extract.text import Sentence, wire_dateline
+
+ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("CSTO", re.compile(r"\bCSTO\b|Collective\s+Security\s+Treaty\s+Organi[sz]ation|\bODKB\b")),
+    (
+        "NATO",
+        re.compile(
+            r"\bNATO(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(?:exercises?|drills?|maneuvers|manoeuvres)\b|"
+            r"(?:exercises?|drills?|maneuvers)\s+(?:led|organi[sz]ed|hosted|run|conducted)\s+by\s+NATO\b|"
+            r"\bNATO-led\b|\bNATO(?:['’]s)?\s+(?:enhanced\s+Forward\s+Presence|eFP)\b|"
+            r"\bNATO\s+(?:allies|members|member\s+states|countries|forces|troops)\s+(?:will\s+|are\s+to\s+|plan\s+to\s+)?"
+            r"(?:conduct|hold|stage|launch|begin|start|take\s+part)",
+            re.I,
+        ),
+    ),
+    (
+        "Russia-Belarus",
+        re.compile(
+            r"\b(?:Union|Allied)\s+State\b|\bState\s+Union\b|\bRussian[- ]Belarusian\b|\bBelarusian[- ]Russian\b"
+        ),
+    ),
+)
+#: Alliance → the membership table of :func:`geo.reference.membership.members_on`.
+_MEMBERSHIP = {"CSTO": "CSTO", "NATO": "NATO", "Russia-Belarus": "Union State"}
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+
+
+@dataclass
+class _Dated:
+    role: str
+    resolved: dates_mod.ResolvedDate | None
+    mention_text: str
+    sentence: Sentence
+    week: bool = False  # "last week", "this week": finer than a month, coarser than a day
+
+
+@dataclass
+class _Dates:
+    """The dates an event gets, before it is frozen into a draft."""
+
+    start: str | None = None
+    end: str | None = None
+    announced: str | None = None
+    precision: str = "unknown"
+    as_written: dict[str, str] = field(default_factory=dict)
+    year: int | None = None
+
+
+def _anchor_dates(
+    sentence: Sentence, earlier: list[Sentence], year_hint: int | None, published: dt.date | None
+) -> list[_Dated]:
+    """Resolve "On the day of the Lukashenka-Putin talks" from an earlier sentence dating those talks."""
+    out: list[_Dated] = []
+    for match in dates_mod.ANCHOR.finditer(sentence.text):
+        noun = match.group("noun").lower()
+        actors = set(re.findall(r"[A-Z][a-z]+", match.group("what")))
+        for prior in reversed(earlier):
+            if noun not in prior.text.lower() or (actors and not any(a in prior.text for a in actors)):
+                continue
+            spot = prior.text.lower().index(noun)
+            near = [m for m in dates_mod.find_dates(prior.text) if m.month and abs(m.start - spot) < 80]
+            if not near:
+                continue
+            resolved = dates_mod.resolve(near[0], sentence=prior.text, published=published, year_hint=year_hint)
+            rest = sentence.text[match.end() :]
+            role = "start" if dates_mod.PAST_START.search(rest) or re.search(r"\bbegin|\bstart", rest) else "none"
+            if resolved is not None:
+                how = f"{match.group(0)!r} = {near[0].text!r}, the date of the {noun} in: {prior.text}"
+                resolved = dates_mod.ResolvedDate(resolved.first, None, resolved.precision, how)
+            out.append(_Dated(role, resolved, match.group(0), sentence))
+            break
+    return out
+
+
+def _best(candidates: Sequence[tuple[str, str, Sentence]]) -> tuple[str, str, Sentence] | None:
+    """Pick the most precise (then first) of (iso, precision, sentence) candidates."""
+    if not candidates:
+        return None
+    return max(enumerate(candidates), key=lambda ic: (_PRECISION_RANK[ic[1][1]], -ic[0]))[1]
+
+
+def _as_of(dates: _Dates) -> dt.date | None:
+    value = dates.start or dates.announced
+    return earliest_date(value) if value else None
+
+
+def _unnamed_label(alliance: str | None, dates: _Dates) -> str:
+    when = dates.start or dates.announced or "undated"
+    return f"Unnamed {alliance or 'unattributed'} exercise ({when})"
+
+
+def build_draft(
+    event: GroupedEvent,
+    names_of: dict[int, list[NameMention]],
+    all_sentences: list[Sentence],
+    published: dt.date | None,
+) -> DraftEvent:
+    """Return the draft event of one grouped event, every value citing its sentence.
+
+    Parameters
+    ----------
+    event
+        An event of :func:`geo.extract.grouping.group_sentences`.
+    names_of
+        The name mentions of every sentence, by sentence index.
+    all_sentences
+        Every sentence of the article (paragraph starts and earlier sentences are read from them).
+    published
+        The publication date relative dates resolve against, if any.
+    """
+    return _Builder(event, names_of, all_sentences, published).build()
+
+
+class _Builder:
+    """Extract the fields of one grouped event."""
+
+    def __init__(
+        self,
+        event: GroupedEvent,
+        names_of: dict[int, list[NameMention]],
+        all_sentences: list[Sentence],
+        published: dt.date | None,
+    ) -> None:
+        self.event = event
+        self.all = all_sentences
+        self.published = published
+        self.usable = [s for s, ok in event.sentences if ok]
+        self.evidence: dict[FieldRef, Sentence] = {}
+        self.notes: list[str] = []
+        self.spans = {s.index: relevant_spans(s.text, names_of[s.index]) for s in self.usable}
+
+    def _opens_paragraph(self, sentence: Sentence) -> bool:
+        return sentence.index == 0 or self.all[sentence.index - 1].paragraph != sentence.paragraph
+
+    def cite(self, ref: FieldRef, sentence: Sentence) -> None:
+        self.evidence.setdefault(ref, sentence)
+
+    def build(self) -> DraftEvent:
+        name, name_normalized = self._name()
+        dates = self._dates()
+        figures = self._figures()
+        locations = self._locations()
+        parties = self._parties()
+        alliance = self._alliance()
+        self._host(alliance, _as_of(dates), locations, parties)
+        if alliance is None:
+            alliance = self._alliance_from_participants(parties["participants"])
+        return DraftEvent(
+            label=name or _unnamed_label(alliance, dates),
+            name=name,
+            name_normalized=name_normalized,
+            alliance=alliance,
+            start=dates.start,
+            end=dates.end,
+            announced=dates.announced,
+            date_precision=dates.precision,
+            year=dates.year,
+            dates_as_written=dates.as_written,
+            figures=tuple(figures),
+            locations=tuple(locations),
+            participants=tuple(parties["participants"]),
+            observers=tuple(parties["observers"]),
+            non_participants=tuple(parties["non_participants"]),
+            evidence={ref: Quote(s.text, s.start, s.end) for ref, s in self.evidence.items()},
+            sentences=tuple(s.index for s, _ in self.event.sentences),
+            notes=tuple(self.notes),
+        )
+
+    def _name(self) -> tuple[str | None, str | None]:
+        if not self.event.names:
+            return None, None
+        mention, sentence = self.event.names[0]
+        with_year = next(((n, s) for n, s in self.event.names if n.year), None)
+        self.cite(FieldRef("name"), sentence)
+        return mention.text, (with_year[0] if with_year else mention).normalized
+
+    def _date_mentions(self) -> tuple[list[_Dated], Sentence | None]:
+        """Return every dating mention of the event's sentences, and the first sentence saying it is undated."""
+        year_hint = self.event.year
+        dated: list[_Dated] = []
+        undated: Sentence | None = None
+        for sentence in self.usable:
+            filed = wire_dateline(sentence.text) if self._opens_paragraph(sentence) else 0
+            for mention in dates_mod.find_dates(sentence.text):
+                if mention.start < filed:
+                    continue  # "VILNIUS, Oct 8 (Reuters) - …": when the report was filed, not the exercise
+                role = dates_mod.date_role(sentence.text, mention)
+                if role == "undated":
+                    undated = undated or sentence
+                    continue
+                if role == "none":
+                    continue
+                resolved = dates_mod.resolve(
+                    mention, sentence=sentence.text, published=self.published, year_hint=year_hint, role=role
+                )
+                week = bool(mention.relative and mention.relative.endswith("week"))
+                dated.append(_Dated(role, resolved, mention.text, sentence, week))
+            earlier = [s for s in self.all if s.index < sentence.index]
+            dated += _anchor_dates(sentence, earlier, year_hint, self.published)
+        return dated, undated
+
+    def _note_dates(self, dated: list[_Dated]) -> dict[str, str]:
+        """Note how each date was read (or why it was left unresolved); return the words as written, by role."""
+        as_written: dict[str, str] = {}
+        for d in dated:
+            as_written.setdefault(d.role if d.role != "range" else "start", d.mention_text)
+            if d.resolved is None and d.week and self.published is not None:
+                self.notes.append(
+                    f"date {d.mention_text!r} ({d.role}) left unresolved: a week is not a catalog precision"
+                )
+            elif d.resolved is None:
+                self.notes.append(f"date {d.mention_text!r} ({d.role}) left unresolved: no publication date or year")
+            elif "=" in d.resolved.how or "publication" in d.resolved.how or "name" in d.resolved.how:
+                self.notes.append(f"date: {d.resolved.how}")
+        return as_written
+
+    def _dates(self) -> _Dates:
+        dated, undated = self._date_mentions()
+        starts = [
+            (d.resolved.first, d.resolved.precision, d.sentence)
+            for d in dated
+            if d.resolved and d.role in ("start", "range")
+        ]
+        ends = [
+            ((d.resolved.last or d.resolved.first), d.resolved.precision, d.sentence)
+            for d in dated
+            if d.resolved and (d.role == "end" or (d.role == "range" and d.resolved.last))
+        ]
+        # The earliest announcement day; on a tie the earlier sentence (sentences themselves do not sort).
+        announced = sorted(
+            (
+                (d.resolved.first, d.sentence)
+                for d in dated
+                if d.resolved and d.role == "announced" and d.resolved.precision == "day"
+            ),
+            key=lambda day_sentence: (day_sentence[0], day_sentence[1].index),
+        )
+        out = _Dates(as_written=self._note_dates(dated))
+        start, end = _best(starts), _best(ends)
+        if start:
+            out.start = start[0]
+            self.cite(FieldRef("start"), start[2])
+        if end:
+            out.end = end[0]
+            self.cite(FieldRef("end"), end[2])
+        if announced:
+            out.announced = announced[0][0]
+            self.cite(FieldRef("announced"), announced[0][1])
+        if out.start and out.end and latest_date(out.end) < earliest_date(out.start):
+            self.notes.append(f"end {out.end} is before start {out.start}: end dropped")
+            out.end = None
+            self.evidence.pop(FieldRef("end"), None)
+        year_hint = self.event.year
+        if out.start is None and year_hint is not None and self.event.names:
+            out.start = str(year_hint)
+            self.cite(FieldRef("start"), next(s for n, s in self.event.names if n.year))
+            self.notes.append(f"start: year {year_hint} from the exercise's name; the report gives no start date")
+        if out.start is not None:
+            out.precision = date_precision_of(out.start)
+        elif undated is not None or out.announced is not None:
+            out.precision = "announced"
+            if undated is not None:
+                self.cite(FieldRef("undated"), undated)
+        years = [int(v[:4]) for v in (out.start, out.announced) if v]
+        out.year = years[0] if years else year_hint
+        return out
+
+    def _figures(self) -> list[DraftFigure]:
+        found: list[tuple[FigureMention, Sentence]] = []
+        for sentence in self.usable:
+            for figure in find_figures(sentence.text):
+                if not inside(figure.start, self.spans[sentence.index]):
+                    continue
+                same = any(
+                    (f.what, f.value, f.value_max, f.qualifier)
+                    == (figure.what, figure.value, figure.value_max, figure.qualifier)
+                    for f, _ in found
+                )
+                if not same:
+                    found.append((figure, sentence))
+        out = []
+        for i, (figure, sentence) in enumerate(found):
+            out.append(DraftFigure(figure.what, figure.value, figure.qualifier, figure.as_stated, figure.value_max))
+            self.cite(FieldRef("figures", i), sentence)
+        return out
+
+    def _locations(self) -> list[DraftPlace]:
+        places: dict[str, tuple[DraftPlace, Sentence]] = {}
+        for sentence in self.usable:
+            for place in find_places(sentence.text):
+                if not inside(place.start, self.spans[sentence.index]) or is_venue(
+                    sentence.text, place.start, place.end
+                ):
+                    continue  # outside the exercise's clauses, or where a minister spoke ("told reporters in Minsk")
+                result = geocode_cached(place.query, place.context)
+                key = location_key(result, place.query)
+                if key in places:
+                    known, first = places[key]
+                    if place.text not in known.also_written and place.text != known.text:
+                        places[key] = (replace(known, also_written=(*known.also_written, place.text)), first)
+                    continue
+                draft = DraftPlace(
+                    text=place.text,
+                    query=place.query if place.query != place.text else None,
+                    context=place.context,
+                    kind=result.kind,
+                    status=result.status,
+                    country=result.country,
+                    admin1=result.admin1,
+                    lat=None if result.lat is None else round(result.lat, 5),
+                    lon=None if result.lon is None else round(result.lon, 5),
+                    precision_km=result.precision_km,
+                    precision=result.precision,
+                    gazetteer_id=result.gazetteer_id,
+                    explanation=result.explanation,
+                    role=place.role,
+                )
+                places[key] = (draft, sentence)
+        return self._drop_coarse(list(places.values()))
+
+    def _drop_coarse(self, places: list[tuple[DraftPlace, Sentence]]) -> list[DraftPlace]:
+        """Drop a country when a more precise place in it is given; cite and note the rest."""
+        finer = {p.country for p, _ in places if p.resolved and p.kind != "country"}
+        kept = [(p, s) for p, s in places if not (p.kind == "country" and p.country in finer)]
+        dropped = [p.text for p, _ in places if (p.kind == "country" and p.country in finer)]
+        if dropped:
+            self.notes.append(f"locations {dropped} dropped: a more precise place in the same country is given")
+        for i, (place, sentence) in enumerate(kept):
+            self.cite(FieldRef("locations", i), sentence)
+            if not place.resolved:
+                self.notes.append(f"location {place.text!r} is unresolved: {place.explanation}")
+        return [p for p, _ in kept]
+
+    def _parties(self) -> dict[PartyField, list[str]]:
+        roles: dict[str, dict[str, Sentence]] = {"participant": {}, "observer": {}, "non_participant": {}}
+        for sentence in self.usable:
+            for party in find_parties(sentence.text):
+                if inside(sentence.text.find(party.text), self.spans[sentence.index]):
+                    roles[party.role].setdefault(party.iso3, sentence)
+        for iso3 in sorted(set(roles["participant"]) & set(roles["non_participant"])):
+            self.notes.append(f"{iso3}: the report says it takes part and that it does not; listed as not taking part")
+            roles["participant"].pop(iso3)
+        out: dict[PartyField, list[str]] = {}
+        for role, key in zip(("participant", "observer", "non_participant"), PARTY_FIELDS, strict=True):
+            out[key] = list(roles[role])
+            for iso3, sentence in roles[role].items():
+                self.cite(FieldRef(key, iso3), sentence)
+        return out
+
+    def _alliance(self) -> str | None:
+        votes: dict[str, list[Sentence]] = {}
+        for sentence in self.usable:
+            for alliance, pattern in ALLIANCE_CUES:
+                if pattern.search(sentence.text):
+                    votes.setdefault(alliance, []).append(sentence)
+        if not votes:
+            return None
+        alliance = max(votes, key=lambda a: len(votes[a]))
+        self.cite(FieldRef("alliance"), votes[alliance][0])
+        return alliance
+
+    def _host(
+        self,
+        alliance: str | None,
+        as_of: dt.date | None,
+        locations: list[DraftPlace],
+        parties: dict[PartyField, list[str]],
+    ) -> None:
+        """Count the country an exercise is held in as a participant, if it belongs to the alliance."""
+        members = alliance_members(_MEMBERSHIP[alliance], as_of) if alliance in _MEMBERSHIP and as_of else None
+        excluded = set(parties["non_participants"]) | set(parties["observers"]) | set(parties["participants"])
+        for i, loc in enumerate(locations):
+            host = loc.country
+            if not loc.resolved or host is None or host in excluded or loc.role != "site":
+                continue
+            if members is not None and host not in members:
+                continue
+            parties["participants"].append(host)
+            excluded.add(host)
+            self.cite(FieldRef("participants", host), self.evidence[FieldRef("locations", i)])
+            self.notes.append(f"{host} counted as a participant: the exercise is held on its territory ({loc.text!r})")
+
+    def _alliance_from_participants(self, participants: list[str]) -> str | None:
+        parties = set(participants)
+        if not parties:
+            return None
+        if parties == {"RUS", "BLR"}:
+            alliance = "Russia-Belarus"
+        elif len(parties) == 1:
+            alliance = "national"
+        else:
+            alliance = "bilateral"
+        first = next(ref for ref in self.evidence if ref.field == "participants")
+        self.cite(FieldRef("alliance"), self.evidence[first])
+        self.notes.append(f"alliance {alliance!r} from the participants {sorted(parties)}: no alliance is named")
+        return alliance

@@ -1,0 +1,279 @@
+"""Step 2 of reading dates: what a date mention dates in its sentence, and the tense of its clause.
+
+:func:`date_role` reads the words around a mention: ``start`` ("opened on", "will be held in",
+"exercises … next month"), ``end`` ("until", "through"), ``range`` (both ends given), ``announced``
+("said on", "reported Monday"), ``undated`` or ``none`` ("before", "since", or no cue).
+:func:`tense_of` and :func:`tense_for` tell whether a clause reports the past or the future.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from geo.extract.dates.mentions import MONTHS, DateMention, Role
+
+Tense = Literal["past", "future"]
+
+_END_CUES = frozenset(
+    [
+        "until",
+        "till",
+        "through",
+        "thru",
+        "ending",
+        "ends",
+        "end",
+        "ended",
+        "concluding",
+        "concludes",
+        "concluded",
+        "last",
+        "lasts",
+        "wrapped",
+        "completed",
+        "finished",
+    ]
+)
+_START_CUES = frozenset(
+    [
+        "opened",
+        "open",
+        "opens",
+        "began",
+        "begin",
+        "begins",
+        "beginning",
+        "started",
+        "start",
+        "starts",
+        "launched",
+        "launch",
+        "launches",
+        "commenced",
+        "commence",
+        "commences",
+        "arrived",
+        "arrive",
+        "arrives",
+        "held",
+        "hold",
+        "holds",
+        "place",
+        "scheduled",
+        "planned",
+        "set",
+        "due",
+        "from",
+        "off",
+        "exercises",
+        "exercise",
+        "drills",
+        "drill",
+        "maneuvers",
+        "manoeuvres",
+        "games",
+        "deployed",
+        "kicked",
+        "run",
+        "runs",
+        "underway",
+    ]
+)
+_ANNOUNCE_CUES = frozenset(
+    [
+        "said",
+        "says",
+        "announced",
+        "announce",
+        "announces",
+        "reported",
+        "reports",
+        "told",
+        "stated",
+        "declared",
+        "confirmed",
+        "tweeted",
+        "wrote",
+        "noted",
+        "added",
+        "published",
+        "posted",
+    ]
+)
+_BLOCKERS = frozenset(["before", "after", "since", "ago", "ahead", "prior", "following", "amid"])
+#: Verbs that date an exercise from further back in the clause ("began the joint exercise X at the Y
+#: training ground on March 3"), and nouns of other events that stop the search ("after talks … on Monday").
+_FAR_START_CUES = frozenset(
+    [
+        "began", "begin", "begins", "started", "start", "starts", "launched", "launch", "launches", "commenced",
+        "commence", "commences", "opened", "opens", "open", "kicked", "held", "hold", "holds", "host", "hosts",
+        "hosted", "stage", "stages", "staged", "conduct", "conducts", "conducted", "run", "runs", "underway",
+    ]
+)  # fmt: skip
+_FAR_END_CUES = frozenset(["wrapped", "ended", "ends", "concluded", "concludes", "completed", "finished"])
+_OTHER_EVENTS = frozenset(
+    [
+        "talks", "meeting", "met", "meets", "visit", "visited", "visits", "summit", "conference", "briefing",
+        "interview", "session", "inspected", "watched", "attended", "observed", "signed", "election", "vote",
+    ]
+)  # fmt: skip
+PAST_START = re.compile(
+    r"\b(?:arrived|began|started|opened|kicked\s+off|launched|commenced|took\s+place|(?:were|was)\s+held)\b", re.I
+)
+_CLAUSE_BREAK = re.compile(r"[;:—()\[\]\"“”‘’]|,\s")
+_LEAD_WORDS = frozenset(
+    ["on", "in", "at", "during", "by", "since", "last", "this", "next", "early", "late", "mid", "the", "of"]
+)
+
+
+def _words_before(sentence: str, pos: int) -> list[str]:
+    """Return the words of the clause before ``pos``, nearest first."""
+    head = sentence[:pos]
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    if breaks:
+        head = head[breaks[-1].end() :]
+    return [w.lower() for w in re.findall(r"[A-Za-z]+", head)][::-1]
+
+
+def date_role(sentence: str, mention: DateMention) -> Role:
+    """Return what a date mention dates in its sentence.
+
+    Parameters
+    ----------
+    sentence
+        The sentence holding the mention.
+    mention
+        One of :func:`find_dates`' results for that sentence.
+
+    Returns
+    -------
+    str
+        ``range`` when both ends are stated; ``undated`` for "medium term" and the like; else the
+        role of the nearest cue among the six words before the mention in its clause (``end`` for
+        "until", "through"; ``start`` for "opened on", "held in", "exercises … next month";
+        ``announced`` for "said on", "reported"; ``none`` after "before", "since", "ahead of"). A
+        date opening its clause ("On Saturday …", "In early August, he announced …") is a ``start``
+        if the sentence reports a start in the past tense ("had arrived", "began"), else
+        ``announced`` if it reports a statement, else ``none``. Failing these, the rest of the clause
+        before the mention is read for the verb that dates it: a start verb ("began the joint
+        exercise X at the Y training ground on March 3", "got under way") or an exercise being held,
+        hosted or staged ("will host the X exercise of … later this month") makes it a ``start``; a
+        statement, a blocker or another event ("talks", "visited") makes it ``none``; an end verb
+        ("wrapped up the X exercise at the Y training ground on Thursday") makes it an ``end``; an
+        exercise word alone that far back does not date it. A date right before its verb is read by
+        that verb ("Russia and Belarus on Friday began …").
+    """
+    if mention.relative == "undated":
+        return "undated"
+    if mention.is_range:
+        return "range"
+    before = _words_before(sentence, mention.start)
+    lead = re.match(r"[A-Za-z]+", mention.text)
+    if lead and mention.kind in ("month", "year") and lead.group(0).lower() not in MONTHS:
+        before = [lead.group(0).lower(), *before]  # "since 2012", "until October": the preposition is in the match
+    if before[:1] == ["to"] and "from" in before[1:8]:
+        return "end"  # "from September 14 to 25"
+    role = _near_cue(before[:6]) or _verb_after(sentence, mention)
+    if role is not None:
+        return role
+    if all(w in _LEAD_WORDS for w in before):
+        return _clause_opening(sentence[mention.end :])
+    return _far_cue(before[6:24])
+
+
+def _near_cue(words: list[str]) -> Role | None:
+    """Return the role of the nearest cue among the few words before a date (nearest first), if any."""
+    for i, word in enumerate(words):
+        if word in _BLOCKERS:
+            return "none"
+        if word in _END_CUES:
+            return "end"
+        if word in _ANNOUNCE_CUES:
+            return "announced"
+        if word in _START_CUES or (word == "way" and words[i + 1 : i + 2] == ["under"]):
+            return "start"
+    return None
+
+
+def _verb_after(sentence: str, mention: DateMention) -> Role | None:
+    """Return the role given by a verb right after the date ("Russia and Belarus on Friday began …"), if any."""
+    after = re.findall(r"[a-z]+", sentence[mention.end : mention.end + 40].lower())[:2]
+    if after[:1] and (after[0] in _FAR_START_CUES or after[:2] == ["got", "under"]):
+        return "start"
+    if after[:1] and after[0] in _ANNOUNCE_CUES:
+        return "announced"  # "the ministry on Tuesday said …"
+    return None
+
+
+def _clause_opening(rest: str) -> Role:
+    """Return the role of a date opening its clause ("On Saturday …") from what the clause goes on to say."""
+    if PAST_START.search(rest):
+        return "start"
+    if any(w in _ANNOUNCE_CUES for w in re.findall(r"[a-z]+", rest.lower())[:12]):
+        return "announced"
+    return "none"
+
+
+def _far_cue(far: list[str]) -> Role:
+    """Return the role given by the verb further back in the clause (words 7-24 before the date, nearest first)."""
+    for i, word in enumerate(far):
+        if word in _BLOCKERS or word in _ANNOUNCE_CUES or word in _OTHER_EVENTS:
+            return "none"
+        if word in _FAR_END_CUES:
+            return "end"
+        if word in _FAR_START_CUES or (word == "way" and far[i + 1 : i + 2] == ["under"]):
+            return "start"
+    return "none"
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|(?:set|due|scheduled|planned|expected|going)\s+to|next|upcoming|coming)\b", re.I
+)
+_PAST = re.compile(
+    r"\b(?:had|was|were|did|ago|last|said|announced|reported|held|began|started|opened|arrived|kicked\s+off|took|"
+    r"attacked|launched|confirmed|tweeted|declared|told|stated|ended|concluded)\b",
+    re.I,
+)
+
+
+def tense_of(sentence: str, position: int = 0) -> Tense | None:
+    """Return the tense of the clause (between semicolons) holding ``position``: future, past or None.
+
+    A past auxiliary (had, was, were) makes the clause past; else a future marker (will, is to,
+    scheduled to, next) makes it future; else a past-tense reporting or event verb makes it past.
+    """
+    start = sentence.rfind(";", 0, position) + 1
+    end = sentence.find(";", position)
+    clause = sentence[start : end if end >= 0 else len(sentence)]
+    if re.search(r"\b(?:had|was|were)\b", clause, re.I):
+        return "past"  # a past auxiliary beats a future in a relative clause ("planes that will join … was confirmed")
+    if _FUTURE.search(clause):
+        return "future"
+    if _PAST.search(clause):
+        return "past"
+    return None
+
+
+_PAST_VERBS = frozenset(
+    ["began", "started", "launched", "kicked", "commenced", "opened", "got", "held", "wrapped", "ended", "concluded",
+     "took", "arrived", "completed", "finished", "staged", "conducted", "hosted"]
+)  # fmt: skip
+
+
+def tense_for(sentence: str, mention: DateMention, role: Role | None = None) -> Tense | None:
+    """Return the tense that places a date in the year or week.
+
+    A statement is past ("said on Monday" in a sentence about drills that "will" happen); a date after
+    a past start verb of its clause is past ("began the exercise … on Monday, which will last until …");
+    otherwise the tense is :func:`tense_of` the clause.
+    """
+    if role == "announced":
+        return "past"
+    words = _words_before(sentence, mention.start)[:24]
+    for i, word in enumerate(words):
+        if word in ("will", "shall", "scheduled", "planned", "due", "expected"):
+            break
+        if word in _PAST_VERBS and words[i + 1 : i + 2] not in (["be"], ["been"], ["being"], ["to"]):
+            return "past"
+    return tense_of(sentence, mention.start)

@@ -1,0 +1,300 @@
+"""Group an article's sentences into exercise events (steps 1-3 of :mod:`geo.extract.events`).
+
+Each sentence is classified: it *names* an exercise, *mentions* one, *continues* one (forces sent,
+deployed, arriving or taking part) or does none of these; a sentence about war, attacks or a mutiny is
+kept for reading but gives no facts. :func:`group_sentences` attaches each sentence to the event it
+speaks of; :func:`relevant_spans` tells which clauses of a sentence speak of the exercise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from geo.extract.dates import tense_of
+from geo.extract.names import NameLexicon, NameMention, find_names
+from geo.extract.participants import countries_in, find_parties
+from geo.extract.text import Sentence
+from geo.reference.membership import members_on
+
+EXERCISE_NOUN = re.compile(
+    r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
+    r"tactical|field)\s+training)\b",
+    re.I,
+)
+DEPLOYMENT_NOUN = re.compile(
+    r"\b(?:deployment|regional\s+grouping|joint\s+grouping|grouping\s+of\s+(?:troops|forces))\b", re.I
+)
+FORCE_WORD = re.compile(
+    r"\b(?:troops|soldiers|forces|servicemen|personnel|paratroopers|units|tanks|vehicles|artillery|aircraft|"
+    r"planes|helicopters|jets|trains|contingents?|reservists|engineers|marines|sailors|crews|warships|hardware)\b",
+    re.I,
+)
+MOVE_VERB = re.compile(
+    r"\b(?:send|sends|sent|deploy|deploys|deployed|arrive|arrives|arrived|arrival|take\s+part|took\s+part|"
+    r"taking\s+part|participat\w+|join|joins|joined|redeploy\w*|relocat\w+|transferr?\w*|move|moved|moving|"
+    r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+)\b",
+    re.I,
+)
+CONFLICT = re.compile(
+    r"\b(?:war|invasion|invade[sd]?|invading|attack(?:s|ed|ing)?|offensive|mutiny|fighting|killed|shelling|"
+    r"bombing|air\s*strikes?|conflicts?|occupied|occupation|separatists?|campaign)\b",
+    re.I,
+)
+EVENT_CUE = re.compile(
+    r"\b(?:hold|holds|held|holding|staging|conduct\w*|launch\w*|open(?:s|ed)?|begin|began|begins|start\w*|kick\w*\s+off|"
+    r"take\s+place|takes\s+place|took\s+place|scheduled|planned|plans?|announc\w+|stage[sd]?|host\w*|set\s+to|"
+    r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|participat\w+|deploy\w*|run|runs|running|"
+    r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"
+    r"conclud\w+)\b",
+    re.I,
+)
+MILITARY_CONTEXT = re.compile(
+    r"\b(?:military|troops|soldiers|armed\s+forces|army|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|CSTO|"
+    r"NATO|drills|maneuvers|manoeuvres|defen[cs]e\s+minister|servicemen|paratroopers|air\s+force|navy|fleet|"
+    r"strategic\s+exercises?|command(?:-|\s+and\s+)staff|regional\s+grouping|grouping\s+of\s+forces|"
+    r"staff\s+training)\b",
+    re.I,
+)
+DEMONSTRATIVE = re.compile(
+    r"\b(?:these|this|those|such|said)\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|maneuvers|manoeuvres|"
+    r"war\s+games|activities|soldiers|troops|grouping)\b",
+    re.I,
+)
+CLAUSE_SPLIT = re.compile(
+    r";\s+|,\s+(?:but|while|whereas|although|though|even\s+as)\s+|\s+(?:while|whereas)\s+|\s+as\s+(?=(?:NATO|[A-Z]\w+)\s)"
+    r"|,\s+(?=(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)\s)"
+)
+#: A clause that dates the report by another event ("…, days after Belarus held snap drills near the border"):
+#: background, not facts about the exercise.
+BACKGROUND_CLAUSE = re.compile(
+    r"^(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)\s", re.I
+)
+#: Words that make a clause about who takes part or watches ("while observers from Uzbekistan …").
+PARTY_WORD = re.compile(r"\b(?:observ\w+|participat\w+|take\s+part|taking\s+part|took\s+part)\b", re.I)
+OBSERVERS = re.compile(r"\bobservers?\b", re.I)
+#: A mention of another, earlier exercise ("A similar exercise was held in 2022", "last year's drills").
+OTHER_EXERCISE = re.compile(
+    r"\b(?:similar|previous|prior|past|last\s+year['’]s|earlier|last\s+such)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:exercises?|drills?|maneuvers|manoeuvres|war\s*games)\b",
+    re.I,
+)
+#: Marks of a sentence dating what it reports in the past ("last September", "in 2021", "two years ago").
+PAST_MARK = re.compile(
+    r"\b(?:last\s+(?:year|spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)|ago|in\s+(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+@dataclass
+class GroupedEvent:
+    """The sentences of one event and the names it goes by, as grouping found them."""
+
+    names: list[tuple[NameMention, Sentence]] = field(default_factory=list)
+    sentences: list[tuple[Sentence, bool]] = field(default_factory=list)  # (sentence, gives facts)
+    last_paragraph: int = -1
+    named_paragraph: int | None = None
+    past: bool = False  # its last usable mention reports it in the past ("… drills last September")
+
+    def attach(self, sentence: Sentence, usable: bool, *, mention: bool = False) -> None:
+        """Add a sentence (once); ``usable``: it gives facts; ``mention``: it names or mentions the event."""
+        if all(s.index != sentence.index for s, _ in self.sentences):
+            self.sentences.append((sentence, usable))
+        self.last_paragraph = sentence.paragraph
+        if mention and usable:
+            self.past = _reports_past(sentence.text)
+
+    @property
+    def edition(self) -> str | None:
+        """The edition its names state ("II"), if any."""
+        return next((n.edition for n, _ in self.names if n.edition), None)
+
+    @property
+    def key(self) -> str | None:
+        """The folded family name of its first name, or None when unnamed."""
+        return self.names[0][0].key if self.names else None
+
+    @property
+    def year(self) -> int | None:
+        """The year its names state, if any."""
+        return next((n.year for n, _ in self.names if n.year), None)
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of a sentence's clauses ("…; …", "…, but …", "… as NATO …")."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in CLAUSE_SPLIT.finditer(sentence):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(sentence)))
+    return spans
+
+
+_EAST = frozenset({"RUS", "BLR"})
+
+
+def _other_side(sentence: Sentence, event: GroupedEvent, nato: frozenset[str]) -> bool:
+    """Whether a continuation's forces belong to the other side of the event's countries.
+
+    "Poland has deployed 40,000 troops near its border" after a paragraph on Zapad-2025 is a reaction
+    to the exercise, not part of it: NATO forces after a Russian or Belarusian exercise, or Russian or
+    Belarusian forces after a NATO one, do not continue it.
+    """
+    parties = {p.iso3 for p in find_parties(sentence.text) if p.role == "participant"}
+    if not parties:
+        return False
+    known = {c for s, _ in event.sentences for c in countries_in(s.text)}
+    if parties & known:
+        return False
+    if known & _EAST and parties <= nato:
+        return True
+    return bool(known) and known <= nato and parties <= _EAST
+
+
+def _reports_past(sentence: str) -> bool:
+    """Whether a sentence reports its exercise in the past ("Warsaw closed crossings for the drills last September")."""
+    return tense_of(sentence) == "past" or bool(PAST_MARK.search(sentence))
+
+
+def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, int]]:
+    """Return the clauses of a sentence that speak of an exercise, its forces or who takes part.
+
+    A background clause ("…, days after Belarus held snap drills near the border") is left out unless
+    it names the exercise.
+    """
+    spans = clauses(sentence)
+    if len(spans) == 1:
+        return spans
+    keep = []
+    for start, end in spans:
+        part = sentence[start:end]
+        named = any(start <= n.start < end for n in names)
+        if not named and BACKGROUND_CLAUSE.match(part):
+            continue
+        if (
+            named
+            or EXERCISE_NOUN.search(part)
+            or DEPLOYMENT_NOUN.search(part)
+            or FORCE_WORD.search(part)
+            or PARTY_WORD.search(part)
+        ):
+            keep.append((start, end))
+    return keep
+
+
+def inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Return whether an offset falls inside one of the spans."""
+    return any(start <= position < end for start, end in spans)
+
+
+def group_sentences(
+    sentences: list[Sentence], lexicon: NameLexicon, published: dt.date | None = None
+) -> tuple[list[GroupedEvent], dict[int, list[NameMention]]]:
+    """Group the sentences into events (steps 1-3 of :mod:`geo.extract.events`).
+
+    Returns
+    -------
+    tuple
+        The events in the order they were opened, and the name mentions of every sentence by index.
+    """
+    grouping = _Grouping(sentences, lexicon, published)
+    for sentence in sentences:
+        grouping.add(sentence)
+    return grouping.events, grouping.names_of
+
+
+class _Grouping:
+    """The state of grouping one article: the events so far, the main one and the one in focus."""
+
+    def __init__(self, sentences: list[Sentence], lexicon: NameLexicon, published: dt.date | None) -> None:
+        self.nato = alliance_members("NATO", published or dt.date.today())
+        self.military = any(MILITARY_CONTEXT.search(s.text) for s in sentences)
+        self.names_of = {s.index: find_names(s.text, lexicon) for s in sentences}
+        self.events: list[GroupedEvent] = []
+        self.main: GroupedEvent | None = None
+        self.current: GroupedEvent | None = None
+
+    def add(self, sentence: Sentence) -> None:
+        """Attach a sentence to the event it names, mentions or continues, if any."""
+        names = self.names_of[sentence.index]
+        usable = not CONFLICT.search(sentence.text)
+        mention = bool(EXERCISE_NOUN.search(sentence.text) or DEPLOYMENT_NOUN.search(sentence.text))
+        if names:
+            target = self._named(sentence, names)
+        elif mention and OTHER_EXERCISE.search(sentence.text):
+            return  # "A similar exercise was held in the Vitebsk region in 2022": another exercise
+        elif mention:
+            target = self._mentioned(sentence)
+        else:
+            target = self.current if self._continues(sentence) else None
+        if target is not None:
+            target.attach(sentence, usable, mention=bool(names) or mention)
+            self.current = target
+
+    def _named(self, sentence: Sentence, names: list[NameMention]) -> GroupedEvent | None:
+        """Each name joins the event of the same name, else names the unnamed main event, else opens one."""
+        target: GroupedEvent | None = None
+        for name in names:
+            event = next(
+                (
+                    e
+                    for e in self.events
+                    if e.key == name.key
+                    and (e.year is None or name.year in (None, e.year))
+                    and (e.edition is None or name.edition in (None, e.edition))
+                ),
+                None,
+            )
+            if event is None and self.main is not None and not self.main.names and not name.distinct:
+                event = self.main
+            if event is None:
+                event = GroupedEvent()
+                self.events.append(event)
+                self.main = self.main or event
+            event.names.append((name, sentence))
+            event.named_paragraph = sentence.paragraph
+            target = target or event
+        return target
+
+    def _mentioned(self, sentence: Sentence) -> GroupedEvent | None:
+        """An unnamed mention opens the main event (with an event cue), or refers to the one in focus or the main."""
+        if self.main is None:
+            if not (self.military and EVENT_CUE.search(sentence.text)):
+                return None
+            self.main = GroupedEvent()
+            self.events.append(self.main)
+            return self.main
+        current = self.current
+        if current is not None and (
+            DEMONSTRATIVE.search(sentence.text) or sentence.paragraph == current.named_paragraph
+        ):
+            return current
+        return self.main
+
+    def _continues(self, sentence: Sentence) -> bool:
+        """Whether a sentence of forces sent, arriving or taking part continues the event in focus.
+
+        Not when it is more than a paragraph away, nor when the exercise was only recalled in the
+        past and these forces are for something to come, nor when the forces are the other side's.
+        """
+        current = self.current
+        return (
+            current is not None
+            and bool(
+                (FORCE_WORD.search(sentence.text) and MOVE_VERB.search(sentence.text))
+                or OBSERVERS.search(sentence.text)
+            )
+            and sentence.paragraph - current.last_paragraph <= 1
+            and not (current.past and tense_of(sentence.text) == "future")
+            and not _other_side(sentence, current, self.nato)
+        )
+
+
+@lru_cache(maxsize=256)
+def alliance_members(alliance: str, on: dt.date) -> frozenset[str]:
+    """Return the members of an alliance (a :func:`geo.reference.membership.members_on` table) on a day, cached."""
+    return members_on(alliance, on)

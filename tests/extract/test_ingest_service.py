@@ -1,0 +1,94 @@
+"""The ingest service (geo/extract/ingest.py): extract → match → plan → save, and what every face then sees."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.core.errors import IngestError
+from geo.extract import ingest
+from geo.extract.draft import FieldRef
+from geo.extract.records import REVIEWER_CLAIM
+from geo.extract.review import ReviewEdits, apply_edits
+from geo.query.known import known_exercises, known_sites
+from geo.store import open_store
+
+SNAP = "Belarus held snap military exercises in the Brest region on May 2, 2024, the defence ministry said."
+URL = "https://example.org/snap"
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    """Every test gets its own empty store."""
+    monkeypatch.setenv("DRILLMAP_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("DRILLMAP_DATABASE_URL", raising=False)
+
+
+def test_a_saved_exercise_is_a_known_site_for_every_face():
+    (draft,) = ingest.extract(SNAP, published=dt.date(2024, 5, 3)).events
+    assert draft.match is None
+    before = known_sites().sites
+    saved = ingest.save([(draft, URL)], reviewer="Alice")
+    (new_id,) = saved.created
+    assert saved.updated == ()
+    assert saved.who == "Alice"
+    assert new_id not in set(before["exercise_id"])
+    sites = known_sites().sites  # the service catalog/export/snapshot and the Map page read
+    rows = sites[sites["exercise_id"] == new_id]
+    assert len(rows) == 1
+    assert rows.iloc[0]["alliance"] == "national"
+    assert new_id in {e.id for e in known_exercises().exercises}
+    (entry,) = open_store().history(new_id)
+    assert (entry.action, entry.who, entry.source) == ("create", "Alice", URL)
+
+
+def test_the_extractor_knows_what_was_saved():
+    (draft,) = ingest.extract(SNAP, published=dt.date(2024, 5, 3)).events
+    (new_id,) = ingest.save([(draft, URL)], reviewer="Alice").created
+    (again,) = ingest.extract(SNAP, published=dt.date(2024, 5, 3)).events
+    assert again.match is not None and again.match.exercise_id == new_id  # a new store revision, a new extractor
+
+
+@pytest.mark.parametrize(
+    ("reviewer", "source", "message"),
+    [("", URL, "reviewer's name"), ("Alice", "not a url", "neither an http")],
+)
+def test_save_refuses_without_reviewer_or_source(reviewer, source, message):
+    (draft,) = ingest.extract(SNAP, published=dt.date(2024, 5, 3)).events
+    revision = open_store().revision()
+    with pytest.raises(IngestError, match=message):
+        ingest.save([(draft, source)], reviewer=reviewer)
+    assert open_store().revision() == revision
+
+
+def test_accept_applies_the_edits_and_cites_added_countries_as_the_reviewers():
+    (draft,) = ingest.extract(SNAP, published=dt.date(2024, 5, 3)).events
+    edits = ReviewEdits(name="Snap check May 2024", participants=("BLR", "RUS"))
+    (new_id,) = ingest.accept(draft, edits, reviewer="Bob", source=URL).created
+    saved = open_store().get(new_id)
+    assert saved is not None
+    assert saved.name == "Snap check May 2024"
+    assert saved.participants == ["BLR", "RUS"]
+    claims = {saved.citations[c].claimed_by for c in saved.evidence["participants"]}
+    assert REVIEWER_CLAIM in claims
+
+
+def test_apply_edits_keeps_the_draft_typed_and_its_evidence_consistent():
+    text = (
+        "Russia and Belarus began the Union Shield-2099 exercise at the Gozhsky training ground on March 3. "
+        "About 1,200 troops and 40 tanks are taking part."
+    )
+    (draft,) = ingest.extract(text, published=dt.date(2099, 3, 4)).events
+    assert [f.what for f in draft.figures] == ["troops", "tanks"]
+    edited = apply_edits(draft, ReviewEdits(figures_keep=(1,), participants=("RUS",), start="2099-03"))
+    assert [f.what for f in edited.figures] == ["tanks"]
+    assert edited.troops is None and set(edited.equipment) == {"tanks"}
+    assert FieldRef("figures", 0) in edited.evidence and FieldRef("figures", 1) not in edited.evidence
+    assert FieldRef("participants", "BLR") not in edited.evidence
+    assert (edited.start, edited.date_precision) == ("2099-03", "month")
+    assert draft.figures[0].what == "troops"  # the extracted draft is unchanged
+    with pytest.raises(IngestError, match="not a date"):
+        apply_edits(draft, ReviewEdits(start="March 2099"))
+    with pytest.raises(IngestError, match="ISO3"):
+        apply_edits(draft, ReviewEdits(observers=("XXX",)))
