@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo.catalog.sites import figures_text
 from geo.charts.timeline import DATE_QUALITY, exercises_frame
 from geo.core.citations import source_host
 from geo.core.countries import country_name
@@ -12,7 +13,6 @@ from geo.core.dates import row_period_text
 from geo.core.text import md_escape
 from geo.export.data import export_bytes
 from geo.export.formats import FORMATS
-from geo.export.tabular import figures_text
 from geo.maps.popup import exercise_fields, place_fields
 from pages.common import compat
 from pages.common import state as ui_common

@@ -27,8 +27,7 @@ from geo.extract.events import Extraction
 from geo.extract.review import ReviewEdits, additions_text, event_summary
 from geo.maps.evidence import evidence_html
 from geo.maps.review import exercises_map, locations_map
-from pages.common import state as ui_common
-from pages.common.compat import install_link_filter
+from pages.common.compat import ensure_entrypoint, install_link_filter
 
 MAX_MB = settings.MAX_ARTICLE_BYTES / 1_000_000
 FILE_TYPES = ["txt", "md", "markdown", "html", "htm"]
@@ -212,7 +211,7 @@ def _event_panel(index: int, event: DraftEvent, review: dict[str, Any]) -> None:
                 _event_form(index, event)
 
 
-ui_common.ensure_entrypoint()
+ensure_entrypoint()
 st.title("Review a report")
 st.caption(
     "Paste or upload a news report, check each exercise found against the sentences it came from, "

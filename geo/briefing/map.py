@@ -51,11 +51,11 @@ from pyproj import Geod, Transformer
 from shapely.geometry.base import BaseGeometry
 
 from geo.catalog.filter import SiteFilter
+from geo.catalog.sites import site_kind
 from geo.core import settings
 from geo.core.credits import MAP_CREDITS
 from geo.core.errors import ExportError
 from geo.core.symbology import ALLIANCE_COLORS, ALLIANCES, NATO_FILL, NATO_LINE, OTHER_COLOR
-from geo.maps.sites import site_kind
 from geo.reference.layers import layer, table
 from geo.reference.membership import members_on
 

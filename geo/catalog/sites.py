@@ -140,3 +140,40 @@ def located(sites: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     geoms = sites.geometry
     keep = geoms.notna() & ~geoms.is_empty
     return sites[keep.to_numpy()]
+
+
+def figures_text(figures: list[dict[str, Any]]) -> str:
+    """Render figures as stated, each with who claimed it; contradicting numbers are all listed."""
+    parts = []
+    for fig in figures:
+        claimant = fig.get("claimed_by") or ""
+        official = ", official" if fig.get("official") and "official" not in claimant.lower() else ""
+        who = f" ({claimant}{official})" if claimant else (" (official)" if fig.get("official") else "")
+        scope = f" [{fig['scope']}]" if fig.get("scope") else ""
+        parts.append(f"{fig['as_stated']}{scope}{who}")
+    return "; ".join(parts)
+
+
+def site_kind(geom_type: str, site_kind_value: Any, precision: Any) -> str:
+    """Return the drawing kind of a site, the same letter on the dashboard and on the briefing map.
+
+    ``p`` precise point, ``a`` proxy point, ``t`` town, ``b`` border strip, ``c`` country, ``r`` region.
+
+    Parameters
+    ----------
+    geom_type
+        ``Point``, ``Polygon`` or ``MultiPolygon``.
+    site_kind_value
+        The geocoder's kind (``town``, ``training_ground`` …).
+    precision
+        The geocoder's precision (``point``, ``area``, ``region``, ``border_zone``, ``country``).
+    """
+    if geom_type == "Point":
+        if site_kind_value == "town":
+            return "t"
+        return "p" if precision == "point" else "a"
+    if precision == "border_zone":
+        return "b"
+    if precision == "country":
+        return "c"
+    return "r"

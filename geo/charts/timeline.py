@@ -15,10 +15,10 @@ import altair as alt
 import geopandas as gpd
 import pandas as pd
 
+from geo.catalog.sites import figures_text
 from geo.core.countries import country_name
 from geo.core.dates import row_period_text
 from geo.core.symbology import ALLIANCES, alliance_color, ordered_alliances
-from geo.export.tabular import figures_text
 
 __all__ = ["DATE_QUALITY", "exercises_frame", "timeline_chart"]
 

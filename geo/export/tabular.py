@@ -24,6 +24,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
+from geo.catalog.sites import figures_text
 from geo.core.values import is_missing
 
 if TYPE_CHECKING:
@@ -66,18 +67,6 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "sources",
     "quotes",
 )
-
-
-def figures_text(figures: list[dict[str, Any]]) -> str:
-    """Render figures as stated, each with who claimed it; contradicting numbers are all listed."""
-    parts = []
-    for fig in figures:
-        claimant = fig.get("claimed_by") or ""
-        official = ", official" if fig.get("official") and "official" not in claimant.lower() else ""
-        who = f" ({claimant}{official})" if claimant else (" (official)" if fig.get("official") else "")
-        scope = f" [{fig['scope']}]" if fig.get("scope") else ""
-        parts.append(f"{fig['as_stated']}{scope}{who}")
-    return "; ".join(parts)
 
 
 def _clean(value: Any) -> Any:

@@ -37,7 +37,7 @@ import numpy as np
 import shapely
 from shapely.geometry import mapping
 
-from geo.catalog.sites import located
+from geo.catalog.sites import located, site_kind
 from geo.core import settings
 from geo.core.values import is_missing
 from geo.maps.datastore import ScriptElement, script_json
@@ -59,7 +59,6 @@ __all__ = [
     "SiteIndex",
     "SiteTables",
     "site_key",
-    "site_kind",
     "site_tables",
 ]
 
@@ -89,29 +88,6 @@ _PLACE_FIELDS: tuple[str, ...] = (
 def site_key(exercise_id: str, site_index: int) -> str:
     """Return the stable key of one site, ``"<exercise id>:<site index>"`` (used in URLs)."""
     return f"{exercise_id}:{int(site_index)}"
-
-
-def site_kind(geom_type: str, site_kind_value: Any, precision: Any) -> str:
-    """Return the drawing kind of a site (see the module docstring).
-
-    Parameters
-    ----------
-    geom_type
-        ``Point``, ``Polygon`` or ``MultiPolygon``.
-    site_kind_value
-        The geocoder's kind (``town``, ``training_ground`` …).
-    precision
-        The geocoder's precision (``point``, ``area``, ``region``, ``border_zone``, ``country``).
-    """
-    if geom_type == "Point":
-        if site_kind_value == "town":
-            return "t"
-        return "p" if precision == "point" else "a"
-    if precision == "border_zone":
-        return "b"
-    if precision == "country":
-        return "c"
-    return "r"
 
 
 def _value(value: Any) -> Any:

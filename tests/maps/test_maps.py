@@ -14,7 +14,7 @@ import shapely
 from shapely.geometry import Point, Polygon
 
 from geo.catalog.filter import SiteFilter, filter_sites
-from geo.catalog.sites import located, sites_frame
+from geo.catalog.sites import located, site_kind, sites_frame
 from geo.core.errors import FilterError
 from geo.core.symbology import ALLIANCE_COLORS
 from geo.geocode.distance import geodesic_km
@@ -23,7 +23,7 @@ from geo.maps.datastore import DataStore, LayerData, script_json
 from geo.maps.offline import VENDOR_IFRAME_BASE, remote_urls
 from geo.maps.popup import citation_fields, exercise_fields, place_fields, popup_html, tooltip_html
 from geo.maps.reference import border_rings, nato_facing_border, site_rings
-from geo.maps.sites import SiteIndex, site_kind, site_tables
+from geo.maps.sites import SiteIndex, site_tables
 
 PERIOD_END = dt.date(2025, 12, 31)
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
