@@ -31,11 +31,12 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.briefing.map import BriefingOptions, period_end, render_bytes
+from geo.briefing.map import BriefingOptions, render_bytes
 from geo.catalog.sites import sites_frame
 from geo.export.snapshot import CHROMIUM, CHROMIUM_ARGS, as_seen_png, browser_problem
 from geo.maps.build import build_map
 from geo.maps.offline import vendor_file_base
+from geo.query.selection import select
 
 SIZE = (1920, 1080)
 
@@ -82,13 +83,14 @@ def main() -> int:
 
     started = time.perf_counter()
     sites = sites_frame()
+    selection = select(sites)
     print(
         f"catalog: {len(sites)} sites of {sites['exercise_id'].nunique()} exercises "
         f"(loaded and geocoded in {time.perf_counter() - started:.2f} s, not timed below)"
     )
     options = BriefingOptions(size_px=SIZE)
 
-    first, runs, png = timed(lambda: render_bytes(sites, fmt="png", options=options), args.repeat)
+    first, runs, png = timed(lambda: render_bytes(selection, fmt="png", options=options), args.repeat)
     static = statistics.median(runs)
     print(describe("(a) static briefing PNG", first, runs, png))
 
@@ -97,7 +99,7 @@ def main() -> int:
     if problem:
         print(f"(b) as-seen screenshot: cannot run here: {problem}")
     else:
-        first, runs, png = timed(lambda: as_seen_png(sites, size_px=SIZE), args.repeat)
+        first, runs, png = timed(lambda: as_seen_png(selection, size_px=SIZE), args.repeat)
         cold = statistics.median(runs)
         print(describe("(b) as-seen, cold (launch per shot)", first, runs, png))
         from playwright.sync_api import sync_playwright
@@ -105,7 +107,7 @@ def main() -> int:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
             try:
-                first, runs, png = timed(lambda: as_seen_png(sites, size_px=SIZE, browser=browser), args.repeat)
+                first, runs, png = timed(lambda: as_seen_png(selection, size_px=SIZE, browser=browser), args.repeat)
             finally:
                 browser.close()
         warm = statistics.median(runs)
@@ -117,7 +119,7 @@ def main() -> int:
     else:
 
         def to_png() -> bytes:
-            m = build_map(sites, period_end=period_end(sites), vendor=vendor_file_base())
+            m = build_map(sites, period_end=selection.period_end, vendor=vendor_file_base())
             return bytes(m._to_png(delay=1))
 
         try:

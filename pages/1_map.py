@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.briefing.map import catalog_as_of
 from geo.core.dates import as_of_text
 from geo.maps.build import NATO_BORDER, MapOptions, build_map, ring_site_choices
 from geo.maps.popup import KIND_LABELS
@@ -71,8 +70,9 @@ m = build_map(view.sites, period_end=view.period_end, options=options, reference
 st_folium(m, key="drillmap_map", height=660, use_container_width=True, returned_objects=[])
 
 # --- Export panel ---------------------------------------------------------------------------------
-# "Data as of" comes from the whole catalog, so it does not move with the filters.
-render_export_panel(view.sites, view.filter, data_as_of=catalog_as_of(view.all_sites))
+# The page's own selection and map options: every export states the page's as-of date, and the map as seen
+# shows the rings the user drew. "Data as of" comes from the whole catalog, so it does not move with filters.
+render_export_panel(view.selection, map_options=options)
 
 # --- Sites that could not be placed --------------------------------------------------------------
 unresolved = view.unresolved

@@ -19,10 +19,11 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from geo.briefing.map import BriefingOptions, catalog_as_of, default_title, render_bytes, source_list, subtitle
-from geo.catalog.filter import SiteFilter
+from geo.briefing.map import BriefingOptions, render_bytes
+from geo.briefing.text import default_title, source_list, subtitle
 from geo.core.credits import credits_sentence
-from geo.core.dates import row_period_text
+from geo.core.dates import as_of_text, row_period_text
+from geo.query.selection import Selection
 
 __all__ = ["MAX_LISTED", "exercise_lines", "to_pptx"]
 
@@ -85,50 +86,22 @@ def _banner(slide: Any, text: str, top: float) -> None:
     shape.name = "Handling banner"
 
 
-def to_pptx(sites: gpd.GeoDataFrame, *, flt: SiteFilter | None = None, options: BriefingOptions | None = None) -> bytes:
-    """Return a one-slide 16:9 presentation of the briefing map.
-
-    Parameters
-    ----------
-    sites
-        The filtered sites (EPSG:4326).
-    flt
-        The filter that selected them (title, subtitle, membership date).
-    options
-        As for :func:`geo.briefing.map.render_figure`. ``size_px[0]`` sets the picture's pixel width (its
-        height follows the picture frame); ``title`` and ``banner`` go on the slide.
-
-    Returns
-    -------
-    bytes
-        The ``.pptx`` file.
-    """
-    options = options or BriefingOptions()
-    banner_h = _BANNER_H if options.banner else 0.0
-    picture_h = SLIDE_H_IN - _PICTURE_TOP - banner_h - _MARGIN - banner_h * 0.3
+def _picture_png(selection: Selection, options: BriefingOptions, picture_h: float) -> bytes:
+    """Render the map for the picture frame: no title block or banner (the slide has them), larger type."""
     width_px = options.size_px[0]
-    height_px = round(width_px * picture_h / _PICTURE_W)
     picture_opts = dataclasses.replace(
         options,
         show_title=False,
         banner="",
-        size_px=(width_px, height_px),
+        size_px=(width_px, round(width_px * picture_h / _PICTURE_W)),
         dpi=width_px / _PICTURE_W,
         text_scale=_PICTURE_TEXT_SCALE,
     )
-    png = render_bytes(sites, fmt="png", flt=flt, options=picture_opts)
-    title = options.title or default_title(sites, flt)
+    return render_bytes(selection, fmt="png", options=picture_opts)
 
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)
-    prs.core_properties.title = title
-    prs.core_properties.author = "Drillmap"
-    slide = prs.slides.add_slide(prs.slide_layouts[5])  # "Title Only": a real title placeholder
-    top = banner_h
-    if options.banner:
-        _banner(slide, options.banner, 0.0)
-        _banner(slide, options.banner, SLIDE_H_IN - _BANNER_H)
 
+def _add_heading(slide: Any, top: float, title: str, subtitle_text: str) -> None:
+    """Fill the layout's title placeholder (outline, screen readers) and add the subtitle line under it."""
     heading = slide.shapes.title
     heading.left, heading.top = Inches(_MARGIN), Inches(top + 0.12)
     heading.width, heading.height = Inches(SLIDE_W_IN - 2 * _MARGIN), Inches(0.62)
@@ -139,20 +112,16 @@ def to_pptx(sites: gpd.GeoDataFrame, *, flt: SiteFilter | None = None, options: 
     para.runs[0].font.size = Pt(26)
     para.runs[0].font.bold = True
     para.runs[0].font.color.rgb = _DARK
-
     sub = _text_box(slide, _MARGIN, top + 0.74, SLIDE_W_IN - 2 * _MARGIN, 0.4)
-    sub.text = subtitle(sites, flt)
+    sub.text = subtitle_text
     sub.paragraphs[0].runs[0].font.size = Pt(12)
     sub.paragraphs[0].runs[0].font.color.rgb = _GREY
 
-    picture = slide.shapes.add_picture(
-        io.BytesIO(png), Inches(_MARGIN), Inches(top + _PICTURE_TOP), Inches(_PICTURE_W), Inches(picture_h)
-    )
-    picture.name = "Briefing map"
 
-    lines = exercise_lines(sites)
+def _add_listing(slide: Any, top: float, height: float, lines: list[str]) -> None:
+    """List the exercises beside the picture (:data:`MAX_LISTED` at most; the notes have them all)."""
     left = _MARGIN + _PICTURE_W + 0.25
-    listing = _text_box(slide, left, top + _PICTURE_TOP, SLIDE_W_IN - left - _MARGIN, picture_h)
+    listing = _text_box(slide, left, top, SLIDE_W_IN - left - _MARGIN, height)
     listing.text = f"Exercises in view ({len(lines)})" if lines else "No exercises match the filters"
     listing.paragraphs[0].runs[0].font.size = Pt(13)
     listing.paragraphs[0].runs[0].font.bold = True
@@ -167,23 +136,70 @@ def to_pptx(sites: gpd.GeoDataFrame, *, flt: SiteFilter | None = None, options: 
         para.runs[0].font.size = Pt(10)
         para.runs[0].font.italic = True
 
-    as_of = options.data_as_of or catalog_as_of(sites)
+
+def _notes(selection: Selection, options: BriefingOptions, title: str, lines: list[str]) -> str:
+    """Speaker notes: what the slide shows, every exercise and source, credits, and the dates it states."""
+    as_of = options.data_as_of or selection.data_as_of
     produced = options.produced_on or dt.date.today()
-    notes = [
-        title,
-        subtitle(sites, flt),
-        "",
-        "Exercises in view:",
-        *[f"- {line}" for line in lines],
-        "",
-        "Sources:",
-        *[f"- {src}" for src in source_list(sites)],
-        "",
-        credits_sentence(),
-        f"Data as of {as_of.isoformat() if as_of else 'n/a'}; produced {produced.isoformat()} "
-        "with Drillmap (EPSG:3035, LAEA Europe).",
-    ]
-    slide.notes_slide.notes_text_frame.text = "\n".join(notes)
+    return "\n".join(
+        [
+            title,
+            subtitle(selection),
+            f"Alliances shown as of {as_of_text(selection.period_end)}.",
+            "",
+            "Exercises in view:",
+            *[f"- {line}" for line in lines],
+            "",
+            "Sources:",
+            *[f"- {src}" for src in source_list(selection.sites)],
+            "",
+            credits_sentence(),
+            f"Data as of {as_of.isoformat() if as_of else 'n/a'}; produced {produced.isoformat()} "
+            "with Drillmap (EPSG:3035, LAEA Europe).",
+        ]
+    )
+
+
+def to_pptx(selection: Selection, *, options: BriefingOptions | None = None) -> bytes:
+    """Return a one-slide 16:9 presentation of the briefing map of a selection.
+
+    Parameters
+    ----------
+    selection
+        The sites and their filter (title, subtitle, membership date: as for
+        :func:`geo.briefing.map.render_figure`).
+    options
+        As for :func:`geo.briefing.map.render_figure`. ``size_px[0]`` sets the picture's pixel width (its
+        height follows the picture frame); ``title`` and ``banner`` go on the slide.
+
+    Returns
+    -------
+    bytes
+        The ``.pptx`` file.
+    """
+    options = options or BriefingOptions()
+    banner_h = _BANNER_H if options.banner else 0.0
+    picture_h = SLIDE_H_IN - _PICTURE_TOP - banner_h - _MARGIN - banner_h * 0.3
+    png = _picture_png(selection, options, picture_h)
+    title = options.title or default_title(selection)
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)
+    prs.core_properties.title = title
+    prs.core_properties.author = "Drillmap"
+    slide = prs.slides.add_slide(prs.slide_layouts[5])  # "Title Only": a real title placeholder
+    top = banner_h
+    if options.banner:
+        _banner(slide, options.banner, 0.0)
+        _banner(slide, options.banner, SLIDE_H_IN - _BANNER_H)
+    _add_heading(slide, top, title, subtitle(selection))
+    picture = slide.shapes.add_picture(
+        io.BytesIO(png), Inches(_MARGIN), Inches(top + _PICTURE_TOP), Inches(_PICTURE_W), Inches(picture_h)
+    )
+    picture.name = "Briefing map"
+    lines = exercise_lines(selection.sites)
+    _add_listing(slide, top + _PICTURE_TOP, picture_h, lines)
+    slide.notes_slide.notes_text_frame.text = _notes(selection, options, title, lines)
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue()

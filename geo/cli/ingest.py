@@ -18,12 +18,14 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geo.core import settings
 from geo.core.dates import period_text
 from geo.core.errors import IngestError
-from geo.extract.draft import DraftEvent
+
+if TYPE_CHECKING:  # the draft module pulls in the geocoder; `ingest` imports it only when run
+    from geo.extract.draft import DraftEvent
 
 EXIT_OK = 0
 EXIT_USAGE = 2

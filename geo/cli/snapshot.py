@@ -81,13 +81,9 @@ def add(p: argparse.ArgumentParser) -> None:
 
 def _write(selection: Selection, out: Path, fmt: str, options: BriefingOptions) -> None:
     """Hand the selection to the snapshot writer (the one place that knows its signature)."""
-    import dataclasses
-
-    from geo.briefing.map import catalog_as_of
     from geo.export.snapshot import write_snapshot
 
-    options = dataclasses.replace(options, data_as_of=catalog_as_of(selection.all_sites))
-    write_snapshot(selection.sites, out, fmt=fmt, flt=selection.filter, options=options)
+    write_snapshot(selection, out, fmt=fmt, options=options)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,15 +18,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
 
-import geopandas as gpd
-
 from geo.briefing.map import FORMATS as MAP_FORMATS
-from geo.briefing.map import BriefingOptions, period_end, render_bytes
-from geo.catalog.filter import SiteFilter
+from geo.briefing.map import BriefingOptions, render_bytes
 from geo.core.errors import ExportError
 from geo.export.data import check_output_path, write_bytes
 from geo.maps.build import MapOptions, build_map
 from geo.maps.offline import save_offline_html, vendor_file_base
+from geo.query.selection import Selection
 
 __all__ = [
     "CHROMIUM",
@@ -62,23 +60,16 @@ _READY_JS: Final = """(expectSites) => {
 }"""
 
 
-def render_snapshot(
-    sites: gpd.GeoDataFrame,
-    *,
-    fmt: str,
-    flt: SiteFilter | None = None,
-    options: BriefingOptions | None = None,
-) -> bytes:
-    """Return the briefing map of ``sites`` as a ``png``, ``pdf``, ``svg`` or ``pptx`` file's bytes.
+def render_snapshot(selection: Selection, *, fmt: str, options: BriefingOptions | None = None) -> bytes:
+    """Return the briefing map of a selection as a ``png``, ``pdf``, ``svg`` or ``pptx`` file's bytes.
 
     Parameters
     ----------
-    sites
-        Filtered sites (EPSG:4326); may be empty (the map then says that no exercise matches).
+    selection
+        The sites (EPSG:4326) and their filter; it may select nothing (the map then says that no exercise
+        matches). Title, subtitle and membership date follow it.
     fmt
         One of :data:`SNAPSHOT_FORMATS`.
-    flt
-        The filter that selected the sites (title, subtitle, membership date).
     options
         Title, banner, size, dpi, extent (:class:`geo.briefing.map.BriefingOptions`).
 
@@ -88,29 +79,22 @@ def render_snapshot(
         On an unknown format.
     """
     if fmt in MAP_FORMATS:
-        return render_bytes(sites, fmt=fmt, flt=flt, options=options)
+        return render_bytes(selection, fmt=fmt, options=options)
     if fmt == "pptx":
         from geo.briefing.pptx import to_pptx  # python-pptx is only loaded when a slide is asked for
 
-        return to_pptx(sites, flt=flt, options=options)
+        return to_pptx(selection, options=options)
     msg = f"unknown map format {fmt!r}; expected one of {', '.join(SNAPSHOT_FORMATS)}"
     raise ExportError(msg)
 
 
-def write_snapshot(
-    sites: gpd.GeoDataFrame,
-    out: str | Path,
-    *,
-    fmt: str,
-    flt: SiteFilter | None = None,
-    options: BriefingOptions | None = None,
-) -> Path:
+def write_snapshot(selection: Selection, out: str | Path, *, fmt: str, options: BriefingOptions | None = None) -> Path:
     """Render the briefing map and write it to ``out`` (checked before rendering, replaced atomically)."""
     if fmt not in SNAPSHOT_FORMATS:
         msg = f"unknown map format {fmt!r}; expected one of {', '.join(SNAPSHOT_FORMATS)}"
         raise ExportError(msg)
     check_output_path(out)
-    return write_bytes(render_snapshot(sites, fmt=fmt, flt=flt, options=options), out)
+    return write_bytes(render_snapshot(selection, fmt=fmt, options=options), out)
 
 
 def browser_problem(executable: str | Path | None = None) -> str | None:
@@ -142,9 +126,8 @@ def _shoot(browser: Any, html: Path, size_px: tuple[int, int], timeout_ms: float
 
 
 def as_seen_png(
-    sites: gpd.GeoDataFrame,
+    selection: Selection,
     *,
-    flt: SiteFilter | None = None,
     size_px: Sequence[int] = (1920, 1080),
     map_options: MapOptions | None = None,
     browser: Any = None,
@@ -155,14 +138,14 @@ def as_seen_png(
 
     Parameters
     ----------
-    sites
-        Filtered sites (EPSG:4326).
-    flt
-        Their filter: membership is drawn as of the end of its period (:func:`geo.briefing.map.period_end`).
+    selection
+        The sites (EPSG:4326) and their filter: membership is drawn as of its
+        :attr:`~geo.query.selection.Selection.period_end`, as on the dashboard.
     size_px
         Viewport and image size (width, height) in pixels.
     map_options
-        The dashboard's map options (rings, labels; tiles stay off unless asked for).
+        The map's options as the user set them on the page (rings and their centre, tiles), so that the
+        picture shows what the page shows; tiles stay off unless asked for.
     browser
         An already launched Playwright ``Browser`` to reuse (a new context is opened and closed); None
         launches Chromium for this call and closes it after.
@@ -194,9 +177,8 @@ def as_seen_png(
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
-    m = build_map(sites, period_end=period_end(sites, flt), options=map_options, vendor=vendor_file_base())
-    geoms = sites.geometry
-    expect_sites = bool(len(sites)) and bool((geoms.notna() & ~geoms.is_empty).any())
+    m = build_map(selection.sites, period_end=selection.period_end, options=map_options, vendor=vendor_file_base())
+    expect_sites = not selection.located.empty
     timeout_ms = timeout_s * 1000.0
     with tempfile.TemporaryDirectory(prefix="drillmap-as-seen-") as tmp:
         html = save_offline_html(m, Path(tmp) / "map.html", allow_tiles=bool(map_options and map_options.tiles))

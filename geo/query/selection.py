@@ -16,6 +16,21 @@ from geo.catalog.sites import located
 from geo.core.dates import period_end, years_text
 
 
+def latest_date(sites: gpd.GeoDataFrame) -> dt.date | None:
+    """Return the latest date any exercise in ``sites`` refers to (start, end or announcement), or None.
+
+    This is what the "data as of" line states: the newest event the catalog knows of, which is honest
+    about currency without claiming the catalog was checked on the day a map was made.
+    """
+    found: list[dt.date] = []
+    for column in ("start_date", "end_date"):
+        if column in sites:
+            found += [d for d in sites[column] if isinstance(d, dt.date)]
+    if "announced" in sites:
+        found += [dt.date.fromisoformat(a) for a in sites["announced"] if isinstance(a, str) and a]
+    return max(found) if found else None
+
+
 def catalog_years(sites: gpd.GeoDataFrame) -> tuple[int, int] | None:
     """Return the catalog's span: the first start year to the last year any exercise starts or ends in."""
     years = [int(y) for y in sites["year"].dropna()]
@@ -52,6 +67,11 @@ class Selection:
     def period_end(self) -> dt.date:
         """The as-of date: alliance membership is drawn and named for this day (:func:`geo.core.dates.period_end`)."""
         return period_end(self.filter.years, self.catalog_years)
+
+    @property
+    def data_as_of(self) -> dt.date | None:
+        """The "data as of" date: the newest date of the whole catalog (:func:`latest_date`), not of the filter."""
+        return latest_date(self.all_sites)
 
     @property
     def period_label(self) -> str:

@@ -1,43 +1,36 @@
 """The download area of the map page: briefing map (PNG, PDF, SVG, PPTX), the map as seen, and the data.
 
-The map page calls :func:`render_export_panel` with the filtered sites and their filter. Nothing is rendered
-until the user clicks "Prepare"; a status box shows the progress; the file is then offered with
-``st.download_button``. The prepared file is kept in session state under a token of everything it depends
-on (sites, filter, format, size, title, banner), so a stale file is never offered after a change.
+The map page calls :func:`render_export_panel` with its :class:`~geo.query.selection.Selection` and the
+map options the user chose. Nothing is rendered until the user clicks "Prepare"; a status box shows the
+progress; the file is then offered with ``st.download_button``. The prepared file is kept in session state
+under a token of everything it depends on (sites, filter, format, size, title, banner, map options), so a
+stale file is never offered after a change.
 
 All the work happens in ``geo/`` (:mod:`geo.export.snapshot`, :mod:`geo.export.data`), the same code as
-``python -m geo snapshot|export``; only :class:`~geo.core.errors.DrillmapError` is caught and shown.
+``python -m geo snapshot|export``; format names, labels and media types come from the one registry
+(:mod:`geo.export.formats`); only :class:`~geo.core.errors.DrillmapError` is caught and shown.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-import geopandas as gpd
 import streamlit as st
 
-from geo.briefing.map import BriefingOptions, catalog_as_of, default_title
-from geo.catalog.filter import SiteFilter
+from geo.briefing.map import BriefingOptions
+from geo.briefing.text import default_title
 from geo.core.errors import DrillmapError
-from geo.export.data import DATA_FORMATS, MEDIA_TYPES, export_bytes
-from geo.export.snapshot import SNAPSHOT_FORMATS, as_seen_png, browser_problem, render_snapshot
+from geo.export.data import export_bytes
+from geo.export.formats import FORMATS, labels
+from geo.export.snapshot import as_seen_png, browser_problem, render_snapshot
+from geo.maps.build import MapOptions
 from geo.query.selection import Selection
 
 KINDS = ("Briefing map", "Map as seen", "Data")
-MAP_FORMAT_LABELS = {
-    "png": "PNG image",
-    "pdf": "PDF (vector)",
-    "svg": "SVG (vector)",
-    "pptx": "PowerPoint slide (16:9)",
-}
-DATA_FORMAT_LABELS = {
-    "csv": "CSV (spreadsheet)",
-    "geojson": "GeoJSON (RFC 7946)",
-    "kml": "KML (Google Earth)",
-    "gpkg": "GeoPackage (GIS)",
-}
 #: Label -> (width, height, dpi). 144 dpi makes 1920x1080 a 13.33x7.5 in slide; the layout scales with the page.
 SIZES: dict[str, tuple[int, int, float]] = {
     "1920×1080 (16:9 slide)": (1920, 1080, 144.0),
@@ -51,111 +44,104 @@ AS_SEEN_SIZES: dict[str, tuple[int, int]] = {
 }
 
 
-def _token(sites: gpd.GeoDataFrame, flt: SiteFilter, *parts: Any) -> str:
+@dataclass(frozen=True)
+class _Request:
+    """What the user asked for: how to make the file, its name stem and format, and what it depends on."""
+
+    make: Callable[[], bytes]
+    progress: str
+    stem: str
+    fmt: str
+    token: str
+
+
+def _token(selection: Selection, *parts: Any) -> str:
     """A short digest of everything a prepared file depends on (plain text: session state stays serialisable)."""
+    sites = selection.sites
     ids = ",".join(f"{e}:{i}" for e, i in zip(sites["exercise_id"], sites["site_index"], strict=True))
-    return hashlib.sha256(repr((ids, flt, parts)).encode("utf-8")).hexdigest()[:20]
+    return hashlib.sha256(repr((ids, selection.filter, parts)).encode("utf-8")).hexdigest()[:20]
 
 
 def _file_name(stem: str, fmt: str) -> str:
-    return f"drillmap-{stem}-{dt.date.today():%Y%m%d}.{fmt}"
+    return FORMATS[fmt].file_name(f"drillmap-{stem}-{dt.date.today():%Y%m%d}")
 
 
-def render_export_panel(
-    sites: gpd.GeoDataFrame,
-    flt: SiteFilter,
-    *,
-    data_as_of: dt.date | None = None,
-    key: str = "export",
-) -> None:
-    """Draw the download area for the filtered ``sites`` (a map page section).
+def _briefing_request(selection: Selection, key: str) -> _Request:
+    """Widgets of the briefing map: format, size, title, banner."""
+    cols = st.columns(2)
+    map_labels = labels("map")
+    fmt = cols[0].selectbox("Format", list(map_labels), format_func=map_labels.__getitem__, key=f"{key}_map_format")
+    size_label = cols[1].selectbox("Size", list(SIZES), key=f"{key}_size")
+    title = st.text_input("Title", placeholder=default_title(selection), key=f"{key}_title", max_chars=160)
+    banner = st.text_input(
+        "Handling banner (top and bottom)",
+        placeholder="e.g. UNCLASSIFIED // FOR TRAINING",
+        key=f"{key}_banner",
+        max_chars=120,
+    )
+    width, height, dpi = SIZES[size_label]
+    options = BriefingOptions(title=title.strip(), banner=banner.strip(), size_px=(width, height), dpi=dpi)
+    return _Request(
+        make=lambda: render_snapshot(selection, fmt=fmt, options=options),
+        progress=f"Drawing the briefing map ({fmt.upper()}, {width}×{height})…",
+        stem="map",
+        fmt=fmt,
+        token=_token(selection, "map", fmt, size_label, title, banner),
+    )
 
-    Parameters
-    ----------
-    sites
-        The filtered sites (:func:`geo.catalog.filter.filter_sites`, EPSG:4326).
-    flt
-        The filter that selected them (title, subtitle, membership date).
-    data_as_of
-        "Data as of" date printed on maps; default: the newest date among ``sites``. Pass the whole
-        catalog's :func:`geo.briefing.map.catalog_as_of` so that it does not change with the filter.
-    key
-        Prefix of the widget and session-state keys (two panels on one page need different keys).
-    """
-    st.subheader("Download")
-    kind = st.radio("What to download", KINDS, horizontal=True, key=f"{key}_kind")
-    if sites.empty:
-        st.caption("No exercises match the filters: a map will say so, and data exports will be empty.")
 
-    if kind == "Briefing map":
-        cols = st.columns(2)
-        fmt = cols[0].selectbox(
-            "Format", SNAPSHOT_FORMATS, format_func=MAP_FORMAT_LABELS.__getitem__, key=f"{key}_map_format"
-        )
-        size_label = cols[1].selectbox("Size", list(SIZES), key=f"{key}_size")
-        title = st.text_input("Title", placeholder=default_title(sites, flt), key=f"{key}_title", max_chars=160)
-        banner = st.text_input(
-            "Handling banner (top and bottom)",
-            placeholder="e.g. UNCLASSIFIED // FOR TRAINING",
-            key=f"{key}_banner",
-            max_chars=120,
-        )
-        width, height, dpi = SIZES[size_label]
-        token = _token(sites, flt, kind, fmt, size_label, title, banner)
-        stem, mime = "map", MEDIA_TYPES[fmt]
-    elif kind == "Map as seen":
-        problem = browser_problem()
-        if problem:
-            st.info(problem[0].upper() + problem[1:] + ".")
+def _as_seen_request(selection: Selection, map_options: MapOptions | None, key: str) -> _Request | None:
+    """Widgets of the map as seen (its size); None, with the reason shown, when no browser is installed."""
+    problem = browser_problem()
+    if problem:
+        st.info(problem[0].upper() + problem[1:] + ".")
+        return None
+    size_label = st.selectbox("Size", list(AS_SEEN_SIZES), key=f"{key}_seen_size")
+    size = AS_SEEN_SIZES[size_label]
+    return _Request(
+        make=lambda: as_seen_png(selection, size_px=size, map_options=map_options),
+        progress="Opening the map in Chromium and taking the screenshot…",
+        stem="map-as-seen",
+        fmt="png",
+        token=_token(selection, "as-seen", size_label, map_options),
+    )
+
+
+def _data_request(selection: Selection, key: str) -> _Request:
+    """Widgets of the data export: its format."""
+    data_labels = labels("data")
+    fmt = st.selectbox("Format", list(data_labels), format_func=data_labels.__getitem__, key=f"{key}_data_format")
+    return _Request(
+        make=lambda: export_bytes(selection, fmt),
+        progress=f"Writing {selection.n_sites} sites as {fmt.upper()}…",
+        stem="sites",
+        fmt=fmt,
+        token=_token(selection, "data", fmt),
+    )
+
+
+def _prepare(request: _Request, state_key: str) -> None:
+    """Make the file under a status box; keep it in session state, or show the one-line error."""
+    with st.status("Preparing the download…", expanded=False) as status:
+        status.update(label=request.progress)
+        try:
+            data = request.make()
+        except DrillmapError as exc:
+            status.update(label="The download could not be prepared", state="error")
+            st.error(str(exc))
+            st.session_state.pop(state_key, None)
             return
-        size_label = st.selectbox("Size", list(AS_SEEN_SIZES), key=f"{key}_seen_size")
-        fmt, title, banner = "png", "", ""
-        width, height = AS_SEEN_SIZES[size_label]
-        dpi = 96.0
-        token = _token(sites, flt, kind, size_label)
-        stem, mime = "map-as-seen", MEDIA_TYPES["png"]
-    else:
-        fmt = st.selectbox("Format", DATA_FORMATS, format_func=DATA_FORMAT_LABELS.__getitem__, key=f"{key}_data_format")
-        title = banner = ""
-        width, height, dpi = 0, 0, 0.0
-        token = _token(sites, flt, kind, fmt)
-        stem, mime = "sites", MEDIA_TYPES[fmt]
+        st.session_state[state_key] = {
+            "token": request.token,
+            "data": data,
+            "file_name": _file_name(request.stem, request.fmt),
+            "mime": FORMATS[request.fmt].media_type,
+        }
+        status.update(label=f"Ready: {len(data) / 1024:,.0f} KB", state="complete")
 
-    state_key = f"{key}_prepared"
-    if st.button("Prepare download", key=f"{key}_prepare", type="primary"):
-        with st.status("Preparing the download…", expanded=False) as status:
-            try:
-                if kind == "Briefing map":
-                    status.update(label=f"Drawing the briefing map ({fmt.upper()}, {width}×{height})…")
-                    options = BriefingOptions(
-                        title=title.strip(),
-                        banner=banner.strip(),
-                        size_px=(width, height),
-                        dpi=dpi,
-                        data_as_of=data_as_of or catalog_as_of(sites),
-                    )
-                    data = render_snapshot(sites, fmt=fmt, flt=flt, options=options)
-                elif kind == "Map as seen":
-                    status.update(label="Opening the map in Chromium and taking the screenshot…")
-                    data = as_seen_png(sites, flt=flt, size_px=(width, height))
-                else:
-                    status.update(label=f"Writing {len(sites)} sites as {fmt.upper()}…")
-                    # Interim (wt-c): data exports take a Selection; the panel's own Selection replaces this at merge.
-                    data = export_bytes(Selection(all_sites=sites, sites=sites, filter=flt), fmt)
-            except DrillmapError as exc:
-                status.update(label="The download could not be prepared", state="error")
-                st.error(str(exc))
-                st.session_state.pop(state_key, None)
-            else:
-                st.session_state[state_key] = {
-                    "token": token,
-                    "data": data,
-                    "file_name": _file_name(stem, fmt),
-                    "mime": mime,
-                }
-                status.update(label=f"Ready: {len(data) / 1024:,.0f} KB", state="complete")
 
-    prepared = st.session_state.get(state_key)
+def _offer(prepared: dict[str, Any] | None, token: str, key: str) -> None:
+    """Offer the prepared file if it is still current; otherwise say that it must be prepared again."""
     if prepared and prepared["token"] == token:
         st.download_button(
             f"Download {prepared['file_name']}",
@@ -168,3 +154,34 @@ def render_export_panel(
         )
     elif prepared:
         st.caption("The filters or options changed since the last file was prepared: prepare it again.")
+
+
+def render_export_panel(selection: Selection, *, map_options: MapOptions | None = None, key: str = "export") -> None:
+    """Draw the download area for a selection (a map page section).
+
+    Parameters
+    ----------
+    selection
+        What the page shows (:attr:`pages.common.state.View.selection`): its sites, its filter, its as-of
+        date (alliances) and its "data as of" date (the whole catalog's newest date).
+    map_options
+        The interactive map's options as the user set them (rings, tiles): the map as seen carries them.
+    key
+        Prefix of the widget and session-state keys (two panels on one page need different keys).
+    """
+    st.subheader("Download")
+    kind = st.radio("What to download", KINDS, horizontal=True, key=f"{key}_kind")
+    if selection.sites.empty:
+        st.caption("No exercises match the filters: a map will say so, and data exports will be empty.")
+    if kind == "Briefing map":
+        request: _Request | None = _briefing_request(selection, key)
+    elif kind == "Map as seen":
+        request = _as_seen_request(selection, map_options, key)
+    else:
+        request = _data_request(selection, key)
+    if request is None:
+        return
+    state_key = f"{key}_prepared"
+    if st.button("Prepare download", key=f"{key}_prepare", type="primary"):
+        _prepare(request, state_key)
+    _offer(st.session_state.get(state_key), request.token, key)

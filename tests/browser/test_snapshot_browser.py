@@ -13,6 +13,7 @@ from PIL import Image
 from geo.catalog.filter import SiteFilter
 from geo.core.symbology import ALLIANCE_COLORS
 from geo.export.snapshot import as_seen_png
+from geo.query.selection import select
 from tests.conftest import run_streamlit
 from tests.support.export_panel_app import tiny_sites
 
@@ -25,8 +26,8 @@ def _near(pixels: np.ndarray, colour: str, tolerance: int = 30) -> int:
 
 
 def test_as_seen_screenshot(chromium_browser, artifacts_dir):
-    sites = tiny_sites()
-    data = as_seen_png(sites, flt=SiteFilter(years=(2021, 2023)), size_px=(1000, 700), browser=chromium_browser)
+    chosen = select(tiny_sites(), SiteFilter(years=(2021, 2023)))
+    data = as_seen_png(chosen, size_px=(1000, 700), browser=chromium_browser)
     image = Image.open(io.BytesIO(data)).convert("RGB")
     image.save(artifacts_dir / "as_seen_map.png")
     assert image.size == (1000, 700)

@@ -56,9 +56,9 @@ def test_snapshot_selection_includes_an_exercise_saved_in_the_store(saved, tmp_p
     handed: list[object] = []
     real = geo.export.snapshot.write_snapshot
 
-    def spy(selection_or_sites, *args, **kwargs):
-        handed.append(selection_or_sites)
-        return real(selection_or_sites, *args, **kwargs)
+    def spy(selection, *args, **kwargs):
+        handed.append(selection)
+        return real(selection, *args, **kwargs)
 
     monkeypatch.setattr(geo.export.snapshot, "write_snapshot", spy)
     out = tmp_path / "map.png"
@@ -67,8 +67,7 @@ def test_snapshot_selection_includes_an_exercise_saved_in_the_store(saved, tmp_p
     assert "1 sites of 1 exercises" in capsys.readouterr().out
     assert Image.open(out).size == (640, 360)
     (given,) = handed
-    sites = getattr(given, "sites", given)  # a Selection, or its sites (the signature before the merge)
-    assert list(sites["exercise_id"]) == [saved]
+    assert list(given.sites["exercise_id"]) == [saved]
 
 
 def test_store_problem_is_one_warning_line(monkeypatch, capsys):

@@ -26,6 +26,7 @@ from geo.core.errors import ExportError
 from geo.core.settings import ROOT
 from geo.export import data as data_export
 from geo.export import files, formats, gpkg, snapshot
+from geo.maps.build import NATO_BORDER, MapOptions
 from geo.query.selection import select
 from tests.support.export_panel_app import SCRIPT_TAG, SOURCES, tiny_sites
 
@@ -202,7 +203,7 @@ def test_geojson_states_the_filter(sites):
 @pytest.fixture(scope="module")
 def slide_deck(sites):
     options = BriefingOptions(title="Briefing: exercises 2021–2023", banner="Unclassified", size_px=(1400, 788))
-    data = snapshot.render_snapshot(sites, fmt="pptx", flt=SiteFilter(years=(2021, 2023)), options=options)
+    data = snapshot.render_snapshot(select(sites, SiteFilter(years=(2021, 2023))), fmt="pptx", options=options)
     return Presentation(io.BytesIO(data))
 
 
@@ -230,15 +231,16 @@ def test_pptx_notes_name_every_source(slide_deck):
 
 
 @pytest.mark.parametrize(("fmt", "magic"), [("png", b"\x89PNG"), ("pdf", b"%PDF"), ("svg", b"<?xml")])
-def test_write_snapshot_formats(sites, tmp_path, fmt, magic):
-    out = snapshot.write_snapshot(sites, tmp_path / f"map.{fmt}", fmt=fmt, options=BriefingOptions(size_px=(640, 360)))
+def test_write_snapshot_formats(selection, tmp_path, fmt, magic):
+    options = BriefingOptions(size_px=(640, 360))
+    out = snapshot.write_snapshot(selection, tmp_path / f"map.{fmt}", fmt=fmt, options=options)
     assert out.read_bytes().startswith(magic)
 
 
 @pytest.mark.parametrize("fmt", ["bmp", "jpeg", ""])
-def test_unknown_formats_are_refused(sites, selection, tmp_path, fmt):
+def test_unknown_formats_are_refused(selection, tmp_path, fmt):
     with pytest.raises(ExportError, match="unknown map format"):
-        snapshot.write_snapshot(sites, tmp_path / "x", fmt=fmt)
+        snapshot.write_snapshot(selection, tmp_path / "x", fmt=fmt)
     with pytest.raises(ExportError, match="unknown data format"):
         data_export.write_export(selection, tmp_path / "x", fmt=fmt)
     assert list(tmp_path.iterdir()) == []
@@ -269,10 +271,27 @@ def test_existing_file_is_replaced_atomically(selection, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["sites.csv"]  # no temporary file left behind
 
 
-def test_as_seen_without_a_browser_says_so(sites):
+def test_as_seen_without_a_browser_says_so(selection):
     with pytest.raises(ExportError, match=r"needs Chromium.*static PNG, PDF, SVG and PPTX exports work"):
-        snapshot.as_seen_png(sites, executable="/nonexistent/chromium")
+        snapshot.as_seen_png(selection, executable="/nonexistent/chromium")
     assert "not installed" in snapshot.browser_problem("/nonexistent/chromium")
+
+
+def test_as_seen_carries_the_map_options(selection, monkeypatch):
+    """The map as seen is built with the page's options: NATO-border rings drawn there are in the picture."""
+    pages: list[str] = []
+
+    def shoot(browser, html, size_px, timeout_ms, expect_sites):
+        pages.append(html.read_text(encoding="utf-8"))
+        return b"\x89PNG"
+
+    monkeypatch.setattr(snapshot, "_shoot", shoot)
+    rings = MapOptions(rings_km=(50, 100), ring_center=NATO_BORDER)
+    snapshot.as_seen_png(selection, map_options=rings, browser=object())
+    snapshot.as_seen_png(selection, browser=object())
+    with_rings, without = pages
+    assert "Distance rings 50/100 km from NATO" in with_rings and "dm-label-ring" in with_rings
+    assert "Distance rings" not in without
 
 
 # --- the format registry ----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 import geo.export.snapshot
 import pages.common.export_panel
 from geo.core.errors import ExportError
+from geo.maps.build import NATO_BORDER
 
 SCRIPT = Path(__file__).resolve().parents[1] / "support" / "export_panel_app.py"
 
@@ -100,3 +101,20 @@ def test_export_error_is_shown_not_raised(app, monkeypatch):
     assert not app.exception
     assert [e.value for e in app.error] == ["disk full"]
     assert _downloads(app) == []
+
+
+def test_map_as_seen_is_taken_with_the_map_options(app, monkeypatch):
+    taken = []
+
+    def shoot(selection, **kwargs):
+        taken.append((selection, kwargs))
+        return b"\x89PNG fake"
+
+    monkeypatch.setattr(pages.common.export_panel, "browser_problem", lambda: None)
+    monkeypatch.setattr(pages.common.export_panel, "as_seen_png", shoot)
+    app.radio(key="export_kind").set_value("Map as seen").run()
+    _button(app, "Prepare download").click().run()
+    assert not app.exception and not app.error
+    ((selection, kwargs),) = taken
+    assert kwargs["map_options"].rings_km == (50,) and kwargs["map_options"].ring_center == NATO_BORDER
+    assert selection.period_end.isoformat() == "2023-12-31" and selection.n_sites > 0

@@ -203,11 +203,14 @@ def tiny_sites() -> gpd.GeoDataFrame:
 if __name__ == "__main__":
     import streamlit as st
 
-    from geo.catalog.filter import SiteFilter, filter_sites
+    from geo.catalog.filter import SiteFilter
+    from geo.maps.build import NATO_BORDER, MapOptions
+    from geo.query.selection import select
     from pages.common.export_panel import render_export_panel
 
     st.title("Export panel test")
     flt = SiteFilter(years=(2021, 2023))
     if st.toggle("Empty selection", key="empty"):
         flt = SiteFilter(years=(2021, 2023), text="no such exercise")
-    render_export_panel(filter_sites(tiny_sites(), flt), flt, data_as_of=dt.date(2023, 9, 6))
+    # The map page passes the options the user drew the map with: the map as seen must carry them.
+    render_export_panel(select(tiny_sites(), flt), map_options=MapOptions(rings_km=(50,), ring_center=NATO_BORDER))

@@ -1,0 +1,181 @@
+"""The briefing map's reference geography: countries, alliance tints, water, oblasts and NATO's frontier.
+
+:func:`basemap` projects, cuts and simplifies the reference layers once per process (``functools.cache``);
+:func:`draw_basemap` then only clips them to a view. Membership is always drawn for one date, the
+selection's as-of date (:attr:`geo.query.selection.Selection.period_end`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Final
+
+import numpy as np
+import pandas as pd
+import shapely
+from matplotlib.axes import Axes
+from shapely.geometry.base import BaseGeometry
+
+from geo.briefing.paths import add_path, clip, line_path, polygon_path
+from geo.briefing.projection import FRAME, SIMPLIFY_M, SOURCE_BOX, View, padded, project, to_map
+from geo.briefing.style import COUNTRY_EDGE, CSTO_ALPHA, CSTO_TINT, LAND, NATO_ALPHA, OBLAST_EDGE, SEA, WATER_LINE, rgba
+from geo.core.symbology import NATO_FILL, NATO_LINE
+from geo.reference.borders import facing_mask, union_state_frontier
+from geo.reference.layers import layer
+from geo.reference.membership import members_on
+
+# The overview inset is about a tenth of the map's scale.
+_INSET_SIMPLIFY_M: Final = 6000.0
+
+
+@dataclass(frozen=True)
+class Basemap:
+    """Reference layers projected to :data:`MAP_CRS`, cut to :data:`FRAME` and simplified."""
+
+    iso3: np.ndarray
+    countries: np.ndarray
+    country_names: dict[str, str]
+    country_labels: pd.DataFrame  # name, x, y
+    frontier_pairs: pd.DataFrame
+    frontier: np.ndarray
+    oblast_names: list[str]
+    oblasts: np.ndarray
+    rivers: np.ndarray
+    river_widths: np.ndarray
+    lakes: np.ndarray
+    inset_countries: np.ndarray
+
+
+def _prepare(geoms: Iterable[BaseGeometry | None], tolerance_m: float) -> np.ndarray:
+    clipped = shapely.clip_by_rect(np.asarray(list(geoms), dtype=object), *SOURCE_BOX)
+    projected = shapely.clip_by_rect(project(clipped), *FRAME)
+    simplified = shapely.simplify(projected, tolerance_m, preserve_topology=True)
+    return np.asarray(shapely.make_valid(simplified), dtype=object)
+
+
+@cache
+def basemap() -> Basemap:
+    """Prepare the reference layers once per process (about 0.2 s; every render then only clips them)."""
+    countries = layer("countries_display")
+    lx, ly = to_map().transform(countries["label_lon"].to_numpy(float), countries["label_lat"].to_numpy(float))
+    labels = pd.DataFrame({"name": countries["name"].astype(str), "x": lx, "y": ly})
+
+    frontier = union_state_frontier()
+
+    admin1 = layer("admin1_display")
+    oblasts = admin1[admin1["iso3"] == "BLR"]
+
+    rivers = layer("rivers")
+    rivers = rivers[rivers["scalerank"].astype(float) <= 9]
+    lakes = _prepare(layer("lakes").geometry.values, SIMPLIFY_M)
+    return Basemap(
+        iso3=countries["iso3"].to_numpy(str),
+        countries=_prepare(countries.geometry.values, SIMPLIFY_M),
+        country_names=dict(zip(countries["iso3"], countries["name"].astype(str), strict=True)),
+        country_labels=labels,
+        frontier_pairs=frontier[["left_iso3", "right_iso3"]].reset_index(drop=True),
+        frontier=_prepare(frontier.geometry.values, SIMPLIFY_M / 2),
+        oblast_names=oblasts["name"].astype(str).tolist(),
+        oblasts=_prepare(oblasts.geometry.values, SIMPLIFY_M / 2),
+        rivers=_prepare(rivers.geometry.values, SIMPLIFY_M),
+        river_widths=np.clip(1.3 - 0.09 * rivers["scalerank"].astype(float).to_numpy(), 0.35, 1.1),
+        lakes=lakes[shapely.area(lakes) > 20e6],  # lakes under 20 km² are sub-pixel here
+        inset_countries=_prepare(countries.geometry.values, _INSET_SIMPLIFY_M),
+    )
+
+
+def _draw_territory(ax: Axes, base: Basemap, box: View, on: dt.date, s: float) -> None:
+    """Land, then NATO and CSTO members (as of ``on``) tinted, then country boundaries."""
+    keep = ~shapely.is_empty(shapely.clip_by_rect(base.countries, *box))
+    countries = clip(base.countries, box)
+    add_path(ax, polygon_path(countries), facecolor=LAND, edgecolor="none", zorder=1)
+    for alliance, tint, alpha in (("NATO", NATO_FILL, NATO_ALPHA), ("CSTO", CSTO_TINT, CSTO_ALPHA)):
+        members = np.isin(base.iso3, sorted(members_on(alliance, on)))[keep]
+        add_path(ax, polygon_path(countries[members]), facecolor=rgba(tint, alpha), edgecolor="none", zorder=1.1)
+    add_path(
+        ax,
+        line_path(shapely.boundary(countries)),
+        fill=False,
+        edgecolor=COUNTRY_EDGE,
+        linewidth=0.7 * s,
+        joinstyle="round",
+        zorder=3,
+    )
+
+
+def _draw_water(ax: Axes, base: Basemap, box: View, s: float) -> None:
+    """Lakes, and rivers stroked by their Natural Earth rank."""
+    lakes = polygon_path(clip(base.lakes, box))
+    add_path(ax, lakes, facecolor=SEA, edgecolor=WATER_LINE, linewidth=0.3 * s, zorder=2)
+    visible = shapely.intersects(base.rivers, shapely.box(*box))
+    for width in np.unique(base.river_widths[visible]):
+        chosen = base.rivers[visible & (base.river_widths == width)]
+        add_path(
+            ax,
+            line_path(clip(chosen, box)),
+            fill=False,
+            edgecolor=WATER_LINE,
+            linewidth=width * s,
+            capstyle="round",
+            joinstyle="round",
+            zorder=2,
+        )
+
+
+def _draw_oblasts(ax: Axes, base: Basemap, box: View, s: float) -> None:
+    """Belarus oblast boundaries, dashed."""
+    add_path(
+        ax,
+        line_path(shapely.boundary(clip(base.oblasts, box))),
+        fill=False,
+        edgecolor=OBLAST_EDGE,
+        linewidth=0.65 * s,
+        linestyle=(0, (4, 2.5)),
+        zorder=3,
+    )
+
+
+def _draw_nato_frontier(ax: Axes, base: Basemap, box: View, on: dt.date, s: float) -> None:
+    """NATO's land borders with Belarus and Russia as of ``on`` (:func:`geo.reference.borders.facing_mask`)."""
+    pairs = base.frontier_pairs
+    facing = facing_mask(pairs["left_iso3"], pairs["right_iso3"], frozenset(members_on("NATO", on)))
+    frontier = line_path(clip(base.frontier[facing], box))
+    # Above the translucent site areas (zorder 5): the border must stay readable under a border strip.
+    for colour, width, alpha, zorder in (("white", 4.4, 0.8, 5.6), (NATO_LINE, 2.3, 1.0, 5.7)):
+        add_path(
+            ax,
+            frontier,
+            fill=False,
+            edgecolor=colour,
+            linewidth=width * s,
+            alpha=alpha,
+            capstyle="round",
+            joinstyle="round",
+            zorder=zorder,
+        )
+
+
+def draw_basemap(ax: Axes, base: Basemap, view: View, on: dt.date, s: float) -> None:
+    """Draw the reference geography of ``view`` with alliance membership as of ``on``.
+
+    Parameters
+    ----------
+    ax
+        The map axes, in :data:`geo.briefing.projection.MAP_CRS` metres.
+    base
+        The prepared layers (:func:`basemap`).
+    view
+        The visible extent (x0, y0, x1, y1), metres.
+    on
+        Membership date (the selection's as-of date).
+    s
+        Type and line scale of the page.
+    """
+    box = padded(view)
+    _draw_territory(ax, base, box, on, s)
+    _draw_water(ax, base, box, s)
+    _draw_oblasts(ax, base, box, s)
+    _draw_nato_frontier(ax, base, box, on, s)

@@ -1,0 +1,100 @@
+"""The words on a briefing map and slide: title, subtitle, source summary.
+
+Every text is about a :class:`~geo.query.selection.Selection`, so the period it names is the one the map
+draws alliances for (:attr:`~geo.query.selection.Selection.period_end`): with no years chosen both are the
+catalog's span, never today's date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+import geopandas as gpd
+
+from geo.query.selection import Selection
+
+
+def period_text(selection: Selection) -> str:
+    """Return the period as the subtitle names it: ``"2021–2023"`` or ``"all dates (2016–2025)"``."""
+    if selection.filter.years is not None:
+        return selection.period_label
+    return f"all dates ({selection.period_label})"
+
+
+def default_title(selection: Selection) -> str:
+    """Return the title used when none is given: what the map shows, and when."""
+    return f"Military exercises near NATO's eastern flank, {selection.period_label}"
+
+
+def _filter_text(selection: Selection) -> str:
+    """Return the filters other than years and alliances, in words ("" when there are none)."""
+    flt = selection.filter
+    extra = []
+    if flt.countries:
+        extra.append("participants " + ", ".join(flt.countries))
+    if flt.families:
+        extra.append("family " + ", ".join(flt.families))
+    if flt.precisions:
+        extra.append("precision " + ", ".join(flt.precisions))
+    if flt.text:
+        extra.append(f"text “{flt.text}”")
+    if flt.max_distance_km is not None:
+        extra.append(f"within {flt.max_distance_km:g} km of NATO")
+    return "; ".join(extra)
+
+
+def _count_text(selection: Selection) -> str:
+    """Return ``"23 sites of 9 exercises"``, naming the sites that cannot be drawn."""
+    n_sites, n_ex = selection.n_sites, selection.n_exercises
+    count = f"{n_sites} site{'s' if n_sites != 1 else ''} of {n_ex} exercise{'s' if n_ex != 1 else ''}"
+    not_drawn = len(selection.unresolved)
+    if n_sites and not_drawn:
+        count += f" ({not_drawn} not locatable, not drawn)"
+    return count
+
+
+def subtitle(selection: Selection) -> str:
+    """Return the subtitle: period, alliances, other filters, and counts (sites not locatable named as such).
+
+    Returns
+    -------
+    str
+        One line, e.g. ``"Period: 2020–2025 · Alliances: CSTO, Russia-Belarus · 23 sites of 9 exercises"``.
+    """
+    flt = selection.filter
+    parts = [f"Period: {period_text(selection)}"]
+    parts.append("Alliances: " + (", ".join(flt.alliances) if flt.alliances else "all"))
+    extra = _filter_text(selection)
+    if extra:
+        parts.append("Filters: " + extra)
+    parts.append(_count_text(selection))
+    return " · ".join(parts)
+
+
+def source_list(sites: gpd.GeoDataFrame) -> list[str]:
+    """Return the distinct sources of the sites (seed report names and URLs), in first-seen order."""
+    seen: dict[str, None] = {}
+    for sources in sites.get("sources", []):
+        for src in sources or []:
+            seen.setdefault(str(src), None)
+    return list(seen)
+
+
+def source_summary(sources: Sequence[str], limit: int = 4) -> str:
+    """Return one footer line: how many sources, seed reports counted, web sources named by host."""
+    seeds = sum(1 for s in sources if s.startswith("seed:"))
+    hosts: dict[str, None] = {}
+    for s in sources:
+        if not s.startswith("seed:"):
+            hosts.setdefault(urlsplit(s).netloc.removeprefix("www."), None)
+    names = list(hosts)
+    shown = ", ".join(names[:limit]) + (f" +{len(names) - limit} more" if len(names) > limit else "")
+    bits = []
+    if seeds:
+        bits.append(f"{seeds} seed report{'s' if seeds != 1 else ''}")
+    if shown:
+        bits.append(shown)
+    if not bits:
+        return "Sources: none in view"
+    return f"Sources ({len(sources)}): " + "; ".join(bits) + " — full citations in the data export"
