@@ -24,6 +24,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.core import settings
+from geo.core.credits import credits_sentence
 from geo.core.dates import row_period_text
 from geo.core.errors import ExportError
 from geo.core.symbology import ALLIANCE_COLORS, OTHER_COLOR
@@ -164,8 +165,7 @@ def _document(root: ET.Element, selection: Selection, name: str) -> ET.Element:
     ET.SubElement(doc, "name").text = name
     ET.SubElement(doc, "description").text = (
         "Exercise sites from the Drillmap catalog. Each placemark lists the sources with the quoted sentence. "
-        f"Alliance membership as of {statement[AS_OF_KEY]}. "
-        "Basemap data: Natural Earth; places: GeoNames (CC BY 4.0)."
+        f"Alliance membership as of {statement[AS_OF_KEY]}. {credits_sentence()}"
     )
     data = ET.SubElement(doc, "ExtendedData")
     for key, value in ((AS_OF_KEY, statement[AS_OF_KEY]), ("filter", json.dumps(statement["filter"]))):

@@ -33,7 +33,15 @@ from shapely.geometry import Point, mapping
 from geo.catalog.sites import located
 from geo.core.crs import bounds_latlon
 from geo.core.errors import FilterError
-from geo.core.symbology import ALLIANCE_COLORS, ALLIANCES, CSTO_FILL, NATO_FILL, NATO_LINE, OTHER_COLOR, UNION_LINE
+from geo.core.symbology import (
+    ALLIANCE_COLORS,
+    CSTO_FILL,
+    NATO_FILL,
+    NATO_LINE,
+    UNION_LINE,
+    alliance_color,
+    ordered_alliances,
+)
 from geo.maps.controls import Attribution, Labels, Legend, StyleSheet, legend_html, swatch
 from geo.maps.datastore import DataStore, LayerData, empty_geojson
 from geo.maps.offline import VENDOR_IFRAME_BASE, make_map
@@ -294,9 +302,8 @@ def _add_sites(m: folium.Map, tables: SiteTables) -> SiteIndex:
     index = SiteIndex(tables)
     index.add_to(m)
     counts = tables.counts()
-    order = [a for a in ALLIANCES if a in counts] + sorted(a for a in counts if a not in ALLIANCES)
-    for alliance in order:
-        colour = ALLIANCE_COLORS.get(alliance, OTHER_COLOR)
+    for alliance in ordered_alliances(counts):
+        colour = alliance_color(alliance)
         n = counts[alliance]
         label = f"{alliance} exercise sites ({n})"
         group = folium.FeatureGroup(name=_swatch_label(colour, label), overlay=True)
@@ -333,11 +340,7 @@ def _add_sites(m: folium.Map, tables: SiteTables) -> SiteIndex:
 
 def _legend(tables: SiteTables, period_end: dt.date, rings_text: str | None, tiles: bool) -> str:
     counts = tables.counts()
-    alliances = [
-        (swatch(ALLIANCE_COLORS.get(a, OTHER_COLOR)), f"{a} ({counts[a]})")
-        for a in [*ALLIANCES, *sorted(set(counts) - set(ALLIANCES))]
-        if a in counts
-    ]
+    alliances = [(swatch(alliance_color(a)), f"{a} ({counts[a]})") for a in ordered_alliances(counts)]
     grey = "#555555"
     precision = [
         (swatch(grey), "range or airfield, known to a few km"),

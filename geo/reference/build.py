@@ -1,7 +1,7 @@
 """Rebuild the committed reference geography in ``data/`` from ``../shared/data``.
 
 Run ``python -m geo.reference.build [--shared PATH] [--out PATH]``. The output is deterministic: the same
-inputs give byte-identical files, which ``tests/test_build_reference.py`` checks against the committed
+inputs give byte-identical files, which ``tests/reference/test_build_reference.py`` checks against the committed
 copies. What each file holds, and its licence, is documented in ``data/README.md``.
 
 Two levels of detail are written for the polygon layers: full Natural Earth 1:10m geometry for analysis
