@@ -15,6 +15,9 @@ from geo.catalog.schema import Exercise
 from geo.core import settings
 from geo.core.errors import CatalogError
 
+# libyaml's safe loader when PyYAML was built with it (the wheels are): the same safe subset, ~10x faster.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def _format_validation_error(path: Path, record: str, err: ValidationError) -> str:
     problems = []
@@ -44,7 +47,7 @@ def load_exercise_file(path: Path) -> Exercise:
         the exercise id and every failing field.
     """
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         msg = f"{path.name}: cannot read catalog file: {exc}"
         raise CatalogError(msg) from exc

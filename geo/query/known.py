@@ -8,18 +8,21 @@ catalog is used alone and :attr:`KnownSites.store_problem` says why (each face s
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 
-from geo.catalog.load import load_exercises
-from geo.catalog.schema import Exercise
-from geo.catalog.sites import sites_frame
 from geo.core import settings
 from geo.core.errors import DrillmapError
+from geo.query import cache
 from geo.store import merge_with_catalog, open_store
+
+if TYPE_CHECKING:
+    from geo.catalog.schema import Exercise
 
 #: Catalog file fingerprint: (name, size in bytes, modification time in ns) of each ``*.yaml``.
 Signature = tuple[tuple[str, int, int], ...]
@@ -71,6 +74,8 @@ def known_exercises(*, catalog_dir: Path | None = None, database_url: str | None
     CatalogError
         If a catalog file is malformed (the store is never used to hide a broken catalog).
     """
+    from geo.catalog.load import load_exercises  # parsing and validation: only when building
+
     catalog = load_exercises(catalog_dir)
     try:
         store = open_store(database_url)
@@ -84,7 +89,7 @@ def known_exercises(*, catalog_dir: Path | None = None, database_url: str | None
 
 
 _CACHE_LOCK = threading.Lock()
-_CACHE: dict[tuple[Signature, int | None, str], KnownSites] = {}
+_CACHE: dict[str, KnownSites] = {}
 #: Sites frames kept per process (a new catalog or store revision replaces the oldest).
 _CACHE_ENTRIES = 2
 
@@ -92,20 +97,39 @@ _CACHE_ENTRIES = 2
 def known_sites(*, catalog_dir: Path | None = None, database_url: str | None = None) -> KnownSites:
     """Return the sites of every known exercise, geocoded and measured, computed once per catalog and store state.
 
-    The key is the catalog files' fingerprint and the store's revision, both read on every call, so a
-    saved exercise or an edited catalog file is seen by the next call.
+    The key (:func:`geo.query.cache.cache_key`: catalog content, reference data, store revision, code,
+    settings) is computed on every call, so a saved exercise or an edited catalog file is seen by the next
+    call. Three levels share it: this process's memory, the derived-catalog cache on disk shared by every
+    process (:mod:`geo.query.cache`), and a full build.
     """
+    folder = catalog_dir or settings.CATALOG_DIR
     url = database_url or settings.database_url()
-    revision, _ = store_revision(url)
-    key = (catalog_signature(catalog_dir), revision, url)
+    revision, problem = store_revision(url)
+    key = cache.cache_key(folder, url, revision)
     with _CACHE_LOCK:
         hit = _CACHE.get(key)
     if hit is not None:
         return hit
-    known = known_exercises(catalog_dir=catalog_dir, database_url=url)
-    result = KnownSites(sites_frame(list(known.exercises)), known.store_revision, known.store_problem)
+    on_disk = cache.read_sites(key)
+    result = KnownSites(on_disk, revision, problem) if on_disk is not None else _build(folder, url)
     with _CACHE_LOCK:
         while len(_CACHE) >= _CACHE_ENTRIES:
             _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[(key[0], known.store_revision, url)] = result
+        _CACHE[key if result.store_revision == revision else cache.cache_key(folder, url, result.store_revision)] = (
+            result
+        )
+    return result
+
+
+def _build(catalog_dir: Path, database_url: str) -> KnownSites:
+    """Build the sites frame from the catalog and the store, and keep it in the disk cache."""
+    from geo.catalog.sites import sites_frame  # the geocoder and distances: only when building
+
+    content = cache.catalog_content_hash(catalog_dir)
+    known = known_exercises(catalog_dir=catalog_dir, database_url=database_url)
+    result = KnownSites(sites_frame(list(known.exercises)), known.store_revision, known.store_problem)
+    # Keyed by the revision *after* the build: opening the store may have synchronised the catalog into it.
+    key = cache.cache_key(catalog_dir, database_url, known.store_revision, catalog_fingerprint=content)
+    with contextlib.suppress(OSError):  # a read-only or full disk only costs the next process a rebuild
+        cache.write_sites(key, result.sites)
     return result

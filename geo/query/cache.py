@@ -1,0 +1,190 @@
+"""The derived-catalog cache: the known sites frame, geocoded and measured, stored once per state on disk.
+
+Building the sites frame parses every catalog file, geocodes every site and measures every distance to
+NATO (seconds); every CLI process and every dashboard server needs the same frame. It is therefore
+written once to ``$DRILLMAP_HOME/cache/sites-<key>.parquet`` and read back by the next process.
+
+The key is a SHA-256 of everything the frame depends on, read on every call, so the cache can never serve
+a stale frame:
+
+* the catalog files' **content** (an edited file changes the key, whatever its modification time);
+* the reference data under ``data/`` (name, size, modification time of every file outside the catalog);
+* the analysts' store: its database URL and revision (every save bumps it);
+* the code: a hash of every ``geo/**/*.py`` source file and the versions of the libraries that shape
+  the frame, plus :data:`CACHE_FORMAT`;
+* every ``DRILLMAP_*`` environment variable but ``DRILLMAP_HOME`` (geocoder parameters are settings).
+
+Writes are atomic (a temporary file in the same folder, then an atomic rename), so concurrent processes
+never read a half-written file; two processes building at once both write a valid file and the last one
+stays. A file that cannot be read is rebuilt. Only the newest :data:`KEEP_FILES` files are kept.
+
+The format is Parquet (pyarrow): geometry as WKB (EPSG:4326), dates as dates, and list or mapping
+columns (participants, figures, citations…) as JSON text, decoded on read, so a read frame equals the
+built one exactly (tested).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+from typing import Final
+
+import geopandas as gpd
+import pandas as pd
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
+import shapely
+
+from geo.core import settings
+
+__all__ = ["CACHE_FORMAT", "KEEP_FILES", "cache_dir", "cache_key", "catalog_content_hash", "read_sites", "write_sites"]
+
+#: Bump when the file layout changes.
+CACHE_FORMAT: Final = 1
+#: Cache files kept; older ones are removed after each write.
+KEEP_FILES: Final = 4
+_META_KEY: Final = b"drillmap"
+_LIBRARIES: Final = ("geopandas", "shapely", "pyproj", "pandas", "pyarrow", "pydantic", "PyYAML", "rapidfuzz")
+
+
+def cache_dir() -> Path:
+    """Return the cache folder: ``$DRILLMAP_HOME/cache`` (created on first write)."""
+    return settings.data_home() / "cache"
+
+
+@cache
+def _code_fingerprint() -> str:
+    """Hash of every geo/ source file and the library versions (fixed for the life of a process)."""
+    digest = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(path.read_bytes())
+    for name in _LIBRARIES:
+        digest.update(f"{name}=={version(name)}".encode())
+    return digest.hexdigest()
+
+
+def catalog_content_hash(catalog_dir: Path) -> str:
+    """Hash of the catalog files' names and content (content, not times: an edit is always seen)."""
+    digest = hashlib.sha256()
+    for path in sorted(catalog_dir.glob("*.yaml")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _reference_fingerprint(catalog_dir: Path) -> str:
+    """Hash of the names, sizes and modification times of the reference data files (data/ less the catalog)."""
+    digest = hashlib.sha256()
+    data_dir = settings.DATA_DIR
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file() and catalog_dir not in p.parents):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(data_dir)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def cache_key(
+    catalog_dir: Path, database_url: str, store_revision: int | None, *, catalog_fingerprint: str | None = None
+) -> str:
+    """Return the key of the sites frame for this catalog, reference data, store state, code and settings.
+
+    Parameters
+    ----------
+    catalog_dir
+        The catalog folder whose ``*.yaml`` files are read.
+    database_url
+        The analysts' store.
+    store_revision
+        Its revision after the catalog was synchronised into it, or None when it cannot be read.
+    catalog_fingerprint
+        The catalog's content hash taken *before* a build read it (:func:`catalog_content_hash`), so that a
+        file edited during the build can only make the stored frame unreachable, never stale.
+    """
+    # DRILLMAP_HOME only says where the store and this cache live: the database URL already names the store.
+    environment = sorted((k, v) for k, v in os.environ.items() if k.startswith("DRILLMAP_") and k != "DRILLMAP_HOME")
+    parts = [
+        _code_fingerprint(),
+        catalog_fingerprint or catalog_content_hash(catalog_dir),
+        _reference_fingerprint(catalog_dir),
+        database_url,
+        repr(store_revision),
+        json.dumps(environment),
+    ]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
+
+
+def _path(key: str) -> Path:
+    return cache_dir() / f"sites-{key}.parquet"
+
+
+def _json_columns(frame: pd.DataFrame) -> list[str]:
+    """Columns holding lists or mappings (stored as JSON text)."""
+    return [
+        c
+        for c in frame.columns
+        if frame[c].dtype == object and any(isinstance(v, list | dict) for v in frame[c].head(50))
+    ]
+
+
+def write_sites(key: str, sites: gpd.GeoDataFrame) -> Path:
+    """Write the sites frame under ``key`` atomically; return the file. Failures to write are not errors.
+
+    Parameters
+    ----------
+    key
+        From :func:`cache_key`.
+    sites
+        :func:`geo.catalog.sites.sites_frame` output (EPSG:4326).
+    """
+    folder = cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    json_columns = _json_columns(sites)
+    plain = pd.DataFrame(sites.drop(columns="geometry"))
+    for column in json_columns:
+        plain[column] = [json.dumps(v, ensure_ascii=False, default=str) for v in plain[column]]
+    plain["geometry"] = shapely.to_wkb(sites.geometry.values)
+    table = pa.Table.from_pandas(plain, preserve_index=False)
+    meta = {"json_columns": json_columns, "crs": sites.crs.to_string() if sites.crs else None}
+    table = table.replace_schema_metadata({**(table.schema.metadata or {}), _META_KEY: json.dumps(meta).encode()})
+    with tempfile.NamedTemporaryFile(dir=folder, prefix=".sites-", suffix=".tmp", delete=False) as tmp:
+        pq.write_table(table, tmp.name)
+    Path(tmp.name).replace(_path(key))
+    _prune(folder)
+    return _path(key)
+
+
+def read_sites(key: str) -> gpd.GeoDataFrame | None:
+    """Return the sites frame stored under ``key``, or None when there is none or it cannot be read."""
+    path = _path(key)
+    try:
+        table = pq.read_table(path)
+        meta = json.loads((table.schema.metadata or {})[_META_KEY])
+        frame = table.to_pandas()
+        for column in meta["json_columns"]:
+            frame[column] = [json.loads(v) for v in frame[column]]
+        geometry = shapely.from_wkb(frame.pop("geometry").to_numpy())
+        return gpd.GeoDataFrame(frame, geometry=geometry, crs=meta["crs"])
+    except FileNotFoundError:
+        return None
+    except (OSError, KeyError, ValueError, pa.ArrowException, shapely.errors.GEOSException):
+        with contextlib.suppress(OSError):  # unreadable: drop it, the caller rebuilds
+            path.unlink()
+        return None
+
+
+def _prune(folder: Path) -> None:
+    """Keep the newest :data:`KEEP_FILES` cache files (another process may remove the same ones)."""
+    dated = []
+    for path in folder.glob("sites-*.parquet"):
+        with contextlib.suppress(OSError):
+            dated.append((path.stat().st_mtime_ns, path))
+    for _, old in sorted(dated, reverse=True)[KEEP_FILES:]:
+        with contextlib.suppress(OSError):
+            old.unlink()

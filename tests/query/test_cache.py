@@ -1,0 +1,117 @@
+"""The derived-catalog cache: exact, never stale, shared by processes, safe when files break or race."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from geopandas.testing import assert_geodataframe_equal
+
+import geo.query.known as known
+from geo.catalog.sites import sites_frame
+from geo.core import settings
+from geo.core.settings import ROOT
+from geo.query import cache
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """A private DRILLMAP_HOME (store and cache) and a private copy of the catalog."""
+    monkeypatch.setenv("DRILLMAP_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("DRILLMAP_DATABASE_URL", raising=False)
+    catalog = tmp_path / "catalog"
+    shutil.copytree(settings.CATALOG_DIR, catalog)
+    known._CACHE.clear()
+    yield catalog
+    known._CACHE.clear()
+
+
+def _cache_files() -> list[str]:
+    return sorted(p.name for p in cache.cache_dir().glob("sites-*.parquet"))
+
+
+def test_a_read_frame_equals_the_built_one():
+    built = sites_frame()
+    cache.write_sites("roundtrip", built)
+    assert_geodataframe_equal(cache.read_sites("roundtrip"), built)
+
+
+def test_an_empty_frame_round_trips():
+    empty = sites_frame([])
+    cache.write_sites("empty", empty)
+    back = cache.read_sites("empty")
+    assert back is not None and back.empty and list(back.columns) == list(empty.columns)
+
+
+def test_the_next_call_is_served_from_disk(home, monkeypatch):
+    first = known.known_sites(catalog_dir=home)
+    assert len(_cache_files()) == 1
+    known._CACHE.clear()  # a new process: nothing in memory
+    monkeypatch.setattr(known, "_build", lambda *a: pytest.fail("rebuilt although the cache is current"))
+    assert_geodataframe_equal(known.known_sites(catalog_dir=home).sites, first.sites)
+
+
+def test_an_edited_catalog_file_is_seen_by_the_next_call(home):
+    before = known.known_sites(catalog_dir=home).sites
+    path = home / "zapad-2021.yaml"
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    # Same length, same modification time: only the content says it changed.
+    path.write_text(text.replace("name: Zapad-2021", "name: Zapad-2O21", 1), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    after = known.known_sites(catalog_dir=home).sites
+    assert "Zapad-2021" in set(before["exercise_name"]) and "Zapad-2O21" in set(after["exercise_name"])
+
+
+def test_another_process_sees_the_edit(home):
+    env = {**os.environ, "DRILLMAP_CATALOG_DIR": str(home)}
+
+    def names() -> set[str]:
+        done = subprocess.run(
+            [sys.executable, "-m", "geo", "catalog", "--format", "geojson"],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True,
+        )  # fmt: skip
+        return {f["properties"]["exercise_name"] for f in json.loads(done.stdout)["features"]}
+
+    assert "Zapad-2021" in names()
+    path = home / "zapad-2021.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("name: Zapad-2021", "name: Zapad 2021 (edited)", 1))
+    assert "Zapad 2021 (edited)" in names()
+
+
+def test_a_saved_exercise_changes_the_key(home):
+    known.known_sites(catalog_dir=home)
+    url = settings.database_url()
+    revision, _ = known.store_revision(url)
+    assert cache.cache_key(home, url, revision) != cache.cache_key(home, url, (revision or 0) + 1)
+
+
+def test_a_broken_cache_file_is_rebuilt(home):
+    first = known.known_sites(catalog_dir=home).sites
+    (path,) = cache.cache_dir().glob("sites-*.parquet")
+    path.write_bytes(b"not parquet")
+    known._CACHE.clear()
+    assert_geodataframe_equal(known.known_sites(catalog_dir=home).sites, first)
+    assert path.read_bytes().startswith(b"PAR1")
+
+
+def test_concurrent_first_builds_all_succeed(home):
+    """Four threads miss at once: each builds, each write replaces atomically, all get the same frame."""
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        frames = list(pool.map(lambda _: known._build(home, settings.database_url()).sites, range(4)))
+    for frame in frames[1:]:
+        assert_geodataframe_equal(frame, frames[0])
+    assert len(_cache_files()) == 1
+    assert not list(cache.cache_dir().glob(".sites-*"))  # no temporary file left behind
+
+
+def test_old_files_are_pruned(home):
+    frame = sites_frame([])
+    for i in range(cache.KEEP_FILES + 3):
+        cache.write_sites(f"k{i}", frame)
+    assert len(_cache_files()) == cache.KEEP_FILES
