@@ -27,6 +27,9 @@ PAGES: tuple[st.Page, ...] = (
 )
 
 page = st.navigation(list(PAGES))
-ui_common.sidebar()
+if page.url_path == "review":  # the filters select what is shown; a report under review is not filtered
+    ui_common.keep_filters()
+else:
+    ui_common.sidebar()
 ui_common.show_notices()
 page.run()

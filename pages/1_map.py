@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.core.counts import counted
 from geo.core.dates import as_of_text
+from geo.core.values import present
+from geo.geocode.gazetteer import reading_text
 from geo.maps.build import NATO_BORDER, MapOptions, build_map, ring_site_choices
 from geo.maps.popup import KIND_LABELS
 from geo.maps.url_state import RING_CHOICES_KM
@@ -20,7 +24,7 @@ compat.ensure_entrypoint()
 view = ui_common.current_view()
 ui_common.page_header(
     "Exercise sites beside NATO's borders",
-    f"{view.n_exercises} exercises · {view.n_sites} sites in view · {len(view.drawn)} drawn · "
+    f"{counted(view.n_exercises, 'exercise')} · {counted(view.n_sites, 'site')} in view · {len(view.drawn)} drawn · "
     f"alliances as of {as_of_text(view.period_end)}. Click a site for its facts and quoted sources.",
 )
 
@@ -77,14 +81,14 @@ render_export_panel(view.selection, map_options=options)
 # --- Sites that could not be placed --------------------------------------------------------------
 unresolved = view.unresolved
 if len(unresolved):
-    with st.expander(f"{len(unresolved)} sites unresolved (not drawn on the map)"):
+    with st.expander(f"{counted(len(unresolved), 'site')} unresolved (not drawn on the map)"):
         st.dataframe(
-            unresolved[["exercise_name", "place_text", "resolve_as", "geocode_explanation"]].rename(
-                columns={
-                    "exercise_name": "Exercise",
-                    "place_text": "Place as written",
-                    "resolve_as": "Read as",
-                    "geocode_explanation": "Why it is not placed",
+            pd.DataFrame(
+                {
+                    "Exercise": unresolved["exercise_name"],
+                    "Place as written": unresolved["place_text"],
+                    "Read as": [reading_text(str(v)) if present(v) else "—" for v in unresolved["resolve_as"]],
+                    "Why it is not placed": unresolved["geocode_explanation"].fillna("—"),
                 }
             ),
             hide_index=True,

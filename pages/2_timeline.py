@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.charts.timeline import DATE_QUALITY, exercises_frame, timeline_chart
+from geo.core.counts import counted
 from pages.common import compat
 from pages.common import state as ui_common
 
@@ -13,7 +14,7 @@ view = ui_common.current_view()
 exercises = exercises_frame(view.sites)
 ui_common.page_header(
     "Timeline",
-    f"{len(exercises)} exercises in view, from start to end, coloured by alliance. "
+    f"{counted(len(exercises), 'exercise')} in view, from start to end, coloured by alliance. "
     "Solid bars: dates known to the day; pale dashed bars: only the month or year is known (the bar covers "
     "all of it), or the exercise is ongoing; hollow diamonds: announced, no dates given.",
 )

@@ -22,6 +22,7 @@ from geo.cli.args import (
     load_selection,
     output_path,
 )
+from geo.core.counts import counted
 from geo.core.errors import ExportError
 from geo.export.formats import names
 
@@ -100,5 +101,6 @@ def run(args: argparse.Namespace) -> int:
         msg = f"no exercise sites match {describe_filter(args)}; pass --allow-empty to render a map that says so"
         raise ExportError(msg)
     _write(selection, out, fmt.name, options)
-    print(f"wrote {out} ({fmt.name}; {selection.n_sites} sites of {selection.n_exercises} exercises)")
+    what = f"{counted(selection.n_sites, 'site')} of {counted(selection.n_exercises, 'exercise')}"
+    print(f"wrote {out} ({fmt.name}; {what})")
     return EXIT_OK

@@ -14,7 +14,7 @@ from functools import cache
 
 import pycountry
 
-from geo.core.countries import INFORMAL_NAMES
+from geo.core.countries import INFORMAL_NAMES, country_name, is_iso3
 from geo.core.crs import validate_latlon
 from geo.reference.layers import layer, table
 
@@ -271,3 +271,29 @@ def country_index() -> dict[str, str]:
     in_layer = set(countries["iso3"])  # a name must lead to a polygon the geocoder can return
     index.update({normalize_name(n): iso3 for n, iso3 in INFORMAL_NAMES.items() if iso3 in in_layer})
     return index
+
+
+@cache
+def admin1_names() -> dict[str, str]:
+    """Return the admin-1 region names keyed by ISO 3166-2 code (``"BY-BR"`` → ``"Brest"``)."""
+    admin1 = layer("admin1")
+    return dict(zip(admin1["iso_3166_2"], admin1["name"], strict=True))
+
+
+def reading_text(resolve_as: str) -> str:
+    """Return a reviewer's reading as a reader sees it: ``"id:by_tg_lepelsky"`` becomes the entry's name.
+
+    Catalog files may pin a place to a gazetteer entry by id (``id:<site id>``, ``id:geonames:<id>``,
+    ``id:<ISO 3166-2>``, ``id:<ISO3>``); those ids are for the geocoder, not for people. Any other text
+    is returned unchanged; an unknown id is returned as written.
+    """
+    if not resolve_as.startswith("id:"):
+        return resolve_as
+    ident = resolve_as[3:].strip()
+    if ident in sites():
+        return sites()[ident].name
+    if ident.startswith("geonames:") and ident[9:] in towns():
+        return towns()[ident[9:]].name
+    if ident in admin1_names():
+        return admin1_names()[ident]
+    return country_name(ident) if is_iso3(ident) else resolve_as

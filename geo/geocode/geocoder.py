@@ -178,12 +178,6 @@ def _iso3_from_iso2(iso2: str) -> str | None:
     return None if entry is None else str(entry.alpha_3)
 
 
-@cache
-def _admin1_names() -> dict[str, str]:
-    admin1 = layer("admin1")
-    return dict(zip(admin1["iso_3166_2"], admin1["name"], strict=True))
-
-
 def admin1_of(point: Point) -> str | None:
     """Return the name of the admin-1 region holding ``point`` (lon, lat), or None outside all."""
     admin1 = layer("admin1")
@@ -248,7 +242,7 @@ def _compass_region_rule(phrase: str, key: str, context: str) -> GeocodeResult |
     if context != "BLR":
         return _unresolved(phrase, f"compass regions are defined for Belarus only, not {context}")
     codes = tuple(sorted({c for d in directions for c in areas.BELARUS_COMPASS_OBLASTS.get(d, ())}))
-    names = ", ".join(_admin1_names()[c] for c in codes)
+    names = ", ".join(gazetteer.admin1_names()[c] for c in codes)
     explanation = f"compass region: {'/'.join(directions)} Belarus = oblasts {names} ({', '.join(codes)})"
     return _area(phrase, "region", areas.oblast_union(codes), "BLR", explanation, admin1=names)
 
@@ -275,7 +269,7 @@ def _region_list_rule(phrase: str, stripped: str, context: str | None) -> Geocod
         if len(found) != 1:
             return None
         codes.append(found[0])
-    names = ", ".join(_admin1_names()[c] for c in codes)
+    names = ", ".join(gazetteer.admin1_names()[c] for c in codes)
     countries = {_region_country(c) for c in codes}
     country = countries.pop() if len(countries) == 1 else (context or "")
     explanation = f"union of admin-1 regions {names} ({', '.join(codes)})"
@@ -301,7 +295,7 @@ def _region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | 
     if len(codes) > 1:
         return _unresolved(phrase, f"{stripped!r} names several regions: {', '.join(codes)}")
     code = codes[0]
-    name = _admin1_names()[code]
+    name = gazetteer.admin1_names()[code]
     country = _region_country(code)
     explanation = f"admin-1 region {name} ({code}), Natural Earth 1:10m via Elastic Maps Service"
     return _area(phrase, "region", areas.oblast_union((code,)), country, explanation, admin1=name, gazetteer_id=code)
@@ -430,8 +424,8 @@ def _by_id(phrase: str, ident: str) -> GeocodeResult:
         return _site_result(phrase, ident, "chosen by id")
     if ident.startswith("geonames:") and ident[9:] in gazetteer.towns():
         return _town_result(phrase, ident[9:], "chosen by id")
-    if ident in _admin1_names():
-        name = _admin1_names()[ident]
+    if ident in gazetteer.admin1_names():
+        name = gazetteer.admin1_names()[ident]
         return _area(
             phrase,
             "region",

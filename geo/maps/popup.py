@@ -26,6 +26,7 @@ from geo.core.citations import source_host
 from geo.core.countries import country_name
 from geo.core.dates import row_period_text
 from geo.core.values import present, text_or_none
+from geo.geocode.gazetteer import reading_text
 
 __all__ = [
     "KIND_LABELS",
@@ -213,7 +214,7 @@ def place_fields(row: Mapping[str, Any]) -> PlaceFields:
     role = row.get("site_role")
     return {
         "place": str(row["place_text"]),
-        "read_as": text_or_none(row.get("resolve_as")),
+        "read_as": reading_text(str(row["resolve_as"])) if present(row.get("resolve_as")) else None,
         "role": str(role) if present(role) and role != "site" else None,
         "note": text_or_none(row.get("site_note")),
         "geocoded": geocoded,

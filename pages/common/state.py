@@ -16,6 +16,7 @@ import streamlit as st
 
 from geo.catalog.filter import PRECISIONS, SiteFilter
 from geo.core.countries import country_label
+from geo.core.counts import counted
 from geo.core.dates import as_of_text
 from geo.core.errors import DrillmapError
 from geo.maps.build import MapOptions
@@ -241,6 +242,30 @@ def precision_label(precision: str) -> str:
     return PRECISION_LABELS.get(precision, precision)
 
 
+#: Session keys of the filter widgets.
+FILTER_KEYS: tuple[str, ...] = (
+    K_YEARS,
+    K_ALLIANCES,
+    K_COUNTRIES,
+    K_TEXT,
+    K_PRECISIONS,
+    K_FAMILIES,
+    K_NATO_ON,
+    K_NATO_KM,
+)
+
+
+def keep_filters() -> None:
+    """Keep the filters' values through a page that does not draw them (the Review page).
+
+    Streamlit forgets the state of a widget that is not drawn in a run; writing each value back makes it
+    plain session state, which the widgets pick up again on the next page that draws them.
+    """
+    for key in FILTER_KEYS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def _reset_filters() -> None:
     ch = choices()
     _seed_filter_widgets(SiteFilter(), ch)
@@ -287,7 +312,8 @@ def sidebar() -> View:
     right.metric("Sites", view.n_sites, border=True)
     unresolved = len(view.unresolved)
     bar.caption(
-        f"{len(view.drawn)} sites on the map · {unresolved} unresolved · alliances as of {as_of_text(view.period_end)}"
+        f"{counted(len(view.drawn), 'site')} on the map · {unresolved} unresolved · "
+        f"alliances as of {as_of_text(view.period_end)}"
     )
     return view
 

@@ -64,7 +64,7 @@ def test_snapshot_selection_includes_an_exercise_saved_in_the_store(saved, tmp_p
     out = tmp_path / "map.png"
     argv = ["snapshot", "--format", "png", "--search", SAVED_NAME, "--size", "640x360", "--out", str(out)]
     assert main(argv) == 0
-    assert "1 sites of 1 exercises" in capsys.readouterr().out
+    assert "1 site of 1 exercise" in capsys.readouterr().out
     assert Image.open(out).size == (640, 360)
     (given,) = handed
     assert list(given.sites["exercise_id"]) == [saved]

@@ -14,6 +14,7 @@ from geo.cli.main import main
 from geo.core import settings
 from geo.geocode.areas import compass_neighbours, shared_border
 from geo.geocode.distance import geodesic_km
+from geo.geocode.gazetteer import reading_text
 from geo.geocode.geocoder import geocode
 from geo.reference.layers import country_polygon
 
@@ -274,3 +275,17 @@ def test_cli_exit_codes() -> None:
 def test_countries_outside_the_reference_layer_are_unresolved_not_errors(phrase: str) -> None:
     # The short-name list is shared with the extractor; only countries the layer draws may resolve.
     assert geocode(phrase).status == "unresolved"
+
+
+@pytest.mark.parametrize(
+    ("reading", "shown"),
+    [
+        ("id:by_tg_lepelsky", "Lepelsky training ground"),
+        ("id:BY-BR", "Brest"),
+        ("id:POL", "Poland"),
+        ("the Brest region", "the Brest region"),
+        ("id:no_such_entry", "id:no_such_entry"),
+    ],
+)
+def test_readings_by_id_are_shown_by_name(reading, shown):
+    assert reading_text(reading) == shown
