@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo.catalog.sites import figures_text
+from geo.catalog.sites import figures_text, nato_distance_text
 from geo.charts.timeline import DATE_QUALITY, exercises_frame
 from geo.core.citations import source_host
 from geo.core.countries import country_name
@@ -80,10 +80,22 @@ with tab_sites:
             "± km": view.sites["precision_km"],
             "Confidence": view.sites["confidence"],
             "NATO km": view.sites["distance_to_nato_km"].round(1),
-            "Nearest member": view.sites["nearest_nato_country"],
+            "Centre km": view.sites["distance_to_nato_from_centre_km"].round(1),
+            "Distance to NATO": [nato_distance_text(r) for r in view.sites.to_dict("records")],
         }
     )
-    st.dataframe(sites_table, hide_index=True, width="stretch")
+    st.dataframe(
+        sites_table,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "NATO km": st.column_config.NumberColumn(
+                help="From the site's nearest point (what the 'within N km of NATO' filter uses)"
+            ),
+            "Centre km": st.column_config.NumberColumn(help="From the area's representative point; same for points"),
+            "Distance to NATO": st.column_config.TextColumn(width="large"),
+        },
+    )
 
 # --- Detail view -----------------------------------------------------------------------------------
 st.markdown("### Details")

@@ -34,7 +34,9 @@ class SiteFilter:
     families
         Exercise family slugs.
     max_distance_km
-        Keep only sites within this distance of NATO territory (unresolved sites drop out).
+        Keep only sites within this distance (km) of NATO territory, measured from the site's nearest point
+        (``distance_to_nato_km``), so an area that reaches within it counts, wherever its centre lies;
+        unresolved sites drop out.
     """
 
     years: tuple[int, int] | None = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 import geopandas as gpd
@@ -9,9 +11,23 @@ import geopandas as gpd
 from geo.catalog.load import load_exercises
 from geo.catalog.schema import Exercise
 from geo.core import settings
+from geo.core.countries import country_name
 from geo.core.dates import latest_date
+from geo.core.values import present
 from geo.geocode.distance import distance_to_nato
-from geo.geocode.geocoder import geocode
+from geo.geocode.geocoder import GeocodeResult, geocode
+
+#: The distance-to-NATO columns of :func:`sites_frame` (see :func:`nato_distance_fields`), in order.
+NATO_DISTANCE_COLUMNS: tuple[str, ...] = (
+    "distance_to_nato_km",
+    "nearest_nato_country",
+    "distance_measured_from",
+    "distance_to_nato_from_centre_km",
+    "nearest_nato_country_from_centre",
+    "nato_relation",
+    "nato_shared_border_km",
+    "nato_touch_countries",
+)
 
 # --- One row per exercise x site ---------------------------------------------------------------
 
@@ -49,19 +65,53 @@ SITE_COLUMNS: tuple[str, ...] = (
     "confidence",
     "geocode_explanation",
     "gazetteer_id",
-    "distance_to_nato_km",
-    "nearest_nato_country",
-    "distance_measured_from",
+    *NATO_DISTANCE_COLUMNS,
     "sources",
     "citations",
 )
+
+
+def nato_distance_fields(result: GeocodeResult, on: dt.date) -> dict[str, Any]:
+    """Return the :data:`NATO_DISTANCE_COLUMNS` of one geocoded site, NATO membership as of ``on``.
+
+    Parameters
+    ----------
+    result
+        The geocoder's answer; its geometry is EPSG:4326 (lon, lat).
+    on
+        Membership date (the exercise's start).
+
+    Returns
+    -------
+    dict
+        ``distance_to_nato_km`` (geodesic km from the site's nearest point; what the "within N km of NATO"
+        filter uses), ``nearest_nato_country`` (ISO3; the member holding the site when it is inside one),
+        ``distance_measured_from``, ``distance_to_nato_from_centre_km`` (geodesic km from the site's
+        representative point, ``point_on_surface``; equal to the first for a point site),
+        ``nearest_nato_country_from_centre`` (ISO3), ``nato_relation`` (``inside``, ``shares_border``,
+        ``touches_at_point``, ``outside``; rule in :mod:`geo.geocode.distance`), ``nato_shared_border_km``
+        (km, EPSG:3035) and ``nato_touch_countries`` (ISO3 list, member first, for ``touches_at_point``).
+        All None (the list empty) for a site without geometry.
+    """
+    dist = None if result.geometry is None else distance_to_nato(result.geometry, on, border_line=result.border_line)
+    if dist is None:
+        return {**dict.fromkeys(NATO_DISTANCE_COLUMNS), "nato_touch_countries": []}
+    return {
+        "distance_to_nato_km": dist.distance_km,
+        "nearest_nato_country": dist.nearest_country,
+        "distance_measured_from": dist.measured_from,
+        "distance_to_nato_from_centre_km": dist.centre_distance_km,
+        "nearest_nato_country_from_centre": dist.centre_nearest_country,
+        "nato_relation": dist.relation,
+        "nato_shared_border_km": dist.shared_border_km,
+        "nato_touch_countries": list(dist.touch_countries),
+    }
 
 
 def _site_rows(ex: Exercise) -> list[dict[str, Any]]:
     rows = []
     for i, site in enumerate(ex.sites):
         result = geocode(site.resolve_as or site.place, country=site.country)
-        dist = distance_to_nato(result.geometry, ex.as_of) if result.geometry is not None else None
         end_date = None if ex.ongoing else (latest_date(ex.end) if ex.end else None)
         if end_date is None and not ex.ongoing:
             end_date = latest_date(ex.start) if ex.start else ex.announced
@@ -99,9 +149,7 @@ def _site_rows(ex: Exercise) -> list[dict[str, Any]]:
                 "confidence": result.confidence,
                 "geocode_explanation": result.explanation,
                 "gazetteer_id": result.gazetteer_id,
-                "distance_to_nato_km": None if dist is None else dist.distance_km,
-                "nearest_nato_country": None if dist is None else dist.nearest_country,
-                "distance_measured_from": None if dist is None else dist.measured_from,
+                **nato_distance_fields(result, ex.as_of),
                 "sources": ex.sources,
                 "citations": [
                     {"id": cid, **c.model_dump(exclude_none=True)}
@@ -152,6 +200,48 @@ def figures_text(figures: list[dict[str, Any]]) -> str:
         scope = f" [{fig['scope']}]" if fig.get("scope") else ""
         parts.append(f"{fig['as_stated']}{scope}{who}")
     return "; ".join(parts)
+
+
+def _km(value: Any) -> str:
+    return f"{float(value):,.0f} km"
+
+
+def nato_distance_text(row: Mapping[str, Any]) -> str:
+    """Return what a reader is told about a site's distance to NATO: the one text of popups, tables and exports.
+
+    Parameters
+    ----------
+    row
+        A site row with :data:`NATO_DISTANCE_COLUMNS` (kilometres; ISO3 codes).
+
+    Returns
+    -------
+    str
+        Plain text, for example ``inside NATO territory (North Macedonia)``, ``12 km from NATO (Lithuania);
+        centre 85 km``, ``shares a border with NATO territory (Poland); centre 95 km`` or ``touches NATO
+        territory only at the Poland–Belarus–Ukraine tripoint; centre 285 km from NATO (Poland)``. An area's
+        centre is its representative point; the centre's member is named when it differs from the first one
+        (always after a touch). A row without ``nato_relation`` reads as its nearest-point distance.
+    """
+    km, nearest = row.get("distance_to_nato_km"), row.get("nearest_nato_country")
+    if not present(km) or not present(nearest):
+        return "not measured (no geometry)"
+    name, relation = country_name(str(nearest)), row.get("nato_relation")
+    if relation == "inside":
+        return f"inside NATO territory ({name})"
+    if relation == "shares_border":
+        head = f"shares a border with NATO territory ({name})"
+    elif relation == "touches_at_point":
+        touching = [country_name(str(c)) for c in row.get("nato_touch_countries") or []]
+        tripoint = f"the {'–'.join(touching)} tripoint" if len(touching) == 3 else f"a point ({name})"
+        head = f"touches NATO territory only at {tripoint}"
+    else:
+        head = f"{_km(km)} from NATO ({name})"
+    centre_km, centre_iso3 = row.get("distance_to_nato_from_centre_km"), row.get("nearest_nato_country_from_centre")
+    if row.get("distance_measured_from") == "point" or not present(centre_km):
+        return head
+    named = present(centre_iso3) and (centre_iso3 != nearest or relation == "touches_at_point")
+    return f"{head}; centre {_km(centre_km)}" + (f" from NATO ({country_name(str(centre_iso3))})" if named else "")
 
 
 def site_kind(geom_type: str, site_kind_value: Any, precision: Any) -> str:

@@ -51,7 +51,7 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--search", default="", help="text searched in names, summaries and place phrases")
     group.add_argument("--precision", help=f"comma-separated: {','.join(PRECISIONS)}")
     group.add_argument("--family", help="comma-separated exercise families, e.g. zapad")
-    group.add_argument("--max-nato-km", type=float, help="only sites within this distance of NATO (km)")
+    group.add_argument("--max-nato-km", type=float, help="only sites whose nearest point is this near NATO (km)")
 
 
 def filter_from_args(args: argparse.Namespace) -> SiteFilter:

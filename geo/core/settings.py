@@ -54,6 +54,12 @@ SETTINGS: dict[str, Setting] = {
             "'The interior of the country' is the country's territory at least this far from every land border (km).",
         ),
         Setting(
+            "nato_shared_border_min_km",
+            1.0,
+            "An area touching NATO territory along a border at least this long (km, EPSG:3035) 'shares a "
+            "border' with NATO; along less (an end, a tripoint) it only 'touches at a point'.",
+        ),
+        Setting(
             "display_simplify_tolerance_m",
             250.0,
             "Tolerance of the topology-preserving simplification of the display layers (metres).",

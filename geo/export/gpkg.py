@@ -24,10 +24,17 @@ from geo.export.tabular import AS_OF_KEY, EXPORT_COLUMNS, as_of_statement, expor
 if TYPE_CHECKING:
     from geo.query.selection import Selection
 
-__all__ = ["GPKG_LAYER", "gpkg_bytes", "gpkg_frame"]
+__all__ = ["FLOAT_COLUMNS", "GPKG_LAYER", "gpkg_bytes", "gpkg_frame"]
 
 #: Layer name inside the GeoPackage.
 GPKG_LAYER: Final = "sites"
+#: Export columns written as REAL (kilometres); ``ongoing`` is a boolean; every other column is text.
+FLOAT_COLUMNS: Final = (
+    "precision_km",
+    "distance_to_nato_km",
+    "distance_to_nato_from_centre_km",
+    "nato_shared_border_km",
+)
 
 
 def gpkg_frame(selection: Selection) -> gpd.GeoDataFrame:
@@ -41,7 +48,8 @@ def gpkg_frame(selection: Selection) -> gpd.GeoDataFrame:
     Returns
     -------
     geopandas.GeoDataFrame
-        :data:`geo.export.tabular.EXPORT_COLUMNS` (``ongoing`` boolean, distances float, the rest text),
+        :data:`geo.export.tabular.EXPORT_COLUMNS` (``ongoing`` boolean, :data:`FLOAT_COLUMNS` float, the rest
+        text: ``nato_relation`` and ``nato_distance_text`` included),
         ``alliances_as_of`` (ISO date, text) and the site geometry (EPSG:4326; None when the site could not
         be located).
     """
@@ -49,10 +57,10 @@ def gpkg_frame(selection: Selection) -> gpd.GeoDataFrame:
     records = export_records(sites)
     rows = [{k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in r.items()} for r in records]
     frame = pd.DataFrame(rows, columns=list(EXPORT_COLUMNS))
-    for column in ("precision_km", "distance_to_nato_km"):
+    for column in FLOAT_COLUMNS:
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     frame["ongoing"] = frame["ongoing"].fillna(False).astype(bool)
-    text_columns = [c for c in EXPORT_COLUMNS if c not in ("precision_km", "distance_to_nato_km", "ongoing")]
+    text_columns = [c for c in EXPORT_COLUMNS if c not in (*FLOAT_COLUMNS, "ongoing")]
     for column in text_columns:  # pandas' string dtype, missing values NaN: what a GeoPackage reads back as
         frame[column] = frame[column].astype("str").where(frame[column].notna())
     frame[AS_OF_KEY] = pd.Series([selection.period_end.isoformat()] * len(frame), dtype="str")

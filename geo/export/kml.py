@@ -94,8 +94,6 @@ def _fact_rows(rec: dict[str, Any]) -> list[tuple[str, str]]:
         return str(value)
 
     dates = row_period_text(rec)
-    distance = rec["distance_to_nato_km"]
-    nato = "—" if distance is None else f"{distance:.0f} km ({text(rec['nearest_nato_country'])})"
     precision = text(rec["precision"]) + (f", ±{rec['precision_km']:g} km" if rec["precision_km"] else "")
     return [
         ("Exercise", text(rec["exercise_name"])),
@@ -106,7 +104,7 @@ def _fact_rows(rec: dict[str, Any]) -> list[tuple[str, str]]:
         ("Troops and equipment", text(rec["figures_text"])),
         ("Place as written", text(rec["place_text"])),
         ("Located as", f"{text(rec['site_kind'])} ({precision}); {text(rec['geocode_explanation'])}"),
-        ("Distance to NATO", nato),
+        ("Distance to NATO", text(rec["nato_distance_text"])),
         ("Summary", text(rec["summary"])),
     ]
 

@@ -24,7 +24,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
-from geo.catalog.sites import figures_text
+from geo.catalog.sites import NATO_DISTANCE_COLUMNS, figures_text, nato_distance_text
 from geo.core.values import is_missing
 
 if TYPE_CHECKING:
@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 #: Name of the as-of column (CSV, GeoPackage) and key of the as-of statement.
 AS_OF_KEY: Final = "alliances_as_of"
 
-#: Properties of each exported Feature / CSV row, in order.
+#: Properties of each exported Feature / CSV row, in order: the distance columns are those of the sites frame
+#: (:data:`geo.catalog.sites.NATO_DISTANCE_COLUMNS`, kilometres) plus ``nato_distance_text``, what the map says.
 EXPORT_COLUMNS: tuple[str, ...] = (
     "exercise_id",
     "exercise_name",
@@ -60,9 +61,8 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "admin1",
     "confidence",
     "geocode_explanation",
-    "distance_to_nato_km",
-    "nearest_nato_country",
-    "distance_measured_from",
+    *NATO_DISTANCE_COLUMNS,
+    "nato_distance_text",
     "summary",
     "sources",
     "quotes",
@@ -83,6 +83,7 @@ def export_records(sites: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     for row in sites.to_dict("records"):
         rec = {col: _clean(row.get(col)) for col in EXPORT_COLUMNS if col in row}
         rec["figures_text"] = figures_text(row.get("figures") or [])
+        rec["nato_distance_text"] = nato_distance_text(row)
         rec["quotes"] = [f"{c['quote']} — {c['source']}" for c in row.get("citations") or []]
         records.append({col: rec.get(col) for col in EXPORT_COLUMNS})
     return records
@@ -148,8 +149,17 @@ def geojson_bytes(selection: Selection) -> bytes:
     return to_geojson(selection).encode("utf-8")
 
 
+def _km_cell(value: Any) -> str:
+    return "—" if is_missing(value) else f"{value:.0f}"
+
+
 def to_table(sites: gpd.GeoDataFrame) -> str:
-    """Return a compact fixed-width table for the terminal."""
+    """Return a compact fixed-width table for the terminal.
+
+    ``nato_km`` is the distance from the site's nearest point (what ``--max-nato-km`` filters on), ``centre_km``
+    from its representative point; ``relation`` is ``inside``, ``shares_border``, ``touches_at_point`` or
+    ``outside`` (:mod:`geo.geocode.distance`).
+    """
     if sites.empty:
         return "no exercise sites match"
     view = pd.DataFrame(
@@ -161,8 +171,10 @@ def to_table(sites: gpd.GeoDataFrame) -> str:
             "place": sites["place_text"].str.slice(0, 40),
             "kind": sites["site_kind"].fillna("unresolved"),
             "precision": sites["precision"],
-            "nato_km": sites["distance_to_nato_km"].map(lambda v: "—" if pd.isna(v) else f"{v:.0f}"),
+            "nato_km": sites["distance_to_nato_km"].map(_km_cell),
+            "centre_km": sites["distance_to_nato_from_centre_km"].map(_km_cell),
             "nearest": sites["nearest_nato_country"].fillna("—"),
+            "relation": sites["nato_relation"].fillna("—"),
         }
     )
     view.loc[sites["ongoing"].to_numpy(), "end"] = "ongoing"

@@ -1,8 +1,29 @@
-"""Distances from exercise sites to the nearest NATO member's territory, as of a given date.
+"""Distances from exercise sites to NATO territory, as of a given date, and how an area relates to it.
 
-The nearest pair of points is found in EPSG:3035 (metres); the distance reported is the geodesic
-distance between those two points on the WGS84 ellipsoid (``pyproj.Geod``), so no distance is ever
-measured in degrees. For an area site (region, border strip) the distance is from its nearest point.
+Three numbers describe a site (all as of the exercise's start, membership from
+:func:`geo.reference.membership.members_on`):
+
+* the **nearest-point distance**: from the site's nearest point to the nearest NATO member (0 when the
+  site touches or lies in a member);
+* the **centre distance**: from the site's representative point (shapely ``point_on_surface``, the same
+  point the CSV export gives as ``lat``/``lon``) to the nearest member; for a point site the two are equal;
+* the **relation** (:data:`RELATIONS`):
+
+  - ``inside``: the representative point lies in a member's territory (that member is the one named);
+  - ``shares_border``: otherwise, the site touches NATO along a shared border of at least the setting
+    ``nato_shared_border_min_km`` (1 km);
+  - ``touches_at_point``: the site touches NATO, but along less than that (an end, a tripoint);
+  - ``outside``: the site does not touch NATO territory.
+
+  The shared border is measured along the site's outline, except for a border strip: there it is measured
+  along the land border the strip stands for (:attr:`geo.geocode.geocoder.GeocodeResult.border_line`),
+  because a strip 30 km deep along "the border with Ukraine" runs some 50 km up the Polish border at its
+  end without that border being the one the report names.
+
+Nearest pairs, outlines and lengths are computed in EPSG:3035 (metres); a line counts as shared where it
+lies within :data:`CONTACT_TOLERANCE_M` (100 m) of a member, and an area that close to a member
+touches it (its nearest-point distance is 0). Every distance reported is the geodesic distance on
+the WGS84 ellipsoid (``pyproj.Geod``) between the nearest pair of points, so nothing is measured in degrees.
 """
 
 from __future__ import annotations
@@ -10,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
+from typing import Final, Literal
 
 import geopandas as gpd
 import numpy as np
@@ -21,33 +43,77 @@ from geo.core import settings
 from geo.reference.layers import layer
 from geo.reference.membership import members_on
 
+__all__ = ["CONTACT_TOLERANCE_M", "RELATIONS", "NatoDistance", "NatoRelation", "distance_to_nato", "geodesic_km"]
+
 _GEOD = Geod(ellps="WGS84")
 _TO_METRIC = Transformer.from_crs(settings.STORAGE_CRS, settings.METRIC_CRS, always_xy=True)
 _TO_STORAGE = Transformer.from_crs(settings.METRIC_CRS, settings.STORAGE_CRS, always_xy=True)
 
+NatoRelation = Literal["inside", "shares_border", "touches_at_point", "outside"]
+#: The relations of a site to NATO territory, from closest to farthest.
+RELATIONS: Final[tuple[str, ...]] = ("inside", "shares_border", "touches_at_point", "outside")
+#: An area or line within this distance of a member (EPSG:3035 metres) touches it: the countries share
+#: edges exactly, but the admin-1 regions are quantised to about 35 m and border strips have been projected
+#: to EPSG:3035 and back (at 10 m, Vitebsk region's 136 km border with Latvia measures 121 km; at 100 m, 136).
+CONTACT_TOLERANCE_M: Final = 100.0
+#: Countries within this distance (metres) of where a site touches NATO are those meeting there.
+_MEETING_TOLERANCE_M: Final = 250.0
+
 
 @dataclass(frozen=True)
 class NatoDistance:
-    """Distance from a site to NATO territory.
+    """Distance from a site to NATO territory, and how the site relates to it.
 
     Attributes
     ----------
     distance_km
-        Geodesic distance in kilometres (0 when the site touches or lies in a NATO member).
+        Geodesic distance in kilometres from the site's nearest point (0 when it touches or lies in a member).
     nearest_country
-        ISO3 of the nearest NATO member on the date.
+        ISO3 of the nearest NATO member on the date; for a site inside a member, that member; for a site
+        touching several, the one it shares the longest border with.
     measured_from
         ``point`` for point sites, ``nearest point of the area`` for polygons.
+    centre_distance_km
+        Geodesic distance in kilometres from the site's representative point (``point_on_surface``);
+        equal to ``distance_km`` for a point site.
+    centre_nearest_country
+        ISO3 of the NATO member nearest to the representative point.
+    relation
+        One of :data:`RELATIONS` (see the module docstring for the rule).
+    shared_border_km
+        Length in kilometres (EPSG:3035, Natural Earth 1:10m, so shorter than official lengths) of the border
+        the site shares with NATO territory, all members together; 0 for a site that does not touch it and
+        for a site inside it.
+    touch_countries
+        For ``touches_at_point``: ISO3 of the countries meeting where the site touches NATO, the member
+        first (``("POL", "BLR", "UKR")`` at the tripoint); otherwise empty.
     """
 
     distance_km: float
     nearest_country: str
     measured_from: str
+    centre_distance_km: float
+    centre_nearest_country: str
+    relation: NatoRelation
+    shared_border_km: float
+    touch_countries: tuple[str, ...] = ()
 
 
 @cache
 def _metric_countries() -> gpd.GeoDataFrame:
     return layer("countries")[["iso3", "geometry"]].to_crs(settings.METRIC_CRS)
+
+
+@cache
+def _contact_zone(iso3: str) -> BaseGeometry:
+    """Return a member's territory grown by :data:`CONTACT_TOLERANCE_M` (EPSG:3035)."""
+    countries = _metric_countries()
+    polygon = countries.loc[countries["iso3"] == iso3, "geometry"].iloc[0]
+    return polygon.buffer(CONTACT_TOLERANCE_M)
+
+
+def _to_metric(geometry: BaseGeometry) -> BaseGeometry:
+    return shapely.transform(geometry, lambda xy: np.column_stack(_TO_METRIC.transform(xy[:, 0], xy[:, 1])))
 
 
 def geodesic_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
@@ -56,45 +122,100 @@ def geodesic_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
     return float(metres) / 1000.0
 
 
-def distance_to_nato(geometry: BaseGeometry, on: dt.date) -> NatoDistance | None:
-    """Return the distance from ``geometry`` (EPSG:4326) to the nearest NATO member on date ``on``.
+def _nearest(site: BaseGeometry, polygons: np.ndarray) -> tuple[float, list[int]]:
+    """Return the planar distance (EPSG:3035 m) to the nearest polygon and the indices at that distance.
+
+    The distance to a polygon's bounding box is a lower bound of the distance to the polygon, so polygons
+    are measured nearest-box first and the search stops once no box can beat the best.
+    """
+    lower_bounds = shapely.distance(site, shapely.envelope(polygons))
+    best, hits = np.inf, []
+    for i in np.argsort(lower_bounds, kind="stable"):
+        if lower_bounds[i] > best:
+            break
+        d = float(shapely.distance(site, polygons[i]))
+        if d < best:
+            best, hits = d, [int(i)]
+        elif d == best:
+            hits.append(int(i))
+    return best, hits
+
+
+def _geodesic_to(site: BaseGeometry, polygon: BaseGeometry) -> float:
+    """Return the geodesic km between the nearest points of two EPSG:3035 geometries, to 0.1 km."""
+    on_site, on_nato = shapely.ops.nearest_points(site, polygon)
+    (lon1, lon2), (lat1, lat2) = _TO_STORAGE.transform([on_site.x, on_nato.x], [on_site.y, on_nato.y])
+    return round(geodesic_km(lon1, lat1, lon2, lat2), 1)
+
+
+def _touch_countries(contact: BaseGeometry, member: str) -> tuple[str, ...]:
+    """Return the member, then every other country (ISO3, sorted) within reach of the contact's centre."""
+    countries = _metric_countries()
+    centre = contact.centroid
+    near = countries[countries.distance(centre) <= _MEETING_TOLERANCE_M]["iso3"]
+    return (member, *sorted(str(c) for c in near if c != member))
+
+
+def _relation(
+    site: BaseGeometry, line: BaseGeometry, touching: list[str]
+) -> tuple[NatoRelation, float, str, tuple[str, ...]]:
+    """Classify a site that touches NATO territory but whose representative point lies outside it.
+
+    Returns the relation, the border shared with all members (km, EPSG:3035), the member it shares the
+    longest border with, and the countries meeting at the contact (``touches_at_point`` only).
+    """
+    contacts = {iso3: line.intersection(_contact_zone(iso3)) for iso3 in touching}
+    member = max(touching, key=lambda iso3: (contacts[iso3].length, iso3 == touching[0]))
+    length_km = round(sum(c.length for c in contacts.values()) / 1000.0, 1)
+    if contacts[member].length / 1000.0 >= settings.setting("nato_shared_border_min_km"):
+        return "shares_border", length_km, member, ()
+    if contacts[member].is_empty:  # the strip's own border does not reach NATO: measure where the area does
+        contacts[member] = site.boundary.intersection(_contact_zone(member))
+    return "touches_at_point", length_km, member, _touch_countries(contacts[member], member)
+
+
+def distance_to_nato(
+    geometry: BaseGeometry, on: dt.date, *, border_line: BaseGeometry | None = None
+) -> NatoDistance | None:
+    """Return the distances from ``geometry`` (EPSG:4326) to NATO territory on date ``on``, and its relation.
 
     Parameters
     ----------
     geometry
         A site geometry in EPSG:4326 (lon, lat).
     on
-        Membership date: Finland counts from 2023-04-04, Sweden from 2024-03-07.
+        Membership date: North Macedonia counts from 2020-03-27, Finland from 2023-04-04, Sweden from 2024-03-07.
+    border_line
+        For a border strip, the land border it stands for (EPSG:4326 lines): the shared border with NATO is
+        measured along it rather than along the strip's outline.
 
     Returns
     -------
     NatoDistance or None
-        None for an empty geometry or when no NATO member lies in the reference layer.
+        Distances in kilometres (geodesic, WGS84); None for an empty geometry or when no NATO member lies
+        in the reference layer.
     """
     if geometry is None or geometry.is_empty:
         return None
-    members = members_on("NATO", on)
     countries = _metric_countries()
-    nato = countries[countries["iso3"].isin(members)]
+    nato = countries[countries["iso3"].isin(members_on("NATO", on))]
     if nato.empty:
         return None
-    site = shapely.transform(geometry, lambda xy: np.column_stack(_TO_METRIC.transform(xy[:, 0], xy[:, 1])))
-    # The distance to a country's bounding box is a lower bound of the distance to the country, so
-    # countries are measured nearest-box first and the search stops once no box can beat the best.
-    polygons = nato.geometry.values
-    lower_bounds = shapely.distance(site, shapely.envelope(polygons))
-    best, idx = np.inf, -1
-    for i in np.argsort(lower_bounds, kind="stable"):
-        if lower_bounds[i] > best:
-            break
-        d = float(shapely.distance(site, polygons[i]))
-        if d < best:
-            best, idx = d, int(i)
-    planar = {idx: best}
-    nearest_iso3 = str(nato.iloc[idx]["iso3"])
+    polygons, codes = nato.geometry.values, [str(c) for c in nato["iso3"]]
+    site = _to_metric(geometry)
+    centre = _to_metric(geometry.point_on_surface())
     measured_from = "point" if geometry.geom_type == "Point" else "nearest point of the area"
-    if planar[idx] == 0.0:
-        return NatoDistance(0.0, nearest_iso3, measured_from)
-    on_site, on_nato = shapely.ops.nearest_points(site, nato.geometry.values[idx])
-    (lon1, lon2), (lat1, lat2) = _TO_STORAGE.transform([on_site.x, on_nato.x], [on_site.y, on_nato.y])
-    return NatoDistance(round(geodesic_km(lon1, lat1, lon2, lat2), 1), nearest_iso3, measured_from)
+    centre_planar, centre_hits = _nearest(centre, polygons)
+    centre_iso3 = codes[centre_hits[0]]
+    if centre_planar == 0.0:
+        return NatoDistance(0.0, centre_iso3, measured_from, 0.0, centre_iso3, "inside", 0.0)
+    centre_km = _geodesic_to(centre, polygons[centre_hits[0]])
+    planar, hits = (centre_planar, centre_hits) if geometry.geom_type == "Point" else _nearest(site, polygons)
+    if planar > CONTACT_TOLERANCE_M or geometry.geom_type == "Point":
+        km = _geodesic_to(site, polygons[hits[0]])
+        return NatoDistance(km, codes[hits[0]], measured_from, centre_km, centre_iso3, "outside", 0.0)
+    first, near = codes[hits[0]], np.flatnonzero(shapely.dwithin(site, polygons, CONTACT_TOLERANCE_M))
+    touching = sorted({codes[i] for i in near} - {first})
+    line = site.boundary if border_line is None or border_line.is_empty else _to_metric(border_line)
+    relation, shared_km, member, touch = _relation(site, line, [first, *touching])
+    return NatoDistance(0.0, member, measured_from, centre_km, centre_iso3, relation, shared_km, touch)

@@ -73,6 +73,8 @@ class GeocodeResult:
         ``high``, ``medium`` or ``low`` (training grounds keep the gazetteer's confidence).
     gazetteer_id
         Id of the gazetteer row used (``by_tg_losvido``, ``geonames:620127``, ``BY-VI`` …).
+    border_line
+        For a border strip, the land border it stands for (EPSG:4326 lines); ``None`` otherwise.
     """
 
     query: str
@@ -87,6 +89,7 @@ class GeocodeResult:
     confidence: str | None = None
     gazetteer_id: str | None = None
     sources: tuple[str, ...] = field(default=())
+    border_line: BaseGeometry | None = None
 
     @property
     def lat(self) -> float | None:
@@ -223,7 +226,8 @@ def _border_rule(phrase: str, key: str, context: str) -> GeocodeResult:
     explanation = f"border strip: {context} within {depth:g} km of its land border with {', '.join(neighbours)}; {how}"
     if strip.is_empty:
         return _unresolved(phrase, f"{context} shares no land border with {', '.join(neighbours)}")
-    return _area(phrase, "border_zone", strip, context, explanation)
+    line = areas.shared_border(context, neighbours)
+    return _area(phrase, "border_zone", strip, context, explanation, border_line=line)
 
 
 def _without_country_names(key: str) -> str:

@@ -6,7 +6,7 @@ The content is defined once, as plain (unescaped) text fields:
   troops and equipment figures grouped by what they count, every claim with who made it (contradicting
   figures are kept side by side and flagged, never averaged);
 * :func:`place_fields` — the place as written (and the reviewer's reading), what the geocoder made of it,
-  the distance to the nearest NATO country and how it was measured;
+  the distance to NATO territory as :func:`geo.catalog.sites.nato_distance_text` words it;
 * :func:`citation_fields` — one quoted sentence with its source, who claimed it and via what.
 
 :func:`popup_html` and :func:`tooltip_html` render those fields to HTML here, escaping every value with
@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any, TypedDict
 
+from geo.catalog.sites import nato_distance_text
 from geo.core.citations import source_host
 from geo.core.countries import country_name
 from geo.core.dates import row_period_text
@@ -173,19 +174,6 @@ def exercise_fields(row: Mapping[str, Any]) -> ExerciseFields:
     }
 
 
-def _nearest_text(row: Mapping[str, Any]) -> str:
-    km: Any = row.get("distance_to_nato_km")
-    nearest = row.get("nearest_nato_country")
-    if not present(km) or not present(nearest):
-        return "not measured (no geometry)"
-    how = row.get("distance_measured_from")
-    how_text = f" (measured from the {how})" if present(how) else ""
-    name = country_name(str(nearest))
-    if float(km) <= 0.05:
-        return f"in or touching NATO territory: {name}{how_text}"
-    return f"{float(km):,.0f} km to {name}{how_text}"
-
-
 def place_fields(row: Mapping[str, Any]) -> PlaceFields:
     """Return the place part of a popup as plain text fields.
 
@@ -193,14 +181,15 @@ def place_fields(row: Mapping[str, Any]) -> PlaceFields:
     ----------
     row
         A site row: ``place_text``, ``resolve_as``, ``site_role``, ``site_note``, ``site_kind``,
-        ``precision``, ``precision_km``, ``confidence``, ``geocode_explanation`` and the distance columns.
+        ``precision``, ``precision_km``, ``confidence``, ``geocode_explanation`` and
+        :data:`geo.catalog.sites.NATO_DISTANCE_COLUMNS`.
 
     Returns
     -------
     PlaceFields
         The phrase as written and the reviewer's reading, the geocoder's kind, precision (with its
-        radius), confidence and explanation, and the distance to the nearest NATO country with how it
-        was measured.
+        radius), confidence and explanation, and the distance to NATO territory
+        (:func:`geo.catalog.sites.nato_distance_text`).
     """
     kind = row.get("site_kind")
     precision = str(row.get("precision") or "unresolved")
@@ -219,7 +208,7 @@ def place_fields(row: Mapping[str, Any]) -> PlaceFields:
         "note": text_or_none(row.get("site_note")),
         "geocoded": geocoded,
         "explanation": text_or_none(row.get("geocode_explanation")),
-        "nearest": _nearest_text(row),
+        "nearest": nato_distance_text(row),
     }
 
 

@@ -37,7 +37,7 @@ import numpy as np
 import shapely
 from shapely.geometry import mapping
 
-from geo.catalog.sites import located, site_kind
+from geo.catalog.sites import NATO_DISTANCE_COLUMNS, located, site_kind
 from geo.core import settings
 from geo.core.values import is_missing
 from geo.maps.datastore import ScriptElement, script_json
@@ -79,9 +79,7 @@ _PLACE_FIELDS: tuple[str, ...] = (
     "precision_km",
     "confidence",
     "geocode_explanation",
-    "distance_to_nato_km",
-    "nearest_nato_country",
-    "distance_measured_from",
+    *NATO_DISTANCE_COLUMNS,
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import html
 import io
 import json
 import re
@@ -22,6 +23,7 @@ from shapely.geometry import LinearRing, shape
 
 from geo.briefing.map import BriefingOptions
 from geo.catalog.filter import SiteFilter
+from geo.catalog.sites import NATO_DISTANCE_COLUMNS
 from geo.core.errors import ExportError
 from geo.core.settings import ROOT
 from geo.export import data as data_export
@@ -151,6 +153,59 @@ def test_geopackage_reads_back_identical_rows(selection, tmp_path):
     assert back["ongoing"].dtype == bool and back["distance_to_nato_km"].dtype == float
     assert back.geometry.isna().sum() == 1
     assert json.loads(back.loc[0, "participants"]) == ["BLR", "RUS"]
+
+
+# --- the distance to NATO in every data export ---------------------------------------------------------
+
+NATO_EXPORT_COLUMNS = (*NATO_DISTANCE_COLUMNS, "nato_distance_text")
+STRIP_TEXT = "touches NATO territory only at the Poland–Belarus–Ukraine tripoint; centre 140 km from NATO (Poland)"
+
+
+def _exported_sites(fmt: str, selection, tmp_path) -> dict[str, dict]:
+    """Each exported site's record as the file gives it back, by place text."""
+    data = data_export.export_bytes(selection, fmt)
+    if fmt == "csv":
+        records = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+    elif fmt == "geojson":
+        records = [f["properties"] for f in json.loads(data)["features"]]
+    elif fmt == "kml":
+        placemarks = ET.fromstring(data).iter(f"{KML}Placemark")
+        records = [{d.get("name"): d.findtext(f"{KML}value") for d in pm.iter(f"{KML}Data")} for pm in placemarks]
+    else:
+        (tmp_path / "sites.gpkg").write_bytes(data)
+        back = gpd.read_file(tmp_path / "sites.gpkg", layer=gpkg.GPKG_LAYER)
+        records = back.drop(columns="geometry").to_dict("records")
+    return {r["place_text"]: r for r in records}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "geojson", "kml", "gpkg"])
+def test_every_data_export_carries_the_distance_to_nato(selection, tmp_path, fmt):
+    records = _exported_sites(fmt, selection, tmp_path)
+    strip, losvido, pabrade = records["the southern border"], records["Losvido"], records["Pabradė TA"]
+    assert set(NATO_EXPORT_COLUMNS) <= strip.keys()
+    assert (strip["nato_relation"], strip["nato_distance_text"]) == ("touches_at_point", STRIP_TEXT)
+    assert float(strip["distance_to_nato_km"]) == 0.0 and float(strip["distance_to_nato_from_centre_km"]) == 140.0
+    assert losvido["nato_distance_text"] == "160 km from NATO (Latvia)"
+    assert pabrade["nato_distance_text"] == "inside NATO territory (Lithuania)"
+    touching = strip["nato_touch_countries"]
+    expected = {"csv": "POL;BLR;UKR", "geojson": ["POL", "BLR", "UKR"]}.get(fmt, '["POL", "BLR", "UKR"]')
+    assert touching == expected  # CSV joins lists with ";", GeoJSON keeps arrays, KML and GeoPackage hold JSON text
+
+
+def test_geojson_and_geopackage_type_the_distance_columns(selection, tmp_path):
+    properties = _exported_sites("geojson", selection, tmp_path)["the southern border"]
+    back = gpd.read_file(data_export.write_export(selection, tmp_path / "sites.gpkg", fmt="gpkg"), layer="sites")
+    for column in ("distance_to_nato_km", "distance_to_nato_from_centre_km", "nato_shared_border_km"):
+        assert column in gpkg.FLOAT_COLUMNS and back[column].dtype == float
+        assert isinstance(properties[column], float)
+    for column in ("nato_relation", "nearest_nato_country_from_centre", "nato_distance_text"):
+        assert isinstance(properties[column], str)
+        assert back[column].dropna().map(type).eq(str).all() and back[column].notna().any()
+
+
+def test_kml_description_states_the_distance_text(kml):
+    strip = next(pm for pm in kml.iter(f"{KML}Placemark") if "the southern border" in pm.findtext(f"{KML}name"))
+    assert html.escape(STRIP_TEXT) in strip.findtext(f"{KML}description")
 
 
 # --- the as-of date every data export states -----------------------------------------------------------

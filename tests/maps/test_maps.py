@@ -14,7 +14,7 @@ import shapely
 from shapely.geometry import Point, Polygon
 
 from geo.catalog.filter import SiteFilter, filter_sites
-from geo.catalog.sites import located, site_kind, sites_frame
+from geo.catalog.sites import located, nato_distance_text, site_kind, sites_frame
 from geo.core.errors import FilterError
 from geo.core.symbology import ALLIANCE_COLORS
 from geo.geocode.distance import geodesic_km
@@ -346,12 +346,34 @@ def test_popup_has_place_geocoder_distance_and_every_source(sites):
     place = place_fields(row)
     assert place["place"] == row["place_text"]
     assert place["geocoded"].startswith(("training ground", "airfield", "town", "region", "border strip", "whole"))
-    assert "km" in place["nearest"] or "touching NATO" in place["nearest"]
+    assert place["nearest"] == nato_distance_text(row)
+    assert f"Nearest NATO</span> {place['nearest']}" in html
     for citation in row["citations"]:
         assert citation_fields(citation)["quote"].replace("&", "&amp;").replace('"', "&quot;")[:20] in html.replace(
             "&#x27;", "'"
         )
     assert f"Sources ({len(row['citations'])})" in html
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "place_text", "expected"),
+    [
+        (
+            "belarus-russia-southern-border-drills-2021",
+            "its border with Ukraine",
+            r"touches NATO territory only at the Poland–Belarus–Ukraine tripoint; centre \d+ km from NATO \(Poland\)",
+        ),
+        ("defender-europe-2022", "MK", r"inside NATO territory \(North Macedonia\)"),
+        ("combat-brotherhood-2023", "Brest region", r"shares a border with NATO territory \(Poland\); centre \d+ km"),
+        ("combat-brotherhood-2023", "Minsk region", r"12 km from NATO \(Lithuania\); centre \d+ km"),
+    ],
+)
+def test_popup_and_map_data_state_the_distance_to_nato(sites, exercise_id, place_text, expected):
+    row = sites[(sites["exercise_id"] == exercise_id) & (sites["place_text"] == place_text)].iloc[0].to_dict()
+    assert re.fullmatch(expected, place_fields(row)["nearest"])
+    tables = site_tables(sites)
+    shipped = {tables.vocabulary.items[place[6]] for place in tables.places}  # what the browser renders
+    assert place_fields(row)["nearest"] in shipped
 
 
 def test_site_tables_store_each_exercise_once(sites):
