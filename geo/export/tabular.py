@@ -25,6 +25,7 @@ import shapely
 from shapely.geometry import mapping
 
 from geo.catalog.sites import figures_text
+from geo.core.text import csv_cell
 from geo.core.values import is_missing
 
 if TYPE_CHECKING:
@@ -120,11 +121,15 @@ def to_geojson(selection: Selection, *, indent: int | None = None) -> str:
 
 
 def to_csv(selection: Selection) -> str:
-    """Return CSV text: one row per site, lists joined with ``;``, geometry as WKT plus lat/lon, and the as-of date."""
+    """Return CSV text: one row per site, lists joined with ``;``, geometry as WKT plus lat/lon, and the as-of date.
+
+    Text cells that a spreadsheet would run as a formula (``=…``, ``+…``, ``-…``, ``@…``) are guarded by
+    :func:`geo.core.text.csv_cell`; numbers are written as numbers.
+    """
     as_of = selection.period_end.isoformat()
     rows = []
     for rec, geom in zip(export_records(selection.sites), selection.sites.geometry.values, strict=True):
-        flat = {k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in rec.items()}
+        flat = {k: csv_cell(";".join(map(str, v)) if isinstance(v, list) else v) for k, v in rec.items()}
         empty = geom is None or geom.is_empty
         point = None if empty else geom.representative_point()
         flat["lat"] = None if point is None else round(point.y, 6)

@@ -16,6 +16,7 @@ from geo.cli.main import main
 from geo.core.settings import ROOT
 from geo.query.known import KnownSites
 from tests.support.export_panel_app import tiny_sites
+from tests.support.payloads import assert_formulas_guarded, formula_sites
 
 REPORT = "Belarus held snap military exercises in the Brest region on May 2, 2024."
 SAVED_ID = "national-exercise-2024-05-02"
@@ -77,6 +78,12 @@ def test_store_problem_is_one_warning_line(monkeypatch, capsys):
     out, err = capsys.readouterr()
     assert err == f"warning: {problem}\n"
     assert out.count("\n") == 10  # header and 9 sites: the command still works
+
+
+def test_catalog_csv_text_cells_cannot_start_a_formula(monkeypatch, capsys):
+    monkeypatch.setattr(geo.query.known, "known_sites", lambda **_: KnownSites(formula_sites(), None, None))
+    assert main(["catalog", "--format", "csv"]) == 0
+    assert_formulas_guarded(capsys.readouterr().out)
 
 
 HEAVY = ("folium", "matplotlib", "streamlit", "altair", "pptx")
