@@ -23,6 +23,7 @@ from geo.cli.args import (
     output_path,
 )
 from geo.core.errors import ExportError
+from geo.core.text import terminal_safe
 from geo.export.formats import names
 
 if TYPE_CHECKING:
@@ -100,5 +101,5 @@ def run(args: argparse.Namespace) -> int:
         msg = f"no exercise sites match {describe_filter(args)}; pass --allow-empty to render a map that says so"
         raise ExportError(msg)
     _write(selection, out, fmt.name, options)
-    print(f"wrote {out} ({fmt.name}; {selection.n_sites} sites of {selection.n_exercises} exercises)")
+    print(f"wrote {terminal_safe(out)} ({fmt.name}; {selection.n_sites} sites of {selection.n_exercises} exercises)")
     return EXIT_OK

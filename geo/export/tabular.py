@@ -25,7 +25,7 @@ import shapely
 from shapely.geometry import mapping
 
 from geo.catalog.sites import figures_text
-from geo.core.text import csv_cell
+from geo.core.text import csv_cell, terminal_safe
 from geo.core.values import is_missing
 
 if TYPE_CHECKING:
@@ -154,7 +154,7 @@ def geojson_bytes(selection: Selection) -> bytes:
 
 
 def to_table(sites: gpd.GeoDataFrame) -> str:
-    """Return a compact fixed-width table for the terminal."""
+    """Return a compact fixed-width table for the terminal (control characters escaped by :func:`terminal_safe`)."""
     if sites.empty:
         return "no exercise sites match"
     view = pd.DataFrame(
@@ -171,4 +171,4 @@ def to_table(sites: gpd.GeoDataFrame) -> str:
         }
     )
     view.loc[sites["ongoing"].to_numpy(), "end"] = "ongoing"
-    return view.to_string(index=False)
+    return view.map(terminal_safe).to_string(index=False)  # stored text: no escape sequence reaches the terminal

@@ -86,6 +86,16 @@ def test_catalog_csv_text_cells_cannot_start_a_formula(monkeypatch, capsys):
     assert_formulas_guarded(capsys.readouterr().out)
 
 
+def test_catalog_table_prints_control_characters_as_escapes(monkeypatch, capsys):
+    sites = tiny_sites()
+    sites.loc[sites.index[0], "place_text"] = "Losvido\x1b[2J\rforged"
+    monkeypatch.setattr(geo.query.known, "known_sites", lambda **_: KnownSites(sites, None, "locked\x1b[8m"))
+    assert main(["catalog"]) == 0
+    out, err = capsys.readouterr()
+    assert "Losvido\\x1b[2J\\rforged" in out and "\x1b" not in out and "\r" not in out
+    assert err == "warning: locked\\x1b[8m\n"
+
+
 HEAVY = ("folium", "matplotlib", "streamlit", "altair", "pptx")
 _RUN_GEO = """
 import runpy, sys

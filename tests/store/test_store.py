@@ -18,6 +18,7 @@ from geo.catalog.load import load_exercise_file, load_exercises
 from geo.catalog.schema import Exercise
 from geo.core import settings
 from geo.store import CURRENT_VERSION, Store, StoreError, merge_with_catalog, open_store, store_exercises
+from geo.store.__main__ import main as store_cli
 from geo.store.migrations import migrate
 from geo.store.repository import document
 
@@ -334,6 +335,17 @@ def test_export_keeps_a_reviewer_name_with_line_breaks_in_the_comment(store, tmp
     comment = text[: text.index("\nid: ")].splitlines()
     assert all(line.startswith("# ") for line in comment)
     assert "observers" not in yaml.safe_load(text) and "alt_names" not in yaml.safe_load(text)
+
+
+def test_info_prints_control_characters_as_escapes(url, monkeypatch, capsys):
+    monkeypatch.setenv("DRILLMAP_DATABASE_URL", url)
+    who = "x\x1b[2J\rforged by admin"
+    source = "https://example.org/a\x1b]8;;http://evil.example\x07"
+    open_store().save([_new_exercise("snap-check-2024")], who=who, source=source)  # the store `info` reads
+    assert store_cli(["info"]) == 0
+    out = capsys.readouterr().out
+    assert not any(ch in out for ch in "\x1b\r\x07")
+    assert "by x\\x1b[2J\\rforged by admin  from https://example.org/a\\x1b]8;;http://evil.example\\x07" in out
 
 
 def test_merge_with_catalog_prefers_the_store(store, catalog_dir):
