@@ -6,6 +6,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.core.dates import as_of_text
+from geo.core.text import md_escape
 from geo.maps.build import NATO_BORDER, MapOptions, build_map, ring_site_choices
 from geo.maps.popup import KIND_LABELS
 from geo.maps.url_state import RING_CHOICES_KM
@@ -36,7 +37,8 @@ if K_RING_MODE not in st.session_state:  # first visit of this page in the sessi
         if centre in site_choices:
             st.session_state[K_RING_SITE] = centre
         else:
-            st.warning(f"The site {centre!r} named in the link is not in view: no rings are drawn around it.")
+            missing = f"The site {centre!r} named in the link is not in view: no rings are drawn around it."
+            st.warning(md_escape(missing))
 
 mode_col, km_col, site_col, tiles_col = st.columns([2.4, 2.2, 3.4, 1.5], vertical_alignment="bottom")
 mode = mode_col.segmented_control(
