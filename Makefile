@@ -48,6 +48,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/snapshot.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/cli.py
+	$(BIN)/python bench/linear_time.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

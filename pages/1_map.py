@@ -8,6 +8,7 @@ from streamlit_folium import st_folium
 
 from geo.core.counts import counted
 from geo.core.dates import as_of_text
+from geo.core.text import md_escape
 from geo.core.values import present
 from geo.geocode.gazetteer import reading_text
 from geo.maps.build import NATO_BORDER, MapOptions, build_map, ring_site_choices
@@ -40,7 +41,8 @@ if K_RING_MODE not in st.session_state:  # first visit of this page in the sessi
         if centre in site_choices:
             st.session_state[K_RING_SITE] = centre
         else:
-            st.warning(f"The site {centre!r} named in the link is not in view: no rings are drawn around it.")
+            missing = f"The site {centre!r} named in the link is not in view: no rings are drawn around it."
+            st.warning(md_escape(missing))
 
 mode_col, km_col, site_col, tiles_col = st.columns([2.4, 2.2, 3.4, 1.5], vertical_alignment="bottom")
 mode = mode_col.segmented_control(

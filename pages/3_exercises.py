@@ -136,7 +136,7 @@ if fields["figures"]:
         for claim in fig["claims"]
     ]
     st.dataframe(pd.DataFrame(claims), hide_index=True, width="stretch")
-    st.caption("As one line: " + figures_text(first["figures"]))
+    st.caption("As one line: " + md(figures_text(first["figures"])))
 else:
     st.caption("No troop or equipment figures reported.")
 

@@ -7,6 +7,7 @@ import streamlit as st
 from geo.catalog.sources import seed_reports, sources_frame
 from geo.core import settings
 from geo.core.credits import DATA_CREDITS, MAP_ATTRIBUTION
+from geo.core.text import md_escape
 from pages.common import compat
 from pages.common import state as ui_common
 
@@ -21,7 +22,8 @@ ui_common.page_header(
 st.markdown("### Seed reports")
 seeds = seed_reports(settings.SEEDS_DIR, view.sites)
 if seeds.empty:
-    st.info(f"No seed reports found in {settings.SEEDS_DIR} (they are kept beside the repository, not in it).")
+    where = md_escape(settings.SEEDS_DIR)
+    st.info(f"No seed reports found in {where} (they are kept beside the repository, not in it).")
 else:
     st.dataframe(
         seeds,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from geo.core.errors import ExportError
 from geo.core.symbology import ALLIANCES
+from geo.core.text import terminal_safe
 from geo.export.formats import ExportFormat, Kind, export_format, names
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def load_selection(flt: SiteFilter) -> Selection:
 
     known = known_sites()
     if known.store_problem:
-        print(f"warning: {known.store_problem}", file=sys.stderr)
+        print(f"warning: {terminal_safe(known.store_problem)}", file=sys.stderr)
     return select(known.sites, flt)
 
 

@@ -12,6 +12,7 @@ import argparse
 import sys
 
 from geo.cli.args import EXIT_OK, add_filter_arguments, filter_from_args, load_selection
+from geo.core.text import terminal_safe
 
 #: Output formats: a terminal table, or the text data formats of the registry.
 OUTPUTS = ("table", "csv", "geojson")
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         from geo.catalog.quality import quality_report
 
         text, hard_errors = quality_report()
-        print(text)
+        print("\n".join(terminal_safe(line) for line in text.splitlines()))
         return 1 if hard_errors else EXIT_OK
     flt = filter_from_args(args)  # validate the arguments before the (slower) catalog load
     selection = load_selection(flt)

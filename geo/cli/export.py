@@ -20,6 +20,7 @@ from geo.cli.args import (
     output_path,
 )
 from geo.core.errors import ExportError
+from geo.core.text import terminal_safe
 from geo.export.formats import names
 
 
@@ -44,5 +45,5 @@ def run(args: argparse.Namespace) -> int:
         msg = f"no exercise sites match {describe_filter(args)}; nothing to export"
         raise ExportError(msg)
     write_export(selection, out, fmt=fmt.name)
-    print(f"wrote {out} ({fmt.name}; {selection.n_sites} sites, {len(selection.located)} located)")
+    print(f"wrote {terminal_safe(out)} ({fmt.name}; {selection.n_sites} sites, {len(selection.located)} located)")
     return EXIT_OK

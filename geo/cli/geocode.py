@@ -9,6 +9,7 @@ import argparse
 import json
 
 from geo.cli.args import EXIT_OK, EXIT_UNRESOLVED
+from geo.core.text import terminal_safe
 
 
 def add(p: argparse.ArgumentParser) -> None:
@@ -29,5 +30,6 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
         where = f"{result.lat:.4f}, {result.lon:.4f}" if result.lat is not None else "—"
-        print(f"{result.status}: {result.kind or '—'} at {where} ({result.precision}); {result.explanation}")
+        line = f"{result.status}: {result.kind or '—'} at {where} ({result.precision}); {result.explanation}"
+        print(terminal_safe(line))
     return EXIT_OK if result.status == "resolved" else EXIT_UNRESOLVED

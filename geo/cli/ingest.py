@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from geo.core import settings
 from geo.core.dates import period_text
 from geo.core.errors import IngestError
+from geo.core.text import terminal_safe
 
 if TYPE_CHECKING:  # the draft module pulls in the geocoder; `ingest` imports it only when run
     from geo.extract.draft import DraftEvent
@@ -87,10 +88,13 @@ class _FileResult:
         }
 
     def summary_lines(self) -> list[str]:
+        """Return the terminal lines for this file (control characters escaped: the text comes from the file)."""
         lines = [f"{self.path}:"]
         if self.error is not None:
-            return [*lines, f"  error: {self.error}"]
-        return lines + [_event_line(e) for e in self.events] + [f"  note: {w}" for w in self.warnings]
+            lines.append(f"  error: {self.error}")
+        else:
+            lines += [_event_line(e) for e in self.events] + [f"  note: {w}" for w in self.warnings]
+        return [terminal_safe(line) for line in lines]
 
 
 def _check_options(args: argparse.Namespace) -> None:
@@ -140,15 +144,13 @@ def run_ingest(args: argparse.Namespace) -> int:
     errors = [r.error for r in results if r.error is not None]
     if errors:
         for error in errors:
-            print(f"error: {error}", file=sys.stderr)
+            print(f"error: {terminal_safe(error)}", file=sys.stderr)
         if args.save:
             print("error: nothing was saved", file=sys.stderr)
         return EXIT_USAGE
     accepted = [(event, _source_for(r.path, args.source_url) or "") for r in results for event in r.events]
     if args.save and accepted:
         saved = ingest.save(accepted, reviewer=args.reviewer)
-        print(
-            f"saved: created {', '.join(saved.created) or 'none'}; updated {', '.join(saved.updated) or 'none'}",
-            file=sys.stderr,
-        )
+        line = f"saved: created {', '.join(saved.created) or 'none'}; updated {', '.join(saved.updated) or 'none'}"
+        print(terminal_safe(line), file=sys.stderr)
     return EXIT_OK

@@ -20,6 +20,7 @@ from typing import cast
 
 from geo.cli.args import EXIT_USAGE, OneLineErrors, Subparsers, filter_from_args
 from geo.core.errors import DrillmapError
+from geo.core.text import terminal_safe
 from geo.export.formats import names
 
 __all__ = ["COMMANDS", "Command", "build_parser", "filter_from_args", "main"]
@@ -98,5 +99,5 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(cast("int", COMMANDS[args.command].function(COMMANDS[args.command].run)(args)))
     except DrillmapError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {terminal_safe(exc)}", file=sys.stderr)
         return EXIT_USAGE

@@ -24,6 +24,7 @@ from geo.cli.args import (
 )
 from geo.core.counts import counted
 from geo.core.errors import ExportError
+from geo.core.text import terminal_safe
 from geo.export.formats import names
 
 if TYPE_CHECKING:
@@ -102,5 +103,5 @@ def run(args: argparse.Namespace) -> int:
         raise ExportError(msg)
     _write(selection, out, fmt.name, options)
     what = f"{counted(selection.n_sites, 'site')} of {counted(selection.n_exercises, 'exercise')}"
-    print(f"wrote {out} ({fmt.name}; {what})")
+    print(f"wrote {terminal_safe(out)} ({fmt.name}; {what})")
     return EXIT_OK

@@ -25,6 +25,7 @@ import shapely
 from shapely.geometry import mapping
 
 from geo.catalog.sites import NATO_DISTANCE_COLUMNS, figures_text, nato_distance_text
+from geo.core.text import csv_cell, terminal_safe
 from geo.core.values import is_missing
 
 if TYPE_CHECKING:
@@ -121,11 +122,15 @@ def to_geojson(selection: Selection, *, indent: int | None = None) -> str:
 
 
 def to_csv(selection: Selection) -> str:
-    """Return CSV text: one row per site, lists joined with ``;``, geometry as WKT plus lat/lon, and the as-of date."""
+    """Return CSV text: one row per site, lists joined with ``;``, geometry as WKT plus lat/lon, and the as-of date.
+
+    Text cells that a spreadsheet would run as a formula (``=…``, ``+…``, ``-…``, ``@…``) are guarded by
+    :func:`geo.core.text.csv_cell`; numbers are written as numbers.
+    """
     as_of = selection.period_end.isoformat()
     rows = []
     for rec, geom in zip(export_records(selection.sites), selection.sites.geometry.values, strict=True):
-        flat = {k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in rec.items()}
+        flat = {k: csv_cell(";".join(map(str, v)) if isinstance(v, list) else v) for k, v in rec.items()}
         empty = geom is None or geom.is_empty
         point = None if empty else geom.representative_point()
         flat["lat"] = None if point is None else round(point.y, 6)
@@ -154,7 +159,7 @@ def _km_cell(value: Any) -> str:
 
 
 def to_table(sites: gpd.GeoDataFrame) -> str:
-    """Return a compact fixed-width table for the terminal.
+    """Return a compact fixed-width table for the terminal (control characters escaped by :func:`terminal_safe`).
 
     ``nato_km`` is the distance from the site's nearest point (what ``--max-nato-km`` filters on), ``centre_km``
     from its representative point; ``relation`` is ``inside``, ``shares_border``, ``touches_at_point`` or
@@ -178,4 +183,4 @@ def to_table(sites: gpd.GeoDataFrame) -> str:
         }
     )
     view.loc[sites["ongoing"].to_numpy(), "end"] = "ongoing"
-    return view.to_string(index=False)
+    return view.map(terminal_safe).to_string(index=False)  # stored text: no escape sequence reaches the terminal

@@ -12,6 +12,8 @@ Used by ``python -m geo ingest`` (:mod:`geo.cli.ingest`) and the Review page (``
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -80,20 +82,61 @@ def check_reviewer(name: str | None) -> str:
     return who
 
 
-def read_file(path: Path) -> str:
+def read_file(path: Path, *, max_bytes: int | None = None) -> str:
     """Return the safe plain text of an article file (text, HTML or Markdown; see :func:`read_article`).
+
+    Only a regular file is read (a directory, device such as ``/dev/zero`` or named pipe is refused
+    without waiting for it), its size is checked first, and at most ``max_bytes + 1`` bytes are read,
+    in bounded chunks.
+
+    Parameters
+    ----------
+    path
+        The article file.
+    max_bytes
+        Size limit; default :data:`geo.core.settings.MAX_ARTICLE_BYTES`.
 
     Raises
     ------
     IngestError
-        If the file cannot be read or is not a readable English article.
+        If the file is not a regular file, cannot be read, is over the limit or is not a readable
+        English article.
     """
+    limit = settings.MAX_ARTICLE_BYTES if max_bytes is None else max_bytes
     try:
-        data = path.read_bytes()
+        data = _read_bounded(path, limit)
     except OSError as exc:
         msg = f"cannot read {str(path)!r}: {exc.strerror or exc}"
         raise IngestError(msg) from exc
-    return read_article(data, name=path.name)
+    return read_article(data, name=path.name, max_bytes=limit)
+
+
+#: Bytes read at a time from an article file.
+_CHUNK_BYTES = 64 * 1024
+
+
+def _read_bounded(path: Path, limit: int) -> bytes:
+    """Read at most ``limit + 1`` bytes of a regular file (opened without blocking on a pipe)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            msg = f"{str(path)!r} is not a regular file (a directory, device or pipe): give an article file"
+            raise IngestError(msg)
+        if info.st_size > limit:
+            msg = f"{path.name!r} is {info.st_size:,} bytes, over the {limit:,}-byte limit for one article"
+            raise IngestError(msg)
+        chunks: list[bytes] = []
+        left = limit + 1  # one byte more than the limit tells a file that grew past it
+        while left > 0:
+            chunk = os.read(fd, min(_CHUNK_BYTES, left))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def article_text(*, pasted: str = "", data: bytes | None = None, name: str = "the article") -> str:

@@ -84,6 +84,10 @@ _CALLED = re.compile(
     r"(?i:\b(?:called|named|dubbed|code-?named|codenamed|titled|under\s+the\s+(?:code\s*)?name))\s+"
     r"[‘'\"“«]?(?P<name>[A-Z][\w’]*(?:[\s-](?:[A-Z][\w’]*|" + _YEAR + r"))*(?:[-–](?:I{1,3}|IV|V)\b)?)"
 )
+#: "called"/"named" just before a known name; looked for in the last few characters only, so that a
+#: sentence naming an exercise many times is not searched from its start again for each one.
+_CALLED_BEFORE = re.compile(r"(?i:called|named|dubbed|name)\s+[‘'\"“«]?$")
+_CALLED_WINDOW = 40
 _QUOTED = re.compile(r"[‘\"“«](?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-Z0-9][\w’-]*)){0,4})[’\"”»]")
 #: Straight single quotes around a name ("the 'Clear Sky' exercise"), not apostrophes.
 _STRAIGHT_QUOTED = re.compile(
@@ -370,7 +374,7 @@ def _known_names(found: _Found) -> None:
     for match in lexicon.pattern.finditer(sentence):
         variant = match.group("base")
         quoted = match.start() > 0 and sentence[match.start() - 1] in _QUOTES_OPEN
-        called = bool(re.search(r"(?i:called|named|dubbed|name)\s+[‘'\"“«]?$", sentence[: match.start()]))
+        called = bool(_CALLED_BEFORE.search(sentence[max(0, match.start() - _CALLED_WINDOW) : match.start()]))
         short_year = match.group("yy")
         if short_year and variant in lexicon.needs_year and "-" not in sentence[match.end("base") : match.start("yy")]:
             short_year = None  # "West 10 years ago" is no name; "Dragon-24" is one

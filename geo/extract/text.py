@@ -33,7 +33,23 @@ _BLOCK_ELEMENTS = frozenset(
 _VOID_ELEMENTS = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "source", "wbr"})
 
 _HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|body|p|div|script|style|br|span|article|h[1-6])\b", re.I)
-_MARKDOWN_HINT = re.compile(r"^(?:#{1,6}\s|\s*[-*+]\s|\s*>\s)|\[[^\]]+\]\([^)]+\)|\*\*[^*]+\*\*", re.M)
+# Every pattern below runs on untrusted text and takes linear time: a repeated part never spans a
+# line break when a line start anchors it (``[^\S\n]`` is "a space on this line"), and a run between
+# two delimiters excludes the opening delimiter, so the runs tried from different starts never overlap
+# (``tests/extract/test_linear_time.py`` checks it on hostile inputs).
+_MARKDOWN_HINT = re.compile(r"^(?:#{1,6}\s|[^\S\n]*[-*+]\s|[^\S\n]*>\s)|\[[^\[\]]+\]\([^()]+\)|\*\*[^*]+\*\*", re.M)
+#: Markdown markup removed by :func:`markdown_to_text`, in order: (pattern, replacement).
+_MARKDOWN_STRIP: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"```.*?```", re.S), "\n"),  # code blocks are not prose
+    (re.compile(r"!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)"), ""),  # images (a URL may hold one pair of parens)
+    (re.compile(r"\[([^\[\]]+)\]\((?:[^()]|\([^()]*\))*\)"), r"\1"),  # links -> their words
+    (re.compile(r"^[^\S\n]{0,3}#{1,6}[^\S\n]*", re.M), ""),  # headings
+    (re.compile(r"^[^\S\n]{0,3}>[^\S\n]?", re.M), ""),  # block quotes
+    (re.compile(r"^[^\S\n]*(?:[-*+]|\d+[.)])[^\S\n]+", re.M), ""),  # list markers
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold: a failed start has no closer after it on its line
+    (re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])"), r"\1"),  # italics, up to the next star
+    (re.compile(r"`([^`]*)`"), r"\1"),
+)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 #: Share of Cyrillic among the letters above which an article counts as Russian/Belarusian text.
@@ -101,15 +117,9 @@ def html_to_text(html: str) -> str:
 
 def markdown_to_text(markdown: str) -> str:
     """Return the text of a Markdown document: links keep their words, images and markup go."""
-    text = re.sub(r"```.*?```", "\n", markdown, flags=re.S)  # code blocks are not prose
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links -> their words
-    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.M)  # headings
-    text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.M)  # block quotes
-    text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", text, flags=re.M)  # list markers
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
-    text = re.sub(r"`([^`]*)`", r"\1", text)
+    text = markdown
+    for pattern, replacement in _MARKDOWN_STRIP:
+        text = pattern.sub(replacement, text)
     return _tidy(text)
 
 
@@ -292,7 +302,13 @@ _ABBREVIATIONS = frozenset(
         "p.m",
     ]
 )
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# Starts only where a run of stops starts: a run of 100,000 "!" is read once, not once per "!".
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+#: The word before a full stop is looked for in this many characters: longer than any abbreviation, so a
+#: longer word is never one, and a very long line is not searched again at every full stop.
+_WORD_WINDOW = 32
+_LAST_WORD = re.compile(r"[\w.]+$")
+_ENDS_SENTENCE = frozenset('.!?:"”’)')
 
 
 def dateline(text: str) -> tuple[dt.date | None, str | None]:
@@ -313,18 +329,23 @@ def wire_dateline(sentence: str) -> int:
 
 
 def _paragraph_lines(text: str) -> list[tuple[int, str]]:
-    """Split into (offset, line) paragraphs, joining hard-wrapped lines that continue a sentence."""
-    out: list[tuple[int, str]] = []
+    """Split into (offset, line) paragraphs, joining hard-wrapped lines that continue a sentence.
+
+    A line continues the paragraph above when it starts in lower case and the line above does not end
+    a sentence; only that last line is looked at, and each paragraph is cut from ``text`` once.
+    """
+    spans: list[list[int]] = []  # [start, end] of each paragraph in text
+    last = ""  # the last line added to the last paragraph
     offset = 0
-    for raw in text.split("\n"):
-        line = raw
-        if out and line and out[-1][1] and not re.search(r"[.!?:\"”’)]\s*$", out[-1][1]) and line[:1].islower():
-            start = out[-1][0]
-            out[-1] = (start, text[start : offset + len(line)])
+    for line in text.split("\n"):
+        if spans and line[:1].islower() and last.rstrip()[-1:] not in _ENDS_SENTENCE:
+            spans[-1][1] = offset + len(line)
+            last = line
         elif line.strip():
-            out.append((offset, line))
-        offset += len(raw) + 1
-    return out
+            spans.append([offset, offset + len(line)])
+            last = line
+        offset += len(line) + 1
+    return [(start, text[start:end]) for start, end in spans]
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -344,10 +365,10 @@ def split_sentences(text: str) -> list[Sentence]:
     for paragraph, (offset, line) in enumerate(lines):
         begin = 0
         for match in _SENTENCE_END.finditer(line):
-            before = line[begin : match.start()]
-            word = re.findall(r"([\w.]+)$", before)
-            token = word[0].lower().rstrip(".") if word else ""
-            if token in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word[0] if word else ""):
+            before = line[max(begin, match.start() - _WORD_WINDOW) : match.start()]
+            found = _LAST_WORD.search(before)
+            word = found.group() if found else ""
+            if word.lower().rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word):
                 continue
             _add(sentences, text, offset, line, begin, match.end(), paragraph)
             begin = match.end()

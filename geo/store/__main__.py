@@ -1,11 +1,13 @@
-"""``python -m geo.store``: inspect the store and export it back to catalog YAML files.
+r"""``python -m geo.store``: inspect the store and export it back to catalog YAML files.
 
 Commands::
 
     python -m geo.store info                       # URL, schema version, counts, last changes
     python -m geo.store export DIR [--origin analyst|seed]
 
-Exit codes: 0 success; 2 bad arguments or a store/catalog error (one ``error:`` line on stderr).
+Exit codes: 0 success; 2 bad arguments or a store/catalog error (one ``error:`` line on stderr). Stored
+text (names, reviewers, sources) is printed through :func:`geo.core.text.terminal_safe`: control
+characters appear as ``\x1b``-style escapes and cannot forge or hide a line.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sys
 from pathlib import Path
 
 from geo.core.errors import DrillmapError
+from geo.core.text import terminal_safe
 from geo.store.repository import open_store
 
 
@@ -31,19 +34,23 @@ def main(argv: list[str] | None = None) -> int:
         store = open_store()
         if args.command == "export":
             paths = store.export_yaml(args.folder, origin=args.origin)
-            print(f"wrote {len(paths)} file(s) to {args.folder}")
+            print(f"wrote {len(paths)} file(s) to {terminal_safe(args.folder)}")
             return 0
         exercises = store.exercises()
         analyst = store.exercises(origin="analyst")
-        print(f"store: {store.engine.url.render_as_string(hide_password=True)}")
+        print(f"store: {terminal_safe(store.engine.url.render_as_string(hide_password=True))}")
         print(f"schema version: {store.schema_version()}")
         print(f"exercises: {len(exercises)} ({len(analyst)} added by analysts)")
         for entry in store.history(limit=10):
-            print(f"  {entry.at}  {entry.action:<11} {entry.exercise_id}  by {entry.who}  from {entry.source}")
+            at, action, exercise, who, source = map(
+                terminal_safe, (entry.at, entry.action, entry.exercise_id, entry.who, entry.source)
+            )
+            print(f"  {at}  {action:<11} {exercise}  by {who}  from {source}")
         if store.seed_conflicts:
-            print(f"seed conflicts (catalog changed after an analyst edit): {', '.join(store.seed_conflicts)}")
+            conflicts = ", ".join(map(terminal_safe, store.seed_conflicts))
+            print(f"seed conflicts (catalog changed after an analyst edit): {conflicts}")
     except DrillmapError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {terminal_safe(exc)}", file=sys.stderr)
         return 2
     return 0
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
@@ -30,6 +29,7 @@ from geo.core import settings
 from geo.store.engine import StoreError, make_engine, reading
 from geo.store.migrations import CURRENT_VERSION, current_version, migrate
 from geo.store.models import AuditRow, ExerciseRow, Meta
+from geo.store.yaml_text import yaml_document
 
 #: How many times a save is tried when a concurrent session took the same new id (PostgreSQL).
 SAVE_ATTEMPTS = 3
@@ -366,13 +366,12 @@ class Store:
             written = []
             for row in rows:
                 path = folder / f"{row.id}.yaml"
-                header = (
-                    f"# {row.name} — exported from the Drillmap store ({row.origin} record, version {row.version},\n"
-                    f"# last changed {row.updated_at} by {row.updated_by}).\n"
+                comment = (
+                    f"{row.name} — exported from the Drillmap store ({row.origin} record, version {row.version},",
+                    f"last changed {row.updated_at} by {row.updated_by}).",
                 )
-                body = yaml.safe_dump(row.document, sort_keys=False, allow_unicode=True, width=110)
                 tmp = path.with_suffix(".yaml.tmp")
-                tmp.write_text(header + body, encoding="utf-8")
+                tmp.write_text(yaml_document(row.document, comment=comment), encoding="utf-8")
                 tmp.replace(path)
                 written.append(path)
         return written

@@ -24,6 +24,7 @@ import streamlit as st
 from geo.briefing.map import BriefingOptions
 from geo.briefing.text import default_title
 from geo.core.errors import DrillmapError
+from geo.core.text import md_escape
 from geo.export.data import export_bytes
 from geo.export.formats import FORMATS, labels
 from geo.export.snapshot import as_seen_png, browser_problem, render_snapshot
@@ -94,7 +95,7 @@ def _as_seen_request(selection: Selection, map_options: MapOptions | None, key: 
     """Widgets of the map as seen (its size); None, with the reason shown, when no browser is installed."""
     problem = browser_problem()
     if problem:
-        st.info(problem[0].upper() + problem[1:] + ".")
+        st.info(md_escape(problem[0].upper() + problem[1:] + "."))
         return None
     size_label = st.selectbox("Size", list(AS_SEEN_SIZES), key=f"{key}_seen_size")
     size = AS_SEEN_SIZES[size_label]
@@ -128,7 +129,7 @@ def _prepare(request: _Request, state_key: str) -> None:
             data = request.make()
         except DrillmapError as exc:
             status.update(label="The download could not be prepared", state="error")
-            st.error(str(exc))
+            st.error(md_escape(exc))
             st.session_state.pop(state_key, None)
             return
         st.session_state[state_key] = {

@@ -19,6 +19,7 @@ from geo.core.countries import country_label
 from geo.core.counts import counted
 from geo.core.dates import as_of_text
 from geo.core.errors import DrillmapError
+from geo.core.text import md_escape
 from geo.maps.build import MapOptions
 from geo.maps.reference import ReferenceLayers, reference_layers
 from geo.maps.url_state import (
@@ -66,11 +67,11 @@ def load_sites() -> gpd.GeoDataFrame:
     try:
         known = known_sites()
     except DrillmapError as exc:
-        st.error(f"The catalog cannot be loaded: {exc}")
+        st.error(f"The catalog cannot be loaded: {md_escape(exc)}")
         st.stop()
         raise  # unreachable: st.stop() raises
     if known.store_problem:
-        st.warning(known.store_problem[:1].upper() + known.store_problem[1:])
+        st.warning(md_escape(known.store_problem[:1].upper() + known.store_problem[1:]))
     return known.sites
 
 
@@ -220,13 +221,17 @@ def url_map_options(ch: Choices) -> MapOptions:
 
 
 def show_notices() -> None:
-    """Show the notices about ignored URL parameters, with a button to dismiss them."""
+    """Show the notices about ignored URL parameters, with a button to dismiss them.
+
+    A notice quotes the link's parameter names and values, which anyone can write: it is Markdown-escaped
+    (:func:`geo.core.text.md_escape`), so a link cannot put a live link or an image on the page.
+    """
     notices: list[str] = st.session_state.get(_NOTICES, [])
     if not notices:
         return
     box = st.container()
     box.warning(
-        "Some link parameters were ignored or adjusted:\n\n" + "\n".join(f"- {n}" for n in notices),
+        "Some link parameters were ignored or adjusted:\n\n" + "\n".join(f"- {md_escape(n)}" for n in notices),
         icon=":material/warning:",
     )
     if box.button("Dismiss", key="dm_dismiss_notices"):

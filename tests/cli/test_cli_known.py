@@ -16,6 +16,7 @@ from geo.cli.main import main
 from geo.core.settings import ROOT
 from geo.query.known import KnownSites
 from tests.support.export_panel_app import tiny_sites
+from tests.support.payloads import assert_formulas_guarded, formula_sites
 
 REPORT = "Belarus held snap military exercises in the Brest region on May 2, 2024."
 SAVED_ID = "national-exercise-2024-05-02"
@@ -77,6 +78,22 @@ def test_store_problem_is_one_warning_line(monkeypatch, capsys):
     out, err = capsys.readouterr()
     assert err == f"warning: {problem}\n"
     assert out.count("\n") == 10  # header and 9 sites: the command still works
+
+
+def test_catalog_csv_text_cells_cannot_start_a_formula(monkeypatch, capsys):
+    monkeypatch.setattr(geo.query.known, "known_sites", lambda **_: KnownSites(formula_sites(), None, None))
+    assert main(["catalog", "--format", "csv"]) == 0
+    assert_formulas_guarded(capsys.readouterr().out)
+
+
+def test_catalog_table_prints_control_characters_as_escapes(monkeypatch, capsys):
+    sites = tiny_sites()
+    sites.loc[sites.index[0], "place_text"] = "Losvido\x1b[2J\rforged"
+    monkeypatch.setattr(geo.query.known, "known_sites", lambda **_: KnownSites(sites, None, "locked\x1b[8m"))
+    assert main(["catalog"]) == 0
+    out, err = capsys.readouterr()
+    assert "Losvido\\x1b[2J\\rforged" in out and "\x1b" not in out and "\r" not in out
+    assert err == "warning: locked\\x1b[8m\n"
 
 
 HEAVY = ("folium", "matplotlib", "streamlit", "altair", "pptx")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from geo.cli.main import main
 from geo.core import settings
+from geo.core.errors import IngestError
 from geo.store import open_store
 
 SEED_002 = settings.SEEDS_DIR / "002_67814a5019076fc5.txt"
@@ -180,3 +182,47 @@ def test_human_output_names_the_events(capsys):
     out = capsys.readouterr().out
     assert "Unbreakable Brotherhood = unbreakable-brotherhood-2020: CSTO, 2020-10-12 – 2020-10-16 (day)" in out
     assert "Slavic Brotherhood-2020 = slavic-brotherhood-2020" in out
+
+
+def _ingest_in_child(path: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m geo ingest PATH`` in a child with a time limit (a read that blocks fails the test)."""
+    argv = [sys.executable, "-m", "geo", "ingest", str(path)]
+    return subprocess.run(argv, cwd=settings.ROOT, capture_output=True, text=True, timeout=120, check=False)
+
+
+@pytest.mark.parametrize("kind", ["/dev/zero", "fifo", "directory"])
+def test_a_non_regular_file_is_refused_with_one_error_line(kind, tmp_path):
+    path = Path(kind)
+    if kind == "fifo":
+        path = tmp_path / "article.txt"
+        os.mkfifo(path)  # no writer: opening it for reading would wait for ever
+    elif kind == "directory":
+        path = tmp_path / "folder.txt"
+        path.mkdir()
+    done = _ingest_in_child(path)
+    assert done.returncode == 2
+    errors = done.stderr.splitlines()
+    assert len(errors) == 1 and errors[0].startswith("error: ") and "not a regular file" in errors[0], errors
+    assert "Traceback" not in done.stderr
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    from geo.extract import ingest
+
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"a" * 5_000)
+    read: list[int] = []
+    real_read = os.read
+
+    def counting_read(fd: int, n: int) -> bytes:
+        data = real_read(fd, n)
+        read.append(len(data))
+        return data
+
+    monkeypatch.setattr(os, "read", counting_read)
+    with pytest.raises(IngestError, match="over the 1,000-byte limit"):
+        ingest.read_file(path, max_bytes=1_000)
+    assert read == []
+    path.write_bytes(b"Belarus held exercises near Brest. " * 10)
+    assert ingest.read_file(path, max_bytes=1_000).startswith("Belarus held")
+    assert sum(read) <= 1_001

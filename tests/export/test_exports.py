@@ -31,6 +31,7 @@ from geo.export import files, formats, gpkg, snapshot
 from geo.maps.build import NATO_BORDER, MapOptions
 from geo.query.selection import select
 from tests.support.export_panel_app import SCRIPT_TAG, SOURCES, tiny_sites
+from tests.support.payloads import assert_formulas_guarded, formula_sites
 
 KML = "{http://www.opengis.net/kml/2.2}"
 LOCATED = 8
@@ -55,6 +56,10 @@ def test_csv_has_one_row_per_site_with_coordinates(sites, selection):
     losvido = rows[0]
     assert (float(losvido["lon"]), float(losvido["lat"])) == (30.0221, 55.2658)
     assert rows[3]["wkt"] == "" and rows[3]["site_status"] == "unresolved"
+
+
+def test_csv_text_cells_cannot_start_a_formula():
+    assert_formulas_guarded(data_export.export_bytes(select(formula_sites()), "csv").decode("utf-8"))
 
 
 def _rings(geometry):

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
 from geo.catalog.filter import SiteFilter, filter_sites
@@ -172,13 +173,34 @@ def test_malformed_params_show_a_notice_not_a_crash(sites):
     at = _app(years="last-year", alliance="NATO,Warsaw Pact", bogus="1", nato_km="far")
     _no_exception(at)
     assert len(at.warning) == 1
-    notice = at.warning[0].value
+    notice = at.warning[0].value.replace("\\", "")  # the text as shown: Markdown escapes removed
     for name in ("years", "Warsaw Pact", "bogus", "nato_km"):
         assert name in notice
     # The valid part still applies; the invalid ones are gone from the URL.
     assert at.multiselect(key="f_alliances").value == ["NATO"]
     assert _drawn_sites(at) == _expected(sites, alliances=("NATO",))
     assert "bogus" not in _params(at) and "years" not in _params(at)
+
+
+#: Markdown that would be a link or an image if it reached the page as written.
+_LIVE_MARKDOWN = re.compile(r"(?<!\\)\[|(?<!\\)\]\(|(?i:https?://|www\.)")
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"alliance": "[log in](http://evil.example)"}, {"![b](http://127.0.0.1:9/x.png)": "1"}],
+    ids=["link-in-a-value", "image-in-a-name"],
+)
+def test_url_notices_cannot_make_a_link_or_an_image(params):
+    at = _app(**params)
+    _no_exception(at)
+    (notice,) = at.warning
+    markdown = notice.value
+    assert "http:\u2060//" in markdown  # the notice quotes the parameter …
+    assert r"\[" in markdown and r"\]\(" in markdown  # … with its brackets escaped
+    assert _LIVE_MARKDOWN.search(markdown) is None, markdown
+    html = MarkdownIt("commonmark").render(markdown)
+    assert "<a " not in html and "<img" not in html
 
 
 def test_unresolved_sites_are_counted_on_the_map_page(sites):

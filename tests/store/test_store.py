@@ -18,7 +18,9 @@ from geo.catalog.load import load_exercise_file, load_exercises
 from geo.catalog.schema import Exercise
 from geo.core import settings
 from geo.store import CURRENT_VERSION, Store, StoreError, merge_with_catalog, open_store, store_exercises
+from geo.store.__main__ import main as store_cli
 from geo.store.migrations import migrate
+from geo.store.repository import document
 
 #: A small seed catalog copied from data/catalog (zapad-2025 is related to interaction-2025).
 SEED_FILES = ("combat-brotherhood-2023.yaml", "interaction-2025.yaml", "zapad-2025.yaml")
@@ -315,6 +317,35 @@ def test_export_round_trips_through_the_catalog_loader(store, tmp_path):
     assert load_exercises(folder) == store.exercises()
     only = store.export_yaml(tmp_path / "analyst", origin="analyst")
     assert [p.name for p in only] == ["snap-check-2024.yaml"]
+
+
+HOSTILE_REVIEWER = "x\nobservers: [USA]\nalt_names: [evil]"
+
+
+@pytest.mark.parametrize("breaker", ["\n", "\r", "\x85", "\u2028", "\u2029"])
+def test_export_keeps_a_reviewer_name_with_line_breaks_in_the_comment(store, tmp_path, breaker):
+    who = HOSTILE_REVIEWER.replace("\n", breaker)
+    name = f"Snap{breaker}sites: []{breaker}check"  # the emitter must keep it, line breaks and all
+    store.save([_new_exercise("snap-check-2024", name=name)], who=who, source="https://example.org/a")
+    (path,) = store.export_yaml(tmp_path / "export", origin="analyst")
+    stored = store.get("snap-check-2024")
+    text = path.read_text(encoding="utf-8")
+    assert yaml.safe_load(text) == document(stored)  # exactly the stored exercise: no key added
+    assert load_exercise_file(path) == stored
+    comment = text[: text.index("\nid: ")].splitlines()
+    assert all(line.startswith("# ") for line in comment)
+    assert "observers" not in yaml.safe_load(text) and "alt_names" not in yaml.safe_load(text)
+
+
+def test_info_prints_control_characters_as_escapes(url, monkeypatch, capsys):
+    monkeypatch.setenv("DRILLMAP_DATABASE_URL", url)
+    who = "x\x1b[2J\rforged by admin"
+    source = "https://example.org/a\x1b]8;;http://evil.example\x07"
+    open_store().save([_new_exercise("snap-check-2024")], who=who, source=source)  # the store `info` reads
+    assert store_cli(["info"]) == 0
+    out = capsys.readouterr().out
+    assert not any(ch in out for ch in "\x1b\r\x07")
+    assert "by x\\x1b[2J\\rforged by admin  from https://example.org/a\\x1b]8;;http://evil.example\\x07" in out
 
 
 def test_merge_with_catalog_prefers_the_store(store, catalog_dir):
