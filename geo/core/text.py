@@ -104,3 +104,17 @@ def terminal_safe(text: Any) -> str:
         Printable text on one line.
     """
     return _TERMINAL_UNSAFE.sub(_escape_control, str(text))
+
+
+# XML 1.0 allows tab, newline and carriage return among the controls; nothing else below U+0020, no
+# surrogates, and neither U+FFFE nor U+FFFF.
+_XML_INVALID: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Return text that an XML 1.0 document may hold: each forbidden character becomes U+FFFD (�).
+
+    Escaping ``<`` and ``&`` is the XML writer's job; this removes what no escaping can express (a NUL or
+    an ESC in a report would otherwise make a KML file ill-formed), and leaves a visible mark where it was.
+    """
+    return _XML_INVALID.sub("\ufffd", text)

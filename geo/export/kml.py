@@ -28,6 +28,7 @@ from geo.core.credits import credits_sentence
 from geo.core.dates import row_period_text
 from geo.core.errors import ExportError
 from geo.core.symbology import ALLIANCE_COLORS, OTHER_COLOR
+from geo.core.text import xml_text
 from geo.core.values import is_missing
 from geo.export.tabular import AS_OF_KEY, EXPORT_COLUMNS, as_of_statement, export_records
 
@@ -119,6 +120,11 @@ def _description(rec: dict[str, Any]) -> str:
     return f"<table>{rows}</table><p><b>Quoted sources</b></p><ul>{quotes}</ul><p><b>Sources</b></p><ul>{sources}</ul>"
 
 
+#: ExtendedData names that differ from the export columns: GDAL's KML drivers read a TimeSpan as fields
+#: ``begin`` and ``end``, so the dates as reported get names of their own.
+KML_FIELD_NAMES: Final = {"start": "start_as_reported", "end": "end_as_reported"}
+
+
 def _placemark(parent: ET.Element, rec: dict[str, Any], geom: BaseGeometry | None) -> None:
     pm = ET.SubElement(parent, "Placemark")
     ET.SubElement(pm, "name").text = f"{rec['exercise_name']} — {rec['place_text']}"
@@ -134,7 +140,7 @@ def _placemark(parent: ET.Element, rec: dict[str, Any], geom: BaseGeometry | Non
     data = ET.SubElement(pm, "ExtendedData")
     for key in EXPORT_COLUMNS:
         value = rec[key]
-        item = ET.SubElement(data, "Data", name=key)
+        item = ET.SubElement(data, "Data", name=KML_FIELD_NAMES.get(key, key))
         ET.SubElement(item, "value").text = (
             json.dumps(value, ensure_ascii=False) if isinstance(value, list) else "" if value is None else str(value)
         )
@@ -207,6 +213,10 @@ def to_kml(selection: Selection, *, name: str = "Drillmap exercise sites") -> st
             _placemark(unlocated, rec, None)
         else:
             _placemark(located, rec, geom)
+    for element in root.iter():  # report text may hold controls that no XML document can contain
+        element.text = None if element.text is None else xml_text(element.text)
+        for key, value in element.attrib.items():
+            element.attrib[key] = xml_text(value)
     ET.indent(root, space=" ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 

@@ -23,8 +23,10 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 from shapely.geometry import mapping
+from shapely.geometry.base import BaseGeometry
 
 from geo.catalog.sites import NATO_DISTANCE_COLUMNS, figures_text, nato_distance_text
+from geo.core import settings
 from geo.core.text import csv_cell, terminal_safe
 from geo.core.values import is_missing
 
@@ -121,25 +123,57 @@ def to_geojson(selection: Selection, *, indent: int | None = None) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=indent)
 
 
-def to_csv(selection: Selection) -> str:
-    """Return CSV text: one row per site, lists joined with ``;``, geometry as WKT plus lat/lon, and the as-of date.
+#: Longest text a spreadsheet cell holds (Excel and LibreOffice Calc: 32,767 characters).
+SPREADSHEET_CELL_CHARS: Final = 32_767
 
-    Text cells that a spreadsheet would run as a formula (``=…``, ``+…``, ``-…``, ``@…``) are guarded by
-    :func:`geo.core.text.csv_cell`; numbers are written as numbers.
+
+#: Simplification tolerances tried, in order, for a WKT too long for a spreadsheet cell (metres, EPSG:3035).
+CSV_SIMPLIFY_M: Final = (100.0, 250.0, 500.0, 1_000.0, 2_500.0, 5_000.0, 10_000.0, 25_000.0)
+
+
+def csv_wkt(geom: BaseGeometry | None) -> tuple[str | None, float | None]:
+    """Return a geometry's WKT that fits a spreadsheet cell, and the simplification it took (metres).
+
+    The WKT is exact (6 decimals, about 0.1 m; simplification 0) when it fits
+    :data:`SPREADSHEET_CELL_CHARS`; otherwise the geometry is simplified in EPSG:3035 with the first
+    tolerance of :data:`CSV_SIMPLIFY_M` that makes it fit. Should none do, the cell is left empty (and the
+    simplification too): the full geometry is always in the GeoJSON and GeoPackage exports.
+    """
+    if geom is None or geom.is_empty:
+        return None, None
+    text = shapely.to_wkt(geom, rounding_precision=6)
+    if len(text) <= SPREADSHEET_CELL_CHARS:
+        return text, 0.0
+    metric = gpd.GeoSeries([geom], crs=settings.STORAGE_CRS).to_crs(settings.METRIC_CRS)
+    for tolerance_m in CSV_SIMPLIFY_M:
+        simpler = metric.simplify(tolerance_m, preserve_topology=True).to_crs(settings.STORAGE_CRS).iloc[0]
+        text = shapely.to_wkt(simpler, rounding_precision=6)
+        if len(text) <= SPREADSHEET_CELL_CHARS:
+            return text, tolerance_m
+    return None, None
+
+
+def to_csv(selection: Selection) -> str:
+    """Return CSV text that any spreadsheet opens: one row per site, lists joined with ``;``, the as-of date.
+
+    * ``lat``/``lon`` only for point sites (a range, an airfield, a town): an area has none, so an X/Y
+      import cannot turn a region into a fake point; every located site has ``wkt`` (EPSG:4326, lon lat),
+      within a spreadsheet cell's 32,767 characters (:func:`csv_wkt`; ``wkt_simplified_m`` says by how much);
+    * text cells that a spreadsheet would run as a formula (``=…``, ``+…``, ``-…``, ``@…``) are guarded by
+      :func:`geo.core.text.csv_cell`; numbers are written as numbers.
     """
     as_of = selection.period_end.isoformat()
     rows = []
     for rec, geom in zip(export_records(selection.sites), selection.sites.geometry.values, strict=True):
         flat = {k: csv_cell(";".join(map(str, v)) if isinstance(v, list) else v) for k, v in rec.items()}
-        empty = geom is None or geom.is_empty
-        point = None if empty else geom.representative_point()
-        flat["lat"] = None if point is None else round(point.y, 6)
-        flat["lon"] = None if point is None else round(point.x, 6)
-        flat["wkt"] = None if empty else shapely.to_wkt(geom, rounding_precision=6)
+        point = geom is not None and not geom.is_empty and geom.geom_type == "Point"
+        flat["lat"] = round(geom.y, 6) if point else None
+        flat["lon"] = round(geom.x, 6) if point else None
+        flat["wkt"], flat["wkt_simplified_m"] = csv_wkt(geom)
         flat[AS_OF_KEY] = as_of
         rows.append(flat)
     buf = io.StringIO()
-    columns = [*EXPORT_COLUMNS, "lat", "lon", "wkt", AS_OF_KEY]
+    columns = [*EXPORT_COLUMNS, "lat", "lon", "wkt", "wkt_simplified_m", AS_OF_KEY]
     pd.DataFrame(rows, columns=columns).to_csv(buf, index=False, lineterminator="\n")
     return buf.getvalue()
 

@@ -14,6 +14,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 import geopandas as gpd
+import pandas as pd
+import pyogrio
 import pytest
 import shapely
 from pptx import Presentation
@@ -27,7 +29,7 @@ from geo.catalog.sites import NATO_DISTANCE_COLUMNS
 from geo.core.errors import ExportError
 from geo.core.settings import ROOT
 from geo.export import data as data_export
-from geo.export import files, formats, gpkg, snapshot
+from geo.export import files, formats, gpkg, snapshot, tabular
 from geo.maps.build import NATO_BORDER, MapOptions
 from geo.query.selection import select
 from tests.support.export_panel_app import SCRIPT_TAG, SOURCES, tiny_sites
@@ -56,6 +58,20 @@ def test_csv_has_one_row_per_site_with_coordinates(sites, selection):
     losvido = rows[0]
     assert (float(losvido["lon"]), float(losvido["lat"])) == (30.0221, 55.2658)
     assert rows[3]["wkt"] == "" and rows[3]["site_status"] == "unresolved"
+
+
+def test_csv_gives_areas_no_point_and_fits_every_cell_in_a_spreadsheet():
+    """On the real catalog (country outlines run to 240,000 characters of WKT): every cell fits Excel/Calc."""
+    from geo.query.known import known_sites
+
+    text = data_export.export_bytes(select(known_sites().sites), "csv").decode("utf-8")
+    csv.field_size_limit(10_000_000)  # so that a too-long cell would be read, and caught below
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert max(len(cell) for row in rows for cell in row.values()) <= tabular.SPREADSHEET_CELL_CHARS
+    areas = [r for r in rows if r["wkt"].startswith(("POLYGON", "MULTIPOLYGON"))]
+    assert areas and all(r["lat"] == r["lon"] == "" for r in areas)
+    assert {r["wkt_simplified_m"] for r in rows if r["wkt"].startswith("POINT")} == {"0.0"}
+    assert any(float(r["wkt_simplified_m"]) > 0 for r in areas)  # the long outlines were simplified, and say so
 
 
 def test_csv_text_cells_cannot_start_a_formula():
@@ -148,16 +164,52 @@ def _rows(frame: gpd.GeoDataFrame) -> list[dict]:
     return [{**row, "geometry": g} for row, g in zip(plain.to_dict("records"), geoms, strict=True)]
 
 
+def _read_gpkg(path) -> pd.DataFrame:
+    """Every layer of a Drillmap GeoPackage, one after another, with the layer's name in ``layer``."""
+    frames = [pyogrio.read_dataframe(path, layer=name).assign(layer=name) for name in gpkg.GPKG_LAYERS]
+    return pd.concat(frames, ignore_index=True)
+
+
+def test_geopackage_has_one_layer_per_geometry_type(selection, tmp_path):
+    path = data_export.write_export(selection, tmp_path / "sites.gpkg", fmt="gpkg")
+    assert dict(pyogrio.list_layers(path).tolist()) == gpkg.GPKG_LAYERS
+    counts = {name: pyogrio.read_info(path, layer=name)["features"] for name in gpkg.GPKG_LAYERS}
+    assert sum(counts.values()) == selection.n_sites and counts["sites_unlocated"] == 1
+    for name, geometry_type in gpkg.GPKG_LAYERS.items():
+        info = pyogrio.read_info(path, layer=name)
+        assert info["geometry_type"] == geometry_type
+        assert (info["crs"] == "EPSG:4326") is (geometry_type is not None)
+        fields = dict(zip(info["fields"], info["dtypes"], strict=True))
+        assert fields["announced"] == fields["alliances_as_of"] == "datetime64[D]"  # DATE columns
+        assert fields["ongoing"] == "bool" and fields["distance_to_nato_km"] == "float64"
+
+
 def test_geopackage_reads_back_identical_rows(selection, tmp_path):
     path = data_export.write_export(selection, tmp_path / "sites.gpkg", fmt="gpkg")
-    back = gpd.read_file(path, layer=gpkg.GPKG_LAYER)
-    expected = gpkg.gpkg_frame(selection)
-    assert list(back.columns) == list(expected.columns)
-    assert _rows(back) == _rows(expected)  # every value, in order; only an all-empty text column's dtype may differ
-    assert back.crs.to_epsg() == 4326
-    assert back["ongoing"].dtype == bool and back["distance_to_nato_km"].dtype == float
-    assert back.geometry.isna().sum() == 1
-    assert json.loads(back.loc[0, "participants"]) == ["BLR", "RUS"]
+    for name, table in gpkg.gpkg_tables(selection).items():
+        meta, back = pyogrio.read_arrow(path, layer=name)
+        assert back.num_rows == table.num_rows
+        for column in gpkg.EXPORT_COLUMNS:
+            assert back.column(column).to_pylist() == table.column(column).to_pylist(), (name, column)
+        if gpkg.GPKG_LAYERS[name]:
+            geometry = shapely.from_wkb(back.column(meta["geometry_name"]).to_pylist())
+            assert list(shapely.get_type_id(geometry)) == [0 if name == "sites_points" else 6] * table.num_rows
+    assert all(isinstance(json.loads(v), list) for v in _read_gpkg(path)["participants"])  # lists as JSON arrays
+
+
+@pytest.mark.filterwarnings("ignore:Normalized/laundered field name:RuntimeWarning")  # Shapefile: 10-char names
+@pytest.mark.filterwarnings("ignore:Field .* created as String field:RuntimeWarning")  # Shapefile: no DATE type
+@pytest.mark.parametrize("driver", ["ESRI Shapefile", "FlatGeobuf"])
+def test_geopackage_layers_convert_without_loss(selection, tmp_path, driver):
+    """What ``ogr2ogr`` does per layer (same GDAL): every located site survives; unlocated ones stay a table."""
+    path = data_export.write_export(selection, tmp_path / "sites.gpkg", fmt="gpkg")
+    for name, geometry_type in gpkg.GPKG_LAYERS.items():
+        if geometry_type is None:
+            continue
+        frame = pyogrio.read_dataframe(path, layer=name)
+        out = tmp_path / f"{name}.{'shp' if driver == 'ESRI Shapefile' else 'fgb'}"
+        pyogrio.write_dataframe(frame, out, driver=driver)
+        assert pyogrio.read_info(out)["features"] == len(frame)
 
 
 # --- the distance to NATO in every data export ---------------------------------------------------------
@@ -178,8 +230,7 @@ def _exported_sites(fmt: str, selection, tmp_path) -> dict[str, dict]:
         records = [{d.get("name"): d.findtext(f"{KML}value") for d in pm.iter(f"{KML}Data")} for pm in placemarks]
     else:
         (tmp_path / "sites.gpkg").write_bytes(data)
-        back = gpd.read_file(tmp_path / "sites.gpkg", layer=gpkg.GPKG_LAYER)
-        records = back.drop(columns="geometry").to_dict("records")
+        records = _read_gpkg(tmp_path / "sites.gpkg").drop(columns="geometry").to_dict("records")
     return {r["place_text"]: r for r in records}
 
 
@@ -199,7 +250,7 @@ def test_every_data_export_carries_the_distance_to_nato(selection, tmp_path, fmt
 
 def test_geojson_and_geopackage_type_the_distance_columns(selection, tmp_path):
     properties = _exported_sites("geojson", selection, tmp_path)["the southern border"]
-    back = gpd.read_file(data_export.write_export(selection, tmp_path / "sites.gpkg", fmt="gpkg"), layer="sites")
+    back = _read_gpkg(data_export.write_export(selection, tmp_path / "sites.gpkg", fmt="gpkg"))
     for column in ("distance_to_nato_km", "distance_to_nato_from_centre_km", "nato_shared_border_km"):
         assert column in gpkg.FLOAT_COLUMNS and back[column].dtype == float
         assert isinstance(properties[column], float)
@@ -230,10 +281,10 @@ def _stated_as_of(fmt: str, data: bytes, tmp_path) -> set[str]:
         return stated | set(re.findall(r"Alliance membership as of (\S+)\.", doc.findtext(f"{KML}description")))
     path = tmp_path / "sites.gpkg"
     path.write_bytes(data)
-    with sqlite3.connect(path) as db:  # the layer's description (gpkg_contents) names the date as well
-        (description,) = db.execute("SELECT description FROM gpkg_contents WHERE table_name = 'sites'").fetchone()
-    stated = set(gpd.read_file(path, layer=gpkg.GPKG_LAYER)["alliances_as_of"])
-    return stated | {description.removeprefix("Alliance membership as of ")[:10]}
+    with sqlite3.connect(path) as db:  # each layer's description (gpkg_contents) names the date as well
+        descriptions = [d for (d,) in db.execute("SELECT description FROM gpkg_contents")]
+    stated = set(pd.to_datetime(_read_gpkg(path)["alliances_as_of"]).dt.strftime("%Y-%m-%d"))
+    return stated | {d.removeprefix("Alliance membership as of ")[:10] for d in descriptions}
 
 
 AS_OF_CASES = [
@@ -352,6 +403,37 @@ def test_as_seen_carries_the_map_options(selection, monkeypatch):
     with_rings, without = pages
     assert "Distance rings 50/100 km from NATO" in with_rings and "dm-label-ring" in with_rings
     assert "Distance rings" not in without
+
+
+def test_kml_stays_well_formed_with_control_characters(sites):
+    hostile = sites.copy()
+    hostile.loc[hostile.index[0], "exercise_name"] = "Zapad\x00-\x1b[2J2021\x0b"
+    root = ET.fromstring(data_export.export_bytes(select(hostile), "kml"))  # raises if ill-formed
+    names = [pm.findtext(f"{KML}name") for pm in root.iter(f"{KML}Placemark")]
+    assert "Zapad\ufffd-\ufffd[2J2021\ufffd — Losvido" in names
+
+
+def test_kml_opens_in_gdal_with_its_time_span_and_no_field_clash(selection, tmp_path):
+    path = tmp_path / "sites.kml"
+    path.write_bytes(data_export.export_bytes(selection, "kml"))
+    for driver in ("KML", "LIBKML"):
+        layers = {name: pyogrio.read_info(path, layer=name, driver=driver) for name, _ in pyogrio.list_layers(path)}
+        assert sum(info["features"] for info in layers.values()) == selection.n_sites, driver
+    frame = pyogrio.read_dataframe(path, layer="Located sites", driver="LIBKML")
+    assert {"begin", "end", "start_as_reported", "end_as_reported"} <= set(frame.columns)
+    assert frame["begin"].notna().all()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "geojson", "kml", "gpkg"])
+def test_every_data_format_opens_in_gdal_with_every_site(selection, tmp_path, fmt):
+    """Read back with GDAL (pyogrio), as a GIS would: every site is there, in EPSG:4326 where located."""
+    path = data_export.write_export(selection, tmp_path / f"sites.{fmt}", fmt=fmt)
+    layers = [name for name, _ in pyogrio.list_layers(path)]
+    infos = [pyogrio.read_info(path, layer=name) for name in layers]
+    assert sum(info["features"] for info in infos) == selection.n_sites
+    for info in infos:
+        if info["geometry_type"] not in (None, "Unknown"):
+            assert info["crs"] == "EPSG:4326"
 
 
 # --- the format registry ----------------------------------------------------------------------------------
