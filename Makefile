@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# Only this machine can reach the dashboard unless ADDRESS says otherwise (e.g. make run ADDRESS=0.0.0.0).
+ADDRESS ?= 127.0.0.1
 
 .PHONY: run test lint typecheck pytest reference vendor bench clean
 
@@ -20,7 +22,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	touch $@
 
 run: $(VENV)/.runtime
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 test: $(VENV)/.dev lint typecheck pytest
 

@@ -33,3 +33,7 @@ class ExportError(DrillmapError):
 
 class IngestError(DrillmapError):
     """An article cannot be read (empty, binary, too large, not text)."""
+
+
+class SettingsError(DrillmapError):
+    """A ``DRILLMAP_*`` environment setting has a value Drillmap cannot use."""

@@ -6,9 +6,12 @@ and a test can check they are all documented. Paths can be overridden with envir
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from geo.core.errors import SettingsError
 
 #: Repository root (the folder holding app.py).
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,10 +77,26 @@ SETTINGS: dict[str, Setting] = {
 
 
 def setting(name: str) -> float:
-    """Return the value of setting ``name`` (``DRILLMAP_<NAME>`` in the environment overrides it)."""
+    """Return the value of setting ``name`` (``DRILLMAP_<NAME>`` in the environment overrides it).
+
+    Raises
+    ------
+    SettingsError
+        If the environment holds something other than a finite, non-negative number.
+    """
     spec = SETTINGS[name]
-    raw = os.environ.get(f"DRILLMAP_{name.upper()}")
-    return float(raw) if raw is not None else spec.default
+    variable = f"DRILLMAP_{name.upper()}"
+    raw = os.environ.get(variable)
+    if raw is None:
+        return spec.default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value >= 0):
+        msg = f"{variable} must be a non-negative number (default {spec.default:g}), got {raw[:40]!r}"
+        raise SettingsError(msg)
+    return value
 
 
 # --- Article ingestion and the store (geo/extract, geo/store) ----------------------------------

@@ -10,7 +10,11 @@ SQLite
     is never committed: SQLite rolls it back on the next open.
 PostgreSQL
     Any SQLAlchemy URL (``postgresql+psycopg://user@host/db``; the driver package must be installed).
-    The store needs no PostGIS: geometries are derived from the place phrases when read.
+    The store needs no PostGIS: geometries are derived from the place phrases when read. Opening and
+    seeding take a transaction-scoped advisory lock (:func:`serialise_schema_changes`), so any number
+    of processes may open a new database at once.
+
+Any other backend is refused with one clear message.
 """
 
 from __future__ import annotations
@@ -22,10 +26,12 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from geo.core.errors import DrillmapError
 
+#: Database backends the store supports (SQLAlchemy backend names).
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 #: Seconds a writer waits for another process's write transaction before giving up.
 SQLITE_BUSY_TIMEOUT_S = 30
 
@@ -47,8 +53,22 @@ def make_engine(url: str) -> Engine:
     except ArgumentError as exc:
         msg = f"DRILLMAP_DATABASE_URL {url!r} is not a database URL: {exc}"
         raise StoreError(msg) from exc
-    if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+    backend = parsed.get_backend_name()
+    if backend not in SUPPORTED_BACKENDS:
+        msg = (
+            f"DRILLMAP_DATABASE_URL uses {backend!r}, which Drillmap does not support: use sqlite:///PATH "
+            "or postgresql+psycopg://USER@HOST/DB"
+        )
+        raise StoreError(msg)
+    if backend != "sqlite":
+        try:
+            return create_engine(url, pool_pre_ping=True)
+        except (ImportError, NoSuchModuleError) as exc:  # a driver named in the URL that is not installed
+            msg = (
+                f"DRILLMAP_DATABASE_URL names the driver {parsed.drivername!r}, which is not installed: "
+                "use postgresql+psycopg://USER@HOST/DB"
+            )
+            raise StoreError(msg) from exc
     database = parsed.database or ""
     if database and database != ":memory:":
         try:
@@ -84,3 +104,18 @@ def reading(engine: Engine) -> Iterator[Connection]:
         connection.execution_options(drillmap_begin="DEFERRED")
         yield connection
         connection.rollback()
+
+
+#: Key of the PostgreSQL advisory lock held while the schema is migrated or the seed catalog loaded.
+_SCHEMA_LOCK_KEY = 0x4452_494C  # "DRIL"
+
+
+def serialise_schema_changes(connection: Connection) -> None:
+    """Make concurrent openers of one PostgreSQL database take turns (no-op on SQLite).
+
+    Several processes creating the tables or loading the seed at once would otherwise race (one fails
+    with a unique violation). The lock is released when the caller's transaction ends. SQLite needs
+    none: every write transaction starts with ``BEGIN IMMEDIATE``.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_SCHEMA_LOCK_KEY})")

@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session
 from geo.catalog.load import load_exercises
 from geo.catalog.schema import Exercise
 from geo.core import settings
-from geo.store.engine import StoreError, make_engine, reading
+from geo.store.engine import StoreError, make_engine, reading, serialise_schema_changes
+from geo.store.limits import check_lengths
 from geo.store.migrations import CURRENT_VERSION, current_version, migrate
 from geo.store.models import AuditRow, ExerciseRow, Meta
 from geo.store.yaml_text import yaml_document
@@ -124,6 +125,7 @@ class Store:
         store = cls(url, make_engine(url), catalog_dir)
         try:
             with store.engine.begin() as connection:
+                serialise_schema_changes(connection)
                 migrate(connection)
         except OperationalError as exc:
             msg = f"cannot open the store at {_safe(url)!r}: {exc.orig}"
@@ -147,6 +149,7 @@ class Store:
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
         catalog_hash = digest.hexdigest()
         with Session(self.engine) as session, session.begin():
+            serialise_schema_changes(session.connection())  # two first openers must not both load the seed
             known = session.get(Meta, "catalog_hash")
             if known is not None and known.value == catalog_hash:
                 return []
@@ -278,6 +281,7 @@ class Store:
             raise StoreError(msg)
         new = list(new)
         updates = dict(updates or {})
+        check_lengths(who, new)
         wanted = [e.id for e in new] + list(updates)
         sources = dict(source) if isinstance(source, Mapping) else dict.fromkeys(wanted, source)
         missing = [i for i in wanted if not (sources.get(i) or "").strip()]
@@ -330,6 +334,7 @@ class Store:
                 if changed.id != exercise_id:
                     msg = f"an update of {exercise_id!r} may not change its id to {changed.id!r}"
                     raise StoreError(msg)
+                check_lengths(who, [changed])
                 action = "confirm" if content_hash(changed) == row.content_hash else "update"
                 if action == "update":
                     _set_document(row, changed, who=who, now=now)
@@ -355,7 +360,19 @@ class Store:
             Destination; created if missing.
         origin
             ``analyst`` to export only analysts' records, ``seed`` for seed records, None for all.
+
+        Raises
+        ------
+        StoreError
+            If the folder cannot be created or written (one message; files already written stay whole).
         """
+        try:
+            return self._export_yaml(folder, origin)
+        except OSError as exc:  # an existing file in the way, a read-only or special file system
+            msg = f"cannot write the catalog files to {str(folder)!r}: {exc.strerror or exc}"
+            raise StoreError(msg) from exc
+
+    def _export_yaml(self, folder: Path, origin: str | None) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
         with Session(self.engine) as session:
             session.connection(execution_options={"drillmap_begin": "DEFERRED"})

@@ -1,0 +1,90 @@
+"""Bad values get one clear message and write nothing, the same on SQLite and PostgreSQL; first opens race safely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geo.core.errors import SettingsError
+from geo.core.settings import setting
+from geo.store import Store, StoreError
+from tests.store.test_store import FORK, SEED_FILES, _new_exercise, _require_postgres, _reset_postgres, _run
+
+
+@pytest.fixture
+def catalog_dir(tmp_path: Path) -> Path:
+    from geo.core import settings
+
+    folder = tmp_path / "catalog"
+    folder.mkdir()
+    for name in SEED_FILES:
+        (folder / name).write_bytes((settings.CATALOG_DIR / name).read_bytes())
+    return folder
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path, catalog_dir) -> Store:
+    if request.param == "postgresql":
+        pg = _require_postgres()
+        _reset_postgres(pg)
+        return Store.open(pg, catalog_dir=catalog_dir)
+    return Store.open(f"sqlite:///{tmp_path / 'drillmap.sqlite3'}", catalog_dir=catalog_dir)
+
+
+@pytest.mark.parametrize(
+    ("who", "name", "message"),
+    [
+        ("x" * 121, None, "reviewer name is 121 characters long; the store keeps at most 120"),
+        ("alice", "A" * 301, "name of 'snap-check-2024' is 301 characters long; the store keeps at most 300"),
+    ],
+)
+def test_overlong_values_are_refused_before_writing(store, who, name, message):
+    before = store.exercises()
+    with pytest.raises(StoreError, match=message):
+        store.save([_new_exercise("snap-check-2024", name=name)], who=who, source="https://example.org/a")
+    assert store.exercises() == before
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("mysql://user@host/db", "does not support"),
+        ("oracle+cx_oracle://user@host/db", "does not support"),
+        ("postgresql+nosuchdriver://user@host/db", "postgresql"),
+    ],
+)
+def test_an_unsupported_database_is_one_clear_error(url, message):
+    with pytest.raises(StoreError, match=message):
+        Store.open(url)
+
+
+def test_export_into_a_file_or_a_special_folder_is_one_clear_error(store, tmp_path):
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("x")
+    with pytest.raises(StoreError, match=r"cannot write the catalog files to .*a-file"):
+        store.export_yaml(in_the_way)
+    with pytest.raises(StoreError, match="cannot write the catalog files to '/proc/sys/no-such-folder'"):
+        store.export_yaml(Path("/proc/sys/no-such-folder"))
+
+
+@pytest.mark.parametrize("raw", ["abc", "-5", "nan", "inf", ""])
+def test_a_bad_numeric_setting_is_one_clear_error(monkeypatch, raw):
+    monkeypatch.setenv("DRILLMAP_BORDER_STRIP_DEPTH_KM", raw)
+    with pytest.raises(SettingsError, match="DRILLMAP_BORDER_STRIP_DEPTH_KM must be a non-negative number"):
+        setting("border_strip_depth_km")
+
+
+def _open_in_child(url: str, catalog_dir: Path, barrier) -> None:
+    barrier.wait(timeout=30)
+    store = Store.open(url, catalog_dir=catalog_dir)
+    assert {e.id for e in store.exercises()} >= {"zapad-2025"}
+
+
+def test_eight_processes_opening_a_new_postgresql_database_at_once(catalog_dir):
+    """Creating the tables and loading the seed take turns (an advisory lock): 8 first opens, 0 errors."""
+    pg = _require_postgres()
+    _reset_postgres(pg)
+    barrier = FORK.Barrier(8)
+    _run([FORK.Process(target=_open_in_child, args=(pg, catalog_dir, barrier)) for _ in range(8)])
+    assert len(Store.open(pg, catalog_dir=catalog_dir).exercises()) == len(SEED_FILES)
