@@ -6,6 +6,7 @@ nothing is ever dropped silently.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -65,24 +66,60 @@ def load_exercise_file(path: Path) -> Exercise:
     return exercise
 
 
-def load_exercises(catalog_dir: Path | None = None) -> list[Exercise]:
-    """Load every ``*.yaml`` exercise in ``catalog_dir`` (default: ``data/catalog``), sorted by id.
+@dataclass(frozen=True)
+class CatalogLoad:
+    """The exercises that loaded, and one message per file or reference that did not (file named)."""
+
+    exercises: list[Exercise]
+    problems: tuple[str, ...]
+
+
+def load_catalog(catalog_dir: Path | None = None) -> CatalogLoad:
+    """Load every ``*.yaml`` exercise in ``catalog_dir``, keeping the good ones when some files are bad.
+
+    What the dashboard and the CLI show: one broken file is named (:attr:`CatalogLoad.problems`) and the
+    rest of the catalog is still shown. A second file with an id already loaded is a problem too, and so
+    is a ``related`` id that names no loaded exercise (the exercise itself is kept).
 
     Raises
     ------
     CatalogError
-        On the first malformed file, or if two files share an id, or if a ``related`` id is unknown.
+        Only when the folder holds no catalog file at all.
     """
     folder = catalog_dir or settings.CATALOG_DIR
     files = sorted(folder.glob("*.yaml"))
     if not files:
         msg = f"no catalog files (*.yaml) in {str(folder)!r}"
         raise CatalogError(msg)
-    exercises = [load_exercise_file(p) for p in files]
-    ids = {e.id for e in exercises}
-    for ex in exercises:
-        unknown = sorted(set(ex.related) - ids)
+    exercises: dict[str, Exercise] = {}
+    problems: list[str] = []
+    for path in files:
+        try:
+            exercise = load_exercise_file(path)
+        except CatalogError as exc:
+            problems.append(str(exc))
+            continue
+        if exercise.id in exercises:
+            problems.append(f"{path.name}: exercise {exercise.id!r}: another file already defines this id")
+            continue
+        exercises[exercise.id] = exercise
+    for ex in exercises.values():
+        unknown = sorted(set(ex.related) - set(exercises))
         if unknown:
-            msg = f"{ex.id}.yaml: exercise {ex.id!r}: field 'related' names unknown exercises {unknown}"
-            raise CatalogError(msg)
-    return exercises
+            problems.append(f"{ex.id}.yaml: exercise {ex.id!r}: field 'related' names unknown exercises {unknown}")
+    return CatalogLoad(list(exercises.values()), tuple(problems))
+
+
+def load_exercises(catalog_dir: Path | None = None) -> list[Exercise]:
+    """Load every ``*.yaml`` exercise in ``catalog_dir`` (default: ``data/catalog``), sorted by id; strictly.
+
+    Raises
+    ------
+    CatalogError
+        On the first malformed file, or if two files share an id, or if a ``related`` id is unknown
+        (:func:`load_catalog` keeps the good files instead).
+    """
+    loaded = load_catalog(catalog_dir)
+    if loaded.problems:
+        raise CatalogError(loaded.problems[0])
+    return loaded.exercises

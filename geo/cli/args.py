@@ -90,8 +90,8 @@ def load_selection(flt: SiteFilter) -> Selection:
     from geo.query.selection import select
 
     known = known_sites()
-    if known.store_problem:
-        print(f"warning: {terminal_safe(known.store_problem)}", file=sys.stderr)
+    for notice in known.notices:
+        print(f"warning: {terminal_safe(notice)}", file=sys.stderr)
     return select(known.sites, flt)
 
 

@@ -46,7 +46,7 @@ from geo.core import settings
 __all__ = ["CACHE_FORMAT", "KEEP_FILES", "cache_dir", "cache_key", "catalog_content_hash", "read_sites", "write_sites"]
 
 #: Bump when the file layout changes.
-CACHE_FORMAT: Final = 1
+CACHE_FORMAT: Final = 2
 #: Cache files kept; older ones are removed after each write.
 KEEP_FILES: Final = 4
 _META_KEY: Final = b"drillmap"
@@ -133,7 +133,7 @@ def _json_columns(frame: pd.DataFrame) -> list[str]:
     ]
 
 
-def write_sites(key: str, sites: gpd.GeoDataFrame) -> Path:
+def write_sites(key: str, sites: gpd.GeoDataFrame, *, catalog_problems: tuple[str, ...] = ()) -> Path:
     """Write the sites frame under ``key`` atomically; return the file. Failures to write are not errors.
 
     Parameters
@@ -142,6 +142,9 @@ def write_sites(key: str, sites: gpd.GeoDataFrame) -> Path:
         From :func:`cache_key`.
     sites
         :func:`geo.catalog.sites.sites_frame` output (EPSG:4326).
+    catalog_problems
+        The catalog files that could not be read when the frame was built (kept with it, so that a cached
+        answer names them too).
     """
     folder = cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
@@ -151,7 +154,11 @@ def write_sites(key: str, sites: gpd.GeoDataFrame) -> Path:
         plain[column] = [json.dumps(v, ensure_ascii=False, default=str) for v in plain[column]]
     plain["geometry"] = shapely.to_wkb(sites.geometry.values)
     table = pa.Table.from_pandas(plain, preserve_index=False)
-    meta = {"json_columns": json_columns, "crs": sites.crs.to_string() if sites.crs else None}
+    meta = {
+        "json_columns": json_columns,
+        "crs": sites.crs.to_string() if sites.crs else None,
+        "catalog_problems": list(catalog_problems),
+    }
     table = table.replace_schema_metadata({**(table.schema.metadata or {}), _META_KEY: json.dumps(meta).encode()})
     with tempfile.NamedTemporaryFile(dir=folder, prefix=".sites-", suffix=".tmp", delete=False) as tmp:
         pq.write_table(table, tmp.name)
@@ -160,8 +167,8 @@ def write_sites(key: str, sites: gpd.GeoDataFrame) -> Path:
     return _path(key)
 
 
-def read_sites(key: str) -> gpd.GeoDataFrame | None:
-    """Return the sites frame stored under ``key``, or None when there is none or it cannot be read."""
+def read_sites(key: str) -> tuple[gpd.GeoDataFrame, tuple[str, ...]] | None:
+    """Return the sites frame stored under ``key`` and its catalog problems, or None (none, or unreadable)."""
     path = _path(key)
     try:
         table = pq.read_table(path)
@@ -170,7 +177,8 @@ def read_sites(key: str) -> gpd.GeoDataFrame | None:
         for column in meta["json_columns"]:
             frame[column] = [json.loads(v) for v in frame[column]]
         geometry = shapely.from_wkb(frame.pop("geometry").to_numpy())
-        return gpd.GeoDataFrame(frame, geometry=geometry, crs=meta["crs"])
+        sites = gpd.GeoDataFrame(frame, geometry=geometry, crs=meta["crs"])
+        return sites, tuple(str(p) for p in meta["catalog_problems"])
     except FileNotFoundError:
         return None
     except (OSError, KeyError, ValueError, pa.ArrowException, shapely.errors.GEOSException):

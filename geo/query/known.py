@@ -37,6 +37,8 @@ class KnownExercises:
     store_revision: int | None
     #: Why the store was not merged (one sentence), or None.
     store_problem: str | None
+    #: One message per catalog file that could not be read (:func:`geo.catalog.load.load_catalog`).
+    catalog_problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,13 @@ class KnownSites:
     sites: gpd.GeoDataFrame
     store_revision: int | None
     store_problem: str | None
+    catalog_problems: tuple[str, ...] = ()
+
+    @property
+    def notices(self) -> list[str]:
+        """What every face tells the user about this answer: unreadable catalog files, an unreadable store."""
+        files = [f"catalog file {p}; the rest of the catalog is shown" for p in self.catalog_problems]
+        return [*files, *([self.store_problem] if self.store_problem else [])]
 
 
 def catalog_signature(catalog_dir: Path | None = None) -> Signature:
@@ -69,23 +78,27 @@ def store_revision(database_url: str | None = None) -> tuple[int | None, str | N
 def known_exercises(*, catalog_dir: Path | None = None, database_url: str | None = None) -> KnownExercises:
     """Return the reviewed catalog with the store's versions of the same ids and the store's additions.
 
+    A catalog file that cannot be read is named in :attr:`KnownExercises.catalog_problems` and the rest
+    is shown; its exercise keeps the version the store last loaded, if any.
+
     Raises
     ------
     CatalogError
-        If a catalog file is malformed (the store is never used to hide a broken catalog).
+        If the catalog folder holds no file at all.
     """
-    from geo.catalog.load import load_exercises  # parsing and validation: only when building
+    from geo.catalog.load import load_catalog  # parsing and validation: only when building
 
-    catalog = load_exercises(catalog_dir)
+    loaded = load_catalog(catalog_dir)
+    catalog, problems = loaded.exercises, loaded.problems
     try:
         store = open_store(database_url)
         store.sync_seed(catalog_dir)
         stored = store.exercises()
         revision = store.revision()
     except DrillmapError as exc:
-        return KnownExercises(tuple(catalog), None, f"the analysts' store cannot be read, so only the reviewed "
-                              f"catalog is shown: {exc}")  # fmt: skip
-    return KnownExercises(tuple(merge_with_catalog(catalog, stored)), revision, None)
+        why = f"the analysts' store cannot be read, so only the reviewed catalog is shown: {exc}"
+        return KnownExercises(tuple(catalog), None, why, problems)
+    return KnownExercises(tuple(merge_with_catalog(catalog, stored)), revision, None, problems)
 
 
 _CACHE_LOCK = threading.Lock()
@@ -111,7 +124,11 @@ def known_sites(*, catalog_dir: Path | None = None, database_url: str | None = N
     if hit is not None:
         return hit
     on_disk = cache.read_sites(key)
-    result = KnownSites(on_disk, revision, problem) if on_disk is not None else _build(folder, url)
+    if on_disk is not None:
+        frame, catalog_problems = on_disk
+        result = KnownSites(frame, revision, problem, catalog_problems)
+    else:
+        result = _build(folder, url)
     with _CACHE_LOCK:
         while len(_CACHE) >= _CACHE_ENTRIES:
             _CACHE.pop(next(iter(_CACHE)))
@@ -127,9 +144,10 @@ def _build(catalog_dir: Path, database_url: str) -> KnownSites:
 
     content = cache.catalog_content_hash(catalog_dir)
     known = known_exercises(catalog_dir=catalog_dir, database_url=database_url)
-    result = KnownSites(sites_frame(list(known.exercises)), known.store_revision, known.store_problem)
+    frame = sites_frame(list(known.exercises))
+    result = KnownSites(frame, known.store_revision, known.store_problem, known.catalog_problems)
     # Keyed by the revision *after* the build: opening the store may have synchronised the catalog into it.
     key = cache.cache_key(catalog_dir, database_url, known.store_revision, catalog_fingerprint=content)
     with contextlib.suppress(OSError):  # a read-only or full disk only costs the next process a rebuild
-        cache.write_sites(key, result.sites)
+        cache.write_sites(key, result.sites, catalog_problems=known.catalog_problems)
     return result

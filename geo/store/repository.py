@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from geo.catalog.load import load_exercises
+from geo.catalog.load import load_catalog
 from geo.catalog.schema import Exercise
 from geo.core import settings
 from geo.store.engine import StoreError, make_engine, reading, serialise_schema_changes
@@ -141,7 +141,9 @@ class Store:
 
         On first run every catalog exercise is inserted. Later, a catalog file that changed replaces
         its stored record only if no analyst has changed that record since (otherwise the id is added
-        to :attr:`seed_conflicts`). Nothing happens when the catalog files are unchanged.
+        to :attr:`seed_conflicts`). Nothing happens when the catalog files are unchanged. A catalog file
+        that cannot be read changes nothing: its exercise keeps its stored version (the faces name the
+        file, :func:`geo.catalog.load.load_catalog`).
         """
         folder = catalog_dir or self.catalog_dir or settings.CATALOG_DIR
         digest = hashlib.sha256()
@@ -153,9 +155,10 @@ class Store:
             known = session.get(Meta, "catalog_hash")
             if known is not None and known.value == catalog_hash:
                 return []
-            exercises = load_exercises(folder)
-            changed = self._apply_seed(session, exercises)
-            session.merge(Meta(key="catalog_hash", value=catalog_hash))
+            loaded = load_catalog(folder)
+            changed = self._apply_seed(session, loaded.exercises)
+            if not loaded.problems:  # a broken file is read again on the next call, once it is mended
+                session.merge(Meta(key="catalog_hash", value=catalog_hash))
         return changed
 
     def _apply_seed(self, session: Session, exercises: Sequence[Exercise]) -> list[str]:

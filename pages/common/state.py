@@ -61,8 +61,8 @@ def load_sites() -> gpd.GeoDataFrame:
     """Return the known sites (:func:`geo.query.known.known_sites`; shared, do not modify).
 
     Exercises accepted on the Review page appear at once: a save changes the store's revision, which is
-    part of the cache key. A catalog error stops the page with one message; a store that cannot be
-    read is named in a warning and the reviewed catalog is shown alone.
+    part of the cache key. A catalog file that cannot be read, or a store that cannot be, is named in a
+    warning and the rest is shown; only a catalog that cannot be loaded at all stops the page.
     """
     try:
         known = known_sites()
@@ -70,8 +70,8 @@ def load_sites() -> gpd.GeoDataFrame:
         st.error(f"The catalog cannot be loaded: {md_escape(exc)}")
         st.stop()
         raise  # unreachable: st.stop() raises
-    if known.store_problem:
-        st.warning(md_escape(known.store_problem[:1].upper() + known.store_problem[1:]))
+    for notice in known.notices:
+        st.warning(md_escape(notice[:1].upper() + notice[1:]))
     return known.sites
 
 

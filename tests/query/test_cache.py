@@ -37,15 +37,17 @@ def _cache_files() -> list[str]:
 
 def test_a_read_frame_equals_the_built_one():
     built = sites_frame()
-    cache.write_sites("roundtrip", built)
-    assert_geodataframe_equal(cache.read_sites("roundtrip"), built)
+    cache.write_sites("roundtrip", built, catalog_problems=("x.yaml: broken",))
+    frame, problems = cache.read_sites("roundtrip")
+    assert_geodataframe_equal(frame, built)
+    assert problems == ("x.yaml: broken",)
 
 
 def test_an_empty_frame_round_trips():
     empty = sites_frame([])
     cache.write_sites("empty", empty)
-    back = cache.read_sites("empty")
-    assert back is not None and back.empty and list(back.columns) == list(empty.columns)
+    back, _ = cache.read_sites("empty")
+    assert back.empty and list(back.columns) == list(empty.columns)
 
 
 def test_the_next_call_is_served_from_disk(home, monkeypatch):
@@ -115,3 +117,14 @@ def test_old_files_are_pruned(home):
     for i in range(cache.KEEP_FILES + 3):
         cache.write_sites(f"k{i}", frame)
     assert len(_cache_files()) == cache.KEEP_FILES
+
+
+def test_a_broken_catalog_file_is_named_and_the_rest_is_shown(home):
+    (home / "zapad-2021.yaml").write_text("id: zapad-2021\nname: [unclosed", encoding="utf-8")
+    answer = known.known_sites(catalog_dir=home)
+    (problem,) = answer.catalog_problems
+    assert problem.startswith("zapad-2021.yaml: cannot read catalog file")
+    assert "zapad-2017" in set(answer.sites["exercise_id"])  # the rest of the catalog
+    assert answer.notices[0].startswith("catalog file zapad-2021.yaml") and "the rest" in answer.notices[0]
+    known._CACHE.clear()  # a cached answer names the broken file too
+    assert known.known_sites(catalog_dir=home).catalog_problems == (problem,)
