@@ -40,6 +40,11 @@ PARTY_WIDGETS: tuple[tuple[str, PartyField, str], ...] = (
 )
 
 
+#: Largest troop number the form takes (10 million: more than any exercise ever claimed, and a number the
+#: browser holds exactly); a larger extracted figure is a misreading the reviewer must correct or untick.
+MAX_TROOPS_INPUT = 10_000_000
+
+
 def _now_text(at: dt.datetime | None = None) -> str:
     return (at or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
 
@@ -118,14 +123,22 @@ def _figure_inputs(index: int, event: DraftEvent) -> tuple[tuple[int, ...], int 
     )
     if event.troops is None:
         return keep, None
+    stated = int(event.troops.value)
+    plausible = stated <= MAX_TROOPS_INPUT
+    if not plausible:
+        st.warning(
+            f"The report's troop figure ({stated:,}) is beyond any exercise: untick it above, or type the "
+            "value the report meant. It is kept as stated unless you do."
+        )
     troops = st.number_input(
         "Troops (correct the value if the report's figure was misread)",
         min_value=0,
-        value=int(event.troops.value),
+        max_value=MAX_TROOPS_INPUT,
+        value=stated if plausible else None,
         step=100,
         key=f"troops-{index}",
     )
-    return keep, int(troops)
+    return keep, None if troops is None else int(troops)
 
 
 def _edits_form(index: int, event: DraftEvent) -> tuple[ReviewEdits, bool, bool]:

@@ -184,3 +184,14 @@ def test_small_maps_never_evaluate_report_text_as_a_template():
     assert "XXX" not in page
     assert "<script>alert(1)</script>" not in page
     assert "&#123;&#123; 7*7 &#125;&#125;" in page  # shown to the reader as written
+
+
+def test_an_absurd_troop_figure_is_a_warning_not_a_traceback():
+    article = (
+        "Belarus held snap military exercises in the Brest region on May 2, 2024. "
+        "About 99999999999999999999999 troops took part, the ministry said."
+    )
+    at = _extract(_page(), article, dt.date(2024, 5, 3))
+    assert any("beyond any exercise" in w.value for w in at.warning), [w.value for w in at.warning]
+    troops = at.number_input(key="troops-0")
+    assert troops.value is None and troops.max == 10_000_000
