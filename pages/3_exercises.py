@@ -1,4 +1,8 @@
-"""Exercises page: sortable tables of the filtered exercises and sites, a detail view, and downloads."""
+"""Exercises page: sortable tables of the filtered exercises and sites, a detail view, and downloads.
+
+``?exercise=<id>`` (the links in the map's popups) opens that exercise's detail view at the top of the page;
+choosing another exercise updates the parameter, so a copied link shows the same exercise.
+"""
 
 from __future__ import annotations
 
@@ -9,21 +13,27 @@ from geo.catalog.sites import figures_text, nato_distance_text
 from geo.charts.timeline import DATE_QUALITY, exercises_frame
 from geo.core.citations import source_host
 from geo.core.countries import country_name
+from geo.core.counts import counted
 from geo.core.dates import row_period_text
 from geo.core.text import md_escape
+from geo.core.values import present
 from geo.export.data import export_bytes
 from geo.export.formats import FORMATS
+from geo.geocode.gazetteer import reading_text
 from geo.maps.popup import exercise_fields, place_fields
 from pages.common import compat
 from pages.common import state as ui_common
 
+K_EXERCISE = "x_exercise"
+
 compat.ensure_entrypoint()
 view = ui_common.current_view()
 exercises = exercises_frame(view.sites)
+linked = ui_common.url_exercise(view.choices)  # a malformed or unknown id was reported by the sidebar's notices
 ui_common.page_header(
     "Exercises",
-    f"{len(exercises)} exercises and {view.n_sites} sites in view. Click a column header to sort; "
-    "downloads hold exactly the filtered sites.",
+    f"{counted(len(exercises), 'exercise')} and {counted(view.n_sites, 'site')} in view. "
+    "Click a column header to sort; downloads hold exactly the filtered sites.",
 )
 
 # The page's quick downloads: the registry's text data formats, exactly the filtered sites, as-of date stated.
@@ -37,9 +47,19 @@ for column, fmt in zip(st.columns([1, 1, 3])[:2], (FORMATS["csv"], FORMATS["geoj
         disabled=view.sites.empty,
         help=fmt.label,
     )
+names = dict(zip(exercises["exercise_id"], exercises["exercise_name"], strict=True))
+if linked is not None and linked not in names:
+    st.warning(
+        f"The exercise {md_escape(repr(linked))} named in the link is in the catalog but not in view with the "
+        "current filters: reset the filters in the sidebar to see it."
+    )
 if exercises.empty:
     st.info("No exercise matches the filters.")
     st.stop()
+# Opened from a link (a map popup): the details come first. Otherwise below the tables.
+details = st.container()
+if linked in names:
+    st.session_state[K_EXERCISE] = linked
 
 tab_ex, tab_sites = st.tabs([f"Exercises ({len(exercises)})", f"Sites ({view.n_sites})"])
 with tab_ex:
@@ -74,7 +94,7 @@ with tab_sites:
             "Alliance": view.sites["alliance"],
             "Dates": [row_period_text(r) for r in view.sites.to_dict("records")],
             "Place as written": view.sites["place_text"],
-            "Read as": view.sites["resolve_as"],
+            "Read as": [reading_text(str(v)) if present(v) else "—" for v in view.sites["resolve_as"]],
             "Kind": view.sites["site_kind"],
             "Precision": view.sites["precision"],
             "± km": view.sites["precision_km"],
@@ -98,87 +118,95 @@ with tab_sites:
     )
 
 # --- Detail view -----------------------------------------------------------------------------------
-st.markdown("### Details")
-names = dict(zip(exercises["exercise_id"], exercises["exercise_name"], strict=True))
-chosen = st.selectbox("Exercise", options=list(names), format_func=names.__getitem__, key="x_exercise")
-rows = view.sites[view.sites["exercise_id"] == chosen]
-first = rows.iloc[0].to_dict()
-fields = exercise_fields(first)
-md = md_escape
+if linked not in names:
+    details = st.container()
+details.markdown("### Details")
+chosen = details.selectbox(
+    "Exercise",
+    options=list(names),
+    format_func=names.__getitem__,
+    key=K_EXERCISE,
+    on_change=lambda: ui_common.write_exercise_param(st.session_state[K_EXERCISE]),
+)
+with details:
+    rows = view.sites[view.sites["exercise_id"] == chosen]
+    first = rows.iloc[0].to_dict()
+    fields = exercise_fields(first)
+    md = md_escape
 
-st.markdown(f"#### {md(fields['name'])}")
-meta = [
-    f"**Alliance** {md(fields['alliance'])}",
-    f"**Family** {md(first['family'] or '—')}",
-    f"**Dates** {md(fields['when'])} ({md(fields['when_note'])})",
-]
-st.markdown(" · ".join(meta))
-if first.get("alt_names"):
-    st.markdown(f"**Also called** {md(', '.join(first['alt_names']))}")
-st.markdown(md(first["summary"]))
-people = [("Participants", fields["participants"]), ("Observers", fields["observers"])]
-people.append(("Declined or absent", ", ".join(country_name(c) for c in first.get("non_participants") or [])))
-for label, value in people:
-    if value:
-        st.markdown(f"**{label}** {md(value)}")
-
-st.markdown("**Troops and equipment, as claimed** (every claim with who made it; contradictions are not merged)")
-if fields["figures"]:
-    claims = [
-        {
-            "What": fig["what"] + (" ⚠ sources differ" if fig["differ"] else ""),
-            "As stated": claim["as_stated"],
-            "Scope": claim["scope"] or "",
-            "Claimed by": claim["by"],
-            "Official": claim["official"],
-        }
-        for fig in fields["figures"]
-        for claim in fig["claims"]
+    st.markdown(f"#### {md(fields['name'])}")
+    meta = [
+        f"**Alliance** {md(fields['alliance'])}",
+        f"**Family** {md(first['family'] or '—')}",
+        f"**Dates** {md(fields['when'])} ({md(fields['when_note'])})",
     ]
-    st.dataframe(pd.DataFrame(claims), hide_index=True, width="stretch")
-    st.caption("As one line: " + md(figures_text(first["figures"])))
-else:
-    st.caption("No troop or equipment figures reported.")
+    st.markdown(" · ".join(meta))
+    if first.get("alt_names"):
+        st.markdown(f"**Also called** {md(', '.join(first['alt_names']))}")
+    st.markdown(md(first["summary"]))
+    people = [("Participants", fields["participants"]), ("Observers", fields["observers"])]
+    people.append(("Declined or absent", ", ".join(country_name(c) for c in first.get("non_participants") or [])))
+    for label, value in people:
+        if value:
+            st.markdown(f"**{label}** {md(value)}")
 
-st.markdown("**Sites**")
-st.dataframe(
-    pd.DataFrame([place_fields(r) for r in rows.to_dict("records")]).rename(
-        columns={
-            "place": "Place as written",
-            "read_as": "Read as",
-            "role": "Role",
-            "note": "Note",
-            "geocoded": "Geocoded",
-            "explanation": "How",
-            "nearest": "Nearest NATO",
-        }
-    ),
-    hide_index=True,
-    width="stretch",
-)
-
-citations: dict[str, dict[str, str]] = {}
-for cits in rows["citations"]:
-    for c in cits:
-        citations.setdefault(str(c["id"]), c)
-st.markdown(f"**Sources ({len(citations)})**, each with the sentence quoted from it")
-st.dataframe(
-    pd.DataFrame(
-        [
+    st.markdown("**Troops and equipment, as claimed** (every claim with who made it; contradictions are not merged)")
+    if fields["figures"]:
+        claims = [
             {
-                "Quote": c["quote"],
-                "Source": c["source"] if source_host(c["source"]) else None,
-                "Seed report": c["source"] if not source_host(c["source"]) else None,
-                "Claimed by": c.get("claimed_by") or "",
-                "Via": c.get("via") or "",
+                "What": fig["what"] + (" ⚠ sources differ" if fig["differ"] else ""),
+                "As stated": claim["as_stated"],
+                "Scope": claim["scope"] or "",
+                "Claimed by": claim["by"],
+                "Official": claim["official"],
             }
-            for c in citations.values()
+            for fig in fields["figures"]
+            for claim in fig["claims"]
         ]
-    ),
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "Quote": st.column_config.TextColumn(width="large"),
-        "Source": st.column_config.LinkColumn(display_text=r"https?://([^/]+)"),
-    },
-)
+        st.dataframe(pd.DataFrame(claims), hide_index=True, width="stretch")
+        st.caption("As one line: " + md(figures_text(first["figures"])))
+    else:
+        st.caption("No troop or equipment figures reported.")
+
+    st.markdown("**Sites**")
+    st.dataframe(
+        pd.DataFrame([place_fields(r) for r in rows.to_dict("records")]).rename(
+            columns={
+                "place": "Place as written",
+                "read_as": "Read as",
+                "role": "Role",
+                "note": "Note",
+                "geocoded": "Geocoded",
+                "explanation": "How",
+                "nearest": "Distance to NATO",
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+    citations: dict[str, dict[str, str]] = {}
+    for cits in rows["citations"]:
+        for c in cits:
+            citations.setdefault(str(c["id"]), c)
+    st.markdown(f"**Sources ({len(citations)})**, each with the sentence quoted from it")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "Quote": c["quote"],
+                    "Source": c["source"] if source_host(c["source"]) else None,
+                    "Seed report": c["source"] if not source_host(c["source"]) else None,
+                    "Claimed by": c.get("claimed_by") or "",
+                    "Via": c.get("via") or "",
+                }
+                for c in citations.values()
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Quote": st.column_config.TextColumn(width="large"),
+            "Source": st.column_config.LinkColumn(display_text=r"https?://([^/]+)"),
+        },
+    )

@@ -18,6 +18,8 @@ PACKAGES=(
   "@fortawesome/fontawesome-free@6.2.0 sha512-CNR7qRIfCwWHNN7FnKUniva94edPdyQzil/zCwk3v6k4R6rR2Fr8i4s3PM7n/lyfPA6Zfko9z5WDzFxG9SW1uQ=="
   "leaflet.awesome-markers@2.0.5 sha512-Ne/xDjkGyaujwNVVkv2tyXQUV0ZW7gZ0Mo0FuQY4jp2qWrvXi0hwDBvmZyF/8YOvybyMabTMM/mFWCTd1jZIQA=="
   "d3@3.5.17 sha512-yFk/2idb8OHPKkbAL8QaOaqENNoMhIaSHZerk3oQsECwkObkCpJyjYwCe+OHiq6UEdhe1m8ZGARRRO3ljFjlKg=="
+  "leaflet.markercluster@1.5.3 sha512-vPTw/Bndq7eQHjLBVlWpnGeLa3t+3zGiuM7fJwCkiMFq+nmRuG3RI3f7f4N4TDX7T4NpbAXpR2+NTRSEGfCSeA=="
+  "leaflet.featuregroup.subgroup@1.0.2 sha512-9nCVg8nUe686+BtPbUT7ALOe/IA+8Mum+rkA8pfPpCkH0WvKevRrH+JMcMTjAoNQKVI0uxrWrLV5w298SS3ESA=="
 )
 
 for tool in npm node tar; do
@@ -102,6 +104,19 @@ put leaflet.awesome-markers LICENSE awesome-markers/LICENSE
 # d3 v3 (BSD-3-Clause): only for branca colormap legends (their template uses the d3 v3 API).
 put d3 d3.min.js d3/d3.v3.min.js
 put d3 LICENSE d3/LICENSE
+
+# Leaflet.markercluster (MIT): the site map groups place symbols that overlap at the current zoom.
+# MarkerCluster.Default.css (the plugin's stock cluster icons) is kept with the plugin; the map draws its own.
+put leaflet.markercluster dist/leaflet.markercluster.js leaflet.markercluster/leaflet.markercluster.js
+put leaflet.markercluster dist/MarkerCluster.css leaflet.markercluster/MarkerCluster.css
+put leaflet.markercluster dist/MarkerCluster.Default.css leaflet.markercluster/MarkerCluster.Default.css
+put leaflet.markercluster MIT-LICENCE.txt leaflet.markercluster/MIT-LICENCE.txt
+
+# Leaflet.FeatureGroup.SubGroup (BSD-2-Clause, by a markercluster maintainer): one layer-control entry per
+# alliance whose markers join the shared cluster group.
+put leaflet.featuregroup.subgroup dist/leaflet.featuregroup.subgroup.js \
+  leaflet.featuregroup.subgroup/leaflet.featuregroup.subgroup.js
+put leaflet.featuregroup.subgroup LICENSE leaflet.featuregroup.subgroup/LICENSE
 
 # folium.Icon(angle=N) adds the class fa-rotate-N; folium loads the rules from a GitHub file. Generate them.
 mkdir -p "$STAGE/folium"

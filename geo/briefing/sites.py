@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any, Final
 
 import geopandas as gpd
@@ -23,9 +23,8 @@ from shapely.geometry.base import BaseGeometry
 from geo.briefing.paths import add_path, clip, line_path, polygon_path
 from geo.briefing.projection import SIMPLIFY_M, View, padded, project
 from geo.briefing.style import AREA_STYLE, dot_style, rgba
-from geo.catalog.sites import located, site_kind
+from geo.catalog.sites import located, place_name, site_kind
 from geo.core.symbology import alliance_color, ordered_alliances
-from geo.reference.layers import table
 
 _CIRCLE_SEGMENTS: Final = 32
 # Label priority: the most precise places first pick label positions.
@@ -67,25 +66,9 @@ class SiteLayer:
         return {k for _, _, k in self.areas} | {k for *_, k in self.dots}
 
 
-@cache
-def _site_names() -> dict[str, str]:
-    names: dict[str, str] = {}
-    for row in table("training_grounds").itertuples():
-        names[str(row.site_id)] = str(row.name_en)
-    for row in table("gazetteer").itertuples():
-        names[f"geonames:{row.geonameid}"] = str(row.name)
-    return names
-
-
 def _short_name(row: Any) -> str:
-    """Return a short label for a site: the gazetteer name when resolved to one, else the phrase as written."""
-    name = ""
-    if row.site_kind in ("training_ground", "airfield", "town"):
-        name = _site_names().get(str(row.gazetteer_id or ""), "")
-    if not name:
-        name = str(row.place_text)
-    name = re.sub(r"\s*\([^)]*\)", "", name).split(" / ")[0].strip(" ,;")
-    name = re.sub(r"^(?:the|in|near|around|along|its)\s+", "", name, flags=re.I)
+    """Return a short label for a site: its place name (:func:`geo.catalog.sites.place_name`), abbreviated."""
+    name = place_name(row._asdict())
     for pattern, short in _ABBREVIATIONS:
         name = pattern.sub(short, name)
     return _truncate(name, 30)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,6 +15,7 @@ from geo.core import settings
 from geo.core.countries import country_name
 from geo.core.dates import latest_date
 from geo.core.values import present
+from geo.geocode import gazetteer
 from geo.geocode.distance import distance_to_nato
 from geo.geocode.geocoder import GeocodeResult, geocode
 
@@ -267,3 +269,42 @@ def site_kind(geom_type: str, site_kind_value: Any, precision: Any) -> str:
     if precision == "country":
         return "c"
     return "r"
+
+
+_GAZETTEER_KINDS = ("training_ground", "airfield", "town")
+_LEADING_WORDS = re.compile(r"^(?:the|in|near|around|along|its)\s+", re.IGNORECASE)
+
+
+def place_name(row: Mapping[str, Any]) -> str:
+    """Return the name of the place a site was resolved to, for labels, tooltips and popup headings.
+
+    The gazetteer's name for a training ground, airfield or town (``gazetteer_id``), the country's name for
+    a whole-country site (its geometry is the country, whatever the phrase), else the phrase as written.
+    Parenthesised asides, alternatives after " / " and a leading "the/in/near/around/along/its" are dropped
+    (``"Losvido training ground (103rd Air Assault Brigade)"`` -> ``"Losvido training ground"``).
+
+    Parameters
+    ----------
+    row
+        A site row: ``site_kind``, ``gazetteer_id``, ``site_country``, ``place_text``.
+
+    Returns
+    -------
+    str
+        The name (never empty when ``place_text`` is not).
+    """
+    name = ""
+    ident = row.get("gazetteer_id")
+    if row.get("site_kind") in _GAZETTEER_KINDS and isinstance(ident, str) and ident:
+        if ident.startswith("geonames:"):
+            town = gazetteer.towns().get(ident.removeprefix("geonames:"))
+            name = town.name if town else ""
+        else:
+            site = gazetteer.sites().get(ident)
+            name = site.name if site else ""
+    elif row.get("site_kind") == "country" and isinstance(row.get("site_country"), str):
+        name = country_name(str(row["site_country"]))
+    if not name:
+        name = str(row.get("place_text") or "")
+    name = re.sub(r"\s*\([^)]*\)", "", name).split(" / ")[0].strip(" ,;")
+    return _LEADING_WORDS.sub("", name)

@@ -54,12 +54,14 @@ from geo.maps.reference import (
     reference_layers,
     site_rings,
 )
-from geo.maps.sites import SiteIndex, SiteTables, site_key, site_tables
+from geo.maps.site_index import AllianceSites, SiteCluster, SiteIndex
+from geo.maps.sites import SiteTables, site_key, site_tables
 from geo.reference.membership import members_on
 
 __all__ = [
     "ALLIANCE_COLORS",
     "DEFAULT_RINGS_KM",
+    "EXERCISE_LINK_BASE",
     "NATO_BORDER",
     "MapOptions",
     "build_map",
@@ -69,6 +71,9 @@ __all__ = [
 
 #: Distance rings offered by the dashboard (km).
 DEFAULT_RINGS_KM: Final[tuple[int, ...]] = (50, 100, 200)
+#: The Exercises page as seen from streamlit-folium's iframe (``/component/streamlit_folium.st_folium/``),
+#: like :data:`geo.maps.offline.VENDOR_IFRAME_BASE`: popups link each exercise to ``<this>?exercise=<id>``.
+EXERCISE_LINK_BASE: Final = "../../exercises"
 #: ``MapOptions.ring_center`` value for rings along NATO's land border with Belarus and Russia.
 NATO_BORDER: Final = "nato"
 _SITE_KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*:\d{1,4}$")
@@ -76,6 +81,10 @@ _SITE_KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*:\d{1,4}$")
 MINSK: Final = Point(27.56, 53.90)
 #: View when nothing is drawn: Belarus and its neighbours (lat/lon corners).
 _DEFAULT_BOUNDS: Final = ((50.5, 22.5), (57.0, 33.0))
+
+#: Zoom limits of the map: from the region to a few km (the last zoom spiderfies places shared by alliances).
+_MIN_ZOOM: Final = 5
+_MAX_ZOOM: Final = 13
 
 # Leaflet panes, bottom to top (tiles are at 200, Leaflet's overlay pane at 400, markers at 600).
 _PANES: Final[tuple[tuple[str, int, bool], ...]] = (
@@ -88,8 +97,7 @@ _PANES: Final[tuple[tuple[str, int, bool], ...]] = (
     ("dm-uncertainty", 410, False),
     ("dm-rings", 415, False),  # above the translucent site areas, which would hide them
     ("dm-labels", 420, False),
-    ("dm-sites", 450, True),
-)
+)  # place symbols and clusters are markers: Leaflet's marker pane (600), above all of these
 
 
 @dataclass(frozen=True)
@@ -298,42 +306,17 @@ def _add_rings(m: folium.Map, sites: gpd.GeoDataFrame, options: MapOptions, peri
     return text
 
 
-def _add_sites(m: folium.Map, tables: SiteTables) -> SiteIndex:
-    index = SiteIndex(tables)
+def _add_sites(m: folium.Map, tables: SiteTables, link: str | None) -> SiteIndex:
+    """Add the site index, the shared cluster group and one layer-control entry per alliance."""
+    index = SiteIndex(tables, link=link)
     index.add_to(m)
+    cluster = SiteCluster(index)
+    cluster.add_to(m)
     counts = tables.counts()
     for alliance in ordered_alliances(counts):
         colour = alliance_color(alliance)
-        n = counts[alliance]
-        label = f"{alliance} exercise sites ({n})"
-        group = folium.FeatureGroup(name=_swatch_label(colour, label), overlay=True)
-        name = index.get_name()
-        circle = folium.Circle(location=(0.0, 0.0), radius=1000, class_name="dm-uncertainty")
-        circle.options["pane"] = "dm-uncertainty"
-        circle.options["interactive"] = False
-        uncertainty = folium.GeoJson(
-            empty_geojson(),
-            marker=circle,
-            pane="dm-uncertainty",
-            interactive=False,
-            style=folium.JsCode(f'{name}.style("{colour}", "uncertainty")'),
-        )
-        uncertainty.add_to(group)
-        LayerData(index, "features", [alliance, "pt"]).add_to(uncertainty)
-        dot = folium.CircleMarker(location=(0.0, 0.0), radius=6, class_name="dm-site dm-site-point")
-        dot.options["pane"] = "dm-sites"
-        layer = folium.GeoJson(
-            empty_geojson(),
-            marker=dot,
-            pane="dm-areas",
-            class_name="dm-site dm-site-area",
-            smooth_factor=1.0,
-            on_each_feature=folium.JsCode(f"function (feature, layer) {{ {name}.bind(feature, layer); }}"),
-            style=folium.JsCode(f'{name}.style("{colour}", "site")'),
-        )
-        layer.add_to(group)
-        LayerData(index, "features", [alliance, "ar"]).add_to(layer)
-        LayerData(index, "features", [alliance, "pt"]).add_to(layer)
+        group = folium.FeatureGroup(name=_swatch_label(colour, f"{alliance} exercise sites ({counts[alliance]})"))
+        AllianceSites(index, cluster, alliance, colour).add_to(group)
         group.add_to(m)
     return index
 
@@ -344,7 +327,9 @@ def _legend(tables: SiteTables, period_end: dt.date, rings_text: str | None, til
     grey = "#555555"
     precision = [
         (swatch(grey), "range or airfield, known to a few km"),
-        (swatch(grey, shape="circle"), "dashed circle: uncertainty radius"),
+        (swatch(grey, shape="count"), "number: exercises at that place"),
+        (swatch(grey, shape="cluster"), "ring: nearby places grouped (click to zoom)"),
+        (swatch(grey, shape="circle"), "dashed circle: uncertainty radius, true size"),
         (swatch(grey, shape="ring"), "town (circle: its extent)"),
         (swatch(grey, shape="area", fill_opacity=0.25), "region (oblast)"),
         (swatch(grey, shape="area", fill_opacity=0.3, dash="3 2"), "border strip"),
@@ -377,6 +362,7 @@ def build_map(
     options: MapOptions | None = None,
     vendor: str = VENDOR_IFRAME_BASE,
     reference: ReferenceLayers | None = None,
+    exercise_link: str | None = EXERCISE_LINK_BASE,
 ) -> folium.Map:
     """Build the Drillmap map of the given (filtered) exercise sites.
 
@@ -394,6 +380,9 @@ def build_map(
         Base URL of the vendored Leaflet assets (see :func:`geo.maps.offline.make_map`).
     reference
         Prepared reference layers (default: :func:`geo.maps.reference.reference_layers`).
+    exercise_link
+        Base URL of the Exercises page: each exercise named in a popup links to ``<base>?exercise=<id>``
+        (default: :data:`EXERCISE_LINK_BASE`, right inside the dashboard); None for no links (a saved file).
 
     Returns
     -------
@@ -419,7 +408,7 @@ def build_map(
     _add_reference(m, store, ref, options)
     rings_text = _add_rings(m, sites, options, period_end)
     tables = site_tables(sites)
-    _add_sites(m, tables)
+    _add_sites(m, tables, exercise_link)
 
     Legend(_legend(tables, period_end, rings_text, options.tiles)).add_to(m)
     Attribution().add_to(m)
@@ -436,11 +425,12 @@ def _empty_map(bounds: tuple[tuple[float, float], tuple[float, float]], vendor: 
     lon_min, lat_min, lon_max, lat_max = VIEW_BBOX
     m = make_map(
         vendor=vendor,
+        plugins=("markercluster",),
         location=center,
         zoom_start=6,
         # The reference layers stop at VIEW_BBOX: keep the view inside it, where nothing is cut off.
-        min_zoom=5,
-        max_zoom=13,
+        min_zoom=_MIN_ZOOM,
+        max_zoom=_MAX_ZOOM,
         control_scale=True,
         tiles=None,
         max_bounds=True,
@@ -449,6 +439,9 @@ def _empty_map(bounds: tuple[tuple[float, float], tuple[float, float]], vendor: 
         min_lon=lon_min,
         max_lon=lon_max,
     )
+    # With tiles=None folium hands min_zoom/max_zoom to no layer and leaves them out of the map's options;
+    # Leaflet then has no zoom limits, and the marker cluster group refuses a map without maxZoom.
+    m.options.update(min_zoom=_MIN_ZOOM, max_zoom=_MAX_ZOOM)
     for pane, z_index, pointer in _PANES:
         folium.map.CustomPane(pane, z_index=z_index, pointer_events=pointer).add_to(m)
     StyleSheet().add_to(m)

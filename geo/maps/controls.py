@@ -31,6 +31,27 @@ MAP_CSS = """
 .dm-label-oblast { font-size: 10.5px; font-style: italic; color: #5b5b5b; }
 .dm-label-ring { font-size: 10px; color: #333; font-weight: 600; }
 .leaflet-interactive:focus { outline: none; }
+.dm-place, .dm-cluster { background: none; border: none; }
+.dm-place:focus-visible, .dm-cluster:focus-visible { outline: 3px solid #111; outline-offset: 3px;
+  border-radius: 50%; }
+path.dm-site-area:focus-visible { stroke: #111; stroke-width: 3px; stroke-dasharray: none; }
+.dm-dot { position: absolute; inset: 0; border-radius: 50%; box-sizing: border-box;
+  box-shadow: 0 0 0 1px rgba(0,0,0,.35); }
+.dm-dot-p { background: var(--c); border: 1.5px solid #fff; }
+.dm-dot-a { background: var(--c); border: 1.5px solid #fff; opacity: .8; }
+.dm-dot-t { background: #fff; border: 2.5px solid var(--c); }
+.dm-count { position: absolute; left: 62%; bottom: 58%; min-width: 15px; height: 15px; padding: 0 3px;
+  box-sizing: border-box; border-radius: 8px; background: #1f1f1f; color: #fff; text-align: center;
+  font: 700 10px/15px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  box-shadow: 0 0 0 1.5px #fff; pointer-events: none; }
+.dm-cluster-ring { position: absolute; inset: 0; border-radius: 50%; padding: 4px; box-sizing: border-box;
+  box-shadow: 0 0 0 1.5px #fff, 0 1px 4px rgba(0,0,0,.45); }
+.dm-cluster-n { display: block; width: 100%; height: 100%; border-radius: 50%; background: #fff; color: #1f1f1f;
+  text-align: center; font: 700 11px/22px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+.dm-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.dm-spot { font-weight: 700; font-size: 13px; margin-bottom: 4px; padding-bottom: 3px; border-bottom: 2px solid #ccc; }
+.dm-entry + .dm-entry { margin-top: 10px; padding-top: 8px; border-top: 2px solid #ccc; }
+a.dm-name { color: #0b4f7c; }
 .leaflet-control-layers { font-size: 12px; line-height: 1.35; }
 .leaflet-control-layers-expanded { padding: 6px 10px 6px 8px; max-height: 60vh; overflow-y: auto; }
 .dm-sw { display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin: 0 4px -1px 0;
@@ -44,7 +65,7 @@ MAP_CSS = """
 .dm-legend-row svg { flex: none; }
 .dm-legend-toggle { cursor: pointer; float: right; color: #555; margin-left: 8px; font-weight: 600; }
 .dm-legend.dm-collapsed .dm-legend-body { display: none; }
-.dm-tooltip { font-size: 12px; max-width: 360px; white-space: normal; }
+.dm-tooltip { font-size: 12px; width: max-content; max-width: 320px; white-space: normal; }
 .dm-tip-place { color: #555; }
 .dm-popup-wrap .leaflet-popup-content { margin: 10px 12px; font-size: 12px; line-height: 1.4; }
 .dm-popup { color: #222; }
@@ -112,8 +133,9 @@ def swatch(colour: str, *, shape: str = "dot", dash: str | None = None, fill_opa
     colour
         CSS colour (``#rrggbb``).
     shape
-        ``dot`` (filled), ``ring`` (hollow dot), ``circle`` (dashed uncertainty circle), ``area``
-        (translucent square), ``line`` (thick line) or ``outline`` (unfilled square).
+        ``dot`` (filled), ``ring`` (hollow dot), ``circle`` (dashed uncertainty circle), ``count`` (dot with
+        a number badge), ``cluster`` (a cluster of places), ``area`` (translucent square), ``line`` (thick
+        line) or ``outline`` (unfilled square).
     dash
         SVG ``stroke-dasharray`` for ``area``, ``line`` and ``outline``.
     fill_opacity
@@ -127,6 +149,11 @@ def swatch(colour: str, *, shape: str = "dot", dash: str | None = None, fill_opa
         "ring": f'<circle cx="8" cy="8" r="4.5" fill="#fff" stroke="{c}" stroke-width="2.5"/>',
         "circle": f'<circle cx="8" cy="8" r="6.5" fill="{c}" fill-opacity=".08" stroke="{c}" stroke-dasharray="2 2"/>'
         f'<circle cx="8" cy="8" r="2.5" fill="{c}"/>',
+        "count": f'<circle cx="6" cy="10" r="4.5" fill="{c}" stroke="#fff" stroke-width="1.2"/>'
+        '<rect x="7.5" y="0.5" width="8" height="8" rx="4" fill="#1f1f1f"/>'
+        '<text x="11.5" y="7" font-size="6.5" font-weight="700" fill="#fff" text-anchor="middle">3</text>',
+        "cluster": f'<circle cx="8" cy="8" r="6.5" fill="#fff" stroke="{c}" stroke-width="2.5"/>'
+        '<text x="8" y="10.5" font-size="7" font-weight="700" fill="#1f1f1f" text-anchor="middle">9</text>',
         "area": f'<rect x="2" y="3" width="12" height="10" fill="{c}" fill-opacity="{fill_opacity}" stroke="{c}"'
         f' stroke-width="1.5"{d}/>',
         "line": f'<line x1="1" y1="8" x2="15" y2="8" stroke="{c}" stroke-width="3.5"{d}/>',

@@ -38,6 +38,7 @@ __all__ = [
     "VENDOR_CSS",
     "VENDOR_IFRAME_BASE",
     "VENDOR_JS",
+    "VENDOR_PLUGINS",
     "IconImagePath",
     "folium_text",
     "localise_links",
@@ -70,6 +71,17 @@ VENDOR_CSS: Final[tuple[tuple[str, str], ...]] = (
     ("awesome_rotate_css", "folium/leaflet.awesome.rotate.min.css"),
 )
 
+#: Leaflet plugins a map may ask for (:func:`make_map`): name -> (scripts, stylesheets), loaded after Leaflet.
+VENDOR_PLUGINS: Final[dict[str, tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]]] = {
+    "markercluster": (
+        (
+            ("markercluster", "leaflet.markercluster/leaflet.markercluster.js"),
+            ("featuregroup_subgroup", "leaflet.featuregroup.subgroup/leaflet.featuregroup.subgroup.js"),
+        ),
+        (("markercluster_css", "leaflet.markercluster/MarkerCluster.css"),),
+    ),
+}
+
 _LEAFLET_IMAGES: Final = "leaflet/images/"
 
 # Known CDN files -> path under static/vendor, or None for files deliberately dropped. Matched against the
@@ -98,6 +110,23 @@ _CDN_RULES: Final[tuple[tuple[re.Pattern[str], str | None], ...]] = tuple(
             "awesome-markers/leaflet.awesome-markers.css",
         ),
         (r"/leaflet\.awesome\.rotate(?:\.min)?\.css$", "folium/leaflet.awesome.rotate.min.css"),
+        # folium's MarkerCluster plugin names 1.1.0; the vendored 1.5.3 keeps its API.
+        (
+            r"/leaflet\.markercluster(?:@|/)1\.\d+\.\d+/(?:dist/)?leaflet\.markercluster(?:-src)?\.js$",
+            "leaflet.markercluster/leaflet.markercluster.js",
+        ),
+        (
+            r"/leaflet\.markercluster(?:@|/)1\.\d+\.\d+/(?:dist/)?MarkerCluster\.css$",
+            "leaflet.markercluster/MarkerCluster.css",
+        ),
+        (
+            r"/leaflet\.markercluster(?:@|/)1\.\d+\.\d+/(?:dist/)?MarkerCluster\.Default\.css$",
+            "leaflet.markercluster/MarkerCluster.Default.css",
+        ),
+        (
+            r"/leaflet\.featuregroup\.subgroup@1\.0\.\d+/dist/leaflet\.featuregroup\.subgroup(?:-src)?\.js$",
+            "leaflet.featuregroup.subgroup/leaflet.featuregroup.subgroup.js",
+        ),
         (r"/d3/3\.\d+\.\d+/d3(?:\.min)?\.js$", "d3/d3.v3.min.js"),
         (r"/d3@3\.\d+\.\d+/d3(?:\.min)?\.js$", "d3/d3.v3.min.js"),
         (r"^//d3js\.org/d3\.v3(?:\.min)?\.js$", "d3/d3.v3.min.js"),
@@ -154,7 +183,7 @@ def vendor_file_base() -> str:
     return STATIC_VENDOR_DIR.resolve().as_uri()
 
 
-def make_map(*, vendor: str = VENDOR_IFRAME_BASE, **kwargs: Any) -> folium.Map:
+def make_map(*, vendor: str = VENDOR_IFRAME_BASE, plugins: tuple[str, ...] = (), **kwargs: Any) -> folium.Map:
     """Build a :class:`folium.Map` whose scripts, stylesheets and marker images come from ``vendor``.
 
     The asset lists are set on the instance, shadowing folium's class-level ``default_js`` and
@@ -166,6 +195,8 @@ def make_map(*, vendor: str = VENDOR_IFRAME_BASE, **kwargs: Any) -> folium.Map:
     vendor
         Base URL of the vendored assets, without a trailing slash: :data:`VENDOR_IFRAME_BASE` for
         ``st_folium``, :func:`vendor_file_base` for saved HTML.
+    plugins
+        Names of :data:`VENDOR_PLUGINS` whose scripts and stylesheets the map loads after Leaflet's.
     **kwargs
         Passed to :class:`folium.Map`. ``tiles`` defaults to ``None`` (no tile layer, so no request
         leaves the machine); online tiles must be asked for explicitly.
@@ -178,8 +209,13 @@ def make_map(*, vendor: str = VENDOR_IFRAME_BASE, **kwargs: Any) -> folium.Map:
     base = vendor.rstrip("/")
     kwargs.setdefault("tiles", None)
     m = folium.Map(**kwargs)
-    m.default_js = [(name, f"{base}/{path}") for name, path in VENDOR_JS]
-    m.default_css = [(name, f"{base}/{path}") for name, path in VENDOR_CSS]
+    js, css = list(VENDOR_JS), list(VENDOR_CSS)
+    for plugin in plugins:
+        plugin_js, plugin_css = VENDOR_PLUGINS[plugin]
+        js.extend(plugin_js)
+        css.extend(plugin_css)
+    m.default_js = [(name, f"{base}/{path}") for name, path in js]
+    m.default_css = [(name, f"{base}/{path}") for name, path in css]
     IconImagePath(f"{base}/{_LEAFLET_IMAGES}").add_to(m)
     return m
 
@@ -227,7 +263,8 @@ def localise_links(links: Iterable[str], vendor: str) -> list[str]:
     -------
     list of str
         The links in the same order: known CDN files (Leaflet, jQuery, Bootstrap, Font Awesome,
-        awesome-markers, d3 3.x, folium's rotate CSS) replaced by their vendored copy, d3 v4 and every
+        awesome-markers, d3 3.x, folium's rotate CSS, markercluster 1.x and its sub-group plugin) replaced by
+        their vendored copy, d3 v4 and every
         other ``http(s)://`` or ``//`` URL dropped, local links kept as they are, duplicates removed.
     """
     base = vendor.rstrip("/")

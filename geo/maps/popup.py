@@ -9,18 +9,21 @@ The content is defined once, as plain (unescaped) text fields:
   the distance to NATO territory as :func:`geo.catalog.sites.nato_distance_text` words it;
 * :func:`citation_fields` — one quoted sentence with its source, who claimed it and via what.
 
-:func:`popup_html` and :func:`tooltip_html` render those fields to HTML here, escaping every value with
-:func:`html.escape` (a report may contain ``<script>``). The map itself ships the same fields as data
-and renders them in the browser with the same markup and the same escaping (see
-:mod:`geo.maps.sites`), which keeps the map small: an exercise's text is sent once, not once per site.
-Links are only made from ``http(s)`` URLs, and their visible text is the host name.
+:func:`spot_popup_html` (every exercise at one place, newest first), :func:`popup_html` (one site) and
+:func:`tooltip_html` render those fields to HTML here, escaping every value with :func:`html.escape` (a
+report may contain ``<script>``). The map itself ships the same fields as data and renders them in the
+browser with the same markup and the same escaping (see :mod:`geo.maps.site_index`), which keeps the map
+small: an exercise's text is sent once, not once per site. Links to sources are only made from
+``http(s)`` URLs, and their visible text is the host name; an exercise's name links to its detail view
+(``<link>?exercise=<id>``) when the map is given a link base.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from html import escape
-from typing import Any, TypedDict
+from typing import Any, Final, TypedDict
+from urllib.parse import quote
 
 from geo.catalog.sites import nato_distance_text
 from geo.core.citations import source_host
@@ -41,10 +44,12 @@ __all__ = [
     "country_name",
     "exercise_fields",
     "exercise_html",
+    "exercise_link",
     "place_fields",
     "place_html",
     "popup_html",
     "source_html",
+    "spot_popup_html",
     "tooltip_html",
 ]
 
@@ -58,7 +63,8 @@ KIND_LABELS: dict[str, str] = {
     "country": "whole country",
 }
 
-#: Short names where ISO 3166's official one is long ("Russian Federation").
+#: Characters :func:`exercise_link` leaves unescaped: those JavaScript's ``encodeURIComponent`` keeps.
+_URI_SAFE: Final = "!~*'()"
 
 
 class ClaimFields(TypedDict):
@@ -81,6 +87,7 @@ class FigureFields(TypedDict):
 class ExerciseFields(TypedDict):
     """The exercise part of a popup (plain text)."""
 
+    id: str
     name: str
     alliance: str
     when: str
@@ -151,7 +158,7 @@ def exercise_fields(row: Mapping[str, Any]) -> ExerciseFields:
     Parameters
     ----------
     row
-        A site row: ``exercise_name``, ``alliance``, dates, ``date_precision``, ``announced``,
+        A site row: ``exercise_id``, ``exercise_name``, ``alliance``, dates, ``date_precision``, ``announced``,
         ``participants``, ``observers``, ``figures``.
 
     Returns
@@ -164,6 +171,7 @@ def exercise_fields(row: Mapping[str, Any]) -> ExerciseFields:
     if present(row.get("announced")) and present(row.get("start")):
         notes.append(f"announced {row['announced']}")
     return {
+        "id": str(row.get("exercise_id") or ""),
         "name": str(row["exercise_name"]),
         "alliance": str(row["alliance"]),
         "when": row_period_text(row),
@@ -222,7 +230,7 @@ def citation_fields(citation: Mapping[str, Any]) -> CitationFields:
     }
 
 
-# --- HTML (the browser renders the same fields with the same markup: geo/map_sites.py) --------------
+# --- HTML (the browser renders the same fields with the same markup: geo/maps/site_index.py) -------
 
 
 def tooltip_html(row: Mapping[str, Any]) -> str:
@@ -251,14 +259,37 @@ def _figures_html(figures: Sequence[FigureFields]) -> str:
     return f"<div class='dm-figures'>{''.join(rows)}</div>"
 
 
-def exercise_html(fields: ExerciseFields) -> str:
-    """Return the escaped exercise part of a popup (see :func:`exercise_fields`)."""
+def exercise_link(base: str, exercise_id: str) -> str:
+    """Return the URL of an exercise's detail view, ``<base>?exercise=<id>`` (the id percent-encoded)."""
+    return f"{base}?exercise={quote(exercise_id, safe=_URI_SAFE)}"
+
+
+def _name_html(fields: ExerciseFields, link: str | None) -> str:
+    if link is None:
+        return f"<span class='dm-name'>{_text(fields['name'])}</span>"
+    href = _text(exercise_link(link, fields["id"]))
+    return (
+        f"<a class='dm-name' href='{href}' target='_blank' rel='noopener' "
+        f"title='Open in the Exercises page (new tab)'>{_text(fields['name'])}</a>"
+    )
+
+
+def exercise_html(fields: ExerciseFields, *, link: str | None = None) -> str:
+    """Return the escaped exercise part of a popup (see :func:`exercise_fields`).
+
+    Parameters
+    ----------
+    fields
+        The exercise's fields.
+    link
+        Base URL of the exercise detail view; the name links to it (see :func:`exercise_link`). None: no link.
+    """
     observers = (
         f"<div><span class='dm-key'>Observers</span> {_text(fields['observers'])}</div>" if fields["observers"] else ""
     )
     note = f" <span class='dm-muted'>({_text(fields['when_note'])})</span>" if fields["when_note"] else ""
     return (
-        f"<div class='dm-head'><span class='dm-name'>{_text(fields['name'])}</span>"
+        f"<div class='dm-head'>{_name_html(fields, link)}"
         f"<span class='dm-chip'>{_text(fields['alliance'])}</span></div>"
         f"<div class='dm-when'>{_text(fields['when'])}{note}</div>"
         f"<div><span class='dm-key'>Participants</span> {_text(fields['participants'])}</div>{observers}"
@@ -310,22 +341,61 @@ def citation_html(fields: CitationFields) -> str:
     return f"<li><q class='dm-quote'>{_text(fields['quote'])}</q> <span class='dm-src'>— {src}</span>{tail}</li>"
 
 
-def popup_html(row: Mapping[str, Any]) -> str:
+def _entry_html(
+    fields: ExerciseFields, places: Sequence[PlaceFields], citations: Sequence[CitationFields], link: str | None
+) -> str:
+    cited = [citation_html(c) for c in citations]
+    return (
+        f"{exercise_html(fields, link=link)}{''.join(place_html(p) for p in places)}"
+        f"<div class='dm-section'>Sources ({len(cited)})</div><ul class='dm-sources'>{''.join(cited)}</ul>"
+    )
+
+
+#: One exercise at a place: its fields, the place descriptions of its sites there, the sources they cite.
+SpotEntry = tuple[ExerciseFields, Sequence[PlaceFields], Sequence[CitationFields]]
+
+
+def spot_popup_html(name: str, entries: Sequence[SpotEntry], *, link: str | None = None) -> str:
+    """Return the complete escaped popup of one place: every exercise there, in the order given.
+
+    Parameters
+    ----------
+    name
+        The place's name (:func:`geo.catalog.sites.place_name`).
+    entries
+        One entry per exercise at the place, newest first (the caller's order is kept).
+    link
+        Base URL of the exercise detail view (see :func:`exercise_html`).
+
+    Returns
+    -------
+    str
+        ``<div class='dm-popup'>``: for one exercise, its facts, its places and sources; for several, a
+        heading ("<place> — N exercises, newest first") and one ``dm-entry`` block per exercise.
+    """
+    if len(entries) == 1:
+        return f"<div class='dm-popup'>{_entry_html(*entries[0], link)}</div>"
+    blocks = "".join(f"<div class='dm-entry'>{_entry_html(*entry, link)}</div>" for entry in entries)
+    return (
+        f"<div class='dm-popup'><div class='dm-spot'>{_text(name)} — {len(entries)} exercises, newest first</div>"
+        f"{blocks}</div>"
+    )
+
+
+def popup_html(row: Mapping[str, Any], *, link: str | None = None) -> str:
     """Return the complete escaped popup of one site.
 
     Parameters
     ----------
     row
         A row of :func:`geo.catalog.sites.sites_frame`.
+    link
+        Base URL of the exercise detail view (see :func:`exercise_html`).
 
     Returns
     -------
     str
         ``<div class='dm-popup'>`` holding the exercise, the place and every cited source with its quote.
     """
-    citations = [citation_html(citation_fields(c)) for c in row.get("citations") or []]
-    return (
-        f"<div class='dm-popup'>{exercise_html(exercise_fields(row))}{place_html(place_fields(row))}"
-        f"<div class='dm-section'>Sources ({len(citations)})</div>"
-        f"<ul class='dm-sources'>{''.join(citations)}</ul></div>"
-    )
+    entry = (exercise_fields(row), [place_fields(row)], [citation_fields(c) for c in row.get("citations") or []])
+    return spot_popup_html(str(row["place_text"]), [entry], link=link)

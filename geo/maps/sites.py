@@ -1,20 +1,23 @@
-"""Exercise sites on the map: compact tables in the map script, one GeoJSON layer per alliance.
+"""Exercise sites on the map: compact tables in the map script, one symbol per place and alliance.
+
+Many exercises share one place (four at the Brestsky range, five at Orzysz). The map draws each distinct
+place (same point, or same area geometry) once per alliance layer, with the number of exercises there,
+and its popup lists every exercise at that place in the current selection, newest first.
 
 Size matters (a map of 20,000 sites must stay small and fast to build), so nothing is repeated:
 
 * the popup text (:mod:`geo.maps.popup` fields) is shipped as data, not as HTML, and every string
   once (:attr:`SiteTables.vocabulary`); the browser renders and escapes it when a popup opens, with
-  the markup of :func:`geo.maps.popup.popup_html`;
+  the markup of :func:`geo.maps.popup.spot_popup_html` (see :mod:`geo.maps.site_index`);
 * each exercise's fields and quoted sources are stored once (:attr:`SiteTables.exercises`), each
   distinct place description once (:attr:`SiteTables.places`), each distinct area geometry once,
   simplified in EPSG:3035 and rounded (:attr:`SiteTables.geometries`);
-* a site is then a short row: ``[lon, lat, exercise, place, radius_m, kind(, sources)]`` for a point,
-  ``[geometry, exercise, place, kind(, sources)]`` for an area.
+* each distinct place ("spot") once, as its name and the exercises there (:attr:`SiteTables.spots`);
+* a symbol is then a short row: ``[lon, lat, radius_m, kind, spot]`` for a point,
+  ``[geometry, kind, spot]`` for an area.
 
-In the browser, :class:`SiteIndex` turns the rows back into GeoJSON features, styles them by kind,
-and builds each tooltip and popup only when it is shown.
-
-Kinds (how a site is drawn, so that a vague place never looks precise):
+Kinds (how a site is drawn, so that a vague place never looks precise; where sites of different kinds
+share a spot, the vaguest is drawn):
 
 ========  ============================================================================
 ``p``     range or airfield known to a few km: solid dot + uncertainty circle
@@ -28,19 +31,18 @@ Kinds (how a site is drawn, so that a vague place never looks precise):
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
 
 import geopandas as gpd
-import jinja2
 import numpy as np
 import shapely
 from shapely.geometry import mapping
 
-from geo.catalog.sites import NATO_DISTANCE_COLUMNS, located, site_kind
+from geo.catalog.sites import NATO_DISTANCE_COLUMNS, located, place_name, site_kind
 from geo.core import settings
 from geo.core.values import is_missing
-from geo.maps.datastore import ScriptElement, script_json
 from geo.maps.popup import (
     CitationFields,
     ExerciseFields,
@@ -56,7 +58,6 @@ __all__ = [
     "AREA_KINDS",
     "POINT_KINDS",
     "SITE_SIMPLIFY_M",
-    "SiteIndex",
     "SiteTables",
     "site_key",
     "site_tables",
@@ -68,6 +69,8 @@ AREA_KINDS: tuple[str, ...] = ("r", "b", "c")
 SITE_SIMPLIFY_M = 500.0
 #: Decimals of point coordinates (about 10 m).
 POINT_DECIMALS = 4
+#: Kinds from the vaguest to the most precise: a spot shared by sites of several kinds is drawn as the vaguest.
+_VAGUEST_FIRST: tuple[str, ...] = ("c", "b", "r", "a", "t", "p")
 
 _PLACE_FIELDS: tuple[str, ...] = (
     "place_text",
@@ -127,15 +130,23 @@ class SiteTables:
         HTML of each distinct source (:func:`geo.maps.popup.source_html`, escaped in Python: a link
         must stay recognisable as a link, see :func:`geo.maps.offline.remote_urls`).
     exercises
-        ``[name, alliance, when, when_note, participants, observers, figures, citations]`` per exercise;
+        ``[name, alliance, when, when_note, participants, observers, figures, citations, id]`` per exercise;
         a figure group is ``[what, differ, [[as_stated, scope, by, official], ...]]`` and a citation
         ``[quote, source index, claimed_by, via]`` (see :mod:`geo.maps.popup`).
     places
         ``[place, read_as, role, note, geocoded, explanation, nearest]`` per distinct place description.
     geometries
         GeoJSON geometry per distinct area.
+    spots
+        ``[name, entries]`` per distinct place drawn (same point or same area geometry): its name
+        (:func:`geo.catalog.sites.place_name`) and one entry per exercise there, newest first,
+        ``[exercise, [place description, ...](, [citation, ...])]``; the citations are left out when the
+        entry cites all of its exercise's sources, in order.
     layers
-        Alliance -> ``{"pt": point rows, "ar": area rows}``.
+        Alliance -> ``{"pt": [[lon, lat, radius_m, kind, spot], ...], "ar": [[geometry, kind, spot], ...]}``,
+        one symbol per spot that has sites of that alliance.
+    sites
+        Alliance -> number of sites drawn (the legend's counts).
     """
 
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
@@ -143,12 +154,18 @@ class SiteTables:
     exercises: list[list[Any]] = field(default_factory=list)
     places: list[list[int]] = field(default_factory=list)
     geometries: list[dict[str, Any]] = field(default_factory=list)
+    spots: list[list[Any]] = field(default_factory=list)
     layers: dict[str, dict[str, list[list[Any]]]] = field(default_factory=dict)
+    sites: dict[str, int] = field(default_factory=dict)
     _source_index: dict[str, int] = field(default_factory=dict, repr=False)
 
     def counts(self) -> dict[str, int]:
         """Return the number of drawn sites per alliance."""
-        return {a: len(parts["pt"]) + len(parts["ar"]) for a, parts in self.layers.items()}
+        return dict(self.sites)
+
+    def symbols(self) -> int:
+        """Return the number of symbols drawn (one per spot and alliance)."""
+        return sum(len(parts["pt"]) + len(parts["ar"]) for parts in self.layers.values())
 
     def to_json(self) -> dict[str, Any]:
         """Return the tables as plain JSON data."""
@@ -158,6 +175,7 @@ class SiteTables:
             "ex": self.exercises,
             "pl": self.places,
             "geoms": self.geometries,
+            "sp": self.spots,
             "layers": self.layers,
         }
 
@@ -182,6 +200,7 @@ class SiteTables:
                 v(fields["observers"] or None),
                 figures,
                 [],
+                v(fields["id"]),
             ]
         )
         return len(self.exercises) - 1
@@ -248,6 +267,43 @@ class _SharedText:
         return e, self.place_ids[place_key], site_cits
 
 
+@dataclass
+class _Spot:
+    """One distinct place while the tables are built: its names and the exercises there."""
+
+    index: int
+    names: Counter[str] = field(default_factory=Counter)
+    entries: dict[int, tuple[str, list[int], list[int]]] = field(default_factory=dict)
+
+    def add(self, exercise: int, start: str, place: int, citations: list[int]) -> None:
+        """Add one site of ``exercise`` (started on ``start``, ISO text) at this spot."""
+        _, places, cits = self.entries.setdefault(exercise, (start, [], []))
+        if place not in places:
+            places.append(place)
+        cits.extend(c for c in citations if c not in cits)
+
+    def row(self, tables: SiteTables) -> list[Any]:
+        """Return ``[name, entries]``, entries newest first (then by name)."""
+        ex_name = tables.vocabulary.items
+        order = sorted(self.entries, key=lambda e: ex_name[tables.exercises[e][0]])
+        order.sort(key=lambda e: self.entries[e][0], reverse=True)
+        entries: list[list[Any]] = []
+        for e in order:
+            _, places, cits = self.entries[e]
+            entry: list[Any] = [e, places]
+            if sorted(cits) != list(range(len(tables.exercises[e][7]))):
+                entry.append(sorted(cits))
+            entries.append(entry)
+        name = self.names.most_common(1)[0][0] if self.names else ""
+        return [tables.vocabulary(name), entries]
+
+
+def _start_text(value: Any) -> str:
+    """ISO text of a start date for sorting (``""``, sorted last, when missing)."""
+    value = _value(value)
+    return "" if value is None else str(value)[:10]
+
+
 def site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
     """Build the compact tables of the drawable sites of a sites frame.
 
@@ -259,7 +315,8 @@ def site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
     Returns
     -------
     SiteTables
-        Tables whose rows follow the order of ``sites``.
+        Tables with one symbol per distinct place and alliance, in the order places first occur in
+        ``sites``; a point symbol has the largest radius stated for the place, and the vaguest kind.
     """
     drawn = located(sites)
     tables = SiteTables()
@@ -277,162 +334,28 @@ def site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
         area_refs = dict(zip(np.flatnonzero(~is_point).tolist(), refs, strict=True))
 
     shared = _SharedText(tables)
-    rows_of: list[tuple[list[Any], int]] = []
+    spots: dict[tuple[Any, ...], _Spot] = {}
+    symbols: dict[tuple[str, tuple[Any, ...]], list[Any]] = {}
     records = drawn.drop(columns=drawn.geometry.name).to_dict("records")
     for i, row in enumerate(records):
         e, p, site_cits = shared.refs(row)
         kind = site_kind(str(geom_types[i]), row.get("site_kind"), row.get("precision"))
-        parts = tables.layers.setdefault(str(row["alliance"]), {"pt": [], "ar": []})
+        alliance = str(row["alliance"])
+        key: tuple[Any, ...] = ("pt", float(xs[i]), float(ys[i])) if is_point[i] else ("ar", area_refs[i])
+        spot = spots.setdefault(key, _Spot(len(spots)))
+        spot.names[place_name(row)] += 1
+        spot.add(e, _start_text(row.get("start_date")), p, site_cits)
+        tables.sites[alliance] = tables.sites.get(alliance, 0) + 1
+        symbol = symbols.get((alliance, key))
+        if symbol is None:
+            parts = tables.layers.setdefault(alliance, {"pt": [], "ar": []})
+            symbol = [key[1], key[2], 0, kind, spot.index] if is_point[i] else [key[1], kind, spot.index]
+            parts["pt" if is_point[i] else "ar"].append(symbol)
+            symbols[(alliance, key)] = symbol
+        elif _VAGUEST_FIRST.index(kind) < _VAGUEST_FIRST.index(symbol[-2]):
+            symbol[-2] = kind
         if is_point[i]:
             radius_km = _value(row.get("precision_km"))
-            radius_m = round(float(radius_km) * 1000.0) if radius_km else 0
-            out: list[Any] = [float(xs[i]), float(ys[i]), e, p, radius_m, kind]
-            parts["pt"].append(out)
-        else:
-            out = [area_refs[i], e, p, kind]
-            parts["ar"].append(out)
-        out.append(site_cits)
-        rows_of.append((out, e))
-
-    # A site usually cites all of its exercise's sources, in order: then the list is left out.
-    for out, e in rows_of:
-        if out[-1] == list(range(len(tables.exercises[e][7]))):
-            out.pop()
+            symbol[2] = max(symbol[2], round(float(radius_km) * 1000.0) if radius_km else 0)
+    tables.spots = [spot.row(tables) for spot in spots.values()]
     return tables
-
-
-class SiteIndex(ScriptElement):
-    """The site tables and the browser-side functions that draw, style and describe sites.
-
-    In the map script it defines a variable with ``features(alliance, part)`` (a FeatureCollection
-    for :class:`geo.maps.datastore.LayerData`), ``style(colour, layer)`` (a Leaflet style function),
-    ``bind(feature, layer)`` (tooltip and popup, built on demand) and ``rows`` (the raw tables).
-
-    Parameters
-    ----------
-    tables
-        The compact tables (:func:`site_tables`).
-    """
-
-    _template = jinja2.Template(
-        """{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = (function (D) {
-    var S = {rows: D};
-    var V = D.v;
-    var ESC = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"};
-    function t(i) { return i < 0 ? "" : V[i]; }
-    function esc(i) { return t(i).replace(/[&<>"']/g, function (c) { return ESC[c]; }); }
-    S.features = function (alliance, part) {
-        var rows = (D.layers[alliance] || {})[part] || [];
-        var features = rows.map(function (r) {
-            if (part === "pt") {
-                return {type: "Feature", geometry: {type: "Point", coordinates: [r[0], r[1]]},
-                        properties: {e: r[2], p: r[3], r: r[4], k: r[5], c: r[6]}};
-            }
-            return {type: "Feature", geometry: D.geoms[r[0]], properties: {e: r[1], p: r[2], k: r[3], c: r[4]}};
-        });
-        return {type: "FeatureCollection", features: features};
-    };
-    var STYLES = {{ this.styles }};
-    S.style = function (colour, layer) {
-        return function (feature) {
-            var base = STYLES[layer === "uncertainty" ? "u" : feature.properties.k] || {};
-            var style = {color: colour, fillColor: colour};
-            for (var key in base) { style[key] = base[key]; }
-            if (layer === "uncertainty") { style.radius = feature.properties.r; }
-            return style;
-        };
-    };
-    // The markup below mirrors geo/map_popup.py (tooltip_html, exercise_html, place_html, citation_html).
-    S.tooltip = function (p) {
-        var ex = D.ex[p.e];
-        return "<b>" + esc(ex[0]) + "</b> · " + esc(ex[2]) + " · " + esc(ex[1]) +
-            "<div class='dm-tip-place'>" + esc(D.pl[p.p][0]) + "</div>";
-    };
-    function figures(groups) {
-        if (!groups.length) { return "<p class='dm-none'>No troop or equipment figures reported.</p>"; }
-        return "<div class='dm-figures'>" + groups.map(function (g) {
-            var boxes = g[2].map(function (c) {
-                return "<div class='dm-claim'><b>" + esc(c[0]) + "</b>" +
-                    (c[1] >= 0 ? "<div class='dm-scope'>" + esc(c[1]) + "</div>" : "") +
-                    "<div class='dm-by'>— " + esc(c[2]) + (c[3] ? " <span class='dm-official'>official</span>" : "") +
-                    "</div></div>";
-            }).join("");
-            return "<div class='dm-fig'><div class='dm-fig-what'>" + esc(g[0]) +
-                (g[1] ? " <span class='dm-differ'>sources differ</span>" : "") + "</div><div class='dm-claims'>" +
-                boxes + "</div></div>";
-        }).join("") + "</div>";
-    }
-    function exercise(ex) {
-        return "<div class='dm-head'><span class='dm-name'>" + esc(ex[0]) + "</span><span class='dm-chip'>" +
-            esc(ex[1]) + "</span></div><div class='dm-when'>" + esc(ex[2]) +
-            (ex[3] >= 0 ? " <span class='dm-muted'>(" + esc(ex[3]) + ")</span>" : "") + "</div>" +
-            "<div><span class='dm-key'>Participants</span> " + esc(ex[4]) + "</div>" +
-            (ex[5] >= 0 ? "<div><span class='dm-key'>Observers</span> " + esc(ex[5]) + "</div>" : "") +
-            "<div class='dm-section'>Troops and equipment, as claimed</div>" + figures(ex[6]);
-    }
-    function place(pl) {
-        return "<div class='dm-section'>Place</div><div><span class='dm-key'>As written</span> “" + esc(pl[0]) + "”" +
-            (pl[1] >= 0 ? " <span class='dm-muted'>read as " + esc(pl[1]) + "</span>" : "") + "</div>" +
-            (pl[2] >= 0 ? "<div><span class='dm-key'>Role</span> " + esc(pl[2]) + "</div>" : "") +
-            (pl[3] >= 0 ? "<div class='dm-muted'>" + esc(pl[3]) + "</div>" : "") +
-            "<div><span class='dm-key'>Geocoded</span> " + esc(pl[4]) + "</div>" +
-            (pl[5] >= 0 ? "<div class='dm-explain'>" + esc(pl[5]) + "</div>" : "") +
-            "<div><span class='dm-key'>Nearest NATO</span> " + esc(pl[6]) + "</div>";
-    }
-    function citation(c) {
-        var src = D.src[c[1]];  // pre-escaped link or seed name
-        var extra = [];
-        if (c[2] >= 0) { extra.push("claimed by " + t(c[2])); }
-        if (c[3] >= 0) { extra.push("via " + t(c[3])); }
-        var tail = extra.length
-            ? " <span class='dm-muted'>· " + extra.join(" · ").replace(/[&<>"']/g, function (ch) { return ESC[ch]; }) +
-              "</span>"
-            : "";
-        return "<li><q class='dm-quote'>" + esc(c[0]) + "</q> <span class='dm-src'>— " + src + "</span>" +
-            tail + "</li>";
-    }
-    S.popup = function (p) {
-        var ex = D.ex[p.e];
-        var shown = p.c ? p.c.map(function (i) { return ex[7][i]; }) : ex[7];
-        return "<div class='dm-popup'>" + exercise(ex) + place(D.pl[p.p]) + "<div class='dm-section'>Sources (" +
-            shown.length + ")</div><ul class='dm-sources'>" + shown.map(citation).join("") + "</ul></div>";
-    };
-    S.bind = function (feature, layer) {
-        var p = feature.properties;
-        layer.bindTooltip(function () { return S.tooltip(p); },
-                          {sticky: true, direction: "top", className: "dm-tooltip"});
-        layer.bindPopup(function () { return S.popup(p); },
-                        {maxWidth: 460, minWidth: 300, maxHeight: 380, className: "dm-popup-wrap",
-                         autoPanPaddingTopLeft: [50, 20], autoPanPaddingBottomRight: [50, 20]});
-    };
-    return S;
-})({{ this.payload }});
-{% endmacro %}"""
-    )
-
-    #: Leaflet path styles per kind; ``u`` is the uncertainty circle. Colours come from the alliance.
-    STYLES: ClassVar[dict[str, dict[str, Any]]] = {
-        "p": {"radius": 6, "weight": 1.5, "color": "#ffffff", "fill": True, "fillOpacity": 1.0},
-        "a": {"radius": 6, "weight": 1.5, "color": "#ffffff", "fill": True, "fillOpacity": 0.8},
-        "t": {"radius": 5, "weight": 2.5, "fill": True, "fillColor": "#ffffff", "fillOpacity": 1.0},
-        "r": {"weight": 1.3, "fillOpacity": 0.08},
-        "b": {"weight": 1.3, "fillOpacity": 0.12, "dashArray": "6 4"},
-        "c": {"weight": 1.2, "fillOpacity": 0.04, "dashArray": "2 5"},
-        "u": {"weight": 1, "opacity": 0.6, "fill": True, "fillOpacity": 0.05, "dashArray": "3 4"},
-    }
-
-    def __init__(self, tables: SiteTables) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]  # branca leaves __init__ unannotated
-        self._name = "SiteIndex"
-        self.tables = tables
-
-    @property
-    def payload(self) -> str:
-        """The tables as script-safe JSON."""
-        return script_json(self.tables.to_json())
-
-    @property
-    def styles(self) -> str:
-        """The per-kind styles as script-safe JSON."""
-        return script_json(self.STYLES)

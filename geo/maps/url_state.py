@@ -19,6 +19,7 @@ parameter       example                                meaning
 ``tiles``       ``1``                                  OpenStreetMap tiles on
 ``rings``       ``50,100,200``                         distance rings (km)
 ``ring_at``     ``nato`` or ``zapad-2021:0``           ring centre
+``exercise``    ``zapad-2021``                         the exercise the Exercises page opens
 ==============  =====================================  ===============================
 """
 
@@ -43,6 +44,7 @@ __all__ = [
     "MAP_PARAMS",
     "MAX_TEXT_CHARS",
     "NATO_KM_RANGE",
+    "PAGE_PARAMS",
     "RING_CHOICES_KM",
     "Choices",
     "Notice",
@@ -54,7 +56,9 @@ __all__ = [
 
 FILTER_PARAMS: Final[tuple[str, ...]] = ("years", "alliance", "country", "q", "precision", "family", "nato_km")
 MAP_PARAMS: Final[tuple[str, ...]] = ("tiles", "rings", "ring_at")
-KNOWN_PARAMS: Final[tuple[str, ...]] = FILTER_PARAMS + MAP_PARAMS
+#: Parameters of one page: the exercise the Exercises page shows (popups on the map link to it).
+PAGE_PARAMS: Final[tuple[str, ...]] = ("exercise",)
+KNOWN_PARAMS: Final[tuple[str, ...]] = FILTER_PARAMS + MAP_PARAMS + PAGE_PARAMS
 #: Longest accepted search text (characters); longer text is cut.
 MAX_TEXT_CHARS: Final = 200
 #: Range of "within N km of NATO" (km), as offered by the sidebar slider.
@@ -62,6 +66,7 @@ NATO_KM_RANGE: Final[tuple[int, int]] = (10, 500)
 #: Distances offered for rings (km).
 RING_CHOICES_KM: Final[tuple[int, ...]] = (25, 50, 100, 150, 200, 300)
 _SITE_KEY: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*:\d{1,4}$")
+_EXERCISE_ID: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TRUE: Final = frozenset({"1", "true", "yes", "on"})
 _FALSE: Final = frozenset({"0", "false", "no", "off"})
 
@@ -80,20 +85,24 @@ class Choices:
         Exercise family slugs.
     alliances
         Alliance names (default: every alliance of the schema).
+    exercises
+        Exercise ids (``exercise`` is checked against them; empty: any well-formed id is kept).
     """
 
     years: tuple[int, int]
     countries: tuple[str, ...] = ()
     families: tuple[str, ...] = ()
     alliances: tuple[str, ...] = ALLIANCES
+    exercises: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class ViewState:
-    """The filter and the map options a URL describes."""
+    """The filter, the map options and the exercise shown that a URL describes."""
 
     filter: SiteFilter = field(default_factory=SiteFilter)
     map: MapOptions = field(default_factory=MapOptions)
+    exercise: str | None = None
 
 
 @dataclass(frozen=True)
@@ -117,7 +126,10 @@ def choices_from_sites(sites: gpd.GeoDataFrame) -> Choices:
     first, last = catalog_years(sites) or (2000, 2000)
     countries = sorted({c for ps in sites["participants"] for c in ps})
     families = sorted({str(f) for f in sites["family"] if isinstance(f, str) and f})
-    return Choices(years=(first, last), countries=tuple(countries), families=tuple(families))
+    exercises = sorted({str(e) for e in sites["exercise_id"]})
+    return Choices(
+        years=(first, last), countries=tuple(countries), families=tuple(families), exercises=tuple(exercises)
+    )
 
 
 def _last(values: str | Sequence[str]) -> tuple[str, bool]:
@@ -218,7 +230,23 @@ def decode(params: Mapping[str, str | Sequence[str]], choices: Choices) -> tuple
         if repeated:
             notices.append(Notice(name, value, "given more than once; the last value is used"))
         values[name] = value
-    return ViewState(filter=_filter(values, choices, notices), map=_map_options(values, notices)), notices
+    state = ViewState(
+        filter=_filter(values, choices, notices),
+        map=_map_options(values, notices),
+        exercise=_exercise(values["exercise"], choices, notices) if "exercise" in values else None,
+    )
+    return state, notices
+
+
+def _exercise(raw: str, choices: Choices, notices: list[Notice]) -> str | None:
+    ident = raw.strip().casefold()
+    if not _EXERCISE_ID.match(ident):
+        notices.append(Notice("exercise", raw, "expected an exercise id such as zapad-2021, ignored"))
+        return None
+    if choices.exercises and ident not in choices.exercises:
+        notices.append(Notice("exercise", raw, "no exercise with this id in the catalog, ignored"))
+        return None
+    return ident
 
 
 def _filter(values: Mapping[str, str], choices: Choices, notices: list[Notice]) -> SiteFilter:
@@ -269,7 +297,7 @@ def encode(state: ViewState) -> dict[str, str]:
     Parameters
     ----------
     state
-        Filter and map options.
+        Filter, map options and exercise.
 
     Returns
     -------
@@ -298,4 +326,6 @@ def encode(state: ViewState) -> dict[str, str]:
     if opts.rings_km and opts.ring_center:
         out["rings"] = ",".join(str(km) for km in sorted(opts.rings_km))
         out["ring_at"] = opts.ring_center
+    if state.exercise:
+        out["exercise"] = state.exercise
     return out

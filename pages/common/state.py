@@ -28,6 +28,7 @@ from geo.maps.url_state import (
     MAP_PARAMS,
     MAX_TEXT_CHARS,
     NATO_KM_RANGE,
+    PAGE_PARAMS,
     Choices,
     ViewState,
     choices_from_sites,
@@ -218,6 +219,16 @@ def write_map_params(options: MapOptions) -> None:
 def url_map_options(ch: Choices) -> MapOptions:
     """Return the map options the current URL describes (notices were shown on the first run)."""
     return decode(query_params(), ch)[0].map
+
+
+def url_exercise(ch: Choices) -> str | None:
+    """Return the exercise id the current URL names (``?exercise=``), if it is well formed and in the catalog."""
+    return decode(query_params(), ch)[0].exercise
+
+
+def write_exercise_param(exercise_id: str | None) -> None:
+    """Mirror the exercise shown by the Exercises page in the URL (None removes it)."""
+    _set_params(encode(ViewState(exercise=exercise_id)), PAGE_PARAMS)
 
 
 def show_notices() -> None:

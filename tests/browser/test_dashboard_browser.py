@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -18,10 +19,11 @@ import pandas as pd
 import pytest
 
 from geo.catalog.filter import SiteFilter, filter_sites
-from geo.catalog.sites import located, sites_frame
-from geo.maps.build import build_map
+from geo.catalog.sites import located, place_name, sites_frame
+from geo.maps.build import EXERCISE_LINK_BASE, build_map
 from geo.maps.offline import save_offline_html, vendor_file_base
-from geo.maps.popup import popup_html
+from geo.maps.popup import citation_fields, exercise_fields, place_fields, spot_popup_html
+from geo.maps.sites import site_tables
 from geo.maps.url_state import choices_from_sites
 
 pytestmark = pytest.mark.browser
@@ -77,7 +79,13 @@ def sites():
 
 
 def _expected(sites, **kwargs) -> int:
-    return len(located(filter_sites(sites, SiteFilter(**kwargs))))
+    """Symbols the filtered sites make: one per place and alliance (the builder's tables, tested in tests/maps)."""
+    return site_tables(filter_sites(sites, SiteFilter(**kwargs))).symbols()
+
+
+#: In the map's window: the site index and the Leaflet map.
+_SITE_INDEX = "window[Object.keys(window).find(k => k.startsWith('site_index_'))]"
+_LEAFLET_MAP = "Object.values(window).find(v => v && v instanceof L.Map)"
 
 
 def _wait_for(what: Callable[[], object], expected: object, *, timeout_s: float = 30.0) -> None:
@@ -96,9 +104,10 @@ def _wait_for(what: Callable[[], object], expected: object, *, timeout_s: float 
 
 
 def _drawn(page) -> int:
-    frame = page.frame_locator(MAP_FRAME)
-    frame.locator(".leaflet-container").wait_for(timeout=30_000)
-    return frame.locator("path.dm-site").count()
+    """Symbols on the map whose alliance layer is shown (clustered ones included), counted by Leaflet."""
+    container = page.frame_locator(MAP_FRAME).locator(".leaflet-container")
+    container.wait_for(timeout=30_000)
+    return int(container.evaluate(f"() => {_SITE_INDEX}.drawnSymbols({_LEAFLET_MAP})"))
 
 
 def _settle(page) -> None:
@@ -144,7 +153,7 @@ def test_link_with_params_reproduces_the_view(streamlit_server, dashboard, sites
 def _open_some_popup(page) -> tuple[str, str, str]:
     """Click point sites until one opens its popup; return (exercise, place, popup text)."""
     frame = page.frame_locator(MAP_FRAME)
-    points = frame.locator("path.dm-site-point")
+    points = frame.locator(".dm-place")
     for i in range(min(points.count(), 25)):
         try:
             points.nth(i).click(timeout=1_500)
@@ -152,8 +161,8 @@ def _open_some_popup(page) -> tuple[str, str, str]:
             continue
         popup = frame.locator(".leaflet-popup-content")
         if popup.count():
-            name = popup.locator(".dm-name").inner_text()
-            place = popup.locator("div", has_text="As written").last.inner_text()
+            name = popup.locator(".dm-name").first.inner_text()  # the newest exercise at the place
+            place = popup.locator(".dm-key", has_text="As written").first.locator("xpath=..").inner_text()
             return name, place, popup.inner_text()
     raise AssertionError("no site popup could be opened")
 
@@ -213,8 +222,40 @@ def _hostile_site(sites):
     return row
 
 
+def _spot_key(geom) -> object:
+    """The place a site is drawn at: rounded point coordinates, or the area geometry itself."""
+    return (round(geom.x, 4), round(geom.y, 4)) if geom.geom_type == "Point" else geom.wkb
+
+
+def _expected_popups(shown) -> list[str]:
+    """Every place's popup built in Python from the rows (geo.maps.popup), independently of the site tables."""
+    rows = shown.to_dict("records")
+    order: dict[str, list[str]] = {}  # each exercise's citations, in order of first appearance
+    for row in rows:
+        known = order.setdefault(row["exercise_id"], [])
+        known.extend(c["id"] for c in row["citations"] if c["id"] not in known)
+    spots: dict[object, list[dict]] = {}
+    for row in rows:
+        spots.setdefault(_spot_key(row["geometry"]), []).append(row)
+    out = []
+    for group in spots.values():
+        names = Counter(place_name(r) for r in group)
+        by_exercise: dict[str, list[dict]] = {}
+        for row in sorted(group, key=lambda r: r["exercise_name"]):
+            by_exercise.setdefault(row["exercise_id"], []).append(row)
+        ordered = sorted(by_exercise.values(), key=lambda rs: str(rs[0]["start_date"])[:10], reverse=True)
+        entries = []
+        for ex_rows in ordered:
+            places = list({str(p): p for p in (place_fields(r) for r in ex_rows)}.values())
+            cited = {c["id"]: c for r in ex_rows for c in r["citations"]}
+            citations = [citation_fields(cited[c]) for c in order[ex_rows[0]["exercise_id"]] if c in cited]
+            entries.append((exercise_fields(ex_rows[0]), places, citations))
+        out.append(spot_popup_html(names.most_common(1)[0][0], entries, link=EXERCISE_LINK_BASE))
+    return out
+
+
 def test_popups_render_as_python_says_and_escape_everything(browser_page, sites, tmp_path):
-    """The browser renders each popup exactly like geo.maps.popup.popup_html, and never runs report text."""
+    """The browser renders each place's popup exactly like geo.maps.popup, and never runs report text."""
     shown = pd.concat([located(sites), _hostile_site(sites)])
     m = build_map(shown, period_end=dt.date(2025, 12, 31), vendor=vendor_file_base())
     html = save_offline_html(m, tmp_path / "map.html")
@@ -222,46 +263,36 @@ def test_popups_render_as_python_says_and_escape_everything(browser_page, sites,
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(html.as_uri())
-    page.wait_for_selector("path.dm-site")
-    rendered = page.evaluate(
-        """() => {
-            const name = Object.keys(window).find(k => k.startsWith("site_index_"));
-            const S = window[name], out = {};
-            for (const alliance of Object.keys(S.rows.layers)) {
-                for (const part of ["pt", "ar"]) {
-                    out[alliance + "|" + part] = S.features(alliance, part).features.map(f => S.popup(f.properties));
-                }
-            }
-            return out;
-        }"""
-    )
-    expected: dict[str, list[str]] = {}
-    for row in shown.to_dict("records"):
-        part = "pt" if row["geometry"].geom_type == "Point" else "ar"
-        expected.setdefault(f"{row['alliance']}|{part}", []).append(popup_html(row))
-    pairs = [(js, py) for key in rendered for js, py in zip(rendered[key], expected.get(key, []), strict=True)]
-    assert len(pairs) == len(located(sites)) + 1
+    page.wait_for_selector(".dm-place")
+    rendered = page.evaluate(f"() => {_SITE_INDEX}.rows.sp.map((_, i) => {_SITE_INDEX}.popup(i))")
+    expected = _expected_popups(shown)
+    assert len(rendered) == len(expected) < len(shown)  # places shared by several sites are drawn once
     same = page.evaluate(
         """(pairs) => pairs.map(([js, py]) => {
             const a = document.createElement("div"), b = document.createElement("div");
             a.innerHTML = js; b.innerHTML = py;
             return a.innerHTML === b.innerHTML;
         })""",
-        [list(p) for p in pairs],
+        [list(p) for p in zip(rendered, expected, strict=True)],
     )
-    assert all(same), [pair for pair, ok in zip(pairs, same, strict=True) if not ok][:1]
+    assert all(same), [pair for pair, ok in zip(zip(rendered, expected, strict=True), same, strict=True) if not ok][:1]
 
-    # Open the hostile site's popup for real: its text shows, nothing in it runs or loads.
+    # Open the hostile site's popup for real (zooming to its marker): its text shows, nothing in it runs or loads.
     page.evaluate(
-        """() => {
-            const map = Object.values(window).find(v => v && v instanceof L.Map);
-            map.eachLayer(l => { if (l.feature && l.getPopup && l.getPopup() && l.feature.properties.e !== undefined) {
-                const html = l.getPopup()._content(l);
-                if (html.includes("Hostile")) { l.openPopup(); }
-            }});
-        }"""
+        f"""() => {{
+            const S = {_SITE_INDEX};
+            for (const g of S.groups) {{
+                for (const marker of g.sub.getLayers()) {{
+                    if (S.popup(marker.options.dmSpot).includes("Hostile")) {{
+                        g.sub.getParentGroup().zoomToShowLayer(marker, () => marker.openPopup());
+                        return;
+                    }}
+                }}
+            }}
+        }}"""
     )
     content = page.locator(".leaflet-popup-content")
+    content.wait_for()
     assert "<script>window.__xss = 1</script>" in content.inner_text()
     assert "{{ 7*7 }}" in content.inner_text()
     assert content.locator("script, img").count() == 0

@@ -35,7 +35,7 @@ def app_server() -> Iterator[str]:
 def _drawn_sites(page) -> int:
     frame = page.frame_locator(MAP_FRAME).first
     frame.locator(".leaflet-container").wait_for(timeout=30_000)
-    return frame.locator("path.dm-site").count()
+    return frame.locator(".dm-site").count()  # place symbols, clusters and areas
 
 
 def _wait_count(page, expected: int, timeout_s: float = 30.0) -> None:
@@ -82,7 +82,7 @@ def test_accepted_report_appears_on_the_map(app_server, chromium_browser, artifa
         page.goto(f"{base}/?q=Northern+Shield", wait_until="domcontentloaded")
         _wait_count(page, 1)
         frame = page.frame_locator(MAP_FRAME).first
-        frame.locator("path.dm-site").first.click(force=True)
+        frame.locator(".dm-site").first.click(force=True)
         popup = frame.locator(".leaflet-popup-content")
         popup.wait_for(timeout=10_000)
         text = popup.inner_text()

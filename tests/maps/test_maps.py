@@ -23,7 +23,8 @@ from geo.maps.datastore import DataStore, LayerData, script_json
 from geo.maps.offline import VENDOR_IFRAME_BASE, remote_urls
 from geo.maps.popup import citation_fields, exercise_fields, place_fields, popup_html, tooltip_html
 from geo.maps.reference import border_rings, nato_facing_border, site_rings
-from geo.maps.sites import SiteIndex, site_tables
+from geo.maps.site_index import AllianceSites, SiteCluster, SiteIndex
+from geo.maps.sites import site_tables
 
 PERIOD_END = dt.date(2025, 12, 31)
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
@@ -104,19 +105,27 @@ def test_oblasts_and_countries_are_labelled(default_map):
     assert {"Belarus", "Poland", "Lithuania", "Latvia", "Ukraine", "Russia"} <= texts["Country names"]
 
 
-def test_each_alliance_layer_draws_its_points_areas_and_uncertainty(default_map, sites):
+def test_each_alliance_layer_draws_its_sites_into_one_shared_cluster(default_map, sites):
+    (cluster,) = [el for el in _walk(default_map) if isinstance(el, SiteCluster)]
+    (index,) = [el for el in _walk(default_map) if isinstance(el, SiteIndex)]
+    assert cluster._parent is default_map and cluster.index is index
     for alliance in located(sites)["alliance"].unique():
         (group,) = [g for name, g in _groups(default_map).items() if name.startswith(f"{alliance} exercise sites")]
-        layers = [el for el in group._children.values() if isinstance(el, folium.GeoJson)]
-        assert len(layers) == 2
-        uncertainty, sites_layer = layers
-        assert isinstance(uncertainty.marker, folium.Circle) and uncertainty.options["interactive"] is False
-        assert isinstance(sites_layer.marker, folium.CircleMarker)
-        assert _feeds(uncertainty) == [[alliance, "pt"]]
-        assert [el.args for el in _walk(sites_layer) if isinstance(el, LayerData)] == [
-            [alliance, "ar"],
-            [alliance, "pt"],
-        ]
+        (drawn,) = [el for el in group._children.values() if isinstance(el, AllianceSites)]
+        assert (drawn.alliance, drawn.colour, drawn.cluster) == (alliance, ALLIANCE_COLORS[alliance], cluster)
+    html = default_map.get_root().render()
+    assert "leaflet.markercluster/leaflet.markercluster.js" in html
+    assert "leaflet.featuregroup.subgroup/leaflet.featuregroup.subgroup.js" in html
+    assert '"maxZoom": 13' in html  # the cluster group needs the map's maxZoom
+
+
+def test_alliance_sites_must_be_in_a_feature_group(sites):
+    m = folium.Map(tiles=None)
+    index = SiteIndex(site_tables(sites.head(3))).add_to(m)
+    cluster = SiteCluster(index).add_to(m)
+    AllianceSites(index, cluster, "NATO", "#0072B2").add_to(m)
+    with pytest.raises(TypeError, match=r"folium\.FeatureGroup"):
+        m.get_root().render()
 
 
 @pytest.mark.parametrize(
@@ -210,9 +219,50 @@ def test_unresolved_sites_are_not_drawn(sites):
 def test_points_carry_their_uncertainty_radius_in_metres(sites):
     tables = site_tables(sites)
     points = located(sites)[located(sites).geometry.geom_type == "Point"]
-    radii = sorted(r[4] for parts in tables.layers.values() for r in parts["pt"])
-    assert radii == sorted(round(km * 1000) for km in points["precision_km"])
-    assert all(r > 0 for r in radii)
+    stated = {
+        (row.alliance, round(row.geometry.x, 4), round(row.geometry.y, 4)): round(row.precision_km * 1000)
+        for row in points.itertuples()
+    }
+    radii = {(a, r[0], r[1]): r[2] for a, parts in tables.layers.items() for r in parts["pt"]}
+    assert radii == stated  # one symbol per place and alliance, with the radius stated in the catalog
+    assert all(r >= 1000 for r in radii.values())
+
+
+def test_one_symbol_per_place_and_alliance_and_one_popup_per_place(sites):
+    tables = site_tables(sites)
+    drawn = located(sites)
+    points = drawn[drawn.geometry.geom_type == "Point"]
+    places = {(round(g.x, 4), round(g.y, 4)) for g in points.geometry}
+    by_alliance = {(a, round(g.x, 4), round(g.y, 4)) for a, g in zip(points["alliance"], points.geometry, strict=True)}
+    assert sum(len(parts["pt"]) for parts in tables.layers.values()) == len(by_alliance) < len(points)
+    point_spots = {r[4] for parts in tables.layers.values() for r in parts["pt"]}
+    assert len(point_spots) == len(places)
+    assert sum(tables.counts().values()) == len(drawn)  # the legend still counts sites
+
+    # Losvido: three exercises of two alliances, two symbols, one list of every exercise, newest first.
+    losvido = points[points["gazetteer_id"] == "by_tg_losvido"]
+    assert losvido["exercise_id"].nunique() >= 3 and losvido["alliance"].nunique() == 2
+    v = tables.vocabulary.items
+    (spot,) = [sp for sp in tables.spots if v[sp[0]] == "Losvido training ground"]
+    names = [v[tables.exercises[entry[0]][0]] for entry in spot[1]]
+    newest_first = losvido.sort_values("start_date", ascending=False)["exercise_name"].drop_duplicates()
+    assert names == newest_first.tolist()
+    spot_index = tables.spots.index(spot)
+    symbols = [(a, r) for a, parts in tables.layers.items() for r in parts["pt"] if r[4] == spot_index]
+    assert sorted(a for a, _ in symbols) == sorted(losvido["alliance"].unique())
+
+
+def test_a_shared_place_is_drawn_as_its_vaguest_kind_and_widest_radius(sites):
+    row = located(sites)[located(sites).geometry.geom_type == "Point"].iloc[[0]].copy()
+    row["precision"], row["site_kind"], row["precision_km"] = "point", "training_ground", 5.0  # kind p
+    twin = row.copy()
+    twin["exercise_id"], twin["exercise_name"] = "twin", "Twin"
+    twin["site_kind"], twin["precision_km"] = "town", 40.0  # kind t, vaguer than p
+    tables = site_tables(pd_concat(row, twin))
+    ((symbol,),) = [parts["pt"] for parts in tables.layers.values()]
+    assert symbol[2] == 40_000 and symbol[3] == "t"
+    ((_, entries),) = tables.spots
+    assert len(entries) == 2
 
 
 def test_sites_are_drawn_by_precision(sites):
@@ -233,7 +283,11 @@ def test_sites_are_drawn_by_precision(sites):
     assert site_kind("Point", "town", "point") == "t"
     styles = SiteIndex.STYLES
     assert styles["c"]["fillOpacity"] < styles["r"]["fillOpacity"] < 0.5  # vague areas stay translucent
-    assert styles["p"]["fillOpacity"] == 1.0 and styles["t"]["fillColor"] == "#ffffff"
+    assert styles["u"]["dashArray"] and styles["u"]["fillOpacity"] < 0.1  # uncertainty: dashed, faint
+    from geo.maps.controls import MAP_CSS
+
+    for kind in ("p", "a", "t"):  # point symbols are drawn by the stylesheet
+        assert f".dm-dot-{kind} {{" in MAP_CSS
 
 
 def test_alliance_colours_are_okabe_ito_and_distinct():
@@ -298,7 +352,7 @@ def test_all_text_is_escaped(sites):
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "49" not in re.findall(r"Quote[^\"]*", page)[0]  # the template syntax was not evaluated
     assert "{{ 7*7 }}" not in page  # ... because it is escaped as \\u007b{ 7*7 }}
-    payload = re.search(r"\}\)\((\{\"v\":.*\})\);\n", page)
+    payload = re.search(r"\}\)\((\{\"v\":.*\}), \{\"r\":", page)
     assert payload is not None
     assert any("{{ 7*7 }}" in s for s in json.loads(payload.group(1))["v"])  # the data itself is intact
 
@@ -381,12 +435,14 @@ def test_site_tables_store_each_exercise_once(sites):
     drawn = located(sites)
     assert len(tables.exercises) == drawn["exercise_id"].nunique()
     assert len(tables.places) <= len(drawn)
-    # Every row points at its own exercise.
-    names = [tables.vocabulary.items[ex[0]] for ex in tables.exercises]
+    # Every symbol's place lists at least one exercise of the symbol's alliance.
+    v = tables.vocabulary.items
+    names = [v[ex[0]] for ex in tables.exercises]
     for alliance, parts in tables.layers.items():
-        for r in parts["pt"]:
-            assert alliance == tables.vocabulary.items[tables.exercises[r[2]][1]]
+        for r in parts["pt"] + parts["ar"]:
+            assert alliance in {v[tables.exercises[entry[0]][1]] for entry in tables.spots[r[-1]][1]}
     assert set(names) == set(drawn["exercise_name"])
+    assert {v[ex[8]] for ex in tables.exercises} == set(drawn["exercise_id"])
 
 
 def test_layer_data_must_feed_a_geojson():
@@ -445,6 +501,7 @@ def test_area_sites_are_deduplicated_and_simplified():
             "exercise_name": ["A", "B"],
             "alliance": ["NATO", "NATO"],
             "start": ["2021", "2022"],
+            "start_date": ["2021-01-01", "2022-01-01"],
             "end": [None, None],
             "ongoing": [False, False],
             "date_precision": ["year", "year"],
@@ -471,4 +528,6 @@ def test_area_sites_are_deduplicated_and_simplified():
     )
     tables = site_tables(frame)
     assert len(tables.geometries) == 1 and len(tables.places) == 1 and len(tables.exercises) == 2
-    assert [r[0] for r in tables.layers["NATO"]["ar"]] == [0, 0]
+    assert tables.layers["NATO"]["ar"] == [[0, "r", 0]]  # one polygon for both exercises
+    ((_, entries),) = tables.spots
+    assert [tables.vocabulary.items[tables.exercises[e[0]][0]] for e in entries] == ["B", "A"]  # newest first

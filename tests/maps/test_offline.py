@@ -16,6 +16,7 @@ from geo.maps.offline import (
     VENDOR_CSS,
     VENDOR_IFRAME_BASE,
     VENDOR_JS,
+    VENDOR_PLUGINS,
     IconImagePath,
     localise_links,
     make_map,
@@ -174,6 +175,11 @@ def test_rotate_css_covers_every_angle():
         pytest.param(["https://unpkg.com/leaflet@1.7.1/dist/leaflet.js"], [], id="other-leaflet-dropped"),
         pytest.param(
             ["https://cdn.jsdelivr.net/npm/leaflet.markercluster@1.1.0/dist/leaflet.markercluster.js"],
+            [f"{BASE}/leaflet.markercluster/leaflet.markercluster.js"],
+            id="vendored-plugin-localised",
+        ),
+        pytest.param(
+            ["https://cdn.jsdelivr.net/npm/leaflet.fullscreen@2.4.0/Control.FullScreen.js"],
             [],
             id="unknown-plugin-dropped",
         ),
@@ -245,12 +251,26 @@ def test_save_refuses_tiles_unless_opted_in(tmp_path):
 
 
 def test_save_refuses_unvendored_plugin(tmp_path):
-    from folium.plugins import MarkerCluster
+    from folium.plugins import Fullscreen
 
     m = make_map()
-    MarkerCluster().add_to(m)
-    with pytest.raises(ExportError, match="markercluster"):
-        save_offline_html(m, tmp_path / "cluster.html")
+    Fullscreen().add_to(m)
+    with pytest.raises(ExportError, match="fullscreen"):
+        save_offline_html(m, tmp_path / "fullscreen.html")
+
+
+def test_vendored_plugins_load_locally(tmp_path):
+    """make_map(plugins=...) loads the vendored files; folium's own MarkerCluster is re-pointed at them too."""
+    from folium.plugins import FeatureGroupSubGroup, MarkerCluster
+
+    m = make_map(plugins=("markercluster",))
+    cluster = MarkerCluster(control=False).add_to(m)
+    FeatureGroupSubGroup(cluster, name="sub").add_to(m)
+    html = save_offline_html(m, tmp_path / "cluster.html").read_text(encoding="utf-8")
+    for _, path in VENDOR_PLUGINS["markercluster"][0]:
+        assert f"{vendor_file_base()}/{path}" in html
+        assert (STATIC_VENDOR_DIR / path).is_file()
+    assert "cdnjs" not in html and "unpkg" not in html
 
 
 def test_save_refuses_remote_url_in_data(tmp_path):

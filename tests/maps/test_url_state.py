@@ -48,6 +48,7 @@ ROUND_TRIPS = [
     ViewState(map=MapOptions(tiles=True)),
     ViewState(map=MapOptions(rings_km=(50, 100, 200), ring_center=NATO_BORDER)),
     ViewState(filter=SiteFilter(years=(2020, 2025)), map=MapOptions(rings_km=(25,), ring_center="zapad-2021:3")),
+    ViewState(filter=SiteFilter(alliances=("CSTO",)), exercise="zapad-2021"),
 ]
 
 
@@ -199,3 +200,20 @@ def test_choices_and_period_end_from_the_catalog():
     assert set(choices.countries) == {c for ps in sites["participants"] for c in ps}
     assert period_end(SiteFilter().years, choices.years) == dt.date(last, 12, 31)
     assert period_end((2021, 2023), choices.years) == dt.date(2023, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "reason"),
+    [
+        ("zapad-2021", "zapad-2021", None),
+        ("Zapad-2021", "zapad-2021", None),
+        ("zapad-1999", None, "no exercise with this id in the catalog"),
+        ("zapad-2021'; drop", None, "expected an exercise id"),
+        ("", None, "expected an exercise id"),
+    ],
+)
+def test_exercise_param_is_checked_against_the_catalog(raw, expected, reason):
+    choices = Choices(years=(2016, 2025), exercises=("iron-wolf-2016", "zapad-2021"))
+    state, notices = decode({"exercise": raw}, choices)
+    assert state.exercise == expected
+    assert [reason in str(n) for n in notices] == ([] if reason is None else [True])

@@ -15,12 +15,13 @@ from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
 from geo.catalog.filter import SiteFilter, filter_sites
-from geo.catalog.sites import located, sites_frame
+from geo.catalog.sites import sites_frame
+from geo.maps.sites import site_tables
 from geo.maps.url_state import choices_from_sites
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ("pages/1_map.py", "pages/2_timeline.py", "pages/3_exercises.py", "pages/4_sources.py")
-_PAYLOAD = re.compile(r"\}\)\((\{\"v\":.*\})\);$", re.MULTILINE)
+_PAYLOAD = re.compile(r"\}\)\((\{\"v\":.*\}), \{\"r\":", re.MULTILINE)
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +52,7 @@ def _component_args(at: AppTest) -> dict:
 
 
 def _drawn_sites(at: AppTest) -> int:
+    """Symbols in the map script's site tables (one per place and alliance)."""
     match = _PAYLOAD.search(_component_args(at)["script"])
     assert match, "the site tables are not in the map script"
     tables = json.loads(match.group(1))
@@ -67,7 +69,8 @@ def _params(at: AppTest) -> dict[str, str]:
 
 
 def _expected(sites, **kwargs) -> int:
-    return len(located(filter_sites(sites, SiteFilter(**kwargs))))
+    """Symbols the filtered sites make (the builder's own tables, checked in tests/maps)."""
+    return site_tables(filter_sites(sites, SiteFilter(**kwargs))).symbols()
 
 
 def test_pages_is_a_package():
@@ -230,6 +233,41 @@ def test_exercises_page_offers_filtered_downloads(sites, years):
     assert at.selectbox(key="x_exercise").value in set(
         filter_sites(sites, SiteFilter(years=(last, last)))["exercise_id"]
     )
+
+
+def test_exercise_link_opens_that_exercise(sites):
+    """``?exercise=<id>`` (the map popups' links) selects that exercise; choosing another updates the URL."""
+    at = _app(exercise="zapad-2017")
+    at.switch_page("pages/3_exercises.py").run()
+    _no_exception(at)
+    assert at.selectbox(key="x_exercise").value == "zapad-2017"
+    texts = [m.value for m in at.markdown]
+    assert texts[1:3] == ["### Details", "#### Zapad\\-2017"]  # opened from a link: the details come first
+    other = next(e for e in sites["exercise_id"] if e != "zapad-2017")
+    at.selectbox(key="x_exercise").select(other).run()
+    _no_exception(at)
+    assert at.selectbox(key="x_exercise").value == other
+    assert _params(at)["exercise"] == other
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [("no-such-exercise", "no exercise with this id"), ("<script>", "expected an exercise id")],
+)
+def test_bad_exercise_link_gives_a_notice(value, reason):
+    at = _app(exercise=value)
+    at.switch_page("pages/3_exercises.py").run()
+    _no_exception(at)
+    warnings = " ".join(w.value for w in at.warning)
+    assert "exercise=" in warnings and reason in warnings
+
+
+def test_exercise_link_outside_the_filters_says_so(years):
+    first, _ = years
+    at = _app(exercise="zapad-2025", years=str(first))
+    at.switch_page("pages/3_exercises.py").run()
+    _no_exception(at)
+    assert any("'zapad-2025'" in w.value and "not in view" in w.value for w in at.warning)
 
 
 def test_sources_page_lists_sources_and_licences():

@@ -1,0 +1,376 @@
+"""The browser side of the site tables: symbols, clusters, tooltips, popups and keyboard access.
+
+:class:`SiteIndex` puts the tables of :func:`geo.maps.sites.site_tables` in the map script, with the
+functions that draw them:
+
+* one ``L.marker`` (a ``divIcon`` dot styled by kind, with the number of exercises when more than one)
+  per place and alliance, in a shared ``L.markerClusterGroup`` (the vendored, maintained Leaflet
+  plugin, see ``static/README.md``): symbols that overlap at the current zoom are grouped into a
+  cluster showing the number of exercises, coloured by the alliances it holds; places shared by two
+  alliances are spiderfied at the last zoom. Each alliance's markers are an ``L.featureGroup.subGroup``
+  of that cluster group, so the layer control still shows and hides one alliance;
+* the uncertainty circle of each point place, an ``L.circle`` of the stated radius **in metres** (so it
+  keeps its true size at every zoom), dashed and translucent;
+* regions, border strips and countries as translucent polygons;
+* tooltips and popups built from the tables only when shown (:func:`geo.maps.popup.spot_popup_html` is
+  the same markup in Python; a browser test checks they agree), every report string escaped.
+
+Keyboard: markers and clusters are focusable (Tab), area polygons get ``tabindex="0"``; Enter opens a
+place's popup (or zooms into / spiderfies a cluster) and moves the focus to the popup's first link; Esc
+closes the popup and gives the focus back to the symbol it belongs to.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import folium
+import jinja2
+
+from geo.maps.datastore import ScriptElement, script_json
+from geo.maps.sites import SiteTables
+
+__all__ = ["AllianceSites", "SiteCluster", "SiteIndex"]
+
+_SCRIPT = """{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = (function (D, STYLES, LINK) {
+    var S = {rows: D, groups: []};
+    var V = D.v;
+    var ESC = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"};
+    function t(i) { return i < 0 ? "" : V[i]; }
+    function escText(s) { return String(s).replace(/[&<>"']/g, function (c) { return ESC[c]; }); }
+    function esc(i) { return escText(t(i)); }
+    function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+    // --- Popups: the markup of geo/maps/popup.py (spot_popup_html and the functions it calls) ---------
+    function figures(groups) {
+        if (!groups.length) { return "<p class='dm-none'>No troop or equipment figures reported.</p>"; }
+        return "<div class='dm-figures'>" + groups.map(function (g) {
+            var boxes = g[2].map(function (c) {
+                return "<div class='dm-claim'><b>" + esc(c[0]) + "</b>" +
+                    (c[1] >= 0 ? "<div class='dm-scope'>" + esc(c[1]) + "</div>" : "") +
+                    "<div class='dm-by'>— " + esc(c[2]) + (c[3] ? " <span class='dm-official'>official</span>" : "") +
+                    "</div></div>";
+            }).join("");
+            return "<div class='dm-fig'><div class='dm-fig-what'>" + esc(g[0]) +
+                (g[1] ? " <span class='dm-differ'>sources differ</span>" : "") + "</div><div class='dm-claims'>" +
+                boxes + "</div></div>";
+        }).join("") + "</div>";
+    }
+    function name(ex) {
+        if (LINK === null) { return "<span class='dm-name'>" + esc(ex[0]) + "</span>"; }
+        var href = escText(LINK + "?exercise=" + encodeURIComponent(t(ex[8])));
+        return "<a class='dm-name' href='" + href + "' target='_blank' rel='noopener' " +
+            "title='Open in the Exercises page (new tab)'>" + esc(ex[0]) + "</a>";
+    }
+    function exercise(ex) {
+        return "<div class='dm-head'>" + name(ex) + "<span class='dm-chip'>" +
+            esc(ex[1]) + "</span></div><div class='dm-when'>" + esc(ex[2]) +
+            (ex[3] >= 0 ? " <span class='dm-muted'>(" + esc(ex[3]) + ")</span>" : "") + "</div>" +
+            "<div><span class='dm-key'>Participants</span> " + esc(ex[4]) + "</div>" +
+            (ex[5] >= 0 ? "<div><span class='dm-key'>Observers</span> " + esc(ex[5]) + "</div>" : "") +
+            "<div class='dm-section'>Troops and equipment, as claimed</div>" + figures(ex[6]);
+    }
+    function place(pl) {
+        return "<div class='dm-section'>Place</div><div><span class='dm-key'>As written</span> “" + esc(pl[0]) + "”" +
+            (pl[1] >= 0 ? " <span class='dm-muted'>read as " + esc(pl[1]) + "</span>" : "") + "</div>" +
+            (pl[2] >= 0 ? "<div><span class='dm-key'>Role</span> " + esc(pl[2]) + "</div>" : "") +
+            (pl[3] >= 0 ? "<div class='dm-muted'>" + esc(pl[3]) + "</div>" : "") +
+            "<div><span class='dm-key'>Geocoded</span> " + esc(pl[4]) + "</div>" +
+            (pl[5] >= 0 ? "<div class='dm-explain'>" + esc(pl[5]) + "</div>" : "") +
+            "<div><span class='dm-key'>Nearest NATO</span> " + esc(pl[6]) + "</div>";
+    }
+    function citation(c) {
+        var src = D.src[c[1]];  // pre-escaped link or seed name
+        var extra = [];
+        if (c[2] >= 0) { extra.push("claimed by " + t(c[2])); }
+        if (c[3] >= 0) { extra.push("via " + t(c[3])); }
+        var tail = extra.length ? " <span class='dm-muted'>· " + escText(extra.join(" · ")) + "</span>" : "";
+        return "<li><q class='dm-quote'>" + esc(c[0]) + "</q> <span class='dm-src'>— " + src + "</span>" +
+            tail + "</li>";
+    }
+    function entry(en) {
+        var ex = D.ex[en[0]];
+        var shown = en.length > 2 ? en[2].map(function (i) { return ex[7][i]; }) : ex[7];
+        return exercise(ex) + en[1].map(function (p) { return place(D.pl[p]); }).join("") +
+            "<div class='dm-section'>Sources (" + shown.length + ")</div><ul class='dm-sources'>" +
+            shown.map(citation).join("") + "</ul>";
+    }
+    S.popup = function (s) {
+        var spot = D.sp[s], entries = spot[1];
+        if (entries.length === 1) { return "<div class='dm-popup'>" + entry(entries[0]) + "</div>"; }
+        return "<div class='dm-popup'><div class='dm-spot'>" + esc(spot[0]) + " — " + entries.length +
+            " exercises, newest first</div>" + entries.map(function (en) {
+                return "<div class='dm-entry'>" + entry(en) + "</div>";
+            }).join("") + "</div>";
+    };
+
+    // --- Tooltips and labels ------------------------------------------------------------------------
+    function byAlliance(s) {
+        var out = {};
+        D.sp[s][1].forEach(function (en) { var a = t(D.ex[en[0]][1]); out[a] = (out[a] || 0) + 1; });
+        return out;
+    }
+    S.label = function (s) {  // plain text, for screen readers
+        var spot = D.sp[s], entries = spot[1];
+        if (entries.length === 1) {
+            var ex = D.ex[entries[0][0]];
+            return t(spot[0]) + ": " + t(ex[0]) + ", " + t(ex[2]) + ", " + t(ex[1]);
+        }
+        return t(spot[0]) + " — " + plural(entries.length, "exercise");
+    };
+    S.tooltip = function (s) {
+        var spot = D.sp[s], entries = spot[1];
+        if (entries.length === 1) {
+            var ex = D.ex[entries[0][0]];
+            return "<b>" + esc(ex[0]) + "</b> · " + esc(ex[2]) + " · " + esc(ex[1]) +
+                "<div class='dm-tip-place'>" + esc(spot[0]) + "</div>";
+        }
+        var counts = byAlliance(s), names = Object.keys(counts);
+        return "<b>" + esc(spot[0]) + "</b> — " + plural(entries.length, "exercise") +
+            (names.length > 1 ? "<div class='dm-tip-place'>" + names.map(function (a) {
+                return escText(a) + " " + counts[a];
+            }).join(" · ") + "</div>" : "") + "<div class='dm-tip-place'>Click for every exercise, newest first</div>";
+    };
+    var POPUP = {maxWidth: 460, minWidth: 300, maxHeight: 380, className: "dm-popup-wrap",
+                 autoPanPaddingTopLeft: [50, 20], autoPanPaddingBottomRight: [50, 20]};
+    function bind(layer, s) {
+        layer.bindTooltip(function () { return S.tooltip(s); },
+                          {sticky: !layer.getIcon, direction: "top", className: "dm-tooltip",
+                           offset: layer.getIcon ? [0, -10] : [0, 0]});
+        layer.bindPopup(function () { return S.popup(s); }, POPUP);
+        layer.on("popupopen", function () { S.source = layer; });
+    }
+
+    // --- Symbols --------------------------------------------------------------------------------------
+    function srOnly(text) { return "<span class='dm-sr'>" + escText(text) + "</span>"; }
+    function marker(r, alliance, colour) {
+        var s = r[4], n = 0;
+        D.sp[s][1].forEach(function (en) { if (t(D.ex[en[0]][1]) === alliance) { n += 1; } });
+        var size = n > 1 ? 16 : 13;
+        var html = "<span class='dm-dot dm-dot-" + r[3] + "' style='--c:" + colour + "'></span>" +
+            (n > 1 ? "<span class='dm-count' aria-hidden='true'>" + n + "</span>" : "") +
+            srOnly(S.label(s) + (n > 1 && n < D.sp[s][1].length ? " (" + n + " " + alliance + ")" : ""));
+        var m = L.marker([r[1], r[0]], {
+            icon: L.divIcon({className: "dm-site dm-place dm-place-" + r[3], html: html,
+                             iconSize: [size, size], iconAnchor: [size / 2, size / 2]}),
+            keyboard: true, riseOnHover: true, dmExercises: n, dmColour: colour, dmSpot: s
+        });
+        bind(m, s);
+        return m;
+    }
+    function uncertainty(r, colour) {
+        var style = {pane: "dm-uncertainty", interactive: false, className: "dm-uncertainty",
+                     radius: r[2], color: colour, fillColor: colour};
+        for (var key in STYLES.u) { style[key] = STYLES.u[key]; }
+        return L.circle([r[1], r[0]], style);
+    }
+    function areas(rows, colour) {
+        var features = rows.map(function (r) {
+            return {type: "Feature", geometry: D.geoms[r[0]], properties: {k: r[1], s: r[2]}};
+        });
+        var layer = L.geoJSON({type: "FeatureCollection", features: features}, {
+            pane: "dm-areas", smoothFactor: 1, className: "dm-site dm-site-area",
+            style: function (f) {
+                var style = {color: colour, fillColor: colour}, base = STYLES[f.properties.k] || {};
+                for (var key in base) { style[key] = base[key]; }
+                return style;
+            },
+            onEachFeature: function (f, l) {
+                bind(l, f.properties.s);
+                l.on("add", function () {  // SVG paths are not focusable by default
+                    var el = l.getElement();
+                    el.setAttribute("tabindex", "0");
+                    el.setAttribute("role", "button");
+                    el.setAttribute("aria-label", S.label(f.properties.s));
+                    el.addEventListener("keydown", function (ev) {
+                        if (ev.key === "Enter") { S.kbd = true; l.openPopup(l.getCenter()); ev.preventDefault(); }
+                    });
+                });
+            }
+        });
+        return layer;
+    }
+    S.draw = function (parent, cluster, alliance, colour) {
+        var parts = D.layers[alliance] || {pt: [], ar: []};
+        var circles = parts.pt.filter(function (r) { return r[2] > 0; }).map(function (r) {
+            return uncertainty(r, colour);
+        });
+        var area = areas(parts.ar, colour);
+        var markers = parts.pt.map(function (r) { return marker(r, alliance, colour); });
+        var sub = L.featureGroup.subGroup(cluster, markers);
+        L.layerGroup(circles).addTo(parent);
+        area.addTo(parent);
+        sub.addTo(parent);
+        S.groups.push({parent: parent, sub: sub, area: area});
+    };
+    S.drawnSymbols = function (map) {  // symbols whose layer is shown: one per place and alliance
+        return S.groups.reduce(function (n, g) {
+            return map.hasLayer(g.parent) ? n + g.sub.getLayers().length + g.area.getLayers().length : n;
+        }, 0);
+    };
+
+    // --- Clusters and keyboard --------------------------------------------------------------------------
+    function clusterIcon(cluster) {
+        var n = 0, colours = [], spots = [];
+        cluster.getAllChildMarkers().forEach(function (m) {
+            n += m.options.dmExercises;
+            if (colours.indexOf(m.options.dmColour) < 0) { colours.push(m.options.dmColour); }
+            if (spots.indexOf(m.options.dmSpot) < 0) { spots.push(m.options.dmSpot); }
+        });
+        var step = 100 / colours.length;
+        var ring = colours.map(function (c, i) { return c + " " + (i * step) + "% " + ((i + 1) * step) + "%"; });
+        var what = spots.length === 1
+            ? t(D.sp[spots[0]][0]) + " — " + plural(n, "exercise") + " of " + colours.length +
+              " alliances: Enter to show each"
+            : plural(n, "exercise") + " at " + spots.length + " places nearby: Enter to zoom in";
+        return L.divIcon({
+            className: "dm-site dm-cluster", iconSize: [30, 30],
+            html: "<span class='dm-cluster-ring' title='" + escText(what.split(":")[0]) + "' " +
+                "style='background:conic-gradient(" + ring.join(",") + ")'>" +
+                "<span class='dm-cluster-n' aria-hidden='true'>" + n + "</span></span>" + srOnly(what)
+        });
+    }
+    S.cluster = function (map) {
+        var cluster = L.markerClusterGroup({
+            maxClusterRadius: 28, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+            zoomToBoundsOnClick: true, iconCreateFunction: clusterIcon,
+            spiderLegPolylineOptions: {weight: 1.5, color: "#333", opacity: 0.6}
+        });
+        cluster.addTo(map);
+        map.on("popupopen", function (e) {  // opened with Enter: move the focus into the popup
+            S.open = e.popup;
+            if (!S.kbd) { return; }
+            S.kbd = false;
+            var first = e.popup.getElement().querySelector("a[href]");
+            if (first) { first.focus({preventScroll: true}); }
+        });
+        map.on("popupclose", function () { S.open = null; S.kbd = false; });
+        map.getContainer().addEventListener("keydown", function (ev) {
+            var cls = ev.target.classList;
+            if (ev.key === "Enter" && cls && cls.contains("dm-place")) { S.kbd = true; }
+            if (ev.key !== "Escape" || !S.open) { return; }
+            var source = S.source;
+            map.closePopup();
+            var el = source && source.getElement ? source.getElement() : null;
+            if (el && el.focus) { el.focus(); }
+            ev.stopPropagation();
+        });
+        return cluster;
+    };
+    return S;
+})({{ this.payload }}, {{ this.styles }}, {{ this.link_json }});
+{% endmacro %}"""
+
+
+class SiteIndex(ScriptElement):
+    """The site tables and the browser-side functions that draw, cluster and describe sites.
+
+    In the map script it defines a variable with ``cluster(map)`` (the shared marker cluster group, with
+    the keyboard handlers), ``draw(parent, cluster, alliance, colour)`` (one alliance's symbols,
+    uncertainty circles and areas into ``parent``), ``tooltip(spot)``, ``popup(spot)``,
+    ``drawnSymbols(map)`` and ``rows`` (the raw tables). Add it to the map before :class:`SiteCluster`.
+
+    Parameters
+    ----------
+    tables
+        The compact tables (:func:`geo.maps.sites.site_tables`).
+    link
+        Base URL of the Exercises page; each exercise's name in a popup links to ``<link>?exercise=<id>``
+        (in a new tab: streamlit-folium's iframe may not navigate the page). None: no links.
+    """
+
+    _template = jinja2.Template(_SCRIPT)
+
+    #: Leaflet path styles of areas per kind; ``u`` is the uncertainty circle. Colours come from the
+    #: alliance. Point symbols are styled by the stylesheet (``.dm-dot-p`` …, :mod:`geo.maps.controls`).
+    STYLES: ClassVar[dict[str, dict[str, Any]]] = {
+        "r": {"weight": 1.3, "fillOpacity": 0.08},
+        "b": {"weight": 1.3, "fillOpacity": 0.12, "dashArray": "6 4"},
+        "c": {"weight": 1.2, "fillOpacity": 0.04, "dashArray": "2 5"},
+        "u": {"weight": 1.2, "opacity": 0.75, "fill": True, "fillOpacity": 0.06, "dashArray": "4 4"},
+    }
+
+    def __init__(self, tables: SiteTables, *, link: str | None = None) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca leaves __init__ unannotated
+        self._name = "SiteIndex"
+        self.tables = tables
+        self.link = link
+
+    @property
+    def payload(self) -> str:
+        """The tables as script-safe JSON."""
+        return script_json(self.tables.to_json())
+
+    @property
+    def styles(self) -> str:
+        """The per-kind styles as script-safe JSON."""
+        return script_json(self.STYLES)
+
+    @property
+    def link_json(self) -> str:
+        """The link base as script-safe JSON (``null`` for none)."""
+        return script_json(self.link)
+
+
+class SiteCluster(ScriptElement):
+    """The marker cluster group every alliance's place symbols join (add it to the map).
+
+    Parameters
+    ----------
+    index
+        The :class:`SiteIndex` already added to the same map.
+    """
+
+    _template = jinja2.Template(
+        """{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = {{ this.index.get_name() }}.cluster({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, index: SiteIndex) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "SiteCluster"
+        self.index = index
+
+
+class AllianceSites(ScriptElement):
+    """One alliance's place symbols, uncertainty circles and areas, drawn into the parent feature group.
+
+    Parameters
+    ----------
+    index
+        The map's :class:`SiteIndex`.
+    cluster
+        The map's :class:`SiteCluster`.
+    alliance
+        The alliance whose sites are drawn.
+    colour
+        Its colour (``#rrggbb``).
+    """
+
+    _template = jinja2.Template(
+        """{% macro script(this, kwargs) %}
+{{ this.index.get_name() }}.draw({{ this._parent.get_name() }}, {{ this.cluster.get_name() }}, {{ this.args }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, index: SiteIndex, cluster: SiteCluster, alliance: str, colour: str) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "AllianceSites"
+        self.index = index
+        self.cluster = cluster
+        self.alliance = alliance
+        self.colour = colour
+
+    @property
+    def args(self) -> str:
+        """Alliance and colour as comma-separated script-safe JSON."""
+        return f"{script_json(self.alliance)}, {script_json(self.colour)}"
+
+    def render(self, **kwargs: Any) -> str:
+        """Render, checking first that the parent is a feature group (the layer-control entry)."""
+        if not isinstance(self._parent, folium.FeatureGroup):
+            msg = f"AllianceSites must be added to a folium.FeatureGroup, not {type(self._parent).__name__}"
+            raise TypeError(msg)
+        return super().render(**kwargs)
