@@ -18,6 +18,8 @@
 7. **Countries** — "Belarus", "Poland", "Беларусь", "the Republic of Belarus", "Belarusian territory",
    "the territory of the Russian Federation".
 8. **Towns** — GeoNames names and alternate names (Vitebsk / Viciebsk / Віцебск), context country first.
+8a. **Seas and corridors** — "the Baltic Sea", "the Suwałki Gap" (:mod:`geo.geocode.features`), tried
+   before compass regions.
 9. **Spelling variants** — a rapidfuzz match of the whole name (``fuzzy_min_score``) against ranges and
    the context country's towns, explained as such.
 
@@ -37,6 +39,7 @@ from geo.core.countries import DEMONYMS
 from geo.core.settings import setting
 from geo.geocode import areas, gazetteer
 from geo.geocode.area_rules import border_rule, compass_region_rule, region_result, region_rule
+from geo.geocode.features import named_feature_rule
 from geo.geocode.gazetteer import clean_phrase, normalize_name, strip_words
 from geo.geocode.result import GeocodeResult, Kind, area_result, unresolved
 from geo.reference.layers import layer
@@ -248,7 +251,8 @@ def geocode(phrase: str, *, country: str | None = "BLR") -> GeocodeResult:
         depth = setting("interior_min_depth_km")
         explanation = f"interior: {context} farther than {depth:g} km from every land border"
         return area_result(phrase, "region", areas.interior(context, depth), context, explanation)
-    result = compass_region_rule(phrase, key, context) or region_rule(phrase, key, context)
+    result = named_feature_rule(phrase, key) or compass_region_rule(phrase, key, context)
+    result = result or region_rule(phrase, key, context)
     result = result or _site_rule(phrase, key) or _country_rule(phrase, key, context)
     if result is not None:
         return result

@@ -101,7 +101,7 @@ def area_result(
     phrase: str,
     kind: Kind,
     geom: BaseGeometry,
-    country: str,
+    country: str | None,
     explanation: str,
     *,
     confidence: str | None = None,
