@@ -175,6 +175,18 @@ def _site_names(name_en: str, names_alt: str) -> list[str]:
     return names
 
 
+def _site_rows() -> list[dict[Any, Any]]:
+    """Return the rows of both training-ground files: the derived copy and the project-curated additions.
+
+    ``training_grounds.csv`` is rebuilt from ../shared/data; ``training_grounds_curated.csv`` is written
+    here by hand with a cited source per row and has no derived-point columns (see data/README.md).
+    """
+    rows: list[dict[Any, Any]] = table("training_grounds").to_dict("records")
+    for row in table("training_grounds_curated").to_dict("records"):
+        rows.append({"derived_lat": "", "derived_lon": "", "derived_radius_m": "", "derivation": "", **row})
+    return rows
+
+
 @cache
 def sites() -> dict[str, Site]:
     """Return the training grounds and airfields keyed by ``site_id``.
@@ -183,13 +195,13 @@ def sites() -> dict[str, Site]:
     town proxy, with its own radius; otherwise the cited coordinate and ``precision_m_estimate`` are used.
     """
     out: dict[str, Site] = {}
-    for n, row in enumerate(table("training_grounds").to_dict("records"), start=2):
+    for n, row in enumerate(_site_rows(), start=2):
         derived = bool(row["derived_lat"])
         prefix = "derived_" if derived else ""
         lat, lon = validate_latlon(
             row[f"{prefix}lat"],
             row[f"{prefix}lon"],
-            where=f"training_grounds.csv line {n} ({row['site_id']})",
+            where=f"training grounds row {n} ({row['site_id']})",
         )
         out[row["site_id"]] = Site(
             site_id=row["site_id"],
@@ -212,7 +224,7 @@ def sites() -> dict[str, Site]:
 def site_index() -> dict[str, tuple[str, ...]]:
     """Map normalised names and adjectival stems of training grounds and airfields to site ids."""
     index: dict[str, set[str]] = defaultdict(set)
-    for row in table("training_grounds").to_dict("records"):
+    for row in _site_rows():
         for name in _site_names(row["name_en"], row["names_alt"]):
             key, _ = strip_words(normalize_name(name), RANGE_WORDS + AIRFIELD_WORDS)
             key, _ = strip_words(key, ("exercise area", "area", "garrison", "military base and", "army base", "base"))

@@ -94,7 +94,7 @@ def _site_result(phrase: str, site_id: str, how: str) -> GeocodeResult:
         precision="point" if radius_km <= POINT_MAX_RADIUS_KM else "area",
         country=site.country,
         admin1=admin1_of(point) or site.admin1,
-        explanation=f"{site.name} ({site_id}, training_grounds.csv) {how}; {basis}; "
+        explanation=f"{site.name} ({site_id}, training-grounds data) {how}; {basis}; "
         f"within ~{radius_km:g} km; confidence {site.confidence}",
         confidence=site.confidence,
         gazetteer_id=site_id,
