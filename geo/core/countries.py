@@ -24,6 +24,26 @@ INFORMAL_NAMES: Final[dict[str, str]] = {
     "Беларусь": "BLR", "Белоруссия": "BLR",
 }  # fmt: skip
 
+#: Adjectives of nationality ("Kazakh soldiers", "Belarusian territory"). One home for the extractor
+#: (participants) and the geocoder ("Belarusian territory" is Belarus); no installed library carries them.
+DEMONYMS: Final[dict[str, str]] = {
+    "Russian": "RUS", "Belarusian": "BLR", "Belarussian": "BLR", "Byelorussian": "BLR", "Belorussian": "BLR",
+    "Kazakh": "KAZ", "Kazakhstani": "KAZ", "Kyrgyz": "KGZ", "Kirghiz": "KGZ", "Kyrgyzstani": "KGZ",
+    "Tajik": "TJK", "Tajikistani": "TJK", "Armenian": "ARM", "Uzbek": "UZB", "Turkmen": "TKM",
+    "Azerbaijani": "AZE", "Georgian": "GEO", "Moldovan": "MDA", "Ukrainian": "UKR", "Polish": "POL",
+    "Lithuanian": "LTU", "Latvian": "LVA", "Estonian": "EST", "Finnish": "FIN", "Swedish": "SWE",
+    "Norwegian": "NOR", "Danish": "DNK", "German": "DEU", "French": "FRA", "British": "GBR", "American": "USA",
+    "U.S.": "USA", "US": "USA", "Canadian": "CAN", "Dutch": "NLD", "Belgian": "BEL", "Luxembourgish": "LUX",
+    "Czech": "CZE", "Slovak": "SVK", "Hungarian": "HUN", "Romanian": "ROU", "Bulgarian": "BGR",
+    "Slovenian": "SVN", "Croatian": "HRV", "Serbian": "SRB", "Montenegrin": "MNE", "Albanian": "ALB",
+    "Macedonian": "MKD", "Greek": "GRC", "Turkish": "TUR", "Italian": "ITA", "Spanish": "ESP",
+    "Portuguese": "PRT", "Icelandic": "ISL", "Chinese": "CHN", "Iranian": "IRN", "Saudi": "SAU",
+    "Mongolian": "MNG", "Indian": "IND", "Pakistani": "PAK", "Vietnamese": "VNM", "Laotian": "LAO",
+    "Egyptian": "EGY", "Syrian": "SYR", "Cuban": "CUB", "Venezuelan": "VEN", "Nicaraguan": "NIC",
+    "Israeli": "ISR", "Japanese": "JPN", "Korean": "KOR", "Afghan": "AFG", "Irish": "IRL", "Austrian": "AUT",
+    "Swiss": "CHE",
+}  # fmt: skip
+
 #: Display names where pycountry's common name is the official long form ("Russian Federation").
 _DISPLAY_NAMES: Final[dict[str, str]] = {
     "RUS": "Russia",

@@ -11,6 +11,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import pycountry
 
@@ -23,6 +24,12 @@ _QUOTES = re.compile(r"[\"«»“”„‚‹›]")
 _DASHES = re.compile(r"[‐‑‒–—―-]")
 _NON_WORD = re.compile(r"[^\w\s-]")
 _SPACES = re.compile(r"\s+")
+_LEADING = re.compile(r"^(?:(?:in|at|near|around|on|along|to|from|within|across|inside|the|a|an)\s+)+")
+_POSSESSIVE = re.compile(r"(?<=\w)[’']s\b")
+#: Romanisation variants folded before fuzzy matching of region names: Polish, Lithuanian, Russian and
+#: Belarusian spellings of one name differ in these letters (Mazovian/Masovian, Kh/H, Zh/Z, W/V, Y/I/J).
+_TRANSLITERATION_FOLDS = (("kh", "h"), ("zh", "z"), ("sz", "s"), ("cz", "c"), ("ch", "c"), ("w", "v"), ("z", "s"))
+_TRANSLITERATION_LETTERS = str.maketrans({"y": "i", "j": "i", "ł": "l", "ø": "o"})
 
 #: Words that mark a phrase as naming a range (stripped before matching the range's own name).
 RANGE_WORDS = (
@@ -56,6 +63,13 @@ REGION_WORDS = (
     "province",
     "voblasts",
     "voivodeship",
+    "voivodship",
+    "województwo",
+    "krai",
+    "kray",
+    "apskritis",
+    "maakond",
+    "novads",
     "область",
     "вобласць",
 )
@@ -71,6 +85,28 @@ def normalize_name(text: str) -> str:
     text = _DASHES.sub("-", text)
     text = _NON_WORD.sub(" ", text)
     return _SPACES.sub(" ", text).strip(" -")
+
+
+def clean_phrase(phrase: str) -> str:
+    """Return the normalised key of a place phrase: folded, possessives and leading prepositions removed."""
+    key = normalize_name(_POSSESSIVE.sub("", phrase))
+    return _LEADING.sub("", key).strip()
+
+
+def fold_transliteration(key: str) -> str:
+    """Fold a normalised name across romanisations for fuzzy matching: accents off, Kh→H, Zh→Z, W→V, Y→I.
+
+    Word-final vowels (and a final ``s`` after them) are dropped, since Lithuanian and Slavic names
+    inflect there: ``kaunas`` and ``kauno`` (genitive) both become ``kaun``, ``vilnius`` and ``vilniaus``
+    ``viln``; ``mazovian`` and ``masovian`` both become ``masovian``. Used only to score fuzzy
+    candidates, never as a key that resolves by itself.
+    """
+    text = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    text = text.translate(_TRANSLITERATION_LETTERS)
+    for old, new in _TRANSLITERATION_FOLDS:
+        text = text.replace(old, new)
+    text = re.sub(r"(.)\1", r"\1", text)
+    return re.sub(r"(?<=\w\w\w)[aeiou]+s?\b", "", text)
 
 
 def strip_words(key: str, words: tuple[str, ...]) -> tuple[str, bool]:
@@ -139,6 +175,18 @@ def _site_names(name_en: str, names_alt: str) -> list[str]:
     return names
 
 
+def _site_rows() -> list[dict[Any, Any]]:
+    """Return the rows of both training-ground files: the derived copy and the project-curated additions.
+
+    ``training_grounds.csv`` is rebuilt from ../shared/data; ``training_grounds_curated.csv`` is written
+    here by hand with a cited source per row and has no derived-point columns (see data/README.md).
+    """
+    rows: list[dict[Any, Any]] = table("training_grounds").to_dict("records")
+    for row in table("training_grounds_curated").to_dict("records"):
+        rows.append({"derived_lat": "", "derived_lon": "", "derived_radius_m": "", "derivation": "", **row})
+    return rows
+
+
 @cache
 def sites() -> dict[str, Site]:
     """Return the training grounds and airfields keyed by ``site_id``.
@@ -147,13 +195,13 @@ def sites() -> dict[str, Site]:
     town proxy, with its own radius; otherwise the cited coordinate and ``precision_m_estimate`` are used.
     """
     out: dict[str, Site] = {}
-    for n, row in enumerate(table("training_grounds").to_dict("records"), start=2):
+    for n, row in enumerate(_site_rows(), start=2):
         derived = bool(row["derived_lat"])
         prefix = "derived_" if derived else ""
         lat, lon = validate_latlon(
             row[f"{prefix}lat"],
             row[f"{prefix}lon"],
-            where=f"training_grounds.csv line {n} ({row['site_id']})",
+            where=f"training grounds row {n} ({row['site_id']})",
         )
         out[row["site_id"]] = Site(
             site_id=row["site_id"],
@@ -176,7 +224,7 @@ def sites() -> dict[str, Site]:
 def site_index() -> dict[str, tuple[str, ...]]:
     """Map normalised names and adjectival stems of training grounds and airfields to site ids."""
     index: dict[str, set[str]] = defaultdict(set)
-    for row in table("training_grounds").to_dict("records"):
+    for row in _site_rows():
         for name in _site_names(row["name_en"], row["names_alt"]):
             key, _ = strip_words(normalize_name(name), RANGE_WORDS + AIRFIELD_WORDS)
             key, _ = strip_words(key, ("exercise area", "area", "garrison", "military base and", "army base", "base"))
@@ -232,11 +280,62 @@ OBLAST_CAPITALS: dict[str, str] = {
 
 
 @cache
-def region_index() -> dict[str, tuple[str, ...]]:
-    """Map normalised admin-1 names (and oblast-capital spellings) to ISO 3166-2 codes."""
-    index: dict[str, set[str]] = defaultdict(set)
+def _subdivision(code: str) -> Any:
+    """Return pycountry's ISO 3166-2 entry for ``code``, or None (pycountry's ``get`` is untyped)."""
+    return pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+
+
+@cache
+def region_groups() -> dict[str, tuple[str, ...]]:
+    """Return first-level units the admin-1 layer splits, as their member codes (``LT-VL`` → 8 municipalities).
+
+    Lithuania's admin-1 layer holds its 60 municipalities, but reports name its 10 counties ("Vilnius
+    county"). ISO 3166-2 gives each municipality its county as parent code (pycountry), so a county is
+    the union of the municipalities whose parent it is.
+    """
+    groups: dict[str, set[str]] = defaultdict(set)
+    for code in layer("admin1")["iso_3166_2"]:
+        entry = _subdivision(code)
+        parent = getattr(entry, "parent_code", None) if entry is not None else None
+        if parent and _subdivision(parent) is not None:
+            groups[str(parent)].add(code)
+    return {k: tuple(sorted(v)) for k, v in groups.items()}
+
+
+def region_members(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the admin-1 layer codes that make up ``codes`` (a county becomes its municipalities)."""
+    groups = region_groups()
+    return tuple(sorted({m for c in codes for m in groups.get(c, (c,))}))
+
+
+def region_country(code: str) -> str:
+    """Return the ISO3 code of the country of admin-1 region (or county) ``code``."""
     admin1 = layer("admin1")
-    for name, code in zip(admin1["name"], admin1["iso_3166_2"], strict=True):
+    member = region_members((code,))[0]
+    return str(admin1.loc[admin1["iso_3166_2"] == member, "iso3"].iloc[0])
+
+
+def _region_names() -> list[tuple[str, str]]:
+    """Return (name, code) pairs: Natural Earth's names and ISO 3166-2's local names (pycountry)."""
+    admin1 = layer("admin1")
+    pairs = list(zip(admin1["name"], admin1["iso_3166_2"], strict=True))
+    for code in [*admin1["iso_3166_2"], *region_groups()]:
+        entry = _subdivision(code)
+        if entry is not None:
+            pairs.append((str(entry.name), code))
+    return pairs
+
+
+@cache
+def region_index() -> dict[str, tuple[str, ...]]:
+    """Map normalised admin-1 names and aliases to ISO 3166-2 codes.
+
+    Aliases: ISO 3166-2 local names from pycountry ("Mazowieckie", "Pskovskaya oblast'", "Vilniaus
+    apskritis" for a Lithuanian county, see :func:`region_groups`), each also without its region word,
+    and the alternate names of Belarus's oblast capitals (Hrodna → Grodno region).
+    """
+    index: dict[str, set[str]] = defaultdict(set)
+    for name, code in _region_names():
         key = normalize_name(name)
         index[key].add(code)
         stripped, _ = strip_words(key, REGION_WORDS)
@@ -251,6 +350,17 @@ def region_index() -> dict[str, tuple[str, ...]]:
         if "BY-MI" in codes:
             codes.discard("BY-HM")
     return {k: tuple(sorted(v)) for k, v in index.items()}
+
+
+@cache
+def folded_region_keys(country: str | None) -> dict[str, tuple[str, ...]]:
+    """Return the region keys of ``country`` (all when None) folded by :func:`fold_transliteration`."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for key, codes in region_index().items():
+        keep = [c for c in codes if country is None or region_country(c) == country]
+        if keep:
+            out[fold_transliteration(key)].update(keep)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 @cache
@@ -277,7 +387,11 @@ def country_index() -> dict[str, str]:
 def admin1_names() -> dict[str, str]:
     """Return the admin-1 region names keyed by ISO 3166-2 code (``"BY-BR"`` → ``"Brest"``)."""
     admin1 = layer("admin1")
-    return dict(zip(admin1["iso_3166_2"], admin1["name"], strict=True))
+    names = dict(zip(admin1["iso_3166_2"], admin1["name"], strict=True))
+    for code in region_groups():
+        entry = _subdivision(code)
+        names[code] = str(entry.name) if entry is not None else code
+    return names
 
 
 def reading_text(resolve_as: str) -> str:

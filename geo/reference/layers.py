@@ -60,10 +60,11 @@ def layer(name: str) -> gpd.GeoDataFrame:
 
 @cache
 def table(name: str) -> pd.DataFrame:
-    """Return a reference table: ``gazetteer``, ``training_grounds`` or a ``membership/*`` CSV stem."""
+    """Return a reference table: ``gazetteer``, ``training_grounds`` (+ ``_curated``) or a ``membership/*`` stem."""
     candidates = {
         "gazetteer": settings.DATA_DIR / "places" / "gazetteer.csv",
         "training_grounds": settings.DATA_DIR / "places" / "training_grounds.csv",
+        "training_grounds_curated": settings.DATA_DIR / "places" / "training_grounds_curated.csv",
         "nato_members": settings.DATA_DIR / "membership" / "nato_members.csv",
         "csto_members": settings.DATA_DIR / "membership" / "csto_members.csv",
         "union_state_members": settings.DATA_DIR / "membership" / "union_state_members.csv",

@@ -12,7 +12,7 @@ import shapely
 from geo.core import settings
 from geo.core.crs import validate_latlon
 from geo.core.errors import InvalidCoordinatesError
-from geo.reference.layers import LAYERS, layer, table
+from geo.reference.layers import LAYERS, country_polygon, layer, table
 
 DATA = settings.DATA_DIR
 README = (DATA / "README.md").read_text(encoding="utf-8")
@@ -147,3 +147,17 @@ def test_readme_gives_attribution_and_rebuild_command() -> None:
 def test_no_stray_files() -> None:
     # GDAL writes *.properties side files next to TopoJSON; none may land in data/.
     assert not list(DATA.rglob("*.properties"))
+
+
+def test_curated_training_grounds_cite_a_source_and_lie_in_their_country() -> None:
+    curated = table("training_grounds_curated")
+    shared_columns = [c for c in table("training_grounds").columns if not c.startswith("deriv")]
+    assert list(curated.columns) == shared_columns
+    assert not set(curated["site_id"]) & set(table("training_grounds")["site_id"])
+    assert curated["site_id"].is_unique
+    assert set(curated["confidence"]) <= {"high", "medium", "low"}
+    assert curated["source_urls"].str.split().map(lambda urls: all(u.startswith("http") for u in urls)).all()
+    assert (pd.to_numeric(curated["precision_m_estimate"]) >= 1000).all()  # an honest radius, never a pin
+    for _, row in curated.iterrows():
+        lat, lon = validate_latlon(row["lat"], row["lon"], where=row["site_id"])
+        assert country_polygon(row["country_iso3"]).iloc[0].contains(shapely.Point(lon, lat)), row["site_id"]

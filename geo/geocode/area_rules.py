@@ -1,0 +1,226 @@
+"""Rules that turn relational and regional phrases into areas: border strips, compass regions, admin-1 regions.
+
+* **Border strips** — the phrase mentions a border: a strip inside the country along its land border
+  with the neighbours the phrase names or a compass word selects (:func:`border_rule`).
+* **Compass regions** — "western Belarus", "southern Lithuania", "SE Estonia", "the eastern and central
+  part of the country": cells of a 3 x 3 grid of thirds of the country's extent (the centre a disk
+  around its centroid), clipped to it
+  (:func:`geo.geocode.areas.compass_region`), the same for every country (:func:`compass_region_rule`).
+* **Admin-1 regions** — "Vitebsk region", "the Pskov region", "Leningrad regions", "Masovian
+  voivodeship", "Vilnius county", "Brest and Grodno regions" (:func:`region_rule`), by the names and
+  aliases of :func:`geo.geocode.gazetteer.region_index`, then by a transliteration-aware fuzzy match.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from geo.core.countries import DEMONYMS
+from geo.core.settings import setting
+from geo.geocode import areas, gazetteer
+from geo.geocode.gazetteer import clean_phrase, normalize_name, strip_words
+from geo.geocode.result import GeocodeResult, area_result, unresolved
+
+_COUNTRY_WORDS = re.compile(r"\b(?:the\s+)?(?:country|parts?\s+of\s+the\s+country|territory)\b")
+_COMPASS: tuple[tuple[str, str], ...] = (
+    (r"north[- ]?west(?:ern)?", "north-west"),
+    (r"north[- ]?east(?:ern)?", "north-east"),
+    (r"south[- ]?west(?:ern)?", "south-west"),
+    (r"south[- ]?east(?:ern)?", "south-east"),
+    (r"\bwest(?:ern)?\b", "west"),
+    (r"\beast(?:ern)?\b", "east"),
+    (r"\bnorth(?:ern)?\b", "north"),
+    (r"\bsouth(?:ern)?\b", "south"),
+    (r"\bcent(?:re|er|ral)\b", "centre"),
+)
+#: Compass abbreviations, read only as a run directly before a country name ("SE Estonia", "N/NE Estonia").
+_ABBREVIATIONS = {
+    "n": "north",
+    "s": "south",
+    "e": "east",
+    "w": "west",
+    "ne": "north-east",
+    "nw": "north-west",
+    "se": "south-east",
+    "sw": "south-west",
+}
+_ABBREVIATED = re.compile(r"^(?P<abbr>(?:(?:[nsew]|[ns][ew])\s+)+)(?P<rest>\S.*)$")
+
+
+def compass_words(key: str) -> list[str]:
+    """Return the compass directions named in a normalised phrase, in a stable order."""
+    found: list[str] = []
+    rest = key
+    for pattern, name in _COMPASS:
+        if re.search(pattern, rest):
+            found.append(name)
+            rest = re.sub(pattern, " ", rest)
+    return found
+
+
+def countries_named(key: str) -> list[str]:
+    """Return the ISO3 codes of the countries a normalised phrase names, in order of appearance."""
+    hits: list[tuple[int, str]] = []
+    for name, iso3 in gazetteer.country_index().items():
+        match = re.search(rf"(?:^|\s){re.escape(name)}(?:\s|$)", key)
+        if match and iso3 not in (h[1] for h in hits):
+            hits.append((match.start(), iso3))
+    return [iso3 for _, iso3 in sorted(hits)]
+
+
+def demonyms_named(key: str) -> list[str]:
+    """Return the ISO3 codes of the nationality adjectives in a normalised phrase ("belarusian territory")."""
+    words = set(key.split())
+    return sorted({iso3 for word, iso3 in DEMONYMS.items() if normalize_name(word) in words})
+
+
+def _without_country_names(key: str) -> str:
+    """Drop country names so that "North Macedonia" or "South Korea" is no compass word."""
+    for name in sorted(gazetteer.country_index(), key=len, reverse=True):
+        if " " in name:
+            key = re.sub(rf"(?:^|\s){re.escape(name)}(?:\s|$)", " ", key)
+    return key
+
+
+def expand_abbreviations(key: str) -> str:
+    """Spell out compass abbreviations before a country name: ``se estonia`` → ``south-east estonia``."""
+    match = _ABBREVIATED.match(key)
+    if match is None or match["rest"] not in gazetteer.country_index():
+        return key
+    return " ".join(_ABBREVIATIONS[a] for a in match["abbr"].split()) + " " + match["rest"]
+
+
+def border_rule(phrase: str, key: str, context: str) -> GeocodeResult:
+    """Return the strip of ``context`` along the border a phrase names ("the border with Ukraine")."""
+    named = [c for c in countries_named(key) if c != context]
+    directions = compass_words(_without_country_names(key))
+    if named:
+        neighbours = tuple(sorted(named))
+        how = "the neighbours named (" + ", ".join(neighbours) + ")"
+    elif directions:
+        neighbours = areas.compass_neighbours(context, directions)
+        how = (
+            f"the {'/'.join(directions)} border = neighbours whose shared border lies within "
+            f"{areas.COMPASS_HALF_WIDTH_DEG:g}° of that bearing from {context}'s centroid"
+        )
+    else:
+        return unresolved(phrase, f"a border phrase naming no neighbour and no compass side of {context}")
+    if not neighbours:
+        return unresolved(phrase, f"no land border of {context} lies to the {'/'.join(directions)}")
+    depth = setting("border_strip_depth_km")
+    strip = areas.border_strip(context, neighbours, depth)
+    explanation = f"border strip: {context} within {depth:g} km of its land border with {', '.join(neighbours)}; {how}"
+    if strip.is_empty:
+        return unresolved(phrase, f"{context} shares no land border with {', '.join(neighbours)}")
+    line = areas.shared_border(context, neighbours)
+    return area_result(phrase, "border_zone", strip, context, explanation, border_line=line)
+
+
+def compass_region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
+    """Return the compass region a phrase names ("southern Lithuania", "the east of the country"), or None.
+
+    The country is the one the phrase names (by name or nationality adjective), else the context
+    country when the phrase says "the country" or "territory". Compass regions are vague in reports,
+    so the result says ``confidence="low"`` and names the admin-1 regions it mostly lies in.
+    """
+    key = expand_abbreviations(key)
+    directions = compass_words(_without_country_names(key))
+    named = countries_named(key) or demonyms_named(key)
+    if not directions or (not named and not _COUNTRY_WORDS.search(key)):
+        return None
+    country = named[0] if len(named) == 1 else context
+    if country is None or len(named) > 1:
+        return unresolved(phrase, "a compass region needs exactly one country")
+    area = areas.compass_region(country, tuple(sorted(set(directions))))
+    names = ", ".join(gazetteer.admin1_names()[c] for c in areas.regions_within(area, country))
+    explanation = (
+        f"compass region: the {' and '.join(directions)} of {country} by its 3 x 3 grid of thirds of its extent "
+        f"(centre: a disk a sixth of the extent wide around its centroid), clipped to it (an approximate area"
+        + (f"; mostly {names})" if names else ")")
+    )
+    return area_result(phrase, "region", area, country, explanation, admin1=names or None, confidence="low")
+
+
+def _region_codes(name: str) -> tuple[str, ...]:
+    index = gazetteer.region_index()
+    codes = index.get(name, ())
+    for stem in gazetteer.adjective_stems(name):
+        codes = codes or index.get(stem, ())
+    return codes
+
+
+def _fuzzy_region_codes(name: str, context: str | None, *, groups_only: bool = False) -> tuple[tuple[str, ...], str]:
+    """Return region codes whose transliteration-folded name is close to ``name`` (rapidfuzz ratio).
+
+    ``groups_only`` keeps the units the admin-1 layer splits (Lithuania's counties), for "X county".
+    """
+    keys = gazetteer.folded_region_keys(context)
+    if groups_only:
+        groups = gazetteer.region_groups()
+        keys = {k: kept for k, v in keys.items() if (kept := tuple(c for c in v if c in groups))}
+    match = process.extractOne(
+        gazetteer.fold_transliteration(name), list(keys), scorer=fuzz.ratio, score_cutoff=setting("fuzzy_min_score")
+    )
+    if match is None:
+        return (), ""
+    return keys[match[0]], f"; spelling variant of {match[0]!r} (rapidfuzz ratio {match[1]:.0f} after folding)"
+
+
+def _region_list_rule(phrase: str, context: str | None) -> GeocodeResult | None:
+    """Resolve "Võru, Põlva, Valga counties" / "Brest and Grodno regions" as a union of regions."""
+    raw_parts = [p for p in re.split(r",|;|&|\band\b|\bи\b", phrase) if p.strip()]
+    if len(raw_parts) < 2:
+        return None
+    parts = [strip_words(clean_phrase(p), gazetteer.REGION_WORDS)[0] for p in raw_parts]
+    codes: list[str] = []
+    for part in parts:
+        found = _region_codes(part)
+        if context is not None and len(found) > 1:
+            found = tuple(c for c in found if gazetteer.region_country(c) == context) or found
+        if len(found) != 1:
+            return None
+        codes.append(found[0])
+    names = ", ".join(gazetteer.admin1_names()[c] for c in codes)
+    countries = {gazetteer.region_country(c) for c in codes}
+    country = countries.pop() if len(countries) == 1 else (context or "")
+    explanation = f"union of admin-1 regions {names} ({', '.join(codes)})"
+    area = areas.oblast_union(gazetteer.region_members(tuple(sorted(codes))))
+    return area_result(phrase, "region", area, country, explanation, admin1=names)
+
+
+def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
+    """Return the admin-1 region(s) a phrase with a region word names ("the Pskov region"), or None."""
+    stripped, had_word = strip_words(key, gazetteer.REGION_WORDS)
+    if not had_word or not stripped:
+        return None
+    listed = _region_list_rule(phrase, context)
+    if listed is not None:
+        return listed
+    codes, how = _region_codes(stripped), ""
+    if re.search(r"\b(?:county|counties|apskritis)\b", key):  # Lithuania: the county, not the municipality
+        county, county_how = _fuzzy_region_codes(stripped, context, groups_only=True)
+        codes, how = (county, county_how) if county else (codes, how)
+    if not codes:
+        codes, how = _fuzzy_region_codes(stripped, context)
+    if not codes:
+        return unresolved(phrase, f"no admin-1 region is called {stripped!r}")
+    if len(codes) > 1 and context is not None:
+        codes = tuple(c for c in codes if gazetteer.region_country(c) == context) or codes
+    if len(codes) > 1:
+        return unresolved(phrase, f"{stripped!r} names several regions: {', '.join(codes)}")
+    return region_result(phrase, codes[0], how)
+
+
+def region_result(phrase: str, code: str, how: str = "") -> GeocodeResult:
+    """Return the admin-1 region (or Lithuanian county) ``code`` as a resolved area."""
+    name = gazetteer.admin1_names()[code]
+    members = gazetteer.region_members((code,))
+    source = "Natural Earth 1:10m via Elastic Maps Service"
+    if members != (code,):
+        source = f"the union of its {len(members)} municipalities (ISO 3166-2 parent codes, pycountry); {source}"
+    explanation = f"admin-1 region {name} ({code}), {source}{how}"
+    area = areas.oblast_union(members)
+    country = gazetteer.region_country(code)
+    return area_result(phrase, "region", area, country, explanation, admin1=name, gazetteer_id=code)
