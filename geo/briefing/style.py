@@ -24,6 +24,8 @@ OBLAST_EDGE: Final = "#9a9a9a"
 WATER_LINE: Final = "#7fa9c8"
 LABEL_GREY: Final = "#6f6f6f"
 TEXT: Final = "#1f1f1f"
+#: Reference cities: names and markers in a dark neutral, so they never read as an alliance colour.
+CITY_TEXT: Final = "#3a3a3a"
 BANNER_BG: Final = "#1f1f1f"
 
 #: Area styles per kind, after the dashboard's (geo.maps.sites.SiteIndex.STYLES): fill opacity, dash pattern.
