@@ -11,7 +11,7 @@ frontier line (:data:`HALO_ZORDER`), so a halo never breaks the border.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
@@ -253,8 +253,20 @@ def _number(placer: Placer, ax: Axes, label: Label, n: int, s: float, pad: float
     add_halo(ax, text, s, 2.4)
 
 
-def place_site_labels(placer: Placer, ax: Axes, sites: SiteLayer, view: View, s: float, pad: float) -> LabelReport:
+def place_site_labels(
+    placer: Placer,
+    ax: Axes,
+    sites: SiteLayer,
+    view: View,
+    s: float,
+    pad: float,
+    between: Callable[[], object] | None = None,
+) -> LabelReport:
     """Place one label per place in ``view``: beside it, else further out with a leader line, else numbered.
+
+    Two passes: every label first tries the positions beside its site; ``between`` then runs (the
+    capitals' names, which orient the reader and outrank a label that could move away); the labels left
+    then try the positions further out, with a leader line. The rest are numbered.
 
     Returns
     -------
@@ -265,20 +277,26 @@ def place_site_labels(placer: Placer, ax: Axes, sites: SiteLayer, view: View, s:
     candidates = around(offset, _RINGS)
     report = LabelReport()
     x0, y0, x1, y1 = view
-    unplaced: list[Label] = []
     shown = [lab for lab in sites.labels if x0 <= lab.x <= x1 and y0 <= lab.y <= y1]  # far sites: edge notes
     size = (8.0 if len(shown) <= _BUSY else 7.3) * s
-    for label in shown:
-        text = _annotate(ax, label, offset, s, fontsize=size, gid="site-label")
-        at = placer.place(text, anchor_px(ax, label.x, label.y), candidates, pad, leader_from=_LEADER_FROM)
-        if at is None:
-            unplaced.append(label)
-            continue
-        report.placed += 1
-        if at >= _LEADER_FROM:  # beyond the second ring: show where the label belongs
-            _leader(ax, placer, anchor_px(ax, label.x, label.y), s)
-        add_halo(ax, text, s)
-    for n, label in enumerate(unplaced, start=1):
+    pending = shown
+    for near in (True, False):
+        unplaced: list[Label] = []
+        for label in pending:
+            text = _annotate(ax, label, offset, s, fontsize=size, gid="site-label")
+            options = candidates[:_LEADER_FROM] if near else candidates[_LEADER_FROM:]
+            at = placer.place(text, anchor_px(ax, label.x, label.y), options, pad, leader_from=None if near else 0)
+            if at is None:
+                unplaced.append(label)
+                continue
+            report.placed += 1
+            if not near:  # moved away: show where the label belongs
+                _leader(ax, placer, anchor_px(ax, label.x, label.y), s)
+            add_halo(ax, text, s)
+        pending = unplaced
+        if near and between is not None:
+            between()
+    for n, label in enumerate(pending, start=1):
         _number(placer, ax, label, n, s, pad)
         report.keyed.append((n, label.key))
     return report

@@ -13,8 +13,9 @@
   centre), north arrow (true north), overview inset, banner, legend;
 * :mod:`geo.briefing.text` — title, subtitle and source line.
 
-Nothing here uses :mod:`matplotlib.pyplot` or changes ``rcParams``: every call builds its own ``Figure``,
-so concurrent renders (Streamlit sessions) cannot interfere. Heavy reference preparation (projection,
+Nothing here uses :mod:`matplotlib.pyplot`: every call builds its own ``Figure``, so concurrent renders
+(Streamlit sessions) cannot interfere; the one ``rcParams`` key a vector save needs is set under a lock
+(:func:`vector_fonts`). Heavy reference preparation (projection,
 clipping, simplification) runs once per process (``functools.cache``).
 
 Layout scales with the page: all sizes are proportional to the figure, so 1920×1080 at 144 dpi and
@@ -24,12 +25,16 @@ size (PDF page, PPTX picture) is the pixel size divided by it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import re
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
+import matplotlib as mpl
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -178,7 +183,10 @@ def _footer_text(fig: Figure, xy: tuple[float, float], text: str, s: float, *, m
 
 
 def _draw_labels(fig: Figure, ax: Axes, layer: SiteLayer, view: View, s: float) -> tuple[LabelReport, list[str]]:
-    """Place every name with one placer, in priority order: sites, countries, cities, oblasts.
+    """Place every name with one placer, in priority order: sites, capitals, countries, other cities, oblasts.
+
+    Capitals come between the two passes of the site labels (:func:`place_site_labels`): after the labels
+    beside their sites, before those moved away on a leader line.
 
     Site and city dots and the furniture are blocked first, so no label covers them. Returns the site
     labels' report and the city names drawn.
@@ -190,9 +198,15 @@ def _draw_labels(fig: Figure, ax: Axes, layer: SiteLayer, view: View, s: float) 
     points += list(zip(base.places["x"].to_numpy()[chosen], base.places["y"].to_numpy()[chosen], strict=True))
     block_dots_and_furniture(placer, ax, points, 3.5 * s)
     pad = 1.2 * s * placer.px_per_pt
-    report = place_site_labels(placer, ax, layer, view, s, pad)
+    capital = base.places["rank"].to_numpy()[chosen] == 0
+    cities: list[str] = []
+
+    def capitals() -> None:
+        cities.extend(place_cities(placer, ax, base, chosen[capital], s, pad))
+
+    report = place_site_labels(placer, ax, layer, view, s, pad, between=capitals)
     place_country_names(placer, ax, base, view, s, pad)
-    cities = place_cities(placer, ax, base, chosen, s, pad)
+    cities += place_cities(placer, ax, base, chosen[~capital], s, pad)
     place_oblast_names(placer, ax, base, view, s, pad)
     return report, cities
 
@@ -216,10 +230,9 @@ def _draw_footer(fig: Figure, layout: _Layout, selection: Selection, options: Br
     """Sources and credits under the map; the data and production dates, projection and notes on the right."""
     y0, y1, s = layout.footer_y, layout.footer_y - 0.019, layout.scale
     sources = source_summary(source_list(selection.sites))
-    left_column = [
-        _footer_text(fig, (0.012, y0), sources, s, main=True, gid="sources"),
-        _footer_text(fig, (0.012, y1), " · ".join(MAP_CREDITS), s, main=False, gid="attribution"),
-    ]
+    left_column = [_footer_text(fig, (0.012, y0), sources, s, main=True, gid="sources")]
+    if options.show_credits:
+        left_column.append(_footer_text(fig, (0.012, y1), " · ".join(MAP_CREDITS), s, main=False, gid="attribution"))
     as_of = options.data_as_of or selection.data_as_of
     produced = options.produced_on or dt.date.today()
     stamp = f"Data as of {as_of_text(as_of)}" if as_of else "Data as of: no dated entries"
@@ -313,8 +326,9 @@ def render_bytes(
     selection, options
         As for :func:`render_figure`.
     fmt
-        ``png`` (raster, ``options.size_px`` pixels), ``pdf`` or ``svg`` (vector: every map element is a
-        path; nothing is rasterised).
+        ``png`` (raster, ``options.size_px`` pixels), ``pdf`` or ``svg`` (vector: nothing is rasterised;
+        the PDF embeds its fonts as TrueType and the SVG keeps its words as ``<text>``, so both are
+        searchable; :func:`vector_fonts`).
 
     Returns
     -------
@@ -341,5 +355,37 @@ def render_bytes(
     if fmt == "png":  # zlib level 3 instead of 6: about 30 ms less per 1920x1080 PNG, a few per cent more bytes
         fig.savefig(buf, format=fmt, dpi=options.dpi, metadata=metadata[fmt], pil_kwargs={"compress_level": 3})
     else:
-        fig.savefig(buf, format=fmt, dpi=options.dpi, metadata=metadata[fmt])
+        with vector_fonts(fmt):
+            fig.savefig(buf, format=fmt, dpi=options.dpi, metadata=metadata[fmt])
     return buf.getvalue()
+
+
+#: Font settings of the vector formats: TrueType fonts embedded in the PDF (type 42, selectable and
+#: searchable, not Type 3 bitmaps-by-procedure) and real ``<text>`` elements in the SVG.
+_FontKey = Literal["pdf.fonttype", "svg.fonttype"]
+_VECTOR_FONTS: dict[str, tuple[_FontKey, Any]] = {"pdf": ("pdf.fonttype", 42), "svg": ("svg.fonttype", "none")}
+_VECTOR_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def vector_fonts(fmt: str) -> Iterator[None]:
+    """Set the font embedding of one PDF or SVG save, then restore it.
+
+    matplotlib's PDF and SVG backends read ``pdf.fonttype`` and ``svg.fonttype`` from the global
+    ``rcParams`` while saving, and offer no per-figure or per-call option. ``matplotlib.rc_context`` would
+    snapshot and restore *every* parameter, unguarded, so two concurrent saves (Streamlit sessions are
+    threads) could restore each other's values mid-save. Here only the one key is set, under one lock that
+    every vector save of the briefing map takes; PNG renders (Agg) never read these keys, so they need not
+    wait. Nothing else in Drillmap writes ``rcParams``.
+    """
+    if fmt not in _VECTOR_FONTS:
+        yield
+        return
+    key, value = _VECTOR_FONTS[fmt]
+    with _VECTOR_LOCK:
+        before = mpl.rcParams[key]
+        mpl.rcParams[key] = value
+        try:
+            yield
+        finally:
+            mpl.rcParams[key] = before

@@ -97,7 +97,8 @@ def place_cities(placer: Placer, ax: Axes, base: Basemap, chosen: np.ndarray, s:
             parse_math=False,
         )
         r = CITY_MARKER_PT[min(rank, 2)] * s
-        if placer.place(text, anchor_px(ax, *xy), around(r + 2.5 * s, (1.0,)), pad) is None:
+        rings = (1.0, 2.2, 3.4) if rank == 0 else (1.0,)  # a capital may sit a little off its dot
+        if placer.place(text, anchor_px(ax, *xy), around(r + 2.5 * s, rings), pad) is None:
             continue
         add_halo(ax, text, s, 2.2)
         drawn.append(text.get_text())
