@@ -31,7 +31,7 @@ from geo.briefing.style import (
     rgba,
 )
 from geo.core.dates import as_of_text
-from geo.core.symbology import NATO_FILL, NATO_LINE, alliance_color
+from geo.core.symbology import NATO_FILL, NATO_LINE, alliance_color, alliance_marker
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,8 @@ def legend_entries(
 
     ``cities`` adds the capital and city symbols.
     """
-    entries = [Entry("Exercise sites, by alliance" if present else "No exercise site in view")]
-    entries += [Entry(a, "p", alliance_color(a)) for a in present]
+    entries = [Entry("Exercise sites, by alliance (colour and shape)" if present else "No exercise site in view")]
+    entries += [Entry(a, "p", alliance_color(a), (("marker", alliance_marker(a)),)) for a in present]
     entries.append(Entry("How precisely the place is known"))
     shown = kinds or {"p", "a", "t", "r", "b", "c"}
     for kind, text in (
@@ -90,7 +90,7 @@ def _draw_swatch(ax: Axes, entry: Entry, y: float, s: float) -> None:
     sw, sh = 20 * s, 9 * s
     cx = sw / 2
     if entry.kind in ("p", "a", "t"):
-        ax.scatter([cx], [y], **dot_style(entry.colour, entry.kind, s))
+        ax.scatter([cx], [y], **dot_style(entry.colour, entry.kind, s, str(dict(entry.style).get("marker", "o"))))
     elif entry.kind == "u":
         r = sh * 0.85
         circle = Ellipse(

@@ -23,9 +23,9 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.briefing.paths import add_path, clip, line_path, polygon_path
 from geo.briefing.projection import SIMPLIFY_M, View, padded, project
-from geo.briefing.style import AREA_STYLE, dot_style, rgba
+from geo.briefing.style import AREA_FILL_CAP, AREA_STYLE, dot_style, rgba
 from geo.catalog.sites import located, site_kind
-from geo.core.symbology import alliance_color, ordered_alliances
+from geo.core.symbology import alliance_color, alliance_hatch, alliance_marker, ordered_alliances
 from geo.reference.layers import table
 
 _CIRCLE_SEGMENTS: Final = 32
@@ -265,27 +265,46 @@ def site_layer(sites: gpd.GeoDataFrame, *, show_exercises: bool = True) -> SiteL
 
 
 def _draw_areas(ax: Axes, sites: SiteLayer, alliances: list[str], box: View, s: float) -> None:
-    """Regions, border strips and countries: one translucent union per alliance and kind, widest first."""
-    for kind in ("c", "r", "b"):
-        fill_alpha, dash = AREA_STYLE[kind]
-        for alliance in alliances:
-            colour = alliance_color(alliance)
-            chosen = np.asarray([g for g, a, k in sites.areas if a == alliance and k == kind], dtype=object)
+    """Areas: one dissolved, capped fill and hatch per alliance; each kind's outline dashed on top.
+
+    Regions and border strips of one alliance are merged into one shape with one fill of
+    :data:`~geo.briefing.style.AREA_FILL_CAP` opacity and the alliance's hatch (its shape cue), so
+    overlapping reports cannot darken into a solid blob; whole countries keep their faint dotted style.
+    """
+    for alliance in alliances:
+        colour = alliance_color(alliance)
+        for kinds, alpha in ((("c",), AREA_STYLE["c"][0]), (("r", "b"), AREA_FILL_CAP)):
+            chosen = np.asarray([g for g, a, k in sites.areas if a == alliance and k in kinds], dtype=object)
             geoms = list(clip(chosen, box))
             if not geoms:
                 continue
-            # One union per alliance and kind: overlapping reports must not darken into false certainty.
             union = polygon_path([shapely.union_all(geoms)])
-            add_path(ax, union, facecolor=rgba(colour, fill_alpha), edgecolor="none", zorder=4.8)
-            add_path(
-                ax,
-                line_path(shapely.boundary(np.asarray(geoms, dtype=object))),
-                fill=False,
-                edgecolor=rgba(colour, 0.85),
-                linewidth=(0.9 if kind == "c" else 1.1) * s,
-                linestyle=dash,
-                zorder=5.0,
+            add_path(ax, union, facecolor=rgba(colour, alpha), edgecolor="none", zorder=4.8)
+            if kinds != ("c",):
+                add_path(
+                    ax,
+                    union,
+                    facecolor="none",
+                    edgecolor=rgba(colour, 0.35),
+                    linewidth=0,
+                    hatch=alliance_hatch(alliance),
+                    zorder=4.85,
+                    gid=f"area-hatch-{alliance}",
+                )
+        for kind in ("c", "r", "b"):
+            geoms = list(
+                clip(np.asarray([g for g, a, k in sites.areas if a == alliance and k == kind], dtype=object), box)
             )
+            if geoms:
+                add_path(
+                    ax,
+                    line_path(shapely.boundary(np.asarray(geoms, dtype=object))),
+                    fill=False,
+                    edgecolor=rgba(colour, 0.85),
+                    linewidth=(0.9 if kind == "c" else 1.1) * s,
+                    linestyle=AREA_STYLE[kind][1],
+                    zorder=5.0,
+                )
 
 
 def _draw_circles(ax: Axes, sites: SiteLayer, alliances: list[str], s: float) -> None:
@@ -311,7 +330,8 @@ def _draw_circles(ax: Axes, sites: SiteLayer, alliances: list[str], s: float) ->
 def _draw_dots(ax: Axes, sites: SiteLayer, alliances: list[str], s: float) -> None:
     """The point sites: solid (range, airfield), translucent (approximate) or hollow (town) dots."""
     for alliance in alliances:
-        style = {kind: dot_style(alliance_color(alliance), kind, s) for kind in ("a", "t", "p")}
+        marker = alliance_marker(alliance)
+        style = {kind: dot_style(alliance_color(alliance), kind, s, marker) for kind in ("a", "t", "p")}
         for kind, kind_style in style.items():
             pts = np.asarray([(x, y) for x, y, a, k in sites.dots if a == alliance and k == kind])
             if len(pts):

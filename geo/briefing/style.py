@@ -52,10 +52,16 @@ def halo(s: float, width: float = 2.6) -> list[withStroke]:
     return [withStroke(linewidth=width * s, foreground="white", alpha=0.9)]
 
 
-def dot_style(colour: str, kind: str, s: float) -> dict[str, Any]:
-    """Marker style of a point site, after the dashboard: solid (p), translucent (a) or hollow (t) dot."""
+#: Fill opacity of all of one alliance's regions and border strips, dissolved into one shape: overlapping
+#: reports never stack into a darker blob that hides the oblast lines and dots beneath.
+AREA_FILL_CAP: Final = 0.14
+
+
+def dot_style(colour: str, kind: str, s: float, marker: str = "o") -> dict[str, Any]:
+    """Marker style of a point site: solid (p), translucent (a) or hollow (t); ``marker``: the alliance's shape."""
     if kind == "p":
-        return {"s": (7.0 * s) ** 2, "c": [colour], "edgecolors": "white", "linewidths": 1.2 * s}
+        return {"s": (7.0 * s) ** 2, "c": [colour], "edgecolors": "white", "linewidths": 1.2 * s, "marker": marker}
     if kind == "t":
-        return {"s": (5.6 * s) ** 2, "c": ["white"], "edgecolors": [colour], "linewidths": 2.0 * s}
-    return {"s": (7.0 * s) ** 2, "c": [rgba(colour, 0.55)], "edgecolors": [colour], "linewidths": 1.2 * s}
+        return {"s": (5.6 * s) ** 2, "c": ["white"], "edgecolors": [colour], "linewidths": 2.0 * s, "marker": marker}
+    style = {"s": (7.0 * s) ** 2, "c": [rgba(colour, 0.55)], "edgecolors": [colour], "linewidths": 1.2 * s}
+    return {**style, "marker": marker}

@@ -203,3 +203,24 @@ def test_slide_font_dates_credits_and_alt_text(zapad):
 def test_date_words_never_wrap(value, expected):
     assert date_words(value) == expected
     assert " " not in period_text(value, words=True).replace(" ongoing", "")
+
+
+def test_areas_are_dissolved_per_alliance_with_a_capped_fill_and_a_hatch(all_map):
+    from geo.briefing.style import AREA_FILL_CAP
+    from geo.core.symbology import ALLIANCE_HATCHES
+
+    (ax,) = [a for a in all_map.axes if a.get_gid() == "map"]
+    capped = [p for p in ax.patches if p.get_facecolor()[3] == pytest.approx(AREA_FILL_CAP) and p.get_zorder() == 4.8]
+    alliances = [
+        p.get_gid().removeprefix("area-hatch-") for p in ax.patches if (p.get_gid() or "").startswith("area-hatch-")
+    ]
+    assert len(capped) == len(alliances) == len(set(alliances)) >= 2  # one fill and one hatch per alliance
+    assert {p.get_hatch() for p in ax.patches if (p.get_gid() or "").startswith("area-hatch-")} <= set(
+        ALLIANCE_HATCHES.values()
+    )
+    markers = {
+        c.get_gid(): c.get_paths()[0].vertices.shape[0]
+        for c in ax.collections
+        if (c.get_gid() or "").startswith("sites-")
+    }
+    assert markers["sites-NATO"] != markers["sites-Russia-Belarus"]  # square vs circle: a shape cue, not hue alone
