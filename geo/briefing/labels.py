@@ -22,7 +22,7 @@ from matplotlib.text import Annotation
 
 from geo.briefing.projection import View
 from geo.briefing.sites import Label, SiteLayer
-from geo.briefing.style import TEXT, halo
+from geo.briefing.style import TEXT, halo_only
 
 HAlign = Literal["left", "center", "right"]
 VAlign = Literal["bottom", "center", "top"]
@@ -180,7 +180,7 @@ def add_halo(ax: Axes, text: Annotation, s: float, width: float = 2.6) -> Annota
         fontstyle=text.get_fontstyle(),
         linespacing=text.get_linespacing(),
         color="white",
-        path_effects=halo(s, width),
+        path_effects=halo_only(s, width),
         zorder=HALO_ZORDER,
         annotation_clip=False,
         gid="label-halo",

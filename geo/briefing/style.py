@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from matplotlib.patheffects import withStroke
+from matplotlib.patheffects import Stroke, withStroke
 
 # Land is the dashboard's; the sea is a shade darker than the dashboard's background so that it cannot be
 # mistaken for the light-blue NATO tint on paper. NATO's tint is the dashboard's (sky blue at 18 %). The CSTO
@@ -50,6 +50,11 @@ def rgba(colour: str, alpha: float) -> tuple[float, float, float, float]:
 def halo(s: float, width: float = 2.6) -> list[withStroke]:
     """Return the white outline that keeps a text readable over the map (``s``: the page's type scale)."""
     return [withStroke(linewidth=width * s, foreground="white", alpha=0.9)]
+
+
+def halo_only(s: float, width: float = 2.6) -> list[Stroke]:
+    """Return the white outline alone, for a halo drawn as its own artist under the text (no glyphs drawn)."""
+    return [Stroke(linewidth=width * s, foreground="white", alpha=0.9)]
 
 
 #: Fill opacity of all of one alliance's regions and border strips, dissolved into one shape: overlapping
