@@ -56,7 +56,7 @@ def _count_text(selection: Selection) -> str:
 
 
 def single_exercise(selection: Selection) -> str | None:
-    """Return ``"Zapad-2021 (2021-09-10 – 2021-09-16)"`` when the drawn sites are of one exercise, else None.
+    """Return ``"Zapad-2021 (10 Sep 2021 – 16 Sep 2021)"`` (dates never wrap) when the drawn sites are of one exercise.
 
     The subtitle then names the exercise once and the site labels carry only the place names.
     """
@@ -64,7 +64,7 @@ def single_exercise(selection: Selection) -> str | None:
     if not len(drawn) or drawn["exercise_id"].nunique() != 1:
         return None
     row = drawn.iloc[0]
-    return f"{row['exercise_name']} ({row_period_text(row)})"
+    return f"{row['exercise_name']} ({row_period_text(row, words=True)})"
 
 
 def subtitle(selection: Selection) -> str:

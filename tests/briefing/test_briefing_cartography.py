@@ -114,7 +114,7 @@ def test_reference_places_follow_the_documented_rule():
 def test_one_exercise_is_named_in_the_subtitle_not_on_every_label(zapad):
     fig = bm.render_figure(zapad)
     (sub,) = _texts(fig, "subtitle")
-    assert sub.get_text().startswith("Exercise: Zapad-2021 (2021-09-10")
+    assert sub.get_text().startswith(f"Exercise: Zapad-2021 (10{NBSP}Sep{NBSP}2021")
     labels = [t.get_text() for t in _texts(fig, "site-label")]
     assert labels and not any("Zapad" in text for text in labels)
 
