@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Final
 
 import numpy as np
 import pandas as pd
@@ -24,11 +23,8 @@ from geo.briefing.projection import FRAME, SIMPLIFY_M, SOURCE_BOX, View, padded,
 from geo.briefing.style import COUNTRY_EDGE, CSTO_ALPHA, CSTO_TINT, LAND, NATO_ALPHA, OBLAST_EDGE, SEA, WATER_LINE, rgba
 from geo.core.symbology import NATO_FILL, NATO_LINE
 from geo.reference.borders import facing_mask, union_state_frontier
-from geo.reference.layers import layer
+from geo.reference.layers import layer, table
 from geo.reference.membership import members_on
-
-# The overview inset is about a tenth of the map's scale.
-_INSET_SIMPLIFY_M: Final = 6000.0
 
 
 @dataclass(frozen=True)
@@ -47,6 +43,8 @@ class Basemap:
     river_widths: np.ndarray
     lakes: np.ndarray
     inset_countries: np.ndarray
+    inset_iso3: np.ndarray
+    places: pd.DataFrame  # name, rank, x, y (metres): the reference places, most important first
 
 
 def _prepare(geoms: Iterable[BaseGeometry | None], tolerance_m: float) -> np.ndarray:
@@ -71,6 +69,7 @@ def basemap() -> Basemap:
     rivers = layer("rivers")
     rivers = rivers[rivers["scalerank"].astype(float) <= 9]
     lakes = _prepare(layer("lakes").geometry.values, SIMPLIFY_M)
+    overview = layer("countries_overview")
     return Basemap(
         iso3=countries["iso3"].to_numpy(str),
         countries=_prepare(countries.geometry.values, SIMPLIFY_M),
@@ -83,8 +82,22 @@ def basemap() -> Basemap:
         rivers=_prepare(rivers.geometry.values, SIMPLIFY_M),
         river_widths=np.clip(1.3 - 0.09 * rivers["scalerank"].astype(float).to_numpy(), 0.35, 1.1),
         lakes=lakes[shapely.area(lakes) > 20e6],  # lakes under 20 km² are sub-pixel here
-        inset_countries=_prepare(countries.geometry.values, _INSET_SIMPLIFY_M),
+        inset_countries=_overview_geometry(overview.geometry.values),
+        inset_iso3=overview["iso3"].to_numpy(str),
+        places=_places(),
     )
+
+
+def _overview_geometry(geoms: np.ndarray) -> np.ndarray:
+    """Project the overview countries (already simplified at build time); nothing is cut to the frame."""
+    return np.asarray(shapely.make_valid(project(geoms)), dtype=object)
+
+
+def _places() -> pd.DataFrame:
+    """Return the reference places (``reference_places`` table) projected to map metres."""
+    src = table("reference_places")
+    x, y = to_map().transform(src["longitude"].astype(float).to_numpy(), src["latitude"].astype(float).to_numpy())
+    return pd.DataFrame({"name": src["name"], "rank": src["rank"].astype(int).to_numpy(), "x": x, "y": y})
 
 
 def _draw_territory(ax: Axes, base: Basemap, box: View, on: dt.date, s: float) -> None:
@@ -143,8 +156,9 @@ def _draw_nato_frontier(ax: Axes, base: Basemap, box: View, on: dt.date, s: floa
     pairs = base.frontier_pairs
     facing = facing_mask(pairs["left_iso3"], pairs["right_iso3"], frozenset(members_on("NATO", on)))
     frontier = line_path(clip(base.frontier[facing], box))
-    # Above the translucent site areas (zorder 5): the border must stay readable under a border strip.
-    for colour, width, alpha, zorder in (("white", 4.4, 0.8, 5.6), (NATO_LINE, 2.3, 1.0, 5.7)):
+    # Above the site areas, uncertainty circles and label halos (labels.HALO_ZORDER, 6.2): the border stays
+    # unbroken under a border strip or beside a label; only the label texts and site dots are drawn over it.
+    for colour, width, alpha, zorder in (("white", 4.4, 0.8, 6.3), (NATO_LINE, 2.3, 1.0, 6.4)):
         add_path(
             ax,
             frontier,

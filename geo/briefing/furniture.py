@@ -10,6 +10,8 @@ import math
 from collections.abc import Sequence
 from typing import Any, Final
 
+import numpy as np
+import shapely
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Polygon, Rectangle
@@ -17,13 +19,15 @@ from matplotlib.text import Text
 from pyproj import Geod
 
 from geo.briefing.basemap import Basemap
-from geo.briefing.paths import add_path, clip, polygon_path
-from geo.briefing.projection import View, fit_extent, from_map, to_map
+from geo.briefing.paths import add_path, polygon_path
+from geo.briefing.projection import OVERVIEW_FRAME, View, fit_extent, from_map, to_map
+from geo.briefing.sites import SiteLayer
 from geo.briefing.style import BANNER_BG, COUNTRY_EDGE, LABEL_GREY, LAND, SEA, TEXT, halo, rgba
+from geo.core.symbology import alliance_color, ordered_alliances
 
 _GEOD = Geod(ellps="WGS84")
-# Overview inset: central and eastern Europe, grown to hold the view.
-_INSET_VIEW: Final = (4_330_000.0, 2_250_000.0, 6_900_000.0, 4_900_000.0)
+# Overview inset (EPSG:3035 metres): Europe from the Low Countries to the Volga, grown to hold the view.
+_INSET_VIEW: Final = (3_700_000.0, 2_250_000.0, 6_900_000.0, 4_900_000.0)
 
 
 def fit_width(texts: Sequence[Text], left_px: float, right_px: float, renderer: Any) -> None:
@@ -148,42 +152,56 @@ def draw_north_arrow(fig: Figure, ax: Axes, view: View, s: float) -> None:
     )
 
 
-def draw_inset(fig: Figure, rect: tuple[float, float, float, float], base: Basemap, view: View, s: float) -> Axes:
-    """Draw the overview: central and eastern Europe with the view outlined."""
+def draw_inset(
+    fig: Figure, rect: tuple[float, float, float, float], base: Basemap, view: View, sites: SiteLayer, s: float
+) -> Axes:
+    """Draw the overview: Europe from the Atlantic to the Volga, Belarus shaded, every site, the view outlined.
+
+    Far sites left outside the map's frame (:func:`geo.briefing.sites.main_cluster`) are shown here too,
+    and the overview grows to hold them and the view.
+    """
     ax = fig.add_axes(rect, gid="overview-inset")
-    vx0, vy0, vx1, vy1 = view
-    ix0, iy0, ix1, iy1 = _INSET_VIEW
-    bounds = (min(ix0, vx0), min(iy0, vy0), max(ix1, vx1), max(iy1, vy1))
+    bounds = np.asarray([_INSET_VIEW, view] + [(lab.x, lab.y, lab.x, lab.y) for lab in sites.outside])
     aspect = rect[2] * fig.get_figwidth() / (rect[3] * fig.get_figheight())
-    x0, y0, x1, y1 = fit_extent(bounds, aspect, pad=0.02)
+    extent = (bounds[:, 0].min(), bounds[:, 1].min(), bounds[:, 2].max(), bounds[:, 3].max())
+    box = fit_extent(extent, aspect, pad=0.03, frame=OVERVIEW_FRAME)
     ax.set_facecolor(SEA)
+    shown = shapely.clip_by_rect(base.inset_countries, *box)
+    add_path(ax, polygon_path(shown), facecolor=LAND, edgecolor=COUNTRY_EDGE, linewidth=0.3 * s, zorder=1)
+    belarus = shown[base.inset_iso3 == "BLR"]
     add_path(
         ax,
-        polygon_path(clip(base.inset_countries, (x0, y0, x1, y1))),
-        facecolor=LAND,
-        edgecolor=COUNTRY_EDGE,
-        linewidth=0.3 * s,
-        zorder=1,
+        polygon_path(belarus),
+        facecolor=rgba(TEXT, 0.42),
+        edgecolor=TEXT,
+        linewidth=0.5 * s,
+        zorder=2,
+        gid="inset-belarus",
     )
+    vx0, vy0, vx1, vy1 = view
     ax.add_artist(
-        Rectangle(
-            (vx0, vy0),
-            vx1 - vx0,
-            vy1 - vy0,
-            facecolor=rgba("#b2182b", 0.12),
-            edgecolor="#b2182b",
-            linewidth=1.3 * s,
-            zorder=3,
-        )
+        Rectangle((vx0, vy0), vx1 - vx0, vy1 - vy0, facecolor="none", edgecolor="#b2182b", linewidth=1.3 * s, zorder=3)
     )
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
+    points = [(x, y, a) for x, y, a, _ in sites.dots]
+    for alliance in ordered_alliances({a for *_, a in points}):
+        xy = np.asarray([(x, y) for x, y, a in points if a == alliance])
+        ax.scatter(
+            xy[:, 0],
+            xy[:, 1],
+            s=(2.6 * s) ** 2,
+            c=alliance_color(alliance),
+            edgecolors="white",
+            linewidths=0.3 * s,
+            zorder=4,
+        )
+    ax.set_xlim(box[0], box[2])
+    ax.set_ylim(box[1], box[3])
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
         spine.set_edgecolor("#666666")
         spine.set_linewidth(0.6 * s)
-    ax.set_title("Overview", fontsize=8.2 * s, color=LABEL_GREY, loc="left", pad=2.5 * s)
+    ax.set_title("Overview (Belarus shaded)", fontsize=8.2 * s, color=LABEL_GREY, loc="left", pad=2.5 * s)
     return ax
 
 

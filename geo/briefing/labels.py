@@ -1,30 +1,55 @@
 """Label placement on the briefing map: greedy, in display pixels, so that no label overlaps another.
 
-Site labels are placed first, most precise places first; oblast and country names then take what room
-is left. How many site labels found no room is returned, and the map's note says so.
+Site labels are placed first, most precise places first: beside the dot, then further out with a leader
+line. A site label that still finds no room gets a number at the site and a line in the numbered key of
+the panel, so nothing is dropped silently (:class:`LabelReport`). Reference names (cities, countries,
+oblasts; :mod:`geo.briefing.names`) then take what room is left.
+
+Every label is two artists: the text itself (above everything) and its white halo, drawn *below* NATO's
+frontier line (:data:`HALO_ZORDER`), so a halo never breaks the border.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final, Literal
 
 import numpy as np
-import shapely
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation
 
-from geo.briefing.basemap import Basemap
 from geo.briefing.projection import View
-from geo.briefing.sites import SiteLayer
-from geo.briefing.style import LABEL_GREY, TEXT, halo
+from geo.briefing.sites import Label, SiteLayer
+from geo.briefing.style import TEXT, halo_only
 
 HAlign = Literal["left", "center", "right"]
 VAlign = Literal["bottom", "center", "top"]
 
 #: A label position: offset from the anchor (points), horizontal and vertical alignment.
-_Candidate = tuple[float, float, HAlign, VAlign]
+Candidate = tuple[float, float, HAlign, VAlign]
+
+#: Halos sit above the site areas and uncertainty circles and under the NATO frontier (6.3–6.4).
+HALO_ZORDER: Final = 6.2
+#: Label texts sit above everything on the map body.
+TEXT_ZORDER: Final = 9.0
+# A map with more site labels than this is busy: its labels use slightly smaller type.
+_BUSY: Final = 30
+# Map furniture that labels must keep off.
+_BLOCKING_GIDS: Final = frozenset({"furniture", "graticule-label", "offframe-label"})
+# Site-label candidate rings (multiples of the first offset), 8 positions each; from the third ring on
+# (candidate 16) a label is moved away and gets a leader line to its site.
+_RINGS: Final = (1.0, 2.4, 4.2, 6.5, 9.5, 13.0, 17.0, 22.0)
+_LEADER_FROM: Final = 16
+
+
+@dataclass
+class LabelReport:
+    """What became of the site labels: how many were placed, and the numbered key of the rest."""
+
+    placed: int = 0
+    keyed: list[tuple[int, str]] = field(default_factory=list)  # (number, one-line label text)
 
 
 class Placer:
@@ -39,158 +64,239 @@ class Placer:
         box = ax.get_window_extent(self.renderer)
         self.limits = (box.x0, box.y0, box.x1, box.y1)
         self.taken = np.empty((0, 4))
+        self.is_label = np.empty(0, dtype=bool)
+        self.lines = np.empty((0, 4))  # leader lines: labels keep off them, other leaders may cross them
         self.px_per_pt = fig.dpi / 72.0
+        self.last_box = (0.0, 0.0, 0.0, 0.0)  # the text box (no padding) of the last label placed
 
-    def block(self, x0: float, y0: float, x1: float, y1: float) -> None:
-        """Mark a display-pixel box as taken."""
+    def block(self, x0: float, y0: float, x1: float, y1: float, *, label: bool = False) -> None:
+        """Mark a display-pixel box as taken (``label``: by a text, which leader lines must not cross)."""
         self.taken = np.vstack([self.taken, [[x0, y0, x1, y1]]])
+        self.is_label = np.append(self.is_label, label)
 
-    def _free(self, x0: float, y0: float, x1: float, y1: float) -> bool:
+    def free(self, x0: float, y0: float, x1: float, y1: float) -> bool:
+        """Return True if a display-pixel box is inside the map and overlaps nothing taken."""
         lx0, ly0, lx1, ly1 = self.limits
         if x0 < lx0 + 2 or y0 < ly0 + 2 or x1 > lx1 - 2 or y1 > ly1 - 2:
             return False
-        t = self.taken
-        return not bool(np.any((x0 < t[:, 2]) & (x1 > t[:, 0]) & (y0 < t[:, 3]) & (y1 > t[:, 1])))
+        for t in (self.taken, self.lines):
+            if np.any((x0 < t[:, 2]) & (x1 > t[:, 0]) & (y0 < t[:, 3]) & (y1 > t[:, 1])):
+                return False
+        return True
 
     def place(
         self,
         text: Annotation,
         anchor_px: tuple[float, float],
-        candidates: Sequence[_Candidate],
+        candidates: Sequence[Candidate],
         pad_px: float,
-    ) -> bool:
-        """Move ``text`` to the first free candidate (offset in points, ha, va) or remove it; True if placed."""
+        *,
+        force: bool = False,
+        leader_from: int | None = None,
+    ) -> int | None:
+        """Move ``text`` to the first free candidate and return its index, else remove it and return None.
+
+        From candidate ``leader_from`` on, the label is far from its anchor and gets a leader line: the
+        line must cross nothing taken either, and is then taken itself. With ``force``, a text that finds
+        no free candidate stays at the first one (the small key numbers, which must be drawn).
+        """
         text.set_horizontalalignment("left")
         text.set_verticalalignment("bottom")
         box = text.get_window_extent(self.renderer)
         w, h = box.width, box.height
         ax_, ay_ = anchor_px
-        for dx, dy, ha, va in candidates:
+        for i, (dx, dy, ha, va) in enumerate(candidates):
             x = ax_ + dx * self.px_per_pt - {"left": 0.0, "center": w / 2, "right": w}[ha]
             y = ay_ + dy * self.px_per_pt - {"bottom": 0.0, "center": h / 2, "top": h}[va]
-            if self._free(x - pad_px, y - pad_px, x + w + pad_px, y + h + pad_px):
-                text.xyann = (dx, dy)
-                text.set_horizontalalignment(ha)
-                text.set_verticalalignment(va)
-                self.block(x - pad_px, y - pad_px, x + w + pad_px, y + h + pad_px)
-                return True
+            if not (force or self.free(x - pad_px, y - pad_px, x + w + pad_px, y + h + pad_px)):
+                continue
+            leader = leader_from is not None and i >= leader_from
+            points = self._leader_points(anchor_px, (x, y, x + w, y + h)) if leader else np.empty((0, 2))
+            if len(points) and not force and self._crosses(points):
+                continue
+            text.xyann = (dx, dy)
+            text.set_horizontalalignment(ha)
+            text.set_verticalalignment(va)
+            self.block(x - pad_px, y - pad_px, x + w + pad_px, y + h + pad_px, label=True)
+            if len(points):
+                self.lines = np.vstack([self.lines, np.column_stack([points - 1.5, points + 1.5])])
+            self.last_box = (x, y, x + w, y + h)
+            return i
         text.remove()
-        return False
+        return None
+
+    def _leader_points(self, anchor: tuple[float, float], box: tuple[float, float, float, float]) -> np.ndarray:
+        """Return points every 3 px along the leader from outside the anchor's dot to the label box."""
+        ax_, ay_ = anchor
+        ex, ey = min(max(ax_, box[0]), box[2]), min(max(ay_, box[1]), box[3])
+        length = float(np.hypot(ex - ax_, ey - ay_))
+        start = 6.0 * self.px_per_pt  # beyond the site's own dot, which is blocked
+        if length <= start:
+            return np.empty((0, 2))
+        t = np.arange(start, length, 3.0) / length
+        return np.column_stack([ax_ + (ex - ax_) * t, ay_ + (ey - ay_) * t])
+
+    def _crosses(self, points: np.ndarray) -> bool:
+        """Return True if a leader (its sample points) would cross a label; crossing a dot is allowed."""
+        t = self.taken[self.is_label]
+        inside = (
+            (points[:, None, 0] > t[None, :, 0])
+            & (points[:, None, 0] < t[None, :, 2])
+            & (points[:, None, 1] > t[None, :, 1])
+            & (points[:, None, 1] < t[None, :, 3])
+        )
+        return bool(inside.any())
 
 
-def _around(r: float) -> list[_Candidate]:
-    d = r * 0.7
-    return [
-        (r, 0, "left", "center"),
-        (-r, 0, "right", "center"),
-        (d, d, "left", "bottom"),
-        (d, -d, "left", "top"),
-        (-d, d, "right", "bottom"),
-        (-d, -d, "right", "top"),
-        (0, r, "center", "bottom"),
-        (0, -r, "center", "top"),
-        (2.4 * r, 2.4 * r, "left", "bottom"),
-        (2.4 * r, -2.4 * r, "left", "top"),
-        (-2.4 * r, 2.4 * r, "right", "bottom"),
-        (-2.4 * r, -2.4 * r, "right", "top"),
-    ]
+def around(r: float, rings: Sequence[float] = (1.0, 2.4)) -> list[Candidate]:
+    """Return candidate positions around a point: right, left, the diagonals, above, below, ring by ring."""
+    out: list[Candidate] = []
+    for k in rings:
+        d, e = k * r * 0.7, k * r
+        out += [
+            (e, 0, "left", "center"),
+            (-e, 0, "right", "center"),
+            (d, d, "left", "bottom"),
+            (d, -d, "left", "top"),
+            (-d, d, "right", "bottom"),
+            (-d, -d, "right", "top"),
+            (0, e, "center", "bottom"),
+            (0, -e, "center", "top"),
+        ]
+    return out
 
 
-def _centred(step: float) -> list[_Candidate]:
-    return [
-        (0, 0, "center", "center"),
-        (0, step, "center", "center"),
-        (0, -step, "center", "center"),
-        (2.5 * step, 0, "center", "center"),
-        (-2.5 * step, 0, "center", "center"),
-    ]
+def add_halo(ax: Axes, text: Annotation, s: float, width: float = 2.6) -> Annotation:
+    """Draw the white halo of a placed label as its own artist under the NATO frontier line."""
+    twin = ax.annotate(
+        text.get_text(),
+        xy=text.xy,
+        xytext=text.xyann,
+        textcoords="offset points",
+        ha=text.get_horizontalalignment(),
+        va=text.get_verticalalignment(),
+        fontsize=text.get_fontsize(),
+        fontweight=text.get_fontweight(),
+        fontstyle=text.get_fontstyle(),
+        linespacing=text.get_linespacing(),
+        color="white",
+        path_effects=halo_only(s, width),
+        zorder=HALO_ZORDER,
+        annotation_clip=False,
+        gid="label-halo",
+        parse_math=False,
+    )
+    return twin
 
 
-def _block_dots_and_furniture(placer: Placer, ax: Axes, sites: SiteLayer, s: float) -> None:
-    """Keep labels off the site dots and off furniture already drawn (scale bar, north arrow, notices)."""
-    marker_r = 6.5 * s / 2 * placer.px_per_pt + 1.0
-    for x, y, _, _ in sites.dots:
-        px, py = ax.transData.transform((x, y))
-        placer.block(px - marker_r, py - marker_r, px + marker_r, py + marker_r)
-    for artist in [*ax.texts, *ax.patches]:
-        if artist.get_gid() == "furniture":
-            b = artist.get_window_extent(placer.renderer)
-            placer.block(b.x0 - 2, b.y0 - 2, b.x1 + 2, b.y1 + 2)
-
-
-def _anchor(ax: Axes, x: float, y: float) -> tuple[float, float]:
+def anchor_px(ax: Axes, x: float, y: float) -> tuple[float, float]:
     """Return the display pixel of map point (x, y) (metres)."""
     out = ax.transData.transform((x, y))
     return float(out[0]), float(out[1])
 
 
-def _place_site_labels(placer: Placer, ax: Axes, sites: SiteLayer, s: float, pad: float) -> int:
-    """Place one label per place (name, then exercises) around its anchor; return how many found no room."""
-    offset = 6.0 * s
-    omitted = 0
-    for label in sites.labels:
-        text = ax.annotate(
-            f"{label.name}\n{label.exercises}",
-            xy=(label.x, label.y),
-            xytext=(offset, 0),
-            textcoords="offset points",
-            fontsize=8.0 * s,
-            color=TEXT,
-            linespacing=1.0,
-            path_effects=halo(s),
-            zorder=9,
-            annotation_clip=False,
-            gid="site-label",
-            parse_math=False,
-        )
-        if not placer.place(text, _anchor(ax, label.x, label.y), _around(offset), pad):
-            omitted += 1
-    return omitted
+def block_dots_and_furniture(placer: Placer, ax: Axes, points: Sequence[tuple[float, float]], r_pt: float) -> None:
+    """Keep labels off the given points (site and city dots, radius ``r_pt`` points) and the furniture."""
+    r = r_pt * placer.px_per_pt + 1.0
+    for x, y in points:
+        px, py = ax.transData.transform((x, y))
+        placer.block(px - r, py - r, px + r, py + r)
+    for artist in [*ax.texts, *ax.patches, *ax.artists]:
+        if artist.get_gid() in _BLOCKING_GIDS:
+            b = artist.get_window_extent(placer.renderer)
+            placer.block(b.x0 - 2, b.y0 - 2, b.x1 + 2, b.y1 + 2)
 
 
-def _place_name(placer: Placer, ax: Axes, name: str, xy: tuple[float, float], gid: str, s: float, pad: float) -> None:
-    """Place a reference name (oblast or country) centred on ``xy``, or drop it when it would overlap."""
-    country = gid == "country-label"
-    text = ax.annotate(
-        name.upper() if country else name,
-        xy=xy,
-        xytext=(0, 0),
+def _annotate(ax: Axes, label: Label, offset: float, s: float, **style: Any) -> Annotation:
+    return ax.annotate(
+        label.text,
+        xy=(label.x, label.y),
+        xytext=(offset, 0),
         textcoords="offset points",
-        fontsize=(10.0 if country else 7.6) * s,
-        color=LABEL_GREY,
-        fontweight="bold" if country else "normal",
-        fontstyle="normal" if country else "italic",
-        alpha=0.8 if country else 1.0,
-        zorder=8,
-        path_effects=halo(s, 2.0),
-        gid=gid,
+        color=TEXT,
+        linespacing=1.0,
+        zorder=TEXT_ZORDER,
+        annotation_clip=False,
         parse_math=False,
+        **style,
     )
-    placer.place(text, _anchor(ax, *xy), _centred((14 if country else 10) * s), pad)
 
 
-def _place_reference_names(placer: Placer, ax: Axes, base: Basemap, view: View, s: float, pad: float) -> None:
-    """Name the Belarus oblasts, then the countries, whose label point lies inside ``view``."""
-    x0, y0, x1, y1 = view
-    for name, point in zip(base.oblast_names, shapely.point_on_surface(base.oblasts), strict=True):
-        if point is not None and not point.is_empty and x0 < point.x < x1 and y0 < point.y < y1:
-            _place_name(placer, ax, name, (point.x, point.y), "oblast-label", s, pad)
-    labels = base.country_labels
-    inside = labels[(labels["x"] > x0) & (labels["x"] < x1) & (labels["y"] > y0) & (labels["y"] < y1)]
-    for name, x, y in zip(
-        inside["name"].astype(str), inside["x"].astype(float), inside["y"].astype(float), strict=True
-    ):
-        _place_name(placer, ax, name, (x, y), "country-label", s, pad)
+def _leader(ax: Axes, placer: Placer, anchor: tuple[float, float], s: float) -> None:
+    """Draw a thin grey leader line from a site (display pixels) to the nearest edge of its moved label."""
+    x0, y0, x1, y1 = placer.last_box
+    ax_, ay_ = anchor
+    ex, ey = min(max(ax_, x0), x1), min(max(ay_, y0), y1)
+    length = float(np.hypot(ex - ax_, ey - ay_))
+    if length < 1:
+        return
+    gap = 3.5 * s * placer.px_per_pt  # start outside the dot
+    sx, sy = ax_ + (ex - ax_) * gap / length, ay_ + (ey - ay_) * gap / length
+    start, end = ax.transData.inverted().transform([(sx, sy), (ex, ey)])
+    ax.plot(
+        [start[0], end[0]],
+        [start[1], end[1]],
+        color="#555555",
+        linewidth=0.6 * s,
+        zorder=TEXT_ZORDER - 0.1,
+        gid="leader-line",
+        solid_capstyle="round",
+    )
 
 
-def draw_labels(fig: Figure, ax: Axes, sites: SiteLayer, base: Basemap, view: View, s: float) -> int:
-    """Place site labels, then oblast and country names, so that none overlaps; return how many were left out.
+def _number(placer: Placer, ax: Axes, label: Label, n: int, s: float, pad: float) -> None:
+    """Put the key number of an unplaced label at its site (always drawn, even over something)."""
+    offset = 4.5 * s
+    text = _annotate(ax, label, offset, s, fontsize=7.4 * s, fontweight="bold", gid="site-key-number")
+    text.set_text(str(n))
+    placer.place(text, anchor_px(ax, label.x, label.y), around(offset), pad, force=True)
+    add_halo(ax, text, s, 2.4)
 
-    Site labels go first (they carry the data); a reference name that finds no room is simply not drawn.
+
+def place_site_labels(
+    placer: Placer,
+    ax: Axes,
+    sites: SiteLayer,
+    view: View,
+    s: float,
+    pad: float,
+    between: Callable[[], object] | None = None,
+) -> LabelReport:
+    """Place one label per place in ``view``: beside it, else further out with a leader line, else numbered.
+
+    Two passes: every label first tries the positions beside its site; ``between`` then runs (the
+    capitals' names, which orient the reader and outrank a label that could move away); the labels left
+    then try the positions further out, with a leader line. The rest are numbered.
+
+    Returns
+    -------
+    LabelReport
+        The count placed and the numbered key (number, text) of the labels that found no room.
     """
-    placer = Placer(fig, ax)
-    _block_dots_and_furniture(placer, ax, sites, s)
-    pad = 1.2 * s * placer.px_per_pt
-    omitted = _place_site_labels(placer, ax, sites, s, pad)
-    _place_reference_names(placer, ax, base, view, s, pad)
-    return omitted
+    offset = 6.0 * s
+    candidates = around(offset, _RINGS)
+    report = LabelReport()
+    x0, y0, x1, y1 = view
+    shown = [lab for lab in sites.labels if x0 <= lab.x <= x1 and y0 <= lab.y <= y1]  # far sites: edge notes
+    size = (8.0 if len(shown) <= _BUSY else 7.3) * s
+    pending = shown
+    for near in (True, False):
+        unplaced: list[Label] = []
+        for label in pending:
+            text = _annotate(ax, label, offset, s, fontsize=size, gid="site-label")
+            options = candidates[:_LEADER_FROM] if near else candidates[_LEADER_FROM:]
+            at = placer.place(text, anchor_px(ax, label.x, label.y), options, pad, leader_from=None if near else 0)
+            if at is None:
+                unplaced.append(label)
+                continue
+            report.placed += 1
+            if not near:  # moved away: show where the label belongs
+                _leader(ax, placer, anchor_px(ax, label.x, label.y), s)
+            add_halo(ax, text, s)
+        pending = unplaced
+        if near and between is not None:
+            between()
+    for n, label in enumerate(pending, start=1):
+        _number(placer, ax, label, n, s, pad)
+        report.keyed.append((n, label.key))
+    return report

@@ -7,6 +7,7 @@ The territory block names its date, the selection's as-of date, in the one forma
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,7 @@ from matplotlib.patches import Ellipse, Rectangle
 
 from geo.briefing.style import (
     AREA_STYLE,
+    CITY_TEXT,
     COUNTRY_EDGE,
     CSTO_ALPHA,
     CSTO_TINT,
@@ -29,7 +31,7 @@ from geo.briefing.style import (
     rgba,
 )
 from geo.core.dates import as_of_text
-from geo.core.symbology import NATO_FILL, NATO_LINE, alliance_color
+from geo.core.symbology import NATO_FILL, NATO_LINE, alliance_color, alliance_marker
 
 
 @dataclass(frozen=True)
@@ -42,10 +44,20 @@ class Entry:
     style: tuple[tuple[str, Any], ...] = ()
 
 
-def legend_entries(present: Sequence[str], on: dt.date, kinds: set[str], abbreviations: bool) -> list[Entry]:
-    """Return the legend rows: alliances present, the drawing kinds present, territory as of ``on``, notes."""
-    entries = [Entry("Exercise sites, by alliance" if present else "No exercise site in view")]
-    entries += [Entry(a, "p", alliance_color(a)) for a in present]
+def legend_entries(
+    present: Sequence[str],
+    on: dt.date,
+    kinds: set[str],
+    abbreviations: bool,
+    *,
+    cities: bool = False,
+) -> list[Entry]:
+    """Return the legend rows: alliances present, the drawing kinds present, territory as of ``on``, notes.
+
+    ``cities`` adds the capital and city symbols.
+    """
+    entries = [Entry("Exercise sites, by alliance (colour and shape)" if present else "No exercise site in view")]
+    entries += [Entry(a, "p", alliance_color(a), (("marker", alliance_marker(a)),)) for a in present]
     entries.append(Entry("How precisely the place is known"))
     shown = kinds or {"p", "a", "t", "r", "b", "c"}
     for kind, text in (
@@ -65,6 +77,8 @@ def legend_entries(present: Sequence[str], on: dt.date, kinds: set[str], abbrevi
     entries.append(Entry("NATO border with Belarus/Russia", "frontier", NATO_LINE))
     entries.append(Entry("Belarus oblast boundary", "line", OBLAST_EDGE, (("linestyle", (0, (4, 2.5))),)))
     entries.append(Entry("Rivers and lakes", "line", WATER_LINE))
+    if cities:
+        entries.append(Entry("Capital · other city", "cities", CITY_TEXT))
     if abbreviations:
         entries.append(Entry("TG training ground · TA training area", "note"))
         entries.append(Entry("AB air base", "note"))
@@ -76,7 +90,7 @@ def _draw_swatch(ax: Axes, entry: Entry, y: float, s: float) -> None:
     sw, sh = 20 * s, 9 * s
     cx = sw / 2
     if entry.kind in ("p", "a", "t"):
-        ax.scatter([cx], [y], **dot_style(entry.colour, entry.kind, s))
+        ax.scatter([cx], [y], **dot_style(entry.colour, entry.kind, s, str(dict(entry.style).get("marker", "o"))))
     elif entry.kind == "u":
         r = sh * 0.85
         circle = Ellipse(
@@ -99,6 +113,10 @@ def _draw_swatch(ax: Axes, entry: Entry, y: float, s: float) -> None:
         tint = rgba(entry.colour, float(dict(entry.style)["alpha"]))
         ax.add_patch(Rectangle((0, y - sh / 2), sw, sh, facecolor=LAND, edgecolor="none"))
         ax.add_patch(Rectangle((0, y - sh / 2), sw, sh, facecolor=tint, edgecolor=COUNTRY_EDGE, linewidth=0.6 * s))
+    elif entry.kind == "cities":
+        ax.scatter([sw * 0.25], [y], s=(6.8 * s) ** 2, c="white", edgecolors=entry.colour, linewidths=1.0 * s)
+        ax.scatter([sw * 0.25], [y], s=(3.0 * s) ** 2, c=entry.colour, linewidths=0)
+        ax.scatter([sw * 0.8], [y], s=(4.8 * s) ** 2, c=entry.colour, edgecolors="white", linewidths=0.6 * s)
     elif entry.kind == "frontier":
         ax.plot([0, sw], [y, y], color="white", linewidth=4.4 * s, solid_capstyle="butt")
         ax.plot([0, sw], [y, y], color=entry.colour, linewidth=2.3 * s, solid_capstyle="butt")
@@ -117,10 +135,78 @@ def _fit_legend_width(fig: Figure, ax: Axes) -> None:
             text.set_fontsize(float(text.get_fontsize()) * max(factor * 0.98, 0.5))
 
 
-def draw_legend(fig: Figure, rect: tuple[float, float, float, float], entries: Sequence[Entry], s: float) -> Axes:
+# Height of a key line, in font sizes (matplotlib's line height at linespacing 1.15).
+_KEY_LINE = 1.4
+
+
+def _key_layout(
+    keyed: Sequence[tuple[int, str]], width_pt: float, height_pt: float, s: float
+) -> tuple[float, list[str]]:
+    """Return the key's font size and its entries wrapped to half the panel width, fitting ``height_pt``.
+
+    The size steps down from 7 to 5 points (times the page scale ``s``) until two balanced columns fit.
+    """
+    wrapped: list[str] = []
+    size = 7.0 * s
+    while size >= 5.0 * s:
+        chars = max(int((width_pt / 2 - 6 * s) / (0.56 * size)), 16)
+        wrapped = [textwrap.fill(f"{n}  {text}", chars, subsequent_indent="     ") for n, text in keyed]
+        lines = sum(w.count("\n") + 1 for w in wrapped) + len(wrapped) * 0.3
+        if (lines / 2 + 1) * size * _KEY_LINE <= height_pt:
+            break
+        size -= 0.25 * s
+    return size, wrapped
+
+
+def _key_height(keyed: Sequence[tuple[int, str]], width_pt: float, height_pt: float, s: float) -> float:
+    """Return the height (points) the numbered key wants at 7 pt: none without a key, at most 40 % of the panel."""
+    if not keyed:
+        return 0.0
+    chars = max(int((width_pt / 2 - 6 * s) / (0.56 * 7.0 * s)), 16)
+    lines = sum(len(textwrap.wrap(f"{n}  {text}", chars)) + 0.3 for n, text in keyed)
+    want = (max(lines / 2, min(lines, 3.0)) + 2.5) * 7.0 * s * _KEY_LINE
+    return min(want, 0.4 * height_pt)
+
+
+def _draw_key(
+    ax: Axes, keyed: Sequence[tuple[int, str]], top: float, width_pt: float, height_pt: float, s: float
+) -> None:
+    """Draw the numbered key of the site labels that found no room, in two columns under the legend rows."""
+    header = 8.6 * s * 1.03
+    size, wrapped = _key_layout(keyed, width_pt, height_pt - 1.5 * header, s)
+    ax.text(
+        0,
+        top,
+        "Numbered sites (no room for a label)",
+        fontsize=header,
+        fontweight="bold",
+        va="top",
+        color=TEXT,
+        gid="legend-text",
+    )
+    total = sum(w.count("\n") + 1.3 for w in wrapped)
+    y, x, used = top - 1.5 * header, 0.0, 0.0
+    for text in wrapped:
+        lines = text.count("\n") + 1
+        if x == 0 and used >= total / 2:
+            x, y = width_pt / 2 + 3 * s, top - 1.5 * header
+        ax.text(x, y, text, fontsize=size, va="top", color=TEXT, linespacing=1.15, gid="legend-key")
+        y -= (lines + 0.3) * size * _KEY_LINE
+        used += lines + 0.3
+
+
+def draw_legend(
+    fig: Figure,
+    rect: tuple[float, float, float, float],
+    entries: Sequence[Entry],
+    s: float,
+    keyed: Sequence[tuple[int, str]] = (),
+) -> Axes:
     """Draw the legend as its own axes (rows in points from the top), so headers and swatches align exactly.
 
-    The whole legend shrinks, rather than run into the inset below it or past its right edge.
+    The whole legend shrinks, rather than run into the inset below it or past its right edge. With
+    ``keyed`` (number, text) site labels, the numbered key takes what it needs of the height, at most 40 %
+    (:func:`_key_height`), and is drawn under the rows (:func:`_draw_key`).
     """
     ax = fig.add_axes(rect, gid="legend")
     ax.set_axis_off()
@@ -129,10 +215,11 @@ def draw_legend(fig: Figure, rect: tuple[float, float, float, float], entries: S
     ax.set_xlim(0, width_pt)
     ax.set_ylim(-height_pt, 0)
     headers = sum(1 for e in entries if e.kind == "header")
-    needed = 8.6 * 1.62 * (len(entries) + 0.35 * (headers - 1) + 0.6)
-    s = min(s, height_pt / needed)
-    size = 8.6 * s
-    row = size * 1.62
+    spacing = 1.45 if keyed else 1.62
+    needed = 8.6 * spacing * (len(entries) + 0.35 * (headers - 1) + 0.6)
+    s_rows = min(s, (height_pt - _key_height(keyed, width_pt, height_pt, s)) / needed)
+    size = 8.6 * s_rows
+    row = size * spacing
     y = -row * 0.6
     for entry in entries:
         if entry.kind in ("header", "note"):
@@ -143,8 +230,11 @@ def draw_legend(fig: Figure, rect: tuple[float, float, float, float], entries: S
             fontsize = size * (1.03 if header else 0.92)
             ax.text(0, y, entry.text, fontsize=fontsize, va="center", fontweight=weight, color=TEXT, gid="legend-text")
         else:
-            _draw_swatch(ax, entry, y, s)
-            ax.text(27 * s, y, entry.text, fontsize=size, va="center", color=TEXT, gid="legend-text")
+            _draw_swatch(ax, entry, y, s_rows)
+            ax.text(27 * s_rows, y, entry.text, fontsize=size, va="center", color=TEXT, gid="legend-text")
         y -= row
     _fit_legend_width(fig, ax)
+    if keyed:
+        top = y + row * 0.2
+        _draw_key(ax, keyed, top, width_pt, height_pt + top, s_rows)
     return ax

@@ -13,8 +13,9 @@
   centre), north arrow (true north), overview inset, banner, legend;
 * :mod:`geo.briefing.text` — title, subtitle and source line.
 
-Nothing here uses :mod:`matplotlib.pyplot` or changes ``rcParams``: every call builds its own ``Figure``,
-so concurrent renders (Streamlit sessions) cannot interfere. Heavy reference preparation (projection,
+Nothing here uses :mod:`matplotlib.pyplot`: every call builds its own ``Figure``, so concurrent renders
+(Streamlit sessions) cannot interfere; the one ``rcParams`` key a vector save needs is set under a lock
+(:func:`vector_fonts`). Heavy reference preparation (projection,
 clipping, simplification) runs once per process (``functools.cache``).
 
 Layout scales with the page: all sizes are proportional to the figure, so 1920×1080 at 144 dpi and
@@ -24,12 +25,16 @@ size (PDF page, PPTX picture) is the pixel size divided by it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import re
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
+import matplotlib as mpl
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -37,13 +42,15 @@ from matplotlib.text import Text
 
 from geo.briefing.basemap import basemap, draw_basemap
 from geo.briefing.furniture import draw_banner, draw_inset, draw_north_arrow, draw_scale_bar, fit_width
-from geo.briefing.labels import draw_labels
+from geo.briefing.graticule import draw_graticule, draw_offframe
+from geo.briefing.labels import LabelReport, Placer, block_dots_and_furniture, place_site_labels
 from geo.briefing.legend import draw_legend, legend_entries
+from geo.briefing.names import cities_in_view, place_cities, place_country_names, place_oblast_names
 from geo.briefing.options import FORMATS, BriefingOptions
 from geo.briefing.projection import DEFAULT_VIEW, MAP_CRS, PAD_FRACTION, View, box_in_map, fit_extent
 from geo.briefing.sites import SiteLayer, draw_sites, site_layer
 from geo.briefing.style import SEA, TEXT
-from geo.briefing.text import default_title, source_list, source_summary, subtitle
+from geo.briefing.text import default_title, single_exercise, source_list, source_summary, subtitle
 from geo.core.credits import MAP_CREDITS
 from geo.core.dates import as_of_text
 from geo.core.errors import ExportError
@@ -175,21 +182,61 @@ def _footer_text(fig: Figure, xy: tuple[float, float], text: str, s: float, *, m
     return fig.text(*xy, text, ha=ha, va="center", fontsize=size * s, color=colour, gid=gid)
 
 
-def _draw_footer(fig: Figure, layout: _Layout, selection: Selection, options: BriefingOptions, omitted: int) -> None:
+def _draw_labels(fig: Figure, ax: Axes, layer: SiteLayer, view: View, s: float) -> tuple[LabelReport, list[str]]:
+    """Place every name with one placer, in priority order: sites, capitals, countries, other cities, oblasts.
+
+    Capitals come between the two passes of the site labels (:func:`place_site_labels`): after the labels
+    beside their sites, before those moved away on a leader line.
+
+    Site and city dots and the furniture are blocked first, so no label covers them. Returns the site
+    labels' report and the city names drawn.
+    """
+    base = basemap()
+    placer = Placer(fig, ax)
+    chosen = cities_in_view(base, view, layer)
+    points = [(x, y) for x, y, _, _ in layer.dots]
+    points += list(zip(base.places["x"].to_numpy()[chosen], base.places["y"].to_numpy()[chosen], strict=True))
+    block_dots_and_furniture(placer, ax, points, 3.5 * s)
+    pad = 1.2 * s * placer.px_per_pt
+    capital = base.places["rank"].to_numpy()[chosen] == 0
+    cities: list[str] = []
+
+    def capitals() -> None:
+        cities.extend(place_cities(placer, ax, base, chosen[capital], s, pad))
+
+    report = place_site_labels(placer, ax, layer, view, s, pad, between=capitals)
+    place_country_names(placer, ax, base, view, s, pad)
+    cities += place_cities(placer, ax, base, chosen[~capital], s, pad)
+    place_oblast_names(placer, ax, base, view, s, pad)
+    return report, cities
+
+
+def _inside(view: View, x: float, y: float) -> bool:
+    return view[0] <= x <= view[2] and view[1] <= y <= view[3]
+
+
+def _map_note(report: LabelReport, outside: int) -> str:
+    """Return the map note: projection, and what the labels and the frame leave to the key and the inset."""
+    note = "Drillmap · EPSG:3035 (LAEA Europe) · graticule every 5°"
+    if report.keyed:
+        n = len(report.keyed)
+        note += f" · {n} site label{'s' if n != 1 else ''} numbered (key in the panel)"
+    if outside:
+        note += f" · {outside} site{'s' if outside != 1 else ''} outside the frame (arrow at the edge, overview)"
+    return note
+
+
+def _draw_footer(fig: Figure, layout: _Layout, selection: Selection, options: BriefingOptions, note: str) -> None:
     """Sources and credits under the map; the data and production dates, projection and notes on the right."""
     y0, y1, s = layout.footer_y, layout.footer_y - 0.019, layout.scale
     sources = source_summary(source_list(selection.sites))
-    left_column = [
-        _footer_text(fig, (0.012, y0), sources, s, main=True, gid="sources"),
-        _footer_text(fig, (0.012, y1), " · ".join(MAP_CREDITS), s, main=False, gid="attribution"),
-    ]
+    left_column = [_footer_text(fig, (0.012, y0), sources, s, main=True, gid="sources")]
+    if options.show_credits:
+        left_column.append(_footer_text(fig, (0.012, y1), " · ".join(MAP_CREDITS), s, main=False, gid="attribution"))
     as_of = options.data_as_of or selection.data_as_of
     produced = options.produced_on or dt.date.today()
     stamp = f"Data as of {as_of_text(as_of)}" if as_of else "Data as of: no dated entries"
     stamp += f" · produced {as_of_text(produced)}"
-    note = "Drillmap · EPSG:3035 (LAEA Europe)"
-    if omitted:
-        note += f" · {omitted} site label{'s' if omitted != 1 else ''} left out for space"
     right_column = [
         _footer_text(fig, (0.988, y0), stamp, s, main=True, gid="data-as-of"),
         _footer_text(fig, (0.988, y1), note, s, main=False, gid="map-note"),
@@ -216,8 +263,11 @@ def render_figure(selection: Selection, *, options: BriefingOptions | None = Non
     -------
     matplotlib.figure.Figure
         The finished map. Artists carry ``gid`` values for tests and post-processing: axes ``map``,
-        ``legend`` and ``overview-inset``; texts ``title``, ``subtitle``, ``site-label``,
-        ``country-label``, ``oblast-label``, ``attribution``, ``sources``, ``data-as-of``, ``banner-text``.
+        ``legend`` and ``overview-inset``; texts ``title``, ``subtitle``, ``site-label`` (one per place
+        placed), ``site-key-number`` (a place whose label found no room: its number, keyed in the legend
+        as ``legend-key``), ``city-label``, ``country-label``, ``oblast-label``, ``graticule-label``,
+        ``offframe-label`` (a far site outside the frame), ``label-halo`` (the halos, drawn under NATO's
+        frontier), ``attribution``, ``sources``, ``data-as-of``, ``map-note``, ``banner-text``.
 
     Raises
     ------
@@ -235,23 +285,27 @@ def render_figure(selection: Selection, *, options: BriefingOptions | None = Non
     fig = Figure(figsize=(width_in, height_in), dpi=options.dpi, facecolor="white")
     FigureCanvasAgg(fig)
 
-    layer = site_layer(sites)
+    layer = site_layer(sites, show_exercises=single_exercise(selection) is None)
     view = _view(layer, options, layout.map_rect[2] * width_in / (layout.map_rect[3] * height_in))
     ax = _map_axes(fig, layout, view)
     draw_basemap(ax, base, view, on, s)
     draw_sites(ax, layer, view, s)
+    draw_graticule(ax, view, s)
     draw_scale_bar(ax, view, s)
     draw_north_arrow(fig, ax, view, s)
+    outside = [lab for lab in layer.outside if not _inside(view, lab.x, lab.y)]
+    draw_offframe(ax, view, outside, s)
     _draw_empty_notice(ax, selection, s)
-    omitted = draw_labels(fig, ax, layer, base, view, s)
+    report, cities = _draw_labels(fig, ax, layer, view, s)
 
     if options.show_title:
         _draw_title_block(fig, layout, selection, options.title or default_title(selection))
     present = ordered_alliances(selection.located["alliance"])
     abbreviations = any(re.search(r"\b(TG|TA|AB)\b", label.name) for label in layer.labels)
-    draw_legend(fig, layout.legend_rect, legend_entries(present, on, layer.kinds, abbreviations), s)
-    draw_inset(fig, layout.inset_rect, base, view, s)
-    _draw_footer(fig, layout, selection, options, omitted)
+    entries = legend_entries(present, on, layer.kinds, abbreviations, cities=bool(cities))
+    draw_legend(fig, layout.legend_rect, entries, s, report.keyed)
+    draw_inset(fig, layout.inset_rect, base, view, layer, s)
+    _draw_footer(fig, layout, selection, options, _map_note(report, len(outside)))
     if options.banner:
         draw_banner(fig, layout.banner_h, options.banner, s)
     for text in fig.findobj(Text):  # titles, banners and names are data: a "$" must not start mathtext
@@ -272,8 +326,9 @@ def render_bytes(
     selection, options
         As for :func:`render_figure`.
     fmt
-        ``png`` (raster, ``options.size_px`` pixels), ``pdf`` or ``svg`` (vector: every map element is a
-        path; nothing is rasterised).
+        ``png`` (raster, ``options.size_px`` pixels), ``pdf`` or ``svg`` (vector: nothing is rasterised;
+        the PDF embeds its fonts as TrueType and the SVG keeps its words as ``<text>``, so both are
+        searchable; :func:`vector_fonts`).
 
     Returns
     -------
@@ -300,5 +355,37 @@ def render_bytes(
     if fmt == "png":  # zlib level 3 instead of 6: about 30 ms less per 1920x1080 PNG, a few per cent more bytes
         fig.savefig(buf, format=fmt, dpi=options.dpi, metadata=metadata[fmt], pil_kwargs={"compress_level": 3})
     else:
-        fig.savefig(buf, format=fmt, dpi=options.dpi, metadata=metadata[fmt])
+        with vector_fonts(fmt):
+            fig.savefig(buf, format=fmt, dpi=options.dpi, metadata=metadata[fmt])
     return buf.getvalue()
+
+
+#: Font settings of the vector formats: TrueType fonts embedded in the PDF (type 42, selectable and
+#: searchable, not Type 3 bitmaps-by-procedure) and real ``<text>`` elements in the SVG.
+_FontKey = Literal["pdf.fonttype", "svg.fonttype"]
+_VECTOR_FONTS: dict[str, tuple[_FontKey, Any]] = {"pdf": ("pdf.fonttype", 42), "svg": ("svg.fonttype", "none")}
+_VECTOR_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def vector_fonts(fmt: str) -> Iterator[None]:
+    """Set the font embedding of one PDF or SVG save, then restore it.
+
+    matplotlib's PDF and SVG backends read ``pdf.fonttype`` and ``svg.fonttype`` from the global
+    ``rcParams`` while saving, and offer no per-figure or per-call option. ``matplotlib.rc_context`` would
+    snapshot and restore *every* parameter, unguarded, so two concurrent saves (Streamlit sessions are
+    threads) could restore each other's values mid-save. Here only the one key is set, under one lock that
+    every vector save of the briefing map takes; PNG renders (Agg) never read these keys, so they need not
+    wait. Nothing else in Drillmap writes ``rcParams``.
+    """
+    if fmt not in _VECTOR_FONTS:
+        yield
+        return
+    key, value = _VECTOR_FONTS[fmt]
+    with _VECTOR_LOCK:
+        before = mpl.rcParams[key]
+        mpl.rcParams[key] = value
+        try:
+            yield
+        finally:
+            mpl.rcParams[key] = before

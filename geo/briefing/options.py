@@ -46,6 +46,9 @@ class BriefingOptions:
         Date printed as the production date; ``None`` for today.
     show_title
         Draw the title block (off for the PPTX picture, whose slide carries the title).
+    show_credits
+        Print the data credits under the map (off for the PPTX picture: the slide prints them at a
+        legible 9 pt under the picture).
     text_scale
         Multiplier of every text and symbol size (1 for a full page; the PPTX picture, shown smaller
         than a full slide, uses more so that it stays readable when projected).
@@ -59,6 +62,7 @@ class BriefingOptions:
     data_as_of: dt.date | None = None
     produced_on: dt.date | None = None
     show_title: bool = True
+    show_credits: bool = True
     text_scale: float = 1.0
 
     def __post_init__(self) -> None:

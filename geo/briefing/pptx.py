@@ -1,9 +1,16 @@
 """A 16:9 PowerPoint slide of the briefing map (python-pptx).
 
 The slide carries the title (a real title placeholder, so it shows in the outline and to screen readers),
-the subtitle line, the map picture (the briefing map rendered without its own title block), a short list
-of the exercises in view, the optional handling banner top and bottom, and, in the speaker notes, every
-source of the sites shown plus the data credits.
+the subtitle line, the map picture (the briefing map rendered without its own title block, with alt text
+describing the selection), a short list of the exercises in view, the map credits at 9 pt, the optional
+handling banner top and bottom, and, in the speaker notes, every source of the sites shown plus the data
+credits.
+
+Every run names its font, :data:`FONT` (DejaVu Sans: free, Bitstream Vera licence, shipped with matplotlib
+and Debian's ``fonts-dejavu-core``), so LibreOffice lays the slide out with the metrics it was designed
+for instead of substituting Calibri. DejaVu is wider than Calibri or Arial, so the text boxes, sized for
+it, also hold where PowerPoint substitutes a narrower font. Dates are written in words with no-break
+spaces (:func:`geo.core.dates.date_words`), so "25 Sep 2020" never wraps.
 """
 
 from __future__ import annotations
@@ -21,11 +28,16 @@ from pptx.util import Inches, Pt
 
 from geo.briefing.map import BriefingOptions, render_bytes
 from geo.briefing.text import default_title, source_list, subtitle
-from geo.core.credits import credits_sentence
+from geo.core.credits import MAP_CREDITS, credits_sentence
 from geo.core.dates import as_of_text, row_period_text
 from geo.query.selection import Selection
 
-__all__ = ["MAX_LISTED", "exercise_lines", "to_pptx"]
+__all__ = ["FONT", "MAX_LISTED", "exercise_lines", "to_pptx"]
+
+#: The slide's one typeface, named on every run (see the module docstring).
+FONT: Final = "DejaVu Sans"
+#: Size of the map credits under the picture: at least 9 pt, legible when projected.
+CREDITS_PT: Final = 9
 
 SLIDE_W_IN: Final = 13.333
 SLIDE_H_IN: Final = 7.5
@@ -33,6 +45,7 @@ SLIDE_H_IN: Final = 7.5
 MAX_LISTED: Final = 12
 _MARGIN: Final = 0.35
 _PICTURE_TOP: Final = 1.28
+_CREDITS_H: Final = 0.3
 _PICTURE_W: Final = 9.35
 _BANNER_H: Final = 0.3
 # The picture is about 70 % of a full slide: enlarge its text and symbols to stay legible when projected.
@@ -53,12 +66,13 @@ _WHITE: Final = _colour("FFFFFF")
 def exercise_lines(sites: gpd.GeoDataFrame) -> list[str]:
     """Return one line per exercise in ``sites``, in date order.
 
-    For example ``"Zapad-2021 — 2021-09-10 to 2021-09-16 (Russia-Belarus)"``.
+    For example ``"Zapad-2021 — 10 Sep 2021 – 16 Sep 2021 (Russia-Belarus)"``, dates joined by no-break
+    spaces so that no date wraps.
     """
     if not len(sites):
         return []
     first = sites.drop_duplicates("exercise_id").sort_values(["start_date", "exercise_id"], kind="stable")
-    return [f"{row.exercise_name} — {row_period_text(row)} ({row.alliance})" for row in first.itertuples()]
+    return [f"{row.exercise_name} — {row_period_text(row, words=True)} ({row.alliance})" for row in first.itertuples()]
 
 
 def _text_box(slide: Any, left: float, top: float, width: float, height: float) -> Any:
@@ -92,6 +106,7 @@ def _picture_png(selection: Selection, options: BriefingOptions, picture_h: floa
     picture_opts = dataclasses.replace(
         options,
         show_title=False,
+        show_credits=False,
         banner="",
         size_px=(width_px, round(width_px * picture_h / _PICTURE_W)),
         dpi=width_px / _PICTURE_W,
@@ -160,6 +175,38 @@ def _notes(selection: Selection, options: BriefingOptions, title: str, lines: li
     )
 
 
+def alt_text(selection: Selection, title: str) -> str:
+    """Return the picture's alt text: what the map shows, for when, how many sites, and as of when."""
+    counts = subtitle(selection)
+    return (
+        f"Map: {title}. {counts}. Sites drawn by alliance over NATO and CSTO members as of "
+        f"{as_of_text(selection.period_end)}, with Belarus's oblasts, capitals and NATO's border with "
+        "Belarus and Russia."
+    )
+
+
+def _add_credits(slide: Any, top: float) -> None:
+    """Print the map credits under the picture at :data:`CREDITS_PT` (the picture's own are too small)."""
+    frame = _text_box(slide, _MARGIN, top, SLIDE_W_IN - 2 * _MARGIN, _CREDITS_H)
+    frame.margin_top = frame.margin_bottom = Inches(0)
+    frame.text = " · ".join(MAP_CREDITS)
+    frame.paragraphs[0].runs[0].font.size = Pt(CREDITS_PT)
+    frame.paragraphs[0].runs[0].font.color.rgb = _GREY
+    slide.shapes[-1].name = "Map credits"
+
+
+def _set_font(prs: Any) -> None:
+    """Name :data:`FONT` on every run of every slide and of the notes (no theme font left to substitute)."""
+    frames = []
+    for slide in prs.slides:
+        frames += [shape.text_frame for shape in slide.shapes if shape.has_text_frame]
+        frames.append(slide.notes_slide.notes_text_frame)
+    for frame in frames:
+        for para in frame.paragraphs:
+            for run in para.runs:
+                run.font.name = FONT
+
+
 def to_pptx(selection: Selection, *, options: BriefingOptions | None = None) -> bytes:
     """Return a one-slide 16:9 presentation of the briefing map of a selection.
 
@@ -179,7 +226,7 @@ def to_pptx(selection: Selection, *, options: BriefingOptions | None = None) -> 
     """
     options = options or BriefingOptions()
     banner_h = _BANNER_H if options.banner else 0.0
-    picture_h = SLIDE_H_IN - _PICTURE_TOP - banner_h - _MARGIN - banner_h * 0.3
+    picture_h = SLIDE_H_IN - _PICTURE_TOP - banner_h - _MARGIN - banner_h * 0.3 - _CREDITS_H
     png = _picture_png(selection, options, picture_h)
     title = options.title or default_title(selection)
 
@@ -198,8 +245,11 @@ def to_pptx(selection: Selection, *, options: BriefingOptions | None = None) -> 
     )
     picture.name = "Briefing map"
     lines = exercise_lines(selection.sites)
+    picture._element.nvPicPr.cNvPr.set("descr", alt_text(selection, title))
     _add_listing(slide, top + _PICTURE_TOP, picture_h, lines)
+    _add_credits(slide, top + _PICTURE_TOP + picture_h + 0.04)
     slide.notes_slide.notes_text_frame.text = _notes(selection, options, title, lines)
+    _set_font(prs)
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue()

@@ -28,6 +28,9 @@ SOURCE_BOX: Final = (10.0, 30.0, 80.0, 76.0)
 # SOURCE_BOX, so no layer ends inside the frame.
 FRAME: Final = (4_321_000.0, 1_800_000.0, 7_600_000.0, 5_600_000.0)
 
+#: The overview inset's frame (EPSG:3035 metres): the extent of ``countries_overview.geojson``, Ireland to the Urals.
+OVERVIEW_FRAME: Final = (2_700_000.0, 1_300_000.0, 7_600_000.0, 5_600_000.0)
+
 # Default view when no site can be drawn: Belarus and its neighbours.
 DEFAULT_VIEW: Final = (20.5, 50.2, 33.5, 57.2)
 
@@ -77,8 +80,8 @@ def box_in_map(west: float, south: float, east: float, north: float) -> tuple[fl
     return float(x0), float(y0), float(x1), float(y1)
 
 
-def fit_extent(bounds: View, aspect: float, *, pad: float, min_size: float = MIN_VIEW_M) -> View:
-    """Pad ``bounds``, grow them to the width/height ``aspect`` and move them inside :data:`FRAME`."""
+def fit_extent(bounds: View, aspect: float, *, pad: float, min_size: float = MIN_VIEW_M, frame: View = FRAME) -> View:
+    """Pad ``bounds``, grow them to the width/height ``aspect`` and move them inside ``frame`` (metres)."""
     x0, y0, x1, y1 = bounds
     w, h = max(x1 - x0, 1.0), max(y1 - y0, 1.0)
     margin = pad * max(w, h)
@@ -87,7 +90,7 @@ def fit_extent(bounds: View, aspect: float, *, pad: float, min_size: float = MIN
         w = h * aspect
     else:
         h = w / aspect
-    fx0, fy0, fx1, fy1 = FRAME
+    fx0, fy0, fx1, fy1 = frame
     if w > fx1 - fx0 or h > fy1 - fy0:  # larger than the prepared basemap: show all of it
         shrink = min((fx1 - fx0) / w, (fy1 - fy0) / h)
         w, h = w * shrink, h * shrink

@@ -9,6 +9,7 @@ strip; a faint dotted one for a whole country. The drawing kinds are the dashboa
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Final
@@ -22,13 +23,20 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.briefing.paths import add_path, clip, line_path, polygon_path
 from geo.briefing.projection import SIMPLIFY_M, View, padded, project
-from geo.briefing.style import AREA_STYLE, dot_style, rgba
+from geo.briefing.style import AREA_FILL_CAP, AREA_STYLE, dot_style, rgba
 from geo.catalog.sites import located, place_name, site_kind
-from geo.core.symbology import alliance_color, ordered_alliances
+from geo.core.symbology import alliance_color, alliance_hatch, alliance_marker, ordered_alliances
 
 _CIRCLE_SEGMENTS: Final = 32
 # Label priority: the most precise places first pick label positions.
 _PRECISION_ORDER: Final = {"point": 0, "area": 1, "border_zone": 2, "region": 3, "country": 4}
+# Label lines wrap at about this many characters; a label lists at most this many exercises by name.
+_WRAP_CHARS: Final = 26
+_MAX_EXERCISES: Final = 3
+# Far sites (see main_cluster): the gap, as a fraction of the rest's span and in metres, and the share cut.
+_FAR_GAP_FRACTION: Final = 0.3
+_FAR_GAP_MIN_M: Final = 350_000.0
+_FAR_MAX_FRACTION: Final = 0.1
 # Long feature words shortened on labels (the legend explains the abbreviations).
 _ABBREVIATIONS: Final = (
     (re.compile(r"\bair weapons range\b", re.I), "range"),
@@ -41,24 +49,39 @@ _ABBREVIATIONS: Final = (
 
 @dataclass(frozen=True)
 class Label:
-    """One label for a distinct place: where (map metres), its short name, the exercises there, its rank."""
+    """One label for a distinct place: anchor (map metres), name, exercises there, rank, and its key text.
+
+    ``name`` and ``exercises`` are already wrapped to label width (never cut short); ``key`` is the same
+    text on one line, for the numbered key of labels that find no room on the map.
+    """
 
     x: float
     y: float
     name: str
     exercises: str
     rank: int
+    key: str
+
+    @property
+    def text(self) -> str:
+        """The label as drawn: the name, then the exercises (if shown)."""
+        return f"{self.name}\n{self.exercises}" if self.exercises else self.name
 
 
 @dataclass
 class SiteLayer:
-    """Projected site geometry, split by how it is drawn (kinds of :func:`geo.maps.sites.site_kind`)."""
+    """Projected site geometry, split by how it is drawn (kinds of :func:`geo.maps.sites.site_kind`).
+
+    ``bounds`` frames the main cluster of sites (metres); ``outside`` names the far sites left out of that
+    frame, with their lon/lat anchors (:func:`main_cluster`), and ``anchors`` holds every labelled place.
+    """
 
     areas: list[tuple[BaseGeometry, str, str]] = field(default_factory=list)  # (geom, alliance, kind r/b/c)
     circles: list[tuple[BaseGeometry, str]] = field(default_factory=list)  # (circle, alliance)
     dots: list[tuple[float, float, str, str]] = field(default_factory=list)  # (x, y, alliance, kind p/a/t)
     labels: list[Label] = field(default_factory=list)
     bounds: View | None = None
+    outside: list[Label] = field(default_factory=list)
 
     @property
     def kinds(self) -> set[str]:
@@ -67,21 +90,28 @@ class SiteLayer:
 
 
 def _short_name(row: Any) -> str:
-    """Return a short label for a site: its place name (:func:`geo.catalog.sites.place_name`), abbreviated."""
+    """Return the label of a site: its place name (:func:`geo.catalog.sites.place_name`), abbreviated, never cut."""
     name = place_name(row._asdict())
     for pattern, short in _ABBREVIATIONS:
         name = pattern.sub(short, name)
-    return _truncate(name, 30)
+    return name[:1].upper() + name[1:]
 
 
-def _truncate(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip(" ,;-–") + "…"
+def _exercise_names(names: list[str]) -> list[str]:
+    """Return the distinct exercise names, parentheses dropped, in first-seen order."""
+    return list(dict.fromkeys(re.sub(r"\s*\([^)]*\)", "", n).strip() for n in names))
 
 
-def _exercise_line(names: list[str], limit: int = 2) -> str:
-    unique = list(dict.fromkeys(_truncate(re.sub(r"\s*\([^)]*\)", "", n), 26) for n in names))
-    shown = " · ".join(unique[:limit])
-    return shown + (f" +{len(unique) - limit}" if len(unique) > limit else "")
+def _exercise_line(unique: list[str], limit: int = _MAX_EXERCISES) -> str:
+    """Return the exercises of a place, wrapped: the first ``limit`` named in full, the rest counted."""
+    shown = unique[:limit] + ([f"+{len(unique) - limit} more"] if len(unique) > limit else [])
+    lines: list[str] = []
+    for part in shown:
+        if lines and len(lines[-1]) + 3 + len(part) <= _WRAP_CHARS + 6:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    return "\n".join(textwrap.fill(line, _WRAP_CHARS + 6, break_on_hyphens=False) for line in lines)
 
 
 @lru_cache(maxsize=1024)
@@ -95,75 +125,165 @@ def _site_geometry(wkb: bytes) -> BaseGeometry:
     return shapely.simplify(projected, SIMPLIFY_M, preserve_topology=True)
 
 
-def site_layer(sites: gpd.GeoDataFrame) -> SiteLayer:
-    """Project the located sites, drop duplicates, and prepare one label per distinct place."""
+def _outliers(values: np.ndarray, max_cut: int) -> np.ndarray:
+    """Return a mask of the values cut off at either end by a gap wider than a share of the rest's span."""
+    v = np.sort(values)
+    low, high = -np.inf, np.inf
+    for k in range(1, max_cut + 1):
+        if v[-k] - v[-k - 1] > max(_FAR_GAP_FRACTION * (v[-k - 1] - v[0]), _FAR_GAP_MIN_M):
+            high = v[-k - 1]
+        if v[k] - v[k - 1] > max(_FAR_GAP_FRACTION * (v[-1] - v[k]), _FAR_GAP_MIN_M):
+            low = v[k]
+    mask: np.ndarray = (values < low) | (values > high)
+    return mask
+
+
+def main_cluster(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Return a mask of the places that frame the map: all but a few far ones beyond a wide empty gap.
+
+    A site far from all others (Mulino, 43°E, against a cluster at 15–33°E) would leave most of the frame
+    empty. Along x and then y (EPSG:3035 metres), the outermost places are cut when a gap wider than
+    :data:`_FAR_GAP_FRACTION` of the remaining span (and at least :data:`_FAR_GAP_MIN_M`) separates them
+    from the rest; at most :data:`_FAR_MAX_FRACTION` of the places (at least one, from five places on)
+    are cut in all.
+    """
+    n = len(x)
+    max_cut = max(int(n * _FAR_MAX_FRACTION), 1)
+    keep = np.ones(n, dtype=bool)
+    if n < 5:
+        return keep
+    for values in (x, y):
+        idx = np.flatnonzero(keep)
+        far = _outliers(values[idx], max_cut - int((~keep).sum()))
+        keep[idx[far]] = False
+    return keep
+
+
+def _add_geometry(out: SiteLayer, row: Any, geom: BaseGeometry, kind: str, first: bool) -> BaseGeometry:
+    """Add a site's drawn geometry (dot and circle, or area) once per place and alliance; return it."""
+    if geom.geom_type == "Point":
+        radius_m = float(row.precision_km) * 1000.0 if pd.notna(row.precision_km) else 0.0
+        drawn = geom.buffer(radius_m, quad_segs=_CIRCLE_SEGMENTS // 4) if radius_m > 0 else geom
+        if first:
+            if radius_m > 0:
+                out.circles.append((drawn, str(row.alliance)))
+            out.dots.append((geom.x, geom.y, str(row.alliance), kind))
+        return drawn
+    if first:
+        out.areas.append((geom, str(row.alliance), kind))
+    return geom
+
+
+def _group_label(group: dict[str, Any], show_exercises: bool) -> Label:
+    """Return the one label of a place: anchored on its point, else inside the union of its areas."""
+    if group["points"]:
+        x, y = group["points"][0]
+    else:
+        point = shapely.union_all(group["areas"]).representative_point()
+        x, y = point.x, point.y
+    exercises = _exercise_names(group["ex"])
+    line = _exercise_line(exercises) if show_exercises else ""
+    name = textwrap.fill(group["name"], _WRAP_CHARS, break_on_hyphens=False)
+    key = group["name"] + (" — " + ", ".join(exercises) if show_exercises else "")
+    return Label(x, y, name, line, group["rank"], key)
+
+
+def site_layer(sites: gpd.GeoDataFrame, *, show_exercises: bool = True) -> SiteLayer:
+    """Project the located sites, drop duplicates, and prepare one label per distinct place.
+
+    Parameters
+    ----------
+    sites
+        Sites in EPSG:4326; unlocated rows are skipped.
+    show_exercises
+        Put the exercises on each label (False when the map shows one exercise, named in the subtitle).
+
+    Returns
+    -------
+    SiteLayer
+        Geometry in EPSG:3035 metres. Places are told apart by their label name: the three county
+        polygons of one "Võru, Põlva, Valga counties" make one place with one label.
+    """
     out = SiteLayer()
     placed = located(sites)
     if not len(placed):
         return out
     projected = [_site_geometry(wkb) for wkb in shapely.to_wkb(placed.geometry.values)]
     seen: set[tuple[bytes, str]] = set()
-    groups: dict[bytes, dict[str, Any]] = {}
-    fit_boxes, all_boxes = [], []
+    groups: dict[str, dict[str, Any]] = {}
+    all_boxes = []
     for row, geom in zip(placed.itertuples(), projected, strict=True):
-        alliance, precision = str(row.alliance), str(row.precision)
-        kind = site_kind(geom.geom_type, row.site_kind, precision)
+        kind = site_kind(geom.geom_type, row.site_kind, str(row.precision))
         key = shapely.to_wkb(geom)
-        first = (key, alliance) not in seen
-        seen.add((key, alliance))
-        if geom.geom_type == "Point":
-            radius_m = float(row.precision_km) * 1000.0 if pd.notna(row.precision_km) else 0.0
-            drawn = geom.buffer(radius_m, quad_segs=_CIRCLE_SEGMENTS // 4) if radius_m > 0 else geom
-            if first:
-                if radius_m > 0:
-                    out.circles.append((drawn, alliance))
-                out.dots.append((geom.x, geom.y, alliance, kind))
-            anchor = (geom.x, geom.y)
-        else:
-            drawn = geom
-            if first:
-                out.areas.append((geom, alliance, kind))
-            point = geom.representative_point()
-            anchor = (point.x, point.y)
+        drawn = _add_geometry(out, row, geom, kind, (key, str(row.alliance)) not in seen)
+        seen.add((key, str(row.alliance)))
         all_boxes.append(drawn.bounds)
         if kind == "c":
             continue  # a country named in passing neither frames the view nor gets a site label
-        fit_boxes.append(drawn.bounds)
-        group = groups.setdefault(key, {"anchor": anchor, "name": _short_name(row), "ex": [], "rank": 9})
+        name = _short_name(row)
+        group = groups.setdefault(name.casefold(), {"name": name, "points": [], "areas": [], "ex": [], "rank": 9})
+        if geom.geom_type == "Point":
+            group["points"].append((geom.x, geom.y))
+        else:
+            group["areas"].append(geom)
+        group.setdefault("boxes", []).append(drawn.bounds)
         group["ex"].append(str(row.exercise_name))
-        group["rank"] = min(group["rank"], _PRECISION_ORDER.get(precision, 5))
-    b = np.asarray(fit_boxes or all_boxes)
+        group["rank"] = min(group["rank"], _PRECISION_ORDER.get(str(row.precision), 5))
+    labels = [_group_label(g, show_exercises) for g in groups.values()]
+    boxes = [np.asarray(g["boxes"]) for g in groups.values()]
+    if labels:
+        keep = main_cluster(np.asarray([lab.x for lab in labels]), np.asarray([lab.y for lab in labels]))
+        b = np.vstack([bx for bx, k in zip(boxes, keep, strict=True) if k])
+        out.outside = [lab for lab, k in zip(labels, keep, strict=True) if not k]
+    else:
+        b = np.asarray(all_boxes)
     out.bounds = (b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())
-    for group in groups.values():
-        x, y = group["anchor"]
-        out.labels.append(Label(x, y, group["name"], _exercise_line(group["ex"]), group["rank"]))
     # Most precise first, then places used by most exercises: they get first pick of label positions.
-    out.labels.sort(key=lambda lab: (lab.rank, -lab.exercises.count("·") - lab.exercises.count("+"), lab.name))
+    out.labels = sorted(labels, key=lambda lab: (lab.rank, -lab.key.count(","), lab.name))
     return out
 
 
 def _draw_areas(ax: Axes, sites: SiteLayer, alliances: list[str], box: View, s: float) -> None:
-    """Regions, border strips and countries: one translucent union per alliance and kind, widest first."""
-    for kind in ("c", "r", "b"):
-        fill_alpha, dash = AREA_STYLE[kind]
-        for alliance in alliances:
-            colour = alliance_color(alliance)
-            chosen = np.asarray([g for g, a, k in sites.areas if a == alliance and k == kind], dtype=object)
+    """Areas: one dissolved, capped fill and hatch per alliance; each kind's outline dashed on top.
+
+    Regions and border strips of one alliance are merged into one shape with one fill of
+    :data:`~geo.briefing.style.AREA_FILL_CAP` opacity and the alliance's hatch (its shape cue), so
+    overlapping reports cannot darken into a solid blob; whole countries keep their faint dotted style.
+    """
+    for alliance in alliances:
+        colour = alliance_color(alliance)
+        for kinds, alpha in ((("c",), AREA_STYLE["c"][0]), (("r", "b"), AREA_FILL_CAP)):
+            chosen = np.asarray([g for g, a, k in sites.areas if a == alliance and k in kinds], dtype=object)
             geoms = list(clip(chosen, box))
             if not geoms:
                 continue
-            # One union per alliance and kind: overlapping reports must not darken into false certainty.
             union = polygon_path([shapely.union_all(geoms)])
-            add_path(ax, union, facecolor=rgba(colour, fill_alpha), edgecolor="none", zorder=4.8)
-            add_path(
-                ax,
-                line_path(shapely.boundary(np.asarray(geoms, dtype=object))),
-                fill=False,
-                edgecolor=rgba(colour, 0.85),
-                linewidth=(0.9 if kind == "c" else 1.1) * s,
-                linestyle=dash,
-                zorder=5.0,
+            add_path(ax, union, facecolor=rgba(colour, alpha), edgecolor="none", zorder=4.8)
+            if kinds != ("c",):
+                add_path(
+                    ax,
+                    union,
+                    facecolor="none",
+                    edgecolor=rgba(colour, 0.35),
+                    linewidth=0,
+                    hatch=alliance_hatch(alliance),
+                    zorder=4.85,
+                    gid=f"area-hatch-{alliance}",
+                )
+        for kind in ("c", "r", "b"):
+            geoms = list(
+                clip(np.asarray([g for g, a, k in sites.areas if a == alliance and k == kind], dtype=object), box)
             )
+            if geoms:
+                add_path(
+                    ax,
+                    line_path(shapely.boundary(np.asarray(geoms, dtype=object))),
+                    fill=False,
+                    edgecolor=rgba(colour, 0.85),
+                    linewidth=(0.9 if kind == "c" else 1.1) * s,
+                    linestyle=AREA_STYLE[kind][1],
+                    zorder=5.0,
+                )
 
 
 def _draw_circles(ax: Axes, sites: SiteLayer, alliances: list[str], s: float) -> None:
@@ -189,7 +309,8 @@ def _draw_circles(ax: Axes, sites: SiteLayer, alliances: list[str], s: float) ->
 def _draw_dots(ax: Axes, sites: SiteLayer, alliances: list[str], s: float) -> None:
     """The point sites: solid (range, airfield), translucent (approximate) or hollow (town) dots."""
     for alliance in alliances:
-        style = {kind: dot_style(alliance_color(alliance), kind, s) for kind in ("a", "t", "p")}
+        marker = alliance_marker(alliance)
+        style = {kind: dot_style(alliance_color(alliance), kind, s, marker) for kind in ("a", "t", "p")}
         for kind, kind_style in style.items():
             pts = np.asarray([(x, y) for x, y, a, k in sites.dots if a == alliance and k == kind])
             if len(pts):

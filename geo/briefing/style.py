@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from matplotlib.patheffects import withStroke
+from matplotlib.patheffects import Stroke, withStroke
 
 # Land is the dashboard's; the sea is a shade darker than the dashboard's background so that it cannot be
 # mistaken for the light-blue NATO tint on paper. NATO's tint is the dashboard's (sky blue at 18 %). The CSTO
@@ -24,6 +24,8 @@ OBLAST_EDGE: Final = "#9a9a9a"
 WATER_LINE: Final = "#7fa9c8"
 LABEL_GREY: Final = "#6f6f6f"
 TEXT: Final = "#1f1f1f"
+#: Reference cities: names and markers in a dark neutral, so they never read as an alliance colour.
+CITY_TEXT: Final = "#3a3a3a"
 BANNER_BG: Final = "#1f1f1f"
 
 #: Area styles per kind, after the dashboard's (geo.maps.sites.SiteIndex.STYLES): fill opacity, dash pattern.
@@ -50,10 +52,21 @@ def halo(s: float, width: float = 2.6) -> list[withStroke]:
     return [withStroke(linewidth=width * s, foreground="white", alpha=0.9)]
 
 
-def dot_style(colour: str, kind: str, s: float) -> dict[str, Any]:
-    """Marker style of a point site, after the dashboard: solid (p), translucent (a) or hollow (t) dot."""
+def halo_only(s: float, width: float = 2.6) -> list[Stroke]:
+    """Return the white outline alone, for a halo drawn as its own artist under the text (no glyphs drawn)."""
+    return [Stroke(linewidth=width * s, foreground="white", alpha=0.9)]
+
+
+#: Fill opacity of all of one alliance's regions and border strips, dissolved into one shape: overlapping
+#: reports never stack into a darker blob that hides the oblast lines and dots beneath.
+AREA_FILL_CAP: Final = 0.14
+
+
+def dot_style(colour: str, kind: str, s: float, marker: str = "o") -> dict[str, Any]:
+    """Marker style of a point site: solid (p), translucent (a) or hollow (t); ``marker``: the alliance's shape."""
     if kind == "p":
-        return {"s": (7.0 * s) ** 2, "c": [colour], "edgecolors": "white", "linewidths": 1.2 * s}
+        return {"s": (7.0 * s) ** 2, "c": [colour], "edgecolors": "white", "linewidths": 1.2 * s, "marker": marker}
     if kind == "t":
-        return {"s": (5.6 * s) ** 2, "c": ["white"], "edgecolors": [colour], "linewidths": 2.0 * s}
-    return {"s": (7.0 * s) ** 2, "c": [rgba(colour, 0.55)], "edgecolors": [colour], "linewidths": 1.2 * s}
+        return {"s": (5.6 * s) ** 2, "c": ["white"], "edgecolors": [colour], "linewidths": 2.0 * s, "marker": marker}
+    style = {"s": (7.0 * s) ** 2, "c": [rgba(colour, 0.55)], "edgecolors": [colour], "linewidths": 1.2 * s}
+    return {**style, "marker": marker}

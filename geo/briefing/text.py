@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import geopandas as gpd
 
+from geo.core.dates import row_period_text
 from geo.query.selection import Selection
 
 
@@ -54,6 +55,18 @@ def _count_text(selection: Selection) -> str:
     return count
 
 
+def single_exercise(selection: Selection) -> str | None:
+    """Return ``"Zapad-2021 (10 Sep 2021 – 16 Sep 2021)"`` (dates never wrap) when the drawn sites are of one exercise.
+
+    The subtitle then names the exercise once and the site labels carry only the place names.
+    """
+    drawn = selection.located
+    if not len(drawn) or drawn["exercise_id"].nunique() != 1:
+        return None
+    row = drawn.iloc[0]
+    return f"{row['exercise_name']} ({row_period_text(row, words=True)})"
+
+
 def subtitle(selection: Selection) -> str:
     """Return the subtitle: period, alliances, other filters, and counts (sites not locatable named as such).
 
@@ -64,6 +77,9 @@ def subtitle(selection: Selection) -> str:
     """
     flt = selection.filter
     parts = [f"Period: {period_text(selection)}"]
+    exercise = single_exercise(selection)
+    if exercise:
+        parts.insert(0, f"Exercise: {exercise}")
     parts.append("Alliances: " + (", ".join(flt.alliances) if flt.alliances else "all"))
     extra = _filter_text(selection)
     if extra:

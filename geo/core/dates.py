@@ -71,7 +71,31 @@ def parse_day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text)
 
 
-def period_text(start: object, end: object = None, *, ongoing: bool = False, announced: object = None) -> str:
+#: No-break space: keeps "10 Sep 2021" on one line wherever text wraps (slides, tables).
+NBSP: Final = "\u00a0"
+
+
+def date_words(value: object) -> str:
+    """Return an ISO reduced-precision date in words that never wrap: ``"10 Sep 2021"``, ``"Sep 2025"``, ``"2017"``.
+
+    The parts are joined by no-break spaces (:data:`NBSP`), so a slide never breaks a date across lines
+    (an ISO ``2021-09-10`` wraps at its hyphens). Text that is not an ISO date is returned unchanged.
+    """
+    text = str(value)
+    if not PARTIAL_DATE.match(text):
+        return text
+    day = earliest_date(text)
+    parts = {
+        "year": [f"{day:%Y}"],
+        "month": [f"{day:%b}", f"{day:%Y}"],
+        "day": [str(day.day), f"{day:%b}", f"{day:%Y}"],
+    }
+    return NBSP.join(parts[date_precision_of(text)])
+
+
+def period_text(
+    start: object, end: object = None, *, ongoing: bool = False, announced: object = None, words: bool = False
+) -> str:
     """Return an exercise's dates as one line of plain text, precision kept.
 
     Parameters
@@ -82,6 +106,9 @@ def period_text(start: object, end: object = None, *, ongoing: bool = False, ann
         True when the exercise had not ended when last reported.
     announced
         The announcement day, for events known only from an announcement.
+    words
+        Write each date with :func:`date_words` (``"10 Sep 2021 – 16 Sep 2021"``, never wrapped) instead
+        of ISO.
 
     Returns
     -------
@@ -89,15 +116,17 @@ def period_text(start: object, end: object = None, *, ongoing: bool = False, ann
         ``"2021-09-10 – 2021-09-16"``, ``"2017 – ongoing"``, ``"2025-05"``,
         ``"announced 2022-01-18, no dates given"`` or ``"no dates given"``.
     """
+    show = date_words if words else str
+    gap = NBSP if words else " "  # in words, the dash stays with the first date
     if is_missing(start) or not str(start):
         if is_missing(announced) or not str(announced):
             return "no dates given"
-        return f"announced {announced}, no dates given"
+        return f"announced {show(announced)}, no dates given"
     if ongoing:
-        return f"{start} {RANGE_DASH} ongoing"
+        return f"{show(start)}{gap}{RANGE_DASH} ongoing"
     if not is_missing(end) and str(end) and str(end) != str(start):
-        return f"{start} {RANGE_DASH} {end}"
-    return str(start)
+        return f"{show(start)}{gap}{RANGE_DASH} {show(end)}"
+    return show(start)
 
 
 def years_text(first: int, last: int) -> str:
@@ -143,7 +172,7 @@ def _field(row: object, name: str) -> object:
     return getattr(row, name, None)
 
 
-def row_period_text(row: object) -> str:
+def row_period_text(row: object, *, words: bool = False) -> str:
     """Return :func:`period_text` of a site or exercise row (a mapping, a pandas row or a named tuple)."""
     ongoing = _field(row, "ongoing")
     return period_text(
@@ -151,4 +180,5 @@ def row_period_text(row: object) -> str:
         _field(row, "end"),
         ongoing=bool(ongoing) and not is_missing(ongoing),
         announced=_field(row, "announced"),
+        words=words,
     )

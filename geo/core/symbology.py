@@ -20,6 +20,22 @@ ALLIANCE_COLORS: Final[dict[str, str]] = {
     "national": "#009E73",
     "bilateral": "#CC79A7",
 }
+#: Shape cue per alliance, so alliances differ by more than hue (deuteranopia: CSTO's orange and
+#: Russia–Belarus's vermillion are close): matplotlib marker of a point site, and hatch of an area.
+ALLIANCE_MARKERS: Final[dict[str, str]] = {
+    "CSTO": "D",
+    "Russia-Belarus": "o",
+    "NATO": "s",
+    "national": "^",
+    "bilateral": "p",
+}
+ALLIANCE_HATCHES: Final[dict[str, str]] = {
+    "CSTO": "xx",
+    "Russia-Belarus": "////",
+    "NATO": "\\\\",
+    "national": "..",
+    "bilateral": "++",
+}
 #: Colour of a site whose alliance is not in :data:`ALLIANCE_COLORS` (Okabe–Ito black).
 OTHER_COLOR: Final = "#000000"
 #: NATO territory: fill (sky blue) and border line (blue).
@@ -33,6 +49,16 @@ UNION_LINE: Final = "#D55E00"
 def alliance_color(alliance: object) -> str:
     """Return the colour of an alliance label (:data:`OTHER_COLOR` for an unknown one)."""
     return ALLIANCE_COLORS.get(str(alliance), OTHER_COLOR)
+
+
+def alliance_marker(alliance: object) -> str:
+    """Return the marker shape of an alliance's point sites (a circle for an unknown one)."""
+    return ALLIANCE_MARKERS.get(str(alliance), "o")
+
+
+def alliance_hatch(alliance: object) -> str:
+    """Return the hatch of an alliance's areas (none for an unknown one)."""
+    return ALLIANCE_HATCHES.get(str(alliance), "")
 
 
 def ordered_alliances(present: Iterable[str]) -> list[str]:

@@ -42,6 +42,16 @@ ADMIN1_DISPLAY_TOLERANCE_M = 500.0
 #: Minimum NE scalerank-based importance kept for rivers (lower scalerank = more important).
 RIVER_MAX_SCALERANK = 9
 COORD_DECIMALS = 6
+#: Extent (lon/lat) of the briefing map's overview inset: Europe from Ireland to the Urals, so the inset
+#: shows the context west of 10°E that ``countries.geojson`` (cut at 10°E) lacks.
+OVERVIEW_BOX = (-12.0, 34.0, 62.0, 72.0)
+#: Display tolerance (metres, EPSG:3035) of the overview countries: a few pixels of a 300 px inset.
+OVERVIEW_TOLERANCE_M = 6000.0
+#: Extent (lon/lat) of the reference places named on the briefing map (Stockholm to the Volga).
+PLACES_BOX = (10.0, 44.0, 50.0, 70.0)
+#: Natural Earth's label-importance rank (SCALERANK, 0 most important) at or under which a place that is
+#: neither a national capital nor a Belarus oblast centre is kept as a "key city".
+PLACES_MAX_SCALERANK = 4
 
 _GEOD = Geod(ellps="WGS84")
 
@@ -224,6 +234,57 @@ def build_gazetteer(shared: Path) -> pd.DataFrame:
     return out.sort_values("geonameid").reset_index(drop=True)
 
 
+def build_overview(shared: Path) -> gpd.GeoDataFrame:
+    """Return the countries of :data:`OVERVIEW_BOX`, coverage-simplified for the overview inset.
+
+    Only ``iso3`` and ``name`` are kept: the inset draws land and outlines, nothing is measured on it.
+    """
+    src = gpd.read_file(shared / "admin0" / "admin0_europe_csto_10m.geojson")
+    gdf = src[["ADM0_A3", "NAME_EN", "geometry"]].rename(columns={"ADM0_A3": "iso3", "NAME_EN": "name"})
+    gdf = _clip(gdf, OVERVIEW_BOX).sort_values("iso3").reset_index(drop=True)
+    return _round(simplify_coverage(_round(gdf), OVERVIEW_TOLERANCE_M))
+
+
+def build_reference_places(shared: Path, gazetteer: pd.DataFrame) -> pd.DataFrame:
+    """Return the places the briefing map names for orientation, chosen by Natural Earth's own attributes.
+
+    The rule, in priority order (``rank``): 0 every national capital (``FEATURECLA`` "Admin-0 capital");
+    1 the oblast centres of Belarus (``ADM0_A3`` BLR, "Admin-1 capital"); 2 every other place whose NE
+    ``SCALERANK`` is at most :data:`PLACES_MAX_SCALERANK` (NE's label importance: St Petersburg,
+    Kaliningrad, Pskov, Smolensk, Lviv, Gdańsk…). Inside :data:`PLACES_BOX` (lon/lat, degrees).
+
+    Name and position come from the GeoNames gazetteer (``gazetteer.csv``) when the NE place carries a
+    GeoNames id found there, so a city and a site resolved to the same town share one name and one point
+    ("Kyiv", "Hrodna"); otherwise from NE (``NAME_EN``, ``LATITUDE``/``LONGITUDE``: Helsinki, Stockholm).
+    """
+    src = gpd.read_file(shared / "places" / "ne_10m_populated_places_europe_csto.geojson")
+    west, south, east, north = PLACES_BOX
+    src = src[src["LONGITUDE"].between(west, east) & src["LATITUDE"].between(south, north)]
+    rank = pd.Series(3, index=src.index)
+    rank[src["SCALERANK"] <= PLACES_MAX_SCALERANK] = 2
+    rank[(src["ADM0_A3"] == "BLR") & (src["FEATURECLA"] == "Admin-1 capital")] = 1
+    rank[src["FEATURECLA"] == "Admin-0 capital"] = 0
+    chosen = src[rank < 3].assign(rank=rank[rank < 3])
+    gaz = gazetteer.set_index("geonameid")
+    ids = chosen["GEONAMEID"].fillna(-1).astype(int)
+    known = ids.isin(gaz.index)
+    out = pd.DataFrame(
+        {
+            "geonameid": ids.where(known, pd.NA).astype("Int64"),
+            "name": chosen["NAME_EN"].where(~known, ids.map(gaz["name"])),
+            "latitude": chosen["LATITUDE"].where(~known, ids.map(gaz["latitude"])).round(5),
+            "longitude": chosen["LONGITUDE"].where(~known, ids.map(gaz["longitude"])).round(5),
+            "iso3": chosen["ADM0_A3"],
+            "rank": chosen["rank"],
+            "scalerank": chosen["SCALERANK"].astype(int),
+            "population": chosen["POP_MAX"].astype(int),
+        }
+    )
+    return out.sort_values(
+        ["rank", "scalerank", "population", "name"], ascending=[True, True, False, True]
+    ).reset_index(drop=True)
+
+
 def build_training_grounds(shared: Path) -> pd.DataFrame:
     """Return training grounds with their cited point, plus derived points where a source allows it.
 
@@ -280,14 +341,18 @@ def build(shared: Path, out: Path) -> list[Path]:
         "admin1_display.geojson": admin1_display,
         "rivers.geojson": rivers,
         "lakes.geojson": lakes,
+        "countries_overview.geojson": build_overview(shared),
     }
     for name, gdf in layers.items():
         _write_geojson(gdf, ref / name)
         written.append(ref / name)
 
-    build_gazetteer(shared).to_csv(places / "gazetteer.csv", index=False, lineterminator="\n")
+    gazetteer = build_gazetteer(shared)
+    gazetteer.to_csv(places / "gazetteer.csv", index=False, lineterminator="\n")
+    reference_places = build_reference_places(shared, gazetteer)
+    reference_places.to_csv(places / "reference_places.csv", index=False, lineterminator="\n")
     build_training_grounds(shared).to_csv(places / "training_grounds.csv", index=False, lineterminator="\n")
-    written += [places / "gazetteer.csv", places / "training_grounds.csv"]
+    written += [places / "gazetteer.csv", places / "reference_places.csv", places / "training_grounds.csv"]
     shutil.copyfile(shared / "places" / "training_grounds_notes.md", places / "training_grounds_notes.md")
     written.append(places / "training_grounds_notes.md")
     for name in ("nato_members.csv", "csto_members.csv", "csto_milestones.csv"):

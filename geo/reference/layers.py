@@ -24,6 +24,7 @@ LAYERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "admin1_display": ("admin1_display.geojson", ("name", "iso_3166_2", "iso3")),
     "rivers": ("rivers.geojson", ("name", "scalerank")),
     "lakes": ("lakes.geojson", ("name", "scalerank")),
+    "countries_overview": ("countries_overview.geojson", ("iso3", "name")),
 }
 
 
@@ -60,9 +61,10 @@ def layer(name: str) -> gpd.GeoDataFrame:
 
 @cache
 def table(name: str) -> pd.DataFrame:
-    """Return a reference table: ``gazetteer``, ``training_grounds`` (+ ``_curated``) or a ``membership/*`` stem."""
+    """Return a reference table: ``gazetteer``, ``reference_places``, ``training_grounds(_curated)`` or membership."""
     candidates = {
         "gazetteer": settings.DATA_DIR / "places" / "gazetteer.csv",
+        "reference_places": settings.DATA_DIR / "places" / "reference_places.csv",
         "training_grounds": settings.DATA_DIR / "places" / "training_grounds.csv",
         "training_grounds_curated": settings.DATA_DIR / "places" / "training_grounds_curated.csv",
         "nato_members": settings.DATA_DIR / "membership" / "nato_members.csv",

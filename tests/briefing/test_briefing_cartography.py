@@ -1,0 +1,226 @@
+"""Briefing-grade cartography on the real catalog: names, labels, frame, graticule, inset, vector files, slide.
+
+The all-years map is the busiest selection: every place must be labelled or numbered and keyed, none
+twice, none cut short; reference cities and every country in view are named; far sites are noted, not
+allowed to stretch the frame.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from itertools import combinations
+
+import numpy as np
+import pytest
+from matplotlib.text import Text
+from pptx import Presentation
+from pypdf import PdfReader
+from shapely.geometry import Point
+
+from geo.briefing import map as bm
+from geo.briefing.labels import HALO_ZORDER
+from geo.briefing.pptx import CREDITS_PT, FONT, to_pptx
+from geo.briefing.projection import project
+from geo.briefing.sites import main_cluster, site_layer
+from geo.catalog.filter import SiteFilter
+from geo.core.dates import NBSP, date_words, period_text
+from geo.query.known import known_sites
+from geo.query.selection import select
+from geo.reference.layers import table
+
+
+@pytest.fixture(scope="module")
+def all_years():
+    return select(known_sites().sites, SiteFilter())
+
+
+@pytest.fixture(scope="module")
+def all_map(all_years):
+    return bm.render_figure(all_years)
+
+
+@pytest.fixture(scope="module")
+def zapad():
+    return select(known_sites().sites, SiteFilter(text="Zapad-2021"))
+
+
+def _texts(fig, gid: str) -> list[Text]:
+    return [t for t in fig.findobj(Text) if t.get_gid() == gid and t.get_visible()]
+
+
+def _legend_keys(fig) -> list[str]:
+    (legend,) = [ax for ax in fig.axes if ax.get_gid() == "legend"]
+    return [t.get_text() for t in legend.texts if t.get_gid() == "legend-key"]
+
+
+def test_every_place_is_labelled_or_numbered_and_keyed(all_years, all_map):
+    layer = site_layer(all_years.sites)
+    labels = [t.get_text() for t in _texts(all_map, "site-label")]
+    numbers = [t.get_text() for t in _texts(all_map, "site-key-number")]
+    keys = _legend_keys(all_map)
+    outside = _texts(all_map, "offframe-label")
+    assert len(labels) + len(numbers) + len(outside) == len(layer.labels)
+    assert sorted(int(n) for n in numbers) == list(range(1, len(numbers) + 1))
+    assert [int(re.match(r"\d+", k).group()) for k in keys] == list(range(1, len(numbers) + 1))
+    note = _texts(all_map, "map-note")[0].get_text()
+    if numbers:
+        assert f"{len(numbers)} site labels numbered" in note
+
+
+def test_no_label_is_truncated_or_duplicated(all_map):
+    labels = [t.get_text() for t in _texts(all_map, "site-label")]
+    keys = [re.sub(r"\s+", " ", k) for k in _legend_keys(all_map)]
+    assert not any("…" in text for text in labels + keys)
+    names = [text.split("\n")[0] for text in labels]
+    assert [n for n, c in Counter(names).items() if c > 1] == []
+    assert sum("Võru, Põlva, Valga" in " ".join(t.split()) for t in labels + keys) == 1
+
+
+def test_no_two_labels_overlap(all_map):
+    renderer = all_map.canvas.get_renderer()
+    gids = ("site-label", "city-label", "country-label", "oblast-label")
+    texts = [t for gid in gids for t in _texts(all_map, gid)]
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    overlapping = [
+        (a.get_text(), b.get_text())
+        for (a, ba), (b, bb) in combinations(zip(texts, boxes, strict=True), 2)
+        if ba.overlaps(bb)
+    ]
+    assert overlapping == []
+
+
+def test_capitals_and_countries_are_named(all_map, zapad):
+    cities = {t.get_text() for t in _texts(all_map, "city-label")}
+    assert {"Warsaw", "Riga", "Moscow", "Minsk"} <= cities
+    countries = {t.get_text() for t in _texts(all_map, "country-label")}
+    assert {"RUSSIA", "BELARUS", "UKRAINE", "POLAND"} <= countries
+    zapad_map = bm.render_figure(zapad)
+    assert {"Minsk", "Vilnius", "Riga", "Warsaw"} <= {t.get_text() for t in _texts(zapad_map, "city-label")}
+    assert {"RUSSIA", "BELARUS", "LITHUANIA"} <= {t.get_text() for t in _texts(zapad_map, "country-label")}
+
+
+def test_reference_places_follow_the_documented_rule():
+    places = table("reference_places")
+    capitals = set(places.loc[places["rank"] == "0", "name"])
+    assert {"Minsk", "Warsaw", "Vilnius", "Riga", "Tallinn", "Kyiv", "Moscow", "Helsinki", "Stockholm"} <= capitals
+    oblast_centres = set(places.loc[places["rank"] == "1", "name"])
+    assert {"Brest", "Vitebsk", "Hrodna", "Homyel'", "Mahilyow"} == oblast_centres
+    assert "Kaliningrad" in set(places["name"])
+
+
+def test_one_exercise_is_named_in_the_subtitle_not_on_every_label(zapad):
+    fig = bm.render_figure(zapad)
+    (sub,) = _texts(fig, "subtitle")
+    assert sub.get_text().startswith(f"Exercise: Zapad-2021 (10{NBSP}Sep{NBSP}2021")
+    labels = [t.get_text() for t in _texts(fig, "site-label")]
+    assert labels and not any("Zapad" in text for text in labels)
+
+
+def test_a_far_site_is_noted_at_the_edge_not_framed(zapad):
+    fig = bm.render_figure(zapad)
+    (edge,) = _texts(fig, "offframe-label")
+    assert edge.get_text().startswith("Mulino TG") and "km beyond the frame" in edge.get_text()
+    (ax,) = [a for a in fig.axes if a.get_gid() == "map"]
+    (x, _y) = project([Point(43.4, 56.3)])[0].coords[0]
+    assert ax.get_xlim()[1] < x
+    assert "1 site outside the frame" in _texts(fig, "map-note")[0].get_text()
+
+
+def test_main_cluster_cuts_only_beyond_a_wide_gap():
+    x = np.array([0, 50e3, 100e3, 150e3, 200e3, 250e3, 1_500e3])
+    y = np.zeros(7)
+    assert main_cluster(x, y).tolist() == [True] * 6 + [False]
+    assert main_cluster(x[:-1], y[:-1]).all()
+
+
+def test_graticule_is_labelled_and_halos_sit_under_the_frontier(all_map):
+    graticule = {t.get_text() for t in _texts(all_map, "graticule-label")}
+    assert {"25°E", "55°N"} <= graticule
+    halos = _texts(all_map, "label-halo")
+    assert halos and all(t.get_zorder() == HALO_ZORDER for t in halos)
+    (ax,) = [a for a in all_map.axes if a.get_gid() == "map"]
+    frontier_z = max(
+        p.get_zorder() for p in ax.patches if p.get_edgecolor()[:3] == pytest.approx((0, 0.447, 0.698), abs=0.01)
+    )
+    assert frontier_z > HALO_ZORDER
+    assert all(t.get_zorder() > frontier_z for t in _texts(all_map, "site-label"))
+
+
+def test_inset_reaches_west_of_10_east_and_shades_belarus(all_map):
+    (inset,) = [a for a in all_map.axes if a.get_gid() == "overview-inset"]
+    west = project([Point(10.0, 52.0)])[0].x
+    assert inset.get_xlim()[0] < west - 300_000
+    assert any(p.get_gid() == "inset-belarus" for p in inset.patches + inset.artists)
+
+
+def test_pdf_embeds_truetype_fonts_and_svg_keeps_text(zapad):
+    pdf = PdfReader(io.BytesIO(bm.render_bytes(zapad, fmt="pdf")))
+    fonts = pdf.pages[0]["/Resources"]["/Font"]
+    subtypes = set()
+    for ref in fonts.values():
+        font = ref.get_object()
+        subtypes.add(str(font["/Subtype"]))
+        for descendant in font.get("/DescendantFonts", []):
+            subtypes.add(str(descendant.get_object()["/Subtype"]))
+    assert "/Type3" not in subtypes and subtypes & {"/TrueType", "/CIDFontType2"}
+    assert "Minsk" in pdf.pages[0].extract_text()
+    root = ET.fromstring(bm.render_bytes(zapad, fmt="svg"))
+    words = {"".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text")}
+    assert {"Minsk", "BELARUS", "Brestsky TG"} <= words
+    assert any(w.startswith("Military exercises") for w in words)
+
+
+def test_vector_saves_leave_rcparams_alone(zapad):
+    import matplotlib as mpl
+
+    before = (mpl.rcParams["pdf.fonttype"], mpl.rcParams["svg.fonttype"])
+    bm.render_bytes(zapad, fmt="svg")
+    assert (mpl.rcParams["pdf.fonttype"], mpl.rcParams["svg.fonttype"]) == before
+
+
+def test_slide_font_dates_credits_and_alt_text(zapad):
+    prs = Presentation(io.BytesIO(to_pptx(zapad)))
+    slide = prs.slides[0]
+    runs = [r for s in slide.shapes if s.has_text_frame for p in s.text_frame.paragraphs for r in p.runs]
+    assert runs and {r.font.name for r in runs} == {FONT}
+    listing = next(s for s in slide.shapes if s.has_text_frame and s.text_frame.text.startswith("Exercises in view"))
+    assert f"10{NBSP}Sep{NBSP}2021" in listing.text_frame.text and "2021-09-10" not in listing.text_frame.text
+    (credits,) = [s for s in slide.shapes if s.name == "Map credits"]
+    assert "Natural Earth" in credits.text_frame.text
+    assert all(r.font.size.pt >= CREDITS_PT for p in credits.text_frame.paragraphs for r in p.runs)
+    (picture,) = [s for s in slide.shapes if s.name == "Briefing map"]
+    descr = picture._element.nvPicPr.cNvPr.get("descr")
+    assert "Zapad-2021" in descr and "14 sites of 1 exercise" in descr and "31 Dec 2025" in descr
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2020-09-25", f"25{NBSP}Sep{NBSP}2020"), ("2025-09", f"Sep{NBSP}2025"), ("2017", "2017"), ("soon", "soon")],
+)
+def test_date_words_never_wrap(value, expected):
+    assert date_words(value) == expected
+    assert " " not in period_text(value, words=True).replace(" ongoing", "")
+
+
+def test_areas_are_dissolved_per_alliance_with_a_capped_fill_and_a_hatch(all_map):
+    from geo.briefing.style import AREA_FILL_CAP
+    from geo.core.symbology import ALLIANCE_HATCHES
+
+    (ax,) = [a for a in all_map.axes if a.get_gid() == "map"]
+    capped = [p for p in ax.patches if p.get_facecolor()[3] == pytest.approx(AREA_FILL_CAP) and p.get_zorder() == 4.8]
+    alliances = [
+        p.get_gid().removeprefix("area-hatch-") for p in ax.patches if (p.get_gid() or "").startswith("area-hatch-")
+    ]
+    assert len(capped) == len(alliances) == len(set(alliances)) >= 2  # one fill and one hatch per alliance
+    assert {p.get_hatch() for p in ax.patches if (p.get_gid() or "").startswith("area-hatch-")} <= set(
+        ALLIANCE_HATCHES.values()
+    )
+    markers = {
+        c.get_gid(): c.get_paths()[0].vertices.shape[0]
+        for c in ax.collections
+        if (c.get_gid() or "").startswith("sites-")
+    }
+    assert markers["sites-NATO"] != markers["sites-Russia-Belarus"]  # square vs circle: a shape cue, not hue alone
