@@ -183,10 +183,10 @@ def _footer_text(fig: Figure, xy: tuple[float, float], text: str, s: float, *, m
 
 
 def _draw_labels(fig: Figure, ax: Axes, layer: SiteLayer, view: View, s: float) -> tuple[LabelReport, list[str]]:
-    """Place every name with one placer, in priority order: sites, capitals, countries, other cities, oblasts.
+    """Place every name with one placer, in priority order: capitals, countries, sites, other cities, oblasts.
 
-    Capitals come between the two passes of the site labels (:func:`place_site_labels`): after the labels
-    beside their sites, before those moved away on a leader line.
+    Capitals and countries come first (short names, always needed to read the map); a site label that then
+    finds no room beside its site moves out on a leader line or is numbered in the key (:func:`place_site_labels`).
 
     Site and city dots and the furniture are blocked first, so no label covers them. Returns the site
     labels' report and the city names drawn.
@@ -201,11 +201,11 @@ def _draw_labels(fig: Figure, ax: Axes, layer: SiteLayer, view: View, s: float) 
     capital = base.places["rank"].to_numpy()[chosen] == 0
     cities: list[str] = []
 
-    def capitals() -> None:
-        cities.extend(place_cities(placer, ax, base, chosen[capital], s, pad))
-
-    report = place_site_labels(placer, ax, layer, view, s, pad, between=capitals)
+    # Capitals and country names first: short names that orient every reader; a site label can still move
+    # out on a leader line or be numbered in the key, so no site goes unnamed.
+    cities.extend(place_cities(placer, ax, base, chosen[capital], s, pad))
     place_country_names(placer, ax, base, view, s, pad)
+    report = place_site_labels(placer, ax, layer, view, s, pad)
     cities += place_cities(placer, ax, base, chosen[~capital], s, pad)
     place_oblast_names(placer, ax, base, view, s, pad)
     return report, cities

@@ -2,8 +2,8 @@
 
 :func:`country_terms` maps each term, folded with :func:`geo.geocode.gazetteer.normalize_name`, to an ISO 3166-1
 alpha-3 code. Country names come from pycountry (official and common names) plus the short forms
-reporters use (:data:`geo.core.countries.INFORMAL_NAMES`, shared with the geocoder); demonyms and
-capitals are listed here because no installed library carries them.
+reporters use (:data:`geo.core.countries.INFORMAL_NAMES`) and demonyms (:data:`geo.core.countries.DEMONYMS`),
+both shared with the geocoder; capitals are listed here because no installed library carries them.
 Capitals count only where a sentence uses them as actors ("Minsk, Moscow announce joint drills",
 "planes sent by Moscow"); :func:`is_capital` tells them apart.
 """
@@ -15,27 +15,8 @@ from functools import cache
 
 import pycountry
 
-from geo.core.countries import INFORMAL_NAMES
+from geo.core.countries import DEMONYMS, INFORMAL_NAMES
 from geo.geocode.gazetteer import normalize_name
-
-#: Adjectives of nationality ("Kazakh soldiers", "Russian forces").
-DEMONYMS: dict[str, str] = {
-    "Russian": "RUS", "Belarusian": "BLR", "Belarussian": "BLR", "Byelorussian": "BLR", "Belorussian": "BLR",
-    "Kazakh": "KAZ", "Kazakhstani": "KAZ", "Kyrgyz": "KGZ", "Kirghiz": "KGZ", "Kyrgyzstani": "KGZ",
-    "Tajik": "TJK", "Tajikistani": "TJK", "Armenian": "ARM", "Uzbek": "UZB", "Turkmen": "TKM",
-    "Azerbaijani": "AZE", "Georgian": "GEO", "Moldovan": "MDA", "Ukrainian": "UKR", "Polish": "POL",
-    "Lithuanian": "LTU", "Latvian": "LVA", "Estonian": "EST", "Finnish": "FIN", "Swedish": "SWE",
-    "Norwegian": "NOR", "Danish": "DNK", "German": "DEU", "French": "FRA", "British": "GBR", "American": "USA",
-    "U.S.": "USA", "US": "USA", "Canadian": "CAN", "Dutch": "NLD", "Belgian": "BEL", "Luxembourgish": "LUX",
-    "Czech": "CZE", "Slovak": "SVK", "Hungarian": "HUN", "Romanian": "ROU", "Bulgarian": "BGR",
-    "Slovenian": "SVN", "Croatian": "HRV", "Serbian": "SRB", "Montenegrin": "MNE", "Albanian": "ALB",
-    "Macedonian": "MKD", "Greek": "GRC", "Turkish": "TUR", "Italian": "ITA", "Spanish": "ESP",
-    "Portuguese": "PRT", "Icelandic": "ISL", "Chinese": "CHN", "Iranian": "IRN", "Saudi": "SAU",
-    "Mongolian": "MNG", "Indian": "IND", "Pakistani": "PAK", "Vietnamese": "VNM", "Laotian": "LAO",
-    "Egyptian": "EGY", "Syrian": "SYR", "Cuban": "CUB", "Venezuelan": "VEN", "Nicaraguan": "NIC",
-    "Israeli": "ISR", "Japanese": "JPN", "Korean": "KOR", "Afghan": "AFG", "Irish": "IRL", "Austrian": "AUT",
-    "Swiss": "CHE",
-}  # fmt: skip
 
 #: Capitals and seats of government used for the state ("Minsk announced", "the Kremlin will send").
 CAPITALS: dict[str, str] = {

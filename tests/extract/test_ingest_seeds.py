@@ -139,7 +139,9 @@ GOLD: dict[tuple[str, int], dict[str, Any]] = {
         },
         "locations": [
             ("border_zone", "BLR", None, "UKR"),
-            ("region", "BLR", "City of Minsk, Gomel, Mogilev, Minsk, Vitebsk", None),
+            # "the eastern and central part": the eastern third of Belarus plus its centre (geo.geocode compass
+            # rule), named by the oblasts holding at least a tenth of it; Minsk city is under a tenth.
+            ("region", "BLR", "Gomel, Mogilev, Minsk, Vitebsk", None),
         ],
         "catalog": "russia-belarus-regional-grouping-2022",
     },
