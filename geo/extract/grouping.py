@@ -21,7 +21,8 @@ from geo.reference.membership import members_on
 
 EXERCISE_NOUN = re.compile(
     r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
-    r"tactical|field)\s+training)\b",
+    r"tactical|field)\s+training|"
+    r"(?:snap|surprise|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?(?:inspections?|checks?))\b",
     re.I,
 )
 DEPLOYMENT_NOUN = re.compile(
@@ -44,7 +45,7 @@ CONFLICT = re.compile(
     re.I,
 )
 EVENT_CUE = re.compile(
-    r"\b(?:hold|holds|held|holding|staging|conduct\w*|launch\w*|open(?:s|ed)?|begin|began|begins|start\w*|kick\w*\s+off|"
+    r"\b(?:hold|holds|held|holding|staging|conduct\w*|launch\w*|open(?:s|ed)?|begin|began|begins|begun|start\w*|kick\w*\s+off|"
     r"take\s+place|takes\s+place|took\s+place|scheduled|planned|plans?|announc\w+|stage[sd]?|host\w*|set\s+to|"
     r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|participat\w+|deploy\w*|run|runs|running|"
     r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"
