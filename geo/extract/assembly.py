@@ -111,6 +111,13 @@ def _as_of(dates: _Dates) -> dt.date | None:
     return earliest_date(value) if value else None
 
 
+def _other_side(country: str, participants: set[str], nato: frozenset[str]) -> bool:
+    """Whether ``country`` is on the other side of the participants (NATO beside Russia or Belarus, or the reverse)."""
+    if participants & _EAST:
+        return country in nato
+    return bool(participants) and participants <= nato and country in _EAST
+
+
 def _unnamed_label(alliance: str | None, dates: _Dates) -> str:
     when = dates.start or dates.announced or "undated"
     return f"Unnamed {alliance or 'unattributed'} exercise ({when})"
@@ -403,12 +410,15 @@ class _Builder:
         """Count the country an exercise is held in as a participant, if it belongs to the alliance."""
         members = alliance_members(_MEMBERSHIP[alliance], as_of) if alliance in _MEMBERSHIP and as_of else None
         excluded = set(parties["non_participants"]) | set(parties["observers"]) | set(parties["participants"])
+        nato = alliance_members("NATO", as_of or dt.date.today())
         for i, loc in enumerate(locations):
             host = loc.country
             if not loc.resolved or host is None or host in excluded or loc.role != "site":
                 continue
             if members is not None and host not in members:
                 continue
+            if members is None and _other_side(host, set(parties["participants"]), nato):
+                continue  # "… as alarm grows in Poland": a NATO country beside a Russian-Belarusian exercise
             parties["participants"].append(host)
             excluded.add(host)
             self.cite(FieldRef("participants", host), self.evidence[FieldRef("locations", i)])

@@ -36,7 +36,7 @@ FORCE_WORD = re.compile(
 MOVE_VERB = re.compile(
     r"\b(?:send|sends|sent|deploy|deploys|deployed|arrive|arrives|arrived|arrival|take\s+part|took\s+part|"
     r"taking\s+part|participat\w+|join|joins|joined|redeploy\w*|relocat\w+|transferr?\w*|move|moved|moving|"
-    r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+)\b",
+    r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+|consists?\s+of|compris\w+|made\s+up\s+of)\b",
     re.I,
 )
 CONFLICT = re.compile(
