@@ -30,13 +30,14 @@ DEPLOYMENT_NOUN = re.compile(
 )
 FORCE_WORD = re.compile(
     r"\b(?:troops|soldiers|forces|servicemen|personnel|paratroopers|units|tanks|vehicles|artillery|aircraft|"
-    r"planes|helicopters|jets|trains|contingents?|reservists|engineers|marines|sailors|crews|warships|hardware)\b",
+    r"planes|helicopters|jets|trains|contingents?|reservists|engineers|marines|sailors|crews|warships|hardware|"
+    r"participants)\b",
     re.I,
 )
 MOVE_VERB = re.compile(
     r"\b(?:send|sends|sent|deploy|deploys|deployed|arrive|arrives|arrived|arrival|take\s+part|took\s+part|"
     r"taking\s+part|participat\w+|join|joins|joined|redeploy\w*|relocat\w+|transferr?\w*|move|moved|moving|"
-    r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+|consists?\s+of|compris\w+|made\s+up\s+of)\b",
+    r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+|consists?\s+of|compris\w+|made\s+up\s+of|includ\w+)\b",
     re.I,
 )
 CONFLICT = re.compile(
