@@ -68,11 +68,14 @@ DEMONSTRATIVE = re.compile(
 CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:but|while|whereas|although|though|even\s+as)\s+|\s+(?:while|whereas)\s+|\s+as\s+(?=(?:NATO|[A-Z]\w+)\s)"
     r"|,\s+(?=(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)\s)"
+    r"|,\s+(?=(?:marking|amid)\s)"
 )
 #: A clause that dates the report by another event ("…, days after Belarus held snap drills near the border"):
 #: background, not facts about the exercise.
 BACKGROUND_CLAUSE = re.compile(
-    r"^(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)\s", re.I
+    r"^(?:(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)|"
+    r"marking|amid)\s",
+    re.I,
 )
 #: Words that make a clause about who takes part or watches ("while observers from Uzbekistan …").
 PARTY_WORD = re.compile(r"\b(?:observ\w+|participat\w+|take\s+part|taking\s+part|took\s+part)\b", re.I)
@@ -157,6 +160,19 @@ def _other_side(sentence: Sentence, event: GroupedEvent, nato: frozenset[str]) -
     return bool(known) and known <= nato and parties <= _EAST
 
 
+def _gives_facts(sentence: str) -> bool:
+    """Whether a sentence gives facts: no war, attack or mutiny outside its background clauses.
+
+    "Russia and Belarus will hold … from Sept. 12 to 16, …, marking the first time … since Moscow launched
+    its full-scale invasion of Ukraine" gives facts; "Russian forces attacked …" does not.
+    """
+    for start, end in clauses(sentence):
+        part = sentence[start:end]
+        if not BACKGROUND_CLAUSE.match(part) and CONFLICT.search(part):
+            return False
+    return True
+
+
 def _reports_past(sentence: str) -> bool:
     """Whether a sentence reports its exercise in the past ("Warsaw closed crossings for the drills last September")."""
     return tense_of(sentence) == "past" or bool(PAST_MARK.search(sentence))
@@ -223,7 +239,7 @@ class _Grouping:
     def add(self, sentence: Sentence) -> None:
         """Attach a sentence to the event it names, mentions or continues, if any."""
         names = self.names_of[sentence.index]
-        usable = not CONFLICT.search(sentence.text)
+        usable = _gives_facts(sentence.text)
         mention = bool(EXERCISE_NOUN.search(sentence.text) or DEPLOYMENT_NOUN.search(sentence.text))
         if names:
             target = self._named(sentence, names)
