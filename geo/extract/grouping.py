@@ -29,7 +29,7 @@ DEPLOYMENT_NOUN = re.compile(
     r"\b(?:deployment|regional\s+grouping|joint\s+grouping|grouping\s+of\s+(?:troops|forces))\b", re.I
 )
 FORCE_WORD = re.compile(
-    r"\b(?:troops|soldiers|forces|servicemen|personnel|paratroopers|units|tanks|vehicles|artillery|aircraft|"
+    r"\b(?:troops|soldiers|forces|servicemen|service\s+members|personnel|paratroopers|units|tanks|vehicles|artillery|aircraft|"
     r"planes|helicopters|jets|trains|contingents?|reservists|engineers|marines|sailors|crews|warships|hardware|"
     r"participants)\b",
     re.I,
@@ -80,6 +80,13 @@ BACKGROUND_CLAUSE = re.compile(
 #: Words that make a clause about who takes part or watches ("while observers from Uzbekistan …").
 PARTY_WORD = re.compile(r"\b(?:observ\w+|participat\w+|take\s+part|taking\s+part|took\s+part)\b", re.I)
 OBSERVERS = re.compile(r"\bobservers?\b", re.I)
+#: Where the exercise's activities take place ("Practical activities will take place at training grounds in …").
+RANGE_VENUE = re.compile(
+    r"\b(?:take\s+place|takes\s+place|took\s+place|be\s+held|are\s+held|were\s+held|be\s+conducted)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:at|on|in)\s+(?:[\w-]+\s+){0,2}?(?:training\s+grounds?|(?:firing|practice)\s+ranges?|"
+    r"ranges|polygons?|training\s+areas?)\b",
+    re.I,
+)
 #: A mention of another, earlier exercise ("A similar exercise was held in 2022", "last year's drills").
 OTHER_EXERCISE = re.compile(
     r"\b(?:similar|previous|prior|past|last\s+year['’]s|earlier|last\s+such)\s+(?:[\w-]+\s+){0,2}?"
@@ -294,7 +301,7 @@ class _Grouping:
         return self.main
 
     def _continues(self, sentence: Sentence) -> bool:
-        """Whether a sentence of forces sent, arriving or taking part continues the event in focus.
+        """Whether a sentence of forces sent, arriving or taking part (or of ranges used) continues the event in focus.
 
         Not when it is more than a paragraph away, nor when the exercise was only recalled in the
         past and these forces are for something to come, nor when the forces are the other side's.
@@ -305,6 +312,7 @@ class _Grouping:
             and bool(
                 (FORCE_WORD.search(sentence.text) and MOVE_VERB.search(sentence.text))
                 or OBSERVERS.search(sentence.text)
+                or RANGE_VENUE.search(sentence.text)
             )
             and sentence.paragraph - current.last_paragraph <= 1
             and not (current.past and tense_of(sentence.text) == "future")
