@@ -51,6 +51,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/cli.py
 	$(BIN)/python bench/linear_time.py
+	$(BIN)/python bench/extraction.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -48,6 +48,8 @@ ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: Alliance → the membership table of :func:`geo.reference.membership.members_on`.
 _MEMBERSHIP = {"CSTO": "CSTO", "NATO": "NATO", "Russia-Belarus": "Union State"}
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+#: The Union State's members.
+_EAST = frozenset({"RUS", "BLR"})
 
 
 @dataclass
@@ -109,6 +111,13 @@ def _as_of(dates: _Dates) -> dt.date | None:
     return earliest_date(value) if value else None
 
 
+def _other_side(country: str, participants: set[str], nato: frozenset[str]) -> bool:
+    """Whether ``country`` is on the other side of the participants (NATO beside Russia or Belarus, or the reverse)."""
+    if participants & _EAST:
+        return country in nato
+    return bool(participants) and participants <= nato and country in _EAST
+
+
 def _unnamed_label(alliance: str | None, dates: _Dates) -> str:
     when = dates.start or dates.announced or "undated"
     return f"Unnamed {alliance or 'unattributed'} exercise ({when})"
@@ -167,9 +176,12 @@ class _Builder:
         locations = self._locations()
         parties = self._parties()
         alliance = self._alliance()
-        self._host(alliance, _as_of(dates), locations, parties)
+        as_of = _as_of(dates) or self.published
+        self._host(alliance, as_of, locations, parties)
         if alliance is None:
-            alliance = self._alliance_from_participants(parties["participants"])
+            alliance = self._alliance_from_participants(parties["participants"], as_of)
+        if alliance == "Russia-Belarus" and as_of is not None:
+            self._union_members(as_of, parties["participants"])
         return DraftEvent(
             label=name or _unnamed_label(alliance, dates),
             name=name,
@@ -288,6 +300,10 @@ class _Builder:
                 self.cite(FieldRef("undated"), undated)
         years = [int(v[:4]) for v in (out.start, out.announced) if v]
         out.year = years[0] if years else year_hint
+        if out.year is None and self.published is not None:
+            # A report of drills it gives no date for speaks of its own time ("… will participate").
+            out.year = self.published.year
+            self.notes.append(f"year {out.year}: the report's publication year; the report dates nothing")
         return out
 
     def _figures(self) -> list[DraftFigure]:
@@ -394,28 +410,61 @@ class _Builder:
         """Count the country an exercise is held in as a participant, if it belongs to the alliance."""
         members = alliance_members(_MEMBERSHIP[alliance], as_of) if alliance in _MEMBERSHIP and as_of else None
         excluded = set(parties["non_participants"]) | set(parties["observers"]) | set(parties["participants"])
+        nato = alliance_members("NATO", as_of or dt.date.today())
         for i, loc in enumerate(locations):
             host = loc.country
             if not loc.resolved or host is None or host in excluded or loc.role != "site":
                 continue
             if members is not None and host not in members:
                 continue
+            if members is None and _other_side(host, set(parties["participants"]), nato):
+                continue  # "… as alarm grows in Poland": a NATO country beside a Russian-Belarusian exercise
             parties["participants"].append(host)
             excluded.add(host)
             self.cite(FieldRef("participants", host), self.evidence[FieldRef("locations", i)])
             self.notes.append(f"{host} counted as a participant: the exercise is held on its territory ({loc.text!r})")
 
-    def _alliance_from_participants(self, participants: list[str]) -> str | None:
+    def _union_members(self, as_of: dt.date, participants: list[str]) -> None:
+        """Count both Union State members as participants of a Union State exercise (it has exactly two)."""
+        members = alliance_members(_MEMBERSHIP["Russia-Belarus"], as_of)
+        cited = self.evidence.get(FieldRef("alliance"))
+        for iso3 in sorted(members - set(participants)):
+            if cited is None:
+                return
+            participants.append(iso3)
+            self.cite(FieldRef("participants", iso3), cited)
+            self.notes.append(f"{iso3} counted as a participant: a Union State exercise is held by both its members")
+
+    def _alliance_from_participants(self, participants: list[str], as_of: dt.date | None) -> str | None:
+        """Infer the alliance from who takes part and their memberships on the exercise's date.
+
+        One country: ``national``. All members of NATO on that date (:func:`geo.reference.membership.members_on`),
+        three or more of them or NATO named in the event's sentences: ``NATO`` (a NATO-led multinational
+        exercise: one ally leading, many taking part). Russia and Belarus with partners outside NATO:
+        ``Russia-Belarus``; CSTO members with at least two besides Russia and Belarus: ``CSTO``. Otherwise
+        ``bilateral``.
+        """
         parties = set(participants)
         if not parties:
             return None
-        if parties == {"RUS", "BLR"}:
-            alliance = "Russia-Belarus"
-        elif len(parties) == 1:
+        on = as_of or dt.date.today()
+        nato = alliance_members("NATO", on)
+        csto = alliance_members("CSTO", on)
+        named_nato = any(re.search(r"\bNATO\b", s.text) for s in self.usable)
+        if len(parties) == 1:
             alliance = "national"
+        elif parties <= nato and (len(parties) >= 3 or named_nato):
+            alliance = "NATO"
+        elif parties <= csto and len(parties - _EAST) >= 2:
+            alliance = "CSTO"
+        elif parties >= _EAST and not parties & nato:
+            alliance = "Russia-Belarus"
         else:
             alliance = "bilateral"
         first = next(ref for ref in self.evidence if ref.field == "participants")
         self.cite(FieldRef("alliance"), self.evidence[first])
-        self.notes.append(f"alliance {alliance!r} from the participants {sorted(parties)}: no alliance is named")
+        self.notes.append(
+            f"alliance {alliance!r} from the participants {sorted(parties)} and their memberships on {on.isoformat()}: "
+            "no alliance is named"
+        )
         return alliance

@@ -21,21 +21,23 @@ from geo.reference.membership import members_on
 
 EXERCISE_NOUN = re.compile(
     r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
-    r"tactical|field)\s+training)\b",
+    r"tactical|field)\s+training|"
+    r"(?:snap|surprise|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?(?:inspections?|checks?))\b",
     re.I,
 )
 DEPLOYMENT_NOUN = re.compile(
     r"\b(?:deployment|regional\s+grouping|joint\s+grouping|grouping\s+of\s+(?:troops|forces))\b", re.I
 )
 FORCE_WORD = re.compile(
-    r"\b(?:troops|soldiers|forces|servicemen|personnel|paratroopers|units|tanks|vehicles|artillery|aircraft|"
-    r"planes|helicopters|jets|trains|contingents?|reservists|engineers|marines|sailors|crews|warships|hardware)\b",
+    r"\b(?:troops|soldiers|forces|servicemen|service\s+members|personnel|paratroopers|units|tanks|vehicles|artillery|aircraft|"
+    r"planes|helicopters|jets|trains|contingents?|reservists|engineers|marines|sailors|crews|warships|hardware|"
+    r"participants)\b",
     re.I,
 )
 MOVE_VERB = re.compile(
     r"\b(?:send|sends|sent|deploy|deploys|deployed|arrive|arrives|arrived|arrival|take\s+part|took\s+part|"
     r"taking\s+part|participat\w+|join|joins|joined|redeploy\w*|relocat\w+|transferr?\w*|move|moved|moving|"
-    r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+)\b",
+    r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+|consists?\s+of|compris\w+|made\s+up\s+of|includ\w+)\b",
     re.I,
 )
 CONFLICT = re.compile(
@@ -44,7 +46,7 @@ CONFLICT = re.compile(
     re.I,
 )
 EVENT_CUE = re.compile(
-    r"\b(?:hold|holds|held|holding|staging|conduct\w*|launch\w*|open(?:s|ed)?|begin|began|begins|start\w*|kick\w*\s+off|"
+    r"\b(?:hold|holds|held|holding|staging|conduct\w*|launch\w*|open(?:s|ed)?|begin|began|begins|begun|start\w*|kick\w*\s+off|"
     r"take\s+place|takes\s+place|took\s+place|scheduled|planned|plans?|announc\w+|stage[sd]?|host\w*|set\s+to|"
     r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|participat\w+|deploy\w*|run|runs|running|"
     r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"
@@ -66,15 +68,25 @@ DEMONSTRATIVE = re.compile(
 CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:but|while|whereas|although|though|even\s+as)\s+|\s+(?:while|whereas)\s+|\s+as\s+(?=(?:NATO|[A-Z]\w+)\s)"
     r"|,\s+(?=(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)\s)"
+    r"|,\s+(?=(?:marking|amid)\s)"
 )
 #: A clause that dates the report by another event ("…, days after Belarus held snap drills near the border"):
 #: background, not facts about the exercise.
 BACKGROUND_CLAUSE = re.compile(
-    r"^(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)\s", re.I
+    r"^(?:(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)|"
+    r"marking|amid)\s",
+    re.I,
 )
 #: Words that make a clause about who takes part or watches ("while observers from Uzbekistan …").
 PARTY_WORD = re.compile(r"\b(?:observ\w+|participat\w+|take\s+part|taking\s+part|took\s+part)\b", re.I)
 OBSERVERS = re.compile(r"\bobservers?\b", re.I)
+#: Where the exercise's activities take place ("Practical activities will take place at training grounds in …").
+RANGE_VENUE = re.compile(
+    r"\b(?:take\s+place|takes\s+place|took\s+place|be\s+held|are\s+held|were\s+held|be\s+conducted)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:at|on|in)\s+(?:[\w-]+\s+){0,2}?(?:training\s+grounds?|(?:firing|practice)\s+ranges?|"
+    r"ranges|polygons?|training\s+areas?)\b",
+    re.I,
+)
 #: A mention of another, earlier exercise ("A similar exercise was held in 2022", "last year's drills").
 OTHER_EXERCISE = re.compile(
     r"\b(?:similar|previous|prior|past|last\s+year['’]s|earlier|last\s+such)\s+(?:[\w-]+\s+){0,2}?"
@@ -155,6 +167,19 @@ def _other_side(sentence: Sentence, event: GroupedEvent, nato: frozenset[str]) -
     return bool(known) and known <= nato and parties <= _EAST
 
 
+def _gives_facts(sentence: str) -> bool:
+    """Whether a sentence gives facts: no war, attack or mutiny outside its background clauses.
+
+    "Russia and Belarus will hold … from Sept. 12 to 16, …, marking the first time … since Moscow launched
+    its full-scale invasion of Ukraine" gives facts; "Russian forces attacked …" does not.
+    """
+    for start, end in clauses(sentence):
+        part = sentence[start:end]
+        if not BACKGROUND_CLAUSE.match(part) and CONFLICT.search(part):
+            return False
+    return True
+
+
 def _reports_past(sentence: str) -> bool:
     """Whether a sentence reports its exercise in the past ("Warsaw closed crossings for the drills last September")."""
     return tense_of(sentence) == "past" or bool(PAST_MARK.search(sentence))
@@ -221,7 +246,7 @@ class _Grouping:
     def add(self, sentence: Sentence) -> None:
         """Attach a sentence to the event it names, mentions or continues, if any."""
         names = self.names_of[sentence.index]
-        usable = not CONFLICT.search(sentence.text)
+        usable = _gives_facts(sentence.text)
         mention = bool(EXERCISE_NOUN.search(sentence.text) or DEPLOYMENT_NOUN.search(sentence.text))
         if names:
             target = self._named(sentence, names)
@@ -276,7 +301,7 @@ class _Grouping:
         return self.main
 
     def _continues(self, sentence: Sentence) -> bool:
-        """Whether a sentence of forces sent, arriving or taking part continues the event in focus.
+        """Whether a sentence of forces sent, arriving or taking part (or of ranges used) continues the event in focus.
 
         Not when it is more than a paragraph away, nor when the exercise was only recalled in the
         past and these forces are for something to come, nor when the forces are the other side's.
@@ -287,6 +312,7 @@ class _Grouping:
             and bool(
                 (FORCE_WORD.search(sentence.text) and MOVE_VERB.search(sentence.text))
                 or OBSERVERS.search(sentence.text)
+                or RANGE_VENUE.search(sentence.text)
             )
             and sentence.paragraph - current.last_paragraph <= 1
             and not (current.past and tense_of(sentence.text) == "future")

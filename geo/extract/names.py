@@ -16,7 +16,9 @@ A name is found when it is
   exercises", "The Vostok-2022 strategic command and staff exercise";
 * capitalised words with a year after an exercise word: "the joint exercise Northern Shield-2025".
 
-Normalisation maps spelling, translation and transliteration variants to one family name (West →
+Normalisation maps spelling, translation and transliteration variants to one family name (another
+romanisation of a known name too, by rapidfuzz ratio on accent-folded keys: "Slavianskoe Bratstvo",
+"Gelezinis Vilkas") (West →
 Zapad, Indestructible → Unbreakable Brotherhood, Allied → Union Resolve, Poisk → Search) and writes the
 year after a hyphen, then the edition if any: "Zapad-2025", "Combat Brotherhood-2023", "Iron
 Wolf-2024-II". A name without a year stays without one. A name the sentence introduces as another
@@ -30,6 +32,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+
+from rapidfuzz import fuzz
 
 from geo.catalog.schema import Exercise
 from geo.extract.lexicon import iso3_of
@@ -295,7 +299,27 @@ class NameLexicon:
         for variant, canonical in self.variants.items():
             if name_key(variant) == key:
                 return canonical
-        return " ".join(base.split())
+        return self._romanised(key) or " ".join(base.split())
+
+    #: Least rapidfuzz ratio for two romanisations of one name ("Nerushimoe"/"Nerushimoye Bratstvo").
+    ROMANISATION_MIN_RATIO = 90
+
+    def _romanised(self, key: str) -> str | None:
+        """Return the family of a known name spelt in another romanisation, if exactly one is that close.
+
+        Keys are folded by :func:`name_key` (accents dropped: "Geležinis" = "Gelezinis"); a name of at
+        least eight letters then matches a variant whose rapidfuzz ratio is at least
+        :data:`ROMANISATION_MIN_RATIO` ("Slavianskoe Bratstvo" → Slavic Brotherhood). Short names never
+        match fuzzily ("Search" is not "Rubezh").
+        """
+        if len(key.replace(" ", "")) < 8:
+            return None
+        close = {
+            canonical
+            for variant, canonical in self.variants.items()
+            if fuzz.ratio(key, name_key(variant)) >= self.ROMANISATION_MIN_RATIO
+        }
+        return close.pop() if len(close) == 1 else None
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:

@@ -12,7 +12,11 @@ Participants
     ``holds`` "Belarus has announced joint military exercises", "Minsk, Moscow announce joint drills",
     "Russia and Belarus on Friday began the main stage of their Zapad-2025 joint military exercises";
     ``with`` "exercises with Russia", "exercises of Russia and Belarus"; ``sent-by`` "planes sent by Moscow";
-    ``participation`` "participation of …"; ``compound`` "the Russian-Belarusian exercise";
+    ``participation`` "participation of …"; ``compound`` "the Russian-Belarusian exercise", "the Russia-Belarus
+    joint operational drills"; ``country-list`` "troops from 8 countries: A, B, C", "allied nations such as A, B",
+    "The participants include: A; B; C"; ``led-by`` "the US-led exercise", "organized by the United States",
+    "under Germany's command"; "drills with NATO Allies Poland, Lithuania …" (``with``). "US troops from
+    Germany" names where the troops came from, not a participant;
     ``apart-from`` "Apart from Russia, contingents from … are taking part"; ``its-forces`` "Russia's Defence
     Ministry said its Pacific Fleet …".
 Observers
@@ -37,7 +41,7 @@ from geo.extract.lexicon import country_pattern, is_demonym, iso3_of
 Role = Literal["participant", "observer", "non_participant"]
 
 _FORCE = (
-    r"(?:troops|forces|soldiers|servicemen|service\s+members|army|armies|contingents?|units|personnel|"
+    r"(?:(?i:troops|forces|soldiers|servicemen|service\s+members)|army|armies|contingents?|units|personnel|"
     r"paratroopers|marines|sailors|pilots|airmen|brigades?|battalions?|divisions?|regiments?|crews|sappers|"
     r"engineers|reservists|(?i:navy|fleet|air\s+force)|"
     # "military" is a noun only before a verb, a preposition or punctuation ("the Kazakh military would …"),
@@ -64,6 +68,16 @@ def _list(term: str) -> str:
     return (
         rf"(?:the\s+)?{term}(?:\s*,\s*(?:and\s+)?(?:the\s+)?{term}|\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+)?{term})*"
     )
+
+
+#: The look-ahead that ends every :func:`~geo.extract.lexicon.country_pattern` (dropped before "-led").
+_NOT_AFTER = r"(?![\w-])"
+
+
+def _semi_list(term: str) -> str:
+    """A list of countries separated by commas or semicolons ("Poland; France; … and USA")."""
+    item = rf"(?:the\s+)?{term}"
+    return rf"{item}(?:\s*[,;]\s*(?:and\s+)?{item}|\s+(?:and|as\s+well\s+as)\s+{item})*"
 
 
 @dataclass(frozen=True)
@@ -103,6 +117,8 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "with": re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war\s+games|wargames|training)\b", re.I),
     "sent-by": re.compile(r"\bby\b", re.I),
     "participation": re.compile(r"participation", re.I),
+    "country-list": re.compile(r"\b(?:troops|soldiers|forces|servicemen|personnel|participa\w*|contingents?)\b", re.I),
+    "led-by": re.compile(r"[-–]led\b|\b(?:by|under)\b", re.I),
     "its-forces": re.compile(r"\bits\b"),
 }
 
@@ -112,6 +128,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
     names = country_pattern(names=True, demonyms=False, capitals=False)
     demonyms = country_pattern(names=False, demonyms=True, capitals=False)
     actors = country_pattern(names=True, demonyms=False, capitals=True)
+    led = country_pattern(names=True, demonyms=True, capitals=False)
     rules: list[tuple[str, str, str]] = [
         # Negations first: a sentence that says a country did not send troops never makes it a participant.
         ("did-not", "non_participant",
@@ -130,7 +147,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
         ("forces", "participant",
          rf"(?P<list>{_list(demonyms)})(?:\s+and\s+(?i:allied|other|foreign|partner|international|NATO|multinational))?\s+{_MODS}{_FORCE}\b"),
         ("compound", "participant",
-         rf"(?<![\w-])(?P<list>[A-Z][a-z]+(?:[-–][A-Z][a-z]+)+)\s+(?i:(?:joint|military|combined|command-staff|tactical|strategic|air|naval|special|snap|large-scale)\s+){{0,3}}(?i:{_EXERCISE})"),
+         rf"(?<![\w-])(?P<list>[A-Z][a-z]+(?:[-–][A-Z][a-z]+)+)\s+(?:[a-z][\w-]*\s+){{0,3}}(?i:{_EXERCISE})"),
         ("apart-from", "participant",
          rf"^(?i:apart\s+from|besides|in\s+addition\s+to|alongside)\s+(?P<list>{_list(names)}),[^.;]{{0,300}}?(?i:take\s+part|taking\s+part|took\s+part|participat\w+|involved|join\w*)"),
         ("forces", "participant", rf"(?P<list>{_list(names)})['’]s\s+{_MODS}{_FORCE}\b"),
@@ -141,14 +158,27 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
         ("holds", "participant",
          rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:announce[sd]?|hold|holds|held|conduct\w*|launch\w*|start\w*|begin|began|stage[sd]?|host\w*|kick\w*\s+off|plan\w*)\s+{_OBJECT_WORDS}(?i:{_EXERCISE})"),
         ("with", "participant",
-         rf"(?i:{_EXERCISE}\s+(?:(?:together\s+)?with|alongside|involving|including|of|between))\s+(?P<list>{_list(actors)})"),
+         rf"(?i:{_EXERCISE}\s+(?:(?:together\s+)?with|alongside|involving|including|of|between))\s+(?:(?:NATO|EU|CSTO)\s+)?(?i:(?:allies|partners|members)\s+)?(?P<list>{_list(actors)})"),
         ("its-forces", "participant",
          rf"(?P<list>{names})['’]s\s+(?i:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|military|armed\s+forces|army|government)\b[^.;]{{0,60}}?\b(?i:its)\s+(?:[A-Z][a-z]+\s+){{0,2}}{_FORCE}"),
         ("sent-by", "participant",
          rf"(?i:(?:sent|deployed|provided|dispatched|contributed|fielded)\s+by)\s+(?P<list>{_list(actors)})"),
         ("participation", "participant", rf"(?i:participation\s+of)\s+(?P<list>{_list(actors)})"),
+        ("country-list", "participant",
+         rf"(?i:countries|nations|states|allies|members|partners|participants)\s*(?:(?i:such\s+as|including|like|include|includes|are)\s*:?|:)\s*(?P<list>{_semi_list(names)})"),
+        ("led-by", "participant",
+         rf"(?P<list>{led.removesuffix(_NOT_AFTER)})[-–]led\b|(?i:organi[sz]ed|led|hosted|commanded)\s+by\s+(?:the\s+)?(?P<by>{_list(led)})|(?i:under)\s+(?P<under>{names})['’]s\s+(?i:command|leadership)"),
     ]  # fmt: skip
     return tuple((name, role, re.compile(pattern)) for name, role, pattern in rules)  # type: ignore[misc]
+
+
+def _origin(sentence: str, start: int, named: list[str]) -> bool:
+    """Whether "… troops from X" follows another country's demonym ("US troops from Germany")."""
+    before = re.search(r"([\w.’'-]+)\s+$", sentence[:start])
+    if before is None or not is_demonym(before.group(1)):
+        return False
+    own = iso3_of(before.group(1))
+    return own is not None and own not in named
 
 
 @cache
@@ -196,11 +226,15 @@ def find_parties(sentence: str) -> list[PartyMention]:
                 continue
             if name == "compound":  # "Russian-Belarusian": the word boundaries of countries_in do not split it
                 parts = re.split(r"[-–]", match.group("list"))
-                if not all(is_demonym(p) for p in parts):
+                if not all(iso3_of(p) for p in parts):  # "Russian-Belarusian", "Russia-Belarus"
                     continue
                 named = [c for c in (iso3_of(p) for p in parts) if c]
+            elif name == "led-by":
+                named = countries_in(next(g for g in match.groups() if g))
             else:
                 named = countries_in(match.group("list"))
+            if name == "forces-from" and _origin(sentence, match.start(), named):
+                continue  # "US troops from Germany": where the troops came from, not who takes part
             if name == "did-not" and len(countries_in(match.group(0))) > len(named):
                 continue  # another country stands between the subject and "did not": not its subject
             for iso3 in named:

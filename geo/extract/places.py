@@ -18,8 +18,13 @@ Only phrases of forms the geocoder can read are taken, so that every result is e
     a training ground or airfield the gazetteer knows ("the ‘Losvido’ and ‘Lepelets’ gunfire ranges"),
     or an unknown one named with a range word ("at the Obuz-Lesnovsky training ground"), kept unresolved;
 ``town`` / ``country``
-    a town or country after a preposition ("in Belarus", "near Brest", "in the town of Shklov"), one per
-    country in "in Latvia and Estonia".
+    a town or country after a preposition ("in Belarus", "near Brest", "in the town of Shklov", "in the
+    capital Minsk"), one per country in "in Latvia and Estonia" or "in the Republic of Belarus and the
+    Russian Federation"; "on the territory of X", "on Belarusian soil" and "at the Russian training ground"
+    (a range in that country, not named) are the country.
+
+A border phrase that names no country, side or neighbour ("near the borders") is no site. Region nouns
+include voivodeship and county; a region may also open a bracket ("(the Warmian-Masurian Voivodeship …)").
 
 Border, compass, region, town and country phrases count only after a location preposition (in, at,
 near, along, on, to, into, across …): "his country reinforced its border with Belarus" names no site.
@@ -34,7 +39,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from geo.extract.lexicon import country_names, country_pattern, iso3_of
+from geo.extract.lexicon import country_names, country_pattern, is_demonym, iso3_of
 from geo.geocode import gazetteer
 from geo.geocode.gazetteer import adjective_stems, normalize_name
 from geo.geocode.geocoder import GeocodeResult, geocode
@@ -91,7 +96,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     clist = rf"{country}(?:\s*,\s*(?:and\s+)?{country}|\s+and\s+{country})*"
     members = r"(?:(?:the|NATO\s+members?|NATO\s+member\s+states|NATO\s+allies|EU\s+members?|EU\s+member\s+states)\s+)?"
     border = (
-        rf"(?:(?:the|its|their|his|her|our|(?P<owner>{country})['’]s)\s+)?"
+        rf"(?:(?:the\s+(?i:republic|country)['’]s|the|its|their|his|her|our|(?P<owner>{country})['’]s)\s+)?"
         rf"(?:(?:{_COMPASS})(?:\s+and\s+(?:{_COMPASS}))?\s+)?(?:(?P<dem>{demonym})\s+)?(?i:state\s+)?(?i:borders?|frontiers?)\b"
         rf"(?:\s+(?:of|with)\s+{members}(?P<nlist>{clist}))?"
         rf"(?P<which>,?\s+(?:which|that)\s+borders?\s+{members}(?P<blist>{clist}))?"
@@ -102,11 +107,13 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("border", rf"{_PREP}(?P<phrase>{border})"),
         ("compass", rf"{_PREP}(?P<phrase>(?:the\s+)?{_COMPASS}(?:\s+(?:and|or)\s+{_COMPASS})?\s+(?:{country}\b|(?i:parts?\s+of\s+)(?:the\s+country|{country}))|the\s+{_COMPASS}\s+of\s+(?:the\s+country|{country}))"),  # noqa: E501
         ("interior", rf"(?P<phrase>the\s+interior\s+of\s+(?:the\s+country|{country})|deep(?:er)?\s+inside\s+(?:the\s+country|{country}))"),  # noqa: E501
-        ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions|oblasts|provinces|voblasts|districts)\b)"),  # noqa: E501
-        ("region", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?)\b)"),  # noqa: E501
+        ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions|oblasts|provinces|voblasts|districts|voivodeships|counties)\b)"),  # noqa: E501
+        ("region", rf"(?:{_PREP}|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?|voivodeships?|county|counties|krai)\b)"),  # noqa: E501
         ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>[A-Z][\w’'-]+(?:[\s-]{_UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{_RANGE_WORDS})\b"),  # noqa: E501
-        ("town", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:town|city|village|settlement|resort|port)\s+of\s+(?P<name>{_CAPS}))"),  # noqa: E501
-        ("countries", rf"{_PREP}(?P<phrase>{country}(?:\s*,\s*{country})*,?\s+and\s+{country})"),
+        ("town", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:town|city|village|settlement|resort|port|capital)(?:\s+of)?\s+(?P<name>{_CAPS}))"),  # noqa: E501
+        ("territory", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:territory|soil)\s+of\s+(?:the\s+)?(?P<name>{country})|(?P<dem>{demonym})\s+(?i:territory|soil))"),  # noqa: E501
+        ("countries", rf"{_PREP}(?P<phrase>(?:the\s+)?{country}(?:\s*,\s*(?:the\s+)?{country})*,?\s+and\s+(?:the\s+)?{country})"),  # noqa: E501
+        ("country-name", rf"{_PREP}(?:the\s+)?(?P<phrase>{country})"),
         ("country", rf"{_PREP}(?:the\s+)?(?P<phrase>{_CAPS})"),
     )  # fmt: skip
     return tuple((form, re.compile(pattern)) for form, pattern in patterns)
@@ -225,17 +232,28 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
     if form in ("border", "border-parts"):
         owner = match.group("owner")
         context = (iso3_of(owner) if owner else None) or DEFAULT_CONTEXT
-        query = text
+        query = re.sub(r"^the\s+(?i:republic|country)['’]s\s+", "its ", text)
         if match.groupdict().get("which"):
             query = text[: match.start("which") - start]
+        if _BARE_BORDER.match(text):
+            return None  # "the border", "near the borders": whose border is not said, so no site
         dem = match.groupdict().get("dem")
         if dem and not match.groupdict().get("nlist"):
             neighbour = iso3_of(dem)
             name = next((n for n, iso in country_names().items() if iso == neighbour and " " not in n), dem)
             query = f"the border with {name}"
         return PlaceMention(text, query, start, end, "border", role, context)
-    if form in ("compass", "interior"):
+    if form == "interior":
+        named = re.search(country_pattern(names=True, demonyms=False, capitals=False), text)
+        context = (iso3_of(named.group(0)) if named else None) or DEFAULT_CONTEXT
+        return PlaceMention(text, text, start, end, form, role, context)
+    if form == "compass":
         return PlaceMention(text, text, start, end, form, role)
+    if form in ("territory", "country-name"):
+        iso3 = iso3_of(match.group("name") or match.group("dem") if form == "territory" else text)
+        if iso3 is None:
+            return None
+        return PlaceMention(text, _country_query(iso3, text), start, end, "country", role, iso3)
     if form == "region":
         if normalize_name(match.group("name")) in _NOT_PLACES:
             return None
@@ -247,6 +265,9 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
     if form == "site-unknown":
         if normalize_name(match.group("name")) in _NOT_PLACES:
             return None
+        if is_demonym(match.group("name")):  # "the Russian training ground": some range in Russia
+            iso3 = iso3_of(match.group("name")) or DEFAULT_CONTEXT
+            return PlaceMention(text, _country_query(iso3, text), start, end, "country", role, iso3)
         return PlaceMention(text, text, start, end, "site", role)
     if form == "town":
         return PlaceMention(text, match.group("name"), start, end, "town", role)
@@ -255,6 +276,16 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
         return None
     place, kind = prefix
     return PlaceMention(place, place, start, start + len(place), kind, role)
+
+
+#: A border phrase that names no country, side or neighbour.
+_BARE_BORDER = re.compile(r"^(?:the\s+)?(?:state\s+)?(?:borders?|frontiers?)$", re.I)
+
+
+def _country_query(iso3: str, text: str) -> str:
+    """Return the plain name the geocoder knows for a country written another way ("Belarusian soil")."""
+    names = [n for n, code in country_names().items() if code == iso3]
+    return min(names, key=len) if names else text
 
 
 @lru_cache(maxsize=8192)

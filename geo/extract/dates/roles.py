@@ -206,9 +206,16 @@ def _verb_after(sentence: str, mention: DateMention) -> Role | None:
     return None
 
 
+#: A start in the present or future ("Tomorrow (Monday, February 21), the … exercise starts in Poland").
+_STARTS_NOW = re.compile(
+    r"\b(?:starts|begins|opens|kicks\s+off|commences|(?:will|is\s+to|are\s+to)\s+(?:start|begin|open|kick\s+off|commence))\b",
+    re.I,
+)
+
+
 def _clause_opening(rest: str) -> Role:
     """Return the role of a date opening its clause ("On Saturday …") from what the clause goes on to say."""
-    if PAST_START.search(rest):
+    if PAST_START.search(rest) or _STARTS_NOW.search(rest[:160]):
         return "start"
     if any(w in _ANNOUNCE_CUES for w in re.findall(r"[a-z]+", rest.lower())[:12]):
         return "announced"

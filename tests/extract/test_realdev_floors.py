@@ -1,0 +1,47 @@
+"""Floors on the dev part of the real development set (``tests/extract/realdev``).
+
+The floors are what extraction reaches today, rounded down; a change that generalises worse fails here.
+The test part is reported by ``bench/extraction.py`` and never asserted, so that no rule is tuned to it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.catalog.load import load_exercises
+from geo.extract import Extractor
+from tests.support.extraction_score import MEASURES, Tally, load_articles, run
+
+#: measure -> lowest acceptable value on dev (see :func:`tests.support.extraction_score.Tally.ratio`).
+FLOORS = {
+    "recall": 0.97,
+    "precision": 1.00,
+    "alliance": 0.96,
+    "participants_recall": 0.98,
+    "participants_precision": 1.00,
+    "start": 1.00,
+    "sites": 0.72,
+}
+
+
+@pytest.fixture(scope="module")
+def dev_tally() -> Tally:
+    """The dev articles extracted and scored once for the module."""
+    return run(load_articles(split="dev"), Extractor(load_exercises()))
+
+
+def test_dev_set_is_large_enough_and_fixed() -> None:
+    articles = load_articles()
+    assert len(articles) >= 40
+    assert sorted(a.id for a in articles if a.split == "test") == [
+        "003", "014", "015", "023", "027", "035", "037", "041", "043", "044",
+    ]  # fmt: skip
+
+
+def test_no_dev_article_crashes(dev_tally: Tally) -> None:
+    assert dev_tally.crashes == 0, dev_tally.misses
+
+
+@pytest.mark.parametrize("measure", MEASURES)
+def test_dev_measure_stays_above_its_floor(dev_tally: Tally, measure: str) -> None:
+    assert dev_tally.ratio(measure) >= FLOORS[measure], "\n".join(dev_tally.misses)
