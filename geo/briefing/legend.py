@@ -158,14 +158,16 @@ def _key_layout(
     return size, wrapped
 
 
-def _key_height(keyed: Sequence[tuple[int, str]], width_pt: float, height_pt: float, s: float) -> float:
-    """Return the height (points) the numbered key wants at 7 pt: none without a key, at most 40 % of the panel."""
+def _key_height(
+    keyed: Sequence[tuple[int, str]], width_pt: float, height_pt: float, s: float, share: float = 0.4
+) -> float:
+    """Return the height (points) the numbered key wants at 7 pt: none without a key, at most ``share`` of the panel."""
     if not keyed:
         return 0.0
     chars = max(int((width_pt / 2 - 6 * s) / (0.56 * 7.0 * s)), 16)
     lines = sum(len(textwrap.wrap(f"{n}  {text}", chars)) + 0.3 for n, text in keyed)
     want = (max(lines / 2, min(lines, 3.0)) + 2.5) * 7.0 * s * _KEY_LINE
-    return min(want, 0.4 * height_pt)
+    return min(want, share * height_pt)
 
 
 def _draw_key(
@@ -201,12 +203,13 @@ def draw_legend(
     entries: Sequence[Entry],
     s: float,
     keyed: Sequence[tuple[int, str]] = (),
+    key_share: float = 0.4,
 ) -> Axes:
     """Draw the legend as its own axes (rows in points from the top), so headers and swatches align exactly.
 
     The whole legend shrinks, rather than run into the inset below it or past its right edge. With
-    ``keyed`` (number, text) site labels, the numbered key takes what it needs of the height, at most 40 %
-    (:func:`_key_height`), and is drawn under the rows (:func:`_draw_key`).
+    ``keyed`` (number, text) site labels, the numbered key takes what it needs of the height, at most
+    ``key_share`` of it (:func:`_key_height`), and is drawn under the rows (:func:`_draw_key`).
     """
     ax = fig.add_axes(rect, gid="legend")
     ax.set_axis_off()
@@ -217,7 +220,7 @@ def draw_legend(
     headers = sum(1 for e in entries if e.kind == "header")
     spacing = 1.45 if keyed else 1.62
     needed = 8.6 * spacing * (len(entries) + 0.35 * (headers - 1) + 0.6)
-    s_rows = min(s, (height_pt - _key_height(keyed, width_pt, height_pt, s)) / needed)
+    s_rows = min(s, (height_pt - _key_height(keyed, width_pt, height_pt, s, key_share)) / needed)
     size = 8.6 * s_rows
     row = size * spacing
     y = -row * 0.6

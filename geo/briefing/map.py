@@ -44,7 +44,7 @@ from geo.briefing.basemap import basemap, draw_basemap
 from geo.briefing.furniture import draw_banner, draw_inset, draw_north_arrow, draw_scale_bar, fit_width
 from geo.briefing.graticule import draw_graticule, draw_offframe
 from geo.briefing.labels import LabelReport, Placer, block_dots_and_furniture, place_site_labels
-from geo.briefing.legend import draw_legend, legend_entries
+from geo.briefing.legend import Entry, draw_legend, legend_entries
 from geo.briefing.names import cities_in_view, place_cities, place_country_names, place_oblast_names
 from geo.briefing.options import FORMATS, BriefingOptions
 from geo.briefing.projection import DEFAULT_VIEW, MAP_CRS, PAD_FRACTION, View, box_in_map, fit_extent
@@ -211,6 +211,29 @@ def _draw_labels(fig: Figure, ax: Axes, layer: SiteLayer, view: View, s: float) 
     return report, cities
 
 
+def _draw_legend_or_widen(
+    fig: Figure, layout: _Layout, entries: list[Entry], s: float, keyed: list[tuple[int, str]]
+) -> bool:
+    """Draw the legend; if its numbered key would run into the overview inset, give it the inset's room.
+
+    Returns
+    -------
+    bool
+        True when the inset still has its place (draw it), False when the legend took it: on the busiest
+        maps the key of unlabelled sites matters more than the overview.
+    """
+    legend = draw_legend(fig, layout.legend_rect, entries, s, keyed)
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    bottom = legend.get_window_extent(renderer).y0
+    if not keyed or min(t.get_window_extent(renderer).y0 for t in legend.texts) >= bottom - 1:
+        return True
+    fig.delaxes(legend)
+    x, _, w, h = layout.legend_rect
+    y0 = layout.inset_rect[1]
+    draw_legend(fig, (x, y0, w, h + (layout.legend_rect[1] - y0)), entries, s, keyed, key_share=0.7)
+    return False
+
+
 def _inside(view: View, x: float, y: float) -> bool:
     return view[0] <= x <= view[2] and view[1] <= y <= view[3]
 
@@ -303,8 +326,8 @@ def render_figure(selection: Selection, *, options: BriefingOptions | None = Non
     present = ordered_alliances(selection.located["alliance"])
     abbreviations = any(re.search(r"\b(TG|TA|AB)\b", label.name) for label in layer.labels)
     entries = legend_entries(present, on, layer.kinds, abbreviations, cities=bool(cities))
-    draw_legend(fig, layout.legend_rect, entries, s, report.keyed)
-    draw_inset(fig, layout.inset_rect, base, view, layer, s)
+    if _draw_legend_or_widen(fig, layout, entries, s, report.keyed):
+        draw_inset(fig, layout.inset_rect, base, view, layer, s)
     _draw_footer(fig, layout, selection, options, _map_note(report, len(outside)))
     if options.banner:
         draw_banner(fig, layout.banner_h, options.banner, s)

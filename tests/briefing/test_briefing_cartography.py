@@ -149,11 +149,23 @@ def test_graticule_is_labelled_and_halos_sit_under_the_frontier(all_map):
     assert all(t.get_zorder() > frontier_z for t in _texts(all_map, "site-label"))
 
 
-def test_inset_reaches_west_of_10_east_and_shades_belarus(all_map):
-    (inset,) = [a for a in all_map.axes if a.get_gid() == "overview-inset"]
+def test_inset_reaches_west_of_10_east_and_shades_belarus(zapad):
+    (inset,) = [a for a in bm.render_figure(zapad).axes if a.get_gid() == "overview-inset"]
     west = project([Point(10.0, 52.0)])[0].x
     assert inset.get_xlim()[0] < west - 300_000
     assert any(p.get_gid() == "inset-belarus" for p in inset.patches + inset.artists)
+
+
+def test_the_legend_and_its_key_stay_inside_the_panel(all_map):
+    """On the busiest map the key of numbered sites takes the overview's room rather than run over it."""
+    renderer = all_map.canvas.get_renderer()
+    (legend,) = [a for a in all_map.axes if a.get_gid() == "legend"]
+    box = legend.get_window_extent(renderer)
+    for text in legend.texts:
+        t = text.get_window_extent(renderer)
+        assert t.y0 >= box.y0 - 1 and t.y1 <= box.y1 + 1, text.get_text()[:40]
+    others = [a.get_window_extent(renderer) for a in all_map.axes if a.get_gid() == "overview-inset"]
+    assert not any(box.overlaps(o) for o in others)
 
 
 def test_pdf_embeds_truetype_fonts_and_svg_keeps_text(zapad):
