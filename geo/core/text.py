@@ -118,3 +118,22 @@ def xml_text(text: str) -> str:
     an ESC in a report would otherwise make a KML file ill-formed), and leaves a visible mark where it was.
     """
     return _XML_INVALID.sub("\ufffd", text)
+
+
+# Control characters (C0 but tab, line feed, carriage return; DEL; C1) and the bidirectional overrides and
+# isolates that reorder what a reader sees: nothing a report, a name or a URL needs.
+_INPUT_CONTROLS: Final = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_controls(text: str) -> str:
+    """Return untrusted input text without control characters or bidirectional overrides.
+
+    Applied where text enters (pasted or uploaded articles); line breaks and tabs are kept. A field that
+    must not hold them at all (a reviewer's name, a source URL) is checked with :func:`has_controls`.
+    """
+    return _INPUT_CONTROLS.sub("", text)
+
+
+def has_controls(text: str) -> bool:
+    """Return True when ``text`` holds a control character, a line break or a bidirectional override."""
+    return bool(_INPUT_CONTROLS.search(text)) or any(ch in text for ch in "\t\n\r\u2028\u2029")

@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 
 from geo.core import settings
 from geo.core.errors import IngestError
+from geo.core.text import strip_controls
 
 #: Elements whose content is never text: dropped with everything inside them.
 _SKIPPED_ELEMENTS = frozenset(
@@ -215,6 +216,7 @@ def clean_text(text: str, *, name: str = "the article", max_chars: int | None = 
     if len(text) > limit:
         msg = f"{name!r} has {len(text):,} characters, over the {limit:,}-character limit for one article"
         raise IngestError(msg)
+    text = strip_controls(text)  # an ESC or a bidi override in a report is never content
     if looks_like_html(text):
         text = html_to_text(text)
     if _MARKDOWN_HINT.search(text) or name.lower().endswith((".md", ".markdown")):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from geo.catalog.schema import Exercise
+from geo.core.text import has_controls
 from geo.store.engine import StoreError
 from geo.store.models import ExerciseRow
 
@@ -30,3 +31,15 @@ def check_lengths(who: str, exercises: Sequence[Exercise]) -> None:
         if len(value) > limit:
             msg = f"the {what} is {len(value)} characters long; the store keeps at most {limit}"
             raise StoreError(msg)
+
+
+def check_plain_text(who: str, source: str | Mapping[str, str]) -> None:
+    """Refuse a reviewer name or source holding control characters or line breaks (one message, nothing written).
+
+    Both are recorded in the audit and printed by ``python -m geo.store info``: an ESC sequence or a line
+    break in them could forge or hide an audit line.
+    """
+    sources = [source] if isinstance(source, str) else list(source.values())
+    if has_controls(who) or any(has_controls(s) for s in sources):
+        msg = "the reviewer name and the source may not hold control characters or line breaks"
+        raise StoreError(msg)

@@ -27,7 +27,7 @@ from geo.catalog.load import load_catalog
 from geo.catalog.schema import Exercise
 from geo.core import settings
 from geo.store.engine import StoreError, make_engine, reading, serialise_schema_changes
-from geo.store.limits import check_lengths
+from geo.store.limits import check_lengths, check_plain_text
 from geo.store.migrations import CURRENT_VERSION, current_version, migrate
 from geo.store.models import AuditRow, ExerciseRow, Meta
 from geo.store.yaml_text import yaml_document
@@ -282,6 +282,7 @@ class Store:
         if not who:
             msg = "a reviewer name is required to save (who made the change is recorded)"
             raise StoreError(msg)
+        check_plain_text(who, source)
         new = list(new)
         updates = dict(updates or {})
         check_lengths(who, new)

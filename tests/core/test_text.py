@@ -75,3 +75,18 @@ def test_terminal_safe__escapes_control_characters():
 def test_terminal_safe__keeps_printable_text():
     text = "Zapad-2021 — Грodno, sqlite:///var/store.db"
     assert terminal_safe(text) == text
+
+
+def test_strip_controls_keeps_line_breaks_and_drops_controls_and_overrides():
+    from geo.core.text import has_controls, strip_controls
+
+    assert strip_controls("Zapad\x1b[2J-2021\u202e\tbegins\r\nnow\x00") == "Zapad[2J-2021\tbegins\r\nnow"
+    assert has_controls("eve\x1b") and has_controls("two\nlines") and has_controls("rtl\u202e")
+    assert not has_controls("Anna-Maria O'Neill (J2), https://example.org/a?b=1")
+
+
+def test_pasted_articles_lose_their_control_characters():
+    from geo.extract.text import clean_text
+
+    text = clean_text("Belarus held\x1b[31m snap\x07 exercises\u202e in the Brest region on May 2, 2024.")
+    assert text == "Belarus held[31m snap exercises in the Brest region on May 2, 2024."

@@ -326,22 +326,36 @@ HOSTILE_REVIEWER = "x\nobservers: [USA]\nalt_names: [evil]"
 def test_export_keeps_a_reviewer_name_with_line_breaks_in_the_comment(store, tmp_path, breaker):
     who = HOSTILE_REVIEWER.replace("\n", breaker)
     name = f"Snap{breaker}sites: []{breaker}check"  # the emitter must keep it, line breaks and all
-    store.save([_new_exercise("snap-check-2024", name=name)], who=who, source="https://example.org/a")
+    store.save([_new_exercise("snap-check-2024", name=name)], who="alice", source="https://example.org/a")
+    with store.engine.begin() as connection:  # saves refuse such a name now; a record from before may hold one
+        connection.execute(text("UPDATE exercises SET updated_by = :who"), {"who": who})
     (path,) = store.export_yaml(tmp_path / "export", origin="analyst")
     stored = store.get("snap-check-2024")
-    text = path.read_text(encoding="utf-8")
-    assert yaml.safe_load(text) == document(stored)  # exactly the stored exercise: no key added
+    written = path.read_text(encoding="utf-8")
+    assert yaml.safe_load(written) == document(stored)  # exactly the stored exercise: no key added
     assert load_exercise_file(path) == stored
-    comment = text[: text.index("\nid: ")].splitlines()
+    comment = written[: written.index("\nid: ")].splitlines()
     assert all(line.startswith("# ") for line in comment)
-    assert "observers" not in yaml.safe_load(text) and "alt_names" not in yaml.safe_load(text)
+    assert "observers" not in yaml.safe_load(written) and "alt_names" not in yaml.safe_load(written)
+
+
+@pytest.mark.parametrize("who", ["x\nobservers: [USA]", "eve\x1b[2J", "mallory\u202e", "tab\there"])
+def test_a_reviewer_name_with_control_characters_is_refused(store, who):
+    with pytest.raises(StoreError, match="may not hold control characters or line breaks"):
+        store.save([_new_exercise("snap-check-2024")], who=who, source="https://example.org/a")
+    with pytest.raises(StoreError, match="may not hold control characters"):
+        store.save([_new_exercise("snap-check-2024")], who="alice", source="https://example.org/\r\nx")
+    assert store.get("snap-check-2024") is None
 
 
 def test_info_prints_control_characters_as_escapes(url, monkeypatch, capsys):
     monkeypatch.setenv("DRILLMAP_DATABASE_URL", url)
     who = "x\x1b[2J\rforged by admin"
     source = "https://example.org/a\x1b]8;;http://evil.example\x07"
-    open_store().save([_new_exercise("snap-check-2024")], who=who, source=source)  # the store `info` reads
+    store = open_store()  # the store `info` reads
+    store.save([_new_exercise("snap-check-2024")], who="alice", source="https://example.org/a")
+    with store.engine.begin() as connection:  # saves refuse such values now; records from before may hold them
+        connection.execute(text("UPDATE audit SET who = :who, source = :source"), {"who": who, "source": source})
     assert store_cli(["info"]) == 0
     out = capsys.readouterr().out
     assert not any(ch in out for ch in "\x1b\r\x07")
