@@ -138,9 +138,10 @@ _CDN_RULES: Final[tuple[tuple[re.Pattern[str], str | None], ...]] = tuple(
 _REMOTE: Final = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 _SCRIPT_TAG: Final = re.compile(r"""<script\b[^>]*?\bsrc=(["'])(?P<url>[^"']*)\1[^>]*>\s*</script>""", re.I)
 _LINK_TAG: Final = re.compile(r"""<link\b[^>]*?\bhref=(["'])(?P<url>[^"']*)\1[^>]*>""", re.I)
-# An http(s) URL anywhere, or a protocol-relative one right after a quote, "(" or "=".
+# A URL that starts a value, right after a quote, "(" or "=": an attribute, a string literal, a CSS url(),
+# a JSON value. An address inside prose ("details at http://…" in a quoted report) is text, never fetched.
 _URL_IN_TEXT: Final = re.compile(
-    r"""(?P<url>https?://[^\s"'<>()\\]+|(?<=["'(=])//[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s"'<>()\\]*)""", re.I
+    r"""(?<=["'(=])(?P<url>https?://[^\s"'<>()\\]+|//[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s"'<>()\\]*)""", re.I
 )
 # Links a user follows: <a href="..."> (JSON-escaped in scripts as \u003ca href=\"...\"). Not requests.
 _ANCHOR_HREF: Final = re.compile(r"""(?:<|\\u003c)a\s(?:(?!\\u003e)[^>])*?\bhref=\\?["'](?P<url>[^"'\\]*)""", re.I)
@@ -349,10 +350,11 @@ def remote_urls(html: str, *, allowed_hosts: Iterable[str] = ()) -> list[str]:
     Returns
     -------
     list of str
-        Every ``http(s)://`` URL, and every protocol-relative ``//host/...`` URL right after a quote,
-        ``(`` or ``=``, except links of ``<a href>`` anchors (navigation, not requests) and URLs of
-        ``allowed_hosts``. This includes URLs that merely appear in data (feature properties, popups
-        as text): a saved offline map should hold none.
+        Every ``http(s)://`` or protocol-relative ``//host/...`` URL that starts a value (right after a
+        quote, ``(`` or ``=``: attributes, string literals, CSS ``url()``, JSON values such as a feature
+        property holding a URL), except links of ``<a href>`` anchors (navigation, not requests) and URLs
+        of ``allowed_hosts``. An address inside prose (a report's sentence quoted in a popup) is text the
+        page never fetches, and is not listed.
     """
     allowed = {h.lower() for h in allowed_hosts}
     anchors = {m.group("url") for m in _ANCHOR_HREF.finditer(html)}

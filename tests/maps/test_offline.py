@@ -285,6 +285,17 @@ def test_save_refuses_remote_url_in_data(tmp_path):
         save_offline_html(m, tmp_path / "data.html")
 
 
+def test_a_web_address_quoted_in_a_report_does_not_block_the_offline_map(tmp_path):
+    m = make_map()
+    feature = {
+        "type": "Feature",
+        "properties": {"quote": "The ministry's statement is at http://www.example.com/report, it said."},
+        "geometry": {"type": "Point", "coordinates": [27.6, 53.9]},
+    }
+    folium.GeoJson(feature).add_to(m)
+    assert save_offline_html(m, tmp_path / "quote.html").is_file()
+
+
 def test_save_reports_unwritable_path(tmp_path):
     with pytest.raises(ExportError, match="cannot write"):
         save_offline_html(make_map(), tmp_path / "missing-dir" / "map.html")
@@ -300,6 +311,9 @@ def test_save_reports_unwritable_path(tmp_path):
         ('"\\u003ca href=\\"https://d.example/\\"\\u003ed\\u003c/a\\u003e"', []),
         ("// a comment\nvar x = 1; // another", []),
         ('<img src="data:image/png;base64,AA==">', []),
+        ('{"quote": "Details at http://www.example.com/report and www.example.org."}', []),
+        ('{"summary": "See https://example.net/x (in English)."}', []),
+        ("<style>@import url(https://fonts.example/a.css);</style>", ["https://fonts.example/a.css"]),
     ],
 )
 def test_remote_urls(html, expected):
