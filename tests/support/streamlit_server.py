@@ -15,7 +15,6 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -101,15 +100,3 @@ def start_streamlit(
             server.stop()
             raise ServerStartError(f"streamlit did not answer /_stcore/health within {timeout_s:.0f} s")
         time.sleep(0.2)
-
-
-@contextlib.contextmanager
-def streamlit_running(
-    name: str, *, script: str | Path = "app.py", home: Path | None = None, log_dir: Path
-) -> Iterator[StreamlitServer]:
-    """:func:`start_streamlit` as a context manager: the server is stopped at the end."""
-    server = start_streamlit(name, script=script, home=home, log_dir=log_dir)
-    try:
-        yield server
-    finally:
-        server.stop()
