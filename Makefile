@@ -52,6 +52,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/cli.py
 	$(BIN)/python bench/linear_time.py
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/dashboard.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

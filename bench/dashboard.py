@@ -1,0 +1,321 @@
+"""Dashboard benchmark: launch, new session, redraw, memory and a short load run, in Debian's Chromium.
+
+Everything talks to 127.0.0.1 only. Two servers are started the way the browser tests start theirs
+(:func:`tests.support.streamlit_server.start_streamlit`: a free port, headless, a fresh ``DRILLMAP_HOME``,
+ready when ``/_stcore/health`` answers): ``streamlit run app.py`` (Drillmap) and, as the baseline, a
+separate process of the same kind serving ``bench/empty_map_app.py`` (an empty folium map through
+``st_folium`` with the same offline setup). Playwright drives ``/usr/bin/chromium``. Printed, as one table:
+
+* server launch -> map visible, first visit: seconds from starting ``streamlit run app.py`` to the map's
+  iframe showing ``.leaflet-container`` with sites drawn (the browser is started before the server);
+* new browser session -> map visible: median of N new browser contexts, each opening the page, against the
+  same measurement on the baseline server (sessions alternate between the two); the ratio's goal is <= 1.2x;
+* filter change -> map redrawn: p50/p95 over N clicks alternating between the sidebar toggle "Only sites
+  near NATO" and the "Distance rings" control ("NATO border" / "None"), from the click until the map's
+  content has changed (inside the iframe: the number of symbols drawn, or of ring labels ``.dm-label-ring``);
+* server RSS (VmRSS of the server process and its children) after the first session, after 3 and after 20
+  sessions, opened and closed in sequence;
+* load: K concurrent sessions (one context each) opened at once for a fixed time: seconds each took to show
+  its map (p50/p95, and how many did not within the time) and ``/_stcore/health`` latency under that load
+  against the idle server's.
+
+Usage: ``python bench/dashboard.py [--quick] [--sessions N] [--clicks N] [--load K] [--load-seconds S]``.
+Every wait is bounded (``--timeout``); server output goes to ``artifacts/bench-*.log``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from geo.export.snapshot import CHROMIUM, CHROMIUM_ARGS
+from tests.support.streamlit_server import REPO_ROOT as ROOT
+from tests.support.streamlit_server import StreamlitServer, start_streamlit
+
+ARTIFACTS_DIR = ROOT / "artifacts"
+MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+VIEWPORT = {"width": 1440, "height": 1000}
+RSS_AFTER = (1, 3, 20)
+IDLE_HEALTH_SAMPLES = 20
+
+# In the page: the map iframe's window (same origin), its Leaflet map and Drillmap's site index, if any.
+_FRAME_JS = f"""
+const frame = document.querySelector("{MAP_FRAME}");
+const win = frame && frame.contentWindow;
+const doc = win && win.document;
+"""
+#: Drillmap's map is visible: one Leaflet container, sites drawn. Returns [symbols drawn, ring labels] or null.
+_SIGNATURE_JS = f"""() => {{
+  {_FRAME_JS}
+  if (!doc || doc.readyState !== 'complete' || !win.L) return null;
+  if (doc.querySelectorAll('.leaflet-container').length !== 1) return null;
+  const maps = Object.values(win).filter(v => v && v instanceof win.L.Map);
+  const keys = Object.keys(win).filter(k => k.startsWith('site_index_'));
+  if (!maps.length || !keys.length) return null;
+  const drawn = win[keys[keys.length - 1]].drawnSymbols(maps[maps.length - 1]);
+  if (!(drawn > 0)) return null;
+  return [drawn, doc.querySelectorAll('.dm-label-ring').length];
+}}"""
+#: The baseline's map is visible: one Leaflet container with its map object.
+_EMPTY_MAP_JS = f"""() => {{
+  {_FRAME_JS}
+  if (!doc || doc.readyState !== 'complete' || !win.L) return false;
+  if (doc.querySelectorAll('.leaflet-container').length !== 1) return false;
+  return Object.values(win).some(v => v && v instanceof win.L.Map);
+}}"""
+_CHANGED_JS = f"""(before) => {{
+  const sig = ({_SIGNATURE_JS})();
+  return sig !== null && JSON.stringify(sig) !== JSON.stringify(before);
+}}"""
+
+
+def rss_mb(pid: int) -> float:
+    """Return the resident memory (VmRSS) of ``pid`` and all its descendants, in MB."""
+    total_kb, todo, seen = 0, [pid], set()
+    while todo:
+        p = todo.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:  # exited meanwhile
+            continue
+        total_kb += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+    return total_kb / 1024
+
+
+def pct(values: list[float], q: float) -> float:
+    """Return the ``q`` quantile (0..1) of ``values``, interpolated linearly between ranks."""
+    ordered = sorted(values)
+    pos = q * (len(ordered) - 1)
+    low = int(pos)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+
+
+def health_latency(base: str) -> float:
+    """Return the seconds one ``/_stcore/health`` request takes (10 s cap)."""
+    start = time.perf_counter()
+    with urllib.request.urlopen(f"{base}/_stcore/health", timeout=10) as resp:
+        resp.read()
+    return time.perf_counter() - start
+
+
+class Bench:
+    """The browser and the two servers, and the waits the measurements share."""
+
+    def __init__(self, browser: Any, timeout_s: float) -> None:
+        self.browser = browser
+        self.timeout_ms = timeout_s * 1000
+        self.sessions = 0  # sessions opened on the Drillmap server so far
+        self.rss: dict[int, float] = {}
+        self.visible_at = 0.0  # time.perf_counter() when the last session's map showed
+
+    def wait_map(self, page: Any, *, empty: bool = False) -> None:
+        """Wait until the page's map iframe shows its map (with sites drawn, unless ``empty``)."""
+        page.wait_for_function(_EMPTY_MAP_JS if empty else _SIGNATURE_JS, polling=50, timeout=self.timeout_ms)
+
+    def idle(self, page: Any) -> None:
+        """Wait until the script run is over (Streamlit's running indicator is gone), then a little more."""
+        page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=self.timeout_ms)
+        page.wait_for_timeout(300)
+
+    def session(
+        self, server: StreamlitServer, *, empty: bool = False, then: Callable[[Any], None] | None = None
+    ) -> float:
+        """Open a new context on ``server``, return the seconds until its map shows; run ``then(page)``; close."""
+        context = self.browser.new_context(viewport=VIEWPORT)
+        try:
+            page = context.new_page()
+            start = time.perf_counter()
+            page.goto(server.base, timeout=self.timeout_ms)
+            self.wait_map(page, empty=empty)
+            self.visible_at = time.perf_counter()
+            elapsed = self.visible_at - start
+            if then is not None:
+                then(page)
+        finally:
+            context.close()
+        if not empty:
+            self.count_session(server)
+        return elapsed
+
+    def count_session(self, server: StreamlitServer) -> None:
+        self.sessions += 1
+        if self.sessions in RSS_AFTER:
+            time.sleep(1.0)  # let the server notice the closed websocket
+            self.rss[self.sessions] = rss_mb(server.proc.pid)
+
+
+def baseline_script(tmp: Path) -> Path:
+    """Copy ``bench/empty_map_app.py`` into ``tmp`` beside a link to ``static/`` (served beside the main script)."""
+    script = tmp / "empty_map_app.py"
+    shutil.copyfile(ROOT / "bench" / "empty_map_app.py", script)
+    (tmp / "static").symlink_to(ROOT / "static", target_is_directory=True)
+    return script
+
+
+def redraws(bench: Bench, page: Any, clicks: int) -> dict[str, list[float]]:
+    """Click alternately the NATO toggle and the rings control ``clicks`` times; seconds until each redraw."""
+    toggle = page.locator('[data-testid="stSidebar"]').get_by_text("Only sites near NATO", exact=True)
+    rings = page.locator('[data-testid="stButtonGroup"]')
+    steps: list[tuple[str, Any]] = [
+        ("toggle 'Only sites near NATO'", toggle),
+        ("rings 'NATO border' / 'None'", rings.get_by_role("radio", name="NATO border", exact=True)),
+        ("toggle 'Only sites near NATO'", toggle),
+        ("rings 'NATO border' / 'None'", rings.get_by_role("radio", name="None", exact=True)),
+    ]
+    times: dict[str, list[float]] = {label: [] for label, _ in steps}
+    bench.idle(page)
+    for i in range(clicks):
+        label, target = steps[i % len(steps)]
+        before = page.evaluate(_SIGNATURE_JS)
+        start = time.perf_counter()
+        target.click(timeout=bench.timeout_ms)
+        page.wait_for_function(_CHANGED_JS, arg=before, polling=20, timeout=bench.timeout_ms)
+        times[label].append(time.perf_counter() - start)
+        bench.idle(page)
+    return times
+
+
+def load_run(bench: Bench, server: StreamlitServer, k: int, seconds: float) -> tuple[list[float], int, list[float]]:
+    """Open ``k`` sessions at once for ``seconds``.
+
+    Returns the seconds each page took to show its map, how many did not, and the health check latencies.
+    """
+    latencies: list[float] = []
+    stop = threading.Event()
+
+    def probe() -> None:
+        while not stop.is_set():
+            try:
+                latencies.append(health_latency(server.base))
+            except OSError:
+                latencies.append(10.0)
+            stop.wait(0.25)
+
+    contexts = [bench.browser.new_context(viewport=VIEWPORT) for _ in range(k)]
+    shown: list[float] = []
+    thread = threading.Thread(target=probe, daemon=True)
+    try:
+        pages = [c.new_page() for c in contexts]
+        thread.start()
+        start = time.perf_counter()
+        for page in pages:
+            page.goto(server.base, wait_until="commit", timeout=bench.timeout_ms)
+        waiting = list(pages)
+        deadline = start + seconds
+        while time.perf_counter() < deadline:
+            for page in list(waiting):
+                if page.evaluate(_SIGNATURE_JS) is not None:
+                    shown.append(time.perf_counter() - start)
+                    waiting.remove(page)
+            time.sleep(0.1)
+    finally:
+        stop.set()
+        thread.join(timeout=15)
+        for context in contexts:
+            context.close()
+    return shown, len(waiting), latencies
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small N: 3 sessions, 8 clicks, 5 pages for 20 s")
+    parser.add_argument("--sessions", type=int, help="new sessions per server, median reported (default 10)")
+    parser.add_argument("--clicks", type=int, help="filter/rings clicks (default 20)")
+    parser.add_argument("--load", type=int, help="concurrent sessions of the load run, 0 to skip (default 20)")
+    parser.add_argument("--load-seconds", type=float, help="length of the load run (default 60)")
+    parser.add_argument("--timeout", type=float, default=90.0, help="bound of every wait, seconds (default 90)")
+    args = parser.parse_args(argv)
+    n_sessions = args.sessions or (3 if args.quick else 10)
+    n_clicks = args.clicks or (8 if args.quick else 20)
+    n_load = args.load if args.load is not None else (5 if args.quick else 20)
+    load_s = args.load_seconds or (20.0 if args.quick else 60.0)
+
+    from playwright.sync_api import sync_playwright
+
+    print(f"machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    with tempfile.TemporaryDirectory(prefix="drillmap-bench-dashboard-") as tmp, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+        bench = Bench(browser, args.timeout)
+        app = start_streamlit("bench-dashboard", log_dir=ARTIFACTS_DIR, timeout_s=args.timeout)
+        empty: StreamlitServer | None = None
+        try:
+            healthy = time.perf_counter() - app.launched_at
+            bench.session(app)
+            first_visit = bench.visible_at - app.launched_at
+            empty = start_streamlit(
+                "bench-empty-map", script=baseline_script(Path(tmp)), log_dir=ARTIFACTS_DIR, timeout_s=args.timeout
+            )
+            bench.session(empty, empty=True)  # untimed warm-up of the baseline (its first visit)
+            app_s, empty_s = [], []
+            for _ in range(n_sessions):
+                app_s.append(bench.session(app))
+                empty_s.append(bench.session(empty, empty=True))
+            clicks: dict[str, list[float]] = {}
+            bench.session(app, then=lambda page: clicks.update(redraws(bench, page, n_clicks)))
+            while bench.sessions < max(RSS_AFTER):
+                bench.session(app)
+            empty.stop()
+            empty = None
+            idle = [health_latency(app.base) for _ in range(IDLE_HEALTH_SAMPLES)]
+            load = load_run(bench, app, n_load, load_s) if n_load > 0 else None
+        finally:
+            app.stop()
+            if empty is not None:
+                empty.stop()
+            browser.close()
+
+    rows: list[tuple[str, str, str]] = [
+        ("server launch -> health check answers", f"{healthy:.2f} s", ""),
+        ("server launch -> map visible, first visit", f"{first_visit:.2f} s", "goal <= 5 s"),
+    ]
+    app_med, empty_med = statistics.median(app_s), statistics.median(empty_s)
+    rows += [
+        (f"new session -> map visible (median of {n_sessions})", f"{app_med:.2f} s", ""),
+        ("  baseline: empty folium map page *", f"{empty_med:.2f} s", ""),
+        ("  ratio Drillmap / baseline", f"{app_med / empty_med:.2f}x", "goal <= 1.2x"),
+    ]
+    every = [t for ts in clicks.values() for t in ts]
+    for label, ts in [*clicks.items(), ("every click", every)]:
+        rows.append(
+            (f"redraw: {label} (n={len(ts)})", f"p50 {pct(ts, 0.5):.2f} s  p95 {pct(ts, 0.95):.2f} s", "p95 <= 0.7 s")
+        )
+    for n, mb in sorted(bench.rss.items()):
+        rows.append((f"server RSS after {n} session{'s' if n > 1 else ''}", f"{mb:.0f} MB", ""))
+    rows.append(("  growth from 3 to 20 sessions", f"{bench.rss[20] - bench.rss[3]:+.0f} MB", "<= 300 MB at 3; flat"))
+    idle_txt = f"p50 {pct(idle, 0.5) * 1000:.0f} ms  p95 {pct(idle, 0.95) * 1000:.0f} ms"
+    rows.append((f"health check, idle server (n={len(idle)})", idle_txt, ""))
+    if load is not None:
+        shown, missed, lat = load
+        shown_txt = f"p50 {pct(shown, 0.5):.2f} s  p95 {pct(shown, 0.95):.2f} s" if shown else "none shown"
+        rows.append((f"load: {n_load} sessions at once, {load_s:.0f} s: map shown", shown_txt, f"{missed} not shown"))
+        lat_txt = f"p50 {pct(lat, 0.5) * 1000:.0f} ms  p95 {pct(lat, 0.95) * 1000:.0f} ms"
+        rows.append((f"  health check under load (n={len(lat)})", lat_txt, "goal <= 1 s"))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measurement':<{width}}  {'value':<26} note")
+    for label, value, note in rows:
+        print(f"{label:<{width}}  {value:<26} {note}".rstrip())
+    print("* bench/empty_map_app.py, served by a separate `streamlit run` process of the same kind (same start-up,")
+    print("  same config and offline Leaflet assets, fresh DRILLMAP_HOME); sessions alternate between the two servers.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
