@@ -62,8 +62,9 @@ def test_paste_a_seed_report_accept_and_see_it_on_the_map(review_server, chromiu
         page.get_by_text(re.compile("Accepted by Alice")).wait_for(timeout=10_000)
         saved_map = page.frame_locator(MAP_FRAME).last
         saved_map.locator(".leaflet-container").wait_for(timeout=15_000)
+        # The saved event's place is drawn (wait_for fails the test otherwise). No count() after it: the
+        # component may re-render between the two calls on a loaded machine.
         saved_map.locator("path.leaflet-interactive").first.wait_for(timeout=15_000)
-        assert saved_map.locator("path.leaflet-interactive").count() >= 1
         page.screenshot(path=str(artifacts_dir / "review_accepted.png"))
         page.locator(MAP_FRAME).last.screenshot(path=str(artifacts_dir / "review_saved_map.png"))
     finally:
