@@ -26,12 +26,10 @@ from typing import Any, Final
 
 import folium
 import geopandas as gpd
-import numpy as np
 import shapely
 from shapely.geometry import Point, mapping
 
 from geo.catalog.sites import located
-from geo.core.crs import bounds_latlon
 from geo.core.errors import FilterError
 from geo.core.symbology import (
     ALLIANCE_COLORS,
@@ -42,7 +40,7 @@ from geo.core.symbology import (
     alliance_color,
     ordered_alliances,
 )
-from geo.maps.controls import Attribution, Labels, Legend, StyleSheet, legend_html, swatch
+from geo.maps.controls import Attribution, Labels, Legend, StyleSheet, ViewControl, legend_html, swatch
 from geo.maps.datastore import DataStore, LayerData, empty_geojson
 from geo.maps.offline import VENDOR_IFRAME_BASE, make_map
 from geo.maps.reference import (
@@ -56,6 +54,7 @@ from geo.maps.reference import (
 )
 from geo.maps.site_index import AllianceSites, SiteCluster, SiteIndex
 from geo.maps.sites import SiteTables, site_key, site_tables
+from geo.maps.view import map_view, sites_bounds
 from geo.reference.membership import members_on
 
 __all__ = [
@@ -79,8 +78,6 @@ NATO_BORDER: Final = "nato"
 _SITE_KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*:\d{1,4}$")
 #: Where the labels of the rings along NATO's border go: as close to Minsk as each ring comes.
 MINSK: Final = Point(27.56, 53.90)
-#: View when nothing is drawn: Belarus and its neighbours (lat/lon corners).
-_DEFAULT_BOUNDS: Final = ((50.5, 22.5), (57.0, 33.0))
 
 #: Zoom limits of the map: from the region to a few km (the last zoom spiderfies places shared by alliances).
 _MIN_ZOOM: Final = 5
@@ -131,40 +128,6 @@ class MapOptions:
         if self.ring_center not in (None, NATO_BORDER) and not _SITE_KEY.match(self.ring_center):
             msg = f"ring centre must be {NATO_BORDER!r} or a site key like 'zapad-2021:0', got {self.ring_center!r}"
             raise FilterError(msg)
-
-
-def sites_bounds(sites: gpd.GeoDataFrame) -> tuple[tuple[float, float], tuple[float, float]] | None:
-    """Return the ``((south, west), (north, east))`` bounds to fit the map to.
-
-    Parameters
-    ----------
-    sites
-        A sites frame (EPSG:4326).
-
-    Returns
-    -------
-    tuple or None
-        Folium-order (lat, lon) corners, or None when no site has a geometry. Whole-country sites only
-        count when nothing more precise is drawn (a "Russia" site would otherwise zoom the map out to
-        the Urals), and geometries are clipped to :data:`geo.maps.reference.VIEW_BBOX`.
-    """
-    drawn = located(sites)
-    if drawn.empty:
-        return None
-    precise = drawn[(drawn["precision"].astype(str) != "country").to_numpy()]
-    geoms = (precise if not precise.empty else drawn).geometry.values
-    # Bounds of each geometry's envelope clipped to the view area: cheap even for 10 m country polygons.
-    lon_min, lat_min, lon_max, lat_max = VIEW_BBOX
-    env = shapely.bounds(geoms)
-    west, south = np.maximum(env[:, 0], lon_min), np.maximum(env[:, 1], lat_min)
-    east, north = np.minimum(env[:, 2], lon_max), np.minimum(env[:, 3], lat_max)
-    inside = (west <= east) & (south <= north)
-    if not inside.any():
-        return None
-    sw, ne = bounds_latlon(
-        float(west[inside].min()), float(south[inside].min()), float(east[inside].max()), float(north[inside].max())
-    )
-    return sw, ne
 
 
 def _geojson(parent: Any, *, pane: str, style: dict[str, Any], smooth: float = 1.0) -> folium.GeoJson:
@@ -387,11 +350,13 @@ def build_map(
     Returns
     -------
     folium.Map
-        The map, fitted to the sites (or to Belarus when none is drawn).
+        The map, opening on Belarus and its neighbours (:func:`geo.maps.view.map_view`; on the sites
+        when none lies there), with a "Show all sites" button when some lie outside that view.
     """
     options = options or MapOptions()
     ref = reference or reference_layers()
-    bounds = sites_bounds(sites) or _DEFAULT_BOUNDS
+    view = map_view(sites)
+    bounds = view.bounds
     m = _empty_map(bounds, vendor)
     store = DataStore(
         {
@@ -413,6 +378,8 @@ def build_map(
     Legend(_legend(tables, period_end, rings_text, options.tiles)).add_to(m)
     Attribution().add_to(m)
     m.fit_bounds([list(bounds[0]), list(bounds[1])], padding=(24, 24), max_zoom=9)
+    if view.all_sites is not None:
+        ViewControl(bounds, view.all_sites).add_to(m)
     # Collapsed (a button): expanded, it would cover popups opening in the north-east of the view.
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
     return m

@@ -16,7 +16,7 @@ from geo.core.credits import MAP_ATTRIBUTION
 from geo.maps.datastore import ScriptElement, script_json
 from geo.maps.reference import Label
 
-__all__ = ["MAP_CSS", "Attribution", "Labels", "Legend", "StyleSheet", "legend_html", "swatch"]
+__all__ = ["MAP_CSS", "Attribution", "Labels", "Legend", "StyleSheet", "ViewControl", "legend_html", "swatch"]
 
 #: Credits of the data drawn on every map.
 
@@ -65,6 +65,9 @@ a.dm-name { color: #0b4f7c; }
 .dm-legend-row svg { flex: none; }
 .dm-legend-toggle { cursor: pointer; float: right; color: #555; margin-left: 8px; font-weight: 600; }
 .dm-legend.dm-collapsed .dm-legend-body { display: none; }
+.dm-view button { font: 600 12px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  background: #fff; color: #1f1f1f; border: none; border-radius: 4px; padding: 6px 9px; cursor: pointer; }
+.dm-view button:hover { background: #f2f2f2; }
 .dm-tooltip { font-size: 12px; width: max-content; max-width: 320px; white-space: normal; }
 .dm-tip-place { color: #555; }
 .dm-popup-wrap .leaflet-popup-content { margin: 10px 12px; font-size: 12px; line-height: 1.4; }
@@ -299,3 +302,67 @@ class Labels(ScriptElement):
     def pane_json(self) -> str:
         """The pane name as a JSON string."""
         return script_json(self.pane)
+
+
+class ViewControl(ScriptElement):
+    """A button that switches the map between its opening view and the bounds of every site.
+
+    Parameters
+    ----------
+    region
+        The opening view, folium-order ``((south, west), (north, east))``.
+    everything
+        The bounds of every drawn site, same order.
+    padding
+        Fit padding in pixels.
+    """
+
+    _template = jinja2.Template(
+        """{% macro script(this, kwargs) %}
+(function (map, views) {
+    var control = L.control({position: "topleft"});
+    control.onAdd = function () {
+        var div = L.DomUtil.create("div", "dm-view leaflet-bar leaflet-control");
+        var button = L.DomUtil.create("button", "", div);
+        var all = false;
+        button.type = "button";
+        function label() {
+            button.textContent = all ? "Belarus and neighbours" : "Show all sites";
+            button.title = all ? "Back to the opening view" : "Zoom out to every site in the filter";
+        }
+        label();
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.on(button, "click", function () {
+            all = !all;
+            map.fitBounds(all ? views.all : views.region, {padding: views.padding});
+            label();
+        });
+        return div;
+    };
+    control.addTo(map);
+})({{ this._parent.get_name() }}, {{ this.views_json }});
+{% endmacro %}"""
+    )
+
+    def __init__(
+        self,
+        region: tuple[tuple[float, float], tuple[float, float]],
+        everything: tuple[tuple[float, float], tuple[float, float]],
+        *,
+        padding: int = 24,
+    ) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "ViewControl"
+        self.region = region
+        self.everything = everything
+        self.padding = padding
+
+    @property
+    def views_json(self) -> str:
+        """Both views and the padding as script-safe JSON."""
+        views = {
+            "region": [list(self.region[0]), list(self.region[1])],
+            "all": [list(self.everything[0]), list(self.everything[1])],
+            "padding": [self.padding, self.padding],
+        }
+        return script_json(views)

@@ -18,13 +18,15 @@ from geo.catalog.sites import located, nato_distance_text, site_kind, sites_fram
 from geo.core.errors import FilterError
 from geo.core.symbology import ALLIANCE_COLORS
 from geo.geocode.distance import geodesic_km
-from geo.maps.build import NATO_BORDER, MapOptions, build_map, sites_bounds
+from geo.maps.build import NATO_BORDER, MapOptions, build_map
+from geo.maps.controls import ViewControl
 from geo.maps.datastore import DataStore, LayerData, script_json
 from geo.maps.offline import VENDOR_IFRAME_BASE, remote_urls
 from geo.maps.popup import citation_fields, exercise_fields, place_fields, popup_html, tooltip_html
 from geo.maps.reference import border_rings, nato_facing_border, site_rings
 from geo.maps.site_index import AllianceSites, SiteCluster, SiteIndex
 from geo.maps.sites import site_tables
+from geo.maps.view import outside_note, sites_bounds, sites_outside
 
 PERIOD_END = dt.date(2025, 12, 31)
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
@@ -295,14 +297,49 @@ def test_alliance_colours_are_okabe_ito_and_distinct():
     assert len(set(ALLIANCE_COLORS.values())) == len(ALLIANCE_COLORS)
 
 
-def test_fit_bounds_cover_the_precise_sites(sites, default_map):
-    (fit,) = [el for el in _walk(default_map) if isinstance(el, folium.map.FitBounds)]
-    (south, west), (north, east) = fit.bounds
+def _fit(m: folium.Map) -> tuple[tuple[float, float], tuple[float, float]]:
+    (fit,) = [el for el in _walk(m) if isinstance(el, folium.map.FitBounds)]
+    return fit.bounds
+
+
+def test_default_view_is_belarus_and_its_neighbours_not_every_site(sites, default_map):
+    (south, west), (north, east) = _fit(default_map)
+    for lat, lon in ((53.90, 27.56), (54.69, 25.28), (56.95, 24.11), (50.45, 30.52), (54.78, 32.05)):
+        assert south <= lat <= north and west <= lon <= east  # Minsk, Vilnius, Riga, Kyiv, Smolensk
+    assert east < 35  # not stretched to Mulino (~43° E)
+    (south_all, west_all), (north_all, east_all) = sites_bounds(sites)
+    assert east_all > 40  # the catalog has a far site: the map offers every site in one click
+    (control,) = [el for el in _walk(default_map) if isinstance(el, ViewControl)]
+    assert control.everything == ((south_all, west_all), (north_all, east_all))
+    assert "Show all sites" in default_map.get_root().render()
+    outside = sites_outside(sites)
+    assert "Mulino" in " ".join(outside["place_text"])
+    note = outside_note(sites)
+    assert note is not None and "Mulino" in note and "Show all sites" in note
+
+
+def test_show_all_bounds_cover_the_precise_sites(sites):
+    (south, west), (north, east) = sites_bounds(sites)
     precise = located(sites)
     precise = precise[precise["precision"] != "country"]
     for geom in precise.geometry:
         x0, y0, x1, y1 = geom.bounds
         assert west <= x0 + 1e-6 and x1 - 1e-6 <= east and south <= y0 + 1e-6 and y1 - 1e-6 <= north
+
+
+def test_sites_only_outside_the_region_are_fitted_without_a_button(sites):
+    far = sites_outside(sites)
+    m = build_map(far, period_end=PERIOD_END)
+    assert [tuple(corner) for corner in _fit(m)] == list(sites_bounds(far))
+    assert not [el for el in _walk(m) if isinstance(el, ViewControl)]
+    assert outside_note(far) is None
+
+
+def test_sites_all_inside_the_region_have_no_button_or_note(sites):
+    inside = sites[~sites.index.isin(sites_outside(sites).index)]
+    m = build_map(inside, period_end=PERIOD_END)
+    assert not [el for el in _walk(m) if isinstance(el, ViewControl)]
+    assert outside_note(inside) is None
 
 
 def test_sites_bounds__country_sites_do_not_zoom_out(sites):
@@ -321,8 +358,7 @@ def pd_concat(*frames: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 def test_empty_selection_builds_a_map_of_belarus(sites):
     m = build_map(sites.iloc[:0], period_end=PERIOD_END)
-    (fit,) = [el for el in _walk(m) if isinstance(el, folium.map.FitBounds)]
-    (south, west), (north, east) = fit.bounds
+    (south, west), (north, east) = _fit(m)
     assert south < 53.9 < north and west < 27.6 < east  # Minsk in view
     assert "No exercise site in view" in m.get_root().render()
 
