@@ -34,13 +34,17 @@ from geo.core.errors import FilterError
 from geo.core.symbology import (
     ALLIANCE_COLORS,
     CSTO_FILL,
+    CSTO_FILL_OPACITY,
+    LAND_FILL,
     NATO_FILL,
+    NATO_FILL_OPACITY,
     NATO_LINE,
     UNION_LINE,
     alliance_color,
+    alliance_marker,
     ordered_alliances,
 )
-from geo.maps.controls import Attribution, Labels, Legend, StyleSheet, ViewControl, legend_html, swatch
+from geo.maps.controls import Attribution, Labels, Legend, StyleSheet, ViewControl, legend_html, marker_path, swatch
 from geo.maps.datastore import DataStore, LayerData, empty_geojson
 from geo.maps.offline import VENDOR_IFRAME_BASE, make_map
 from geo.maps.reference import (
@@ -143,7 +147,9 @@ def _feed(layer: folium.GeoJson, store: DataStore, collection: str, prop: str | 
     LayerData(store, "collection", [collection, prop, sorted(values)]).add_to(layer)
 
 
-def _swatch_label(colour: str, text: str) -> str:
+def _swatch_label(colour: str, text: str, marker: str | None = None) -> str:
+    if marker is not None:  # a site layer: the alliance's symbol, as drawn
+        return f'<span class="dm-sw dm-sw-shape">{swatch(colour, marker=marker, fill_opacity=1)}</span>{escape(text)}'
     return f'<span class="dm-sw" style="background:{escape(colour)}"></span>{escape(text)}'
 
 
@@ -160,7 +166,13 @@ def _add_territory(
     layer = _geojson(
         group,
         pane="dm-territory",
-        style={"color": NATO_LINE, "weight": 0.8, "opacity": 0.6, "fillColor": NATO_FILL, "fillOpacity": 0.16},
+        style={
+            "color": NATO_LINE,
+            "weight": 0.8,
+            "opacity": 0.6,
+            "fillColor": NATO_FILL,
+            "fillOpacity": NATO_FILL_OPACITY,
+        },
     )
     _feed(layer, store, "countries", "iso3", nato)
     group.add_to(m)
@@ -176,7 +188,13 @@ def _add_territory(
     layer = _geojson(
         group,
         pane="dm-territory",
-        style={"color": CSTO_FILL, "weight": 0.8, "opacity": 0.7, "fillColor": CSTO_FILL, "fillOpacity": 0.07},
+        style={
+            "color": CSTO_FILL,
+            "weight": 0.8,
+            "opacity": 0.7,
+            "fillColor": CSTO_FILL,
+            "fillOpacity": CSTO_FILL_OPACITY,
+        },
     )
     _feed(layer, store, "countries", "iso3", csto)
     group.add_to(m)
@@ -277,16 +295,20 @@ def _add_sites(m: folium.Map, tables: SiteTables, link: str | None) -> SiteIndex
     cluster.add_to(m)
     counts = tables.counts()
     for alliance in ordered_alliances(counts):
-        colour = alliance_color(alliance)
-        group = folium.FeatureGroup(name=_swatch_label(colour, f"{alliance} exercise sites ({counts[alliance]})"))
-        AllianceSites(index, cluster, alliance, colour).add_to(group)
+        colour, marker = alliance_color(alliance), alliance_marker(alliance)
+        name = _swatch_label(colour, f"{alliance} exercise sites ({counts[alliance]})", marker)
+        group = folium.FeatureGroup(name=name)
+        AllianceSites(index, cluster, alliance, colour, shape=marker_path(marker)).add_to(group)
         group.add_to(m)
     return index
 
 
 def _legend(tables: SiteTables, period_end: dt.date, rings_text: str | None, tiles: bool) -> str:
     counts = tables.counts()
-    alliances = [(swatch(alliance_color(a)), f"{a} ({counts[a]})") for a in ordered_alliances(counts)]
+    alliances = [
+        (swatch(alliance_color(a), marker=alliance_marker(a), fill_opacity=1), f"{a} ({counts[a]})")
+        for a in ordered_alliances(counts)
+    ]
     grey = "#555555"
     precision = [
         (swatch(grey), "range or airfield, known to a few km"),
@@ -417,7 +439,7 @@ def _empty_map(bounds: tuple[tuple[float, float], tuple[float, float]], vendor: 
 
 def _add_basemap(m: folium.Map, store: DataStore, options: MapOptions) -> None:
     """Draw the land (opaque, or transparent over the opt-in online tiles) and the tiles themselves."""
-    land = {"color": "#a7a7a7", "weight": 0.7, "fillColor": "#f4f1ea", "fillOpacity": 0.0 if options.tiles else 1.0}
+    land = {"color": "#a7a7a7", "weight": 0.7, "fillColor": LAND_FILL, "fillOpacity": 0.0 if options.tiles else 1.0}
     basemap = _geojson(m, pane="dm-basemap", style=land, smooth=1.5)
     _feed(basemap, store, "countries")
     if options.tiles:

@@ -16,9 +16,33 @@ from geo.core.credits import MAP_ATTRIBUTION
 from geo.maps.datastore import ScriptElement, script_json
 from geo.maps.reference import Label
 
-__all__ = ["MAP_CSS", "Attribution", "Labels", "Legend", "StyleSheet", "ViewControl", "legend_html", "swatch"]
+__all__ = [
+    "MAP_CSS",
+    "MARKER_PATHS",
+    "Attribution",
+    "Labels",
+    "Legend",
+    "StyleSheet",
+    "ViewControl",
+    "legend_html",
+    "marker_path",
+    "swatch",
+]
 
-#: Credits of the data drawn on every map.
+#: SVG path (16 × 16 view box, centred on 8, 8) of each matplotlib marker of
+#: :data:`geo.core.symbology.ALLIANCE_MARKERS`, so a dashboard symbol has the briefing map's shape.
+MARKER_PATHS: dict[str, str] = {
+    "o": "M8 1.6A6.4 6.4 0 1 1 7.99 1.6Z",
+    "D": "M8 0.9L15.1 8L8 15.1L0.9 8Z",
+    "s": "M2.2 2.2H13.8V13.8H2.2Z",
+    "^": "M8 1.2L15 14.2H1Z",
+    "p": "M8 1.2L14.8 6.1L12.2 14.2H3.8L1.2 6.1Z",
+}
+
+
+def marker_path(marker: str) -> str:
+    """Return the SVG path of a matplotlib marker code (a circle for one not in :data:`MARKER_PATHS`)."""
+    return MARKER_PATHS.get(marker, MARKER_PATHS["o"])
 
 
 #: The map's stylesheet (popups, tooltips, legend, labels, layer control). System fonts only.
@@ -35,11 +59,13 @@ MAP_CSS = """
 .dm-place:focus-visible, .dm-cluster:focus-visible { outline: 3px solid #111; outline-offset: 3px;
   border-radius: 50%; }
 path.dm-site-area:focus-visible { stroke: #111; stroke-width: 3px; stroke-dasharray: none; }
-.dm-dot { position: absolute; inset: 0; border-radius: 50%; box-sizing: border-box;
-  box-shadow: 0 0 0 1px rgba(0,0,0,.35); }
-.dm-dot-p { background: var(--c); border: 1.5px solid #fff; }
-.dm-dot-a { background: var(--c); border: 1.5px solid #fff; opacity: .8; }
-.dm-dot-t { background: #fff; border: 2.5px solid var(--c); }
+.dm-dot { position: absolute; inset: 0; width: 100%; height: 100%; overflow: visible;
+  filter: drop-shadow(0 0 .7px rgba(0,0,0,.75)); }
+.dm-dot path { fill: var(--f); fill-opacity: var(--o, 1); stroke: var(--s); stroke-width: var(--w);
+  stroke-linejoin: round; }
+.dm-dot-p { --f: var(--c); --s: #fff; --w: 1.6px; }
+.dm-dot-a { --f: var(--c); --s: #fff; --w: 1.6px; --o: .8; }
+.dm-dot-t { --f: #fff; --s: var(--c); --w: 2.8px; }
 .dm-count { position: absolute; left: 62%; bottom: 58%; min-width: 15px; height: 15px; padding: 0 3px;
   box-sizing: border-box; border-radius: 8px; background: #1f1f1f; color: #fff; text-align: center;
   font: 700 10px/15px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
@@ -56,6 +82,8 @@ a.dm-name { color: #0b4f7c; }
 .leaflet-control-layers-expanded { padding: 6px 10px 6px 8px; max-height: 60vh; overflow-y: auto; }
 .dm-sw { display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin: 0 4px -1px 0;
   border: 1px solid rgba(0,0,0,.25); }
+.dm-sw.dm-sw-shape { width: 14px; height: 14px; border: none; border-radius: 0; margin-bottom: -3px; }
+.dm-sw-shape svg { width: 14px; height: 14px; }
 .dm-legend { background: rgba(255,255,255,.94); padding: 8px 10px; border-radius: 4px; max-width: 250px;
   box-shadow: 0 1px 4px rgba(0,0,0,.3); color: #222; }
 .dm-legend-title { font-weight: 600; margin: 6px 0 3px; font-size: 11px; text-transform: uppercase;
@@ -128,7 +156,9 @@ class StyleSheet(ScriptElement):
         return script_json(self.css)
 
 
-def swatch(colour: str, *, shape: str = "dot", dash: str | None = None, fill_opacity: float = 0.9) -> str:
+def swatch(
+    colour: str, *, shape: str = "dot", dash: str | None = None, fill_opacity: float = 0.9, marker: str = "o"
+) -> str:
     """Return a small inline SVG legend symbol.
 
     Parameters
@@ -143,13 +173,16 @@ def swatch(colour: str, *, shape: str = "dot", dash: str | None = None, fill_opa
         SVG ``stroke-dasharray`` for ``area``, ``line`` and ``outline``.
     fill_opacity
         Fill opacity of ``dot`` and ``area``.
+    marker
+        Shape of ``dot`` and ``ring``: a matplotlib marker code (:data:`MARKER_PATHS`).
     """
     c = escape(colour, quote=True)
     d = f' stroke-dasharray="{escape(dash, quote=True)}"' if dash else ""
+    path = marker_path(marker)
     shapes = {
-        "dot": f'<circle cx="8" cy="8" r="5" fill="{c}" fill-opacity="{fill_opacity}" stroke="#fff"'
-        ' stroke-width="1.5"/>',
-        "ring": f'<circle cx="8" cy="8" r="4.5" fill="#fff" stroke="{c}" stroke-width="2.5"/>',
+        "dot": f'<path d="{path}" transform="translate(1.6 1.6) scale(.8)" fill="{c}" fill-opacity="{fill_opacity}"'
+        ' stroke="#fff" stroke-width="1.5"/>',
+        "ring": f'<path d="{path}" transform="translate(2 2) scale(.75)" fill="#fff" stroke="{c}" stroke-width="3"/>',
         "circle": f'<circle cx="8" cy="8" r="6.5" fill="{c}" fill-opacity=".08" stroke="{c}" stroke-dasharray="2 2"/>'
         f'<circle cx="8" cy="8" r="2.5" fill="{c}"/>',
         "count": f'<circle cx="6" cy="10" r="4.5" fill="{c}" stroke="#fff" stroke-width="1.2"/>'

@@ -16,10 +16,10 @@ from shapely.geometry import Point, Polygon
 from geo.catalog.filter import SiteFilter, filter_sites
 from geo.catalog.sites import located, nato_distance_text, site_kind, sites_frame
 from geo.core.errors import FilterError
-from geo.core.symbology import ALLIANCE_COLORS
+from geo.core.symbology import ALLIANCE_COLORS, alliance_marker
 from geo.geocode.distance import geodesic_km
 from geo.maps.build import NATO_BORDER, MapOptions, build_map
-from geo.maps.controls import ViewControl
+from geo.maps.controls import ViewControl, marker_path
 from geo.maps.datastore import DataStore, LayerData, script_json
 from geo.maps.offline import VENDOR_IFRAME_BASE, remote_urls
 from geo.maps.popup import citation_fields, exercise_fields, place_fields, popup_html, tooltip_html
@@ -29,7 +29,6 @@ from geo.maps.sites import site_tables
 from geo.maps.view import outside_note, sites_bounds, sites_outside
 
 PERIOD_END = dt.date(2025, 12, 31)
-OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
 
 
 @pytest.fixture(scope="module")
@@ -115,6 +114,8 @@ def test_each_alliance_layer_draws_its_sites_into_one_shared_cluster(default_map
         (group,) = [g for name, g in _groups(default_map).items() if name.startswith(f"{alliance} exercise sites")]
         (drawn,) = [el for el in group._children.values() if isinstance(el, AllianceSites)]
         assert (drawn.alliance, drawn.colour, drawn.cluster) == (alliance, ALLIANCE_COLORS[alliance], cluster)
+        assert drawn.shape == marker_path(alliance_marker(alliance))  # the briefing map's shape, as SVG
+        assert json.loads(drawn.args.split(", ")[-1]) == drawn.shape
     html = default_map.get_root().render()
     assert "leaflet.markercluster/leaflet.markercluster.js" in html
     assert "leaflet.featuregroup.subgroup/leaflet.featuregroup.subgroup.js" in html
@@ -125,7 +126,7 @@ def test_alliance_sites_must_be_in_a_feature_group(sites):
     m = folium.Map(tiles=None)
     index = SiteIndex(site_tables(sites.head(3))).add_to(m)
     cluster = SiteCluster(index).add_to(m)
-    AllianceSites(index, cluster, "NATO", "#0072B2").add_to(m)
+    AllianceSites(index, cluster, "NATO", "#0072B2", shape="M0 0Z").add_to(m)
     with pytest.raises(TypeError, match=r"folium\.FeatureGroup"):
         m.get_root().render()
 
@@ -292,9 +293,11 @@ def test_sites_are_drawn_by_precision(sites):
         assert f".dm-dot-{kind} {{" in MAP_CSS
 
 
-def test_alliance_colours_are_okabe_ito_and_distinct():
-    assert set(ALLIANCE_COLORS.values()) <= OKABE_ITO
-    assert len(set(ALLIANCE_COLORS.values())) == len(ALLIANCE_COLORS)
+def test_each_alliance_has_its_own_symbol_shape_in_legend_and_layer_control(default_html):
+    shapes = {marker_path(alliance_marker(a)) for a in ALLIANCE_COLORS}
+    assert len(shapes) == len(ALLIANCE_COLORS)
+    for alliance in ("CSTO", "Russia-Belarus", "NATO"):
+        assert marker_path(alliance_marker(alliance)) in default_html
 
 
 def _fit(m: folium.Map) -> tuple[tuple[float, float], tuple[float, float]]:
