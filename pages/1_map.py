@@ -45,7 +45,7 @@ if K_RING_MODE not in st.session_state:  # first visit of this page in the sessi
             missing = f"The site {centre!r} named in the link is not in view: no rings are drawn around it."
             st.warning(md_escape(missing))
 
-mode_col, km_col, site_col, tiles_col = st.columns([2.4, 2.2, 3.4, 1.5], vertical_alignment="bottom")
+mode_col, km_col, site_col, tiles_col = st.columns([3.2, 2.1, 2.6, 1.8], vertical_alignment="bottom")
 mode = mode_col.segmented_control(
     "Distance rings", options=list(RING_MODES), format_func=RING_MODES.__getitem__, key=K_RING_MODE
 )

@@ -91,7 +91,12 @@ a.dm-name { color: #0b4f7c; }
 .dm-legend-title:first-child { margin-top: 0; }
 .dm-legend-row { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
 .dm-legend-row svg { flex: none; }
-.dm-legend-toggle { cursor: pointer; float: right; color: #555; margin-left: 8px; font-weight: 600; }
+.dm-legend-toggle { cursor: pointer; float: right; margin: 0 0 0 8px; padding: 0; border: none; background: none;
+  color: #333; font: 600 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+.dm-legend-toggle::after { content: " ▾"; }
+.dm-legend.dm-collapsed { padding: 5px 9px; }
+.dm-legend.dm-collapsed .dm-legend-toggle { float: none; margin: 0; }
+.dm-legend.dm-collapsed .dm-legend-toggle::after { content: " ▸"; }
 .dm-legend.dm-collapsed .dm-legend-body { display: none; }
 .dm-view button { font: 600 12px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
   background: #fff; color: #1f1f1f; border: none; border-radius: 4px; padding: 6px 9px; cursor: pointer; }
@@ -213,7 +218,11 @@ def legend_html(sections: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> st
 
 
 class Legend(ScriptElement):
-    """A Leaflet control holding a prepared HTML legend, collapsible with a click on its toggle.
+    """A Leaflet control holding a prepared HTML legend, collapsible with its toggle button.
+
+    It opens collapsed (the button alone) when, expanded, it would cover more than ``max_fraction`` of the
+    map, e.g. at 1280 × 720; until the reader toggles it, that rule is applied again whenever the map is
+    resized.
 
     Parameters
     ----------
@@ -221,29 +230,49 @@ class Legend(ScriptElement):
         The legend body (already escaped, see :func:`legend_html`).
     position
         Leaflet control position.
+    max_fraction
+        Largest share of the map's area the expanded legend may cover before it starts collapsed.
     """
 
     _template = jinja2.Template(
         """{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.control({position: {{ this.position_json }}});
-{{ this.get_name() }}.onAdd = function () {
-    var div = L.DomUtil.create("div", "dm-legend leaflet-control");
-    div.innerHTML = '<span class="dm-legend-toggle" title="Show or hide the legend">Legend ▾</span>' +
-        '<div class="dm-legend-body">' + {{ this.html_json }} + "</div>";
-    L.DomEvent.disableClickPropagation(div);
-    L.DomEvent.disableScrollPropagation(div);
-    div.firstChild.onclick = function () { div.classList.toggle("dm-collapsed"); };
-    return div;
-};
-{{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+(function (map) {
+    var control = L.control({position: {{ this.position_json }}});
+    var chosen = false;
+    control.onAdd = function () {
+        var div = L.DomUtil.create("div", "dm-legend leaflet-control");
+        div.innerHTML = '<button type="button" class="dm-legend-toggle" aria-expanded="true" ' +
+            'title="Show or hide the legend">Legend</button>' +
+            '<div class="dm-legend-body">' + {{ this.html_json }} + "</div>";
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
+        div.firstChild.onclick = function () { chosen = true; set(!div.classList.contains("dm-collapsed")); };
+        return div;
+    };
+    function set(collapsed) {
+        var div = control.getContainer();
+        div.classList.toggle("dm-collapsed", collapsed);
+        div.firstChild.setAttribute("aria-expanded", String(!collapsed));
+    }
+    function fit() {  // collapsed when, expanded, it would cover too much of the map
+        if (chosen) { return; }
+        set(false);
+        var div = control.getContainer(), size = map.getSize();
+        set(div.offsetWidth * div.offsetHeight > {{ this.max_fraction }} * size.x * size.y);
+    }
+    control.addTo(map);
+    fit();
+    map.on("resize", fit);
+})({{ this._parent.get_name() }});
 {% endmacro %}"""
     )
 
-    def __init__(self, html: str, position: str = "bottomright") -> None:
+    def __init__(self, html: str, position: str = "bottomright", *, max_fraction: float = 0.10) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "Legend"
         self.html = html
         self.position = position
+        self.max_fraction = float(max_fraction)
 
     @property
     def html_json(self) -> str:
