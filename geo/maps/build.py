@@ -153,6 +153,20 @@ def _swatch_label(colour: str, text: str, marker: str | None = None) -> str:
     return f'<span class="dm-sw" style="background:{escape(colour)}"></span>{escape(text)}'
 
 
+def _outlined(
+    group: folium.FeatureGroup,
+    store: DataStore,
+    iso3: frozenset[str],
+    *,
+    fill: dict[str, Any] | None,
+    line: dict[str, Any],
+) -> None:
+    """Fill countries (no stroke: their polygons are clipped) and outline them from their boundary lines."""
+    if fill is not None:
+        _feed(_geojson(group, pane="dm-territory", style={**fill, "stroke": False}), store, "countries", "iso3", iso3)
+    _feed(_geojson(group, pane="dm-territory", style={**line, "fill": False}), store, "country_lines", "iso3", iso3)
+
+
 def _add_territory(
     m: folium.Map, store: DataStore, ref: ReferenceLayers, period_end: dt.date
 ) -> dict[str, frozenset[str]]:
@@ -163,18 +177,8 @@ def _add_territory(
     when = period_end.isoformat()
 
     group = folium.FeatureGroup(name=_swatch_label(NATO_FILL, f"NATO members on {when}"), overlay=True)
-    layer = _geojson(
-        group,
-        pane="dm-territory",
-        style={
-            "color": NATO_LINE,
-            "weight": 0.8,
-            "opacity": 0.6,
-            "fillColor": NATO_FILL,
-            "fillOpacity": NATO_FILL_OPACITY,
-        },
-    )
-    _feed(layer, store, "countries", "iso3", nato)
+    fill = {"fillColor": NATO_FILL, "fillOpacity": NATO_FILL_OPACITY}
+    _outlined(group, store, nato, fill=fill, line={"color": NATO_LINE, "weight": 0.8, "opacity": 0.6})
     group.add_to(m)
 
     group = folium.FeatureGroup(name=_swatch_label(NATO_LINE, "NATO land border with Belarus/Russia"), overlay=True)
@@ -185,27 +189,14 @@ def _add_territory(
     group.add_to(m)
 
     group = folium.FeatureGroup(name=_swatch_label(CSTO_FILL, f"CSTO members on {when}"), overlay=True)
-    layer = _geojson(
-        group,
-        pane="dm-territory",
-        style={
-            "color": CSTO_FILL,
-            "weight": 0.8,
-            "opacity": 0.7,
-            "fillColor": CSTO_FILL,
-            "fillOpacity": CSTO_FILL_OPACITY,
-        },
-    )
-    _feed(layer, store, "countries", "iso3", csto)
+    fill = {"fillColor": CSTO_FILL, "fillOpacity": CSTO_FILL_OPACITY}
+    _outlined(group, store, csto, fill=fill, line={"color": CSTO_FILL, "weight": 0.8, "opacity": 0.7})
     group.add_to(m)
 
     group = folium.FeatureGroup(name=_swatch_label(UNION_LINE, "Union State (Russia–Belarus)"), overlay=True)
-    layer = _geojson(
-        group,
-        pane="dm-territory",
-        style={"color": UNION_LINE, "weight": 2, "opacity": 0.9, "dashArray": "7 5", "fill": False},
+    _outlined(
+        group, store, union, fill=None, line={"color": UNION_LINE, "weight": 2, "opacity": 0.9, "dashArray": "7 5"}
     )
-    _feed(layer, store, "countries", "iso3", union)
     group.add_to(m)
     return {"NATO": nato, "CSTO": csto, "Union State": union}
 
@@ -383,6 +374,7 @@ def build_map(
     store = DataStore(
         {
             "countries": ref.countries,
+            "country_lines": ref.country_lines,
             "oblasts": ref.oblasts,
             "rivers": ref.rivers,
             "lakes": ref.lakes,
@@ -439,9 +431,11 @@ def _empty_map(bounds: tuple[tuple[float, float], tuple[float, float]], vendor: 
 
 def _add_basemap(m: folium.Map, store: DataStore, options: MapOptions) -> None:
     """Draw the land (opaque, or transparent over the opt-in online tiles) and the tiles themselves."""
-    land = {"color": "#a7a7a7", "weight": 0.7, "fillColor": LAND_FILL, "fillOpacity": 0.0 if options.tiles else 1.0}
-    basemap = _geojson(m, pane="dm-basemap", style=land, smooth=1.5)
-    _feed(basemap, store, "countries")
+    land = {"stroke": False, "fillColor": LAND_FILL, "fillOpacity": 0.0 if options.tiles else 1.0}
+    _feed(_geojson(m, pane="dm-basemap", style=land, smooth=1.5), store, "countries")
+    # Borders from the boundary lines: the clipped polygons' cut edges are not borders.
+    borders = {"color": "#a7a7a7", "weight": 0.7, "fill": False}
+    _feed(_geojson(m, pane="dm-basemap", style=borders, smooth=1.5), store, "country_lines")
     if options.tiles:
         folium.TileLayer(
             "OpenStreetMap", name="OpenStreetMap tiles (online)", overlay=True, control=True, show=True

@@ -16,7 +16,7 @@ from shapely.geometry import Point, Polygon
 from geo.catalog.filter import SiteFilter, filter_sites
 from geo.catalog.sites import located, nato_distance_text, site_kind, sites_frame
 from geo.core.errors import FilterError
-from geo.core.symbology import ALLIANCE_COLORS, alliance_marker
+from geo.core.symbology import ALLIANCE_COLORS, CSTO_FILL, LAND_FILL, NATO_FILL, alliance_marker
 from geo.geocode.distance import geodesic_km
 from geo.maps.build import NATO_BORDER, MapOptions, build_map
 from geo.maps.controls import ViewControl, marker_path
@@ -63,9 +63,10 @@ def _feeds(group: folium.FeatureGroup) -> list[list[Any]]:
 
 def _members_drawn(m: folium.Map, prefix: str) -> set[str]:
     (group,) = [g for name, g in _groups(m).items() if name.startswith(prefix)]
-    (args,) = _feeds(group)
-    assert args[:2] == ["countries", "iso3"]
-    return set(args[2])
+    feeds = _feeds(group)  # polygons without stroke, outlines from boundary lines: the same members
+    assert {tuple(args[:2]) for args in feeds} <= {("countries", "iso3"), ("country_lines", "iso3")}
+    (members,) = {frozenset(args[2]) for args in feeds}
+    return set(members)
 
 
 def _site_rows(m: folium.Map) -> dict[str, int]:
@@ -183,6 +184,31 @@ def test_legend_scale_and_attribution(default_html):
     text = json.loads(credits.group(1))
     for needle in ("Natural Earth", "GeoNames (CC BY 4.0)", "OSM (ODbL)", "sources: see popups"):
         assert needle in text
+
+
+def test_clip_edges_are_not_drawn_as_borders():
+    from geo.maps.reference import VIEW_BBOX, reference_layers
+
+    lon_min, lat_min, lon_max, lat_max = VIEW_BBOX
+    edges = [
+        shapely.LineString([(lon_min, lat_min), (lon_min, lat_max)]),
+        shapely.LineString([(lon_max, lat_min), (lon_max, lat_max)]),
+        shapely.LineString([(lon_min, lat_min), (lon_max, lat_min)]),
+        shapely.LineString([(lon_min, lat_max), (lon_max, lat_max)]),
+    ]
+    lines = reference_layers().country_lines["features"]
+    assert {f["properties"]["iso3"] for f in lines} >= {"BLR", "RUS", "POL", "DEU", "NOR"}
+    for feature in lines:
+        geom = shapely.geometry.shape(feature["geometry"])
+        for edge in edges:  # a border may cross the clip box, never run along it
+            assert geom.intersection(edge.buffer(1e-6)).length < 0.05, feature["properties"]["iso3"]
+
+
+def test_territory_fills_have_no_stroke(default_map):
+    styles = [el.options["style"] for el in _walk(default_map) if isinstance(el, folium.GeoJson)]
+    styles = [s for s in styles if isinstance(s, dict)]
+    fills = [s for s in styles if s.get("fill", True) and s.get("fillColor") in (LAND_FILL, NATO_FILL, CSTO_FILL)]
+    assert fills and all(s.get("stroke") is False for s in fills)
 
 
 def test_default_view_stays_under_1_5_mb(default_html):
