@@ -5,7 +5,8 @@
 
 * NATO members as of the end of the period, and their land borders with Belarus and Russia as a
   distinct line; CSTO members; the Union State; Belarus's oblasts with labels; rivers and lakes;
-* the exercise sites, one layer per alliance (Okabe–Ito colours, safe for colour-blind readers),
+* the exercise sites, one layer per alliance, each with its own colour (3:1 contrast, see
+  :mod:`geo.core.symbology`) and marker shape,
   drawn by precision (see :mod:`geo.maps.sites`): a point site as a dot with its uncertainty circle, a
   region, border strip or country as a translucent polygon, so a vague place never looks precise;
 * optional distance rings around a site or along NATO's border, buffered in EPSG:3035 metres;

@@ -158,7 +158,9 @@ def outside_note(sites: gpd.GeoDataFrame, *, limit: int = 3) -> str | None:
     # Farthest first (degrees are fine for an order): the places that most change the view are named.
     far = np.argsort(-shapely.distance(outside.geometry.values, box(*REGION_BBOX)), kind="stable")
     places = list(dict.fromkeys(str(p) for p in outside["place_text"].iloc[far]))
-    named = ", ".join(places[:limit]) + (f" and {len(places) - limit} more" if len(places) > limit else "")
+    named = ", ".join(places[:limit])
+    if len(places) > limit:
+        named += f" and {counted(len(places) - limit, 'more place')}"
     verb = "lies" if len(outside) == 1 else "lie"
     return (
         f"The map opens on Belarus and its neighbours; {counted(len(outside), 'site')} {verb} outside ({named}): "
