@@ -14,6 +14,7 @@ from geo.geocode.gazetteer import reading_text
 from geo.maps.build import NATO_BORDER, MapOptions, build_map, ring_site_choices
 from geo.maps.popup import KIND_LABELS
 from geo.maps.url_state import RING_CHOICES_KM
+from geo.maps.view import outside_note
 from pages.common import compat
 from pages.common import state as ui_common
 from pages.common.export_panel import render_export_panel
@@ -44,7 +45,7 @@ if K_RING_MODE not in st.session_state:  # first visit of this page in the sessi
             missing = f"The site {centre!r} named in the link is not in view: no rings are drawn around it."
             st.warning(md_escape(missing))
 
-mode_col, km_col, site_col, tiles_col = st.columns([2.4, 2.2, 3.4, 1.5], vertical_alignment="bottom")
+mode_col, km_col, site_col, tiles_col = st.columns([3.2, 2.1, 2.6, 1.8], vertical_alignment="bottom")
 mode = mode_col.segmented_control(
     "Distance rings", options=list(RING_MODES), format_func=RING_MODES.__getitem__, key=K_RING_MODE
 )
@@ -74,6 +75,9 @@ ui_common.write_map_params(options)
 m = build_map(view.sites, period_end=view.period_end, options=options, reference=ui_common.reference())
 # returned_objects=[]: panning, zooming and clicking never rerun the script.
 st_folium(m, key="drillmap_map", height=660, use_container_width=True, returned_objects=[])
+note = outside_note(view.sites)
+if note:
+    st.caption(md_escape(note))
 
 # --- Export panel ---------------------------------------------------------------------------------
 # The page's own selection and map options: every export states the page's as-of date, and the map as seen

@@ -10,12 +10,14 @@ from typing import Any, Final
 
 from matplotlib.patheffects import Stroke, withStroke
 
+from geo.core.symbology import LAND_FILL
+
 # Land is the dashboard's; the sea is a shade darker than the dashboard's background so that it cannot be
 # mistaken for the light-blue NATO tint on paper. NATO's tint is the dashboard's (sky blue at 18 %). The CSTO
-# tint is a neutral stone instead of the dashboard's orange: on a static page the orange CSTO and vermillion
-# Russia–Belarus sites sit on that territory and must keep their contrast.
+# tint is a neutral stone instead of the dashboard's orange: on a static page the orange CSTO and maroon
+# Russia–Belarus sites sit on that territory and must keep their contrast (tests/maps/test_contrast.py).
 SEA: Final = "#bcd4e6"
-LAND: Final = "#f4f1ea"
+LAND: Final = LAND_FILL
 NATO_ALPHA: Final = 0.18
 CSTO_TINT: Final = "#8c7b6b"
 CSTO_ALPHA: Final = 0.16
@@ -58,8 +60,9 @@ def halo_only(s: float, width: float = 2.6) -> list[Stroke]:
 
 
 #: Fill opacity of all of one alliance's regions and border strips, dissolved into one shape: overlapping
-#: reports never stack into a darker blob that hides the oblast lines and dots beneath.
-AREA_FILL_CAP: Final = 0.14
+#: reports never stack into a darker blob that hides the oblast lines and dots beneath. 10 %: a CSTO dot on
+#: Russia–Belarus areas over the CSTO tint keeps a 3:1 contrast (tests/maps/test_contrast.py).
+AREA_FILL_CAP: Final = 0.10
 
 
 def dot_style(colour: str, kind: str, s: float, marker: str = "o") -> dict[str, Any]:

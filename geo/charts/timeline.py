@@ -3,7 +3,7 @@
 Dates keep their honesty on the chart: an exercise known to the day is a solid bar; one known only to
 the month or year is a pale bar with a dashed outline over the whole month or year it may cover; an
 ongoing deployment runs to today, pale; an event known only from its announcement is a hollow diamond
-on the announcement date. Colours are the map's (Okabe–Ito, one per alliance).
+on the announcement date. Colours are the map's (:mod:`geo.core.symbology`, one per alliance).
 """
 
 from __future__ import annotations

@@ -1,7 +1,11 @@
 """Alliances: their names, order and colours, shared by the dashboard, the briefing maps, charts and exports.
 
-Colours are the Okabe–Ito palette (colour-blind safe). Nothing here draws: the folium map, matplotlib
-briefing map, Altair timeline and KML styles all read these constants.
+Site colours differ by lightness as well as hue, so they survive colour blindness and grey-scale print:
+every alliance colour has a WCAG 2.x contrast ratio of at least 3:1 against every ground a site is drawn on
+(land, NATO's and CSTO's tints, any alliance's translucent areas), and the alliances that share places
+(CSTO and Russia–Belarus) have at least 3:1 against each other (``tests/maps/test_contrast.py`` measures
+it). Each alliance also has its own marker shape. Nothing here draws: the folium map, matplotlib briefing
+map, Altair timeline and KML styles all read these constants.
 """
 
 from __future__ import annotations
@@ -12,16 +16,19 @@ from typing import Final
 #: Alliance labels of the catalog, in legend order.
 ALLIANCES: Final[tuple[str, ...]] = ("CSTO", "Russia-Belarus", "NATO", "national", "bilateral")
 
-#: Site colour by alliance (Okabe–Ito).
+#: Site colour by alliance. CSTO is a dark burnt orange (relative luminance 0.18) and Russia–Belarus a
+#: near-black maroon (0.02): 3.1:1 between them, where Okabe–Ito's orange and vermillion were 1.7:1, and
+#: both keep 3:1 on every ground. NATO keeps Okabe–Ito blue; national and bilateral are darkened
+#: Okabe–Ito green and reddish purple.
 ALLIANCE_COLORS: Final[dict[str, str]] = {
-    "CSTO": "#E69F00",
-    "Russia-Belarus": "#D55E00",
+    "CSTO": "#AD5700",
+    "Russia-Belarus": "#4D0000",
     "NATO": "#0072B2",
-    "national": "#009E73",
-    "bilateral": "#CC79A7",
+    "national": "#007A5A",
+    "bilateral": "#A8457F",
 }
-#: Shape cue per alliance, so alliances differ by more than hue (deuteranopia: CSTO's orange and
-#: Russia–Belarus's vermillion are close): matplotlib marker of a point site, and hatch of an area.
+#: Shape cue per alliance, so alliances differ by more than colour: matplotlib marker of a point site
+#: (drawn as the same shape on the dashboard, :data:`geo.maps.controls.MARKER_PATHS`), and hatch of an area.
 ALLIANCE_MARKERS: Final[dict[str, str]] = {
     "CSTO": "D",
     "Russia-Belarus": "o",
@@ -38,12 +45,17 @@ ALLIANCE_HATCHES: Final[dict[str, str]] = {
 }
 #: Colour of a site whose alliance is not in :data:`ALLIANCE_COLORS` (Okabe–Ito black).
 OTHER_COLOR: Final = "#000000"
-#: NATO territory: fill (sky blue) and border line (blue).
+#: Land on the dashboard's vector basemap (and the briefing map's, :mod:`geo.briefing.style`).
+LAND_FILL: Final = "#f4f1ea"
+#: NATO territory: fill (sky blue), its opacity on the dashboard, and border line (blue).
 NATO_FILL: Final = "#56B4E9"
+NATO_FILL_OPACITY: Final = 0.16
 NATO_LINE: Final = "#0072B2"
-#: CSTO territory fill (orange) and the Union State outline (vermillion, dashed) on the dashboard.
+#: CSTO territory fill (orange) and its opacity on the dashboard; the Union State outline (dashed) is
+#: Russia–Belarus's colour.
 CSTO_FILL: Final = "#E69F00"
-UNION_LINE: Final = "#D55E00"
+CSTO_FILL_OPACITY: Final = 0.07
+UNION_LINE: Final = ALLIANCE_COLORS["Russia-Belarus"]
 
 
 def alliance_color(alliance: object) -> str:

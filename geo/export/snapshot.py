@@ -112,6 +112,11 @@ def browser_problem(executable: str | Path | None = None) -> str | None:
     return None
 
 
+_EXPAND_LEGEND_JS: Final = (
+    "() => document.querySelectorAll('.dm-legend.dm-collapsed').forEach((e) => e.classList.remove('dm-collapsed'))"
+)
+
+
 def _shoot(browser: Any, html: Path, size_px: tuple[int, int], timeout_ms: float, expect_sites: bool) -> bytes:
     context = browser.new_context(viewport={"width": size_px[0], "height": size_px[1]}, device_scale_factor=1)
     try:
@@ -119,6 +124,8 @@ def _shoot(browser: Any, html: Path, size_px: tuple[int, int], timeout_ms: float
         page.goto(html.as_uri(), wait_until="load", timeout=timeout_ms)
         page.wait_for_selector(".leaflet-container", timeout=timeout_ms)
         page.wait_for_function(_READY_JS, arg=expect_sites, timeout=timeout_ms, polling="raf")
+        # A picture has no toggle: the legend, collapsed on a small screen (geo.maps.controls.Legend), is shown.
+        page.evaluate(_EXPAND_LEGEND_JS)
         png: bytes = page.locator(".folium-map").screenshot(type="png", animations="disabled", timeout=timeout_ms)
         return png
     finally:

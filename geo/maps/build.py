@@ -5,7 +5,8 @@
 
 * NATO members as of the end of the period, and their land borders with Belarus and Russia as a
   distinct line; CSTO members; the Union State; Belarus's oblasts with labels; rivers and lakes;
-* the exercise sites, one layer per alliance (Okabe–Ito colours, safe for colour-blind readers),
+* the exercise sites, one layer per alliance, each with its own colour (3:1 contrast, see
+  :mod:`geo.core.symbology`) and marker shape,
   drawn by precision (see :mod:`geo.maps.sites`): a point site as a dot with its uncertainty circle, a
   region, border strip or country as a translucent polygon, so a vague place never looks precise;
 * optional distance rings around a site or along NATO's border, buffered in EPSG:3035 metres;
@@ -26,23 +27,25 @@ from typing import Any, Final
 
 import folium
 import geopandas as gpd
-import numpy as np
 import shapely
 from shapely.geometry import Point, mapping
 
 from geo.catalog.sites import located
-from geo.core.crs import bounds_latlon
 from geo.core.errors import FilterError
 from geo.core.symbology import (
     ALLIANCE_COLORS,
     CSTO_FILL,
+    CSTO_FILL_OPACITY,
+    LAND_FILL,
     NATO_FILL,
+    NATO_FILL_OPACITY,
     NATO_LINE,
     UNION_LINE,
     alliance_color,
+    alliance_marker,
     ordered_alliances,
 )
-from geo.maps.controls import Attribution, Labels, Legend, StyleSheet, legend_html, swatch
+from geo.maps.controls import Attribution, Labels, Legend, StyleSheet, ViewControl, legend_html, marker_path, swatch
 from geo.maps.datastore import DataStore, LayerData, empty_geojson
 from geo.maps.offline import VENDOR_IFRAME_BASE, make_map
 from geo.maps.reference import (
@@ -56,6 +59,7 @@ from geo.maps.reference import (
 )
 from geo.maps.site_index import AllianceSites, SiteCluster, SiteIndex
 from geo.maps.sites import SiteTables, site_key, site_tables
+from geo.maps.view import map_view, sites_bounds
 from geo.reference.membership import members_on
 
 __all__ = [
@@ -79,8 +83,6 @@ NATO_BORDER: Final = "nato"
 _SITE_KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*:\d{1,4}$")
 #: Where the labels of the rings along NATO's border go: as close to Minsk as each ring comes.
 MINSK: Final = Point(27.56, 53.90)
-#: View when nothing is drawn: Belarus and its neighbours (lat/lon corners).
-_DEFAULT_BOUNDS: Final = ((50.5, 22.5), (57.0, 33.0))
 
 #: Zoom limits of the map: from the region to a few km (the last zoom spiderfies places shared by alliances).
 _MIN_ZOOM: Final = 5
@@ -133,40 +135,6 @@ class MapOptions:
             raise FilterError(msg)
 
 
-def sites_bounds(sites: gpd.GeoDataFrame) -> tuple[tuple[float, float], tuple[float, float]] | None:
-    """Return the ``((south, west), (north, east))`` bounds to fit the map to.
-
-    Parameters
-    ----------
-    sites
-        A sites frame (EPSG:4326).
-
-    Returns
-    -------
-    tuple or None
-        Folium-order (lat, lon) corners, or None when no site has a geometry. Whole-country sites only
-        count when nothing more precise is drawn (a "Russia" site would otherwise zoom the map out to
-        the Urals), and geometries are clipped to :data:`geo.maps.reference.VIEW_BBOX`.
-    """
-    drawn = located(sites)
-    if drawn.empty:
-        return None
-    precise = drawn[(drawn["precision"].astype(str) != "country").to_numpy()]
-    geoms = (precise if not precise.empty else drawn).geometry.values
-    # Bounds of each geometry's envelope clipped to the view area: cheap even for 10 m country polygons.
-    lon_min, lat_min, lon_max, lat_max = VIEW_BBOX
-    env = shapely.bounds(geoms)
-    west, south = np.maximum(env[:, 0], lon_min), np.maximum(env[:, 1], lat_min)
-    east, north = np.minimum(env[:, 2], lon_max), np.minimum(env[:, 3], lat_max)
-    inside = (west <= east) & (south <= north)
-    if not inside.any():
-        return None
-    sw, ne = bounds_latlon(
-        float(west[inside].min()), float(south[inside].min()), float(east[inside].max()), float(north[inside].max())
-    )
-    return sw, ne
-
-
 def _geojson(parent: Any, *, pane: str, style: dict[str, Any], smooth: float = 1.0) -> folium.GeoJson:
     """Add an empty, non-interactive GeoJson layer with a constant style to ``parent`` (filled by LayerData)."""
     layer = folium.GeoJson(
@@ -180,8 +148,24 @@ def _feed(layer: folium.GeoJson, store: DataStore, collection: str, prop: str | 
     LayerData(store, "collection", [collection, prop, sorted(values)]).add_to(layer)
 
 
-def _swatch_label(colour: str, text: str) -> str:
+def _swatch_label(colour: str, text: str, marker: str | None = None) -> str:
+    if marker is not None:  # a site layer: the alliance's symbol, as drawn
+        return f'<span class="dm-sw dm-sw-shape">{swatch(colour, marker=marker, fill_opacity=1)}</span>{escape(text)}'
     return f'<span class="dm-sw" style="background:{escape(colour)}"></span>{escape(text)}'
+
+
+def _outlined(
+    group: folium.FeatureGroup,
+    store: DataStore,
+    iso3: frozenset[str],
+    *,
+    fill: dict[str, Any] | None,
+    line: dict[str, Any],
+) -> None:
+    """Fill countries (no stroke: their polygons are clipped) and outline them from their boundary lines."""
+    if fill is not None:
+        _feed(_geojson(group, pane="dm-territory", style={**fill, "stroke": False}), store, "countries", "iso3", iso3)
+    _feed(_geojson(group, pane="dm-territory", style={**line, "fill": False}), store, "country_lines", "iso3", iso3)
 
 
 def _add_territory(
@@ -194,12 +178,8 @@ def _add_territory(
     when = period_end.isoformat()
 
     group = folium.FeatureGroup(name=_swatch_label(NATO_FILL, f"NATO members on {when}"), overlay=True)
-    layer = _geojson(
-        group,
-        pane="dm-territory",
-        style={"color": NATO_LINE, "weight": 0.8, "opacity": 0.6, "fillColor": NATO_FILL, "fillOpacity": 0.16},
-    )
-    _feed(layer, store, "countries", "iso3", nato)
+    fill = {"fillColor": NATO_FILL, "fillOpacity": NATO_FILL_OPACITY}
+    _outlined(group, store, nato, fill=fill, line={"color": NATO_LINE, "weight": 0.8, "opacity": 0.6})
     group.add_to(m)
 
     group = folium.FeatureGroup(name=_swatch_label(NATO_LINE, "NATO land border with Belarus/Russia"), overlay=True)
@@ -210,21 +190,14 @@ def _add_territory(
     group.add_to(m)
 
     group = folium.FeatureGroup(name=_swatch_label(CSTO_FILL, f"CSTO members on {when}"), overlay=True)
-    layer = _geojson(
-        group,
-        pane="dm-territory",
-        style={"color": CSTO_FILL, "weight": 0.8, "opacity": 0.7, "fillColor": CSTO_FILL, "fillOpacity": 0.07},
-    )
-    _feed(layer, store, "countries", "iso3", csto)
+    fill = {"fillColor": CSTO_FILL, "fillOpacity": CSTO_FILL_OPACITY}
+    _outlined(group, store, csto, fill=fill, line={"color": CSTO_FILL, "weight": 0.8, "opacity": 0.7})
     group.add_to(m)
 
     group = folium.FeatureGroup(name=_swatch_label(UNION_LINE, "Union State (Russia–Belarus)"), overlay=True)
-    layer = _geojson(
-        group,
-        pane="dm-territory",
-        style={"color": UNION_LINE, "weight": 2, "opacity": 0.9, "dashArray": "7 5", "fill": False},
+    _outlined(
+        group, store, union, fill=None, line={"color": UNION_LINE, "weight": 2, "opacity": 0.9, "dashArray": "7 5"}
     )
-    _feed(layer, store, "countries", "iso3", union)
     group.add_to(m)
     return {"NATO": nato, "CSTO": csto, "Union State": union}
 
@@ -314,16 +287,20 @@ def _add_sites(m: folium.Map, tables: SiteTables, link: str | None) -> SiteIndex
     cluster.add_to(m)
     counts = tables.counts()
     for alliance in ordered_alliances(counts):
-        colour = alliance_color(alliance)
-        group = folium.FeatureGroup(name=_swatch_label(colour, f"{alliance} exercise sites ({counts[alliance]})"))
-        AllianceSites(index, cluster, alliance, colour).add_to(group)
+        colour, marker = alliance_color(alliance), alliance_marker(alliance)
+        name = _swatch_label(colour, f"{alliance} exercise sites ({counts[alliance]})", marker)
+        group = folium.FeatureGroup(name=name)
+        AllianceSites(index, cluster, alliance, colour, shape=marker_path(marker)).add_to(group)
         group.add_to(m)
     return index
 
 
 def _legend(tables: SiteTables, period_end: dt.date, rings_text: str | None, tiles: bool) -> str:
     counts = tables.counts()
-    alliances = [(swatch(alliance_color(a)), f"{a} ({counts[a]})") for a in ordered_alliances(counts)]
+    alliances = [
+        (swatch(alliance_color(a), marker=alliance_marker(a), fill_opacity=1), f"{a} ({counts[a]})")
+        for a in ordered_alliances(counts)
+    ]
     grey = "#555555"
     precision = [
         (swatch(grey), "range or airfield, known to a few km"),
@@ -387,15 +364,18 @@ def build_map(
     Returns
     -------
     folium.Map
-        The map, fitted to the sites (or to Belarus when none is drawn).
+        The map, opening on Belarus and its neighbours (:func:`geo.maps.view.map_view`; on the sites
+        when none lies there), with a "Show all sites" button when some lie outside that view.
     """
     options = options or MapOptions()
     ref = reference or reference_layers()
-    bounds = sites_bounds(sites) or _DEFAULT_BOUNDS
+    view = map_view(sites)
+    bounds = view.bounds
     m = _empty_map(bounds, vendor)
     store = DataStore(
         {
             "countries": ref.countries,
+            "country_lines": ref.country_lines,
             "oblasts": ref.oblasts,
             "rivers": ref.rivers,
             "lakes": ref.lakes,
@@ -413,6 +393,8 @@ def build_map(
     Legend(_legend(tables, period_end, rings_text, options.tiles)).add_to(m)
     Attribution().add_to(m)
     m.fit_bounds([list(bounds[0]), list(bounds[1])], padding=(24, 24), max_zoom=9)
+    if view.all_sites is not None:
+        ViewControl(bounds, view.all_sites).add_to(m)
     # Collapsed (a button): expanded, it would cover popups opening in the north-east of the view.
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
     return m
@@ -450,9 +432,11 @@ def _empty_map(bounds: tuple[tuple[float, float], tuple[float, float]], vendor: 
 
 def _add_basemap(m: folium.Map, store: DataStore, options: MapOptions) -> None:
     """Draw the land (opaque, or transparent over the opt-in online tiles) and the tiles themselves."""
-    land = {"color": "#a7a7a7", "weight": 0.7, "fillColor": "#f4f1ea", "fillOpacity": 0.0 if options.tiles else 1.0}
-    basemap = _geojson(m, pane="dm-basemap", style=land, smooth=1.5)
-    _feed(basemap, store, "countries")
+    land = {"stroke": False, "fillColor": LAND_FILL, "fillOpacity": 0.0 if options.tiles else 1.0}
+    _feed(_geojson(m, pane="dm-basemap", style=land, smooth=1.5), store, "countries")
+    # Borders from the boundary lines: the clipped polygons' cut edges are not borders.
+    borders = {"color": "#a7a7a7", "weight": 0.7, "fill": False}
+    _feed(_geojson(m, pane="dm-basemap", style=borders, smooth=1.5), store, "country_lines")
     if options.tiles:
         folium.TileLayer(
             "OpenStreetMap", name="OpenStreetMap tiles (online)", overlay=True, control=True, show=True

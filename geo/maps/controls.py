@@ -16,9 +16,33 @@ from geo.core.credits import MAP_ATTRIBUTION
 from geo.maps.datastore import ScriptElement, script_json
 from geo.maps.reference import Label
 
-__all__ = ["MAP_CSS", "Attribution", "Labels", "Legend", "StyleSheet", "legend_html", "swatch"]
+__all__ = [
+    "MAP_CSS",
+    "MARKER_PATHS",
+    "Attribution",
+    "Labels",
+    "Legend",
+    "StyleSheet",
+    "ViewControl",
+    "legend_html",
+    "marker_path",
+    "swatch",
+]
 
-#: Credits of the data drawn on every map.
+#: SVG path (16 × 16 view box, centred on 8, 8) of each matplotlib marker of
+#: :data:`geo.core.symbology.ALLIANCE_MARKERS`, so a dashboard symbol has the briefing map's shape.
+MARKER_PATHS: dict[str, str] = {
+    "o": "M8 1.6A6.4 6.4 0 1 1 7.99 1.6Z",
+    "D": "M8 0.9L15.1 8L8 15.1L0.9 8Z",
+    "s": "M2.2 2.2H13.8V13.8H2.2Z",
+    "^": "M8 1.2L15 14.2H1Z",
+    "p": "M8 1.2L14.8 6.1L12.2 14.2H3.8L1.2 6.1Z",
+}
+
+
+def marker_path(marker: str) -> str:
+    """Return the SVG path of a matplotlib marker code (a circle for one not in :data:`MARKER_PATHS`)."""
+    return MARKER_PATHS.get(marker, MARKER_PATHS["o"])
 
 
 #: The map's stylesheet (popups, tooltips, legend, labels, layer control). System fonts only.
@@ -35,11 +59,13 @@ MAP_CSS = """
 .dm-place:focus-visible, .dm-cluster:focus-visible { outline: 3px solid #111; outline-offset: 3px;
   border-radius: 50%; }
 path.dm-site-area:focus-visible { stroke: #111; stroke-width: 3px; stroke-dasharray: none; }
-.dm-dot { position: absolute; inset: 0; border-radius: 50%; box-sizing: border-box;
-  box-shadow: 0 0 0 1px rgba(0,0,0,.35); }
-.dm-dot-p { background: var(--c); border: 1.5px solid #fff; }
-.dm-dot-a { background: var(--c); border: 1.5px solid #fff; opacity: .8; }
-.dm-dot-t { background: #fff; border: 2.5px solid var(--c); }
+.dm-dot { position: absolute; inset: 0; width: 100%; height: 100%; overflow: visible;
+  filter: drop-shadow(0 0 .7px rgba(0,0,0,.75)); }
+.dm-dot path { fill: var(--f); fill-opacity: var(--o, 1); stroke: var(--s); stroke-width: var(--w);
+  stroke-linejoin: round; }
+.dm-dot-p { --f: var(--c); --s: #fff; --w: 1.6px; }
+.dm-dot-a { --f: var(--c); --s: #fff; --w: 1.6px; --o: .8; }
+.dm-dot-t { --f: #fff; --s: var(--c); --w: 2.8px; }
 .dm-count { position: absolute; left: 62%; bottom: 58%; min-width: 15px; height: 15px; padding: 0 3px;
   box-sizing: border-box; border-radius: 8px; background: #1f1f1f; color: #fff; text-align: center;
   font: 700 10px/15px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
@@ -56,6 +82,8 @@ a.dm-name { color: #0b4f7c; }
 .leaflet-control-layers-expanded { padding: 6px 10px 6px 8px; max-height: 60vh; overflow-y: auto; }
 .dm-sw { display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin: 0 4px -1px 0;
   border: 1px solid rgba(0,0,0,.25); }
+.dm-sw.dm-sw-shape { width: 14px; height: 14px; border: none; border-radius: 0; margin-bottom: -3px; }
+.dm-sw-shape svg { width: 14px; height: 14px; }
 .dm-legend { background: rgba(255,255,255,.94); padding: 8px 10px; border-radius: 4px; max-width: 250px;
   box-shadow: 0 1px 4px rgba(0,0,0,.3); color: #222; }
 .dm-legend-title { font-weight: 600; margin: 6px 0 3px; font-size: 11px; text-transform: uppercase;
@@ -63,8 +91,16 @@ a.dm-name { color: #0b4f7c; }
 .dm-legend-title:first-child { margin-top: 0; }
 .dm-legend-row { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
 .dm-legend-row svg { flex: none; }
-.dm-legend-toggle { cursor: pointer; float: right; color: #555; margin-left: 8px; font-weight: 600; }
+.dm-legend-toggle { cursor: pointer; float: right; margin: 0 0 0 8px; padding: 0; border: none; background: none;
+  color: #333; font: 600 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+.dm-legend-toggle::after { content: " ▾"; }
+.dm-legend.dm-collapsed { padding: 5px 9px; }
+.dm-legend.dm-collapsed .dm-legend-toggle { float: none; margin: 0; }
+.dm-legend.dm-collapsed .dm-legend-toggle::after { content: " ▸"; }
 .dm-legend.dm-collapsed .dm-legend-body { display: none; }
+.dm-view button { font: 600 12px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  background: #fff; color: #1f1f1f; border: none; border-radius: 4px; padding: 6px 9px; cursor: pointer; }
+.dm-view button:hover { background: #f2f2f2; }
 .dm-tooltip { font-size: 12px; width: max-content; max-width: 320px; white-space: normal; }
 .dm-tip-place { color: #555; }
 .dm-popup-wrap .leaflet-popup-content { margin: 10px 12px; font-size: 12px; line-height: 1.4; }
@@ -125,7 +161,9 @@ class StyleSheet(ScriptElement):
         return script_json(self.css)
 
 
-def swatch(colour: str, *, shape: str = "dot", dash: str | None = None, fill_opacity: float = 0.9) -> str:
+def swatch(
+    colour: str, *, shape: str = "dot", dash: str | None = None, fill_opacity: float = 0.9, marker: str = "o"
+) -> str:
     """Return a small inline SVG legend symbol.
 
     Parameters
@@ -140,13 +178,16 @@ def swatch(colour: str, *, shape: str = "dot", dash: str | None = None, fill_opa
         SVG ``stroke-dasharray`` for ``area``, ``line`` and ``outline``.
     fill_opacity
         Fill opacity of ``dot`` and ``area``.
+    marker
+        Shape of ``dot`` and ``ring``: a matplotlib marker code (:data:`MARKER_PATHS`).
     """
     c = escape(colour, quote=True)
     d = f' stroke-dasharray="{escape(dash, quote=True)}"' if dash else ""
+    path = marker_path(marker)
     shapes = {
-        "dot": f'<circle cx="8" cy="8" r="5" fill="{c}" fill-opacity="{fill_opacity}" stroke="#fff"'
-        ' stroke-width="1.5"/>',
-        "ring": f'<circle cx="8" cy="8" r="4.5" fill="#fff" stroke="{c}" stroke-width="2.5"/>',
+        "dot": f'<path d="{path}" transform="translate(1.6 1.6) scale(.8)" fill="{c}" fill-opacity="{fill_opacity}"'
+        ' stroke="#fff" stroke-width="1.5"/>',
+        "ring": f'<path d="{path}" transform="translate(2 2) scale(.75)" fill="#fff" stroke="{c}" stroke-width="3"/>',
         "circle": f'<circle cx="8" cy="8" r="6.5" fill="{c}" fill-opacity=".08" stroke="{c}" stroke-dasharray="2 2"/>'
         f'<circle cx="8" cy="8" r="2.5" fill="{c}"/>',
         "count": f'<circle cx="6" cy="10" r="4.5" fill="{c}" stroke="#fff" stroke-width="1.2"/>'
@@ -177,7 +218,11 @@ def legend_html(sections: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> st
 
 
 class Legend(ScriptElement):
-    """A Leaflet control holding a prepared HTML legend, collapsible with a click on its toggle.
+    """A Leaflet control holding a prepared HTML legend, collapsible with its toggle button.
+
+    It opens collapsed (the button alone) when, expanded, it would cover more than ``max_fraction`` of the
+    map, e.g. at 1280 × 720; until the reader toggles it, that rule is applied again whenever the map is
+    resized.
 
     Parameters
     ----------
@@ -185,29 +230,49 @@ class Legend(ScriptElement):
         The legend body (already escaped, see :func:`legend_html`).
     position
         Leaflet control position.
+    max_fraction
+        Largest share of the map's area the expanded legend may cover before it starts collapsed.
     """
 
     _template = jinja2.Template(
         """{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.control({position: {{ this.position_json }}});
-{{ this.get_name() }}.onAdd = function () {
-    var div = L.DomUtil.create("div", "dm-legend leaflet-control");
-    div.innerHTML = '<span class="dm-legend-toggle" title="Show or hide the legend">Legend ▾</span>' +
-        '<div class="dm-legend-body">' + {{ this.html_json }} + "</div>";
-    L.DomEvent.disableClickPropagation(div);
-    L.DomEvent.disableScrollPropagation(div);
-    div.firstChild.onclick = function () { div.classList.toggle("dm-collapsed"); };
-    return div;
-};
-{{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+(function (map) {
+    var control = L.control({position: {{ this.position_json }}});
+    var chosen = false;
+    control.onAdd = function () {
+        var div = L.DomUtil.create("div", "dm-legend leaflet-control");
+        div.innerHTML = '<button type="button" class="dm-legend-toggle" aria-expanded="true" ' +
+            'title="Show or hide the legend">Legend</button>' +
+            '<div class="dm-legend-body">' + {{ this.html_json }} + "</div>";
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
+        div.firstChild.onclick = function () { chosen = true; set(!div.classList.contains("dm-collapsed")); };
+        return div;
+    };
+    function set(collapsed) {
+        var div = control.getContainer();
+        div.classList.toggle("dm-collapsed", collapsed);
+        div.firstChild.setAttribute("aria-expanded", String(!collapsed));
+    }
+    function fit() {  // collapsed when, expanded, it would cover too much of the map
+        if (chosen) { return; }
+        set(false);
+        var div = control.getContainer(), size = map.getSize();
+        set(div.offsetWidth * div.offsetHeight > {{ this.max_fraction }} * size.x * size.y);
+    }
+    control.addTo(map);
+    fit();
+    map.on("resize", fit);
+})({{ this._parent.get_name() }});
 {% endmacro %}"""
     )
 
-    def __init__(self, html: str, position: str = "bottomright") -> None:
+    def __init__(self, html: str, position: str = "bottomright", *, max_fraction: float = 0.10) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "Legend"
         self.html = html
         self.position = position
+        self.max_fraction = float(max_fraction)
 
     @property
     def html_json(self) -> str:
@@ -299,3 +364,67 @@ class Labels(ScriptElement):
     def pane_json(self) -> str:
         """The pane name as a JSON string."""
         return script_json(self.pane)
+
+
+class ViewControl(ScriptElement):
+    """A button that switches the map between its opening view and the bounds of every site.
+
+    Parameters
+    ----------
+    region
+        The opening view, folium-order ``((south, west), (north, east))``.
+    everything
+        The bounds of every drawn site, same order.
+    padding
+        Fit padding in pixels.
+    """
+
+    _template = jinja2.Template(
+        """{% macro script(this, kwargs) %}
+(function (map, views) {
+    var control = L.control({position: "topleft"});
+    control.onAdd = function () {
+        var div = L.DomUtil.create("div", "dm-view leaflet-bar leaflet-control");
+        var button = L.DomUtil.create("button", "", div);
+        var all = false;
+        button.type = "button";
+        function label() {
+            button.textContent = all ? "Belarus and neighbours" : "Show all sites";
+            button.title = all ? "Back to the opening view" : "Zoom out to every site in the filter";
+        }
+        label();
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.on(button, "click", function () {
+            all = !all;
+            map.fitBounds(all ? views.all : views.region, {padding: views.padding});
+            label();
+        });
+        return div;
+    };
+    control.addTo(map);
+})({{ this._parent.get_name() }}, {{ this.views_json }});
+{% endmacro %}"""
+    )
+
+    def __init__(
+        self,
+        region: tuple[tuple[float, float], tuple[float, float]],
+        everything: tuple[tuple[float, float], tuple[float, float]],
+        *,
+        padding: int = 24,
+    ) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "ViewControl"
+        self.region = region
+        self.everything = everything
+        self.padding = padding
+
+    @property
+    def views_json(self) -> str:
+        """Both views and the padding as script-safe JSON."""
+        views = {
+            "region": [list(self.region[0]), list(self.region[1])],
+            "all": [list(self.everything[0]), list(self.everything[1])],
+            "padding": [self.padding, self.padding],
+        }
+        return script_json(views)

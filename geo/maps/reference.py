@@ -80,7 +80,11 @@ class ReferenceLayers:
     Attributes
     ----------
     countries
-        Country polygons, properties ``iso3`` and ``name``.
+        Country polygons, properties ``iso3`` and ``name``; clipped to :data:`VIEW_BBOX`, so draw them
+        without an outline.
+    country_lines
+        Country outlines as lines, property ``iso3``: each country's boundary clipped to the view area,
+        so the cut edges of the clipped polygons are never drawn as borders.
     oblasts
         Belarus's six oblasts and Minsk city, properties ``name`` and ``code``.
     rivers, lakes
@@ -90,6 +94,7 @@ class ReferenceLayers:
     """
 
     countries: dict[str, Any]
+    country_lines: dict[str, Any]
     oblasts: dict[str, Any]
     rivers: dict[str, Any]
     lakes: dict[str, Any]
@@ -160,6 +165,17 @@ def _in_view(lat: float, lon: float) -> bool:
     return lon_min <= lon <= lon_max and lat_min <= lat <= lat_max
 
 
+def _border_lines(polygons: gpd.GeoSeries) -> gpd.GeoSeries:
+    """Return the polygons' boundaries without any part along the edges of :data:`VIEW_BBOX`.
+
+    The committed layer is itself cut at 10° E (the view's west edge): those cut edges, like the view's
+    other edges, are not borders. Clipping the remaining lines to the view (:func:`display_geometry`)
+    adds no edge, unlike clipping polygons.
+    """
+    edges = shapely.buffer(box(*VIEW_BBOX).boundary, 1e-6)
+    return gpd.GeoSeries(shapely.difference(polygons.boundary.values, edges), crs=polygons.crs)
+
+
 @cache
 def reference_layers() -> ReferenceLayers:
     """Return the prepared reference layers (computed once per process).
@@ -173,6 +189,7 @@ def reference_layers() -> ReferenceLayers:
     countries = layer("countries_display")
     country_geoms = display_geometry(countries.geometry)
     country_props = [{"iso3": r.iso3, "name": _clean_name(r.name)} for r in countries.itertuples()]
+    line_geoms = display_geometry(_border_lines(countries.geometry))
     country_labels = tuple(
         Label.at(_clean_name(r.name), float(r.label_lon), float(r.label_lat))
         for r, geom in zip(countries.itertuples(), country_geoms, strict=True)
@@ -193,6 +210,7 @@ def reference_layers() -> ReferenceLayers:
     lakes = layer("lakes")
     return ReferenceLayers(
         countries=feature_collection(country_geoms, country_props),
+        country_lines=feature_collection(line_geoms, ({"iso3": r.iso3} for r in countries.itertuples())),
         oblasts=feature_collection(oblast_geoms, oblast_props),
         rivers=feature_collection(
             display_geometry(rivers.geometry), ({"name": _clean_name(n)} for n in rivers["name"])

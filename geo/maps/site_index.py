@@ -144,11 +144,12 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
 
     // --- Symbols --------------------------------------------------------------------------------------
     function srOnly(text) { return "<span class='dm-sr'>" + escText(text) + "</span>"; }
-    function marker(r, alliance, colour) {
+    function marker(r, alliance, colour, shape) {
         var s = r[4], n = 0;
         D.sp[s][1].forEach(function (en) { if (t(D.ex[en[0]][1]) === alliance) { n += 1; } });
         var size = n > 1 ? 16 : 13;
-        var html = "<span class='dm-dot dm-dot-" + r[3] + "' style='--c:" + colour + "'></span>" +
+        var html = "<svg class='dm-dot dm-dot-" + r[3] + "' viewBox='0 0 16 16' style='--c:" + colour +
+            "' aria-hidden='true'><path d='" + shape + "'/></svg>" +
             (n > 1 ? "<span class='dm-count' aria-hidden='true'>" + n + "</span>" : "") +
             srOnly(S.label(s) + (n > 1 && n < D.sp[s][1].length ? " (" + n + " " + alliance + ")" : ""));
         var m = L.marker([r[1], r[0]], {
@@ -191,13 +192,13 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
         });
         return layer;
     }
-    S.draw = function (parent, cluster, alliance, colour) {
+    S.draw = function (parent, cluster, alliance, colour, shape) {
         var parts = D.layers[alliance] || {pt: [], ar: []};
         var circles = parts.pt.filter(function (r) { return r[2] > 0; }).map(function (r) {
             return uncertainty(r, colour);
         });
         var area = areas(parts.ar, colour);
-        var markers = parts.pt.map(function (r) { return marker(r, alliance, colour); });
+        var markers = parts.pt.map(function (r) { return marker(r, alliance, colour, shape); });
         var sub = L.featureGroup.subGroup(cluster, markers);
         L.layerGroup(circles).addTo(parent);
         area.addTo(parent);
@@ -347,6 +348,8 @@ class AllianceSites(ScriptElement):
         The alliance whose sites are drawn.
     colour
         Its colour (``#rrggbb``).
+    shape
+        SVG path of its place symbols in a 16 × 16 view box (:func:`geo.maps.controls.marker_path`).
     """
 
     _template = jinja2.Template(
@@ -355,9 +358,10 @@ class AllianceSites(ScriptElement):
 {% endmacro %}"""
     )
 
-    def __init__(self, index: SiteIndex, cluster: SiteCluster, alliance: str, colour: str) -> None:
+    def __init__(self, index: SiteIndex, cluster: SiteCluster, alliance: str, colour: str, *, shape: str) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "AllianceSites"
+        self.shape = shape
         self.index = index
         self.cluster = cluster
         self.alliance = alliance
@@ -365,8 +369,8 @@ class AllianceSites(ScriptElement):
 
     @property
     def args(self) -> str:
-        """Alliance and colour as comma-separated script-safe JSON."""
-        return f"{script_json(self.alliance)}, {script_json(self.colour)}"
+        """Alliance, colour and shape as comma-separated script-safe JSON."""
+        return ", ".join(script_json(value) for value in (self.alliance, self.colour, self.shape))
 
     def render(self, **kwargs: Any) -> str:
         """Render, checking first that the parent is a feature group (the layer-control entry)."""

@@ -16,18 +16,19 @@ from shapely.geometry import Point, Polygon
 from geo.catalog.filter import SiteFilter, filter_sites
 from geo.catalog.sites import located, nato_distance_text, site_kind, sites_frame
 from geo.core.errors import FilterError
-from geo.core.symbology import ALLIANCE_COLORS
+from geo.core.symbology import ALLIANCE_COLORS, CSTO_FILL, LAND_FILL, NATO_FILL, alliance_marker
 from geo.geocode.distance import geodesic_km
-from geo.maps.build import NATO_BORDER, MapOptions, build_map, sites_bounds
+from geo.maps.build import NATO_BORDER, MapOptions, build_map
+from geo.maps.controls import ViewControl, marker_path
 from geo.maps.datastore import DataStore, LayerData, script_json
 from geo.maps.offline import VENDOR_IFRAME_BASE, remote_urls
 from geo.maps.popup import citation_fields, exercise_fields, place_fields, popup_html, tooltip_html
 from geo.maps.reference import border_rings, nato_facing_border, site_rings
 from geo.maps.site_index import AllianceSites, SiteCluster, SiteIndex
 from geo.maps.sites import site_tables
+from geo.maps.view import outside_note, sites_bounds, sites_outside
 
 PERIOD_END = dt.date(2025, 12, 31)
-OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
 
 
 @pytest.fixture(scope="module")
@@ -62,9 +63,10 @@ def _feeds(group: folium.FeatureGroup) -> list[list[Any]]:
 
 def _members_drawn(m: folium.Map, prefix: str) -> set[str]:
     (group,) = [g for name, g in _groups(m).items() if name.startswith(prefix)]
-    (args,) = _feeds(group)
-    assert args[:2] == ["countries", "iso3"]
-    return set(args[2])
+    feeds = _feeds(group)  # polygons without stroke, outlines from boundary lines: the same members
+    assert {tuple(args[:2]) for args in feeds} <= {("countries", "iso3"), ("country_lines", "iso3")}
+    (members,) = {frozenset(args[2]) for args in feeds}
+    return set(members)
 
 
 def _site_rows(m: folium.Map) -> dict[str, int]:
@@ -113,6 +115,8 @@ def test_each_alliance_layer_draws_its_sites_into_one_shared_cluster(default_map
         (group,) = [g for name, g in _groups(default_map).items() if name.startswith(f"{alliance} exercise sites")]
         (drawn,) = [el for el in group._children.values() if isinstance(el, AllianceSites)]
         assert (drawn.alliance, drawn.colour, drawn.cluster) == (alliance, ALLIANCE_COLORS[alliance], cluster)
+        assert drawn.shape == marker_path(alliance_marker(alliance))  # the briefing map's shape, as SVG
+        assert json.loads(drawn.args.split(", ")[-1]) == drawn.shape
     html = default_map.get_root().render()
     assert "leaflet.markercluster/leaflet.markercluster.js" in html
     assert "leaflet.featuregroup.subgroup/leaflet.featuregroup.subgroup.js" in html
@@ -123,7 +127,7 @@ def test_alliance_sites_must_be_in_a_feature_group(sites):
     m = folium.Map(tiles=None)
     index = SiteIndex(site_tables(sites.head(3))).add_to(m)
     cluster = SiteCluster(index).add_to(m)
-    AllianceSites(index, cluster, "NATO", "#0072B2").add_to(m)
+    AllianceSites(index, cluster, "NATO", "#0072B2", shape="M0 0Z").add_to(m)
     with pytest.raises(TypeError, match=r"folium\.FeatureGroup"):
         m.get_root().render()
 
@@ -180,6 +184,31 @@ def test_legend_scale_and_attribution(default_html):
     text = json.loads(credits.group(1))
     for needle in ("Natural Earth", "GeoNames (CC BY 4.0)", "OSM (ODbL)", "sources: see popups"):
         assert needle in text
+
+
+def test_clip_edges_are_not_drawn_as_borders():
+    from geo.maps.reference import VIEW_BBOX, reference_layers
+
+    lon_min, lat_min, lon_max, lat_max = VIEW_BBOX
+    edges = [
+        shapely.LineString([(lon_min, lat_min), (lon_min, lat_max)]),
+        shapely.LineString([(lon_max, lat_min), (lon_max, lat_max)]),
+        shapely.LineString([(lon_min, lat_min), (lon_max, lat_min)]),
+        shapely.LineString([(lon_min, lat_max), (lon_max, lat_max)]),
+    ]
+    lines = reference_layers().country_lines["features"]
+    assert {f["properties"]["iso3"] for f in lines} >= {"BLR", "RUS", "POL", "DEU", "NOR"}
+    for feature in lines:
+        geom = shapely.geometry.shape(feature["geometry"])
+        for edge in edges:  # a border may cross the clip box, never run along it
+            assert geom.intersection(edge.buffer(1e-6)).length < 0.05, feature["properties"]["iso3"]
+
+
+def test_territory_fills_have_no_stroke(default_map):
+    styles = [el.options["style"] for el in _walk(default_map) if isinstance(el, folium.GeoJson)]
+    styles = [s for s in styles if isinstance(s, dict)]
+    fills = [s for s in styles if s.get("fill", True) and s.get("fillColor") in (LAND_FILL, NATO_FILL, CSTO_FILL)]
+    assert fills and all(s.get("stroke") is False for s in fills)
 
 
 def test_default_view_stays_under_1_5_mb(default_html):
@@ -290,19 +319,56 @@ def test_sites_are_drawn_by_precision(sites):
         assert f".dm-dot-{kind} {{" in MAP_CSS
 
 
-def test_alliance_colours_are_okabe_ito_and_distinct():
-    assert set(ALLIANCE_COLORS.values()) <= OKABE_ITO
-    assert len(set(ALLIANCE_COLORS.values())) == len(ALLIANCE_COLORS)
+def test_each_alliance_has_its_own_symbol_shape_in_legend_and_layer_control(default_html):
+    shapes = {marker_path(alliance_marker(a)) for a in ALLIANCE_COLORS}
+    assert len(shapes) == len(ALLIANCE_COLORS)
+    for alliance in ("CSTO", "Russia-Belarus", "NATO"):
+        assert marker_path(alliance_marker(alliance)) in default_html
 
 
-def test_fit_bounds_cover_the_precise_sites(sites, default_map):
-    (fit,) = [el for el in _walk(default_map) if isinstance(el, folium.map.FitBounds)]
-    (south, west), (north, east) = fit.bounds
+def _fit(m: folium.Map) -> tuple[tuple[float, float], tuple[float, float]]:
+    (fit,) = [el for el in _walk(m) if isinstance(el, folium.map.FitBounds)]
+    return fit.bounds
+
+
+def test_default_view_is_belarus_and_its_neighbours_not_every_site(sites, default_map):
+    (south, west), (north, east) = _fit(default_map)
+    for lat, lon in ((53.90, 27.56), (54.69, 25.28), (56.95, 24.11), (50.45, 30.52), (54.78, 32.05)):
+        assert south <= lat <= north and west <= lon <= east  # Minsk, Vilnius, Riga, Kyiv, Smolensk
+    assert east < 35  # not stretched to Mulino (~43° E)
+    (south_all, west_all), (north_all, east_all) = sites_bounds(sites)
+    assert east_all > 40  # the catalog has a far site: the map offers every site in one click
+    (control,) = [el for el in _walk(default_map) if isinstance(el, ViewControl)]
+    assert control.everything == ((south_all, west_all), (north_all, east_all))
+    assert "Show all sites" in default_map.get_root().render()
+    outside = sites_outside(sites)
+    assert "Mulino" in " ".join(outside["place_text"])
+    note = outside_note(sites)
+    assert note is not None and "Mulino" in note and "Show all sites" in note
+
+
+def test_show_all_bounds_cover_the_precise_sites(sites):
+    (south, west), (north, east) = sites_bounds(sites)
     precise = located(sites)
     precise = precise[precise["precision"] != "country"]
     for geom in precise.geometry:
         x0, y0, x1, y1 = geom.bounds
         assert west <= x0 + 1e-6 and x1 - 1e-6 <= east and south <= y0 + 1e-6 and y1 - 1e-6 <= north
+
+
+def test_sites_only_outside_the_region_are_fitted_without_a_button(sites):
+    far = sites_outside(sites)
+    m = build_map(far, period_end=PERIOD_END)
+    assert [tuple(corner) for corner in _fit(m)] == list(sites_bounds(far))
+    assert not [el for el in _walk(m) if isinstance(el, ViewControl)]
+    assert outside_note(far) is None
+
+
+def test_sites_all_inside_the_region_have_no_button_or_note(sites):
+    inside = sites[~sites.index.isin(sites_outside(sites).index)]
+    m = build_map(inside, period_end=PERIOD_END)
+    assert not [el for el in _walk(m) if isinstance(el, ViewControl)]
+    assert outside_note(inside) is None
 
 
 def test_sites_bounds__country_sites_do_not_zoom_out(sites):
@@ -321,8 +387,7 @@ def pd_concat(*frames: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 def test_empty_selection_builds_a_map_of_belarus(sites):
     m = build_map(sites.iloc[:0], period_end=PERIOD_END)
-    (fit,) = [el for el in _walk(m) if isinstance(el, folium.map.FitBounds)]
-    (south, west), (north, east) = fit.bounds
+    (south, west), (north, east) = _fit(m)
     assert south < 53.9 < north and west < 27.6 < east  # Minsk in view
     assert "No exercise site in view" in m.get_root().render()
 

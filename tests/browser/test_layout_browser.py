@@ -1,0 +1,129 @@
+"""The map's layout at 1280 × 720 in Chromium: opening view, legend, "Show all sites" and the controls row.
+
+What only a browser can measure: the legend's box against the map's (collapsed, it must cover at most
+10 % of the map), the controls that switch views, and whether the ring controls above the map fit their
+columns on a laptop screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from geo.catalog.sites import sites_frame
+from geo.maps.build import build_map
+from geo.maps.offline import save_offline_html, vendor_file_base
+from geo.maps.view import REGION_BBOX, sites_bounds
+
+pytestmark = pytest.mark.browser
+
+MAP = "Object.values(window).find(v => v && v instanceof L.Map)"
+MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+#: Largest share of the map's area the collapsed legend may cover.
+MAX_LEGEND_FRACTION = 0.10
+
+
+@pytest.fixture(scope="module")
+def sites():
+    return sites_frame()
+
+
+@pytest.fixture(scope="module")
+def map_html(sites, tmp_path_factory) -> Path:
+    m = build_map(sites, period_end=dt.date(2025, 12, 31), vendor=vendor_file_base())
+    return save_offline_html(m, tmp_path_factory.mktemp("layout") / "map.html")
+
+
+@pytest.fixture
+def laptop(chromium_browser) -> Iterator:
+    """A 1280 × 720 page in a fresh context."""
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def _fraction(legend_box: dict, map_box: dict) -> float:
+    return (legend_box["width"] * legend_box["height"]) / (map_box["width"] * map_box["height"])
+
+
+def _inside(inner: dict, outer: dict) -> bool:
+    return (
+        inner["x"] >= outer["x"] - 0.5
+        and inner["y"] >= outer["y"] - 0.5
+        and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + 0.5
+        and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + 0.5
+    )
+
+
+def _bounds(frame) -> list[float]:
+    """The map's (west, south, east, north) once no zoom animation runs."""
+    frame.locator(".leaflet-container:not(.leaflet-zoom-anim)").wait_for()
+    return frame.locator(".leaflet-container").evaluate(
+        f"() => {{ const b = {MAP}.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]; }}"
+    )
+
+
+def test_legend_collapsed_and_show_all_sites_on_a_1280x720_map(laptop, sites, map_html, artifacts_dir):
+    page = laptop
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(map_html.as_uri())
+    page.wait_for_selector(".dm-place")
+    map_box = page.locator(".leaflet-container").bounding_box()
+    assert (map_box["width"], map_box["height"]) == (1280, 720)
+
+    legend = page.locator(".dm-legend")
+    collapsed = legend.bounding_box()
+    assert _fraction(collapsed, map_box) <= MAX_LEGEND_FRACTION
+    assert legend.locator(".dm-legend-toggle").get_attribute("aria-expanded") == "false"
+    page.screenshot(path=str(artifacts_dir / "layout_1280x720_collapsed.png"))
+    legend.locator(".dm-legend-toggle").click()
+    expanded = legend.bounding_box()
+    assert legend.locator(".dm-legend-toggle").get_attribute("aria-expanded") == "true"
+    assert _fraction(expanded, map_box) > MAX_LEGEND_FRACTION  # that is why it starts collapsed
+    assert _inside(expanded, map_box)
+    legend.locator(".dm-legend-toggle").click()
+    assert _fraction(legend.bounding_box(), map_box) <= MAX_LEGEND_FRACTION
+
+    # Opening view: Belarus and its neighbours, not stretched to the far sites.
+    west, south, east, north = _bounds(page.main_frame)
+    lon_min, lat_min, lon_max, lat_max = REGION_BBOX
+    assert west <= lon_min and east >= lon_max and south <= lat_min and north >= lat_max
+    (_, _), (_, far_east) = sites_bounds(sites)
+    assert east < far_east
+    page.get_by_role("button", name="Show all sites").click()
+    page.wait_for_function(f"() => !{MAP}._animatingZoom && {MAP}.getBounds().getEast() >= {far_east}")
+    page.get_by_role("button", name="Belarus and neighbours").click()
+    page.wait_for_function(f"() => {MAP}.getBounds().getEast() < {far_east}")
+    assert errors == []
+
+
+def test_dashboard_legend_and_controls_fit_at_1280x720(streamlit_server, laptop, artifacts_dir):
+    page = laptop
+    page.goto(f"{streamlit_server}/?rings=50,100&ring_at=zapad-2021:0")
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator(".dm-place").first.wait_for(timeout=60_000)
+
+    map_box = frame.locator(".leaflet-container").bounding_box()
+    legend_box = frame.locator(".dm-legend").bounding_box()
+    assert _fraction(legend_box, map_box) <= MAX_LEGEND_FRACTION
+    assert _inside(legend_box, map_box)
+
+    # The ring controls: every segment of "Distance rings" inside its column, the OSM label not cut.
+    segments = page.locator("[data-testid='stButtonGroup']").first
+    column = segments.locator("xpath=ancestor::*[@data-testid='stColumn'][1]").bounding_box()
+    labels = [button.inner_text() for button in segments.locator("button").all()]
+    assert labels == ["None", "NATO border", "A site"]
+    for button in segments.locator("button").all():
+        assert _inside(button.bounding_box(), column), button.inner_text()
+    assert segments.evaluate("e => e.scrollWidth <= e.clientWidth")
+    toggle = page.locator("[data-testid='stCheckbox']", has_text="OSM tiles").first
+    assert toggle.locator("p").evaluate("e => e.scrollWidth <= e.clientWidth")
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts_dir / "dashboard_1280x720.png"))
