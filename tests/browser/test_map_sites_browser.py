@@ -56,8 +56,9 @@ def _view(page, lat: float, lon: float, zoom: int) -> None:
                 window.__still = 0;
                 return false;
             }}
-            const c = map.getCenter();
-            if (map.getZoom() !== z || Math.abs(c.lat - lat) > 1e-6 || Math.abs(c.lng - lon) > 1e-6) {{
+            // Within a pixel of the centre: Leaflet keeps its pixel origin on whole pixels.
+            const off = map.latLngToContainerPoint([lat, lon]).distanceTo(map.getSize().divideBy(2));
+            if (map.getZoom() !== z || off > 1) {{
                 map.setView([lat, lon], z, {{animate: false}});
                 window.__still = 0;
                 return false;
