@@ -42,15 +42,21 @@ def chromium_browser():
             browser.close()
 
 
-@pytest.fixture
-def browser_page(chromium_browser):
-    """A fresh page in its own context (no shared cache or storage between tests)."""
-    context = chromium_browser.new_context(viewport={"width": 900, "height": 700})
-    page = context.new_page()
+@contextlib.contextmanager
+def fresh_page(browser, width: int = 900, height: int = 700) -> Iterator:
+    """A new page of ``width`` x ``height`` pixels in its own context (no shared cache or storage)."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     try:
-        yield page
+        yield context.new_page()
     finally:
         context.close()
+
+
+@pytest.fixture
+def browser_page(chromium_browser):
+    """A fresh 900 x 700 page (:func:`fresh_page`)."""
+    with fresh_page(chromium_browser) as page:
+        yield page
 
 
 @pytest.fixture(scope="session")

@@ -25,10 +25,10 @@ from geo.maps.offline import save_offline_html, vendor_file_base
 from geo.maps.popup import citation_fields, exercise_fields, place_fields, spot_popup_html
 from geo.maps.sites import site_tables
 from geo.maps.url_state import choices_from_sites
+from tests.browser.conftest import MAP, MAP_FRAME
 
 pytestmark = pytest.mark.browser
 
-MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
 # Deep links make Streamlit's frontend probe <page>/_stcore/health and host-config before falling back
 # (offline-maps.md pitfall 13): harmless 404s, the only failures tolerated.
 _PROBE_404 = re.compile(r"/[^/]+/_stcore/(health|host-config)$")
@@ -85,7 +85,6 @@ def _expected(sites, **kwargs) -> int:
 
 #: In the map's window: the site index and the Leaflet map.
 _SITE_INDEX = "window[Object.keys(window).find(k => k.startsWith('site_index_'))]"
-_LEAFLET_MAP = "Object.values(window).find(v => v && v instanceof L.Map)"
 
 
 def _wait_for(what: Callable[[], object], expected: object, *, timeout_s: float = 30.0) -> None:
@@ -107,7 +106,7 @@ def _drawn(page) -> int:
     """Symbols on the map whose alliance layer is shown (clustered ones included), counted by Leaflet."""
     container = page.frame_locator(MAP_FRAME).locator(".leaflet-container")
     container.wait_for(timeout=30_000)
-    return int(container.evaluate(f"() => {_SITE_INDEX}.drawnSymbols({_LEAFLET_MAP})"))
+    return int(container.evaluate(f"() => {_SITE_INDEX}.drawnSymbols({MAP})"))
 
 
 def _settle(page) -> None:

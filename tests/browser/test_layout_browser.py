@@ -7,21 +7,17 @@ columns on a laptop screen.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from geo.catalog.sites import sites_frame
-from geo.maps.build import build_map
-from geo.maps.offline import save_offline_html, vendor_file_base
 from geo.maps.view import REGION_BBOX, sites_bounds
+from tests.browser.conftest import MAP, MAP_FRAME
+from tests.conftest import fresh_page
 
 pytestmark = pytest.mark.browser
 
-MAP = "Object.values(window).find(v => v && v instanceof L.Map)"
-MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
 #: Largest share of the map's area the collapsed legend may cover.
 MAX_LEGEND_FRACTION = 0.10
 
@@ -31,21 +27,11 @@ def sites():
     return sites_frame()
 
 
-@pytest.fixture(scope="module")
-def map_html(sites, tmp_path_factory) -> Path:
-    m = build_map(sites, period_end=dt.date(2025, 12, 31), vendor=vendor_file_base())
-    return save_offline_html(m, tmp_path_factory.mktemp("layout") / "map.html")
-
-
 @pytest.fixture
 def laptop(chromium_browser) -> Iterator:
     """A 1280 × 720 page in a fresh context."""
-    context = chromium_browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    try:
+    with fresh_page(chromium_browser, 1280, 720) as page:
         yield page
-    finally:
-        context.close()
 
 
 def _fraction(legend_box: dict, map_box: dict) -> float:

@@ -7,19 +7,16 @@ opened with the keyboard.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from pathlib import Path
 
 import pytest
 
 from geo.catalog.sites import located, sites_frame
-from geo.maps.build import build_map
-from geo.maps.offline import save_offline_html, vendor_file_base
+from tests.browser.conftest import MAP
 
 pytestmark = pytest.mark.browser
 
-MAP = "Object.values(window).find(v => v && v instanceof L.Map)"
 #: Leaflet's Web Mercator: metres per pixel at the equator and zoom 0 (256-pixel tiles).
 EQUATOR_M = 40075016.686
 
@@ -27,12 +24,6 @@ EQUATOR_M = 40075016.686
 @pytest.fixture(scope="module")
 def sites():
     return located(sites_frame())
-
-
-@pytest.fixture(scope="module")
-def map_html(sites, tmp_path_factory) -> Path:
-    m = build_map(sites, period_end=dt.date(2025, 12, 31), vendor=vendor_file_base())
-    return save_offline_html(m, tmp_path_factory.mktemp("map") / "sites.html")
 
 
 def _open(page, html: Path) -> None:

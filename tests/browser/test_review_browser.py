@@ -13,13 +13,13 @@ import pytest
 
 from geo.core import settings
 from geo.store import Store
+from tests.browser.conftest import MAP_FRAME
 from tests.conftest import run_streamlit
 
 pytestmark = pytest.mark.browser
 
 SEED = settings.SEEDS_DIR / "002_67814a5019076fc5.txt"
 SOURCE = "https://www.rferl.org/a/kazakhstan-military-drills-in-belarus/30843014.html"
-MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
 
 
 @pytest.fixture(scope="module")

@@ -13,11 +13,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.conftest import MAP_FRAME
 from tests.conftest import run_streamlit
 
 pytestmark = pytest.mark.browser
 
-MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
 SOURCE = "https://example.org/news/northern-shield-2025"
 ARTICLE = (
     "Belarus and Russia opened joint military exercises called Northern Shield-2025 at the Gozhsky training "
