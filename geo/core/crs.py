@@ -2,16 +2,22 @@
 
 Shapely and GeoJSON use (lon, lat); folium and people use (lat, lon). Public functions in Drillmap take
 ``lat`` and ``lon`` by name; :func:`to_latlon` is the only place the order is swapped, and
-:func:`latlon` / :func:`bounds_latlon` are its shapes for a point and a bounding box.
+:func:`latlon` / :func:`bounds_latlon` are its shapes for a point and a bounding box. :func:`to_metric`
+and :func:`to_storage` move one geometry between the storage CRS (EPSG:4326) and the metric one (EPSG:3035).
 """
 
 from __future__ import annotations
 
 import math
+from functools import cache
 from typing import Any
 
+import numpy as np
+import shapely
 from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
 
+from geo.core import settings
 from geo.core.errors import InvalidCoordinatesError
 
 
@@ -61,3 +67,28 @@ def latlon(point: Point) -> tuple[float, float]:
 def bounds_latlon(west: float, south: float, east: float, north: float) -> tuple[tuple[float, float], ...]:
     """Return shapely-order bounds (west, south, east, north) as folium's ``((lat, lon) SW, (lat, lon) NE)``."""
     return to_latlon(west, south), to_latlon(east, north)
+
+
+@cache
+def _transformer(source: str, target: str) -> Any:
+    from pyproj import Transformer  # loaded by the first reprojection, not by every import of geo.core
+
+    return Transformer.from_crs(source, target, always_xy=True)
+
+
+def _reproject(geometry: BaseGeometry, source: str, target: str) -> BaseGeometry:
+    transformer = _transformer(source, target)
+    out: BaseGeometry = shapely.transform(
+        geometry, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1]))
+    )
+    return out
+
+
+def to_metric(geometry: BaseGeometry) -> BaseGeometry:
+    """Return a lon/lat geometry (EPSG:4326) in the metric CRS (EPSG:3035, metres) for buffers and lengths."""
+    return _reproject(geometry, settings.STORAGE_CRS, settings.METRIC_CRS)
+
+
+def to_storage(geometry: BaseGeometry) -> BaseGeometry:
+    """Return a geometry in the metric CRS (EPSG:3035) back in lon/lat (EPSG:4326)."""
+    return _reproject(geometry, settings.METRIC_CRS, settings.STORAGE_CRS)

@@ -19,12 +19,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
-import geopandas as gpd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from geo.core import settings
 from geo.core.credits import credits_sentence
+from geo.core.crs import to_metric, to_storage
 from geo.core.dates import row_period_text
 from geo.core.errors import ExportError
 from geo.core.symbology import ALLIANCE_COLORS, OTHER_COLOR
@@ -64,9 +63,7 @@ def _kml_polygon(parent: ET.Element, polygon: BaseGeometry) -> None:
 
 
 def _uncertainty_circle(point: BaseGeometry, radius_km: float) -> BaseGeometry:
-    metric = gpd.GeoSeries([point], crs=settings.STORAGE_CRS).to_crs(settings.METRIC_CRS)
-    circle = metric.buffer(radius_km * 1000.0, quad_segs=_CIRCLE_QUAD_SEGS)
-    return circle.to_crs(settings.STORAGE_CRS).iloc[0]
+    return to_storage(to_metric(point).buffer(radius_km * 1000.0, quad_segs=_CIRCLE_QUAD_SEGS))
 
 
 def _kml_geometry(parent: ET.Element, geom: BaseGeometry, radius_km: float | None) -> None:

@@ -26,7 +26,7 @@ from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from geo.catalog.sites import NATO_DISTANCE_COLUMNS, figures_text, nato_distance_text
-from geo.core import settings
+from geo.core.crs import to_metric, to_storage
 from geo.core.text import csv_cell, terminal_safe
 from geo.core.values import is_missing
 
@@ -144,9 +144,9 @@ def csv_wkt(geom: BaseGeometry | None) -> tuple[str | None, float | None]:
     text = shapely.to_wkt(geom, rounding_precision=6)
     if len(text) <= SPREADSHEET_CELL_CHARS:
         return text, 0.0
-    metric = gpd.GeoSeries([geom], crs=settings.STORAGE_CRS).to_crs(settings.METRIC_CRS)
+    metric = to_metric(geom)
     for tolerance_m in CSV_SIMPLIFY_M:
-        simpler = metric.simplify(tolerance_m, preserve_topology=True).to_crs(settings.STORAGE_CRS).iloc[0]
+        simpler = to_storage(shapely.simplify(metric, tolerance_m, preserve_topology=True))
         text = shapely.to_wkt(simpler, rounding_precision=6)
         if len(text) <= SPREADSHEET_CELL_CHARS:
             return text, tolerance_m

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from geo.catalog.load import catalog_hash
 from geo.catalog.schema import Exercise
 from geo.core import settings
 from geo.core.errors import IngestError
@@ -28,7 +29,7 @@ from geo.extract.match import Matcher, compare
 from geo.extract.records import check_source, merge_additions, to_exercise
 from geo.extract.review import ReviewEdits, apply_edits
 from geo.extract.text import clean_text, read_article
-from geo.query.known import Signature, catalog_signature, known_exercises, store_revision
+from geo.query.known import known_exercises, store_revision
 from geo.store import open_store
 
 __all__ = [
@@ -156,7 +157,7 @@ def article_text(*, pasted: str = "", data: bytes | None = None, name: str = "th
 
 
 _LOCK = threading.Lock()
-_EXTRACTORS: dict[tuple[Signature, int | None, str], Extractor] = {}
+_EXTRACTORS: dict[tuple[str, int | None, str], Extractor] = {}
 #: Extractors kept per process (a new catalog or store revision replaces the oldest).
 _EXTRACTOR_ENTRIES = 2
 
@@ -164,11 +165,11 @@ _EXTRACTOR_ENTRIES = 2
 def extractor(*, database_url: str | None = None) -> Extractor:
     """Return an extractor over the known exercises, built once per catalog and store state.
 
-    Its names and matches follow what analysts have saved: the key is the catalog files' fingerprint
+    Its names and matches follow what analysts have saved: the key is the catalog's content hash
     and the store's revision, read on every call.
     """
     url = database_url or settings.database_url()
-    key = (catalog_signature(), store_revision(url)[0], url)
+    key = (catalog_hash(), store_revision(url)[0], url)
     with _LOCK:
         hit = _EXTRACTORS.get(key)
     if hit is not None:

@@ -25,6 +25,7 @@ from pyproj import Geod
 from shapely.geometry.base import BaseGeometry
 
 from geo.core import settings
+from geo.core.crs import to_metric, to_storage
 from geo.reference.layers import country_polygon, layer
 
 _GEOD = Geod(ellps="WGS84")
@@ -78,13 +79,13 @@ def border_azimuths(country: str) -> dict[str, float]:
     """
     borders = layer("borders")
     rows = borders[(borders["left_iso3"] == country) | (borders["right_iso3"] == country)]
-    centre = _to_storage(_to_metric(country_polygon(country).iloc[0]).centroid)
+    centre = to_storage(to_metric(country_polygon(country).iloc[0]).centroid)
     out: dict[str, float] = {}
     for neighbour in sorted(set(rows["left_iso3"]) | set(rows["right_iso3"]) - {country}):
-        line = _to_metric(shared_border(country, (neighbour,)))
+        line = to_metric(shared_border(country, (neighbour,)))
         if line.is_empty:
             continue
-        mid = _to_storage(line.interpolate(line.project(line.centroid)))
+        mid = to_storage(line.interpolate(line.project(line.centroid)))
         azimuth, _, _ = _GEOD.inv(centre.x, centre.y, mid.x, mid.y)
         out[neighbour] = float(azimuth) % 360.0
     return out
@@ -101,14 +102,6 @@ def compass_neighbours(country: str, directions: list[str]) -> tuple[str, ...]:
             if delta <= COMPASS_HALF_WIDTH_DEG:
                 hits.add(neighbour)
     return tuple(sorted(hits))
-
-
-def _to_metric(geom: BaseGeometry) -> BaseGeometry:
-    return gpd.GeoSeries([geom], crs=settings.STORAGE_CRS).to_crs(settings.METRIC_CRS).iloc[0]
-
-
-def _to_storage(geom: BaseGeometry) -> BaseGeometry:
-    return gpd.GeoSeries([geom], crs=settings.METRIC_CRS).to_crs(settings.STORAGE_CRS).iloc[0]
 
 
 def shared_border(country: str, neighbours: tuple[str, ...]) -> BaseGeometry:
@@ -145,16 +138,16 @@ def border_strip(country: str, neighbours: tuple[str, ...], depth_km: float) -> 
     line = shared_border(country, neighbours)
     if line.is_empty:
         return shapely.Polygon()
-    territory = _to_metric(country_polygon(country).iloc[0])
-    strip = territory.intersection(_to_metric(line).buffer(depth_km * 1000.0))
-    return _to_storage(shapely.make_valid(strip))
+    territory = to_metric(country_polygon(country).iloc[0])
+    strip = territory.intersection(to_metric(line).buffer(depth_km * 1000.0))
+    return to_storage(shapely.make_valid(strip))
 
 
 @cache
 def interior(country: str, min_depth_km: float) -> BaseGeometry:
     """Return the part of ``country`` at least ``min_depth_km`` from its outline (EPSG:4326)."""
-    territory = _to_metric(country_polygon(country).iloc[0])
-    return _to_storage(shapely.make_valid(territory.buffer(-min_depth_km * 1000.0)))
+    territory = to_metric(country_polygon(country).iloc[0])
+    return to_storage(shapely.make_valid(territory.buffer(-min_depth_km * 1000.0)))
 
 
 @cache
@@ -222,7 +215,7 @@ def regions_within(area: BaseGeometry, country: str, min_share: float = 0.1) -> 
     """
     admin1 = layer("admin1")
     rows = admin1[admin1["iso3"] == country]
-    metric_area = _to_metric(area)
+    metric_area = to_metric(area)
     total = metric_area.area
     if total <= 0 or rows.empty:
         return ()

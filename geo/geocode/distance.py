@@ -36,18 +36,17 @@ from typing import Final, Literal
 import geopandas as gpd
 import numpy as np
 import shapely
-from pyproj import Geod, Transformer
+from pyproj import Geod
 from shapely.geometry.base import BaseGeometry
 
 from geo.core import settings
+from geo.core.crs import to_metric, to_storage
 from geo.reference.layers import layer
 from geo.reference.membership import members_on
 
 __all__ = ["CONTACT_TOLERANCE_M", "RELATIONS", "NatoDistance", "NatoRelation", "distance_to_nato", "geodesic_km"]
 
 _GEOD = Geod(ellps="WGS84")
-_TO_METRIC = Transformer.from_crs(settings.STORAGE_CRS, settings.METRIC_CRS, always_xy=True)
-_TO_STORAGE = Transformer.from_crs(settings.METRIC_CRS, settings.STORAGE_CRS, always_xy=True)
 
 NatoRelation = Literal["inside", "shares_border", "touches_at_point", "outside"]
 #: The relations of a site to NATO territory, from closest to farthest.
@@ -112,10 +111,6 @@ def _contact_zone(iso3: str) -> BaseGeometry:
     return polygon.buffer(CONTACT_TOLERANCE_M)
 
 
-def _to_metric(geometry: BaseGeometry) -> BaseGeometry:
-    return shapely.transform(geometry, lambda xy: np.column_stack(_TO_METRIC.transform(xy[:, 0], xy[:, 1])))
-
-
 def geodesic_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
     """Return the WGS84 geodesic distance in kilometres between two lon/lat points."""
     _, _, metres = _GEOD.inv(lon1, lat1, lon2, lat2)
@@ -144,8 +139,8 @@ def _nearest(site: BaseGeometry, polygons: np.ndarray) -> tuple[float, list[int]
 def _geodesic_to(site: BaseGeometry, polygon: BaseGeometry) -> float:
     """Return the geodesic km between the nearest points of two EPSG:3035 geometries, to 0.1 km."""
     on_site, on_nato = shapely.ops.nearest_points(site, polygon)
-    (lon1, lon2), (lat1, lat2) = _TO_STORAGE.transform([on_site.x, on_nato.x], [on_site.y, on_nato.y])
-    return round(geodesic_km(lon1, lat1, lon2, lat2), 1)
+    a, b = to_storage(on_site), to_storage(on_nato)
+    return round(geodesic_km(a.x, a.y, b.x, b.y), 1)
 
 
 def _touch_countries(contact: BaseGeometry, member: str) -> tuple[str, ...]:
@@ -202,8 +197,8 @@ def distance_to_nato(
     if nato.empty:
         return None
     polygons, codes = nato.geometry.values, [str(c) for c in nato["iso3"]]
-    site = _to_metric(geometry)
-    centre = _to_metric(geometry.point_on_surface())
+    site = to_metric(geometry)
+    centre = to_metric(geometry.point_on_surface())
     measured_from = "point" if geometry.geom_type == "Point" else "nearest point of the area"
     centre_planar, centre_hits = _nearest(centre, polygons)
     centre_iso3 = codes[centre_hits[0]]
@@ -216,6 +211,6 @@ def distance_to_nato(
         return NatoDistance(km, codes[hits[0]], measured_from, centre_km, centre_iso3, "outside", 0.0)
     first, near = codes[hits[0]], np.flatnonzero(shapely.dwithin(site, polygons, CONTACT_TOLERANCE_M))
     touching = sorted({codes[i] for i in near} - {first})
-    line = site.boundary if border_line is None or border_line.is_empty else _to_metric(border_line)
+    line = site.boundary if border_line is None or border_line.is_empty else to_metric(border_line)
     relation, shared_km, member, touch = _relation(site, line, [first, *touching])
     return NatoDistance(0.0, member, measured_from, centre_km, centre_iso3, relation, shared_km, touch)

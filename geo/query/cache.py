@@ -41,9 +41,10 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 import shapely
 
+from geo.catalog.load import catalog_hash
 from geo.core import settings
 
-__all__ = ["CACHE_FORMAT", "KEEP_FILES", "cache_dir", "cache_key", "catalog_content_hash", "read_sites", "write_sites"]
+__all__ = ["CACHE_FORMAT", "KEEP_FILES", "cache_dir", "cache_key", "read_sites", "write_sites"]
 
 #: Bump when the file layout changes.
 CACHE_FORMAT: Final = 2
@@ -71,15 +72,6 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def catalog_content_hash(catalog_dir: Path) -> str:
-    """Hash of the catalog files' names and content (content, not times: an edit is always seen)."""
-    digest = hashlib.sha256()
-    for path in sorted(catalog_dir.glob("*.yaml")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 def _reference_fingerprint(catalog_dir: Path) -> str:
     """Hash of the names, sizes and modification times of the reference data files (data/ less the catalog)."""
     digest = hashlib.sha256()
@@ -104,14 +96,14 @@ def cache_key(
     store_revision
         Its revision after the catalog was synchronised into it, or None when it cannot be read.
     catalog_fingerprint
-        The catalog's content hash taken *before* a build read it (:func:`catalog_content_hash`), so that a
+        The catalog's content hash taken *before* a build read it (:func:`geo.catalog.load.catalog_hash`), so that a
         file edited during the build can only make the stored frame unreachable, never stale.
     """
     # DRILLMAP_HOME only says where the store and this cache live: the database URL already names the store.
     environment = sorted((k, v) for k, v in os.environ.items() if k.startswith("DRILLMAP_") and k != "DRILLMAP_HOME")
     parts = [
         _code_fingerprint(),
-        catalog_fingerprint or catalog_content_hash(catalog_dir),
+        catalog_fingerprint or catalog_hash(catalog_dir),
         _reference_fingerprint(catalog_dir),
         database_url,
         repr(store_revision),

@@ -24,9 +24,6 @@ from geo.store import merge_with_catalog, open_store
 if TYPE_CHECKING:
     from geo.catalog.schema import Exercise
 
-#: Catalog file fingerprint: (name, size in bytes, modification time in ns) of each ``*.yaml``.
-Signature = tuple[tuple[str, int, int], ...]
-
 
 @dataclass(frozen=True)
 class KnownExercises:
@@ -55,16 +52,6 @@ class KnownSites:
         """What every face tells the user about this answer: unreadable catalog files, an unreadable store."""
         files = [f"catalog file {p}; the rest of the catalog is shown" for p in self.catalog_problems]
         return [*files, *([self.store_problem] if self.store_problem else [])]
-
-
-def catalog_signature(catalog_dir: Path | None = None) -> Signature:
-    """Return the fingerprint of the catalog files: a changed, added or removed file changes it."""
-    folder = catalog_dir or settings.CATALOG_DIR
-    out = []
-    for path in sorted(folder.glob("*.yaml")):
-        stat = path.stat()
-        out.append((path.name, stat.st_size, stat.st_mtime_ns))
-    return tuple(out)
 
 
 def store_revision(database_url: str | None = None) -> tuple[int | None, str | None]:
@@ -140,9 +127,10 @@ def known_sites(*, catalog_dir: Path | None = None, database_url: str | None = N
 
 def _build(catalog_dir: Path, database_url: str) -> KnownSites:
     """Build the sites frame from the catalog and the store, and keep it in the disk cache."""
+    from geo.catalog.load import catalog_hash
     from geo.catalog.sites import sites_frame  # the geocoder and distances: only when building
 
-    content = cache.catalog_content_hash(catalog_dir)
+    content = catalog_hash(catalog_dir)
     known = known_exercises(catalog_dir=catalog_dir, database_url=database_url)
     frame = sites_frame(list(known.exercises))
     result = KnownSites(frame, known.store_revision, known.store_problem, known.catalog_problems)

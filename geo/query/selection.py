@@ -16,7 +16,7 @@ from geo.catalog.sites import located
 from geo.core.dates import period_end, years_text
 
 
-def latest_date(sites: gpd.GeoDataFrame) -> dt.date | None:
+def newest_date(sites: gpd.GeoDataFrame) -> dt.date | None:
     """Return the latest date any exercise in ``sites`` refers to (start, end or announcement), or None.
 
     This is what the "data as of" line states: the newest event the catalog knows of, which is honest
@@ -70,8 +70,8 @@ class Selection:
 
     @property
     def data_as_of(self) -> dt.date | None:
-        """The "data as of" date: the newest date of the whole catalog (:func:`latest_date`), not of the filter."""
-        return latest_date(self.all_sites)
+        """The "data as of" date: the newest date of the whole catalog (:func:`newest_date`), not of the filter."""
+        return newest_date(self.all_sites)
 
     @property
     def period_label(self) -> str:

@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from geo.catalog.load import load_catalog
+from geo.catalog.load import catalog_hash, load_catalog
 from geo.catalog.schema import Exercise
 from geo.core import settings
 from geo.store.engine import StoreError, make_engine, reading, serialise_schema_changes
@@ -146,19 +146,16 @@ class Store:
         file, :func:`geo.catalog.load.load_catalog`).
         """
         folder = catalog_dir or self.catalog_dir or settings.CATALOG_DIR
-        digest = hashlib.sha256()
-        for path in sorted(folder.glob("*.yaml")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-        catalog_hash = digest.hexdigest()
+        digest = catalog_hash(folder)
         with Session(self.engine) as session, session.begin():
             serialise_schema_changes(session.connection())  # two first openers must not both load the seed
             known = session.get(Meta, "catalog_hash")
-            if known is not None and known.value == catalog_hash:
+            if known is not None and known.value == digest:
                 return []
             loaded = load_catalog(folder)
             changed = self._apply_seed(session, loaded.exercises)
             if not loaded.problems:  # a broken file is read again on the next call, once it is mended
-                session.merge(Meta(key="catalog_hash", value=catalog_hash))
+                session.merge(Meta(key="catalog_hash", value=digest))
         return changed
 
     def _apply_seed(self, session: Session, exercises: Sequence[Exercise]) -> list[str]:
