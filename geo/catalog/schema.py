@@ -120,6 +120,8 @@ class Site(_Strict):
     ``resolve_as`` is an optional reviewer's reading handed to the geocoder instead of ``place``
     (a clearer phrase, or ``id:<gazetteer id>`` for a training ground), always shown beside the
     original wording. ``role`` separates where an exercise happened from where it was only planned.
+    ``unlocated_because`` records why a reviewer could not place a site the geocoder cannot resolve
+    (what was searched, why the phrase is too broad): it is shown with the geocoder's own reason.
     """
 
     place: str = Field(min_length=2)
@@ -127,6 +129,7 @@ class Site(_Strict):
     country: ISO3 = "BLR"
     role: Literal["site", "planned", "garrison"] = "site"
     note: str | None = None
+    unlocated_because: str | None = Field(default=None, min_length=8)
     cite: CitationIds
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import geopandas as gpd
 
 from geo.catalog.load import load_exercises
-from geo.catalog.schema import Exercise
+from geo.catalog.schema import Exercise, Site
 from geo.core import settings
 from geo.core.countries import country_name
 from geo.core.dates import latest_date
@@ -149,7 +149,7 @@ def _site_rows(ex: Exercise) -> list[dict[str, Any]]:
                 "site_country": result.country,
                 "admin1": result.admin1,
                 "confidence": result.confidence,
-                "geocode_explanation": result.explanation,
+                "geocode_explanation": _explanation(result, site),
                 "gazetteer_id": result.gazetteer_id,
                 **nato_distance_fields(result, ex.as_of),
                 "sources": ex.sources,
@@ -163,6 +163,13 @@ def _site_rows(ex: Exercise) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def _explanation(result: GeocodeResult, site: Site) -> str:
+    """The geocoder's reason, and for an unlocated site the reviewer's account of why it stays so."""
+    if result.status == "unresolved" and site.unlocated_because:
+        return f"{result.explanation}; reviewer: {site.unlocated_because}"
+    return result.explanation
 
 
 def sites_frame(exercises: list[Exercise] | None = None) -> gpd.GeoDataFrame:

@@ -28,6 +28,7 @@ Anything else is ``unresolved`` with the phrase kept: Drillmap never guesses a l
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cache
 
@@ -38,6 +39,7 @@ from shapely.geometry import Point
 from geo.core.countries import DEMONYMS
 from geo.core.settings import setting
 from geo.geocode import areas, gazetteer
+from geo.geocode.anchors import anchors, reference_city
 from geo.geocode.area_rules import border_rule, compass_region_rule, region_result, region_rule
 from geo.geocode.features import named_feature_rule
 from geo.geocode.gazetteer import clean_phrase, normalize_name, strip_words
@@ -182,6 +184,50 @@ def _fuzzy_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     return None
 
 
+def _reference_city_rule(phrase: str, key: str) -> GeocodeResult | None:
+    """A capital or major city outside the regional gazetteer (Stockholm), from Natural Earth's places."""
+    city = reference_city(key)
+    if city is None:
+        return None
+    name, lon, lat, iso3, population = city
+    radius = CITY_RADIUS_KM if population >= CITY_MIN_POPULATION else TOWN_RADIUS_KM
+    point = Point(lon, lat)
+    return GeocodeResult(
+        query=phrase,
+        status="resolved",
+        kind="town",
+        geometry=point,
+        precision_km=radius,
+        precision="point",
+        country=iso3,
+        admin1=admin1_of(point),
+        explanation=f"city {name} (Natural Earth populated places, population {population:,}) matched by name; "
+        f"radius {radius:g} km for the built-up area",
+        confidence="high",
+    )
+
+
+def _anchor_rule(phrase: str, context: str | None) -> GeocodeResult | None:
+    """Place an unknown village or range on the town the report anchors it to, with a wide radius."""
+    for anchor in anchors(phrase):
+        key = clean_phrase(anchor.name)
+        ids = gazetteer.town_index().get(key)
+        town = _town_result(phrase, _pick_town(ids, context), "matched by name") if ids else None
+        town = town or _reference_city_rule(phrase, key)
+        if town is None:
+            continue
+        return dataclasses.replace(
+            town,
+            kind="training_ground" if anchor.kind == "range" else "town",
+            precision_km=anchor.radius_km,
+            precision="area",
+            confidence="low",
+            explanation=f"not in the gazetteer; placed by the report's own anchor ({anchor.kind} {anchor.name!r}): "
+            f"{town.explanation.split(';')[0]}; within ~{anchor.radius_km:g} km of it (town proxy)",
+        )
+    return None
+
+
 def _by_id(phrase: str, ident: str) -> GeocodeResult:
     if ident in gazetteer.sites():
         return _site_result(phrase, ident, "chosen by id")
@@ -259,7 +305,7 @@ def geocode(phrase: str, *, country: str | None = "BLR") -> GeocodeResult:
     ids = gazetteer.town_index().get(key)
     if ids:
         return _town_result(phrase, _pick_town(ids, context), "matched by name")
-    fuzzy = _fuzzy_rule(phrase, key, context)
+    fuzzy = _reference_city_rule(phrase, key) or _fuzzy_rule(phrase, key, context) or _anchor_rule(text, context)
     if fuzzy is not None:
         return fuzzy
     return unresolved(phrase, "no gazetteer entry or rule matches this phrase")

@@ -297,3 +297,11 @@ def test_contradicting_figures_are_side_by_side_in_table_and_exports(sites) -> N
     feature = json.loads(to_geojson(select(zapad.head(1))))["features"][0]
     assert "12,700" in feature["properties"]["figures_text"] and "70,000" in feature["properties"]["figures_text"]
     assert "70,000" in to_csv(select(zapad.head(1)))
+
+
+def test_every_unresolved_catalog_site_is_explained_by_a_reviewer(sites) -> None:
+    # The bar: every site phrase in the catalog resolves, or says why it cannot.
+    unresolved = sites[sites["site_status"] == "unresolved"]
+    unexplained = unresolved[~unresolved["geocode_explanation"].str.contains("; reviewer: ", regex=False)]
+    assert unexplained.empty, unexplained[["exercise_id", "place_text"]].to_string()
+    assert len(unresolved) <= 5

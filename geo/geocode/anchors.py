@@ -1,0 +1,79 @@
+"""Anchors: the town a report itself ties an unknown place to, and the capitals the gazetteer lacks.
+
+Reports often name a village or a range the gazetteer does not hold, and then anchor it to a town
+they expect the reader to know: "Korzeniewo (near Kwidzyn, ~100 km S of Gdańsk)", "Stašėnai (Jonava
+distr.)", "17th Mech Bde range Międzyrzecz". :func:`anchors` reads those anchors; the geocoder then
+places the phrase on the anchor town with a radius wide enough to hold the place the report means
+(:data:`ANCHOR_RADIUS_KM`), never on a guessed point of the village itself.
+
+:func:`reference_city` finds a capital or major city outside the regional GeoNames extract (Stockholm,
+Berlin) in ``reference_places.csv`` (Natural Earth populated places).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from geo.geocode.gazetteer import normalize_name
+from geo.reference.layers import table
+
+#: How far (km) from its anchor town the place a phrase means may lie, by the kind of anchor. "near X":
+#: reports use it for places within a short drive; a district ("raion", "distr.") of the Baltic states,
+#: Belarus and Poland spans up to ~50 km across; a range named after a town lies on its outskirts.
+ANCHOR_RADIUS_KM: dict[str, float] = {"near": 20.0, "district": 30.0, "range": 20.0}
+
+_ARTICLES = frozenset({"the", "a", "an"})
+_NAME = r"(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’-]*)?)"
+_NEAR = re.compile(rf"\b(?:near|outside|close\s+to)\s+{_NAME}")
+_DISTRICT = re.compile(
+    rf"\b{_NAME}\s+(?:distr\.?|district|raion|rayon|rajonas|r\.\s?sav\.|county|gmina|municipality)(?=[\s),;]|$)",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(rf"\b(?:range|training\s+(?:ground|area)|poligon|polygon)\s+(?:at\s+|in\s+|of\s+)?{_NAME}")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A town named in the phrase as the place's anchor, and what kind of anchor it is."""
+
+    name: str
+    kind: str  # a key of ANCHOR_RADIUS_KM
+
+    @property
+    def radius_km(self) -> float:
+        """How far (km) from the anchor town the place may lie."""
+        return ANCHOR_RADIUS_KM[self.kind]
+
+
+def anchors(phrase: str) -> list[Anchor]:
+    """Return the anchors of a place phrase, the most specific first ("near X" before "X district").
+
+    >>> [a.name for a in anchors("Korzeniewo (near Kwidzyn, ~100 km S of Gdańsk)")]
+    ['Kwidzyn']
+    """
+    found: list[Anchor] = []
+    for kind, pattern in (("near", _NEAR), ("district", _DISTRICT), ("range", _RANGE)):
+        for match in pattern.finditer(phrase[:300]):
+            words = [w for w in match["name"].split() if w.casefold() not in _ARTICLES]
+            # "near Kwidzyn town", "the Lida district": the two words, then the last, then the first.
+            for name in dict.fromkeys([" ".join(words), *words[-1:], *words[:1]]):
+                found.append(Anchor(name.rstrip(".,"), kind))
+    return found
+
+
+@cache
+def _reference_cities() -> dict[str, tuple[str, float, float, str, int]]:
+    rows = table("reference_places").to_dict("records")
+    out: dict[str, tuple[str, float, float, str, int]] = {}
+    for row in rows:
+        key = normalize_name(str(row["name"]))
+        lon, lat = float(row["longitude"]), float(row["latitude"])
+        out.setdefault(key, (str(row["name"]), lon, lat, str(row["iso3"]), int(row["population"])))
+    return out
+
+
+def reference_city(key: str) -> tuple[str, float, float, str, int] | None:
+    """Return (name, lon, lat, iso3, population) of a reference city named exactly ``key``, or None."""
+    return _reference_cities().get(key)
