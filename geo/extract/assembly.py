@@ -173,8 +173,8 @@ class _Builder:
         name, name_normalized = self._name()
         dates = self._dates()
         figures = self._figures()
-        locations = self._locations()
         parties = self._parties()
+        locations = self._locations(set(parties["participants"]))
         alliance = self._alliance()
         as_of = _as_of(dates) or self.published
         self._host(alliance, as_of, locations, parties)
@@ -325,7 +325,7 @@ class _Builder:
             self.cite(FieldRef("figures", i), sentence)
         return out
 
-    def _locations(self) -> list[DraftPlace]:
+    def _locations(self, participants: set[str]) -> list[DraftPlace]:
         places: dict[str, tuple[DraftPlace, Sentence]] = {}
         for sentence in self.usable:
             for place in find_places(sentence.text):
@@ -333,6 +333,10 @@ class _Builder:
                     sentence.text, place.start, place.end
                 ):
                     continue  # outside the exercise's clauses, or where a minister spoke ("told reporters in Minsk")
+                if place.possessor and participants and place.possessor not in participants:
+                    # "Poland moved units to its border with Belarus": another state's own border, a reaction.
+                    self.notes.append(f"location {place.text!r} dropped: the border of a non-participant")
+                    continue
                 result = geocode_cached(place.query, place.context)
                 key = location_key(result, place.query)
                 if key in places:

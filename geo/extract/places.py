@@ -78,6 +78,9 @@ class PlaceMention:
         ``site`` or ``planned`` (a place the exercise was initially planned for).
     context
         ISO3 of the country a relational phrase refers to ("its southern border" → ``BLR``).
+    possessor
+        For "its/their border", the country the sentence named before it ("Poland moved units to its
+        border" → ``POL``), or None.
     """
 
     text: str
@@ -87,6 +90,7 @@ class PlaceMention:
     form: str
     role: str = "site"
     context: str = DEFAULT_CONTEXT
+    possessor: str | None = None
 
 
 @cache
@@ -224,6 +228,25 @@ def _list_mentions(form: str, match: re.Match[str], sentence: str) -> list[Place
     return out
 
 
+_POSSESSIVE_BORDER = re.compile(r"^(?:its|their)\s", re.I)
+
+
+def _possessor(sentence: str, text: str, start: int) -> str | None:
+    """Return the country "its"/"their" refers to: the sentence's subject, read as the first country named.
+
+    "Poland moved units to its border" → POL; "Belarus announced drills with Russia along its southern
+    border" → BLR (not Russia, named later); "Belarusian Defense Minister … on its border" → BLR. "Their"
+    after two countries ("Russia and Belarus … their borders") refers to no single one: None.
+    """
+    if not _POSSESSIVE_BORDER.match(text):
+        return None
+    named = {iso3_of(m.group(0)) for m in re.finditer(country_pattern(), sentence[:start])} - {None}
+    if text[:5].casefold() == "their" and len(named) != 1:
+        return None  # "Russia and Belarus … their borders": whose strip is not one country's
+    first = re.search(country_pattern(), sentence[:start])
+    return iso3_of(first.group(0)) if first else None
+
+
 def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | None:
     group = "phrase" if "phrase" in match.groupdict() else 0
     start, end = match.start(group), match.end(group)
@@ -231,7 +254,8 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
     role = _role(sentence, match.start())
     if form in ("border", "border-parts"):
         owner = match.group("owner")
-        context = (iso3_of(owner) if owner else None) or DEFAULT_CONTEXT
+        possessor = None if owner else _possessor(sentence, text, start)
+        context = (iso3_of(owner) if owner else None) or possessor or DEFAULT_CONTEXT
         query = re.sub(r"^the\s+(?i:republic|country)['’]s\s+", "its ", text)
         if match.groupdict().get("which"):
             query = text[: match.start("which") - start]
@@ -242,7 +266,7 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
             neighbour = iso3_of(dem)
             name = next((n for n, iso in country_names().items() if iso == neighbour and " " not in n), dem)
             query = f"the border with {name}"
-        return PlaceMention(text, query, start, end, "border", role, context)
+        return PlaceMention(text, query, start, end, "border", role, context, possessor)
     if form == "interior":
         named = re.search(country_pattern(names=True, demonyms=False, capitals=False), text)
         context = (iso3_of(named.group(0)) if named else None) or DEFAULT_CONTEXT

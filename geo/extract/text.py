@@ -61,6 +61,14 @@ _DATELINE = re.compile(r"^\s*(?:date|published|publication date|dated)\s*:?\s*(\
 _WIRE_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: A news-agency dateline opening a paragraph: "VILNIUS, Oct 8 (Reuters) - ", "MINSK, 28 February (BelTA) – ",
 #: "VLADIVOSTOK, September 1. /TASS/. ", "NUR-SULTAN -- ". Its date is when the report was filed.
+#: A wire dateline with a full date ("MINSK, 12 September 2023", "RIGA, Oct 8, 2024"): a publication date.
+_WIRE_DATED = re.compile(
+    r"^[A-Z][A-Z'’.-]{2,}(?:[ /][A-Z][A-Z'’.-]+)*,\s*"
+    rf"(?:(?P<m1>{_WIRE_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_WIRE_MONTH})),?\s+(?P<y>\d{{4}})\b"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: How many opening lines (title, standfirst, first paragraph) may carry the wire dateline.
+_WIRE_DATELINE_LINES = 4
 _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Z'’.-]{2,}(?:[ /][A-Z][A-Z'’.-]+)*"
     rf"(?:,\s*(?:{_WIRE_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_WIRE_MONTH})(?:,?\s+\d{{4}})?)?\.?\s*"
@@ -314,14 +322,26 @@ _ENDS_SENTENCE = frozenset('.!?:"”’)')
 
 
 def dateline(text: str) -> tuple[dt.date | None, str | None]:
-    """Return the publication date of a dateline opening the article (``date 2023-09-01``) and its text."""
+    """Return the publication date the article states, and the text stating it.
+
+    Either a dateline opening the article (``date 2023-09-01``) or a news-agency dateline with a full
+    date opening one of its first paragraphs ("MINSK, 12 September 2023 — ", "RIGA, Oct 8, 2024 (LETA) -").
+    """
     match = _DATELINE.match(text)
-    if not match:
-        return None, None
-    try:
-        return dt.date.fromisoformat(match.group(1)), match.group(0).strip()
-    except ValueError:
-        return None, None
+    if match:
+        try:
+            return dt.date.fromisoformat(match.group(1)), match.group(0).strip()
+        except ValueError:
+            return None, None
+    for line in [line for line in text[:4000].split("\n") if line.strip()][:_WIRE_DATELINE_LINES]:
+        wire = _WIRE_DATED.match(line.strip())
+        if wire:
+            month = _MONTHS.index((wire["m1"] or wire["m2"])[:3].casefold()) + 1
+            try:
+                return dt.date(int(wire["y"]), month, int(wire["d1"] or wire["d2"])), wire.group(0)
+            except ValueError:
+                return None, None
+    return None, None
 
 
 def wire_dateline(sentence: str) -> int:

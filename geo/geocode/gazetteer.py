@@ -24,7 +24,11 @@ _QUOTES = re.compile(r"[\"«»“”„‚‹›]")
 _DASHES = re.compile(r"[‐‑‒–—―-]")
 _NON_WORD = re.compile(r"[^\w\s-]")
 _SPACES = re.compile(r"\s+")
-_LEADING = re.compile(r"^(?:(?:in|at|near|around|on|along|to|from|within|across|inside|the|a|an)\s+)+")
+#: Leading words that only frame the name: prepositions, articles, "the city of", "the village of".
+_LEADING = re.compile(
+    r"^(?:(?:in|at|near|around|on|along|to|from|within|across|inside|the|a|an|"
+    r"(?:city|town|village|settlement|urban\s+settlement)\s+of)\s+)+"
+)
 _POSSESSIVE = re.compile(r"(?<=\w)[’']s\b")
 #: Romanisation variants folded before fuzzy matching of region names: Polish, Lithuanian, Russian and
 #: Belarusian spellings of one name differ in these letters (Mazovian/Masovian, Kh/H, Zh/Z, W/V, Y/I/J).

@@ -569,3 +569,38 @@ def test_wire_place_lists_and_owners(sentence, expected):
 def test_where_a_minister_spoke_is_not_a_site(sentence, place, venue):
     start = sentence.index(place)
     assert is_venue(sentence, start, start + len(place)) is venue
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Drills begin\n\nMINSK, 12 September 2023 — The exercise began on Tuesday.", dt.date(2023, 9, 12)),
+        ("RIGA, Oct 8, 2024 (LETA) - Troops arrived.", dt.date(2024, 10, 8)),
+        ("VILNIUS, Oct 8 (Reuters) - Troops arrived.", None),  # no year: not a publication date
+        ("Title\n\nStandfirst\n\nMore\n\nStill more\n\nMINSK, 12 September 2023 — late.", None),  # not opening
+    ],
+)
+def test_a_wire_dateline_with_a_full_date_is_the_publication_date(text, expected):
+    assert dateline(text)[0] == expected
+
+
+def test_the_border_of_a_state_reacting_to_the_exercise_is_not_a_site():
+    from geo.extract.events import Extractor
+
+    text = (
+        "MINSK, 12 September 2023 — Belarus and Russia started the joint exercise Union Shield-2023 on Tuesday "
+        "at the Obuz-Lesnovsky training ground. Separately, Poland moved units to its border with Belarus."
+    )
+    (event,) = Extractor().extract(text).events
+    assert event.start == "2023-09-12"  # "on Tuesday", read against the wire dateline
+    assert [p.text for p in event.locations] == ["Obuz-Lesnovsky training ground"]
+    # The same phrase about a participant's own border is a site.
+    own = "Lithuania held the exercise Iron Wolf-2024 with US troops; Lithuania moved units to its border with Belarus."
+    (event,) = Extractor().extract(own).events
+    assert any(p.kind == "border_zone" and p.country == "LTU" for p in event.locations)
+
+
+@pytest.mark.parametrize(("phrase", "town"), [("the city of Vitebsk", "Vitebsk"), ("the town of Lida", "Lida")])
+def test_the_city_of_x_is_the_town_x(phrase, town):
+    result = geocode_cached(phrase, "BLR")
+    assert result.kind == "town" and town in result.explanation
