@@ -43,6 +43,8 @@ Role = Literal["participant", "observer", "non_participant"]
 _FORCE = (
     r"(?:(?i:troops|forces|soldiers|servicemen|service\s+members)|army|armies|contingents?|units|personnel|"
     r"paratroopers|marines|sailors|pilots|airmen|brigades?|battalions?|divisions?|regiments?|crews|sappers|"
+    # "thousands of personnel, including those from …": "those" stands for the forces just named.
+    r"(?<=including\s)those|"
     r"engineers|reservists|(?i:navy|fleet|air\s+force)|"
     # "military" is a noun only before a verb, a preposition or punctuation ("the Kazakh military would …"),
     # not in "the Russian military campaign".
@@ -152,7 +154,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
          rf"^(?i:apart\s+from|besides|in\s+addition\s+to|alongside)\s+(?P<list>{_list(names)}),[^.;]{{0,300}}?(?i:take\s+part|taking\s+part|took\s+part|participat\w+|involved|join\w*)"),
         ("forces", "participant", rf"(?P<list>{_list(names)})['’]s\s+{_MODS}{_FORCE}\b"),
         ("forces-from", "participant",
-         rf"{_MODS}{_FORCE}(?:\s+and\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,4}}?(?i:equipment|hardware|vehicles|tanks|aircraft|helicopters|weapons))?\s+(?:from|of)\s+(?:the\s+)?(?:(?:CSTO|NATO|EU|member|allied|partner|the)\s+)*(?:(?:states|countries|nations)\s+)?(?P<list>{_list(names)})"),
+         rf"{_MODS}{_FORCE}(?:\s+and\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,4}}?(?i:equipment|hardware|vehicles|tanks|aircraft|helicopters|weapons))?\s+(?:from|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){{1,4}}?(?=(?:member|ally|partner)\b))?(?:(?:CSTO|NATO|EU|member|allied|ally|partner|the)\s+)*(?:(?:states|countries|nations)\s+)?(?P<list>{_list(names)})"),
         ("takes-part", "participant",
          rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:take\s+part|takes\s+part|took\s+part|taking\s+part|participat\w*|join(?:s|ed)?\b|send(?:s)?\b|sent\b|deploy\w*|contribut\w*|dispatch\w*)"),
         ("holds", "participant",

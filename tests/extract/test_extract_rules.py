@@ -604,3 +604,19 @@ def test_the_border_of_a_state_reacting_to_the_exercise_is_not_a_site():
 def test_the_city_of_x_is_the_town_x(phrase, town):
     result = geocode_cached(phrase, "BLR")
     assert result.kind == "town" and town in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The drills will involve thousands of service personnel, including those from Moscow-led defence "
+            "bloc member Kazakhstan, as well as tanks.",
+            ["KAZ"],
+        ),
+        ("The participants include: Poland; Spain; United Kingdom and USA.", ["POL", "ESP", "GBR", "USA"]),
+        ("Troops from NATO ally Poland arrived.", ["POL"]),
+    ],
+)
+def test_participants_named_after_a_description_or_as_usa(sentence, expected):
+    assert [p.iso3 for p in find_parties(sentence) if p.role == "participant"] == expected
