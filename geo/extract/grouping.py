@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from geo.extract.dates import tense_of
 from geo.extract.names import NameLexicon, NameMention, find_names
@@ -216,6 +217,10 @@ def inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
+#: What stands between two names of one list: a comma or "and", with the names' quotes.
+_LIST_GAP = re.compile(r"[\"”»’']?\s*(?:,\s*(?:and\s+)?|\s*and\s+|\s*&\s*)[\"“«‘']?")
+
+
 def group_sentences(
     sentences: list[Sentence], lexicon: NameLexicon, published: dt.date | None = None
 ) -> tuple[list[GroupedEvent], dict[int, list[NameMention]]]:
@@ -242,6 +247,8 @@ class _Grouping:
         self.events: list[GroupedEvent] = []
         self.main: GroupedEvent | None = None
         self.current: GroupedEvent | None = None
+        #: The events named in one list with an event (by ``id``), which share what continues it.
+        self.listed: dict[int, list[GroupedEvent]] = {}
 
     def add(self, sentence: Sentence) -> None:
         """Attach a sentence to the event it names, mentions or continues, if any."""
@@ -256,9 +263,16 @@ class _Grouping:
             target = self._mentioned(sentence)
         else:
             target = self.current if self._continues(sentence) else None
-        if target is not None:
-            target.attach(sentence, usable, mention=bool(names) or mention)
-            self.current = target
+        if target is None:
+            return
+        target.attach(sentence, usable, mention=bool(names) or mention)
+        self.current = target
+        # "the exercises A, B and C, held at …": the parts listed together share this sentence's facts and
+        # those of the sentences that continue them ("More than 2,500 troops … take part").
+        if names:
+            self.listed[id(target)] = self._listed_with(sentence, names, target)
+        for part in self.listed.get(id(target), []):
+            part.attach(sentence, usable, mention=True)
 
     def _named(self, sentence: Sentence, names: list[NameMention]) -> GroupedEvent | None:
         """Each name joins the event of the same name, else names the unnamed main event, else opens one."""
@@ -284,6 +298,19 @@ class _Grouping:
             event.named_paragraph = sentence.paragraph
             target = target or event
         return target
+
+    def _listed_with(
+        self, sentence: Sentence, names: list[NameMention], target: GroupedEvent | None
+    ) -> list[GroupedEvent]:
+        """The events named in one list with the sentence's first name ("A-2023", "B-2023" and "C-2023")."""
+        listed: list[GroupedEvent] = []
+        for before, name in pairwise(names):
+            if not _LIST_GAP.fullmatch(sentence.text[before.end : name.start]):
+                break
+            event = next((e for e in self.events if any(n is name for n, _ in e.names)), None)
+            if event is not None and event is not target and event not in listed:
+                listed.append(event)
+        return listed
 
     def _mentioned(self, sentence: Sentence) -> GroupedEvent | None:
         """An unnamed mention opens the main event (with an event cue), or refers to the one in focus or the main."""

@@ -620,3 +620,20 @@ def test_the_city_of_x_is_the_town_x(phrase, town):
 )
 def test_participants_named_after_a_description_or_as_usa(sentence, expected):
     assert [p.iso3 for p in find_parties(sentence) if p.role == "participant"] == expected
+
+
+def test_an_umbrella_exercise_with_named_parts_gives_one_event_per_part():
+    from geo.extract.events import Extractor
+
+    text = (
+        'MINSK, 2 September 2023 — The CSTO exercise "Combat Brotherhood-2023" has begun in Belarus. It includes '
+        'the special exercises "Interaction-2023", "Search-2023" and "Echelon-2023", held at the Brestsky training '
+        "ground until 6 September. More than 2,500 troops from Belarus, Russia, Kazakhstan and Tajikistan take part."
+    )
+    events = {e.name: e for e in Extractor().extract(text).events}
+    assert {"Combat Brotherhood-2023", "Interaction-2023", "Search-2023", "Echelon-2023"} <= set(events)
+    for part in ("Interaction-2023", "Search-2023", "Echelon-2023"):
+        event = events[part]
+        assert event.end == "2023-09-06" and event.alliance == "CSTO", part
+        assert {"BLR", "RUS", "KAZ", "TJK"} <= set(event.participants), part
+        assert [p.text for p in event.locations] == ["Brestsky training ground"], part
