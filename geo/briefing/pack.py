@@ -103,9 +103,9 @@ def table_rows(exercises: pd.DataFrame, sites: gpd.GeoDataFrame) -> list[list[st
 def _widths(rows: Sequence[Sequence[str]]) -> list[float]:
     """Column widths (in): the dates column holds its longest date on one line; troops take the rest."""
     cell_pad = 2 * _CELL_MARGIN_X
-    longest = max(
-        [fit.text_width_in(r[1], _TABLE_PT) for r in rows] + [fit.text_width_in("Dates", _TABLE_PT, bold=True)]
-    )
+    # A date range stays on one line; a phrase such as "announced 18 Jan 2022, no dates given" may wrap at its comma.
+    parts = [part for r in rows for part in r[1].split(", ")]
+    longest = max([fit.text_width_in(p, _TABLE_PT) for p in parts] + [fit.text_width_in("Dates", _TABLE_PT, bold=True)])
     widths = [w for _, w in TABLE_COLUMNS]
     widths[1] = min(longest + cell_pad + 0.02, 2.7)
     widths[-1] = _FULL_W - sum(widths[:-1])

@@ -26,6 +26,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
+from geo.briefing import fit
 from geo.briefing.map import BriefingOptions, render_bytes
 from geo.briefing.text import default_title, source_list, subtitle
 from geo.core.credits import MAP_CREDITS, credits_sentence
@@ -156,13 +157,27 @@ def _add_heading(slide: Any, top: float, title: str, subtitle_text: str) -> None
     sub.paragraphs[0].runs[0].font.color.rgb = GREY
 
 
+def _fitting(lines: list[str], width: float, height: float) -> int:
+    """Return how many of ``lines`` the listing shows: :data:`MAX_LISTED` at most, and no more than fit."""
+    used = fit.line_height_in(10.5) + fit.line_height_in(13) + 4 / 72 + fit.line_height_in(10) + 3 / 72
+    shown = 0
+    for line in lines[:MAX_LISTED]:
+        used += fit.text_height_in(f"• {line}", width, 10.5) + 3 / 72
+        if used > height:
+            break
+        shown += 1
+    return len(lines) if shown == len(lines) and len(lines) <= MAX_LISTED else shown
+
+
 def _add_listing(slide: Any, top: float, height: float, lines: list[str], as_of: dt.date) -> None:
-    """List the exercises beside the picture (:data:`MAX_LISTED` at most; the notes have them all).
+    """List the exercises beside the picture (as many as fit, :data:`MAX_LISTED` at most; the notes have them all).
 
     The as-of date of the alliances heads the list: the slide states it in text, not only in the picture.
     """
     left = MARGIN + _PICTURE_W + 0.25
-    listing = text_box(slide, left, top, SLIDE_W_IN - left - MARGIN, height)
+    width = SLIDE_W_IN - left - MARGIN
+    listing = text_box(slide, left, top, width, height)
+    shown = _fitting(lines, width - 0.04, height - 0.1)
     listing.text = f"Alliances as of {as_of_text(as_of)}"
     listing.paragraphs[0].runs[0].font.size = Pt(10.5)
     listing.paragraphs[0].runs[0].font.color.rgb = GREY
@@ -171,14 +186,14 @@ def _add_listing(slide: Any, top: float, height: float, lines: list[str], as_of:
     para.runs[0].font.size = Pt(13)
     para.runs[0].font.bold = True
     para.space_before = Pt(4)
-    for line in lines[:MAX_LISTED]:
+    for line in lines[:shown]:
         para = listing.add_paragraph()
         para.text = f"• {line}"
         para.runs[0].font.size = Pt(10.5)
         para.space_before = Pt(3)
-    if len(lines) > MAX_LISTED:
+    if len(lines) > shown:
         para = listing.add_paragraph()
-        para.text = f"+ {len(lines) - MAX_LISTED} more (listed in the speaker notes)"
+        para.text = f"+ {len(lines) - shown} more (listed in the speaker notes)"
         para.runs[0].font.size = Pt(10)
         para.runs[0].font.italic = True
 

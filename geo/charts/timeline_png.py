@@ -40,7 +40,7 @@ def span(exercises: pd.DataFrame, today: dt.date) -> tuple[dt.date, dt.date]:
     return dt.date(min(starts).year, 1, 1), dt.date(max(ends).year + 1, 1, 1)
 
 
-def _legend(ax: Any, alliances: list[str], size_pt: float) -> None:
+def _legend(fig: Figure, alliances: list[str], size_pt: float) -> None:
     handles: list[Any] = [Patch(facecolor=alliance_color(a), edgecolor=alliance_color(a), label=a) for a in alliances]
     handles += [
         Patch(facecolor="#777777", alpha=_FILL_ALPHA["day"], label=DATE_QUALITY["day"]),
@@ -50,15 +50,8 @@ def _legend(ax: Any, alliances: list[str], size_pt: float) -> None:
             [], [], marker="D", color="#555555", markerfacecolor="none", linestyle="", label=DATE_QUALITY["announced"]
         ),
     ]
-    ax.legend(
-        handles=handles,
-        loc="lower left",
-        bbox_to_anchor=(0.0, 1.0),
-        ncol=min(len(handles), 5),
-        fontsize=size_pt,
-        frameon=False,
-        borderaxespad=0.3,
-    )
+    # A figure legend above the axes: constrained layout keeps the plot its full width under it.
+    fig.legend(handles=handles, loc="outside upper center", ncol=-(-len(handles) // 2), fontsize=size_pt, frameon=False)
 
 
 def timeline_png(
@@ -113,7 +106,7 @@ def timeline_png(
     ax.set_axisbelow(True)
     for side in ("right", "top"):
         ax.spines[side].set_visible(False)
-    _legend(ax, ordered_alliances(data["alliance"]), label_pt)
+    _legend(fig, ordered_alliances(data["alliance"]), label_pt)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi)
     return buf.getvalue()
