@@ -440,17 +440,19 @@ def test_every_data_format_opens_in_gdal_with_every_site(selection, tmp_path, fm
 
 
 def test_registry_lists_every_format_once_with_its_writer(selection):
-    assert formats.names("map") == ("png", "pdf", "svg", "pptx")
+    assert formats.names("map") == ("png", "pdf", "svg", "pptx", "pack")
     assert formats.names("data") == ("csv", "geojson", "kml", "gpkg")
     assert formats.MEDIA_TYPES["geojson"] == "application/geo+json"
     assert formats.labels("data")["kml"] == "KML (Google Earth)"
     assert formats.FORMATS["gpkg"].file_name("drillmap-sites") == "drillmap-sites.gpkg"
+    assert formats.FORMATS["pack"].file_name("drillmap-map") == "drillmap-map.pptx"  # a pack is a presentation
+    assert formats.labels("map")["pack"] == "Briefing pack (PPTX, several slides)"
     for name in ("csv", "geojson", "kml"):  # a GeoPackage carries its write time: compared row by row above
         assert formats.FORMATS[name].write(selection) == data_export.export_bytes(selection, name)
     assert formats.FORMATS["gpkg"].write(selection).startswith(b"SQLite format 3")
     with pytest.raises(ExportError, match="png is a map format"):
         formats.FORMATS["png"].write(selection)
-    with pytest.raises(ExportError, match=r"^unknown map format 'csv'; expected one of png, pdf, svg, pptx$"):
+    with pytest.raises(ExportError, match=r"^unknown map format 'csv'; expected one of png, pdf, svg, pptx, pack$"):
         formats.export_format("csv", "map")
     assert formats.export_format(".GeoJSON", "data").name == "geojson"
 
