@@ -47,7 +47,7 @@ from geo.charts.timeline import exercises_frame
 from geo.charts.timeline_png import span, timeline_png
 from geo.core.counts import counted
 from geo.core.credits import MAP_CREDITS
-from geo.core.dates import as_of_text, date_words, row_period_text
+from geo.core.dates import as_of_text, date_words, row_period_text, years_text
 from geo.query.selection import Selection
 
 __all__ = ["BAND", "TABLE_COLUMNS", "TIMELINE_ROWS", "table_rows", "to_pack"]
@@ -126,8 +126,8 @@ def _fill_cell(cell: Any, text: str, *, header: bool, band: bool) -> None:
     cell.fill.fore_color.rgb = DARK if header else (BAND if band else WHITE)
     cell.margin_left = cell.margin_right = Inches(_CELL_MARGIN_X)
     cell.margin_top = cell.margin_bottom = Inches(_CELL_MARGIN_Y)
-    cell.text = text
-    run = cell.text_frame.paragraphs[0].runs[0]
+    run = cell.text_frame.paragraphs[0].add_run()  # a run even when empty: its font is named like the rest
+    run.text = text
     run.font.size = Pt(_TABLE_PT)
     run.font.bold = header
     run.font.color.rgb = WHITE if header else DARK
@@ -155,19 +155,40 @@ def _of(i: int, n: int) -> str:
     return f" ({i} of {n})" if n > 1 else ""
 
 
+def _continued(row: list[str], widths: Sequence[float], room: float) -> list[list[str]]:
+    """Split a row taller than a slide into rows that fit, at the ``;`` between troop figures.
+
+    The rows after the first name the exercise "(continued)" and carry only the remaining figures, so a
+    long list of claims is continued on the next slide, never cut.
+    """
+    if _row_height(row, widths) <= room:
+        return [row]
+    parts, current = [], [*row[:5], ""]
+    for claim in row[5].split("; "):
+        trial = [*current[:5], f"{current[5]}; {claim}" if current[5] else claim]
+        if current[5] and _row_height(trial, widths) > room:
+            parts.append(current)
+            trial = [f"{row[0]} (continued)", "", "", "", "", claim]
+        current = trial
+    return [*parts, current]
+
+
 def _add_table_slides(prs: Any, selection: Selection, options: BriefingOptions, exercises: pd.DataFrame) -> None:
-    rows = table_rows(exercises, selection.sites)
-    widths = _widths(rows)
-    heights = [_row_height(r, widths) for r in rows]
+    whole = table_rows(exercises, selection.sites)
+    widths = _widths(whole)
     header_h = _row_height([name for name, _ in TABLE_COLUMNS], widths, bold=True)
-    pages = fit.paginate(heights, _room(options) - header_h)
+    room = _room(options) - header_h
+    numbered = [(n, part) for n, row in enumerate(whole, start=1) for part in _continued(row, widths, room)]
+    heights = [_row_height(row, widths) for _, row in numbered]
+    pages = fit.paginate(heights, room)
     for k, page in enumerate(pages, start=1):
+        first, last = numbered[page.start][0], numbered[page.stop - 1][0]
         sub = (
-            f"Exercises {page.start + 1}–{page.stop} of {len(rows)} · troop figures as stated, each with who "
+            f"Exercises {years_text(first, last)} of {len(whole)} · troop figures as stated, each with who "
             f"claimed it · alliances as of {as_of_text(selection.period_end)}"
         )
         slide, top = add_slide(prs, options.banner, f"Exercises{_of(k, len(pages))}", sub)
-        _add_table(slide, top, [rows[i] for i in page], widths, [heights[i] for i in page])
+        _add_table(slide, top, [numbered[i][1] for i in page], widths, [heights[i] for i in page])
 
 
 def _room(options: BriefingOptions) -> float:
@@ -241,7 +262,7 @@ def _add_source_slides(prs: Any, selection: Selection, options: BriefingOptions)
     for k, page in enumerate(pages, start=1):
         sub = (
             f"{counted(len(sources), 'source')} cited by the {counted(selection.n_sites, 'site')} shown "
-            "(web pages and seed reports) · map and data credits below"
+            f"(web pages and seed reports) · alliances as of {as_of_text(selection.period_end)} · credits below"
         )
         slide, top = add_slide(prs, options.banner, f"Sources{_of(k, len(pages))}", sub)
         for c, rows in enumerate(page):

@@ -242,10 +242,12 @@ def add_credits(slide: Any, top: float, text: str = "") -> None:
 
 
 def _set_font(prs: Any) -> None:
-    """Name :data:`FONT` on every run of every slide and of the notes (no theme font left to substitute)."""
+    """Name :data:`FONT` on every run of every slide, table cell and note (no theme font left to substitute)."""
     frames = []
     for slide in prs.slides:
         frames += [shape.text_frame for shape in slide.shapes if shape.has_text_frame]
+        tables = [shape.table for shape in slide.shapes if shape.has_table]
+        frames += [cell.text_frame for table in tables for row in table.rows for cell in row.cells]
         frames.append(slide.notes_slide.notes_text_frame)
     for frame in frames:
         for para in frame.paragraphs:

@@ -94,8 +94,17 @@ def opened(tmp_path_factory):
     (tmp / "pack.pptx").write_bytes(to_pack(pack, options=BriefingOptions(size_px=(1000, 560), banner=BANNER)))
     profile = tmp / "lo-profile"  # a private profile: parallel runs must not share LibreOffice's
     subprocess.run(
-        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp)]
-        + [str(tmp / "slide.pptx"), str(tmp / "pack.pptx")],
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp),
+            str(tmp / "slide.pptx"),
+            str(tmp / "pack.pptx"),
+        ],
         capture_output=True,
         check=True,
         timeout=300,
@@ -172,7 +181,7 @@ def _boxes(slide) -> list[tuple[str, int, int, int, int]]:
     return [
         (s.name, s.left, s.top, s.left + s.width, s.top + s.height)
         for s in slide.shapes
-        if s.has_text_frame and s.text_frame.text.strip() or s.has_table
+        if (s.has_text_frame and s.text_frame.text.strip()) or s.has_table
     ]
 
 
