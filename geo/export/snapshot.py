@@ -2,7 +2,7 @@
 
 * :func:`render_snapshot` / :func:`write_snapshot` dispatch on the format: ``png``, ``pdf`` and ``svg`` come
   from :mod:`geo.briefing.map` (matplotlib, no browser), ``pptx`` (one slide) from :mod:`geo.briefing.pptx`,
-  ``pack`` (map, timeline, exercises table, sources) from :mod:`geo.briefing.pack`.
+  ``pack`` (map, timeline, exercises table, sources) from :mod:`geo.export.pack`.
 * :func:`as_seen_png` photographs the dashboard's own map (:func:`geo.maps.build.build_map`) exactly as Leaflet
   draws it: the map is saved as standalone HTML with its vendored assets as ``file://`` URIs
   (:func:`geo.maps.offline.save_offline_html`), opened by Playwright in Debian's Chromium, and the ``.folium-map``
@@ -86,7 +86,7 @@ def render_snapshot(selection: Selection, *, fmt: str, options: BriefingOptions 
 
         return to_pptx(selection, options=options)
     if fmt == "pack":
-        from geo.briefing.pack import to_pack
+        from geo.export.pack import to_pack
 
         return to_pack(selection, options=options)
     msg = f"unknown map format {fmt!r}; expected one of {', '.join(SNAPSHOT_FORMATS)}"

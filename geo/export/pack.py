@@ -1,4 +1,4 @@
-"""A briefing pack: several 16:9 slides of one selection (python-pptx).
+"""A briefing pack: several 16:9 slides of one selection (python-pptx), combining geo.briefing and geo.charts.
 
 1. The briefing map slide (:func:`geo.briefing.pptx.add_map_slide`).
 2. The timeline (:mod:`geo.charts.timeline_png`), on as many slides as keep the names legible, all on one

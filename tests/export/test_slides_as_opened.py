@@ -21,11 +21,11 @@ import pytest
 from pptx import Presentation
 
 from geo.briefing.map import BriefingOptions
-from geo.briefing.pack import to_pack
 from geo.briefing.pptx import MAX_LISTED, to_pptx
 from geo.briefing.text import default_title
 from geo.catalog.filter import SiteFilter
 from geo.core.dates import as_of_text
+from geo.export.pack import to_pack
 from geo.query.known import known_sites
 from geo.query.selection import select
 

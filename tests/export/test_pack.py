@@ -1,6 +1,6 @@
 """The briefing pack's slides as python-pptx reads them (fast: the tiny sites, no LibreOffice).
 
-How the slides look when opened is tested in test_slides_as_opened.py.
+How the slides look when opened is tested in tests/export/test_slides_as_opened.py.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from pptx.util import Inches
 
 from geo.briefing import fit
 from geo.briefing.map import BriefingOptions
-from geo.briefing.pack import to_pack
 from geo.briefing.pptx import CREDITS_PT, FONT, SLIDE_H_IN, content_bottom
 from geo.catalog.filter import SiteFilter
 from geo.core.credits import MAP_CREDITS
 from geo.core.dates import NBSP, as_of_text
+from geo.export.pack import to_pack
 from geo.query.selection import select
 from tests.support.export_panel_app import SOURCES, tiny_sites
 
