@@ -326,7 +326,8 @@ def test_pptx_is_one_16_9_slide_with_title_picture_and_list(slide_deck):
     assert len(pictures) == 1 and pictures[0].image.content_type == "image/png"
     assert pictures[0].width > slide_deck.slide_width * 0.6
     texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
-    listing = next(t for t in texts if t.startswith("Exercises in view"))
+    listing = next(t for t in texts if "Exercises in view" in t)
+    assert listing.startswith("Alliances as of 31 Dec 2023\nExercises in view (3)")  # the as-of date, in text
     assert "Zapad-2021" in listing and "Iron Wolf 2022-II" in listing and "Combat Brotherhood 2023" in listing
     assert texts.count("UNCLASSIFIED") == 2
 
