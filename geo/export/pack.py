@@ -252,18 +252,21 @@ def _add_source_column(
 
 
 def _add_source_slides(prs: Any, selection: Selection, options: BriefingOptions) -> None:
-    sources = source_list(selection.sites) or ["No sources: no exercise matches the filters."]
+    """Add the sources slides: every cited source, numbered, in two columns split by measured height."""
+    sources = source_list(selection.sites)
     gap = 0.3
     col_w = (_FULL_W - gap) / 2
     room = _room(options)
-    heights = _source_heights(sources, col_w - 0.04)
-    columns = fit.paginate(heights, room)
-    pages = [columns[i : i + 2] for i in range(0, len(columns), 2)]
+    columns = fit.paginate(_source_heights(sources, col_w - 0.04), room)
+    pages = [columns[i : i + 2] for i in range(0, len(columns), 2)] or [[]]
+    what = (
+        f"{counted(len(sources), 'source')} cited by the {counted(selection.n_sites, 'site')} shown "
+        "(web pages and seed reports)"
+        if sources
+        else "No exercise matches the filters: no source to cite"
+    )
     for k, page in enumerate(pages, start=1):
-        sub = (
-            f"{counted(len(sources), 'source')} cited by the {counted(selection.n_sites, 'site')} shown "
-            f"(web pages and seed reports) · alliances as of {as_of_text(selection.period_end)} · credits below"
-        )
+        sub = f"{what} · alliances as of {as_of_text(selection.period_end)} · credits below"
         slide, top = add_slide(prs, options.banner, f"Sources{_of(k, len(pages))}", sub)
         for c, rows in enumerate(page):
             items = [(i + 1, sources[i]) for i in rows]

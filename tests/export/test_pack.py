@@ -106,6 +106,13 @@ def test_the_sources_slide_cites_every_source_with_links(deck):
     assert " · ".join(MAP_CREDITS) in text
 
 
+def test_an_empty_selection_gives_the_map_and_a_sources_slide_saying_so():
+    empty = select(tiny_sites(), SiteFilter(text="no such drill"))
+    deck = Presentation(io.BytesIO(to_pack(empty, options=OPTIONS)))
+    assert [slide.shapes.title.text for slide in deck.slides][1:] == ["Sources"]
+    assert "No exercise matches the filters: no source to cite" in "\n".join(_texts(deck.slides[1]))
+
+
 def test_a_long_table_is_split_across_slides_and_nothing_is_cut(selection):
     """Each exercise claims 40 troop figures: a row alone is taller than a slide, and continues on the next."""
     sites = selection.sites.copy()
