@@ -46,7 +46,6 @@ from geo.briefing.text import default_title, source_list
 from geo.charts.timeline import exercises_frame
 from geo.charts.timeline_png import span, timeline_png
 from geo.core.counts import counted
-from geo.core.credits import MAP_CREDITS
 from geo.core.dates import as_of_text, date_words, row_period_text, years_text
 from geo.query.selection import Selection
 
@@ -72,8 +71,12 @@ _FOOT_H: Final = 0.3  # the credits line under the content
 _FULL_W: Final = SLIDE_W_IN - 2 * MARGIN
 
 
-def _foot(selection: Selection, what: str) -> str:
-    return f"{what} · alliances as of {as_of_text(selection.period_end)} · " + MAP_CREDITS[0]
+def _foot(selection: Selection) -> str:
+    """The attribution line under a chart: where its dates come from, and the as-of date."""
+    return (
+        f"Dates as reported by the cited sources (see the Sources slides) · alliances as of "
+        f"{as_of_text(selection.period_end)} · chart: Drillmap"
+    )
 
 
 def table_rows(exercises: pd.DataFrame, sites: gpd.GeoDataFrame) -> list[list[str]]:
@@ -228,7 +231,7 @@ def _add_timeline_slides(
         )
         picture.name = "Timeline chart"
         set_alt_text(picture, _timeline_alt(selection, list(part["exercise_name"]), *x_range))
-        add_credits(slide, top + room + 0.04, _foot(selection, "Dates as reported by the cited sources"))
+        add_credits(slide, top + room + 0.04, _foot(selection))
 
 
 def _source_heights(sources: Sequence[str], width: float) -> list[float]:
