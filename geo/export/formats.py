@@ -91,7 +91,7 @@ _GPKG_MEDIA_TYPE: Final = "application/geopackage+sqlite3"
 _GEOJSON_MEDIA_TYPE: Final = "application/geo+json"  # RFC 7946
 _TABULAR: Final = "geo.export.tabular"
 
-#: Every format, maps first, in the order menus list them (each file extension is the format's name).
+#: Every format, maps first, in the order menus list them (the extension is the name, but a pack is a ``.pptx``).
 FORMATS: Final[dict[str, ExportFormat]] = {
     f.name: f
     for f in (
@@ -99,6 +99,7 @@ FORMATS: Final[dict[str, ExportFormat]] = {
         ExportFormat("pdf", "PDF (vector)", "application/pdf", "pdf", "map"),
         ExportFormat("svg", "SVG (vector)", "image/svg+xml", "svg", "map"),
         ExportFormat("pptx", "PowerPoint slide (16:9)", _PPTX_MEDIA_TYPE, "pptx", "map"),
+        ExportFormat("pack", "Briefing pack (PPTX, several slides)", _PPTX_MEDIA_TYPE, "pptx", "map"),
         ExportFormat("csv", "CSV (spreadsheet)", "text/csv", "csv", "data", f"{_TABULAR}:csv_bytes"),
         ExportFormat(
             "geojson", "GeoJSON (RFC 7946)", _GEOJSON_MEDIA_TYPE, "geojson", "data", f"{_TABULAR}:geojson_bytes"

@@ -1,7 +1,8 @@
 """Map snapshots: the static briefing map in every format, and the as-seen screenshot of the interactive map.
 
 * :func:`render_snapshot` / :func:`write_snapshot` dispatch on the format: ``png``, ``pdf`` and ``svg`` come
-  from :mod:`geo.briefing.map` (matplotlib, no browser), ``pptx`` from :mod:`geo.briefing.pptx`.
+  from :mod:`geo.briefing.map` (matplotlib, no browser), ``pptx`` (one slide) from :mod:`geo.briefing.pptx`,
+  ``pack`` (map, timeline, exercises table, sources) from :mod:`geo.export.pack`.
 * :func:`as_seen_png` photographs the dashboard's own map (:func:`geo.maps.build.build_map`) exactly as Leaflet
   draws it: the map is saved as standalone HTML with its vendored assets as ``file://`` URIs
   (:func:`geo.maps.offline.save_offline_html`), opened by Playwright in Debian's Chromium, and the ``.folium-map``
@@ -37,7 +38,7 @@ __all__ = [
 ]
 
 #: Formats of :func:`render_snapshot`.
-SNAPSHOT_FORMATS: Final = (*MAP_FORMATS, "pptx")
+SNAPSHOT_FORMATS: Final = (*MAP_FORMATS, "pptx", "pack")
 #: Debian's Chromium (``playwright install`` cannot download a browser on an offline machine).
 CHROMIUM: Final = Path(os.environ.get("DRILLMAP_CHROMIUM", "/usr/bin/chromium"))
 #: Launch flags: headless, and nothing that phones home.
@@ -61,7 +62,7 @@ _READY_JS: Final = """(expectSites) => {
 
 
 def render_snapshot(selection: Selection, *, fmt: str, options: BriefingOptions | None = None) -> bytes:
-    """Return the briefing map of a selection as a ``png``, ``pdf``, ``svg`` or ``pptx`` file's bytes.
+    """Return the briefing map of a selection as a ``png``, ``pdf``, ``svg``, ``pptx`` or ``pack`` file's bytes.
 
     Parameters
     ----------
@@ -84,6 +85,10 @@ def render_snapshot(selection: Selection, *, fmt: str, options: BriefingOptions 
         from geo.briefing.pptx import to_pptx  # python-pptx is only loaded when a slide is asked for
 
         return to_pptx(selection, options=options)
+    if fmt == "pack":
+        from geo.export.pack import to_pack
+
+        return to_pack(selection, options=options)
     msg = f"unknown map format {fmt!r}; expected one of {', '.join(SNAPSHOT_FORMATS)}"
     raise ExportError(msg)
 

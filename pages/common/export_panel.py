@@ -1,4 +1,4 @@
-"""The download area of the map page: briefing map (PNG, PDF, SVG, PPTX), the map as seen, and the data.
+"""The download area of the map page: briefing map (PNG, PDF, SVG, PPTX, pack), the map as seen, and the data.
 
 The map page calls :func:`render_export_panel` with its :class:`~geo.query.selection.Selection` and the
 map options the user chose. Nothing is rendered until the user clicks "Prepare"; a status box shows the
@@ -84,8 +84,8 @@ def _briefing_request(selection: Selection, key: str) -> _Request:
     options = BriefingOptions(title=title.strip(), banner=banner.strip(), size_px=(width, height), dpi=dpi)
     return _Request(
         make=lambda: render_snapshot(selection, fmt=fmt, options=options),
-        progress=f"Drawing the briefing map ({fmt.upper()}, {width}×{height})…",
-        stem="map",
+        progress=f"Drawing the {FORMATS[fmt].label} ({width}×{height})…",
+        stem="pack" if fmt == "pack" else "map",
         fmt=fmt,
         token=_token(selection, "map", fmt, size_label, title, banner),
     )

@@ -13,6 +13,7 @@ from PIL import Image
 import geo.query.known
 from geo.cli.main import main
 from geo.core.settings import ROOT
+from geo.export.formats import FORMATS
 from geo.query.known import KnownSites
 from tests.support.export_panel_app import tiny_sites
 
@@ -43,9 +44,9 @@ def test_snapshot_png(tmp_path, capsys):
     assert Image.open(out).size == (960, 540)
 
 
-@pytest.mark.parametrize(("fmt", "magic"), [("pdf", b"%PDF"), ("svg", b"<?xml"), ("pptx", b"PK")])
+@pytest.mark.parametrize(("fmt", "magic"), [("pdf", b"%PDF"), ("svg", b"<?xml"), ("pptx", b"PK"), ("pack", b"PK")])
 def test_snapshot_other_formats(tmp_path, capsys, fmt, magic):
-    out = tmp_path / f"map.{fmt}"
+    out = tmp_path / FORMATS[fmt].file_name("map")
     code, _, err = run(
         [
             "snapshot",
@@ -95,7 +96,7 @@ def test_export_formats(tmp_path, capsys, fmt, check):
 
 
 BAD = [
-    (["snapshot", "--format", "bmp"], "unknown map format 'bmp'; expected one of png, pdf, svg, pptx"),
+    (["snapshot", "--format", "bmp"], "unknown map format 'bmp'; expected one of png, pdf, svg, pptx, pack"),
     (["snapshot", "--alliance", "Warsaw Pact"], "unknown alliance 'Warsaw Pact'"),
     (["snapshot", "--years", "2025-2020"], "first year 2025 is after last year 2020"),
     (["snapshot", "--years", "twenty"], "years must look like 2020-2025"),

@@ -326,7 +326,8 @@ def test_pptx_is_one_16_9_slide_with_title_picture_and_list(slide_deck):
     assert len(pictures) == 1 and pictures[0].image.content_type == "image/png"
     assert pictures[0].width > slide_deck.slide_width * 0.6
     texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
-    listing = next(t for t in texts if t.startswith("Exercises in view"))
+    listing = next(t for t in texts if "Exercises in view" in t)
+    assert listing.startswith("Alliances as of 31 Dec 2023\nExercises in view (3)")  # the as-of date, in text
     assert "Zapad-2021" in listing and "Iron Wolf 2022-II" in listing and "Combat Brotherhood 2023" in listing
     assert texts.count("UNCLASSIFIED") == 2
 
@@ -440,17 +441,19 @@ def test_every_data_format_opens_in_gdal_with_every_site(selection, tmp_path, fm
 
 
 def test_registry_lists_every_format_once_with_its_writer(selection):
-    assert formats.names("map") == ("png", "pdf", "svg", "pptx")
+    assert formats.names("map") == ("png", "pdf", "svg", "pptx", "pack")
     assert formats.names("data") == ("csv", "geojson", "kml", "gpkg")
     assert formats.MEDIA_TYPES["geojson"] == "application/geo+json"
     assert formats.labels("data")["kml"] == "KML (Google Earth)"
     assert formats.FORMATS["gpkg"].file_name("drillmap-sites") == "drillmap-sites.gpkg"
+    assert formats.FORMATS["pack"].file_name("drillmap-map") == "drillmap-map.pptx"  # a pack is a presentation
+    assert formats.labels("map")["pack"] == "Briefing pack (PPTX, several slides)"
     for name in ("csv", "geojson", "kml"):  # a GeoPackage carries its write time: compared row by row above
         assert formats.FORMATS[name].write(selection) == data_export.export_bytes(selection, name)
     assert formats.FORMATS["gpkg"].write(selection).startswith(b"SQLite format 3")
     with pytest.raises(ExportError, match="png is a map format"):
         formats.FORMATS["png"].write(selection)
-    with pytest.raises(ExportError, match=r"^unknown map format 'csv'; expected one of png, pdf, svg, pptx$"):
+    with pytest.raises(ExportError, match=r"^unknown map format 'csv'; expected one of png, pdf, svg, pptx, pack$"):
         formats.export_format("csv", "map")
     assert formats.export_format(".GeoJSON", "data").name == "geojson"
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
 import geo.export.snapshot
 import pages.common.export_panel
 from geo.core.errors import ExportError
+from geo.export.formats import FORMATS
 from geo.maps.build import NATO_BORDER
 
 SCRIPT = Path(__file__).resolve().parents[1] / "support" / "export_panel_app.py"
@@ -65,6 +68,19 @@ def test_pptx_slide(app):
     _button(app, "Prepare download").click().run()
     prepared = app.session_state["export_prepared"]
     assert prepared["data"].startswith(b"PK") and prepared["file_name"].endswith(".pptx")
+
+
+def test_briefing_pack_is_offered_from_the_registry(app):
+    select = app.selectbox(key="export_map_format")
+    assert select.options[-1] == "Briefing pack (PPTX, several slides)"  # the registry's label
+    select.set_value("pack")
+    _button(app, "Prepare download").click().run()
+    assert not app.exception and not app.error
+    prepared = app.session_state["export_prepared"]
+    assert prepared["file_name"].startswith("drillmap-pack-") and prepared["file_name"].endswith(".pptx")
+    assert prepared["mime"] == FORMATS["pack"].media_type
+    deck = Presentation(io.BytesIO(prepared["data"]))
+    assert [s.shapes.title.text for s in deck.slides][1:] == ["Timeline", "Exercises", "Sources"]
 
 
 def test_data_export_geojson(app):
