@@ -30,7 +30,7 @@ from geo.extract.records import check_source, merge_additions, to_exercise
 from geo.extract.review import ReviewEdits, apply_edits
 from geo.extract.text import clean_text, read_article
 from geo.query.known import known_exercises, store_revision
-from geo.store import open_store
+from geo.store import content_hash, open_store
 
 __all__ = [
     "ReviewEdits",
@@ -294,12 +294,19 @@ class Saved:
 def check_curated(plan: SavePlan, curated: Iterable[str], known: dict[str, Exercise]) -> None:
     """Refuse a plan that changes a curated (catalog-seeded) record: only an admin may.
 
+    A report that only confirms a curated record (adds nothing to it: the store audits it as a
+    ``confirm``) is allowed: the record stays as curated.
+
     Raises
     ------
     IngestError
         Naming the first curated record the plan would change, and what the reviewer can do instead.
     """
-    touched = sorted(set(plan.updates) & set(curated))
+    touched = sorted(
+        i
+        for i in set(plan.updates) & set(curated)
+        if i not in known or content_hash(plan.updates[i](known[i])) != content_hash(known[i])
+    )
     if touched:
         name = known[touched[0]].name if touched[0] in known else touched[0]
         msg = (

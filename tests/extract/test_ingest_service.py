@@ -95,7 +95,7 @@ def test_apply_edits_keeps_the_draft_typed_and_its_evidence_consistent():
         apply_edits(draft, ReviewEdits(observers=("XXX",)))
 
 
-def test_only_an_admin_changes_a_curated_record_and_an_analysts_own_record_stays_editable():
+def test_only_an_admin_changes_a_curated_record_an_editor_confirms_it_and_edits_their_own():
     seed = (settings.SEEDS_DIR / "002_67814a5019076fc5.txt").read_text(encoding="utf-8")
     draft = ingest.extract(seed, published=dt.date(2020, 9, 17)).events[1]
     assert draft.match is not None and draft.match.exercise_id == "slavic-brotherhood-2020"  # a catalog record
@@ -104,6 +104,9 @@ def test_only_an_admin_changes_a_curated_record_and_an_analysts_own_record_stays
     with pytest.raises(IngestError, match=r"curated catalog record: only an admin may change it\. Untick"):
         ingest.accept(draft, edits, reviewer="Eve", source=URL, may_change_curated=False)
     assert open_store().revision() == revision  # nothing written
+    confirmed = ingest.accept(draft, ReviewEdits(), reviewer="Eve", source=URL, may_change_curated=False)
+    assert confirmed.updated == ("slavic-brotherhood-2020",)  # adds nothing: a confirmation, allowed
+    assert open_store().history("slavic-brotherhood-2020")[0].action == "confirm"
     kept_apart = ingest.accept(draft, ReviewEdits(use_match=False), reviewer="Eve", source=URL,
                                may_change_curated=False)  # fmt: skip
     assert kept_apart.created and not kept_apart.updated  # saved as an exercise of its own
