@@ -2,7 +2,8 @@
 
 The page only reads widgets, calls ``geo/`` and draws. The workflow is the ingest service
 :mod:`geo.extract.ingest` (extract against the known exercises; accept = apply the reviewer's edits and
-save in one audited transaction with the reviewer's name, the time and the source URL); the pictures are
+save in one audited transaction with the reviewer's identity, the time and the source URL; who may accept is
+:func:`pages.common.auth.current_access`); the pictures are
 :mod:`geo.maps.evidence` and :mod:`geo.maps.review`. Only :class:`~geo.core.errors.DrillmapError` is
 caught and shown. Article text reaches the browser only through :func:`geo.maps.evidence.evidence_html`
 (HTML-escaped) and :func:`geo.core.text.md_escape` (Markdown-escaped).
