@@ -28,9 +28,10 @@ def sign_in_configured() -> bool:
 def current_access() -> Access:
     """Return the current user's rights; a malformed setting is shown and leaves the page read-only."""
     configured = sign_in_configured()
+    user = st.user.to_dict() if configured else {}
     claims = None
-    if configured and st.user.is_logged_in:
-        claims = {k: v for k, v in st.user.to_dict().items() if k not in _STREAMLIT_KEYS}
+    if user.get("is_logged_in"):  # absent (not False) when Streamlit has not read the [auth] section
+        claims = {k: v for k, v in user.items() if k not in _STREAMLIT_KEYS}
     try:
         return resolve_access(sign_in_configured=configured, claims=claims)
     except SettingsError as exc:

@@ -113,7 +113,7 @@ def _store(home: Path) -> Store:
     return Store.open(f"sqlite:///{home / settings.SQLITE_FILE_NAME}", load_seed=False)
 
 
-def test_a_viewer_reads_but_cannot_accept(signed_app, chromium_browser):
+def test_a_viewer_reads_but_cannot_accept_then_signs_out(signed_app, chromium_browser):
     base, _, provider = signed_app
     context, page = _sign_in(chromium_browser, base, provider, VIEWER)
     try:
@@ -123,6 +123,11 @@ def test_a_viewer_reads_but_cannot_accept(signed_app, chromium_browser):
         _extract(page, ARTICLE, SOURCE, ("2025", "03", "04"))
         assert page.get_by_role("button", name="Accept").first.is_disabled()
         assert page.get_by_role("button", name="Reject").first.is_disabled()
+        page.get_by_role("button", name="Sign out").click()  # → /auth/logout → the app's home
+        page.wait_for_url(re.compile(re.escape(base) + r"/?(\?.*)?$"), timeout=20_000, wait_until="commit")
+        page.goto(f"{base}/review", wait_until="domcontentloaded")
+        page.get_by_text("Sign in to review reports").wait_for(timeout=20_000)  # the cookie is gone
+        page.get_by_role("button", name="Sign in").wait_for(timeout=10_000)
     finally:
         context.close()
 

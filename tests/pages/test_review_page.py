@@ -218,3 +218,19 @@ def test_a_malformed_single_user_setting_is_one_message_and_read_only(monkeypatc
     assert not at.exception
     assert "DRILLMAP\\_SINGLE\\_USER must be 1" in at.error[0].value
     assert "Read" in at.info[0].value
+
+
+def test_with_sign_in_configured_a_signed_out_visitor_is_asked_to_sign_in():
+    at = AppTest.from_file(str(PAGE), default_timeout=60)
+    at.secrets["auth"] = {
+        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "drillmap",
+        "client_secret": "s",
+        "server_metadata_url": "http://127.0.0.1:1/",
+    }
+    at.run()  # DRILLMAP_SINGLE_USER=1 is set (fixture): a configured provider decides all the same
+    assert not at.exception
+    assert "Sign in to review" in at.info[0].value
+    assert [b.label for b in at.sidebar.button] == ["Sign in"]
+    assert not [t for t in at.sidebar.text_input if t.key == "reviewer"]
