@@ -2,7 +2,8 @@
 
 The page only reads widgets, calls ``geo/`` and draws. The workflow is the ingest service
 :mod:`geo.extract.ingest` (extract against the known exercises; accept = apply the reviewer's edits and
-save in one audited transaction with the reviewer's name, the time and the source URL); the pictures are
+save in one audited transaction with the reviewer's identity, the time and the source URL; who may accept is
+:func:`pages.common.auth.current_access`); the pictures are
 :mod:`geo.maps.evidence` and :mod:`geo.maps.review`. Only :class:`~geo.core.errors.DrillmapError` is
 caught and shown. Article text reaches the browser only through :func:`geo.maps.evidence.evidence_html`
 (HTML-escaped) and :func:`geo.core.text.md_escape` (Markdown-escaped).
@@ -17,6 +18,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.core import settings
+from geo.core.access import Access
 from geo.core.countries import all_iso3, country_label
 from geo.core.errors import DrillmapError, IngestError
 from geo.core.symbology import ALLIANCES
@@ -27,6 +29,7 @@ from geo.extract.events import Extraction
 from geo.extract.review import ReviewEdits, additions_text, event_summary
 from geo.maps.evidence import evidence_html
 from geo.maps.review import exercises_map, locations_map
+from pages.common.auth import account_sidebar, current_access
 from pages.common.compat import ensure_entrypoint, install_link_filter
 
 MAX_MB = settings.MAX_ARTICLE_BYTES / 1_000_000
@@ -59,12 +62,20 @@ def _extract(pasted: str, uploaded: Any, published: dt.date | None) -> None:
     st.session_state["review"] = {"extraction": extraction, "decisions": {}}
 
 
-def _accept(index: int, event: DraftEvent, edits: ReviewEdits) -> None:
-    who = str(st.session_state.get("reviewer", "")).strip()
+def _who(access: Access) -> str:
+    """The signed-in identity, or in single-user mode the name typed in the sidebar."""
+    return access.identity or str(st.session_state.get("reviewer", "")).strip()
+
+
+def _accept(index: int, event: DraftEvent, edits: ReviewEdits, access: Access) -> None:
+    if not access.can_review:
+        raise IngestError(access.why_read_only)
+    who = _who(access)
     if not who:
         msg = "type your name in the sidebar first: every saved change records who made it"
         raise IngestError(msg)
-    saved = ingest.accept(event, edits, reviewer=who, source=str(st.session_state.get("source", "")))
+    source = str(st.session_state.get("source", ""))
+    saved = ingest.accept(event, edits, reviewer=who, source=source, may_change_curated=access.can_change_curated)
     st.session_state["review"]["decisions"][str(index)] = {
         "status": "accepted",
         "who": saved.who,
@@ -75,8 +86,8 @@ def _accept(index: int, event: DraftEvent, edits: ReviewEdits) -> None:
     accepted += [i for i in saved.ids if i not in accepted]
 
 
-def _reject(index: int) -> None:
-    who = str(st.session_state.get("reviewer", "")).strip() or "anonymous"
+def _reject(index: int, access: Access) -> None:
+    who = _who(access) or "anonymous"
     st.session_state["review"]["decisions"][str(index)] = {"status": "rejected", "who": who, "ids": [],
                                                            "at": _now_text()}  # fmt: skip
 
@@ -141,7 +152,7 @@ def _figure_inputs(index: int, event: DraftEvent) -> tuple[tuple[int, ...], int 
     return keep, None if troops is None else int(troops)
 
 
-def _edits_form(index: int, event: DraftEvent) -> tuple[ReviewEdits, bool, bool]:
+def _edits_form(index: int, event: DraftEvent, access: Access) -> tuple[ReviewEdits, bool, bool]:
     """Draw the event's form; return the reviewer's edits and whether Accept or Reject was pressed."""
     with st.form(f"event-{index}"):
         name, alliance = _name_and_alliance(index, event)
@@ -155,25 +166,26 @@ def _edits_form(index: int, event: DraftEvent) -> tuple[ReviewEdits, bool, bool]
             key=f"use-match-{index}",
         )
         left, right = st.columns(2)
-        accepted = left.form_submit_button("Accept", type="primary", use_container_width=True)
-        rejected = right.form_submit_button("Reject", use_container_width=True)
+        read_only = not access.can_review
+        accepted = left.form_submit_button("Accept", type="primary", use_container_width=True, disabled=read_only)
+        rejected = right.form_submit_button("Reject", use_container_width=True, disabled=read_only)
     edits = ReviewEdits(name=name, alliance=alliance, start=start, end=end, announced=announced,
                         participants=participants, observers=observers, non_participants=absent,
                         figures_keep=keep, troops=troops, summary=summary, use_match=use_match)  # fmt: skip
     return edits, accepted, rejected
 
 
-def _event_form(index: int, event: DraftEvent) -> None:
-    edits, accepted, rejected = _edits_form(index, event)
+def _event_form(index: int, event: DraftEvent, access: Access) -> None:
+    edits, accepted, rejected = _edits_form(index, event, access)
     if accepted:
         try:
-            _accept(index, event, edits)
+            _accept(index, event, edits, access)
         except DrillmapError as exc:
             st.error(md_escape(str(exc)))
         else:
             st.rerun()
-    if rejected:
-        _reject(index)
+    if rejected and access.can_review:
+        _reject(index, access)
         st.rerun()
 
 
@@ -204,7 +216,7 @@ def _evidence_column(index: int, event: DraftEvent, extraction: Extraction) -> N
             st.markdown("\n".join(f"- {md_escape(note)}" for note in event.notes))
 
 
-def _event_panel(index: int, event: DraftEvent, review: dict[str, Any]) -> None:
+def _event_panel(index: int, event: DraftEvent, review: dict[str, Any], access: Access) -> None:
     with st.container(border=True):
         st.subheader(md_escape(f"{index + 1}. {event.label}"))
         decision = review["decisions"].get(str(index))
@@ -221,19 +233,24 @@ def _event_panel(index: int, event: DraftEvent, review: dict[str, Any]) -> None:
             if decision:
                 st.markdown("\n".join(f"- {md_escape(line)}" for line in event_summary(event)))
             else:
-                _event_form(index, event)
+                _event_form(index, event, access)
 
 
 ensure_entrypoint()
 st.title("Review a report")
 st.caption(
     "Paste or upload a news report, check each exercise found against the sentences it came from, "
-    "correct any field, then accept (saved to the store with your name, the time and the source) or reject."
+    "correct any field, then accept (saved to the store with who you are, the time and the source) or reject."
 )
 install_link_filter()
+access = current_access()
 
 with st.sidebar:
-    st.text_input("Your name (recorded with every change)", key="reviewer")
+    account_sidebar(access)
+    if access.mode == "single-user":  # signed in, the audit records the identity: no typed name
+        st.text_input("Your name (recorded with every change)", key="reviewer")
+if not access.can_review:
+    st.info(access.why_read_only)
 
 with st.form("article"):
     paste_tab, upload_tab = st.tabs(["Paste text", "Upload a file"])
@@ -270,7 +287,7 @@ if review:
     if not review["extraction"].events:
         st.warning("No exercise found in this text: nothing to review.")
     for i, draft in enumerate(review["extraction"].events):
-        _event_panel(i, draft, review)
+        _event_panel(i, draft, review, access)
 
 accepted_ids = st.session_state.get("accepted_ids", [])
 if accepted_ids:

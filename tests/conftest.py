@@ -70,16 +70,24 @@ def artifacts_dir() -> Path:
 
 
 @contextlib.contextmanager
-def run_streamlit(name: str = "streamlit_server", *, script: str = "app.py", home: Path | None = None) -> Iterator[str]:
+def run_streamlit(
+    name: str = "streamlit_server",
+    *,
+    script: str = "app.py",
+    home: Path | None = None,
+    env: dict[str, str] | None = None,
+    args: tuple[str, ...] = (),
+) -> Iterator[str]:
     """Start ``streamlit run <script>`` on a free port with a fresh analysts' store; yield its base URL.
 
     See :func:`tests.support.streamlit_server.start_streamlit` (headless, the repository's
     ``.streamlit/config.toml``, ``DRILLMAP_HOME`` = ``home`` or a new temporary folder, waits for
-    ``/_stcore/health``); a server that does not start fails the test. The process is stopped (terminate,
+    ``/_stcore/health``; ``env`` and ``args`` are added to its environment and command line); a server that
+    does not start fails the test. The process is stopped (terminate,
     then kill) at the end; its output goes to ``artifacts/<name>.log``.
     """
     try:
-        server = start_streamlit(name, script=script, home=home, log_dir=ARTIFACTS_DIR)
+        server = start_streamlit(name, script=script, home=home, log_dir=ARTIFACTS_DIR, env=env, args=args)
     except ServerStartError as exc:
         pytest.fail(str(exc), pytrace=False)
     try:

@@ -2,6 +2,8 @@
 
 Every tunable lives here as a :class:`Setting` (name, default, help) so that the README can list them
 and a test can check they are all documented. Paths can be overridden with environment variables.
+Who may do what (``DRILLMAP_SINGLE_USER``, ``DRILLMAP_ROLES_CLAIM``, ``DRILLMAP_EDITOR_GROUPS``,
+``DRILLMAP_ADMIN_GROUPS``) is read and checked by :mod:`geo.core.access`, next to the roles it sets.
 """
 
 from __future__ import annotations

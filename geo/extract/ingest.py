@@ -30,7 +30,7 @@ from geo.extract.records import check_source, merge_additions, to_exercise
 from geo.extract.review import ReviewEdits, apply_edits
 from geo.extract.text import clean_text, read_article
 from geo.query.known import known_exercises, store_revision
-from geo.store import open_store
+from geo.store import content_hash, open_store
 
 __all__ = [
     "ReviewEdits",
@@ -38,6 +38,7 @@ __all__ = [
     "Saved",
     "accept",
     "article_text",
+    "check_curated",
     "check_reviewer",
     "check_source",
     "extract",
@@ -290,7 +291,38 @@ class Saved:
         return (*self.created, *self.updated)
 
 
-def save(accepted: Iterable[tuple[DraftEvent, str]], *, reviewer: str, database_url: str | None = None) -> Saved:
+def check_curated(plan: SavePlan, curated: Iterable[str], known: dict[str, Exercise]) -> None:
+    """Refuse a plan that changes a curated (catalog-seeded) record: only an admin may.
+
+    A report that only confirms a curated record (adds nothing to it: the store audits it as a
+    ``confirm``) is allowed: the record stays as curated.
+
+    Raises
+    ------
+    IngestError
+        Naming the first curated record the plan would change, and what the reviewer can do instead.
+    """
+    touched = sorted(
+        i
+        for i in set(plan.updates) & set(curated)
+        if i not in known or content_hash(plan.updates[i](known[i])) != content_hash(known[i])
+    )
+    if touched:
+        name = known[touched[0]].name if touched[0] in known else touched[0]
+        msg = (
+            f"“{name}” ({touched[0]}) is a curated catalog record: only an admin may change it. Untick "
+            "“Add to the known exercise” to save the report as an exercise of its own, or ask an admin"
+        )
+        raise IngestError(msg)
+
+
+def save(
+    accepted: Iterable[tuple[DraftEvent, str]],
+    *,
+    reviewer: str,
+    database_url: str | None = None,
+    may_change_curated: bool = True,
+) -> Saved:
     """Save accepted drafts to the analysts' store in one transaction, audited with reviewer, time and source.
 
     Parameters
@@ -301,12 +333,15 @@ def save(accepted: Iterable[tuple[DraftEvent, str]], *, reviewer: str, database_
         Who accepted them (recorded with every change).
     database_url
         The store to write (default: :func:`geo.core.settings.database_url`, the one every face reads).
+    may_change_curated
+        Whether the reviewer may add to curated (catalog-seeded) records: an admin, the CLI's operator or
+        the single user of a laptop (see :mod:`geo.core.access`).
 
     Raises
     ------
     IngestError
-        If the reviewer is empty, a source is not citable, or a draft cannot become a valid record:
-        nothing is written then.
+        If the reviewer is empty, a source is not citable, a draft cannot become a valid record, or it
+        would change a curated record the reviewer may not change: nothing is written then.
     StoreError
         If the database refuses the write (nothing is written either).
     """
@@ -315,24 +350,35 @@ def save(accepted: Iterable[tuple[DraftEvent, str]], *, reviewer: str, database_
     url = database_url or settings.database_url()
     known = {e.id: e for e in known_exercises(database_url=url).exercises}
     plan = plan_save(pairs, known=known)
-    result = open_store(url).save(plan.new, plan.updates, who=who, source=plan.sources)
+    store = open_store(url)
+    if not may_change_curated:
+        check_curated(plan, (e.id for e in store.exercises(origin="seed")), known)
+    result = store.save(plan.new, plan.updates, who=who, source=plan.sources)
     return Saved(tuple(result.created), tuple(result.updated), who, dt.datetime.now(dt.UTC))
 
 
 def accept(
-    draft: DraftEvent, edits: ReviewEdits, *, reviewer: str, source: str, database_url: str | None = None
+    draft: DraftEvent,
+    edits: ReviewEdits,
+    *,
+    reviewer: str,
+    source: str,
+    database_url: str | None = None,
+    may_change_curated: bool = True,
 ) -> Saved:
     """Apply a reviewer's edits to a draft and save it (see :func:`save`): the Review page's Accept.
 
     Raises
     ------
     IngestError
-        If the reviewer is empty, the source is not citable, an edit is invalid or the edited draft
-        cannot become a valid record: nothing is written then.
+        If the reviewer is empty, the source is not citable, an edit is invalid, the edited draft
+        cannot become a valid record or it would change a curated record the reviewer may not change
+        (``may_change_curated``): nothing is written then.
     """
     who = check_reviewer(reviewer)
     cited = check_source(source)
-    return save([(apply_edits(draft, edits), cited)], reviewer=who, database_url=database_url)
+    edited = apply_edits(draft, edits)
+    return save([(edited, cited)], reviewer=who, database_url=database_url, may_change_curated=may_change_curated)
 
 
 def stored(ids: Iterable[str], *, database_url: str | None = None) -> list[Exercise]:

@@ -26,7 +26,7 @@ SOURCE = "https://www.rferl.org/a/kazakhstan-military-drills-in-belarus/30843014
 def review_server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     """The app on a free port with its own store folder; yields (base URL, store folder)."""
     home = tmp_path_factory.mktemp("review_home")
-    with run_streamlit("review_server", home=home) as base:
+    with run_streamlit("review_server", home=home, env={"DRILLMAP_SINGLE_USER": "1"}) as base:
         yield base, home
 
 

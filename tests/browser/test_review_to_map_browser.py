@@ -28,7 +28,7 @@ ARTICLE = (
 
 @pytest.fixture(scope="module")
 def app_server() -> Iterator[str]:
-    with run_streamlit("review_to_map_server") as base:
+    with run_streamlit("review_to_map_server", env={"DRILLMAP_SINGLE_USER": "1"}) as base:
         yield base
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from geo.core import settings
 from geo.core.errors import IngestError
 from geo.extract import ingest
 from geo.extract.draft import FieldRef
@@ -92,3 +93,28 @@ def test_apply_edits_keeps_the_draft_typed_and_its_evidence_consistent():
         apply_edits(draft, ReviewEdits(start="March 2099"))
     with pytest.raises(IngestError, match="ISO3"):
         apply_edits(draft, ReviewEdits(observers=("XXX",)))
+
+
+def test_only_an_admin_changes_a_curated_record_an_editor_confirms_it_and_edits_their_own():
+    seed = (settings.SEEDS_DIR / "002_67814a5019076fc5.txt").read_text(encoding="utf-8")
+    draft = ingest.extract(seed, published=dt.date(2020, 9, 17)).events[1]
+    assert draft.match is not None and draft.match.exercise_id == "slavic-brotherhood-2020"  # a catalog record
+    edits = ReviewEdits(observers=("SRB",))
+    revision = open_store().revision()
+    with pytest.raises(IngestError, match=r"curated catalog record: only an admin may change it\. Untick"):
+        ingest.accept(draft, edits, reviewer="Eve", source=URL, may_change_curated=False)
+    assert open_store().revision() == revision  # nothing written
+    confirmed = ingest.accept(draft, ReviewEdits(), reviewer="Eve", source=URL, may_change_curated=False)
+    assert confirmed.updated == ("slavic-brotherhood-2020",)  # adds nothing: a confirmation, allowed
+    assert open_store().history("slavic-brotherhood-2020")[0].action == "confirm"
+    kept_apart = ingest.accept(draft, ReviewEdits(use_match=False), reviewer="Eve", source=URL,
+                               may_change_curated=False)  # fmt: skip
+    assert kept_apart.created and not kept_apart.updated  # saved as an exercise of its own
+    admin = ingest.accept(draft, edits, reviewer="Ada", source=URL, may_change_curated=True)
+    assert admin.updated == ("slavic-brotherhood-2020",)
+    assert open_store().history("slavic-brotherhood-2020")[0].who == "Ada"
+    (snap,) = ingest.extract(SNAP, published=dt.date(2024, 5, 3)).events
+    (own,) = ingest.save([(snap, URL)], reviewer="Eve", may_change_curated=False).created
+    (again,) = ingest.extract(SNAP, published=dt.date(2024, 5, 3)).events
+    assert again.match is not None and again.match.exercise_id == own
+    assert ingest.save([(again, URL)], reviewer="Eve", may_change_curated=False).updated == (own,)

@@ -23,6 +23,7 @@ def home(tmp_path, monkeypatch):
     """Every test gets its own empty store."""
     monkeypatch.setenv("DRILLMAP_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("DRILLMAP_DATABASE_URL", raising=False)
+    monkeypatch.setenv("DRILLMAP_SINGLE_USER", "1")  # no sign-in configured: one user at a laptop
 
 
 def _page(*, reviewer: str = "Alice", source: str = SOURCE) -> AppTest:
@@ -195,3 +196,41 @@ def test_an_absurd_troop_figure_is_a_warning_not_a_traceback():
     assert any("beyond any exercise" in w.value for w in at.warning), [w.value for w in at.warning]
     troops = at.number_input(key="troops-0")
     assert troops.value is None and troops.max == 10_000_000
+
+
+def test_without_sign_in_or_single_user_the_page_is_read_only(monkeypatch):
+    monkeypatch.delenv("DRILLMAP_SINGLE_USER")
+    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    assert not at.exception
+    assert "Read\\-only" in at.info[0].value or "Read-only" in at.info[0].value
+    assert "DRILLMAP_SINGLE_USER=1" in at.info[0].value
+    assert not [t for t in at.sidebar.text_input if t.key == "reviewer"]  # no typed name to forge
+    at.text_input(key="source").input(SOURCE)
+    _extract(at, SEED_002, dt.date(2020, 9, 17))
+    accept = [b for b in at.button if b.label == "Accept"]
+    assert len(accept) == 2  # the report is still read and checked, ...
+    assert all(b.disabled for b in accept)  # ... but nothing can be saved
+
+
+def test_a_malformed_single_user_setting_is_one_message_and_read_only(monkeypatch):
+    monkeypatch.setenv("DRILLMAP_SINGLE_USER", "yes")
+    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    assert not at.exception
+    assert "DRILLMAP\\_SINGLE\\_USER must be 1" in at.error[0].value
+    assert "Read" in at.info[0].value
+
+
+def test_with_sign_in_configured_a_signed_out_visitor_is_asked_to_sign_in():
+    at = AppTest.from_file(str(PAGE), default_timeout=60)
+    at.secrets["auth"] = {
+        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "drillmap",
+        "client_secret": "s",
+        "server_metadata_url": "http://127.0.0.1:1/",
+    }
+    at.run()  # DRILLMAP_SINGLE_USER=1 is set (fixture): a configured provider decides all the same
+    assert not at.exception
+    assert "Sign in to review" in at.info[0].value
+    assert [b.label for b in at.sidebar.button] == ["Sign in"]
+    assert not [t for t in at.sidebar.text_input if t.key == "reviewer"]

@@ -61,12 +61,16 @@ def start_streamlit(
     home: Path | None = None,
     log_dir: Path,
     timeout_s: float = SERVER_START_TIMEOUT_S,
+    env: dict[str, str] | None = None,
+    args: tuple[str, ...] = (),
 ) -> StreamlitServer:
     """Start ``streamlit run <script>`` on a free port with a fresh analysts' store; return it once healthy.
 
     The server runs headless from the repository root with its ``.streamlit/config.toml`` (static
     serving on, usage statistics off) and ``DRILLMAP_HOME`` = ``home`` (default: a new temporary
-    folder); this waits for ``/_stcore/health``. Its output goes to ``<log_dir>/<name>.log``.
+    folder); this waits for ``/_stcore/health``. Its output goes to ``<log_dir>/<name>.log``. ``env`` is
+    added to the environment (e.g. ``DRILLMAP_SINGLE_USER``), ``args`` to the command line (e.g.
+    ``--secrets.files``).
 
     Raises
     ------
@@ -80,13 +84,15 @@ def start_streamlit(
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
+        "--server.fileWatcherType", "none", *args,
     ]  # fmt: skip
     # A fresh store per server: what one test accepts never changes another test's counts.
-    env = {**os.environ, "DRILLMAP_HOME": str(home or tempfile.mkdtemp(prefix="drillmap-server-"))}
-    env.pop("DRILLMAP_DATABASE_URL", None)
+    # Sign-in rights come from the test, never from the shell that started it.
+    clean = {k: v for k, v in os.environ.items() if k not in {"DRILLMAP_DATABASE_URL", "DRILLMAP_SINGLE_USER"}}
+    home_dir = str(home or tempfile.mkdtemp(prefix="drillmap-server-"))
+    environ = {**clean, "DRILLMAP_HOME": home_dir, **(env or {})}
     launched_at = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
+    proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, env=environ)
     server = StreamlitServer(proc, f"http://127.0.0.1:{port}", log, launched_at)
     deadline = time.monotonic() + timeout_s
     while True:

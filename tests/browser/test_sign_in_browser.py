@@ -1,0 +1,179 @@
+"""Sign-in end to end: Chromium, the real app (``streamlit run app.py``) and a local OIDC provider double.
+
+The app is configured as a team would configure it (an ``[auth]`` section in a secrets file,
+``DRILLMAP_EDITOR_GROUPS`` / ``DRILLMAP_ADMIN_GROUPS``); the provider (:mod:`tests.support.oidc_provider`)
+auto-approves the user each test chooses. ``DRILLMAP_SINGLE_USER=1`` is left set on purpose: a configured
+provider decides, so a leftover variable cannot open a team server. Loopback only.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from geo.core import settings
+from geo.store import Store
+from tests.conftest import run_streamlit
+from tests.support.oidc_provider import CLIENT_ID, CLIENT_SECRET, RunningProvider
+
+pytestmark = pytest.mark.browser
+
+SOURCE = "https://example.org/news/northern-shield-2025"
+ARTICLE = (
+    "Belarus and Russia opened joint military exercises called Northern Shield-2025 at the Gozhsky training "
+    "ground on March 3, the Belarusian Defense Ministry said. About 1,200 troops from Russia and Belarus are "
+    "taking part."
+)
+SEED = settings.SEEDS_DIR / "002_67814a5019076fc5.txt"
+SEED_SOURCE = "https://www.rferl.org/a/kazakhstan-military-drills-in-belarus/30843014.html"
+CURATED = "unbreakable-brotherhood-2020"  # a catalog record the seed report matches
+
+VIEWER = {"sub": "u-1", "email": "vera@example.org", "email_verified": True, "groups": ["staff"]}
+EDITOR = {"sub": "u-2", "email": "ed@example.org", "email_verified": True, "groups": ["staff", "drillmap-editors"]}
+ADMIN = {"sub": "u-3", "email": "ada@example.org", "email_verified": True, "groups": ["drillmap-admins"]}
+
+
+@pytest.fixture(scope="module")
+def signed_app(tmp_path_factory) -> Iterator[tuple[str, Path, RunningProvider]]:
+    """(base URL, store folder, provider) of the app configured to sign in with the local provider."""
+    provider = RunningProvider()
+    folder = tmp_path_factory.mktemp("sign_in")
+    secrets_file = folder / "secrets.toml"
+    secrets_file.write_text(
+        "[auth]\n"
+        'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+        f'cookie_secret = "{secrets.token_urlsafe(32)}"\n'
+        f'client_id = "{CLIENT_ID}"\n'
+        f'client_secret = "{CLIENT_SECRET}"\n'
+        f'server_metadata_url = "{provider.metadata_url}"\n',
+        encoding="utf-8",
+    )
+    env = {
+        "DRILLMAP_EDITOR_GROUPS": "drillmap-editors",
+        "DRILLMAP_ADMIN_GROUPS": "drillmap-admins",
+        "DRILLMAP_SINGLE_USER": "1",
+        "NO_PROXY": "127.0.0.1,localhost",
+    }
+    home = folder / "home"
+    try:
+        with run_streamlit("sign_in_server", home=home, env=env, args=("--secrets.files", str(secrets_file))) as base:
+            yield base, home, provider
+    finally:
+        provider.stop()
+
+
+def _identity(provider: RunningProvider, user: dict) -> str:
+    return f"{user['email']} ({provider.provider.issuer})"
+
+
+def _shown(text: str) -> re.Pattern[str]:
+    """``text`` as the page shows it: md_escape puts word joiners (U+2060) where Markdown would autolink."""
+    return re.compile("\u2060?".join(map(re.escape, text)))
+
+
+def _sign_in(browser, base: str, provider: RunningProvider, user: dict):
+    """A new browser context signed in as ``user``, on the Review page; returns (context, page)."""
+    provider.provider.user = user
+    context = browser.new_context(viewport={"width": 1500, "height": 2000})
+    page = context.new_page()
+    page.goto(f"{base}/review", wait_until="domcontentloaded")
+    page.get_by_role("button", name="Sign in").click()  # → provider → /oauth2callback → the app
+    # Back on the app (its home, the map): go straight on to the Review page without waiting for the map.
+    page.wait_for_url(re.compile(re.escape(base) + r"/?(\?.*)?$"), timeout=20_000, wait_until="commit")
+    page.goto(f"{base}/review", wait_until="domcontentloaded")
+    page.get_by_text(_shown(f"Signed in as {_identity(provider, user)}")).wait_for(timeout=20_000)
+    return context, page
+
+
+def _extract(page, text: str, source: str, published: tuple[str, str, str]) -> None:
+    page.get_by_label("Article text (plain text, HTML or Markdown)").fill(text)
+    page.get_by_label("Source URL (cited by every saved fact)").fill(source)
+    for part, value in zip(("year", "month", "day"), published, strict=True):
+        page.get_by_role("spinbutton", name=re.compile(f"^{part}, Publication date")).click()
+        page.keyboard.type(value)
+    page.keyboard.press("Escape")  # close the calendar the date field opened
+    page.get_by_role("button", name="Extract events").click()
+    page.get_by_role("button", name="Accept").first.wait_for(timeout=30_000)
+
+
+def _add_observer(page, country: str) -> None:
+    """Pick ``country`` in the first event's Observers (a change the curated record lacks)."""
+    page.locator('input[role="combobox"][aria-label="Observers"]').first.click()
+    page.keyboard.type(country)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.get_by_text(country).first.wait_for(timeout=5_000)
+
+
+def _store(home: Path) -> Store:
+    return Store.open(f"sqlite:///{home / settings.SQLITE_FILE_NAME}", load_seed=False)
+
+
+def test_a_viewer_reads_but_cannot_accept_then_signs_out(signed_app, chromium_browser):
+    base, _, provider = signed_app
+    context, page = _sign_in(chromium_browser, base, provider, VIEWER)
+    try:
+        page.get_by_text("You are signed in as a viewer").wait_for(timeout=10_000)
+        assert page.get_by_text(re.compile(r"— viewer$")).count() == 1
+        assert page.get_by_label("Your name (recorded with every change)").count() == 0
+        _extract(page, ARTICLE, SOURCE, ("2025", "03", "04"))
+        assert page.get_by_role("button", name="Accept").first.is_disabled()
+        assert page.get_by_role("button", name="Reject").first.is_disabled()
+        page.get_by_role("button", name="Sign out").click()  # → /auth/logout → the app's home
+        page.wait_for_url(re.compile(re.escape(base) + r"/?(\?.*)?$"), timeout=20_000, wait_until="commit")
+        page.goto(f"{base}/review", wait_until="domcontentloaded")
+        page.get_by_text("Sign in to review reports").wait_for(timeout=20_000)  # the cookie is gone
+        page.get_by_role("button", name="Sign in").wait_for(timeout=10_000)
+    finally:
+        context.close()
+
+
+def test_an_editor_accepts_as_the_signed_in_identity_and_cannot_change_a_curated_record(
+    signed_app, chromium_browser, artifacts_dir
+):
+    base, home, provider = signed_app
+    who = _identity(provider, EDITOR)
+    context, page = _sign_in(chromium_browser, base, provider, EDITOR)
+    try:
+        assert page.get_by_label("Your name (recorded with every change)").count() == 0  # nothing to type
+        _extract(page, SEED.read_text(encoding="utf-8"), SEED_SOURCE, ("2020", "09", "17"))
+        _add_observer(page, "Serbia (SRB)")  # a change to the curated Unbreakable Brotherhood 2020: refused
+        page.get_by_role("button", name="Accept").first.click()
+        page.get_by_text(re.compile("is a curated catalog record: only an admin may change it")).wait_for(
+            timeout=20_000
+        )
+        # The second event, Slavic Brotherhood 2020, saved as an exercise of its own: the editor's to make.
+        page.get_by_text(re.compile("^Add to the known exercise .Slavic Brotherhood")).click()
+        page.get_by_role("button", name="Accept").nth(1).click()
+        page.get_by_text(_shown(f"Accepted by {who}")).wait_for(timeout=20_000)
+        page.screenshot(path=str(artifacts_dir / "sign_in_editor.png"))
+    finally:
+        context.close()
+    store = _store(home)
+    (saved,) = store.exercises(origin="analyst")
+    assert saved.name.startswith("Slavic Brotherhood")
+    (entry,) = store.history(saved.id)
+    assert (entry.action, entry.who, entry.source) == ("create", who, SEED_SOURCE)
+    assert all(e.who != who for e in store.history(CURATED))  # the refused change wrote nothing
+
+
+def test_an_admin_changes_a_curated_record(signed_app, chromium_browser):
+    base, home, provider = signed_app
+    who = _identity(provider, ADMIN)
+    context, page = _sign_in(chromium_browser, base, provider, ADMIN)
+    try:
+        assert page.get_by_text(re.compile(r"— admin$")).count() == 1
+        _extract(page, SEED.read_text(encoding="utf-8"), SEED_SOURCE, ("2020", "09", "17"))
+        _add_observer(page, "Serbia (SRB)")
+        page.get_by_role("button", name="Accept").first.click()
+        page.get_by_text(_shown(f"Accepted by {who}")).wait_for(timeout=20_000)
+    finally:
+        context.close()
+    store = _store(home)
+    entry = store.history(CURATED)[0]
+    assert (entry.action, entry.who, entry.source) == ("update", who, SEED_SOURCE)
+    assert "SRB" in store.get(CURATED).observers
