@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -24,6 +25,7 @@ from geo.core.errors import DrillmapError, IngestError
 from geo.core.symbology import ALLIANCES
 from geo.core.text import md_escape
 from geo.extract import ingest
+from geo.extract.additions import FIGURE_KINDS, MAX_FIELD_CHARS, AddedFigure, AddedSite
 from geo.extract.draft import DraftEvent, Match, PartyField
 from geo.extract.events import Extraction
 from geo.extract.review import ReviewEdits, additions_text, event_summary
@@ -75,7 +77,10 @@ def _accept(index: int, event: DraftEvent, edits: ReviewEdits, access: Access) -
         msg = "type your name in the sidebar first: every saved change records who made it"
         raise IngestError(msg)
     source = str(st.session_state.get("source", ""))
-    saved = ingest.accept(event, edits, reviewer=who, source=source, may_change_curated=access.can_change_curated)
+    article = st.session_state["review"]["extraction"].text
+    saved = ingest.accept(
+        event, edits, reviewer=who, source=source, may_change_curated=access.can_change_curated, article=article
+    )
     st.session_state["review"]["decisions"][str(index)] = {
         "status": "accepted",
         "who": saved.who,
@@ -124,16 +129,26 @@ def _party_inputs(index: int, event: DraftEvent) -> list[tuple[str, ...]]:
     ]
 
 
-def _figure_inputs(index: int, event: DraftEvent) -> tuple[tuple[int, ...], int | None]:
-    keep = tuple(
-        n
-        for n, figure in enumerate(event.figures)
-        if st.checkbox(
-            md_escape(f"{figure.what}: {figure.as_stated} ({figure.qualifier})"), value=True, key=f"figure-{index}-{n}"
-        )
-    )
+def _figure_inputs(index: int, event: DraftEvent) -> tuple[tuple[int, ...], tuple[str, ...], int | None]:
+    """Which figures to keep, who claimed each, and the troop figure's corrected value."""
+    keep: list[int] = []
+    claimants: list[str] = []
+    for n, figure in enumerate(event.figures):
+        label = md_escape(f"{figure.what}: {figure.as_stated} ({figure.qualifier})")
+        if st.checkbox(label, value=True, key=f"figure-{index}-{n}"):
+            keep.append(n)
+        claimants.append(
+            st.text_input(
+                "Claimed by", value=figure.claimant or "", key=f"claimant-{index}-{n}", max_chars=MAX_FIELD_CHARS,
+                placeholder="Claimed by (e.g. the Belarusian Defence Ministry)", label_visibility="collapsed",
+            )
+        )  # fmt: skip
+    return tuple(keep), tuple(claimants), _troops_input(index, event)
+
+
+def _troops_input(index: int, event: DraftEvent) -> int | None:
     if event.troops is None:
-        return keep, None
+        return None
     stated = int(event.troops.value)
     plausible = stated <= MAX_TROOPS_INPUT
     if not plausible:
@@ -149,7 +164,48 @@ def _figure_inputs(index: int, event: DraftEvent) -> tuple[tuple[int, ...], int 
         step=100,
         key=f"troops-{index}",
     )
-    return keep, None if troops is None else int(troops)
+    return None if troops is None else int(troops)
+
+
+def _additions_inputs(index: int) -> tuple[tuple[AddedFigure, ...], tuple[AddedSite, ...]]:
+    """Figures and sites the extractor missed, each with the report's sentence (pasted) that states it."""
+    with st.expander("Add a figure or a site the extractor missed"):
+        st.caption("Paste the report's sentence for each: a value is saved only with the sentence that states it.")
+        figures = st.data_editor(
+            pd.DataFrame({"What": pd.Series(dtype=str), "Number": pd.Series(dtype="Int64"),
+                          "As written": pd.Series(dtype=str), "Claimed by": pd.Series(dtype=str),
+                          "Sentence": pd.Series(dtype=str)}),
+            num_rows="dynamic", key=f"add-figures-{index}", width="stretch",
+            column_config={"What": st.column_config.SelectboxColumn(options=list(FIGURE_KINDS))},
+        )  # fmt: skip
+        sites = st.data_editor(
+            pd.DataFrame({"Place as written": pd.Series(dtype=str), "Country": pd.Series(dtype=str),
+                          "Sentence": pd.Series(dtype=str)}),
+            num_rows="dynamic", key=f"add-sites-{index}", width="stretch",
+            column_config={"Country": st.column_config.SelectboxColumn(options=all_iso3())},
+        )  # fmt: skip
+    return _added_figures(figures), _added_sites(sites)
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+def _added_figures(table: pd.DataFrame) -> tuple[AddedFigure, ...]:
+    rows = [r for r in table.to_dict("records") if any(_cell(v) for v in r.values())]
+    return tuple(
+        AddedFigure(what=_cell(r["What"]), value=int(r["Number"]) if _cell(r["Number"]) else -1,
+                    as_stated=_cell(r["As written"]), claimant=_cell(r["Claimed by"]), sentence=_cell(r["Sentence"]))
+        for r in rows
+    )  # fmt: skip
+
+
+def _added_sites(table: pd.DataFrame) -> tuple[AddedSite, ...]:
+    rows = [r for r in table.to_dict("records") if any(_cell(v) for v in r.values())]
+    return tuple(
+        AddedSite(place=_cell(r["Place as written"]), country=_cell(r["Country"]), sentence=_cell(r["Sentence"]))
+        for r in rows
+    )
 
 
 def _edits_form(index: int, event: DraftEvent, access: Access) -> tuple[ReviewEdits, bool, bool]:
@@ -158,7 +214,8 @@ def _edits_form(index: int, event: DraftEvent, access: Access) -> tuple[ReviewEd
         name, alliance = _name_and_alliance(index, event)
         start, end, announced = _date_inputs(index, event)
         participants, observers, absent = _party_inputs(index, event)
-        keep, troops = _figure_inputs(index, event)
+        keep, claimants, troops = _figure_inputs(index, event)
+        added_figures, added_sites = _additions_inputs(index)
         summary = st.text_area("Summary (optional)", key=f"summary-{index}", height=80)
         use_match = event.match is None or st.checkbox(
             md_escape(f"Add to the known exercise “{event.match.name}” (untick to save as a new exercise)"),
@@ -171,7 +228,8 @@ def _edits_form(index: int, event: DraftEvent, access: Access) -> tuple[ReviewEd
         rejected = right.form_submit_button("Reject", use_container_width=True, disabled=read_only)
     edits = ReviewEdits(name=name, alliance=alliance, start=start, end=end, announced=announced,
                         participants=participants, observers=observers, non_participants=absent,
-                        figures_keep=keep, troops=troops, summary=summary, use_match=use_match)  # fmt: skip
+                        figures_keep=keep, troops=troops, summary=summary, use_match=use_match,
+                        claimants=claimants, added_figures=added_figures, added_sites=added_sites)  # fmt: skip
     return edits, accepted, rejected
 
 

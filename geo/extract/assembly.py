@@ -344,21 +344,8 @@ class _Builder:
                     if place.text not in known.also_written and place.text != known.text:
                         places[key] = (replace(known, also_written=(*known.also_written, place.text)), first)
                     continue
-                draft = DraftPlace(
-                    text=place.text,
-                    query=place.query if place.query != place.text else None,
-                    context=place.context,
-                    kind=result.kind,
-                    status=result.status,
-                    country=result.country,
-                    admin1=result.admin1,
-                    lat=None if result.lat is None else round(result.lat, 5),
-                    lon=None if result.lon is None else round(result.lon, 5),
-                    precision_km=result.precision_km,
-                    precision=result.precision,
-                    gazetteer_id=result.gazetteer_id,
-                    explanation=result.explanation,
-                    role=place.role,
+                draft = DraftPlace.from_result(
+                    place.text, result, query=place.query, context=place.context, role=place.role
                 )
                 places[key] = (draft, sentence)
         return self._drop_coarse(list(places.values()))

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from geo.geocode.result import GeocodeResult
 
 #: The fields of a draft event that evidence can support.
 EvidenceField = Literal[
@@ -71,13 +74,17 @@ class Quote:
 
 @dataclass(frozen=True)
 class DraftFigure:
-    """A figure as the report states it (troops, tanks …); ``value_max`` for a range ("2,000-3,000")."""
+    """A figure as the report states it (troops, tanks …); ``value_max`` for a range ("2,000-3,000").
+
+    ``claimant`` is who states it, when a reviewer says so ("the Belarusian Defence Ministry").
+    """
 
     what: str
     value: int
     qualifier: str
     as_stated: str
     value_max: int | None = None
+    claimant: str | None = None
 
     @property
     def is_troops(self) -> bool:
@@ -92,6 +99,7 @@ class DraftFigure:
             "value_max": self.value_max,
             "qualifier": self.qualifier,
             "as_stated": self.as_stated,
+            "claimant": self.claimant,
         }
 
 
@@ -137,6 +145,34 @@ class DraftPlace:
     def resolved(self) -> bool:
         """Whether the geocoder located the phrase."""
         return self.status == "resolved"
+
+    @classmethod
+    def from_result(
+        cls,
+        text: str,
+        result: GeocodeResult,
+        *,
+        query: str | None = None,
+        context: str | None = None,
+        role: str = "site",
+    ) -> DraftPlace:
+        """Return the place phrase ``text`` as the geocoder located it (``query`` when it read another wording)."""
+        return cls(
+            text=text,
+            query=query if query != text else None,
+            context=context,
+            kind=result.kind,
+            status=result.status,
+            country=result.country,
+            admin1=result.admin1,
+            lat=None if result.lat is None else round(result.lat, 5),
+            lon=None if result.lon is None else round(result.lon, 5),
+            precision_km=result.precision_km,
+            precision=result.precision,
+            gazetteer_id=result.gazetteer_id,
+            explanation=result.explanation,
+            role=role,
+        )
 
     @property
     def phrase(self) -> str:

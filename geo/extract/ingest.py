@@ -365,8 +365,11 @@ def accept(
     source: str,
     database_url: str | None = None,
     may_change_curated: bool = True,
+    article: str = "",
 ) -> Saved:
     """Apply a reviewer's edits to a draft and save it (see :func:`save`): the Review page's Accept.
+
+    ``article`` is the report's cleaned text, which figures and sites the reviewer adds must quote.
 
     Raises
     ------
@@ -377,7 +380,7 @@ def accept(
     """
     who = check_reviewer(reviewer)
     cited = check_source(source)
-    edited = apply_edits(draft, edits)
+    edited = apply_edits(draft, edits, article)
     return save([(edited, cited)], reviewer=who, database_url=database_url, may_change_curated=may_change_curated)
 
 

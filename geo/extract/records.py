@@ -89,9 +89,9 @@ class _Citations:
         self.by_quote: dict[tuple[str, str | None], str] = {}
         self.items: dict[str, Citation] = {}
 
-    def cite(self, quote: str, *, ref: FieldRef | None = None) -> str:
+    def cite(self, quote: str, *, ref: FieldRef | None = None, claimed: str | None = None) -> str:
         quote = re.sub(r"\s+", " ", quote).strip()
-        claimed = REVIEWER_CLAIM if ref in self.reviewer_refs else None
+        claimed = REVIEWER_CLAIM if ref in self.reviewer_refs else claimed
         if (quote, claimed) not in self.by_quote:
             cid = f"{self.prefix}{len(self.by_quote) + 1}"
             self.by_quote[(quote, claimed)] = cid
@@ -129,7 +129,7 @@ def _figure(draft: DraftEvent, figure: DraftFigure, quote: str | None, citations
         value_max=figure.value_max,
         qualifier=figure.qualifier,
         as_stated=figure.as_stated or str(figure.value),
-        cite=[citations.cite(cited)],
+        cite=[citations.cite(cited, claimed=figure.claimant)],
     )
 
 

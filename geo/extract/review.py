@@ -12,6 +12,7 @@ from geo.core.countries import all_iso3
 from geo.core.dates import date_precision_of, period_text
 from geo.core.errors import IngestError
 from geo.core.symbology import ALLIANCES
+from geo.extract.additions import AddedFigure, AddedSite, add_figures, add_sites, set_claimants
 from geo.extract.draft import PARTY_FIELDS, DraftEvent, DraftFigure, FieldRef, Match, PartyField, Quote
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -39,6 +40,10 @@ class ReviewEdits:
         A summary of the reviewer's own ("" = none).
     use_match
         False: save as a new exercise instead of adding to the matched one.
+    claimants
+        Who claimed each extracted figure, by position ("" = unattributed); None leaves them as extracted.
+    added_figures, added_sites
+        Figures and places the extractor missed, each with the report's sentence stating it.
     """
 
     name: str | None = None
@@ -53,6 +58,9 @@ class ReviewEdits:
     troops: int | None = None
     summary: str | None = None
     use_match: bool = True
+    claimants: tuple[str, ...] | None = None
+    added_figures: tuple[AddedFigure, ...] = ()
+    added_sites: tuple[AddedSite, ...] = ()
 
     def parties(self, role: PartyField) -> tuple[str, ...] | None:
         """Return the countries given for one role, or None when left as extracted."""
@@ -94,7 +102,7 @@ def _date(value: str, field: str, label: str) -> str | None:
     return value
 
 
-def apply_edits(draft: DraftEvent, edits: ReviewEdits) -> DraftEvent:
+def apply_edits(draft: DraftEvent, edits: ReviewEdits, article: str = "") -> DraftEvent:
     """Return the draft event with a reviewer's edits applied and checked.
 
     Parameters
@@ -103,6 +111,8 @@ def apply_edits(draft: DraftEvent, edits: ReviewEdits) -> DraftEvent:
         The extracted draft.
     edits
         What the reviewer changed.
+    article
+        The report's cleaned text: every added figure or site must quote a sentence of it.
 
     Returns
     -------
@@ -114,8 +124,8 @@ def apply_edits(draft: DraftEvent, edits: ReviewEdits) -> DraftEvent:
     Raises
     ------
     IngestError
-        If a date is not ISO (YYYY, YYYY-MM, YYYY-MM-DD), the alliance is unknown, or a country is
-        not an ISO3 code.
+        If a date is not ISO (YYYY, YYYY-MM, YYYY-MM-DD), the alliance is unknown, a country is
+        not an ISO3 code, or an added figure or site does not quote the report.
     """
     label = draft.name or draft.label or "event"
     out = _edit_name(draft, edits)
@@ -127,8 +137,12 @@ def apply_edits(draft: DraftEvent, edits: ReviewEdits) -> DraftEvent:
         out = replace(out, alliance=alliance)
     out = _edit_dates(out, edits, label)
     out = _edit_parties(out, edits, label)
+    if edits.claimants is not None:  # by extracted position: before figures are dropped
+        out = set_claimants(out, edits.claimants)
     if edits.troops is not None or edits.figures_keep is not None:
         out = _edit_figures(out, edits.figures_keep, edits.troops)
+    out = add_figures(out, edits.added_figures, article) if edits.added_figures else out
+    out = add_sites(out, edits.added_sites, article) if edits.added_sites else out
     if edits.summary and edits.summary.strip():
         out = replace(out, summary=edits.summary.strip())
     if not edits.use_match:

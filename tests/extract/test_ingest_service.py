@@ -118,3 +118,57 @@ def test_only_an_admin_changes_a_curated_record_an_editor_confirms_it_and_edits_
     (again,) = ingest.extract(SNAP, published=dt.date(2024, 5, 3)).events
     assert again.match is not None and again.match.exercise_id == own
     assert ingest.save([(again, URL)], reviewer="Eve", may_change_curated=False).updated == (own,)
+
+
+ADDITIONS_TEXT = (
+    "Russia and Belarus began the Union Shield-2099 exercise at the Gozhsky training ground on March 3. "
+    "About 1,200 troops are taking part, the Belarusian Defence Ministry said.\n\n"
+    "A second group trained near Lida, where some 30 tanks were seen by residents."
+)
+
+
+def test_a_reviewer_sets_claimants_and_adds_a_missed_figure_and_site_each_citing_its_sentence():
+    from geo.extract.additions import AddedFigure, AddedSite
+
+    (draft,) = ingest.extract(ADDITIONS_TEXT, published=dt.date(2099, 3, 4)).events
+    sentence = "A second group trained near Lida, where some 30 tanks were seen by residents."
+    edits = ReviewEdits(
+        claimants=("the Belarusian Defence Ministry",),
+        added_figures=(AddedFigure("tanks", 30, "some 30 tanks", "  A second group trained near Lida,\nwhere some "
+                                   "30 tanks were seen by residents. ", claimant="residents"),),
+        added_sites=(AddedSite("near Lida", "BLR", sentence),),
+    )  # fmt: skip
+    (new_id,) = ingest.accept(draft, edits, reviewer="Bob", source=URL, article=ADDITIONS_TEXT).created
+    saved = open_store().get(new_id)
+    assert saved is not None
+    by_what = {f.what: f for f in saved.figures}
+    troops_cite = saved.citations[by_what["troops"].cite[0]]
+    assert troops_cite.claimed_by == "the Belarusian Defence Ministry"
+    tanks_cite = saved.citations[by_what["tanks"].cite[0]]
+    assert (by_what["tanks"].value, tanks_cite.claimed_by, tanks_cite.quote) == (30, "residents", sentence)
+    lida = next(s for s in saved.sites if s.place == "near Lida")
+    assert saved.citations[lida.cite[0]].quote == sentence
+
+
+@pytest.mark.parametrize(
+    ("added", "message"),
+    [
+        ({"added_figures": ("tanks", 30, "some 30 tanks", "Some 30 tanks rolled into Minsk.")}, "not in the report"),
+        ({"added_figures": ("tanks", 40, "some 40 tanks", "A second group trained near Lida, where some 30 tanks "
+                            "were seen by residents.")}, "wording 'some 40 tanks' is not in its sentence"),
+        ({"added_figures": ("unicorns", 3, "3", "About 1,200 troops are taking part")}, "what it counts"),
+        ({"added_sites": ("Grodno", "BLR", "About 1,200 troops are taking part")}, "'Grodno' is not in its sentence"),
+        ({"added_sites": ("Lida", "BLR", "")}, "paste the report's sentence"),
+    ],
+)  # fmt: skip
+def test_an_addition_that_does_not_quote_the_report_is_refused_and_nothing_is_saved(added, message):
+    from geo.extract.additions import AddedFigure, AddedSite
+
+    (draft,) = ingest.extract(ADDITIONS_TEXT, published=dt.date(2099, 3, 4)).events
+    figures = tuple(AddedFigure(*added["added_figures"]) for _ in range(1) if "added_figures" in added)
+    sites = tuple(AddedSite(*added["added_sites"]) for _ in range(1) if "added_sites" in added)
+    revision = open_store().revision()
+    with pytest.raises(IngestError, match=message):
+        ingest.accept(draft, ReviewEdits(added_figures=figures, added_sites=sites), reviewer="Bob", source=URL,
+                      article=ADDITIONS_TEXT)  # fmt: skip
+    assert open_store().revision() == revision

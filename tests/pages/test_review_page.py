@@ -234,3 +234,17 @@ def test_with_sign_in_configured_a_signed_out_visitor_is_asked_to_sign_in():
     assert "Sign in to review" in at.info[0].value
     assert [b.label for b in at.sidebar.button] == ["Sign in"]
     assert not [t for t in at.sidebar.text_input if t.key == "reviewer"]
+
+
+def test_the_reviewer_says_who_claimed_a_figure_and_the_record_keeps_it():
+    at = _extract(_page(), SEED_003, dt.date(2022, 10, 17))
+    at.checkbox(key="use-match-0").uncheck()
+    at.text_input(key="name-0").input("Regional grouping deployment, October 2022")
+    assert at.text_input(key="claimant-0-0").value == ""  # one "Claimed by" per extracted figure
+    at.text_input(key="claimant-0-0").input("the Belarusian Defense Ministry")
+    assert at.expander[0].label == "Add a figure or a site the extractor missed"
+    _click(at, "Accept")
+    assert not at.error
+    (saved,) = open_store().exercises(origin="analyst")
+    claims = {saved.citations[c].claimed_by for c in saved.figures[0].cite}
+    assert claims == {"the Belarusian Defense Ministry"}
