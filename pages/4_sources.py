@@ -10,6 +10,8 @@ from geo.core.credits import DATA_CREDITS, MAP_ATTRIBUTION
 from geo.core.text import md_escape
 from pages.common import compat
 from pages.common import state as ui_common
+from pages.common.auth import current_access
+from pages.common.conflicts_panel import render_conflicts
 
 compat.ensure_entrypoint()
 view = ui_common.current_view()
@@ -54,6 +56,8 @@ st.dataframe(
         "quotes": st.column_config.NumberColumn("Quotes"),
     },
 )
+
+render_conflicts(current_access())
 
 st.markdown("### Reference data and licences")
 st.dataframe(
