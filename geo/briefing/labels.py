@@ -40,7 +40,7 @@ _BUSY: Final = 30
 _BLOCKING_GIDS: Final = frozenset({"furniture", "graticule-label", "offframe-label"})
 # Site-label candidate rings (multiples of the first offset), 8 positions each; from the third ring on
 # (candidate 16) a label is moved away and gets a leader line to its site.
-_RINGS: Final = (1.0, 2.4, 4.2, 6.5, 9.5, 13.0, 17.0, 22.0)
+_RINGS: Final = (1.0, 2.4, 4.2, 6.5, 9.5, 13.0, 17.0, 22.0, 28.0, 35.0)
 _LEADER_FROM: Final = 16
 
 
@@ -245,12 +245,31 @@ def _leader(ax: Axes, placer: Placer, anchor: tuple[float, float], s: float) -> 
 
 
 def _number(placer: Placer, ax: Axes, label: Label, n: int, s: float, pad: float) -> None:
-    """Put the key number of an unplaced label at its site (always drawn, even over something)."""
-    offset = 4.5 * s
+    """Put the key number of an unplaced label beside its site, off other numbers and dots if there is room.
+
+    A number always gets drawn: beside the site, else a little further out with a leader line, else (a
+    crowd with no free spot) at the first position, over whatever is there.
+    """
+    offset = 3.8 * s
     text = _annotate(ax, label, offset, s, fontsize=7.4 * s, fontweight="bold", gid="site-key-number")
     text.set_text(str(n))
-    placer.place(text, anchor_px(ax, label.x, label.y), around(offset), pad, force=True)
+    anchor = anchor_px(ax, label.x, label.y)
+    near = around(offset, (1.0, 1.6))
+    if placer.place(text, anchor, near, pad * 0.5) is None:
+        ax.add_artist(text)
+        far = around(offset, (2.6, 3.8, 5.2))
+        if placer.place(text, anchor, far, pad * 0.5, leader_from=0) is not None:
+            _leader(ax, placer, anchor, s)
+        else:
+            ax.add_artist(text)
+            placer.place(text, anchor, near, pad * 0.5, force=True)
     add_halo(ax, text, s, 2.4)
+
+
+def geographic_order(labels: Sequence[Label], view: View, rows: int = 6) -> list[Label]:
+    """Return labels in reading order on the map: in bands from north to south, west to east in each band."""
+    y1, height = view[3], max(view[3] - view[1], 1.0)
+    return sorted(labels, key=lambda lab: (min(int((y1 - lab.y) / height * rows), rows - 1), lab.x))
 
 
 def place_site_labels(
@@ -296,7 +315,7 @@ def place_site_labels(
         pending = unplaced
         if near and between is not None:
             between()
-    for n, label in enumerate(pending, start=1):
+    for n, label in enumerate(geographic_order(pending, view), start=1):
         _number(placer, ax, label, n, s, pad)
         report.keyed.append((n, label.key))
     return report

@@ -47,7 +47,7 @@ from geo.briefing.labels import LabelReport, Placer, block_dots_and_furniture, p
 from geo.briefing.legend import Entry, draw_legend, legend_entries
 from geo.briefing.names import cities_in_view, place_cities, place_country_names, place_oblast_names
 from geo.briefing.options import FORMATS, BriefingOptions
-from geo.briefing.projection import DEFAULT_VIEW, MAP_CRS, PAD_FRACTION, View, box_in_map, fit_extent
+from geo.briefing.projection import BELARUS_BOX, DEFAULT_VIEW, MAP_CRS, PAD_FRACTION, View, box_in_map, fit_extent
 from geo.briefing.sites import SiteLayer, draw_sites, site_layer
 from geo.briefing.style import SEA, TEXT
 from geo.briefing.text import default_title, single_exercise, source_list, source_summary, subtitle
@@ -102,11 +102,18 @@ def _layout(options: BriefingOptions) -> _Layout:
 
 
 def _view(sites: SiteLayer, options: BriefingOptions, aspect: float) -> View:
-    """Return the map extent: the options' lon/lat extent, else the sites padded, else Belarus and neighbours."""
+    """Return the map extent: the options' lon/lat extent, else the sites and Belarus padded, else Belarus and neighbours.
+
+    Very large areas frame the view by their label anchor only (:data:`geo.briefing.sites.LARGE_AREA_M`)
+    and are drawn clipped at the frame; far places are left out and noted at the edge.
+    """
     if options.extent is not None:
         west, south, east, north = options.extent
         return fit_extent(box_in_map(west, south, east, north), aspect, pad=0.0, min_size=10_000.0)
-    return fit_extent(sites.bounds or box_in_map(*DEFAULT_VIEW), aspect, pad=PAD_FRACTION)
+    if sites.bounds is None:
+        return fit_extent(box_in_map(*DEFAULT_VIEW), aspect, pad=PAD_FRACTION)
+    (x0, y0, x1, y1), (bx0, by0, bx1, by1) = sites.bounds, box_in_map(*BELARUS_BOX)
+    return fit_extent((min(x0, bx0), min(y0, by0), max(x1, bx1), max(y1, by1)), aspect, pad=PAD_FRACTION)
 
 
 def _map_axes(fig: Figure, layout: _Layout, view: View) -> Axes:

@@ -37,6 +37,9 @@ _MAX_EXERCISES: Final = 3
 _FAR_GAP_FRACTION: Final = 0.3
 _FAR_GAP_MIN_M: Final = 350_000.0
 _FAR_MAX_FRACTION: Final = 0.1
+# An area wider or taller than this (metres) frames the view by its label anchor only: the Baltic Sea or a
+# whole flank would stretch the frame far beyond Belarus; it is drawn clipped at the frame instead.
+LARGE_AREA_M: Final = 800_000.0
 # Long feature words shortened on labels (the legend explains the abbreviations).
 _ABBREVIATIONS: Final = (
     (re.compile(r"\bair weapons range\b", re.I), "range"),
@@ -61,6 +64,8 @@ class Label:
     exercises: str
     rank: int
     key: str
+    extent: tuple[float, float, float, float] | None = None  # all the place's drawn geometry (metres)
+    count: int = 1  # distinct exercises at the place
 
     @property
     def text(self) -> str:
@@ -102,16 +107,26 @@ def _exercise_names(names: list[str]) -> list[str]:
     return list(dict.fromkeys(re.sub(r"\s*\([^)]*\)", "", n).strip() for n in names))
 
 
-def _exercise_line(unique: list[str], limit: int = _MAX_EXERCISES) -> str:
-    """Return the exercises of a place, wrapped: the first ``limit`` named in full, the rest counted."""
-    shown = unique[:limit] + ([f"+{len(unique) - limit} more"] if len(unique) > limit else [])
-    lines: list[str] = []
-    for part in shown:
-        if lines and len(lines[-1]) + 3 + len(part) <= _WRAP_CHARS + 6:
-            lines[-1] += " · " + part
-        else:
-            lines.append(part)
-    return "\n".join(textwrap.fill(line, _WRAP_CHARS + 6, break_on_hyphens=False) for line in lines)
+def _exercise_line(unique: list[str]) -> str:
+    """Return a label's exercise line: one or two exercises by name, more as a count (the key names them).
+
+    The dashboard shows one symbol per place with a count; so does the map, so that a busy place does not
+    take four lines of the crowded map around Belarus.
+    """
+    both = " · ".join(unique)
+    if len(unique) <= 2 and len(both) <= _WRAP_CHARS + 6:
+        return both
+    if len(unique) == 1:
+        return textwrap.fill(both, _WRAP_CHARS + 6, break_on_hyphens=False)
+    return f"{len(unique)} exercises"
+
+
+def _key_text(name: str, unique: list[str], show_exercises: bool) -> str:
+    """Return a place's line in the numbered key: its name and, if shown, up to three exercises and a count."""
+    if not show_exercises:
+        return name
+    shown = unique[:_MAX_EXERCISES] + ([f"+{len(unique) - _MAX_EXERCISES} more"] if len(unique) > _MAX_EXERCISES else [])
+    return f"{name} — {', '.join(shown)}"
 
 
 @lru_cache(maxsize=1024)
@@ -174,6 +189,15 @@ def _add_geometry(out: SiteLayer, row: Any, geom: BaseGeometry, kind: str, first
     return geom
 
 
+def _framing_box(drawn: BaseGeometry) -> tuple[float, float, float, float]:
+    """Return the box a drawn site adds to the frame: its bounds, or a point inside it if it is very large."""
+    x0, y0, x1, y1 = drawn.bounds
+    if max(x1 - x0, y1 - y0) <= LARGE_AREA_M:
+        return x0, y0, x1, y1
+    point = drawn.representative_point()
+    return point.x, point.y, point.x, point.y
+
+
 def _group_label(group: dict[str, Any], show_exercises: bool) -> Label:
     """Return the one label of a place: anchored on its point, else inside the union of its areas."""
     if group["points"]:
@@ -184,8 +208,10 @@ def _group_label(group: dict[str, Any], show_exercises: bool) -> Label:
     exercises = _exercise_names(group["ex"])
     line = _exercise_line(exercises) if show_exercises else ""
     name = textwrap.fill(group["name"], _WRAP_CHARS, break_on_hyphens=False)
-    key = group["name"] + (" — " + ", ".join(exercises) if show_exercises else "")
-    return Label(x, y, name, line, group["rank"], key)
+    key = _key_text(group["name"], exercises, show_exercises)
+    b = np.asarray(group["drawn"])
+    extent = (float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max()))
+    return Label(x, y, name, line, group["rank"], key, extent, len(exercises))
 
 
 def site_layer(sites: gpd.GeoDataFrame, *, show_exercises: bool = True) -> SiteLayer:
@@ -226,7 +252,8 @@ def site_layer(sites: gpd.GeoDataFrame, *, show_exercises: bool = True) -> SiteL
             group["points"].append((geom.x, geom.y))
         else:
             group["areas"].append(geom)
-        group.setdefault("boxes", []).append(drawn.bounds)
+        group.setdefault("boxes", []).append(_framing_box(drawn))
+        group.setdefault("drawn", []).append(drawn.bounds)
         group["ex"].append(str(row.exercise_name))
         group["rank"] = min(group["rank"], _PRECISION_ORDER.get(str(row.precision), 5))
     labels = [_group_label(g, show_exercises) for g in groups.values()]
@@ -239,7 +266,7 @@ def site_layer(sites: gpd.GeoDataFrame, *, show_exercises: bool = True) -> SiteL
         b = np.asarray(all_boxes)
     out.bounds = (b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())
     # Most precise first, then places used by most exercises: they get first pick of label positions.
-    out.labels = sorted(labels, key=lambda lab: (lab.rank, -lab.key.count(","), lab.name))
+    out.labels = sorted(labels, key=lambda lab: (lab.rank, -lab.count, lab.name))
     return out
 
 
