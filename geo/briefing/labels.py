@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
 import numpy as np
+import shapely
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation
@@ -244,6 +245,28 @@ def _leader(ax: Axes, placer: Placer, anchor: tuple[float, float], s: float) -> 
     )
 
 
+def inside_area(ax: Axes, label: Label, view: View, px_per_pt: float, steps: int = 9) -> list[Candidate]:
+    """Return centred positions inside an area label's own area (in the view), nearest its anchor first.
+
+    An area is its own symbol: its name may sit anywhere inside it without a leader line, which leaves
+    the crowded middle of Belarus to the labels of points.
+    """
+    if label.area is None:
+        return []
+    bx0, by0 = max(label.area.bounds[0], view[0]), max(label.area.bounds[1], view[1])
+    bx1, by1 = min(label.area.bounds[2], view[2]), min(label.area.bounds[3], view[3])
+    gx, gy = np.meshgrid(np.linspace(bx0, bx1, steps + 2)[1:-1], np.linspace(by0, by1, steps + 2)[1:-1])
+    xs, ys = gx.ravel(), gy.ravel()
+    keep = shapely.contains_xy(label.area, xs, ys)
+    if not keep.any():
+        return []
+    px = ax.transData.transform(np.column_stack([xs[keep], ys[keep]]))
+    ax_, ay_ = anchor_px(ax, label.x, label.y)
+    offsets = (px - [ax_, ay_]) / px_per_pt
+    order = np.argsort(np.hypot(offsets[:, 0], offsets[:, 1]))
+    return [(float(offsets[i, 0]), float(offsets[i, 1]), "center", "center") for i in order]
+
+
 def _number(placer: Placer, ax: Axes, label: Label, n: int, s: float, pad: float) -> None:
     """Put the key number of an unplaced label beside its site, off other numbers and dots if there is room.
 
@@ -304,6 +327,8 @@ def place_site_labels(
         for label in pending:
             text = _annotate(ax, label, offset, s, fontsize=size, gid="site-label")
             options = candidates[:_LEADER_FROM] if near else candidates[_LEADER_FROM:]
+            if near:
+                options = options + inside_area(ax, label, view, placer.px_per_pt)
             at = placer.place(text, anchor_px(ax, label.x, label.y), options, pad, leader_from=None if near else 0)
             if at is None:
                 unplaced.append(label)

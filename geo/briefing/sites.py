@@ -30,9 +30,8 @@ from geo.core.symbology import alliance_color, alliance_hatch, alliance_marker, 
 _CIRCLE_SEGMENTS: Final = 32
 # Label priority: the most precise places first pick label positions.
 _PRECISION_ORDER: Final = {"point": 0, "area": 1, "border_zone": 2, "region": 3, "country": 4}
-# Label lines wrap at about this many characters; a label lists at most this many exercises by name.
+# Label lines wrap at about this many characters.
 _WRAP_CHARS: Final = 26
-_MAX_EXERCISES: Final = 3
 # Far sites (see main_cluster): the gap, as a fraction of the rest's span and in metres, and the share cut.
 _FAR_GAP_FRACTION: Final = 0.3
 _FAR_GAP_MIN_M: Final = 350_000.0
@@ -66,6 +65,7 @@ class Label:
     key: str
     extent: tuple[float, float, float, float] | None = None  # all the place's drawn geometry (metres)
     count: int = 1  # distinct exercises at the place
+    area: BaseGeometry | None = None  # the place's area (metres) when it has no point: labels may sit inside
 
     @property
     def text(self) -> str:
@@ -121,12 +121,9 @@ def _exercise_line(unique: list[str]) -> str:
     return f"{len(unique)} exercises"
 
 
-def _key_text(name: str, unique: list[str], show_exercises: bool) -> str:
-    """Return a place's line in the numbered key: its name and, if shown, up to three exercises and a count."""
-    if not show_exercises:
-        return name
-    shown = unique[:_MAX_EXERCISES] + ([f"+{len(unique) - _MAX_EXERCISES} more"] if len(unique) > _MAX_EXERCISES else [])
-    return f"{name} — {', '.join(shown)}"
+def _key_text(name: str, line: str) -> str:
+    """Return a place's line in the numbered key: the label's words on one line (name · exercises)."""
+    return f"{name} · {' '.join(line.split())}" if line else name
 
 
 @lru_cache(maxsize=1024)
@@ -200,18 +197,20 @@ def _framing_box(drawn: BaseGeometry) -> tuple[float, float, float, float]:
 
 def _group_label(group: dict[str, Any], show_exercises: bool) -> Label:
     """Return the one label of a place: anchored on its point, else inside the union of its areas."""
+    area = None
     if group["points"]:
         x, y = group["points"][0]
     else:
-        point = shapely.union_all(group["areas"]).representative_point()
+        area = shapely.union_all(group["areas"])
+        point = area.representative_point()
         x, y = point.x, point.y
     exercises = _exercise_names(group["ex"])
     line = _exercise_line(exercises) if show_exercises else ""
     name = textwrap.fill(group["name"], _WRAP_CHARS, break_on_hyphens=False)
-    key = _key_text(group["name"], exercises, show_exercises)
+    key = _key_text(group["name"], line)
     b = np.asarray(group["drawn"])
     extent = (float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max()))
-    return Label(x, y, name, line, group["rank"], key, extent, len(exercises))
+    return Label(x, y, name, line, group["rank"], key, extent, len(exercises), area)
 
 
 def site_layer(sites: gpd.GeoDataFrame, *, show_exercises: bool = True) -> SiteLayer:
