@@ -280,7 +280,7 @@ def _number(placer: Placer, ax: Axes, label: Label, n: int, s: float, pad: float
     near = around(offset, (1.0, 1.6))
     if placer.place(text, anchor, near, pad * 0.5) is None:
         ax.add_artist(text)
-        far = around(offset, (2.6, 3.8, 5.2))
+        far = around(offset, (2.6, 3.8, 5.2, 7.0, 9.0, 12.0))
         if placer.place(text, anchor, far, pad * 0.5, leader_from=0) is not None:
             _leader(ax, placer, anchor, s)
         else:

@@ -142,6 +142,17 @@ _MIN_ROW_SCALE = 0.82
 _KEY_LINE = 1.4
 
 
+def _column_lines(wrapped: Sequence[str]) -> float:
+    """Return the lines of the longer key column, split as :func:`_draw_key` splits them."""
+    heights = [w.count("\n") + 1.3 for w in wrapped]
+    total, used = sum(heights), 0.0
+    for h in heights:
+        if used >= total / 2:
+            break
+        used += h
+    return max(used, total - used)
+
+
 def _key_layout(
     keyed: Sequence[tuple[int, str]], width_pt: float, height_pt: float, s: float
 ) -> tuple[float, list[str]]:
@@ -155,8 +166,7 @@ def _key_layout(
     while size >= 5.0 * s:
         chars = max(int((width_pt / 2 - 6 * s) / (0.56 * size)), 16)
         wrapped = [textwrap.fill(f"{n}  {text}", chars, subsequent_indent="     ") for n, text in keyed]
-        lines = sum(w.count("\n") + 1 for w in wrapped) + len(wrapped) * 0.3
-        if (lines / 2 + 1) * size * _KEY_LINE <= height_pt:
+        if (_column_lines(wrapped) + 1) * size * _KEY_LINE <= height_pt:
             break
         size -= 0.25 * s
     return size, wrapped
@@ -167,8 +177,8 @@ def _key_height(keyed: Sequence[tuple[int, str]], width_pt: float, s: float) -> 
     if not keyed:
         return 0.0
     chars = max(int((width_pt / 2 - 6 * s) / (0.56 * KEY_PT * s)), 16)
-    lines = sum(len(textwrap.wrap(f"{n}  {text}", chars)) + 0.3 for n, text in keyed)
-    return (max(lines / 2, min(lines, 3.0)) + 2.5) * KEY_PT * s * _KEY_LINE
+    wrapped = [textwrap.fill(f"{n}  {text}", chars, subsequent_indent="     ") for n, text in keyed]
+    return (_column_lines(wrapped) + 2.5) * KEY_PT * s * _KEY_LINE
 
 
 def _draw_key(
@@ -180,7 +190,7 @@ def _draw_key(
     ax.text(
         0,
         top,
-        "Numbered sites (no room for a label)",
+        "Numbered sites · (n) exercises there",
         fontsize=header,
         fontweight="bold",
         va="top",
@@ -241,5 +251,5 @@ def draw_legend(
     _fit_legend_width(fig, ax)
     if keyed:
         top = y + row * 0.2
-        _draw_key(ax, keyed, top, width_pt, height_pt + top, s_rows)
+        _draw_key(ax, keyed, top, width_pt, height_pt + top, s)
     return ax

@@ -121,9 +121,12 @@ def _exercise_line(unique: list[str]) -> str:
     return f"{len(unique)} exercises"
 
 
-def _key_text(name: str, line: str) -> str:
-    """Return a place's line in the numbered key: the label's words on one line (name · exercises)."""
-    return f"{name} · {' '.join(line.split())}" if line else name
+def _key_text(name: str, count: int, show_exercises: bool) -> str:
+    """Return a place's line in the numbered key: its name, and its number of exercises if more than one.
+
+    The key of the busiest map holds some 25 places at 7 points in half a panel: names only fit.
+    """
+    return f"{name} ({count})" if show_exercises and count > 1 else name
 
 
 @lru_cache(maxsize=1024)
@@ -207,7 +210,7 @@ def _group_label(group: dict[str, Any], show_exercises: bool) -> Label:
     exercises = _exercise_names(group["ex"])
     line = _exercise_line(exercises) if show_exercises else ""
     name = textwrap.fill(group["name"], _WRAP_CHARS, break_on_hyphens=False)
-    key = _key_text(group["name"], line)
+    key = _key_text(group["name"], len(exercises), show_exercises)
     b = np.asarray(group["drawn"])
     extent = (float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max()))
     return Label(x, y, name, line, group["rank"], key, extent, len(exercises), area)

@@ -236,3 +236,18 @@ def test_areas_are_dissolved_per_alliance_with_a_capped_fill_and_a_hatch(all_map
         if (c.get_gid() or "").startswith("sites-")
     }
     assert markers["sites-NATO"] != markers["sites-Russia-Belarus"]  # square vs circle: a shape cue, not hue alone
+
+
+def test_the_key_is_legible_and_numbered_north_to_south(all_map):
+    """Key text at 7 pt or more on the slide; numbers read north to south, none over another number."""
+    (legend,) = [ax for ax in all_map.axes if ax.get_gid() == "legend"]
+    sizes = [t.get_fontsize() for t in legend.texts if t.get_gid() == "legend-key"]
+    assert sizes and min(sizes) >= 7.0 - 1e-6
+    numbers = sorted(_texts(all_map, "site-key-number"), key=lambda t: int(t.get_text()))
+    (ax,) = [a for a in all_map.axes if a.get_gid() == "map"]
+    y0, y1 = ax.get_ylim()
+    bands = [min(int((y1 - t.xy[1]) / (y1 - y0) * 6), 5) for t in numbers]
+    assert bands == sorted(bands)
+    renderer = all_map.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in numbers]
+    assert not [(a, b) for a, b in combinations(range(len(boxes)), 2) if boxes[a].overlaps(boxes[b])]
