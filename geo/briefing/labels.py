@@ -126,6 +126,15 @@ class Placer:
         text.remove()
         return None
 
+    def clear_of_labels(self, text: Annotation, anchor: tuple[float, float], candidate: Candidate) -> bool:
+        """Return True if ``text`` at ``candidate`` would overlap no label (dots and leaders do not count)."""
+        box = text.get_window_extent(self.renderer)
+        dx, dy, ha, va = candidate
+        x = anchor[0] + dx * self.px_per_pt - {"left": 0.0, "center": box.width / 2, "right": box.width}[ha]
+        y = anchor[1] + dy * self.px_per_pt - {"bottom": 0.0, "center": box.height / 2, "top": box.height}[va]
+        t = self.taken[self.is_label]
+        return not np.any((x < t[:, 2]) & (x + box.width > t[:, 0]) & (y < t[:, 3]) & (y + box.height > t[:, 1]))
+
     def _leader_points(self, anchor: tuple[float, float], box: tuple[float, float, float, float]) -> np.ndarray:
         """Return points every 3 px along the leader from outside the anchor's dot to the label box."""
         ax_, ay_ = anchor
@@ -283,9 +292,13 @@ def _number(placer: Placer, ax: Axes, label: Label, n: int, s: float, pad: float
         far = around(offset, (2.6, 3.8, 5.2, 7.0, 9.0, 12.0))
         if placer.place(text, anchor, far, pad * 0.5, leader_from=0) is not None:
             _leader(ax, placer, anchor, s)
-        else:
+        else:  # over a dot or a leader line, if need be, but never over a label or another number
             ax.add_artist(text)
-            placer.place(text, anchor, near, pad * 0.5, force=True)
+            clear = [c for c in near + far if placer.clear_of_labels(text, anchor, c)]
+            chosen = (clear or near)[:1]
+            placer.place(text, anchor, chosen, pad * 0.5, force=True, leader_from=0)
+            if chosen[0] in far:
+                _leader(ax, placer, anchor, s)
     add_halo(ax, text, s, 2.4)
 
 
