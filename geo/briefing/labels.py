@@ -126,14 +126,14 @@ class Placer:
         text.remove()
         return None
 
-    def clear_of_labels(self, text: Annotation, anchor: tuple[float, float], candidate: Candidate) -> bool:
-        """Return True if ``text`` at ``candidate`` would overlap no label (dots and leaders do not count)."""
-        box = text.get_window_extent(self.renderer)
+    def clear_of_labels(self, size: tuple[float, float], anchor: tuple[float, float], candidate: Candidate) -> bool:
+        """Return True if a text of ``size`` (pixels) at ``candidate`` would overlap no label (dots and leaders may)."""
+        w, h = size
         dx, dy, ha, va = candidate
-        x = anchor[0] + dx * self.px_per_pt - {"left": 0.0, "center": box.width / 2, "right": box.width}[ha]
-        y = anchor[1] + dy * self.px_per_pt - {"bottom": 0.0, "center": box.height / 2, "top": box.height}[va]
+        x = anchor[0] + dx * self.px_per_pt - {"left": 0.0, "center": w / 2, "right": w}[ha]
+        y = anchor[1] + dy * self.px_per_pt - {"bottom": 0.0, "center": h / 2, "top": h}[va]
         t = self.taken[self.is_label]
-        return not np.any((x < t[:, 2]) & (x + box.width > t[:, 0]) & (y < t[:, 3]) & (y + box.height > t[:, 1]))
+        return not np.any((x < t[:, 2]) & (x + w > t[:, 0]) & (y < t[:, 3]) & (y + h > t[:, 1]))
 
     def _leader_points(self, anchor: tuple[float, float], box: tuple[float, float, float, float]) -> np.ndarray:
         """Return points every 3 px along the leader from outside the anchor's dot to the label box."""
@@ -294,7 +294,8 @@ def _number(placer: Placer, ax: Axes, label: Label, n: int, s: float, pad: float
             _leader(ax, placer, anchor, s)
         else:  # over a dot or a leader line, if need be, but never over a label or another number
             ax.add_artist(text)
-            clear = [c for c in near + far if placer.clear_of_labels(text, anchor, c)]
+            box = text.get_window_extent(placer.renderer)
+            clear = [c for c in near + far if placer.clear_of_labels((box.width, box.height), anchor, c)]
             chosen = (clear or near)[:1]
             placer.place(text, anchor, chosen, pad * 0.5, force=True, leader_from=0)
             if chosen[0] in far:

@@ -102,7 +102,7 @@ def _layout(options: BriefingOptions) -> _Layout:
 
 
 def _view(sites: SiteLayer, options: BriefingOptions, aspect: float) -> View:
-    """Return the map extent: the options' lon/lat extent, else the sites and Belarus padded, else Belarus and neighbours.
+    """Return the map extent: the options' lon/lat extent, else the sites and Belarus padded, else the default.
 
     Very large areas frame the view by their label anchor only (:data:`geo.briefing.sites.LARGE_AREA_M`)
     and are drawn clipped at the frame; far places are left out and noted at the edge.
@@ -230,7 +230,7 @@ def _draw_legend_or_widen(
         maps the key of unlabelled sites matters more than the overview.
     """
     legend = draw_legend(fig, layout.legend_rect, entries, s, keyed)
-    sizes = [t.get_fontsize() for t in legend.texts if t.get_gid() == "legend-key"]
+    sizes = [float(t.get_fontsize()) for t in legend.texts if t.get_gid() == "legend-key"]
     if not keyed or min(sizes) >= KEY_PT * s - 0.01:
         return True
     fig.delaxes(legend)
