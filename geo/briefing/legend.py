@@ -208,6 +208,30 @@ def _draw_key(
         used += lines + 0.3
 
 
+def _rows_height(entries: Sequence[Entry], spacing: float) -> float:
+    """Return the height (points, at page scale 1) of the legend rows: a row each, headers set apart."""
+    headers = sum(1 for e in entries if e.kind == "header")
+    return 8.6 * spacing * (len(entries) + 0.35 * (headers - 1) + 0.6)
+
+
+def key_fits(
+    fig: Figure,
+    rect: tuple[float, float, float, float],
+    entries: Sequence[Entry],
+    s: float,
+    keyed: Sequence[tuple[int, str]],
+) -> bool:
+    """Return True if the legend rows and the numbered key fit ``rect`` with the key at :data:`KEY_PT`.
+
+    Decided before drawing, so the legend is drawn once (a second draw in the inset's room cost a render
+    about 7 % of its time).
+    """
+    if not keyed:
+        return True
+    width_pt, height_pt = rect[2] * fig.get_figwidth() * 72, rect[3] * fig.get_figheight() * 72
+    return _key_height(keyed, width_pt, s) <= height_pt - _rows_height(entries, 1.45) * _MIN_ROW_SCALE * s
+
+
 def draw_legend(
     fig: Figure,
     rect: tuple[float, float, float, float],
@@ -228,9 +252,8 @@ def draw_legend(
     height_pt = rect[3] * fig.get_figheight() * 72
     ax.set_xlim(0, width_pt)
     ax.set_ylim(-height_pt, 0)
-    headers = sum(1 for e in entries if e.kind == "header")
     spacing = 1.45 if keyed else 1.62
-    needed = 8.6 * spacing * (len(entries) + 0.35 * (headers - 1) + 0.6)
+    needed = _rows_height(entries, spacing)
     key_h = min(_key_height(keyed, width_pt, s), height_pt - needed * _MIN_ROW_SCALE * s)
     s_rows = min(s, (height_pt - key_h) / needed)
     size = 8.6 * s_rows

@@ -44,7 +44,7 @@ from geo.briefing.basemap import basemap, draw_basemap
 from geo.briefing.furniture import draw_banner, draw_inset, draw_north_arrow, draw_scale_bar, fit_width
 from geo.briefing.graticule import draw_graticule, draw_offframe
 from geo.briefing.labels import LabelReport, Placer, block_dots_and_furniture, place_site_labels
-from geo.briefing.legend import KEY_PT, Entry, draw_legend, legend_entries
+from geo.briefing.legend import Entry, draw_legend, key_fits, legend_entries
 from geo.briefing.names import cities_in_view, place_cities, place_country_names, place_oblast_names
 from geo.briefing.options import FORMATS, BriefingOptions
 from geo.briefing.projection import BELARUS_BOX, DEFAULT_VIEW, MAP_CRS, PAD_FRACTION, View, box_in_map, fit_extent
@@ -229,13 +229,11 @@ def _draw_legend_or_widen(
         True when the inset still has its place (draw it), False when the legend took it: on the busiest
         maps the key of unlabelled sites matters more than the overview.
     """
-    legend = draw_legend(fig, layout.legend_rect, entries, s, keyed)
-    sizes = [float(t.get_fontsize()) for t in legend.texts if t.get_gid() == "legend-key"]
-    if not keyed or min(sizes) >= KEY_PT * s - 0.01:
-        return True
-    fig.delaxes(legend)
     x, _, w, h = layout.legend_rect
     y0 = layout.inset_rect[1]
+    if key_fits(fig, layout.legend_rect, entries, s, keyed):
+        draw_legend(fig, layout.legend_rect, entries, s, keyed)
+        return True
     draw_legend(fig, (x, y0, w, h + (layout.legend_rect[1] - y0)), entries, s, keyed)
     return False
 

@@ -140,6 +140,12 @@ def _site_geometry(wkb: bytes) -> BaseGeometry:
     return shapely.simplify(projected, SIMPLIFY_M, preserve_topology=True)
 
 
+@lru_cache(maxsize=128)
+def _dissolved(geoms: tuple[BaseGeometry, ...]) -> BaseGeometry:
+    """Return the union of site shapes (cached: the same selection and view recur on every export)."""
+    return shapely.union_all(geoms)
+
+
 def _outliers(values: np.ndarray, max_cut: int) -> np.ndarray:
     """Return a mask of the values cut off at either end by a gap wider than a share of the rest's span."""
     v = np.sort(values)
@@ -204,7 +210,7 @@ def _group_label(group: dict[str, Any], show_exercises: bool) -> Label:
     if group["points"]:
         x, y = group["points"][0]
     else:
-        area = shapely.union_all(group["areas"])
+        area = _dissolved(tuple(group["areas"]))
         point = area.representative_point()
         x, y = point.x, point.y
     exercises = _exercise_names(group["ex"])
@@ -286,7 +292,7 @@ def _draw_areas(ax: Axes, sites: SiteLayer, alliances: list[str], box: View, s: 
             geoms = list(clip(chosen, box))
             if not geoms:
                 continue
-            union = polygon_path([shapely.union_all(geoms)])
+            union = polygon_path([_dissolved(tuple(geoms))])
             add_path(ax, union, facecolor=rgba(colour, alpha), edgecolor="none", zorder=4.8)
             if kinds != ("c",):
                 add_path(
@@ -322,7 +328,7 @@ def _draw_circles(ax: Axes, sites: SiteLayer, alliances: list[str], s: float) ->
         circles = [g for g, a in sites.circles if a == alliance]
         if not circles:
             continue
-        union = polygon_path([shapely.union_all(circles)])
+        union = polygon_path([_dissolved(tuple(circles))])
         add_path(ax, union, facecolor=rgba(colour, 0.07), edgecolor="none", zorder=6.0)
         add_path(
             ax,
