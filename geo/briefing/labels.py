@@ -126,13 +126,18 @@ class Placer:
         text.remove()
         return None
 
-    def clear_of_labels(self, size: tuple[float, float], anchor: tuple[float, float], candidate: Candidate) -> bool:
-        """Return True if a text of ``size`` (pixels) at ``candidate`` would overlap no label (dots and leaders may)."""
+    def clear_of(
+        self, size: tuple[float, float], anchor: tuple[float, float], candidate: Candidate, *, dots: bool
+    ) -> bool:
+        """Return True if a text of ``size`` (pixels) at ``candidate`` overlaps no label (and, with ``dots``, no dot).
+
+        Leader lines are not checked: a number may cross one.
+        """
         w, h = size
         dx, dy, ha, va = candidate
         x = anchor[0] + dx * self.px_per_pt - {"left": 0.0, "center": w / 2, "right": w}[ha]
         y = anchor[1] + dy * self.px_per_pt - {"bottom": 0.0, "center": h / 2, "top": h}[va]
-        t = self.taken[self.is_label]
+        t = self.taken if dots else self.taken[self.is_label]
         return not np.any((x < t[:, 2]) & (x + w > t[:, 0]) & (y < t[:, 3]) & (y + h > t[:, 1]))
 
     def _leader_points(self, anchor: tuple[float, float], box: tuple[float, float, float, float]) -> np.ndarray:
@@ -292,10 +297,12 @@ def _number(placer: Placer, ax: Axes, label: Label, n: int, s: float, pad: float
         far = around(offset, (2.6, 3.8, 5.2, 7.0, 9.0, 12.0))
         if placer.place(text, anchor, far, pad * 0.5, leader_from=0) is not None:
             _leader(ax, placer, anchor, s)
-        else:  # over a dot or a leader line, if need be, but never over a label or another number
+        else:  # across a leader line, else over a dot, if need be, but never over a label or another number
             ax.add_artist(text)
             box = text.get_window_extent(placer.renderer)
-            clear = [c for c in near + far if placer.clear_of_labels((box.width, box.height), anchor, c)]
+            size = (box.width, box.height)
+            clear = [c for c in near + far if placer.clear_of(size, anchor, c, dots=True)]
+            clear = clear or [c for c in near + far if placer.clear_of(size, anchor, c, dots=False)]
             chosen = (clear or near)[:1]
             placer.place(text, anchor, chosen, pad * 0.5, force=True, leader_from=0)
             if chosen[0] in far:
