@@ -242,14 +242,33 @@ def _inside(view: View, x: float, y: float) -> bool:
     return view[0] <= x <= view[2] and view[1] <= y <= view[3]
 
 
-def _map_note(report: LabelReport, outside: int) -> str:
+def _clipped(layer: SiteLayer, view: View) -> int:
+    """Return how many places in view have areas that run past the frame (drawn clipped at it)."""
+    return sum(
+        1
+        for lab in layer.labels
+        if lab.area is not None
+        and lab.extent is not None
+        and _inside(view, lab.x, lab.y)
+        and not (
+            view[0] <= lab.extent[0]
+            and view[1] <= lab.extent[1]
+            and lab.extent[2] <= view[2]
+            and lab.extent[3] <= view[3]
+        )
+    )
+
+
+def _map_note(report: LabelReport, outside: int, clipped: int = 0) -> str:
     """Return the map note: projection, and what the labels and the frame leave to the key and the inset."""
-    note = "Drillmap · EPSG:3035 (LAEA Europe) · graticule every 5°"
+    note = "EPSG:3035 (LAEA Europe) · graticule 5°"
     if report.keyed:
         n = len(report.keyed)
-        note += f" · {n} site label{'s' if n != 1 else ''} numbered (key in the panel)"
+        note += f" · {n} site label{'s' if n != 1 else ''} numbered (key)"
     if outside:
-        note += f" · {outside} site{'s' if outside != 1 else ''} outside the frame (arrow at the edge, overview)"
+        note += f" · {outside} site{'s' if outside != 1 else ''} outside the frame (edge arrow)"
+    if clipped:
+        note += f" · {clipped} area{'s' if clipped != 1 else ''} cut at the frame"
     return note
 
 
@@ -332,7 +351,7 @@ def render_figure(selection: Selection, *, options: BriefingOptions | None = Non
     entries = legend_entries(present, on, layer.kinds, abbreviations, cities=bool(cities))
     if _draw_legend_or_widen(fig, layout, entries, s, report.keyed):
         draw_inset(fig, layout.inset_rect, base, view, layer, s)
-    _draw_footer(fig, layout, selection, options, _map_note(report, len(outside)))
+    _draw_footer(fig, layout, selection, options, _map_note(report, len(outside), _clipped(layer, view)))
     if options.banner:
         draw_banner(fig, layout.banner_h, options.banner, s)
     for text in fig.findobj(Text):  # titles, banners and names are data: a "$" must not start mathtext
