@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import io
+import os
 import shutil
 import statistics
 import sys
@@ -36,7 +37,7 @@ from geo.catalog.sites import sites_frame
 from geo.export.snapshot import CHROMIUM, CHROMIUM_ARGS, as_seen_png, browser_problem
 from geo.maps.build import build_map
 from geo.maps.offline import vendor_file_base
-from geo.query.selection import select
+from geo.query.selection import Selection, select
 
 SIZE = (1920, 1080)
 
@@ -52,6 +53,16 @@ def timed(fn: Callable[[], bytes], repeat: int) -> tuple[float, list[float], byt
         out = fn()
         runs.append(time.perf_counter() - started)
     return first, runs, out
+
+
+def cpu_times(options: BriefingOptions, selection: Selection, repeat: int) -> list[float]:
+    """Return the CPU seconds of ``repeat`` static renders: on a shared, loaded machine, the wall time waits."""
+    out = []
+    for _ in range(repeat):
+        started = time.process_time()
+        render_bytes(selection, fmt="png", options=options)
+        out.append(time.process_time() - started)
+    return out
 
 
 def describe(name: str, first: float, runs: list[float], out: bytes) -> str:
@@ -93,6 +104,11 @@ def main() -> int:
     first, runs, png = timed(lambda: render_bytes(selection, fmt="png", options=options), args.repeat)
     static = statistics.median(runs)
     print(describe("(a) static briefing PNG", first, runs, png))
+    cpu = statistics.median(cpu_times(options, selection, args.repeat))
+    print(
+        f"    {'CPU time of (a), this process':<30} median {cpu:6.3f} s"
+        f"  (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: wall times above include waiting)"
+    )
 
     problem = browser_problem()
     cold = warm = None

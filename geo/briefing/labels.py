@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
 import numpy as np
+import shapely
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation
@@ -40,7 +41,7 @@ _BUSY: Final = 30
 _BLOCKING_GIDS: Final = frozenset({"furniture", "graticule-label", "offframe-label"})
 # Site-label candidate rings (multiples of the first offset), 8 positions each; from the third ring on
 # (candidate 16) a label is moved away and gets a leader line to its site.
-_RINGS: Final = (1.0, 2.4, 4.2, 6.5, 9.5, 13.0, 17.0, 22.0)
+_RINGS: Final = (1.0, 2.4, 4.2, 6.5, 9.5, 13.0, 17.0, 22.0, 28.0, 35.0)
 _LEADER_FROM: Final = 16
 
 
@@ -124,6 +125,20 @@ class Placer:
             return i
         text.remove()
         return None
+
+    def clear_of(
+        self, size: tuple[float, float], anchor: tuple[float, float], candidate: Candidate, *, dots: bool
+    ) -> bool:
+        """Return True if a text of ``size`` (pixels) at ``candidate`` overlaps no label (and, with ``dots``, no dot).
+
+        Leader lines are not checked: a number may cross one.
+        """
+        w, h = size
+        dx, dy, ha, va = candidate
+        x = anchor[0] + dx * self.px_per_pt - {"left": 0.0, "center": w / 2, "right": w}[ha]
+        y = anchor[1] + dy * self.px_per_pt - {"bottom": 0.0, "center": h / 2, "top": h}[va]
+        t = self.taken if dots else self.taken[self.is_label]
+        return not np.any((x < t[:, 2]) & (x + w > t[:, 0]) & (y < t[:, 3]) & (y + h > t[:, 1]))
 
     def _leader_points(self, anchor: tuple[float, float], box: tuple[float, float, float, float]) -> np.ndarray:
         """Return points every 3 px along the leader from outside the anchor's dot to the label box."""
@@ -244,13 +259,61 @@ def _leader(ax: Axes, placer: Placer, anchor: tuple[float, float], s: float) -> 
     )
 
 
+def inside_area(ax: Axes, label: Label, view: View, px_per_pt: float, steps: int = 9) -> list[Candidate]:
+    """Return centred positions inside an area label's own area (in the view), nearest its anchor first.
+
+    An area is its own symbol: its name may sit anywhere inside it without a leader line, which leaves
+    the crowded middle of Belarus to the labels of points.
+    """
+    if label.area is None:
+        return []
+    bx0, by0 = max(label.area.bounds[0], view[0]), max(label.area.bounds[1], view[1])
+    bx1, by1 = min(label.area.bounds[2], view[2]), min(label.area.bounds[3], view[3])
+    gx, gy = np.meshgrid(np.linspace(bx0, bx1, steps + 2)[1:-1], np.linspace(by0, by1, steps + 2)[1:-1])
+    xs, ys = gx.ravel(), gy.ravel()
+    keep = shapely.contains_xy(label.area, xs, ys)
+    if not keep.any():
+        return []
+    px = ax.transData.transform(np.column_stack([xs[keep], ys[keep]]))
+    ax_, ay_ = anchor_px(ax, label.x, label.y)
+    offsets = (px - [ax_, ay_]) / px_per_pt
+    order = np.argsort(np.hypot(offsets[:, 0], offsets[:, 1]))
+    return [(float(offsets[i, 0]), float(offsets[i, 1]), "center", "center") for i in order]
+
+
 def _number(placer: Placer, ax: Axes, label: Label, n: int, s: float, pad: float) -> None:
-    """Put the key number of an unplaced label at its site (always drawn, even over something)."""
-    offset = 4.5 * s
+    """Put the key number of an unplaced label beside its site, off other numbers and dots if there is room.
+
+    A number always gets drawn: beside the site, else a little further out with a leader line, else (a
+    crowd with no free spot) at the first position, over whatever is there.
+    """
+    offset = 3.8 * s
     text = _annotate(ax, label, offset, s, fontsize=7.4 * s, fontweight="bold", gid="site-key-number")
     text.set_text(str(n))
-    placer.place(text, anchor_px(ax, label.x, label.y), around(offset), pad, force=True)
+    anchor = anchor_px(ax, label.x, label.y)
+    near = around(offset, (1.0, 1.6))
+    if placer.place(text, anchor, near, pad * 0.5) is None:
+        ax.add_artist(text)
+        far = around(offset, (2.6, 3.8, 5.2, 7.0, 9.0, 12.0))
+        if placer.place(text, anchor, far, pad * 0.5, leader_from=0) is not None:
+            _leader(ax, placer, anchor, s)
+        else:  # across a leader line, else over a dot, if need be, but never over a label or another number
+            ax.add_artist(text)
+            box = text.get_window_extent(placer.renderer)
+            size = (box.width, box.height)
+            clear = [c for c in near + far if placer.clear_of(size, anchor, c, dots=True)]
+            clear = clear or [c for c in near + far if placer.clear_of(size, anchor, c, dots=False)]
+            chosen = (clear or near)[:1]
+            placer.place(text, anchor, chosen, pad * 0.5, force=True, leader_from=0)
+            if chosen[0] in far:
+                _leader(ax, placer, anchor, s)
     add_halo(ax, text, s, 2.4)
+
+
+def geographic_order(labels: Sequence[Label], view: View, rows: int = 6) -> list[Label]:
+    """Return labels in reading order on the map: in bands from north to south, west to east in each band."""
+    y1, height = view[3], max(view[3] - view[1], 1.0)
+    return sorted(labels, key=lambda lab: (min(int((y1 - lab.y) / height * rows), rows - 1), lab.x))
 
 
 def place_site_labels(
@@ -285,6 +348,8 @@ def place_site_labels(
         for label in pending:
             text = _annotate(ax, label, offset, s, fontsize=size, gid="site-label")
             options = candidates[:_LEADER_FROM] if near else candidates[_LEADER_FROM:]
+            if near:
+                options = options + inside_area(ax, label, view, placer.px_per_pt)
             at = placer.place(text, anchor_px(ax, label.x, label.y), options, pad, leader_from=None if near else 0)
             if at is None:
                 unplaced.append(label)
@@ -296,7 +361,7 @@ def place_site_labels(
         pending = unplaced
         if near and between is not None:
             between()
-    for n, label in enumerate(pending, start=1):
+    for n, label in enumerate(geographic_order(pending, view), start=1):
         _number(placer, ax, label, n, s, pad)
         report.keyed.append((n, label.key))
     return report

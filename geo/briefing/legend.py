@@ -135,8 +135,22 @@ def _fit_legend_width(fig: Figure, ax: Axes) -> None:
             text.set_fontsize(float(text.get_fontsize()) * max(factor * 0.98, 0.5))
 
 
+#: The numbered key's type size (points, at the reference page), and the smallest the legend rows take.
+KEY_PT = 7.0
+_MIN_ROW_SCALE = 0.82
 # Height of a key line, in font sizes (matplotlib's line height at linespacing 1.15).
 _KEY_LINE = 1.4
+
+
+def _column_lines(wrapped: Sequence[str]) -> float:
+    """Return the lines of the longer key column, split as :func:`_draw_key` splits them."""
+    heights = [w.count("\n") + 1.3 for w in wrapped]
+    total, used = sum(heights), 0.0
+    for h in heights:
+        if used >= total / 2:
+            break
+        used += h
+    return max(used, total - used)
 
 
 def _key_layout(
@@ -144,30 +158,27 @@ def _key_layout(
 ) -> tuple[float, list[str]]:
     """Return the key's font size and its entries wrapped to half the panel width, fitting ``height_pt``.
 
-    The size steps down from 7 to 5 points (times the page scale ``s``) until two balanced columns fit.
+    The size steps down from 7 to 5 points (times the page scale ``s``) until two balanced columns fit:
+    :func:`draw_legend` gives the key its room at 7 points first, so on a slide it stays at 7.
     """
     wrapped: list[str] = []
-    size = 7.0 * s
+    size = KEY_PT * s
     while size >= 5.0 * s:
         chars = max(int((width_pt / 2 - 6 * s) / (0.56 * size)), 16)
         wrapped = [textwrap.fill(f"{n}  {text}", chars, subsequent_indent="     ") for n, text in keyed]
-        lines = sum(w.count("\n") + 1 for w in wrapped) + len(wrapped) * 0.3
-        if (lines / 2 + 1) * size * _KEY_LINE <= height_pt:
+        if (_column_lines(wrapped) + 1) * size * _KEY_LINE <= height_pt:
             break
         size -= 0.25 * s
     return size, wrapped
 
 
-def _key_height(
-    keyed: Sequence[tuple[int, str]], width_pt: float, height_pt: float, s: float, share: float = 0.4
-) -> float:
-    """Return the height (points) the numbered key wants at 7 pt: none without a key, at most ``share`` of the panel."""
+def _key_height(keyed: Sequence[tuple[int, str]], width_pt: float, s: float) -> float:
+    """Return the height (points) the numbered key wants at :data:`KEY_PT`: none without a key."""
     if not keyed:
         return 0.0
-    chars = max(int((width_pt / 2 - 6 * s) / (0.56 * 7.0 * s)), 16)
-    lines = sum(len(textwrap.wrap(f"{n}  {text}", chars)) + 0.3 for n, text in keyed)
-    want = (max(lines / 2, min(lines, 3.0)) + 2.5) * 7.0 * s * _KEY_LINE
-    return min(want, share * height_pt)
+    chars = max(int((width_pt / 2 - 6 * s) / (0.56 * KEY_PT * s)), 16)
+    wrapped = [textwrap.fill(f"{n}  {text}", chars, subsequent_indent="     ") for n, text in keyed]
+    return (_column_lines(wrapped) + 2.5) * KEY_PT * s * _KEY_LINE
 
 
 def _draw_key(
@@ -179,7 +190,7 @@ def _draw_key(
     ax.text(
         0,
         top,
-        "Numbered sites (no room for a label)",
+        "Numbered sites · (n) exercises there",
         fontsize=header,
         fontweight="bold",
         va="top",
@@ -197,19 +208,43 @@ def _draw_key(
         used += lines + 0.3
 
 
+def _rows_height(entries: Sequence[Entry], spacing: float) -> float:
+    """Return the height (points, at page scale 1) of the legend rows: a row each, headers set apart."""
+    headers = sum(1 for e in entries if e.kind == "header")
+    return 8.6 * spacing * (len(entries) + 0.35 * (headers - 1) + 0.6)
+
+
+def key_fits(
+    fig: Figure,
+    rect: tuple[float, float, float, float],
+    entries: Sequence[Entry],
+    s: float,
+    keyed: Sequence[tuple[int, str]],
+) -> bool:
+    """Return True if the legend rows and the numbered key fit ``rect`` with the key at :data:`KEY_PT`.
+
+    Decided before drawing, so the legend is drawn once (a second draw in the inset's room cost a render
+    about 7 % of its time).
+    """
+    if not keyed:
+        return True
+    width_pt, height_pt = rect[2] * fig.get_figwidth() * 72, rect[3] * fig.get_figheight() * 72
+    return _key_height(keyed, width_pt, s) <= height_pt - _rows_height(entries, 1.45) * _MIN_ROW_SCALE * s
+
+
 def draw_legend(
     fig: Figure,
     rect: tuple[float, float, float, float],
     entries: Sequence[Entry],
     s: float,
     keyed: Sequence[tuple[int, str]] = (),
-    key_share: float = 0.4,
 ) -> Axes:
     """Draw the legend as its own axes (rows in points from the top), so headers and swatches align exactly.
 
     The whole legend shrinks, rather than run into the inset below it or past its right edge. With
-    ``keyed`` (number, text) site labels, the numbered key takes what it needs of the height, at most
-    ``key_share`` of it (:func:`_key_height`), and is drawn under the rows (:func:`_draw_key`).
+    ``keyed`` (number, text) site labels, the numbered key takes what it needs at :data:`KEY_PT`
+    (:func:`_key_height`), leaving the rows at least :data:`_MIN_ROW_SCALE` of their size; it is drawn
+    under the rows (:func:`_draw_key`), smaller only if it still does not fit.
     """
     ax = fig.add_axes(rect, gid="legend")
     ax.set_axis_off()
@@ -217,10 +252,10 @@ def draw_legend(
     height_pt = rect[3] * fig.get_figheight() * 72
     ax.set_xlim(0, width_pt)
     ax.set_ylim(-height_pt, 0)
-    headers = sum(1 for e in entries if e.kind == "header")
     spacing = 1.45 if keyed else 1.62
-    needed = 8.6 * spacing * (len(entries) + 0.35 * (headers - 1) + 0.6)
-    s_rows = min(s, (height_pt - _key_height(keyed, width_pt, height_pt, s, key_share)) / needed)
+    needed = _rows_height(entries, spacing)
+    key_h = min(_key_height(keyed, width_pt, s), height_pt - needed * _MIN_ROW_SCALE * s)
+    s_rows = min(s, (height_pt - key_h) / needed)
     size = 8.6 * s_rows
     row = size * spacing
     y = -row * 0.6
@@ -239,5 +274,5 @@ def draw_legend(
     _fit_legend_width(fig, ax)
     if keyed:
         top = y + row * 0.2
-        _draw_key(ax, keyed, top, width_pt, height_pt + top, s_rows)
+        _draw_key(ax, keyed, top, width_pt, height_pt + top, s)
     return ax

@@ -44,10 +44,10 @@ from geo.briefing.basemap import basemap, draw_basemap
 from geo.briefing.furniture import draw_banner, draw_inset, draw_north_arrow, draw_scale_bar, fit_width
 from geo.briefing.graticule import draw_graticule, draw_offframe
 from geo.briefing.labels import LabelReport, Placer, block_dots_and_furniture, place_site_labels
-from geo.briefing.legend import Entry, draw_legend, legend_entries
+from geo.briefing.legend import Entry, draw_legend, key_fits, legend_entries
 from geo.briefing.names import cities_in_view, place_cities, place_country_names, place_oblast_names
 from geo.briefing.options import FORMATS, BriefingOptions
-from geo.briefing.projection import DEFAULT_VIEW, MAP_CRS, PAD_FRACTION, View, box_in_map, fit_extent
+from geo.briefing.projection import BELARUS_BOX, DEFAULT_VIEW, MAP_CRS, PAD_FRACTION, View, box_in_map, fit_extent
 from geo.briefing.sites import SiteLayer, draw_sites, site_layer
 from geo.briefing.style import SEA, TEXT
 from geo.briefing.text import default_title, single_exercise, source_list, source_summary, subtitle
@@ -102,11 +102,18 @@ def _layout(options: BriefingOptions) -> _Layout:
 
 
 def _view(sites: SiteLayer, options: BriefingOptions, aspect: float) -> View:
-    """Return the map extent: the options' lon/lat extent, else the sites padded, else Belarus and neighbours."""
+    """Return the map extent: the options' lon/lat extent, else the sites and Belarus padded, else the default.
+
+    Very large areas frame the view by their label anchor only (:data:`geo.briefing.sites.LARGE_AREA_M`)
+    and are drawn clipped at the frame; far places are left out and noted at the edge.
+    """
     if options.extent is not None:
         west, south, east, north = options.extent
         return fit_extent(box_in_map(west, south, east, north), aspect, pad=0.0, min_size=10_000.0)
-    return fit_extent(sites.bounds or box_in_map(*DEFAULT_VIEW), aspect, pad=PAD_FRACTION)
+    if sites.bounds is None:
+        return fit_extent(box_in_map(*DEFAULT_VIEW), aspect, pad=PAD_FRACTION)
+    (x0, y0, x1, y1), (bx0, by0, bx1, by1) = sites.bounds, box_in_map(*BELARUS_BOX)
+    return fit_extent((min(x0, bx0), min(y0, by0), max(x1, bx1), max(y1, by1)), aspect, pad=PAD_FRACTION)
 
 
 def _map_axes(fig: Figure, layout: _Layout, view: View) -> Axes:
@@ -214,7 +221,7 @@ def _draw_labels(fig: Figure, ax: Axes, layer: SiteLayer, view: View, s: float) 
 def _draw_legend_or_widen(
     fig: Figure, layout: _Layout, entries: list[Entry], s: float, keyed: list[tuple[int, str]]
 ) -> bool:
-    """Draw the legend; if its numbered key would run into the overview inset, give it the inset's room.
+    """Draw the legend; if its numbered key would be smaller than 7 points, give it the overview inset's room.
 
     Returns
     -------
@@ -222,15 +229,12 @@ def _draw_legend_or_widen(
         True when the inset still has its place (draw it), False when the legend took it: on the busiest
         maps the key of unlabelled sites matters more than the overview.
     """
-    legend = draw_legend(fig, layout.legend_rect, entries, s, keyed)
-    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
-    bottom = legend.get_window_extent(renderer).y0
-    if not keyed or min(t.get_window_extent(renderer).y0 for t in legend.texts) >= bottom - 1:
-        return True
-    fig.delaxes(legend)
     x, _, w, h = layout.legend_rect
     y0 = layout.inset_rect[1]
-    draw_legend(fig, (x, y0, w, h + (layout.legend_rect[1] - y0)), entries, s, keyed, key_share=0.7)
+    if key_fits(fig, layout.legend_rect, entries, s, keyed):
+        draw_legend(fig, layout.legend_rect, entries, s, keyed)
+        return True
+    draw_legend(fig, (x, y0, w, h + (layout.legend_rect[1] - y0)), entries, s, keyed)
     return False
 
 
@@ -238,14 +242,33 @@ def _inside(view: View, x: float, y: float) -> bool:
     return view[0] <= x <= view[2] and view[1] <= y <= view[3]
 
 
-def _map_note(report: LabelReport, outside: int) -> str:
+def _clipped(layer: SiteLayer, view: View) -> int:
+    """Return how many places in view have areas that run past the frame (drawn clipped at it)."""
+    return sum(
+        1
+        for lab in layer.labels
+        if lab.area is not None
+        and lab.extent is not None
+        and _inside(view, lab.x, lab.y)
+        and not (
+            view[0] <= lab.extent[0]
+            and view[1] <= lab.extent[1]
+            and lab.extent[2] <= view[2]
+            and lab.extent[3] <= view[3]
+        )
+    )
+
+
+def _map_note(report: LabelReport, outside: int, clipped: int = 0) -> str:
     """Return the map note: projection, and what the labels and the frame leave to the key and the inset."""
-    note = "Drillmap · EPSG:3035 (LAEA Europe) · graticule every 5°"
+    note = "EPSG:3035 (LAEA Europe) · graticule 5°"
     if report.keyed:
         n = len(report.keyed)
-        note += f" · {n} site label{'s' if n != 1 else ''} numbered (key in the panel)"
+        note += f" · {n} site label{'s' if n != 1 else ''} numbered (key)"
     if outside:
-        note += f" · {outside} site{'s' if outside != 1 else ''} outside the frame (arrow at the edge, overview)"
+        note += f" · {outside} site{'s' if outside != 1 else ''} outside the frame (edge arrow)"
+    if clipped:
+        note += f" · {clipped} area{'s' if clipped != 1 else ''} cut at the frame"
     return note
 
 
@@ -328,7 +351,7 @@ def render_figure(selection: Selection, *, options: BriefingOptions | None = Non
     entries = legend_entries(present, on, layer.kinds, abbreviations, cities=bool(cities))
     if _draw_legend_or_widen(fig, layout, entries, s, report.keyed):
         draw_inset(fig, layout.inset_rect, base, view, layer, s)
-    _draw_footer(fig, layout, selection, options, _map_note(report, len(outside)))
+    _draw_footer(fig, layout, selection, options, _map_note(report, len(outside), _clipped(layer, view)))
     if options.banner:
         draw_banner(fig, layout.banner_h, options.banner, s)
     for text in fig.findobj(Text):  # titles, banners and names are data: a "$" must not start mathtext

@@ -49,8 +49,9 @@ def _centred(step: float) -> list[Candidate]:
 
 
 def cities_in_view(base: Basemap, view: View, sites: SiteLayer) -> np.ndarray:
-    """Return the row indices of :attr:`Basemap.places` inside ``view`` and not already a labelled site."""
-    x0, y0, x1, y1 = view
+    """Return the row indices of :attr:`Basemap.places` well inside ``view`` and not already a labelled site."""
+    margin = 0.015 * (view[2] - view[0])  # a city on the frame's edge would show half a dot
+    x0, y0, x1, y1 = view[0] + margin, view[1] + margin, view[2] - margin, view[3] - margin
     names, xs, ys = (
         base.places["name"].to_numpy(str),
         base.places["x"].to_numpy(float),

@@ -34,6 +34,9 @@ OVERVIEW_FRAME: Final = (2_700_000.0, 1_300_000.0, 7_600_000.0, 5_600_000.0)
 # Default view when no site can be drawn: Belarus and its neighbours.
 DEFAULT_VIEW: Final = (20.5, 50.2, 33.5, 57.2)
 
+#: Belarus's lon/lat box: every view fitted to sites includes it (the map is about Belarus's surroundings).
+BELARUS_BOX: Final = (23.2, 51.2, 32.8, 56.2)
+
 # Extent padding around the sites (fraction of the larger side) and the smallest view (metres).
 PAD_FRACTION: Final = 0.08
 MIN_VIEW_M: Final = 350_000.0

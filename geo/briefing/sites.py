@@ -30,13 +30,15 @@ from geo.core.symbology import alliance_color, alliance_hatch, alliance_marker, 
 _CIRCLE_SEGMENTS: Final = 32
 # Label priority: the most precise places first pick label positions.
 _PRECISION_ORDER: Final = {"point": 0, "area": 1, "border_zone": 2, "region": 3, "country": 4}
-# Label lines wrap at about this many characters; a label lists at most this many exercises by name.
+# Label lines wrap at about this many characters.
 _WRAP_CHARS: Final = 26
-_MAX_EXERCISES: Final = 3
 # Far sites (see main_cluster): the gap, as a fraction of the rest's span and in metres, and the share cut.
 _FAR_GAP_FRACTION: Final = 0.3
 _FAR_GAP_MIN_M: Final = 350_000.0
 _FAR_MAX_FRACTION: Final = 0.1
+# An area wider or taller than this (metres) frames the view by its label anchor only: the Baltic Sea or a
+# whole flank would stretch the frame far beyond Belarus; it is drawn clipped at the frame instead.
+LARGE_AREA_M: Final = 800_000.0
 # Long feature words shortened on labels (the legend explains the abbreviations).
 _ABBREVIATIONS: Final = (
     (re.compile(r"\bair weapons range\b", re.I), "range"),
@@ -61,6 +63,9 @@ class Label:
     exercises: str
     rank: int
     key: str
+    extent: tuple[float, float, float, float] | None = None  # all the place's drawn geometry (metres)
+    count: int = 1  # distinct exercises at the place
+    area: BaseGeometry | None = None  # the place's area (metres) when it has no point: labels may sit inside
 
     @property
     def text(self) -> str:
@@ -102,16 +107,26 @@ def _exercise_names(names: list[str]) -> list[str]:
     return list(dict.fromkeys(re.sub(r"\s*\([^)]*\)", "", n).strip() for n in names))
 
 
-def _exercise_line(unique: list[str], limit: int = _MAX_EXERCISES) -> str:
-    """Return the exercises of a place, wrapped: the first ``limit`` named in full, the rest counted."""
-    shown = unique[:limit] + ([f"+{len(unique) - limit} more"] if len(unique) > limit else [])
-    lines: list[str] = []
-    for part in shown:
-        if lines and len(lines[-1]) + 3 + len(part) <= _WRAP_CHARS + 6:
-            lines[-1] += " · " + part
-        else:
-            lines.append(part)
-    return "\n".join(textwrap.fill(line, _WRAP_CHARS + 6, break_on_hyphens=False) for line in lines)
+def _exercise_line(unique: list[str]) -> str:
+    """Return a label's exercise line: one or two exercises by name, more as a count (the key names them).
+
+    The dashboard shows one symbol per place with a count; so does the map, so that a busy place does not
+    take four lines of the crowded map around Belarus.
+    """
+    both = " · ".join(unique)
+    if len(unique) <= 2 and len(both) <= _WRAP_CHARS + 6:
+        return both
+    if len(unique) == 1:
+        return textwrap.fill(both, _WRAP_CHARS + 6, break_on_hyphens=False)
+    return f"{len(unique)} exercises"
+
+
+def _key_text(name: str, count: int, show_exercises: bool) -> str:
+    """Return a place's line in the numbered key: its name, and its number of exercises if more than one.
+
+    The key of the busiest map holds some 25 places at 7 points in half a panel: names only fit.
+    """
+    return f"{name} ({count})" if show_exercises and count > 1 else name
 
 
 @lru_cache(maxsize=1024)
@@ -123,6 +138,12 @@ def _site_geometry(wkb: bytes) -> BaseGeometry:
     """
     projected = project([shapely.from_wkb(wkb)])[0]
     return shapely.simplify(projected, SIMPLIFY_M, preserve_topology=True)
+
+
+@lru_cache(maxsize=128)
+def _dissolved(geoms: tuple[BaseGeometry, ...]) -> BaseGeometry:
+    """Return the union of site shapes (cached: the same selection and view recur on every export)."""
+    return shapely.union_all(geoms)
 
 
 def _outliers(values: np.ndarray, max_cut: int) -> np.ndarray:
@@ -174,18 +195,31 @@ def _add_geometry(out: SiteLayer, row: Any, geom: BaseGeometry, kind: str, first
     return geom
 
 
+def _framing_box(drawn: BaseGeometry) -> tuple[float, float, float, float]:
+    """Return the box a drawn site adds to the frame: its bounds, or a point inside it if it is very large."""
+    x0, y0, x1, y1 = drawn.bounds
+    if max(x1 - x0, y1 - y0) <= LARGE_AREA_M:
+        return x0, y0, x1, y1
+    point = drawn.representative_point()
+    return point.x, point.y, point.x, point.y
+
+
 def _group_label(group: dict[str, Any], show_exercises: bool) -> Label:
     """Return the one label of a place: anchored on its point, else inside the union of its areas."""
+    area = None
     if group["points"]:
         x, y = group["points"][0]
     else:
-        point = shapely.union_all(group["areas"]).representative_point()
+        area = _dissolved(tuple(group["areas"]))
+        point = area.representative_point()
         x, y = point.x, point.y
     exercises = _exercise_names(group["ex"])
     line = _exercise_line(exercises) if show_exercises else ""
     name = textwrap.fill(group["name"], _WRAP_CHARS, break_on_hyphens=False)
-    key = group["name"] + (" — " + ", ".join(exercises) if show_exercises else "")
-    return Label(x, y, name, line, group["rank"], key)
+    key = _key_text(group["name"], len(exercises), show_exercises)
+    b = np.asarray(group["drawn"])
+    extent = (float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max()))
+    return Label(x, y, name, line, group["rank"], key, extent, len(exercises), area)
 
 
 def site_layer(sites: gpd.GeoDataFrame, *, show_exercises: bool = True) -> SiteLayer:
@@ -226,7 +260,8 @@ def site_layer(sites: gpd.GeoDataFrame, *, show_exercises: bool = True) -> SiteL
             group["points"].append((geom.x, geom.y))
         else:
             group["areas"].append(geom)
-        group.setdefault("boxes", []).append(drawn.bounds)
+        group.setdefault("boxes", []).append(_framing_box(drawn))
+        group.setdefault("drawn", []).append(drawn.bounds)
         group["ex"].append(str(row.exercise_name))
         group["rank"] = min(group["rank"], _PRECISION_ORDER.get(str(row.precision), 5))
     labels = [_group_label(g, show_exercises) for g in groups.values()]
@@ -239,7 +274,7 @@ def site_layer(sites: gpd.GeoDataFrame, *, show_exercises: bool = True) -> SiteL
         b = np.asarray(all_boxes)
     out.bounds = (b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())
     # Most precise first, then places used by most exercises: they get first pick of label positions.
-    out.labels = sorted(labels, key=lambda lab: (lab.rank, -lab.key.count(","), lab.name))
+    out.labels = sorted(labels, key=lambda lab: (lab.rank, -lab.count, lab.name))
     return out
 
 
@@ -257,7 +292,7 @@ def _draw_areas(ax: Axes, sites: SiteLayer, alliances: list[str], box: View, s: 
             geoms = list(clip(chosen, box))
             if not geoms:
                 continue
-            union = polygon_path([shapely.union_all(geoms)])
+            union = polygon_path([_dissolved(tuple(geoms))])
             add_path(ax, union, facecolor=rgba(colour, alpha), edgecolor="none", zorder=4.8)
             if kinds != ("c",):
                 add_path(
@@ -293,7 +328,7 @@ def _draw_circles(ax: Axes, sites: SiteLayer, alliances: list[str], s: float) ->
         circles = [g for g, a in sites.circles if a == alliance]
         if not circles:
             continue
-        union = polygon_path([shapely.union_all(circles)])
+        union = polygon_path([_dissolved(tuple(circles))])
         add_path(ax, union, facecolor=rgba(colour, 0.07), edgecolor="none", zorder=6.0)
         add_path(
             ax,

@@ -24,8 +24,9 @@ from geo.briefing import map as bm
 from geo.briefing.labels import HALO_ZORDER
 from geo.briefing.pptx import CREDITS_PT, FONT, to_pptx
 from geo.briefing.projection import project
-from geo.briefing.sites import main_cluster, site_layer
+from geo.briefing.sites import _short_name, main_cluster, site_layer
 from geo.catalog.filter import SiteFilter
+from geo.catalog.sites import located, site_kind
 from geo.core.dates import NBSP, date_words, period_text
 from geo.query.known import known_sites
 from geo.query.selection import select
@@ -236,3 +237,53 @@ def test_areas_are_dissolved_per_alliance_with_a_capped_fill_and_a_hatch(all_map
         if (c.get_gid() or "").startswith("sites-")
     }
     assert markers["sites-NATO"] != markers["sites-Russia-Belarus"]  # square vs circle: a shape cue, not hue alone
+
+
+def test_the_key_is_legible_and_numbered_north_to_south(all_map):
+    """Key text at 7 pt or more on the slide; numbers read north to south, none over another number."""
+    (legend,) = [ax for ax in all_map.axes if ax.get_gid() == "legend"]
+    sizes = [t.get_fontsize() for t in legend.texts if t.get_gid() == "legend-key"]
+    assert sizes and min(sizes) >= 7.0 - 1e-6
+    numbers = sorted(_texts(all_map, "site-key-number"), key=lambda t: int(t.get_text()))
+    (ax,) = [a for a in all_map.axes if a.get_gid() == "map"]
+    y0, y1 = ax.get_ylim()
+    bands = [min(int((y1 - t.xy[1]) / (y1 - y0) * 6), 5) for t in numbers]
+    assert bands == sorted(bands)
+    renderer = all_map.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in numbers]
+    assert not [(a, b) for a, b in combinations(range(len(boxes)), 2) if boxes[a].overlaps(boxes[b])]
+
+
+def test_every_located_site_is_named_once_on_the_map_or_in_the_key(all_years, all_map):
+    """Count per site, not per place: each located site (but a country named in passing) is on a label,
+    a key line or an edge note, exactly one of them; and the map note states how many are keyed."""
+    layer = site_layer(all_years.sites)
+    by_text = {lab.text: lab.name for lab in layer.labels}
+    by_key = {lab.key: lab.name for lab in layer.labels}
+    labelled = [by_text[t.get_text()] for t in _texts(all_map, "site-label")]
+    keyed = [by_key[re.sub(r"\s+", " ", re.sub(r"^\d+\s+", "", k)).strip()] for k in _legend_keys(all_map)]
+    notes = [t.get_text() for t in _texts(all_map, "offframe-label")]
+    edge = [lab.name for lab in layer.outside if any(n.startswith(lab.name.split("\n")[0]) for n in notes)]
+    assert len(edge) == len(notes)
+    shown = labelled + keyed + edge
+    assert len(shown) == len(set(shown)) == len(layer.labels)
+    sites = located(all_years.sites)
+    named = {
+        " ".join(_short_name(row).split()).casefold()
+        for row in sites.itertuples()
+        if site_kind(row.geometry.geom_type, row.site_kind, str(row.precision)) != "c"
+    }
+    assert named == {" ".join(n.split()).casefold() for n in shown}
+    assert len(sites) >= 100 and len(keyed) <= 30
+
+
+def test_very_large_areas_do_not_stretch_the_frame():
+    """NATO only: the Baltic Sea and flank-wide areas are clipped at the frame; Belarus stays in view."""
+    nato = select(known_sites().sites, SiteFilter(alliances=("NATO",)))
+    layer = site_layer(nato.sites)
+    (ax,) = [a for a in bm.render_figure(nato).axes if a.get_gid() == "map"]
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    far_east, minsk, north_sweden = project([Point(45.0, 52.0), Point(27.56, 53.9), Point(20.0, 66.0)])
+    assert x1 < far_east.x and y1 < north_sweden.y
+    assert x0 < minsk.x < x1 and y0 < minsk.y < y1
+    assert any(lab.extent[3] > y1 for lab in layer.labels if lab.area is not None)
