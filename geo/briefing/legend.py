@@ -137,7 +137,7 @@ def _fit_legend_width(fig: Figure, ax: Axes) -> None:
 
 #: The numbered key's type size (points, at the reference page), and the smallest the legend rows take.
 KEY_PT = 7.0
-_MIN_ROW_SCALE = 0.82
+_MIN_ROW_SCALE = 0.75
 # Height of a key line, in font sizes (matplotlib's line height at linespacing 1.15).
 _KEY_LINE = 1.4
 

@@ -76,7 +76,12 @@ class _Layout:
     footer_y: float
 
 
-def _layout(options: BriefingOptions) -> _Layout:
+#: Map width (figure fraction) and, past :data:`_MANY_PLACES` places, the narrower one that leaves the
+#: legend panel room for a long numbered key at 7 pt (the frame then trims empty land east and west).
+_MAP_W, _MAP_W_MANY, _MANY_PLACES = 0.71, 0.66, 40
+
+
+def _layout(options: BriefingOptions, places: int = 0) -> _Layout:
     width_in = options.size_px[0] / options.dpi
     height_in = options.size_px[1] / options.dpi
     scale = min(height_in / _REF_H_IN, width_in / _REF_W_IN * 1.15) * options.text_scale
@@ -85,7 +90,7 @@ def _layout(options: BriefingOptions) -> _Layout:
     footer = 0.056
     top = 1.0 - banner_h - header
     bottom = banner_h + footer
-    map_w = 0.71
+    map_w = _MAP_W_MANY if places > _MANY_PLACES else _MAP_W
     panel_x = 0.012 + map_w + 0.014
     panel_w = 0.988 - panel_x
     inset_h = min(0.27, panel_w * width_in / height_in / 1.15)
@@ -325,13 +330,12 @@ def render_figure(selection: Selection, *, options: BriefingOptions | None = Non
     if sites.crs is None or sites.crs.to_epsg() != 4326:
         msg = f"sites must be in EPSG:4326 (lon, lat), got {sites.crs}"
         raise ExportError(msg)
-    base, layout, on = basemap(), _layout(options), selection.period_end
+    layer = site_layer(sites, show_exercises=single_exercise(selection) is None)
+    base, layout, on = basemap(), _layout(options, len(layer.labels)), selection.period_end
     s = layout.scale
     width_in, height_in = options.size_px[0] / options.dpi, options.size_px[1] / options.dpi
     fig = Figure(figsize=(width_in, height_in), dpi=options.dpi, facecolor="white")
     FigureCanvasAgg(fig)
-
-    layer = site_layer(sites, show_exercises=single_exercise(selection) is None)
     view = _view(layer, options, layout.map_rect[2] * width_in / (layout.map_rect[3] * height_in))
     ax = _map_axes(fig, layout, view)
     draw_basemap(ax, base, view, on, s)

@@ -39,6 +39,10 @@ _FAR_MAX_FRACTION: Final = 0.1
 # An area wider or taller than this (metres) frames the view by its label anchor only: the Baltic Sea or a
 # whole flank would stretch the frame far beyond Belarus; it is drawn clipped at the frame instead.
 LARGE_AREA_M: Final = 800_000.0
+#: The eastern flank the briefing map is about (lon_min, lat_min, lon_max, lat_max, degrees): Germany's
+#: eastern border to Smolensk and Kyiv, Romania's north to Helsinki. Places beyond it (Mulino, 43°E; the
+#: Pogonovo range near Voronezh) are noted at the frame's edge, unless no place lies inside it.
+FLANK_BBOX: Final = (13.0, 48.0, 35.0, 61.0)
 # Long feature words shortened on labels (the legend explains the abbreviations).
 _ABBREVIATIONS: Final = (
     (re.compile(r"\bair weapons range\b", re.I), "range"),
@@ -180,6 +184,20 @@ def main_cluster(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return keep
 
 
+def _framing_places(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Return a mask of the places (EPSG:3035 metres) that frame the map: the main cluster of those on the flank.
+
+    Places outside :data:`FLANK_BBOX` frame the map only when no place lies inside it; within the chosen
+    places, :func:`main_cluster` still cuts a few beyond a wide empty gap.
+    """
+    flank = project([shapely.box(*FLANK_BBOX).segmentize(0.5)])[0]
+    inside = shapely.contains_xy(flank, x, y)
+    idx = np.flatnonzero(inside) if inside.any() else np.arange(len(x))
+    keep = np.zeros(len(x), dtype=bool)
+    keep[idx] = main_cluster(x[idx], y[idx])
+    return keep
+
+
 def _add_geometry(out: SiteLayer, row: Any, geom: BaseGeometry, kind: str, first: bool) -> BaseGeometry:
     """Add a site's drawn geometry (dot and circle, or area) once per place and alliance; return it."""
     if geom.geom_type == "Point":
@@ -267,7 +285,7 @@ def site_layer(sites: gpd.GeoDataFrame, *, show_exercises: bool = True) -> SiteL
     labels = [_group_label(g, show_exercises) for g in groups.values()]
     boxes = [np.asarray(g["boxes"]) for g in groups.values()]
     if labels:
-        keep = main_cluster(np.asarray([lab.x for lab in labels]), np.asarray([lab.y for lab in labels]))
+        keep = _framing_places(np.asarray([lab.x for lab in labels]), np.asarray([lab.y for lab in labels]))
         b = np.vstack([bx for bx, k in zip(boxes, keep, strict=True) if k])
         out.outside = [lab for lab, k in zip(labels, keep, strict=True) if not k]
     else:
