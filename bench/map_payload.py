@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
-import math
 import statistics
 import sys
 import time
@@ -38,9 +37,6 @@ from pathlib import Path
 
 import folium
 import geopandas as gpd
-import numpy as np
-import pandas as pd
-import shapely
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -54,6 +50,8 @@ from geo.reference.layers import layer
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from results import Row, record  # bench/ is not a package
 
+from tests.support.synthetic import synthetic_sites
+
 PERIOD_END = dt.date(2025, 12, 31)
 MAX_DEFAULT_BYTES = 1_500_000
 MIN_SIZE_RATIO = 10.0
@@ -62,36 +60,6 @@ MIN_SPEED_RATIO = 5.0
 SIZES = (1_000, 20_000, 100_000)
 #: Sites -> (HTML bytes, build seconds) goals of issue 12 for the Drillmap map.
 GOALS = {20_000: (3_000_000, 1.5), 100_000: (15_000_000, 8.0)}
-
-
-def _unique_citation(citation: dict[str, str], k: int) -> dict[str, str]:
-    source = citation["source"]
-    source = f"{source}#syn-{k}" if source.startswith("http") else f"seed:syn{k}-{source.removeprefix('seed:')}"
-    return {**citation, "quote": f"{citation['quote']} [syn {k}]", "source": source}
-
-
-def synthetic_sites(real: gpd.GeoDataFrame, n_sites: int, *, seed: int = 20261121) -> gpd.GeoDataFrame:
-    """Return ``n_sites`` rows made of renamed copies of the real catalog's exercises (see module doc)."""
-    rng = np.random.default_rng(seed)
-    copies = math.ceil(n_sites / len(real))
-    frames = []
-    for k in range(copies):
-        copy = real.copy()
-        copy["exercise_id"] = copy["exercise_id"] + f"-syn{k}"
-        copy["exercise_name"] = copy["exercise_name"] + f" (synthetic {k})"
-        copy["citations"] = [[_unique_citation(c, k) for c in cits] for cits in copy["citations"]]
-        copy["figures"] = [
-            [{**f, "as_stated": f"{f['as_stated']} [syn {k}]"} for f in figs] for figs in copy["figures"]
-        ]
-        frames.append(copy)
-    out = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs=real.crs).iloc[:n_sites]
-    geoms = out.geometry.to_numpy()
-    is_point = np.array([g is not None and not g.is_empty and g.geom_type == "Point" for g in geoms])
-    jitter = rng.uniform(-0.25, 0.25, size=(int(is_point.sum()), 2))
-    moved = shapely.points(shapely.get_x(geoms[is_point]) + jitter[:, 0], shapely.get_y(geoms[is_point]) + jitter[:, 1])
-    geoms = geoms.copy()
-    geoms[is_point] = moved
-    return out.set_geometry(gpd.GeoSeries(geoms, index=out.index, crs=real.crs))
 
 
 def naive_map(sites: gpd.GeoDataFrame) -> folium.Map:
