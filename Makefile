@@ -45,14 +45,15 @@ reference: $(VENV)/.runtime
 vendor:
 	bash scripts/vendor_assets.sh
 
+# Each bench prints its own table and writes its summary rows to a temporary folder (bench/results.py);
+# bench/summary.py then prints them all as one table. A bench that fails does not stop the others.
+BENCHES := map_payload snapshot ingest cli linear_time extraction dashboard
 bench: $(VENV)/.dev
-	$(BIN)/python bench/map_payload.py
-	$(BIN)/python bench/snapshot.py
-	$(BIN)/python bench/ingest.py
-	$(BIN)/python bench/cli.py
-	$(BIN)/python bench/linear_time.py
-	$(BIN)/python bench/extraction.py
-	$(BIN)/python bench/dashboard.py
+	@out=$$(mktemp -d); status=0; \
+	for b in $(BENCHES); do \
+		echo "== bench/$$b.py"; DRILLMAP_BENCH_OUT=$$out $(BIN)/python bench/$$b.py || status=1; \
+	done; \
+	$(BIN)/python bench/summary.py $$out; rm -rf $$out; exit $$status
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -10,6 +10,9 @@ import streamlit as st
 
 from pages.common import state as ui_common
 from pages.common.compat import install_link_filter
+from pages.common.memory import release, tune_allocator
+
+tune_allocator()  # once per process: a thread per session must not mean memory per session
 
 # An emoji favicon becomes a data: URL; a Material one would be fetched from fonts.gstatic.com.
 st.set_page_config(page_title="Drillmap", page_icon="🗺️", layout="wide", initial_sidebar_state="expanded")
@@ -32,4 +35,7 @@ if page.url_path == "review":  # the filters select what is shown; a report unde
 else:
     ui_common.sidebar()
 ui_common.show_notices()
-page.run()
+try:
+    page.run()
+finally:  # also after st.stop() / st.rerun(): the run's map HTML and frames are garbage now
+    release()

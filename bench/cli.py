@@ -26,6 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from results import Row, record  # noqa: E402  # bench/ is not a package
+
 
 def commands(out: Path) -> dict[str, list[str]]:
     """Return the timed commands by label (arguments after ``python``)."""
@@ -71,6 +74,19 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'command':<30} {'seconds':>8} {'x pass':>8} {'x geopandas':>12}")
     for label, seconds in medians.items():
         print(f"{label:<30} {seconds:>8.3f} {seconds / bare:>8.1f} {seconds / geopandas:>12.2f}")
+    rows = [
+        Row(
+            f"{label} (median of {args.runs})",
+            f"{geopandas:.2f} s",
+            f"{seconds:.2f} s",
+            f"{seconds / geopandas:.2f}x",
+            "",
+            None,
+        )
+        for label, seconds in medians.items()
+        if label.startswith("geo ")
+    ]
+    record("cli", rows)
     return 0
 
 

@@ -14,7 +14,7 @@ separate process of the same kind serving ``bench/empty_map_app.py`` (an empty f
   near NATO" and the "Distance rings" control ("NATO border" / "None"), from the click until the map's
   content has changed (inside the iframe: the number of symbols drawn, or of ring labels ``.dm-label-ring``);
 * server RSS (VmRSS of the server process and its children) after the first session, after 3 and after 20
-  sessions, opened and closed in sequence;
+  sessions, opened and closed in sequence, beside the baseline server's after its own sessions;
 * load: K concurrent sessions (one context each) opened at once for a fixed time: seconds each took to show
   its map (p50/p95, and how many did not within the time) and ``/_stcore/health`` latency under that load
   against the idle server's.
@@ -42,6 +42,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from geo.export.snapshot import CHROMIUM, CHROMIUM_ARGS
 from tests.support.streamlit_server import REPO_ROOT as ROOT
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from results import Row, record  # bench/ is not a package
+
 from tests.support.streamlit_server import StreamlitServer, start_streamlit
 
 ARTIFACTS_DIR = ROOT / "artifacts"
@@ -234,6 +238,41 @@ def load_run(bench: Bench, server: StreamlitServer, k: int, seconds: float) -> t
     return shown, len(waiting), latencies
 
 
+def record_summary(
+    rss: dict[int, float], empty_rss: float, sessions_s: tuple[float, float], clicks_s: list[float]
+) -> None:
+    """Write the summary rows of ``make bench`` (:mod:`results`)."""
+    app_med, empty_med = sessions_s
+    base = f"{empty_rss:.0f} MB"
+    growth = rss[20] - rss[3]
+    rows = [
+        Row(
+            "new session -> map visible",
+            f"{empty_med:.2f} s",
+            f"{app_med:.2f} s",
+            f"{app_med / empty_med:.2f}x",
+            "<= 1.2x",
+            app_med / empty_med <= 1.2,
+        ),
+        Row(
+            "redraw after a click, p95", "", f"{pct(clicks_s, 0.95):.2f} s", "", "<= 0.7 s", pct(clicks_s, 0.95) <= 0.7
+        ),
+        Row("server RSS after 1 session", base, f"{rss[1]:.0f} MB", f"{rss[1] / empty_rss:.2f}x", "", None),
+        Row(
+            "server RSS after 3 sessions",
+            base,
+            f"{rss[3]:.0f} MB",
+            f"{rss[3] / empty_rss:.2f}x",
+            "<= 300 MB",
+            rss[3] <= 300,
+        ),
+        Row("server RSS after 20 sessions", base, f"{rss[20]:.0f} MB", f"{rss[20] / empty_rss:.2f}x", "", None),
+        # "Flat": within 10 % of the 3-session figure.
+        Row("RSS growth, 3 -> 20 sessions", "", f"{growth:+.0f} MB", "", "flat (<= +10 %)", growth <= 0.1 * rss[3]),
+    ]
+    record("dashboard", rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small N: 3 sessions, 8 clicks, 5 pages for 20 s")
@@ -272,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
             bench.session(app, then=lambda page: clicks.update(redraws(bench, page, n_clicks)))
             while bench.sessions < max(RSS_AFTER):
                 bench.session(app)
+            empty_rss = rss_mb(empty.proc.pid)  # after its own sessions: what Streamlit and folium alone hold
             empty.stop()
             empty = None
             idle = [health_latency(app.base) for _ in range(IDLE_HEALTH_SAMPLES)]
@@ -300,6 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     for n, mb in sorted(bench.rss.items()):
         rows.append((f"server RSS after {n} session{'s' if n > 1 else ''}", f"{mb:.0f} MB", ""))
     rows.append(("  growth from 3 to 20 sessions", f"{bench.rss[20] - bench.rss[3]:+.0f} MB", "<= 300 MB at 3; flat"))
+    rows.append((f"  baseline: empty folium map server after {n_sessions + 1} sessions *", f"{empty_rss:.0f} MB", ""))
     idle_txt = f"p50 {pct(idle, 0.5) * 1000:.0f} ms  p95 {pct(idle, 0.95) * 1000:.0f} ms"
     rows.append((f"health check, idle server (n={len(idle)})", idle_txt, ""))
     if load is not None:
@@ -312,6 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'measurement':<{width}}  {'value':<26} note")
     for label, value, note in rows:
         print(f"{label:<{width}}  {value:<26} {note}".rstrip())
+    record_summary(bench.rss, empty_rss, (app_med, empty_med), every)
     print("* bench/empty_map_app.py, served by a separate `streamlit run` process of the same kind (same start-up,")
     print("  same config and offline Leaflet assets, fresh DRILLMAP_HOME); sessions alternate between the two servers.")
     return 0

@@ -10,7 +10,9 @@ functions that draw them:
   alliances are spiderfied at the last zoom. Each alliance's markers are an ``L.featureGroup.subGroup``
   of that cluster group, so the layer control still shows and hides one alliance;
 * the uncertainty circle of each point place, an ``L.circle`` of the stated radius **in metres** (so it
-  keeps its true size at every zoom), dashed and translucent;
+  keeps its true size at every zoom), dashed and translucent; for a very large selection (over 2,000
+  circles in an alliance) only the circles in view are drawn, and none until the view holds 2,000 or fewer,
+  so that 100,000 sites still pan and zoom (the markers are clustered in 200 ms slices meanwhile);
 * regions, border strips and countries as translucent polygons;
 * tooltips and popups built from the tables only when shown (:func:`geo.maps.popup.spot_popup_html` is
   the same markup in Python; a browser test checks they agree), every report string escaped.
@@ -192,15 +194,33 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
         });
         return layer;
     }
+    // Every circle is an SVG path: beyond MANY_CIRCLES only those in (and near) the view are drawn, after
+    // each move, and none while the view holds more than that (zoom in to see them).
+    var MANY_CIRCLES = 2000;
+    function circles(rows, colour) {
+        if (rows.length <= MANY_CIRCLES) {
+            return L.layerGroup(rows.map(function (r) { return uncertainty(r, colour); }));
+        }
+        var group = L.layerGroup(), map = null;
+        function refresh() {
+            var b = map.getBounds().pad(0.2), shown = [];
+            for (var i = 0; i < rows.length && shown.length <= MANY_CIRCLES; i++) {
+                if (b.contains([rows[i][1], rows[i][0]])) { shown.push(rows[i]); }
+            }
+            group.clearLayers();
+            if (shown.length > MANY_CIRCLES) { return; }
+            shown.forEach(function (r) { group.addLayer(uncertainty(r, colour)); });
+        }
+        group.on("add", function () { map = group._map; map.on("moveend", refresh); refresh(); });
+        group.on("remove", function () { if (map) { map.off("moveend", refresh); } map = null; });
+        return group;
+    }
     S.draw = function (parent, cluster, alliance, colour, shape) {
         var parts = D.layers[alliance] || {pt: [], ar: []};
-        var circles = parts.pt.filter(function (r) { return r[2] > 0; }).map(function (r) {
-            return uncertainty(r, colour);
-        });
         var area = areas(parts.ar, colour);
         var markers = parts.pt.map(function (r) { return marker(r, alliance, colour, shape); });
         var sub = L.featureGroup.subGroup(cluster, markers);
-        L.layerGroup(circles).addTo(parent);
+        circles(parts.pt.filter(function (r) { return r[2] > 0; }), colour).addTo(parent);
         area.addTo(parent);
         sub.addTo(parent);
         S.groups.push({parent: parent, sub: sub, area: area});
@@ -235,6 +255,8 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
     S.cluster = function (map) {
         var cluster = L.markerClusterGroup({
             maxClusterRadius: 28, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+            // Large selections are clustered in slices of 200 ms, so that the page stays responsive.
+            chunkedLoading: true,
             zoomToBoundsOnClick: true, iconCreateFunction: clusterIcon,
             spiderLegPolylineOptions: {weight: 1.5, color: "#333", opacity: 0.6}
         });

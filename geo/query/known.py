@@ -9,6 +9,8 @@ catalog is used alone and :attr:`KnownSites.store_problem` says why (each face s
 from __future__ import annotations
 
 import contextlib
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,13 +96,24 @@ _CACHE: dict[str, KnownSites] = {}
 _CACHE_ENTRIES = 2
 
 
-def known_sites(*, catalog_dir: Path | None = None, database_url: str | None = None) -> KnownSites:
+def known_sites(
+    *, catalog_dir: Path | None = None, database_url: str | None = None, build_in_child: bool = False
+) -> KnownSites:
     """Return the sites of every known exercise, geocoded and measured, computed once per catalog and store state.
 
     The key (:func:`geo.query.cache.cache_key`: catalog content, reference data, store revision, code,
     settings) is computed on every call, so a saved exercise or an edited catalog file is seen by the next
     call. Three levels share it: this process's memory, the derived-catalog cache on disk shared by every
     process (:mod:`geo.query.cache`), and a full build.
+
+    Parameters
+    ----------
+    catalog_dir, database_url
+        The catalog folder and the analysts' store (default: the settings').
+    build_in_child
+        On a miss of both caches, build in a child Python process that writes the disk cache, then read it
+        (a long-lived server then never holds the geocoder's gazetteer, layers and distance indexes, about
+        100 MB); the build runs here if the child fails or its file cannot be read.
     """
     folder = catalog_dir or settings.CATALOG_DIR
     url = database_url or settings.database_url()
@@ -111,6 +124,11 @@ def known_sites(*, catalog_dir: Path | None = None, database_url: str | None = N
     if hit is not None:
         return hit
     on_disk = cache.read_sites(key)
+    if on_disk is None and build_in_child and _build_in_child(folder, url):
+        # Opening the store in the child may have synchronised the catalog into it: read the new revision.
+        revision, problem = store_revision(url)
+        key = cache.cache_key(folder, url, revision)
+        on_disk = cache.read_sites(key)
     if on_disk is not None:
         frame, catalog_problems = on_disk
         result = KnownSites(frame, revision, problem, catalog_problems)
@@ -139,3 +157,24 @@ def _build(catalog_dir: Path, database_url: str) -> KnownSites:
     with contextlib.suppress(OSError):  # a read-only or full disk only costs the next process a rebuild
         cache.write_sites(key, result.sites, catalog_problems=known.catalog_problems)
     return result
+
+
+_CHILD_SCRIPT = (
+    "import sys; from pathlib import Path; from geo.query.known import _build; _build(Path(sys.argv[1]), sys.argv[2])"
+)
+
+
+def _build_in_child(catalog_dir: Path, database_url: str) -> bool:
+    """Build the sites frame into the disk cache in a child Python process; return whether it succeeded."""
+    root = Path(__file__).resolve().parents[2]  # the folder holding the geo package
+    try:
+        done = subprocess.run(  # this interpreter, a constant script, paths as arguments
+            [sys.executable, "-c", _CHILD_SCRIPT, str(catalog_dir), database_url],
+            cwd=root,
+            capture_output=True,
+            timeout=600,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0

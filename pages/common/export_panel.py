@@ -21,13 +21,12 @@ from typing import Any
 
 import streamlit as st
 
-from geo.briefing.map import BriefingOptions
+from geo.briefing.options import BriefingOptions
 from geo.briefing.text import default_title
 from geo.core.errors import DrillmapError
 from geo.core.text import md_escape
 from geo.export.data import export_bytes
 from geo.export.formats import FORMATS, labels
-from geo.export.snapshot import as_seen_png, browser_problem, render_snapshot
 from geo.maps.build import MapOptions
 from geo.query.selection import Selection
 
@@ -43,6 +42,31 @@ AS_SEEN_SIZES: dict[str, tuple[int, int]] = {
     "1920×1080": (1920, 1080),
     "1280×720": (1280, 720),
 }
+
+
+# The snapshot functions import matplotlib and the briefing basemap (~40 MB): a server loads them when a
+# session first asks for a briefing map or the map as seen, not for every session that opens the map page.
+
+
+def render_snapshot(selection: Selection, **kwargs: Any) -> bytes:
+    """:func:`geo.export.snapshot.render_snapshot`, imported on first use."""
+    from geo.export.snapshot import render_snapshot as render
+
+    return render(selection, **kwargs)
+
+
+def as_seen_png(selection: Selection, **kwargs: Any) -> bytes:
+    """:func:`geo.export.snapshot.as_seen_png`, imported on first use."""
+    from geo.export.snapshot import as_seen_png as shoot
+
+    return shoot(selection, **kwargs)
+
+
+def browser_problem() -> str | None:
+    """:func:`geo.export.snapshot.browser_problem`, imported on first use."""
+    from geo.export.snapshot import browser_problem as problem
+
+    return problem()
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def load_sites() -> gpd.GeoDataFrame:
     warning and the rest is shown; only a catalog that cannot be loaded at all stops the page.
     """
     try:
-        known = known_sites()
+        known = known_sites(build_in_child=True)  # the server never holds the geocoder
     except DrillmapError as exc:
         st.error(f"The catalog cannot be loaded: {md_escape(exc)}")
         st.stop()

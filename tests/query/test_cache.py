@@ -128,3 +128,20 @@ def test_a_broken_catalog_file_is_named_and_the_rest_is_shown(home):
     assert answer.notices[0].startswith("catalog file zapad-2021.yaml") and "the rest" in answer.notices[0]
     known._CACHE.clear()  # a cached answer names the broken file too
     assert known.known_sites(catalog_dir=home).catalog_problems == (problem,)
+
+
+def test_a_build_in_a_child_process_gives_the_same_frame_and_fills_the_disk_cache(home, monkeypatch):
+    in_child = {}
+    real_child = known._build_in_child
+    monkeypatch.setattr(known, "_build_in_child", lambda *a: in_child.setdefault("ok", real_child(*a)))
+    monkeypatch.setattr(known, "_build", lambda *a: pytest.fail("built in the server process"))
+    served = known.known_sites(catalog_dir=home, build_in_child=True)
+    assert in_child == {"ok": True}
+    assert len(_cache_files()) == 1
+    assert_geodataframe_equal(served.sites, sites_frame())
+
+
+def test_a_failed_child_build_falls_back_to_building_here(home, monkeypatch):
+    monkeypatch.setattr(known, "_CHILD_SCRIPT", "raise SystemExit(3)")
+    served = known.known_sites(catalog_dir=home, build_in_child=True)
+    assert_geodataframe_equal(served.sites, sites_frame())
