@@ -119,10 +119,14 @@ class SiteRow(Base):
 
 
 class NatoTerritoryRow(Base):
-    """A NATO member's territory (reference layer ``countries``) and its accession date. PostgreSQL only."""
+    """A part of a NATO member's territory (reference layer ``countries``, subdivided) and its accession date.
+
+    PostgreSQL only.
+    """
 
     __tablename__ = "nato_territory"
 
     iso3: Mapped[str] = mapped_column(String(3), primary_key=True)
+    part: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     accession_date: Mapped[dt.date] = mapped_column(Date)
     geog: Mapped[str] = mapped_column(SpatialText(geography=True))
