@@ -160,12 +160,16 @@ def _load_nato_territory(connection: Connection) -> None:
         connection.execute(_INSERT_NATO_PARTS, {**values, "wkt": shapely.to_wkt(geometry, rounding_precision=-1)})
 
 
+#: Most vertices of one part of a site while it is measured: a region of 10,000 vertices measured whole
+#: made the query six times slower (9.5 s against 1.5 s for the catalog's 131 sites at 100 km).
+SITE_PART_VERTICES = 64
 _NEAR_NATO = text(
-    """
+    f"""
     SELECT s.exercise_id, s.site_index FROM sites AS s
     WHERE s.geom IS NOT NULL AND EXISTS (
-        SELECT 1 FROM nato_territory AS n
-        WHERE n.accession_date <= s.as_of AND ST_DWithin(n.geog, s.geom::geography, :metres)
+        SELECT 1 FROM ST_Subdivide(s.geom, {SITE_PART_VERTICES}) AS piece
+        JOIN nato_territory AS n
+          ON n.accession_date <= s.as_of AND ST_DWithin(n.geog, piece::geography, :metres)
     )
     """
 )
