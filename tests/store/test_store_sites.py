@@ -82,7 +82,7 @@ def test_postgis_keeps_site_geometries_in_an_indexed_geometry_column(pg_store):
 
 
 #: Distances (km) of the filter, chosen more than 0.5 km away from any seed site's distance (asserted).
-LIMITS_KM = (0.0, 100.0, 200.0)
+LIMITS_KM = (0.0, 10.0, 100.0, 200.0)
 
 
 def test_postgis_and_python_keep_the_same_sites(pg_store):
