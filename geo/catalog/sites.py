@@ -110,10 +110,18 @@ def nato_distance_fields(result: GeocodeResult, on: dt.date) -> dict[str, Any]:
     }
 
 
+def geocode_site(site: Site) -> GeocodeResult:
+    """Return the geocoder's answer for one catalog site: the reviewer's reading if any, else the phrase.
+
+    The sites frame and the store's site geometries (:mod:`geo.store.sites`) both use this.
+    """
+    return geocode(site.resolve_as or site.place, country=site.country)
+
+
 def _site_rows(ex: Exercise) -> list[dict[str, Any]]:
     rows = []
     for i, site in enumerate(ex.sites):
-        result = geocode(site.resolve_as or site.place, country=site.country)
+        result = geocode_site(site)
         end_date = None if ex.ongoing else (latest_date(ex.end) if ex.end else None)
         if end_date is None and not ex.ongoing:
             end_date = latest_date(ex.start) if ex.start else ex.announced

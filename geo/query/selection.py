@@ -6,14 +6,22 @@ The dashboard, the CLI, the briefing maps, the slides and the data exports all d
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
 import geopandas as gpd
+import pandas as pd
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from geo.catalog.filter import SiteFilter, filter_sites
 from geo.catalog.sites import located
+from geo.core import settings
 from geo.core.dates import period_end, years_text
+from geo.core.errors import DrillmapError
+from geo.store import open_store
+from geo.store.sites import sites_near_nato
 
 
 def newest_date(sites: gpd.GeoDataFrame) -> dt.date | None:
@@ -52,11 +60,14 @@ class Selection:
         The sites the filter keeps.
     filter
         The filter.
+    distance_in_database
+        True when the database (PostGIS) answered "within N km of NATO" (:func:`near_nato_in_database`).
     """
 
     all_sites: gpd.GeoDataFrame
     sites: gpd.GeoDataFrame
     filter: SiteFilter = field(default_factory=SiteFilter)
+    distance_in_database: bool = False
 
     @property
     def catalog_years(self) -> tuple[int, int] | None:
@@ -100,7 +111,41 @@ class Selection:
         return self.sites[~self.sites.index.isin(self.located.index)]
 
 
-def select(all_sites: gpd.GeoDataFrame, flt: SiteFilter | None = None) -> Selection:
-    """Return the :class:`Selection` of ``all_sites`` that ``flt`` keeps (everything when None)."""
+def near_nato_in_database(
+    all_sites: gpd.GeoDataFrame, max_distance_km: float | None, database_url: str | None = None
+) -> pd.Series | None:
+    """Return which sites lie within ``max_distance_km`` of NATO territory, as PostGIS measures them, or None.
+
+    None (measure in Python, ``distance_to_nato_km``) when there is no distance filter, the store is not on
+    PostgreSQL, it cannot answer, or it does not hold every site of ``all_sites`` (a frame of other
+    exercises). The two measures agree but for sites within about 0.5 km of the limit: PostGIS measures on
+    the spheroid between the truly nearest points, Python between the nearest points in EPSG:3035.
+    """
+    if max_distance_km is None:
+        return None
+    url = database_url or settings.database_url()
+    try:
+        if make_url(url).get_backend_name() != "postgresql":
+            return None
+        near, known = sites_near_nato(open_store(url).engine, max_distance_km)
+    except (ArgumentError, DrillmapError):
+        return None
+    keys = list(zip(all_sites["exercise_id"], all_sites["site_index"], strict=True))
+    if not set(keys) <= known:
+        return None
+    return pd.Series([key in near for key in keys], index=all_sites.index, dtype=bool)
+
+
+def select(all_sites: gpd.GeoDataFrame, flt: SiteFilter | None = None, *, database_url: str | None = None) -> Selection:
+    """Return the :class:`Selection` of ``all_sites`` that ``flt`` keeps (everything when None).
+
+    With the store on PostGIS, "within N km of NATO" runs in the database (:func:`near_nato_in_database`).
+    """
     flt = flt or SiteFilter()
-    return Selection(all_sites=all_sites, sites=filter_sites(all_sites, flt), filter=flt)
+    near = near_nato_in_database(all_sites, flt.max_distance_km, database_url)
+    if near is None:
+        return Selection(all_sites=all_sites, sites=filter_sites(all_sites, flt), filter=flt)
+    rest = filter_sites(all_sites, dataclasses.replace(flt, max_distance_km=None))
+    return Selection(
+        all_sites=all_sites, sites=rest[near.loc[rest.index]].copy(), filter=flt, distance_in_database=True
+    )

@@ -3,15 +3,16 @@
 Where the data lives
 --------------------
 ``DRILLMAP_DATABASE_URL`` (unset by default)
-    A SQLAlchemy URL. Unset: a SQLite file ``drillmap.sqlite3`` in the data directory. For a team
-    server use PostgreSQL, e.g. ``postgresql+psycopg://drillmap:***@db.internal/drillmap``; install the
-    driver (``psycopg[binary]``) next to the app. PostGIS is not required: sites are stored as the
-    phrases of the report and geocoded when read, exactly like the catalog files.
+    A SQLAlchemy URL. Unset: a SQLite file ``drillmap.sqlite3`` in the data directory (the embedded
+    default). For a team server use PostgreSQL with PostGIS, e.g.
+    ``postgresql+psycopg://drillmap:***@db.internal/drillmap`` (driver ``psycopg[binary]``): stored
+    exercises' sites keep their geometry there (GeoAlchemy2, SRID 4326, GiST-indexed) and the
+    "within N km of NATO" filter runs in the database (:mod:`geo.store.sites`).
 ``DRILLMAP_HOME`` (default ``var/`` beside ``app.py``, gitignored)
     The data directory holding the SQLite file.
 
 On start (:func:`open_store`) the database is created if missing, migrated to the current schema
-(:mod:`geo.store.migrations`, recorded in ``schema_version``), and the curated catalog
+(Alembic, :mod:`geo.store.migrations`, recorded in ``alembic_version``), and the curated catalog
 ``data/catalog`` is loaded into it on the first run. Catalog files changed later refresh their
 stored copies unless an analyst has edited them.
 

@@ -10,9 +10,10 @@ SQLite
     is never committed: SQLite rolls it back on the next open.
 PostgreSQL
     Any SQLAlchemy URL (``postgresql+psycopg://user@host/db``; the driver package must be installed).
-    The store needs no PostGIS: geometries are derived from the place phrases when read. Opening and
-    seeding take a transaction-scoped advisory lock (:func:`serialise_schema_changes`), so any number
-    of processes may open a new database at once.
+    The database needs PostGIS (the migrations create the extension if the role may, and say so if not):
+    stored sites keep their geometry in it and the distance filter runs there (:mod:`geo.store.sites`).
+    Opening (the Alembic migrations) and seeding take a transaction-scoped advisory lock
+    (:func:`serialise_schema_changes`), so any number of processes may open a new database at once.
 
 Any other backend is refused with one clear message.
 """

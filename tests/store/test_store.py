@@ -19,7 +19,7 @@ from geo.catalog.schema import Exercise
 from geo.core import settings
 from geo.store import CURRENT_VERSION, Store, StoreError, merge_with_catalog, open_store, store_exercises
 from geo.store.__main__ import main as store_cli
-from geo.store.migrations import migrate
+from geo.store.migrations import HEAD, migrate
 from geo.store.repository import document
 
 #: A small seed catalog copied from data/catalog (zapad-2025 is related to interaction-2025).
@@ -77,23 +77,75 @@ def test_a_new_store_is_created_migrated_and_in_wal_mode(store, url):
     with sqlite3.connect(_sqlite_file(url)) as con:
         assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        assert {"schema_version", "exercises", "audit", "meta"} <= tables
-        versions = [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY version")]
-        assert versions == list(range(1, CURRENT_VERSION + 1))
+        assert {"alembic_version", "exercises", "audit", "meta", "sites"} <= tables
+        assert "schema_version" not in tables  # the hand-written migrations' table: only in old databases
+        assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD,)]
 
 
-def test_an_old_schema_is_migrated_on_start(url, catalog_dir):
+#: The schema the store made before Alembic (hand-written migrations 1 and 2), as SQLite printed it.
+PRE_ALEMBIC_DDL = (
+    "CREATE TABLE schema_version (version INTEGER NOT NULL, description VARCHAR(200) NOT NULL,"
+    " applied_at VARCHAR(40) NOT NULL, PRIMARY KEY (version))",
+    'CREATE TABLE meta ("key" VARCHAR(80) NOT NULL, value TEXT NOT NULL, PRIMARY KEY ("key"))',
+    "CREATE TABLE exercises (id VARCHAR(120) NOT NULL, name VARCHAR(300) NOT NULL, alliance VARCHAR(40) NOT NULL,"
+    " year INTEGER NOT NULL, origin VARCHAR(20) NOT NULL, document JSON NOT NULL, content_hash VARCHAR(64) NOT NULL,"
+    " seed_hash VARCHAR(64), version INTEGER NOT NULL, created_at VARCHAR(40) NOT NULL,"
+    " created_by VARCHAR(120) NOT NULL, updated_at VARCHAR(40) NOT NULL, updated_by VARCHAR(120) NOT NULL,"
+    " PRIMARY KEY (id))",
+    "CREATE TABLE audit (id INTEGER NOT NULL, batch VARCHAR(40) NOT NULL, exercise_id VARCHAR(120) NOT NULL,"
+    " action VARCHAR(20) NOT NULL, who VARCHAR(120) NOT NULL, at VARCHAR(40) NOT NULL, source TEXT NOT NULL,"
+    " version INTEGER NOT NULL, detail JSON NOT NULL, PRIMARY KEY (id))",
+    "CREATE INDEX ix_audit_exercise_id ON audit (exercise_id)",
+)
+
+
+def _pre_alembic_database(url: str, catalog_dir: Path, *, version: int) -> tuple[list[Exercise], list]:
+    """Make a database as the pre-Alembic store left it at ``version`` (1 or 2), holding the seed and an analyst save.
+
+    The rows are written by today's code into today's tables, then copied into the old schema.
+    """
+    source = Store.open(f"sqlite:///{Path(_sqlite_file(url)).parent / 'source.sqlite3'}", catalog_dir=catalog_dir)
+    source.save([_new_exercise("snap-check-2024")], who="alice", source="https://example.org/a")
+    expected = (source.exercises(), source.history())
+    with sqlite3.connect(_sqlite_file(url)) as con, sqlite3.connect(_sqlite_file(source.url)) as old:
+        for statement in PRE_ALEMBIC_DDL:
+            con.execute(statement)
+        if version >= 2:
+            con.execute("CREATE INDEX ix_audit_at ON audit (at)")
+        for v in range(1, version + 1):
+            con.execute("INSERT INTO schema_version VALUES (?, ?, ?)", (v, f"migration {v}", "2026-01-01T00:00:00"))
+        for table in ("meta", "exercises", "audit"):
+            rows = old.execute(f"SELECT * FROM {table}").fetchall()
+            con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+    return expected
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_database_made_before_alembic_is_adopted_without_losing_a_row(url, catalog_dir, version):
+    Path(_sqlite_file(url)).parent.mkdir(parents=True)
+    expected = _pre_alembic_database(url, catalog_dir, version=version)
+    store = Store.open(url, catalog_dir=catalog_dir)
+    assert store.schema_version() == CURRENT_VERSION
+    assert (store.exercises(), store.history()) == expected
+    with sqlite3.connect(_sqlite_file(url)) as con:
+        assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD,)]
+        assert con.execute("SELECT name FROM sqlite_master WHERE name='ix_audit_at'").fetchone() is not None
+    store.save([_new_exercise("after-adoption-2024")], who="bob", source="https://example.org/b")
+    assert store.history()[0].exercise_id == "after-adoption-2024"
+
+
+def test_migrations_stop_where_asked_and_resume(url, catalog_dir):
     Path(_sqlite_file(url)).parent.mkdir(parents=True)
     engine = create_engine(url)
     with engine.begin() as connection:
-        assert migrate(connection, upto=1) == [1]
+        assert migrate(connection, upto="0001") == ["0001"]
     engine.dispose()
     with sqlite3.connect(_sqlite_file(url)) as con:
         assert con.execute("SELECT name FROM sqlite_master WHERE name='ix_audit_at'").fetchone() is None
     store = Store.open(url, catalog_dir=catalog_dir)
     assert store.schema_version() == CURRENT_VERSION
-    with sqlite3.connect(_sqlite_file(url)) as con:
-        assert con.execute("SELECT name FROM sqlite_master WHERE name='ix_audit_at'").fetchone() is not None
+    with store.engine.begin() as connection:
+        assert migrate(connection) == []  # current: nothing to do
 
 
 def test_the_seed_catalog_is_loaded_on_first_run_only(store, url, catalog_dir):
@@ -227,7 +279,7 @@ def _require_postgres() -> str:
 def _reset_postgres(pg: str) -> None:
     engine = create_engine(pg)
     with engine.begin() as connection:
-        for table in ("audit", "exercises", "meta", "schema_version"):
+        for table in ("audit", "exercises", "meta", "schema_version", "alembic_version", "sites", "nato_territory"):
             connection.execute(text(f"DROP TABLE IF EXISTS {table}"))
     engine.dispose()
 

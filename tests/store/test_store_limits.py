@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from geo.core.errors import SettingsError
 from geo.core.settings import setting
-from geo.store import Store, StoreError
+from geo.store import CURRENT_VERSION, Store, StoreError
+from geo.store.migrations import HEAD
+from geo.store.sites import site_geometries, sync_sites
 from tests.store.test_store import FORK, SEED_FILES, _new_exercise, _require_postgres, _reset_postgres, _run
 
 
@@ -79,12 +82,22 @@ def _open_in_child(url: str, catalog_dir: Path, barrier) -> None:
     barrier.wait(timeout=30)
     store = Store.open(url, catalog_dir=catalog_dir)
     assert {e.id for e in store.exercises()} >= {"zapad-2025"}
+    sync_sites(store.engine)  # the first one geocodes, the others find the rows made
 
 
-def test_eight_processes_opening_a_new_postgresql_database_at_once(catalog_dir):
-    """Creating the tables and loading the seed take turns (an advisory lock): 8 first opens, 0 errors."""
+def test_eight_processes_opening_a_new_postgis_database_at_once(catalog_dir):
+    """Migrations, seed and site geometries take turns (an advisory lock): 8 first opens, 0 errors."""
     pg = _require_postgres()
     _reset_postgres(pg)
     barrier = FORK.Barrier(8)
     _run([FORK.Process(target=_open_in_child, args=(pg, catalog_dir, barrier)) for _ in range(8)])
-    assert len(Store.open(pg, catalog_dir=catalog_dir).exercises()) == len(SEED_FILES)
+    store = Store.open(pg, catalog_dir=catalog_dir)
+    assert len(store.exercises()) == len(SEED_FILES)
+    assert store.schema_version() == CURRENT_VERSION
+    with store.engine.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).all() == [(HEAD,)]
+        seeded = connection.execute(text("SELECT count(*) FROM audit WHERE action = 'seed-load'")).scalar()
+    assert seeded == len(SEED_FILES)  # loaded once, not once per process
+    assert sync_sites(store.engine) == []
+    expected = {(e.id, i) for e in store.exercises() for i in range(len(e.sites))}
+    assert set(site_geometries(store.engine)) == expected

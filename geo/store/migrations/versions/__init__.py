@@ -1,0 +1,1 @@
+"""Alembic revisions of the store's schema (loaded by :mod:`geo.store.migrations`)."""
