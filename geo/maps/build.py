@@ -34,6 +34,7 @@ from geo.catalog.sites import located
 from geo.core.errors import FilterError
 from geo.core.symbology import (
     ALLIANCE_COLORS,
+    AREA_FILL_OPACITY,
     CSTO_FILL,
     CSTO_FILL_OPACITY,
     LAND_FILL,
@@ -45,7 +46,17 @@ from geo.core.symbology import (
     alliance_marker,
     ordered_alliances,
 )
-from geo.maps.controls import Attribution, Labels, Legend, StyleSheet, ViewControl, legend_html, marker_path, swatch
+from geo.maps.controls import (
+    MAP_CSS,
+    Attribution,
+    Labels,
+    Legend,
+    StyleSheet,
+    ViewControl,
+    legend_html,
+    marker_path,
+    swatch,
+)
 from geo.maps.datastore import DataStore, LayerData, empty_geojson
 from geo.maps.offline import VENDOR_IFRAME_BASE, make_map
 from geo.maps.reference import (
@@ -95,6 +106,7 @@ _PANES: Final[tuple[tuple[str, int, bool], ...]] = (
     ("dm-water", 230, False),
     ("dm-admin", 240, False),
     ("dm-border", 260, False),
+    ("dm-area-fill", 402, False),  # opaque fills, seen through the pane's opacity (AREA_FILL_OPACITY)
     ("dm-areas", 405, True),
     ("dm-uncertainty", 410, False),
     ("dm-rings", 415, False),  # above the translucent site areas, which would hide them
@@ -426,7 +438,7 @@ def _empty_map(bounds: tuple[tuple[float, float], tuple[float, float]], vendor: 
     m.options.update(min_zoom=_MIN_ZOOM, max_zoom=_MAX_ZOOM)
     for pane, z_index, pointer in _PANES:
         folium.map.CustomPane(pane, z_index=z_index, pointer_events=pointer).add_to(m)
-    StyleSheet().add_to(m)
+    StyleSheet(MAP_CSS + f".leaflet-dm-area-fill-pane {{ opacity: {AREA_FILL_OPACITY}; }}\n").add_to(m)
     return m
 
 

@@ -16,7 +16,16 @@ from shapely.geometry import Point, Polygon
 from geo.catalog.filter import SiteFilter, filter_sites
 from geo.catalog.sites import located, nato_distance_text, site_kind, sites_frame
 from geo.core.errors import FilterError
-from geo.core.symbology import ALLIANCE_COLORS, CSTO_FILL, LAND_FILL, NATO_FILL, alliance_marker
+from geo.core.symbology import (
+    ALLIANCE_COLORS,
+    AREA_FILL_OPACITY,
+    AREA_FILL_STRENGTH,
+    CSTO_FILL,
+    LAND_FILL,
+    NATO_FILL,
+    alliance_marker,
+    area_fill,
+)
 from geo.geocode.distance import geodesic_km
 from geo.maps.build import NATO_BORDER, MapOptions, build_map
 from geo.maps.controls import ViewControl, marker_path
@@ -116,7 +125,9 @@ def test_each_alliance_layer_draws_its_sites_into_one_shared_cluster(default_map
         (drawn,) = [el for el in group._children.values() if isinstance(el, AllianceSites)]
         assert (drawn.alliance, drawn.colour, drawn.cluster) == (alliance, ALLIANCE_COLORS[alliance], cluster)
         assert drawn.shape == marker_path(alliance_marker(alliance))  # the briefing map's shape, as SVG
-        assert json.loads(drawn.args.split(", ")[-1]) == drawn.shape
+        name, colour, shape, fills = json.loads(f"[{drawn.args}]")
+        assert (name, colour, shape) == (alliance, drawn.colour, drawn.shape)
+        assert fills == {kind: area_fill(colour, kind) for kind in AREA_FILL_STRENGTH}
     html = default_map.get_root().render()
     assert "leaflet.markercluster/leaflet.markercluster.js" in html
     assert "leaflet.featuregroup.subgroup/leaflet.featuregroup.subgroup.js" in html
@@ -310,9 +321,18 @@ def test_sites_are_drawn_by_precision(sites):
     assert site_kind("Polygon", "border_zone", "border_zone") == "b"
     assert site_kind("MultiPolygon", "country", "country") == "c"
     assert site_kind("Point", "town", "point") == "t"
-    styles = SiteIndex.STYLES
-    assert styles["c"]["fillOpacity"] < styles["r"]["fillOpacity"] < 0.5  # vague areas stay translucent
-    assert styles["u"]["dashArray"] and styles["u"]["fillOpacity"] < 0.1  # uncertainty: dashed, faint
+    strength = AREA_FILL_STRENGTH
+    assert strength["c"] < strength["r"] < strength["b"] <= 1 and AREA_FILL_OPACITY < 0.5  # vague areas: fainter
+    assert SiteIndex.STYLES["u"]["dashArray"] and strength["u"] * AREA_FILL_OPACITY < 0.1  # uncertainty: faint
+
+
+def test_area_fills_are_opaque_in_one_translucent_pane(default_map, default_html):
+    """Overlapping areas do not build up colour: opaque fills in one pane, the pane translucent."""
+    panes = {el.name: el for el in _walk(default_map) if isinstance(el, folium.map.CustomPane)}
+    assert panes["dm-area-fill"].z_index < panes["dm-areas"].z_index < panes["dm-uncertainty"].z_index
+    assert not panes["dm-area-fill"].pointer_events  # the outlines above take the clicks
+    assert f".leaflet-dm-area-fill-pane {{ opacity: {AREA_FILL_OPACITY}; }}" in default_html
+    assert 'pane: "dm-area-fill"' in default_html and "fillColor: tints[kind], fillOpacity: 1}" in default_html
     from geo.maps.controls import MAP_CSS
 
     for kind in ("p", "a", "t"):  # point symbols are drawn by the stylesheet
