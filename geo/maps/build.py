@@ -239,6 +239,11 @@ def _add_reference(m: folium.Map, store: DataStore, ref: ReferenceLayers, option
         group = folium.FeatureGroup(name="Country names", overlay=True)
         Labels(ref.country_labels, css_class="dm-label-country", pane="dm-labels").add_to(group)
         group.add_to(m)
+        # Below the site symbols (marker pane) and never clickable: a name does not hide a site.
+        group = folium.FeatureGroup(name="Capitals and key cities", overlay=True)
+        Labels(ref.capital_labels, css_class="dm-place-name dm-capital", pane="dm-labels").add_to(group)
+        Labels(ref.city_labels, css_class="dm-place-name dm-city", pane="dm-labels").add_to(group)
+        group.add_to(m)
 
 
 def _ring_collection(rings: list[tuple[float, Any]], label_near: Point | None) -> tuple[dict[str, Any], list[Label]]:

@@ -54,6 +54,12 @@ MAP_CSS = """
 .dm-label-country { font-size: 11px; letter-spacing: .12em; text-transform: uppercase; color: #6b6b6b; }
 .dm-label-oblast { font-size: 10.5px; font-style: italic; color: #5b5b5b; }
 .dm-label-ring { font-size: 10px; color: #333; font-weight: 600; }
+.dm-label.dm-place-name { transform: translate(-4px, -50%); font-size: 11px; color: #2b2b2b; }
+.dm-place-name::before { content: ""; display: inline-block; box-sizing: border-box; margin: 0 3px 0 0;
+  vertical-align: middle; background: #fff; border: 1.5px solid #2b2b2b; }
+.dm-capital { font-weight: 600; }
+.dm-capital::before { width: 8px; height: 8px; }
+.dm-city::before { width: 7px; height: 7px; border-radius: 50%; }
 .leaflet-interactive:focus { outline: none; }
 .dm-place, .dm-cluster { background: none; border: none; }
 .dm-place:focus-visible, .dm-cluster:focus-visible { outline: 3px solid #111; outline-offset: 3px;

@@ -9,6 +9,7 @@ from typing import Any
 
 import folium
 import geopandas as gpd
+import pandas as pd
 import pytest
 import shapely
 from shapely.geometry import Point, Polygon
@@ -28,7 +29,7 @@ from geo.core.symbology import (
 )
 from geo.geocode.distance import geodesic_km
 from geo.maps.build import NATO_BORDER, MapOptions, build_map
-from geo.maps.controls import ViewControl, marker_path
+from geo.maps.controls import Labels, ViewControl, marker_path
 from geo.maps.datastore import DataStore, LayerData, script_json
 from geo.maps.offline import VENDOR_IFRAME_BASE, remote_urls
 from geo.maps.popup import citation_fields, exercise_fields, place_fields, popup_html, tooltip_html
@@ -105,7 +106,6 @@ def test_layer_control_lists_every_layer(default_map, sites):
 
 
 def test_oblasts_and_countries_are_labelled(default_map):
-    from geo.maps.controls import Labels
 
     groups = _groups(default_map)
     texts = {
@@ -114,6 +114,26 @@ def test_oblasts_and_countries_are_labelled(default_map):
     }
     assert {"Brest", "Gomel", "Grodno", "Minsk", "Mogilev", "Vitebsk"} <= texts["Belarus oblasts"]
     assert {"Belarus", "Poland", "Lithuania", "Latvia", "Ukraine", "Russia"} <= texts["Country names"]
+    key = {"Minsk", "Vilnius", "Riga", "Warsaw", "Kyiv", "Moscow", "Kaliningrad", "Tallinn"}
+    assert key <= texts["Capitals and key cities"]
+
+
+def test_capitals_and_cities_come_from_the_reference_places_beneath_the_sites(default_map, default_html):
+    group = _groups(default_map)["Capitals and key cities"]
+    by_class = {el.css_class: {lab.text: lab for lab in el.labels} for el in _walk(group) if isinstance(el, Labels)}
+    capitals, cities = by_class["dm-place-name dm-capital"], by_class["dm-place-name dm-city"]
+    assert {"Minsk", "Vilnius", "Riga", "Warsaw", "Kyiv", "Moscow", "Tallinn"} <= set(capitals)
+    assert "Kaliningrad" in cities and "Kaliningrad" not in capitals and "Brest" not in cities  # oblast centre
+    places = pd.read_csv("data/places/reference_places.csv").set_index("name")
+    for name in ("Minsk", "Kaliningrad"):
+        label = capitals.get(name) or cities[name]
+        assert (label.lat, label.lon) == pytest.approx(
+            (places.at[name, "latitude"], places.at[name, "longitude"]), abs=1e-3
+        )
+    assert all(el.pane == "dm-labels" for el in _walk(group) if isinstance(el, Labels))
+    panes = {el.name: el for el in _walk(default_map) if isinstance(el, folium.map.CustomPane)}
+    assert panes["dm-labels"].z_index < 600 and not panes["dm-labels"].pointer_events  # under the marker pane
+    assert ".dm-capital::before" in default_html and ".dm-city::before" in default_html
 
 
 def test_each_alliance_layer_draws_its_sites_into_one_shared_cluster(default_map, sites):
