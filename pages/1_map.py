@@ -67,6 +67,12 @@ tiles = tiles_col.toggle(
     "OSM tiles", key=K_TILES, help="OpenStreetMap background tiles. Needs internet; the bundled map works without."
 )
 
+if tiles:
+    st.caption(
+        "OpenStreetMap tiles load from the internet. If they cannot, a notice says so in the map and the "
+        "bundled basemap is shown alone."
+    )
+
 centre = NATO_BORDER if mode == NATO_BORDER else ring_site if mode == "site" else None
 options = MapOptions(tiles=bool(tiles), rings_km=tuple(sorted(rings)) if centre else (), ring_center=centre)
 ui_common.write_map_params(options)

@@ -12,7 +12,8 @@
 * optional distance rings around a site or along NATO's border, buffered in EPSG:3035 metres;
 
 plus a legend, a scale bar and the data credits. The basemap is vector and bundled (countries, oblasts,
-water); OpenStreetMap tiles are opt-in and, if they fail to load, nothing else is affected.
+water); OpenStreetMap tiles are opt-in and, if they fail to load, the map says so
+(:class:`geo.maps.tile_notice.TileErrorNotice`) and nothing else is affected.
 
 Every coordinate handed to folium goes through :func:`geo.core.crs.latlon`; GeoJSON stays (lon, lat).
 """
@@ -70,6 +71,7 @@ from geo.maps.reference import (
 )
 from geo.maps.site_index import AllianceSites, SiteCluster, SiteIndex
 from geo.maps.sites import SiteTables, site_key, site_tables
+from geo.maps.tile_notice import TileErrorNotice
 from geo.maps.view import map_view, sites_bounds
 from geo.reference.membership import members_on
 
@@ -455,9 +457,11 @@ def _add_basemap(m: folium.Map, store: DataStore, options: MapOptions) -> None:
     borders = {"color": "#a7a7a7", "weight": 0.7, "fill": False}
     _feed(_geojson(m, pane="dm-basemap", style=borders, smooth=1.5), store, "country_lines")
     if options.tiles:
-        folium.TileLayer(
+        tiles = folium.TileLayer(
             "OpenStreetMap", name="OpenStreetMap tiles (online)", overlay=True, control=True, show=True
-        ).add_to(m)
+        )
+        tiles.add_to(m)
+        TileErrorNotice(tiles).add_to(m)  # Leaflet says nothing when tiles fail: say it in the map
 
 
 def ring_site_choices(sites: gpd.GeoDataFrame) -> dict[str, str]:

@@ -36,6 +36,7 @@ from geo.maps.popup import citation_fields, exercise_fields, place_fields, popup
 from geo.maps.reference import border_rings, nato_facing_border, site_rings
 from geo.maps.site_index import AllianceSites, SiteCluster, SiteIndex
 from geo.maps.sites import site_tables
+from geo.maps.tile_notice import TileErrorNotice
 from geo.maps.view import outside_note, sites_bounds, sites_outside
 
 PERIOD_END = dt.date(2025, 12, 31)
@@ -198,6 +199,9 @@ def test_no_tiles_by_default_and_osm_is_opt_in(default_map, sites):
     with_tiles = build_map(sites, period_end=PERIOD_END, options=MapOptions(tiles=True))
     tiles = [el for el in _walk(with_tiles) if isinstance(el, folium.TileLayer)]
     assert [t.layer_name for t in tiles] == ["OpenStreetMap tiles (online)"]
+    (notice,) = [el for el in _walk(with_tiles) if isinstance(el, TileErrorNotice)]
+    assert notice.layer is tiles[0] and notice._parent is with_tiles
+    assert not any(isinstance(el, TileErrorNotice) for el in _walk(default_map))
 
 
 def test_assets_are_vendored_and_nothing_remote(default_map, default_html):

@@ -169,6 +169,8 @@ def test_map_params_round_trip(sites):
     assert at.multiselect(key="m_rings").value == [50, 100]
     script = _component_args(at)["script"]
     assert "Distance rings" in script and "tile.openstreetmap.org" in script
+    assert "dm-tile-notice" in script  # the map announces tiles that fail to load
+    assert any("If they cannot, a notice says so in the map" in c.value for c in at.caption)
     assert _params(at)["rings"] == "50,100" and _params(at)["ring_at"] == "nato"
 
 
