@@ -107,6 +107,7 @@ a.dm-name { color: #0b4f7c; }
 .dm-view button { font: 600 12px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
   background: #fff; color: #1f1f1f; border: none; border-radius: 4px; padding: 6px 9px; cursor: pointer; }
 .dm-view button:hover { background: #f2f2f2; }
+.dm-tiles-failed .leaflet-dm-basemap-pane path { fill-opacity: 1; }
 .dm-tile-notice { max-width: 300px; padding: 6px 9px; border-radius: 4px; background: #fff4d6; color: #3d2c00;
   border: 1px solid #c9a227; box-shadow: 0 1px 4px rgba(0,0,0,.3); font-size: 12px; }
 .dm-tooltip { font-size: 12px; width: max-content; max-width: 320px; white-space: normal; }

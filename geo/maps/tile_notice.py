@@ -3,7 +3,8 @@
 Leaflet reports a tile that cannot be fetched with the tile layer's ``tileerror`` event and otherwise
 says nothing: the map just stays blank under the vector basemap. :class:`TileErrorNotice` listens for
 that event and shows one notice (a ``role="status"`` control, so screen readers announce it) until the
-tiles are turned off.
+tiles are turned off; when no tile has loaded at all, it also marks the map ``dm-tiles-failed``, which
+makes the bundled land (see-through under the tiles) opaque again.
 """
 
 from __future__ import annotations
@@ -40,8 +41,11 @@ class TileErrorNotice(ScriptElement):
     _template = jinja2.Template(
         """{% macro script(this, kwargs) %}
 (function (map, layer, text) {
-    var notice = null;
+    var notice = null, loaded = 0;
+    layer.on("tileload", function () { loaded += 1; });
     layer.on("tileerror", function () {
+        // No tile at all: bring the bundled land back (it is see-through under the tiles).
+        if (!loaded) { L.DomUtil.addClass(map.getContainer(), "dm-tiles-failed"); }
         if (notice) { return; }
         notice = L.control({position: "bottomleft"});
         notice.onAdd = function () {
@@ -53,6 +57,7 @@ class TileErrorNotice(ScriptElement):
         notice.addTo(map);
     });
     layer.on("remove", function () {
+        L.DomUtil.removeClass(map.getContainer(), "dm-tiles-failed");
         if (notice) { notice.remove(); notice = null; }
     });
 })({{ this._parent.get_name() }}, {{ this.layer.get_name() }}, {{ this.text_json }});

@@ -81,9 +81,12 @@ def test_tiles_that_cannot_load_are_announced_in_the_map(browser_page, tmp_path)
     assert notice.inner_text() == TILE_ERROR_TEXT
     assert any("tile.openstreetmap.org" in url for url in blocked)
     assert page.locator(".dm-tile-notice").count() == 1  # one notice, however many tiles fail
+    land = page.locator(".leaflet-dm-basemap-pane path[fill-opacity='0']").first  # see-through under tiles
+    assert land.evaluate("p => getComputedStyle(p).fillOpacity") == "1"  # ... opaque again: no tile loaded
 
     # Turning the tiles off in the layer control takes the notice away.
     page.evaluate(
         f"() => {{ const map = {MAP}; map.eachLayer(l => {{ if (l instanceof L.TileLayer) map.removeLayer(l); }}); }}"
     )
     assert page.locator(".dm-tile-notice").count() == 0
+    assert land.evaluate("p => getComputedStyle(p).fillOpacity") == "0"
