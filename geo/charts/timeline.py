@@ -282,7 +282,7 @@ def timeline_chart(
         a tooltip with the dates as reported. Rendered by Streamlit's bundled Vega (no CDN).
     """
     data = _chart_data(exercises, today or dt.date.today(), group_by_family=group_by_family)
-    scale = _alliance_scale(data)
+    scale = _alliance_scale(data[~data["header"].astype(bool)])  # header rows have no alliance
     legend = alt.Legend(orient="top", title="Alliance")
     base = _base(data)
     exercises_only = base.transform_filter(~alt.datum.header)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -66,6 +67,15 @@ def test_headers_are_drawn_as_bands_and_bold_labels_not_bars(exercises):
     axis = band["encoding"]["y"]["axis"]
     assert axis["labelFontWeight"]["condition"]["value"] == "bold"
     assert "Iron Wolf (7 exercises)" in axis["labelFontWeight"]["condition"]["test"]
+
+
+@pytest.mark.parametrize("group_by_family", [True, False])
+def test_spec_is_strict_json_with_the_alliances_only(exercises, group_by_family):
+    """Streamlit parses the spec with JSON.parse: no NaN (a header row has no alliance)."""
+    spec = _spec(exercises, group_by_family=group_by_family)
+    json.dumps(spec, allow_nan=False)
+    scale = spec["layer"][1]["encoding"]["color"]["scale"]
+    assert set(scale["domain"]) == set(exercises["alliance"])
 
 
 def test_ungrouped_rows_are_exercises_by_start(exercises):
