@@ -301,3 +301,17 @@ def test_map_page_states_the_one_as_of_date(sites, params, flt):
     expected = as_of_text(select(sites, flt).period_end)
     captions = " ".join(c.value for c in at.caption)
     assert f"alliances as of {expected}" in captions
+
+
+def test_exercise_tables_show_no_none_or_file_paths(sites):
+    at = _app(exercise="zapad-2021")
+    at.switch_page("pages/3_exercises.py").run()
+    _no_exception(at)
+    frames = [df.value for df in at.dataframe]
+    assert len(frames) >= 4
+    for frame in frames:
+        text = frame.select_dtypes(include="object")
+        assert not text.isna().any().any(), [c for c in text.columns if text[c].isna().any()]
+        flat = text.astype(str).to_numpy().ravel().tolist()
+        assert not [v for v in flat if v in ("None", "nan")]
+        assert not [v for v in flat if re.search(r"(^|\s)[\w.-]+/[\w./-]+\.(md|ya?ml|csv)\b", v)], "a file path"
