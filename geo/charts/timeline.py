@@ -151,7 +151,9 @@ def _family_rows(data: pd.DataFrame) -> pd.DataFrame:
     parts = []
     for slug, rows in data.groupby("family", sort=False):
         n = len(rows)
-        family = slug if slug == _NO_FAMILY else family_name(str(slug), rows["exercise_name"].astype(str).tolist())
+        family = str(slug)
+        if family != _NO_FAMILY:
+            family = family_name(family, rows["exercise_name"].astype(str).tolist())
         rows = rows.assign(family=family)
         label = f"{family} ({n} exercise{'' if n == 1 else 's'})"
         parts.append(pd.DataFrame({"row": [label], "family": [family], "header": [True]}))
@@ -207,8 +209,8 @@ def _base(data: pd.DataFrame) -> alt.Chart:
         labelLimit=340,
         labelFontSize=11,
         labelOverlap=False,
-        labelFontWeight=alt.condition(is_header, alt.value("bold"), alt.value("normal")),  # type: ignore[no-untyped-call]
-        labelColor=alt.condition(is_header, alt.value("#1f1f1f"), alt.value("#444444")),  # type: ignore[no-untyped-call]
+        labelFontWeight=alt.condition(is_header, alt.value("bold"), alt.value("normal")),
+        labelColor=alt.condition(is_header, alt.value("#1f1f1f"), alt.value("#444444")),
     )
     return alt.Chart(data).encode(y=alt.Y("row:N", title=None, sort=list(data["row"]), axis=axis))
 

@@ -186,10 +186,11 @@ def _place_labels(rank: int) -> tuple[Label, ...]:
     """Return the reference places of ``rank`` (0 capitals, 1 Belarus's oblast centres, 2 key cities) in view."""
     places = table("reference_places")
     chosen = places[places["rank"].astype(int) == rank]
+    lons, lats = chosen["longitude"].astype(float).tolist(), chosen["latitude"].astype(float).tolist()
     return tuple(
-        Label.at(str(r.name), float(r.longitude), float(r.latitude))
-        for r in chosen.itertuples()
-        if _in_view(float(r.latitude), float(r.longitude))
+        Label.at(str(name), lon, lat)
+        for name, lon, lat in zip(chosen["name"], lons, lats, strict=True)
+        if _in_view(lat, lon)
     )
 
 
