@@ -124,10 +124,11 @@ def test_uncertainty_circles_have_their_stated_radius(browser_page, sites, map_h
     assert radii, "no uncertainty circle around the site"
     for radius in radii:
         assert radius == pytest.approx(expected, rel=0.10), (radius, expected)
-    # Distinct from a precise site: dashed and nearly transparent.
+    # Distinct from a precise site: a dashed outline, and a fill seen through the translucent fill pane.
     path = page.locator("path.dm-uncertainty").first
-    assert path.get_attribute("stroke-dasharray")
-    assert float(path.get_attribute("fill-opacity")) < 0.1
+    assert path.get_attribute("stroke-dasharray") and path.get_attribute("fill") == "none"
+    fill_pane = page.locator(".leaflet-dm-area-fill-pane").first
+    assert float(fill_pane.evaluate("e => getComputedStyle(e).opacity")) < 0.15
 
 
 def _tab_to(page, selector: str, limit: int = 400) -> str:
