@@ -45,7 +45,9 @@ if K_RING_MODE not in st.session_state:  # first visit of this page in the sessi
             missing = f"The site {centre!r} named in the link is not in view: no rings are drawn around it."
             st.warning(md_escape(missing))
 
-mode_col, km_col, site_col, tiles_col = st.columns([3.2, 2.1, 2.6, 1.8], vertical_alignment="bottom")
+# Rings and tiles on one row, wide enough at 1280 px for the ring distances to stay on one line; the site
+# to draw rings around, with its long names, gets a row of its own when asked for.
+mode_col, km_col, tiles_col = st.columns([3.2, 3.3, 1.8], vertical_alignment="bottom")
 mode = mode_col.segmented_control(
     "Distance rings", options=list(RING_MODES), format_func=RING_MODES.__getitem__, key=K_RING_MODE
 )
@@ -55,6 +57,7 @@ ring_site = None
 if mode == "site":
     if st.session_state.get(K_RING_SITE) not in site_choices:  # filtered out since it was chosen
         st.session_state.pop(K_RING_SITE, None)
+    site_col, _ = st.columns([5, 3])
     ring_site = site_col.selectbox(
         "Rings around",
         options=list(site_choices),
@@ -66,6 +69,12 @@ if mode == "site":
 tiles = tiles_col.toggle(
     "OSM tiles", key=K_TILES, help="OpenStreetMap background tiles. Needs internet; the bundled map works without."
 )
+
+if tiles:
+    st.caption(
+        "OpenStreetMap tiles load from the internet. If they cannot, a notice says so in the map and the "
+        "bundled basemap is shown alone."
+    )
 
 centre = NATO_BORDER if mode == NATO_BORDER else ring_site if mode == "site" else None
 options = MapOptions(tiles=bool(tiles), rings_km=tuple(sorted(rings)) if centre else (), ring_center=centre)

@@ -20,9 +20,10 @@ from geo.core.values import present
 from geo.export.data import export_bytes
 from geo.export.formats import FORMATS
 from geo.geocode.gazetteer import reading_text
-from geo.maps.popup import exercise_fields, place_fields
+from geo.maps.popup import citation_fields, exercise_fields, place_fields
 from pages.common import compat
 from pages.common import state as ui_common
+from pages.common.tables import shown, table_height
 
 K_EXERCISE = "x_exercise"
 
@@ -65,9 +66,10 @@ tab_ex, tab_sites = st.tabs([f"Exercises ({len(exercises)})", f"Sites ({view.n_s
 with tab_ex:
     table = exercises.assign(date_quality=exercises["date_quality"].map(DATE_QUALITY))
     st.dataframe(
-        table.drop(columns=["exercise_id", "end_date"]),
+        shown(table.drop(columns=["exercise_id", "end_date"])),
         hide_index=True,
         width="stretch",
+        height=table_height(len(table), max_rows=60),  # every exercise: the page scrolls, not a 10-row box
         column_config={
             "exercise_name": st.column_config.TextColumn("Exercise", width="medium"),
             "family": "Family",
@@ -105,9 +107,10 @@ with tab_sites:
         }
     )
     st.dataframe(
-        sites_table,
+        shown(sites_table),
         hide_index=True,
         width="stretch",
+        height=table_height(len(sites_table)),
         column_config={
             "NATO km": st.column_config.NumberColumn(
                 help="From the site's nearest point (what the 'within N km of NATO' filter uses)"
@@ -170,7 +173,7 @@ with details:
 
     st.markdown("**Sites**")
     st.dataframe(
-        pd.DataFrame([place_fields(r) for r in rows.to_dict("records")]).rename(
+        shown(pd.DataFrame([place_fields(r) for r in rows.to_dict("records")])).rename(
             columns={
                 "place": "Place as written",
                 "read_as": "Read as",
@@ -196,11 +199,12 @@ with details:
                 {
                     "Quote": c["quote"],
                     "Source": c["source"] if source_host(c["source"]) else None,
-                    "Seed report": c["source"] if not source_host(c["source"]) else None,
-                    "Claimed by": c.get("claimed_by") or "",
-                    "Via": c.get("via") or "",
+                    "Seed report": c["source"] if not source_host(c["source"]) else "",
+                    "Claimed by": fields["claimed_by"] or "",
+                    "Via": fields["via"] or "",
                 }
                 for c in citations.values()
+                for fields in [citation_fields(c)]
             ]
         ),
         hide_index=True,

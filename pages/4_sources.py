@@ -69,5 +69,5 @@ st.caption(f"Credit line on the map: {MAP_ATTRIBUTION}")
 
 readme = settings.DATA_DIR / "README.md"
 if readme.is_file():
-    with st.expander("Data provenance (data/README.md)"):
+    with st.expander("Data provenance"):
         st.markdown(readme.read_text(encoding="utf-8"))

@@ -9,6 +9,9 @@ on the announcement date. Colours are the map's (:mod:`geo.core.symbology`, one 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
+from collections import Counter
 from typing import Any, Final
 
 import altair as alt
@@ -20,7 +23,7 @@ from geo.core.countries import country_name
 from geo.core.dates import row_period_text
 from geo.core.symbology import ALLIANCES, alliance_color, ordered_alliances
 
-__all__ = ["DATE_QUALITY", "exercises_frame", "timeline_chart"]
+__all__ = ["DATE_QUALITY", "exercises_frame", "family_name", "timeline_chart"]
 
 #: How well the dates of an exercise are known, as shown on the chart.
 DATE_QUALITY: Final[dict[str, str]] = {
@@ -117,6 +120,47 @@ def exercises_frame(sites: gpd.GeoDataFrame) -> pd.DataFrame:
     return frame.sort_values(["start_date", "exercise_id"], kind="stable").reset_index(drop=True)
 
 
+_NO_FAMILY: Final = "(no family)"
+#: Indent of an exercise's name under its family's header (em spaces: Vega keeps them in axis labels).
+_INDENT: Final = "\u2003"
+
+
+#: An exercise name's edition: a trailing year or number (with a Roman stage) or a parenthesis.
+_EDITION: Final = re.compile(r"(?:\s*\([^)]*\))+$|[\s-]+\d+(?:-[IVX]+)?$")
+
+
+def family_name(slug: str, names: list[str]) -> str:
+    """Return a family's name as its exercises are called: the name most of them share, less the edition.
+
+    "Iron Wolf 2016", "Iron Wolf 2021-II" → "Iron Wolf"; "Zapad-2017", "Zapad-2021", "West-2025" →
+    "Zapad". When no name is shared by two exercises or more, the slug with spaces ("union shield resolve").
+    """
+    stems = Counter(_EDITION.sub("", name).strip() or name for name in names)
+    if not stems:
+        return slug.replace("-", " ")
+    (stem, count), *_ = stems.most_common(1)
+    return stem if count > 1 or len(names) == 1 else slug.replace("-", " ")
+
+
+def _family_rows(data: pd.DataFrame) -> pd.DataFrame:
+    """Group ``data`` (sorted by start) under one header row per family, families in order of first start.
+
+    Header rows have ``header`` True, the family's name and number of exercises as label, and no dates;
+    exercise rows are indented under them.
+    """
+    parts = []
+    for slug, rows in data.groupby("family", sort=False):
+        n = len(rows)
+        family = str(slug)
+        if family != _NO_FAMILY:
+            family = family_name(family, rows["exercise_name"].astype(str).tolist())
+        rows = rows.assign(family=family)
+        label = f"{family} ({n} exercise{'' if n == 1 else 's'})"
+        parts.append(pd.DataFrame({"row": [label], "family": [family], "header": [True]}))
+        parts.append(rows.assign(row=_INDENT + rows["exercise_name"]))
+    return pd.concat(parts, ignore_index=True)
+
+
 def _chart_data(exercises: pd.DataFrame, today: dt.date, *, group_by_family: bool) -> pd.DataFrame:
     data = exercises.copy()
     start = pd.to_datetime(data["start_date"])
@@ -125,16 +169,16 @@ def _chart_data(exercises: pd.DataFrame, today: dt.date, *, group_by_family: boo
     data["start"] = start
     # Bars end at the end of their last day, so a one-day exercise still has a width.
     data["end"] = end.where(~announced, start) + pd.Timedelta(days=1)
-    data["family"] = data["family"].where(data["family"] != "", "(no family)")
+    data["family"] = data["family"].where(data["family"] != "", _NO_FAMILY)
     data["quality"] = data["date_quality"].map(DATE_QUALITY)
     data["announced"] = announced
+    data["header"] = False
+    data = data.sort_values(["start", "exercise_name"], kind="stable")
     if group_by_family:
-        data["row"] = data["family"] + " · " + data["exercise_name"]
-        data = data.sort_values(["family", "start", "exercise_name"], kind="stable")
+        data = _family_rows(data)
     else:
         data["row"] = data["exercise_name"]
-        data = data.sort_values(["start", "exercise_name"], kind="stable")
-    columns = ["row", "exercise_name", "family", "alliance", "dates", "quality", "announced", "start", "end"]
+    columns = ["row", "header", "exercise_name", "family", "alliance", "dates", "quality", "announced", "start", "end"]
     return data[[*columns, "participants", "sites", "nearest_nato_km"]]
 
 
@@ -158,11 +202,23 @@ def _tooltip() -> list[alt.Tooltip]:
 
 
 def _base(data: pd.DataFrame) -> alt.Chart:
-    """The chart every layer shares: one row per exercise, in the order of ``data``, and the tooltip."""
-    y = alt.Y(
-        "row:N", title=None, sort=list(data["row"]), axis=alt.Axis(labelLimit=340, labelFontSize=11, labelOverlap=False)
+    """The chart every layer shares: one row per exercise (and family header), in the order of ``data``."""
+    headers = data.loc[data["header"].astype(bool), "row"].tolist()
+    is_header = f"indexof({json.dumps(headers)}, datum.value) >= 0"
+    axis = alt.Axis(
+        labelLimit=340,
+        labelFontSize=11,
+        labelOverlap=False,
+        labelFontWeight=alt.condition(is_header, alt.value("bold"), alt.value("normal")),
+        labelColor=alt.condition(is_header, alt.value("#1f1f1f"), alt.value("#444444")),
     )
-    return alt.Chart(data).encode(y=y, tooltip=_tooltip())
+    return alt.Chart(data).encode(y=alt.Y("row:N", title=None, sort=list(data["row"]), axis=axis))
+
+
+def _headers(base: alt.Chart) -> alt.Chart:
+    """A light band across the chart on each family's header row (no x: the band spans the width)."""
+    bands: alt.Chart = base.mark_rect(color="#eceae4").transform_filter(alt.datum.header)
+    return bands
 
 
 def _bars(base: alt.Chart, scale: alt.Scale, legend: alt.Legend) -> alt.Chart:
@@ -170,6 +226,7 @@ def _bars(base: alt.Chart, scale: alt.Scale, legend: alt.Legend) -> alt.Chart:
     quality_order = list(DATE_QUALITY.values())
     x = alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", grid=True, orient="top"))
     bars: alt.Chart = base.mark_bar(height={"band": 0.72}, cornerRadius=2, strokeWidth=1.3).encode(
+        tooltip=_tooltip(),
         x=x,
         x2="end:T",
         color=alt.Color("alliance:N", scale=scale, legend=legend),
@@ -195,6 +252,7 @@ def _bars(base: alt.Chart, scale: alt.Scale, legend: alt.Legend) -> alt.Chart:
 def _diamonds(base: alt.Chart, scale: alt.Scale, legend: alt.Legend) -> alt.Chart:
     """Hollow diamonds on the announcement date of events known only from an announcement."""
     diamonds: alt.Chart = base.mark_point(shape="diamond", size=120, filled=False, strokeWidth=2).encode(
+        tooltip=_tooltip(),
         x="start:T",
         stroke=alt.Stroke("alliance:N", scale=scale, legend=legend),
         opacity=alt.condition(alt.datum.announced, alt.value(1.0), alt.value(0.0)),
@@ -212,7 +270,9 @@ def timeline_chart(
     exercises
         One row per exercise.
     group_by_family
-        Order the rows by exercise family (rows read ``family · name``), then by start; otherwise by start.
+        Group the rows by exercise family: a header row per family (bold, on a light band, with its number
+        of exercises), its exercises indented beneath it in start order; families in order of their first
+        exercise. Otherwise one row per exercise, by start.
     today
         End of ongoing bars (default: today's date).
 
@@ -224,8 +284,9 @@ def timeline_chart(
         a tooltip with the dates as reported. Rendered by Streamlit's bundled Vega (no CDN).
     """
     data = _chart_data(exercises, today or dt.date.today(), group_by_family=group_by_family)
-    scale = _alliance_scale(data)
+    scale = _alliance_scale(data[~data["header"].astype(bool)])  # header rows have no alliance
     legend = alt.Legend(orient="top", title="Alliance")
     base = _base(data)
-    layers = alt.layer(_bars(base, scale, legend), _diamonds(base, scale, legend))
+    exercises_only = base.transform_filter(~alt.datum.header)
+    layers = alt.layer(_headers(base), _bars(exercises_only, scale, legend), _diamonds(exercises_only, scale, legend))
     return layers.properties(width="container", height=alt.Step(20))

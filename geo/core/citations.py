@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Final
 from urllib.parse import urlsplit
 
@@ -19,3 +20,27 @@ def source_host(source: str) -> str | None:
     if source.startswith(("http://", "https://")):
         return urlsplit(source).netloc or source
     return None
+
+
+#: What the project's reference notes are, by file stem: a citation's ``via`` names the file it came
+#: through (``shared/data/reference/exercises_2017_2025.md``), which means nothing to a reader.
+VIA_NOTES: Final[dict[str, str]] = {
+    "exercises_2017_2025": "Drillmap's reference list of exercises 2017–2025",
+    "training_grounds_notes": "Drillmap's training-ground notes",
+}
+
+
+def via_text(via: str) -> str:
+    """Return a citation's ``via`` as a reader sees it: a project file as what it is, anything else as is.
+
+    >>> via_text("shared/data/reference/exercises_2017_2025.md")
+    "Drillmap's reference list of exercises 2017–2025"
+    >>> via_text("notes/other_file.md")
+    "Drillmap's reference notes (other file)"
+    >>> via_text("Interfax")
+    'Interfax'
+    """
+    path = PurePosixPath(via.strip())
+    if "/" not in via or not path.suffix or " " in via:
+        return via
+    return VIA_NOTES.get(path.stem, f"Drillmap's reference notes ({path.stem.replace('_', ' ')})")

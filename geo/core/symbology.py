@@ -56,6 +56,13 @@ NATO_LINE: Final = "#0072B2"
 CSTO_FILL: Final = "#E69F00"
 CSTO_FILL_OPACITY: Final = 0.07
 UNION_LINE: Final = ALLIANCE_COLORS["Russia-Belarus"]
+#: Site areas on the dashboard (regions, border strips, whole countries, uncertainty circles) are filled
+#: opaque in one Leaflet pane drawn at this CSS opacity: where areas overlap, the top one shows and the
+#: colour never builds up (Belarus is at once a country, oblasts and border strips of several alliances).
+AREA_FILL_OPACITY: Final = 0.12
+#: How strong each kind's fill is in that pane: the alliance colour mixed with white, 1 being the colour
+#: itself (seen at about 12 % for a border strip, 8 % a region, 6 % an uncertainty circle, 4 % a country).
+AREA_FILL_STRENGTH: Final[dict[str, float]] = {"b": 1.0, "r": 2 / 3, "u": 1 / 2, "c": 1 / 3}
 
 
 def alliance_color(alliance: object) -> str:
@@ -71,6 +78,14 @@ def alliance_marker(alliance: object) -> str:
 def alliance_hatch(alliance: object) -> str:
     """Return the hatch of an alliance's areas (none for an unknown one)."""
     return ALLIANCE_HATCHES.get(str(alliance), "")
+
+
+def area_fill(colour: str, kind: str) -> str:
+    """Return the opaque fill of a site area of ``kind`` (:data:`AREA_FILL_STRENGTH`) in ``colour`` (``#rrggbb``)."""
+    strength = AREA_FILL_STRENGTH[kind]
+    value = colour.lstrip("#")
+    channels = (int(value[i : i + 2], 16) for i in (0, 2, 4))
+    return "#" + "".join(f"{round(255 - strength * (255 - c)):02x}" for c in channels)
 
 
 def ordered_alliances(present: Iterable[str]) -> list[str]:

@@ -12,7 +12,8 @@
 * optional distance rings around a site or along NATO's border, buffered in EPSG:3035 metres;
 
 plus a legend, a scale bar and the data credits. The basemap is vector and bundled (countries, oblasts,
-water); OpenStreetMap tiles are opt-in and, if they fail to load, nothing else is affected.
+water); OpenStreetMap tiles are opt-in and, if they fail to load, the map says so
+(:class:`geo.maps.tile_notice.TileErrorNotice`) and nothing else is affected.
 
 Every coordinate handed to folium goes through :func:`geo.core.crs.latlon`; GeoJSON stays (lon, lat).
 """
@@ -34,6 +35,7 @@ from geo.catalog.sites import located
 from geo.core.errors import FilterError
 from geo.core.symbology import (
     ALLIANCE_COLORS,
+    AREA_FILL_OPACITY,
     CSTO_FILL,
     CSTO_FILL_OPACITY,
     LAND_FILL,
@@ -45,7 +47,17 @@ from geo.core.symbology import (
     alliance_marker,
     ordered_alliances,
 )
-from geo.maps.controls import Attribution, Labels, Legend, StyleSheet, ViewControl, legend_html, marker_path, swatch
+from geo.maps.controls import (
+    MAP_CSS,
+    Attribution,
+    Labels,
+    Legend,
+    StyleSheet,
+    ViewControl,
+    legend_html,
+    marker_path,
+    swatch,
+)
 from geo.maps.datastore import DataStore, LayerData, empty_geojson
 from geo.maps.offline import VENDOR_IFRAME_BASE, make_map
 from geo.maps.reference import (
@@ -59,6 +71,7 @@ from geo.maps.reference import (
 )
 from geo.maps.site_index import AllianceSites, SiteCluster, SiteIndex
 from geo.maps.sites import SiteTables, site_key, site_tables
+from geo.maps.tile_notice import TileErrorNotice
 from geo.maps.view import map_view, sites_bounds
 from geo.reference.membership import members_on
 
@@ -95,6 +108,7 @@ _PANES: Final[tuple[tuple[str, int, bool], ...]] = (
     ("dm-water", 230, False),
     ("dm-admin", 240, False),
     ("dm-border", 260, False),
+    ("dm-area-fill", 402, False),  # opaque fills, seen through the pane's opacity (AREA_FILL_OPACITY)
     ("dm-areas", 405, True),
     ("dm-uncertainty", 410, False),
     ("dm-rings", 415, False),  # above the translucent site areas, which would hide them
@@ -226,6 +240,11 @@ def _add_reference(m: folium.Map, store: DataStore, ref: ReferenceLayers, option
     if options.labels:
         group = folium.FeatureGroup(name="Country names", overlay=True)
         Labels(ref.country_labels, css_class="dm-label-country", pane="dm-labels").add_to(group)
+        group.add_to(m)
+        # Below the site symbols (marker pane) and never clickable: a name does not hide a site.
+        group = folium.FeatureGroup(name="Capitals and key cities", overlay=True)
+        Labels(ref.capital_labels, css_class="dm-place-name dm-capital", pane="dm-labels").add_to(group)
+        Labels(ref.city_labels, css_class="dm-place-name dm-city", pane="dm-labels").add_to(group)
         group.add_to(m)
 
 
@@ -426,7 +445,7 @@ def _empty_map(bounds: tuple[tuple[float, float], tuple[float, float]], vendor: 
     m.options.update(min_zoom=_MIN_ZOOM, max_zoom=_MAX_ZOOM)
     for pane, z_index, pointer in _PANES:
         folium.map.CustomPane(pane, z_index=z_index, pointer_events=pointer).add_to(m)
-    StyleSheet().add_to(m)
+    StyleSheet(MAP_CSS + f".leaflet-dm-area-fill-pane {{ opacity: {AREA_FILL_OPACITY}; }}\n").add_to(m)
     return m
 
 
@@ -438,9 +457,11 @@ def _add_basemap(m: folium.Map, store: DataStore, options: MapOptions) -> None:
     borders = {"color": "#a7a7a7", "weight": 0.7, "fill": False}
     _feed(_geojson(m, pane="dm-basemap", style=borders, smooth=1.5), store, "country_lines")
     if options.tiles:
-        folium.TileLayer(
+        tiles = folium.TileLayer(
             "OpenStreetMap", name="OpenStreetMap tiles (online)", overlay=True, control=True, show=True
-        ).add_to(m)
+        )
+        tiles.add_to(m)
+        TileErrorNotice(tiles).add_to(m)  # Leaflet says nothing when tiles fail: say it in the map
 
 
 def ring_site_choices(sites: gpd.GeoDataFrame) -> dict[str, str]:

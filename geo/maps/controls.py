@@ -54,6 +54,12 @@ MAP_CSS = """
 .dm-label-country { font-size: 11px; letter-spacing: .12em; text-transform: uppercase; color: #6b6b6b; }
 .dm-label-oblast { font-size: 10.5px; font-style: italic; color: #5b5b5b; }
 .dm-label-ring { font-size: 10px; color: #333; font-weight: 600; }
+.dm-label.dm-place-name { transform: translate(-4px, -50%); font-size: 11px; color: #2b2b2b; }
+.dm-place-name::before { content: ""; display: inline-block; box-sizing: border-box; margin: 0 3px 0 0;
+  vertical-align: middle; background: #fff; border: 1.5px solid #2b2b2b; }
+.dm-capital { font-weight: 600; }
+.dm-capital::before { width: 8px; height: 8px; }
+.dm-city::before { width: 7px; height: 7px; border-radius: 50%; }
 .leaflet-interactive:focus { outline: none; }
 .dm-place, .dm-cluster { background: none; border: none; }
 .dm-place:focus-visible, .dm-cluster:focus-visible { outline: 3px solid #111; outline-offset: 3px;
@@ -101,6 +107,9 @@ a.dm-name { color: #0b4f7c; }
 .dm-view button { font: 600 12px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
   background: #fff; color: #1f1f1f; border: none; border-radius: 4px; padding: 6px 9px; cursor: pointer; }
 .dm-view button:hover { background: #f2f2f2; }
+.dm-tiles-failed .leaflet-dm-basemap-pane path { fill-opacity: 1; }
+.dm-tile-notice { max-width: 300px; padding: 6px 9px; border-radius: 4px; background: #fff4d6; color: #3d2c00;
+  border: 1px solid #c9a227; box-shadow: 0 1px 4px rgba(0,0,0,.3); font-size: 12px; }
 .dm-tooltip { font-size: 12px; width: max-content; max-width: 320px; white-space: normal; }
 .dm-tip-place { color: #555; }
 .dm-popup-wrap .leaflet-popup-content { margin: 10px 12px; font-size: 12px; line-height: 1.4; }

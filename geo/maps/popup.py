@@ -26,7 +26,7 @@ from typing import Any, Final, TypedDict
 from urllib.parse import quote
 
 from geo.catalog.sites import nato_distance_text
-from geo.core.citations import source_host
+from geo.core.citations import source_host, via_text
 from geo.core.countries import country_name
 from geo.core.dates import row_period_text
 from geo.core.values import present, text_or_none
@@ -226,7 +226,7 @@ def citation_fields(citation: Mapping[str, Any]) -> CitationFields:
         "quote": str(citation.get("quote", "")),
         "source": str(citation.get("source", "")),
         "claimed_by": text_or_none(citation.get("claimed_by")),
-        "via": text_or_none(citation.get("via")),
+        "via": via_text(v) if (v := text_or_none(citation.get("via"))) else None,
     }
 
 

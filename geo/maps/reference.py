@@ -27,7 +27,7 @@ from geo.core import settings
 from geo.core.crs import to_latlon
 from geo.core.values import text_or_empty
 from geo.reference.borders import facing_lines
-from geo.reference.layers import layer
+from geo.reference.layers import layer, table
 from geo.reference.membership import members_on
 
 __all__ = [
@@ -91,6 +91,10 @@ class ReferenceLayers:
         Water lines and polygons, property ``name``.
     country_labels, oblast_labels
         Where the names go.
+    capital_labels, city_labels
+        National capitals and key cities (``data/places/reference_places.csv``, the briefing map's
+        places: :func:`geo.reference.build.build_reference_places`), each at its point. Belarus's oblast
+        centres are left out: the oblasts are named after them already.
     """
 
     countries: dict[str, Any]
@@ -100,6 +104,8 @@ class ReferenceLayers:
     lakes: dict[str, Any]
     country_labels: tuple[Label, ...]
     oblast_labels: tuple[Label, ...]
+    capital_labels: tuple[Label, ...] = ()
+    city_labels: tuple[Label, ...] = ()
 
     def iso3_codes(self) -> frozenset[str]:
         """Return the ISO3 codes of the countries on the map."""
@@ -176,6 +182,18 @@ def _border_lines(polygons: gpd.GeoSeries) -> gpd.GeoSeries:
     return gpd.GeoSeries(shapely.difference(polygons.boundary.values, edges), crs=polygons.crs)
 
 
+def _place_labels(rank: int) -> tuple[Label, ...]:
+    """Return the reference places of ``rank`` (0 capitals, 1 Belarus's oblast centres, 2 key cities) in view."""
+    places = table("reference_places")
+    chosen = places[places["rank"].astype(int) == rank]
+    lons, lats = chosen["longitude"].astype(float).tolist(), chosen["latitude"].astype(float).tolist()
+    return tuple(
+        Label.at(str(name), lon, lat)
+        for name, lon, lat in zip(chosen["name"], lons, lats, strict=True)
+        if _in_view(lat, lon)
+    )
+
+
 @cache
 def reference_layers() -> ReferenceLayers:
     """Return the prepared reference layers (computed once per process).
@@ -218,6 +236,8 @@ def reference_layers() -> ReferenceLayers:
         lakes=feature_collection(display_geometry(lakes.geometry), ({"name": _clean_name(n)} for n in lakes["name"])),
         country_labels=country_labels,
         oblast_labels=oblast_labels,
+        capital_labels=_place_labels(0),
+        city_labels=_place_labels(2),
     )
 
 

@@ -29,6 +29,7 @@ from typing import Any, ClassVar
 import folium
 import jinja2
 
+from geo.core.symbology import AREA_FILL_STRENGTH, area_fill
 from geo.maps.datastore import ScriptElement, script_json
 from geo.maps.sites import SiteTables
 
@@ -162,20 +163,43 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
         bind(m, s);
         return m;
     }
-    function uncertainty(r, colour) {
-        var style = {pane: "dm-uncertainty", interactive: false, className: "dm-uncertainty",
-                     radius: r[2], color: colour, fillColor: colour};
-        for (var key in STYLES.u) { style[key] = STYLES.u[key]; }
-        return L.circle([r[1], r[0]], style);
+    // Fills are opaque paths in one pane whose CSS opacity makes them translucent: where areas and circles
+    // overlap, the top one shows and the colour does not build up. Outlines are drawn apart, opaque.
+    function fillPath(layer, kind) {
+        layer.on("add", function () {  // whole countries at the back, uncertainty circles in front
+            if (kind === "c") { layer.bringToBack(); } else if (kind === "u") { layer.bringToFront(); }
+        });
+        return layer;
     }
-    function areas(rows, colour) {
-        var features = rows.map(function (r) {
+    function fillStyle(kind, tints) {
+        return {pane: "dm-area-fill", interactive: false, className: "dm-area-fill", stroke: false,
+                fill: true, fillColor: tints[kind], fillOpacity: 1};
+    }
+    function uncertainty(r, colour, tints) {
+        var style = {pane: "dm-uncertainty", interactive: false, className: "dm-uncertainty",
+                     radius: r[2], color: colour, fill: false};
+        for (var key in STYLES.u) { style[key] = STYLES.u[key]; }
+        var fill = fillStyle("u", tints);
+        fill.radius = r[2];
+        return [L.circle([r[1], r[0]], style), fillPath(L.circle([r[1], r[0]], fill), "u")];
+    }
+    function areaFills(features, tints) {
+        return L.geoJSON({type: "FeatureCollection", features: features}, {
+            smoothFactor: 1, style: function (f) { return fillStyle(f.properties.k, tints); },
+            onEachFeature: function (f, l) { fillPath(l, f.properties.k); }
+        });
+    }
+    function areaFeatures(rows) {
+        return rows.map(function (r) {
             return {type: "Feature", geometry: D.geoms[r[0]], properties: {k: r[1], s: r[2]}};
         });
+    }
+    function areas(features, colour) {
+        // The outline is the interactive path: filled at opacity 0, so a click inside it still hits it.
         var layer = L.geoJSON({type: "FeatureCollection", features: features}, {
             pane: "dm-areas", smoothFactor: 1, className: "dm-site dm-site-area",
             style: function (f) {
-                var style = {color: colour, fillColor: colour}, base = STYLES[f.properties.k] || {};
+                var style = {color: colour, fillColor: colour, fillOpacity: 0}, base = STYLES[f.properties.k] || {};
                 for (var key in base) { style[key] = base[key]; }
                 return style;
             },
@@ -194,13 +218,14 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
         });
         return layer;
     }
-    // Every circle is an SVG path: beyond MANY_CIRCLES only those in (and near) the view are drawn, after
-    // each move, and none while the view holds more than that (zoom in to see them).
+    // Every circle is two SVG paths (outline, fill): beyond MANY_CIRCLES only those in (and near) the view
+    // are drawn, after each move, and none while the view holds more than that (zoom in to see them).
     var MANY_CIRCLES = 2000;
-    function circles(rows, colour) {
-        if (rows.length <= MANY_CIRCLES) {
-            return L.layerGroup(rows.map(function (r) { return uncertainty(r, colour); }));
+    function circles(rows, colour, tints) {
+        function paths(list) {
+            return list.reduce(function (out, r) { return out.concat(uncertainty(r, colour, tints)); }, []);
         }
+        if (rows.length <= MANY_CIRCLES) { return L.layerGroup(paths(rows)); }
         var group = L.layerGroup(), map = null;
         function refresh() {
             var b = map.getBounds().pad(0.2), shown = [];
@@ -209,18 +234,19 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
             }
             group.clearLayers();
             if (shown.length > MANY_CIRCLES) { return; }
-            shown.forEach(function (r) { group.addLayer(uncertainty(r, colour)); });
+            paths(shown).forEach(function (l) { group.addLayer(l); });
         }
         group.on("add", function () { map = group._map; map.on("moveend", refresh); refresh(); });
         group.on("remove", function () { if (map) { map.off("moveend", refresh); } map = null; });
         return group;
     }
-    S.draw = function (parent, cluster, alliance, colour, shape) {
+    S.draw = function (parent, cluster, alliance, colour, shape, tints) {
         var parts = D.layers[alliance] || {pt: [], ar: []};
-        var area = areas(parts.ar, colour);
+        var features = areaFeatures(parts.ar), area = areas(features, colour);
         var markers = parts.pt.map(function (r) { return marker(r, alliance, colour, shape); });
         var sub = L.featureGroup.subGroup(cluster, markers);
-        circles(parts.pt.filter(function (r) { return r[2] > 0; }), colour).addTo(parent);
+        areaFills(features, tints).addTo(parent);
+        circles(parts.pt.filter(function (r) { return r[2] > 0; }), colour, tints).addTo(parent);
         area.addTo(parent);
         sub.addTo(parent);
         S.groups.push({parent: parent, sub: sub, area: area});
@@ -305,13 +331,14 @@ class SiteIndex(ScriptElement):
 
     _template = jinja2.Template(_SCRIPT)
 
-    #: Leaflet path styles of areas per kind; ``u`` is the uncertainty circle. Colours come from the
-    #: alliance. Point symbols are styled by the stylesheet (``.dm-dot-p`` …, :mod:`geo.maps.controls`).
+    #: Leaflet outline styles of areas per kind; ``u`` is the uncertainty circle. Colours come from the
+    #: alliance; fills from :func:`geo.core.symbology.area_fill`, in the ``dm-area-fill`` pane. Point
+    #: symbols are styled by the stylesheet (``.dm-dot-p`` …, :mod:`geo.maps.controls`).
     STYLES: ClassVar[dict[str, dict[str, Any]]] = {
-        "r": {"weight": 1.3, "fillOpacity": 0.08},
-        "b": {"weight": 1.3, "fillOpacity": 0.12, "dashArray": "6 4"},
-        "c": {"weight": 1.2, "fillOpacity": 0.04, "dashArray": "2 5"},
-        "u": {"weight": 1.2, "opacity": 0.75, "fill": True, "fillOpacity": 0.06, "dashArray": "4 4"},
+        "r": {"weight": 1.3},
+        "b": {"weight": 1.3, "dashArray": "6 4"},
+        "c": {"weight": 1.2, "dashArray": "2 5"},
+        "u": {"weight": 1.2, "opacity": 0.75, "dashArray": "4 4"},
     }
 
     def __init__(self, tables: SiteTables, *, link: str | None = None) -> None:
@@ -391,8 +418,9 @@ class AllianceSites(ScriptElement):
 
     @property
     def args(self) -> str:
-        """Alliance, colour and shape as comma-separated script-safe JSON."""
-        return ", ".join(script_json(value) for value in (self.alliance, self.colour, self.shape))
+        """Alliance, colour, shape and area fills by kind as comma-separated script-safe JSON."""
+        tints = {kind: area_fill(self.colour, kind) for kind in AREA_FILL_STRENGTH}
+        return ", ".join(script_json(value) for value in (self.alliance, self.colour, self.shape, tints))
 
     def render(self, **kwargs: Any) -> str:
         """Render, checking first that the parent is a feature group (the layer-control entry)."""

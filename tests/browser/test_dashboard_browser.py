@@ -297,3 +297,26 @@ def test_popups_render_as_python_says_and_escape_everything(browser_page, sites,
     assert content.locator("script, img").count() == 0
     assert page.evaluate("() => window.__xss") is None
     assert not [u for u in requests if u.endswith("/x")]
+
+
+def test_a_popup_link_opens_the_exercise_in_the_exercises_page(streamlit_server, dashboard, sites):
+    """The map is in streamlit-folium's sandboxed iframe: its links open the Exercises detail in a new tab.
+
+    The sandbox allows popups that escape it but not top-level navigation (a ``target="_top"`` link is
+    refused by Chromium), so ``target="_blank"`` is the link that works.
+    """
+    page, _ = dashboard
+    page.goto(streamlit_server)
+    _wait_for(lambda: _drawn(page), _expected(sites), timeout_s=45)
+    sandbox = (page.locator(MAP_FRAME).get_attribute("sandbox") or "").split()
+    assert "allow-popups-to-escape-sandbox" in sandbox and "allow-top-navigation" not in sandbox
+    name, _, _ = _open_some_popup(page)
+    link = page.frame_locator(MAP_FRAME).locator(".leaflet-popup-content a.dm-name").first
+    assert link.get_attribute("target") == "_blank"
+    with page.context.expect_page(timeout=20_000) as opened:
+        link.click()
+    tab = opened.value
+    ident = sites.loc[sites["exercise_name"] == name, "exercise_id"].iloc[0]
+    tab.wait_for_url(re.compile(rf"/exercises\?exercise={re.escape(ident)}$"))
+    tab.get_by_role("heading", name=name, exact=True).wait_for(timeout=45_000)  # the detail view, at the top
+    tab.close()

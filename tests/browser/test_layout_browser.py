@@ -113,3 +113,28 @@ def test_dashboard_legend_and_controls_fit_at_1280x720(streamlit_server, laptop,
     assert toggle.locator("p").evaluate("e => e.scrollWidth <= e.clientWidth")
     page.locator(MAP_FRAME).scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts_dir / "dashboard_1280x720.png"))
+
+
+def test_ring_distances_stay_on_one_line_at_1280x720(streamlit_server, laptop, artifacts_dir):
+    """50, 100 and 200 km chosen: every chip in view on one line, the box as tall as an empty multiselect's."""
+    page = laptop
+    page.goto(f"{streamlit_server}/?rings=50,100,200&ring_at=nato")
+    page.frame_locator(MAP_FRAME).locator(".dm-place").first.wait_for(timeout=60_000)
+    select = page.locator("[data-testid='stMultiSelect']", has_text="Ring distances (km)").first
+    chips = select.locator(".react-aria-ComboBox [data-tag]")
+    assert [chip.inner_text() for chip in chips.all()] == ["50", "100", "200"]
+    tops = {round(chip.bounding_box()["y"]) for chip in chips.all()}
+    assert len(tops) == 1, f"the chips wrap onto {len(tops)} lines"
+    box = select.locator(".react-aria-ComboBox [role='group']").first.bounding_box()
+    empty = page.locator("[data-testid='stMultiSelect']", has_text="Alliance").first  # sidebar, nothing chosen
+    one_line = empty.locator(".react-aria-ComboBox [role='group']").first.bounding_box()["height"]
+    assert box["height"] <= one_line + 1, f"{box['height']} px high, one line is {one_line} px"
+    column = select.locator("xpath=ancestor::*[@data-testid='stColumn'][1]").bounding_box()
+    assert _inside(box, column)
+    # Nor squeezed into a scrolling strip (this Streamlit's way of not wrapping): every chip in full view.
+    tags = select.locator(".react-aria-ComboBox [data-testid='stMultiSelectTagsContainer']").first
+    assert tags.evaluate("e => e.scrollWidth <= e.clientWidth")
+    visible = tags.bounding_box()
+    for chip in chips.all():
+        assert _inside(chip.bounding_box(), visible), chip.inner_text()
+    page.screenshot(path=str(artifacts_dir / "ring_distances_1280x720.png"))

@@ -124,10 +124,11 @@ def test_uncertainty_circles_have_their_stated_radius(browser_page, sites, map_h
     assert radii, "no uncertainty circle around the site"
     for radius in radii:
         assert radius == pytest.approx(expected, rel=0.10), (radius, expected)
-    # Distinct from a precise site: dashed and nearly transparent.
+    # Distinct from a precise site: a dashed outline, and a fill seen through the translucent fill pane.
     path = page.locator("path.dm-uncertainty").first
-    assert path.get_attribute("stroke-dasharray")
-    assert float(path.get_attribute("fill-opacity")) < 0.1
+    assert path.get_attribute("stroke-dasharray") and path.get_attribute("fill") == "none"
+    fill_pane = page.locator(".leaflet-dm-area-fill-pane").first
+    assert float(fill_pane.evaluate("e => getComputedStyle(e).opacity")) < 0.15
 
 
 def _tab_to(page, selector: str, limit: int = 400) -> str:
@@ -181,3 +182,40 @@ def test_every_site_is_reachable_and_opened_with_the_keyboard(browser_page, map_
     page.wait_for_function(
         f"([z, n]) => {MAP}.getZoom() > z || document.querySelectorAll('.dm-place').length > n", arg=before
     )
+
+
+def test_capitals_and_cities_are_named_beneath_the_sites_and_never_take_a_click(browser_page, map_html):
+    """The names of the reference places are drawn, in a pane under the site symbols, click-through."""
+    page = browser_page
+    _open(page, map_html)
+    names = page.evaluate(
+        """() => Array.from(document.querySelectorAll(".dm-place-name")).map(el => [
+            el.textContent, el.classList.contains("dm-capital"), getComputedStyle(el).pointerEvents,
+            Number(getComputedStyle(el.closest(".leaflet-pane.leaflet-dm-labels-pane")).zIndex)])"""
+    )
+    drawn = {name: capital for name, capital, _, _ in names}
+    for capital in ("Minsk", "Vilnius", "Riga", "Warsaw", "Kyiv", "Moscow", "Tallinn"):
+        assert drawn.get(capital) is True, capital
+    assert drawn.get("Kaliningrad") is False
+    marker_z = page.evaluate("() => Number(getComputedStyle(document.querySelector('.leaflet-marker-pane')).zIndex)")
+    assert all(pointer == "none" and z < marker_z for _, _, pointer, z in names)
+
+    # A click on a name goes through it, to whatever lies beneath (a site symbol or area, or the map).
+    box = page.locator(".dm-capital", has_text="Minsk").bounding_box()
+    hit = page.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y).closest('.dm-place-name') === null",
+        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+    )
+    assert hit
+
+
+def test_overlapping_site_areas_do_not_build_up_colour(browser_page, map_html):
+    """Area fills are opaque in one translucent pane: a stack of areas shows only the top one."""
+    page = browser_page
+    _open(page, map_html)
+    fills = page.evaluate(
+        """() => Array.from(document.querySelectorAll("path.dm-area-fill")).map(p => [
+            getComputedStyle(p).fillOpacity, getComputedStyle(p.closest(".leaflet-pane")).opacity])"""
+    )
+    assert len(fills) > 10
+    assert {fill for fill, _ in fills} == {"1"} and {pane for _, pane in fills} == {"0.12"}

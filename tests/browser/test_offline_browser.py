@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import folium
 import pytest
 
+from geo.catalog.sites import located, sites_frame
+from geo.maps.build import MapOptions, build_map
 from geo.maps.offline import make_map, save_offline_html, vendor_file_base
+from geo.maps.tile_notice import TILE_ERROR_TEXT
+from tests.browser.conftest import MAP
 
 pytestmark = pytest.mark.browser
 
@@ -51,3 +58,35 @@ def test_saved_map_renders_offline(browser_page, artifacts_dir, tmp_path):
     assert not external, f"requests left the machine: {external}"
     assert not failed, f"failed requests: {failed}"
     assert not errors, f"console errors: {errors}"
+
+
+def test_tiles_that_cannot_load_are_announced_in_the_map(browser_page, tmp_path):
+    """With the network closed, the opt-in OSM tiles fail and the map says so (Leaflet alone says nothing)."""
+    sites = located(sites_frame()).head(5)
+    m = build_map(sites, period_end=dt.date(2025, 12, 31), options=MapOptions(tiles=True), vendor=vendor_file_base())
+    html = save_offline_html(m, tmp_path / "tiles.html", allow_tiles=True)
+
+    page = browser_page
+    blocked: list[str] = []
+
+    def close_network(route):
+        blocked.append(route.request.url)
+        route.abort("internetdisconnected")
+
+    page.route(re.compile(r"^https?://"), close_network)
+    page.goto(html.as_uri(), wait_until="load")
+    page.wait_for_selector(".leaflet-container")
+    notice = page.wait_for_selector(".dm-tile-notice", state="visible", timeout=15000)
+    assert notice.get_attribute("role") == "status"
+    assert notice.inner_text() == TILE_ERROR_TEXT
+    assert any("tile.openstreetmap.org" in url for url in blocked)
+    assert page.locator(".dm-tile-notice").count() == 1  # one notice, however many tiles fail
+    land = page.locator(".leaflet-dm-basemap-pane path[fill-opacity='0']").first  # see-through under tiles
+    assert land.evaluate("p => getComputedStyle(p).fillOpacity") == "1"  # ... opaque again: no tile loaded
+
+    # Turning the tiles off in the layer control takes the notice away.
+    page.evaluate(
+        f"() => {{ const map = {MAP}; map.eachLayer(l => {{ if (l instanceof L.TileLayer) map.removeLayer(l); }}); }}"
+    )
+    assert page.locator(".dm-tile-notice").count() == 0
+    assert land.evaluate("p => getComputedStyle(p).fillOpacity") == "0"

@@ -1,9 +1,10 @@
 """Alliance colours against each other and against every fill they are drawn on (WCAG 2.x contrast).
 
 A site symbol must stand out from the ground it sits on: land, NATO's tint, CSTO's tint, and the
-translucent areas of any alliance's regions and border strips (with an uncertainty circle on top), on the
-dashboard and on the briefing map, each composited as drawn. Sites of the alliances that share places in
-the catalog (CSTO and Russia–Belarus, e.g. the Losvido and Brestsky ranges) must differ from each other.
+translucent areas of any alliance's regions, border strips, countries and uncertainty circles, stacked as
+they overlap, on the dashboard and on the briefing map, each composited as drawn. Sites of the alliances
+that share places in the catalog (CSTO and Russia–Belarus, e.g. the Losvido and Brestsky ranges)
+must differ from each other.
 """
 
 from __future__ import annotations
@@ -17,13 +18,15 @@ from geo.catalog.sites import located, sites_frame
 from geo.core.symbology import (
     ALLIANCE_COLORS,
     ALLIANCE_MARKERS,
+    AREA_FILL_OPACITY,
+    AREA_FILL_STRENGTH,
     CSTO_FILL,
     CSTO_FILL_OPACITY,
     LAND_FILL,
     NATO_FILL,
     NATO_FILL_OPACITY,
+    area_fill,
 )
-from geo.maps.site_index import SiteIndex
 
 MIN_RATIO = 3.0
 
@@ -60,10 +63,23 @@ def over(colour: str, alpha: float, ground: str) -> str:
     return _hex((r, g, b))
 
 
+def pane_composite(fills: list[str], alpha: float, ground: str) -> str:
+    """Opaque ``fills`` drawn in order in one pane of opacity ``alpha`` over ``ground``: the top fill shows."""
+    return over(fills[-1], alpha, ground)
+
+
+def _dashboard_fills() -> list[str]:
+    """Every area fill the dashboard draws in its fill pane: each kind (and circle) of each alliance."""
+    return [area_fill(colour, kind) for colour in ALLIANCE_COLORS.values() for kind in AREA_FILL_STRENGTH]
+
+
 def _grounds() -> dict[str, str]:
-    """Every opaque colour a site symbol can sit on, composited as each map draws it."""
-    area = max(style.get("fillOpacity", 0) for kind, style in SiteIndex.STYLES.items() if kind != "u")
-    circle = SiteIndex.STYLES["u"]["fillOpacity"]
+    """Every opaque colour a site symbol can sit on, composited as each map draws it.
+
+    On the dashboard, areas overlap freely (Belarus is a whole country, oblasts and border strips of
+    several alliances at once, plus uncertainty circles): every stack of two fills of any kinds and
+    alliances is composited as the fill pane draws it (opaque paths, one pane opacity).
+    """
     bases = {
         "dashboard land": LAND_FILL,
         "dashboard NATO tint": over(NATO_FILL, NATO_FILL_OPACITY, LAND_FILL),
@@ -73,10 +89,16 @@ def _grounds() -> dict[str, str]:
         "briefing CSTO tint": over(CSTO_TINT, CSTO_ALPHA, LAND),
     }
     grounds = dict(bases)
-    for (name, base), (alliance, colour) in itertools.product(bases.items(), ALLIANCE_COLORS.items()):
-        alpha = area if name.startswith("dashboard") else AREA_FILL_CAP
-        grounds[f"{name} + {alliance} area"] = over(colour, alpha, base)
-        grounds[f"{name} + {alliance} uncertainty circle"] = over(colour, circle, base)
+    fills = _dashboard_fills()
+    for name, base in bases.items():
+        if name.startswith("dashboard"):
+            for i, (low, high) in enumerate(itertools.product(fills, repeat=2)):
+                grounds[f"{name} + stacked fills {i} ({low} under {high})"] = pane_composite(
+                    [low, high], AREA_FILL_OPACITY, base
+                )
+            continue
+        for alliance, colour in ALLIANCE_COLORS.items():
+            grounds[f"{name} + {alliance} area"] = over(colour, AREA_FILL_CAP, base)
     return grounds
 
 
@@ -90,10 +112,26 @@ def test_contrast_ratio__known_values():
 
 
 @pytest.mark.parametrize("alliance", list(ALLIANCE_COLORS))
-@pytest.mark.parametrize("ground", list(GROUNDS))
-def test_every_alliance_colour_stands_out_from_every_ground(alliance, ground):
-    ratio = contrast_ratio(ALLIANCE_COLORS[alliance], GROUNDS[ground])
-    assert ratio >= MIN_RATIO, f"{alliance} {ALLIANCE_COLORS[alliance]} on {ground} {GROUNDS[ground]}: {ratio:.2f}"
+def test_every_alliance_colour_stands_out_from_every_ground(alliance):
+    ratios = {ground: contrast_ratio(ALLIANCE_COLORS[alliance], colour) for ground, colour in GROUNDS.items()}
+    worst = min(ratios, key=ratios.__getitem__)
+    assert ratios[worst] >= MIN_RATIO, f"{alliance} {ALLIANCE_COLORS[alliance]} on {worst}: {ratios[worst]:.2f}"
+
+
+def test_translucent_fills_stacking_would_fail_the_csto_symbol():
+    """Why the fill pane: Belarus as a country, an oblast and a border strip of two alliances, each
+    translucent on its own, stack into a brown on which CSTO's symbol falls below 3:1."""
+    ground = over(CSTO_FILL, CSTO_FILL_OPACITY, LAND_FILL)
+    for colour in (ALLIANCE_COLORS["Russia-Belarus"], ALLIANCE_COLORS["CSTO"]):
+        for kind in ("c", "r", "b", "u"):
+            ground = over(colour, AREA_FILL_OPACITY * AREA_FILL_STRENGTH[kind], ground)
+    assert contrast_ratio(ALLIANCE_COLORS["CSTO"], ground) < MIN_RATIO
+
+
+def test_area_fill_mixes_towards_white():
+    assert area_fill("#AD5700", "b") == "#ad5700"
+    assert area_fill("#000000", "c") == "#aaaaaa"
+    assert area_fill("#ffffff", "r") == "#ffffff"
 
 
 def _sharing_pairs() -> set[tuple[str, str]]:

@@ -9,6 +9,7 @@ from typing import Any
 
 import folium
 import geopandas as gpd
+import pandas as pd
 import pytest
 import shapely
 from shapely.geometry import Point, Polygon
@@ -16,16 +17,26 @@ from shapely.geometry import Point, Polygon
 from geo.catalog.filter import SiteFilter, filter_sites
 from geo.catalog.sites import located, nato_distance_text, site_kind, sites_frame
 from geo.core.errors import FilterError
-from geo.core.symbology import ALLIANCE_COLORS, CSTO_FILL, LAND_FILL, NATO_FILL, alliance_marker
+from geo.core.symbology import (
+    ALLIANCE_COLORS,
+    AREA_FILL_OPACITY,
+    AREA_FILL_STRENGTH,
+    CSTO_FILL,
+    LAND_FILL,
+    NATO_FILL,
+    alliance_marker,
+    area_fill,
+)
 from geo.geocode.distance import geodesic_km
 from geo.maps.build import NATO_BORDER, MapOptions, build_map
-from geo.maps.controls import ViewControl, marker_path
+from geo.maps.controls import Labels, ViewControl, marker_path
 from geo.maps.datastore import DataStore, LayerData, script_json
 from geo.maps.offline import VENDOR_IFRAME_BASE, remote_urls
 from geo.maps.popup import citation_fields, exercise_fields, place_fields, popup_html, tooltip_html
 from geo.maps.reference import border_rings, nato_facing_border, site_rings
 from geo.maps.site_index import AllianceSites, SiteCluster, SiteIndex
 from geo.maps.sites import site_tables
+from geo.maps.tile_notice import TileErrorNotice
 from geo.maps.view import outside_note, sites_bounds, sites_outside
 
 PERIOD_END = dt.date(2025, 12, 31)
@@ -96,7 +107,6 @@ def test_layer_control_lists_every_layer(default_map, sites):
 
 
 def test_oblasts_and_countries_are_labelled(default_map):
-    from geo.maps.controls import Labels
 
     groups = _groups(default_map)
     texts = {
@@ -105,6 +115,26 @@ def test_oblasts_and_countries_are_labelled(default_map):
     }
     assert {"Brest", "Gomel", "Grodno", "Minsk", "Mogilev", "Vitebsk"} <= texts["Belarus oblasts"]
     assert {"Belarus", "Poland", "Lithuania", "Latvia", "Ukraine", "Russia"} <= texts["Country names"]
+    key = {"Minsk", "Vilnius", "Riga", "Warsaw", "Kyiv", "Moscow", "Kaliningrad", "Tallinn"}
+    assert key <= texts["Capitals and key cities"]
+
+
+def test_capitals_and_cities_come_from_the_reference_places_beneath_the_sites(default_map, default_html):
+    group = _groups(default_map)["Capitals and key cities"]
+    by_class = {el.css_class: {lab.text: lab for lab in el.labels} for el in _walk(group) if isinstance(el, Labels)}
+    capitals, cities = by_class["dm-place-name dm-capital"], by_class["dm-place-name dm-city"]
+    assert {"Minsk", "Vilnius", "Riga", "Warsaw", "Kyiv", "Moscow", "Tallinn"} <= set(capitals)
+    assert "Kaliningrad" in cities and "Kaliningrad" not in capitals and "Brest" not in cities  # oblast centre
+    places = pd.read_csv("data/places/reference_places.csv").set_index("name")
+    for name in ("Minsk", "Kaliningrad"):
+        label = capitals.get(name) or cities[name]
+        assert (label.lat, label.lon) == pytest.approx(
+            (places.at[name, "latitude"], places.at[name, "longitude"]), abs=1e-3
+        )
+    assert all(el.pane == "dm-labels" for el in _walk(group) if isinstance(el, Labels))
+    panes = {el.name: el for el in _walk(default_map) if isinstance(el, folium.map.CustomPane)}
+    assert panes["dm-labels"].z_index < 600 and not panes["dm-labels"].pointer_events  # under the marker pane
+    assert ".dm-capital::before" in default_html and ".dm-city::before" in default_html
 
 
 def test_each_alliance_layer_draws_its_sites_into_one_shared_cluster(default_map, sites):
@@ -116,7 +146,9 @@ def test_each_alliance_layer_draws_its_sites_into_one_shared_cluster(default_map
         (drawn,) = [el for el in group._children.values() if isinstance(el, AllianceSites)]
         assert (drawn.alliance, drawn.colour, drawn.cluster) == (alliance, ALLIANCE_COLORS[alliance], cluster)
         assert drawn.shape == marker_path(alliance_marker(alliance))  # the briefing map's shape, as SVG
-        assert json.loads(drawn.args.split(", ")[-1]) == drawn.shape
+        name, colour, shape, fills = json.loads(f"[{drawn.args}]")
+        assert (name, colour, shape) == (alliance, drawn.colour, drawn.shape)
+        assert fills == {kind: area_fill(colour, kind) for kind in AREA_FILL_STRENGTH}
     html = default_map.get_root().render()
     assert "leaflet.markercluster/leaflet.markercluster.js" in html
     assert "leaflet.featuregroup.subgroup/leaflet.featuregroup.subgroup.js" in html
@@ -167,6 +199,9 @@ def test_no_tiles_by_default_and_osm_is_opt_in(default_map, sites):
     with_tiles = build_map(sites, period_end=PERIOD_END, options=MapOptions(tiles=True))
     tiles = [el for el in _walk(with_tiles) if isinstance(el, folium.TileLayer)]
     assert [t.layer_name for t in tiles] == ["OpenStreetMap tiles (online)"]
+    (notice,) = [el for el in _walk(with_tiles) if isinstance(el, TileErrorNotice)]
+    assert notice.layer is tiles[0] and notice._parent is with_tiles
+    assert not any(isinstance(el, TileErrorNotice) for el in _walk(default_map))
 
 
 def test_assets_are_vendored_and_nothing_remote(default_map, default_html):
@@ -310,9 +345,18 @@ def test_sites_are_drawn_by_precision(sites):
     assert site_kind("Polygon", "border_zone", "border_zone") == "b"
     assert site_kind("MultiPolygon", "country", "country") == "c"
     assert site_kind("Point", "town", "point") == "t"
-    styles = SiteIndex.STYLES
-    assert styles["c"]["fillOpacity"] < styles["r"]["fillOpacity"] < 0.5  # vague areas stay translucent
-    assert styles["u"]["dashArray"] and styles["u"]["fillOpacity"] < 0.1  # uncertainty: dashed, faint
+    strength = AREA_FILL_STRENGTH
+    assert strength["c"] < strength["r"] < strength["b"] <= 1 and AREA_FILL_OPACITY < 0.5  # vague areas: fainter
+    assert SiteIndex.STYLES["u"]["dashArray"] and strength["u"] * AREA_FILL_OPACITY < 0.1  # uncertainty: faint
+
+
+def test_area_fills_are_opaque_in_one_translucent_pane(default_map, default_html):
+    """Overlapping areas do not build up colour: opaque fills in one pane, the pane translucent."""
+    panes = {el.name: el for el in _walk(default_map) if isinstance(el, folium.map.CustomPane)}
+    assert panes["dm-area-fill"].z_index < panes["dm-areas"].z_index < panes["dm-uncertainty"].z_index
+    assert not panes["dm-area-fill"].pointer_events  # the outlines above take the clicks
+    assert f".leaflet-dm-area-fill-pane {{ opacity: {AREA_FILL_OPACITY}; }}" in default_html
+    assert 'pane: "dm-area-fill"' in default_html and "fillColor: tints[kind], fillOpacity: 1}" in default_html
     from geo.maps.controls import MAP_CSS
 
     for kind in ("p", "a", "t"):  # point symbols are drawn by the stylesheet

@@ -169,6 +169,8 @@ def test_map_params_round_trip(sites):
     assert at.multiselect(key="m_rings").value == [50, 100]
     script = _component_args(at)["script"]
     assert "Distance rings" in script and "tile.openstreetmap.org" in script
+    assert "dm-tile-notice" in script  # the map announces tiles that fail to load
+    assert any("If they cannot, a notice says so in the map" in c.value for c in at.caption)
     assert _params(at)["rings"] == "50,100" and _params(at)["ring_at"] == "nato"
 
 
@@ -299,3 +301,17 @@ def test_map_page_states_the_one_as_of_date(sites, params, flt):
     expected = as_of_text(select(sites, flt).period_end)
     captions = " ".join(c.value for c in at.caption)
     assert f"alliances as of {expected}" in captions
+
+
+def test_exercise_tables_show_no_none_or_file_paths(sites):
+    at = _app(exercise="zapad-2021")
+    at.switch_page("pages/3_exercises.py").run()
+    _no_exception(at)
+    frames = [df.value for df in at.dataframe]
+    assert len(frames) >= 4
+    for frame in frames:
+        text = frame.select_dtypes(include="object")
+        assert not text.isna().any().any(), [c for c in text.columns if text[c].isna().any()]
+        flat = text.astype(str).to_numpy().ravel().tolist()
+        assert not [v for v in flat if v in ("None", "nan")]
+        assert not [v for v in flat if re.search(r"(^|\s)[\w.-]+/[\w./-]+\.(md|ya?ml|csv)\b", v)], "a file path"
