@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.core.counts import counted
 from geo.core.dates import as_of_text
+from geo.core.extent import MapExtent
 from geo.core.text import md_escape
 from geo.core.values import present
 from geo.geocode.gazetteer import reading_text
@@ -15,6 +17,7 @@ from geo.maps.build import NATO_BORDER, MapOptions, build_map, ring_site_choices
 from geo.maps.popup import KIND_LABELS
 from geo.maps.url_state import RING_CHOICES_KM
 from geo.maps.view import outside_note
+from geo.query.selection import Selection
 from pages.common import compat
 from pages.common import state as ui_common
 from pages.common.export_panel import render_export_panel
@@ -71,18 +74,31 @@ centre = NATO_BORDER if mode == NATO_BORDER else ring_site if mode == "site" els
 options = MapOptions(tiles=bool(tiles), rings_km=tuple(sorted(rings)) if centre else (), ring_center=centre)
 ui_common.write_map_params(options)
 
-# --- The map -------------------------------------------------------------------------------------
+# --- The map and the downloads -------------------------------------------------------------------
 m = build_map(view.sites, period_end=view.period_end, options=options, reference=ui_common.reference())
-# returned_objects=[]: panning, zooming and clicking never rerun the script.
-st_folium(m, key="drillmap_map", height=660, use_container_width=True, returned_objects=[])
-note = outside_note(view.sites)
-if note:
-    st.caption(md_escape(note))
 
-# --- Export panel ---------------------------------------------------------------------------------
-# The page's own selection and map options: every export states the page's as-of date, and the map as seen
-# shows the rings the user drew. "Data as of" comes from the whole catalog, so it does not move with filters.
-render_export_panel(view.selection, map_options=options)
+
+@st.fragment
+def map_and_downloads(m: folium.Map, selection: Selection, options: MapOptions, note: str | None) -> None:
+    """The map and the download area, rerun alone when the map is panned or zoomed.
+
+    st_folium returns the map's view (bounds, zoom) after every pan or zoom, which reruns this fragment
+    only: the map is built once per full run (the fragment gets the same ``m``), its HTML does not change,
+    so the iframe keeps its state and does not reload. The view is handed to the export panel: the map as
+    seen shows it, and the briefing map can use it as its extent.
+    """
+    returned = st_folium(
+        m, key="drillmap_map", height=660, use_container_width=True, returned_objects=["bounds", "zoom"]
+    )
+    if note:
+        st.caption(md_escape(note))
+    # The page's own selection and map options: every export states the page's as-of date, and the map as
+    # seen shows the rings the user drew. "Data as of" comes from the whole catalog, so it does not move
+    # with filters.
+    render_export_panel(selection, map_options=options, view=MapExtent.from_leaflet(returned))
+
+
+map_and_downloads(m, view.selection, options, outside_note(view.sites))
 
 # --- Sites that could not be placed --------------------------------------------------------------
 unresolved = view.unresolved
