@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -74,19 +73,19 @@ centre = NATO_BORDER if mode == NATO_BORDER else ring_site if mode == "site" els
 options = MapOptions(tiles=bool(tiles), rings_km=tuple(sorted(rings)) if centre else (), ring_center=centre)
 ui_common.write_map_params(options)
 
+
 # --- The map and the downloads -------------------------------------------------------------------
-m = build_map(view.sites, period_end=view.period_end, options=options, reference=ui_common.reference())
-
-
 @st.fragment
-def map_and_downloads(m: folium.Map, selection: Selection, options: MapOptions, note: str | None) -> None:
+def map_and_downloads(selection: Selection, options: MapOptions, note: str | None) -> None:
     """The map and the download area, rerun alone when the map is panned or zoomed.
 
     st_folium returns the map's view (bounds, zoom) after every pan or zoom, which reruns this fragment
-    only: the map is built once per full run (the fragment gets the same ``m``), its HTML does not change,
-    so the iframe keeps its state and does not reload. The view is handed to the export panel: the map as
-    seen shows it, and the briefing map can use it as its extent.
+    only. The map is built afresh on every run (st_folium renames a map's variables in place: a map
+    rendered twice loads a broken script); its HTML is the same, so the iframe keeps its state and does
+    not reload. The view is handed to the export panel: the map as seen shows it, and the briefing map
+    can use it as its extent.
     """
+    m = build_map(selection.sites, period_end=selection.period_end, options=options, reference=ui_common.reference())
     returned = st_folium(
         m, key="drillmap_map", height=660, use_container_width=True, returned_objects=["bounds", "zoom"]
     )
@@ -98,7 +97,7 @@ def map_and_downloads(m: folium.Map, selection: Selection, options: MapOptions, 
     render_export_panel(selection, map_options=options, view=MapExtent.from_leaflet(returned))
 
 
-map_and_downloads(m, view.selection, options, outside_note(view.sites))
+map_and_downloads(view.selection, options, outside_note(view.sites))
 
 # --- Sites that could not be placed --------------------------------------------------------------
 unresolved = view.unresolved

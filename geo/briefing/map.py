@@ -333,6 +333,13 @@ def render_figure(selection: Selection, *, options: BriefingOptions | None = Non
     return fig
 
 
+def _extent_text(options: BriefingOptions) -> dict[str, str]:
+    """The asked-for extent as a PNG text chunk (``drillmap:extent`` = ``W,S,E,N``), so it can be checked."""
+    if options.extent is None:
+        return {}
+    return {"drillmap:extent": ",".join(f"{v:.5f}" for v in options.extent)}
+
+
 def render_bytes(
     selection: Selection,
     *,
@@ -353,7 +360,7 @@ def render_bytes(
     Returns
     -------
     bytes
-        The encoded file.
+        The encoded file; a PNG drawn for an explicit extent names it in a text chunk (``drillmap:extent``).
 
     Raises
     ------
@@ -367,7 +374,7 @@ def render_bytes(
     fig = render_figure(selection, options=options)
     title = options.title or default_title(selection)
     metadata: dict[str, dict[str, Any]] = {
-        "png": {"Title": title, "Software": "Drillmap (matplotlib)"},
+        "png": {"Title": title, "Software": "Drillmap (matplotlib)", **_extent_text(options)},
         "pdf": {"Title": title, "Creator": "Drillmap", "Subject": subtitle(selection)},
         "svg": {"Title": title, "Creator": "Drillmap", "Date": None},
     }
