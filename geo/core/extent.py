@@ -72,6 +72,17 @@ class MapExtent:
         """Return ``"W,S,E,N"`` (5 decimals, about a metre), the form :func:`parse_extent` reads."""
         return ",".join(f"{v:.5f}" for v in self.bbox)
 
+    def describe(self) -> str:
+        """Return the box in words, e.g. ``"22.35–25.05° E, 51.52–52.63° N"`` (W/S for negative degrees)."""
+
+        def span(low: float, high: float, pos: str, neg: str) -> str:
+            def one(v: float) -> str:
+                return f"{abs(v):.2f}° {pos if v >= 0 else neg}"
+
+            return f"{one(low)} – {one(high)}"
+
+        return f"{span(self.west, self.east, 'E', 'W')}, {span(self.south, self.north, 'N', 'S')}"
+
     @classmethod
     def from_leaflet(cls, returned: Mapping[str, Any] | None) -> MapExtent | None:
         """Read the view streamlit-folium returns (``bounds`` with ``_southWest``/``_northEast``, ``zoom``).

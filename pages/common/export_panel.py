@@ -123,9 +123,9 @@ def _as_seen_request(
     size = AS_SEEN_SIZES[size_label]
     title, banner = _title_and_banner(selection, key)
     st.caption(
-        "The area the map above shows, with its layers and rings, without its buttons."
+        f"The area the map above shows ({view.describe()}), with its layers and rings, without its buttons."
         if view is not None
-        else "The map's opening view (pan or zoom the map above to choose another area)."
+        else "The map's opening view, with its layers and rings, without its buttons."
     )
     return _Request(
         make=lambda: as_seen_png(
