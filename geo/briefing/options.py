@@ -34,7 +34,7 @@ class RingSet:
     rings
         ``(km, geometry)`` pairs, smallest first; empty for none.
     text
-        The legend's words, e.g. "Distance rings 50/100 km from NATO's land border with Belarus/Russia".
+        The legend's words, e.g. "Rings 50/100 km from NATO's border".
     label_near
         ``(lon, lat)``: each ring is labelled at its vertex nearest this point; None for its northernmost.
     """

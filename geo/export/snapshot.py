@@ -75,7 +75,7 @@ def with_rings(
     if found is None:
         return options
     near = None if found.label_near is None else (found.label_near.x, found.label_near.y)
-    return replace(options, rings=RingSet(found.rings, found.text, near))
+    return replace(options, rings=RingSet(found.rings, found.short, near))
 
 
 def render_snapshot(

@@ -259,12 +259,15 @@ class DistanceRings:
         ``(km, geometry)``, smallest first (buffers computed in EPSG:3035 metres).
     text
         What they measure, e.g. "Distance rings 50/100/200 km from NATO's land border with Belarus/Russia ...".
+    short
+        The same in a legend line's room: "Rings 50/100/200 km from NATO's border", "Rings 50 km around Brest".
     label_near
         Each ring's label goes to its vertex nearest this point (Minsk for NATO's border); None: northernmost.
     """
 
     rings: tuple[tuple[float, BaseGeometry], ...]
     text: str
+    short: str
     label_near: Point | None
 
 
@@ -276,6 +279,7 @@ def distance_rings(sites: gpd.GeoDataFrame, options: MapOptions, period_end: dt.
     if options.ring_center == NATO_BORDER:
         rings = border_rings(period_end, distances)
         what = "from NATO's land border with Belarus/Russia (outside NATO)"
+        short = "from NATO's border"
         label_near: Point | None = MINSK
     else:
         keys = sites["exercise_id"].astype(str) + ":" + sites["site_index"].astype(int).astype(str)
@@ -285,9 +289,10 @@ def distance_rings(sites: gpd.GeoDataFrame, options: MapOptions, period_end: dt.
         rings = site_rings(match.geometry.iloc[0], distances)
         row = match.iloc[0]
         what = f"around {row['place_text']} ({row['exercise_name']})"
+        short = f"around {row['place_text']}"
         label_near = None
-    text = "Distance rings " + "/".join(f"{km:g}" for km in distances) + f" km {what}"
-    return DistanceRings(tuple(rings), text, label_near)
+    kms = "/".join(f"{km:g}" for km in distances)
+    return DistanceRings(tuple(rings), f"Distance rings {kms} km {what}", f"Rings {kms} km {short}", label_near)
 
 
 def _add_rings(m: folium.Map, sites: gpd.GeoDataFrame, options: MapOptions, period_end: dt.date) -> str | None:

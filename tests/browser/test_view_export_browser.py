@@ -6,8 +6,8 @@ Against a real ``streamlit run app.py``: the map is zoomed onto Brest, then
   Leaflet in the export's page) equal the dashboard map's bounds;
 * the briefing map with "Use the current view" is drawn for that box (``drillmap:extent``).
 
-The map's iframe must not reload on the pan (a marker set in its window survives the rerun), and the
-time from the pan to the rerun's end is printed.
+NATO-border rings are on, as a user would draw them. The map's iframe must not reload on the pan (a marker
+set in its window survives the rerun); the time from the pan to the panel naming the new view is printed.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from geo.core.extent import parse_extent
+from geo.core.extent import MapExtent, parse_extent
 from tests.browser.conftest import MAP, MAP_FRAME
 
 pytestmark = pytest.mark.browser
@@ -54,21 +54,22 @@ def test_exports_use_the_dashboard_view(chromium_browser, streamlit_server, arti
     context = chromium_browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
     page = context.new_page()
     try:
-        page.goto(streamlit_server, wait_until="domcontentloaded")
+        page.goto(f"{streamlit_server}/?rings=50,100,200&ring_at=nato", wait_until="domcontentloaded")
         _map_frame(page)
         page.get_by_text("Map as seen", exact=True).click()
-        page.get_by_text("The area the map above shows").wait_for(timeout=30_000)  # the view arrived on load
+        page.get_by_text("The area the map above shows").wait_for(timeout=60_000)  # the view arrived on load
         frame = _map_frame(page)
+        frame.wait_for_selector(".dm-label-ring", timeout=60_000)
         frame.evaluate("() => { window.__drillmapMarker = 1; }")
         started = time.perf_counter()
         frame.evaluate(f"() => ({MAP}).setView([52.08, 23.70], 9, {{animate: false}})")  # Brest
-        time.sleep(0.4)  # streamlit-folium's 250 ms debounce, then the fragment's rerun
-        page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=30_000)
-        print(f"pan to rerun done: {time.perf_counter() - started:.2f} s (includes the 250 ms debounce)")
-        assert frame.evaluate("() => window.__drillmapMarker") == 1, "the map reloaded on the pan"
         seen = tuple(frame.evaluate(_BOUNDS_JS))
+        # The fragment has rerun with the new view when the panel names its box.
+        page.get_by_text(MapExtent(*seen).describe()).wait_for(timeout=60_000)
+        print(f"pan to the panel naming the new view: {time.perf_counter() - started:.2f} s")
+        assert frame.evaluate("() => window.__drillmapMarker") == 1, "the map reloaded on the pan"
         span = seen[2] - seen[0]
-        assert 21.5 < seen[0] < 23.7 < seen[2] < 26.0 and seen[2] - seen[0] < 5, seen  # zoomed onto Brest
+        assert 21.5 < seen[0] < 23.7 < seen[2] < 26.0 and span < 5, seen  # zoomed onto Brest
 
         png = _download(page, "map-as-seen")
         image = Image.open(io.BytesIO(png))
