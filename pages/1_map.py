@@ -8,6 +8,7 @@ from streamlit_folium import st_folium
 
 from geo.core.counts import counted
 from geo.core.dates import as_of_text
+from geo.core.extent import MapExtent
 from geo.core.text import md_escape
 from geo.core.values import present
 from geo.geocode.gazetteer import reading_text
@@ -15,6 +16,7 @@ from geo.maps.build import NATO_BORDER, MapOptions, build_map, ring_site_choices
 from geo.maps.popup import KIND_LABELS
 from geo.maps.url_state import RING_CHOICES_KM
 from geo.maps.view import outside_note
+from geo.query.selection import Selection
 from pages.common import compat
 from pages.common import state as ui_common
 from pages.common.export_panel import render_export_panel
@@ -80,18 +82,31 @@ centre = NATO_BORDER if mode == NATO_BORDER else ring_site if mode == "site" els
 options = MapOptions(tiles=bool(tiles), rings_km=tuple(sorted(rings)) if centre else (), ring_center=centre)
 ui_common.write_map_params(options)
 
-# --- The map -------------------------------------------------------------------------------------
-m = build_map(view.sites, period_end=view.period_end, options=options, reference=ui_common.reference())
-# returned_objects=[]: panning, zooming and clicking never rerun the script.
-st_folium(m, key="drillmap_map", height=660, use_container_width=True, returned_objects=[])
-note = outside_note(view.sites)
-if note:
-    st.caption(md_escape(note))
 
-# --- Export panel ---------------------------------------------------------------------------------
-# The page's own selection and map options: every export states the page's as-of date, and the map as seen
-# shows the rings the user drew. "Data as of" comes from the whole catalog, so it does not move with filters.
-render_export_panel(view.selection, map_options=options)
+# --- The map and the downloads -------------------------------------------------------------------
+@st.fragment
+def map_and_downloads(selection: Selection, options: MapOptions, note: str | None) -> None:
+    """The map and the download area, rerun alone when the map is panned or zoomed.
+
+    st_folium returns the map's view (bounds, zoom) after every pan or zoom, which reruns this fragment
+    only. The map is built afresh on every run (st_folium renames a map's variables in place: a map
+    rendered twice loads a broken script); its HTML is the same, so the iframe keeps its state and does
+    not reload. The view is handed to the export panel: the map as seen shows it, and the briefing map
+    can use it as its extent.
+    """
+    m = build_map(selection.sites, period_end=selection.period_end, options=options, reference=ui_common.reference())
+    returned = st_folium(
+        m, key="drillmap_map", height=660, use_container_width=True, returned_objects=["bounds", "zoom"]
+    )
+    if note:
+        st.caption(md_escape(note))
+    # The page's own selection and map options: every export states the page's as-of date, and the map as
+    # seen shows the rings the user drew. "Data as of" comes from the whole catalog, so it does not move
+    # with filters.
+    render_export_panel(selection, map_options=options, view=MapExtent.from_leaflet(returned))
+
+
+map_and_downloads(view.selection, options, outside_note(view.sites))
 
 # --- Sites that could not be placed --------------------------------------------------------------
 unresolved = view.unresolved

@@ -51,10 +51,11 @@ def legend_entries(
     abbreviations: bool,
     *,
     cities: bool = False,
+    rings: str = "",
 ) -> list[Entry]:
     """Return the legend rows: alliances present, the drawing kinds present, territory as of ``on``, notes.
 
-    ``cities`` adds the capital and city symbols.
+    ``cities`` adds the capital and city symbols; ``rings`` (their description) the distance rings' line.
     """
     entries = [Entry("Exercise sites, by alliance (colour and shape)" if present else "No exercise site in view")]
     entries += [Entry(a, "p", alliance_color(a), (("marker", alliance_marker(a)),)) for a in present]
@@ -77,6 +78,8 @@ def legend_entries(
     entries.append(Entry("NATO border with Belarus/Russia", "frontier", NATO_LINE))
     entries.append(Entry("Belarus oblast boundary", "line", OBLAST_EDGE, (("linestyle", (0, (4, 2.5))),)))
     entries.append(Entry("Rivers and lakes", "line", WATER_LINE))
+    if rings:
+        entries.append(Entry(rings, "line", "#333333", (("linestyle", (0, (6, 4))),)))
     if cities:
         entries.append(Entry("Capital · other city", "cities", CITY_TEXT))
     if abbreviations:

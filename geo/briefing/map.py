@@ -26,7 +26,6 @@ size (PDF page, PPTX picture) is the pixel size divided by it.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import io
 import re
 import threading
@@ -48,11 +47,11 @@ from geo.briefing.legend import Entry, draw_legend, key_fits, legend_entries
 from geo.briefing.names import cities_in_view, place_cities, place_country_names, place_oblast_names
 from geo.briefing.options import FORMATS, BriefingOptions
 from geo.briefing.projection import BELARUS_BOX, DEFAULT_VIEW, MAP_CRS, PAD_FRACTION, View, box_in_map, fit_extent
+from geo.briefing.rings import draw_rings
 from geo.briefing.sites import SiteLayer, draw_sites, site_layer
 from geo.briefing.style import SEA, TEXT
-from geo.briefing.text import default_title, single_exercise, source_list, source_summary, subtitle
+from geo.briefing.text import dates_text, default_title, single_exercise, source_list, source_summary, subtitle
 from geo.core.credits import MAP_CREDITS
-from geo.core.dates import as_of_text
 from geo.core.errors import ExportError
 from geo.core.symbology import ordered_alliances
 from geo.query.selection import Selection
@@ -284,10 +283,7 @@ def _draw_footer(fig: Figure, layout: _Layout, selection: Selection, options: Br
     left_column = [_footer_text(fig, (0.012, y0), sources, s, main=True, gid="sources")]
     if options.show_credits:
         left_column.append(_footer_text(fig, (0.012, y1), " · ".join(MAP_CREDITS), s, main=False, gid="attribution"))
-    as_of = options.data_as_of or selection.data_as_of
-    produced = options.produced_on or dt.date.today()
-    stamp = f"Data as of {as_of_text(as_of)}" if as_of else "Data as of: no dated entries"
-    stamp += f" · produced {as_of_text(produced)}"
+    stamp = dates_text(selection, data_as_of=options.data_as_of, produced_on=options.produced_on)
     right_column = [
         _footer_text(fig, (0.988, y0), stamp, s, main=True, gid="data-as-of"),
         _footer_text(fig, (0.988, y1), note, s, main=False, gid="map-note"),
@@ -340,6 +336,7 @@ def render_figure(selection: Selection, *, options: BriefingOptions | None = Non
     ax = _map_axes(fig, layout, view)
     draw_basemap(ax, base, view, on, s)
     draw_sites(ax, layer, view, s)
+    draw_rings(ax, options.rings, view, s)
     draw_graticule(ax, view, s)
     draw_scale_bar(ax, view, s)
     draw_north_arrow(fig, ax, view, s)
@@ -352,7 +349,7 @@ def render_figure(selection: Selection, *, options: BriefingOptions | None = Non
         _draw_title_block(fig, layout, selection, options.title or default_title(selection))
     present = ordered_alliances(selection.located["alliance"])
     abbreviations = any(re.search(r"\b(TG|TA|AB)\b", label.name) for label in layer.labels)
-    entries = legend_entries(present, on, layer.kinds, abbreviations, cities=bool(cities))
+    entries = legend_entries(present, on, layer.kinds, abbreviations, cities=bool(cities), rings=options.rings.text)
     if _draw_legend_or_widen(fig, layout, entries, s, report.keyed):
         draw_inset(fig, layout.inset_rect, base, view, layer, s)
     _draw_footer(fig, layout, selection, options, _map_note(report, len(outside), _clipped(layer, view)))
@@ -361,6 +358,13 @@ def render_figure(selection: Selection, *, options: BriefingOptions | None = Non
     for text in fig.findobj(Text):  # titles, banners and names are data: a "$" must not start mathtext
         text.set_parse_math(False)
     return fig
+
+
+def _extent_text(options: BriefingOptions) -> dict[str, str]:
+    """The asked-for extent as a PNG text chunk (``drillmap:extent`` = ``W,S,E,N``), so it can be checked."""
+    if options.extent is None:
+        return {}
+    return {"drillmap:extent": ",".join(f"{v:.5f}" for v in options.extent)}
 
 
 def render_bytes(
@@ -383,7 +387,7 @@ def render_bytes(
     Returns
     -------
     bytes
-        The encoded file.
+        The encoded file; a PNG drawn for an explicit extent names it in a text chunk (``drillmap:extent``).
 
     Raises
     ------
@@ -397,7 +401,7 @@ def render_bytes(
     fig = render_figure(selection, options=options)
     title = options.title or default_title(selection)
     metadata: dict[str, dict[str, Any]] = {
-        "png": {"Title": title, "Software": "Drillmap (matplotlib)"},
+        "png": {"Title": title, "Software": "Drillmap (matplotlib)", **_extent_text(options)},
         "pdf": {"Title": title, "Creator": "Drillmap", "Subject": subtitle(selection)},
         "svg": {"Title": title, "Creator": "Drillmap", "Date": None},
     }

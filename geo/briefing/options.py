@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
+
+from shapely.geometry.base import BaseGeometry
 
 from geo.core.errors import ExportError
 
@@ -19,6 +21,27 @@ FORMATS: Final = ("png", "pdf", "svg")
 # Pixel and DPI bounds: beyond these a render is either unreadable or needlessly huge (memory grows with w*h).
 _MIN_PX, _MAX_PX = 320, 8000
 _MIN_DPI, _MAX_DPI = 50.0, 1200.0
+
+
+@dataclass(frozen=True)
+class RingSet:
+    """Distance rings to draw: ``(km, polygon)`` pairs in EPSG:4326, what they measure, where to label them.
+
+    Made by :func:`geo.maps.build.distance_rings` (the dashboard's rule) in :mod:`geo.export.snapshot`.
+
+    Attributes
+    ----------
+    rings
+        ``(km, geometry)`` pairs, smallest first; empty for none.
+    text
+        The legend's words, e.g. "Rings 50/100 km from NATO's border".
+    label_near
+        ``(lon, lat)``: each ring is labelled at its vertex nearest this point; None for its northernmost.
+    """
+
+    rings: tuple[tuple[float, BaseGeometry], ...] = ()
+    text: str = ""
+    label_near: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +75,8 @@ class BriefingOptions:
     text_scale
         Multiplier of every text and symbol size (1 for a full page; the PPTX picture, shown smaller
         than a full slide, uses more so that it stays readable when projected).
+    rings
+        Distance rings drawn as on the dashboard (:class:`RingSet`; none by default).
     """
 
     title: str = ""
@@ -64,6 +89,7 @@ class BriefingOptions:
     show_title: bool = True
     show_credits: bool = True
     text_scale: float = 1.0
+    rings: RingSet = field(default_factory=RingSet)
 
     def __post_init__(self) -> None:
         """Validate sizes and the extent with one clear message each."""

@@ -7,12 +7,13 @@ catalog's span, never today's date.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 import geopandas as gpd
 
-from geo.core.dates import row_period_text
+from geo.core.dates import as_of_text, row_period_text
 from geo.query.selection import Selection
 
 
@@ -86,6 +87,18 @@ def subtitle(selection: Selection) -> str:
         parts.append("Filters: " + extra)
     parts.append(_count_text(selection))
     return " · ".join(parts)
+
+
+def dates_text(selection: Selection, *, data_as_of: dt.date | None = None, produced_on: dt.date | None = None) -> str:
+    """Return ``"Data as of 9 Mar 2026 · produced 6 Dec 2026"``: the footer stamp of every map export.
+
+    ``data_as_of`` defaults to the selection's :attr:`~geo.query.selection.Selection.data_as_of` (the whole
+    catalog's newest date), ``produced_on`` to today.
+    """
+    as_of = data_as_of or selection.data_as_of
+    produced = produced_on or dt.date.today()
+    stamp = f"Data as of {as_of_text(as_of)}" if as_of else "Data as of: no dated entries"
+    return stamp + f" · produced {as_of_text(produced)}"
 
 
 def source_list(sites: gpd.GeoDataFrame) -> list[str]:

@@ -1,10 +1,11 @@
-"""``python -m geo snapshot [filters] [--format png|pdf|svg|pptx] [--size WxH] [--dpi N] --out PATH``.
+"""``python -m geo snapshot [filters] [--format png|pdf|svg|pptx] [--size WxH] [--extent W,S,E,N] --out PATH``.
 
 Writes the briefing map of the filtered known sites (:func:`geo.query.known.known_sites`: the reviewed
 catalog and the analysts' store, as on the dashboard) with :func:`geo.export.snapshot.write_snapshot`.
-Every argument is checked before the sites are loaded; a bad one, an unwritable path or a filter that
-selects nothing is one ``error:`` line and exit code 2. ``--allow-empty`` renders an empty selection as a
-map that says no exercise matches.
+``--extent`` (:func:`geo.core.extent.parse_extent`) draws that lon/lat box instead of fitting the sites;
+``--dpi N`` sets the pixel density. Every argument is checked before the sites are loaded; a bad one, an
+unwritable path or a filter that selects nothing is one ``error:`` line and exit code 2. ``--allow-empty``
+renders an empty selection as a map that says no exercise matches.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from geo.cli.args import (
 )
 from geo.core.counts import counted
 from geo.core.errors import ExportError
+from geo.core.extent import parse_extent
 from geo.core.text import terminal_safe
 from geo.export.formats import names
 
@@ -77,6 +79,12 @@ def add(p: argparse.ArgumentParser) -> None:
     out.add_argument("--dpi", default="144", help="pixel density (default 144: 1920x1080 is a 13.33x7.5 in slide)")
     out.add_argument("--title", default="", help="map title (default: what and when the map shows)")
     out.add_argument("--banner", default="", help="handling banner shown at the top and bottom, e.g. 'UNCLASSIFIED'")
+    out.add_argument(
+        "--extent",
+        default=None,
+        help="area to draw, WEST,SOUTH,EAST,NORTH in degrees (lon/lat, e.g. 23.3,51.8,24.2,52.3; "
+        "default: fit the sites)",
+    )
     out.add_argument("--allow-empty", action="store_true", help="render a map saying 'no exercises match' if none do")
     out.add_argument("--out", help="file to write (required)")
 
@@ -93,8 +101,13 @@ def run(args: argparse.Namespace) -> int:
     from geo.briefing.map import BriefingOptions
 
     fmt = choose_format(args.format, "map")
+    extent = None if args.extent is None else parse_extent(args.extent).bbox
     options = BriefingOptions(
-        title=args.title.strip(), banner=args.banner.strip(), size_px=parse_size(args.size), dpi=parse_dpi(args.dpi)
+        title=args.title.strip(),
+        banner=args.banner.strip(),
+        size_px=parse_size(args.size),
+        dpi=parse_dpi(args.dpi),
+        extent=extent,
     )
     out = output_path(args)
     selection = load_selection(filter_from_args(args))

@@ -6,7 +6,8 @@
 * :func:`as_seen_png` photographs the dashboard's own map (:func:`geo.maps.build.build_map`) exactly as Leaflet
   draws it: the map is saved as standalone HTML with its vendored assets as ``file://`` URIs
   (:func:`geo.maps.offline.save_offline_html`), opened by Playwright in Debian's Chromium, and the ``.folium-map``
-  element is captured once the map, the sites and every image have finished loading. Nothing is fetched
+  page is framed (:mod:`geo.export.seen_frame`: header, banner, the dashboard's view, no interactive
+  controls) and captured once the map, the sites and every image have finished loading. Nothing is fetched
   from the network. Without a browser it raises :class:`~geo.core.errors.ExportError` with a clear message;
   the static exports do not need one.
 """
@@ -16,14 +17,18 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final
 
 from geo.briefing.map import FORMATS as MAP_FORMATS
 from geo.briefing.map import BriefingOptions, render_bytes
+from geo.briefing.options import RingSet
 from geo.core.errors import ExportError
+from geo.core.extent import MapExtent
 from geo.export.data import check_output_path, write_bytes
-from geo.maps.build import MapOptions, build_map
+from geo.export.seen_frame import FRAME_JS, SeenHeader, page_scale, png_with_text
+from geo.maps.build import MapOptions, build_map, distance_rings
 from geo.maps.offline import save_offline_html, vendor_file_base
 from geo.query.selection import Selection
 
@@ -34,6 +39,7 @@ __all__ = [
     "as_seen_png",
     "browser_problem",
     "render_snapshot",
+    "with_rings",
     "write_snapshot",
 ]
 
@@ -61,7 +67,25 @@ _READY_JS: Final = """(expectSites) => {
 }"""
 
 
-def render_snapshot(selection: Selection, *, fmt: str, options: BriefingOptions | None = None) -> bytes:
+def with_rings(
+    selection: Selection, options: BriefingOptions | None, map_options: MapOptions | None
+) -> BriefingOptions:
+    """Return the briefing options with the distance rings ``map_options`` ask for (the dashboard's rule)."""
+    options = options or BriefingOptions()
+    found = distance_rings(selection.sites, map_options, selection.period_end) if map_options else None
+    if found is None:
+        return options
+    near = None if found.label_near is None else (found.label_near.x, found.label_near.y)
+    return replace(options, rings=RingSet(found.rings, found.short, near))
+
+
+def render_snapshot(
+    selection: Selection,
+    *,
+    fmt: str,
+    options: BriefingOptions | None = None,
+    map_options: MapOptions | None = None,
+) -> bytes:
     """Return the briefing map of a selection as a ``png``, ``pdf``, ``svg``, ``pptx`` or ``pack`` file's bytes.
 
     Parameters
@@ -73,12 +97,15 @@ def render_snapshot(selection: Selection, *, fmt: str, options: BriefingOptions 
         One of :data:`SNAPSHOT_FORMATS`.
     options
         Title, banner, size, dpi, extent (:class:`geo.briefing.map.BriefingOptions`).
+    map_options
+        The interactive map's options: its distance rings are drawn on the briefing map too.
 
     Raises
     ------
     ExportError
         On an unknown format.
     """
+    options = with_rings(selection, options, map_options)
     if fmt in MAP_FORMATS:
         return render_bytes(selection, fmt=fmt, options=options)
     if fmt == "pptx":
@@ -93,13 +120,20 @@ def render_snapshot(selection: Selection, *, fmt: str, options: BriefingOptions 
     raise ExportError(msg)
 
 
-def write_snapshot(selection: Selection, out: str | Path, *, fmt: str, options: BriefingOptions | None = None) -> Path:
+def write_snapshot(
+    selection: Selection,
+    out: str | Path,
+    *,
+    fmt: str,
+    options: BriefingOptions | None = None,
+    map_options: MapOptions | None = None,
+) -> Path:
     """Render the briefing map and write it to ``out`` (checked before rendering, replaced atomically)."""
     if fmt not in SNAPSHOT_FORMATS:
         msg = f"unknown map format {fmt!r}; expected one of {', '.join(SNAPSHOT_FORMATS)}"
         raise ExportError(msg)
     check_output_path(out)
-    return write_bytes(render_snapshot(selection, fmt=fmt, options=options), out)
+    return write_bytes(render_snapshot(selection, fmt=fmt, options=options, map_options=map_options), out)
 
 
 def browser_problem(executable: str | Path | None = None) -> str | None:
@@ -122,19 +156,42 @@ _EXPAND_LEGEND_JS: Final = (
 )
 
 
-def _shoot(browser: Any, html: Path, size_px: tuple[int, int], timeout_ms: float, expect_sites: bool) -> bytes:
-    context = browser.new_context(viewport={"width": size_px[0], "height": size_px[1]}, device_scale_factor=1)
+@dataclass(frozen=True)
+class _Shot:
+    """What one screenshot needs besides the browser: the page, its size and scale, and the frame."""
+
+    html: Path
+    size_px: tuple[int, int]
+    scale: float
+    header: SeenHeader
+    view: MapExtent | None
+    expect_sites: bool
+
+
+def _shoot(browser: Any, shot: _Shot, timeout_ms: float) -> bytes:
+    css_size = {"width": round(shot.size_px[0] / shot.scale), "height": round(shot.size_px[1] / shot.scale)}
+    context = browser.new_context(viewport=css_size, device_scale_factor=shot.scale)
     try:
         page = context.new_page()
-        page.goto(html.as_uri(), wait_until="load", timeout=timeout_ms)
+        page.goto(shot.html.as_uri(), wait_until="load", timeout=timeout_ms)
         page.wait_for_selector(".leaflet-container", timeout=timeout_ms)
-        page.wait_for_function(_READY_JS, arg=expect_sites, timeout=timeout_ms, polling="raf")
-        # A picture has no toggle: the legend, collapsed on a small screen (geo.maps.controls.Legend), is shown.
+        page.wait_for_function(_READY_JS, arg=shot.expect_sites, timeout=timeout_ms, polling="raf")
+        view = shot.view
+        frame = {
+            "title": shot.header.title,
+            "lines": list(shot.header.lines),
+            "banner": shot.header.banner,
+            "view": None if view is None else [view.south, view.west, view.north, view.east],
+        }
+        west, south, east, north, zoom = page.evaluate(FRAME_JS, frame)
+        # A picture has no toggle: the legend, collapsed on a small map (geo.maps.controls.Legend), is shown.
         page.evaluate(_EXPAND_LEGEND_JS)
-        png: bytes = page.locator(".folium-map").screenshot(type="png", animations="disabled", timeout=timeout_ms)
-        return png
+        page.wait_for_function(_READY_JS, arg=shot.expect_sites, timeout=timeout_ms, polling="raf")
+        png: bytes = page.screenshot(type="png", animations="disabled", timeout=timeout_ms)
     finally:
         context.close()
+    shown = MapExtent(west, south, east, north, zoom=round(zoom, 4))
+    return png_with_text(png, {"drillmap:bounds": shown.text(), "drillmap:zoom": f"{zoom:.4f}"})
 
 
 def as_seen_png(
@@ -142,6 +199,9 @@ def as_seen_png(
     *,
     size_px: Sequence[int] = (1920, 1080),
     map_options: MapOptions | None = None,
+    view: MapExtent | None = None,
+    title: str = "",
+    banner: str = "",
     browser: Any = None,
     executable: str | Path | None = None,
     timeout_s: float = 30.0,
@@ -158,6 +218,13 @@ def as_seen_png(
     map_options
         The map's options as the user set them on the page (rings and their centre, tiles), so that the
         picture shows what the page shows; tiles stay off unless asked for.
+    view
+        The dashboard map's current view: the picture shows exactly this box (its map body takes the
+        box's shape). None keeps the map's opening view.
+    title, banner
+        The header's title (empty for the briefing map's default title) and a handling banner shown at
+        the top and the bottom (empty for none). The header also states the period, the filters, the
+        counts and the dates, in the briefing map's words (:mod:`geo.export.seen_frame`).
     browser
         An already launched Playwright ``Browser`` to reuse (a new context is opened and closed); None
         launches Chromium for this call and closes it after.
@@ -169,7 +236,8 @@ def as_seen_png(
     Returns
     -------
     bytes
-        The PNG, ``size_px`` pixels.
+        The PNG, ``size_px`` pixels, with the bounds it shows as text chunks (``drillmap:bounds`` =
+        ``W,S,E,N``, ``drillmap:zoom``).
 
     Raises
     ------
@@ -190,18 +258,20 @@ def as_seen_png(
     from playwright.sync_api import sync_playwright
 
     m = build_map(selection.sites, period_end=selection.period_end, options=map_options, vendor=vendor_file_base())
-    expect_sites = not selection.located.empty
+    header = SeenHeader.of(selection, title=title, banner=banner)
     timeout_ms = timeout_s * 1000.0
     with tempfile.TemporaryDirectory(prefix="drillmap-as-seen-") as tmp:
         html = save_offline_html(m, Path(tmp) / "map.html", allow_tiles=bool(map_options and map_options.tiles))
+        scale = page_scale((width, height), view)
+        shot = _Shot(html, (width, height), scale, header, view, expect_sites=not selection.located.empty)
         try:
             if browser is not None:
-                return _shoot(browser, html, (width, height), timeout_ms, expect_sites)
+                return _shoot(browser, shot, timeout_ms)
             with sync_playwright() as playwright:
                 exe = str(executable or CHROMIUM)
                 launched = playwright.chromium.launch(executable_path=exe, args=list(CHROMIUM_ARGS))
                 try:
-                    return _shoot(launched, html, (width, height), timeout_ms, expect_sites)
+                    return _shoot(launched, shot, timeout_ms)
                 finally:
                     launched.close()
         except PlaywrightTimeout as exc:

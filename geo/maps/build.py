@@ -30,6 +30,7 @@ import folium
 import geopandas as gpd
 import shapely
 from shapely.geometry import Point, mapping
+from shapely.geometry.base import BaseGeometry
 
 from geo.catalog.sites import located
 from geo.core.errors import FilterError
@@ -80,8 +81,10 @@ __all__ = [
     "DEFAULT_RINGS_KM",
     "EXERCISE_LINK_BASE",
     "NATO_BORDER",
+    "DistanceRings",
     "MapOptions",
     "build_map",
+    "distance_rings",
     "ring_site_choices",
     "sites_bounds",
 ]
@@ -265,14 +268,37 @@ def _ring_collection(rings: list[tuple[float, Any]], label_near: Point | None) -
     return {"type": "FeatureCollection", "features": features}, labels
 
 
-def _add_rings(m: folium.Map, sites: gpd.GeoDataFrame, options: MapOptions, period_end: dt.date) -> str | None:
-    """Add the distance rings; return their description (None when none are drawn)."""
+@dataclass(frozen=True)
+class DistanceRings:
+    """The distance rings a map draws: (km, polygon in EPSG:4326) pairs, their description, and where to label.
+
+    Attributes
+    ----------
+    rings
+        ``(km, geometry)``, smallest first (buffers computed in EPSG:3035 metres).
+    text
+        What they measure, e.g. "Distance rings 50/100/200 km from NATO's land border with Belarus/Russia ...".
+    short
+        The same in a legend line's room: "Rings 50/100/200 km from NATO's border", "Rings 50 km around Brest".
+    label_near
+        Each ring's label goes to its vertex nearest this point (Minsk for NATO's border); None: northernmost.
+    """
+
+    rings: tuple[tuple[float, BaseGeometry], ...]
+    text: str
+    short: str
+    label_near: Point | None
+
+
+def distance_rings(sites: gpd.GeoDataFrame, options: MapOptions, period_end: dt.date) -> DistanceRings | None:
+    """Return the rings ``options`` ask for (None when none): the one rule of both maps and the briefing map."""
     if not options.rings_km or options.ring_center is None:
         return None
     distances = tuple(float(km) for km in sorted(set(options.rings_km)))
     if options.ring_center == NATO_BORDER:
         rings = border_rings(period_end, distances)
         what = "from NATO's land border with Belarus/Russia (outside NATO)"
+        short = "from NATO's border"
         label_near: Point | None = MINSK
     else:
         keys = sites["exercise_id"].astype(str) + ":" + sites["site_index"].astype(int).astype(str)
@@ -282,9 +308,19 @@ def _add_rings(m: folium.Map, sites: gpd.GeoDataFrame, options: MapOptions, peri
         rings = site_rings(match.geometry.iloc[0], distances)
         row = match.iloc[0]
         what = f"around {row['place_text']} ({row['exercise_name']})"
+        short = f"around {row['place_text']}"
         label_near = None
+    kms = "/".join(f"{km:g}" for km in distances)
+    return DistanceRings(tuple(rings), f"Distance rings {kms} km {what}", f"Rings {kms} km {short}", label_near)
+
+
+def _add_rings(m: folium.Map, sites: gpd.GeoDataFrame, options: MapOptions, period_end: dt.date) -> str | None:
+    """Add the distance rings; return their description (None when none are drawn)."""
+    found = distance_rings(sites, options, period_end)
+    if found is None:
+        return None
+    rings, text, label_near = list(found.rings), found.text, found.label_near
     collection, labels = _ring_collection(rings, label_near)
-    text = "Distance rings " + "/".join(f"{km:g}" for km in distances) + f" km {what}"
     group = folium.FeatureGroup(name=_swatch_label("#333333", "Distance rings"), overlay=True)
     folium.GeoJson(
         collection,

@@ -24,6 +24,7 @@ import streamlit as st
 from geo.briefing.options import BriefingOptions
 from geo.briefing.text import default_title
 from geo.core.errors import DrillmapError
+from geo.core.extent import MapExtent
 from geo.core.text import md_escape
 from geo.export.data import export_bytes
 from geo.export.formats import FORMATS, labels
@@ -91,12 +92,8 @@ def _file_name(stem: str, fmt: str) -> str:
     return FORMATS[fmt].file_name(f"drillmap-{stem}-{dt.date.today():%Y%m%d}")
 
 
-def _briefing_request(selection: Selection, key: str) -> _Request:
-    """Widgets of the briefing map: format, size, title, banner."""
-    cols = st.columns(2)
-    map_labels = labels("map")
-    fmt = cols[0].selectbox("Format", list(map_labels), format_func=map_labels.__getitem__, key=f"{key}_map_format")
-    size_label = cols[1].selectbox("Size", list(SIZES), key=f"{key}_size")
+def _title_and_banner(selection: Selection, key: str) -> tuple[str, str]:
+    """The title and handling-banner inputs, shared by both map exports (stripped)."""
     title = st.text_input("Title", placeholder=default_title(selection), key=f"{key}_title", max_chars=160)
     banner = st.text_input(
         "Handling banner (top and bottom)",
@@ -104,31 +101,64 @@ def _briefing_request(selection: Selection, key: str) -> _Request:
         key=f"{key}_banner",
         max_chars=120,
     )
+    return title.strip(), banner.strip()
+
+
+def _briefing_request(
+    selection: Selection, map_options: MapOptions | None, view: MapExtent | None, key: str
+) -> _Request:
+    """Widgets of the briefing map: format, size, title, banner, and whether to use the map's current view."""
+    cols = st.columns(2)
+    map_labels = labels("map")
+    fmt = cols[0].selectbox("Format", list(map_labels), format_func=map_labels.__getitem__, key=f"{key}_map_format")
+    size_label = cols[1].selectbox("Size", list(SIZES), key=f"{key}_size")
+    title, banner = _title_and_banner(selection, key)
+    use_view = st.checkbox(
+        "Use the current view",
+        key=f"{key}_use_view",
+        disabled=view is None,
+        help="Draw the area the map above shows (grown to the page's shape) instead of fitting every site."
+        if view is not None
+        else "Pan or zoom the map above first: its view is known once it has moved.",
+    )
+    extent = view if use_view and view is not None else None
     width, height, dpi = SIZES[size_label]
-    options = BriefingOptions(title=title.strip(), banner=banner.strip(), size_px=(width, height), dpi=dpi)
+    options = BriefingOptions(
+        title=title, banner=banner, size_px=(width, height), dpi=dpi, extent=None if extent is None else extent.bbox
+    )
     return _Request(
-        make=lambda: render_snapshot(selection, fmt=fmt, options=options),
+        make=lambda: render_snapshot(selection, fmt=fmt, options=options, map_options=map_options),
         progress=f"Drawing the {FORMATS[fmt].label} ({width}×{height})…",
         stem="pack" if fmt == "pack" else "map",
         fmt=fmt,
-        token=_token(selection, "map", fmt, size_label, title, banner),
+        token=_token(selection, "map", fmt, size_label, title, banner, map_options, extent),
     )
 
 
-def _as_seen_request(selection: Selection, map_options: MapOptions | None, key: str) -> _Request | None:
-    """Widgets of the map as seen (its size); None, with the reason shown, when no browser is installed."""
+def _as_seen_request(
+    selection: Selection, map_options: MapOptions | None, view: MapExtent | None, key: str
+) -> _Request | None:
+    """Widgets of the map as seen (size, title, banner); None, with the reason shown, when no browser is installed."""
     problem = browser_problem()
     if problem:
         st.info(md_escape(problem[0].upper() + problem[1:] + "."))
         return None
     size_label = st.selectbox("Size", list(AS_SEEN_SIZES), key=f"{key}_seen_size")
     size = AS_SEEN_SIZES[size_label]
+    title, banner = _title_and_banner(selection, key)
+    st.caption(
+        f"The area the map above shows ({view.describe()}), with its layers and rings, without its buttons."
+        if view is not None
+        else "The map's opening view, with its layers and rings, without its buttons."
+    )
     return _Request(
-        make=lambda: as_seen_png(selection, size_px=size, map_options=map_options),
+        make=lambda: as_seen_png(
+            selection, size_px=size, map_options=map_options, view=view, title=title, banner=banner
+        ),
         progress="Opening the map in Chromium and taking the screenshot…",
         stem="map-as-seen",
         fmt="png",
-        token=_token(selection, "as-seen", size_label, map_options),
+        token=_token(selection, "as-seen", size_label, map_options, view, title, banner),
     )
 
 
@@ -181,7 +211,13 @@ def _offer(prepared: dict[str, Any] | None, token: str, key: str) -> None:
         st.caption("The filters or options changed since the last file was prepared: prepare it again.")
 
 
-def render_export_panel(selection: Selection, *, map_options: MapOptions | None = None, key: str = "export") -> None:
+def render_export_panel(
+    selection: Selection,
+    *,
+    map_options: MapOptions | None = None,
+    view: MapExtent | None = None,
+    key: str = "export",
+) -> None:
     """Draw the download area for a selection (a map page section).
 
     Parameters
@@ -190,7 +226,10 @@ def render_export_panel(selection: Selection, *, map_options: MapOptions | None 
         What the page shows (:attr:`pages.common.state.View.selection`): its sites, its filter, its as-of
         date (alliances) and its "data as of" date (the whole catalog's newest date).
     map_options
-        The interactive map's options as the user set them (rings, tiles): the map as seen carries them.
+        The interactive map's options as the user set them (rings, tiles): both map exports carry them.
+    view
+        The interactive map's current view (None before it has reported one): the map as seen shows
+        it, and the briefing map uses it as its extent when "Use the current view" is ticked.
     key
         Prefix of the widget and session-state keys (two panels on one page need different keys).
     """
@@ -199,9 +238,9 @@ def render_export_panel(selection: Selection, *, map_options: MapOptions | None 
     if selection.sites.empty:
         st.caption("No exercises match the filters: a map will say so, and data exports will be empty.")
     if kind == "Briefing map":
-        request: _Request | None = _briefing_request(selection, key)
+        request: _Request | None = _briefing_request(selection, map_options, view, key)
     elif kind == "Map as seen":
-        request = _as_seen_request(selection, map_options, key)
+        request = _as_seen_request(selection, map_options, view, key)
     else:
         request = _data_request(selection, key)
     if request is None:

@@ -244,3 +244,23 @@ def test_bad_options_are_refused(kwargs, message):
 def test_sites_must_be_lon_lat():
     with pytest.raises(ExportError, match="EPSG:4326"):
         bm.render_figure(select(tiny_sites().to_crs(3035)))
+
+
+def test_distance_rings_are_drawn_as_on_the_dashboard(selection):
+    from geo.export.snapshot import with_rings
+    from geo.maps.build import NATO_BORDER, MapOptions
+
+    options = with_rings(selection, OPTIONS, MapOptions(rings_km=(50, 100), ring_center=NATO_BORDER))
+    assert [km for km, _ in options.rings.rings] == [50.0, 100.0]
+    fig = bm.render_figure(selection, options=options)
+    assert sorted(t.get_text() for t in _texts(fig, "ring-label")) == ["100 km", "50 km"]
+    legend = [t.get_text() for t in _axes(fig, "legend").texts]
+    assert "Rings 50/100 km from NATO's border" in legend
+    assert _texts(bm.render_figure(selection, options=OPTIONS), "ring-label") == []  # none asked for
+
+
+def test_an_explicit_extent_is_named_in_the_png(selection):
+    png = bm.render_bytes(
+        selection, options=bm.BriefingOptions(size_px=(960, 540), dpi=72, extent=(23.3, 51.8, 24.2, 52.3))
+    )
+    assert Image.open(io.BytesIO(png)).text["drillmap:extent"] == "23.30000,51.80000,24.20000,52.30000"

@@ -14,7 +14,7 @@ from geo.catalog.filter import SiteFilter
 from geo.core.symbology import ALLIANCE_COLORS
 from geo.export.snapshot import as_seen_png
 from geo.query.selection import select
-from tests.conftest import run_streamlit
+from tests.conftest import fresh_page, run_streamlit
 from tests.support.export_panel_app import tiny_sites
 
 pytestmark = pytest.mark.browser
@@ -71,3 +71,38 @@ def test_download_area_in_the_browser(chromium_browser, panel_server, artifacts_
         context.close()
     assert {h for h in hosts if h not in ("127.0.0.1", "localhost", "")} == set()
     assert errors == []
+
+
+def test_as_seen_shows_the_given_view_without_buttons(chromium_browser, artifacts_dir):
+    from geo.core.extent import MapExtent
+    from geo.maps.build import NATO_BORDER, MapOptions
+
+    chosen = select(tiny_sites(), SiteFilter(years=(2021, 2023)))
+    view = MapExtent(23.2, 51.75, 24.3, 52.35, zoom=10)  # Brest, as a 1,000 x 640 px dashboard map shows it
+    rings = MapOptions(rings_km=(50, 100), ring_center=NATO_BORDER)
+    data = as_seen_png(
+        chosen, size_px=(1280, 720), map_options=rings, view=view, banner="TEST", browser=chromium_browser
+    )
+    image = Image.open(io.BytesIO(data))
+    image.save(artifacts_dir / "as_seen_view_brest.png")
+    assert image.size == (1280, 720)
+    west, south, east, north = (float(v) for v in image.text["drillmap:bounds"].split(","))
+    tolerance = 0.01 * (view.east - view.west)
+    assert abs(west - view.west) < tolerance and abs(east - view.east) < tolerance
+    assert abs(south - view.south) < tolerance and abs(north - view.north) < tolerance
+    top = np.asarray(image.convert("L"))[:60]  # the banner and the title: dark text on white
+    assert (top < 100).sum() > 200
+
+
+def test_as_seen_page_hides_the_interactive_controls(chromium_browser, map_html):
+    from geo.export.seen_frame import FRAME_JS
+
+    with fresh_page(chromium_browser, 1000, 700) as page:
+        page.goto(map_html.as_uri(), wait_until="load")
+        page.wait_for_selector(".leaflet-control-zoom")
+        page.evaluate(FRAME_JS, {"title": "T <b>x</b>", "lines": ["a"], "banner": "B", "view": None})
+        for control in (".leaflet-control-zoom", ".leaflet-control-layers", ".dm-view"):
+            assert not page.locator(control).first.is_visible(), control
+        assert page.locator(".dm-legend").is_visible() and page.locator(".leaflet-control-scale").is_visible()
+        assert page.locator(".dm-seen-title").inner_text() == "T <b>x</b>"  # words, never markup
+        assert page.locator(".dm-seen-banner").count() == 2

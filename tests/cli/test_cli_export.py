@@ -44,6 +44,14 @@ def test_snapshot_png(tmp_path, capsys):
     assert Image.open(out).size == (960, 540)
 
 
+def test_snapshot_extent(tmp_path, capsys):
+    out = tmp_path / "brest.png"
+    argv = ["snapshot", "--extent", "23.3,51.8,24.2,52.3", "--size", "960x540", "--dpi", "72", "--out", str(out)]
+    code, _, err = run(argv, capsys)
+    assert (code, err) == (0, "")
+    assert Image.open(out).text["drillmap:extent"] == "23.30000,51.80000,24.20000,52.30000"
+
+
 @pytest.mark.parametrize(("fmt", "magic"), [("pdf", b"%PDF"), ("svg", b"<?xml"), ("pptx", b"PK"), ("pack", b"PK")])
 def test_snapshot_other_formats(tmp_path, capsys, fmt, magic):
     out = tmp_path / FORMATS[fmt].file_name("map")
@@ -106,6 +114,9 @@ BAD = [
     (["snapshot", "--dpi", "5"], "dpi must be between 50 and 1200"),
     (["snapshot", "--search", "no such drill"], "no exercise sites match --search no such drill; pass --allow-empty"),
     (["snapshot", "--bogus"], "unrecognized arguments: --bogus"),
+    (["snapshot", "--extent", "23,52,bad"], "extent must look like 23.3,51.8,24.2,52.3"),
+    (["snapshot", "--extent", "24,52,23,53"], "with west < east and south < north"),
+    (["snapshot", "--extent", "23,52,24,95"], "extent must be west,south,east,north in degrees"),
     (["export", "--format", "shp"], "unknown data format 'shp'; expected one of csv, geojson, kml, gpkg"),
     (["export"], "--format is required"),
     (["export", "--format", "csv", "--alliance", "NATO,Warsaw"], "unknown alliance 'Warsaw'"),

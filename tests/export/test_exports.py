@@ -393,8 +393,8 @@ def test_as_seen_carries_the_map_options(selection, monkeypatch):
     """The map as seen is built with the page's options: NATO-border rings drawn there are in the picture."""
     pages: list[str] = []
 
-    def shoot(browser, html, size_px, timeout_ms, expect_sites):
-        pages.append(html.read_text(encoding="utf-8"))
+    def shoot(browser, shot, timeout_ms):
+        pages.append(shot.html.read_text(encoding="utf-8"))
         return b"\x89PNG"
 
     monkeypatch.setattr(snapshot, "_shoot", shoot)

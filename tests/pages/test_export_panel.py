@@ -134,3 +134,35 @@ def test_map_as_seen_is_taken_with_the_map_options(app, monkeypatch):
     ((selection, kwargs),) = taken
     assert kwargs["map_options"].rings_km == (50,) and kwargs["map_options"].ring_center == NATO_BORDER
     assert selection.period_end.isoformat() == "2023-12-31" and selection.n_sites > 0
+
+
+def test_map_as_seen_shows_the_map_s_current_view(app, monkeypatch):
+    taken = []
+    monkeypatch.setattr(pages.common.export_panel, "browser_problem", lambda: None)
+    monkeypatch.setattr(pages.common.export_panel, "as_seen_png", lambda sel, **kw: taken.append(kw) or b"png")
+    app.toggle(key="zoomed").set_value(True).run()
+    app.radio(key="export_kind").set_value("Map as seen").run()
+    assert any("23.40° E – 24.00° E, 51.90° N – 52.30° N" in c.value for c in app.caption)
+    app.text_input(key="export_banner").set_value("UNCLASSIFIED").run()
+    _button(app, "Prepare download").click().run()
+    assert not app.exception and not app.error
+    ((kwargs,),) = [taken]
+    assert kwargs["view"].bbox == (23.4, 51.9, 24.0, 52.3) and kwargs["view"].zoom == 10
+    assert kwargs["banner"] == "UNCLASSIFIED" and kwargs["map_options"].ring_center == NATO_BORDER
+
+
+def test_briefing_map_can_use_the_current_view(app, monkeypatch):
+    drawn = []
+    monkeypatch.setattr(pages.common.export_panel, "render_snapshot", lambda sel, **kw: drawn.append(kw) or b"png")
+    (box,) = [c for c in app.checkbox if c.label == "Use the current view"]
+    assert box.disabled  # no view reported yet
+    app.toggle(key="zoomed").set_value(True).run()
+    _button(app, "Prepare download").click().run()
+    app.checkbox(key="export_use_view").check().run()
+    assert any("prepare it again" in c.value for c in app.caption)  # the extent is part of the file's token
+    _button(app, "Prepare download").click().run()
+    assert not app.exception and not app.error
+    fitted, viewed = drawn
+    assert fitted["options"].extent is None
+    assert viewed["options"].extent == (23.4, 51.9, 24.0, 52.3)
+    assert viewed["map_options"].rings_km == (50,)  # the rings drawn on the map are drawn on the briefing map

@@ -227,6 +227,7 @@ if __name__ == "__main__":
     import streamlit as st
 
     from geo.catalog.filter import SiteFilter
+    from geo.core.extent import MapExtent
     from geo.maps.build import NATO_BORDER, MapOptions
     from geo.query.selection import select
     from pages.common.export_panel import render_export_panel
@@ -235,5 +236,11 @@ if __name__ == "__main__":
     flt = SiteFilter(years=(2021, 2023))
     if st.toggle("Empty selection", key="empty"):
         flt = SiteFilter(years=(2021, 2023), text="no such exercise")
-    # The map page passes the options the user drew the map with: the map as seen must carry them.
-    render_export_panel(select(tiny_sites(), flt), map_options=MapOptions(rings_km=(50,), ring_center=NATO_BORDER))
+    # What st_folium returns once the map has been zoomed onto Brest (the map page reads it with from_leaflet).
+    view = None
+    if st.toggle("Zoomed map", key="zoomed"):
+        returned = {"bounds": {"_southWest": {"lat": 51.9, "lng": 23.4}, "_northEast": {"lat": 52.3, "lng": 24.0}}}
+        view = MapExtent.from_leaflet({**returned, "zoom": 10})
+    # The map page passes the options the user drew the map with: both map exports must carry them.
+    options = MapOptions(rings_km=(50,), ring_center=NATO_BORDER)
+    render_export_panel(select(tiny_sites(), flt), map_options=options, view=view)
