@@ -224,7 +224,8 @@ def test_timeline_page_draws_a_vega_chart():
     charts = at.get("vega_lite_chart")
     assert len(charts) == 1
     spec = json.loads(charts[0].proto.spec)
-    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["bar", "point"]
+    # Grouped by family (the default): a band per family header, then the bars and the announced-only diamonds.
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["rect", "bar", "point"]
 
 
 def test_exercises_page_offers_filtered_downloads(sites, years):

@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_review_page_hides_the_filters_and_keeps_their_values():
+def test_review_page_hides_the_filters_and_keeps_their_values(monkeypatch):
+    monkeypatch.setenv("DRILLMAP_SINGLE_USER", "1")  # a laptop: the typed name is the reviewer's identity
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.query_params["alliance"] = "NATO"
     at.run()
