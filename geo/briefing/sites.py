@@ -296,33 +296,59 @@ def site_layer(sites: gpd.GeoDataFrame, *, show_exercises: bool = True) -> SiteL
     return out
 
 
-def _draw_areas(ax: Axes, sites: SiteLayer, alliances: list[str], box: View, s: float) -> None:
-    """Areas: one dissolved, capped fill and hatch per alliance; each kind's outline dashed on top.
+def _fills(sites: SiteLayer, alliances: list[str], box: View) -> list[tuple[BaseGeometry, str, float, float]]:
+    """Return (shape, colour, opacity, zorder) fills such that no spot of the map gets two.
 
-    Regions and border strips of one alliance are merged into one shape with one fill of
-    :data:`~geo.briefing.style.AREA_FILL_CAP` opacity and the alliance's hatch (its shape cue), so
-    overlapping reports cannot darken into a solid blob; whole countries keep their faint dotted style.
+    Fills are taken in order of precision: uncertainty circles, then regions and border strips, then whole
+    countries, each alliance in legend order; each takes only what no earlier fill covers. However many
+    reports and alliances overlap (Belarus under Russia–Belarus, CSTO and national areas), the tint stays
+    one capped fill, so symbols on it keep their contrast; hatches and outlines still tell them apart.
     """
+    layers: list[tuple[str, tuple[str, ...], float, float]] = [
+        *((a, ("circle",), 0.07, 6.0) for a in alliances),
+        *((a, ("r", "b"), AREA_FILL_CAP, 4.8) for a in alliances),
+        *((a, ("c",), AREA_STYLE["c"][0], 4.8) for a in alliances),
+    ]
+    out: list[tuple[BaseGeometry, str, float, float]] = []
+    covered: BaseGeometry | None = None
+    for alliance, kinds, alpha, zorder in layers:
+        if kinds == ("circle",):
+            chosen = [g for g, a in sites.circles if a == alliance]
+        else:
+            chosen = list(clip(np.asarray([g for g, a, k in sites.areas if a == alliance and k in kinds]), box))
+        if not chosen:
+            continue
+        union = _dissolved(tuple(chosen))
+        shape = union if covered is None else union.difference(covered)
+        covered = union if covered is None else covered.union(union)
+        if not shape.is_empty:
+            out.append((shape, alliance_color(alliance), alpha, zorder))
+    return out
+
+
+def _draw_areas(ax: Axes, sites: SiteLayer, alliances: list[str], box: View, s: float) -> None:
+    """Areas and circles: one fill per spot (:func:`_fills`), each alliance's hatch; each kind's outline on top.
+
+    Regions and border strips of one alliance are merged into one shape with the alliance's hatch (its
+    shape cue), so overlapping reports cannot darken into a solid blob; whole countries keep their faint
+    dotted outline.
+    """
+    for shape, colour, alpha, zorder in _fills(sites, alliances, box):
+        add_path(ax, polygon_path([shape]), facecolor=rgba(colour, alpha), edgecolor="none", zorder=zorder)
     for alliance in alliances:
         colour = alliance_color(alliance)
-        for kinds, alpha in ((("c",), AREA_STYLE["c"][0]), (("r", "b"), AREA_FILL_CAP)):
-            chosen = np.asarray([g for g, a, k in sites.areas if a == alliance and k in kinds], dtype=object)
-            geoms = list(clip(chosen, box))
-            if not geoms:
-                continue
-            union = polygon_path([_dissolved(tuple(geoms))])
-            add_path(ax, union, facecolor=rgba(colour, alpha), edgecolor="none", zorder=4.8)
-            if kinds != ("c",):
-                add_path(
-                    ax,
-                    union,
-                    facecolor="none",
-                    edgecolor=rgba(colour, 0.35),
-                    linewidth=0,
-                    hatch=alliance_hatch(alliance),
-                    zorder=4.85,
-                    gid=f"area-hatch-{alliance}",
-                )
+        hatched = list(clip(np.asarray([g for g, a, k in sites.areas if a == alliance and k in ("r", "b")]), box))
+        if hatched:
+            add_path(
+                ax,
+                polygon_path([_dissolved(tuple(hatched))]),
+                facecolor="none",
+                edgecolor=rgba(colour, 0.35),
+                linewidth=0,
+                hatch=alliance_hatch(alliance),
+                zorder=4.85,
+                gid=f"area-hatch-{alliance}",
+            )
         for kind in ("c", "r", "b"):
             geoms = list(
                 clip(np.asarray([g for g, a, k in sites.areas if a == alliance and k == kind], dtype=object), box)
@@ -340,23 +366,19 @@ def _draw_areas(ax: Axes, sites: SiteLayer, alliances: list[str], box: View, s: 
 
 
 def _draw_circles(ax: Axes, sites: SiteLayer, alliances: list[str], s: float) -> None:
-    """Uncertainty circles of the point sites (their stated radius), dashed, one union per alliance."""
+    """Uncertainty circles of the point sites (their stated radius): dashed outlines (fills: :func:`_fills`)."""
     for alliance in alliances:
-        colour = alliance_color(alliance)
         circles = [g for g, a in sites.circles if a == alliance]
-        if not circles:
-            continue
-        union = polygon_path([_dissolved(tuple(circles))])
-        add_path(ax, union, facecolor=rgba(colour, 0.07), edgecolor="none", zorder=6.0)
-        add_path(
-            ax,
-            line_path(shapely.boundary(np.asarray(circles, dtype=object))),
-            fill=False,
-            edgecolor=rgba(colour, 0.75),
-            linewidth=0.9 * s,
-            linestyle=(0, (3, 3)),
-            zorder=6.1,
-        )
+        if circles:
+            add_path(
+                ax,
+                line_path(shapely.boundary(np.asarray(circles, dtype=object))),
+                fill=False,
+                edgecolor=rgba(alliance_color(alliance), 0.75),
+                linewidth=0.9 * s,
+                linestyle=(0, (3, 3)),
+                zorder=6.1,
+            )
 
 
 def _draw_dots(ax: Axes, sites: SiteLayer, alliances: list[str], s: float) -> None:

@@ -293,3 +293,17 @@ def test_very_large_areas_do_not_stretch_the_frame():
     assert x1 < far_east.x and y1 < north_sweden.y
     assert x0 < minsk.x < x1 and y0 < minsk.y < y1
     assert any(lab.extent[3] > y1 for lab in layer.labels if lab.area is not None)
+
+
+def test_area_and_circle_fills_never_stack(all_years):
+    """One fill per spot: overlapping reports and alliances (Belarus under Russia–Belarus, CSTO and national
+    areas) cannot darken into a blob under the symbols; the largest overlap of two fills is a sliver."""
+    from geo.briefing.projection import DEFAULT_VIEW, box_in_map
+    from geo.briefing.sites import _fills
+
+    layer = site_layer(all_years.sites)
+    alliances = sorted({a for _, a, _ in layer.areas} | {a for _, a in layer.circles})
+    fills = _fills(layer, alliances, box_in_map(*DEFAULT_VIEW))
+    assert len({colour for _, colour, _, _ in fills}) >= 3  # every alliance still tints its own areas
+    overlaps = [a.intersection(b).area for (a, *_), (b, *_) in combinations(fills, 2)]
+    assert max(overlaps) < 1e6  # m² (EPSG:3035): at most a square kilometre of boundary noise
