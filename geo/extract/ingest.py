@@ -153,7 +153,8 @@ def article_text(*, pasted: str = "", data: bytes | None = None, name: str = "th
         return read_article(data, name=name)
     if pasted.strip():
         return clean_text(pasted, name="the pasted text")
-    msg = "paste the article's text or upload a file first"
+    limit_mb = settings.MAX_ARTICLE_BYTES / 1_000_000
+    msg = f"paste the article's text or upload a file (at most {limit_mb:g} MB) first"
     raise IngestError(msg)
 
 

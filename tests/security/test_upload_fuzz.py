@@ -135,3 +135,8 @@ def test_html_bombs_take_linear_time(bomb):
         if large <= MAX_RATIO * small:
             break
     assert large <= MAX_RATIO * small, f"{bomb}: {small * 1000:.1f} ms at n, {large * 1000:.1f} ms at 2n"
+
+
+def test_no_article_says_what_to_give_with_the_limit():
+    with pytest.raises(IngestError, match=r"upload a file \(at most 2 MB\) first"):
+        article_text(pasted="  \n")
