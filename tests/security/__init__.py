@@ -2,7 +2,8 @@
 
 Here: every injection payload through every sink (``test_sinks``), URL-parameter fuzz of the dashboard
 (``test_url_fuzz``), upload fuzz of the ingest path (``test_upload_fuzz``), several processes saving at once
-and a process killed in a save loop (``test_store_crash``), and the per-article time budget.
+and a process killed in a save loop (``test_store_crash``), the reverse proxy blocking Streamlit's public
+metrics route (``test_deployment``), and the per-article time budget.
 
 The same rules are also tested, one case each with more context, where their code is tested:
 
