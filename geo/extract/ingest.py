@@ -185,8 +185,15 @@ def extractor(*, database_url: str | None = None) -> Extractor:
 
 
 def extract(text: str, *, published: dt.date | None = None, database_url: str | None = None) -> Extraction:
-    """Return the draft events of a cleaned article, matched against the known exercises."""
-    return extractor(database_url=database_url).extract(text, published=published)
+    """Return the draft events of a cleaned article, matched against the known exercises.
+
+    Raises
+    ------
+    IngestError
+        If extraction takes longer than the ``extract_budget_s`` setting (``DRILLMAP_EXTRACT_BUDGET_S``).
+    """
+    budget_s = settings.setting("extract_budget_s")
+    return extractor(database_url=database_url).extract(text, published=published, budget_s=budget_s)
 
 
 def extract_report(
