@@ -113,6 +113,8 @@ BOMBS: dict[str, Callable[[int], str]] = {
     "marked sections with >": lambda n: "<html><body><p>Brest" + "<![CDATA[>" * (n // 10),
 }
 SIZE = 100_000
+#: Below this a ratio measures the machine's noise, not the parser (the quadratic cases took seconds at SIZE).
+NOISE_S = 0.02
 
 
 def test_unclosed_markup_keeps_the_text_before_it():
@@ -131,10 +133,12 @@ def test_html_bombs_take_linear_time(bomb):
 
     work(make(1_000))  # warm-up: loads the gazetteers
     for _attempt in range(2):  # a shared machine may stall one measurement; a quadratic parse fails both
-        small, large = best_times(work, make(SIZE), make(2 * SIZE), 2)
-        if large <= MAX_RATIO * small:
+        small, large = best_times(work, make(SIZE), make(2 * SIZE), 3)
+        if large <= MAX_RATIO * small or large < NOISE_S:
             break
-    assert large <= MAX_RATIO * small, f"{bomb}: {small * 1000:.1f} ms at n, {large * 1000:.1f} ms at 2n"
+    assert large <= MAX_RATIO * small or large < NOISE_S, (
+        f"{bomb}: {small * 1000:.1f} ms at n, {large * 1000:.1f} ms at 2n"
+    )
 
 
 def test_no_article_says_what_to_give_with_the_limit():
