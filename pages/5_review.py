@@ -313,11 +313,11 @@ if not access.can_review:
 with st.form("article"):
     paste_tab, upload_tab = st.tabs(["Paste text", "Upload a file"])
     pasted = paste_tab.text_area("Article text (plain text, HTML or Markdown)", key="paste", height=180)
+    # The widget takes files up to server.maxUploadSize (5 MB, .streamlit/config.toml), above the article
+    # limit: a file between the two reaches read_article, which says it is too large and gives the limit
+    # (a widget limit of 2 MB would drop it in the browser and leave "upload a file first").
     uploaded = upload_tab.file_uploader(
-        f"Article file (.txt, .md, .html), at most {MAX_MB:g} MB",
-        type=FILE_TYPES,
-        key="upload",
-        max_upload_size=max(1, round(MAX_MB)),
+        f"Article file (.txt, .md, .html), at most {MAX_MB:g} MB", type=FILE_TYPES, key="upload"
     )
     c1, c2 = st.columns(2)
     published = c1.date_input(

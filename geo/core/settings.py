@@ -70,6 +70,13 @@ SETTINGS: dict[str, Setting] = {
             "Tolerance of the topology-preserving simplification of the display layers (metres).",
         ),
         Setting(
+            "extract_budget_s",
+            20.0,
+            "Time allowed to extract the events of one article on the Review page and in `python -m geo "
+            "ingest` (seconds, checked between sentences and events); past it the article is refused with a "
+            "message. 0: no limit.",
+        ),
+        Setting(
             "fuzzy_min_score",
             88.0,
             "Minimum rapidfuzz score (0-100) for a spelling variant to match a gazetteer name.",

@@ -160,7 +160,8 @@ def to_csv(selection: Selection) -> str:
       import cannot turn a region into a fake point; every located site has ``wkt`` (EPSG:4326, lon lat),
       within a spreadsheet cell's 32,767 characters (:func:`csv_wkt`; ``wkt_simplified_m`` says by how much);
     * text cells that a spreadsheet would run as a formula (``=…``, ``+…``, ``-…``, ``@…``) are guarded by
-      :func:`geo.core.text.csv_cell`; numbers are written as numbers.
+      :func:`geo.core.text.csv_cell`; numbers are written as numbers;
+    * rows end with CRLF (RFC 4180), and a cell holding a line break is quoted.
     """
     as_of = selection.period_end.isoformat()
     rows = []
@@ -174,7 +175,9 @@ def to_csv(selection: Selection) -> str:
         rows.append(flat)
     buf = io.StringIO()
     columns = [*EXPORT_COLUMNS, "lat", "lon", "wkt", "wkt_simplified_m", AS_OF_KEY]
-    pd.DataFrame(rows, columns=columns).to_csv(buf, index=False, lineterminator="\n")
+    # RFC 4180's CRLF: the writer quotes a cell holding either character of its line end, so a bare "\r" in a
+    # text cell cannot start a new row (whose "=…" a spreadsheet would run) in a reader that splits on it.
+    pd.DataFrame(rows, columns=columns).to_csv(buf, index=False, lineterminator="\r\n")
     return buf.getvalue()
 
 

@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 
 from geo.catalog.schema import Exercise
 from geo.extract.assembly import build_draft
+from geo.extract.budget import Budget
 from geo.extract.draft import DraftEvent
 from geo.extract.grouping import group_sentences
 from geo.extract.names import NameLexicon
@@ -105,7 +106,7 @@ class Extractor:
         self.lexicon = NameLexicon.from_catalog(exercises)
         self.matcher = Matcher(exercises)
 
-    def extract(self, text: str, *, published: dt.date | None = None) -> Extraction:
+    def extract(self, text: str, *, published: dt.date | None = None, budget_s: float | None = None) -> Extraction:
         """Return the draft events of a cleaned article (see :func:`geo.extract.text.clean_text`).
 
         Parameters
@@ -115,17 +116,28 @@ class Extractor:
         published
             Publication date; relative dates ("next month", "on Monday") are resolved against it and
             only against it. Without it, a dateline opening the article ("date 2023-09-01") is used.
+        budget_s
+            Seconds allowed (None or 0: no limit), checked between sentences and events
+            (:class:`geo.extract.budget.Budget`).
 
         Returns
         -------
         Extraction
             The events (each a :class:`~geo.extract.draft.DraftEvent` with its ``match``), with warnings.
+
+        Raises
+        ------
+        IngestError
+            If the budget is spent before the last event is built.
         """
+        budget = Budget(budget_s)
         published, published_from, warnings = _publication(text, published)
         sentences = split_sentences(text)
-        grouped, names_of = group_sentences(sentences, self.lexicon, published)
+        budget.check()
+        grouped, names_of = group_sentences(sentences, self.lexicon, published, budget)
         events = []
         for event in grouped:
+            budget.check()
             if not any(ok for _, ok in event.sentences):
                 continue
             draft = build_draft(event, names_of, sentences, published)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
+from geo.extract.budget import UNLIMITED, Budget
 from geo.extract.dates import tense_of
 from geo.extract.names import NameLexicon, NameMention, find_names
 from geo.extract.participants import countries_in, find_parties
@@ -222,17 +223,18 @@ _LIST_GAP = re.compile(r"[\"”»’']?\s*(?:,\s*(?:and\s+)?|\s*and\s+|\s*&\s*)[
 
 
 def group_sentences(
-    sentences: list[Sentence], lexicon: NameLexicon, published: dt.date | None = None
+    sentences: list[Sentence], lexicon: NameLexicon, published: dt.date | None = None, budget: Budget = UNLIMITED
 ) -> tuple[list[GroupedEvent], dict[int, list[NameMention]]]:
-    """Group the sentences into events (steps 1-3 of :mod:`geo.extract.events`).
+    """Group the sentences into events (steps 1-3 of :mod:`geo.extract.events`), checking ``budget`` per sentence.
 
     Returns
     -------
     tuple
         The events in the order they were opened, and the name mentions of every sentence by index.
     """
-    grouping = _Grouping(sentences, lexicon, published)
+    grouping = _Grouping(sentences, lexicon, published, budget)
     for sentence in sentences:
+        budget.check()
         grouping.add(sentence)
     return grouping.events, grouping.names_of
 
@@ -240,10 +242,15 @@ def group_sentences(
 class _Grouping:
     """The state of grouping one article: the events so far, the main one and the one in focus."""
 
-    def __init__(self, sentences: list[Sentence], lexicon: NameLexicon, published: dt.date | None) -> None:
+    def __init__(
+        self, sentences: list[Sentence], lexicon: NameLexicon, published: dt.date | None, budget: Budget
+    ) -> None:
         self.nato = alliance_members("NATO", published or dt.date.today())
         self.military = any(MILITARY_CONTEXT.search(s.text) for s in sentences)
-        self.names_of = {s.index: find_names(s.text, lexicon) for s in sentences}
+        self.names_of: dict[int, list[NameMention]] = {}
+        for s in sentences:
+            budget.check()
+            self.names_of[s.index] = find_names(s.text, lexicon)
         self.events: list[GroupedEvent] = []
         self.main: GroupedEvent | None = None
         self.current: GroupedEvent | None = None

@@ -153,7 +153,8 @@ def article_text(*, pasted: str = "", data: bytes | None = None, name: str = "th
         return read_article(data, name=name)
     if pasted.strip():
         return clean_text(pasted, name="the pasted text")
-    msg = "paste the article's text or upload a file first"
+    limit_mb = settings.MAX_ARTICLE_BYTES / 1_000_000
+    msg = f"paste the article's text or upload a file (at most {limit_mb:g} MB) first"
     raise IngestError(msg)
 
 
@@ -184,8 +185,15 @@ def extractor(*, database_url: str | None = None) -> Extractor:
 
 
 def extract(text: str, *, published: dt.date | None = None, database_url: str | None = None) -> Extraction:
-    """Return the draft events of a cleaned article, matched against the known exercises."""
-    return extractor(database_url=database_url).extract(text, published=published)
+    """Return the draft events of a cleaned article, matched against the known exercises.
+
+    Raises
+    ------
+    IngestError
+        If extraction takes longer than the ``extract_budget_s`` setting (``DRILLMAP_EXTRACT_BUDGET_S``).
+    """
+    budget_s = settings.setting("extract_budget_s")
+    return extractor(database_url=database_url).extract(text, published=published, budget_s=budget_s)
 
 
 def extract_report(

@@ -112,6 +112,24 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_HINT.search(text[:20_000]))
 
 
+#: Markup that is never visible text and that the standard library's parser re-scans to the end of the input
+#: once per occurrence when it is not closed (quadratic time): comments, ``<![…]]>`` sections, processing
+#: instructions and declarations. Each alternative ends at its closer or at the end of the input (HTML's rule
+#: for an unclosed comment), so every match succeeds and the scan is linear.
+_INVISIBLE_MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<!\[.*?(?:\]\]>|\Z)|<\?[^>]*(?:>|\Z)|<![^>]*(?:>|\Z)", re.S)
+
+
+def _defuse(html: str) -> str:
+    """Return ``html`` without the markup the parser would take quadratic time on, and no other change.
+
+    Removes :data:`_INVISIBLE_MARKUP`; a ``<`` after the last ``>`` cannot open a complete tag, so it is
+    written ``&lt;`` (the parser would otherwise search the rest of the input once per ``<``).
+    """
+    html = _INVISIBLE_MARKUP.sub(" ", html)
+    last = html.rfind(">") + 1
+    return html[:last] + html[last:].replace("<", "&lt;")
+
+
 def html_to_text(html: str) -> str:
     """Return the visible text of an HTML document, one block element per line.
 
@@ -119,7 +137,7 @@ def html_to_text(html: str) -> str:
     ``<head>`` (``<title>`` included) and navigation elements is dropped; entities are decoded.
     """
     parser = _TextExtractor()
-    parser.feed(html)
+    parser.feed(_defuse(html))
     parser.close()
     return _tidy("".join(parser.parts))
 

@@ -40,7 +40,7 @@ __all__ = ["SiteKey", "geocoder_fingerprint", "site_geometries", "sites_near_nat
 #: (exercise id, site index): one row of the sites frame.
 SiteKey = tuple[str, int]
 #: Settings that say where data lives rather than how places are geocoded.
-_NOT_GEOCODER_SETTINGS = frozenset({"DRILLMAP_HOME", "DRILLMAP_DATABASE_URL"})
+_NOT_GEOCODER_SETTINGS = frozenset({"DRILLMAP_HOME", "DRILLMAP_DATABASE_URL", "DRILLMAP_EXTRACT_BUDGET_S"})
 
 
 def geocoder_fingerprint() -> str:

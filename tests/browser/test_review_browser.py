@@ -76,3 +76,28 @@ def test_paste_a_seed_report_accept_and_see_it_on_the_map(review_server, chromiu
     external = [u for u in requests if not u.startswith((base, "data:", "blob:", "about:"))]
     assert not external, f"requests left the machine: {external}"
     assert not errors, errors
+
+
+def test_a_file_over_the_article_limit_is_called_too_large(review_server, chromium_browser):
+    """A 2.5 MB file (under Streamlit's 5 MB upload limit, over the 2 MB article limit) is refused by size."""
+    base, _home = review_server
+    size = 2_500_000
+    assert size > settings.MAX_ARTICLE_BYTES
+    context = chromium_browser.new_context(viewport={"width": 1200, "height": 1600})
+    page = context.new_page()
+    try:
+        page.goto(base + "/review", wait_until="domcontentloaded")
+        page.get_by_role("tab", name="Upload a file").click()
+        line = b"Belarus held exercises near Brest on 2 May 2024.\n"
+        page.locator("input[type=file]").set_input_files(
+            {"name": "big.txt", "mimeType": "text/plain", "buffer": line * (size // len(line))}
+        )
+        page.get_by_text("big.txt").first.wait_for(timeout=20_000)  # the upload is in
+        page.get_by_role("button", name="Extract events").click()
+        alert = page.get_by_role("alert").filter(has_text="limit")
+        alert.wait_for(timeout=20_000)
+        text = alert.inner_text()
+        assert f"over the {settings.MAX_ARTICLE_BYTES:,}" in text and "big.txt" in text, text
+        assert "upload a file" not in text
+    finally:
+        context.close()

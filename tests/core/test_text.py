@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from markdown_it import MarkdownIt
 
 from geo.core.text import csv_cell, md_escape, terminal_safe
+from tests.support.payloads import LITERAL_AUTOLINK
 
 MARKDOWN_PAYLOADS = (
     "[log in](http://evil.example)",
@@ -19,8 +18,6 @@ MARKDOWN_PAYLOADS = (
     "&#91;entity&#93;(http://evil.example)",
     ":red[coloured] :material/warning:",
 )
-#: The bare addresses that GitHub-flavoured Markdown turns into links by itself.
-_LITERAL_AUTOLINK = re.compile(r"(?i)https?://|www\.|[\w.+-]@[\w-]")
 
 
 @pytest.mark.parametrize("payload", MARKDOWN_PAYLOADS)
@@ -37,7 +34,7 @@ def test_md_escape__renders_no_link_image_or_tag(payload):
 )
 def test_md_escape__breaks_literal_autolinks(text):
     escaped = md_escape(text)
-    assert _LITERAL_AUTOLINK.search(escaped.replace("\\", "")) is None
+    assert LITERAL_AUTOLINK.search(escaped.replace("\\", "")) is None
     assert escaped.replace("\u2060", "").replace("\\", "") == text  # the words read the same
 
 

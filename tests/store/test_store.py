@@ -21,6 +21,8 @@ from geo.store import CURRENT_VERSION, Store, StoreError, merge_with_catalog, op
 from geo.store.__main__ import main as store_cli
 from geo.store.migrations import HEAD, migrate
 from geo.store.repository import document
+from tests.support.store_records import new_exercise as _new_exercise
+from tests.support.store_records import sqlite_file as _sqlite_file
 
 #: A small seed catalog copied from data/catalog (zapad-2025 is related to interaction-2025).
 SEED_FILES = ("combat-brotherhood-2023.yaml", "interaction-2025.yaml", "zapad-2025.yaml")
@@ -44,32 +46,6 @@ def url(tmp_path: Path) -> str:
 @pytest.fixture
 def store(url: str, catalog_dir: Path) -> Store:
     return Store.open(url, catalog_dir=catalog_dir)
-
-
-def _new_exercise(exercise_id: str, *, name: str | None = None, participants: tuple[str, ...] = ("BLR",)) -> Exercise:
-    return Exercise.model_validate(
-        {
-            "id": exercise_id,
-            "name": name or exercise_id.replace("-", " ").title(),
-            "alliance": "national",
-            "start": "2024-05-02",
-            "date_precision": "day",
-            "participants": list(participants),
-            "summary": "A snap readiness check reported by a test article.",
-            "sites": [{"place": "the Brest region", "cite": ["c1"]}],
-            "citations": {
-                "c1": {"source": "https://example.org/a", "quote": "Belarus held a snap check in the Brest region."}
-            },
-            "evidence": {"name": ["c1"], "alliance": ["c1"], "dates": ["c1"], "participants": ["c1"]},
-        }
-    )
-
-
-def _sqlite_file(url: str) -> str:
-    return url.removeprefix("sqlite:///")
-
-
-# --- creation, migration, seed -----------------------------------------------------------------------
 
 
 def test_a_new_store_is_created_migrated_and_in_wal_mode(store, url):
