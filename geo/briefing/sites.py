@@ -309,21 +309,35 @@ def _fills(sites: SiteLayer, alliances: list[str], box: View) -> list[tuple[Base
         *((a, ("r", "b"), AREA_FILL_CAP, 4.8) for a in alliances),
         *((a, ("c",), AREA_STYLE["c"][0], 4.8) for a in alliances),
     ]
-    out: list[tuple[BaseGeometry, str, float, float]] = []
-    covered: BaseGeometry | None = None
-    for alliance, kinds, alpha, zorder in layers:
+    chosen: list[tuple[BaseGeometry, ...]] = []
+    for alliance, kinds, _, _ in layers:
         if kinds == ("circle",):
-            chosen = [g for g, a in sites.circles if a == alliance]
+            chosen.append(tuple(g for g, a in sites.circles if a == alliance))
         else:
-            chosen = list(clip(np.asarray([g for g, a, k in sites.areas if a == alliance and k in kinds]), box))
-        if not chosen:
+            areas = np.asarray([g for g, a, k in sites.areas if a == alliance and k in kinds], dtype=object)
+            chosen.append(tuple(clip(areas, box)))
+    shapes = _disjoint(tuple(chosen))
+    return [
+        (shape, alliance_color(alliance), alpha, zorder)
+        for shape, (alliance, _, alpha, zorder) in zip(shapes, layers, strict=True)
+        if shape is not None
+    ]
+
+
+@lru_cache(maxsize=16)
+def _disjoint(groups: tuple[tuple[BaseGeometry, ...], ...]) -> tuple[BaseGeometry | None, ...]:
+    """Return each group's union less every earlier group's (None when nothing is left); cached per selection."""
+    out: list[BaseGeometry | None] = []
+    covered: BaseGeometry | None = None
+    for geoms in groups:
+        if not geoms:
+            out.append(None)
             continue
-        union = _dissolved(tuple(chosen))
+        union = _dissolved(geoms)
         shape = union if covered is None else union.difference(covered)
         covered = union if covered is None else covered.union(union)
-        if not shape.is_empty:
-            out.append((shape, alliance_color(alliance), alpha, zorder))
-    return out
+        out.append(None if shape.is_empty else shape)
+    return tuple(out)
 
 
 def _draw_areas(ax: Axes, sites: SiteLayer, alliances: list[str], box: View, s: float) -> None:
