@@ -126,10 +126,12 @@ def _site_rule(phrase: str, key: str) -> GeocodeResult | None:
     return _site_result(phrase, ids[0], how)
 
 
-def _town_result(phrase: str, geonameid: str, how: str) -> GeocodeResult:
-    town = gazetteer.towns()[geonameid]
-    radius = CITY_RADIUS_KM if town.population >= CITY_MIN_POPULATION else TOWN_RADIUS_KM
-    point = Point(town.lon, town.lat)
+def _place_result(
+    phrase: str, lon: float, lat: float, iso3: str | None, population: int, described: str, gazetteer_id: str | None
+) -> GeocodeResult:
+    """A town or city as a point with the radius of its built-up area (by population)."""
+    radius = CITY_RADIUS_KM if population >= CITY_MIN_POPULATION else TOWN_RADIUS_KM
+    point = Point(lon, lat)
     return GeocodeResult(
         query=phrase,
         status="resolved",
@@ -137,13 +139,19 @@ def _town_result(phrase: str, geonameid: str, how: str) -> GeocodeResult:
         geometry=point,
         precision_km=radius,
         precision="point",
-        country=_iso3_from_iso2(town.country),
+        country=iso3,
         admin1=admin1_of(point),
-        explanation=f"town {town.name} (GeoNames {geonameid}, population {town.population:,}) {how}; "
-        f"radius {radius:g} km for the built-up area",
+        explanation=f"{described}; radius {radius:g} km for the built-up area",
         confidence="high",
-        gazetteer_id=f"geonames:{geonameid}",
+        gazetteer_id=gazetteer_id,
     )
+
+
+def _town_result(phrase: str, geonameid: str, how: str) -> GeocodeResult:
+    town = gazetteer.towns()[geonameid]
+    described = f"town {town.name} (GeoNames {geonameid}, population {town.population:,}) {how}"
+    iso3 = _iso3_from_iso2(town.country)
+    return _place_result(phrase, town.lon, town.lat, iso3, town.population, described, f"geonames:{geonameid}")
 
 
 def _pick_town(ids: tuple[str, ...], context: str | None) -> str:
@@ -190,21 +198,8 @@ def _reference_city_rule(phrase: str, key: str) -> GeocodeResult | None:
     if city is None:
         return None
     name, lon, lat, iso3, population = city
-    radius = CITY_RADIUS_KM if population >= CITY_MIN_POPULATION else TOWN_RADIUS_KM
-    point = Point(lon, lat)
-    return GeocodeResult(
-        query=phrase,
-        status="resolved",
-        kind="town",
-        geometry=point,
-        precision_km=radius,
-        precision="point",
-        country=iso3,
-        admin1=admin1_of(point),
-        explanation=f"city {name} (Natural Earth populated places, population {population:,}) matched by name; "
-        f"radius {radius:g} km for the built-up area",
-        confidence="high",
-    )
+    described = f"city {name} (Natural Earth populated places, population {population:,}) matched by name"
+    return _place_result(phrase, lon, lat, iso3, population, described, None)
 
 
 def _anchor_rule(phrase: str, context: str | None) -> GeocodeResult | None:
