@@ -67,15 +67,24 @@ def _differing(stored: Exercise, catalog: Exercise) -> tuple[str, ...]:
 
 def seed_conflicts(store: Store, catalog_dir: Path | None = None) -> list[SeedConflict]:
     """Return the seed records whose catalog file and stored content both changed since the last sync, by id."""
-    folder = catalog_dir or store.catalog_dir or settings.CATALOG_DIR
-    catalog = {e.id: e for e in load_catalog(folder).exercises}
-    query = select(ExerciseRow).where(ExerciseRow.origin == "seed").order_by(ExerciseRow.id)
+    # Only seed records an analyst changed can conflict: without any, the catalog files are not read at all
+    # (the Sources page asks on every run).
+    query = (
+        select(ExerciseRow)
+        .where(ExerciseRow.origin == "seed", ExerciseRow.content_hash != ExerciseRow.seed_hash)
+        .order_by(ExerciseRow.id)
+    )
     out: list[SeedConflict] = []
     with Session(store.engine) as session:
-        for row in session.execute(query).scalars():
+        edited = session.execute(query).scalars().all()
+        if not edited:
+            return out
+        folder = catalog_dir or store.catalog_dir or settings.CATALOG_DIR
+        catalog = {e.id: e for e in load_catalog(folder).exercises}
+        for row in edited:
             current = catalog.get(row.id)
-            if current is None or row.content_hash == row.seed_hash or content_hash(current) == row.seed_hash:
-                continue  # no file, no analyst edit, or the file did not change since it was taken
+            if current is None or content_hash(current) == row.seed_hash:
+                continue  # no file, or the file did not change since it was taken
             stored = Exercise.model_validate(row.document)
             if content_hash(current) == row.content_hash:
                 continue  # both changed the same way: nothing to decide

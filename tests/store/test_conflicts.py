@@ -13,17 +13,7 @@ from geo.store import Store, StoreError
 from geo.store.__main__ import main as store_cli
 from geo.store.conflicts import resolve_conflict, seed_conflicts
 
-SEED_FILES = ("combat-brotherhood-2023.yaml", "interaction-2025.yaml")
 REVISED = "A revised summary, committed after review."
-
-
-@pytest.fixture
-def catalog_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "catalog"
-    folder.mkdir()
-    for name in SEED_FILES:
-        shutil.copy(settings.CATALOG_DIR / name, folder / name)
-    return folder
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 import signal
 import sqlite3
 import time
@@ -24,18 +23,7 @@ from geo.store.repository import document
 from tests.support.store_records import new_exercise as _new_exercise
 from tests.support.store_records import sqlite_file as _sqlite_file
 
-#: A small seed catalog copied from data/catalog (zapad-2025 is related to interaction-2025).
-SEED_FILES = ("combat-brotherhood-2023.yaml", "interaction-2025.yaml", "zapad-2025.yaml")
 FORK = multiprocessing.get_context("fork")  # children open their own engine; nothing is shared
-
-
-@pytest.fixture
-def catalog_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "catalog"
-    folder.mkdir()
-    for name in SEED_FILES:
-        shutil.copy(settings.CATALOG_DIR / name, folder / name)
-    return folder
 
 
 @pytest.fixture

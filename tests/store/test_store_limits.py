@@ -12,18 +12,8 @@ from geo.core.settings import setting
 from geo.store import CURRENT_VERSION, Store, StoreError
 from geo.store.migrations import HEAD
 from geo.store.sites import site_geometries, sync_sites
-from tests.store.test_store import FORK, SEED_FILES, _new_exercise, _require_postgres, _reset_postgres, _run
-
-
-@pytest.fixture
-def catalog_dir(tmp_path: Path) -> Path:
-    from geo.core import settings
-
-    folder = tmp_path / "catalog"
-    folder.mkdir()
-    for name in SEED_FILES:
-        (folder / name).write_bytes((settings.CATALOG_DIR / name).read_bytes())
-    return folder
+from tests.store.conftest import SEED_FILES
+from tests.store.test_store import FORK, _new_exercise, _require_postgres, _reset_postgres, _run
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import shapely
 from sqlalchemy import text
@@ -13,18 +11,7 @@ from geo.catalog.sites import geocode_site, sites_frame
 from geo.query.selection import select
 from geo.store import Store
 from geo.store.sites import site_geometries, sites_near_nato, sync_sites
-from tests.store.test_store import SEED_FILES, _require_postgres, _reset_postgres
-
-
-@pytest.fixture
-def catalog_dir(tmp_path: Path) -> Path:
-    from geo.core import settings
-
-    folder = tmp_path / "catalog"
-    folder.mkdir()
-    for name in SEED_FILES:
-        (folder / name).write_bytes((settings.CATALOG_DIR / name).read_bytes())
-    return folder
+from tests.store.test_store import _require_postgres, _reset_postgres
 
 
 @pytest.fixture
