@@ -18,6 +18,7 @@ import altair as alt
 import geopandas as gpd
 import pandas as pd
 
+from geo.catalog.participation import participants_text
 from geo.catalog.sites import figures_text
 from geo.core.countries import country_name
 from geo.core.dates import row_period_text
@@ -107,7 +108,7 @@ def exercises_frame(sites: gpd.GeoDataFrame) -> pd.DataFrame:
                 "date_quality": _quality(first),
                 "start_date": first["start_date"],
                 "end_date": None if first["ongoing"] else first["end_date"],
-                "participants": ", ".join(country_name(c) for c in first["participants"]),
+                "participants": participants_text(first),
                 "troops_claimed": figures_text([f for f in first["figures"] if _is_personnel(f)]),
                 "sites": len(group),
                 "sites_drawn": int(resolved.sum()),

@@ -12,6 +12,7 @@ parameter       example                                meaning
 ``years``       ``2020-2025`` or ``2021``              inclusive year range
 ``alliance``    ``NATO,Russia-Belarus``                alliances
 ``country``     ``BLR,RUS``                            participating countries (ISO3)
+``status``      ``took-part,disputed`` or ``all``      statuses ``country`` counts (default took-part)
 ``q``           ``Zapad``                              text search
 ``precision``   ``point,region``                       site precision levels
 ``family``      ``zapad``                              exercise families
@@ -33,6 +34,7 @@ from typing import Final
 import geopandas as gpd
 
 from geo.catalog.filter import PRECISIONS, SiteFilter, parse_list, parse_years
+from geo.catalog.participation import DEFAULT_STATUSES, STATUS_FIELDS, STATUSES
 from geo.core.errors import FilterError
 from geo.core.symbology import ALLIANCES
 from geo.maps.build import NATO_BORDER, MapOptions
@@ -54,7 +56,16 @@ __all__ = [
     "encode",
 ]
 
-FILTER_PARAMS: Final[tuple[str, ...]] = ("years", "alliance", "country", "q", "precision", "family", "nato_km")
+FILTER_PARAMS: Final[tuple[str, ...]] = (
+    "years",
+    "alliance",
+    "country",
+    "status",
+    "q",
+    "precision",
+    "family",
+    "nato_km",
+)
 MAP_PARAMS: Final[tuple[str, ...]] = ("tiles", "rings", "ring_at")
 #: Parameters of one page: the exercise the Exercises page shows (popups on the map link to it).
 PAGE_PARAMS: Final[tuple[str, ...]] = ("exercise",)
@@ -80,7 +91,7 @@ class Choices:
     years
         (first, last) year of the catalog.
     countries
-        ISO3 codes of every participant.
+        ISO3 codes of every country the exercises name, whatever its status (took part, withdrew …).
     families
         Exercise family slugs.
     alliances
@@ -124,7 +135,8 @@ def choices_from_sites(sites: gpd.GeoDataFrame) -> Choices:
     The years run from the first start year to the last year any exercise starts or ends in.
     """
     first, last = catalog_years(sites) or (2000, 2000)
-    countries = sorted({c for ps in sites["participants"] for c in ps})
+    named = [sites[f] for f in STATUS_FIELDS.values() if f in sites]
+    countries = sorted({c for column in named for cs in column if isinstance(cs, list | tuple) for c in cs})
     families = sorted({str(f) for f in sites["family"] if isinstance(f, str) and f})
     exercises = sorted({str(e) for e in sites["exercise_id"]})
     return Choices(
@@ -258,6 +270,8 @@ def _filter(values: Mapping[str, str], choices: Choices, notices: list[Notice]) 
         flt = replace(flt, alliances=_pick("alliance", values["alliance"], choices.alliances, notices))
     if "country" in values:
         flt = replace(flt, countries=_pick("country", values["country"], choices.countries, notices))
+    if "status" in values:
+        flt = replace(flt, statuses=_statuses(values["status"], notices))
     if "q" in values:
         text = " ".join(values["q"].split())
         if len(text) > MAX_TEXT_CHARS:
@@ -271,6 +285,17 @@ def _filter(values: Mapping[str, str], choices: Choices, notices: list[Notice]) 
     if "nato_km" in values:
         flt = replace(flt, max_distance_km=_nato_km(values["nato_km"], notices))
     return flt
+
+
+def _statuses(raw: str, notices: list[Notice]) -> tuple[str, ...]:
+    """The statuses ``?status=`` names (``all`` for every one); none valid: the default, with a notice."""
+    if raw.strip().casefold() == "all":
+        return STATUSES
+    kept = _pick("status", raw, STATUSES, notices)
+    if not kept:
+        notices.append(Notice("status", raw, f"no known status; counting {', '.join(DEFAULT_STATUSES)} only"))
+        return DEFAULT_STATUSES
+    return kept
 
 
 def _map_options(values: Mapping[str, str], notices: list[Notice]) -> MapOptions:
@@ -313,6 +338,8 @@ def encode(state: ViewState) -> dict[str, str]:
         out["alliance"] = ",".join(flt.alliances)
     if flt.countries:
         out["country"] = ",".join(flt.countries)
+    if flt.statuses != DEFAULT_STATUSES:
+        out["status"] = "all" if flt.statuses == STATUSES else ",".join(flt.statuses)
     if flt.text:
         out["q"] = flt.text
     if flt.precisions:
