@@ -8,6 +8,7 @@ participants names the disputed and the withdrawn beside them; a deployment over
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import subprocess
 import sys
@@ -234,3 +235,15 @@ def test_exports_have_a_column_per_status(sites) -> None:
     assert (rec["participants"], rec["disputed"], rec["withdrawn"]) == (["RUS", "BLR", "TJK"], ["KAZ", "KGZ"], ["ARM"])
     sb = next(r for r in export_records(sites) if r["exercise_id"] == "slavic-brotherhood-2020")
     assert sb["withdrawn"] == ["SRB"] and sb["non_participants"] == []
+
+
+def test_a_report_repeating_the_announced_list_does_not_undo_a_withdrawal() -> None:
+    from geo.extract import ingest
+
+    seed = (settings.SEEDS_DIR / "002_67814a5019076fc5.txt").read_text(encoding="utf-8")
+    (event,) = [
+        e for e in ingest.extract(seed, published=dt.date(2020, 9, 17)).events if e.match and e.match.exercise_id == UB
+    ]
+    assert "ARM" in event.participants  # the seed announces six states, Armenia among them
+    assert event.match is not None
+    assert not {"ARM", "KAZ", "KGZ"} & set(event.match.additions.participants)  # their status stays as cited
