@@ -162,6 +162,8 @@ def test_a_deployment_over_two_years_is_in_both_and_not_after(sites) -> None:
     assert GROUPING not in _ids(filter_sites(sites, SiteFilter(years=(2020, 2021))))
     row = exercises_frame(sites).set_index("exercise_id").loc[GROUPING]
     assert (str(row["start_date"]), str(row["end_date"])) == ("2022-10-15", "2023-08-31")  # a bar, not a day
+    assert row["date_quality"] == "approximate"  # the end is known to the month: a pale bar, not a solid one
+    assert row["dates"] == "2022-10-15 – 2023-08"
 
 
 # --- the URL and the CLI ---------------------------------------------------------------------------
@@ -247,3 +249,13 @@ def test_a_report_repeating_the_announced_list_does_not_undo_a_withdrawal() -> N
     assert "ARM" in event.participants  # the seed announces six states, Armenia among them
     assert event.match is not None
     assert not {"ARM", "KAZ", "KGZ"} & set(event.match.additions.participants)  # their status stays as cited
+
+
+def test_briefing_subtitle_says_which_statuses_were_counted(sites) -> None:
+    from geo.briefing.text import subtitle
+    from geo.query.selection import select
+
+    plain = subtitle(select(sites, SiteFilter(countries=("ARM",))))
+    assert "participants ARM" in plain and "withdrew" not in plain
+    wide = subtitle(select(sites, SiteFilter(countries=("ARM",), statuses=("took-part", "withdrew"))))
+    assert "participants ARM (took part or withdrew)" in wide
