@@ -87,7 +87,9 @@ with tab_ex:
             "date_precision": "Date precision",
             "date_quality": "Dates known",
             "start_date": st.column_config.DateColumn("Starts", format="YYYY-MM-DD"),
-            "participants": st.column_config.TextColumn("Participants", width="large"),
+            "participants": st.column_config.TextColumn(
+                "Participants", width="large", help="Countries that took part; then any disputed or withdrawn"
+            ),
             "troops_claimed": st.column_config.TextColumn(
                 "Troops, as claimed", width="large", help="Every figure with who claimed it; never averaged"
             ),
