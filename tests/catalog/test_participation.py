@@ -93,10 +93,11 @@ def test_schema_rejects_a_country_with_two_statuses_or_an_uncited_one(tmp_path: 
 
 
 def test_old_records_without_the_new_lists_still_load(tmp_path: Path) -> None:
-    data = yaml.safe_load((settings.CATALOG_DIR / "zapad-2021.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((settings.CATALOG_DIR / "combat-brotherhood-2023.yaml").read_text(encoding="utf-8"))
     assert "withdrawn" not in data and "disputed" not in data
     ex = _load(tmp_path, data)
-    assert ex.withdrawn == [] and ex.disputed == [] and ex.status_of("ARM") == "took-part"
+    assert ex.withdrawn == [] and ex.disputed == []
+    assert (ex.status_of("KAZ"), ex.status_of("CHN"), ex.status_of("ARM")) == ("took-part", "observer", "absent")
 
 
 # --- the filter: took part by default, each status on request -------------------------------------
@@ -114,6 +115,8 @@ def test_old_records_without_the_new_lists_still_load(tmp_path: Path) -> None:
         ("KAZ", ("took-part", "disputed"), {"zapad-2021", "combat-brotherhood-2023", UB}),
         ("CHN", DEFAULT_STATUSES, set()),
         ("CHN", ("observer",), {"combat-brotherhood-2023"}),
+        ("UZB", DEFAULT_STATUSES, set()),
+        ("UZB", ("disputed",), {"zapad-2021"}),  # one photo caption against the contingent list
         ("SRB", ("withdrew",), {"slavic-brotherhood-2020"}),
         ("TJK", DEFAULT_STATUSES, {UB, "combat-brotherhood-2023"}),
     ],
@@ -229,7 +232,8 @@ def test_popup_table_and_slides_name_the_disputed_and_the_withdrawn(sites) -> No
     assert participants_text(row) == expected
     table = exercises_frame(sites).set_index("exercise_id")  # the Exercises page and the PPTX table
     assert table.loc[UB, "participants"] == expected
-    assert table.loc["zapad-2021", "participants"].count(";") == 0
+    assert table.loc["zapad-2021", "participants"].endswith("Sri Lanka; disputed: Uzbekistan")
+    assert ";" not in table.loc["combat-brotherhood-2023", "participants"]  # observers and the absent are apart
 
 
 def test_exports_have_a_column_per_status(sites) -> None:
