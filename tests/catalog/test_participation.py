@@ -263,3 +263,14 @@ def test_briefing_subtitle_says_which_statuses_were_counted(sites) -> None:
     assert "participants ARM" in plain and "withdrew" not in plain
     wide = subtitle(select(sites, SiteFilter(countries=("ARM",), statuses=("took-part", "withdrew"))))
     assert "participants ARM (took part or withdrew)" in wide
+
+
+def test_exports_state_what_the_country_filter_counted(sites) -> None:
+    from geo.export.tabular import filter_record
+    from geo.query.selection import select
+
+    assert filter_record(select(sites)) == {}  # the default statuses restrict nothing without a country
+    assert filter_record(select(sites, SiteFilter(countries=("ARM",)))) == {
+        "countries": ["ARM"],
+        "statuses": ["took-part"],
+    }
