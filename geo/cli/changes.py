@@ -3,15 +3,13 @@
 What changed in the analysts' store: who added or changed which exercise, when, from which source, and each
 field's value before and after (:func:`geo.store.audit.audit_changes`, the "What changed" page's own reading).
 Text is for a terminal (:func:`geo.core.text.terminal_safe`: stored names and values cannot move the cursor
-or forge a line), CSV for a spreadsheet (:func:`geo.core.text.csv_cell`), JSON for programs.
+or forge a line), CSV for a spreadsheet (:func:`geo.store.audit.changes_csv`), JSON for programs.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import io
 import json
 import sys
 from collections.abc import Sequence
@@ -19,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from geo.cli.args import EXIT_OK
 from geo.core.errors import FilterError
-from geo.core.text import csv_cell, terminal_safe
+from geo.core.text import terminal_safe
 
 if TYPE_CHECKING:
     from geo.store.audit import Change
@@ -55,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     if since and until and until < since:
         msg = f"--until {until} is before --since {since}"
         raise FilterError(msg)
-    from geo.store.audit import audit_changes
+    from geo.store.audit import audit_changes, changes_csv
     from geo.store.repository import open_store
 
     changes = audit_changes(
@@ -66,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         exercise_id=args.exercise,
         include_seed=not args.no_seed,
     )
-    writers = {"text": text_report, "csv": csv_report, "json": json_report}
+    writers = {"text": text_report, "csv": changes_csv, "json": json_report}
     sys.stdout.write(writers[args.format](changes))
     return EXIT_OK
 
@@ -93,18 +91,6 @@ def text_report(changes: Sequence[Change]) -> str:
             lines.append(f"    {' ' * len(terminal_safe(v.field))}→ {terminal_safe(_short(v.after_text))}")
     lines.append(f"{len(changes)} change(s)")
     return "\n".join(lines) + "\n"
-
-
-def csv_report(changes: Sequence[Change]) -> str:
-    """Return the changes as CSV, one row per field changed (:func:`geo.store.audit.change_rows`)."""
-    from geo.store.audit import ROW_COLUMNS, change_rows
-
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(ROW_COLUMNS), lineterminator="\n")
-    writer.writeheader()
-    for row in change_rows(changes):
-        writer.writerow({k: csv_cell(v) for k, v in row.items()})
-    return out.getvalue()
 
 
 def json_report(changes: Sequence[Change]) -> str:

@@ -9,7 +9,9 @@ never with invented values. The dashboard's "What changed" page and ``python -m 
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ from typing import Any, Final
 
 from sqlalchemy import Engine, RowMapping, func, select
 
+from geo.core.text import csv_cell
 from geo.store.engine import reading
 from geo.store.models import AuditRow
 
@@ -27,6 +30,7 @@ __all__ = [
     "audit_changes",
     "change_detail",
     "change_rows",
+    "changes_csv",
     "reviewers",
     "value_text",
 ]
@@ -243,3 +247,13 @@ def change_rows(changes: Sequence[Change]) -> list[dict[str, Any]]:
         for field, before, after in parts or [("", "", "")]:
             out.append({**head, "field": field, "before": before, "after": after, **tail})
     return out
+
+
+def changes_csv(changes: Sequence[Change]) -> str:
+    """Return the changes as CSV text, one row per field (:func:`change_rows`); no cell can start a formula."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(ROW_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for row in change_rows(changes):
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
+    return out.getvalue()
