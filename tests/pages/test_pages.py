@@ -26,6 +26,7 @@ PAGES = (
     "pages/3_exercises.py",
     "pages/4_sources.py",
     "pages/8_playback.py",
+    "pages/9_changes.py",
 )
 _PAYLOAD = re.compile(r"\}\)\((\{\"v\":.*\}), \{\"r\":", re.MULTILINE)
 
