@@ -77,14 +77,14 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def active_moment(text: str, step: str) -> Moment:
-    """Return the step of size ``step`` holding the date ``text`` (FilterError for a bad date)."""
+def active_moment(text: str, step: str, option: str = "--active-on") -> Moment:
+    """Return the step of size ``step`` holding the date ``text`` (FilterError naming ``option`` for a bad date)."""
     from geo.core.dates import check_partial_date, earliest_date
     from geo.query.playback import parse_step, step_of
 
     try:
         day = earliest_date(check_partial_date(text.strip()))
     except ValueError as exc:
-        msg = f"--active-on {text!r} is not a date such as 2021-09-14 ({exc})"
+        msg = f"{option} {text!r} is not a date such as 2021-09-14 ({exc})"
         raise FilterError(msg) from exc
     return step_of(day, parse_step(step))

@@ -1,4 +1,4 @@
-"""``python -m geo catalog --active-on DATE``: the Playback page's rule on the command line."""
+"""``python -m geo catalog --active-on DATE`` and ``python -m geo playback``: the Playback page's rule as text."""
 
 from __future__ import annotations
 
@@ -56,3 +56,30 @@ def test_a_bad_date_is_one_error_line(value, capsys):
     assert main(["catalog", "--active-on", value]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: --active-on") and err.count("\n") == 1
+
+
+def test_playback_lists_every_week_and_what_was_active(capsys):
+    argv = ["playback", "--from", "2021-09-06", "--to", "2021-09-26", "--step", "week", "--alliance", "Russia-Belarus"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "week of 6–12 Sep 2021: 1 active",
+        "  active: zapad-2021 (Russia-Belarus) 2021-09-10 – 2021-09-16 — dates known to the day",
+        "week of 13–19 Sep 2021: 1 active",
+        "  active: zapad-2021 (Russia-Belarus) 2021-09-10 – 2021-09-16 — dates known to the day",
+        "week of 20–26 Sep 2021: 0 active (nothing)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--from", "2021-10", "--to", "2021-09"], "is before --from"),
+        (["--from", "2016", "--to", "2025", "--step", "day"], "at most 1000"),
+        (["--from", "2021-9-1", "--to", "2021-10"], "--from '2021-9-1' is not a date"),
+    ],
+)
+def test_playback_bad_ranges_are_one_error_line(argv, message, capsys):
+    assert main(["playback", *argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
