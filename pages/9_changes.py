@@ -47,6 +47,8 @@ with_seed = st.toggle(
     "Include loading the seed catalog", value=False, key="c_seed", help="The first load of data/catalog, by 'catalog'"
 )
 
+if since and until and until < since:
+    st.warning("The last day is before the first: nothing can match.")
 changes = audit_changes(
     store.engine,
     since=since,
@@ -93,7 +95,7 @@ def _details(change: Change) -> None:
             st.markdown(md_escape(change.fields_text))
             return
         if not change.values:
-            st.markdown("No field changed: the report confirms the exercise as stored.")
+            st.markdown(md_escape(change.fields_text[:1].upper() + change.fields_text[1:] + "."))
         for value in change.values:
             st.markdown(f"**{md_escape(value.field)}**")
             before, after = st.columns(2)

@@ -84,7 +84,7 @@ def text_report(changes: Sequence[Change]) -> str:
         lines.append(f"{at}  {action}  {ident} (version {c.version})  by {who}  from {source}")
         if c.reason:
             lines.append(f"    reason: {terminal_safe(c.reason)}")
-        if not c.values_recorded:
+        if not c.values_recorded or not c.fields:
             lines.append(f"    {terminal_safe(c.fields_text)}")
         for v in c.values:
             lines.append(f"    {terminal_safe(v.field)}: {terminal_safe(_short(v.before_text))}")

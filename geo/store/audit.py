@@ -127,7 +127,7 @@ class Change:
     def fields_text(self) -> str:
         """The fields changed, and whether their values were recorded, in one line."""
         if not self.fields:
-            return "no field changed"
+            return "no field changed (the source confirms the record as stored)"
         listed = ", ".join(self.fields)
         if self.values_recorded:
             return listed

@@ -142,3 +142,10 @@ def test_cli_changes_bad_days_are_one_error_line(cli_store, capsys, argv, messag
     assert main(["changes", *argv]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
+
+
+def test_a_confirmation_changes_no_field_and_says_so(store):
+    store.save(updates={"zapad-2025": lambda e: e}, who="Carol", source="https://example.org/same")
+    (change,) = audit_changes(store.engine, who="Carol")
+    assert change.action == "confirm" and change.fields == () and change.values_recorded
+    assert change.fields_text == "no field changed (the source confirms the record as stored)"
