@@ -21,11 +21,14 @@ parameter       example                                meaning
 ``rings``       ``50,100,200``                         distance rings (km)
 ``ring_at``     ``nato`` or ``zapad-2021:0``           ring centre
 ``exercise``    ``zapad-2021``                         the exercise the Exercises page opens
+``at``          ``2021-09-14`` (or ``2021-09``)        the Playback page's moment
+``step``        ``week`` or ``month``                  the Playback page's step size
 ==============  =====================================  ===============================
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -35,9 +38,11 @@ import geopandas as gpd
 
 from geo.catalog.filter import PRECISIONS, SiteFilter, parse_list, parse_years
 from geo.catalog.participation import DEFAULT_STATUSES, STATUS_FIELDS, STATUSES
+from geo.core.dates import check_partial_date, earliest_date
 from geo.core.errors import FilterError
 from geo.core.symbology import ALLIANCES
 from geo.maps.build import NATO_BORDER, MapOptions
+from geo.query.playback import Step
 from geo.query.selection import catalog_years
 
 __all__ = [
@@ -47,6 +52,7 @@ __all__ = [
     "MAX_TEXT_CHARS",
     "NATO_KM_RANGE",
     "PAGE_PARAMS",
+    "PLAYBACK_STEPS",
     "RING_CHOICES_KM",
     "Choices",
     "Notice",
@@ -67,8 +73,11 @@ FILTER_PARAMS: Final[tuple[str, ...]] = (
     "nato_km",
 )
 MAP_PARAMS: Final[tuple[str, ...]] = ("tiles", "rings", "ring_at")
-#: Parameters of one page: the exercise the Exercises page shows (popups on the map link to it).
-PAGE_PARAMS: Final[tuple[str, ...]] = ("exercise",)
+#: Parameters of one page: the exercise the Exercises page shows (popups on the map link to it), the
+#: Playback page's moment and step size.
+PAGE_PARAMS: Final[tuple[str, ...]] = ("exercise", "at", "step")
+#: Step sizes the Playback page offers (``day`` is the CLI's only).
+PLAYBACK_STEPS: Final[tuple[Step, ...]] = ("week", "month")
 KNOWN_PARAMS: Final[tuple[str, ...]] = FILTER_PARAMS + MAP_PARAMS + PAGE_PARAMS
 #: Longest accepted search text (characters); longer text is cut.
 MAX_TEXT_CHARS: Final = 200
@@ -109,11 +118,15 @@ class Choices:
 
 @dataclass(frozen=True)
 class ViewState:
-    """The filter, the map options and the exercise shown that a URL describes."""
+    """The filter, the map options, the exercise shown and the playback moment that a URL describes."""
 
     filter: SiteFilter = field(default_factory=SiteFilter)
     map: MapOptions = field(default_factory=MapOptions)
     exercise: str | None = None
+    #: The Playback page's moment (a day of the step shown); None: the period's first step.
+    at: dt.date | None = None
+    #: The Playback page's step size; None: ``week``.
+    step: Step | None = None
 
 
 @dataclass(frozen=True)
@@ -246,8 +259,32 @@ def decode(params: Mapping[str, str | Sequence[str]], choices: Choices) -> tuple
         filter=_filter(values, choices, notices),
         map=_map_options(values, notices),
         exercise=_exercise(values["exercise"], choices, notices) if "exercise" in values else None,
+        at=_at(values["at"], choices, notices) if "at" in values else None,
+        step=_step(values["step"], notices) if "step" in values else None,
     )
     return state, notices
+
+
+def _at(raw: str, choices: Choices, notices: list[Notice]) -> dt.date | None:
+    try:
+        day = earliest_date(check_partial_date(raw.strip()))
+    except ValueError:
+        notices.append(Notice("at", raw, "expected a date such as 2021-09-14; the period's first step is shown"))
+        return None
+    lo, hi = choices.years
+    if not lo <= day.year <= hi:
+        notices.append(Notice("at", raw, f"outside the catalog's years {lo}–{hi}; the period's first step is shown"))
+        return None
+    return day
+
+
+def _step(raw: str, notices: list[Notice]) -> Step | None:
+    value = raw.strip().casefold()
+    for step in PLAYBACK_STEPS:
+        if value == step:
+            return step
+    notices.append(Notice("step", raw, f"expected {' or '.join(PLAYBACK_STEPS)}; week is used"))
+    return None
 
 
 def _exercise(raw: str, choices: Choices, notices: list[Notice]) -> str | None:
@@ -355,4 +392,8 @@ def encode(state: ViewState) -> dict[str, str]:
         out["ring_at"] = opts.ring_center
     if state.exercise:
         out["exercise"] = state.exercise
+    if state.at is not None:
+        out["at"] = state.at.isoformat()
+    if state.step is not None:
+        out["step"] = state.step
     return out

@@ -29,7 +29,6 @@ from geo.maps.url_state import (
     MAP_PARAMS,
     MAX_TEXT_CHARS,
     NATO_KM_RANGE,
-    PAGE_PARAMS,
     Choices,
     ViewState,
     choices_from_sites,
@@ -37,6 +36,7 @@ from geo.maps.url_state import (
     encode,
 )
 from geo.query.known import known_sites
+from geo.query.playback import Step
 from geo.query.selection import Selection, select
 
 #: Widget keys of the sidebar filters.
@@ -233,7 +233,18 @@ def url_exercise(ch: Choices) -> str | None:
 
 def write_exercise_param(exercise_id: str | None) -> None:
     """Mirror the exercise shown by the Exercises page in the URL (None removes it)."""
-    _set_params(encode(ViewState(exercise=exercise_id)), PAGE_PARAMS)
+    _set_params(encode(ViewState(exercise=exercise_id)), ("exercise",))
+
+
+def url_moment(ch: Choices) -> tuple[dt.date | None, Step | None]:
+    """Return the Playback page's moment and step size from the URL (``?at=&step=``), each None when absent or bad."""
+    state = decode(query_params(), ch)[0]
+    return state.at, state.step
+
+
+def write_moment_params(at: dt.date, step: Step) -> None:
+    """Mirror the Playback page's moment and step size in the URL."""
+    _set_params(encode(ViewState(at=at, step=step)), ("at", "step"))
 
 
 def show_notices() -> None:

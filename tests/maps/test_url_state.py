@@ -223,3 +223,27 @@ def test_exercise_param_is_checked_against_the_catalog(raw, expected, reason):
     state, notices = decode({"exercise": raw}, choices)
     assert state.exercise == expected
     assert [reason in str(n) for n in notices] == ([] if reason is None else [True])
+
+
+@pytest.mark.parametrize(
+    ("params", "at", "step", "reason"),
+    [
+        ({"at": "2021-09-14", "step": "week"}, dt.date(2021, 9, 14), "week", None),
+        ({"at": "2021-09", "step": "MONTH"}, dt.date(2021, 9, 1), "month", None),
+        ({"at": "2021-13-40"}, None, None, "expected a date such as 2021-09-14"),
+        ({"at": "2021-02-30"}, None, None, "expected a date such as 2021-09-14"),
+        ({"at": "<script>"}, None, None, "expected a date such as 2021-09-14"),
+        ({"at": "1999-01-01"}, None, None, "outside the catalog's years 2016–2025"),
+        ({"step": "fortnight"}, None, None, "week is used"),
+        ({"step": "day"}, None, None, "week is used"),
+    ],
+)
+def test_playback_moment_in_the_url(params, at, step, reason):
+    state, notices = decode(params, CHOICES)
+    assert (state.at, state.step) == (at, step)
+    if reason is None:
+        assert notices == []
+        assert encode(state) == {"at": at.isoformat(), "step": step}
+    else:
+        (notice,) = notices
+        assert reason in str(notice)
