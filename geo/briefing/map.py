@@ -35,11 +35,11 @@ from typing import Any, Literal
 
 import matplotlib as mpl
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from geo.briefing.basemap import basemap, draw_basemap
+from geo.briefing.canvas import BriefingCanvas
 from geo.briefing.furniture import draw_banner, draw_inset, draw_north_arrow, draw_scale_bar, fit_width
 from geo.briefing.graticule import draw_graticule, draw_offframe
 from geo.briefing.labels import LabelReport, Placer, block_dots_and_furniture, place_site_labels
@@ -331,7 +331,7 @@ def render_figure(selection: Selection, *, options: BriefingOptions | None = Non
     s = layout.scale
     width_in, height_in = options.size_px[0] / options.dpi, options.size_px[1] / options.dpi
     fig = Figure(figsize=(width_in, height_in), dpi=options.dpi, facecolor="white")
-    FigureCanvasAgg(fig)
+    BriefingCanvas(fig)  # Agg, each text line rasterised in one call (geo.briefing.canvas)
     view = _view(layer, options, layout.map_rect[2] * width_in / (layout.map_rect[3] * height_in))
     ax = _map_axes(fig, layout, view)
     draw_basemap(ax, base, view, on, s)
