@@ -35,10 +35,10 @@ class LineRenderer(RendererAgg):
     ) -> None:
         """Draw ``s`` with its baseline's left end at display (x, y), y measured downwards."""
         if ismath or angle:
-            super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+            super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)  # type: ignore[no-untyped-call]
             return
-        font = self._prepare_font(prop)
-        font.set_text(s, 0.0, flags=get_hinting_flag())
+        font = self._prepare_font(prop)  # type: ignore[no-untyped-call]
+        font.set_text(s, 0.0, flags=get_hinting_flag())  # type: ignore[no-untyped-call]
         font.draw_glyphs_to_bitmap(antialiased=gc.get_antialiased())
         descent = font.get_descent() / 64.0
         x_off, y_off = font.get_bitmap_offset()
@@ -56,6 +56,7 @@ class BriefingCanvas(FigureCanvasAgg):
         w, h = self.get_width_height(physical=True)
         key = (w, h, self.figure.dpi)
         if self._lastKey != key:
-            self.renderer = LineRenderer(w, h, self.figure.dpi)
+            self.renderer = LineRenderer(w, h, self.figure.dpi)  # type: ignore[no-untyped-call]
             self._lastKey = key
-        return self.renderer
+        renderer: RendererAgg = self.renderer
+        return renderer

@@ -43,6 +43,9 @@ _BLOCKING_GIDS: Final = frozenset({"furniture", "graticule-label", "offframe-lab
 # (candidate 16) a label is moved away and gets a leader line to its site.
 _RINGS: Final = (1.0, 2.4, 4.2, 6.5, 9.5, 13.0, 17.0, 22.0, 28.0, 35.0)
 _LEADER_FROM: Final = 16
+# Key numbers keep this many label pads clear around them (a pad is 1.2 pt): about 2 pt between two
+# numbers' boxes, so their halos do not touch in a crowd.
+_NUMBER_PAD: Final = 1.6
 
 
 @dataclass
@@ -292,10 +295,10 @@ def _number(placer: Placer, ax: Axes, label: Label, n: int, s: float, pad: float
     text.set_text(str(n))
     anchor = anchor_px(ax, label.x, label.y)
     near = around(offset, (1.0, 1.6))
-    if placer.place(text, anchor, near, pad * 0.5) is None:
+    if placer.place(text, anchor, near, pad * _NUMBER_PAD) is None:
         ax.add_artist(text)
         far = around(offset, (2.6, 3.8, 5.2, 7.0, 9.0, 12.0))
-        if placer.place(text, anchor, far, pad * 0.5, leader_from=0) is not None:
+        if placer.place(text, anchor, far, pad * _NUMBER_PAD, leader_from=0) is not None:
             _leader(ax, placer, anchor, s)
         else:  # across a leader line, else over a dot, if need be, but never over a label or another number
             ax.add_artist(text)
@@ -304,7 +307,7 @@ def _number(placer: Placer, ax: Axes, label: Label, n: int, s: float, pad: float
             clear = [c for c in near + far if placer.clear_of(size, anchor, c, dots=True)]
             clear = clear or [c for c in near + far if placer.clear_of(size, anchor, c, dots=False)]
             chosen = (clear or near)[:1]
-            placer.place(text, anchor, chosen, pad * 0.5, force=True, leader_from=0)
+            placer.place(text, anchor, chosen, pad * _NUMBER_PAD, force=True, leader_from=0)
             if chosen[0] in far:
                 _leader(ax, placer, anchor, s)
     add_halo(ax, text, s, 2.4)
