@@ -14,13 +14,45 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
 
 __all__ = ["BriefingCanvas", "LineRenderer"]
 
 
+#: A rasterised line: its bitmap, FreeType's bitmap offset and descent (26.6 fixed point).
+_Line = tuple[np.ndarray, tuple[int, int], int]
+
+
 class LineRenderer(RendererAgg):
-    """An Agg renderer that rasterises each unrotated plain text line as one FreeType bitmap."""
+    """An Agg renderer that rasterises each unrotated plain text line as one FreeType bitmap.
+
+    Laying out a line (``FT2Font.set_text``: shaping, loading and hinting every glyph) is the costly step,
+    and matplotlib does it twice per text: to measure it (label placement, alignment) and to draw it. The
+    renderer rasterises the line when it is measured and keeps the bitmap for the draw, keyed by the text
+    and its font properties; it lives as long as the renderer (one figure's canvas at one size).
+    """
+
+    def __init__(self, width: float, height: float, dpi: float) -> None:
+        super().__init__(width, height, dpi)  # type: ignore[no-untyped-call]
+        self._lines: dict[tuple[str, int], _Line] = {}
+
+    def _rasterise(self, s: str, prop: Any) -> tuple[Any, _Line]:
+        font = self._prepare_font(prop)  # type: ignore[no-untyped-call]
+        font.set_text(s, 0.0, flags=get_hinting_flag())  # type: ignore[no-untyped-call]
+        font.draw_glyphs_to_bitmap(antialiased=True)
+        line = (np.array(font.get_image()), font.get_bitmap_offset(), font.get_descent())
+        self._lines[(s, hash(prop))] = line
+        return font, line
+
+    def get_text_width_height_descent(self, s: str, prop: Any, ismath: bool | str) -> tuple[float, float, float]:
+        """Measure a text as matplotlib does; a plain line is rasterised now, for its draw."""
+        if ismath:
+            size: tuple[float, float, float] = super().get_text_width_height_descent(s, prop, ismath)  # type: ignore[no-untyped-call]
+            return size
+        font, _ = self._rasterise(s, prop)
+        w, h = font.get_width_height()
+        return w / 64.0, h / 64.0, font.get_descent() / 64.0
 
     def draw_text(
         self,
@@ -37,15 +69,17 @@ class LineRenderer(RendererAgg):
         if ismath or angle:
             super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)  # type: ignore[no-untyped-call]
             return
-        font = self._prepare_font(prop)  # type: ignore[no-untyped-call]
-        font.set_text(s, 0.0, flags=get_hinting_flag())  # type: ignore[no-untyped-call]
-        font.draw_glyphs_to_bitmap(antialiased=gc.get_antialiased())
-        descent = font.get_descent() / 64.0
-        x_off, y_off = font.get_bitmap_offset()
+        line = self._lines.get((s, hash(prop))) if gc.get_antialiased() else None
+        if line is None:
+            font = self._prepare_font(prop)  # type: ignore[no-untyped-call]
+            font.set_text(s, 0.0, flags=get_hinting_flag())  # type: ignore[no-untyped-call]
+            font.draw_glyphs_to_bitmap(antialiased=gc.get_antialiased())
+            line = (font.get_image(), font.get_bitmap_offset(), font.get_descent())
+        image, (x_off, y_off), descent = line
         # The bitmap's bottom edge, in the renderer's downward pixel rows (as matplotlib <= 3.10 placed it).
         left = round(x + x_off / 64.0)
-        bottom = round(y + y_off / 64.0 + descent) + 1
-        self._renderer.draw_text_image(font.get_image(), left, bottom, 0, gc)
+        bottom = round(y + y_off / 64.0 + descent / 64.0) + 1
+        self._renderer.draw_text_image(image, left, bottom, 0, gc)
 
 
 class BriefingCanvas(FigureCanvasAgg):
@@ -56,7 +90,7 @@ class BriefingCanvas(FigureCanvasAgg):
         w, h = self.get_width_height(physical=True)
         key = (w, h, self.figure.dpi)
         if self._lastKey != key:
-            self.renderer = LineRenderer(w, h, self.figure.dpi)  # type: ignore[no-untyped-call]
+            self.renderer = LineRenderer(w, h, self.figure.dpi)
             self._lastKey = key
         renderer: RendererAgg = self.renderer
         return renderer

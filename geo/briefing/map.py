@@ -284,7 +284,7 @@ def _clipped(layer: SiteLayer, view: View) -> int:
 
 def _map_note(report: LabelReport, outside: int, clipped: int = 0) -> str:
     """Return the map note: projection, and what the labels and the frame leave to the key and the inset."""
-    note = "EPSG:3035 (LAEA Europe) · graticule 5°"
+    note = "EPSG:3035 (LAEA Europe)"  # the graticule labels its own 5° lines
     if report.keyed:
         n = len(report.keyed)
         note += f" · {n} site label{'s' if n != 1 else ''} numbered (key)"
@@ -308,9 +308,13 @@ def _draw_footer(fig: Figure, layout: _Layout, selection: Selection, options: Br
         _footer_text(fig, (0.988, y1), note, s, main=False, gid="map-note"),
     ]
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
-    map_right = layout.map_rect[0] + layout.map_rect[2]
-    fit_width(left_column, 0.012 * fig.bbox.width, (map_right - 0.006) * fig.bbox.width, renderer)
-    fit_width(right_column, (map_right + 0.012) * fig.bbox.width, 0.988 * fig.bbox.width, renderer)
+    map_right, width = layout.map_rect[0] + layout.map_rect[2], fig.bbox.width
+    fit_width(left_column, 0.012 * width, (map_right - 0.006) * width, renderer)
+    # A right-hand line may start where the left-hand line of its row ends, so it keeps its type size.
+    ends = [t.get_window_extent(renderer).x1 for t in left_column] + [0.0]
+    for row, text in enumerate(right_column):
+        left = min((map_right + 0.012) * width, ends[min(row, len(ends) - 1)] + 0.012 * width)
+        fit_width([text], left, 0.988 * width, renderer)
 
 
 def render_figure(selection: Selection, *, options: BriefingOptions | None = None) -> Figure:
