@@ -220,7 +220,8 @@ def place_keys(sites: gpd.GeoDataFrame) -> pd.Series:
         if geom is None or geom.is_empty:
             keys.append(None)
         elif geom.geom_type == "Point":
-            keys.append(f"pt:{round(geom.x, POINT_DECIMALS):.{POINT_DECIMALS}f},{round(geom.y, POINT_DECIMALS):.{POINT_DECIMALS}f}")
+            x, y = round(geom.x, POINT_DECIMALS), round(geom.y, POINT_DECIMALS)
+            keys.append(f"pt:{x:.{POINT_DECIMALS}f},{y:.{POINT_DECIMALS}f}")
         else:
             keys.append("ar:" + hashlib.sha1(shapely.to_wkb(geom), usedforsecurity=False).hexdigest()[:16])
     return pd.Series(keys, index=sites.index, dtype=object)

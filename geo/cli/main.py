@@ -53,6 +53,10 @@ COMMANDS: dict[str, Command] = {
         f"write the briefing map of the filtered sites ({', '.join(names('map'))})", "geo.cli.snapshot"
     ),
     "export": Command(f"write the filtered sites as a data file ({', '.join(names('data'))})", "geo.cli.export"),
+    "compare": Command(
+        "compare two periods or exercises: only in A, only in B, both (text, csv, json, png, pptx)",
+        "geo.cli.compare",
+    ),
     "ingest": Command(
         "extract exercises from news reports; optionally save them",
         "geo.cli.ingest",

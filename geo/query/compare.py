@@ -10,6 +10,7 @@ page, ``python -m geo compare`` and the comparison slide all describe one :class
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -34,8 +35,11 @@ __all__ = [
     "ItemDiff",
     "Side",
     "compare",
+    "comparison_csv",
+    "comparison_dict",
     "comparison_rows",
     "comparison_text",
+    "item_line",
     "parse_side",
 ]
 
@@ -280,7 +284,11 @@ def item_line(item: Item, dimension: str) -> str:
     counts = [c for c in (item.count_a, item.count_b) if c]
     shown = " / ".join(str(c) for c in counts)
     plural = "s" if max(counts) != 1 or len(counts) > 1 else ""
-    km = f" · {_km_text(item.nato_km)} km to NATO" if item.nato_km is not None and dimension in ("exercises", "places") else ""
+    km = (
+        f" · {_km_text(item.nato_km)} km to NATO"
+        if item.nato_km is not None and dimension in ("exercises", "places")
+        else ""
+    )
     return f"{item.name} — {shown} {unit}{plural}{km}"
 
 
@@ -300,3 +308,32 @@ def comparison_text(comparison: Comparison) -> str:
                 lines.append(f"  {title}:")
                 lines += [f"    {item_line(it, dim)}" for it in items]
     return "\n".join(lines) + "\n"
+
+
+def comparison_dict(comparison: Comparison) -> dict[str, Any]:
+    """Return the comparison as plain JSON-ready data: both sides, and per dimension only_a, only_b, both."""
+
+    def side(s: Side, dist: DistanceSummary) -> dict[str, Any]:
+        sel = s.selection
+        return {
+            "spec": s.spec,
+            "label": s.label,
+            "exercise": s.exercise,
+            "years": list(sel.filter.years) if sel.filter.years else None,
+            "alliances_as_of": sel.period_end.isoformat(),
+            "exercises": sel.n_exercises,
+            "sites": sel.n_sites,
+            "distance_to_nato_km": dataclasses.asdict(dist),
+        }
+
+    def items(its: tuple[Item, ...]) -> list[dict[str, Any]]:
+        return [dataclasses.asdict(it) for it in its]
+
+    return {
+        "a": side(comparison.a, comparison.distance_a),
+        "b": side(comparison.b, comparison.distance_b),
+        **{
+            dim: {"only_a": items(d.only_a), "only_b": items(d.only_b), "both": items(d.both)}
+            for dim, d in comparison.diffs.items()
+        },
+    }
