@@ -40,12 +40,12 @@ from geo.maps.build import NATO_BORDER, MapOptions
 from geo.query.selection import catalog_years
 
 __all__ = [
+    "COMPARE_PARAMS",
     "FILTER_PARAMS",
     "KNOWN_PARAMS",
     "MAP_PARAMS",
     "MAX_TEXT_CHARS",
     "NATO_KM_RANGE",
-    "COMPARE_PARAMS",
     "PAGE_PARAMS",
     "RING_CHOICES_KM",
     "Choices",

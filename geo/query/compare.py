@@ -23,6 +23,7 @@ import pandas as pd
 from geo.catalog.filter import SiteFilter, parse_years
 from geo.catalog.sites import located, place_keys, place_name
 from geo.core.countries import country_name
+from geo.core.counts import counted
 from geo.core.errors import FilterError
 from geo.core.text import csv_cell
 from geo.query.selection import Selection, catalog_years, select
@@ -295,10 +296,11 @@ def item_line(item: Item, dimension: str) -> str:
 def comparison_text(comparison: Comparison) -> str:
     """Return the comparison as plain text: each side's summary, then per dimension only A / only B / both."""
     a, b = comparison.a, comparison.b
-    lines = [f"A: {a.label} — {a.selection.n_exercises} exercises, {a.selection.n_sites} sites"]
-    lines.append(f"   distance to NATO: {comparison.distance_a.text()}")
-    lines.append(f"B: {b.label} — {b.selection.n_exercises} exercises, {b.selection.n_sites} sites")
-    lines.append(f"   distance to NATO: {comparison.distance_b.text()}")
+    lines: list[str] = []
+    for letter, side, dist in (("A", a, comparison.distance_a), ("B", b, comparison.distance_b)):
+        sel = side.selection
+        lines.append(f"{letter}: {side.label} — {counted(sel.n_exercises, 'exercise')}, {counted(sel.n_sites, 'site')}")
+        lines.append(f"   distance to NATO: {dist.text()}")
     for dim, heading in DIMENSIONS.items():
         diff = comparison.diffs[dim]
         lines.append("")
