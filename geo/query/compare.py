@@ -47,8 +47,8 @@ __all__ = [
 _EXERCISE_ID: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: The compared dimensions, in the order every face lists them: key -> heading.
 DIMENSIONS: Final[dict[str, str]] = {
-    "exercises": "Exercises",
     "places": "Places",
+    "exercises": "Exercises",
     "participants": "Participants",
     "alliances": "Alliances",
 }

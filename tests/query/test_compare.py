@@ -1,0 +1,108 @@
+"""The comparison core on the real catalog: Zapad-2017 against Zapad-2021, and periods."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from geo.catalog.sites import place_keys, sites_frame
+from geo.core.errors import FilterError
+from geo.maps.sites import site_tables
+from geo.query.compare import compare, comparison_csv, comparison_dict, comparison_text, parse_side
+
+
+@pytest.fixture(scope="module")
+def sites():
+    return sites_frame()
+
+
+@pytest.fixture(scope="module")
+def zapad(sites):
+    return compare(parse_side("zapad-2017", sites), parse_side("zapad-2021", sites))
+
+
+def _names(items) -> set[str]:
+    return {it.name for it in items}
+
+
+def test_place_keys_are_the_places_the_map_draws(sites):
+    # One key per distinct place, as site_tables aggregates them: the same number of spots on the map.
+    keys = place_keys(sites)
+    assert keys.dropna().nunique() == len(site_tables(sites).spots)
+    assert keys[sites.geometry.isna() | sites.geometry.is_empty].isna().all()
+
+
+def test_zapad_2017_and_2021_share_four_places(zapad):
+    places = zapad.diffs["places"]
+    assert _names(places.both) == {
+        "Domanovsky training ground",
+        "Pravdinsky training ground",  # written "Pravdinsky (Kaliningrad)" in 2017: one place on the map
+        "Ruzhansky air weapons range",
+        "Strugi Krasnye training ground",
+    }
+    assert {"Borisovsky training ground", "Losvido training ground", "Dretun training ground"} <= _names(places.only_a)
+    assert {"Mulino training ground", "Brestsky training ground", "Kirillovsky"} <= _names(places.only_b)
+    assert (len(places.only_a), len(places.only_b)) == (7, 7)
+    assert all((it.count_a, it.count_b) == (1, 1) for it in places.both)
+    # Unresolved sites have no place: Zapad-2021's three are in the distance summary only.
+    assert zapad.distance_b.unresolved == 3
+    assert zapad.distance_a.unresolved == 0
+
+
+def test_zapad_participants_and_exercises(zapad):
+    participants = zapad.diffs["participants"]
+    assert {it.key for it in participants.both} == {"BLR", "RUS"}
+    assert participants.only_a == ()
+    assert {"IND", "MNG", "KAZ"} <= {it.key for it in participants.only_b}
+    assert [it.key for it in zapad.diffs["exercises"].only_a] == ["zapad-2017"]
+    assert [it.key for it in zapad.diffs["exercises"].only_b] == ["zapad-2021"]
+    assert [it.key for it in zapad.diffs["alliances"].both] == ["Russia-Belarus"]
+
+
+def test_distance_summary(zapad):
+    a = zapad.distance_a
+    assert a.measured == 11
+    assert a.min_km is not None and a.median_km is not None and a.max_km is not None
+    assert 0 <= a.min_km <= a.median_km <= a.max_km
+    assert "Pravdinsky" in a.nearest
+    assert "11 sites measured" in a.text()
+
+
+def test_periods(sites):
+    comparison = compare(parse_side("2017", sites), parse_side("2021-2022", sites))
+    assert comparison.a.label == "2017"
+    assert comparison.b.label == "2021–2022"
+    exercises = comparison.diffs["exercises"]
+    assert "zapad-2017" in {it.key for it in exercises.only_a}
+    assert "zapad-2021" in {it.key for it in exercises.only_b}
+    # NATO exercises lie inside NATO: not averaged into the distance summary, but counted as such.
+    assert comparison.distance_a.nato_side > 0
+    everything = {it.key for d in comparison.diffs.values() for it in d.items()}
+    assert "NATO" in everything
+
+
+def test_exports(zapad):
+    text = comparison_text(zapad)
+    assert "Places: 7 only in A, 7 only in B, 4 in both" in text
+    assert "Strugi Krasnye training ground — 1 / 1 exercises" in text
+    csv = comparison_csv(zapad).splitlines()
+    assert csv[0] == "dimension,where,key,name,count_a,count_b,nearest_nato_km"
+    assert any(line.startswith("places,both,") and "Domanovsky" in line for line in csv)
+    data = json.loads(json.dumps(comparison_dict(zapad)))
+    assert data["a"]["exercise"] == "zapad-2017"
+    assert len(data["places"]["both"]) == 4
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("zapad-2099", "no exercise"),
+        ("1990", "outside the catalog"),
+        ("2021-2017", "after last year"),
+        ("Zapad 2021!", "a side must be"),
+    ],
+)
+def test_bad_sides(sites, spec, message):
+    with pytest.raises(FilterError, match=message):
+        parse_side(spec, sites)
