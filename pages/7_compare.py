@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from geo.briefing.compare import comparison_png, comparison_pptx, comparison_title
 from geo.core.counts import counted
@@ -26,6 +25,7 @@ compat.ensure_entrypoint()
 sites = ui_common.load_sites()
 ch = ui_common.choices()
 exercises = sites.drop_duplicates("exercise_id").sort_values(["start_date", "exercise_id"]).set_index("exercise_id")
+EXERCISE_NAMES = {str(e): str(name) for e, name in exercises["exercise_name"].items()}
 ui_common.page_header(
     "Compare two periods or exercises",
     "Each side is a whole period or one exercise (the sidebar filters do not apply here). The two maps move "
@@ -56,7 +56,7 @@ def _chooser(letter: str, column: st.delta_generator.DeltaGenerator) -> str:
             column.selectbox(
                 f"Exercise {letter.upper()}",
                 list(exercises.index),
-                format_func=lambda e: str(exercises.loc[e, "exercise_name"]),
+                format_func=EXERCISE_NAMES.__getitem__,
                 key=f"c_{letter}_ex",
             )
         )
@@ -88,7 +88,7 @@ def _maps(comparison: Comparison) -> None:
         for sel in (a, b)
     ]
     figure = synced_maps(built[0], built[1], a.sites, b.sites, vendor=VENDOR)
-    components.html(figure.render(), height=MAP_HEIGHT_PX)
+    st.iframe(figure.render(), height=MAP_HEIGHT_PX)
 
 
 def _side_caption(side: Side, letter: str) -> str:
