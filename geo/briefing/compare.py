@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -19,6 +20,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from pptx.util import Inches, Pt
 
+from geo.briefing import fit
 from geo.briefing import pptx as deck
 from geo.briefing.basemap import basemap, draw_basemap
 from geo.briefing.furniture import draw_banner, draw_scale_bar, fit_width
@@ -29,6 +31,7 @@ from geo.briefing.options import BriefingOptions
 from geo.briefing.sites import draw_sites, site_layer
 from geo.briefing.style import TEXT
 from geo.briefing.text import dates_text, source_list, source_summary
+from geo.core.counts import counted
 from geo.core.credits import MAP_CREDITS
 from geo.core.dates import as_of_text
 from geo.core.symbology import ordered_alliances
@@ -47,11 +50,10 @@ def comparison_title(comparison: Comparison) -> str:
 
 
 def _heading(side: Side, letter: str) -> str:
+    """``"A · Zapad-2017 · 11 sites · as of 31 Dec 2017"`` (the exercises counted for a period)."""
     sel = side.selection
-    return (
-        f"{letter} · {side.label} — {sel.n_exercises} exercise{'s' if sel.n_exercises != 1 else ''}, "
-        f"{sel.n_sites} site{'s' if sel.n_sites != 1 else ''}; alliances as of {as_of_text(sel.period_end)}"
-    )
+    exercises = "" if side.exercise else f"{counted(sel.n_exercises, 'exercise')}, "
+    return f"{letter} · {side.label} · {exercises}{counted(sel.n_sites, 'site')} · as of {as_of_text(sel.period_end)}"
 
 
 class _Page:
@@ -88,6 +90,7 @@ def comparison_figure(comparison: Comparison, *, options: BriefingOptions | None
     FigureCanvasAgg(fig)
     view = _view(everything, options, page.aspect)
     base, kinds, keyed, cities = basemap(), set[str](), list[tuple[int, str]](), False
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     for i, (side, letter) in enumerate(zip(sides, "AB", strict=True)):
         rect = page.panel(i)
         ax = _map_axes(fig, _Layout(s, 0.0, rect, rect, rect, 0.0, 0.0), view)
@@ -103,7 +106,7 @@ def comparison_figure(comparison: Comparison, *, options: BriefingOptions | None
         keyed += [(n, f"{letter}: {text}") for n, text in report.keyed]
         heading = fig.text(rect[0], rect[1] + rect[3] + 0.008, _heading(side, letter), ha="left", va="bottom",
                            fontsize=10.5 * s, fontweight="bold", color=TEXT, gid="panel-heading")  # fmt: skip
-        fit_width([heading], rect[0] * fig.bbox.width, (rect[0] + rect[2]) * fig.bbox.width, fig.canvas.get_renderer())  # type: ignore[attr-defined]
+        fit_width([heading], rect[0] * fig.bbox.width, (rect[0] + rect[2] - 0.012) * fig.bbox.width, renderer)
     on = max(side.selection.period_end for side in sides)
     present = ordered_alliances(pd.concat([side.selection.located["alliance"] for side in sides]))
     abbreviations = any(re.search(r"\b(TG|TA|AB)\b", lab.name) for lab in everything.labels)
@@ -165,8 +168,11 @@ def comparison_png(comparison: Comparison, *, options: BriefingOptions | None = 
     return buf.getvalue()
 
 
-def comparison_lines(comparison: Comparison, dimension: str) -> list[str]:
-    """Return the lines of one dimension: "only in A", "only in B", "in both" headings with their items."""
+def comparison_lines(comparison: Comparison, dimension: str, *, short: bool = False) -> list[str]:
+    """Return the lines of one dimension: "only in A", "only in B", "in both" headings with their items.
+
+    ``short`` lines name the item and its distance to NATO only (the slide); the others are :func:`item_line`.
+    """
     diff = comparison.diffs[dimension]
     out: list[str] = []
     for heading, items in (
@@ -175,8 +181,36 @@ def comparison_lines(comparison: Comparison, dimension: str) -> list[str]:
         ("In both", diff.both),
     ):
         out.append(f"{heading} ({len(items)})")
-        out += [f"• {item_line(it, dimension)}" for it in items]
+        for it in items:
+            km = f" ({it.nato_km:,.0f} km)" if it.nato_km is not None else ""
+            out.append(f"• {it.name}{km}" if short else f"• {item_line(it, dimension)}")
     return out
+
+
+def _add_place_list(slide: Any, box: tuple[float, float, float, float], lines: list[str]) -> None:
+    """List the places beside the picture: as many lines as fit ``box`` (in), then how many more the notes hold."""
+    left, top, width, height = box
+    frame = deck.text_box(slide, left, top, width, height)
+    frame.text = "Places (km to NATO)"
+    frame.paragraphs[0].runs[0].font.size = Pt(13)
+    frame.paragraphs[0].runs[0].font.bold = True
+    used, room, shown = fit.line_height_in(13) + 0.1, height - fit.line_height_in(9) - 0.1, 0
+    for line in lines:
+        used += fit.text_height_in(line, width - 0.04, 9, bold=not line.startswith("•")) + 2 / 72
+        if used > room:
+            break
+        shown += 1
+    for line in lines[:shown]:
+        para = frame.add_paragraph()
+        para.text = line
+        para.runs[0].font.size = Pt(9)
+        para.runs[0].font.bold = not line.startswith("•")
+        para.space_before = Pt(2)
+    if shown < len(lines):
+        para = frame.add_paragraph()
+        para.text = f"+ {len(lines) - shown} more lines in the speaker notes"
+        para.runs[0].font.size = Pt(9)
+        para.runs[0].font.italic = True
 
 
 def comparison_pptx(comparison: Comparison, *, options: BriefingOptions | None = None) -> bytes:
@@ -203,22 +237,8 @@ def comparison_pptx(comparison: Comparison, *, options: BriefingOptions | None =
     shape.name = "Comparison map"
     deck.set_alt_text(shape, f"Two maps on one extent: {title}. {_counts_line(comparison)}.")
     left = deck.MARGIN + picture_w + 0.2
-    frame = deck.text_box(slide, left, top, deck.SLIDE_W_IN - left - deck.MARGIN, picture_h)
-    lines = comparison_lines(comparison, "places")
-    frame.text = "Places"
-    frame.paragraphs[0].runs[0].font.size = Pt(13)
-    frame.paragraphs[0].runs[0].font.bold = True
-    shown = 22
-    for line in lines[:shown]:
-        para = frame.add_paragraph()
-        para.text = line
-        para.runs[0].font.size = Pt(9)
-        para.runs[0].font.bold = not line.startswith("•")
-    if len(lines) > shown:
-        para = frame.add_paragraph()
-        para.text = f"+ {len(lines) - shown} more lines (in the speaker notes)"
-        para.runs[0].font.size = Pt(9)
-        para.runs[0].font.italic = True
+    box = (left, top, deck.SLIDE_W_IN - left - deck.MARGIN, picture_h)
+    _add_place_list(slide, box, comparison_lines(comparison, "places", short=True))
     deck.add_credits(slide, top + picture_h + 0.04)
     notes = [title, ""]
     for dim, heading in DIMENSIONS.items():
