@@ -28,8 +28,8 @@ exercises = sites.drop_duplicates("exercise_id").sort_values(["start_date", "exe
 EXERCISE_NAMES = {str(e): str(name) for e, name in exercises["exercise_name"].items()}
 ui_common.page_header(
     "Compare two periods or exercises",
-    "Each side is a whole period or one exercise (the sidebar filters do not apply here). The two maps move "
-    "together; the lists say what appears only in one side.",
+    "Each side is a period or one exercise; the sidebar filters other than the years narrow both sides. The two "
+    "maps move together; the lists say what appears only in one side.",
 )
 
 
@@ -72,8 +72,9 @@ _seed("b", url_b, DEFAULTS[1])
 col_a, col_b = st.columns(2)
 spec_a, spec_b = _chooser("a", col_a), _chooser("b", col_b)
 ui_common.write_compare_params(spec_a, spec_b)
+base = ui_common.current_view().filter  # its years are replaced by each side's
 try:
-    comparison = compare(parse_side(spec_a, sites), parse_side(spec_b, sites))
+    comparison = compare(parse_side(spec_a, sites, base), parse_side(spec_b, sites, base))
 except DrillmapError as exc:
     st.error(md_escape(exc))
     st.stop()
@@ -124,7 +125,7 @@ for tab, dim in zip(tabs, DIMENSIONS, strict=True):
 # --- Briefing export ---------------------------------------------------------------------------------
 st.markdown("#### Briefing export")
 slug = f"drillmap-compare-{comparison.a.spec}-vs-{comparison.b.spec}"
-key = (comparison.a.spec, comparison.b.spec)
+key = (comparison.a.spec, comparison.b.spec, repr(base))  # the sidebar narrows both sides
 cols = st.columns(3)
 cols[0].download_button("Lists (CSV)", comparison_csv(comparison), f"{slug}.csv", mime="text/csv")
 if cols[1].button("Prepare the two-panel map and slide", key="c_prepare"):

@@ -4,7 +4,8 @@ A side is a year (``2021``), a year range (``2017-2019``) or an exercise id (``z
 (:func:`geo.query.compare.parse_side`). Text, CSV and JSON list what appears only in A, only in B and in
 both (exercises, places, participants, alliances) and summarise the distances to NATO; they go to
 ``--out`` or standard output. PNG (the two-panel map) and PPTX (the map with the place lists) need
-``--out``. The Compare page of the dashboard shows the same :func:`geo.query.compare.compare`.
+``--out``. The filter options other than ``--years`` (``--alliance``, ``--max-nato-km``, …) narrow both
+sides. The Compare page of the dashboard shows the same :func:`geo.query.compare.compare`.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ import argparse
 import json
 import sys
 
-from geo.cli.args import EXIT_OK
-from geo.core.errors import ExportError
+from geo.cli.args import EXIT_OK, add_filter_arguments, filter_from_args
+from geo.core.errors import ExportError, FilterError
 from geo.core.text import terminal_safe
 
 __all__ = ["FORMATS", "add", "run"]
@@ -28,6 +29,7 @@ def add(p: argparse.ArgumentParser) -> None:
         "Compare two periods or exercises: what appears only in A, only in B and in both. "
         "A side is a year (2021), a year range (2017-2019) or an exercise id (zapad-2021)."
     )
+    add_filter_arguments(p)
     p.add_argument("a", help="side A: year, year range or exercise id")
     p.add_argument("b", help="side B: year, year range or exercise id")
     p.add_argument("--format", choices=FORMATS, default="text", help="text (default), csv, json, png or pptx")
@@ -41,6 +43,10 @@ def run(args: argparse.Namespace) -> int:
     from geo.query.compare import compare, comparison_csv, comparison_dict, comparison_text, parse_side
     from geo.query.known import known_sites
 
+    if args.years:
+        msg = "--years does not apply to compare: each side gives its own years (e.g. compare 2017 2021-2022)"
+        raise FilterError(msg)
+    base = filter_from_args(args)  # the other filter options narrow both sides
     binary = args.format in ("png", "pptx")
     if binary and not args.out:
         msg = f"--out PATH is required for --format {args.format}"
@@ -49,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     known = known_sites()
     for notice in known.notices:
         print(f"warning: {terminal_safe(notice)}", file=sys.stderr)
-    comparison = compare(parse_side(args.a, known.sites), parse_side(args.b, known.sites))
+    comparison = compare(parse_side(args.a, known.sites, base), parse_side(args.b, known.sites, base))
     if binary:
         from geo.briefing.compare import comparison_png, comparison_pptx
         from geo.briefing.options import BriefingOptions

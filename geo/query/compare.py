@@ -77,14 +77,18 @@ class Side:
     exercise: str | None = None
 
 
-def parse_side(spec: str, all_sites: gpd.GeoDataFrame) -> Side:
+def parse_side(spec: str, all_sites: gpd.GeoDataFrame, base: SiteFilter | None = None) -> Side:
     """Return the :class:`Side` that ``spec`` names: a year, a year range or an exercise id.
+
+    ``base`` (its years ignored: the side gives them) narrows both kinds of side, as the sidebar or the
+    CLI's filter options do elsewhere: ``zapad-2021`` with ``max_distance_km=100`` is its sites near NATO.
 
     Raises
     ------
     FilterError
         If ``spec`` is neither, names no exercise of ``all_sites``, or lies outside the catalog's years.
     """
+    base = dataclasses.replace(base or SiteFilter(), years=None)
     text = spec.strip()
     if re.fullmatch(r"\s*\d{4}\s*(?:[-–:]\s*\d{4}\s*)?", text):
         years = parse_years(text)
@@ -92,7 +96,7 @@ def parse_side(spec: str, all_sites: gpd.GeoDataFrame) -> Side:
         if span is not None and (years[1] < span[0] or years[0] > span[1]):
             msg = f"{text!r} is outside the catalog's years {span[0]}–{span[1]}"
             raise FilterError(msg)
-        selection = select(all_sites, SiteFilter(years=years))
+        selection = select(all_sites, dataclasses.replace(base, years=years))
         return Side(spec=text, label=selection.period_label, selection=selection)
     ident = text.casefold()
     if not _EXERCISE_ID.match(ident):
@@ -104,8 +108,9 @@ def parse_side(spec: str, all_sites: gpd.GeoDataFrame) -> Side:
         raise FilterError(msg)
     first = int(rows["start_date"].min().year)
     ends = [d.year for d in rows["end_date"].dropna()]
-    flt = SiteFilter(years=(first, max([first, *ends])))
-    selection = Selection(all_sites=all_sites, sites=rows.copy(), filter=flt)
+    flt = dataclasses.replace(base, years=(first, max([first, *ends])))
+    kept = select(all_sites, flt).sites
+    selection = Selection(all_sites=all_sites, sites=kept[kept["exercise_id"] == ident].copy(), filter=flt)
     return Side(spec=text, label=str(rows["exercise_name"].iloc[0]), selection=selection, exercise=ident)
 
 

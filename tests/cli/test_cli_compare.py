@@ -69,6 +69,7 @@ def test_png_and_pptx(tmp_path, capsys):
         (["compare", "zapad-2017", "zapad-2099"], "no exercise with the id 'zapad-2099'"),
         (["compare", "1990", "2021"], "outside the catalog's years"),
         (["compare", "2017", "2021", "--format", "png"], "--out PATH is required"),
+        (["compare", "2017", "2021", "--years", "2018"], "--years does not apply"),
     ],
 )
 def test_errors(capsys, argv, message):
@@ -76,3 +77,12 @@ def test_errors(capsys, argv, message):
     assert code == 2
     assert out == ""
     assert err.count("\n") == 1 and err.startswith("error:") and message in err
+
+
+def test_filter_options_narrow_both_sides(capsys):
+    code, out, _ = run(["compare", "2017", "2021", "--alliance", "NATO", "--format", "json"], capsys)
+    assert code == 0
+    data = json.loads(out)
+    assert [item["key"] for item in data["alliances"]["both"]] == ["NATO"]
+    assert data["alliances"]["only_a"] == [] and data["alliances"]["only_b"] == []
+    assert "zapad-2017" not in {item["key"] for item in data["exercises"]["only_a"]}

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from geo.catalog.filter import SiteFilter
 from geo.catalog.sites import place_keys, sites_frame
 from geo.core.errors import FilterError
 from geo.maps.sites import site_tables
@@ -106,3 +107,15 @@ def test_exports(zapad):
 def test_bad_sides(sites, spec, message):
     with pytest.raises(FilterError, match=message):
         parse_side(spec, sites)
+
+
+def test_a_base_filter_narrows_both_kinds_of_side(sites):
+    near = SiteFilter(years=(2000, 2000), max_distance_km=50)  # its years are the side's, not these
+    side = parse_side("zapad-2021", sites, near)
+    assert side.selection.filter.years == (2021, 2021)
+    kept = side.selection.sites
+    assert 0 < len(kept) < len(sites[sites["exercise_id"] == "zapad-2021"])
+    assert (kept["distance_to_nato_km"] <= 50).all()
+    period = parse_side("2017", sites, SiteFilter(alliances=("NATO",)))
+    assert set(period.selection.sites["alliance"]) == {"NATO"}
+    assert period.selection.filter.years == (2017, 2017)
