@@ -10,10 +10,12 @@ page, ``python -m geo compare`` and the comparison slide all describe one :class
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -236,8 +238,8 @@ def _diff(rows_a: Iterable[tuple[str, str, str, float | None]], rows_b: Iterable
         for key, (a, b) in units.items()
     ]
     items.sort(key=lambda it: (it.name.casefold(), it.key))
-    pick: Callable[[str], tuple[Item, ...]] = lambda w: tuple(it for it in items if it.where == w)  # noqa: E731
-    return ItemDiff(only_a=pick("A"), only_b=pick("B"), both=pick("both"))
+    only_a, only_b, both = (tuple(it for it in items if it.where == w) for w in ("A", "B", "both"))
+    return ItemDiff(only_a=only_a, only_b=only_b, both=both)
 
 
 def compare(a: Side, b: Side) -> Comparison:
@@ -276,12 +278,14 @@ def comparison_rows(comparison: Comparison) -> list[dict[str, str]]:
 
 
 def comparison_csv(comparison: Comparison) -> str:
-    """Return :func:`comparison_rows` as CSV text (cells made safe for spreadsheets by ``csv_cell``)."""
+    """Return :func:`comparison_rows` as CSV text (quoted as needed; cells guarded by ``csv_cell``)."""
     rows = comparison_rows(comparison)
     header = ["dimension", "where", "key", "name", "count_a", "count_b", "nearest_nato_km"]
-    lines = [",".join(header)]
-    lines += [",".join(csv_cell(r[h]) for h in header) for r in rows]
-    return "\n".join(lines) + "\n"
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([csv_cell(row[h]) for h in header] for row in rows)
+    return buf.getvalue()
 
 
 def item_line(item: Item, dimension: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 
 import pytest
@@ -87,9 +88,17 @@ def test_exports(zapad):
     text = comparison_text(zapad)
     assert "Places: 7 only in A, 7 only in B, 4 in both" in text
     assert "Strugi Krasnye training ground — 1 / 1 exercises" in text
-    csv = comparison_csv(zapad).splitlines()
-    assert csv[0] == "dimension,where,key,name,count_a,count_b,nearest_nato_km"
-    assert any(line.startswith("places,both,") and "Domanovsky" in line for line in csv)
+    lines = comparison_csv(zapad).splitlines()
+    assert lines[0] == "dimension,where,key,name,count_a,count_b,nearest_nato_km"
+    assert any(line.startswith("places,both,") and "Domanovsky" in line for line in lines)
+    assert {len(row) for row in csv.reader(lines)} == {7}
+
+
+def test_csv_quotes_names_with_commas(sites):
+    comparison = compare(parse_side("2017", sites), parse_side("2021-2022", sites))
+    rows = list(csv.reader(comparison_csv(comparison).splitlines()))
+    assert {len(row) for row in rows} == {7}
+    assert "southern border of Belarus, which borders Ukraine" in {row[3] for row in rows}
     data = json.loads(json.dumps(comparison_dict(zapad)))
     assert data["a"]["exercise"] == "zapad-2017"
     assert len(data["places"]["both"]) == 4
