@@ -80,16 +80,24 @@ except DrillmapError as exc:
     st.stop()
 
 
-def _maps(comparison: Comparison) -> None:
-    """The two maps, side by side in one frame, moving together (Leaflet.Sync)."""
-    reference = ui_common.reference()
-    a, b = comparison.a.selection, comparison.b.selection
-    built = [
-        build_map(sel.sites, period_end=sel.period_end, vendor=VENDOR, reference=reference, exercise_link="exercises")
-        for sel in (a, b)
-    ]
-    figure = synced_maps(built[0], built[1], a.sites, b.sites, vendor=VENDOR)
-    st.iframe(figure.render(), height=MAP_HEIGHT_PX)
+def _maps(comparison: Comparison, key: tuple[object, ...]) -> None:
+    """The two maps, side by side in one frame, moving together (Leaflet.Sync).
+
+    The document is kept for the session while the sides, the filter and the catalog are unchanged: the same
+    document keeps its frame, so another rerun of the page (a download prepared) leaves the maps where the
+    user moved them. A new build would differ (folium names its variables at random) and reload the frame.
+    """
+    cached = st.session_state.get("c_maps")
+    if cached is None or cached[0] != key:
+        reference = ui_common.reference()
+        a, b = comparison.a.selection, comparison.b.selection
+        built = [
+            build_map(s.sites, period_end=s.period_end, vendor=VENDOR, reference=reference, exercise_link="exercises")
+            for s in (a, b)
+        ]
+        cached = (key, synced_maps(built[0], built[1], a.sites, b.sites, vendor=VENDOR).render())
+        st.session_state["c_maps"] = cached
+    st.iframe(cached[1], height=MAP_HEIGHT_PX)
 
 
 def _side_caption(side: Side, letter: str) -> str:
@@ -101,7 +109,8 @@ def _side_caption(side: Side, letter: str) -> str:
 left, right = st.columns(2)
 left.markdown(_side_caption(comparison.a, "A"))
 right.markdown(_side_caption(comparison.b, "B"))
-_maps(comparison)
+key = (comparison.a.spec, comparison.b.spec, repr(base), id(sites), len(sites))  # sites: one frame per revision
+_maps(comparison, key)
 left, right = st.columns(2)
 left.caption(f"Distance to NATO: {md_escape(comparison.distance_a.text())}")
 right.caption(f"Distance to NATO: {md_escape(comparison.distance_b.text())}")
@@ -125,7 +134,6 @@ for tab, dim in zip(tabs, DIMENSIONS, strict=True):
 # --- Briefing export ---------------------------------------------------------------------------------
 st.markdown("#### Briefing export")
 slug = f"drillmap-compare-{comparison.a.spec}-vs-{comparison.b.spec}"
-key = (comparison.a.spec, comparison.b.spec, repr(base))  # the sidebar narrows both sides
 cols = st.columns(3)
 cols[0].download_button("Lists (CSV)", comparison_csv(comparison), f"{slug}.csv", mime="text/csv")
 if cols[1].button("Prepare the two-panel map and slide", key="c_prepare"):

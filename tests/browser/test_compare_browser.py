@@ -63,6 +63,16 @@ def test_compare_page_from_a_link(streamlit_server, dashboard, tmp_path):  # noq
     assert "Borisovsky" in page.locator(".st-key-c_list_places_a").inner_text()
     assert "Mulino" in page.locator(".st-key-c_list_places_b").inner_text()
     assert "a=zapad-2017" in page.url and "b=zapad-2021" in page.url
+
+    # Preparing the downloads reruns the page: the maps stay where they were moved.
+    moved = frame.evaluate("() => drillmapMaps.map(m => [m.getCenter().lat, m.getCenter().lng, m.getZoom()])")
+    page.get_by_text("Prepare the two-panel map and slide").click()
+    page.get_by_text("Comparison slide (PPTX)").wait_for(timeout=180_000)
+    page.get_by_text("Two-panel map (PNG)").wait_for(timeout=10_000)
+    after = _pair_frame(page).evaluate(
+        "() => drillmapMaps.map(m => [m.getCenter().lat, m.getCenter().lng, m.getZoom()])"
+    )
+    assert after == moved
     page.screenshot(path=str(tmp_path / "compare.png"), full_page=True)
     page.screenshot(path="/tmp/compare-page.png", full_page=True)
     watch.assert_clean(streamlit_server)
