@@ -74,5 +74,4 @@ def test_compare_page_from_a_link(streamlit_server, dashboard, tmp_path):  # noq
     )
     assert after == moved
     page.screenshot(path=str(tmp_path / "compare.png"), full_page=True)
-    page.screenshot(path="/tmp/compare-page.png", full_page=True)
     watch.assert_clean(streamlit_server)
