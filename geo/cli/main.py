@@ -57,6 +57,10 @@ COMMANDS: dict[str, Command] = {
         "compare two periods or exercises: only in A, only in B, both (text, csv, json, png, pptx)",
         "geo.cli.compare",
     ),
+    "playback": Command("step through a period (day, week or month) listing what was active", "geo.cli.playback"),
+    "changes": Command(
+        "what changed in the analysts' store: who, when, each field before and after", "geo.cli.changes"
+    ),
     "ingest": Command(
         "extract exercises from news reports; optionally save them",
         "geo.cli.ingest",
