@@ -21,6 +21,7 @@ parameter       example                                meaning
 ``rings``       ``50,100,200``                         distance rings (km)
 ``ring_at``     ``nato`` or ``zapad-2021:0``           ring centre
 ``exercise``    ``zapad-2021``                         the exercise the Exercises page opens
+``a``, ``b``    ``2017-2019`` or ``zapad-2021``        the two sides of the Compare page
 ``at``          ``2021-09-14`` (or ``2021-09``)        the Playback page's moment
 ``step``        ``week`` or ``month``                  the Playback page's step size
 ==============  =====================================  ===============================
@@ -46,6 +47,7 @@ from geo.query.playback import Step
 from geo.query.selection import catalog_years
 
 __all__ = [
+    "COMPARE_PARAMS",
     "FILTER_PARAMS",
     "KNOWN_PARAMS",
     "MAP_PARAMS",
@@ -78,7 +80,9 @@ MAP_PARAMS: Final[tuple[str, ...]] = ("tiles", "rings", "ring_at")
 PAGE_PARAMS: Final[tuple[str, ...]] = ("exercise", "at", "step")
 #: Step sizes the Playback page offers (``day`` is the CLI's only).
 PLAYBACK_STEPS: Final[tuple[Step, ...]] = ("week", "month")
-KNOWN_PARAMS: Final[tuple[str, ...]] = FILTER_PARAMS + MAP_PARAMS + PAGE_PARAMS
+#: The two sides of the Compare page: a year, a year range or an exercise id each.
+COMPARE_PARAMS: Final[tuple[str, ...]] = ("a", "b")
+KNOWN_PARAMS: Final[tuple[str, ...]] = FILTER_PARAMS + MAP_PARAMS + PAGE_PARAMS + COMPARE_PARAMS
 #: Longest accepted search text (characters); longer text is cut.
 MAX_TEXT_CHARS: Final = 200
 #: Range of "within N km of NATO" (km), as offered by the sidebar slider.
@@ -118,7 +122,11 @@ class Choices:
 
 @dataclass(frozen=True)
 class ViewState:
-    """The filter, the map options, the exercise shown and the playback moment that a URL describes."""
+    """The filter, the map options, the exercise shown, the playback moment and the compared sides of a URL.
+
+    ``compare`` holds the Compare page's sides A and B as normalised text (``"2017"``, ``"2017-2019"``,
+    ``"zapad-2021"``), None for a side the URL does not give (or gives wrongly).
+    """
 
     filter: SiteFilter = field(default_factory=SiteFilter)
     map: MapOptions = field(default_factory=MapOptions)
@@ -127,6 +135,7 @@ class ViewState:
     at: dt.date | None = None
     #: The Playback page's step size; None: ``week``.
     step: Step | None = None
+    compare: tuple[str | None, str | None] = (None, None)
 
 
 @dataclass(frozen=True)
@@ -182,20 +191,26 @@ def _pick(param: str, raw: str, allowed: Sequence[str], notices: list[Notice], *
     return tuple(a for a in allowed if a in kept)
 
 
-def _years(raw: str, choices: Choices, notices: list[Notice]) -> tuple[int, int] | None:
+def _clamped_years(param: str, raw: str, choices: Choices, notices: list[Notice]) -> tuple[int, int] | None:
+    """The years of ``raw`` limited to the catalog's; None (noted) when malformed or outside it."""
     try:
         first, last = parse_years(raw)
     except FilterError as exc:
-        notices.append(Notice("years", raw, f"ignored ({exc})"))
+        notices.append(Notice(param, raw, f"ignored ({exc})"))
         return None
     lo, hi = choices.years
     if last < lo or first > hi:
-        notices.append(Notice("years", raw, f"outside the catalog's years {lo}–{hi}, ignored"))
+        notices.append(Notice(param, raw, f"outside the catalog's years {lo}–{hi}, ignored"))
         return None
     clamped = (max(first, lo), min(last, hi))
     if clamped != (first, last):
-        notices.append(Notice("years", raw, f"limited to the catalog's years: {clamped[0]}–{clamped[1]}"))
-    return None if clamped == (lo, hi) else clamped
+        notices.append(Notice(param, raw, f"limited to the catalog's years: {clamped[0]}–{clamped[1]}"))
+    return clamped
+
+
+def _years(raw: str, choices: Choices, notices: list[Notice]) -> tuple[int, int] | None:
+    clamped = _clamped_years("years", raw, choices, notices)
+    return None if clamped == choices.years else clamped
 
 
 def _nato_km(raw: str, notices: list[Notice]) -> float | None:
@@ -261,8 +276,25 @@ def decode(params: Mapping[str, str | Sequence[str]], choices: Choices) -> tuple
         exercise=_exercise(values["exercise"], choices, notices) if "exercise" in values else None,
         at=_at(values["at"], choices, notices) if "at" in values else None,
         step=_step(values["step"], notices) if "step" in values else None,
+        compare=(_side("a", values, choices, notices), _side("b", values, choices, notices)),
     )
     return state, notices
+
+
+def _side(param: str, values: Mapping[str, str], choices: Choices, notices: list[Notice]) -> str | None:
+    """A compared side: a year or year range inside the catalog, or an exercise id of the catalog."""
+    if param not in values:
+        return None
+    raw = values[param].strip()
+    if re.fullmatch(r"\d{4}(?:\s*[-–:]\s*\d{4})?", raw):
+        years = _clamped_years(param, raw, choices, notices)
+        if years is None:
+            return None
+        return str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}"
+    found: list[Notice] = []
+    ident = _exercise(raw, choices, found)
+    notices += [replace(n, param=param) for n in found]
+    return ident
 
 
 def _at(raw: str, choices: Choices, notices: list[Notice]) -> dt.date | None:
@@ -396,4 +428,7 @@ def encode(state: ViewState) -> dict[str, str]:
         out["at"] = state.at.isoformat()
     if state.step is not None:
         out["step"] = state.step
+    for name, side in zip(COMPARE_PARAMS, state.compare, strict=True):
+        if side:
+            out[name] = side
     return out

@@ -24,6 +24,7 @@ from geo.core.text import md_escape
 from geo.maps.build import MapOptions
 from geo.maps.reference import ReferenceLayers, reference_layers
 from geo.maps.url_state import (
+    COMPARE_PARAMS,
     FILTER_PARAMS,
     KNOWN_PARAMS,
     MAP_PARAMS,
@@ -245,6 +246,16 @@ def url_moment(ch: Choices) -> tuple[dt.date | None, Step | None]:
 def write_moment_params(at: dt.date, step: Step) -> None:
     """Mirror the Playback page's moment and step size in the URL."""
     _set_params(encode(ViewState(at=at, step=step)), ("at", "step"))
+
+
+def url_compare(ch: Choices) -> tuple[str | None, str | None]:
+    """Return the Compare page's sides A and B the current URL names (``?a=2017&b=zapad-2021``), if valid."""
+    return decode(query_params(), ch)[0].compare
+
+
+def write_compare_params(a: str | None, b: str | None) -> None:
+    """Mirror the Compare page's sides in the URL."""
+    _set_params(encode(ViewState(compare=(a, b))), COMPARE_PARAMS)
 
 
 def show_notices() -> None:
