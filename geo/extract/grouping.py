@@ -85,8 +85,11 @@ OBSERVERS = re.compile(r"\bobservers?\b", re.I)
 #: Where the exercise's activities take place ("Practical activities will take place at training grounds in …").
 RANGE_VENUE = re.compile(
     r"\b(?:take\s+place|takes\s+place|took\s+place|be\s+held|are\s+held|were\s+held|be\s+conducted)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:at|on|in)\s+(?:[\w-]+\s+){0,2}?(?:training\s+grounds?|(?:firing|practice)\s+ranges?|"
-    r"ranges|polygons?|training\s+areas?)\b",
+    r"(?:[\w-]+\s+){0,3}?(?:at|on|in)\s+(?:[\w’'-]+,?\s+){0,8}?(?:training\s+grounds?|(?:firing|practice)\s+ranges?|"
+    r"ranges|polygons?|training\s+areas?)\b|"
+    # "The airfields of Baranovichi, Luninets and Lida are also involved."
+    r"\b(?:airfields?|air\s*bases?|training\s+grounds?|ranges)\b[^.;]{0,80}?\b(?:is|are|were|was|will\s+be)\s+"
+    r"(?:also\s+)?(?:involved|used)\b",
     re.I,
 )
 #: A mention of another, earlier exercise ("A similar exercise was held in 2022", "last year's drills").

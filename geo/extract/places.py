@@ -53,6 +53,8 @@ _RANGE_WORDS = r"(?i:training\s+grounds?|training\s+ranges?|training\s+areas?|fi
 _CAPS = r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*(?:\s[A-Z][\w’']*(?:-[A-Z][\w’']*)*){0,2}(?![\w-])"
 #: A capital letter, Latin-1 and Latin Extended-A included ("Žukauskas", "Ādaži").
 _UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
+#: One place name in a list: one or two capitalised words ("Obuz-Lesnovsky", "Strugi Krasnye", "Varėna").
+_NAME = rf"{_UPPER}[\w’'-]+(?:\s{_UPPER}[\w’'-]+)?"
 _NOT_PLACES = frozenset(
     {"nato", "csto", "eu", "un", "osce", "the", "this", "that", "these", "those", "each", "every", "its", "their"}
 )
@@ -112,6 +114,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("compass", rf"{_PREP}(?P<phrase>(?:the\s+)?{_COMPASS}(?:\s+(?:and|or)\s+{_COMPASS})?\s+(?:{country}\b|(?i:parts?\s+of\s+)(?:the\s+country|{country}))|the\s+{_COMPASS}\s+of\s+(?:the\s+country|{country}))"),  # noqa: E501
         ("interior", rf"(?P<phrase>the\s+interior\s+of\s+(?:the\s+country|{country})|deep(?:er)?\s+inside\s+(?:the\s+country|{country}))"),  # noqa: E501
         ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions|oblasts|provinces|voblasts|districts|voivodeships|counties)\b)"),  # noqa: E501
+        ("site-list", rf"(?:{_PREP})?(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+(?P<word>{_RANGE_WORDS})\b"),  # noqa: E501
+        ("site-of-list", rf"(?:the\s+)?(?P<word>{_RANGE_WORDS}|(?i:towns|cities|villages|settlements))\s+of\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})"),  # noqa: E501
+        ("site-paren", rf"(?P<before>{_RANGE_WORDS}\s*)?\((?P<names>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})+(?:,?\s+and\s+{_NAME})?)\)"),  # noqa: E501
         ("region", rf"(?:{_PREP}|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?|voivodeships?|county|counties|krai)\b)"),  # noqa: E501
         ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>[A-Z][\w’'-]+(?:[\s-]{_UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{_RANGE_WORDS})\b"),  # noqa: E501
         ("town", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:town|city|village|settlement|resort|port|capital)(?:\s+of)?\s+(?P<name>{_CAPS}))"),  # noqa: E501
@@ -194,6 +199,9 @@ def find_places(sentence: str) -> list[PlaceMention]:
             if form in ("regions", "countries"):
                 found += _list_mentions(form, match, sentence)
                 continue
+            if form.startswith("site-") and form != "site-unknown":
+                found += _site_list_mentions(form, match, sentence)
+                continue
             mention = _mention(form, match, sentence)
             if mention is not None:
                 found.append(mention)
@@ -225,6 +233,36 @@ def _list_mentions(form: str, match: re.Match[str], sentence: str) -> list[Place
             continue
         query = f"the {part.group(0)} region"
         out.append(PlaceMention(part.group(0), query, base + part.start(), base + part.end(), "region", role, context))
+    return out
+
+
+def _site_list_mentions(form: str, match: re.Match[str], sentence: str) -> list[PlaceMention]:
+    """Split a list of ranges, airfields or towns into one site mention per name.
+
+    "the Domanovsky, Gozhsky and Brest training grounds", "the airfields of Baranovichi, Luninets and Lida",
+    "the towns of Druskininkai, Alytus and Varėna", "five Belarusian (Obuz-Lesnovsky, Brestsky …) and nine
+    Russian training grounds (Volsky, …)": a bracketed list counts when a range word stands within 40
+    characters of it. Each name is geocoded with its range word ("Lida airfield"); a town as itself.
+    """
+    word = match.groupdict().get("word")
+    if form == "site-paren":
+        near = sentence[max(0, match.start() - 40) : match.start()] + " " + sentence[match.end() : match.end() + 40]
+        found = match.group("before") or re.search(_RANGE_WORDS, near)
+        if not found:
+            return []
+        word = found if isinstance(found, str) else found.group(0)
+    assert word is not None
+    kind = re.sub(r"s$", "", " ".join(word.lower().split()))
+    role = _role(sentence, match.start())
+    base = match.start("names")
+    out = []
+    for part in re.finditer(_NAME, match.group("names")):
+        name = part.group(0)
+        if normalize_name(name) in _NOT_PLACES or name in country_names() or name.lower() == "and":
+            continue
+        query = name if kind in ("town", "citie", "village", "settlement") else f"{name} {kind}"
+        town = kind in ("town", "citie", "village", "settlement")
+        out.append(PlaceMention(name, query, base + part.start(), base + part.end(), "town" if town else "site", role))
     return out
 
 

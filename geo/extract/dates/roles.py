@@ -177,9 +177,18 @@ def date_role(sentence: str, mention: DateMention) -> Role:
     role = _near_cue(before[:6]) or _verb_after(sentence, mention)
     if role is not None:
         return role
-    if all(w in _LEAD_WORDS for w in before):
+    if all(w in _LEAD_WORDS for w in before) or _opens_clause(sentence[: mention.start], before):
         return _clause_opening(sentence[mention.end :])
     return _far_cue(before[6:24])
+
+
+#: An opening adverbial of place before the date ("On the territory of Belarus on February 10, …").
+_OPENING_PHRASE = re.compile(r"^(?:On|In|At|Across|Throughout)\s[^,;.]*$")
+
+
+def _opens_clause(head: str, before: list[str]) -> bool:
+    """Whether a date opens what its clause reports: after an opening place phrase, or after "said … that"."""
+    return bool(_OPENING_PHRASE.match(head.strip())) or before[:1] == ["that"]
 
 
 def _near_cue(words: list[str]) -> Role | None:
