@@ -42,6 +42,13 @@ MOVE_VERB = re.compile(
     r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+|consists?\s+of|compris\w+|made\s+up\s+of|includ\w+)\b",
     re.I,
 )
+#: Lessons drawn from a war are training content, not fighting ("share their experience of the war against
+#: Ukraine", "the lessons of the special military operation").
+WAR_EXPERIENCE = re.compile(
+    r"\b(?:experience|lessons?)\s+(?:[\w-]+\s+){0,2}?(?:of|from|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:war|fighting|conflicts?|operation|campaign)\b(?:\s+(?:against|in)\s+[A-Z]\w+)?",
+    re.I,
+)
 CONFLICT = re.compile(
     r"\b(?:war|invasion|invade[sd]?|invading|attack(?:s|ed|ing)?|offensive|mutiny|fighting|killed|shelling|"
     r"bombing|air\s*strikes?|conflicts?|occupied|occupation|separatists?|campaign)\b",
@@ -106,6 +113,12 @@ PAST_MARK = re.compile(
 )
 
 
+#: A sentence that turns to another matter ("Separately, …", "In a separate statement, …").
+SEPARATELY = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+)\b")
+#: An exercise reported as already under way ("Joint exercises … have begun in the city of Vitebsk").
+_BEGUN = re.compile(r"\b(?:has|have|had)\s+(?:already\s+)?(?:begun|started|opened|kicked\s+off|got\s+under\s*way)\b", re.I)
+
+
 @dataclass
 class GroupedEvent:
     """The sentences of one event and the names it goes by, as grouping found them."""
@@ -164,7 +177,10 @@ def _other_side(sentence: Sentence, event: GroupedEvent, nato: frozenset[str]) -
     parties = {p.iso3 for p in find_parties(sentence.text) if p.role == "participant"}
     if not parties:
         return False
-    known = {c for s, _ in event.sentences for c in countries_in(s.text)}
+    # The event's side is who takes part in it; the countries only named as geography ("between Belarus and
+    # the Russian exclave of Kaliningrad") are not its side.
+    known = {p.iso3 for s, _ in event.sentences for p in find_parties(s.text) if p.role == "participant"}
+    known = known or {c for s, _ in event.sentences for c in countries_in(s.text)}
     if parties & known:
         return False
     if known & _EAST and parties <= nato:
@@ -179,7 +195,7 @@ def _gives_facts(sentence: str) -> bool:
     its full-scale invasion of Ukraine" gives facts; "Russian forces attacked …" does not.
     """
     for start, end in clauses(sentence):
-        part = sentence[start:end]
+        part = WAR_EXPERIENCE.sub(" ", sentence[start:end])
         if not BACKGROUND_CLAUSE.match(part) and CONFLICT.search(part):
             return False
     return True
@@ -281,6 +297,11 @@ class _Grouping:
         # those of the sentences that continue them ("More than 2,500 troops … take part").
         if names:
             self.listed[id(target)] = self._listed_with(sentence, names, target)
+            # "alongside Interaction-2025, Belarus is hosting … Search-2025 and Echelon-2025": a part named
+            # here for the first time is held where and when this sentence says.
+            for event in self.events:
+                if not event.sentences and any(s.index == sentence.index for _, s in event.names):
+                    event.attach(sentence, usable, mention=True)
         for part in self.listed.get(id(target), []):
             part.attach(sentence, usable, mention=True)
 
@@ -298,7 +319,13 @@ class _Grouping:
                 ),
                 None,
             )
-            if event is None and self.main is not None and not self.main.names and not name.distinct:
+            if (
+                event is None
+                and self.main is not None
+                and not self.main.names
+                and not name.distinct
+                and not self._upcoming_beside_begun(sentence, name)
+            ):
                 event = self.main
             if event is None:
                 event = GroupedEvent()
@@ -309,16 +336,29 @@ class _Grouping:
             target = target or event
         return target
 
+    def _upcoming_beside_begun(self, sentence: Sentence, name: NameMention) -> bool:
+        """Whether a name is an exercise still to come ("the Zapad-2025 exercises, which will begin on 12
+        September") while the unnamed main event has already begun: another exercise, not its name."""
+        assert self.main is not None
+        after = sentence.text[name.end : name.end + 60]
+        if not re.match(r"^[\w\s-]{0,30}?,\s+(?:which|that)\s+(?:will|is\s+to|are\s+to|is\s+due|are\s+due)\b", after):
+            return False
+        return any(_BEGUN.search(s.text) for s, _ in self.main.sentences)
+
     def _listed_with(
         self, sentence: Sentence, names: list[NameMention], target: GroupedEvent | None
     ) -> list[GroupedEvent]:
-        """The events named in one list with the sentence's first name ("A-2023", "B-2023" and "C-2023")."""
+        """The events named in one list with the sentence's first name ("A-2023", "B-2023" and "C-2023"), and
+        the parts this sentence names for the first time beside it ("alongside A-2025, Belarus is hosting …
+        B-2025 and C-2025")."""
         listed: list[GroupedEvent] = []
+        in_list = True
         for before, name in pairwise(names):
-            if not _LIST_GAP.fullmatch(sentence.text[before.end : name.start]):
-                break
+            in_list = in_list and bool(_LIST_GAP.fullmatch(sentence.text[before.end : name.start]))
             event = next((e for e in self.events if any(n is name for n, _ in e.names)), None)
-            if event is not None and event is not target and event not in listed:
+            if event is None or event is target or event in listed:
+                continue
+            if in_list or (not name.distinct and event.names[0][1].index == sentence.index):
                 listed.append(event)
         return listed
 
@@ -330,6 +370,11 @@ class _Grouping:
             self.main = GroupedEvent()
             self.events.append(self.main)
             return self.main
+        if SEPARATELY.match(sentence.text) and EVENT_CUE.search(sentence.text):
+            # "Separately, nearly 1,500 … troops will participate in exercises in the Suwalki Gap": another one.
+            event = GroupedEvent(named_paragraph=sentence.paragraph)
+            self.events.append(event)
+            return event
         current = self.current
         if current is not None and (
             DEMONSTRATIVE.search(sentence.text) or sentence.paragraph == current.named_paragraph
