@@ -430,7 +430,7 @@ class _Builder:
         """Infer the alliance from who takes part and their memberships on the exercise's date.
 
         One country: ``national``. All members of NATO on that date (:func:`geo.reference.membership.members_on`),
-        three or more of them or NATO named in the event's sentences: ``NATO`` (a NATO-led multinational
+        three or more of them, or NATO, allies or a multinational exercise named in the event's sentences: ``NATO`` (a NATO-led multinational
         exercise: one ally leading, many taking part). Russia and Belarus with partners outside NATO:
         ``Russia-Belarus``; CSTO members with at least two besides Russia and Belarus: ``CSTO``. Otherwise
         ``bilateral``.
@@ -441,7 +441,15 @@ class _Builder:
         on = as_of or dt.date.today()
         nato = alliance_members("NATO", on)
         csto = alliance_members("CSTO", on)
-        named_nato = any(re.search(r"\bNATO\b", s.text) for s in self.usable)
+        # NATO named, or allies in a multinational exercise ("the US-led Saber Strike international exercise").
+        named_nato = any(
+            re.search(
+                r"\bNATO\b|\b(?:multinational|international)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?:exercises?|drills?|maneuvers|manoeuvres|training)\b|\ballies\b",
+                s.text,
+            )
+            for s in self.usable
+        )
         if len(parties) == 1:
             alliance = "national"
         elif parties <= nato and (len(parties) >= 3 or named_nato):

@@ -167,6 +167,12 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
 _EAST = frozenset({"RUS", "BLR"})
 
 
+@lru_cache(maxsize=4096)
+def _participants_in(text: str) -> frozenset[str]:
+    """The countries a sentence names as taking part (cached: a sentence is read for each later continuation)."""
+    return frozenset(p.iso3 for p in find_parties(text) if p.role == "participant")
+
+
 def _other_side(sentence: Sentence, event: GroupedEvent, nato: frozenset[str]) -> bool:
     """Whether a continuation's forces belong to the other side of the event's countries.
 
@@ -174,12 +180,12 @@ def _other_side(sentence: Sentence, event: GroupedEvent, nato: frozenset[str]) -
     to the exercise, not part of it: NATO forces after a Russian or Belarusian exercise, or Russian or
     Belarusian forces after a NATO one, do not continue it.
     """
-    parties = {p.iso3 for p in find_parties(sentence.text) if p.role == "participant"}
+    parties = _participants_in(sentence.text)
     if not parties:
         return False
     # The event's side is who takes part in it; the countries only named as geography ("between Belarus and
     # the Russian exclave of Kaliningrad") are not its side.
-    known = {p.iso3 for s, _ in event.sentences for p in find_parties(s.text) if p.role == "participant"}
+    known = {c for s, _ in event.sentences for c in _participants_in(s.text)}
     known = known or {c for s, _ in event.sentences for c in countries_in(s.text)}
     if parties & known:
         return False

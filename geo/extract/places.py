@@ -164,6 +164,8 @@ def _site_tokens(sentence: str) -> list[tuple[int, int, str]]:
         words = match.group(0).split()
         for n in range(len(words), 0, -1):  # longest run first
             text = " ".join(words[:n]).rstrip("’'")
+            if n < len(words) and not re.fullmatch(_RANGE_WORDS, " ".join(words[n:])):
+                continue  # "Central" of "the Central Military District" is not the range "Central"
             if _known_site(normalize_name(text)):
                 out.append((match.start(), match.start() + len(text), text))
                 break
@@ -319,8 +321,8 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
             return None
         return PlaceMention(text, _country_query(iso3, text), start, end, "country", role, iso3)
     if form == "region":
-        if normalize_name(match.group("name")) in _NOT_PLACES:
-            return None
+        if normalize_name(match.group("name")) in _NOT_PLACES or _MILITARY_DISTRICT.search(text):
+            return None  # "the Central Military District" is where troops come from, not an admin region
         owner = match.group("owner")
         if owner:  # "Belarus's Vitebsk region": the region of that country
             query = text[match.start("name") - start :]
@@ -342,6 +344,7 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
     return PlaceMention(place, place, start, start + len(place), kind, role)
 
 
+_MILITARY_DISTRICT = re.compile(r"\bMilitary\s+District\b", re.I)
 #: A border phrase that names no country, side or neighbour.
 _BARE_BORDER = re.compile(r"^(?:the\s+)?(?:state\s+)?(?:borders?|frontiers?)$", re.I)
 
