@@ -430,7 +430,8 @@ class _Builder:
         """Infer the alliance from who takes part and their memberships on the exercise's date.
 
         One country: ``national``. All members of NATO on that date (:func:`geo.reference.membership.members_on`),
-        three or more of them, or NATO, allies or a multinational exercise named in the event's sentences: ``NATO`` (a NATO-led multinational
+        three or more of them, or NATO, allies or a multinational exercise named in the event's sentences: ``NATO``;
+        so too three or more allies with partners (a third at most) when NATO or allies are named (a NATO-led multinational
         exercise: one ally leading, many taking part). Russia and Belarus with partners outside NATO:
         ``Russia-Belarus``; CSTO members with at least two besides Russia and Belarus: ``CSTO``. Otherwise
         ``bilateral``.
@@ -444,8 +445,8 @@ class _Builder:
         # NATO named, or allies in a multinational exercise ("the US-led Saber Strike international exercise").
         named_nato = any(
             re.search(
-                r"\bNATO\b|\b(?:multinational|international)\s+(?:[\w-]+\s+){0,2}?"
-                r"(?:exercises?|drills?|maneuvers|manoeuvres|training)\b|\ballies\b",
+                r"\bNATO\b|\b(?i:multinational|international)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?i:exercises?|drills?|maneuvers|manoeuvres|training)\b|\ballie[sd]\b",
                 s.text,
             )
             for s in self.usable
@@ -454,6 +455,8 @@ class _Builder:
             alliance = "national"
         elif parties <= nato and (len(parties) >= 3 or named_nato):
             alliance = "NATO"
+        elif not parties & _EAST and len(parties & nato) >= 3 and 3 * len(parties - nato) <= len(parties) and named_nato:
+            alliance = "NATO"  # NATO allies with a partner or two ("… Sweden" before it joined)
         elif parties <= csto and len(parties - _EAST) >= 2:
             alliance = "CSTO"
         elif parties >= _EAST and not parties & nato:

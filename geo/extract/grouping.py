@@ -39,7 +39,8 @@ FORCE_WORD = re.compile(
 MOVE_VERB = re.compile(
     r"\b(?:send|sends|sent|deploy|deploys|deployed|arrive|arrives|arrived|arrival|take\s+part|took\s+part|"
     r"taking\s+part|participat\w+|join|joins|joined|redeploy\w*|relocat\w+|transferr?\w*|move|moved|moving|"
-    r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+|consists?\s+of|compris\w+|made\s+up\s+of|includ\w+)\b",
+    r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+|consists?\s+of|compris\w+|made\s+up\s+of|includ\w+|"
+    r"conducted|carried\s+out|performed|rehears\w+)\b",
     re.I,
 )
 #: Lessons drawn from a war are training content, not fighting ("share their experience of the war against
@@ -57,7 +58,8 @@ CONFLICT = re.compile(
 EVENT_CUE = re.compile(
     r"\b(?:hold|holds|held|holding|staging|conduct\w*|launch\w*|open(?:s|ed)?|begin|began|begins|begun|start\w*|kick\w*\s+off|"
     r"take\s+place|takes\s+place|took\s+place|scheduled|planned|plans?|announc\w+|stage[sd]?|host\w*|set\s+to|"
-    r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|participat\w+|deploy\w*|run|runs|running|"
+    r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|took\s+part|taking\s+part|participat\w+|deploy\w*|"
+    r"run|runs|running|"
     r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"
     r"conclud\w+)\b",
     re.I,
@@ -113,6 +115,13 @@ PAST_MARK = re.compile(
 )
 
 
+#: Words that put the exercise named next over the parts listed after it ("under the CSTO's Combat Brotherhood").
+_UNDER = re.compile(r"\b(?:under|within|as\s+part\s+of|in\s+the\s+framework\s+of)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+#: Training that begins, as a sentence's subject ("Training on the coast of Kurzeme began Monday with 50 ships").
+TRAINING_BEGAN = re.compile(
+    r"\s*(?:The\s+)?Training\b[^.;]{0,80}?\b(?:began|begins|begun|started|starts|kicked\s+off|commenced|"
+    r"(?:will|is\s+to)\s+(?:begin|start))\b"
+)
 #: A sentence that turns to another matter ("Separately, …", "In a separate statement, …").
 SEPARATELY = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+)\b")
 #: An exercise reported as already under way ("Joint exercises … have begun in the city of Vitebsk").
@@ -281,12 +290,18 @@ class _Grouping:
         self.current: GroupedEvent | None = None
         #: The events named in one list with an event (by ``id``), which share what continues it.
         self.listed: dict[int, list[GroupedEvent]] = {}
+        #: Sentences on who takes part that come before any exercise is mentioned.
+        self.before_main: list[Sentence] = []
 
     def add(self, sentence: Sentence) -> None:
         """Attach a sentence to the event it names, mentions or continues, if any."""
         names = self.names_of[sentence.index]
         usable = _gives_facts(sentence.text)
-        mention = bool(EXERCISE_NOUN.search(sentence.text) or DEPLOYMENT_NOUN.search(sentence.text))
+        mention = bool(
+            EXERCISE_NOUN.search(sentence.text)
+            or DEPLOYMENT_NOUN.search(sentence.text)
+            or TRAINING_BEGAN.match(sentence.text)
+        )
         if names:
             target = self._named(sentence, names)
         elif mention and OTHER_EXERCISE.search(sentence.text):
@@ -295,8 +310,15 @@ class _Grouping:
             target = self._mentioned(sentence)
         else:
             target = self.current if self._continues(sentence) else None
+            if target is None and not self.events and usable and PARTY_WORD.search(sentence.text):
+                self.before_main.append(sentence)  # "Participating nations are A, B, …" before the lead
         if target is None:
             return
+        if target is self.main and not target.sentences:
+            # Who takes part, said in the paragraph before the sentence that opens the main event.
+            for early in self.before_main:
+                if sentence.paragraph - early.paragraph <= 1:
+                    target.attach(early, True)
         target.attach(sentence, usable, mention=bool(names) or mention)
         self.current = target
         # "the exercises A, B and C, held at …": the parts listed together share this sentence's facts and
@@ -307,6 +329,7 @@ class _Grouping:
             # here for the first time is held where and when this sentence says.
             for event in self.events:
                 if not event.sentences and any(s.index == sentence.index for _, s in event.names):
+                    self._inherit(event, target, sentence, names)
                     event.attach(sentence, usable, mention=True)
         for part in self.listed.get(id(target), []):
             part.attach(sentence, usable, mention=True)
@@ -341,6 +364,19 @@ class _Grouping:
             event.named_paragraph = sentence.paragraph
             target = target or event
         return target
+
+    def _inherit(
+        self, part: GroupedEvent, umbrella: GroupedEvent | None, sentence: Sentence, names: list[NameMention]
+    ) -> None:
+        """Give a part listed under its umbrella ("exercises under the CSTO's Combat Brotherhood …: A-2025, B-2025")
+        the umbrella's earlier sentences: the parts are held where, when and by whom the umbrella is."""
+        if umbrella is None or part is umbrella or not umbrella.names:
+            return
+        first = names[0]
+        if not (_UNDER.search(sentence.text[: first.start]) and ":" in sentence.text[first.end :]):
+            return
+        for earlier, ok in umbrella.sentences:
+            part.attach(earlier, ok)
 
     def _upcoming_beside_begun(self, sentence: Sentence, name: NameMention) -> bool:
         """Whether a name is an exercise still to come ("the Zapad-2025 exercises, which will begin on 12

@@ -416,8 +416,13 @@ def _known_names(found: _Found) -> None:
         )
         called = bool(_CALLED_BEFORE.search(sentence[max(0, match.start() - _CALLED_WINDOW) : match.start()]))
         short_year = match.group("yy")
-        if short_year and variant in lexicon.needs_year and "-" not in sentence[match.end("base") : match.start("yy")]:
-            short_year = None  # "West 10 years ago" is no name; "Dragon-24" is one
+        if (
+            short_year
+            and variant in lexicon.needs_year
+            and "-" not in sentence[match.end("base") : match.start("yy")]
+            and not re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", sentence[match.end() :], re.I)
+        ):
+            short_year = None  # "West 10 years ago" is no name; "Dragon-24" and "the Dragon 24 exercise" are
         dated = bool(match.group("year") or short_year)
         if variant in lexicon.needs_year and not (dated or quoted or called):
             continue

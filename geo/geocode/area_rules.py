@@ -151,6 +151,30 @@ def _region_codes(name: str) -> tuple[str, ...]:
     return codes
 
 
+#: A city that is its own first-level unit → the region around it that reports call "the <city> region".
+_CITY_SUBJECTS = {"RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN", "BY-HM": "BY-MI"}
+#: A town this large that shares a region's name is the centre it is named after (GeoNames population).
+_NAMESAKE_MIN_POPULATION = 100_000
+
+
+def _namesake_region(name: str) -> tuple[tuple[str, ...], str]:
+    """Return the region named after its centre ("the Nizhny Novgorod region" → Nizhegorod, RU-NIZ).
+
+    Most Russian, Belarusian and Polish first-level units are named after their capital, and reports
+    write the city's name where the admin-1 layer spells the region another way. The largest town of that
+    name (GeoNames, at least :data:`_NAMESAKE_MIN_POPULATION` people) gives its region; a city that is its
+    own unit (Moscow, Saint Petersburg, Minsk) gives the region around it (:data:`_CITY_SUBJECTS`).
+    """
+    ids = gazetteer.town_index().get(name, ())
+    if not ids:
+        return (), ""
+    town = gazetteer.towns()[ids[0]]
+    code = _CITY_SUBJECTS.get(town.admin1_code, town.admin1_code)
+    if town.population < _NAMESAKE_MIN_POPULATION or code not in gazetteer.admin1_names():
+        return (), ""
+    return (code,), f"; the region named after its centre {town.name} (GeoNames {town.geonameid})"
+
+
 def _fuzzy_region_codes(name: str, context: str | None, *, groups_only: bool = False) -> tuple[tuple[str, ...], str]:
     """Return region codes whose transliteration-folded name is close to ``name`` (rapidfuzz ratio).
 
@@ -202,6 +226,8 @@ def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     if re.search(r"\b(?:county|counties|apskritis)\b", key):  # Lithuania: the county, not the municipality
         county, county_how = _fuzzy_region_codes(stripped, context, groups_only=True)
         codes, how = (county, county_how) if county else (codes, how)
+    if not codes:
+        codes, how = _namesake_region(stripped)
     if not codes:
         codes, how = _fuzzy_region_codes(stripped, context)
     if not codes:

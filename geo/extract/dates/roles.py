@@ -187,8 +187,14 @@ _OPENING_PHRASE = re.compile(r"^(?:On|In|At|Across|Throughout)\s[^,;.]*$")
 
 
 def _opens_clause(head: str, before: list[str]) -> bool:
-    """Whether a date opens what its clause reports: after an opening place phrase, or after "said … that"."""
-    return bool(_OPENING_PHRASE.match(head.strip())) or before[:1] == ["that"]
+    """Whether a date opens what its clause reports: after an opening place phrase, or after "said … that".
+
+    Not after another event or a statement ("In an interview on Monday, …", "At a briefing on Monday, …").
+    """
+    if before[:1] == ["that"]:
+        return True
+    others = _OTHER_EVENTS | _ANNOUNCE_CUES | _BLOCKERS | {"statement", "ceremony"}
+    return bool(_OPENING_PHRASE.match(head.strip())) and not any(w in others for w in before)
 
 
 def _near_cue(words: list[str]) -> Role | None:
