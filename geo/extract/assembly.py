@@ -431,8 +431,8 @@ class _Builder:
 
         One country: ``national``. All members of NATO on that date (:func:`geo.reference.membership.members_on`),
         three or more of them, or NATO, allies or a multinational exercise named in the event's sentences: ``NATO``;
-        so too three or more allies with partners (a third at most) when NATO or allies are named (a NATO-led multinational
-        exercise: one ally leading, many taking part). Russia and Belarus with partners outside NATO:
+        so too three or more allies with partners (a third at most) when NATO or allies are named (a NATO-led
+        multinational exercise: one ally leading, many taking part). Russia and Belarus with partners outside NATO:
         ``Russia-Belarus``; CSTO members with at least two besides Russia and Belarus: ``CSTO``. Otherwise
         ``bilateral``.
         """
@@ -455,7 +455,9 @@ class _Builder:
             alliance = "national"
         elif parties <= nato and (len(parties) >= 3 or named_nato):
             alliance = "NATO"
-        elif not parties & _EAST and len(parties & nato) >= 3 and 3 * len(parties - nato) <= len(parties) and named_nato:
+        elif (
+            not parties & _EAST and len(parties & nato) >= 3 and 3 * len(parties - nato) <= len(parties) and named_nato
+        ):
             alliance = "NATO"  # NATO allies with a partner or two ("… Sweden" before it joined)
         elif parties <= csto and len(parties - _EAST) >= 2:
             alliance = "CSTO"

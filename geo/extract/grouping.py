@@ -125,7 +125,9 @@ TRAINING_BEGAN = re.compile(
 #: A sentence that turns to another matter ("Separately, …", "In a separate statement, …").
 SEPARATELY = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+)\b")
 #: An exercise reported as already under way ("Joint exercises … have begun in the city of Vitebsk").
-_BEGUN = re.compile(r"\b(?:has|have|had)\s+(?:already\s+)?(?:begun|started|opened|kicked\s+off|got\s+under\s*way)\b", re.I)
+_BEGUN = re.compile(
+    r"\b(?:has|have|had)\s+(?:already\s+)?(?:begun|started|opened|kicked\s+off|got\s+under\s*way)\b", re.I
+)
 
 
 @dataclass
@@ -368,8 +370,11 @@ class _Grouping:
     def _inherit(
         self, part: GroupedEvent, umbrella: GroupedEvent | None, sentence: Sentence, names: list[NameMention]
     ) -> None:
-        """Give a part listed under its umbrella ("exercises under the CSTO's Combat Brotherhood …: A-2025, B-2025")
-        the umbrella's earlier sentences: the parts are held where, when and by whom the umbrella is."""
+        """Give a part listed under its umbrella the umbrella's earlier sentences.
+
+        "… exercises under the CSTO's Combat Brotherhood …: A-2025, B-2025": the parts are held where, when
+        and by whom the umbrella is.
+        """
         if umbrella is None or part is umbrella or not umbrella.names:
             return
         first = names[0]
@@ -379,8 +384,11 @@ class _Grouping:
             part.attach(earlier, ok)
 
     def _upcoming_beside_begun(self, sentence: Sentence, name: NameMention) -> bool:
-        """Whether a name is an exercise still to come ("the Zapad-2025 exercises, which will begin on 12
-        September") while the unnamed main event has already begun: another exercise, not its name."""
+        """Whether a name is an exercise still to come while the unnamed main event has already begun.
+
+        "… the Zapad-2025 exercises, which will begin on 12 September" beside "Joint exercises … have begun":
+        another exercise, not the main event's name.
+        """
         assert self.main is not None
         after = sentence.text[name.end : name.end + 60]
         if not re.match(r"^[\w\s-]{0,30}?,\s+(?:which|that)\s+(?:will|is\s+to|are\s+to|is\s+due|are\s+due)\b", after):
@@ -390,9 +398,11 @@ class _Grouping:
     def _listed_with(
         self, sentence: Sentence, names: list[NameMention], target: GroupedEvent | None
     ) -> list[GroupedEvent]:
-        """The events named in one list with the sentence's first name ("A-2023", "B-2023" and "C-2023"), and
-        the parts this sentence names for the first time beside it ("alongside A-2025, Belarus is hosting …
-        B-2025 and C-2025")."""
+        """The events named with the sentence's first name that share what continues it.
+
+        Those named in one list with it ("A-2023", "B-2023" and "C-2023"), and the parts this sentence names
+        for the first time beside it ("alongside A-2025, Belarus is hosting … B-2025 and C-2025").
+        """
         listed: list[GroupedEvent] = []
         in_list = True
         for before, name in pairwise(names):

@@ -22,6 +22,7 @@ from geo.core.settings import setting
 from geo.geocode import areas, gazetteer
 from geo.geocode.gazetteer import clean_phrase, normalize_name, strip_words
 from geo.geocode.result import GeocodeResult, area_result, unresolved
+from geo.reference.layers import layer
 
 _COUNTRY_WORDS = re.compile(r"\b(?:the\s+)?(?:country|parts?\s+of\s+the\s+country|territory)\b")
 _COMPASS: tuple[tuple[str, str], ...] = (
@@ -151,6 +152,30 @@ def _region_codes(name: str) -> tuple[str, ...]:
     return codes
 
 
+def _outside_layer(phrase: str, name: str, context: str | None) -> GeocodeResult | None:
+    """Return the country of a region the admin-1 layer does not hold ("the Republic of Tatarstan", "Khatlon").
+
+    The ISO 3166-2 subdivisions (pycountry) say which country it is in; the result is that country's
+    area, at country precision, since no region geometry is at hand. A demonym before the name ("the
+    Tajik … Khatlon province") is read past.
+    """
+    words = name.split()
+    for start in range(len(words)):  # "tajik southern khatlon" → "southern khatlon" → "khatlon"
+        found = gazetteer.world_region_countries().get(" ".join(words[start:]))
+        if found is None:
+            continue
+        iso3, code = found
+        if iso3 not in set(layer("countries")["iso3"]) or code in gazetteer.admin1_names():
+            return None
+        row = layer("countries").set_index("iso3").loc[iso3]
+        explanation = (
+            f"{' '.join(words[start:])!r} is a first-level region of {row['name']} ({iso3}) in ISO 3166-2 "
+            "(pycountry) that the admin-1 layer does not hold: the country's area, Natural Earth 1:10m"
+        )
+        return area_result(phrase, "country", row.geometry, iso3, explanation, confidence="low")
+    return None
+
+
 #: A city that is its own first-level unit → the region around it that reports call "the <city> region".
 _CITY_SUBJECTS = {"RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN", "BY-HM": "BY-MI"}
 #: A town this large that shares a region's name is the centre it is named after (GeoNames population).
@@ -231,7 +256,9 @@ def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     if not codes:
         codes, how = _fuzzy_region_codes(stripped, context)
     if not codes:
-        return unresolved(phrase, f"no admin-1 region is called {stripped!r}")
+        return _outside_layer(phrase, stripped, context) or unresolved(
+            phrase, f"no admin-1 region is called {stripped!r}"
+        )
     if len(codes) > 1 and context is not None:
         codes = tuple(c for c in codes if gazetteer.region_country(c) == context) or codes
     if len(codes) > 1:

@@ -415,3 +415,22 @@ def reading_text(resolve_as: str) -> str:
     if ident in admin1_names():
         return admin1_names()[ident]
     return country_name(ident) if is_iso3(ident) else resolve_as
+
+
+@cache
+def world_region_countries() -> dict[str, tuple[str, str]]:
+    """Map the folded names of ISO 3166-2 subdivisions worldwide to (country ISO3, code), where unambiguous.
+
+    Names as pycountry writes them ("Tatarstan, Respublika", "Khatlon"), without the part after a comma and
+    without region words. For a region the admin-1 layer does not hold (it covers the countries around
+    Belarus), the report still says which country the place is in.
+    """
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for entry in pycountry.subdivisions:  # type: ignore[attr-defined]
+        country = pycountry.countries.get(alpha_2=entry.country_code)
+        if country is None:
+            continue
+        key, _ = strip_words(normalize_name(str(entry.name).split(",")[0]), REGION_WORDS)
+        if len(key) >= 4:
+            found[key].add((str(country.alpha_3), str(entry.code)))
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
