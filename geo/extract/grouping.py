@@ -51,8 +51,10 @@ WAR_EXPERIENCE = re.compile(
     re.I,
 )
 CONFLICT = re.compile(
-    r"\b(?:war|invasion|invade[sd]?|invading|attack(?:s|ed|ing)?|offensive|mutiny|fighting|killed|shelling|"
-    r"bombing|air\s*strikes?|conflicts?|occupied|occupation|separatists?|campaign)\b",
+    r"\b(?:war|invasion|invade[sd]?|invading|offensive|mutiny|fighting|killed|shelling|"
+    r"bombing|air\s*strikes?|conflicts?|occupied|occupation|separatists?|campaign)\b|"
+    # "attack", but not the weapon in "ground-attack aircraft" or "attack helicopters"
+    r"(?<![\w-])attack(?:s|ed|ing)?\b(?!\s+(?:aircraft|helicopters?|jets?|planes?|drones?|submarines?|aviation))",
     re.I,
 )
 EVENT_CUE = re.compile(
@@ -122,6 +124,12 @@ TRAINING_BEGAN = re.compile(
     r"\s*(?:The\s+)?Training\b[^.;]{0,80}?\b(?:began|begins|begun|started|starts|kicked\s+off|commenced|"
     r"(?:will|is\s+to)\s+(?:begin|start))\b"
 )
+#: A closing attribution ('…," the statement said.', "…, the ministry reported").
+ATTRIBUTION = re.compile(
+    r"[,\"”]+\s*(?:the\s+|a\s+)?[\w\s’'-]{0,40}?\b(?:said|says|stated|reported|announced|added|noted)\b[^,;]{0,40}$"
+)
+#: A start reported in the past tense: the exercise is under way.
+JUST_BEGUN = re.compile(r"\b(?:began|begun|started|kicked\s+off|launched|opened|commenced)\b", re.I)
 #: A sentence that turns to another matter ("Separately, …", "In a separate statement, …").
 SEPARATELY = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+)\b")
 #: An exercise reported as already under way ("Joint exercises … have begun in the city of Vitebsk").
@@ -219,8 +227,18 @@ def _gives_facts(sentence: str) -> bool:
 
 
 def _reports_past(sentence: str) -> bool:
-    """Whether a sentence reports its exercise in the past ("Warsaw closed crossings for the drills last September")."""
-    return tense_of(sentence) == "past" or bool(PAST_MARK.search(sentence))
+    """Whether a sentence reports its exercise in the past ("Warsaw closed crossings for the drills last September").
+
+    An exercise reported as having just begun ("On Sept. 12 …, the joint strategic exercise … began") is
+    under way, not recalled, unless a past mark dates it ("last year", "in 2021").
+    """
+    if PAST_MARK.search(sentence):
+        return True
+    sentence = ATTRIBUTION.sub("", sentence)  # '"…," the statement said': the saying is past, not the exercise
+    return tense_of(sentence) == "past" and not (
+        JUST_BEGUN.search(sentence)
+        and not re.search(r"\b(?:ended|concluded|wrapped|completed|finished|was|were)\b", sentence)
+    )
 
 
 def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, int]]:

@@ -117,7 +117,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("site-list", rf"(?:{_PREP})?(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+(?P<word>{_RANGE_WORDS})\b"),  # noqa: E501
         ("site-of-list", rf"(?:the\s+)?(?P<word>{_RANGE_WORDS}|(?i:towns|cities|villages|settlements))\s+of\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})"),  # noqa: E501
         ("site-paren", rf"(?P<before>{_RANGE_WORDS}\s*)?\((?P<names>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})+(?:,?\s+and\s+{_NAME})?)\)"),  # noqa: E501
-        ("region", rf"(?:{_PREP}|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?|voivodeships?|county|counties|krai)\b)"),  # noqa: E501
+        ("region", rf"(?:{_PREP}|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?|voivodeships?|county|counties|krai)\b)"),  # noqa: E501
         ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>[A-Z][\w’'-]+(?:[\s-]{_UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{_RANGE_WORDS})\b"),  # noqa: E501
         ("town", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:town|city|village|settlement|resort|port|capital)(?:\s+of)?\s+(?P<name>{_CAPS}))"),  # noqa: E501
         ("territory", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:territory|soil)\s+of\s+(?:the\s+)?(?P<name>{country})|(?P<dem>{demonym})\s+(?i:territory|soil))"),  # noqa: E501
@@ -323,10 +323,12 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
     if form == "region":
         if normalize_name(match.group("name")) in _NOT_PLACES or _MILITARY_DISTRICT.search(text):
             return None  # "the Central Military District" is where troops come from, not an admin region
-        owner = match.group("owner")
-        if owner:  # "Belarus's Vitebsk region": the region of that country
+        owner = match.group("owner") or match.group("dem")
+        if owner:
+            # "Belarus's Vitebsk region", "the Tajik southern Khatlon province": the region of that country
             query = text[match.start("name") - start :]
-            return PlaceMention(text, f"the {query}", start, end, "region", role, iso3_of(owner) or DEFAULT_CONTEXT)
+            context = (iso3_of(owner) if owner else None) or DEFAULT_CONTEXT
+            return PlaceMention(text, f"the {query}", start, end, "region", role, context)
         return PlaceMention(text, text, start, end, "region", role)
     if form == "site-unknown":
         if normalize_name(match.group("name")) in _NOT_PLACES:

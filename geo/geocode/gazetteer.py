@@ -426,7 +426,7 @@ def world_region_countries() -> dict[str, tuple[str, str]]:
     Belarus), the report still says which country the place is in.
     """
     found: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for entry in pycountry.subdivisions:  # type: ignore[attr-defined]
+    for entry in pycountry.subdivisions:
         country = pycountry.countries.get(alpha_2=entry.country_code)
         if country is None:
             continue
