@@ -24,7 +24,9 @@ from geo.reference.membership import members_on
 EXERCISE_NOUN = re.compile(
     r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
     r"tactical|field)\s+training|"
-    r"(?:snap|surprise|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?(?:inspections?|checks?))\b",
+    r"(?:snap|surprise|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?(?:inspections?|checks?)|"
+    # "the large-scale inspection of the Armed Forces, ordered by the President, began on January 16"
+    r"inspections?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:armed\s+forces|troops|army|military\s+units))\b",
     re.I,
 )
 DEPLOYMENT_NOUN = re.compile(
@@ -63,7 +65,7 @@ EVENT_CUE = re.compile(
     r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|took\s+part|taking\s+part|participat\w+|deploy\w*|"
     r"run|runs|running|"
     r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"
-    r"conclud\w+)\b",
+    r"conclud\w+|arrived\s+(?:at|in)\s+(?:[\w-]+\s+){0,4}?(?:training\s+ground|range|polygon)s?)\b",
     re.I,
 )
 MILITARY_CONTEXT = re.compile(

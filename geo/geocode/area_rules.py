@@ -185,12 +185,18 @@ _NAMESAKE_MIN_POPULATION = 100_000
 def _namesake_region(name: str) -> tuple[tuple[str, ...], str]:
     """Return the region named after its centre ("the Nizhny Novgorod region" → Nizhegorod, RU-NIZ).
 
+    A district named after its centre ("the Borisovsky district" → Borisov) lies in that centre's region;
+    the result is the whole admin-1 region, which holds it.
+
     Most Russian, Belarusian and Polish first-level units are named after their capital, and reports
     write the city's name where the admin-1 layer spells the region another way. The largest town of that
     name (GeoNames, at least :data:`_NAMESAKE_MIN_POPULATION` people) gives its region; a city that is its
     own unit (Moscow, Saint Petersburg, Minsk) gives the region around it (:data:`_CITY_SUBJECTS`).
     """
-    ids = gazetteer.town_index().get(name, ())
+    index = gazetteer.town_index()
+    ids = index.get(name, ())
+    for stem in gazetteer.adjective_stems(name):  # "the Borisovsky district" → Borisov
+        ids = ids or index.get(stem, ())
     if not ids:
         return (), ""
     town = gazetteer.towns()[ids[0]]
