@@ -16,12 +16,12 @@ from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 #: on the 52 dev articles (34 of the first pass, 18 added for the failure classes of issue 14).
 FLOORS = {
     "recall": 0.94,
-    "precision": 0.96,
+    "precision": 0.95,
     "alliance": 1.00,
     "participants_recall": 1.00,
     "participants_precision": 0.99,
     "start": 1.00,
-    "sites": 0.71,
+    "sites": 0.74,
 }
 
 
