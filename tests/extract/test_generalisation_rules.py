@@ -176,3 +176,22 @@ def test_a_region_outside_the_admin1_layer_is_its_country_at_low_confidence():
     assert (result.status, result.kind, result.country) == ("resolved", "country", "TJK")
     assert result.confidence == "low"
     assert geocode("the Nowhereland province", country=None).status == "unresolved"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "site_id"),
+    [
+        ("the Obuz-Lyasnouski training ground", "by_tg_obuz_lesnovsky"),
+        ("the Asipovichy training ground", "by_tg_osipovichsky"),
+        ("the Barysaw training ground", "by_tg_borisovsky"),
+        ("the Damanauski training ground", "by_tg_domanovsky"),
+    ],
+)
+def test_belarusian_romanisations_of_ranges_meet_their_range(phrase, site_id):
+    assert geocode(phrase).gazetteer_id == site_id
+
+
+def test_a_romanised_town_alone_stays_the_town():
+    result = geocode("Barysaw")
+    assert (result.kind, result.admin1) == ("town", "Minsk")
+    assert geocode("the Pinsk training ground").status == "unresolved"
