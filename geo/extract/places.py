@@ -112,6 +112,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("border-parts", rf"(?i:parts?|areas?|regions?|districts?)\s+of\s+(?P<owner>{country})\s+(?:that|which)\s+borders?\s+{members}(?P<nlist>{clist})"),  # noqa: E501
         ("border", rf"{_PREP}(?P<phrase>{border})"),
         ("compass", rf"{_PREP}(?P<phrase>(?:the\s+)?{_COMPASS}(?:\s*,\s*{_COMPASS})*(?:,?\s+(?:and|or)\s+{_COMPASS})?\s+(?:{country}\b|(?i:parts?\s+of\s+)(?:the\s+country|{country}))|the\s+{_COMPASS}\s+of\s+(?:the\s+country|{country}))"),  # noqa: E501
+        ("region-part", rf"{_PREP}(?P<phrase>the\s+(?P<side>{_COMPASS})\s+(?i:area|part)\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+)(?:\s+(?i:region|oblast))?)"),  # noqa: E501
         ("interior", rf"(?P<phrase>the\s+interior\s+of\s+(?:the\s+country|{country})|deep(?:er)?\s+inside\s+(?:the\s+country|{country}))"),  # noqa: E501
         ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions|oblasts|provinces|voblasts|districts|voivodeships|counties)\b)"),  # noqa: E501
         ("site-list", rf"(?:{_PREP})?(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+(?P<word>{_RANGE_WORDS})\b"),  # noqa: E501
@@ -315,6 +316,11 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
         return PlaceMention(text, text, start, end, form, role, context)
     if form == "compass":
         return PlaceMention(text, text, start, end, form, role)
+    if form == "region-part":  # "the northeast area of Vitebsk": that side of the Vitebsk region
+        if match.group("name") in country_names():
+            return None
+        query = f"{match.group('side').lower()} {match.group('name')} region"
+        return PlaceMention(text, query, start, end, "region", role)
     if form in ("territory", "country-name", "host"):
         iso3 = iso3_of(match.group("name") or match.group("dem") if form == "territory" else text)
         if iso3 is None:

@@ -176,6 +176,11 @@ def _outside_layer(phrase: str, name: str, context: str | None) -> GeocodeResult
     return None
 
 
+#: A side of a region before its name ("northern Vitebsk", "the northeast part of the vitebsk").
+_COMPASS_PART = re.compile(
+    r"^(?:the\s+)?(?P<side>(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
+    r"(?:\s+(?:part|parts|area|areas)\s+of)?\s+(?:the\s+)?(?P<rest>\S.*)$"
+)
 #: A city that is its own first-level unit → the region around it that reports call "the <city> region".
 _CITY_SUBJECTS = {"RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN", "BY-HM": "BY-MI"}
 #: A town this large that shares a region's name is the centre it is named after (GeoNames population).
@@ -253,6 +258,14 @@ def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     listed = _region_list_rule(phrase, context)
     if listed is not None:
         return listed
+    part = _COMPASS_PART.match(stripped)
+    if part and _region_codes(part["rest"]):
+        # "northern Vitebsk region", "the northeast part of the Vitebsk region": inside that region, which is
+        # drawn whole (no band is cut from one region); the explanation says so.
+        stripped = part["rest"]
+        how = f"; the {part['side']} part of it, drawn as the whole region"
+        result = region_result(phrase, _region_codes(stripped)[0], how)
+        return result if len(_region_codes(stripped)) == 1 else None
     codes, how = _region_codes(stripped), ""
     if re.search(r"\b(?:county|counties|apskritis)\b", key):  # Lithuania: the county, not the municipality
         county, county_how = _fuzzy_region_codes(stripped, context, groups_only=True)

@@ -195,3 +195,16 @@ def test_a_romanised_town_alone_stays_the_town():
     result = geocode("Barysaw")
     assert (result.kind, result.admin1) == ("town", "Minsk")
     assert geocode("the Pinsk training ground").status == "unresolved"
+
+
+@pytest.mark.parametrize("phrase", ["northern Mogilev region", "the southwest part of the Mogilev region"])
+def test_a_side_of_a_region_is_inside_that_region(phrase):
+    result = geocode(phrase)
+    assert (result.status, result.admin1) == ("resolved", "Mogilev")
+    assert "drawn as the whole region" in result.explanation
+
+
+def test_the_side_area_of_a_region_name_is_that_region():
+    (place,) = find_places("Units trained in the southwest area of Mogilev last week.")
+    assert (place.text, place.query) == ("the southwest area of Mogilev", "southwest Mogilev region")
+    assert find_places("Units trained in the western part of Poland.")[0].form == "compass"
