@@ -208,3 +208,12 @@ def test_the_side_area_of_a_region_name_is_that_region():
     (place,) = find_places("Units trained in the southwest area of Mogilev last week.")
     assert (place.text, place.query) == ("the southwest area of Mogilev", "southwest Mogilev region")
     assert find_places("Units trained in the western part of Poland.")[0].form == "compass"
+
+
+def test_a_range_the_gazetteer_lacks_is_located_as_the_place_it_is_in(extractor):
+    text = "CSTO troops from Russia and Tajikistan held drills at the Qalai-Dasht training ground in Tajikistan."
+    (event,) = extractor.extract(text, published=dt.date(2031, 5, 4)).events
+    (location,) = event.locations
+    assert (location.text, location.country) == ("Qalai-Dasht training ground", "TJK")
+    assert "Tajikistan" in location.also_written
+    assert any("is not in the gazetteer" in n for n in event.notes)
