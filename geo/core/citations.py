@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Final
 from urllib.parse import urlsplit
@@ -30,6 +31,7 @@ VIA_NOTES: Final[dict[str, str]] = {
 }
 
 
+@lru_cache(maxsize=1024)  # a few distinct values, read for every citation of a large map
 def via_text(via: str) -> str:
     """Return a citation's ``via`` as a reader sees it: a project file as what it is, anything else as is.
 

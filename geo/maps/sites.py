@@ -245,32 +245,45 @@ def _area_geometries(areas: gpd.GeoDataFrame) -> tuple[list[int], list[dict[str,
 
 
 class _SharedText:
-    """Interns exercise facts, places and citations so that each is sent once however many sites share it."""
+    """Interns exercise facts, places and citations so that each is sent once however many sites share it.
 
-    def __init__(self, tables: SiteTables) -> None:
+    Per site, only dictionary look-ups: an exercise's fields are computed from its first row, a citation's
+    and a place's from their first occurrence (the per-site work is what makes 20,000 sites slow).
+    """
+
+    def __init__(self, tables: SiteTables, first_rows: dict[str, dict[str, Any]]) -> None:
         self.tables = tables
+        self.first_rows = first_rows
         self.exercise_ids: dict[str, int] = {}
         self.exercise_cits: list[dict[str, int]] = []
         self.place_ids: dict[tuple[Any, ...], int] = {}
 
-    def refs(self, row: dict[str, Any]) -> tuple[int, int, list[int]]:
-        """Return the indexes of the row's exercise, its place and its citations in the tables."""
-        ex_id = str(row["exercise_id"])
-        if ex_id not in self.exercise_ids:
-            self.exercise_ids[ex_id] = self.tables.add_exercise(exercise_fields(row))
+    def exercise(self, ex_id: str) -> int:
+        """Return the index of an exercise in the tables (adding it from its first row)."""
+        e = self.exercise_ids.get(ex_id)
+        if e is None:
+            e = self.exercise_ids[ex_id] = self.tables.add_exercise(exercise_fields(self.first_rows[ex_id]))
             self.exercise_cits.append({})
-        e = self.exercise_ids[ex_id]
+        return e
+
+    def citations(self, e: int, citations: Any) -> list[int]:
+        """Return the indexes (within exercise ``e``) of a site's citations, adding new ones."""
         cit_index = self.exercise_cits[e]
         site_cits = []
-        for cit in row.get("citations") or []:
+        for cit in citations or []:
             cid = str(cit.get("id"))
-            if cid not in cit_index:
-                cit_index[cid] = self.tables.add_citation(e, citation_fields(cit))
-            site_cits.append(cit_index[cid])
-        place_key = tuple(_hashable(row.get(f)) for f in _PLACE_FIELDS)
-        if place_key not in self.place_ids:
-            self.place_ids[place_key] = self.tables.add_place(place_fields(row))
-        return e, self.place_ids[place_key], site_cits
+            c = cit_index.get(cid)
+            if c is None:
+                c = cit_index[cid] = self.tables.add_citation(e, citation_fields(cit))
+            site_cits.append(c)
+        return site_cits
+
+    def place(self, key: tuple[Any, ...]) -> int:
+        """Return the index of a place description (its :data:`_PLACE_FIELDS` values) in the tables."""
+        p = self.place_ids.get(key)
+        if p is None:
+            p = self.place_ids[key] = self.tables.add_place(place_fields(dict(zip(_PLACE_FIELDS, key, strict=True))))
+        return p
 
 
 @dataclass
@@ -283,7 +296,11 @@ class _Spot:
 
     def add(self, exercise: int, start: str, place: int, citations: list[int]) -> None:
         """Add one site of ``exercise`` (started on ``start``, ISO text) at this spot."""
-        _, places, cits = self.entries.setdefault(exercise, (start, [], []))
+        entry = self.entries.get(exercise)
+        if entry is None:  # the usual case: one site per exercise and spot
+            self.entries[exercise] = (start, [place], list(dict.fromkeys(citations)))
+            return
+        _, places, cits = entry
         if place not in places:
             places.append(place)
         cits.extend(c for c in citations if c not in cits)
@@ -304,11 +321,45 @@ class _Spot:
         return [tables.vocabulary(name), entries]
 
 
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """``frame.to_dict("records")``, the same values, four times faster: one ``tolist()`` per column."""
-    columns = list(frame.columns)
-    rows = zip(*(frame[c].tolist() for c in columns), strict=True)
-    return [dict(zip(columns, values, strict=True)) for values in rows]
+def _columns(frame: pd.DataFrame) -> dict[str, list[Any]]:
+    """Each column of ``frame`` as a list (one ``tolist()`` per column: much faster than row records)."""
+    return {str(c): frame[c].tolist() for c in frame.columns}
+
+
+def _place_names(columns: dict[str, list[Any]]) -> list[str]:
+    """:func:`geo.catalog.sites.place_name` of each row, computed once per distinct input."""
+    fields = ("site_kind", "gazetteer_id", "site_country", "place_text")
+    cache: dict[tuple[Any, ...], str] = {}
+    out = []
+    for values in zip(*(columns[f] for f in fields), strict=True):
+        key = tuple(_value(v) for v in values)
+        name = cache.get(key)
+        if name is None:
+            name = cache[key] = place_name(dict(zip(fields, key, strict=True)))
+        out.append(name)
+    return out
+
+
+def _add_symbol(
+    tables: SiteTables,
+    symbols: dict[tuple[str, tuple[Any, ...]], list[Any]],
+    at: tuple[str, tuple[Any, ...]],
+    spot: int,
+    kind: str,
+    radius_km: Any,
+) -> None:
+    """Add a site to the symbol of its spot and alliance ``at``: the vaguest kind, the widest radius."""
+    symbol = symbols.get(at)
+    alliance, key = at
+    if symbol is None:
+        parts = tables.layers.setdefault(alliance, {"pt": [], "ar": []})
+        symbol = [key[1], key[2], 0, kind, spot] if key[0] == "pt" else [key[1], kind, spot]
+        parts[key[0]].append(symbol)
+        symbols[at] = symbol
+    elif _VAGUEST_FIRST.index(kind) < _VAGUEST_FIRST.index(symbol[-2]):
+        symbol[-2] = kind
+    if key[0] == "pt":
+        symbol[2] = max(symbol[2], round(float(radius_km) * 1000.0) if radius_km else 0)
 
 
 def _start_text(value: Any) -> str:
@@ -346,29 +397,35 @@ def site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
         refs, tables.geometries = _area_geometries(drawn[~is_point])
         area_refs = dict(zip(np.flatnonzero(~is_point).tolist(), refs, strict=True))
 
-    shared = _SharedText(tables)
+    columns = _columns(drawn.drop(columns=drawn.geometry.name))
+    missing = [None] * len(drawn)
+    for name in (*_PLACE_FIELDS, "citations", "start_date", "gazetteer_id", "site_country"):
+        columns.setdefault(name, missing)
+    ex_ids = [str(x) for x in columns["exercise_id"]]
+    first = {ex: i for i, ex in reversed(list(enumerate(ex_ids)))}  # each exercise's first row
+    shared = _SharedText(tables, {ex: {c: v[i] for c, v in columns.items()} for ex, i in first.items()})
+    place_keys = list(zip(*([_hashable(x) for x in columns[f]] for f in _PLACE_FIELDS), strict=True))
+    names = _place_names(columns)
+    starts = [_start_text(x) for x in columns["start_date"]]
+    kinds = [
+        site_kind(str(g), k, pr)
+        for g, k, pr in zip(geom_types, columns["site_kind"], columns["precision"], strict=True)
+    ]
+    radii = [_value(r) for r in columns["precision_km"]]
     spots: dict[tuple[Any, ...], _Spot] = {}
     symbols: dict[tuple[str, tuple[Any, ...]], list[Any]] = {}
-    records = _records(drawn.drop(columns=drawn.geometry.name))
-    for i, row in enumerate(records):
-        e, p, site_cits = shared.refs(row)
-        kind = site_kind(str(geom_types[i]), row.get("site_kind"), row.get("precision"))
-        alliance = str(row["alliance"])
+    rows = zip(ex_ids, columns["alliance"], columns["citations"], place_keys, strict=True)
+    for i, (ex_id, alliance, citations, place_key) in enumerate(rows):
+        e = shared.exercise(ex_id)
         key: tuple[Any, ...] = ("pt", float(xs[i]), float(ys[i])) if is_point[i] else ("ar", area_refs[i])
-        spot = spots.setdefault(key, _Spot(len(spots)))
-        spot.names[place_name(row)] += 1
-        spot.add(e, _start_text(row.get("start_date")), p, site_cits)
+        spot = spots.get(key)
+        if spot is None:
+            spot = spots[key] = _Spot(len(spots))
+        spot.names[names[i]] += 1
+        site_cits = shared.citations(e, citations)  # before the place: the vocabulary's order as before
+        spot.add(e, starts[i], shared.place(place_key), site_cits)
+        alliance = str(alliance)
         tables.sites[alliance] = tables.sites.get(alliance, 0) + 1
-        symbol = symbols.get((alliance, key))
-        if symbol is None:
-            parts = tables.layers.setdefault(alliance, {"pt": [], "ar": []})
-            symbol = [key[1], key[2], 0, kind, spot.index] if is_point[i] else [key[1], kind, spot.index]
-            parts["pt" if is_point[i] else "ar"].append(symbol)
-            symbols[(alliance, key)] = symbol
-        elif _VAGUEST_FIRST.index(kind) < _VAGUEST_FIRST.index(symbol[-2]):
-            symbol[-2] = kind
-        if is_point[i]:
-            radius_km = _value(row.get("precision_km"))
-            symbol[2] = max(symbol[2], round(float(radius_km) * 1000.0) if radius_km else 0)
+        _add_symbol(tables, symbols, (alliance, key), spot.index, kinds[i], radii[i] if is_point[i] else None)
     tables.spots = [spot.row(tables) for spot in spots.values()]
     return tables
