@@ -21,6 +21,7 @@ small: an exercise's text is sent once, not once per site. Links to sources are 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from html import escape
 from typing import Any, Final, TypedDict
 from urllib.parse import quote
@@ -124,6 +125,11 @@ def _text(value: Any) -> str:
 
 
 def _countries(codes: Sequence[str]) -> str:
+    return _country_list(tuple(codes))
+
+
+@lru_cache(maxsize=4096)  # the same lists of participants recur across exercises
+def _country_list(codes: tuple[str, ...]) -> str:
     return ", ".join(country_name(c) for c in codes)
 
 

@@ -14,6 +14,8 @@ functions that draw them:
   circles in an alliance) only the circles in view are drawn, and none until the view holds 2,000 or fewer,
   so that 100,000 sites still pan and zoom (the markers are clustered in 200 ms slices meanwhile);
 * regions, border strips and countries as translucent polygons;
+* for a large selection (over :data:`PACK_ABOVE_SITES` sites), the tables ship gzipped and are inflated by
+  the browser before anything is drawn (a map of 20,000 sites is about 3.5 times smaller);
 * tooltips and popups built from the tables only when shown (:func:`geo.maps.popup.spot_popup_html` is
   the same markup in Python; a browser test checks they agree), every report string escaped.
 
@@ -24,7 +26,10 @@ closes the popup and gives the focus back to the symbol it belongs to.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+import base64
+import gzip
+import json
+from typing import Any, ClassVar, Final
 
 import folium
 import jinja2
@@ -33,12 +38,29 @@ from geo.core.symbology import AREA_FILL_STRENGTH, area_fill
 from geo.maps.datastore import ScriptElement, script_json
 from geo.maps.sites import SiteTables
 
-__all__ = ["AllianceSites", "SiteCluster", "SiteIndex"]
+__all__ = ["PACK_ABOVE_SITES", "AllianceSites", "SiteCluster", "SiteIndex"]
+
+#: Above this many sites drawn, the site tables ship gzipped and base64-encoded, and the browser inflates
+#: them (``DecompressionStream``, native in every current browser) before drawing: the text of thousands
+#: of exercises (quotes, sources, figures) is most of a large map, and compresses about fourfold.
+#: Below it (the real catalog), the tables are plain JSON and everything is drawn as the page loads.
+PACK_ABOVE_SITES: Final = 5_000
+#: gzip level of the packed tables: 6 packs 13 MB of tables 10 % smaller than 1, at three times the time.
+PACK_LEVEL: Final = 6
 
 _SCRIPT = """{% macro script(this, kwargs) %}
 var {{ this.get_name() }} = (function (D, STYLES, LINK) {
-    var S = {rows: D, groups: []};
+    var S = {rows: D, groups: [], pending: null};
     var V = D.v;
+    // A large selection comes gzipped (base64): inflate it natively, then draw (see SiteIndex.packed).
+    if (D.gz !== undefined) {
+        var bin = atob(D.gz), bytes = new Uint8Array(bin.length);
+        for (var b = 0; b < bin.length; b++) { bytes[b] = bin.charCodeAt(b); }
+        var inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+        S.pending = new Response(inflated).text().then(function (text) {
+            D = JSON.parse(text); V = D.v; S.rows = D; S.pending = null;
+        });
+    }
     var ESC = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"};
     function t(i) { return i < 0 ? "" : V[i]; }
     function escText(s) { return String(s).replace(/[&<>"']/g, function (c) { return ESC[c]; }); }
@@ -241,6 +263,10 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
         return group;
     }
     S.draw = function (parent, cluster, alliance, colour, shape, tints) {
+        if (S.pending) {
+            S.pending.then(function () { S.draw(parent, cluster, alliance, colour, shape, tints); });
+            return;
+        }
         var parts = D.layers[alliance] || {pt: [], ar: []};
         var features = areaFeatures(parts.ar), area = areas(features, colour);
         var markers = parts.pt.map(function (r) { return marker(r, alliance, colour, shape); });
@@ -348,9 +374,18 @@ class SiteIndex(ScriptElement):
         self.link = link
 
     @property
+    def packed(self) -> bool:
+        """Whether the tables ship gzipped: more than :data:`PACK_ABOVE_SITES` sites drawn."""
+        return sum(self.tables.counts().values()) > PACK_ABOVE_SITES
+
+    @property
     def payload(self) -> str:
-        """The tables as script-safe JSON."""
-        return script_json(self.tables.to_json())
+        """The tables as script-safe JSON, or ``{"gz": <base64 of the gzipped JSON>}`` when :attr:`packed`."""
+        if not self.packed:
+            return script_json(self.tables.to_json())
+        text = json.dumps(self.tables.to_json(), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        packed = gzip.compress(text.encode("utf-8"), compresslevel=PACK_LEVEL, mtime=0)
+        return script_json({"gz": base64.b64encode(packed).decode("ascii")})
 
     @property
     def styles(self) -> str:

@@ -87,6 +87,18 @@ _PLACE_FIELDS: tuple[str, ...] = (
 )
 
 
+#: The columns read for every site (an exercise's other facts are read from its first row only).
+_SITE_COLUMNS: tuple[str, ...] = (
+    "exercise_id",
+    "alliance",
+    "citations",
+    "start_date",
+    "gazetteer_id",
+    "site_country",
+    *_PLACE_FIELDS,
+)
+
+
 def site_key(exercise_id: str, site_index: int) -> str:
     """Return the stable key of one site, ``"<exercise id>:<site index>"`` (used in URLs)."""
     return f"{exercise_id}:{int(site_index)}"
@@ -226,10 +238,10 @@ class SiteTables:
         return len(self.places) - 1
 
 
-def _area_geometries(areas: gpd.GeoDataFrame) -> tuple[list[int], list[dict[str, Any]]]:
+def _area_geometries(areas: gpd.GeoSeries) -> tuple[list[int], list[dict[str, Any]]]:
     """Deduplicate area geometries (by WKB) and simplify each distinct one once."""
     # Sites of one area usually share the geometry object itself: write each object's WKB once.
-    geoms = areas.geometry.to_numpy()
+    geoms = areas.to_numpy()
     by_object: dict[int, int] = {}
     for i, g in enumerate(geoms):
         by_object.setdefault(id(g), i)
@@ -321,9 +333,21 @@ class _Spot:
         return [tables.vocabulary(name), entries]
 
 
-def _columns(frame: pd.DataFrame) -> dict[str, list[Any]]:
-    """Each column of ``frame`` as a list (one ``tolist()`` per column: much faster than row records)."""
-    return {str(c): frame[c].tolist() for c in frame.columns}
+def _columns(frame: pd.DataFrame, names: tuple[str, ...]) -> dict[str, list[Any]]:
+    """The named columns of ``frame`` as lists (one ``tolist()`` per column), None for a missing column."""
+    return {c: frame[c].tolist() if c in frame.columns else [None] * len(frame) for c in names}
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """``frame.to_dict("records")``, the same values, four times faster: one ``tolist()`` per column."""
+    columns = list(frame.columns)
+    rows = zip(*(frame[c].tolist() for c in columns), strict=True)
+    return [dict(zip(columns, values, strict=True)) for values in rows]
+
+
+def _hashables(values: list[Any]) -> list[Any]:
+    """:func:`_hashable` of each value (text, the usual value, as it is)."""
+    return [v if type(v) is str else _hashable(v) for v in values]
 
 
 def _place_names(columns: dict[str, list[Any]]) -> list[str]:
@@ -382,7 +406,8 @@ def site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
         Tables with one symbol per distinct place and alliance, in the order places first occur in
         ``sites``; a point symbol has the largest radius stated for the place, and the vaguest kind.
     """
-    drawn = located(sites)
+    geoms = sites.geometry
+    drawn = sites if bool((geoms.notna() & ~geoms.is_empty).all()) else located(sites)  # no copy when all are
     tables = SiteTables()
     if drawn.empty:
         return tables
@@ -394,17 +419,15 @@ def site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
     ys = np.round(shapely.get_y(np.where(is_point, drawn.geometry.values, None)), POINT_DECIMALS)
     area_refs: dict[int, int] = {}
     if (~is_point).any():
-        refs, tables.geometries = _area_geometries(drawn[~is_point])
+        refs, tables.geometries = _area_geometries(drawn.geometry[~is_point])
         area_refs = dict(zip(np.flatnonzero(~is_point).tolist(), refs, strict=True))
 
-    columns = _columns(drawn.drop(columns=drawn.geometry.name))
-    missing = [None] * len(drawn)
-    for name in (*_PLACE_FIELDS, "citations", "start_date", "gazetteer_id", "site_country"):
-        columns.setdefault(name, missing)
+    columns = _columns(drawn, _SITE_COLUMNS)
     ex_ids = [str(x) for x in columns["exercise_id"]]
     first = {ex: i for i, ex in reversed(list(enumerate(ex_ids)))}  # each exercise's first row
-    shared = _SharedText(tables, {ex: {c: v[i] for c, v in columns.items()} for ex, i in first.items()})
-    place_keys = list(zip(*([_hashable(x) for x in columns[f]] for f in _PLACE_FIELDS), strict=True))
+    first_rows = _records(drawn.iloc[list(first.values())].drop(columns=drawn.geometry.name))
+    shared = _SharedText(tables, dict(zip(first, first_rows, strict=True)))
+    place_keys = list(zip(*(_hashables(columns[f]) for f in _PLACE_FIELDS), strict=True))
     names = _place_names(columns)
     starts = [_start_text(x) for x in columns["start_date"]]
     kinds = [
