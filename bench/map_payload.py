@@ -20,6 +20,11 @@ copy's quotes, figures as stated and source URLs are made unique (a ``[syn k]`` 
 fragment). Places keep their description and areas their geometry, as real places recur across
 exercises (the same ranges, the same border strips).
 
+Above :data:`geo.maps.site_index.PACK_ABOVE_SITES` sites the Drillmap map ships its site tables gzipped;
+each such size is also built with the tables as plain JSON (the code path of smaller maps), and the ratios
+packed / plain are printed ("with and without"). Per site: the bytes and milliseconds above the empty
+Drillmap map (no site; built in the same run), divided by the number of sites.
+
 Usage: ``python bench/map_payload.py [--sites 1000 20000 100000] [--naive-max 20000] [--repeat 3] [--check]``
 (``--check`` exits 1 when a target is missed).
 """
@@ -32,7 +37,8 @@ import itertools
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import folium
@@ -40,6 +46,7 @@ import geopandas as gpd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import geo.maps.site_index
 from geo.catalog.sites import sites_frame
 from geo.core.crs import latlon
 from geo.maps.build import build_map
@@ -82,6 +89,17 @@ def drillmap_map(sites: gpd.GeoDataFrame) -> folium.Map:
     return build_map(sites, period_end=PERIOD_END)
 
 
+@contextmanager
+def plain_tables() -> Iterator[None]:
+    """Within the block, maps ship their site tables as plain JSON whatever their size (the unpacked path)."""
+    before = geo.maps.site_index.PACK_ABOVE_SITES
+    setattr(geo.maps.site_index, "PACK_ABOVE_SITES", sys.maxsize)  # noqa: B010  # a Final, on purpose
+    try:
+        yield
+    finally:
+        setattr(geo.maps.site_index, "PACK_ABOVE_SITES", before)  # noqa: B010
+
+
 def measure(make: Callable[[gpd.GeoDataFrame], folium.Map], sites: gpd.GeoDataFrame, repeat: int) -> tuple[int, float]:
     """Return (HTML bytes, median seconds) of building and rendering ``make(sites)``."""
     times = []
@@ -101,6 +119,27 @@ def _growth(points: list[tuple[int, int, float]]) -> list[str]:
         per_byte, per_ms = (b1 - b0) / (n1 - n0), (s1 - s0) * 1000 / (n1 - n0)
         lines.append(f"  {n0:,} -> {n1:,} sites: {per_byte:,.0f} bytes and {per_ms:.2f} ms per added site")
     return lines
+
+
+def _per_site(label: str, n_sites: int, size: tuple[int, float], empty: tuple[int, float]) -> None:
+    """Print the bytes and milliseconds per site above the empty map's."""
+    per_byte = (size[0] - empty[0]) / n_sites
+    per_ms = (size[1] - empty[1]) * 1000 / n_sites
+    print(f"{label:<20} {'':>7} {'per site':<9} {per_byte:>12,.0f} {per_ms:>9.3f}   (bytes, ms above the empty map)")
+
+
+def _packed_rows(label: str, sites: gpd.GeoDataFrame, dm: tuple[int, float], empty: tuple[int, float]) -> list[Row]:
+    """Build ``sites`` with plain tables too; print and return packed against plain (with and without)."""
+    with plain_tables():
+        plain = measure(drillmap_map, sites, 1)
+    print(f"{label:<20} {len(sites):>7} {'plain':<9} {plain[0]:>12,} {plain[1]:>9.2f}   (tables not packed)")
+    _per_site(label, len(sites), plain, empty)
+    size_ratio, time_ratio = plain[0] / dm[0], plain[1] / dm[1]
+    print(f"{label:<20} {'':>7} {'ratio':<9} {size_ratio:>11.1f}x {time_ratio:>8.1f}x   (plain / packed)")
+    return [
+        Row(f"{label}: HTML packed vs plain", _mb(plain[0]), _mb(dm[0]), f"{size_ratio:.1f}x smaller", "", None),
+        Row(f"{label}: build packed vs plain", f"{plain[1]:.2f} s", f"{dm[1]:.2f} s", f"{time_ratio:.2f}x", "", None),
+    ]
 
 
 def _mb(n: int) -> str:
@@ -168,12 +207,17 @@ def main(argv: list[str] | None = None) -> int:
     catalogs = {"real catalog": real} | {f"synthetic {n:,}": synthetic_sites(real, n) for n in sorted(args.sites)}
 
     print(f"{'catalog':<20} {'sites':>7} {'map':<9} {'bytes':>12} {'build s':>9}")
+    empty = measure(drillmap_map, real.iloc[:0], args.repeat)
+    print(f"{'no site':<20} {0:>7} {'drillmap':<9} {empty[0]:>12,} {empty[1]:>9.2f}   (per-site baseline)")
     rows: list[Row] = []
     growth: list[tuple[int, int, float]] = []
     for label, sites in catalogs.items():
         repeat = args.repeat if len(sites) < 2000 else 1
         dm_bytes, dm_s = measure(drillmap_map, sites, repeat)
         print(f"{label:<20} {len(sites):>7} {'drillmap':<9} {dm_bytes:>12,} {dm_s:>9.2f}")
+        _per_site(label, len(sites), (dm_bytes, dm_s), empty)
+        if len(sites) > geo.maps.site_index.PACK_ABOVE_SITES:
+            rows += _packed_rows(label, sites, (dm_bytes, dm_s), empty)
         if label != "real catalog":
             growth.append((len(sites), dm_bytes, dm_s))
             rows += _goal_rows(label, len(sites), dm_bytes, dm_s)
