@@ -17,7 +17,8 @@ functions that draw them:
 * for a large selection (over :data:`PACK_ABOVE_SITES` sites), the tables ship gzipped and are inflated by
   the browser before anything is drawn (a map of 20,000 sites is about 3.5 times smaller);
 * tooltips and popups built from the tables only when shown (:func:`geo.maps.popup.spot_popup_html` is
-  the same markup in Python; a browser test checks they agree), every report string escaped.
+  the same markup in Python; a browser test checks they agree): places and citations are the HTML that
+  :mod:`geo.maps.popup` rendered and escaped, the exercise's facts are escaped here.
 
 Keyboard: markers and clusters are focusable (Tab), area polygons get ``tabindex="0"``; Enter opens a
 place's popup (or zooms into / spiderfies a cluster) and moves the focus to the popup's first link; Esc
@@ -96,24 +97,9 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
             (ex[5] >= 0 ? "<div><span class='dm-key'>Observers</span> " + esc(ex[5]) + "</div>" : "") +
             "<div class='dm-section'>Troops and equipment, as claimed</div>" + figures(ex[6]);
     }
-    function place(pl) {
-        return "<div class='dm-section'>Place</div><div><span class='dm-key'>As written</span> “" + esc(pl[0]) + "”" +
-            (pl[1] >= 0 ? " <span class='dm-muted'>read as " + esc(pl[1]) + "</span>" : "") + "</div>" +
-            (pl[2] >= 0 ? "<div><span class='dm-key'>Role</span> " + esc(pl[2]) + "</div>" : "") +
-            (pl[3] >= 0 ? "<div class='dm-muted'>" + esc(pl[3]) + "</div>" : "") +
-            "<div><span class='dm-key'>Geocoded</span> " + esc(pl[4]) + "</div>" +
-            (pl[5] >= 0 ? "<div class='dm-explain'>" + esc(pl[5]) + "</div>" : "") +
-            "<div><span class='dm-key'>Nearest NATO</span> " + esc(pl[6]) + "</div>";
-    }
-    function citation(c) {
-        var src = D.src[c[1]];  // pre-escaped link or seed name
-        var extra = [];
-        if (c[2] >= 0) { extra.push("claimed by " + t(c[2])); }
-        if (c[3] >= 0) { extra.push("via " + t(c[3])); }
-        var tail = extra.length ? " <span class='dm-muted'>· " + escText(extra.join(" · ")) + "</span>" : "";
-        return "<li><q class='dm-quote'>" + esc(c[0]) + "</q> <span class='dm-src'>— " + src + "</span>" +
-            tail + "</li>";
-    }
+    // Places and citations come as HTML rendered and escaped by popup.place_html and popup.citation_html.
+    function place(pl) { return V[pl[7]]; }
+    function citation(c) { return V[c]; }
     function entry(en) {
         var ex = D.ex[en[0]];
         var shown = en.length > 2 ? en[2].map(function (i) { return ex[7][i]; }) : ex[7];

@@ -6,10 +6,12 @@ and its popup lists every exercise at that place in the current selection, newes
 
 Size matters (a map of 20,000 sites must stay small and fast to build), so nothing is repeated:
 
-* the popup text (:mod:`geo.maps.popup` fields) is shipped as data, not as HTML, and every string
-  once (:attr:`SiteTables.vocabulary`); the browser renders and escapes it when a popup opens, with
-  the markup of :func:`geo.maps.popup.spot_popup_html` (see :mod:`geo.maps.site_index`);
-* each exercise's fields and quoted sources are stored once (:attr:`SiteTables.exercises`), each
+* every string once (:attr:`SiteTables.vocabulary`); the browser composes a popup when it opens, with
+  the markup of :func:`geo.maps.popup.spot_popup_html` (see :mod:`geo.maps.site_index`): each cited
+  source and each place description as the HTML :mod:`geo.maps.popup` renders and escapes here
+  (:func:`geo.maps.popup.citation_html`, :func:`geo.maps.popup.place_html`), once however many sites
+  share it; the exercise's facts as plain fields, escaped in the browser;
+* each exercise's fields and cited sources are stored once (:attr:`SiteTables.exercises`), each
   distinct place description once (:attr:`SiteTables.places`), each distinct area geometry once,
   simplified in EPSG:3035 and rounded (:attr:`SiteTables.geometries`);
 * each distinct place ("spot") once, as its name and the exercises there (:attr:`SiteTables.spots`);
@@ -49,9 +51,10 @@ from geo.maps.popup import (
     ExerciseFields,
     PlaceFields,
     citation_fields,
+    citation_html,
     exercise_fields,
     place_fields,
-    source_html,
+    place_html,
 )
 from geo.maps.reference import display_geometry
 
@@ -138,16 +141,15 @@ class SiteTables:
     Attributes
     ----------
     vocabulary
-        The strings (plain text, escaped in the browser).
-    sources
-        HTML of each distinct source (:func:`geo.maps.popup.source_html`, escaped in Python: a link
-        must stay recognisable as a link, see :func:`geo.maps.offline.remote_urls`).
+        The strings: plain text (escaped in the browser), and the escaped HTML of citations and places.
     exercises
         ``[name, alliance, when, when_note, participants, observers, figures, citations, id]`` per exercise;
-        a figure group is ``[what, differ, [[as_stated, scope, by, official], ...]]`` and a citation
-        ``[quote, source index, claimed_by, via]`` (see :mod:`geo.maps.popup`).
+        a figure group is ``[what, differ, [[as_stated, scope, by, official], ...]]`` and a citation the
+        HTML of :func:`geo.maps.popup.citation_html` (its ``<li>``; a link to a source stays recognisable as
+        a link, see :func:`geo.maps.offline.remote_urls`).
     places
-        ``[place, read_as, role, note, geocoded, explanation, nearest]`` per distinct place description.
+        ``[place, read_as, role, note, geocoded, explanation, nearest, html]`` per distinct place description,
+        ``html`` from :func:`geo.maps.popup.place_html`.
     geometries
         GeoJSON geometry per distinct area.
     spots
@@ -163,14 +165,12 @@ class SiteTables:
     """
 
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
-    sources: list[str] = field(default_factory=list)
     exercises: list[list[Any]] = field(default_factory=list)
     places: list[list[int]] = field(default_factory=list)
     geometries: list[dict[str, Any]] = field(default_factory=list)
     spots: list[list[Any]] = field(default_factory=list)
     layers: dict[str, dict[str, list[list[Any]]]] = field(default_factory=dict)
     sites: dict[str, int] = field(default_factory=dict)
-    _source_index: dict[str, int] = field(default_factory=dict, repr=False)
 
     def counts(self) -> dict[str, int]:
         """Return the number of drawn sites per alliance."""
@@ -184,7 +184,6 @@ class SiteTables:
         """Return the tables as plain JSON data."""
         return {
             "v": self.vocabulary.items,
-            "src": self.sources,
             "ex": self.exercises,
             "pl": self.places,
             "geoms": self.geometries,
@@ -219,22 +218,16 @@ class SiteTables:
         return len(self.exercises) - 1
 
     def add_citation(self, exercise: int, fields: CitationFields) -> int:
-        """Store a citation of an exercise; return its index within the exercise."""
-        v = self.vocabulary
-        if fields["source"] not in self._source_index:
-            self._source_index[fields["source"]] = len(self.sources)
-            self.sources.append(source_html(fields["source"]))
-        citations: list[list[int]] = self.exercises[exercise][7]
-        citations.append(
-            [v(fields["quote"]), self._source_index[fields["source"]], v(fields["claimed_by"]), v(fields["via"])]
-        )
+        """Store a citation of an exercise (its :func:`geo.maps.popup.citation_html`); return its index within it."""
+        citations: list[int] = self.exercises[exercise][7]
+        citations.append(self.vocabulary(citation_html(fields)))
         return len(citations) - 1
 
     def add_place(self, fields: PlaceFields) -> int:
         """Store a place description; return its index."""
         v = self.vocabulary
         keys = ("place", "read_as", "role", "note", "geocoded", "explanation", "nearest")
-        self.places.append([v(fields[k]) for k in keys])  # type: ignore[literal-required]
+        self.places.append([*(v(fields[k]) for k in keys), v(place_html(fields))])  # type: ignore[literal-required]
         return len(self.places) - 1
 
 

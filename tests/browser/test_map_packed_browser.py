@@ -8,6 +8,7 @@ with ``file://`` assets, opened with the network closed: every request must stay
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 import pytest
@@ -42,7 +43,7 @@ def packed(tmp_path_factory):
             continue
         exercise = tables.exercises[entries[0][0]]
         cited = entries[0][2] if len(entries[0]) > 2 else range(len(exercise[7]))
-        quotes = [v[exercise[7][c][0]] for c in cited]
+        quotes = [html.unescape(re.findall(r"<q class='dm-quote'>(.*?)</q>", v[exercise[7][c]])[0]) for c in cited]
         if quotes and "[syn " in quotes[0]:
             place = (s, row[1], row[0], v[exercise[0]], quotes[0])
             break
@@ -51,8 +52,8 @@ def packed(tmp_path_factory):
 
 
 def test_a_packed_map_of_20000_sites_clusters_zooms_and_opens_a_popup(browser_page, packed):
-    html, (spot, lat, lon, name, quote) = packed
-    assert '{"gz":"' in html.read_text(encoding="utf-8")  # the tables are packed, not plain JSON
+    page_file, (spot, lat, lon, name, quote) = packed
+    assert '{"gz":"' in page_file.read_text(encoding="utf-8")  # the tables are packed, not plain JSON
     page = browser_page
     errors: list[str] = []
     requests: list[str] = []
@@ -60,7 +61,7 @@ def test_a_packed_map_of_20000_sites_clusters_zooms_and_opens_a_popup(browser_pa
     page.on("request", lambda r: requests.append(r.url))
     page.route(re.compile(r"^https?://"), lambda route: route.abort("internetdisconnected"))
     page.set_default_timeout(BOUND_MS)
-    page.goto(html.as_uri(), timeout=BOUND_MS)
+    page.goto(page_file.as_uri(), timeout=BOUND_MS)
     page.wait_for_selector(".dm-cluster")  # inflated, drawn and clustered at the opening zoom
     assert page.locator(".dm-cluster").count() > 10
 
