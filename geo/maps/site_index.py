@@ -99,7 +99,7 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
     }
     // Places and citations come as HTML rendered and escaped by popup.place_html and popup.citation_html.
     function place(pl) { return V[pl[7]]; }
-    function citation(c) { return V[c]; }
+    function citation(c) { return c.length === 1 ? V[c[0]] : V[c[0]] + D.src[c[1]] + V[c[2]]; }
     function entry(en) {
         var ex = D.ex[en[0]];
         var shown = en.length > 2 ? en[2].map(function (i) { return ex[7][i]; }) : ex[7];

@@ -55,6 +55,7 @@ from geo.maps.popup import (
     exercise_fields,
     place_fields,
     place_html,
+    source_html,
 )
 from geo.maps.reference import display_geometry
 
@@ -68,6 +69,9 @@ __all__ = [
 ]
 
 POINT_KINDS: tuple[str, ...] = ("p", "a", "t")
+#: The source a citation's HTML is rendered with, to be cut out again (see :meth:`SiteTables.add_citation`).
+_STAND_IN = "seed:\u2063source\u2063"
+_STAND_IN_HTML = source_html(_STAND_IN)
 AREA_KINDS: tuple[str, ...] = ("r", "b", "c")
 #: Simplification of site areas for display (metres): below a pixel at the zooms regions are read at.
 SITE_SIMPLIFY_M = 500.0
@@ -142,11 +146,14 @@ class SiteTables:
     ----------
     vocabulary
         The strings: plain text (escaped in the browser), and the escaped HTML of citations and places.
+    sources
+        HTML of each distinct source (:func:`geo.maps.popup.source_html`; a link stays recognisable as a
+        link, see :func:`geo.maps.offline.remote_urls`).
     exercises
         ``[name, alliance, when, when_note, participants, observers, figures, citations, id]`` per exercise;
         a figure group is ``[what, differ, [[as_stated, scope, by, official], ...]]`` and a citation the
-        HTML of :func:`geo.maps.popup.citation_html` (its ``<li>``; a link to a source stays recognisable as
-        a link, see :func:`geo.maps.offline.remote_urls`).
+        HTML of :func:`geo.maps.popup.citation_html` (its ``<li>``) as ``[before, source index, after]``:
+        its source's HTML is in :attr:`sources`, once (``[html]`` when it could not be cut out).
     places
         ``[place, read_as, role, note, geocoded, explanation, nearest, html]`` per distinct place description,
         ``html`` from :func:`geo.maps.popup.place_html`.
@@ -166,11 +173,13 @@ class SiteTables:
 
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     exercises: list[list[Any]] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
     places: list[list[int]] = field(default_factory=list)
     geometries: list[dict[str, Any]] = field(default_factory=list)
     spots: list[list[Any]] = field(default_factory=list)
     layers: dict[str, dict[str, list[list[Any]]]] = field(default_factory=dict)
     sites: dict[str, int] = field(default_factory=dict)
+    _source_index: dict[str, int] = field(default_factory=dict, repr=False)
 
     def counts(self) -> dict[str, int]:
         """Return the number of drawn sites per alliance."""
@@ -184,6 +193,7 @@ class SiteTables:
         """Return the tables as plain JSON data."""
         return {
             "v": self.vocabulary.items,
+            "src": self.sources,
             "ex": self.exercises,
             "pl": self.places,
             "geoms": self.geometries,
@@ -218,9 +228,21 @@ class SiteTables:
         return len(self.exercises) - 1
 
     def add_citation(self, exercise: int, fields: CitationFields) -> int:
-        """Store a citation of an exercise (its :func:`geo.maps.popup.citation_html`); return its index within it."""
-        citations: list[int] = self.exercises[exercise][7]
-        citations.append(self.vocabulary(citation_html(fields)))
+        """Store a citation of an exercise (its :func:`geo.maps.popup.citation_html`); return its index within it.
+
+        The HTML is rendered with a stand-in source and cut around it: ``[before, source, after]`` (the source's
+        HTML stored once however many citations name it); ``[html]`` when the stand-in cannot be found.
+        """
+        v = self.vocabulary
+        source = fields["source"]
+        if source not in self._source_index:
+            self._source_index[source] = len(self.sources)
+            self.sources.append(source_html(source))
+        html = citation_html({**fields, "source": _STAND_IN})
+        before, found, after = html.partition(_STAND_IN_HTML)
+        row = [v(before), self._source_index[source], v(after)] if found else [v(citation_html(fields))]
+        citations: list[list[int]] = self.exercises[exercise][7]
+        citations.append(row)
         return len(citations) - 1
 
     def add_place(self, fields: PlaceFields) -> int:
