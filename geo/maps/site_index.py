@@ -45,7 +45,7 @@ __all__ = ["PACK_ABOVE_SITES", "AllianceSites", "SiteCluster", "SiteIndex"]
 #: them (``DecompressionStream``, native in every current browser) before drawing: the text of thousands
 #: of exercises (quotes, sources, figures) is most of a large map, and compresses about fourfold.
 #: Below it (the real catalog), the tables are plain JSON and everything is drawn as the page loads.
-PACK_ABOVE_SITES: Final = 5_000
+PACK_ABOVE_SITES: Final = 1_000
 #: gzip level of the packed tables: 6 packs 13 MB of tables 10 % smaller than 1, at three times the time.
 PACK_LEVEL: Final = 6
 
