@@ -40,6 +40,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import folium
 import geopandas as gpd
@@ -100,16 +101,25 @@ def plain_tables() -> Iterator[None]:
         setattr(geo.maps.site_index, "PACK_ABOVE_SITES", before)  # noqa: B010
 
 
-def measure(make: Callable[[gpd.GeoDataFrame], folium.Map], sites: gpd.GeoDataFrame, repeat: int) -> tuple[int, float]:
-    """Return (HTML bytes, median seconds) of building and rendering ``make(sites)``."""
-    times = []
+class Measure(NamedTuple):
+    """HTML bytes, and median wall and CPU seconds of building and rendering a map."""
+
+    size: int
+    wall_s: float
+    cpu_s: float
+
+
+def measure(make: Callable[[gpd.GeoDataFrame], folium.Map], sites: gpd.GeoDataFrame, repeat: int) -> Measure:
+    """Measure building and rendering ``make(sites)`` (CPU seconds too: on a shared machine wall time drifts)."""
+    walls, cpus = [], []
     size = 0
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         html = make(sites).get_root().render()
-        times.append(time.perf_counter() - start)
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
         size = len(html.encode("utf-8"))
-    return size, statistics.median(times)
+    return Measure(size, statistics.median(walls), statistics.median(cpus))
 
 
 def _growth(points: list[tuple[int, int, float]]) -> list[str]:
@@ -121,24 +131,36 @@ def _growth(points: list[tuple[int, int, float]]) -> list[str]:
     return lines
 
 
-def _per_site(label: str, n_sites: int, size: tuple[int, float], empty: tuple[int, float]) -> None:
-    """Print the bytes and milliseconds per site above the empty map's."""
-    per_byte = (size[0] - empty[0]) / n_sites
-    per_ms = (size[1] - empty[1]) * 1000 / n_sites
-    print(f"{label:<20} {'':>7} {'per site':<9} {per_byte:>12,.0f} {per_ms:>9.3f}   (bytes, ms above the empty map)")
+def _per_site(label: str, n_sites: int, size: Measure, empty: Measure) -> None:
+    """Print the bytes and milliseconds (wall, CPU) per site above the empty map's."""
+    per_byte = (size.size - empty.size) / n_sites
+    per_ms, per_cpu = (size.wall_s - empty.wall_s) * 1000 / n_sites, (size.cpu_s - empty.cpu_s) * 1000 / n_sites
+    print(
+        f"{label:<20} {'':>7} {'per site':<9} {per_byte:>12,.0f} {per_ms:>9.3f}   "
+        f"(bytes, ms above the empty map; CPU {per_cpu:.3f} ms)"
+    )
 
 
-def _packed_rows(label: str, sites: gpd.GeoDataFrame, dm: tuple[int, float], empty: tuple[int, float]) -> list[Row]:
+def _packed_rows(label: str, sites: gpd.GeoDataFrame, dm: Measure, empty: Measure) -> list[Row]:
     """Build ``sites`` with plain tables too; print and return packed against plain (with and without)."""
     with plain_tables():
         plain = measure(drillmap_map, sites, 1)
-    print(f"{label:<20} {len(sites):>7} {'plain':<9} {plain[0]:>12,} {plain[1]:>9.2f}   (tables not packed)")
+    print(
+        f"{label:<20} {len(sites):>7} {'plain':<9} {plain.size:>12,} {plain.wall_s:>9.2f}   (CPU {plain.cpu_s:.2f} s)"
+    )
     _per_site(label, len(sites), plain, empty)
-    size_ratio, time_ratio = plain[0] / dm[0], plain[1] / dm[1]
-    print(f"{label:<20} {'':>7} {'ratio':<9} {size_ratio:>11.1f}x {time_ratio:>8.1f}x   (plain / packed)")
+    size_ratio, time_ratio = plain.size / dm.size, plain.cpu_s / dm.cpu_s
+    print(f"{label:<20} {'':>7} {'ratio':<9} {size_ratio:>11.1f}x {time_ratio:>8.2f}x   (plain / packed, CPU time)")
     return [
-        Row(f"{label}: HTML packed vs plain", _mb(plain[0]), _mb(dm[0]), f"{size_ratio:.1f}x smaller", "", None),
-        Row(f"{label}: build packed vs plain", f"{plain[1]:.2f} s", f"{dm[1]:.2f} s", f"{time_ratio:.2f}x", "", None),
+        Row(f"{label}: HTML packed vs plain", _mb(plain.size), _mb(dm.size), f"{size_ratio:.1f}x smaller", "", None),
+        Row(
+            f"{label}: build CPU packed vs plain",
+            f"{plain.cpu_s:.2f} s",
+            f"{dm.cpu_s:.2f} s",
+            f"{time_ratio:.2f}x",
+            "",
+            None,
+        ),
     ]
 
 
@@ -161,7 +183,7 @@ def _goal_rows(label: str, n_sites: int, dm_bytes: int, dm_s: float) -> list[Row
 
 def _naive_rows(label: str, sites: gpd.GeoDataFrame, repeat: int, dm_bytes: int, dm_s: float) -> list[Row]:
     """Build the naive map too; print and return the comparison (and the real catalog's size target)."""
-    naive_bytes, naive_s = measure(naive_map, sites, repeat)
+    naive_bytes, naive_s, _ = measure(naive_map, sites, repeat)
     print(f"{label:<20} {len(sites):>7} {'naive':<9} {naive_bytes:>12,} {naive_s:>9.2f}")
     size_ratio, speed_ratio = naive_bytes / dm_bytes, naive_s / dm_s
     print(f"{label:<20} {'':>7} {'ratio':<9} {size_ratio:>11.1f}x {speed_ratio:>8.1f}x   (naive / drillmap)")
@@ -213,11 +235,12 @@ def main(argv: list[str] | None = None) -> int:
     growth: list[tuple[int, int, float]] = []
     for label, sites in catalogs.items():
         repeat = args.repeat if len(sites) < 2000 else 1
-        dm_bytes, dm_s = measure(drillmap_map, sites, repeat)
-        print(f"{label:<20} {len(sites):>7} {'drillmap':<9} {dm_bytes:>12,} {dm_s:>9.2f}")
-        _per_site(label, len(sites), (dm_bytes, dm_s), empty)
+        dm_bytes, dm_s, dm_cpu = measure(drillmap_map, sites, repeat)
+        print(f"{label:<20} {len(sites):>7} {'drillmap':<9} {dm_bytes:>12,} {dm_s:>9.2f}   (CPU {dm_cpu:.2f} s)")
+        dm = Measure(dm_bytes, dm_s, dm_cpu)
+        _per_site(label, len(sites), dm, empty)
         if len(sites) > geo.maps.site_index.PACK_ABOVE_SITES:
-            rows += _packed_rows(label, sites, (dm_bytes, dm_s), empty)
+            rows += _packed_rows(label, sites, dm, empty)
         if label != "real catalog":
             growth.append((len(sites), dm_bytes, dm_s))
             rows += _goal_rows(label, len(sites), dm_bytes, dm_s)
