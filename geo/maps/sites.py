@@ -43,7 +43,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
-from geo.catalog.sites import NATO_DISTANCE_COLUMNS, located, place_name, site_kind
+from geo.catalog.sites import NATO_DISTANCE_COLUMNS, POINT_DECIMALS, located, place_name, site_kind
 from geo.core import settings
 from geo.core.values import is_missing
 from geo.maps.popup import (
@@ -75,8 +75,6 @@ _STAND_IN_HTML = source_html(_STAND_IN)
 AREA_KINDS: tuple[str, ...] = ("r", "b", "c")
 #: Simplification of site areas for display (metres): below a pixel at the zooms regions are read at.
 SITE_SIMPLIFY_M = 500.0
-#: Decimals of point coordinates (about 10 m).
-POINT_DECIMALS = 4
 #: Kinds from the vaguest to the most precise: a spot shared by sites of several kinds is drawn as the vaguest.
 _VAGUEST_FIRST: tuple[str, ...] = ("c", "b", "r", "a", "t", "p")
 
