@@ -20,6 +20,11 @@ copy's quotes, figures as stated and source URLs are made unique (a ``[syn k]`` 
 fragment). Places keep their description and areas their geometry, as real places recur across
 exercises (the same ranges, the same border strips).
 
+Above :data:`geo.maps.site_index.PACK_ABOVE_SITES` sites the Drillmap map ships its site tables gzipped;
+each such size is also built with the tables as plain JSON (the code path of smaller maps), and the ratios
+packed / plain are printed ("with and without"). Per site: the bytes and milliseconds above the empty
+Drillmap map (no site; built in the same run), divided by the number of sites.
+
 Usage: ``python bench/map_payload.py [--sites 1000 20000 100000] [--naive-max 20000] [--repeat 3] [--check]``
 (``--check`` exits 1 when a target is missed).
 """
@@ -32,14 +37,17 @@ import itertools
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import folium
 import geopandas as gpd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import geo.maps.site_index
 from geo.catalog.sites import sites_frame
 from geo.core.crs import latlon
 from geo.maps.build import build_map
@@ -82,16 +90,36 @@ def drillmap_map(sites: gpd.GeoDataFrame) -> folium.Map:
     return build_map(sites, period_end=PERIOD_END)
 
 
-def measure(make: Callable[[gpd.GeoDataFrame], folium.Map], sites: gpd.GeoDataFrame, repeat: int) -> tuple[int, float]:
-    """Return (HTML bytes, median seconds) of building and rendering ``make(sites)``."""
-    times = []
+@contextmanager
+def plain_tables() -> Iterator[None]:
+    """Within the block, maps ship their site tables as plain JSON whatever their size (the unpacked path)."""
+    before = geo.maps.site_index.PACK_ABOVE_SITES
+    setattr(geo.maps.site_index, "PACK_ABOVE_SITES", sys.maxsize)  # noqa: B010  # a Final, on purpose
+    try:
+        yield
+    finally:
+        setattr(geo.maps.site_index, "PACK_ABOVE_SITES", before)  # noqa: B010
+
+
+class Measure(NamedTuple):
+    """HTML bytes, and median wall and CPU seconds of building and rendering a map."""
+
+    size: int
+    wall_s: float
+    cpu_s: float
+
+
+def measure(make: Callable[[gpd.GeoDataFrame], folium.Map], sites: gpd.GeoDataFrame, repeat: int) -> Measure:
+    """Measure building and rendering ``make(sites)`` (CPU seconds too: on a shared machine wall time drifts)."""
+    walls, cpus = [], []
     size = 0
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         html = make(sites).get_root().render()
-        times.append(time.perf_counter() - start)
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
         size = len(html.encode("utf-8"))
-    return size, statistics.median(times)
+    return Measure(size, statistics.median(walls), statistics.median(cpus))
 
 
 def _growth(points: list[tuple[int, int, float]]) -> list[str]:
@@ -101,6 +129,39 @@ def _growth(points: list[tuple[int, int, float]]) -> list[str]:
         per_byte, per_ms = (b1 - b0) / (n1 - n0), (s1 - s0) * 1000 / (n1 - n0)
         lines.append(f"  {n0:,} -> {n1:,} sites: {per_byte:,.0f} bytes and {per_ms:.2f} ms per added site")
     return lines
+
+
+def _per_site(label: str, n_sites: int, size: Measure, empty: Measure) -> None:
+    """Print the bytes and milliseconds (wall, CPU) per site above the empty map's."""
+    per_byte = (size.size - empty.size) / n_sites
+    per_ms, per_cpu = (size.wall_s - empty.wall_s) * 1000 / n_sites, (size.cpu_s - empty.cpu_s) * 1000 / n_sites
+    print(
+        f"{label:<20} {'':>7} {'per site':<9} {per_byte:>12,.0f} {per_ms:>9.3f}   "
+        f"(bytes, ms above the empty map; CPU {per_cpu:.3f} ms)"
+    )
+
+
+def _packed_rows(label: str, sites: gpd.GeoDataFrame, dm: Measure, empty: Measure) -> list[Row]:
+    """Build ``sites`` with plain tables too; print and return packed against plain (with and without)."""
+    with plain_tables():
+        plain = measure(drillmap_map, sites, 1)
+    print(
+        f"{label:<20} {len(sites):>7} {'plain':<9} {plain.size:>12,} {plain.wall_s:>9.2f}   (CPU {plain.cpu_s:.2f} s)"
+    )
+    _per_site(label, len(sites), plain, empty)
+    size_ratio, time_ratio = plain.size / dm.size, plain.cpu_s / dm.cpu_s
+    print(f"{label:<20} {'':>7} {'ratio':<9} {size_ratio:>11.1f}x {time_ratio:>8.2f}x   (plain / packed, CPU time)")
+    return [
+        Row(f"{label}: HTML packed vs plain", _mb(plain.size), _mb(dm.size), f"{size_ratio:.1f}x smaller", "", None),
+        Row(
+            f"{label}: build CPU packed vs plain",
+            f"{plain.cpu_s:.2f} s",
+            f"{dm.cpu_s:.2f} s",
+            f"{time_ratio:.2f}x",
+            "",
+            None,
+        ),
+    ]
 
 
 def _mb(n: int) -> str:
@@ -122,7 +183,7 @@ def _goal_rows(label: str, n_sites: int, dm_bytes: int, dm_s: float) -> list[Row
 
 def _naive_rows(label: str, sites: gpd.GeoDataFrame, repeat: int, dm_bytes: int, dm_s: float) -> list[Row]:
     """Build the naive map too; print and return the comparison (and the real catalog's size target)."""
-    naive_bytes, naive_s = measure(naive_map, sites, repeat)
+    naive_bytes, naive_s, _ = measure(naive_map, sites, repeat)
     print(f"{label:<20} {len(sites):>7} {'naive':<9} {naive_bytes:>12,} {naive_s:>9.2f}")
     size_ratio, speed_ratio = naive_bytes / dm_bytes, naive_s / dm_s
     print(f"{label:<20} {'':>7} {'ratio':<9} {size_ratio:>11.1f}x {speed_ratio:>8.1f}x   (naive / drillmap)")
@@ -168,12 +229,18 @@ def main(argv: list[str] | None = None) -> int:
     catalogs = {"real catalog": real} | {f"synthetic {n:,}": synthetic_sites(real, n) for n in sorted(args.sites)}
 
     print(f"{'catalog':<20} {'sites':>7} {'map':<9} {'bytes':>12} {'build s':>9}")
+    empty = measure(drillmap_map, real.iloc[:0], args.repeat)
+    print(f"{'no site':<20} {0:>7} {'drillmap':<9} {empty[0]:>12,} {empty[1]:>9.2f}   (per-site baseline)")
     rows: list[Row] = []
     growth: list[tuple[int, int, float]] = []
     for label, sites in catalogs.items():
         repeat = args.repeat if len(sites) < 2000 else 1
-        dm_bytes, dm_s = measure(drillmap_map, sites, repeat)
-        print(f"{label:<20} {len(sites):>7} {'drillmap':<9} {dm_bytes:>12,} {dm_s:>9.2f}")
+        dm_bytes, dm_s, dm_cpu = measure(drillmap_map, sites, repeat)
+        print(f"{label:<20} {len(sites):>7} {'drillmap':<9} {dm_bytes:>12,} {dm_s:>9.2f}   (CPU {dm_cpu:.2f} s)")
+        dm = Measure(dm_bytes, dm_s, dm_cpu)
+        _per_site(label, len(sites), dm, empty)
+        if len(sites) > geo.maps.site_index.PACK_ABOVE_SITES:
+            rows += _packed_rows(label, sites, dm, empty)
         if label != "real catalog":
             growth.append((len(sites), dm_bytes, dm_s))
             rows += _goal_rows(label, len(sites), dm_bytes, dm_s)

@@ -11,16 +11,17 @@ The content is defined once, as plain (unescaped) text fields:
 
 :func:`spot_popup_html` (every exercise at one place, newest first), :func:`popup_html` (one site) and
 :func:`tooltip_html` render those fields to HTML here, escaping every value with :func:`html.escape` (a
-report may contain ``<script>``). The map itself ships the same fields as data and renders them in the
-browser with the same markup and the same escaping (see :mod:`geo.maps.site_index`), which keeps the map
-small: an exercise's text is sent once, not once per site. Links to sources are only made from
-``http(s)`` URLs, and their visible text is the host name; an exercise's name links to its detail view
-(``<link>?exercise=<id>``) when the map is given a link base.
+report may contain ``<script>``). The map ships :func:`citation_html` and :func:`place_html` of each
+distinct citation and place, and an exercise's fields as data that the browser renders with the markup of
+:func:`exercise_html` (see :mod:`geo.maps.site_index`): an exercise's text is sent once, not once per
+site. Links to sources are only made from ``http(s)`` URLs, and their visible text is the host name; an
+exercise's name links to its detail view (``<link>?exercise=<id>``) when the map is given a link base.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from html import escape
 from typing import Any, Final, TypedDict
 from urllib.parse import quote
@@ -125,6 +126,11 @@ def _text(value: Any) -> str:
 
 
 def _countries(codes: Sequence[str]) -> str:
+    return _country_list(tuple(codes))
+
+
+@lru_cache(maxsize=4096)  # the same lists of participants recur across exercises
+def _country_list(codes: tuple[str, ...]) -> str:
     return ", ".join(country_name(c) for c in codes)
 
 

@@ -6,10 +6,12 @@ and its popup lists every exercise at that place in the current selection, newes
 
 Size matters (a map of 20,000 sites must stay small and fast to build), so nothing is repeated:
 
-* the popup text (:mod:`geo.maps.popup` fields) is shipped as data, not as HTML, and every string
-  once (:attr:`SiteTables.vocabulary`); the browser renders and escapes it when a popup opens, with
-  the markup of :func:`geo.maps.popup.spot_popup_html` (see :mod:`geo.maps.site_index`);
-* each exercise's fields and quoted sources are stored once (:attr:`SiteTables.exercises`), each
+* every string once (:attr:`SiteTables.vocabulary`); the browser composes a popup when it opens, with
+  the markup of :func:`geo.maps.popup.spot_popup_html` (see :mod:`geo.maps.site_index`): each cited
+  source and each place description as the HTML :mod:`geo.maps.popup` renders and escapes here
+  (:func:`geo.maps.popup.citation_html`, :func:`geo.maps.popup.place_html`), once however many sites
+  share it; the exercise's facts as plain fields, escaped in the browser;
+* each exercise's fields and cited sources are stored once (:attr:`SiteTables.exercises`), each
   distinct place description once (:attr:`SiteTables.places`), each distinct area geometry once,
   simplified in EPSG:3035 and rounded (:attr:`SiteTables.geometries`);
 * each distinct place ("spot") once, as its name and the exercises there (:attr:`SiteTables.spots`);
@@ -49,8 +51,10 @@ from geo.maps.popup import (
     ExerciseFields,
     PlaceFields,
     citation_fields,
+    citation_html,
     exercise_fields,
     place_fields,
+    place_html,
     source_html,
 )
 from geo.maps.reference import display_geometry
@@ -65,6 +69,9 @@ __all__ = [
 ]
 
 POINT_KINDS: tuple[str, ...] = ("p", "a", "t")
+#: The source a citation's HTML is rendered with, to be cut out again (see :meth:`SiteTables.add_citation`).
+_STAND_IN = "seed:\u2063source\u2063"
+_STAND_IN_HTML = source_html(_STAND_IN)
 AREA_KINDS: tuple[str, ...] = ("r", "b", "c")
 #: Simplification of site areas for display (metres): below a pixel at the zooms regions are read at.
 SITE_SIMPLIFY_M = 500.0
@@ -82,6 +89,18 @@ _PLACE_FIELDS: tuple[str, ...] = (
     "confidence",
     "geocode_explanation",
     *NATO_DISTANCE_COLUMNS,
+)
+
+
+#: The columns read for every site (an exercise's other facts are read from its first row only).
+_SITE_COLUMNS: tuple[str, ...] = (
+    "exercise_id",
+    "alliance",
+    "citations",
+    "start_date",
+    "gazetteer_id",
+    "site_country",
+    *_PLACE_FIELDS,
 )
 
 
@@ -124,16 +143,18 @@ class SiteTables:
     Attributes
     ----------
     vocabulary
-        The strings (plain text, escaped in the browser).
+        The strings: plain text (escaped in the browser), and the escaped HTML of citations and places.
     sources
-        HTML of each distinct source (:func:`geo.maps.popup.source_html`, escaped in Python: a link
-        must stay recognisable as a link, see :func:`geo.maps.offline.remote_urls`).
+        HTML of each distinct source (:func:`geo.maps.popup.source_html`; a link stays recognisable as a
+        link, see :func:`geo.maps.offline.remote_urls`).
     exercises
         ``[name, alliance, when, when_note, participants, observers, figures, citations, id]`` per exercise;
-        a figure group is ``[what, differ, [[as_stated, scope, by, official], ...]]`` and a citation
-        ``[quote, source index, claimed_by, via]`` (see :mod:`geo.maps.popup`).
+        a figure group is ``[what, differ, [[as_stated, scope, by, official], ...]]`` and a citation the
+        HTML of :func:`geo.maps.popup.citation_html` (its ``<li>``) as ``[before, source index, after]``:
+        its source's HTML is in :attr:`sources`, once (``[html]`` when it could not be cut out).
     places
-        ``[place, read_as, role, note, geocoded, explanation, nearest]`` per distinct place description.
+        ``[place, read_as, role, note, geocoded, explanation, nearest, html]`` per distinct place description,
+        ``html`` from :func:`geo.maps.popup.place_html`.
     geometries
         GeoJSON geometry per distinct area.
     spots
@@ -149,8 +170,8 @@ class SiteTables:
     """
 
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
-    sources: list[str] = field(default_factory=list)
     exercises: list[list[Any]] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
     places: list[list[int]] = field(default_factory=list)
     geometries: list[dict[str, Any]] = field(default_factory=list)
     spots: list[list[Any]] = field(default_factory=list)
@@ -205,29 +226,35 @@ class SiteTables:
         return len(self.exercises) - 1
 
     def add_citation(self, exercise: int, fields: CitationFields) -> int:
-        """Store a citation of an exercise; return its index within the exercise."""
+        """Store a citation of an exercise (its :func:`geo.maps.popup.citation_html`); return its index within it.
+
+        The HTML is rendered with a stand-in source and cut around it: ``[before, source, after]`` (the source's
+        HTML stored once however many citations name it); ``[html]`` when the stand-in cannot be found.
+        """
         v = self.vocabulary
-        if fields["source"] not in self._source_index:
-            self._source_index[fields["source"]] = len(self.sources)
-            self.sources.append(source_html(fields["source"]))
+        source = fields["source"]
+        if source not in self._source_index:
+            self._source_index[source] = len(self.sources)
+            self.sources.append(source_html(source))
+        html = citation_html({**fields, "source": _STAND_IN})
+        before, found, after = html.partition(_STAND_IN_HTML)
+        row = [v(before), self._source_index[source], v(after)] if found else [v(citation_html(fields))]
         citations: list[list[int]] = self.exercises[exercise][7]
-        citations.append(
-            [v(fields["quote"]), self._source_index[fields["source"]], v(fields["claimed_by"]), v(fields["via"])]
-        )
+        citations.append(row)
         return len(citations) - 1
 
     def add_place(self, fields: PlaceFields) -> int:
         """Store a place description; return its index."""
         v = self.vocabulary
         keys = ("place", "read_as", "role", "note", "geocoded", "explanation", "nearest")
-        self.places.append([v(fields[k]) for k in keys])  # type: ignore[literal-required]
+        self.places.append([*(v(fields[k]) for k in keys), v(place_html(fields))])  # type: ignore[literal-required]
         return len(self.places) - 1
 
 
-def _area_geometries(areas: gpd.GeoDataFrame) -> tuple[list[int], list[dict[str, Any]]]:
+def _area_geometries(areas: gpd.GeoSeries) -> tuple[list[int], list[dict[str, Any]]]:
     """Deduplicate area geometries (by WKB) and simplify each distinct one once."""
     # Sites of one area usually share the geometry object itself: write each object's WKB once.
-    geoms = areas.geometry.to_numpy()
+    geoms = areas.to_numpy()
     by_object: dict[int, int] = {}
     for i, g in enumerate(geoms):
         by_object.setdefault(id(g), i)
@@ -243,32 +270,45 @@ def _area_geometries(areas: gpd.GeoDataFrame) -> tuple[list[int], list[dict[str,
 
 
 class _SharedText:
-    """Interns exercise facts, places and citations so that each is sent once however many sites share it."""
+    """Interns exercise facts, places and citations so that each is sent once however many sites share it.
 
-    def __init__(self, tables: SiteTables) -> None:
+    Per site, only dictionary look-ups: an exercise's fields are computed from its first row, a citation's
+    and a place's from their first occurrence (the per-site work is what makes 20,000 sites slow).
+    """
+
+    def __init__(self, tables: SiteTables, first_rows: dict[str, dict[str, Any]]) -> None:
         self.tables = tables
+        self.first_rows = first_rows
         self.exercise_ids: dict[str, int] = {}
         self.exercise_cits: list[dict[str, int]] = []
         self.place_ids: dict[tuple[Any, ...], int] = {}
 
-    def refs(self, row: dict[str, Any]) -> tuple[int, int, list[int]]:
-        """Return the indexes of the row's exercise, its place and its citations in the tables."""
-        ex_id = str(row["exercise_id"])
-        if ex_id not in self.exercise_ids:
-            self.exercise_ids[ex_id] = self.tables.add_exercise(exercise_fields(row))
+    def exercise(self, ex_id: str) -> int:
+        """Return the index of an exercise in the tables (adding it from its first row)."""
+        e = self.exercise_ids.get(ex_id)
+        if e is None:
+            e = self.exercise_ids[ex_id] = self.tables.add_exercise(exercise_fields(self.first_rows[ex_id]))
             self.exercise_cits.append({})
-        e = self.exercise_ids[ex_id]
+        return e
+
+    def citations(self, e: int, citations: Any) -> list[int]:
+        """Return the indexes (within exercise ``e``) of a site's citations, adding new ones."""
         cit_index = self.exercise_cits[e]
         site_cits = []
-        for cit in row.get("citations") or []:
+        for cit in citations or []:
             cid = str(cit.get("id"))
-            if cid not in cit_index:
-                cit_index[cid] = self.tables.add_citation(e, citation_fields(cit))
-            site_cits.append(cit_index[cid])
-        place_key = tuple(_hashable(row.get(f)) for f in _PLACE_FIELDS)
-        if place_key not in self.place_ids:
-            self.place_ids[place_key] = self.tables.add_place(place_fields(row))
-        return e, self.place_ids[place_key], site_cits
+            c = cit_index.get(cid)
+            if c is None:
+                c = cit_index[cid] = self.tables.add_citation(e, citation_fields(cit))
+            site_cits.append(c)
+        return site_cits
+
+    def place(self, key: tuple[Any, ...]) -> int:
+        """Return the index of a place description (its :data:`_PLACE_FIELDS` values) in the tables."""
+        p = self.place_ids.get(key)
+        if p is None:
+            p = self.place_ids[key] = self.tables.add_place(place_fields(dict(zip(_PLACE_FIELDS, key, strict=True))))
+        return p
 
 
 @dataclass
@@ -281,7 +321,11 @@ class _Spot:
 
     def add(self, exercise: int, start: str, place: int, citations: list[int]) -> None:
         """Add one site of ``exercise`` (started on ``start``, ISO text) at this spot."""
-        _, places, cits = self.entries.setdefault(exercise, (start, [], []))
+        entry = self.entries.get(exercise)
+        if entry is None:  # the usual case: one site per exercise and spot
+            self.entries[exercise] = (start, [place], list(dict.fromkeys(citations)))
+            return
+        _, places, cits = entry
         if place not in places:
             places.append(place)
         cits.extend(c for c in citations if c not in cits)
@@ -302,11 +346,57 @@ class _Spot:
         return [tables.vocabulary(name), entries]
 
 
+def _columns(frame: pd.DataFrame, names: tuple[str, ...]) -> dict[str, list[Any]]:
+    """The named columns of ``frame`` as lists (one ``tolist()`` per column), None for a missing column."""
+    return {c: frame[c].tolist() if c in frame.columns else [None] * len(frame) for c in names}
+
+
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """``frame.to_dict("records")``, the same values, four times faster: one ``tolist()`` per column."""
     columns = list(frame.columns)
     rows = zip(*(frame[c].tolist() for c in columns), strict=True)
     return [dict(zip(columns, values, strict=True)) for values in rows]
+
+
+def _hashables(values: list[Any]) -> list[Any]:
+    """:func:`_hashable` of each value (text, the usual value, as it is)."""
+    return [v if type(v) is str else _hashable(v) for v in values]
+
+
+def _place_names(columns: dict[str, list[Any]]) -> list[str]:
+    """:func:`geo.catalog.sites.place_name` of each row, computed once per distinct input."""
+    fields = ("site_kind", "gazetteer_id", "site_country", "place_text")
+    cache: dict[tuple[Any, ...], str] = {}
+    out = []
+    for values in zip(*(columns[f] for f in fields), strict=True):
+        key = tuple(_value(v) for v in values)
+        name = cache.get(key)
+        if name is None:
+            name = cache[key] = place_name(dict(zip(fields, key, strict=True)))
+        out.append(name)
+    return out
+
+
+def _add_symbol(
+    tables: SiteTables,
+    symbols: dict[tuple[str, tuple[Any, ...]], list[Any]],
+    at: tuple[str, tuple[Any, ...]],
+    spot: int,
+    kind: str,
+    radius_km: Any,
+) -> None:
+    """Add a site to the symbol of its spot and alliance ``at``: the vaguest kind, the widest radius."""
+    symbol = symbols.get(at)
+    alliance, key = at
+    if symbol is None:
+        parts = tables.layers.setdefault(alliance, {"pt": [], "ar": []})
+        symbol = [key[1], key[2], 0, kind, spot] if key[0] == "pt" else [key[1], kind, spot]
+        parts[key[0]].append(symbol)
+        symbols[at] = symbol
+    elif _VAGUEST_FIRST.index(kind) < _VAGUEST_FIRST.index(symbol[-2]):
+        symbol[-2] = kind
+    if key[0] == "pt":
+        symbol[2] = max(symbol[2], round(float(radius_km) * 1000.0) if radius_km else 0)
 
 
 def _start_text(value: Any) -> str:
@@ -329,7 +419,8 @@ def site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
         Tables with one symbol per distinct place and alliance, in the order places first occur in
         ``sites``; a point symbol has the largest radius stated for the place, and the vaguest kind.
     """
-    drawn = located(sites)
+    geoms = sites.geometry
+    drawn = sites if bool((geoms.notna() & ~geoms.is_empty).all()) else located(sites)  # no copy when all are
     tables = SiteTables()
     if drawn.empty:
         return tables
@@ -341,32 +432,36 @@ def site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
     ys = np.round(shapely.get_y(np.where(is_point, drawn.geometry.values, None)), POINT_DECIMALS)
     area_refs: dict[int, int] = {}
     if (~is_point).any():
-        refs, tables.geometries = _area_geometries(drawn[~is_point])
+        refs, tables.geometries = _area_geometries(drawn.geometry[~is_point])
         area_refs = dict(zip(np.flatnonzero(~is_point).tolist(), refs, strict=True))
 
-    shared = _SharedText(tables)
+    columns = _columns(drawn, _SITE_COLUMNS)
+    ex_ids = [str(x) for x in columns["exercise_id"]]
+    first = {ex: i for i, ex in reversed(list(enumerate(ex_ids)))}  # each exercise's first row
+    first_rows = _records(drawn.iloc[list(first.values())].drop(columns=drawn.geometry.name))
+    shared = _SharedText(tables, dict(zip(first, first_rows, strict=True)))
+    place_keys = list(zip(*(_hashables(columns[f]) for f in _PLACE_FIELDS), strict=True))
+    names = _place_names(columns)
+    starts = [_start_text(x) for x in columns["start_date"]]
+    kinds = [
+        site_kind(str(g), k, pr)
+        for g, k, pr in zip(geom_types, columns["site_kind"], columns["precision"], strict=True)
+    ]
+    radii = [_value(r) for r in columns["precision_km"]]
     spots: dict[tuple[Any, ...], _Spot] = {}
     symbols: dict[tuple[str, tuple[Any, ...]], list[Any]] = {}
-    records = _records(drawn.drop(columns=drawn.geometry.name))
-    for i, row in enumerate(records):
-        e, p, site_cits = shared.refs(row)
-        kind = site_kind(str(geom_types[i]), row.get("site_kind"), row.get("precision"))
-        alliance = str(row["alliance"])
+    rows = zip(ex_ids, columns["alliance"], columns["citations"], place_keys, strict=True)
+    for i, (ex_id, alliance, citations, place_key) in enumerate(rows):
+        e = shared.exercise(ex_id)
         key: tuple[Any, ...] = ("pt", float(xs[i]), float(ys[i])) if is_point[i] else ("ar", area_refs[i])
-        spot = spots.setdefault(key, _Spot(len(spots)))
-        spot.names[place_name(row)] += 1
-        spot.add(e, _start_text(row.get("start_date")), p, site_cits)
+        spot = spots.get(key)
+        if spot is None:
+            spot = spots[key] = _Spot(len(spots))
+        spot.names[names[i]] += 1
+        site_cits = shared.citations(e, citations)  # before the place: the vocabulary's order as before
+        spot.add(e, starts[i], shared.place(place_key), site_cits)
+        alliance = str(alliance)
         tables.sites[alliance] = tables.sites.get(alliance, 0) + 1
-        symbol = symbols.get((alliance, key))
-        if symbol is None:
-            parts = tables.layers.setdefault(alliance, {"pt": [], "ar": []})
-            symbol = [key[1], key[2], 0, kind, spot.index] if is_point[i] else [key[1], kind, spot.index]
-            parts["pt" if is_point[i] else "ar"].append(symbol)
-            symbols[(alliance, key)] = symbol
-        elif _VAGUEST_FIRST.index(kind) < _VAGUEST_FIRST.index(symbol[-2]):
-            symbol[-2] = kind
-        if is_point[i]:
-            radius_km = _value(row.get("precision_km"))
-            symbol[2] = max(symbol[2], round(float(radius_km) * 1000.0) if radius_km else 0)
+        _add_symbol(tables, symbols, (alliance, key), spot.index, kinds[i], radii[i] if is_point[i] else None)
     tables.spots = [spot.row(tables) for spot in spots.values()]
     return tables

@@ -126,6 +126,8 @@ def map_view(sites: gpd.GeoDataFrame) -> MapView:
         every precise site lies outside the region; the region alone when nothing is drawn.
     """
     region = _region_bounds()
+    if "precision" in sites.columns:  # the only column read: copies of two columns, not of every one
+        sites = sites[["precision", sites.geometry.name]]
     everything = sites_bounds(sites)
     if everything is None:
         return MapView(region, None)

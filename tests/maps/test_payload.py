@@ -1,0 +1,53 @@
+"""The size of the map's site payload: linear in the number of sites, and packed above a threshold.
+
+Sizes come from synthetic catalogs (:mod:`tests.support.synthetic`: every copy's quotes and sources are
+its own, so nothing is shared that a real catalog would not share). Build times are the bench's business
+(``bench/map_payload.py``); here only bytes, which do not depend on the machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.catalog.sites import sites_frame
+from geo.maps.build import build_map
+from geo.maps.site_index import PACK_ABOVE_SITES, SiteIndex
+from geo.maps.sites import site_tables
+from tests.support.synthetic import synthetic_sites
+
+#: Sizes measured: all above PACK_ABOVE_SITES, so one code path.
+SIZES = (3_000, 6_000, 9_000)
+#: The whole map of 20,000 sites was 14.6 MB with plain tables; packed it is about 4.3 MB. Issue 12's goal
+#: is 3 MB, which the synthetic text alone rules out (its quotes gzip to ~1.7 MB, ~2.2 MB in base64): the
+#: bench reports the goal; this bound catches a return to the per-site size.
+MAX_BYTES_20K = 4_500_000
+
+
+@pytest.fixture(scope="module")
+def real():
+    return sites_frame()
+
+
+def _payload_bytes(sites) -> int:
+    index = SiteIndex(site_tables(sites))
+    assert index.packed
+    return len(index.payload.encode("utf-8"))
+
+
+def test_the_packed_payload_grows_linearly_and_stays_small(real):
+    sizes = {n: _payload_bytes(synthetic_sites(real, n)) for n in SIZES}
+    (n0, n1, n2) = SIZES
+    first, second = (sizes[n1] - sizes[n0]) / (n1 - n0), (sizes[n2] - sizes[n1]) / (n2 - n1)
+    assert 0.85 < second / first < 1.15, (first, second)  # bytes per added site do not grow with the map
+    assert sizes[n2] / sizes[n0] < n2 / n0  # nor does the payload grow faster than the sites
+    empty = len(build_map(real.iloc[:0], period_end=dt.date(2025, 12, 31)).get_root().render().encode("utf-8"))
+    at_20k = empty + sizes[n2] + second * (20_000 - n2)
+    assert at_20k < MAX_BYTES_20K, at_20k
+
+
+def test_the_real_catalog_ships_plain_tables(real):
+    index = SiteIndex(site_tables(real))
+    assert len(real) < PACK_ABOVE_SITES and not index.packed
+    assert index.payload.startswith('{"v":[')  # what the browser draws at once, as before
