@@ -1,4 +1,8 @@
-"""Distances from exercise sites to NATO territory, as of a given date, and how an area relates to it.
+"""Distances from exercise sites to an alliance's territory (NATO, or the Union State), as of a date.
+
+Everything below is said of NATO, the question asked of Russia–Belarus and CSTO sites; the same measure
+gives NATO sites their distance to the Union State (Russia with Kaliningrad, and Belarus):
+:func:`distance_to_alliance` takes the alliance, :func:`distance_to_nato` is it for NATO.
 
 Three numbers describe a site (all as of the exercise's start, membership from
 :func:`geo.reference.membership.members_on`):
@@ -44,7 +48,15 @@ from geo.core.crs import to_metric, to_storage
 from geo.reference.layers import layer
 from geo.reference.membership import members_on
 
-__all__ = ["CONTACT_TOLERANCE_M", "RELATIONS", "NatoDistance", "NatoRelation", "distance_to_nato", "geodesic_km"]
+__all__ = [
+    "CONTACT_TOLERANCE_M",
+    "RELATIONS",
+    "NatoDistance",
+    "NatoRelation",
+    "distance_to_alliance",
+    "distance_to_nato",
+    "geodesic_km",
+]
 
 _GEOD = Geod(ellps="WGS84")
 
@@ -174,12 +186,25 @@ def distance_to_nato(
 ) -> NatoDistance | None:
     """Return the distances from ``geometry`` (EPSG:4326) to NATO territory on date ``on``, and its relation.
 
+    :func:`distance_to_alliance` for NATO (see it for the parameters).
+    """
+    return distance_to_alliance(geometry, on, "NATO", border_line=border_line)
+
+
+def distance_to_alliance(
+    geometry: BaseGeometry, on: dt.date, alliance: str = "NATO", *, border_line: BaseGeometry | None = None
+) -> NatoDistance | None:
+    """Return the distances from ``geometry`` (EPSG:4326) to an alliance's territory on ``on``, and its relation.
+
     Parameters
     ----------
     geometry
         A site geometry in EPSG:4326 (lon, lat).
     on
         Membership date: North Macedonia counts from 2020-03-27, Finland from 2023-04-04, Sweden from 2024-03-07.
+    alliance
+        ``NATO`` or ``Union State`` (:func:`geo.reference.membership.members_on`); the fields named ``nato``
+        of the answer then describe that alliance's territory.
     border_line
         For a border strip, the land border it stands for (EPSG:4326 lines): the shared border with NATO is
         measured along it rather than along the strip's outline.
@@ -187,13 +212,13 @@ def distance_to_nato(
     Returns
     -------
     NatoDistance or None
-        Distances in kilometres (geodesic, WGS84); None for an empty geometry or when no NATO member lies
+        Distances in kilometres (geodesic, WGS84); None for an empty geometry or when no member lies
         in the reference layer.
     """
     if geometry is None or geometry.is_empty:
         return None
     countries = _metric_countries()
-    nato = countries[countries["iso3"].isin(members_on("NATO", on))]
+    nato = countries[countries["iso3"].isin(members_on(alliance, on))]
     if nato.empty:
         return None
     polygons, codes = nato.geometry.values, [str(c) for c in nato["iso3"]]

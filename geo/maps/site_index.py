@@ -81,7 +81,7 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
             (pl[3] >= 0 ? "<div class='dm-muted'>" + esc(pl[3]) + "</div>" : "") +
             "<div><span class='dm-key'>Geocoded</span> " + esc(pl[4]) + "</div>" +
             (pl[5] >= 0 ? "<div class='dm-explain'>" + esc(pl[5]) + "</div>" : "") +
-            "<div><span class='dm-key'>Nearest NATO</span> " + esc(pl[6]) + "</div>";
+            "<div><span class='dm-key'>Other side</span> " + esc(pl[6]) + "</div>";
     }
     function citation(c) {
         var src = D.src[c[1]];  // pre-escaped link or seed name

@@ -16,7 +16,7 @@ import shapely
 from shapely.geometry import Point, Polygon
 
 from geo.catalog.filter import SiteFilter, filter_sites
-from geo.catalog.sites import located, nato_distance_text, site_kind, sites_frame
+from geo.catalog.sites import located, nato_distance_text, other_side_text, site_kind, sites_frame
 from geo.core.errors import FilterError
 from geo.core.symbology import (
     ALLIANCE_COLORS,
@@ -513,8 +513,8 @@ def test_popup_has_place_geocoder_distance_and_every_source(sites):
     place = place_fields(row)
     assert place["place"] == row["place_text"]
     assert place["geocoded"].startswith(("training ground", "airfield", "town", "region", "border strip", "whole"))
-    assert place["nearest"] == nato_distance_text(row)
-    assert f"Nearest NATO</span> {place['nearest']}" in html
+    assert place["nearest"] == other_side_text(row)
+    assert f"Other side</span> {place['nearest']}" in html
     for citation in row["citations"]:
         assert citation_fields(citation)["quote"].replace("&", "&amp;").replace('"', "&quot;")[:20] in html.replace(
             "&#x27;", "'"
