@@ -16,7 +16,7 @@ import shapely
 from shapely.geometry import Point, Polygon
 
 from geo.catalog.filter import SiteFilter, filter_sites
-from geo.catalog.sites import located, nato_distance_text, other_side_text, site_kind, sites_frame
+from geo.catalog.sites import located, other_side_text, site_kind, sites_frame
 from geo.core.errors import FilterError
 from geo.core.symbology import (
     ALLIANCE_COLORS,
