@@ -76,8 +76,8 @@ def run(args: argparse.Namespace) -> int:
         text = table_text(trend)
     sys.stdout.write(text.rstrip("\n") + "\n")
     if chart_path is not None:
-        from geo.export.proximity_chart import proximity_chart_bytes
         from geo.export.files import write_bytes
+        from geo.export.proximity_chart import proximity_chart_bytes
 
         data = proximity_chart_bytes(points, selection, fmt=chart_path.suffix.lower().lstrip("."), by=args.by)
         write_bytes(data, chart_path)

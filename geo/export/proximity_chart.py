@@ -32,7 +32,10 @@ SIZE_IN: Final = (12.32, 6.93)
 #: Marker per precision class: (matplotlib marker, filled).
 MARKERS: Final[dict[str, tuple[str, bool]]] = {"precise": ("o", True), "proxy": ("^", True), "area": ("s", False)}
 _OFFSET: Final = {"precise": -0.24, "proxy": 0.0, "area": 0.24}
-_PANELS: Final = (("NATO", "East's sites (Russia–Belarus, CSTO) → NATO"), ("Union State", "NATO's sites → Russia/Belarus"))
+_PANELS: Final = (
+    ("NATO", "East's sites (Russia–Belarus, CSTO) → NATO"),
+    ("Union State", "NATO's sites → the Union State (Russia, Belarus)"),
+)
 _TICKS_KM: Final = (0, 5, 10, 25, 50, 100, 250, 500, 1000, 2500)
 
 
@@ -91,7 +94,14 @@ def _legend(fig: Figure, alliances: list[str], pt: float) -> None:
     )
 
 
-def proximity_figure(points: pd.DataFrame, selection: Selection, *, by: Period = "year", pt: float = 11.0) -> Figure:
+def proximity_figure(
+    points: pd.DataFrame,
+    selection: Selection,
+    *,
+    by: Period = "year",
+    pt: float = 11.0,
+    size_in: tuple[float, float] = SIZE_IN,
+) -> Figure:
     """Return the chart of :func:`geo.query.proximity.proximity_sites` rows as a matplotlib figure.
 
     Parameters
@@ -103,9 +113,11 @@ def proximity_figure(points: pd.DataFrame, selection: Selection, *, by: Period =
     by
         The period of the columns (printed in the axis title).
     pt
-        Text size in points at :data:`SIZE_IN`.
+        Text size in points.
+    size_in
+        Picture size in inches as placed (16:9 by default), so that text sizes are true points.
     """
-    fig = Figure(figsize=SIZE_IN, dpi=150, layout="constrained")
+    fig = Figure(figsize=size_in, dpi=150, layout="constrained")
     fig.get_layout_engine().set(rect=(0, 0.1, 1, 0.9))  # type: ignore[union-attr,call-arg]  # legend, footnote
     fig.suptitle(
         f"How close do exercises come to the other side? {selection.period_label}, by {by}",
@@ -135,13 +147,19 @@ def proximity_figure(points: pd.DataFrame, selection: Selection, *, by: Period =
 
 
 def proximity_chart_bytes(
-    points: pd.DataFrame, selection: Selection, *, fmt: str = "png", by: Period = "year", dpi: float = 150.0
+    points: pd.DataFrame,
+    selection: Selection,
+    *,
+    fmt: str = "png",
+    by: Period = "year",
+    dpi: float = 150.0,
+    size_in: tuple[float, float] = SIZE_IN,
 ) -> bytes:
-    """Return the chart as ``png`` or ``svg`` bytes (text kept as text in the SVG)."""
+    """Return the chart (:func:`proximity_figure`) as ``png`` or ``svg`` bytes (text kept as text in the SVG)."""
     if fmt not in ("png", "svg"):
         msg = f"chart format must be png or svg, got {fmt!r}"
         raise ValueError(msg)
-    fig = proximity_figure(points, selection, by=by)
+    fig = proximity_figure(points, selection, by=by, size_in=size_in)
     buffer = io.BytesIO()
     if fmt == "svg":
         import matplotlib as mpl
