@@ -27,8 +27,8 @@ from geo.query.selection import Selection
 
 __all__ = ["MARKERS", "SIZE_IN", "proximity_chart_bytes", "proximity_figure"]
 
-#: Picture size in inches: 16:9, the pack's content width.
-SIZE_IN: Final = (12.32, 6.93)
+#: Picture size in inches: 16:9 (1920 x 1080 px at 150 dpi).
+SIZE_IN: Final = (12.8, 7.2)
 #: Marker per precision class: (matplotlib marker, filled).
 MARKERS: Final[dict[str, tuple[str, bool]]] = {"precise": ("o", True), "proxy": ("^", True), "area": ("s", False)}
 _OFFSET: Final = {"precise": -0.24, "proxy": 0.0, "area": 0.24}
