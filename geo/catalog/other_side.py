@@ -107,7 +107,7 @@ def other_side_fields(result: GeocodeResult, side: str | None, on: dt.date, nato
         an area's representative point; equal for a point), ``other_side_relation`` and
         ``other_side_touch_countries``. All None (the list empty) without a side or a geometry.
     """
-    empty = {**dict.fromkeys(OTHER_SIDE_COLUMNS), "other_side_touch_countries": [], "other_side": side}
+    empty: dict[str, Any] = {**dict.fromkeys(OTHER_SIDE_COLUMNS), "other_side_touch_countries": [], "other_side": side}
     if side is None or result.geometry is None or result.geometry.is_empty:
         return empty
     if side == "NATO":
