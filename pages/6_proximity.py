@@ -25,20 +25,24 @@ from pages.common.tables import shown, table_height
 K_BY, K_CHART, K_GROUP = "p_by", "p_chart", "p_group"
 #: Where an exercise's detail view is, relative to this page (both are top-level pages of the app).
 EXERCISES_PAGE = "exercises"
+#: How a site at 0 km meets the other side (:data:`geo.geocode.distance.RELATIONS`).
+_RELATION_WORDS = {"inside": "inside ", "shares_border": "shares a border with ", "touches_at_point": "touches "}
 
 compat.ensure_entrypoint()
 view = ui_common.current_view()
+heading = st.container()  # written once the points are counted, above the period choice
 by = st.radio("Group by", PERIODS, horizontal=True, key=K_BY, format_func=str.capitalize)
 points = proximity_sites(view.sites, by)
 trend = proximity_trend(points)
-ui_common.page_header(
-    "Proximity to the other side",
-    f"{counted(len(points), 'site')} measured: Russia–Belarus and CSTO sites to NATO territory, NATO's sites to "
-    "the Union State (Russia with Kaliningrad, and Belarus), membership as of each exercise's start. Each point is "
-    "the median of one group's distances from the sites' nearest points, the line its minimum to maximum; shape: "
-    "precise site, proxy (a town or approximate point) or area (nearest point of a region, strip or country) — "
-    f"never pooled. Alliances as of {as_of_text(view.period_end)}.",
-)
+with heading:
+    ui_common.page_header(
+        "Proximity to the other side",
+        f"{counted(len(points), 'site')} measured: Russia–Belarus and CSTO sites to NATO territory, NATO's sites to "
+        "the Union State (Russia with Kaliningrad, and Belarus), membership as of each exercise's start. Each point is "
+        "the median of one group's distances from the sites' nearest points, the line its minimum to maximum; shape: "
+        "precise site, proxy (a town or approximate point) or area (nearest point of a region, strip or country) — "
+        f"never pooled. Alliances as of {as_of_text(view.period_end)}.",
+    )
 if trend.empty:
     st.info("No measured site matches the filters.")
     st.stop()
@@ -67,9 +71,10 @@ if chosen is not None:
         link = exercise_link(EXERCISES_PAGE, str(site["exercise_id"]))
         nearest = country_name(str(site["other_side_nearest"])) if site["other_side_nearest"] else "—"
         centre = f"; centre {site['centre_km']:,.0f} km" if row["precision"] == "area" else ""
+        how = _RELATION_WORDS.get(str(site["relation"]), "")
         lines.append(
             f"- [{md_escape(site['exercise_name'])}]({link}) — {md_escape(site['place'])}: "
-            f"{site['km']:,.1f} km ({md_escape(nearest)}){centre}"
+            f"{site['km']:,.1f} km ({how}{md_escape(nearest)}){centre}"
         )
     st.markdown("\n".join(lines))
 
@@ -80,9 +85,16 @@ st.dataframe(
     width="stretch",
     height=table_height(len(trend)),
     column_config={
+        "period": "Period",
+        "alliance": "Alliance",
         "other_side": "Measured to",
+        "precision": "Precision",
         "n": st.column_config.NumberColumn("Sites"),
+        "min_km": st.column_config.NumberColumn("Min km", help="From the sites' nearest points"),
         "median_km": st.column_config.NumberColumn("Median km", help="From the sites' nearest points"),
+        "max_km": st.column_config.NumberColumn("Max km", help="From the sites' nearest points"),
+        "centre_min_km": st.column_config.NumberColumn("Min km from centres"),
+        "centre_max_km": st.column_config.NumberColumn("Max km from centres"),
         "centre_median_km": st.column_config.NumberColumn(
             "Median km from centres", help="Areas' representative points"
         ),

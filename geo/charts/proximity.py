@@ -29,6 +29,8 @@ SELECTION: Final = "group"
 SHAPES: Final[dict[str, str]] = {"precise": "circle", "proxy": "triangle-up", "area": "square"}
 _FIELDS: Final = ["period", "alliance", "precision"]
 _SIDE_LABEL: Final = {"NATO": "to NATO", "Union State": "to the Union State"}
+#: Distance ticks (km): a symlog axis otherwise labels only its extremes.
+_TICKS_KM: Final = [0, 5, 10, 25, 50, 100, 250, 500, 1000, 2500]
 
 
 def proximity_chart(trend: pd.DataFrame, *, height: int = 420) -> alt.LayerChart | alt.FacetChart:
@@ -59,7 +61,12 @@ def proximity_chart(trend: pd.DataFrame, *, height: int = 420) -> alt.LayerChart
         ),
     )
     rules = base.mark_rule(strokeWidth=2, opacity=0.6).encode(
-        y=alt.Y("min_km:Q", scale=y_scale, title="km to the other side (nearest point; median, min–max)"),
+        y=alt.Y(
+            "min_km:Q",
+            scale=y_scale,
+            axis=alt.Axis(values=_TICKS_KM, format=",.0f"),
+            title="km to the other side (nearest point; median, min–max)",
+        ),
         y2="max_km:Q",
     )
     points = base.mark_point(filled=True, opacity=0.95, stroke="white", strokeWidth=1).encode(
@@ -67,9 +74,13 @@ def proximity_chart(trend: pd.DataFrame, *, height: int = 420) -> alt.LayerChart
         shape=alt.Shape(
             "precision:N",
             scale=alt.Scale(domain=list(PRECISION_CLASSES), range=[SHAPES[c] for c in PRECISION_CLASSES]),
-            legend=alt.Legend(title="Precision", orient="top"),
+            legend=alt.Legend(title="Precision", orient="top", symbolSize=140, symbolFillColor="#555555"),
         ),
-        size=alt.Size("n:Q", scale=alt.Scale(range=[120, 600]), legend=alt.Legend(title="Sites", orient="top")),
+        size=alt.Size(
+            "n:Q",
+            scale=alt.Scale(range=[120, 600], domainMin=1),
+            legend=alt.Legend(title="Sites in the group", orient="top", values=[1, 5, 10]),
+        ),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
         tooltip=[
             alt.Tooltip("period:N", title="Period"),
