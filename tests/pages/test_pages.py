@@ -20,7 +20,7 @@ from geo.maps.sites import site_tables
 from geo.maps.url_state import choices_from_sites
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ("pages/1_map.py", "pages/2_timeline.py", "pages/3_exercises.py", "pages/4_sources.py")
+PAGES = ("pages/1_map.py", "pages/2_timeline.py", "pages/3_exercises.py", "pages/4_sources.py", "pages/6_proximity.py")
 _PAYLOAD = re.compile(r"\}\)\((\{\"v\":.*\}), \{\"r\":", re.MULTILINE)
 
 
@@ -318,3 +318,13 @@ def test_exercise_tables_show_no_none_or_file_paths(sites):
         flat = text.astype(str).to_numpy().ravel().tolist()
         assert not [v for v in flat if v in ("None", "nan")]
         assert not [v for v in flat if re.search(r"(^|\s)[\w.-]+/[\w./-]+\.(md|ya?ml|csv)\b", v)], "a file path"
+
+
+def test_a_nato_sites_distance_is_to_the_union_state_on_the_exercises_page():
+    at = _app(exercise="iron-wolf-2022-ii")
+    at.switch_page("pages/3_exercises.py").run()
+    _no_exception(at)
+    sites = next(df.value for df in at.dataframe if "Distance to the other side" in df.value.columns)
+    texts = set(sites["Distance to the other side"])
+    assert any(t.endswith("km from the Union State (Belarus)") for t in texts), texts
+    assert "inside NATO territory (Lithuania)" not in texts
