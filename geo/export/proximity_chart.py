@@ -71,7 +71,12 @@ def _panel(ax: Any, points: pd.DataFrame, periods: list[str], title: str, pt: fl
         ax.text(0.5, 0.5, "no site in the selection", transform=ax.transAxes, ha="center", color=LABEL_GREY)
 
 
-def _legend(fig: Figure, alliances: list[str], pt: float) -> None:
+def _legend_rows(size_in: tuple[float, float]) -> int:
+    """One legend row on a wide picture, two on a narrower one (a slide's content area)."""
+    return 1 if size_in[0] >= 12.0 else 2
+
+
+def _legend(fig: Figure, alliances: list[str], pt: float, rows: int) -> None:
     handles: list[Any] = [
         Line2D([], [], marker="o", ls="", color=alliance_color(a), markersize=8, label=a) for a in alliances
     ]
@@ -87,8 +92,8 @@ def _legend(fig: Figure, alliances: list[str], pt: float) -> None:
     fig.legend(
         handles=handles,
         loc="lower center",
-        bbox_to_anchor=(0.5, 0.05),
-        ncol=len(handles),
+        bbox_to_anchor=(0.5, 0.5 / fig.get_figheight()),  # just above the two footnote lines
+        ncol=-(-len(handles) // rows),
         fontsize=pt * 0.9,
         frameon=False,
     )
@@ -118,7 +123,9 @@ def proximity_figure(
         Picture size in inches as placed (16:9 by default), so that text sizes are true points.
     """
     fig = Figure(figsize=size_in, dpi=150, layout="constrained")
-    fig.get_layout_engine().set(rect=(0, 0.1, 1, 0.9))  # type: ignore[union-attr,call-arg]  # legend, footnote
+    rows = _legend_rows(size_in)
+    bottom = (0.5 + 0.3 * rows) / size_in[1]  # inches kept under the axes for the legend and the footnote
+    fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))  # type: ignore[union-attr,call-arg]
     fig.suptitle(
         f"How close do exercises come to the other side? {selection.period_label}, by {by}",
         fontsize=pt * 1.35,
@@ -131,8 +138,8 @@ def proximity_figure(
     periods = sorted(set(points["period"])) if not points.empty else []
     for ax, (side, title) in zip(axes, _PANELS, strict=True):
         _panel(ax, points[points["other_side"] == side], periods, title, pt)
-    axes[0].set_ylabel("km from the nearest point to the other side's territory", fontsize=pt, color=TEXT)
-    _legend(fig, ordered_alliances(points["alliance"]) if not points.empty else [], pt)
+    axes[0].set_ylabel("km to the other side (from the nearest point)", fontsize=pt, color=TEXT)
+    _legend(fig, ordered_alliances(points["alliance"]) if not points.empty else [], pt, rows)
     fig.text(
         0.01,
         0.008,
