@@ -86,6 +86,12 @@ with tab_ex:
             "sites_drawn": st.column_config.NumberColumn("On map"),
             "nearest_nato_km": st.column_config.NumberColumn("Nearest NATO (km)", format="%.0f"),
             "nearest_nato": "Nearest member",
+            "other_side_km": st.column_config.NumberColumn(
+                "Other side (km)",
+                format="%.0f",
+                help="Closest site to the other side: NATO for Russia–Belarus and CSTO, the Union State for NATO",
+            ),
+            "other_side_nearest": "Other side's nearest country",
             "sources": st.column_config.NumberColumn("Sources"),
         },
     )
