@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo.catalog.participation import STATUS_FIELDS
 from geo.catalog.sites import figures_text, nato_distance_text, other_side_text
 from geo.charts.timeline import DATE_QUALITY, exercises_frame
 from geo.core.citations import source_host
@@ -26,6 +27,14 @@ from pages.common import state as ui_common
 from pages.common.tables import shown, table_height
 
 K_EXERCISE = "x_exercise"
+#: One line per participant status on an exercise's details (geo.catalog.participation).
+PEOPLE_LABELS = {
+    "took-part": "Participants",
+    "disputed": "Participation disputed",
+    "withdrew": "Withdrew",
+    "observer": "Observers",
+    "absent": "Declined or absent",
+}
 
 compat.ensure_entrypoint()
 view = ui_common.current_view()
@@ -78,7 +87,9 @@ with tab_ex:
             "date_precision": "Date precision",
             "date_quality": "Dates known",
             "start_date": st.column_config.DateColumn("Starts", format="YYYY-MM-DD"),
-            "participants": st.column_config.TextColumn("Participants", width="large"),
+            "participants": st.column_config.TextColumn(
+                "Participants", width="large", help="Countries that took part; then any disputed or withdrawn"
+            ),
             "troops_claimed": st.column_config.TextColumn(
                 "Troops, as claimed", width="large", help="Every figure with who claimed it; never averaged"
             ),
@@ -163,8 +174,10 @@ with details:
     if first.get("alt_names"):
         st.markdown(f"**Also called** {md(', '.join(first['alt_names']))}")
     st.markdown(md(first["summary"]))
-    people = [("Participants", fields["participants"]), ("Observers", fields["observers"])]
-    people.append(("Declined or absent", ", ".join(country_name(c) for c in first.get("non_participants") or [])))
+    people = [
+        (label, ", ".join(country_name(c) for c in first.get(STATUS_FIELDS[status]) or []))
+        for status, label in PEOPLE_LABELS.items()
+    ]
     for label, value in people:
         if value:
             st.markdown(f"**{label}** {md(value)}")

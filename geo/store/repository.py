@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from geo.catalog.load import catalog_hash, load_catalog
 from geo.catalog.schema import Exercise
 from geo.core import settings
+from geo.store.audit import change_detail
 from geo.store.engine import StoreError, make_engine, reading, serialise_schema_changes
 from geo.store.limits import check_lengths, check_plain_text
 from geo.store.migrations import CURRENT_VERSION, current_version, migrate
@@ -54,13 +55,6 @@ def content_hash(exercise: Exercise) -> str:
     """Return a stable hash of an exercise's content."""
     text = json.dumps(document(exercise), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
-
-
-def _changed(before: dict[str, Any] | None, after: dict[str, Any]) -> dict[str, Any]:
-    if before is None:
-        return {"fields": sorted(after)}
-    fields = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
-    return {"fields": fields}
 
 
 @dataclass(frozen=True)
@@ -167,7 +161,9 @@ class Store:
             row = session.get(ExerciseRow, exercise.id)
             if row is None:
                 session.add(_new_row(exercise, origin="seed", who=SEED_AUTHOR, now=now, seed_hash=digest))
-                session.add(_audit(batch, exercise, "seed-load", SEED_AUTHOR, now, _SEED_SOURCE, 1, None))
+                # The values loaded are the catalog file's, in git: the audit names the fields only.
+                entry = _audit(batch, exercise, "seed-load", SEED_AUTHOR, now, _SEED_SOURCE, 1, None, values=False)
+                session.add(entry)
                 changed.append(exercise.id)
             elif row.origin == "seed" and row.seed_hash != digest:
                 if row.content_hash != row.seed_hash:
@@ -449,6 +445,8 @@ def _audit(
     source: str,
     version: int,
     before: dict[str, Any] | None,
+    *,
+    values: bool = True,
 ) -> AuditRow:
     return AuditRow(
         batch=batch,
@@ -458,7 +456,7 @@ def _audit(
         at=now,
         source=source,
         version=version,
-        detail=_changed(before, document(exercise)),
+        detail=change_detail(before, document(exercise), values=values),
     )
 
 

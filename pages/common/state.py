@@ -15,6 +15,7 @@ import geopandas as gpd
 import streamlit as st
 
 from geo.catalog.filter import PRECISIONS, SiteFilter
+from geo.catalog.participation import DEFAULT_STATUSES, STATUS_LABELS, STATUSES, statuses_text
 from geo.core.countries import country_label
 from geo.core.counts import counted
 from geo.core.dates import as_of_text
@@ -23,12 +24,12 @@ from geo.core.text import md_escape
 from geo.maps.build import MapOptions
 from geo.maps.reference import ReferenceLayers, reference_layers
 from geo.maps.url_state import (
+    COMPARE_PARAMS,
     FILTER_PARAMS,
     KNOWN_PARAMS,
     MAP_PARAMS,
     MAX_TEXT_CHARS,
     NATO_KM_RANGE,
-    PAGE_PARAMS,
     Choices,
     ViewState,
     choices_from_sites,
@@ -36,11 +37,13 @@ from geo.maps.url_state import (
     encode,
 )
 from geo.query.known import known_sites
+from geo.query.playback import Step
 from geo.query.selection import Selection, select
 
 #: Widget keys of the sidebar filters.
 K_YEARS, K_ALLIANCES, K_COUNTRIES, K_TEXT = "f_years", "f_alliances", "f_countries", "f_text"
 K_PRECISIONS, K_FAMILIES, K_NATO_ON, K_NATO_KM = "f_precisions", "f_families", "f_nato_on", "f_nato_km"
+K_STATUSES = "f_statuses"
 _URL_READ = "_dm_url_read"
 _NOTICES = "_dm_notices"
 DEFAULT_NATO_KM = 100
@@ -147,6 +150,8 @@ def filter_from_widgets(ch: Choices) -> SiteFilter:
         years=None if years == ch.years else (int(years[0]), int(years[1])),
         alliances=tuple(a for a in ch.alliances if a in state.get(K_ALLIANCES, [])),
         countries=tuple(c for c in ch.countries if c in state.get(K_COUNTRIES, [])),
+        # Emptying the statuses box does not count every status: it falls back to "took part".
+        statuses=tuple(s for s in STATUSES if s in state.get(K_STATUSES, DEFAULT_STATUSES)) or DEFAULT_STATUSES,
         text=" ".join(str(state.get(K_TEXT, "")).split())[:MAX_TEXT_CHARS],
         precisions=tuple(p for p in PRECISIONS if p in state.get(K_PRECISIONS, [])),
         families=tuple(f for f in ch.families if f in state.get(K_FAMILIES, [])),
@@ -174,6 +179,7 @@ def _seed_filter_widgets(flt: SiteFilter, ch: Choices) -> None:
     state[K_YEARS] = flt.years or ch.years
     state[K_ALLIANCES] = list(flt.alliances)
     state[K_COUNTRIES] = list(flt.countries)
+    state[K_STATUSES] = list(flt.statuses)
     state[K_TEXT] = flt.text
     state[K_PRECISIONS] = list(flt.precisions)
     state[K_FAMILIES] = list(flt.families)
@@ -228,7 +234,28 @@ def url_exercise(ch: Choices) -> str | None:
 
 def write_exercise_param(exercise_id: str | None) -> None:
     """Mirror the exercise shown by the Exercises page in the URL (None removes it)."""
-    _set_params(encode(ViewState(exercise=exercise_id)), PAGE_PARAMS)
+    _set_params(encode(ViewState(exercise=exercise_id)), ("exercise",))
+
+
+def url_moment(ch: Choices) -> tuple[dt.date | None, Step | None]:
+    """Return the Playback page's moment and step size from the URL (``?at=&step=``), each None when absent or bad."""
+    state = decode(query_params(), ch)[0]
+    return state.at, state.step
+
+
+def write_moment_params(at: dt.date, step: Step) -> None:
+    """Mirror the Playback page's moment and step size in the URL."""
+    _set_params(encode(ViewState(at=at, step=step)), ("at", "step"))
+
+
+def url_compare(ch: Choices) -> tuple[str | None, str | None]:
+    """Return the Compare page's sides A and B the current URL names (``?a=2017&b=zapad-2021``), if valid."""
+    return decode(query_params(), ch)[0].compare
+
+
+def write_compare_params(a: str | None, b: str | None) -> None:
+    """Mirror the Compare page's sides in the URL."""
+    _set_params(encode(ViewState(compare=(a, b))), COMPARE_PARAMS)
 
 
 def show_notices() -> None:
@@ -263,6 +290,7 @@ FILTER_KEYS: tuple[str, ...] = (
     K_YEARS,
     K_ALLIANCES,
     K_COUNTRIES,
+    K_STATUSES,
     K_TEXT,
     K_PRECISIONS,
     K_FAMILIES,
@@ -304,6 +332,17 @@ def sidebar() -> View:
         format_func=country_label,
         placeholder="Any participant",
     )
+    bar.multiselect(
+        "Participant statuses counted",
+        options=list(STATUSES),
+        key=K_STATUSES,
+        format_func=STATUS_LABELS.__getitem__,
+        placeholder="took part (default)",
+        help="Which countries the participant filter counts: by default only those that took part, not those "
+        "that withdrew, whose part is disputed, or that only observed",
+    )
+    counted_statuses = tuple(s for s in STATUSES if s in st.session_state.get(K_STATUSES, [])) or DEFAULT_STATUSES
+    bar.caption(f"The participant filter counts: {statuses_text(counted_statuses)}.")
     bar.text_input("Search", key=K_TEXT, max_chars=MAX_TEXT_CHARS, placeholder="Name, summary or place, e.g. Zapad")
     bar.multiselect(
         "Precision of the place",
