@@ -25,6 +25,7 @@ PAGES: tuple[st.Page, ...] = (
     st.Page("pages/1_map.py", title="Map", icon=":material/map:", default=True),
     st.Page("pages/2_timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("pages/3_exercises.py", title="Exercises", icon=":material/table_rows:", url_path="exercises"),
+    st.Page("pages/6_proximity.py", title="Proximity", icon=":material/social_distance:", url_path="proximity"),
     st.Page("pages/4_sources.py", title="Sources & data", icon=":material/menu_book:", url_path="sources"),
     st.Page("pages/5_review.py", title="Review a report", icon=":material/rate_review:", url_path="review"),
     st.Page("pages/7_compare.py", title="Compare", icon=":material/compare:", url_path="compare"),

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.catalog.participation import STATUS_FIELDS
-from geo.catalog.sites import figures_text, nato_distance_text
+from geo.catalog.sites import figures_text, nato_distance_text, other_side_text
 from geo.charts.timeline import DATE_QUALITY, exercises_frame
 from geo.core.citations import source_host
 from geo.core.countries import country_name
@@ -97,6 +97,12 @@ with tab_ex:
             "sites_drawn": st.column_config.NumberColumn("On map"),
             "nearest_nato_km": st.column_config.NumberColumn("Nearest NATO (km)", format="%.0f"),
             "nearest_nato": "Nearest member",
+            "other_side_km": st.column_config.NumberColumn(
+                "Other side (km)",
+                format="%.0f",
+                help="Closest site to the other side: NATO for Russia–Belarus and CSTO, the Union State for NATO",
+            ),
+            "other_side_nearest": "Other side's nearest country",
             "sources": st.column_config.NumberColumn("Sources"),
         },
     )
@@ -115,6 +121,9 @@ with tab_sites:
             "NATO km": view.sites["distance_to_nato_km"].round(1),
             "Centre km": view.sites["distance_to_nato_from_centre_km"].round(1),
             "Distance to NATO": [nato_distance_text(r) for r in view.sites.to_dict("records")],
+            "Other side": view.sites["other_side"],
+            "Other side km": view.sites["other_side_distance_km"].round(1),
+            "Distance to the other side": [other_side_text(r) for r in view.sites.to_dict("records")],
         }
     )
     st.dataframe(
@@ -128,6 +137,13 @@ with tab_sites:
             ),
             "Centre km": st.column_config.NumberColumn(help="From the area's representative point; same for points"),
             "Distance to NATO": st.column_config.TextColumn(width="large"),
+            "Other side": st.column_config.TextColumn(
+                help="NATO for Russia–Belarus and CSTO sites; the Union State (Russia, Belarus) for NATO's"
+            ),
+            "Other side km": st.column_config.NumberColumn(
+                help="From the site's nearest point to the other side's territory, as of the exercise's start"
+            ),
+            "Distance to the other side": st.column_config.TextColumn(width="large"),
         },
     )
 
@@ -194,7 +210,7 @@ with details:
                 "note": "Note",
                 "geocoded": "Geocoded",
                 "explanation": "How",
-                "nearest": "Distance to NATO",
+                "nearest": "Distance to the other side",
             }
         ),
         hide_index=True,

@@ -13,6 +13,7 @@ import pandas as pd
 import shapely
 
 from geo.catalog.load import load_exercises
+from geo.catalog.other_side import OTHER_SIDE_COLUMNS, other_side_fields, other_side_of
 from geo.catalog.schema import Exercise, Site
 from geo.core import settings
 from geo.core.countries import country_name
@@ -73,6 +74,7 @@ SITE_COLUMNS: tuple[str, ...] = (
     "geocode_explanation",
     "gazetteer_id",
     *NATO_DISTANCE_COLUMNS,
+    *OTHER_SIDE_COLUMNS,
     "sources",
     "citations",
 )
@@ -127,6 +129,8 @@ def _site_rows(ex: Exercise) -> list[dict[str, Any]]:
     rows = []
     for i, site in enumerate(ex.sites):
         result = geocode_site(site)
+        nato = nato_distance_fields(result, ex.as_of)
+        side = other_side_of(ex.alliance, ex.participants, result.country, ex.as_of)
         end_date = None if ex.ongoing else (latest_date(ex.end) if ex.end else None)
         if end_date is None and not ex.ongoing:
             end_date = latest_date(ex.start) if ex.start else ex.announced
@@ -166,7 +170,8 @@ def _site_rows(ex: Exercise) -> list[dict[str, Any]]:
                 "confidence": result.confidence,
                 "geocode_explanation": _explanation(result, site),
                 "gazetteer_id": result.gazetteer_id,
-                **nato_distance_fields(result, ex.as_of),
+                **nato,
+                **other_side_fields(result, side, ex.as_of, nato),
                 "sources": ex.sources,
                 "citations": [
                     {"id": cid, **c.model_dump(exclude_none=True)}
@@ -271,25 +276,66 @@ def nato_distance_text(row: Mapping[str, Any]) -> str:
         centre is its representative point; the centre's member is named when it differs from the first one
         (always after a touch). A row without ``nato_relation`` reads as its nearest-point distance.
     """
-    km, nearest = row.get("distance_to_nato_km"), row.get("nearest_nato_country")
+    values = [row.get(c) for c in NATO_DISTANCE_COLUMNS]
+    return _distance_words(dict(zip(_MEASURE_KEYS, values, strict=True)), "NATO", "NATO territory")
+
+
+def other_side_text(row: Mapping[str, Any]) -> str:
+    """Return the distance line of a site: to the other side (:mod:`geo.catalog.other_side`), in words.
+
+    A Russia–Belarus or CSTO site reads as :func:`nato_distance_text`; a NATO site as, for example,
+    ``15 km from the Union State (Belarus)`` or ``shares a border with the Union State (Belarus); centre
+    40 km``; a site without another side (a mixed national exercise) as its distance to NATO.
+    """
+    side = row.get("other_side")
+    if side != "Union State":
+        return nato_distance_text(row)
+    measure = {
+        "km": row.get("other_side_distance_km"),
+        "nearest": row.get("other_side_nearest"),
+        "measured_from": row.get("distance_measured_from"),
+        "centre_km": row.get("other_side_centre_km"),
+        "centre_iso3": row.get("other_side_centre_nearest"),
+        "relation": row.get("other_side_relation"),
+        "touch": row.get("other_side_touch_countries"),
+    }
+    return _distance_words(measure, "the Union State", "the Union State")
+
+
+#: The keys :func:`_distance_words` reads, in the order of :data:`NATO_DISTANCE_COLUMNS`.
+_MEASURE_KEYS: tuple[str, ...] = (
+    "km",
+    "nearest",
+    "measured_from",
+    "centre_km",
+    "centre_iso3",
+    "relation",
+    "shared_km",
+    "touch",
+)
+
+
+def _distance_words(m: Mapping[str, Any], side: str, territory: str) -> str:
+    """Word one measure (``km``, ``nearest``, ``relation``, ``touch``, ``measured_from``, ``centre_*``)."""
+    km, nearest = m.get("km"), m.get("nearest")
     if not present(km) or not present(nearest):
         return "not measured (no geometry)"
-    name, relation = country_name(str(nearest)), row.get("nato_relation")
+    name, relation = country_name(str(nearest)), m.get("relation")
     if relation == "inside":
-        return f"inside NATO territory ({name})"
+        return f"inside {territory} ({name})"
     if relation == "shares_border":
-        head = f"shares a border with NATO territory ({name})"
+        head = f"shares a border with {territory} ({name})"
     elif relation == "touches_at_point":
-        touching = [country_name(str(c)) for c in row.get("nato_touch_countries") or []]
+        touching = [country_name(str(c)) for c in m.get("touch") or []]
         tripoint = f"the {'–'.join(touching)} tripoint" if len(touching) == 3 else f"a point ({name})"
-        head = f"touches NATO territory only at {tripoint}"
+        head = f"touches {territory} only at {tripoint}"
     else:
-        head = f"{_km(km)} from NATO ({name})"
-    centre_km, centre_iso3 = row.get("distance_to_nato_from_centre_km"), row.get("nearest_nato_country_from_centre")
-    if row.get("distance_measured_from") == "point" or not present(centre_km):
+        head = f"{_km(km)} from {side} ({name})"
+    centre_km, centre_iso3 = m.get("centre_km"), m.get("centre_iso3")
+    if m.get("measured_from") == "point" or not present(centre_km):
         return head
     named = present(centre_iso3) and (centre_iso3 != nearest or relation == "touches_at_point")
-    return f"{head}; centre {_km(centre_km)}" + (f" from NATO ({country_name(str(centre_iso3))})" if named else "")
+    return f"{head}; centre {_km(centre_km)}" + (f" from {side} ({country_name(str(centre_iso3))})" if named else "")
 
 
 def site_kind(geom_type: str, site_kind_value: Any, precision: Any) -> str:

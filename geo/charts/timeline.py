@@ -50,6 +50,8 @@ EXERCISE_COLUMNS: Final[tuple[str, ...]] = (
     "sites_drawn",
     "nearest_nato_km",
     "nearest_nato",
+    "other_side_km",
+    "other_side_nearest",
     "sources",
 )
 
@@ -73,6 +75,17 @@ def _is_personnel(figure: dict[str, Any]) -> bool:
     return any(word in str(figure.get("what", "")).lower() for word in _PERSONNEL)
 
 
+def _closest(group: pd.DataFrame, km_column: str, country_column: str) -> tuple[float | None, str | None]:
+    """Return the smallest distance of an exercise's sites (km, 0.1) and the country it is to (name)."""
+    if km_column not in group:
+        return None, None
+    measured = group[[km_column, country_column]].dropna(subset=[km_column])
+    if measured.empty:
+        return None, None
+    km, country = measured.sort_values(km_column, kind="stable").iloc[0]
+    return round(float(km), 1), country_name(str(country)) if isinstance(country, str) else None
+
+
 def exercises_frame(sites: gpd.GeoDataFrame) -> pd.DataFrame:
     """Return one row per exercise of a sites frame, in start order.
 
@@ -88,7 +101,8 @@ def exercises_frame(sites: gpd.GeoDataFrame) -> pd.DataFrame:
         (a key of :data:`DATE_QUALITY`), ``start_date``/``end_date`` (the earliest and latest day the
         dates can mean; ``end_date`` empty when ongoing), participant names, every troop figure with who
         claimed it (``troops_claimed``: contradictions side by side), the number of sites and of
-        drawn (resolved) sites, the smallest distance to NATO (km) and the nearest member, and the
+        drawn (resolved) sites, the smallest distance to NATO (km) and the nearest member, the smallest
+        distance to the other side (km; :mod:`geo.catalog.other_side`) and its nearest country, and the
         number of distinct sources.
     """
     if sites.empty:
@@ -100,6 +114,7 @@ def exercises_frame(sites: gpd.GeoDataFrame) -> pd.DataFrame:
         nearest = group.loc[distances.idxmin(), "nearest_nato_country"] if not distances.empty else None
         resolved = group.geometry.notna() & ~group.geometry.is_empty
         sources = {c["source"] for cits in group["citations"] for c in cits}
+        other = _closest(group, "other_side_distance_km", "other_side_nearest")
         rows.append(
             {
                 "exercise_id": ex_id,
@@ -117,6 +132,8 @@ def exercises_frame(sites: gpd.GeoDataFrame) -> pd.DataFrame:
                 "sites_drawn": int(resolved.sum()),
                 "nearest_nato_km": round(float(distances.min()), 1) if not distances.empty else None,
                 "nearest_nato": country_name(str(nearest)) if nearest else None,
+                "other_side_km": other[0],
+                "other_side_nearest": other[1],
                 "sources": len(sources),
             }
         )

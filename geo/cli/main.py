@@ -52,6 +52,9 @@ COMMANDS: dict[str, Command] = {
     "snapshot": Command(
         f"write the briefing map of the filtered sites ({', '.join(names('map'))})", "geo.cli.snapshot"
     ),
+    "proximity": Command(
+        "distances of the filtered sites to the other side per year or quarter, by alliance", "geo.cli.proximity"
+    ),
     "export": Command(f"write the filtered sites as a data file ({', '.join(names('data'))})", "geo.cli.export"),
     "compare": Command(
         "compare two periods or exercises: only in A, only in B, both (text, csv, json, png, pptx)",

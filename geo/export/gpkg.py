@@ -51,6 +51,8 @@ FLOAT_COLUMNS: Final = (
     "distance_to_nato_km",
     "distance_to_nato_from_centre_km",
     "nato_shared_border_km",
+    "other_side_distance_km",
+    "other_side_centre_km",
 )
 #: Export columns written as DATE (ISO dates in the records); ``start`` and ``end`` stay text as reported
 #: (``"2025"``, ``"2025-09"``): their precision is part of the fact.

@@ -105,6 +105,7 @@ def _fact_rows(rec: dict[str, Any]) -> list[tuple[str, str]]:
         ("Place as written", text(rec["place_text"])),
         ("Located as", f"{text(rec['site_kind'])} ({precision}); {text(rec['geocode_explanation'])}"),
         ("Distance to NATO", text(rec["nato_distance_text"])),
+        ("Distance to the other side", text(rec["other_side_text"])),
         ("Summary", text(rec["summary"])),
     ]
 

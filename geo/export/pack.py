@@ -3,6 +3,8 @@
 1. The briefing map slide (:func:`geo.briefing.pptx.add_map_slide`).
 2. The timeline (:mod:`geo.charts.timeline_png`), on as many slides as keep the names legible, all on one
    time axis.
+   Then the proximity trend (:mod:`geo.export.proximity_chart`): how close each year's sites came to the
+   other side, precise sites, proxies and areas apart.
 3. A table of the exercises: name, dates (in words that never wrap), alliance, participants, sites, and
    every troop figure as claimed with its claimant (:func:`geo.charts.timeline.exercises_frame`). Rows are
    measured in the slide's font (:mod:`geo.briefing.fit`) and split across slides: nothing is cut.
@@ -47,6 +49,8 @@ from geo.charts.timeline import exercises_frame
 from geo.charts.timeline_png import span, timeline_png
 from geo.core.counts import counted
 from geo.core.dates import as_of_text, date_words, row_period_text, years_text
+from geo.export.proximity_chart import proximity_chart_bytes
+from geo.query.proximity import proximity_sites
 from geo.query.selection import Selection
 
 __all__ = ["BAND", "TABLE_COLUMNS", "TIMELINE_ROWS", "table_rows", "to_pack"]
@@ -234,6 +238,30 @@ def _add_timeline_slides(
         add_credits(slide, top + room + 0.04, _foot(selection))
 
 
+def _add_proximity_slide(prs: Any, selection: Selection, options: BriefingOptions) -> None:
+    """Add the proximity trend: a 16:9 chart as large as the content area allows, centred."""
+    points = proximity_sites(selection.sites)
+    sub = (
+        f"{counted(len(points), 'site')} measured to the other side, {selection.period_label}, by year · "
+        "colour: alliance · shape: precision"
+    )
+    slide, top = add_slide(prs, options.banner, "Proximity to the other side", sub)
+    room = _room(options)
+    height = min(room, _FULL_W * 9 / 16)
+    width = height * 16 / 9
+    png = proximity_chart_bytes(points, selection, size_in=(width, height))
+    left = MARGIN + (_FULL_W - width) / 2
+    picture = slide.shapes.add_picture(io.BytesIO(png), Inches(left), Inches(top), Inches(width), Inches(height))
+    picture.name = "Proximity chart"
+    set_alt_text(
+        picture,
+        f"Chart of the distance of {counted(len(points), 'site')} of the selection ({selection.period_label}) to "
+        "the other side per year: the east's sites to "
+        "NATO, NATO's sites to Russia and Belarus; dots coloured by alliance and shaped by precision, with medians.",
+    )
+    add_credits(slide, top + room + 0.04, _foot(selection))
+
+
 def _source_heights(sources: Sequence[str], width: float) -> list[float]:
     return [fit.text_height_in(f"{i}. {s}", width, _SOURCES_PT) + 0.04 for i, s in enumerate(sources, start=1)]
 
@@ -278,7 +306,7 @@ def _add_source_slides(prs: Any, selection: Selection, options: BriefingOptions)
 
 
 def to_pack(selection: Selection, *, options: BriefingOptions | None = None) -> bytes:
-    """Return the briefing pack of a selection: map, timeline, exercises table and sources slides.
+    """Return the briefing pack of a selection: map, timeline, proximity, exercises table and sources slides.
 
     Parameters
     ----------
@@ -301,6 +329,7 @@ def to_pack(selection: Selection, *, options: BriefingOptions | None = None) -> 
     exercises = exercises_frame(selection.sites)
     if len(exercises):
         _add_timeline_slides(prs, selection, options, exercises, options.produced_on or dt.date.today())
+        _add_proximity_slide(prs, selection, options)
         _add_table_slides(prs, selection, options, exercises)
     _add_source_slides(prs, selection, options)
     return deck_bytes(prs)

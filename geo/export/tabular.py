@@ -25,7 +25,8 @@ import shapely
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
-from geo.catalog.sites import NATO_DISTANCE_COLUMNS, figures_text, nato_distance_text
+from geo.catalog.other_side import OTHER_SIDE_COLUMNS
+from geo.catalog.sites import NATO_DISTANCE_COLUMNS, figures_text, nato_distance_text, other_side_text
 from geo.core.crs import to_metric, to_storage
 from geo.core.text import csv_cell, terminal_safe
 from geo.core.values import is_missing
@@ -37,7 +38,8 @@ if TYPE_CHECKING:
 AS_OF_KEY: Final = "alliances_as_of"
 
 #: Properties of each exported Feature / CSV row, in order: the distance columns are those of the sites frame
-#: (:data:`geo.catalog.sites.NATO_DISTANCE_COLUMNS`, kilometres) plus ``nato_distance_text``, what the map says.
+#: (:data:`geo.catalog.sites.NATO_DISTANCE_COLUMNS`, kilometres) plus ``nato_distance_text``, then the distance
+#: to the other side (:data:`geo.catalog.other_side.OTHER_SIDE_COLUMNS`) plus ``other_side_text``, what the map says.
 EXPORT_COLUMNS: tuple[str, ...] = (
     "exercise_id",
     "exercise_name",
@@ -68,6 +70,8 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "geocode_explanation",
     *NATO_DISTANCE_COLUMNS,
     "nato_distance_text",
+    *OTHER_SIDE_COLUMNS,
+    "other_side_text",
     "summary",
     "sources",
     "quotes",
@@ -89,6 +93,7 @@ def export_records(sites: gpd.GeoDataFrame) -> list[dict[str, Any]]:
         rec = {col: _clean(row.get(col)) for col in EXPORT_COLUMNS if col in row}
         rec["figures_text"] = figures_text(row.get("figures") or [])
         rec["nato_distance_text"] = nato_distance_text(row)
+        rec["other_side_text"] = other_side_text(row)
         rec["quotes"] = [f"{c['quote']} — {c['source']}" for c in row.get("citations") or []]
         records.append({col: rec.get(col) for col in EXPORT_COLUMNS})
     return records

@@ -1,4 +1,8 @@
-"""Distances from exercise sites to NATO territory, as of a given date, and how an area relates to it.
+"""Distances from exercise sites to an alliance's territory (NATO, or the Union State), as of a date.
+
+Everything below is said of NATO, the question asked of Russia–Belarus and CSTO sites; the same measure
+gives NATO sites their distance to the Union State (Russia with Kaliningrad, and Belarus):
+:func:`distance_to_alliance` takes the alliance, :func:`distance_to_nato` is it for NATO.
 
 Three numbers describe a site (all as of the exercise's start, membership from
 :func:`geo.reference.membership.members_on`):
@@ -44,7 +48,15 @@ from geo.core.crs import to_metric, to_storage
 from geo.reference.layers import layer
 from geo.reference.membership import members_on
 
-__all__ = ["CONTACT_TOLERANCE_M", "RELATIONS", "NatoDistance", "NatoRelation", "distance_to_nato", "geodesic_km"]
+__all__ = [
+    "CONTACT_TOLERANCE_M",
+    "RELATIONS",
+    "NatoDistance",
+    "NatoRelation",
+    "distance_to_alliance",
+    "distance_to_nato",
+    "geodesic_km",
+]
 
 _GEOD = Geod(ellps="WGS84")
 
@@ -117,23 +129,50 @@ def geodesic_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
     return float(metres) / 1000.0
 
 
-def _nearest(site: BaseGeometry, polygons: np.ndarray) -> tuple[float, list[int]]:
-    """Return the planar distance (EPSG:3035 m) to the nearest polygon and the indices at that distance.
+#: First reach (metres) of the window a member's territory is clipped to around a site (see :func:`_local`).
+_FIRST_REACH_M: Final = 100_000.0
+
+
+def _local(site: BaseGeometry, polygon: BaseGeometry, reach: float = _FIRST_REACH_M) -> tuple[float, BaseGeometry]:
+    """Return the planar distance (EPSG:3035 m) from ``site`` to ``polygon``, and the part of it that is nearest.
+
+    Russia's outline has tens of thousands of vertices and a distance to it costs as much as all the rest, so
+    the polygon is clipped to the site's bounds grown by ``reach`` first. The answer is exact: when the
+    clipped part lies within ``reach``, any nearer point of the polygon would lie within ``reach`` of the
+    site, so inside the window, so in the part; otherwise the window grows fourfold until it holds the
+    polygon's bounds.
+    """
+    x0, y0, x1, y1 = site.bounds
+    px0, py0, px1, py1 = polygon.bounds
+    while True:
+        part = shapely.clip_by_rect(polygon, x0 - reach, y0 - reach, x1 + reach, y1 + reach)
+        if not part.is_empty:
+            d = float(shapely.distance(site, part))
+            if d <= reach:
+                return d, part
+        if x0 - reach <= px0 and y0 - reach <= py0 and x1 + reach >= px1 and y1 + reach >= py1:
+            return float(shapely.distance(site, polygon)), polygon
+        reach *= 4.0
+
+
+def _nearest(site: BaseGeometry, polygons: np.ndarray) -> tuple[float, list[int], dict[int, BaseGeometry]]:
+    """Return the planar distance (EPSG:3035 m) to the nearest polygon, the indices at that distance, and parts.
 
     The distance to a polygon's bounding box is a lower bound of the distance to the polygon, so polygons
-    are measured nearest-box first and the search stops once no box can beat the best.
+    are measured nearest-box first and the search stops once no box can beat the best. ``parts`` holds, by
+    index, the nearest part of each polygon measured (:func:`_local`).
     """
     lower_bounds = shapely.distance(site, shapely.envelope(polygons))
-    best, hits = np.inf, []
+    best, hits, parts = np.inf, [], {}
     for i in np.argsort(lower_bounds, kind="stable"):
         if lower_bounds[i] > best:
             break
-        d = float(shapely.distance(site, polygons[i]))
+        d, parts[int(i)] = _local(site, polygons[i], max(_FIRST_REACH_M, float(lower_bounds[i]) * 1.5))
         if d < best:
             best, hits = d, [int(i)]
         elif d == best:
             hits.append(int(i))
-    return best, hits
+    return best, hits, parts
 
 
 def _geodesic_to(site: BaseGeometry, polygon: BaseGeometry) -> float:
@@ -174,12 +213,25 @@ def distance_to_nato(
 ) -> NatoDistance | None:
     """Return the distances from ``geometry`` (EPSG:4326) to NATO territory on date ``on``, and its relation.
 
+    :func:`distance_to_alliance` for NATO (see it for the parameters).
+    """
+    return distance_to_alliance(geometry, on, "NATO", border_line=border_line)
+
+
+def distance_to_alliance(
+    geometry: BaseGeometry, on: dt.date, alliance: str = "NATO", *, border_line: BaseGeometry | None = None
+) -> NatoDistance | None:
+    """Return the distances from ``geometry`` (EPSG:4326) to an alliance's territory on ``on``, and its relation.
+
     Parameters
     ----------
     geometry
         A site geometry in EPSG:4326 (lon, lat).
     on
         Membership date: North Macedonia counts from 2020-03-27, Finland from 2023-04-04, Sweden from 2024-03-07.
+    alliance
+        ``NATO`` or ``Union State`` (:func:`geo.reference.membership.members_on`); the fields named ``nato``
+        of the answer then describe that alliance's territory.
     border_line
         For a border strip, the land border it stands for (EPSG:4326 lines): the shared border with NATO is
         measured along it rather than along the strip's outline.
@@ -187,29 +239,33 @@ def distance_to_nato(
     Returns
     -------
     NatoDistance or None
-        Distances in kilometres (geodesic, WGS84); None for an empty geometry or when no NATO member lies
+        Distances in kilometres (geodesic, WGS84); None for an empty geometry or when no member lies
         in the reference layer.
     """
     if geometry is None or geometry.is_empty:
         return None
     countries = _metric_countries()
-    nato = countries[countries["iso3"].isin(members_on("NATO", on))]
+    nato = countries[countries["iso3"].isin(members_on(alliance, on))]
     if nato.empty:
         return None
     polygons, codes = nato.geometry.values, [str(c) for c in nato["iso3"]]
     site = to_metric(geometry)
     centre = to_metric(geometry.point_on_surface())
     measured_from = "point" if geometry.geom_type == "Point" else "nearest point of the area"
-    centre_planar, centre_hits = _nearest(centre, polygons)
+    centre_planar, centre_hits, centre_parts = _nearest(centre, polygons)
     centre_iso3 = codes[centre_hits[0]]
     if centre_planar == 0.0:
         return NatoDistance(0.0, centre_iso3, measured_from, 0.0, centre_iso3, "inside", 0.0)
-    centre_km = _geodesic_to(centre, polygons[centre_hits[0]])
-    planar, hits = (centre_planar, centre_hits) if geometry.geom_type == "Point" else _nearest(site, polygons)
-    if planar > CONTACT_TOLERANCE_M or geometry.geom_type == "Point":
-        km = _geodesic_to(site, polygons[hits[0]])
+    centre_km = _geodesic_to(centre, centre_parts[centre_hits[0]])
+    is_point = geometry.geom_type == "Point"
+    planar, hits, parts = (centre_planar, centre_hits, centre_parts) if is_point else _nearest(site, polygons)
+    if planar > CONTACT_TOLERANCE_M or is_point:
+        km = _geodesic_to(site, parts[hits[0]])
         return NatoDistance(km, codes[hits[0]], measured_from, centre_km, centre_iso3, "outside", 0.0)
-    first, near = codes[hits[0]], np.flatnonzero(shapely.dwithin(site, polygons, CONTACT_TOLERANCE_M))
+    x0, y0, x1, y1 = site.bounds
+    reach = 2 * CONTACT_TOLERANCE_M  # members within the tolerance of the site lie in this window
+    nearby = shapely.clip_by_rect(polygons, x0 - reach, y0 - reach, x1 + reach, y1 + reach)
+    first, near = codes[hits[0]], np.flatnonzero(shapely.dwithin(site, nearby, CONTACT_TOLERANCE_M))
     touching = sorted({codes[i] for i in near} - {first})
     line = site.boundary if border_line is None or border_line.is_empty else to_metric(border_line)
     relation, shared_km, member, touch = _relation(site, line, [first, *touching])

@@ -6,7 +6,8 @@ The content is defined once, as plain (unescaped) text fields:
   troops and equipment figures grouped by what they count, every claim with who made it (contradicting
   figures are kept side by side and flagged, never averaged);
 * :func:`place_fields` — the place as written (and the reviewer's reading), what the geocoder made of it,
-  the distance to NATO territory as :func:`geo.catalog.sites.nato_distance_text` words it;
+  the distance to the other side (NATO for the east's sites, the Union State for NATO's) as
+  :func:`geo.catalog.sites.other_side_text` words it;
 * :func:`citation_fields` — one quoted sentence with its source, who claimed it and via what.
 
 :func:`spot_popup_html` (every exercise at one place, newest first), :func:`popup_html` (one site) and
@@ -27,7 +28,7 @@ from typing import Any, Final, TypedDict
 from urllib.parse import quote
 
 from geo.catalog.participation import participants_text
-from geo.catalog.sites import nato_distance_text
+from geo.catalog.sites import other_side_text
 from geo.core.citations import source_host, via_text
 from geo.core.countries import country_name
 from geo.core.dates import row_period_text
@@ -204,8 +205,8 @@ def place_fields(row: Mapping[str, Any]) -> PlaceFields:
     -------
     PlaceFields
         The phrase as written and the reviewer's reading, the geocoder's kind, precision (with its
-        radius), confidence and explanation, and the distance to NATO territory
-        (:func:`geo.catalog.sites.nato_distance_text`).
+        radius), confidence and explanation, and the distance to the other side
+        (:func:`geo.catalog.sites.other_side_text`).
     """
     kind = row.get("site_kind")
     precision = str(row.get("precision") or "unresolved")
@@ -224,7 +225,7 @@ def place_fields(row: Mapping[str, Any]) -> PlaceFields:
         "note": text_or_none(row.get("site_note")),
         "geocoded": geocoded,
         "explanation": text_or_none(row.get("geocode_explanation")),
-        "nearest": nato_distance_text(row),
+        "nearest": other_side_text(row),
     }
 
 
@@ -315,7 +316,7 @@ def place_html(fields: PlaceFields) -> str:
         f"<div class='dm-section'>Place</div>"
         f"<div><span class='dm-key'>As written</span> “{_text(fields['place'])}”{read_as}</div>{role}{note}"
         f"<div><span class='dm-key'>Geocoded</span> {_text(fields['geocoded'])}</div>{explanation}"
-        f"<div><span class='dm-key'>Nearest NATO</span> {_text(fields['nearest'])}</div>"
+        f"<div><span class='dm-key'>Other side</span> {_text(fields['nearest'])}</div>"
     )
 
 

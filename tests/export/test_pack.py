@@ -47,7 +47,13 @@ def _table(slide):
 
 def test_the_pack_has_map_timeline_table_and_sources_slides(deck, selection):
     titles = [slide.shapes.title.text for slide in deck.slides]
-    assert titles == ["Military exercises near NATO's eastern flank, 2021–2023", "Timeline", "Exercises", "Sources"]
+    assert titles == [
+        "Military exercises near NATO's eastern flank, 2021–2023",
+        "Timeline",
+        "Proximity to the other side",
+        "Exercises",
+        "Sources",
+    ]
     for slide in deck.slides:
         assert _texts(slide).count("UNCLASSIFIED") == 2  # the banner, top and bottom of every slide
         assert any("as of 31 Dec 2023" in t for t in _texts(slide))  # the selection's as-of date, on every slide
@@ -56,7 +62,7 @@ def test_the_pack_has_map_timeline_table_and_sources_slides(deck, selection):
 
 def test_every_picture_has_alt_text_describing_the_selection(deck):
     pictures = [s for slide in deck.slides for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
-    assert [p.name for p in pictures] == ["Briefing map", "Timeline chart"]
+    assert [p.name for p in pictures] == ["Briefing map", "Timeline chart", "Proximity chart"]
     for picture in pictures:
         alt = picture._element.nvPicPr.cNvPr.get("descr")
         assert alt and "2021–2023" in alt
@@ -80,7 +86,7 @@ def test_every_run_names_the_font_and_none_is_under_9_pt(deck):
 
 
 def test_the_table_lists_every_exercise_with_dates_that_do_not_wrap_and_claimed_troops(deck):
-    table = _table(deck.slides[2])
+    table = _table(deck.slides[3])
     header = [c.text for c in table.rows[0].cells]
     assert header == ["Exercise", "Dates", "Alliance", "Participants", "Sites", "Troops as claimed (claimant)"]
     rows = [[c.text for c in row.cells] for row in list(table.rows)[1:]]
@@ -91,7 +97,7 @@ def test_the_table_lists_every_exercise_with_dates_that_do_not_wrap_and_claimed_
 
 
 def test_the_sources_slide_cites_every_source_with_links(deck):
-    sources = deck.slides[3]
+    sources = deck.slides[4]
     text = "\n".join(_texts(sources))
     for source in (s for group in SOURCES.values() for s in group):
         assert source in text

@@ -16,7 +16,7 @@ import shapely
 from shapely.geometry import Point, Polygon
 
 from geo.catalog.filter import SiteFilter, filter_sites
-from geo.catalog.sites import located, nato_distance_text, site_kind, sites_frame
+from geo.catalog.sites import located, other_side_text, site_kind, sites_frame
 from geo.core.errors import FilterError
 from geo.core.symbology import (
     ALLIANCE_COLORS,
@@ -513,8 +513,8 @@ def test_popup_has_place_geocoder_distance_and_every_source(sites):
     place = place_fields(row)
     assert place["place"] == row["place_text"]
     assert place["geocoded"].startswith(("training ground", "airfield", "town", "region", "border strip", "whole"))
-    assert place["nearest"] == nato_distance_text(row)
-    assert f"Nearest NATO</span> {place['nearest']}" in html
+    assert place["nearest"] == other_side_text(row)
+    assert f"Other side</span> {place['nearest']}" in html
     for citation in row["citations"]:
         assert citation_fields(citation)["quote"].replace("&", "&amp;").replace('"', "&quot;")[:20] in html.replace(
             "&#x27;", "'"
@@ -530,7 +530,8 @@ def test_popup_has_place_geocoder_distance_and_every_source(sites):
             "its border with Ukraine",
             r"touches NATO territory only at the Poland–Belarus–Ukraine tripoint; centre \d+ km from NATO \(Poland\)",
         ),
-        ("defender-europe-2022", "MK", r"inside NATO territory \(North Macedonia\)"),
+        # A NATO site is measured to the other side: no more "inside NATO territory (North Macedonia)".
+        ("defender-europe-2022", "MK", r"1,\d{3} km from the Union State \(Belarus\); centre 1,\d{3} km"),
         ("combat-brotherhood-2023", "Brest region", r"shares a border with NATO territory \(Poland\); centre \d+ km"),
         ("combat-brotherhood-2023", "Minsk region", r"12 km from NATO \(Lithuania\); centre \d+ km"),
     ],

@@ -80,7 +80,12 @@ def test_briefing_pack_is_offered_from_the_registry(app):
     assert prepared["file_name"].startswith("drillmap-pack-") and prepared["file_name"].endswith(".pptx")
     assert prepared["mime"] == FORMATS["pack"].media_type
     deck = Presentation(io.BytesIO(prepared["data"]))
-    assert [s.shapes.title.text for s in deck.slides][1:] == ["Timeline", "Exercises", "Sources"]
+    assert [s.shapes.title.text for s in deck.slides][1:] == [
+        "Timeline",
+        "Proximity to the other side",
+        "Exercises",
+        "Sources",
+    ]
 
 
 def test_data_export_geojson(app):

@@ -25,6 +25,7 @@ PAGES = (
     "pages/2_timeline.py",
     "pages/3_exercises.py",
     "pages/4_sources.py",
+    "pages/6_proximity.py",
     "pages/8_playback.py",
     "pages/9_changes.py",
 )
@@ -325,3 +326,13 @@ def test_exercise_tables_show_no_none_or_file_paths(sites):
         flat = text.astype(str).to_numpy().ravel().tolist()
         assert not [v for v in flat if v in ("None", "nan")]
         assert not [v for v in flat if re.search(r"(^|\s)[\w.-]+/[\w./-]+\.(md|ya?ml|csv)\b", v)], "a file path"
+
+
+def test_a_nato_sites_distance_is_to_the_union_state_on_the_exercises_page():
+    at = _app(exercise="iron-wolf-2022-ii")
+    at.switch_page("pages/3_exercises.py").run()
+    _no_exception(at)
+    sites = next(df.value for df in at.dataframe if "Distance to the other side" in df.value.columns)
+    texts = set(sites["Distance to the other side"])
+    assert any(t.endswith("km from the Union State (Belarus)") for t in texts), texts
+    assert "inside NATO territory (Lithuania)" not in texts

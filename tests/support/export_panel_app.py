@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import geopandas as gpd
@@ -23,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # streamlit runs this file as a script from any directory
     sys.path.insert(0, str(ROOT))
 
+from geo.catalog.other_side import other_side_fields, other_side_of  # noqa: E402
 from geo.catalog.sites import SITE_COLUMNS  # noqa: E402
 
 SCRIPT_TAG = "<script>alert('x')</script>"
@@ -87,6 +89,10 @@ def _row(exercise_id: str, name: str, alliance: str, index: int, geometry: Any, 
         "geometry": geometry,
     }
     assert not site, site
+    # The distance to the other side is measured, as the sites frame does (NATO's sites to the Union State).
+    located = SimpleNamespace(geometry=geometry, border_line=None)
+    side = other_side_of(alliance, row["participants"], row["site_country"], row["start_date"])
+    row.update(other_side_fields(located, side, row["start_date"], row))  # type: ignore[arg-type]
     return row
 
 
