@@ -43,6 +43,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
+from geo.catalog.other_side import OTHER_SIDE_COLUMNS
 from geo.catalog.sites import NATO_DISTANCE_COLUMNS, POINT_DECIMALS, located, place_name, site_kind
 from geo.core import settings
 from geo.core.values import is_missing
@@ -89,6 +90,7 @@ _PLACE_FIELDS: tuple[str, ...] = (
     "confidence",
     "geocode_explanation",
     *NATO_DISTANCE_COLUMNS,
+    *OTHER_SIDE_COLUMNS,
 )
 
 
