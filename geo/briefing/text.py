@@ -43,6 +43,8 @@ def _filter_text(selection: Selection) -> str:
         extra.append(f"text “{flt.text}”")
     if flt.max_distance_km is not None:
         extra.append(f"within {flt.max_distance_km:g} km of NATO")
+    if flt.min_grade is not None:
+        extra.append(f"sources graded {flt.min_grade} or better")
     return "; ".join(extra)
 
 

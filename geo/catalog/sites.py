@@ -14,6 +14,7 @@ from geo.catalog.schema import Exercise, Site
 from geo.core import settings
 from geo.core.countries import country_name
 from geo.core.dates import latest_date
+from geo.core.grading import graded
 from geo.core.values import present
 from geo.geocode import gazetteer
 from geo.geocode.distance import distance_to_nato
@@ -162,7 +163,7 @@ def _site_rows(ex: Exercise) -> list[dict[str, Any]]:
                 **nato_distance_fields(result, ex.as_of),
                 "sources": ex.sources,
                 "citations": [
-                    {"id": cid, **c.model_dump(exclude_none=True)}
+                    graded({"id": cid, **c.model_dump(exclude_none=True)})
                     for cid, c in ex.citations.items()
                     if cid in set(site.cite) | {x for ids in ex.evidence.values() for x in ids}
                     or any(cid in f.cite for f in ex.figures)

@@ -19,7 +19,7 @@ Rules every face uses (popups, tables, slides, exports, the site filter, the Rev
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -205,6 +205,12 @@ def effective_grade(citation: Mapping[str, Any], grades: Mapping[str, OutletGrad
     return Grade(rel, None if cred is None else int(cred), origin)
 
 
+def graded(citation: dict[str, Any]) -> dict[str, Any]:
+    """Return a citation mapping with its effective grade added: ``grade`` (code) and ``grade_text``."""
+    grade = effective_grade(citation)
+    return {**citation, "grade": grade.code, "grade_text": grade.text}
+
+
 def meets(grade: Grade | str | None, threshold: str) -> bool:
     """Return True when a grade (or its code) is at least as good as ``threshold`` on both parts.
 
@@ -217,6 +223,28 @@ def meets(grade: Grade | str | None, threshold: str) -> bool:
         return False
     want = parse_threshold(threshold)
     return match.group(1).upper() <= want[0] and int(match.group(2)) <= int(want[1])
+
+
+def _order(code: str) -> tuple[str, str]:
+    return (code[0] if code[0] in RELIABILITY else "Z", code[1:] if code != NOT_GRADED else "9")
+
+
+def figure_grade(figure: Mapping[str, Any], citations: Sequence[Mapping[str, Any]]) -> str:
+    """Return the effective grades of the citations supporting a figure, best first: ``"B2"``, ``"B2, D4"``.
+
+    ``citations`` are rows' citation mappings with ``id`` and ``grade`` (:func:`graded`).
+    """
+    cited = set(figure.get("cite") or [])
+    codes = {str(c.get("grade") or NOT_GRADED) for c in citations if c.get("id") in cited}
+    return ", ".join(sorted(codes, key=_order)) or NOT_GRADED
+
+
+def figures_meeting(
+    figures: Sequence[Mapping[str, Any]], citations: Sequence[Mapping[str, Any]], threshold: str
+) -> list[Mapping[str, Any]]:
+    """Return the figures with at least one supporting citation that :func:`meets` ``threshold``."""
+    good = {c.get("id") for c in citations if meets(str(c.get("grade") or ""), threshold)}
+    return [f for f in figures if good & set(f.get("cite") or [])]
 
 
 def grade_changes(before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> dict[str, dict[str, str]]:
