@@ -43,6 +43,10 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
     function t(i) { return i < 0 ? "" : V[i]; }
     function escText(s) { return String(s).replace(/[&<>"']/g, function (c) { return ESC[c]; }); }
     function esc(i) { return escText(t(i)); }
+    function grade(code, title) {  // grade_html in geo/maps/popup.py
+        var hover = title === undefined ? "Admiralty grade of the supporting source: " + code : title;
+        return " <span class='dm-grade' title='" + escText(hover) + "'>" + escText(code) + "</span>";
+    }
     function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
     // --- Popups: the markup of geo/maps/popup.py (spot_popup_html and the functions it calls) ---------
@@ -53,7 +57,7 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
                 return "<div class='dm-claim'><b>" + esc(c[0]) + "</b>" +
                     (c[1] >= 0 ? "<div class='dm-scope'>" + esc(c[1]) + "</div>" : "") +
                     "<div class='dm-by'>— " + esc(c[2]) + (c[3] ? " <span class='dm-official'>official</span>" : "") +
-                    "</div></div>";
+                    grade(t(c[4])) + "</div></div>";
             }).join("");
             return "<div class='dm-fig'><div class='dm-fig-what'>" + esc(g[0]) +
                 (g[1] ? " <span class='dm-differ'>sources differ</span>" : "") + "</div><div class='dm-claims'>" +
@@ -90,7 +94,7 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
         if (c[3] >= 0) { extra.push("via " + t(c[3])); }
         var tail = extra.length ? " <span class='dm-muted'>· " + escText(extra.join(" · ")) + "</span>" : "";
         return "<li><q class='dm-quote'>" + esc(c[0]) + "</q> <span class='dm-src'>— " + src + "</span>" +
-            tail + "</li>";
+            grade(t(c[4]), t(c[5])) + tail + "</li>";
     }
     function entry(en) {
         var ex = D.ex[en[0]];

@@ -132,8 +132,8 @@ class SiteTables:
         must stay recognisable as a link, see :func:`geo.maps.offline.remote_urls`).
     exercises
         ``[name, alliance, when, when_note, participants, observers, figures, citations, id]`` per exercise;
-        a figure group is ``[what, differ, [[as_stated, scope, by, official], ...]]`` and a citation
-        ``[quote, source index, claimed_by, via]`` (see :mod:`geo.maps.popup`).
+        a figure group is ``[what, differ, [[as_stated, scope, by, official, grade], ...]]`` and a citation
+        ``[quote, source index, claimed_by, via, grade, grade_text]`` (see :mod:`geo.maps.popup`).
     places
         ``[place, read_as, role, note, geocoded, explanation, nearest]`` per distinct place description.
     geometries
@@ -187,7 +187,10 @@ class SiteTables:
             [
                 v(f["what"]),
                 int(f["differ"]),
-                [[v(c["as_stated"]), v(c["scope"]), v(c["by"]), int(c["official"])] for c in f["claims"]],
+                [
+                    [v(c["as_stated"]), v(c["scope"]), v(c["by"]), int(c["official"]), v(c["grade"])]
+                    for c in f["claims"]
+                ],
             ]
             for f in fields["figures"]
         ]
@@ -214,7 +217,14 @@ class SiteTables:
             self.sources.append(source_html(fields["source"]))
         citations: list[list[int]] = self.exercises[exercise][7]
         citations.append(
-            [v(fields["quote"]), self._source_index[fields["source"]], v(fields["claimed_by"]), v(fields["via"])]
+            [
+                v(fields["quote"]),
+                self._source_index[fields["source"]],
+                v(fields["claimed_by"]),
+                v(fields["via"]),
+                v(fields["grade"]),
+                v(fields["grade_text"]),
+            ]
         )
         return len(citations) - 1
 
