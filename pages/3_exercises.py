@@ -15,6 +15,7 @@ from geo.core.citations import source_host
 from geo.core.countries import country_name
 from geo.core.counts import counted
 from geo.core.dates import row_period_text
+from geo.core.grading import best_grade
 from geo.core.text import md_escape
 from geo.core.values import present
 from geo.export.data import export_bytes
@@ -26,6 +27,11 @@ from pages.common import state as ui_common
 from pages.common.tables import shown, table_height
 
 K_EXERCISE = "x_exercise"
+GRADE_HELP = (
+    "Admiralty code (STANAG 2511): source reliability A (completely reliable) … E (unreliable), F cannot be "
+    "judged; information credibility 1 (confirmed) … 5 (improbable), 6 cannot be judged. The analyst's grade "
+    "of the citation, else the outlet's default (data/source_grades.yaml)."
+)
 
 compat.ensure_entrypoint()
 view = ui_common.current_view()
@@ -64,7 +70,13 @@ if linked in names:
 
 tab_ex, tab_sites = st.tabs([f"Exercises ({len(exercises)})", f"Sites ({view.n_sites})"])
 with tab_ex:
-    table = exercises.assign(date_quality=exercises["date_quality"].map(DATE_QUALITY))
+    by_exercise: dict[str, list[dict[str, str]]] = {}
+    for ex_id, cits in zip(view.sites["exercise_id"], view.sites["citations"], strict=True):
+        by_exercise.setdefault(str(ex_id), []).extend(cits)
+    table = exercises.assign(
+        date_quality=exercises["date_quality"].map(DATE_QUALITY),
+        best_grade=exercises["exercise_id"].map(lambda i: best_grade(by_exercise.get(i, []))),
+    )
     st.dataframe(
         shown(table.drop(columns=["exercise_id", "end_date"])),
         hide_index=True,
@@ -87,6 +99,7 @@ with tab_ex:
             "nearest_nato_km": st.column_config.NumberColumn("Nearest NATO (km)", format="%.0f"),
             "nearest_nato": "Nearest member",
             "sources": st.column_config.NumberColumn("Sources"),
+            "best_grade": st.column_config.TextColumn("Best grade", help=GRADE_HELP),
         },
     )
 with tab_sites:
@@ -104,6 +117,7 @@ with tab_sites:
             "NATO km": view.sites["distance_to_nato_km"].round(1),
             "Centre km": view.sites["distance_to_nato_from_centre_km"].round(1),
             "Distance to NATO": [nato_distance_text(r) for r in view.sites.to_dict("records")],
+            "Best grade": [best_grade(cs) for cs in view.sites["citations"]],
         }
     )
     st.dataframe(
@@ -117,6 +131,7 @@ with tab_sites:
             ),
             "Centre km": st.column_config.NumberColumn(help="From the area's representative point; same for points"),
             "Distance to NATO": st.column_config.TextColumn(width="large"),
+            "Best grade": st.column_config.TextColumn(help=GRADE_HELP),
         },
     )
 
@@ -162,12 +177,18 @@ with details:
                 "Scope": claim["scope"] or "",
                 "Claimed by": claim["by"],
                 "Official": claim["official"],
+                "Grade": claim["grade"],
             }
             for fig in fields["figures"]
             for claim in fig["claims"]
         ]
-        st.dataframe(pd.DataFrame(claims), hide_index=True, width="stretch")
-        st.caption("As one line: " + md(figures_text(first["figures"])))
+        st.dataframe(
+            pd.DataFrame(claims),
+            hide_index=True,
+            width="stretch",
+            column_config={"Grade": st.column_config.TextColumn(help="Admiralty grades of the supporting citations")},
+        )
+        st.caption("As one line: " + md(figures_text(first["figures"], first["citations"])))
     else:
         st.caption("No troop or equipment figures reported.")
 
@@ -202,6 +223,8 @@ with details:
                     "Seed report": c["source"] if not source_host(c["source"]) else "",
                     "Claimed by": fields["claimed_by"] or "",
                     "Via": fields["via"] or "",
+                    "Grade": fields["grade"],
+                    "Grade means": fields["grade_text"],
                 }
                 for c in citations.values()
                 for fields in [citation_fields(c)]
@@ -212,5 +235,6 @@ with details:
         column_config={
             "Quote": st.column_config.TextColumn(width="large"),
             "Source": st.column_config.LinkColumn(display_text=r"https?://([^/]+)"),
+            "Grade": st.column_config.TextColumn(help=GRADE_HELP),
         },
     )

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import geopandas as gpd
 
 from geo.core.dates import as_of_text, row_period_text
+from geo.core.grading import NOT_GRADED, grade_order
 from geo.query.selection import Selection
 
 
@@ -110,6 +111,18 @@ def source_list(sites: gpd.GeoDataFrame) -> list[str]:
         for src in sources or []:
             seen.setdefault(str(src), None)
     return list(seen)
+
+
+def source_grades(sites: gpd.GeoDataFrame) -> dict[str, str]:
+    """Return each cited source's effective Admiralty grades in view, best first (``"B2"``, ``"B2, C3"``).
+
+    A source's citations may differ when an analyst graded one of them (:mod:`geo.core.grading`).
+    """
+    grades: dict[str, set[str]] = {}
+    for citations in sites.get("citations", []):
+        for c in citations or []:
+            grades.setdefault(str(c["source"]), set()).add(str(c.get("grade") or NOT_GRADED))
+    return {src: ", ".join(sorted(codes, key=grade_order)) for src, codes in grades.items()}
 
 
 def source_summary(sources: Sequence[str], limit: int = 4) -> str:

@@ -225,7 +225,8 @@ def meets(grade: Grade | str | None, threshold: str) -> bool:
     return match.group(1).upper() <= want[0] and int(match.group(2)) <= int(want[1])
 
 
-def _order(code: str) -> tuple[str, str]:
+def grade_order(code: str) -> tuple[str, str]:
+    """Sort key of grade codes: best reliability first, then best credibility; "not graded" last."""
     return (code[0] if code[0] in RELIABILITY else "Z", code[1:] if code != NOT_GRADED else "9")
 
 
@@ -236,7 +237,37 @@ def figure_grade(figure: Mapping[str, Any], citations: Sequence[Mapping[str, Any
     """
     cited = set(figure.get("cite") or [])
     codes = {str(c.get("grade") or NOT_GRADED) for c in citations if c.get("id") in cited}
-    return ", ".join(sorted(codes, key=_order)) or NOT_GRADED
+    return ", ".join(sorted(codes, key=grade_order)) or NOT_GRADED
+
+
+def best_grade(citations: Sequence[Mapping[str, Any]]) -> str:
+    """Return the best effective grade code among citations (``grade`` keys), or ``"not graded"``.
+
+    Best = the best reliability, then the best credibility (``B2`` before ``B3`` before ``C1``); a complete
+    grade comes before a partial one (``B-``). Used by the tables' "best grade" columns.
+    """
+    codes = [str(c.get("grade") or NOT_GRADED) for c in citations]
+    graded_codes = sorted((c for c in codes if c != NOT_GRADED), key=grade_order)
+    return graded_codes[0] if graded_codes else NOT_GRADED
+
+
+#: The export columns of a site's best grade (:func:`grade_columns`).
+GRADE_COLUMNS: Final = ("grade", "source_reliability", "info_credibility")
+
+
+def grade_columns(citations: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Return a site's grade export columns: ``grade`` (best code or "not graded"), its letter and digit.
+
+    ``source_reliability`` (A–F) and ``info_credibility`` (1–6) are None when that part is not graded.
+    """
+    code = best_grade(citations)
+    if code == NOT_GRADED:
+        return {"grade": code, "source_reliability": None, "info_credibility": None}
+    return {
+        "grade": code,
+        "source_reliability": code[0] if code[0] in RELIABILITY else None,
+        "info_credibility": int(code[1]) if code[1].isdigit() else None,
+    }
 
 
 def figures_meeting(

@@ -27,6 +27,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.catalog.sites import NATO_DISTANCE_COLUMNS, figures_text, nato_distance_text
 from geo.core.crs import to_metric, to_storage
+from geo.core.grading import GRADE_COLUMNS, NOT_GRADED, grade_columns
 from geo.core.text import csv_cell, terminal_safe
 from geo.core.values import is_missing
 
@@ -37,7 +38,8 @@ if TYPE_CHECKING:
 AS_OF_KEY: Final = "alliances_as_of"
 
 #: Properties of each exported Feature / CSV row, in order: the distance columns are those of the sites frame
-#: (:data:`geo.catalog.sites.NATO_DISTANCE_COLUMNS`, kilometres) plus ``nato_distance_text``, what the map says.
+#: (:data:`geo.catalog.sites.NATO_DISTANCE_COLUMNS`, kilometres) plus ``nato_distance_text``, what the map says;
+#: each quote ends with its Admiralty grade, and :data:`geo.core.grading.GRADE_COLUMNS` give the site's best one.
 EXPORT_COLUMNS: tuple[str, ...] = (
     "exercise_id",
     "exercise_name",
@@ -69,6 +71,7 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "summary",
     "sources",
     "quotes",
+    *GRADE_COLUMNS,
 )
 
 
@@ -85,9 +88,11 @@ def export_records(sites: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     records = []
     for row in sites.to_dict("records"):
         rec = {col: _clean(row.get(col)) for col in EXPORT_COLUMNS if col in row}
-        rec["figures_text"] = figures_text(row.get("figures") or [])
+        citations = list(row.get("citations") or [])
+        rec["figures_text"] = figures_text(row.get("figures") or [], citations)
         rec["nato_distance_text"] = nato_distance_text(row)
-        rec["quotes"] = [f"{c['quote']} — {c['source']}" for c in row.get("citations") or []]
+        rec["quotes"] = [f"{c['quote']} — {c['source']} [grade {c.get('grade') or NOT_GRADED}]" for c in citations]
+        rec.update(grade_columns(citations))
         records.append({col: rec.get(col) for col in EXPORT_COLUMNS})
     return records
 
