@@ -31,7 +31,7 @@ from geo.briefing.map import BriefingOptions, render_bytes
 from geo.briefing.text import default_title, source_grades, source_list, subtitle
 from geo.core.credits import MAP_CREDITS, credits_sentence
 from geo.core.dates import as_of_text, row_period_text
-from geo.core.grading import NOT_GRADED
+from geo.core.grading import NOT_GRADED, grade_label
 from geo.query.selection import Selection
 
 __all__ = [
@@ -214,7 +214,7 @@ def _notes(selection: Selection, options: BriefingOptions, title: str, lines: li
             *[f"- {line}" for line in lines],
             "",
             "Sources, each with its Admiralty grade (reliability A–F, credibility 1–6; see data/source_grades.yaml):",
-            *[f"- {src} — grade {grades.get(src, NOT_GRADED)}" for src in source_list(selection.sites)],
+            *[f"- {src} — {grade_label(grades.get(src, NOT_GRADED))}" for src in source_list(selection.sites)],
             "",
             credits_sentence(),
             f"Data as of {as_of.isoformat() if as_of else 'n/a'}; produced {produced.isoformat()} "

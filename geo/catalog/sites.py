@@ -14,7 +14,7 @@ from geo.catalog.schema import Exercise, Site
 from geo.core import settings
 from geo.core.countries import country_name
 from geo.core.dates import latest_date
-from geo.core.grading import figure_grade, graded
+from geo.core.grading import figure_grade, grade_label, graded
 from geo.core.values import present
 from geo.geocode import gazetteer
 from geo.geocode.distance import distance_to_nato
@@ -212,7 +212,7 @@ def figures_text(figures: list[dict[str, Any]], citations: list[dict[str, Any]] 
     """Render figures as stated, each with who claimed it; contradicting numbers are all listed.
 
     With the row's ``citations`` each figure also carries the Admiralty grades of the citations behind it
-    (``[grade B2]``, :func:`geo.core.grading.figure_grade`).
+    (``[grade B2]`` or ``[not graded]``, :func:`geo.core.grading.figure_grade`).
     """
     parts = []
     for fig in figures:
@@ -220,7 +220,7 @@ def figures_text(figures: list[dict[str, Any]], citations: list[dict[str, Any]] 
         official = ", official" if fig.get("official") and "official" not in claimant.lower() else ""
         who = f" ({claimant}{official})" if claimant else (" (official)" if fig.get("official") else "")
         scope = f" [{fig['scope']}]" if fig.get("scope") else ""
-        grade = f" [grade {figure_grade(fig, citations)}]" if citations is not None else ""
+        grade = f" [{grade_label(figure_grade(fig, citations))}]" if citations is not None else ""
         parts.append(f"{fig['as_stated']}{scope}{who}{grade}")
     return "; ".join(parts)
 

@@ -225,6 +225,11 @@ def meets(grade: Grade | str | None, threshold: str) -> bool:
     return match.group(1).upper() <= want[0] and int(match.group(2)) <= int(want[1])
 
 
+def grade_label(code: str) -> str:
+    """Return a grade code as a reader sees it beside a fact: ``"grade B2"``, or ``"not graded"``."""
+    return code if code == NOT_GRADED else f"grade {code}"
+
+
 def grade_order(code: str) -> tuple[str, str]:
     """Sort key of grade codes: best reliability first, then best credibility; "not graded" last."""
     return (code[0] if code[0] in RELIABILITY else "Z", code[1:] if code != NOT_GRADED else "9")

@@ -47,7 +47,7 @@ from geo.charts.timeline import exercises_frame
 from geo.charts.timeline_png import span, timeline_png
 from geo.core.counts import counted
 from geo.core.dates import as_of_text, date_words, row_period_text, years_text
-from geo.core.grading import NOT_GRADED
+from geo.core.grading import NOT_GRADED, grade_label
 from geo.query.selection import Selection
 
 __all__ = ["BAND", "TABLE_COLUMNS", "TIMELINE_ROWS", "table_rows", "to_pack"]
@@ -235,21 +235,22 @@ def _add_timeline_slides(
         add_credits(slide, top + room + 0.04, _foot(selection))
 
 
-def _source_heights(sources: Sequence[str], width: float, grades: Mapping[str, str]) -> list[float]:
-    texts = [f"{i}. {s}{_grade_note(grades, s)}" for i, s in enumerate(sources, start=1)]
-    return [fit.text_height_in(t, width, _SOURCES_PT) + 0.04 for t in texts]
+def _source_heights(sources: Sequence[str], width: float) -> list[float]:
+    return [fit.text_height_in(f"{i}. {s}", width, _SOURCES_PT) + 0.04 for i, s in enumerate(sources, start=1)]
 
 
-def _grade_note(grades: Mapping[str, str], source: str) -> str:
-    return f"  [grade {grades.get(source, NOT_GRADED)}]"
+def _grades_notes(numbered: Sequence[tuple[int, str]], grades: Mapping[str, str]) -> str:
+    """The speaker notes of a sources slide: each source's Admiralty grade (kept off the slide's measured list)."""
+    head = "Admiralty grade of each source on this slide (reliability A–F, credibility 1–6; data/source_grades.yaml):"
+    return "\n".join([head, *(f"{i}. {s} — {grade_label(grades.get(s, NOT_GRADED))}" for i, s in numbered)])
 
 
 def _add_source_column(
-    slide: Any, left: float, top: float, width: float, height: float, items: list[tuple[int, str, str]]
+    slide: Any, left: float, top: float, width: float, height: float, items: list[tuple[int, str]]
 ) -> None:
     frame = text_box(slide, left, top, width, height)
     frame.margin_top = frame.margin_bottom = Inches(0)
-    for n, (i, source, grade) in enumerate(items):
+    for n, (i, source) in enumerate(items):
         para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
         para.space_before = Pt(0 if n == 0 else 2.9)
         run = para.add_run()
@@ -257,9 +258,6 @@ def _add_source_column(
         run.font.size = Pt(_SOURCES_PT)
         if source.startswith(("https://", "http://")):
             run.hyperlink.address = source
-        tail = para.add_run()  # the grade beside the link, not part of it
-        tail.text = grade
-        tail.font.size = Pt(_SOURCES_PT)
     slide.shapes[-1].name = "Sources"
 
 
@@ -270,7 +268,7 @@ def _add_source_slides(prs: Any, selection: Selection, options: BriefingOptions)
     gap = 0.3
     col_w = (_FULL_W - gap) / 2
     room = _room(options)
-    columns = fit.paginate(_source_heights(sources, col_w - 0.04, grades), room)
+    columns = fit.paginate(_source_heights(sources, col_w - 0.04), room)
     pages = [columns[i : i + 2] for i in range(0, len(columns), 2)] or [[]]
     what = (
         f"{counted(len(sources), 'source')} cited by the {counted(selection.n_sites, 'site')} shown "
@@ -282,8 +280,11 @@ def _add_source_slides(prs: Any, selection: Selection, options: BriefingOptions)
         sub = f"{what} · alliances as of {as_of_text(selection.period_end)} · credits below"
         slide, top = add_slide(prs, options.banner, f"Sources{_of(k, len(pages))}", sub)
         for c, rows in enumerate(page):
-            items = [(i + 1, sources[i], _grade_note(grades, sources[i])) for i in rows]
+            items = [(i + 1, sources[i]) for i in rows]
             _add_source_column(slide, MARGIN + c * (col_w + gap), top, col_w, room, items)
+        numbered = [(i + 1, sources[i]) for rows in page for i in rows]
+        if numbered:
+            slide.notes_slide.notes_text_frame.text = _grades_notes(numbered, grades)
         add_credits(slide, top + room + 0.04)
 
 

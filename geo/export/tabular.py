@@ -27,7 +27,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.catalog.sites import NATO_DISTANCE_COLUMNS, figures_text, nato_distance_text
 from geo.core.crs import to_metric, to_storage
-from geo.core.grading import GRADE_COLUMNS, NOT_GRADED, grade_columns
+from geo.core.grading import GRADE_COLUMNS, NOT_GRADED, grade_columns, grade_label
 from geo.core.text import csv_cell, terminal_safe
 from geo.core.values import is_missing
 
@@ -91,7 +91,7 @@ def export_records(sites: gpd.GeoDataFrame) -> list[dict[str, Any]]:
         citations = list(row.get("citations") or [])
         rec["figures_text"] = figures_text(row.get("figures") or [], citations)
         rec["nato_distance_text"] = nato_distance_text(row)
-        rec["quotes"] = [f"{c['quote']} — {c['source']} [grade {c.get('grade') or NOT_GRADED}]" for c in citations]
+        rec["quotes"] = [f"{c['quote']} — {c['source']} [{grade_label(c.get('grade', NOT_GRADED))}]" for c in citations]
         rec.update(grade_columns(citations))
         records.append({col: rec.get(col) for col in EXPORT_COLUMNS})
     return records
