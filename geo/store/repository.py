@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from geo.catalog.load import catalog_hash, load_catalog
 from geo.catalog.schema import Exercise
 from geo.core import settings
+from geo.core.grading import grade_changes
 from geo.store.engine import StoreError, make_engine, reading, serialise_schema_changes
 from geo.store.limits import check_lengths, check_plain_text
 from geo.store.migrations import CURRENT_VERSION, current_version, migrate
@@ -60,7 +61,8 @@ def _changed(before: dict[str, Any] | None, after: dict[str, Any]) -> dict[str, 
     if before is None:
         return {"fields": sorted(after)}
     fields = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
-    return {"fields": fields}
+    grades = grade_changes(before, after)  # an analyst's Admiralty grade: before and after, per citation
+    return {"fields": fields, **({"grades": grades} if grades else {})}
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class AuditEntry:
     version: int
     fields: tuple[str, ...]
     batch: str
+    #: Citation id -> {"before": code, "after": code} of each citation grade changed (:mod:`geo.core.grading`).
+    grades: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -221,6 +225,7 @@ class Store:
                     r.version,
                     tuple(r.detail.get("fields", [])),
                     r.batch,
+                    dict(r.detail.get("grades", {})),
                 )
                 for r in rows
             ]
