@@ -182,7 +182,9 @@ def to_csv(selection: Selection) -> str:
     columns = [*EXPORT_COLUMNS, "lat", "lon", "wkt", "wkt_simplified_m", AS_OF_KEY]
     # RFC 4180's CRLF: the writer quotes a cell holding either character of its line end, so a bare "\r" in a
     # text cell cannot start a new row (whose "=…" a spreadsheet would run) in a reader that splits on it.
-    pd.DataFrame(rows, columns=columns).to_csv(buf, index=False, lineterminator="\r\n")
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["info_credibility"] = frame["info_credibility"].astype("Int64")  # 2, not 2.0, beside empty cells
+    frame.to_csv(buf, index=False, lineterminator="\r\n")
     return buf.getvalue()
 
 
