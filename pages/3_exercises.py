@@ -190,7 +190,7 @@ with details:
         )
         st.caption("As one line: " + md(figures_text(first["figures"], first["citations"])))
     else:
-        st.caption("No troop or equipment figures reported.")
+        st.caption(md(fields["figures_note"]))
 
     st.markdown("**Sites**")
     st.dataframe(

@@ -41,7 +41,8 @@ class SiteFilter:
     min_grade
         Admiralty threshold such as ``B2``: keep a site when at least one of its citations' effective grade
         meets it (reliability and credibility each at least as good; F, 6 and "not graded" never do), and
-        show only the figures that such a citation supports (rules in :mod:`geo.core.grading`).
+        show only the figures that such a citation supports (rules in :mod:`geo.core.grading`); the extra
+        column ``figures_hidden`` counts the figures left out.
     """
 
     years: tuple[int, int] | None = None
@@ -149,5 +150,7 @@ def filter_sites(sites: gpd.GeoDataFrame, flt: SiteFilter) -> gpd.GeoDataFrame:
     if flt.min_grade is not None:
         pairs = zip(kept["figures"], kept["citations"], strict=True)
         figures = [figures_meeting(f, c, flt.min_grade) for f, c in pairs]
+        # How many were hidden, so that no face says "no figures reported" when the filter hid them.
+        kept["figures_hidden"] = [len(old) - len(new) for old, new in zip(kept["figures"], figures, strict=True)]
         kept["figures"] = pd.Series(figures, index=kept.index, dtype=object)
     return kept

@@ -48,6 +48,7 @@ __all__ = [
     "exercise_fields",
     "exercise_html",
     "exercise_link",
+    "figures_note",
     "grade_html",
     "place_fields",
     "place_html",
@@ -101,6 +102,8 @@ class ExerciseFields(TypedDict):
     participants: str
     observers: str
     figures: list[FigureFields]
+    #: What is said when ``figures`` is empty: none reported, or how many the grade filter hid.
+    figures_note: str
 
 
 class PlaceFields(TypedDict):
@@ -191,7 +194,16 @@ def exercise_fields(row: Mapping[str, Any]) -> ExerciseFields:
         "participants": _countries(row.get("participants") or []),
         "observers": _countries(row.get("observers") or []),
         "figures": _figure_fields(row.get("figures") or [], row.get("citations") or []),
+        "figures_note": figures_note(row),
     }
+
+
+def figures_note(row: Mapping[str, Any]) -> str:
+    """Return what a face says when a site shows no figure: none reported, or hidden by the grade filter."""
+    hidden = int(row.get("figures_hidden") or 0)
+    if hidden:
+        return f"{hidden} figure(s) hidden: no source behind them meets the grade filter."
+    return "No troop or equipment figures reported."
 
 
 def place_fields(row: Mapping[str, Any]) -> PlaceFields:
@@ -261,9 +273,9 @@ def tooltip_html(row: Mapping[str, Any]) -> str:
     return f"<b>{_text(row['exercise_name'])}</b> · {_text(row_period_text(row))} · {_text(row['alliance'])}"
 
 
-def _figures_html(figures: Sequence[FigureFields]) -> str:
+def _figures_html(figures: Sequence[FigureFields], note: str) -> str:
     if not figures:
-        return "<p class='dm-none'>No troop or equipment figures reported.</p>"
+        return f"<p class='dm-none'>{_text(note)}</p>"
     rows = []
     for fig in figures:
         boxes = []
@@ -317,7 +329,8 @@ def exercise_html(fields: ExerciseFields, *, link: str | None = None) -> str:
         f"<span class='dm-chip'>{_text(fields['alliance'])}</span></div>"
         f"<div class='dm-when'>{_text(fields['when'])}{note}</div>"
         f"<div><span class='dm-key'>Participants</span> {_text(fields['participants'])}</div>{observers}"
-        f"<div class='dm-section'>Troops and equipment, as claimed</div>{_figures_html(fields['figures'])}"
+        "<div class='dm-section'>Troops and equipment, as claimed</div>"
+        f"{_figures_html(fields['figures'], fields['figures_note'])}"
     )
 
 

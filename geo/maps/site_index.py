@@ -50,8 +50,8 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
     function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
     // --- Popups: the markup of geo/maps/popup.py (spot_popup_html and the functions it calls) ---------
-    function figures(groups) {
-        if (!groups.length) { return "<p class='dm-none'>No troop or equipment figures reported.</p>"; }
+    function figures(groups, note) {
+        if (!groups.length) { return "<p class='dm-none'>" + esc(note) + "</p>"; }
         return "<div class='dm-figures'>" + groups.map(function (g) {
             var boxes = g[2].map(function (c) {
                 return "<div class='dm-claim'><b>" + esc(c[0]) + "</b>" +
@@ -76,7 +76,7 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
             (ex[3] >= 0 ? " <span class='dm-muted'>(" + esc(ex[3]) + ")</span>" : "") + "</div>" +
             "<div><span class='dm-key'>Participants</span> " + esc(ex[4]) + "</div>" +
             (ex[5] >= 0 ? "<div><span class='dm-key'>Observers</span> " + esc(ex[5]) + "</div>" : "") +
-            "<div class='dm-section'>Troops and equipment, as claimed</div>" + figures(ex[6]);
+            "<div class='dm-section'>Troops and equipment, as claimed</div>" + figures(ex[6], ex[9]);
     }
     function place(pl) {
         return "<div class='dm-section'>Place</div><div><span class='dm-key'>As written</span> “" + esc(pl[0]) + "”" +

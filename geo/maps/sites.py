@@ -131,7 +131,8 @@ class SiteTables:
         HTML of each distinct source (:func:`geo.maps.popup.source_html`, escaped in Python: a link
         must stay recognisable as a link, see :func:`geo.maps.offline.remote_urls`).
     exercises
-        ``[name, alliance, when, when_note, participants, observers, figures, citations, id]`` per exercise;
+        ``[name, alliance, when, when_note, participants, observers, figures, citations, id, figures_note]`` per
+        exercise;
         a figure group is ``[what, differ, [[as_stated, scope, by, official, grade], ...]]`` and a citation
         ``[quote, source index, claimed_by, via, grade, grade_text]`` (see :mod:`geo.maps.popup`).
     places
@@ -205,6 +206,7 @@ class SiteTables:
                 figures,
                 [],
                 v(fields["id"]),
+                v(fields["figures_note"]),
             ]
         )
         return len(self.exercises) - 1

@@ -88,3 +88,20 @@ def test_cli_bad_min_grade_is_one_error_line(graded_catalog, tmp_path, capsys):
     code, out, err = _run(["export", "--format", "csv", "--min-grade", "A9", "--out", str(tmp_path / "x")], capsys)
     assert (code, out) == (2, "")
     assert err.count("\n") == 1 and "grade must be a letter A–E and a digit 1–5" in err
+
+
+def test_a_popup_says_when_the_grade_filter_hid_figures_and_shows_each_grade():
+    from geo.maps.popup import popup_html
+
+    sites = graded_sites()
+    strict = filter_sites(sites, SiteFilter(min_grade="A1"))
+    assert strict.empty  # nothing is A1
+    kept = filter_sites(sites, SiteFilter(min_grade="C1"))  # Iron Wolf: its one C1-cited figure stays
+    assert set(kept["figures_hidden"]) == {0}
+    zapad = filter_sites(sites, SiteFilter(min_grade="B2")).iloc[0].to_dict()
+    assert zapad["figures_hidden"] == 1  # the 500 tanks, cited only by a C3 source
+    html = popup_html(zapad)
+    assert "class='dm-grade'" in html and ">B2</span>" in html and ">C3</span>" in html
+    no_figures = {**zapad, "figures": [], "figures_hidden": 2}
+    assert "2 figure(s) hidden: no source behind them meets the grade filter." in popup_html(no_figures)
+    assert "No troop or equipment figures reported." in popup_html({**zapad, "figures": [], "figures_hidden": 0})
