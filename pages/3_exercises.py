@@ -174,10 +174,10 @@ with details:
             {
                 "What": fig["what"] + (" ⚠ sources differ" if fig["differ"] else ""),
                 "As stated": claim["as_stated"],
+                "Grade": claim["grade"],
                 "Scope": claim["scope"] or "",
                 "Claimed by": claim["by"],
                 "Official": claim["official"],
-                "Grade": claim["grade"],
             }
             for fig in fields["figures"]
             for claim in fig["claims"]
@@ -219,11 +219,11 @@ with details:
             [
                 {
                     "Quote": c["quote"],
+                    "Grade": fields["grade"],
                     "Source": c["source"] if source_host(c["source"]) else None,
                     "Seed report": c["source"] if not source_host(c["source"]) else "",
                     "Claimed by": fields["claimed_by"] or "",
                     "Via": fields["via"] or "",
-                    "Grade": fields["grade"],
                     "Grade means": fields["grade_text"],
                 }
                 for c in citations.values()
