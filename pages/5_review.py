@@ -119,13 +119,13 @@ def _grade_form(store: Store, ex_id: str, cid: str, current: Citation, access: A
             "Source reliability",
             rel_options,
             index=rel_options.index(current.reliability),
-            format_func=lambda v: _grade_label(v, RELIABILITY),
+            format_func={v: _grade_label(v, RELIABILITY) for v in rel_options}.__getitem__,
         )
         cred = c2.selectbox(
             "Information credibility",
             cred_options,
             index=cred_options.index(current.credibility),
-            format_func=lambda v: _grade_label(v, CREDIBILITY),
+            format_func={v: _grade_label(v, CREDIBILITY) for v in cred_options}.__getitem__,
         )
         if not st.form_submit_button("Save grade", disabled=not access.can_review):
             return
@@ -153,11 +153,11 @@ def _grade_panel(access: Access) -> None:
     if not exercises:
         st.info("The store holds no exercise to grade.")
         return
-    ex_id = st.selectbox("Exercise", list(exercises), format_func=lambda i: exercises[i].name, key="grade-ex")
+    names = {i: e.name for i, e in exercises.items()}
+    ex_id = st.selectbox("Exercise", list(exercises), format_func=names.__getitem__, key="grade-ex")
     citations = exercises[ex_id].citations
-    cid = st.selectbox(
-        "Citation", list(citations), format_func=lambda c: f"{c}: {_citation_label(citations[c])}", key="grade-cit"
-    )
+    labels = {c: f"{c}: {_citation_label(citation)}" for c, citation in citations.items()}
+    cid = st.selectbox("Citation", list(citations), format_func=labels.__getitem__, key="grade-cit")
     if cid not in citations:  # the exercise changed under a kept choice
         return
     current = citations[cid]

@@ -294,6 +294,11 @@ def _reset_filters() -> None:
     _seed_filter_widgets(SiteFilter(), ch)
 
 
+def grade_choice_label(choice: str) -> str:
+    """The grade widget's wording: ``any grade`` or ``B2 or better`` (a module function: widget state is pickled)."""
+    return "any grade" if choice == ANY_GRADE else f"{choice} or better"
+
+
 def sidebar() -> View:
     """Draw the sidebar filters, mirror them in the URL and return the filtered view."""
     ch = choices()
@@ -330,7 +335,7 @@ def sidebar() -> View:
         "Source grade (Admiralty)",
         options=[ANY_GRADE, *THRESHOLDS],
         key=K_GRADE,
-        format_func=lambda g: "any grade" if g == ANY_GRADE else f"{g} or better",
+        format_func=grade_choice_label,
         help="Only facts whose citation is graded this well: source reliability A–E and information credibility "
         "1–5 each at least as good (B2: reliability A or B and credibility 1 or 2). F, 6 and not graded never "
         "qualify; a site stays when one of its citations qualifies, a figure when one supporting citation does.",
