@@ -171,6 +171,11 @@ def _default_grades() -> dict[str, OutletGrade]:
     return load_outlet_grades()
 
 
+def outlet_grades() -> list[OutletGrade]:
+    """Return the outlet defaults of ``data/source_grades.yaml`` (read once per process), best grade first."""
+    return sorted(_default_grades().values(), key=lambda g: ((g.reliability or "Z"), g.credibility or 9, g.outlet))
+
+
 def outlet_key(source: str) -> str:
     """Return the key a source is graded under: ``seed:<file>`` as is, a URL's host without ``www.`` and port."""
     if not source.startswith(("http://", "https://")):
