@@ -30,4 +30,5 @@ def graded_sites() -> gpd.GeoDataFrame:
         figures.append(figs)
     frame["citations"] = citations
     frame["figures"] = figures
+    frame["sources"] = [list(dict.fromkeys(c["source"] for c in cits)) for cits in citations]  # citation order
     return frame
