@@ -168,7 +168,9 @@ def load_outlet_grades(path: Path | None = None) -> dict[str, OutletGrade]:
 
 @cache
 def _default_grades() -> dict[str, OutletGrade]:
-    return load_outlet_grades()
+    # A data folder without the file (DRILLMAP_DATA_DIR elsewhere) has no defaults; a broken file is an error.
+    path = settings.DATA_DIR / GRADES_FILE
+    return load_outlet_grades(path) if path.is_file() else {}
 
 
 def outlet_grades() -> list[OutletGrade]:
