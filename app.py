@@ -27,10 +27,13 @@ PAGES: tuple[st.Page, ...] = (
     st.Page("pages/3_exercises.py", title="Exercises", icon=":material/table_rows:", url_path="exercises"),
     st.Page("pages/4_sources.py", title="Sources & data", icon=":material/menu_book:", url_path="sources"),
     st.Page("pages/5_review.py", title="Review a report", icon=":material/rate_review:", url_path="review"),
+    st.Page("pages/7_compare.py", title="Compare", icon=":material/compare:", url_path="compare"),
+    st.Page("pages/8_playback.py", title="Playback", icon=":material/play_circle:", url_path="playback"),
+    st.Page("pages/9_changes.py", title="What changed", icon=":material/history:", url_path="changes"),
 )
 
 page = st.navigation(list(PAGES))
-if page.url_path == "review":  # the filters select what is shown; a report under review is not filtered
+if page.url_path in ("review", "changes"):  # the filters select the map's exercises; not a report or the audit
     ui_common.keep_filters()
 else:
     ui_common.sidebar()

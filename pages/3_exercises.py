@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo.catalog.participation import STATUS_FIELDS
 from geo.catalog.sites import figures_text, nato_distance_text
 from geo.charts.timeline import DATE_QUALITY, exercises_frame
 from geo.core.citations import source_host
@@ -32,6 +33,14 @@ GRADE_HELP = (
     "judged; information credibility 1 (confirmed) … 5 (improbable), 6 cannot be judged. The analyst's grade "
     "of the citation, else the outlet's default (data/source_grades.yaml)."
 )
+#: One line per participant status on an exercise's details (geo.catalog.participation).
+PEOPLE_LABELS = {
+    "took-part": "Participants",
+    "disputed": "Participation disputed",
+    "withdrew": "Withdrew",
+    "observer": "Observers",
+    "absent": "Declined or absent",
+}
 
 compat.ensure_entrypoint()
 view = ui_common.current_view()
@@ -90,7 +99,9 @@ with tab_ex:
             "date_precision": "Date precision",
             "date_quality": "Dates known",
             "start_date": st.column_config.DateColumn("Starts", format="YYYY-MM-DD"),
-            "participants": st.column_config.TextColumn("Participants", width="large"),
+            "participants": st.column_config.TextColumn(
+                "Participants", width="large", help="Countries that took part; then any disputed or withdrawn"
+            ),
             "troops_claimed": st.column_config.TextColumn(
                 "Troops, as claimed", width="large", help="Every figure with who claimed it; never averaged"
             ),
@@ -162,8 +173,10 @@ with details:
     if first.get("alt_names"):
         st.markdown(f"**Also called** {md(', '.join(first['alt_names']))}")
     st.markdown(md(first["summary"]))
-    people = [("Participants", fields["participants"]), ("Observers", fields["observers"])]
-    people.append(("Declined or absent", ", ".join(country_name(c) for c in first.get("non_participants") or [])))
+    people = [
+        (label, ", ".join(country_name(c) for c in first.get(STATUS_FIELDS[status]) or []))
+        for status, label in PEOPLE_LABELS.items()
+    ]
     for label, value in people:
         if value:
             st.markdown(f"**{label}** {md(value)}")

@@ -20,6 +20,7 @@ PACKAGES=(
   "d3@3.5.17 sha512-yFk/2idb8OHPKkbAL8QaOaqENNoMhIaSHZerk3oQsECwkObkCpJyjYwCe+OHiq6UEdhe1m8ZGARRRO3ljFjlKg=="
   "leaflet.markercluster@1.5.3 sha512-vPTw/Bndq7eQHjLBVlWpnGeLa3t+3zGiuM7fJwCkiMFq+nmRuG3RI3f7f4N4TDX7T4NpbAXpR2+NTRSEGfCSeA=="
   "leaflet.featuregroup.subgroup@1.0.2 sha512-9nCVg8nUe686+BtPbUT7ALOe/IA+8Mum+rkA8pfPpCkH0WvKevRrH+JMcMTjAoNQKVI0uxrWrLV5w298SS3ESA=="
+  "leaflet.sync@0.2.4 sha512-e59CcQNMFFZJWCAGzyFxcsVldWd0cU7G71q2Zh5a5Pbe7ua4G7CNQcKz51IALf0NzOyRF7ws6gjnndiVWkYN+w=="
 )
 
 for tool in npm node tar; do
@@ -117,6 +118,10 @@ put leaflet.markercluster MIT-LICENCE.txt leaflet.markercluster/MIT-LICENCE.txt
 put leaflet.featuregroup.subgroup dist/leaflet.featuregroup.subgroup.js \
   leaflet.featuregroup.subgroup/leaflet.featuregroup.subgroup.js
 put leaflet.featuregroup.subgroup LICENSE leaflet.featuregroup.subgroup/LICENSE
+
+# Leaflet.Sync (BSD-3-Clause): the Compare page's two maps pan and zoom together.
+put leaflet.sync L.Map.Sync.js leaflet.sync/L.Map.Sync.js
+put leaflet.sync LICENSE leaflet.sync/LICENSE
 
 # folium.Icon(angle=N) adds the class fa-rotate-N; folium loads the rules from a GitHub file. Generate them.
 mkdir -p "$STAGE/folium"

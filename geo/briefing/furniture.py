@@ -152,15 +152,54 @@ def draw_north_arrow(fig: Figure, ax: Axes, view: View, s: float) -> None:
     )
 
 
+def _draw_mat(fig: Figure, rect: tuple[float, float, float, float], s: float) -> None:
+    """Draw the white mat, 3 points wide, that sets an inset off the map body it stands on."""
+    mat = 3.0 * s / 72  # inches
+    mx, my = mat / fig.get_figwidth(), mat / fig.get_figheight()
+    fig.add_artist(
+        Rectangle(
+            (rect[0] - mx, rect[1] - my),
+            rect[2] + 2 * mx,
+            rect[3] + 2 * my,
+            transform=fig.transFigure,
+            facecolor="white",
+            edgecolor="#555555",
+            linewidth=0.6 * s,
+            zorder=1.5,
+            gid="inset-corner",
+        )
+    )
+
+
+def _inset_title(ax: Axes, s: float, *, in_map: bool) -> None:
+    """Title the overview: above its frame in the panel, inside its frame (top left) on the map body."""
+    title = "Overview (Belarus shaded)"
+    if not in_map:
+        ax.set_title(title, fontsize=8.2 * s, color=LABEL_GREY, loc="left", pad=2.5 * s)
+        return
+    style: dict[str, Any] = {"ha": "left", "va": "top", "color": TEXT, "zorder": 6, "path_effects": halo(s)}
+    ax.text(0.03, 0.97, title, transform=ax.transAxes, fontsize=7.6 * s, gid="inset-title", **style)
+
+
 def draw_inset(
-    fig: Figure, rect: tuple[float, float, float, float], base: Basemap, view: View, sites: SiteLayer, s: float
+    fig: Figure,
+    rect: tuple[float, float, float, float],
+    base: Basemap,
+    view: View,
+    sites: SiteLayer,
+    s: float,
+    *,
+    in_map: bool = False,
 ) -> Axes:
     """Draw the overview: Europe from the Atlantic to the Volga, Belarus shaded, every site, the view outlined.
 
     Far sites left outside the map's frame (:func:`geo.briefing.sites.main_cluster`) are shown here too,
-    and the overview grows to hold them and the view.
+    and the overview grows to hold them and the view. ``in_map``: the inset stands in a corner of the map
+    body (a busy map), on a white mat, with its title inside its frame.
     """
-    ax = fig.add_axes(rect, gid="overview-inset")
+    ax = fig.add_axes(rect, gid="overview-inset", zorder=2 if in_map else 0)
+    if in_map:
+        _draw_mat(fig, rect, s)
     bounds = np.asarray([_INSET_VIEW, view] + [(lab.x, lab.y, lab.x, lab.y) for lab in sites.outside])
     aspect = rect[2] * fig.get_figwidth() / (rect[3] * fig.get_figheight())
     extent = (bounds[:, 0].min(), bounds[:, 1].min(), bounds[:, 2].max(), bounds[:, 3].max())
@@ -201,7 +240,7 @@ def draw_inset(
     for spine in ax.spines.values():
         spine.set_edgecolor("#666666")
         spine.set_linewidth(0.6 * s)
-    ax.set_title("Overview (Belarus shaded)", fontsize=8.2 * s, color=LABEL_GREY, loc="left", pad=2.5 * s)
+    _inset_title(ax, s, in_map=in_map)
     return ax
 
 

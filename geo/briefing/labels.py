@@ -43,6 +43,12 @@ _BLOCKING_GIDS: Final = frozenset({"furniture", "graticule-label", "offframe-lab
 # (candidate 16) a label is moved away and gets a leader line to its site.
 _RINGS: Final = (1.0, 2.4, 4.2, 6.5, 9.5, 13.0, 17.0, 22.0, 28.0, 35.0)
 _LEADER_FROM: Final = 16
+# The second ring (candidates 8-15) stands a dot's width off: in a cluster such a label may sit nearer
+# another site than its own, so it gets a short leader line too.
+_NEAR_LEADER_FROM: Final = 8
+# Key numbers keep this many label pads clear around them (a pad is 1.2 pt): about 2 pt between two
+# numbers' boxes, so their halos do not touch in a crowd.
+_NUMBER_PAD: Final = 1.6
 
 
 @dataclass
@@ -77,13 +83,19 @@ class Placer:
 
     def free(self, x0: float, y0: float, x1: float, y1: float) -> bool:
         """Return True if a display-pixel box is inside the map and overlaps nothing taken."""
+        return bool(self.free_boxes(np.array([[x0, y0, x1, y1]]))[0])
+
+    def free_boxes(self, boxes: np.ndarray) -> np.ndarray:
+        """Return, for each display-pixel box (rows x0, y0, x1, y1), whether it is inside the map and free."""
         lx0, ly0, lx1, ly1 = self.limits
-        if x0 < lx0 + 2 or y0 < ly0 + 2 or x1 > lx1 - 2 or y1 > ly1 - 2:
-            return False
+        b = boxes[:, None, :]
+        ok: np.ndarray = (
+            (boxes[:, 0] >= lx0 + 2) & (boxes[:, 1] >= ly0 + 2) & (boxes[:, 2] <= lx1 - 2) & (boxes[:, 3] <= ly1 - 2)
+        )
         for t in (self.taken, self.lines):
-            if np.any((x0 < t[:, 2]) & (x1 > t[:, 0]) & (y0 < t[:, 3]) & (y1 > t[:, 1])):
-                return False
-        return True
+            hit = (b[..., 0] < t[:, 2]) & (b[..., 2] > t[:, 0]) & (b[..., 1] < t[:, 3]) & (b[..., 3] > t[:, 1])
+            ok &= ~hit.any(axis=1)
+        return ok
 
     def place(
         self,
@@ -94,24 +106,35 @@ class Placer:
         *,
         force: bool = False,
         leader_from: int | None = None,
+        leader_until: int | None = None,
     ) -> int | None:
         """Move ``text`` to the first free candidate and return its index, else remove it and return None.
 
-        From candidate ``leader_from`` on, the label is far from its anchor and gets a leader line: the
-        line must cross nothing taken either, and is then taken itself. With ``force``, a text that finds
-        no free candidate stays at the first one (the small key numbers, which must be drawn).
+        From candidate ``leader_from`` on (up to ``leader_until``, excluded), the label is far from its
+        anchor and gets a leader line: the line must cross nothing taken either, and is then taken itself.
+        With ``force``, a text that finds no free candidate stays at the first one (the small key numbers,
+        which must be drawn).
         """
         text.set_horizontalalignment("left")
         text.set_verticalalignment("bottom")
         box = text.get_window_extent(self.renderer)
         w, h = box.width, box.height
         ax_, ay_ = anchor_px
-        for i, (dx, dy, ha, va) in enumerate(candidates):
-            x = ax_ + dx * self.px_per_pt - {"left": 0.0, "center": w / 2, "right": w}[ha]
-            y = ay_ + dy * self.px_per_pt - {"bottom": 0.0, "center": h / 2, "top": h}[va]
-            if not (force or self.free(x - pad_px, y - pad_px, x + w + pad_px, y + h + pad_px)):
-                continue
-            leader = leader_from is not None and i >= leader_from
+        corners = np.array(
+            [
+                (
+                    ax_ + dx * self.px_per_pt - {"left": 0.0, "center": w / 2, "right": w}[ha],
+                    ay_ + dy * self.px_per_pt - {"bottom": 0.0, "center": h / 2, "top": h}[va],
+                )
+                for dx, dy, ha, va in candidates
+            ]
+        ).reshape(-1, 2)
+        pads = np.array([-pad_px, -pad_px, w + pad_px, h + pad_px])
+        free = np.ones(len(candidates), bool) if force else self.free_boxes(np.tile(corners, 2) + pads)
+        for i in np.flatnonzero(free).tolist():
+            dx, dy, ha, va = candidates[i]
+            x, y = float(corners[i, 0]), float(corners[i, 1])
+            leader = leader_from is not None and leader_from <= i < (leader_until or len(candidates))
             points = self._leader_points(anchor_px, (x, y, x + w, y + h)) if leader else np.empty((0, 2))
             if len(points) and not force and self._crosses(points):
                 continue
@@ -292,10 +315,10 @@ def _number(placer: Placer, ax: Axes, label: Label, n: int, s: float, pad: float
     text.set_text(str(n))
     anchor = anchor_px(ax, label.x, label.y)
     near = around(offset, (1.0, 1.6))
-    if placer.place(text, anchor, near, pad * 0.5) is None:
+    if placer.place(text, anchor, near, pad * _NUMBER_PAD) is None:
         ax.add_artist(text)
         far = around(offset, (2.6, 3.8, 5.2, 7.0, 9.0, 12.0))
-        if placer.place(text, anchor, far, pad * 0.5, leader_from=0) is not None:
+        if placer.place(text, anchor, far, pad * _NUMBER_PAD, leader_from=0) is not None:
             _leader(ax, placer, anchor, s)
         else:  # across a leader line, else over a dot, if need be, but never over a label or another number
             ax.add_artist(text)
@@ -304,7 +327,7 @@ def _number(placer: Placer, ax: Axes, label: Label, n: int, s: float, pad: float
             clear = [c for c in near + far if placer.clear_of(size, anchor, c, dots=True)]
             clear = clear or [c for c in near + far if placer.clear_of(size, anchor, c, dots=False)]
             chosen = (clear or near)[:1]
-            placer.place(text, anchor, chosen, pad * 0.5, force=True, leader_from=0)
+            placer.place(text, anchor, chosen, pad * _NUMBER_PAD, force=True, leader_from=0)
             if chosen[0] in far:
                 _leader(ax, placer, anchor, s)
     add_halo(ax, text, s, 2.4)
@@ -350,12 +373,15 @@ def place_site_labels(
             options = candidates[:_LEADER_FROM] if near else candidates[_LEADER_FROM:]
             if near:
                 options = options + inside_area(ax, label, view, placer.px_per_pt)
-            at = placer.place(text, anchor_px(ax, label.x, label.y), options, pad, leader_from=None if near else 0)
+            leaders = (_NEAR_LEADER_FROM, _LEADER_FROM) if near else (0, None)
+            at = placer.place(
+                text, anchor_px(ax, label.x, label.y), options, pad, leader_from=leaders[0], leader_until=leaders[1]
+            )
             if at is None:
                 unplaced.append(label)
                 continue
             report.placed += 1
-            if not near:  # moved away: show where the label belongs
+            if not near or _NEAR_LEADER_FROM <= at < _LEADER_FROM:  # set apart: show where the label belongs
                 _leader(ax, placer, anchor_px(ax, label.x, label.y), s)
             add_halo(ax, text, s)
         pending = unplaced

@@ -29,17 +29,18 @@ import contextlib
 import io
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import matplotlib as mpl
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from geo.briefing.basemap import basemap, draw_basemap
+from geo.briefing.canvas import BriefingCanvas
+from geo.briefing.corner import block_corner, empty_corner
 from geo.briefing.furniture import draw_banner, draw_inset, draw_north_arrow, draw_scale_bar, fit_width
 from geo.briefing.graticule import draw_graticule, draw_offframe
 from geo.briefing.labels import LabelReport, Placer, block_dots_and_furniture, place_site_labels
@@ -47,7 +48,7 @@ from geo.briefing.legend import Entry, draw_legend, key_fits, legend_entries
 from geo.briefing.names import cities_in_view, place_cities, place_country_names, place_oblast_names
 from geo.briefing.options import FORMATS, BriefingOptions
 from geo.briefing.projection import BELARUS_BOX, DEFAULT_VIEW, MAP_CRS, PAD_FRACTION, View, box_in_map, fit_extent
-from geo.briefing.rings import draw_rings
+from geo.briefing.rings import RingLabel, draw_rings, place_ring_labels
 from geo.briefing.sites import SiteLayer, draw_sites, site_layer
 from geo.briefing.style import SEA, TEXT
 from geo.briefing.text import dates_text, default_title, single_exercise, source_list, source_summary, subtitle
@@ -60,6 +61,10 @@ __all__ = ["FORMATS", "MAP_CRS", "BriefingOptions", "render_bytes", "render_figu
 
 # The reference page: a 16:9 slide of 13.333 x 7.5 in, where the font sizes below are in points.
 _REF_W_IN, _REF_H_IN = 13.333, 7.5
+
+
+#: A figure-fraction rectangle (left, bottom, width, height).
+Rect = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -193,8 +198,16 @@ def _footer_text(fig: Figure, xy: tuple[float, float], text: str, s: float, *, m
     return fig.text(*xy, text, ha=ha, va="center", fontsize=size * s, color=colour, gid=gid)
 
 
-def _draw_labels(fig: Figure, ax: Axes, layer: SiteLayer, view: View, s: float) -> tuple[LabelReport, list[str]]:
-    """Place every name with one placer, in priority order: capitals, countries, sites, other cities, oblasts.
+def _draw_labels(
+    fig: Figure,
+    ax: Axes,
+    layer: SiteLayer,
+    view: View,
+    s: float,
+    corner: Rect | None = None,
+    rings: Sequence[RingLabel] = (),
+) -> tuple[LabelReport, list[str]]:
+    """Place every name with one placer, in priority order: rings, capitals, countries, sites, cities, oblasts.
 
     Capitals and countries come first (short names, always needed to read the map); a site label that then
     finds no room beside its site moves out on a leader line or is numbered in the key (:func:`place_site_labels`).
@@ -208,7 +221,10 @@ def _draw_labels(fig: Figure, ax: Axes, layer: SiteLayer, view: View, s: float) 
     points = [(x, y) for x, y, _, _ in layer.dots]
     points += list(zip(base.places["x"].to_numpy()[chosen], base.places["y"].to_numpy()[chosen], strict=True))
     block_dots_and_furniture(placer, ax, points, 3.5 * s)
+    if corner is not None:  # the overview inset's corner of a busy map: no label under it
+        block_corner(fig, ax, placer, corner)
     pad = 1.2 * s * placer.px_per_pt
+    place_ring_labels(placer, ax, rings, s, pad)  # on their rings, so first: every other name keeps off them
     capital = base.places["rank"].to_numpy()[chosen] == 0
     cities: list[str] = []
 
@@ -223,23 +239,26 @@ def _draw_labels(fig: Figure, ax: Axes, layer: SiteLayer, view: View, s: float) 
 
 
 def _draw_legend_or_widen(
-    fig: Figure, layout: _Layout, entries: list[Entry], s: float, keyed: list[tuple[int, str]]
-) -> bool:
-    """Draw the legend; if its numbered key would be smaller than 7 points, give it the overview inset's room.
+    fig: Figure, layout: _Layout, entries: list[Entry], s: float, keyed: list[tuple[int, str]], corner: Rect | None
+) -> Rect | None:
+    """Draw the legend, and return where the overview inset goes (None: nowhere).
 
-    Returns
-    -------
-    bool
-        True when the inset still has its place (draw it), False when the legend took it: on the busiest
-        maps the key of unlabelled sites matters more than the overview.
+    The inset sits under the legend in the side panel. On a busy map it has a corner of the map body
+    (``corner``, :func:`geo.briefing.corner.empty_corner`) and the legend and its numbered key take the
+    whole panel; else, if the key would be smaller than 7 points with the inset under it, the legend takes
+    the inset's room and the overview is left out (the key of unlabelled sites matters more).
     """
     x, _, w, h = layout.legend_rect
     y0 = layout.inset_rect[1]
+    whole_panel = (x, y0, w, h + (layout.legend_rect[1] - y0))
+    if corner is not None:
+        draw_legend(fig, whole_panel, entries, s, keyed)
+        return corner
     if key_fits(fig, layout.legend_rect, entries, s, keyed):
         draw_legend(fig, layout.legend_rect, entries, s, keyed)
-        return True
-    draw_legend(fig, (x, y0, w, h + (layout.legend_rect[1] - y0)), entries, s, keyed)
-    return False
+        return layout.inset_rect
+    draw_legend(fig, whole_panel, entries, s, keyed)
+    return None
 
 
 def _inside(view: View, x: float, y: float) -> bool:
@@ -265,7 +284,7 @@ def _clipped(layer: SiteLayer, view: View) -> int:
 
 def _map_note(report: LabelReport, outside: int, clipped: int = 0) -> str:
     """Return the map note: projection, and what the labels and the frame leave to the key and the inset."""
-    note = "EPSG:3035 (LAEA Europe) · graticule 5°"
+    note = "EPSG:3035 (LAEA Europe)"  # the graticule labels its own 5° lines
     if report.keyed:
         n = len(report.keyed)
         note += f" · {n} site label{'s' if n != 1 else ''} numbered (key)"
@@ -289,9 +308,13 @@ def _draw_footer(fig: Figure, layout: _Layout, selection: Selection, options: Br
         _footer_text(fig, (0.988, y1), note, s, main=False, gid="map-note"),
     ]
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
-    map_right = layout.map_rect[0] + layout.map_rect[2]
-    fit_width(left_column, 0.012 * fig.bbox.width, (map_right - 0.006) * fig.bbox.width, renderer)
-    fit_width(right_column, (map_right + 0.012) * fig.bbox.width, 0.988 * fig.bbox.width, renderer)
+    map_right, width = layout.map_rect[0] + layout.map_rect[2], fig.bbox.width
+    fit_width(left_column, 0.012 * width, (map_right - 0.006) * width, renderer)
+    # A right-hand line may start where the left-hand line of its row ends, so it keeps its type size.
+    ends = [t.get_window_extent(renderer).x1 for t in left_column] + [0.0]
+    for row, text in enumerate(right_column):
+        left = min((map_right + 0.012) * width, ends[min(row, len(ends) - 1)] + 0.012 * width)
+        fit_width([text], left, 0.988 * width, renderer)
 
 
 def render_figure(selection: Selection, *, options: BriefingOptions | None = None) -> Figure:
@@ -331,27 +354,31 @@ def render_figure(selection: Selection, *, options: BriefingOptions | None = Non
     s = layout.scale
     width_in, height_in = options.size_px[0] / options.dpi, options.size_px[1] / options.dpi
     fig = Figure(figsize=(width_in, height_in), dpi=options.dpi, facecolor="white")
-    FigureCanvasAgg(fig)
+    BriefingCanvas(fig)  # Agg, each text line rasterised in one call (geo.briefing.canvas)
     view = _view(layer, options, layout.map_rect[2] * width_in / (layout.map_rect[3] * height_in))
     ax = _map_axes(fig, layout, view)
     draw_basemap(ax, base, view, on, s)
     draw_sites(ax, layer, view, s)
-    draw_rings(ax, options.rings, view, s)
+    ring_labels = draw_rings(ax, options.rings, view, s)
     draw_graticule(ax, view, s)
     draw_scale_bar(ax, view, s)
     draw_north_arrow(fig, ax, view, s)
     outside = [lab for lab in layer.outside if not _inside(view, lab.x, lab.y)]
     draw_offframe(ax, view, outside, s)
     _draw_empty_notice(ax, selection, s)
-    report, cities = _draw_labels(fig, ax, layer, view, s)
+    corner = None
+    if len(layer.labels) > _MANY_PLACES:  # a busy map: the panel is the key's, the overview takes a corner
+        corner = empty_corner(fig, ax, layer, (layout.inset_rect[2] * 0.92, layout.inset_rect[3] * 0.92))
+    report, cities = _draw_labels(fig, ax, layer, view, s, corner, ring_labels)
 
     if options.show_title:
         _draw_title_block(fig, layout, selection, options.title or default_title(selection))
     present = ordered_alliances(selection.located["alliance"])
     abbreviations = any(re.search(r"\b(TG|TA|AB)\b", label.name) for label in layer.labels)
     entries = legend_entries(present, on, layer.kinds, abbreviations, cities=bool(cities), rings=options.rings.text)
-    if _draw_legend_or_widen(fig, layout, entries, s, report.keyed):
-        draw_inset(fig, layout.inset_rect, base, view, layer, s)
+    inset = _draw_legend_or_widen(fig, layout, entries, s, report.keyed, corner)
+    if inset is not None:
+        draw_inset(fig, inset, base, view, layer, s, in_map=inset == corner)
     _draw_footer(fig, layout, selection, options, _map_note(report, len(outside), _clipped(layer, view)))
     if options.banner:
         draw_banner(fig, layout.banner_h, options.banner, s)

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import geopandas as gpd
 
+from geo.catalog.participation import DEFAULT_STATUSES, statuses_text
 from geo.core.dates import as_of_text, row_period_text
 from geo.core.grading import NOT_GRADED, grade_order
 from geo.query.selection import Selection
@@ -35,7 +36,8 @@ def _filter_text(selection: Selection) -> str:
     flt = selection.filter
     extra = []
     if flt.countries:
-        extra.append("participants " + ", ".join(flt.countries))
+        counted = "" if flt.statuses == DEFAULT_STATUSES else f" ({statuses_text(flt.statuses)})"
+        extra.append("participants " + ", ".join(flt.countries) + counted)
     if flt.families:
         extra.append("family " + ", ".join(flt.families))
     if flt.precisions:

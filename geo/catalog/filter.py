@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
+from geo.catalog.participation import DEFAULT_STATUSES, STATUS_FIELDS, check_statuses
 from geo.core.errors import FilterError
 from geo.core.grading import figures_meeting, meets, parse_threshold
 from geo.core.symbology import ALLIANCES
@@ -27,7 +28,10 @@ class SiteFilter:
     alliances
         Alliance names (see :data:`geo.catalog.schema.ALLIANCES`).
     countries
-        ISO3 codes; an exercise matches when any of them participates.
+        ISO3 codes; an exercise matches when any of them has one of ``statuses`` in it.
+    statuses
+        The participant statuses the country filter counts (:mod:`geo.catalog.participation`): by default
+        ``took-part`` only, so a country that withdrew, is disputed or only observed does not match.
     text
         Case-insensitive substring searched in names, alternate names, summary and place phrases.
     precisions
@@ -48,6 +52,7 @@ class SiteFilter:
     years: tuple[int, int] | None = None
     alliances: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = DEFAULT_STATUSES
     text: str = ""
     precisions: tuple[str, ...] = ()
     families: tuple[str, ...] = ()
@@ -69,6 +74,7 @@ class SiteFilter:
         if bad:
             msg = f"country {bad[0]!r} is not an ISO3 code such as BLR"
             raise FilterError(msg)
+        check_statuses(self.statuses)
         unknown_p = [p for p in self.precisions if p not in PRECISIONS]
         if unknown_p:
             msg = f"unknown precision {unknown_p[0]!r}; expected one of {', '.join(PRECISIONS)}"
@@ -124,7 +130,12 @@ def filter_sites(sites: gpd.GeoDataFrame, flt: SiteFilter) -> gpd.GeoDataFrame:
         keep &= sites["alliance"].isin(flt.alliances)
     if flt.countries:
         wanted = set(flt.countries)
-        keep &= sites["participants"].map(lambda ps: bool(wanted & set(ps)))
+        counted = pd.Series(False, index=sites.index)
+        for status in flt.statuses:
+            column = STATUS_FIELDS[status]
+            if column in sites:
+                counted |= sites[column].map(lambda cs: isinstance(cs, list | tuple) and bool(wanted & set(cs)))
+        keep &= counted
     if flt.text:
         needle = flt.text.casefold()
         haystack = (

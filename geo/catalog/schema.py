@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from geo.catalog.participation import STATUS_FIELDS, statuses_of
 from geo.core.countries import is_iso3
 from geo.core.dates import DatePrecision, check_partial_date, date_precision_of, earliest_date, latest_date
 from geo.core.grading import check_credibility, check_reliability
@@ -33,6 +34,8 @@ EVIDENCE_FIELDS: tuple[str, ...] = (
     "participants",
     "observers",
     "non_participants",
+    "withdrawn",
+    "disputed",
     "summary",
     "family",
 )
@@ -139,7 +142,13 @@ class Site(_Strict):
 
 
 class Exercise(_Strict):
-    """One exercise (or deployment) with its facts, sites and citations."""
+    """One exercise (or deployment) with its facts, sites and citations.
+
+    Each country the sources name has one status (:mod:`geo.catalog.participation`): ``participants``
+    took part, ``disputed`` (sources disagree), ``withdrawn`` (announced, then pulled out), ``observers``,
+    ``non_participants`` (named as not taking part). A country is in at most one list; ``disputed`` and
+    ``withdrawn`` need their own evidence.
+    """
 
     id: Slug
     name: str = Field(min_length=2)
@@ -156,6 +165,8 @@ class Exercise(_Strict):
     participants: list[ISO3] = Field(min_length=1)
     observers: list[ISO3] = []
     non_participants: list[ISO3] = []
+    withdrawn: list[ISO3] = []
+    disputed: list[ISO3] = []
     summary: str = Field(min_length=10)
     figures: list[Figure] = []
     sites: list[Site] = Field(min_length=1)
@@ -166,7 +177,32 @@ class Exercise(_Strict):
     def _consistent(self) -> Exercise:
         self._check_dates()
         self._check_citations()
+        self._check_statuses()
         return self
+
+    def _check_statuses(self) -> None:
+        seen: dict[str, str] = {}
+        for field_name in STATUS_FIELDS.values():
+            for iso3 in getattr(self, field_name):
+                if iso3 in seen:
+                    where = "twice" if seen[iso3] == field_name else f"in both {seen[iso3]!r} and {field_name!r}"
+                    msg = f"{iso3} is listed {where}: a country has one status in an exercise"
+                    raise ValueError(msg)
+                seen[iso3] = field_name
+        for field_name in ("withdrawn", "disputed"):
+            if getattr(self, field_name) and not self.evidence.get(field_name):
+                listed = getattr(self, field_name)
+                msg = f"{field_name} {listed} needs evidence: cite the sentences under evidence.{field_name}"
+                raise ValueError(msg)
+
+    @property
+    def participation(self) -> dict[str, str]:
+        """ISO3 -> status (``took-part``, ``disputed``, ``withdrew``, ``observer``, ``absent``) of each country."""
+        return statuses_of({name: getattr(self, name) for name in STATUS_FIELDS.values()})
+
+    def status_of(self, iso3: str) -> str | None:
+        """Return the status of ``iso3`` in this exercise (see :attr:`participation`), or None if not named."""
+        return self.participation.get(iso3)
 
     def _check_dates(self) -> None:
         if self.start is None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Mapping
 from typing import Any
 
 import geopandas as gpd
+import pandas as pd
+import shapely
 
 from geo.catalog.load import load_exercises
 from geo.catalog.schema import Exercise, Site
@@ -52,6 +55,8 @@ SITE_COLUMNS: tuple[str, ...] = (
     "participants",
     "observers",
     "non_participants",
+    "withdrawn",
+    "disputed",
     "summary",
     "figures",
     "site_index",
@@ -144,6 +149,8 @@ def _site_rows(ex: Exercise) -> list[dict[str, Any]]:
                 "participants": list(ex.participants),
                 "observers": list(ex.observers),
                 "non_participants": list(ex.non_participants),
+                "withdrawn": list(ex.withdrawn),
+                "disputed": list(ex.disputed),
                 "summary": ex.summary,
                 "figures": [f.model_dump(exclude_none=True) for f in ex.figures],
                 "site_index": i,
@@ -199,6 +206,30 @@ def sites_frame(exercises: list[Exercise] | None = None) -> gpd.GeoDataFrame:
     rows = [row for ex in exercises for row in _site_rows(ex)]
     gdf = gpd.GeoDataFrame(rows, columns=[*SITE_COLUMNS, "geometry"], geometry="geometry", crs=settings.STORAGE_CRS)
     return gdf.sort_values(["start_date", "exercise_id", "site_index"], kind="stable").reset_index(drop=True)
+
+
+#: Decimals of point coordinates (about 10 m): points closer than that are one place on the map.
+POINT_DECIMALS = 4
+
+
+def place_keys(sites: gpd.GeoDataFrame) -> pd.Series:
+    """Return the key of each site's place, as the map aggregates places (None for unresolved sites).
+
+    A point is its coordinates rounded to :data:`POINT_DECIMALS` (``"pt:27.5600,53.9000"``); any other
+    geometry is its exact shape (``"ar:"`` and a digest of its WKB), so two exercises on one range, district
+    or country share a key whichever frame they come from. :func:`geo.maps.sites.site_tables` draws one
+    symbol per place (and alliance) by the same rule.
+    """
+    keys: list[str | None] = []
+    for geom in sites.geometry:
+        if geom is None or geom.is_empty:
+            keys.append(None)
+        elif geom.geom_type == "Point":
+            x, y = round(geom.x, POINT_DECIMALS), round(geom.y, POINT_DECIMALS)
+            keys.append(f"pt:{x:.{POINT_DECIMALS}f},{y:.{POINT_DECIMALS}f}")
+        else:
+            keys.append("ar:" + hashlib.sha1(shapely.to_wkb(geom), usedforsecurity=False).hexdigest()[:16])
+    return pd.Series(keys, index=sites.index, dtype=object)
 
 
 def located(sites: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -18,9 +18,10 @@ import altair as alt
 import geopandas as gpd
 import pandas as pd
 
+from geo.catalog.participation import participants_text
 from geo.catalog.sites import figures_text
 from geo.core.countries import country_name
-from geo.core.dates import row_period_text
+from geo.core.dates import date_precision_of, row_period_text
 from geo.core.symbology import ALLIANCES, alliance_color, ordered_alliances
 
 __all__ = ["DATE_QUALITY", "exercises_frame", "family_name", "timeline_chart"]
@@ -58,7 +59,10 @@ def _quality(row: dict[str, Any]) -> str:
         return "announced"
     if row.get("ongoing"):
         return "ongoing"
-    return "day" if row.get("date_precision") == "day" else "approximate"
+    # A period is known to the day only when its end is too (the 2022–23 grouping ended in "2023-08").
+    end = row.get("end")
+    end_is_day = not isinstance(end, str) or not end or date_precision_of(end) == "day"
+    return "day" if row.get("date_precision") == "day" and end_is_day else "approximate"
 
 
 #: Words of a figure's ``what`` that make it a head count (troops, servicemen, personnel …).
@@ -107,7 +111,7 @@ def exercises_frame(sites: gpd.GeoDataFrame) -> pd.DataFrame:
                 "date_quality": _quality(first),
                 "start_date": first["start_date"],
                 "end_date": None if first["ongoing"] else first["end_date"],
-                "participants": ", ".join(country_name(c) for c in first["participants"]),
+                "participants": participants_text(first),
                 "troops_claimed": figures_text(
                     [f for f in first["figures"] if _is_personnel(f)], list(first["citations"])
                 ),

@@ -30,7 +30,17 @@ EXIT_UNRESOLVED = 3
 #: argparse exposes no public name for the object ``add_subparsers`` returns.
 Subparsers = argparse._SubParsersAction
 
-_FILTER_OPTIONS = ("years", "alliance", "country", "search", "precision", "family", "max_nato_km", "min_grade")
+_FILTER_OPTIONS = (
+    "years",
+    "alliance",
+    "country",
+    "status",
+    "search",
+    "precision",
+    "family",
+    "max_nato_km",
+    "min_grade",
+)
 
 
 class OneLineErrors(argparse.ArgumentParser):
@@ -49,6 +59,11 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--years", help="inclusive year range, e.g. 2020-2025 or 2021")
     group.add_argument("--alliance", help=f"comma-separated: {','.join(ALLIANCES)}")
     group.add_argument("--country", help="comma-separated ISO3 participants, e.g. BLR,RUS")
+    group.add_argument(
+        "--status",
+        help="which participant statuses --country counts, comma-separated or 'all': "
+        "took-part (default), disputed, withdrew, observer, absent",
+    )
     group.add_argument("--search", default="", help="text searched in names, summaries and place phrases")
     group.add_argument("--precision", help=f"comma-separated: {','.join(PRECISIONS)}")
     group.add_argument("--family", help="comma-separated exercise families, e.g. zapad")
@@ -63,11 +78,13 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
 def filter_from_args(args: argparse.Namespace) -> SiteFilter:
     """Build the :class:`~geo.catalog.filter.SiteFilter` the options describe (raises FilterError on bad values)."""
     from geo.catalog.filter import SiteFilter, parse_list, parse_years
+    from geo.catalog.participation import DEFAULT_STATUSES, parse_statuses
 
     return SiteFilter(
         years=parse_years(args.years) if args.years else None,
         alliances=parse_list(args.alliance or ""),
         countries=tuple(c.upper() for c in parse_list(args.country or "")),
+        statuses=parse_statuses(args.status) if args.status is not None else DEFAULT_STATUSES,
         text=args.search or "",
         precisions=parse_list(args.precision or ""),
         families=parse_list(args.family or ""),

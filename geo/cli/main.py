@@ -53,6 +53,14 @@ COMMANDS: dict[str, Command] = {
         f"write the briefing map of the filtered sites ({', '.join(names('map'))})", "geo.cli.snapshot"
     ),
     "export": Command(f"write the filtered sites as a data file ({', '.join(names('data'))})", "geo.cli.export"),
+    "compare": Command(
+        "compare two periods or exercises: only in A, only in B, both (text, csv, json, png, pptx)",
+        "geo.cli.compare",
+    ),
+    "playback": Command("step through a period (day, week or month) listing what was active", "geo.cli.playback"),
+    "changes": Command(
+        "what changed in the analysts' store: who, when, each field before and after", "geo.cli.changes"
+    ),
     "ingest": Command(
         "extract exercises from news reports; optionally save them",
         "geo.cli.ingest",

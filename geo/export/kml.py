@@ -98,6 +98,8 @@ def _fact_rows(rec: dict[str, Any]) -> list[tuple[str, str]]:
         ("Dates", f"{dates} (precision: {text(rec['date_precision'])})"),
         ("Alliance", text(rec["alliance"])),
         ("Participants", text(rec["participants"])),
+        ("Participation disputed", text(rec["disputed"])),
+        ("Withdrew", text(rec["withdrawn"])),
         ("Observers", text(rec["observers"])),
         ("Troops and equipment", text(rec["figures_text"])),
         ("Best source grade", text(rec["grade"])),

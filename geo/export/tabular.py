@@ -54,6 +54,8 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "participants",
     "observers",
     "non_participants",
+    "withdrawn",
+    "disputed",
     "figures_text",
     "place_text",
     "resolve_as",
@@ -101,6 +103,8 @@ def filter_record(selection: Selection) -> dict[str, Any]:
     """Return the selection's filter as plain JSON values: only the fields that restrict (``{}`` for none)."""
     record: dict[str, Any] = {}
     for name, value in dataclasses.asdict(selection.filter).items():
+        if name == "statuses" and not selection.filter.countries:
+            continue  # the statuses say what the country filter counts; without countries they restrict nothing
         if value not in (None, "", ()):
             record[name] = list(value) if isinstance(value, tuple) else value
     return record

@@ -22,8 +22,9 @@ from geo.extract.grouping import GroupedEvent, alliance_members, inside, relevan
 from geo.extract.names import NameMention
 from geo.extract.numbers import FigureMention, find_figures
 from geo.extract.participants import find_parties
-from geo.extract.places import find_places, geocode_cached, is_venue, location_key
+from geo.extract.places import PlaceMention, find_places, geocode_cached, is_venue, location_key
 from geo.extract.text import Sentence, wire_dateline
+from geo.geocode.result import GeocodeResult
 
 ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("CSTO", re.compile(r"\bCSTO\b|Collective\s+Security\s+Treaty\s+Organi[sz]ation|\bODKB\b")),
@@ -328,7 +329,8 @@ class _Builder:
     def _locations(self, participants: set[str]) -> list[DraftPlace]:
         places: dict[str, tuple[DraftPlace, Sentence]] = {}
         for sentence in self.usable:
-            for place in find_places(sentence.text):
+            mentions = find_places(sentence.text)
+            for i, place in enumerate(mentions):
                 if not inside(place.start, self.spans[sentence.index]) or is_venue(
                     sentence.text, place.start, place.end
                 ):
@@ -337,8 +339,8 @@ class _Builder:
                     # "Poland moved units to its border with Belarus": another state's own border, a reaction.
                     self.notes.append(f"location {place.text!r} dropped: the border of a non-participant")
                     continue
-                result = geocode_cached(place.query, place.context)
-                key = location_key(result, place.query)
+                result, query = self._within(place, mentions[i + 1 : i + 2], sentence.text)
+                key = location_key(result, query)
                 if key in places:
                     known, first = places[key]
                     if place.text not in known.also_written and place.text != known.text:
@@ -349,6 +351,24 @@ class _Builder:
                 )
                 places[key] = (draft, sentence)
         return self._drop_coarse(list(places.values()))
+
+    def _within(self, place: PlaceMention, following: list[PlaceMention], sentence: str) -> tuple[GeocodeResult, str]:
+        """Geocode a place; a range the gazetteer lacks, written "in" a place it knows, is located as that place.
+
+        "the Harb-Maidon training ground in the Tajik southern Khatlon province": the range lies somewhere in
+        that province (or country), so the province's area is its honest extent; a note says so.
+        """
+        result = geocode_cached(place.query, place.context)
+        if result.status == "resolved" or place.form != "site" or not following:
+            return result, place.query
+        after = following[0]
+        if not re.fullmatch(r",?\s+(?:in|near|outside|of)\s+", sentence[place.end : after.start]):
+            return result, place.query
+        within = geocode_cached(after.query, after.context)
+        if within.status != "resolved":
+            return result, place.query
+        self.notes.append(f"location {place.text!r} is not in the gazetteer: located as {after.text!r}, which holds it")
+        return within, after.query
 
     def _drop_coarse(self, places: list[tuple[DraftPlace, Sentence]]) -> list[DraftPlace]:
         """Drop a country when a more precise place in it is given; cite and note the rest."""
@@ -430,8 +450,9 @@ class _Builder:
         """Infer the alliance from who takes part and their memberships on the exercise's date.
 
         One country: ``national``. All members of NATO on that date (:func:`geo.reference.membership.members_on`),
-        three or more of them or NATO named in the event's sentences: ``NATO`` (a NATO-led multinational
-        exercise: one ally leading, many taking part). Russia and Belarus with partners outside NATO:
+        three or more of them, or NATO, allies or a multinational exercise named in the event's sentences: ``NATO``;
+        so too three or more allies with partners (a third at most) when NATO or allies are named (a NATO-led
+        multinational exercise: one ally leading, many taking part). Russia and Belarus with partners outside NATO:
         ``Russia-Belarus``; CSTO members with at least two besides Russia and Belarus: ``CSTO``. Otherwise
         ``bilateral``.
         """
@@ -441,11 +462,23 @@ class _Builder:
         on = as_of or dt.date.today()
         nato = alliance_members("NATO", on)
         csto = alliance_members("CSTO", on)
-        named_nato = any(re.search(r"\bNATO\b", s.text) for s in self.usable)
+        # NATO named, or allies in a multinational exercise ("the US-led Saber Strike international exercise").
+        named_nato = any(
+            re.search(
+                r"\bNATO\b|\b(?i:multinational|international)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?i:exercises?|drills?|maneuvers|manoeuvres|training)\b|\ballie[sd]\b",
+                s.text,
+            )
+            for s in self.usable
+        )
         if len(parties) == 1:
             alliance = "national"
         elif parties <= nato and (len(parties) >= 3 or named_nato):
             alliance = "NATO"
+        elif (
+            not parties & _EAST and len(parties & nato) >= 3 and 3 * len(parties - nato) <= len(parties) and named_nato
+        ):
+            alliance = "NATO"  # NATO allies with a partner or two ("… Sweden" before it joined)
         elif parties <= csto and len(parties - _EAST) >= 2:
             alliance = "CSTO"
         elif parties >= _EAST and not parties & nato:

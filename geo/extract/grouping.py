@@ -24,7 +24,9 @@ from geo.reference.membership import members_on
 EXERCISE_NOUN = re.compile(
     r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
     r"tactical|field)\s+training|"
-    r"(?:snap|surprise|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?(?:inspections?|checks?))\b",
+    r"(?:snap|surprise|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?(?:inspections?|checks?)|"
+    # "the large-scale inspection of the Armed Forces, ordered by the President, began on January 16"
+    r"inspections?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:armed\s+forces|troops|army|military\s+units))\b",
     re.I,
 )
 DEPLOYMENT_NOUN = re.compile(
@@ -39,20 +41,31 @@ FORCE_WORD = re.compile(
 MOVE_VERB = re.compile(
     r"\b(?:send|sends|sent|deploy|deploys|deployed|arrive|arrives|arrived|arrival|take\s+part|took\s+part|"
     r"taking\s+part|participat\w+|join|joins|joined|redeploy\w*|relocat\w+|transferr?\w*|move|moved|moving|"
-    r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+|consists?\s+of|compris\w+|made\s+up\s+of|includ\w+)\b",
+    r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+|consists?\s+of|compris\w+|made\s+up\s+of|includ\w+|"
+    r"conducted|carried\s+out|performed|rehears\w+)\b",
+    re.I,
+)
+#: Lessons drawn from a war are training content, not fighting ("share their experience of the war against
+#: Ukraine", "the lessons of the special military operation").
+WAR_EXPERIENCE = re.compile(
+    r"\b(?:experience|lessons?)\s+(?:[\w-]+\s+){0,2}?(?:of|from|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:war|fighting|conflicts?|operation|campaign)\b(?:\s+(?:against|in)\s+[A-Z]\w+)?",
     re.I,
 )
 CONFLICT = re.compile(
-    r"\b(?:war|invasion|invade[sd]?|invading|attack(?:s|ed|ing)?|offensive|mutiny|fighting|killed|shelling|"
-    r"bombing|air\s*strikes?|conflicts?|occupied|occupation|separatists?|campaign)\b",
+    r"\b(?:war|invasion|invade[sd]?|invading|offensive|mutiny|fighting|killed|shelling|"
+    r"bombing|air\s*strikes?|conflicts?|occupied|occupation|separatists?|campaign)\b|"
+    # "attack", but not the weapon in "ground-attack aircraft" or "attack helicopters"
+    r"(?<![\w-])attack(?:s|ed|ing)?\b(?!\s+(?:aircraft|helicopters?|jets?|planes?|drones?|submarines?|aviation))",
     re.I,
 )
 EVENT_CUE = re.compile(
     r"\b(?:hold|holds|held|holding|staging|conduct\w*|launch\w*|open(?:s|ed)?|begin|began|begins|begun|start\w*|kick\w*\s+off|"
     r"take\s+place|takes\s+place|took\s+place|scheduled|planned|plans?|announc\w+|stage[sd]?|host\w*|set\s+to|"
-    r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|participat\w+|deploy\w*|run|runs|running|"
+    r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|took\s+part|taking\s+part|participat\w+|deploy\w*|"
+    r"run|runs|running|"
     r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"
-    r"conclud\w+)\b",
+    r"conclud\w+|arrived\s+(?:at|in)\s+(?:[\w-]+\s+){0,4}?(?:training\s+ground|range|polygon)s?)\b",
     re.I,
 )
 MILITARY_CONTEXT = re.compile(
@@ -85,8 +98,11 @@ OBSERVERS = re.compile(r"\bobservers?\b", re.I)
 #: Where the exercise's activities take place ("Practical activities will take place at training grounds in …").
 RANGE_VENUE = re.compile(
     r"\b(?:take\s+place|takes\s+place|took\s+place|be\s+held|are\s+held|were\s+held|be\s+conducted)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:at|on|in)\s+(?:[\w-]+\s+){0,2}?(?:training\s+grounds?|(?:firing|practice)\s+ranges?|"
-    r"ranges|polygons?|training\s+areas?)\b",
+    r"(?:[\w-]+\s+){0,3}?(?:at|on|in)\s+(?:[\w’'-]+,?\s+){0,8}?(?:training\s+grounds?|(?:firing|practice)\s+ranges?|"
+    r"ranges|polygons?|training\s+areas?)\b|"
+    # "The airfields of Baranovichi, Luninets and Lida are also involved."
+    r"\b(?:airfields?|air\s*bases?|training\s+grounds?|ranges)\b[^.;]{0,80}?\b(?:is|are|were|was|will\s+be)\s+"
+    r"(?:also\s+)?(?:involved|used)\b",
     re.I,
 )
 #: A mention of another, earlier exercise ("A similar exercise was held in 2022", "last year's drills").
@@ -100,6 +116,27 @@ PAST_MARK = re.compile(
     r"\b(?:last\s+(?:year|spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|"
     r"September|October|November|December)|ago|in\s+(?:19|20)\d\d)\b",
     re.I,
+)
+
+
+#: Words that put the exercise named next over the parts listed after it ("under the CSTO's Combat Brotherhood").
+_UNDER = re.compile(r"\b(?:under|within|as\s+part\s+of|in\s+the\s+framework\s+of)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+#: Training that begins, as a sentence's subject ("Training on the coast of Kurzeme began Monday with 50 ships").
+TRAINING_BEGAN = re.compile(
+    r"\s*(?:The\s+)?Training\b[^.;]{0,80}?\b(?:began|begins|begun|started|starts|kicked\s+off|commenced|"
+    r"(?:will|is\s+to)\s+(?:begin|start))\b"
+)
+#: A closing attribution ('…," the statement said.', "…, the ministry reported").
+ATTRIBUTION = re.compile(
+    r"[,\"”]+\s*(?:the\s+|a\s+)?[\w\s’'-]{0,40}?\b(?:said|says|stated|reported|announced|added|noted)\b[^,;]{0,40}$"
+)
+#: A start reported in the past tense: the exercise is under way.
+JUST_BEGUN = re.compile(r"\b(?:began|begun|started|kicked\s+off|launched|opened|commenced)\b", re.I)
+#: A sentence that turns to another matter ("Separately, …", "In a separate statement, …").
+SEPARATELY = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+)\b")
+#: An exercise reported as already under way ("Joint exercises … have begun in the city of Vitebsk").
+_BEGUN = re.compile(
+    r"\b(?:has|have|had)\s+(?:already\s+)?(?:begun|started|opened|kicked\s+off|got\s+under\s*way)\b", re.I
 )
 
 
@@ -151,6 +188,12 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
 _EAST = frozenset({"RUS", "BLR"})
 
 
+@lru_cache(maxsize=4096)
+def _participants_in(text: str) -> frozenset[str]:
+    """The countries a sentence names as taking part (cached: a sentence is read for each later continuation)."""
+    return frozenset(p.iso3 for p in find_parties(text) if p.role == "participant")
+
+
 def _other_side(sentence: Sentence, event: GroupedEvent, nato: frozenset[str]) -> bool:
     """Whether a continuation's forces belong to the other side of the event's countries.
 
@@ -158,10 +201,13 @@ def _other_side(sentence: Sentence, event: GroupedEvent, nato: frozenset[str]) -
     to the exercise, not part of it: NATO forces after a Russian or Belarusian exercise, or Russian or
     Belarusian forces after a NATO one, do not continue it.
     """
-    parties = {p.iso3 for p in find_parties(sentence.text) if p.role == "participant"}
+    parties = _participants_in(sentence.text)
     if not parties:
         return False
-    known = {c for s, _ in event.sentences for c in countries_in(s.text)}
+    # The event's side is who takes part in it; the countries only named as geography ("between Belarus and
+    # the Russian exclave of Kaliningrad") are not its side.
+    known = {c for s, _ in event.sentences for c in _participants_in(s.text)}
+    known = known or {c for s, _ in event.sentences for c in countries_in(s.text)}
     if parties & known:
         return False
     if known & _EAST and parties <= nato:
@@ -176,15 +222,25 @@ def _gives_facts(sentence: str) -> bool:
     its full-scale invasion of Ukraine" gives facts; "Russian forces attacked …" does not.
     """
     for start, end in clauses(sentence):
-        part = sentence[start:end]
+        part = WAR_EXPERIENCE.sub(" ", sentence[start:end])
         if not BACKGROUND_CLAUSE.match(part) and CONFLICT.search(part):
             return False
     return True
 
 
 def _reports_past(sentence: str) -> bool:
-    """Whether a sentence reports its exercise in the past ("Warsaw closed crossings for the drills last September")."""
-    return tense_of(sentence) == "past" or bool(PAST_MARK.search(sentence))
+    """Whether a sentence reports its exercise in the past ("Warsaw closed crossings for the drills last September").
+
+    An exercise reported as having just begun ("On Sept. 12 …, the joint strategic exercise … began") is
+    under way, not recalled, unless a past mark dates it ("last year", "in 2021").
+    """
+    if PAST_MARK.search(sentence):
+        return True
+    sentence = ATTRIBUTION.sub("", sentence)  # '"…," the statement said': the saying is past, not the exercise
+    return tense_of(sentence) == "past" and not (
+        JUST_BEGUN.search(sentence)
+        and not re.search(r"\b(?:ended|concluded|wrapped|completed|finished|was|were)\b", sentence)
+    )
 
 
 def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, int]]:
@@ -256,12 +312,18 @@ class _Grouping:
         self.current: GroupedEvent | None = None
         #: The events named in one list with an event (by ``id``), which share what continues it.
         self.listed: dict[int, list[GroupedEvent]] = {}
+        #: Sentences on who takes part that come before any exercise is mentioned.
+        self.before_main: list[Sentence] = []
 
     def add(self, sentence: Sentence) -> None:
         """Attach a sentence to the event it names, mentions or continues, if any."""
         names = self.names_of[sentence.index]
         usable = _gives_facts(sentence.text)
-        mention = bool(EXERCISE_NOUN.search(sentence.text) or DEPLOYMENT_NOUN.search(sentence.text))
+        mention = bool(
+            EXERCISE_NOUN.search(sentence.text)
+            or DEPLOYMENT_NOUN.search(sentence.text)
+            or TRAINING_BEGAN.match(sentence.text)
+        )
         if names:
             target = self._named(sentence, names)
         elif mention and OTHER_EXERCISE.search(sentence.text):
@@ -270,14 +332,27 @@ class _Grouping:
             target = self._mentioned(sentence)
         else:
             target = self.current if self._continues(sentence) else None
+            if target is None and not self.events and usable and PARTY_WORD.search(sentence.text):
+                self.before_main.append(sentence)  # "Participating nations are A, B, …" before the lead
         if target is None:
             return
+        if target is self.main and not target.sentences:
+            # Who takes part, said in the paragraph before the sentence that opens the main event.
+            for early in self.before_main:
+                if sentence.paragraph - early.paragraph <= 1:
+                    target.attach(early, True)
         target.attach(sentence, usable, mention=bool(names) or mention)
         self.current = target
         # "the exercises A, B and C, held at …": the parts listed together share this sentence's facts and
         # those of the sentences that continue them ("More than 2,500 troops … take part").
         if names:
             self.listed[id(target)] = self._listed_with(sentence, names, target)
+            # "alongside Interaction-2025, Belarus is hosting … Search-2025 and Echelon-2025": a part named
+            # here for the first time is held where and when this sentence says.
+            for event in self.events:
+                if not event.sentences and any(s.index == sentence.index for _, s in event.names):
+                    self._inherit(event, target, sentence, names)
+                    event.attach(sentence, usable, mention=True)
         for part in self.listed.get(id(target), []):
             part.attach(sentence, usable, mention=True)
 
@@ -295,7 +370,13 @@ class _Grouping:
                 ),
                 None,
             )
-            if event is None and self.main is not None and not self.main.names and not name.distinct:
+            if (
+                event is None
+                and self.main is not None
+                and not self.main.names
+                and not name.distinct
+                and not self._upcoming_beside_begun(sentence, name)
+            ):
                 event = self.main
             if event is None:
                 event = GroupedEvent()
@@ -306,16 +387,50 @@ class _Grouping:
             target = target or event
         return target
 
+    def _inherit(
+        self, part: GroupedEvent, umbrella: GroupedEvent | None, sentence: Sentence, names: list[NameMention]
+    ) -> None:
+        """Give a part listed under its umbrella the umbrella's earlier sentences.
+
+        "… exercises under the CSTO's Combat Brotherhood …: A-2025, B-2025": the parts are held where, when
+        and by whom the umbrella is.
+        """
+        if umbrella is None or part is umbrella or not umbrella.names:
+            return
+        first = names[0]
+        if not (_UNDER.search(sentence.text[: first.start]) and ":" in sentence.text[first.end :]):
+            return
+        for earlier, ok in umbrella.sentences:
+            part.attach(earlier, ok)
+
+    def _upcoming_beside_begun(self, sentence: Sentence, name: NameMention) -> bool:
+        """Whether a name is an exercise still to come while the unnamed main event has already begun.
+
+        "… the Zapad-2025 exercises, which will begin on 12 September" beside "Joint exercises … have begun":
+        another exercise, not the main event's name.
+        """
+        assert self.main is not None
+        after = sentence.text[name.end : name.end + 60]
+        if not re.match(r"^[\w\s-]{0,30}?,\s+(?:which|that)\s+(?:will|is\s+to|are\s+to|is\s+due|are\s+due)\b", after):
+            return False
+        return any(_BEGUN.search(s.text) for s, _ in self.main.sentences)
+
     def _listed_with(
         self, sentence: Sentence, names: list[NameMention], target: GroupedEvent | None
     ) -> list[GroupedEvent]:
-        """The events named in one list with the sentence's first name ("A-2023", "B-2023" and "C-2023")."""
+        """The events named with the sentence's first name that share what continues it.
+
+        Those named in one list with it ("A-2023", "B-2023" and "C-2023"), and the parts this sentence names
+        for the first time beside it ("alongside A-2025, Belarus is hosting … B-2025 and C-2025").
+        """
         listed: list[GroupedEvent] = []
+        in_list = True
         for before, name in pairwise(names):
-            if not _LIST_GAP.fullmatch(sentence.text[before.end : name.start]):
-                break
+            in_list = in_list and bool(_LIST_GAP.fullmatch(sentence.text[before.end : name.start]))
             event = next((e for e in self.events if any(n is name for n, _ in e.names)), None)
-            if event is not None and event is not target and event not in listed:
+            if event is None or event is target or event in listed:
+                continue
+            if in_list or (not name.distinct and event.names[0][1].index == sentence.index):
                 listed.append(event)
         return listed
 
@@ -327,6 +442,11 @@ class _Grouping:
             self.main = GroupedEvent()
             self.events.append(self.main)
             return self.main
+        if SEPARATELY.match(sentence.text) and EVENT_CUE.search(sentence.text):
+            # "Separately, nearly 1,500 … troops will participate in exercises in the Suwalki Gap": another one.
+            event = GroupedEvent(named_paragraph=sentence.paragraph)
+            self.events.append(event)
+            return event
         current = self.current
         if current is not None and (
             DEMONSTRATIVE.search(sentence.text) or sentence.paragraph == current.named_paragraph

@@ -130,11 +130,15 @@ def _place_key(loc: DraftPlace) -> str:
 def compare(exercise: Exercise, draft: DraftEvent, site_keys: set[str]) -> tuple[Additions, dict[str, Difference]]:
     """Return (additions, differences) of a draft event against a known exercise.
 
-    Additions: participants, observers and non-participants not yet listed, figures not yet listed,
+    Additions: participants, observers and non-participants the exercise does not name with any status
+    (:attr:`geo.catalog.schema.Exercise.participation`), figures not yet listed,
     resolved locations whose place is not yet a site, and a start/end date that refines a less precise
     known one. Differences: alliance, and dates that contradict the known ones.
     """
-    parties = {role: tuple(c for c in draft.parties(role) if c not in getattr(exercise, role)) for role in PARTY_FIELDS}
+    # A country the exercise already names keeps its status (a cited withdrawal is not undone by a report
+    # that repeats the announced list): only countries it does not name at all are additions.
+    named = exercise.participation
+    parties = {role: tuple(c for c in draft.parties(role) if c not in named) for role in PARTY_FIELDS}
     known_figures = {_figure_key(f.what, f.value, f.qualifier) for f in exercise.figures}
     figures: tuple[DraftFigure, ...] = tuple(
         f for f in draft.figures if _figure_key(f.what, f.value, f.qualifier) not in known_figures

@@ -103,6 +103,12 @@ _AFTER_WORD = re.compile(
     r"\b(?i:exercises?|drills?|maneuvers|manoeuvres|war\s*games|training)\s+[‘“«]?"
     r"(?P<name>(?:[A-Z][a-z]+[\s-]){1,3}" + _YEAR + _EDITION + r"?)(?![\w-])"
 )
+#: A name without a year after a start verb and its exercise word: "began exercise Eager Leopard in Pabrade".
+_BEGAN_EXERCISE = re.compile(
+    r"\b(?i:began|begins|launched|launches|started|starts|opened|opens|kicked\s+off|commenced|held|holds|conducted|"
+    r"conducts|hosted|hosts)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?i:exercise|drills?)\s+[‘“«]?"
+    r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})(?=[’”»]?(?:\s+(?:in|at|on|near|from|with|across)\b|\s*[,.;(]))"
+)
 _STOP_WORDS = frozenset(
     [
         "the",
@@ -176,7 +182,11 @@ _STOP_WORDS = frozenset(
 _SENTENCE_DISTINCT = re.compile(r"\s*(?:Separately|Meanwhile|Elsewhere|In\s+a\s+separate\s+\w+)\b")
 _DISTINCT = re.compile(
     r"\b(?:another|separate|separately|meanwhile|second|different|other|previously\s+planned|next|further)\b|"
-    r"\b(?:last|previous|earlier|prior|past)\s+(?:[\w-]+\s+){0,2}(?:exercises?|drills?|maneuvers|manoeuvres)\b",
+    r"\b(?:last|previous|earlier|prior|past)\s+(?:[\w-]+\s+){0,2}(?:exercises?|drills?|maneuvers|manoeuvres)\b|"
+    # The umbrella a part belongs to: "This operation is part of the annual training exercise Saber Strike",
+    # "These drills are part of a broader NATO exercise, dubbed Saber Strike".
+    r"\b(?:part|parts|element|component|phase|stage)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"(?:(?:exercises?|drills?|series|maneuvers|manoeuvres)\s*,?\s+(?:(?:dubbed|called|named|code-named)\s+)?)?$",
     re.I,
 )
 
@@ -397,11 +407,22 @@ def _known_names(found: _Found) -> None:
     sentence, lexicon = found.sentence, found.lexicon
     for match in lexicon.pattern.finditer(sentence):
         variant = match.group("base")
-        quoted = match.start() > 0 and sentence[match.start() - 1] in _QUOTES_OPEN
+        # Quoted around the name, not a quotation that opens with it ("\"Interaction and unity … are crucial").
+        quoted = (
+            match.start() > 0
+            and sentence[match.start() - 1] in _QUOTES_OPEN
+            and sentence[match.end() : match.end() + 1] in _QUOTES_CLOSE + " "
+            and not re.match(r"\s+(?:and|or|of|is|are|was|were)\b", sentence[match.end() :])
+        )
         called = bool(_CALLED_BEFORE.search(sentence[max(0, match.start() - _CALLED_WINDOW) : match.start()]))
         short_year = match.group("yy")
-        if short_year and variant in lexicon.needs_year and "-" not in sentence[match.end("base") : match.start("yy")]:
-            short_year = None  # "West 10 years ago" is no name; "Dragon-24" is one
+        if (
+            short_year
+            and variant in lexicon.needs_year
+            and "-" not in sentence[match.end("base") : match.start("yy")]
+            and not re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", sentence[match.end() :], re.I)
+        ):
+            short_year = None  # "West 10 years ago" is no name; "Dragon-24" and "the Dragon 24 exercise" are
         dated = bool(match.group("year") or short_year)
         if variant in lexicon.needs_year and not (dated or quoted or called):
             continue
@@ -439,6 +460,9 @@ def _capitalised_names(found: _Found) -> None:
     sentence, lexicon = found.sentence, found.lexicon
     for match in _AFTER_WORD.finditer(sentence):
         found.add(match.group("name"), match.start("name"), match.end("name"))
+    for match in _BEGAN_EXERCISE.finditer(sentence):
+        if _unknown_proper(match.group("name")):
+            found.add(match.group("name"), match.start("name"), match.end("name"))
     for match in _CAP_YEAR.finditer(sentence):
         after = sentence[match.end() : match.end() + 60]
         if re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I):

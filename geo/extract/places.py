@@ -53,6 +53,8 @@ _RANGE_WORDS = r"(?i:training\s+grounds?|training\s+ranges?|training\s+areas?|fi
 _CAPS = r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*(?:\s[A-Z][\w’']*(?:-[A-Z][\w’']*)*){0,2}(?![\w-])"
 #: A capital letter, Latin-1 and Latin Extended-A included ("Žukauskas", "Ādaži").
 _UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
+#: One place name in a list: one or two capitalised words ("Obuz-Lesnovsky", "Strugi Krasnye", "Varėna").
+_NAME = rf"{_UPPER}[\w’'-]+(?:\s{_UPPER}[\w’'-]+)?"
 _NOT_PLACES = frozenset(
     {"nato", "csto", "eu", "un", "osce", "the", "this", "that", "these", "those", "each", "every", "its", "their"}
 )
@@ -109,15 +111,21 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     patterns = (
         ("border-parts", rf"(?i:parts?|areas?|regions?|districts?)\s+of\s+(?P<owner>{country})\s+(?:that|which)\s+borders?\s+{members}(?P<nlist>{clist})"),  # noqa: E501
         ("border", rf"{_PREP}(?P<phrase>{border})"),
-        ("compass", rf"{_PREP}(?P<phrase>(?:the\s+)?{_COMPASS}(?:\s+(?:and|or)\s+{_COMPASS})?\s+(?:{country}\b|(?i:parts?\s+of\s+)(?:the\s+country|{country}))|the\s+{_COMPASS}\s+of\s+(?:the\s+country|{country}))"),  # noqa: E501
+        ("compass", rf"{_PREP}(?P<phrase>(?:the\s+)?{_COMPASS}(?:\s*,\s*{_COMPASS})*(?:,?\s+(?:and|or)\s+{_COMPASS})?\s+(?:{country}\b|(?i:parts?\s+of\s+)(?:the\s+country|{country}))|the\s+{_COMPASS}\s+of\s+(?:the\s+country|{country}))"),  # noqa: E501
+        ("region-part", rf"{_PREP}(?P<phrase>the\s+(?P<side>{_COMPASS})\s+(?i:area|part)\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+)(?:\s+(?i:region|oblast))?)"),  # noqa: E501
         ("interior", rf"(?P<phrase>the\s+interior\s+of\s+(?:the\s+country|{country})|deep(?:er)?\s+inside\s+(?:the\s+country|{country}))"),  # noqa: E501
         ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions|oblasts|provinces|voblasts|districts|voivodeships|counties)\b)"),  # noqa: E501
-        ("region", rf"(?:{_PREP}|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?|voivodeships?|county|counties|krai)\b)"),  # noqa: E501
+        ("site-list", rf"(?:{_PREP})?(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+(?P<word>{_RANGE_WORDS})\b"),  # noqa: E501
+        ("site-of-list", rf"(?:the\s+)?(?P<word>{_RANGE_WORDS}|(?i:towns|cities|villages|settlements))\s+of\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})"),  # noqa: E501
+        ("site-paren", rf"(?P<before>{_RANGE_WORDS}\s*)?\((?P<names>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})+(?:,?\s+and\s+{_NAME})?)\)"),  # noqa: E501
+        ("region", rf"(?:{_PREP}|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?|voivodeships?|county|counties|krai)\b)"),  # noqa: E501
         ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>[A-Z][\w’'-]+(?:[\s-]{_UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{_RANGE_WORDS})\b"),  # noqa: E501
         ("town", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:town|city|village|settlement|resort|port|capital)(?:\s+of)?\s+(?P<name>{_CAPS}))"),  # noqa: E501
         ("territory", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:territory|soil)\s+of\s+(?:the\s+)?(?P<name>{country})|(?P<dem>{demonym})\s+(?i:territory|soil))"),  # noqa: E501
         ("countries", rf"{_PREP}(?P<phrase>(?:the\s+)?{country}(?:\s*,\s*(?:the\s+)?{country})*,?\s+and\s+(?:the\s+)?{country})"),  # noqa: E501
         ("country-name", rf"{_PREP}(?:the\s+)?(?P<phrase>{country})"),
+        # "Poland will host the NATO-led Dragon-24 drills", "Belarus is hosting three joint exercises".
+        ("host", rf"(?<![\w-])(?P<phrase>{country})\s+(?:(?:is|are|was|were|will|would|has|have|had|also|to|be|set\s+to)\s+)*(?i:host(?:s|ed|ing)?)\b"),  # noqa: E501
         ("country", rf"{_PREP}(?:the\s+)?(?P<phrase>{_CAPS})"),
     )  # fmt: skip
     return tuple((form, re.compile(pattern)) for form, pattern in patterns)
@@ -157,6 +165,8 @@ def _site_tokens(sentence: str) -> list[tuple[int, int, str]]:
         words = match.group(0).split()
         for n in range(len(words), 0, -1):  # longest run first
             text = " ".join(words[:n]).rstrip("’'")
+            if n < len(words) and not re.fullmatch(_RANGE_WORDS, " ".join(words[n:])):
+                continue  # "Central" of "the Central Military District" is not the range "Central"
             if _known_site(normalize_name(text)):
                 out.append((match.start(), match.start() + len(text), text))
                 break
@@ -194,6 +204,9 @@ def find_places(sentence: str) -> list[PlaceMention]:
             if form in ("regions", "countries"):
                 found += _list_mentions(form, match, sentence)
                 continue
+            if form.startswith("site-") and form != "site-unknown":
+                found += _site_list_mentions(form, match, sentence)
+                continue
             mention = _mention(form, match, sentence)
             if mention is not None:
                 found.append(mention)
@@ -225,6 +238,36 @@ def _list_mentions(form: str, match: re.Match[str], sentence: str) -> list[Place
             continue
         query = f"the {part.group(0)} region"
         out.append(PlaceMention(part.group(0), query, base + part.start(), base + part.end(), "region", role, context))
+    return out
+
+
+def _site_list_mentions(form: str, match: re.Match[str], sentence: str) -> list[PlaceMention]:
+    """Split a list of ranges, airfields or towns into one site mention per name.
+
+    "the Domanovsky, Gozhsky and Brest training grounds", "the airfields of Baranovichi, Luninets and Lida",
+    "the towns of Druskininkai, Alytus and Varėna", "five Belarusian (Obuz-Lesnovsky, Brestsky …) and nine
+    Russian training grounds (Volsky, …)": a bracketed list counts when a range word stands within 40
+    characters of it. Each name is geocoded with its range word ("Lida airfield"); a town as itself.
+    """
+    word = match.groupdict().get("word")
+    if form == "site-paren":
+        near = sentence[max(0, match.start() - 40) : match.start()] + " " + sentence[match.end() : match.end() + 40]
+        found = match.group("before") or re.search(_RANGE_WORDS, near)
+        if not found:
+            return []
+        word = found if isinstance(found, str) else found.group(0)
+    assert word is not None
+    kind = re.sub(r"s$", "", " ".join(word.lower().split()))
+    role = _role(sentence, match.start())
+    base = match.start("names")
+    out = []
+    for part in re.finditer(_NAME, match.group("names")):
+        name = part.group(0)
+        if normalize_name(name) in _NOT_PLACES or name in country_names() or name.lower() == "and":
+            continue
+        query = name if kind in ("town", "citie", "village", "settlement") else f"{name} {kind}"
+        town = kind in ("town", "citie", "village", "settlement")
+        out.append(PlaceMention(name, query, base + part.start(), base + part.end(), "town" if town else "site", role))
     return out
 
 
@@ -273,18 +316,25 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
         return PlaceMention(text, text, start, end, form, role, context)
     if form == "compass":
         return PlaceMention(text, text, start, end, form, role)
-    if form in ("territory", "country-name"):
+    if form == "region-part":  # "the northeast area of Vitebsk": that side of the Vitebsk region
+        if match.group("name") in country_names():
+            return None
+        query = f"{match.group('side').lower()} {match.group('name')} region"
+        return PlaceMention(text, query, start, end, "region", role)
+    if form in ("territory", "country-name", "host"):
         iso3 = iso3_of(match.group("name") or match.group("dem") if form == "territory" else text)
         if iso3 is None:
             return None
         return PlaceMention(text, _country_query(iso3, text), start, end, "country", role, iso3)
     if form == "region":
-        if normalize_name(match.group("name")) in _NOT_PLACES:
-            return None
-        owner = match.group("owner")
-        if owner:  # "Belarus's Vitebsk region": the region of that country
+        if normalize_name(match.group("name")) in _NOT_PLACES or _MILITARY_DISTRICT.search(text):
+            return None  # "the Central Military District" is where troops come from, not an admin region
+        owner = match.group("owner") or match.group("dem")
+        if owner:
+            # "Belarus's Vitebsk region", "the Tajik southern Khatlon province": the region of that country
             query = text[match.start("name") - start :]
-            return PlaceMention(text, f"the {query}", start, end, "region", role, iso3_of(owner) or DEFAULT_CONTEXT)
+            context = (iso3_of(owner) if owner else None) or DEFAULT_CONTEXT
+            return PlaceMention(text, f"the {query}", start, end, "region", role, context)
         return PlaceMention(text, text, start, end, "region", role)
     if form == "site-unknown":
         if normalize_name(match.group("name")) in _NOT_PLACES:
@@ -302,6 +352,7 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
     return PlaceMention(place, place, start, start + len(place), kind, role)
 
 
+_MILITARY_DISTRICT = re.compile(r"\bMilitary\s+District\b", re.I)
 #: A border phrase that names no country, side or neighbour.
 _BARE_BORDER = re.compile(r"^(?:the\s+)?(?:state\s+)?(?:borders?|frontiers?)$", re.I)
 

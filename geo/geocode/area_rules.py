@@ -22,6 +22,7 @@ from geo.core.settings import setting
 from geo.geocode import areas, gazetteer
 from geo.geocode.gazetteer import clean_phrase, normalize_name, strip_words
 from geo.geocode.result import GeocodeResult, area_result, unresolved
+from geo.reference.layers import layer
 
 _COUNTRY_WORDS = re.compile(r"\b(?:the\s+)?(?:country|parts?\s+of\s+the\s+country|territory)\b")
 _COMPASS: tuple[tuple[str, str], ...] = (
@@ -151,6 +152,65 @@ def _region_codes(name: str) -> tuple[str, ...]:
     return codes
 
 
+def _outside_layer(phrase: str, name: str, context: str | None) -> GeocodeResult | None:
+    """Return the country of a region the admin-1 layer does not hold ("the Republic of Tatarstan", "Khatlon").
+
+    The ISO 3166-2 subdivisions (pycountry) say which country it is in; the result is that country's
+    area, at country precision, since no region geometry is at hand. A demonym before the name ("the
+    Tajik … Khatlon province") is read past.
+    """
+    words = name.split()
+    for start in range(len(words)):  # "tajik southern khatlon" → "southern khatlon" → "khatlon"
+        found = gazetteer.world_region_countries().get(" ".join(words[start:]))
+        if found is None:
+            continue
+        iso3, code = found
+        if iso3 not in set(layer("countries")["iso3"]) or code in gazetteer.admin1_names():
+            return None
+        row = layer("countries").set_index("iso3").loc[iso3]
+        explanation = (
+            f"{' '.join(words[start:])!r} is a first-level region of {row['name']} ({iso3}) in ISO 3166-2 "
+            "(pycountry) that the admin-1 layer does not hold: the country's area, Natural Earth 1:10m"
+        )
+        return area_result(phrase, "country", row.geometry, iso3, explanation, confidence="low")
+    return None
+
+
+#: A side of a region before its name ("northern Vitebsk", "the northeast part of the vitebsk").
+_COMPASS_PART = re.compile(
+    r"^(?:the\s+)?(?P<side>(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
+    r"(?:\s+(?:part|parts|area|areas)\s+of)?\s+(?:the\s+)?(?P<rest>\S.*)$"
+)
+#: A city that is its own first-level unit → the region around it that reports call "the <city> region".
+_CITY_SUBJECTS = {"RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN", "BY-HM": "BY-MI"}
+#: A town this large that shares a region's name is the centre it is named after (GeoNames population).
+_NAMESAKE_MIN_POPULATION = 100_000
+
+
+def _namesake_region(name: str) -> tuple[tuple[str, ...], str]:
+    """Return the region named after its centre ("the Nizhny Novgorod region" → Nizhegorod, RU-NIZ).
+
+    A district named after its centre ("the Borisovsky district" → Borisov) lies in that centre's region;
+    the result is the whole admin-1 region, which holds it.
+
+    Most Russian, Belarusian and Polish first-level units are named after their capital, and reports
+    write the city's name where the admin-1 layer spells the region another way. The largest town of that
+    name (GeoNames, at least :data:`_NAMESAKE_MIN_POPULATION` people) gives its region; a city that is its
+    own unit (Moscow, Saint Petersburg, Minsk) gives the region around it (:data:`_CITY_SUBJECTS`).
+    """
+    index = gazetteer.town_index()
+    ids = index.get(name, ())
+    for stem in gazetteer.adjective_stems(name):  # "the Borisovsky district" → Borisov
+        ids = ids or index.get(stem, ())
+    if not ids:
+        return (), ""
+    town = gazetteer.towns()[ids[0]]
+    code = _CITY_SUBJECTS.get(town.admin1_code, town.admin1_code)
+    if town.population < _NAMESAKE_MIN_POPULATION or code not in gazetteer.admin1_names():
+        return (), ""
+    return (code,), f"; the region named after its centre {town.name} (GeoNames {town.geonameid})"
+
+
 def _fuzzy_region_codes(name: str, context: str | None, *, groups_only: bool = False) -> tuple[tuple[str, ...], str]:
     """Return region codes whose transliteration-folded name is close to ``name`` (rapidfuzz ratio).
 
@@ -198,14 +258,26 @@ def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     listed = _region_list_rule(phrase, context)
     if listed is not None:
         return listed
+    part = _COMPASS_PART.match(stripped)
+    if part and _region_codes(part["rest"]):
+        # "northern Vitebsk region", "the northeast part of the Vitebsk region": inside that region, which is
+        # drawn whole (no band is cut from one region); the explanation says so.
+        stripped = part["rest"]
+        how = f"; the {part['side']} part of it, drawn as the whole region"
+        result = region_result(phrase, _region_codes(stripped)[0], how)
+        return result if len(_region_codes(stripped)) == 1 else None
     codes, how = _region_codes(stripped), ""
     if re.search(r"\b(?:county|counties|apskritis)\b", key):  # Lithuania: the county, not the municipality
         county, county_how = _fuzzy_region_codes(stripped, context, groups_only=True)
         codes, how = (county, county_how) if county else (codes, how)
     if not codes:
+        codes, how = _namesake_region(stripped)
+    if not codes:
         codes, how = _fuzzy_region_codes(stripped, context)
     if not codes:
-        return unresolved(phrase, f"no admin-1 region is called {stripped!r}")
+        return _outside_layer(phrase, stripped, context) or unresolved(
+            phrase, f"no admin-1 region is called {stripped!r}"
+        )
     if len(codes) > 1 and context is not None:
         codes = tuple(c for c in codes if gazetteer.region_country(c) == context) or codes
     if len(codes) > 1:

@@ -415,3 +415,49 @@ def reading_text(resolve_as: str) -> str:
     if ident in admin1_names():
         return admin1_names()[ident]
     return country_name(ident) if is_iso3(ident) else resolve_as
+
+
+@cache
+def world_region_countries() -> dict[str, tuple[str, str]]:
+    """Map the folded names of ISO 3166-2 subdivisions worldwide to (country ISO3, code), where unambiguous.
+
+    Names as pycountry writes them ("Tatarstan, Respublika", "Khatlon"), without the part after a comma and
+    without region words. For a region the admin-1 layer does not hold (it covers the countries around
+    Belarus), the report still says which country the place is in.
+    """
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for entry in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=entry.country_code)
+        if country is None:
+            continue
+        key, _ = strip_words(normalize_name(str(entry.name).split(",")[0]), REGION_WORDS)
+        if len(key) >= 4:
+            found[key].add((str(country.alpha_3), str(entry.code)))
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def romanisation_skeleton(key: str) -> str:
+    """Fold a range name across Russian, Belarusian and Polish romanisations to a consonant skeleton.
+
+    On top of :func:`fold_transliteration`: the adjectival ending goes (-sky, -ski), the Belarusian short
+    u becomes v (Lyasnouski, Damanauski, Barysaw), a soft ya/ia loses its i, o and a are one (akanye), and
+    unstressed vowels are one. So Obuz-Lyasnouski and Obuz-Lesnovsky, Asipovichy and Osipovichsky, Barysaw
+    and Borisovsky, Chapialeva and Chepelevo meet. Used only for a phrase that says it names a range.
+    """
+    text = fold_transliteration(normalize_name(key))
+    text = re.sub(r"(?<=[a-z])(?:sk|ck|sc)(?:i|ii|ij)?\b", "", text)
+    text = re.sub(r"(?<=[aeo])[uw](?=[^aeiou]|$)", "v", text)
+    text = re.sub(r"i(?=[ae])", "", text)
+    text = re.sub(r"[ae]", "e", text.replace("o", "a"))
+    return re.sub(r"(?<=\w\w\w)[aeiou]+\b", "", text)
+
+
+@cache
+def site_skeletons() -> dict[str, tuple[str, ...]]:
+    """Map the :func:`romanisation_skeleton` of every range and airfield name (five letters or more) to site ids."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for key, ids in site_index().items():
+        skeleton = romanisation_skeleton(key)
+        if len(skeleton.replace(" ", "").replace("-", "")) >= 5:
+            out[skeleton].update(ids)
+    return {k: tuple(sorted(v)) for k, v in out.items()}

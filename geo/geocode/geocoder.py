@@ -117,6 +117,9 @@ def _site_rule(phrase: str, key: str) -> GeocodeResult | None:
         ids = index.get(stem, ())
         how = f"matched by the stem {stem!r} of the adjectival form {stripped!r}"
         had_word = had_word or bool(ids)
+    if not ids and had_word:  # "the Obuz-Lyasnouski training ground": a Belarusian romanisation
+        ids = gazetteer.site_skeletons().get(gazetteer.romanisation_skeleton(stripped), ())
+        how = f"matched across romanisations (skeleton {gazetteer.romanisation_skeleton(stripped)!r})"
     if not ids:
         return None
     if not had_word and stripped in gazetteer.town_index():

@@ -27,6 +27,7 @@ from html import escape
 from typing import Any, Final, TypedDict
 from urllib.parse import quote
 
+from geo.catalog.participation import participants_text
 from geo.catalog.sites import nato_distance_text
 from geo.core.citations import source_host, via_text
 from geo.core.countries import country_name
@@ -191,7 +192,8 @@ def exercise_fields(row: Mapping[str, Any]) -> ExerciseFields:
         "alliance": str(row["alliance"]),
         "when": row_period_text(row),
         "when_note": "; ".join(notes),
-        "participants": _countries(row.get("participants") or []),
+        # The disputed and the withdrawn follow the participants, never mixed in with them.
+        "participants": participants_text(row),
         "observers": _countries(row.get("observers") or []),
         "figures": _figure_fields(row.get("figures") or [], row.get("citations") or []),
         "figures_note": figures_note(row),

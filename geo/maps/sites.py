@@ -41,7 +41,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
-from geo.catalog.sites import NATO_DISTANCE_COLUMNS, located, place_name, site_kind
+from geo.catalog.sites import NATO_DISTANCE_COLUMNS, POINT_DECIMALS, located, place_name, site_kind
 from geo.core import settings
 from geo.core.values import is_missing
 from geo.maps.popup import (
@@ -68,8 +68,6 @@ POINT_KINDS: tuple[str, ...] = ("p", "a", "t")
 AREA_KINDS: tuple[str, ...] = ("r", "b", "c")
 #: Simplification of site areas for display (metres): below a pixel at the zooms regions are read at.
 SITE_SIMPLIFY_M = 500.0
-#: Decimals of point coordinates (about 10 m).
-POINT_DECIMALS = 4
 #: Kinds from the vaguest to the most precise: a spot shared by sites of several kinds is drawn as the vaguest.
 _VAGUEST_FIRST: tuple[str, ...] = ("c", "b", "r", "a", "t", "p")
 

@@ -12,6 +12,7 @@ parameter       example                                meaning
 ``years``       ``2020-2025`` or ``2021``              inclusive year range
 ``alliance``    ``NATO,Russia-Belarus``                alliances
 ``country``     ``BLR,RUS``                            participating countries (ISO3)
+``status``      ``took-part,disputed`` or ``all``      statuses ``country`` counts (default took-part)
 ``q``           ``Zapad``                              text search
 ``precision``   ``point,region``                       site precision levels
 ``family``      ``zapad``                              exercise families
@@ -21,11 +22,15 @@ parameter       example                                meaning
 ``rings``       ``50,100,200``                         distance rings (km)
 ``ring_at``     ``nato`` or ``zapad-2021:0``           ring centre
 ``exercise``    ``zapad-2021``                         the exercise the Exercises page opens
+``a``, ``b``    ``2017-2019`` or ``zapad-2021``        the two sides of the Compare page
+``at``          ``2021-09-14`` (or ``2021-09``)        the Playback page's moment
+``step``        ``week`` or ``month``                  the Playback page's step size
 ==============  =====================================  ===============================
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -34,19 +39,24 @@ from typing import Final
 import geopandas as gpd
 
 from geo.catalog.filter import PRECISIONS, SiteFilter, parse_list, parse_years
+from geo.catalog.participation import DEFAULT_STATUSES, STATUS_FIELDS, STATUSES
+from geo.core.dates import check_partial_date, earliest_date
 from geo.core.errors import FilterError
 from geo.core.grading import parse_threshold
 from geo.core.symbology import ALLIANCES
 from geo.maps.build import NATO_BORDER, MapOptions
+from geo.query.playback import Step
 from geo.query.selection import catalog_years
 
 __all__ = [
+    "COMPARE_PARAMS",
     "FILTER_PARAMS",
     "KNOWN_PARAMS",
     "MAP_PARAMS",
     "MAX_TEXT_CHARS",
     "NATO_KM_RANGE",
     "PAGE_PARAMS",
+    "PLAYBACK_STEPS",
     "RING_CHOICES_KM",
     "Choices",
     "Notice",
@@ -56,11 +66,26 @@ __all__ = [
     "encode",
 ]
 
-FILTER_PARAMS: Final[tuple[str, ...]] = ("years", "alliance", "country", "q", "precision", "family", "nato_km", "grade")
+FILTER_PARAMS: Final[tuple[str, ...]] = (
+    "years",
+    "alliance",
+    "country",
+    "status",
+    "q",
+    "precision",
+    "family",
+    "nato_km",
+    "grade",
+)
 MAP_PARAMS: Final[tuple[str, ...]] = ("tiles", "rings", "ring_at")
-#: Parameters of one page: the exercise the Exercises page shows (popups on the map link to it).
-PAGE_PARAMS: Final[tuple[str, ...]] = ("exercise",)
-KNOWN_PARAMS: Final[tuple[str, ...]] = FILTER_PARAMS + MAP_PARAMS + PAGE_PARAMS
+#: Parameters of one page: the exercise the Exercises page shows (popups on the map link to it), the
+#: Playback page's moment and step size.
+PAGE_PARAMS: Final[tuple[str, ...]] = ("exercise", "at", "step")
+#: Step sizes the Playback page offers (``day`` is the CLI's only).
+PLAYBACK_STEPS: Final[tuple[Step, ...]] = ("week", "month")
+#: The two sides of the Compare page: a year, a year range or an exercise id each.
+COMPARE_PARAMS: Final[tuple[str, ...]] = ("a", "b")
+KNOWN_PARAMS: Final[tuple[str, ...]] = FILTER_PARAMS + MAP_PARAMS + PAGE_PARAMS + COMPARE_PARAMS
 #: Longest accepted search text (characters); longer text is cut.
 MAX_TEXT_CHARS: Final = 200
 #: Range of "within N km of NATO" (km), as offered by the sidebar slider.
@@ -82,7 +107,7 @@ class Choices:
     years
         (first, last) year of the catalog.
     countries
-        ISO3 codes of every participant.
+        ISO3 codes of every country the exercises name, whatever its status (took part, withdrew …).
     families
         Exercise family slugs.
     alliances
@@ -100,11 +125,20 @@ class Choices:
 
 @dataclass(frozen=True)
 class ViewState:
-    """The filter, the map options and the exercise shown that a URL describes."""
+    """The filter, the map options, the exercise shown, the playback moment and the compared sides of a URL.
+
+    ``compare`` holds the Compare page's sides A and B as normalised text (``"2017"``, ``"2017-2019"``,
+    ``"zapad-2021"``), None for a side the URL does not give (or gives wrongly).
+    """
 
     filter: SiteFilter = field(default_factory=SiteFilter)
     map: MapOptions = field(default_factory=MapOptions)
     exercise: str | None = None
+    #: The Playback page's moment (a day of the step shown); None: the period's first step.
+    at: dt.date | None = None
+    #: The Playback page's step size; None: ``week``.
+    step: Step | None = None
+    compare: tuple[str | None, str | None] = (None, None)
 
 
 @dataclass(frozen=True)
@@ -126,7 +160,8 @@ def choices_from_sites(sites: gpd.GeoDataFrame) -> Choices:
     The years run from the first start year to the last year any exercise starts or ends in.
     """
     first, last = catalog_years(sites) or (2000, 2000)
-    countries = sorted({c for ps in sites["participants"] for c in ps})
+    named = [sites[f] for f in STATUS_FIELDS.values() if f in sites]
+    countries = sorted({c for column in named for cs in column if isinstance(cs, list | tuple) for c in cs})
     families = sorted({str(f) for f in sites["family"] if isinstance(f, str) and f})
     exercises = sorted({str(e) for e in sites["exercise_id"]})
     return Choices(
@@ -159,20 +194,26 @@ def _pick(param: str, raw: str, allowed: Sequence[str], notices: list[Notice], *
     return tuple(a for a in allowed if a in kept)
 
 
-def _years(raw: str, choices: Choices, notices: list[Notice]) -> tuple[int, int] | None:
+def _clamped_years(param: str, raw: str, choices: Choices, notices: list[Notice]) -> tuple[int, int] | None:
+    """The years of ``raw`` limited to the catalog's; None (noted) when malformed or outside it."""
     try:
         first, last = parse_years(raw)
     except FilterError as exc:
-        notices.append(Notice("years", raw, f"ignored ({exc})"))
+        notices.append(Notice(param, raw, f"ignored ({exc})"))
         return None
     lo, hi = choices.years
     if last < lo or first > hi:
-        notices.append(Notice("years", raw, f"outside the catalog's years {lo}–{hi}, ignored"))
+        notices.append(Notice(param, raw, f"outside the catalog's years {lo}–{hi}, ignored"))
         return None
     clamped = (max(first, lo), min(last, hi))
     if clamped != (first, last):
-        notices.append(Notice("years", raw, f"limited to the catalog's years: {clamped[0]}–{clamped[1]}"))
-    return None if clamped == (lo, hi) else clamped
+        notices.append(Notice(param, raw, f"limited to the catalog's years: {clamped[0]}–{clamped[1]}"))
+    return clamped
+
+
+def _years(raw: str, choices: Choices, notices: list[Notice]) -> tuple[int, int] | None:
+    clamped = _clamped_years("years", raw, choices, notices)
+    return None if clamped == choices.years else clamped
 
 
 def _nato_km(raw: str, notices: list[Notice]) -> float | None:
@@ -236,8 +277,49 @@ def decode(params: Mapping[str, str | Sequence[str]], choices: Choices) -> tuple
         filter=_filter(values, choices, notices),
         map=_map_options(values, notices),
         exercise=_exercise(values["exercise"], choices, notices) if "exercise" in values else None,
+        at=_at(values["at"], choices, notices) if "at" in values else None,
+        step=_step(values["step"], notices) if "step" in values else None,
+        compare=(_side("a", values, choices, notices), _side("b", values, choices, notices)),
     )
     return state, notices
+
+
+def _side(param: str, values: Mapping[str, str], choices: Choices, notices: list[Notice]) -> str | None:
+    """A compared side: a year or year range inside the catalog, or an exercise id of the catalog."""
+    if param not in values:
+        return None
+    raw = values[param].strip()
+    if re.fullmatch(r"\d{4}(?:\s*[-–:]\s*\d{4})?", raw):
+        years = _clamped_years(param, raw, choices, notices)
+        if years is None:
+            return None
+        return str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}"
+    found: list[Notice] = []
+    ident = _exercise(raw, choices, found)
+    notices += [replace(n, param=param) for n in found]
+    return ident
+
+
+def _at(raw: str, choices: Choices, notices: list[Notice]) -> dt.date | None:
+    try:
+        day = earliest_date(check_partial_date(raw.strip()))
+    except ValueError:
+        notices.append(Notice("at", raw, "expected a date such as 2021-09-14; the period's first step is shown"))
+        return None
+    lo, hi = choices.years
+    if not lo <= day.year <= hi:
+        notices.append(Notice("at", raw, f"outside the catalog's years {lo}–{hi}; the period's first step is shown"))
+        return None
+    return day
+
+
+def _step(raw: str, notices: list[Notice]) -> Step | None:
+    value = raw.strip().casefold()
+    for step in PLAYBACK_STEPS:
+        if value == step:
+            return step
+    notices.append(Notice("step", raw, f"expected {' or '.join(PLAYBACK_STEPS)}; week is used"))
+    return None
 
 
 def _exercise(raw: str, choices: Choices, notices: list[Notice]) -> str | None:
@@ -260,6 +342,8 @@ def _filter(values: Mapping[str, str], choices: Choices, notices: list[Notice]) 
         flt = replace(flt, alliances=_pick("alliance", values["alliance"], choices.alliances, notices))
     if "country" in values:
         flt = replace(flt, countries=_pick("country", values["country"], choices.countries, notices))
+    if "status" in values:
+        flt = replace(flt, statuses=_statuses(values["status"], notices))
     if "q" in values:
         text = " ".join(values["q"].split())
         if len(text) > MAX_TEXT_CHARS:
@@ -275,6 +359,17 @@ def _filter(values: Mapping[str, str], choices: Choices, notices: list[Notice]) 
     if "grade" in values:
         flt = replace(flt, min_grade=_grade(values["grade"], notices))
     return flt
+
+
+def _statuses(raw: str, notices: list[Notice]) -> tuple[str, ...]:
+    """The statuses ``?status=`` names (``all`` for every one); none valid: the default, with a notice."""
+    if raw.strip().casefold() == "all":
+        return STATUSES
+    kept = _pick("status", raw, STATUSES, notices)
+    if not kept:
+        notices.append(Notice("status", raw, f"no known status; counting {', '.join(DEFAULT_STATUSES)} only"))
+        return DEFAULT_STATUSES
+    return kept
 
 
 def _grade(raw: str, notices: list[Notice]) -> str | None:
@@ -325,6 +420,8 @@ def encode(state: ViewState) -> dict[str, str]:
         out["alliance"] = ",".join(flt.alliances)
     if flt.countries:
         out["country"] = ",".join(flt.countries)
+    if flt.statuses != DEFAULT_STATUSES:
+        out["status"] = "all" if flt.statuses == STATUSES else ",".join(flt.statuses)
     if flt.text:
         out["q"] = flt.text
     if flt.precisions:
@@ -342,4 +439,11 @@ def encode(state: ViewState) -> dict[str, str]:
         out["ring_at"] = opts.ring_center
     if state.exercise:
         out["exercise"] = state.exercise
+    if state.at is not None:
+        out["at"] = state.at.isoformat()
+    if state.step is not None:
+        out["step"] = state.step
+    for name, side in zip(COMPARE_PARAMS, state.compare, strict=True):
+        if side:
+            out[name] = side
     return out

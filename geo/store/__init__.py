@@ -19,7 +19,8 @@ stored copies unless an analyst has edited them.
 Writes
 ------
 :meth:`Store.save` is one transaction: new exercises and updates, each with an audit record (who,
-when in UTC, from which source, which fields changed). Two processes saving at once both land (SQLite
+when in UTC, from which source, which fields changed and their values before and after:
+:mod:`geo.store.audit`). Two processes saving at once both land (SQLite
 queues writers with ``BEGIN IMMEDIATE`` and a 30 s busy timeout); a process killed in the middle of
 a save leaves the database as it was before that save.
 

@@ -27,6 +27,7 @@ from geo.catalog.load import catalog_hash, load_catalog
 from geo.catalog.schema import Exercise
 from geo.core import settings
 from geo.core.grading import grade_changes
+from geo.store.audit import change_detail
 from geo.store.engine import StoreError, make_engine, reading, serialise_schema_changes
 from geo.store.limits import check_lengths, check_plain_text
 from geo.store.migrations import CURRENT_VERSION, current_version, migrate
@@ -55,14 +56,6 @@ def content_hash(exercise: Exercise) -> str:
     """Return a stable hash of an exercise's content."""
     text = json.dumps(document(exercise), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
-
-
-def _changed(before: dict[str, Any] | None, after: dict[str, Any]) -> dict[str, Any]:
-    if before is None:
-        return {"fields": sorted(after)}
-    fields = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
-    grades = grade_changes(before, after)  # an analyst's Admiralty grade: before and after, per citation
-    return {"fields": fields, **({"grades": grades} if grades else {})}
 
 
 @dataclass(frozen=True)
@@ -171,7 +164,9 @@ class Store:
             row = session.get(ExerciseRow, exercise.id)
             if row is None:
                 session.add(_new_row(exercise, origin="seed", who=SEED_AUTHOR, now=now, seed_hash=digest))
-                session.add(_audit(batch, exercise, "seed-load", SEED_AUTHOR, now, _SEED_SOURCE, 1, None))
+                # The values loaded are the catalog file's, in git: the audit names the fields only.
+                entry = _audit(batch, exercise, "seed-load", SEED_AUTHOR, now, _SEED_SOURCE, 1, None, values=False)
+                session.add(entry)
                 changed.append(exercise.id)
             elif row.origin == "seed" and row.seed_hash != digest:
                 if row.content_hash != row.seed_hash:
@@ -445,6 +440,12 @@ def _set_document(row: ExerciseRow, exercise: Exercise, *, who: str, now: str) -
     row.updated_by = who
 
 
+def _detail(before: dict[str, Any] | None, after: dict[str, Any], *, values: bool) -> dict[str, Any]:
+    """The audit detail (:func:`change_detail`) plus each citation grade changed, before and after."""
+    grades = grade_changes(before, after)
+    return {**change_detail(before, after, values=values), **({"grades": grades} if grades else {})}
+
+
 def _audit(
     batch: str,
     exercise: Exercise,
@@ -454,6 +455,8 @@ def _audit(
     source: str,
     version: int,
     before: dict[str, Any] | None,
+    *,
+    values: bool = True,
 ) -> AuditRow:
     return AuditRow(
         batch=batch,
@@ -463,7 +466,7 @@ def _audit(
         at=now,
         source=source,
         version=version,
-        detail=_changed(before, document(exercise)),
+        detail=_detail(before, document(exercise), values=values),
     )
 
 

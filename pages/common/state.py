@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import geopandas as gpd
 import streamlit as st
 
 from geo.catalog.filter import PRECISIONS, SiteFilter
+from geo.catalog.participation import DEFAULT_STATUSES, STATUS_LABELS, STATUSES, statuses_text
 from geo.core.countries import country_label
 from geo.core.counts import counted
 from geo.core.dates import as_of_text
@@ -24,12 +26,12 @@ from geo.core.text import md_escape
 from geo.maps.build import MapOptions
 from geo.maps.reference import ReferenceLayers, reference_layers
 from geo.maps.url_state import (
+    COMPARE_PARAMS,
     FILTER_PARAMS,
     KNOWN_PARAMS,
     MAP_PARAMS,
     MAX_TEXT_CHARS,
     NATO_KM_RANGE,
-    PAGE_PARAMS,
     Choices,
     ViewState,
     choices_from_sites,
@@ -37,6 +39,7 @@ from geo.maps.url_state import (
     encode,
 )
 from geo.query.known import known_sites
+from geo.query.playback import Step
 from geo.query.selection import Selection, select
 
 #: Widget keys of the sidebar filters.
@@ -45,6 +48,7 @@ K_PRECISIONS, K_FAMILIES, K_NATO_ON, K_NATO_KM = "f_precisions", "f_families", "
 K_GRADE = "f_grade"
 #: The grade widget's "no threshold" choice.
 ANY_GRADE = "any"
+K_STATUSES = "f_statuses"
 _URL_READ = "_dm_url_read"
 _NOTICES = "_dm_notices"
 DEFAULT_NATO_KM = 100
@@ -151,6 +155,8 @@ def filter_from_widgets(ch: Choices) -> SiteFilter:
         years=None if years == ch.years else (int(years[0]), int(years[1])),
         alliances=tuple(a for a in ch.alliances if a in state.get(K_ALLIANCES, [])),
         countries=tuple(c for c in ch.countries if c in state.get(K_COUNTRIES, [])),
+        # Emptying the statuses box does not count every status: it falls back to "took part".
+        statuses=tuple(s for s in STATUSES if s in state.get(K_STATUSES, DEFAULT_STATUSES)) or DEFAULT_STATUSES,
         text=" ".join(str(state.get(K_TEXT, "")).split())[:MAX_TEXT_CHARS],
         precisions=tuple(p for p in PRECISIONS if p in state.get(K_PRECISIONS, [])),
         families=tuple(f for f in ch.families if f in state.get(K_FAMILIES, [])),
@@ -179,6 +185,7 @@ def _seed_filter_widgets(flt: SiteFilter, ch: Choices) -> None:
     state[K_YEARS] = flt.years or ch.years
     state[K_ALLIANCES] = list(flt.alliances)
     state[K_COUNTRIES] = list(flt.countries)
+    state[K_STATUSES] = list(flt.statuses)
     state[K_TEXT] = flt.text
     state[K_PRECISIONS] = list(flt.precisions)
     state[K_FAMILIES] = list(flt.families)
@@ -234,7 +241,28 @@ def url_exercise(ch: Choices) -> str | None:
 
 def write_exercise_param(exercise_id: str | None) -> None:
     """Mirror the exercise shown by the Exercises page in the URL (None removes it)."""
-    _set_params(encode(ViewState(exercise=exercise_id)), PAGE_PARAMS)
+    _set_params(encode(ViewState(exercise=exercise_id)), ("exercise",))
+
+
+def url_moment(ch: Choices) -> tuple[dt.date | None, Step | None]:
+    """Return the Playback page's moment and step size from the URL (``?at=&step=``), each None when absent or bad."""
+    state = decode(query_params(), ch)[0]
+    return state.at, state.step
+
+
+def write_moment_params(at: dt.date, step: Step) -> None:
+    """Mirror the Playback page's moment and step size in the URL."""
+    _set_params(encode(ViewState(at=at, step=step)), ("at", "step"))
+
+
+def url_compare(ch: Choices) -> tuple[str | None, str | None]:
+    """Return the Compare page's sides A and B the current URL names (``?a=2017&b=zapad-2021``), if valid."""
+    return decode(query_params(), ch)[0].compare
+
+
+def write_compare_params(a: str | None, b: str | None) -> None:
+    """Mirror the Compare page's sides in the URL."""
+    _set_params(encode(ViewState(compare=(a, b))), COMPARE_PARAMS)
 
 
 def show_notices() -> None:
@@ -269,6 +297,7 @@ FILTER_KEYS: tuple[str, ...] = (
     K_YEARS,
     K_ALLIANCES,
     K_COUNTRIES,
+    K_STATUSES,
     K_TEXT,
     K_PRECISIONS,
     K_FAMILIES,
@@ -299,6 +328,19 @@ def grade_choice_label(choice: str) -> str:
     return "any grade" if choice == ANY_GRADE else f"{choice} or better"
 
 
+def _grade_widget(bar: Any) -> None:
+    """The "source grade" threshold (``?grade=``, ``--min-grade``)."""
+    bar.selectbox(
+        "Source grade (Admiralty)",
+        options=[ANY_GRADE, *THRESHOLDS],
+        key=K_GRADE,
+        format_func=grade_choice_label,
+        help="Only facts whose citation is graded this well: source reliability A–E and information credibility "
+        "1–5 each at least as good (B2: reliability A or B and credibility 1 or 2). F, 6 and not graded never "
+        "qualify; a site stays when one of its citations qualifies, a figure when one supporting citation does.",
+    )
+
+
 def sidebar() -> View:
     """Draw the sidebar filters, mirror them in the URL and return the filtered view."""
     ch = choices()
@@ -316,6 +358,17 @@ def sidebar() -> View:
         format_func=country_label,
         placeholder="Any participant",
     )
+    bar.multiselect(
+        "Participant statuses counted",
+        options=list(STATUSES),
+        key=K_STATUSES,
+        format_func=STATUS_LABELS.__getitem__,
+        placeholder="took part (default)",
+        help="Which countries the participant filter counts: by default only those that took part, not those "
+        "that withdrew, whose part is disputed, or that only observed",
+    )
+    counted_statuses = tuple(s for s in STATUSES if s in st.session_state.get(K_STATUSES, [])) or DEFAULT_STATUSES
+    bar.caption(f"The participant filter counts: {statuses_text(counted_statuses)}.")
     bar.text_input("Search", key=K_TEXT, max_chars=MAX_TEXT_CHARS, placeholder="Name, summary or place, e.g. Zapad")
     bar.multiselect(
         "Precision of the place",
@@ -331,15 +384,7 @@ def sidebar() -> View:
     if st.session_state.get(K_NATO_ON):
         km_lo, km_hi = NATO_KM_RANGE
         bar.slider("Within (km of NATO territory)", min_value=km_lo, max_value=km_hi, step=5, key=K_NATO_KM)
-    bar.selectbox(
-        "Source grade (Admiralty)",
-        options=[ANY_GRADE, *THRESHOLDS],
-        key=K_GRADE,
-        format_func=grade_choice_label,
-        help="Only facts whose citation is graded this well: source reliability A–E and information credibility "
-        "1–5 each at least as good (B2: reliability A or B and credibility 1 or 2). F, 6 and not graded never "
-        "qualify; a site stays when one of its citations qualifies, a figure when one supporting citation does.",
-    )
+    _grade_widget(bar)
     bar.button("Reset filters", on_click=_reset_filters, width="stretch")
 
     view = current_view()

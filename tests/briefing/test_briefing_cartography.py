@@ -307,3 +307,68 @@ def test_area_and_circle_fills_never_stack(all_years):
     assert len({colour for _, colour, _, _ in fills}) >= 3  # every alliance still tints its own areas
     overlaps = [a.intersection(b).area for (a, *_), (b, *_) in combinations(fills, 2)]
     assert max(overlaps) < 1e6  # m² (EPSG:3035): at most a square kilometre of boundary noise
+
+
+def _box_gap(a, b) -> float:
+    """Return the gap between two display boxes (pixels; 0 or less when they touch or overlap)."""
+    return max(a.x0 - b.x1, b.x0 - a.x1, a.y0 - b.y1, b.y0 - a.y1)
+
+
+def test_the_all_years_map_keeps_both_the_overview_and_the_key(all_map):
+    """The busiest map: the key has the panel at 6.5 pt or more and the overview a corner of the map body,
+    free of sites, labels and numbers."""
+    renderer = all_map.canvas.get_renderer()
+    (inset,) = [a for a in all_map.axes if a.get_gid() == "overview-inset"]
+    (ax,) = [a for a in all_map.axes if a.get_gid() == "map"]
+    assert _legend_keys(all_map)
+    (legend,) = [a for a in all_map.axes if a.get_gid() == "legend"]
+    assert min(t.get_fontsize() for t in legend.texts if t.get_gid() == "legend-key") >= 6.5
+    box, frame = inset.get_window_extent(renderer), ax.get_window_extent(renderer)
+    assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+    assert not box.overlaps(legend.get_window_extent(renderer))
+    gids = ("site-label", "site-key-number", "city-label", "country-label", "oblast-label", "offframe-label")
+    covered = [
+        t.get_text() for gid in gids for t in _texts(all_map, gid) if t.get_window_extent(renderer).overlaps(box)
+    ]
+    assert covered == []
+    sites = ax.collections
+    dots = np.concatenate([c.get_offset_transform().transform(c.get_offsets()) for c in sites if len(c.get_offsets())])
+    inside = (dots[:, 0] > box.x0) & (dots[:, 0] < box.x1) & (dots[:, 1] > box.y0) & (dots[:, 1] < box.y1)
+    assert not inside.any()
+
+
+def test_key_numbers_keep_clear_of_each_other_and_of_names(all_map):
+    """Numbers in the Belarus cluster: 3 px or more between any two numbers' boxes (their halos do not merge),
+    2 px or more from any name."""
+    renderer = all_map.canvas.get_renderer()
+    numbers = [t.get_window_extent(renderer) for t in _texts(all_map, "site-key-number")]
+    names = [t.get_window_extent(renderer) for gid in ("city-label", "site-label") for t in _texts(all_map, gid)]
+    assert numbers
+    assert min(_box_gap(a, b) for a, b in combinations(numbers, 2)) >= 3.0
+    assert min(_box_gap(a, b) for a in numbers for b in names) >= 2.0
+
+
+def test_ring_labels_go_through_the_placer(zapad):
+    """Distance-ring labels never overlap a site label, a city or country name, a number or a far-site note."""
+    from geo.export.snapshot import with_rings
+    from geo.maps.build import NATO_BORDER, MapOptions
+
+    west = zapad.sites[~zapad.sites["place_text"].isin(["Pogonovo", "Kirillovsky"])]
+    far = dataclasses.replace(zapad, sites=west)  # Mulino noted at the edge, as in the test above
+    options = with_rings(far, bm.BriefingOptions(), MapOptions(rings_km=(50, 100, 200), ring_center=NATO_BORDER))
+    fig = bm.render_figure(far, options=options)
+    renderer = fig.canvas.get_renderer()
+    rings = _texts(fig, "ring-label")
+    assert len(rings) >= 2
+    gids = ("site-label", "site-key-number", "city-label", "country-label", "oblast-label", "offframe-label")
+    others = [t for gid in gids for t in _texts(fig, gid)]
+    assert _texts(fig, "offframe-label")
+    boxes = [t.get_window_extent(renderer) for t in rings]
+    hits = [
+        (r.get_text(), o.get_text())
+        for r, b in zip(rings, boxes, strict=True)
+        for o in others
+        if b.overlaps(o.get_window_extent(renderer))
+    ]
+    assert hits == []
+    assert not [(a, b) for a, b in combinations(boxes, 2) if a.overlaps(b)]

@@ -178,6 +178,8 @@ def test_zapad_2021_russian_total_and_belarus_share_are_separate() -> None:
     (local,) = _figures(ex, 400)
     assert not local.official and "100fm" in (local.claimed_by or "")
     assert "UZB" not in ex.participants and "Uzbekistan" in ex.summary
+    # One photo caption puts Uzbekistan at Mulino; the contingent list does not: disputed, with both cited.
+    assert ex.status_of("UZB") == "disputed" and {"c11", "c9"} <= set(ex.evidence["disputed"])
 
 
 def test_zapad_2025_contradiction_if_present(catalog: dict[str, Exercise]) -> None:

@@ -488,7 +488,8 @@ CASES: list[Case] = [
                 "announced": "2023-03-14",
                 "date_precision": "month",
                 "participants": {"RUS", "BLR"},
-                "unresolved_locations": {"Russia's Nizhny Novgorod region"},
+                # the region named after its centre (the admin-1 layer spells it Nizhegorod)
+                "locations": {("region", "RUS", "Nizhegorod")},
             }
         ],
     ),

@@ -12,15 +12,16 @@ from geo.catalog.load import load_exercises
 from geo.extract import Extractor
 from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 
-#: measure -> lowest acceptable value on dev (see :func:`tests.support.extraction_score.Tally.ratio`).
+#: measure -> lowest acceptable value on dev (see :func:`tests.support.extraction_score.Tally.ratio`), measured
+#: on the 52 dev articles (34 of the first pass, 18 added for the failure classes of issue 14).
 FLOORS = {
-    "recall": 0.97,
-    "precision": 1.00,
-    "alliance": 0.96,
-    "participants_recall": 0.98,
-    "participants_precision": 1.00,
+    "recall": 0.94,
+    "precision": 0.95,
+    "alliance": 1.00,
+    "participants_recall": 1.00,
+    "participants_precision": 0.99,
     "start": 1.00,
-    "sites": 0.72,
+    "sites": 0.76,
 }
 
 
@@ -32,7 +33,8 @@ def dev_tally() -> Tally:
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
     articles = load_articles()
-    assert len(articles) >= 40
+    assert len(articles) >= 62
+    assert sum(a.split == "dev" for a in articles) >= 52
     assert sorted(a.id for a in articles if a.split == "test") == [
         "003", "014", "015", "023", "027", "035", "037", "041", "043", "044",
     ]  # fmt: skip

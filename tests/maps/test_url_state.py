@@ -167,6 +167,7 @@ def test_url_filter_equals_the_cli_filter():
         [
             *("catalog", "--years", "2020-2023", "--alliance", "NATO,CSTO", "--country", "pol", "--search", "Iron"),
             *("--precision", "point,area", "--family", "iron-wolf", "--max-nato-km", "100"),
+            *("--status", "observer,took-part"),
         ]
     )
     url = {
@@ -177,6 +178,7 @@ def test_url_filter_equals_the_cli_filter():
         "precision": "point,area",
         "family": "iron-wolf",
         "nato_km": "100",
+        "status": "took-part,observer",
     }
     from_url = decode(url, CHOICES)[0].filter
     from_cli = filter_from_args(args)
@@ -189,6 +191,7 @@ def test_url_filter_equals_the_cli_filter():
     )
     assert set(from_url.precisions) == set(from_cli.precisions)
     assert from_url.max_distance_km == from_cli.max_distance_km
+    assert from_url.statuses == from_cli.statuses == ("took-part", "observer")
 
 
 def test_choices_and_period_end_from_the_catalog():
@@ -197,7 +200,10 @@ def test_choices_and_period_end_from_the_catalog():
     first, last = choices.years
     assert first == int(sites["year"].min())
     assert last >= int(sites["year"].max())
-    assert set(choices.countries) == {c for ps in sites["participants"] for c in ps}
+    # Every country the exercises name, whatever its status (the filter can count withdrawn or observers too).
+    named = ("participants", "disputed", "withdrawn", "observers", "non_participants")
+    assert set(choices.countries) == {c for f in named for cs in sites[f] for c in cs}
+    assert {"CHN", "SAU"} <= set(choices.countries) - {c for ps in sites["participants"] for c in ps}
     assert period_end(SiteFilter().years, choices.years) == dt.date(last, 12, 31)
     assert period_end((2021, 2023), choices.years) == dt.date(2023, 12, 31)
 
@@ -217,3 +223,27 @@ def test_exercise_param_is_checked_against_the_catalog(raw, expected, reason):
     state, notices = decode({"exercise": raw}, choices)
     assert state.exercise == expected
     assert [reason in str(n) for n in notices] == ([] if reason is None else [True])
+
+
+@pytest.mark.parametrize(
+    ("params", "at", "step", "reason"),
+    [
+        ({"at": "2021-09-14", "step": "week"}, dt.date(2021, 9, 14), "week", None),
+        ({"at": "2021-09", "step": "MONTH"}, dt.date(2021, 9, 1), "month", None),
+        ({"at": "2021-13-40"}, None, None, "expected a date such as 2021-09-14"),
+        ({"at": "2021-02-30"}, None, None, "expected a date such as 2021-09-14"),
+        ({"at": "<script>"}, None, None, "expected a date such as 2021-09-14"),
+        ({"at": "1999-01-01"}, None, None, "outside the catalog's years 2016–2025"),
+        ({"step": "fortnight"}, None, None, "week is used"),
+        ({"step": "day"}, None, None, "week is used"),
+    ],
+)
+def test_playback_moment_in_the_url(params, at, step, reason):
+    state, notices = decode(params, CHOICES)
+    assert (state.at, state.step) == (at, step)
+    if reason is None:
+        assert notices == []
+        assert encode(state) == {"at": at.isoformat(), "step": step}
+    else:
+        (notice,) = notices
+        assert reason in str(notice)

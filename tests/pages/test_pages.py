@@ -20,7 +20,14 @@ from geo.maps.sites import site_tables
 from geo.maps.url_state import choices_from_sites
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ("pages/1_map.py", "pages/2_timeline.py", "pages/3_exercises.py", "pages/4_sources.py")
+PAGES = (
+    "pages/1_map.py",
+    "pages/2_timeline.py",
+    "pages/3_exercises.py",
+    "pages/4_sources.py",
+    "pages/8_playback.py",
+    "pages/9_changes.py",
+)
 _PAYLOAD = re.compile(r"\}\)\((\{\"v\":.*\}), \{\"r\":", re.MULTILINE)
 
 

@@ -177,9 +177,24 @@ def date_role(sentence: str, mention: DateMention) -> Role:
     role = _near_cue(before[:6]) or _verb_after(sentence, mention)
     if role is not None:
         return role
-    if all(w in _LEAD_WORDS for w in before):
+    if all(w in _LEAD_WORDS for w in before) or _opens_clause(sentence[: mention.start], before):
         return _clause_opening(sentence[mention.end :])
     return _far_cue(before[6:24])
+
+
+#: An opening adverbial of place before the date ("On the territory of Belarus on February 10, …").
+_OPENING_PHRASE = re.compile(r"^(?:On|In|At|Across|Throughout)\s[^,;.]*$")
+
+
+def _opens_clause(head: str, before: list[str]) -> bool:
+    """Whether a date opens what its clause reports: after an opening place phrase, or after "said … that".
+
+    Not after another event or a statement ("In an interview on Monday, …", "At a briefing on Monday, …").
+    """
+    if before[:1] == ["that"]:
+        return True
+    others = _OTHER_EVENTS | _ANNOUNCE_CUES | _BLOCKERS | {"statement", "ceremony"}
+    return bool(_OPENING_PHRASE.match(head.strip())) and not any(w in others for w in before)
 
 
 def _near_cue(words: list[str]) -> Role | None:
