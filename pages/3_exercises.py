@@ -16,6 +16,7 @@ from geo.core.citations import source_host
 from geo.core.countries import country_name
 from geo.core.counts import counted
 from geo.core.dates import row_period_text
+from geo.core.grading import best_grade
 from geo.core.text import md_escape
 from geo.core.values import present
 from geo.export.data import export_bytes
@@ -27,6 +28,11 @@ from pages.common import state as ui_common
 from pages.common.tables import shown, table_height
 
 K_EXERCISE = "x_exercise"
+GRADE_HELP = (
+    "Admiralty code (STANAG 2511): source reliability A (completely reliable) … E (unreliable), F cannot be "
+    "judged; information credibility 1 (confirmed) … 5 (improbable), 6 cannot be judged. The analyst's grade "
+    "of the citation, else the outlet's default (data/source_grades.yaml)."
+)
 #: One line per participant status on an exercise's details (geo.catalog.participation).
 PEOPLE_LABELS = {
     "took-part": "Participants",
@@ -73,7 +79,13 @@ if linked in names:
 
 tab_ex, tab_sites = st.tabs([f"Exercises ({len(exercises)})", f"Sites ({view.n_sites})"])
 with tab_ex:
-    table = exercises.assign(date_quality=exercises["date_quality"].map(DATE_QUALITY))
+    by_exercise: dict[str, list[dict[str, str]]] = {}
+    for ex_id, cits in zip(view.sites["exercise_id"], view.sites["citations"], strict=True):
+        by_exercise.setdefault(str(ex_id), []).extend(cits)
+    table = exercises.assign(
+        date_quality=exercises["date_quality"].map(DATE_QUALITY),
+        best_grade=exercises["exercise_id"].map(lambda i: best_grade(by_exercise.get(i, []))),
+    )
     st.dataframe(
         shown(table.drop(columns=["exercise_id", "end_date"])),
         hide_index=True,
@@ -104,6 +116,7 @@ with tab_ex:
             ),
             "other_side_nearest": "Other side's nearest country",
             "sources": st.column_config.NumberColumn("Sources"),
+            "best_grade": st.column_config.TextColumn("Best grade", help=GRADE_HELP),
         },
     )
 with tab_sites:
@@ -124,6 +137,7 @@ with tab_sites:
             "Other side": view.sites["other_side"],
             "Other side km": view.sites["other_side_distance_km"].round(1),
             "Distance to the other side": [other_side_text(r) for r in view.sites.to_dict("records")],
+            "Best grade": [best_grade(cs) for cs in view.sites["citations"]],
         }
     )
     st.dataframe(
@@ -144,6 +158,7 @@ with tab_sites:
                 help="From the site's nearest point to the other side's territory, as of the exercise's start"
             ),
             "Distance to the other side": st.column_config.TextColumn(width="large"),
+            "Best grade": st.column_config.TextColumn(help=GRADE_HELP),
         },
     )
 
@@ -188,6 +203,7 @@ with details:
             {
                 "What": fig["what"] + (" ⚠ sources differ" if fig["differ"] else ""),
                 "As stated": claim["as_stated"],
+                "Grade": claim["grade"],
                 "Scope": claim["scope"] or "",
                 "Claimed by": claim["by"],
                 "Official": claim["official"],
@@ -195,10 +211,15 @@ with details:
             for fig in fields["figures"]
             for claim in fig["claims"]
         ]
-        st.dataframe(pd.DataFrame(claims), hide_index=True, width="stretch")
-        st.caption("As one line: " + md(figures_text(first["figures"])))
+        st.dataframe(
+            pd.DataFrame(claims),
+            hide_index=True,
+            width="stretch",
+            column_config={"Grade": st.column_config.TextColumn(help="Admiralty grades of the supporting citations")},
+        )
+        st.caption("As one line: " + md(figures_text(first["figures"], first["citations"])))
     else:
-        st.caption("No troop or equipment figures reported.")
+        st.caption(md(fields["figures_note"]))
 
     st.markdown("**Sites**")
     st.dataframe(
@@ -227,10 +248,12 @@ with details:
             [
                 {
                     "Quote": c["quote"],
+                    "Grade": fields["grade"],
                     "Source": c["source"] if source_host(c["source"]) else None,
                     "Seed report": c["source"] if not source_host(c["source"]) else "",
                     "Claimed by": fields["claimed_by"] or "",
                     "Via": fields["via"] or "",
+                    "Grade means": fields["grade_text"],
                 }
                 for c in citations.values()
                 for fields in [citation_fields(c)]
@@ -241,5 +264,6 @@ with details:
         column_config={
             "Quote": st.column_config.TextColumn(width="large"),
             "Source": st.column_config.LinkColumn(display_text=r"https?://([^/]+)"),
+            "Grade": st.column_config.TextColumn(help=GRADE_HELP),
         },
     )

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import streamlit as st
 
+from geo.briefing.text import source_grades
 from geo.catalog.sources import seed_reports, sources_frame
 from geo.core import settings
 from geo.core.credits import DATA_CREDITS, MAP_ATTRIBUTION
+from geo.core.grading import outlet_grades
 from geo.core.text import md_escape
 from pages.common import compat
 from pages.common import state as ui_common
@@ -41,12 +45,13 @@ else:
     )
 
 sources = sources_frame(view.sites)
+grades = source_grades(view.sites)
 st.markdown(f"### All sources of the exercises in view ({len(sources)})")
 st.dataframe(
-    sources.assign(link=sources["source"].where(sources["kind"] == "web")),
+    sources.assign(link=sources["source"].where(sources["kind"] == "web"), grade=sources["source"].map(grades)),
     hide_index=True,
     width="stretch",
-    column_order=["link", "source", "kind", "exercises", "n_exercises", "quotes"],
+    column_order=["link", "source", "grade", "kind", "exercises", "n_exercises", "quotes"],
     column_config={
         "link": st.column_config.LinkColumn("Open", display_text=r"https?://([^/]+)", width="small"),
         "source": st.column_config.TextColumn("Source", width="medium"),
@@ -54,7 +59,21 @@ st.dataframe(
         "exercises": st.column_config.TextColumn("Supports", width="large"),
         "n_exercises": st.column_config.NumberColumn("Exercises"),
         "quotes": st.column_config.NumberColumn("Quotes"),
+        "grade": st.column_config.TextColumn("Grade", help="Effective Admiralty grades of its citations in view"),
     },
+)
+
+st.markdown("### Outlet grades (Admiralty code, STANAG 2511)")
+st.caption(
+    "Drillmap's own default grade of each outlet, with the reasoning (data/source_grades.yaml): reliability A "
+    "(completely reliable) … E (unreliable), F cannot be judged; credibility 1 (confirmed) … 5 (improbable), 6 "
+    "cannot be judged. An analyst's grade of a citation (Review page) overrides it; outlets not listed are not graded."
+)
+st.dataframe(
+    [dataclasses.asdict(g) for g in outlet_grades()],
+    hide_index=True,
+    width="stretch",
+    column_config={"reason": st.column_config.TextColumn("Reasoning", width="large")},
 )
 
 render_conflicts(current_access())

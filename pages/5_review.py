@@ -12,16 +12,20 @@ caught and shown. Article text reaches the browser only through :func:`geo.maps.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.catalog.schema import Citation
 from geo.core import settings
 from geo.core.access import Access
+from geo.core.citations import source_host
 from geo.core.countries import all_iso3, country_label
 from geo.core.errors import DrillmapError, IngestError
+from geo.core.grading import CREDIBILITY, RELIABILITY, effective_grade
 from geo.core.symbology import ALLIANCES
 from geo.core.text import md_escape
 from geo.extract import ingest
@@ -31,6 +35,8 @@ from geo.extract.events import Extraction
 from geo.extract.review import ReviewEdits, additions_text, event_summary
 from geo.maps.evidence import evidence_html
 from geo.maps.review import exercises_map, locations_map
+from geo.store import Store, open_store
+from geo.store.grades import grade_citation
 from pages.common.auth import account_sidebar, current_access
 from pages.common.compat import ensure_entrypoint, install_link_filter
 
@@ -95,6 +101,69 @@ def _reject(index: int, access: Access) -> None:
     who = _who(access) or "anonymous"
     st.session_state["review"]["decisions"][str(index)] = {"status": "rejected", "who": who, "ids": [],
                                                            "at": _now_text()}  # fmt: skip
+
+
+def _grade_label(value: Any, meanings: Mapping[Any, str]) -> str:
+    return "not graded (outlet default)" if value is None else f"{value} — {meanings[value]}"
+
+
+def _citation_label(citation: Citation) -> str:
+    return f"“{citation.quote[:90]}” — {source_host(citation.source) or citation.source}"
+
+
+def _grade_form(store: Store, ex_id: str, cid: str, current: Citation, access: Access) -> None:
+    rel_options, cred_options = [None, *RELIABILITY], [None, *CREDIBILITY]
+    with st.form(f"grade-{ex_id}-{cid}"):
+        c1, c2 = st.columns(2)
+        rel = c1.selectbox(
+            "Source reliability",
+            rel_options,
+            index=rel_options.index(current.reliability),
+            format_func={v: _grade_label(v, RELIABILITY) for v in rel_options}.__getitem__,
+        )
+        cred = c2.selectbox(
+            "Information credibility",
+            cred_options,
+            index=cred_options.index(current.credibility),
+            format_func={v: _grade_label(v, CREDIBILITY) for v in cred_options}.__getitem__,
+        )
+        if not st.form_submit_button("Save grade", disabled=not access.can_review):
+            return
+    try:
+        if not _who(access):
+            raise IngestError("type your name in the sidebar first: every saved change records who made it")
+        grade_citation(store, ex_id, cid, reliability=rel, credibility=cred, who=_who(access))
+    except DrillmapError as exc:
+        st.error(md_escape(str(exc)))
+        return
+    change = store.history(ex_id, limit=1)[0].grades.get(cid)
+    what = f"{change['before']} → {change['after']}" if change else "unchanged"
+    st.success(md_escape(f"Saved the grade of {cid}: {what} (in the audit log)."))
+
+
+def _grade_panel(access: Access) -> None:
+    """Set or override one citation's Admiralty grade; saved through the store and audited with before/after."""
+    st.subheader("Grade a source (Admiralty code)")
+    st.caption(
+        "Source reliability A–F and information credibility 1–6 (STANAG 2511). A part left “not graded” takes "
+        "the outlet's default from data/source_grades.yaml; the change is audited with the grade before and after."
+    )
+    store = open_store(settings.database_url())
+    exercises = {e.id: e for e in store.exercises()}
+    if not exercises:
+        st.info("The store holds no exercise to grade.")
+        return
+    names = {i: e.name for i, e in exercises.items()}
+    ex_id = st.selectbox("Exercise", list(exercises), format_func=names.__getitem__, key="grade-ex")
+    citations = exercises[ex_id].citations
+    labels = {c: f"{c}: {_citation_label(citation)}" for c, citation in citations.items()}
+    cid = st.selectbox("Citation", list(citations), format_func=labels.__getitem__, key="grade-cit")
+    if cid not in citations:  # the exercise changed under a kept choice
+        return
+    current = citations[cid]
+    shown = effective_grade(current.model_dump())
+    st.markdown(f"**Effective grade now:** {md_escape(shown.text)}")
+    _grade_form(store, ex_id, cid, current, access)
 
 
 def _name_and_alliance(index: int, event: DraftEvent) -> tuple[str, str]:
@@ -346,6 +415,8 @@ if review:
         st.warning("No exercise found in this text: nothing to review.")
     for i, draft in enumerate(review["extraction"].events):
         _event_panel(i, draft, review, access)
+
+_grade_panel(access)
 
 accepted_ids = st.session_state.get("accepted_ids", [])
 if accepted_ids:

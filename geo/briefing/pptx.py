@@ -28,9 +28,10 @@ from pptx.util import Inches, Pt
 
 from geo.briefing import fit
 from geo.briefing.map import BriefingOptions, render_bytes
-from geo.briefing.text import default_title, source_list, subtitle
+from geo.briefing.text import default_title, source_grades, source_list, subtitle
 from geo.core.credits import MAP_CREDITS, credits_sentence
 from geo.core.dates import as_of_text, row_period_text
+from geo.core.grading import NOT_GRADED, grade_label
 from geo.query.selection import Selection
 
 __all__ = [
@@ -202,6 +203,7 @@ def _notes(selection: Selection, options: BriefingOptions, title: str, lines: li
     """Speaker notes: what the slide shows, every exercise and source, credits, and the dates it states."""
     as_of = options.data_as_of or selection.data_as_of
     produced = options.produced_on or dt.date.today()
+    grades = source_grades(selection.sites)
     return "\n".join(
         [
             title,
@@ -211,8 +213,8 @@ def _notes(selection: Selection, options: BriefingOptions, title: str, lines: li
             "Exercises in view:",
             *[f"- {line}" for line in lines],
             "",
-            "Sources:",
-            *[f"- {src}" for src in source_list(selection.sites)],
+            "Sources, each with its Admiralty grade (reliability A–F, credibility 1–6; see data/source_grades.yaml):",
+            *[f"- {src} — {grade_label(grades.get(src, NOT_GRADED))}" for src in source_list(selection.sites)],
             "",
             credits_sentence(),
             f"Data as of {as_of.isoformat() if as_of else 'n/a'}; produced {produced.isoformat()} "

@@ -15,6 +15,7 @@ import geopandas as gpd
 
 from geo.catalog.participation import DEFAULT_STATUSES, statuses_text
 from geo.core.dates import as_of_text, row_period_text
+from geo.core.grading import NOT_GRADED, grade_order
 from geo.query.selection import Selection
 
 
@@ -45,6 +46,8 @@ def _filter_text(selection: Selection) -> str:
         extra.append(f"text “{flt.text}”")
     if flt.max_distance_km is not None:
         extra.append(f"within {flt.max_distance_km:g} km of NATO")
+    if flt.min_grade is not None:
+        extra.append(f"sources graded {flt.min_grade} or better")
     return "; ".join(extra)
 
 
@@ -110,6 +113,18 @@ def source_list(sites: gpd.GeoDataFrame) -> list[str]:
         for src in sources or []:
             seen.setdefault(str(src), None)
     return list(seen)
+
+
+def source_grades(sites: gpd.GeoDataFrame) -> dict[str, str]:
+    """Return each cited source's effective Admiralty grades in view, best first (``"B2"``, ``"B2, C3"``).
+
+    A source's citations may differ when an analyst graded one of them (:mod:`geo.core.grading`).
+    """
+    grades: dict[str, set[str]] = {}
+    for citations in sites.get("citations", []):
+        for c in citations or []:
+            grades.setdefault(str(c["source"]), set()).add(str(c.get("grade") or NOT_GRADED))
+    return {src: ", ".join(sorted(codes, key=grade_order)) for src, codes in grades.items()}
 
 
 def source_summary(sources: Sequence[str], limit: int = 4) -> str:

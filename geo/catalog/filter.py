@@ -11,6 +11,7 @@ import pandas as pd
 
 from geo.catalog.participation import DEFAULT_STATUSES, STATUS_FIELDS, check_statuses
 from geo.core.errors import FilterError
+from geo.core.grading import figures_meeting, meets, parse_threshold
 from geo.core.symbology import ALLIANCES
 
 # --- The one filter the CLI, the dashboard and the exports share -------------------------------
@@ -41,6 +42,11 @@ class SiteFilter:
         Keep only sites within this distance (km) of NATO territory, measured from the site's nearest point
         (``distance_to_nato_km``), so an area that reaches within it counts, wherever its centre lies;
         unresolved sites drop out.
+    min_grade
+        Admiralty threshold such as ``B2``: keep a site when at least one of its citations' effective grade
+        meets it (reliability and credibility each at least as good; F, 6 and "not graded" never do), and
+        show only the figures that such a citation supports (rules in :mod:`geo.core.grading`); the extra
+        column ``figures_hidden`` counts the figures left out.
     """
 
     years: tuple[int, int] | None = None
@@ -51,6 +57,7 @@ class SiteFilter:
     precisions: tuple[str, ...] = ()
     families: tuple[str, ...] = ()
     max_distance_km: float | None = None
+    min_grade: str | None = None
 
     def __post_init__(self) -> None:
         """Validate every field with one clear message."""
@@ -75,6 +82,11 @@ class SiteFilter:
         if self.max_distance_km is not None and not (0 <= self.max_distance_km < 40_000):
             msg = f"max_distance_km must be between 0 and 40,000, got {self.max_distance_km!r}"
             raise FilterError(msg)
+        if self.min_grade is not None:
+            try:
+                object.__setattr__(self, "min_grade", parse_threshold(self.min_grade))
+            except ValueError as exc:
+                raise FilterError(str(exc)) from exc
 
 
 #: Site precision levels, from most to least precise.
@@ -142,4 +154,14 @@ def filter_sites(sites: gpd.GeoDataFrame, flt: SiteFilter) -> gpd.GeoDataFrame:
         keep &= sites["family"].isin(flt.families)
     if flt.max_distance_km is not None:
         keep &= sites["distance_to_nato_km"].le(flt.max_distance_km).fillna(False).astype(bool)
-    return sites[keep].copy()
+    if flt.min_grade is not None:
+        threshold = flt.min_grade
+        keep &= sites["citations"].map(lambda cs: any(meets(str(c.get("grade") or ""), threshold) for c in cs))
+    kept = sites[keep].copy()
+    if flt.min_grade is not None:
+        pairs = zip(kept["figures"], kept["citations"], strict=True)
+        figures = [figures_meeting(f, c, flt.min_grade) for f, c in pairs]
+        # How many were hidden, so that no face says "no figures reported" when the filter hid them.
+        kept["figures_hidden"] = [len(old) - len(new) for old, new in zip(kept["figures"], figures, strict=True)]
+        kept["figures"] = pd.Series(figures, index=kept.index, dtype=object)
+    return kept

@@ -21,6 +21,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from geo.catalog.participation import STATUS_FIELDS, statuses_of
 from geo.core.countries import is_iso3
 from geo.core.dates import DatePrecision, check_partial_date, date_precision_of, earliest_date, latest_date
+from geo.core.grading import check_credibility, check_reliability
 
 DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year", "announced")
 #: Fields that every exercise must support with at least one citation.
@@ -84,12 +85,16 @@ class Citation(_Strict):
     ``source`` is ``seed:<file name>`` for the seed reports (the quote must appear in the file) or the
     URL of a published report. ``via`` names an intermediate compilation the quote was taken from
     (e.g. the shared reference notes), so that nobody mistakes a summary for the article's own words.
+    ``reliability`` (A–F) and ``credibility`` (1–6) are an analyst's Admiralty grade of this citation;
+    None leaves the outlet's default (rules in :mod:`geo.core.grading`).
     """
 
     source: SourceRef
     quote: str = Field(min_length=8)
     claimed_by: str | None = None
     via: str | None = None
+    reliability: Annotated[str | None, AfterValidator(check_reliability)] = None
+    credibility: Annotated[int | None, Field(strict=True), AfterValidator(check_credibility)] = None
 
 
 class Figure(_Strict):

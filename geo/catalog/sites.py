@@ -18,6 +18,7 @@ from geo.catalog.schema import Exercise, Site
 from geo.core import settings
 from geo.core.countries import country_name
 from geo.core.dates import latest_date
+from geo.core.grading import figure_grade, grade_label, graded
 from geo.core.values import present
 from geo.geocode import gazetteer
 from geo.geocode.distance import distance_to_nato
@@ -174,7 +175,7 @@ def _site_rows(ex: Exercise) -> list[dict[str, Any]]:
                 **other_side_fields(result, side, ex.as_of, nato),
                 "sources": ex.sources,
                 "citations": [
-                    {"id": cid, **c.model_dump(exclude_none=True)}
+                    graded({"id": cid, **c.model_dump(exclude_none=True)})
                     for cid, c in ex.citations.items()
                     if cid in set(site.cite) | {x for ids in ex.evidence.values() for x in ids}
                     or any(cid in f.cite for f in ex.figures)
@@ -243,15 +244,20 @@ def located(sites: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return sites[keep.to_numpy()]
 
 
-def figures_text(figures: list[dict[str, Any]]) -> str:
-    """Render figures as stated, each with who claimed it; contradicting numbers are all listed."""
+def figures_text(figures: list[dict[str, Any]], citations: list[dict[str, Any]] | None = None) -> str:
+    """Render figures as stated, each with who claimed it; contradicting numbers are all listed.
+
+    With the row's ``citations`` each figure also carries the Admiralty grades of the citations behind it
+    (``[grade B2]`` or ``[not graded]``, :func:`geo.core.grading.figure_grade`).
+    """
     parts = []
     for fig in figures:
         claimant = fig.get("claimed_by") or ""
         official = ", official" if fig.get("official") and "official" not in claimant.lower() else ""
         who = f" ({claimant}{official})" if claimant else (" (official)" if fig.get("official") else "")
         scope = f" [{fig['scope']}]" if fig.get("scope") else ""
-        parts.append(f"{fig['as_stated']}{scope}{who}")
+        grade = f" [{grade_label(figure_grade(fig, citations))}]" if citations is not None else ""
+        parts.append(f"{fig['as_stated']}{scope}{who}{grade}")
     return "; ".join(parts)
 
 

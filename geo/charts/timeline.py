@@ -127,7 +127,9 @@ def exercises_frame(sites: gpd.GeoDataFrame) -> pd.DataFrame:
                 "start_date": first["start_date"],
                 "end_date": None if first["ongoing"] else first["end_date"],
                 "participants": participants_text(first),
-                "troops_claimed": figures_text([f for f in first["figures"] if _is_personnel(f)]),
+                "troops_claimed": figures_text(
+                    [f for f in first["figures"] if _is_personnel(f)], list(first["citations"])
+                ),
                 "sites": len(group),
                 "sites_drawn": int(resolved.sum()),
                 "nearest_nato_km": round(float(distances.min()), 1) if not distances.empty else None,

@@ -30,7 +30,17 @@ EXIT_UNRESOLVED = 3
 #: argparse exposes no public name for the object ``add_subparsers`` returns.
 Subparsers = argparse._SubParsersAction
 
-_FILTER_OPTIONS = ("years", "alliance", "country", "status", "search", "precision", "family", "max_nato_km")
+_FILTER_OPTIONS = (
+    "years",
+    "alliance",
+    "country",
+    "status",
+    "search",
+    "precision",
+    "family",
+    "max_nato_km",
+    "min_grade",
+)
 
 
 class OneLineErrors(argparse.ArgumentParser):
@@ -58,6 +68,11 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--precision", help=f"comma-separated: {','.join(PRECISIONS)}")
     group.add_argument("--family", help="comma-separated exercise families, e.g. zapad")
     group.add_argument("--max-nato-km", type=float, help="only sites whose nearest point is this near NATO (km)")
+    group.add_argument(
+        "--min-grade",
+        help="Admiralty threshold, e.g. B2: only sites with a citation graded B2 or better (reliability A-B and "
+        "credibility 1-2; F, 6 and not graded never qualify), and only figures such a citation supports",
+    )
 
 
 def filter_from_args(args: argparse.Namespace) -> SiteFilter:
@@ -74,6 +89,7 @@ def filter_from_args(args: argparse.Namespace) -> SiteFilter:
         precisions=parse_list(args.precision or ""),
         families=parse_list(args.family or ""),
         max_distance_km=args.max_nato_km,
+        min_grade=args.min_grade,
     )
 
 

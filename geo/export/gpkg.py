@@ -8,8 +8,9 @@ Every GIS opens it without surprises:
 * ``sites_unlocated`` is an attribute table (no geometry) of the sites that could not be placed: they are
   listed, never given a fake position;
 * every layer holds :data:`geo.export.tabular.EXPORT_COLUMNS` with typed fields: ``ongoing`` boolean,
-  :data:`FLOAT_COLUMNS` REAL (kilometres), :data:`DATE_COLUMNS` DATE, lists as JSON arrays in TEXT, the
-  rest TEXT; and ``alliances_as_of`` (DATE), the date alliance membership is given for
+  :data:`FLOAT_COLUMNS` REAL (kilometres), :data:`DATE_COLUMNS` DATE, ``info_credibility`` INTEGER
+  (Admiralty 1–6, empty when not graded), lists as JSON arrays in TEXT, the rest TEXT; and
+  ``alliances_as_of`` (DATE), the date alliance membership is given for
   (:attr:`geo.query.selection.Selection.period_end`). Each layer's description names that date and the
   filter.
 
@@ -66,6 +67,8 @@ def _field(column: str, values: list[Any]) -> pa.Array:
         return pa.array([None if v is None else float(v) for v in values], type=pa.float64())
     if column in DATE_COLUMNS:
         return pa.array([None if v is None else dt.date.fromisoformat(str(v)) for v in values], type=pa.date32())
+    if column == "info_credibility":
+        return pa.array(values, type=pa.int32())
     if column == "ongoing":
         return pa.array([bool(v) for v in values], type=pa.bool_())
     texts = [json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for v in values]

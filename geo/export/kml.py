@@ -102,6 +102,7 @@ def _fact_rows(rec: dict[str, Any]) -> list[tuple[str, str]]:
         ("Withdrew", text(rec["withdrawn"])),
         ("Observers", text(rec["observers"])),
         ("Troops and equipment", text(rec["figures_text"])),
+        ("Best source grade", text(rec["grade"])),
         ("Place as written", text(rec["place_text"])),
         ("Located as", f"{text(rec['site_kind'])} ({precision}); {text(rec['geocode_explanation'])}"),
         ("Distance to NATO", text(rec["nato_distance_text"])),

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
 import geopandas as gpd
@@ -44,11 +44,12 @@ from geo.briefing.pptx import (
     set_alt_text,
     text_box,
 )
-from geo.briefing.text import default_title, source_list
+from geo.briefing.text import default_title, source_grades, source_list
 from geo.charts.timeline import exercises_frame
 from geo.charts.timeline_png import span, timeline_png
 from geo.core.counts import counted
 from geo.core.dates import as_of_text, date_words, row_period_text, years_text
+from geo.core.grading import NOT_GRADED, grade_label
 from geo.export.proximity_chart import proximity_chart_bytes
 from geo.query.proximity import proximity_sites
 from geo.query.selection import Selection
@@ -266,6 +267,12 @@ def _source_heights(sources: Sequence[str], width: float) -> list[float]:
     return [fit.text_height_in(f"{i}. {s}", width, _SOURCES_PT) + 0.04 for i, s in enumerate(sources, start=1)]
 
 
+def _grades_notes(numbered: Sequence[tuple[int, str]], grades: Mapping[str, str]) -> str:
+    """The speaker notes of a sources slide: each source's Admiralty grade (kept off the slide's measured list)."""
+    head = "Admiralty grade of each source on this slide (reliability A–F, credibility 1–6; data/source_grades.yaml):"
+    return "\n".join([head, *(f"{i}. {s} — {grade_label(grades.get(s, NOT_GRADED))}" for i, s in numbered)])
+
+
 def _add_source_column(
     slide: Any, left: float, top: float, width: float, height: float, items: list[tuple[int, str]]
 ) -> None:
@@ -285,6 +292,7 @@ def _add_source_column(
 def _add_source_slides(prs: Any, selection: Selection, options: BriefingOptions) -> None:
     """Add the sources slides: every cited source, numbered, in two columns split by measured height."""
     sources = source_list(selection.sites)
+    grades = source_grades(selection.sites)
     gap = 0.3
     col_w = (_FULL_W - gap) / 2
     room = _room(options)
@@ -302,6 +310,9 @@ def _add_source_slides(prs: Any, selection: Selection, options: BriefingOptions)
         for c, rows in enumerate(page):
             items = [(i + 1, sources[i]) for i in rows]
             _add_source_column(slide, MARGIN + c * (col_w + gap), top, col_w, room, items)
+        numbered = [(i + 1, sources[i]) for rows in page for i in rows]
+        if numbered:
+            slide.notes_slide.notes_text_frame.text = _grades_notes(numbered, grades)
         add_credits(slide, top + room + 0.04)
 
 

@@ -28,6 +28,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.catalog.other_side import OTHER_SIDE_COLUMNS
 from geo.catalog.sites import NATO_DISTANCE_COLUMNS, figures_text, nato_distance_text, other_side_text
 from geo.core.crs import to_metric, to_storage
+from geo.core.grading import GRADE_COLUMNS, NOT_GRADED, grade_columns, grade_label
 from geo.core.text import csv_cell, terminal_safe
 from geo.core.values import is_missing
 
@@ -39,7 +40,8 @@ AS_OF_KEY: Final = "alliances_as_of"
 
 #: Properties of each exported Feature / CSV row, in order: the distance columns are those of the sites frame
 #: (:data:`geo.catalog.sites.NATO_DISTANCE_COLUMNS`, kilometres) plus ``nato_distance_text``, then the distance
-#: to the other side (:data:`geo.catalog.other_side.OTHER_SIDE_COLUMNS`) plus ``other_side_text``, what the map says.
+#: to the other side (:data:`geo.catalog.other_side.OTHER_SIDE_COLUMNS`) plus ``other_side_text``, what the map says;
+#: each quote ends with its Admiralty grade, and :data:`geo.core.grading.GRADE_COLUMNS` give the site's best one.
 EXPORT_COLUMNS: tuple[str, ...] = (
     "exercise_id",
     "exercise_name",
@@ -75,6 +77,7 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "summary",
     "sources",
     "quotes",
+    *GRADE_COLUMNS,
 )
 
 
@@ -91,10 +94,12 @@ def export_records(sites: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     records = []
     for row in sites.to_dict("records"):
         rec = {col: _clean(row.get(col)) for col in EXPORT_COLUMNS if col in row}
-        rec["figures_text"] = figures_text(row.get("figures") or [])
+        citations = list(row.get("citations") or [])
+        rec["figures_text"] = figures_text(row.get("figures") or [], citations)
         rec["nato_distance_text"] = nato_distance_text(row)
         rec["other_side_text"] = other_side_text(row)
-        rec["quotes"] = [f"{c['quote']} — {c['source']}" for c in row.get("citations") or []]
+        rec["quotes"] = [f"{c['quote']} — {c['source']} [{grade_label(c.get('grade', NOT_GRADED))}]" for c in citations]
+        rec.update(grade_columns(citations))
         records.append({col: rec.get(col) for col in EXPORT_COLUMNS})
     return records
 
@@ -186,7 +191,9 @@ def to_csv(selection: Selection) -> str:
     columns = [*EXPORT_COLUMNS, "lat", "lon", "wkt", "wkt_simplified_m", AS_OF_KEY]
     # RFC 4180's CRLF: the writer quotes a cell holding either character of its line end, so a bare "\r" in a
     # text cell cannot start a new row (whose "=…" a spreadsheet would run) in a reader that splits on it.
-    pd.DataFrame(rows, columns=columns).to_csv(buf, index=False, lineterminator="\r\n")
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["info_credibility"] = frame["info_credibility"].astype("Int64")  # 2, not 2.0, beside empty cells
+    frame.to_csv(buf, index=False, lineterminator="\r\n")
     return buf.getvalue()
 
 

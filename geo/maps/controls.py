@@ -128,6 +128,8 @@ a.dm-name { color: #0b4f7c; }
 .dm-claims { display: flex; flex-wrap: wrap; gap: 4px 10px; }
 .dm-claim { flex: 1 1 130px; max-width: 100%; border-left: 2px solid #d9d9d9; padding-left: 5px; }
 .dm-official { font-size: 10px; background: #e8f1f8; color: #0b4f7c; padding: 0 4px; border-radius: 3px; }
+.dm-grade { font-size: 10px; background: #f3efe3; color: #5a4a12; padding: 0 4px; border-radius: 3px;
+            border: 1px solid #d9cfa8; font-weight: 600; white-space: nowrap; }
 .dm-differ { font-size: 10px; background: #fff1d6; color: #8a5300; padding: 0 4px; border-radius: 3px;
   white-space: nowrap; }
 .dm-none { color: #777; margin: 0; }

@@ -8,7 +8,9 @@ The content is defined once, as plain (unescaped) text fields:
 * :func:`place_fields` — the place as written (and the reviewer's reading), what the geocoder made of it,
   the distance to the other side (NATO for the east's sites, the Union State for NATO's) as
   :func:`geo.catalog.sites.other_side_text` words it;
-* :func:`citation_fields` — one quoted sentence with its source, who claimed it and via what.
+* :func:`citation_fields` — one quoted sentence with its source, who claimed it and via what, and its
+  Admiralty grade (:mod:`geo.core.grading`); every figure carries the grades of the citations behind it
+  (:func:`grade_html` draws both).
 
 :func:`spot_popup_html` (every exercise at one place, newest first), :func:`popup_html` (one site) and
 :func:`tooltip_html` render those fields to HTML here, escaping every value with :func:`html.escape` (a
@@ -32,6 +34,7 @@ from geo.catalog.sites import other_side_text
 from geo.core.citations import source_host, via_text
 from geo.core.countries import country_name
 from geo.core.dates import row_period_text
+from geo.core.grading import NOT_GRADED, figure_grade
 from geo.core.values import present, text_or_none
 from geo.geocode.gazetteer import reading_text
 
@@ -48,6 +51,8 @@ __all__ = [
     "exercise_fields",
     "exercise_html",
     "exercise_link",
+    "figures_note",
+    "grade_html",
     "place_fields",
     "place_html",
     "popup_html",
@@ -77,6 +82,8 @@ class ClaimFields(TypedDict):
     scope: str | None
     by: str
     official: bool
+    #: Effective Admiralty grades of the supporting citations, best first (``"B2"``, ``"B2, D4"``).
+    grade: str
 
 
 class FigureFields(TypedDict):
@@ -98,6 +105,8 @@ class ExerciseFields(TypedDict):
     participants: str
     observers: str
     figures: list[FigureFields]
+    #: What is said when ``figures`` is empty: none reported, or how many the grade filter hid.
+    figures_note: str
 
 
 class PlaceFields(TypedDict):
@@ -119,6 +128,9 @@ class CitationFields(TypedDict):
     source: str
     claimed_by: str | None
     via: str | None
+    #: Effective Admiralty grade code (``"B2"``, ``"not graded"``) and its meaning and origin.
+    grade: str
+    grade_text: str
 
 
 def _text(value: Any) -> str:
@@ -135,7 +147,9 @@ def _country_list(codes: tuple[str, ...]) -> str:
     return ", ".join(country_name(c) for c in codes)
 
 
-def _figure_fields(figures: Sequence[Mapping[str, Any]]) -> list[FigureFields]:
+def _figure_fields(
+    figures: Sequence[Mapping[str, Any]], citations: Sequence[Mapping[str, Any]] = ()
+) -> list[FigureFields]:
     groups: dict[str, list[Mapping[str, Any]]] = {}
     for fig in figures:
         groups.setdefault(str(fig.get("what", "")), []).append(fig)
@@ -152,6 +166,7 @@ def _figure_fields(figures: Sequence[Mapping[str, Any]]) -> list[FigureFields]:
                         "scope": text_or_none(c.get("scope")),
                         "by": str(c["claimed_by"]) if present(c.get("claimed_by")) else "claimant not named",
                         "official": bool(c.get("official")),
+                        "grade": figure_grade(c, citations),
                     }
                     for c in claims
                 ],
@@ -187,8 +202,17 @@ def exercise_fields(row: Mapping[str, Any]) -> ExerciseFields:
         # The disputed and the withdrawn follow the participants, never mixed in with them.
         "participants": participants_text(row),
         "observers": _countries(row.get("observers") or []),
-        "figures": _figure_fields(row.get("figures") or []),
+        "figures": _figure_fields(row.get("figures") or [], row.get("citations") or []),
+        "figures_note": figures_note(row),
     }
+
+
+def figures_note(row: Mapping[str, Any]) -> str:
+    """Return what a face says when a site shows no figure: none reported, or hidden by the grade filter."""
+    hidden = int(row.get("figures_hidden") or 0)
+    if hidden:
+        return f"{hidden} figure(s) hidden: no source behind them meets the grade filter."
+    return "No troop or equipment figures reported."
 
 
 def place_fields(row: Mapping[str, Any]) -> PlaceFields:
@@ -236,7 +260,18 @@ def citation_fields(citation: Mapping[str, Any]) -> CitationFields:
         "source": str(citation.get("source", "")),
         "claimed_by": text_or_none(citation.get("claimed_by")),
         "via": via_text(v) if (v := text_or_none(citation.get("via"))) else None,
+        "grade": str(citation.get("grade") or NOT_GRADED),
+        "grade_text": str(citation.get("grade_text") or NOT_GRADED),
     }
+
+
+def grade_html(grade: str, title: str | None = None) -> str:
+    """Return the escaped grade chip shown beside a quote or a figure: ``<span class='dm-grade'>B2</span>``.
+
+    ``title`` (the grade's meaning and origin) is the hover text; the browser draws the same markup.
+    """
+    hover = title or f"Admiralty grade of the supporting source: {grade}"
+    return f" <span class='dm-grade' title='{_text(hover)}'>{_text(grade)}</span>"
 
 
 # --- HTML (the browser renders the same fields with the same markup: geo/maps/site_index.py) -------
@@ -247,15 +282,16 @@ def tooltip_html(row: Mapping[str, Any]) -> str:
     return f"<b>{_text(row['exercise_name'])}</b> · {_text(row_period_text(row))} · {_text(row['alliance'])}"
 
 
-def _figures_html(figures: Sequence[FigureFields]) -> str:
+def _figures_html(figures: Sequence[FigureFields], note: str) -> str:
     if not figures:
-        return "<p class='dm-none'>No troop or equipment figures reported.</p>"
+        return f"<p class='dm-none'>{_text(note)}</p>"
     rows = []
     for fig in figures:
         boxes = []
         for claim in fig["claims"]:
             scope = f"<div class='dm-scope'>{_text(claim['scope'])}</div>" if claim["scope"] else ""
             badge = " <span class='dm-official'>official</span>" if claim["official"] else ""
+            badge += grade_html(claim["grade"])
             boxes.append(
                 f"<div class='dm-claim'><b>{_text(claim['as_stated'])}</b>{scope}"
                 f"<div class='dm-by'>— {_text(claim['by'])}{badge}</div></div>"
@@ -302,7 +338,8 @@ def exercise_html(fields: ExerciseFields, *, link: str | None = None) -> str:
         f"<span class='dm-chip'>{_text(fields['alliance'])}</span></div>"
         f"<div class='dm-when'>{_text(fields['when'])}{note}</div>"
         f"<div><span class='dm-key'>Participants</span> {_text(fields['participants'])}</div>{observers}"
-        f"<div class='dm-section'>Troops and equipment, as claimed</div>{_figures_html(fields['figures'])}"
+        "<div class='dm-section'>Troops and equipment, as claimed</div>"
+        f"{_figures_html(fields['figures'], fields['figures_note'])}"
     )
 
 
@@ -347,7 +384,8 @@ def citation_html(fields: CitationFields) -> str:
     if fields["via"]:
         extra.append(f"via {fields['via']}")
     tail = f" <span class='dm-muted'>· {_text(' · '.join(extra))}</span>" if extra else ""
-    return f"<li><q class='dm-quote'>{_text(fields['quote'])}</q> <span class='dm-src'>— {src}</span>{tail}</li>"
+    grade = grade_html(fields["grade"], fields["grade_text"])
+    return f"<li><q class='dm-quote'>{_text(fields['quote'])}</q> <span class='dm-src'>— {src}</span>{grade}{tail}</li>"
 
 
 def _entry_html(

@@ -66,17 +66,21 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
     function t(i) { return i < 0 ? "" : V[i]; }
     function escText(s) { return String(s).replace(/[&<>"']/g, function (c) { return ESC[c]; }); }
     function esc(i) { return escText(t(i)); }
+    function grade(code, title) {  // grade_html in geo/maps/popup.py
+        var hover = title === undefined ? "Admiralty grade of the supporting source: " + code : title;
+        return " <span class='dm-grade' title='" + escText(hover) + "'>" + escText(code) + "</span>";
+    }
     function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
     // --- Popups: the markup of geo/maps/popup.py (spot_popup_html and the functions it calls) ---------
-    function figures(groups) {
-        if (!groups.length) { return "<p class='dm-none'>No troop or equipment figures reported.</p>"; }
+    function figures(groups, note) {
+        if (!groups.length) { return "<p class='dm-none'>" + esc(note) + "</p>"; }
         return "<div class='dm-figures'>" + groups.map(function (g) {
             var boxes = g[2].map(function (c) {
                 return "<div class='dm-claim'><b>" + esc(c[0]) + "</b>" +
                     (c[1] >= 0 ? "<div class='dm-scope'>" + esc(c[1]) + "</div>" : "") +
                     "<div class='dm-by'>— " + esc(c[2]) + (c[3] ? " <span class='dm-official'>official</span>" : "") +
-                    "</div></div>";
+                    grade(t(c[4])) + "</div></div>";
             }).join("");
             return "<div class='dm-fig'><div class='dm-fig-what'>" + esc(g[0]) +
                 (g[1] ? " <span class='dm-differ'>sources differ</span>" : "") + "</div><div class='dm-claims'>" +
@@ -95,7 +99,7 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
             (ex[3] >= 0 ? " <span class='dm-muted'>(" + esc(ex[3]) + ")</span>" : "") + "</div>" +
             "<div><span class='dm-key'>Participants</span> " + esc(ex[4]) + "</div>" +
             (ex[5] >= 0 ? "<div><span class='dm-key'>Observers</span> " + esc(ex[5]) + "</div>" : "") +
-            "<div class='dm-section'>Troops and equipment, as claimed</div>" + figures(ex[6]);
+            "<div class='dm-section'>Troops and equipment, as claimed</div>" + figures(ex[6], ex[9]);
     }
     // Places and citations come as HTML rendered and escaped by popup.place_html and popup.citation_html.
     function place(pl) { return V[pl[7]]; }

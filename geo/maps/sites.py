@@ -150,10 +150,11 @@ class SiteTables:
         HTML of each distinct source (:func:`geo.maps.popup.source_html`; a link stays recognisable as a
         link, see :func:`geo.maps.offline.remote_urls`).
     exercises
-        ``[name, alliance, when, when_note, participants, observers, figures, citations, id]`` per exercise;
-        a figure group is ``[what, differ, [[as_stated, scope, by, official], ...]]`` and a citation the
-        HTML of :func:`geo.maps.popup.citation_html` (its ``<li>``) as ``[before, source index, after]``:
-        its source's HTML is in :attr:`sources`, once (``[html]`` when it could not be cut out).
+        ``[name, alliance, when, when_note, participants, observers, figures, citations, id, figures_note]`` per
+        exercise; a figure group is ``[what, differ, [[as_stated, scope, by, official, grade], ...]]`` and a
+        citation the HTML of :func:`geo.maps.popup.citation_html` (its ``<li>``, with the grade) as
+        ``[before, source index, after]``: its source's HTML is in :attr:`sources`, once (``[html]`` when it
+        could not be cut out).
     places
         ``[place, read_as, role, note, geocoded, explanation, nearest, html]`` per distinct place description,
         ``html`` from :func:`geo.maps.popup.place_html`.
@@ -208,7 +209,10 @@ class SiteTables:
             [
                 v(f["what"]),
                 int(f["differ"]),
-                [[v(c["as_stated"]), v(c["scope"]), v(c["by"]), int(c["official"])] for c in f["claims"]],
+                [
+                    [v(c["as_stated"]), v(c["scope"]), v(c["by"]), int(c["official"]), v(c["grade"])]
+                    for c in f["claims"]
+                ],
             ]
             for f in fields["figures"]
         ]
@@ -223,6 +227,7 @@ class SiteTables:
                 figures,
                 [],
                 v(fields["id"]),
+                v(fields["figures_note"]),
             ]
         )
         return len(self.exercises) - 1

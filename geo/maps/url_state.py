@@ -4,7 +4,7 @@ A copied link reproduces the view. Parameters are plain, validated text (never p
 evaluated); a parameter that is unknown, malformed or outside the catalog is ignored (or clamped) and
 reported as a :class:`Notice`, never an error. The filter is the same :class:`geo.catalog.filter.SiteFilter`
 the CLI builds from ``--years``, ``--alliance``, ``--country``, ``--search``, ``--precision``,
-``--family`` and ``--max-nato-km``, parsed with the same helpers.
+``--family``, ``--max-nato-km`` and ``--min-grade``, parsed with the same helpers.
 
 ==============  =====================================  ===============================
 parameter       example                                meaning
@@ -17,6 +17,7 @@ parameter       example                                meaning
 ``precision``   ``point,region``                       site precision levels
 ``family``      ``zapad``                              exercise families
 ``nato_km``     ``100``                                only sites within N km of NATO
+``grade``       ``B2``                                 only facts graded B2 or better (Admiralty code)
 ``tiles``       ``1``                                  OpenStreetMap tiles on
 ``rings``       ``50,100,200``                         distance rings (km)
 ``ring_at``     ``nato`` or ``zapad-2021:0``           ring centre
@@ -41,6 +42,7 @@ from geo.catalog.filter import PRECISIONS, SiteFilter, parse_list, parse_years
 from geo.catalog.participation import DEFAULT_STATUSES, STATUS_FIELDS, STATUSES
 from geo.core.dates import check_partial_date, earliest_date
 from geo.core.errors import FilterError
+from geo.core.grading import parse_threshold
 from geo.core.symbology import ALLIANCES
 from geo.maps.build import NATO_BORDER, MapOptions
 from geo.query.playback import Step
@@ -73,6 +75,7 @@ FILTER_PARAMS: Final[tuple[str, ...]] = (
     "precision",
     "family",
     "nato_km",
+    "grade",
 )
 MAP_PARAMS: Final[tuple[str, ...]] = ("tiles", "rings", "ring_at")
 #: Parameters of one page: the exercise the Exercises page shows (popups on the map link to it), the
@@ -353,6 +356,8 @@ def _filter(values: Mapping[str, str], choices: Choices, notices: list[Notice]) 
         flt = replace(flt, families=_pick("family", values["family"], choices.families, notices))
     if "nato_km" in values:
         flt = replace(flt, max_distance_km=_nato_km(values["nato_km"], notices))
+    if "grade" in values:
+        flt = replace(flt, min_grade=_grade(values["grade"], notices))
     return flt
 
 
@@ -365,6 +370,14 @@ def _statuses(raw: str, notices: list[Notice]) -> tuple[str, ...]:
         notices.append(Notice("status", raw, f"no known status; counting {', '.join(DEFAULT_STATUSES)} only"))
         return DEFAULT_STATUSES
     return kept
+
+
+def _grade(raw: str, notices: list[Notice]) -> str | None:
+    try:
+        return parse_threshold(raw)
+    except ValueError as exc:
+        notices.append(Notice("grade", raw, f"{exc}, ignored"))
+        return None
 
 
 def _map_options(values: Mapping[str, str], notices: list[Notice]) -> MapOptions:
@@ -417,6 +430,8 @@ def encode(state: ViewState) -> dict[str, str]:
         out["family"] = ",".join(flt.families)
     if flt.max_distance_km is not None:
         out["nato_km"] = f"{flt.max_distance_km:g}"
+    if flt.min_grade is not None:
+        out["grade"] = flt.min_grade
     if opts.tiles:
         out["tiles"] = "1"
     if opts.rings_km and opts.ring_center:

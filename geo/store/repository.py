@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from geo.catalog.load import catalog_hash, load_catalog
 from geo.catalog.schema import Exercise
 from geo.core import settings
+from geo.core.grading import grade_changes
 from geo.store.audit import change_detail
 from geo.store.engine import StoreError, make_engine, reading, serialise_schema_changes
 from geo.store.limits import check_lengths, check_plain_text
@@ -69,6 +70,8 @@ class AuditEntry:
     version: int
     fields: tuple[str, ...]
     batch: str
+    #: Citation id -> {"before": code, "after": code} of each citation grade changed (:mod:`geo.core.grading`).
+    grades: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,7 @@ class Store:
                     r.version,
                     tuple(r.detail.get("fields", [])),
                     r.batch,
+                    dict(r.detail.get("grades", {})),
                 )
                 for r in rows
             ]
@@ -436,6 +440,12 @@ def _set_document(row: ExerciseRow, exercise: Exercise, *, who: str, now: str) -
     row.updated_by = who
 
 
+def _detail(before: dict[str, Any] | None, after: dict[str, Any], *, values: bool) -> dict[str, Any]:
+    """The audit detail (:func:`change_detail`) plus each citation grade changed, before and after."""
+    grades = grade_changes(before, after)
+    return {**change_detail(before, after, values=values), **({"grades": grades} if grades else {})}
+
+
 def _audit(
     batch: str,
     exercise: Exercise,
@@ -456,7 +466,7 @@ def _audit(
         at=now,
         source=source,
         version=version,
-        detail=change_detail(before, document(exercise), values=values),
+        detail=_detail(before, document(exercise), values=values),
     )
 
 

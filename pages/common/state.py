@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import geopandas as gpd
 import streamlit as st
@@ -20,6 +21,7 @@ from geo.core.countries import country_label
 from geo.core.counts import counted
 from geo.core.dates import as_of_text
 from geo.core.errors import DrillmapError
+from geo.core.grading import THRESHOLDS
 from geo.core.text import md_escape
 from geo.maps.build import MapOptions
 from geo.maps.reference import ReferenceLayers, reference_layers
@@ -43,6 +45,9 @@ from geo.query.selection import Selection, select
 #: Widget keys of the sidebar filters.
 K_YEARS, K_ALLIANCES, K_COUNTRIES, K_TEXT = "f_years", "f_alliances", "f_countries", "f_text"
 K_PRECISIONS, K_FAMILIES, K_NATO_ON, K_NATO_KM = "f_precisions", "f_families", "f_nato_on", "f_nato_km"
+K_GRADE = "f_grade"
+#: The grade widget's "no threshold" choice.
+ANY_GRADE = "any"
 K_STATUSES = "f_statuses"
 _URL_READ = "_dm_url_read"
 _NOTICES = "_dm_notices"
@@ -156,6 +161,7 @@ def filter_from_widgets(ch: Choices) -> SiteFilter:
         precisions=tuple(p for p in PRECISIONS if p in state.get(K_PRECISIONS, [])),
         families=tuple(f for f in ch.families if f in state.get(K_FAMILIES, [])),
         max_distance_km=float(state.get(K_NATO_KM, DEFAULT_NATO_KM)) if nato_on else None,
+        min_grade=None if state.get(K_GRADE, ANY_GRADE) in (ANY_GRADE, None) else str(state[K_GRADE]),
     )
 
 
@@ -186,6 +192,7 @@ def _seed_filter_widgets(flt: SiteFilter, ch: Choices) -> None:
     state[K_NATO_ON] = flt.max_distance_km is not None
     lo, hi = NATO_KM_RANGE
     state[K_NATO_KM] = int(min(max(flt.max_distance_km or DEFAULT_NATO_KM, lo), hi))
+    state[K_GRADE] = flt.min_grade or ANY_GRADE
 
 
 def read_url_once(ch: Choices) -> None:
@@ -296,6 +303,7 @@ FILTER_KEYS: tuple[str, ...] = (
     K_FAMILIES,
     K_NATO_ON,
     K_NATO_KM,
+    K_GRADE,
 )
 
 
@@ -313,6 +321,24 @@ def keep_filters() -> None:
 def _reset_filters() -> None:
     ch = choices()
     _seed_filter_widgets(SiteFilter(), ch)
+
+
+def grade_choice_label(choice: str) -> str:
+    """The grade widget's wording: ``any grade`` or ``B2 or better`` (a module function: widget state is pickled)."""
+    return "any grade" if choice == ANY_GRADE else f"{choice} or better"
+
+
+def _grade_widget(bar: Any) -> None:
+    """The "source grade" threshold (``?grade=``, ``--min-grade``)."""
+    bar.selectbox(
+        "Source grade (Admiralty)",
+        options=[ANY_GRADE, *THRESHOLDS],
+        key=K_GRADE,
+        format_func=grade_choice_label,
+        help="Only facts whose citation is graded this well: source reliability A–E and information credibility "
+        "1–5 each at least as good (B2: reliability A or B and credibility 1 or 2). F, 6 and not graded never "
+        "qualify; a site stays when one of its citations qualifies, a figure when one supporting citation does.",
+    )
 
 
 def sidebar() -> View:
@@ -358,6 +384,7 @@ def sidebar() -> View:
     if st.session_state.get(K_NATO_ON):
         km_lo, km_hi = NATO_KM_RANGE
         bar.slider("Within (km of NATO territory)", min_value=km_lo, max_value=km_hi, step=5, key=K_NATO_KM)
+    _grade_widget(bar)
     bar.button("Reset filters", on_click=_reset_filters, width="stretch")
 
     view = current_view()

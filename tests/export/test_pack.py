@@ -93,7 +93,8 @@ def test_the_table_lists_every_exercise_with_dates_that_do_not_wrap_and_claimed_
     assert [r[0] for r in rows] == list(NAMES)
     assert rows[0][1] == f"10{NBSP}Sep{NBSP}2021{NBSP}– 16{NBSP}Sep{NBSP}2021"
     assert not any(re.search(r"\d \w{3}|\w{3} \d", r[1]) for r in rows)  # only no-break spaces inside a date
-    assert rows[0][2:] == ["Russia-Belarus", "Belarus, Russia", "4 (3 drawn)", "12,800 troops (BLR, official)"]
+    troops = "12,800 troops (BLR, official) [not graded]"  # the test catalog's seed has no outlet default
+    assert rows[0][2:] == ["Russia-Belarus", "Belarus, Russia", "4 (3 drawn)", troops]
 
 
 def test_the_sources_slide_cites_every_source_with_links(deck):
@@ -152,3 +153,18 @@ def test_wrapped_lines_keeps_dates_whole_and_breaks_long_urls():
     url = "https://example.org/" + "a" * 200
     assert fit.wrapped_lines(url, 3.0, 10) == int(fit.text_width_in(url, 10) // 3.0) + 1
     assert fit.wrapped_lines("one\ntwo", 3.0, 10) == 2
+
+
+def test_the_notes_give_each_source_its_admiralty_grade():
+    from tests.support.graded_sites import graded_sites
+
+    graded = Presentation(io.BytesIO(to_pack(select(graded_sites(), SiteFilter(min_grade="C3")), options=OPTIONS)))
+    map_notes = graded.slides[0].notes_slide.notes_text_frame.text
+    assert "- https://example.org/zapad-2021?a=1&b=2 — grade B2" in map_notes
+    assert "- https://kariuomene.example/iron-wolf — grade C1" in map_notes
+    assert "sources graded C3 or better" in map_notes  # the filter is named with the others
+    sources = graded.slides[-1].notes_slide.notes_text_frame.text
+    assert sources.startswith("Admiralty grade of each source on this slide")
+    assert "https://x.example/a — grade C3" in sources
+    cells = [cell.text for row in _table(graded.slides[2]).rows for cell in row.cells]
+    assert "12,800 troops (BLR, official) [grade B2]" in cells  # the troops column gives each figure's grade

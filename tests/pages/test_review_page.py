@@ -248,3 +248,22 @@ def test_the_reviewer_says_who_claimed_a_figure_and_the_record_keeps_it():
     (saved,) = open_store().exercises(origin="analyst")
     claims = {saved.citations[c].claimed_by for c in saved.figures[0].cite}
     assert claims == {"the Belarusian Defense Ministry"}
+
+
+def test_an_analyst_grades_a_citation_and_the_override_is_audited():
+    at = _page()
+    at.selectbox(key="grade-ex").set_value("zapad-2021").run()
+    cid = at.selectbox(key="grade-cit").value
+    assert not at.exception
+    before = open_store().get("zapad-2021").citations[cid]  # type: ignore[union-attr]
+    assert (before.reliability, before.credibility) == (None, None)
+    rel, cred = (s for s in at.selectbox if s.label in {"Source reliability", "Information credibility"})
+    rel.set_value("B")
+    cred.set_value(2)
+    next(b for b in at.button if b.label == "Save grade").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert f"Saved the grade of {cid}: not graded → B2" in at.success[0].value.replace("\\", "")
+    citation = open_store().get("zapad-2021").citations[cid]  # type: ignore[union-attr]
+    assert (citation.reliability, citation.credibility) == ("B", 2)
+    entry = open_store().history("zapad-2021", limit=1)[0]
+    assert (entry.who, entry.grades) == ("Alice", {cid: {"before": "not graded", "after": "B2"}})
