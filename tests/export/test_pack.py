@@ -166,5 +166,6 @@ def test_the_notes_give_each_source_its_admiralty_grade():
     sources = graded.slides[-1].notes_slide.notes_text_frame.text
     assert sources.startswith("Admiralty grade of each source on this slide")
     assert "https://x.example/a — grade C3" in sources
-    cells = [cell.text for row in _table(graded.slides[2]).rows for cell in row.cells]
+    table_slide = next(s for s in graded.slides if s.shapes.title.text == "Exercises")
+    cells = [cell.text for row in _table(table_slide).rows for cell in row.cells]
     assert "12,800 troops (BLR, official) [grade B2]" in cells  # the troops column gives each figure's grade
