@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
+from geo.catalog.participation import STATUS_FIELDS, STATUS_LABELS
 from geo.catalog.schema import Exercise
 from geo.core import settings
 from geo.core.dates import date_precision_of, earliest_date, latest_date
@@ -123,6 +124,10 @@ class Matcher:
         return best
 
 
+#: The status a report gives a country it lists in each draft role.
+_ROLE_STATUS: dict[str, str] = {field: status for status, field in STATUS_FIELDS.items()}
+
+
 def _place_key(loc: DraftPlace) -> str:
     return location_key(geocode_cached(loc.phrase, loc.country_context), loc.phrase)
 
@@ -139,12 +144,18 @@ def compare(exercise: Exercise, draft: DraftEvent, site_keys: set[str]) -> tuple
     # that repeats the announced list): only countries it does not name at all are additions.
     named = exercise.participation
     parties = {role: tuple(c for c in draft.parties(role) if c not in named) for role in PARTY_FIELDS}
+    differences: dict[str, Difference] = {}
+    for role in PARTY_FIELDS:  # ... but the reviewer is told when the report gives it another status
+        found = _ROLE_STATUS[role]
+        for iso3 in draft.parties(role):
+            known = named.get(iso3)
+            if known is not None and known != found:
+                differences[f"status of {iso3}"] = Difference(STATUS_LABELS[known], STATUS_LABELS[found])
     known_figures = {_figure_key(f.what, f.value, f.qualifier) for f in exercise.figures}
     figures: tuple[DraftFigure, ...] = tuple(
         f for f in draft.figures if _figure_key(f.what, f.value, f.qualifier) not in known_figures
     )
     locations = tuple(loc for loc in draft.locations if loc.resolved and _place_key(loc) not in site_keys)
-    differences: dict[str, Difference] = {}
     if draft.alliance and draft.alliance != exercise.alliance:
         differences["alliance"] = Difference(exercise.alliance, draft.alliance)
     dates: dict[str, str] = {}

@@ -32,6 +32,7 @@ from geo.cli.main import main
 from geo.core import settings
 from geo.core.errors import CatalogError, FilterError
 from geo.export.tabular import export_records
+from geo.extract.draft import Difference
 from geo.maps.popup import exercise_fields
 from geo.maps.url_state import Choices, ViewState, choices_from_sites, decode, encode
 
@@ -253,6 +254,9 @@ def test_a_report_repeating_the_announced_list_does_not_undo_a_withdrawal() -> N
     assert "ARM" in event.participants  # the seed announces six states, Armenia among them
     assert event.match is not None
     assert not {"ARM", "KAZ", "KGZ"} & set(event.match.additions.participants)  # their status stays as cited
+    # ... and the reviewer is told the report says otherwise (shown, never applied)
+    assert event.match.differences["status of ARM"] == Difference("withdrew", "took part")
+    assert event.match.differences["status of KAZ"] == Difference("disputed", "took part")
 
 
 def test_briefing_subtitle_says_which_statuses_were_counted(sites) -> None:

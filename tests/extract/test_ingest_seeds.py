@@ -243,8 +243,10 @@ def test_gold_agrees_with_the_curated_catalog(extracted, key):
     event = extracted[seed][index]
     record = _catalog(GOLD[key]["catalog"])
     assert event.match is not None and event.match.exercise_id == record.id
-    assert event.match.differences == {}
-    assert event.alliance == record.alliance
+    # The only disagreement allowed: a country the seed announces whose status later sources changed, which
+    # the reviewer is shown (never applied): Armenia withdrew from Unbreakable Brotherhood-2020.
+    changed = {f"status of {c}" for c in event.participants if record.participation.get(c) not in (None, "took-part")}
+    assert set(event.match.differences) == changed
     # The catalog may know more (it is enriched from other sources), never less; a participant the seed
     # announces may have a status from later sources (Armenia withdrew from Unbreakable Brotherhood-2020).
     assert set(event.participants) <= set(record.participation)

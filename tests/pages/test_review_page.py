@@ -81,11 +81,11 @@ def test_paste_a_seed_report_accept_and_the_event_is_stored():
 def test_accepting_a_matched_event_adds_to_the_known_exercise():
     at = _extract(_page(), SEED_002, dt.date(2020, 9, 17))
     assert len([b for b in at.button if b.label == "Accept"]) == 2
-    at.multiselect(key="observers-1").select("SRB")  # a reviewer's correction
+    at.multiselect(key="observers-1").select("ARM")  # a reviewer's correction
     _click(at, "Accept", index=1)
     store = open_store()
     updated = store.get("slavic-brotherhood-2020")
-    assert "SRB" in updated.observers
+    assert "ARM" in updated.observers
     (cid,) = updated.evidence["observers"]
     assert updated.citations[cid].source == SOURCE
     assert updated.citations[cid].claimed_by == REVIEWER_CLAIM  # the value is the reviewer's, not the sentence's
