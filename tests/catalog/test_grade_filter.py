@@ -8,11 +8,11 @@ import pytest
 
 import geo.query.known
 from geo.catalog.filter import SiteFilter, filter_sites
-from geo.cli.main import main
 from geo.core.errors import FilterError
 from geo.maps.url_state import Choices, ViewState, decode, encode
 from geo.query.known import KnownSites
 from geo.query.selection import select
+from tests.support.cli import run_cli
 from tests.support.graded_sites import graded_sites
 
 
@@ -62,21 +62,12 @@ def graded_catalog(monkeypatch):
     monkeypatch.setattr(geo.query.known, "known_sites", lambda **_: KnownSites(frame.copy(), None, None))
 
 
-def _run(argv, capsys):
-    try:
-        code = main(argv)
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_cli_min_grade_filters_catalog_and_export(graded_catalog, tmp_path, capsys):
-    code, out, err = _run(["catalog", "--min-grade", "B2"], capsys)
+    code, out, err = run_cli(["catalog", "--min-grade", "B2"], capsys)
     assert (code, err) == (0, "")
     assert "zapad-2021" in out and "iron-wolf-2022" not in out and "csto-drill-2023" not in out
     target = tmp_path / "sites.geojson"
-    code, _, err = _run(["export", "--format", "geojson", "--min-grade", "B2", "--out", str(target)], capsys)
+    code, _, err = run_cli(["export", "--format", "geojson", "--min-grade", "B2", "--out", str(target)], capsys)
     assert (code, err) == (0, "")
     doc = json.loads(target.read_text(encoding="utf-8"))
     assert doc["drillmap"]["filter"] == {"min_grade": "B2"}
@@ -85,7 +76,7 @@ def test_cli_min_grade_filters_catalog_and_export(graded_catalog, tmp_path, caps
 
 
 def test_cli_bad_min_grade_is_one_error_line(graded_catalog, tmp_path, capsys):
-    code, out, err = _run(["export", "--format", "csv", "--min-grade", "A9", "--out", str(tmp_path / "x")], capsys)
+    code, out, err = run_cli(["export", "--format", "csv", "--min-grade", "A9", "--out", str(tmp_path / "x")], capsys)
     assert (code, out) == (2, "")
     assert err.count("\n") == 1 and "grade must be a letter A–E and a digit 1–5" in err
 

@@ -11,10 +11,10 @@ import pytest
 from PIL import Image
 
 import geo.query.known
-from geo.cli.main import main
 from geo.core.settings import ROOT
 from geo.export.formats import FORMATS
 from geo.query.known import KnownSites
+from tests.support.cli import run_cli
 from tests.support.export_panel_app import tiny_sites
 
 
@@ -25,18 +25,9 @@ def tiny_catalog(monkeypatch):
     monkeypatch.setattr(geo.query.known, "known_sites", lambda **_: KnownSites(frame.copy(), None, None))
 
 
-def run(argv: list[str], capsys) -> tuple[int, str, str]:
-    try:
-        code = main(argv)
-    except SystemExit as exc:  # argparse's own errors (unknown option) exit from parse_args
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_snapshot_png(tmp_path, capsys):
     out = tmp_path / "map.png"
-    code, stdout, err = run(
+    code, stdout, err = run_cli(
         ["snapshot", "--years", "2021-2023", "--size", "960x540", "--dpi", "72", "--out", str(out)], capsys
     )
     assert (code, err) == (0, "")
@@ -47,7 +38,7 @@ def test_snapshot_png(tmp_path, capsys):
 def test_snapshot_extent(tmp_path, capsys):
     out = tmp_path / "brest.png"
     argv = ["snapshot", "--extent", "23.3,51.8,24.2,52.3", "--size", "960x540", "--dpi", "72", "--out", str(out)]
-    code, _, err = run(argv, capsys)
+    code, _, err = run_cli(argv, capsys)
     assert (code, err) == (0, "")
     assert Image.open(out).text["drillmap:extent"] == "23.30000,51.80000,24.20000,52.30000"
 
@@ -55,7 +46,7 @@ def test_snapshot_extent(tmp_path, capsys):
 @pytest.mark.parametrize(("fmt", "magic"), [("pdf", b"%PDF"), ("svg", b"<?xml"), ("pptx", b"PK"), ("pack", b"PK")])
 def test_snapshot_other_formats(tmp_path, capsys, fmt, magic):
     out = tmp_path / FORMATS[fmt].file_name("map")
-    code, _, err = run(
+    code, _, err = run_cli(
         [
             "snapshot",
             "--alliance",
@@ -79,7 +70,7 @@ def test_snapshot_other_formats(tmp_path, capsys, fmt, magic):
 
 def test_snapshot_allow_empty_renders_a_map_saying_so(tmp_path, capsys):
     out = tmp_path / "empty.png"
-    code, stdout, _ = run(
+    code, stdout, _ = run_cli(
         ["snapshot", "--search", "no such drill", "--allow-empty", "--size", "640x360", "--out", str(out)], capsys
     )
     assert code == 0 and "0 sites" in stdout
@@ -97,7 +88,7 @@ def test_snapshot_allow_empty_renders_a_map_saying_so(tmp_path, capsys):
 )
 def test_export_formats(tmp_path, capsys, fmt, check):
     out = tmp_path / f"sites.{fmt}"
-    code, stdout, err = run(["export", "--format", fmt, "--out", str(out)], capsys)
+    code, stdout, err = run_cli(["export", "--format", fmt, "--out", str(out)], capsys)
     assert (code, err) == (0, "")
     assert "9 sites, 8 located" in stdout
     assert check(out.read_bytes())
@@ -127,7 +118,7 @@ BAD = [
 @pytest.mark.parametrize(("argv", "message"), BAD, ids=[" ".join(a) for a, _ in BAD])
 def test_bad_arguments_exit_2_with_one_line(tmp_path, capsys, argv, message):
     out = tmp_path / "out.bin"
-    code, stdout, err = run([*argv, "--out", str(out)], capsys)
+    code, stdout, err = run_cli([*argv, "--out", str(out)], capsys)
     assert code == 2
     assert stdout == ""
     assert err.count("\n") == 1 and err.startswith("error: "), err
@@ -137,12 +128,12 @@ def test_bad_arguments_exit_2_with_one_line(tmp_path, capsys, argv, message):
 
 @pytest.mark.parametrize("command", [["snapshot"], ["export", "--format", "csv"]])
 def test_unwritable_or_missing_out(tmp_path, capsys, command):
-    code, _, err = run([*command, "--out", str(tmp_path / "no" / "such" / "dir" / "x")], capsys)
+    code, _, err = run_cli([*command, "--out", str(tmp_path / "no" / "such" / "dir" / "x")], capsys)
     assert code == 2 and err.count("\n") == 1
     assert "folder" in err and "does not exist" in err
-    code, _, err = run([*command, "--out", str(tmp_path)], capsys)
+    code, _, err = run_cli([*command, "--out", str(tmp_path)], capsys)
     assert code == 2 and "is a folder" in err
-    code, _, err = run(command, capsys)
+    code, _, err = run_cli(command, capsys)
     assert code == 2 and err == "error: --out PATH is required (the file to write)\n"
 
 
