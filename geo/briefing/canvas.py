@@ -12,16 +12,81 @@ still take matplotlib's own path. PDF and SVG saves use their own backends and a
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from typing import Any
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
+from matplotlib.textpath import TextToPath
 
 __all__ = ["BriefingCanvas", "LineRenderer"]
 
 
-#: A rasterised line: its bitmap, FreeType's bitmap offset and descent (26.6 fixed point).
-_Line = tuple[np.ndarray, tuple[int, int], int]
+#: A rasterised line: its bitmap, FreeType's bitmap offset, descent and width/height (26.6 fixed point).
+_Line = tuple[np.ndarray, tuple[int, int], int, tuple[int, int]]
+#: Text path outlines: (vertices, codes).
+_Outline = tuple[np.ndarray, np.ndarray]
+#: Bytes of line bitmaps and of text outlines kept between renders (a busy map needs about 1 MB of each).
+TEXT_CACHE_BYTES = 8 * 1024 * 1024
+
+
+class _TextCache:
+    """Rasterised lines or text outlines shared by every render of the process, least recently used dropped first.
+
+    Both depend only on the text and its font properties (plus dpi and hinting for a bitmap: the key), so a
+    map drawn again reuses its labels' bitmaps and its halos' outlines. Streamlit renders from several
+    threads: a lock guards the dictionary.
+    """
+
+    def __init__(self, max_bytes: int) -> None:
+        self._items: OrderedDict[tuple[Any, ...], tuple[Any, ...]] = OrderedDict()
+        self._bytes = 0
+        self._max_bytes = max_bytes
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> Any:
+        with self._lock:
+            item = self._items.get(key)
+            if item is not None:
+                self._items.move_to_end(key)
+            return item
+
+    def put(self, key: tuple[Any, ...], item: tuple[Any, ...]) -> None:
+        with self._lock:
+            if key in self._items:
+                return
+            self._items[key] = item
+            self._bytes += _nbytes(item)
+            while self._bytes > self._max_bytes and len(self._items) > 1:
+                _, dropped = self._items.popitem(last=False)
+                self._bytes -= _nbytes(dropped)
+
+
+def _nbytes(item: tuple[Any, ...]) -> int:
+    return sum(part.nbytes for part in item if isinstance(part, np.ndarray))
+
+
+_LINES = _TextCache(TEXT_CACHE_BYTES)
+_OUTLINES = _TextCache(TEXT_CACHE_BYTES)
+
+
+class _CachedTextToPath(TextToPath):
+    """matplotlib's text-to-outline converter, remembering each outline (haloed labels are drawn as paths)."""
+
+    def get_text_path(  # type: ignore[override]
+        self, prop: Any, s: str, ismath: bool | str = False, *, features: Any = None, language: Any = None
+    ) -> _Outline:
+        key = (s, hash(prop), ismath, None if features is None else tuple(features), language)
+        outline: _Outline | None = _OUTLINES.get(key)
+        if outline is None:
+            verts, codes = super().get_text_path(prop, s, ismath, features=features, language=language)  # type: ignore[arg-type]
+            outline = (np.asarray(verts), np.asarray(codes))
+            _OUTLINES.put(key, outline)
+        return outline
+
+
+_TEXT_TO_PATH = _CachedTextToPath()
 
 
 class LineRenderer(RendererAgg):
@@ -29,30 +94,36 @@ class LineRenderer(RendererAgg):
 
     Laying out a line (``FT2Font.set_text``: shaping, loading and hinting every glyph) is the costly step,
     and matplotlib does it twice per text: to measure it (label placement, alignment) and to draw it. The
-    renderer rasterises the line when it is measured and keeps the bitmap for the draw, keyed by the text
-    and its font properties; it lives as long as the renderer (one figure's canvas at one size).
+    renderer rasterises the line when it is measured and keeps the bitmap for the draw (and for later
+    renders) in a bounded process-wide cache keyed by the text, its font properties, dpi and hinting.
     """
 
     def __init__(self, width: float, height: float, dpi: float) -> None:
         super().__init__(width, height, dpi)  # type: ignore[no-untyped-call]
-        self._lines: dict[tuple[str, int], _Line] = {}
+        self._text2path = _TEXT_TO_PATH  # path-effect (halo) texts are outlines: shared, cached
 
-    def _rasterise(self, s: str, prop: Any) -> tuple[Any, _Line]:
-        font = self._prepare_font(prop)  # type: ignore[no-untyped-call]
-        font.set_text(s, 0.0, flags=get_hinting_flag())  # type: ignore[no-untyped-call]
-        font.draw_glyphs_to_bitmap(antialiased=True)
-        line = (np.array(font.get_image()), font.get_bitmap_offset(), font.get_descent())
-        self._lines[(s, hash(prop))] = line
-        return font, line
+    def _key(self, s: str, prop: Any) -> tuple[Any, ...]:
+        return (s, hash(prop), self.dpi, get_hinting_flag())  # type: ignore[no-untyped-call]
+
+    def _rasterise(self, s: str, prop: Any) -> _Line:
+        key = self._key(s, prop)
+        line: _Line | None = _LINES.get(key)
+        if line is None:
+            font = self._prepare_font(prop)  # type: ignore[no-untyped-call]
+            font.set_text(s, 0.0, flags=get_hinting_flag())  # type: ignore[no-untyped-call]
+            font.draw_glyphs_to_bitmap(antialiased=True)
+            image = np.array(font.get_image())
+            line = (image, font.get_bitmap_offset(), font.get_descent(), font.get_width_height())
+            _LINES.put(key, line)
+        return line
 
     def get_text_width_height_descent(self, s: str, prop: Any, ismath: bool | str) -> tuple[float, float, float]:
-        """Measure a text as matplotlib does; a plain line is rasterised now, for its draw."""
+        """Measure a text as matplotlib does; a plain line is rasterised now (or found), for its draw."""
         if ismath:
             size: tuple[float, float, float] = super().get_text_width_height_descent(s, prop, ismath)  # type: ignore[no-untyped-call]
             return size
-        font, _ = self._rasterise(s, prop)
-        w, h = font.get_width_height()
-        return w / 64.0, h / 64.0, font.get_descent() / 64.0
+        _, _, descent, (w, h) = self._rasterise(s, prop)
+        return w / 64.0, h / 64.0, descent / 64.0
 
     def draw_text(
         self,
@@ -69,13 +140,13 @@ class LineRenderer(RendererAgg):
         if ismath or angle:
             super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)  # type: ignore[no-untyped-call]
             return
-        line = self._lines.get((s, hash(prop))) if gc.get_antialiased() else None
-        if line is None:
+        if gc.get_antialiased():
+            image, (x_off, y_off), descent, _ = self._rasterise(s, prop)
+        else:
             font = self._prepare_font(prop)  # type: ignore[no-untyped-call]
             font.set_text(s, 0.0, flags=get_hinting_flag())  # type: ignore[no-untyped-call]
-            font.draw_glyphs_to_bitmap(antialiased=gc.get_antialiased())
-            line = (font.get_image(), font.get_bitmap_offset(), font.get_descent())
-        image, (x_off, y_off), descent = line
+            font.draw_glyphs_to_bitmap(antialiased=False)
+            image, (x_off, y_off), descent = font.get_image(), font.get_bitmap_offset(), font.get_descent()
         # The bitmap's bottom edge, in the renderer's downward pixel rows (as matplotlib <= 3.10 placed it).
         left = round(x + x_off / 64.0)
         bottom = round(y + y_off / 64.0 + descent / 64.0) + 1

@@ -42,3 +42,26 @@ def test_rotated_and_bold_texts_match_too() -> None:
     for style in ({"rotation": 30}, {"fontweight": "bold", "ha": "center"}):
         ours, stock = _ink(BriefingCanvas, **style), _ink(FigureCanvasAgg, **style)
         assert np.abs(np.subtract(_bbox(ours), _bbox(stock))).max() <= 1
+
+
+def test_a_haloed_text_matches_matplotlib_and_a_second_draw_reads_the_caches() -> None:
+    from matplotlib import patheffects
+
+    from geo.briefing import canvas
+
+    halo = {"path_effects": [patheffects.withStroke(linewidth=3, foreground="white")]}
+    first = _ink(BriefingCanvas, **halo)
+    assert _bbox(first) == _bbox(_ink(FigureCanvasAgg, **halo))  # the halo's outline is matplotlib's own
+    assert np.array_equal(_ink(BriefingCanvas, **halo), first)  # drawn again from the caches: the same pixels
+    key = ("Zapad-2021 (3)", False)
+    assert any((k[0], k[2]) == key for k in canvas._OUTLINES._items)  # the outline was kept
+
+
+def test_the_text_caches_stay_within_their_byte_bound() -> None:
+    from geo.briefing.canvas import _TextCache
+
+    cache = _TextCache(max_bytes=10_000)
+    for i in range(50):
+        cache.put((str(i),), (np.zeros(1_000, dtype=np.uint8),))
+    assert cache._bytes <= 10_000 and len(cache._items) == 10
+    assert cache.get(("0",)) is None and cache.get(("49",)) is not None  # the oldest went first
