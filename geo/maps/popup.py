@@ -29,8 +29,9 @@ from html import escape
 from typing import Any, Final, TypedDict
 from urllib.parse import quote
 
+from geo.catalog.other_side import OTHER_SIDE_COLUMNS
 from geo.catalog.participation import participants_text
-from geo.catalog.sites import other_side_text
+from geo.catalog.sites import NATO_DISTANCE_COLUMNS, other_side_text
 from geo.core.citations import source_host, via_text
 from geo.core.countries import country_name
 from geo.core.dates import row_period_text
@@ -40,6 +41,7 @@ from geo.geocode.gazetteer import reading_text
 
 __all__ = [
     "KIND_LABELS",
+    "PLACE_COLUMNS",
     "CitationFields",
     "ClaimFields",
     "ExerciseFields",
@@ -215,15 +217,29 @@ def figures_note(row: Mapping[str, Any]) -> str:
     return "No troop or equipment figures reported."
 
 
+#: The site columns :func:`place_fields` reads: equal values give an equal place description.
+PLACE_COLUMNS: tuple[str, ...] = (
+    "place_text",
+    "resolve_as",
+    "site_role",
+    "site_note",
+    "site_kind",
+    "precision",
+    "precision_km",
+    "confidence",
+    "geocode_explanation",
+    *NATO_DISTANCE_COLUMNS,
+    *OTHER_SIDE_COLUMNS,
+)
+
+
 def place_fields(row: Mapping[str, Any]) -> PlaceFields:
     """Return the place part of a popup as plain text fields.
 
     Parameters
     ----------
     row
-        A site row: ``place_text``, ``resolve_as``, ``site_role``, ``site_note``, ``site_kind``,
-        ``precision``, ``precision_km``, ``confidence``, ``geocode_explanation`` and
-        :data:`geo.catalog.sites.NATO_DISTANCE_COLUMNS`.
+        A site row holding the :data:`PLACE_COLUMNS`.
 
     Returns
     -------

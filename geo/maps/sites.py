@@ -43,11 +43,11 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
-from geo.catalog.other_side import OTHER_SIDE_COLUMNS
-from geo.catalog.sites import NATO_DISTANCE_COLUMNS, POINT_DECIMALS, located, place_name, site_kind
+from geo.catalog.sites import POINT_DECIMALS, located, place_name, site_kind
 from geo.core import settings
 from geo.core.values import is_missing
 from geo.maps.popup import (
+    PLACE_COLUMNS,
     CitationFields,
     ExerciseFields,
     PlaceFields,
@@ -79,19 +79,8 @@ SITE_SIMPLIFY_M = 500.0
 #: Kinds from the vaguest to the most precise: a spot shared by sites of several kinds is drawn as the vaguest.
 _VAGUEST_FIRST: tuple[str, ...] = ("c", "b", "r", "a", "t", "p")
 
-_PLACE_FIELDS: tuple[str, ...] = (
-    "place_text",
-    "resolve_as",
-    "site_role",
-    "site_note",
-    "site_kind",
-    "precision",
-    "precision_km",
-    "confidence",
-    "geocode_explanation",
-    *NATO_DISTANCE_COLUMNS,
-    *OTHER_SIDE_COLUMNS,
-)
+#: What one place description depends on (one home: :func:`geo.maps.popup.place_fields` reads exactly these).
+_PLACE_FIELDS = PLACE_COLUMNS
 
 
 #: The columns read for every site (an exercise's other facts are read from its first row only).
