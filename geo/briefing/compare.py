@@ -26,7 +26,7 @@ from geo.briefing.basemap import basemap, draw_basemap
 from geo.briefing.furniture import draw_banner, draw_scale_bar, fit_width
 from geo.briefing.graticule import draw_graticule, draw_offframe
 from geo.briefing.legend import draw_legend, legend_entries
-from geo.briefing.map import _draw_labels, _inside, _Layout, _map_axes, _view
+from geo.briefing.map import MapLayout, draw_labels, fit_view, inside_view, map_axes
 from geo.briefing.options import BriefingOptions
 from geo.briefing.sites import draw_sites, site_layer
 from geo.briefing.style import TEXT
@@ -88,19 +88,19 @@ def comparison_figure(comparison: Comparison, *, options: BriefingOptions | None
     everything = site_layer(gpd.GeoDataFrame(both, geometry="geometry", crs=comparison.a.selection.sites.crs))
     fig = Figure(figsize=(options.size_px[0] / options.dpi, options.size_px[1] / options.dpi), dpi=options.dpi)
     FigureCanvasAgg(fig)
-    view = _view(everything, options, page.aspect)
+    view = fit_view(everything, options, page.aspect)
     base, kinds, keyed, cities = basemap(), set[str](), list[tuple[int, str]](), False
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     for i, (side, letter) in enumerate(zip(sides, "AB", strict=True)):
         rect = page.panel(i)
-        ax = _map_axes(fig, _Layout(s, 0.0, rect, rect, rect, 0.0, 0.0), view)
+        ax = map_axes(fig, MapLayout(s, 0.0, rect, rect, rect, 0.0, 0.0), view)
         layer = site_layer(side.selection.sites, show_exercises=side.exercise is None)
         draw_basemap(ax, base, view, side.selection.period_end, s)
         draw_sites(ax, layer, view, s)
         draw_graticule(ax, view, s)
         draw_scale_bar(ax, view, s)
-        draw_offframe(ax, view, [lab for lab in layer.outside if not _inside(view, lab.x, lab.y)], s)
-        report, named = _draw_labels(fig, ax, layer, view, s)
+        draw_offframe(ax, view, [lab for lab in layer.outside if not inside_view(view, lab.x, lab.y)], s)
+        report, named = draw_labels(fig, ax, layer, view, s)
         kinds |= layer.kinds
         cities = cities or bool(named)
         keyed += [(n, f"{letter}: {text}") for n, text in report.keyed]

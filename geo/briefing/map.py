@@ -57,7 +57,18 @@ from geo.core.errors import ExportError
 from geo.core.symbology import ordered_alliances
 from geo.query.selection import Selection
 
-__all__ = ["FORMATS", "MAP_CRS", "BriefingOptions", "render_bytes", "render_figure"]
+__all__ = [
+    "FORMATS",
+    "MAP_CRS",
+    "BriefingOptions",
+    "MapLayout",
+    "draw_labels",
+    "fit_view",
+    "inside_view",
+    "map_axes",
+    "render_bytes",
+    "render_figure",
+]
 
 # The reference page: a 16:9 slide of 13.333 x 7.5 in, where the font sizes below are in points.
 _REF_W_IN, _REF_H_IN = 13.333, 7.5
@@ -68,7 +79,7 @@ Rect = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
-class _Layout:
+class MapLayout:
     """Figure-fraction rectangles of one page, and the font scale."""
 
     scale: float
@@ -85,7 +96,7 @@ class _Layout:
 _MAP_W, _MAP_W_MANY, _MANY_PLACES = 0.71, 0.66, 40
 
 
-def _layout(options: BriefingOptions, places: int = 0) -> _Layout:
+def _layout(options: BriefingOptions, places: int = 0) -> MapLayout:
     width_in = options.size_px[0] / options.dpi
     height_in = options.size_px[1] / options.dpi
     scale = min(height_in / _REF_H_IN, width_in / _REF_W_IN * 1.15) * options.text_scale
@@ -99,7 +110,7 @@ def _layout(options: BriefingOptions, places: int = 0) -> _Layout:
     panel_w = 0.988 - panel_x
     inset_h = min(0.27, panel_w * width_in / height_in / 1.15)
     inset_w = min(panel_w, inset_h * height_in / width_in * 1.15)
-    return _Layout(
+    return MapLayout(
         scale=scale,
         banner_h=banner_h,
         map_rect=(0.012, bottom, map_w, top - bottom),
@@ -110,7 +121,7 @@ def _layout(options: BriefingOptions, places: int = 0) -> _Layout:
     )
 
 
-def _view(sites: SiteLayer, options: BriefingOptions, aspect: float) -> View:
+def fit_view(sites: SiteLayer, options: BriefingOptions, aspect: float) -> View:
     """Return the map extent: the options' lon/lat extent, else the sites and Belarus padded, else the default.
 
     Very large areas frame the view by their label anchor only (:data:`geo.briefing.sites.LARGE_AREA_M`)
@@ -125,7 +136,7 @@ def _view(sites: SiteLayer, options: BriefingOptions, aspect: float) -> View:
     return fit_extent((min(x0, bx0), min(y0, by0), max(x1, bx1), max(y1, by1)), aspect, pad=PAD_FRACTION)
 
 
-def _map_axes(fig: Figure, layout: _Layout, view: View) -> Axes:
+def map_axes(fig: Figure, layout: MapLayout, view: View) -> Axes:
     """Add the map body: sea-coloured, no ticks, fixed to ``view`` (metres)."""
     ax = fig.add_axes(layout.map_rect, gid="map")
     ax.set_facecolor(SEA)
@@ -162,7 +173,7 @@ def _draw_empty_notice(ax: Axes, selection: Selection, s: float) -> None:
     )
 
 
-def _draw_title_block(fig: Figure, layout: _Layout, selection: Selection, title: str) -> None:
+def _draw_title_block(fig: Figure, layout: MapLayout, selection: Selection, title: str) -> None:
     """Title and subtitle at the top left, shrunk to the page width if needed."""
     s = layout.scale
     heads = [
@@ -198,7 +209,7 @@ def _footer_text(fig: Figure, xy: tuple[float, float], text: str, s: float, *, m
     return fig.text(*xy, text, ha=ha, va="center", fontsize=size * s, color=colour, gid=gid)
 
 
-def _draw_labels(
+def draw_labels(
     fig: Figure,
     ax: Axes,
     layer: SiteLayer,
@@ -239,7 +250,7 @@ def _draw_labels(
 
 
 def _draw_legend_or_widen(
-    fig: Figure, layout: _Layout, entries: list[Entry], s: float, keyed: list[tuple[int, str]], corner: Rect | None
+    fig: Figure, layout: MapLayout, entries: list[Entry], s: float, keyed: list[tuple[int, str]], corner: Rect | None
 ) -> Rect | None:
     """Draw the legend, and return where the overview inset goes (None: nowhere).
 
@@ -261,7 +272,8 @@ def _draw_legend_or_widen(
     return None
 
 
-def _inside(view: View, x: float, y: float) -> bool:
+def inside_view(view: View, x: float, y: float) -> bool:
+    """Whether the point (x, y), in the map projection's metres, lies within ``view``."""
     return view[0] <= x <= view[2] and view[1] <= y <= view[3]
 
 
@@ -272,7 +284,7 @@ def _clipped(layer: SiteLayer, view: View) -> int:
         for lab in layer.labels
         if lab.area is not None
         and lab.extent is not None
-        and _inside(view, lab.x, lab.y)
+        and inside_view(view, lab.x, lab.y)
         and not (
             view[0] <= lab.extent[0]
             and view[1] <= lab.extent[1]
@@ -295,7 +307,7 @@ def _map_note(report: LabelReport, outside: int, clipped: int = 0) -> str:
     return note
 
 
-def _draw_footer(fig: Figure, layout: _Layout, selection: Selection, options: BriefingOptions, note: str) -> None:
+def _draw_footer(fig: Figure, layout: MapLayout, selection: Selection, options: BriefingOptions, note: str) -> None:
     """Sources and credits under the map; the data and production dates, projection and notes on the right."""
     y0, y1, s = layout.footer_y, layout.footer_y - 0.019, layout.scale
     sources = source_summary(source_list(selection.sites))
@@ -355,21 +367,21 @@ def render_figure(selection: Selection, *, options: BriefingOptions | None = Non
     width_in, height_in = options.size_px[0] / options.dpi, options.size_px[1] / options.dpi
     fig = Figure(figsize=(width_in, height_in), dpi=options.dpi, facecolor="white")
     BriefingCanvas(fig)  # Agg, each text line rasterised in one call (geo.briefing.canvas)
-    view = _view(layer, options, layout.map_rect[2] * width_in / (layout.map_rect[3] * height_in))
-    ax = _map_axes(fig, layout, view)
+    view = fit_view(layer, options, layout.map_rect[2] * width_in / (layout.map_rect[3] * height_in))
+    ax = map_axes(fig, layout, view)
     draw_basemap(ax, base, view, on, s)
     draw_sites(ax, layer, view, s)
     ring_labels = draw_rings(ax, options.rings, view, s)
     draw_graticule(ax, view, s)
     draw_scale_bar(ax, view, s)
     draw_north_arrow(fig, ax, view, s)
-    outside = [lab for lab in layer.outside if not _inside(view, lab.x, lab.y)]
+    outside = [lab for lab in layer.outside if not inside_view(view, lab.x, lab.y)]
     draw_offframe(ax, view, outside, s)
     _draw_empty_notice(ax, selection, s)
     corner = None
     if len(layer.labels) > _MANY_PLACES:  # a busy map: the panel is the key's, the overview takes a corner
         corner = empty_corner(fig, ax, layer, (layout.inset_rect[2] * 0.92, layout.inset_rect[3] * 0.92))
-    report, cities = _draw_labels(fig, ax, layer, view, s, corner, ring_labels)
+    report, cities = draw_labels(fig, ax, layer, view, s, corner, ring_labels)
 
     if options.show_title:
         _draw_title_block(fig, layout, selection, options.title or default_title(selection))
