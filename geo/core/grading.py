@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 from urllib.parse import urlsplit
@@ -166,15 +166,25 @@ def load_outlet_grades(path: Path | None = None) -> dict[str, OutletGrade]:
     return grades
 
 
-@cache
 def _default_grades() -> dict[str, OutletGrade]:
     # A data folder without the file (DRILLMAP_DATA_DIR elsewhere) has no defaults; a broken file is an error.
     path = settings.DATA_DIR / GRADES_FILE
-    return load_outlet_grades(path) if path.is_file() else {}
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return {}
+    return _grades_of(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=2)
+def _grades_of(path: Path, mtime_ns: int, size: int) -> dict[str, OutletGrade]:
+    """The file's grades, read again when it changes (a long-running dashboard sees an edit, as its cache does)."""
+    del mtime_ns, size  # the cache key only
+    return load_outlet_grades(path)
 
 
 def outlet_grades() -> list[OutletGrade]:
-    """Return the outlet defaults of ``data/source_grades.yaml`` (read once per process), best grade first."""
+    """Return the outlet defaults of ``data/source_grades.yaml`` (read when it changes), best grade first."""
     return sorted(_default_grades().values(), key=lambda g: ((g.reliability or "Z"), g.credibility or 9, g.outlet))
 
 

@@ -159,3 +159,18 @@ def test_a_repeated_outlet_is_refused(tmp_path: Path):
     path.write_text(yaml.safe_dump({"outlets": [entry, entry]}), encoding="utf-8")
     with pytest.raises(ValueError, match=r"outlet #2 \(x.example\) is repeated"):
         load_outlet_grades(path)
+
+
+def test_an_edit_of_the_outlet_file_is_read_without_a_restart(tmp_path, monkeypatch) -> None:
+    from geo.core import grading, settings
+
+    monkeypatch.setattr(settings, "DATA_DIR", tmp_path)
+    path = tmp_path / grading.GRADES_FILE
+    entry = (
+        "outlets:\n- outlet: example.org\n  reliability: {}\n  credibility: 2\n"
+        "  reason: An outlet used only by this test, graded twice.\n"
+    )
+    path.write_text(entry.format("B"), encoding="utf-8")
+    assert [g.reliability for g in grading.outlet_grades()] == ["B"]
+    path.write_text(entry.format("C") + "\n", encoding="utf-8")  # another size: a new key even on a coarse clock
+    assert [g.reliability for g in grading.outlet_grades()] == ["C"]
