@@ -228,6 +228,39 @@ def _fuzzy_region_codes(name: str, context: str | None, *, groups_only: bool = F
     return keys[match[0]], f"; spelling variant of {match[0]!r} (rapidfuzz ratio {match[1]:.0f} after folding)"
 
 
+#: Region words used by one country only: they name a region of that country whatever the report's context.
+_NATIONAL_REGION_WORDS = (
+    ("voivodeship|voivodship|województwo", "POL"),
+    ("apskritis", "LTU"),
+    ("maakond", "EST"),
+    ("novads", "LVA"),
+    ("voblasts|вобласць", "BLR"),
+    ("krai|kray", "RUS"),
+)
+
+
+def _vowel_blind_region_codes(name: str, context: str | None) -> tuple[tuple[str, ...], str]:
+    """Return the one region of ``context`` whose folded name has the same consonants in order ("Lobusz" = "Lubusz").
+
+    Romanisations and misspellings shift vowels (a/o, u/o, ya/e) more than consonants; with four consonants
+    or more and a single region of the country matching, the reading is unambiguous. Needs a context country.
+    """
+    if context is None:
+        return (), ""
+
+    def skeleton(text: str) -> str:
+        return re.sub(r"[aeiouy]+", "*", gazetteer.fold_transliteration(text))
+
+    target = skeleton(name)
+    if len(re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", name)) < 4:
+        return (), ""
+    hits = {k: v for k, v in gazetteer.folded_region_keys(context).items() if skeleton(k) == target}
+    codes = {c for v in hits.values() for c in v}
+    if len(codes) != 1:
+        return (), ""
+    return tuple(codes), f"; the consonants of {next(iter(hits))!r} with other vowels (a romanisation or misspelling)"
+
+
 def _region_list_rule(phrase: str, context: str | None) -> GeocodeResult | None:
     """Resolve "Võru, Põlva, Valga counties" / "Brest and Grodno regions" as a union of regions."""
     raw_parts = [p for p in re.split(r",|;|&|\band\b|\bи\b", phrase) if p.strip()]
@@ -255,6 +288,8 @@ def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     stripped, had_word = strip_words(key, gazetteer.REGION_WORDS)
     if not had_word or not stripped:
         return None
+    # "the Lobusz Voivodeship" in a Belarus report: the region word says which country's regions to search.
+    context = next((iso3 for word, iso3 in _NATIONAL_REGION_WORDS if re.search(rf"\b{word}\b", key)), context)
     listed = _region_list_rule(phrase, context)
     if listed is not None:
         return listed
@@ -274,6 +309,8 @@ def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
         codes, how = _namesake_region(stripped)
     if not codes:
         codes, how = _fuzzy_region_codes(stripped, context)
+    if not codes:
+        codes, how = _vowel_blind_region_codes(stripped, context)
     if not codes:
         return _outside_layer(phrase, stripped, context) or unresolved(
             phrase, f"no admin-1 region is called {stripped!r}"

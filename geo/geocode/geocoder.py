@@ -16,7 +16,8 @@
    "Lepelets"/"Lepelsky"/"Lepel range", "Brestsky"/"the Brest range", Cyrillic forms). A name that is
    also a town ("Brest", "Lida") needs a range/airfield word or an adjectival form to mean the range.
 7. **Countries** — "Belarus", "Poland", "Беларусь", "the Republic of Belarus", "Belarusian territory",
-   "the territory of the Russian Federation".
+   "the territory of the Russian Federation"; a republic that is no country ("the Republic of Tatarstan")
+   is read as a region (rule 5).
 8. **Towns** — GeoNames names and alternate names (Vitebsk / Viciebsk / Віцебск), context country first.
 8a. **Seas and corridors** — "the Baltic Sea", "the Suwałki Gap" (:mod:`geo.geocode.features`), tried
    before compass regions.
@@ -258,6 +259,18 @@ def _country_rule(phrase: str, key: str, context: str | None) -> GeocodeResult |
     return _country_result(phrase, iso3, "matched by name") if in_layer and iso3 else None
 
 
+#: "the Republic of Tatarstan", "Karelia republic": a region called a republic (when it is not a country).
+_REPUBLIC = re.compile(r"^(?:republic\s+of\s+(?P<of>.+)|(?P<before>.+)\s+republic)$")
+
+
+def _republic_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
+    """Read a republic that is not a country as a region: the admin-1 unit, or its country outside the layer."""
+    match = _REPUBLIC.match(key)
+    if match is None:
+        return None
+    return region_rule(phrase, f"{match['of'] or match['before']} region", context)
+
+
 def geocode(phrase: str, *, country: str | None = "BLR") -> GeocodeResult:
     """Geocode a place phrase as written in a report.
 
@@ -298,6 +311,7 @@ def geocode(phrase: str, *, country: str | None = "BLR") -> GeocodeResult:
     result = named_feature_rule(phrase, key) or compass_region_rule(phrase, key, context)
     result = result or region_rule(phrase, key, context)
     result = result or _site_rule(phrase, key) or _country_rule(phrase, key, context)
+    result = result or _republic_rule(phrase, key, context)
     if result is not None:
         return result
     ids = gazetteer.town_index().get(key)
