@@ -111,7 +111,9 @@ RANGE_VENUE = re.compile(
 )
 #: A wire dateline that names a range ("BORISOVSKY TRAINING GROUND /Belarus/, September 15. /TASS/."): filed from
 #: the exercise itself, so it belongs to the event its paragraph opens.
-DATELINE_RANGE = re.compile(r"^\s*[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){0,2}\s+(?:TRAINING\s+GROUNDS?|RANGE|POLYGON|AIRFIELD)\b")
+DATELINE_RANGE = re.compile(
+    r"^\s*[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){0,2}\s+(?:TRAINING\s+GROUNDS?|RANGE|POLYGON|AIRFIELD)\b"
+)
 #: A mention of another, earlier exercise ("A similar exercise was held in 2022", "last year's drills").
 OTHER_EXERCISE = re.compile(
     r"\b(?:similar|previous|prior|past|last\s+year['’]s|earlier|last\s+such)\s+(?:[\w-]+\s+){0,2}?"
@@ -339,8 +341,10 @@ class _Grouping:
             target = self._mentioned(sentence)
         else:
             target = self.current if self._continues(sentence) else None
-            if target is None and not self.events and usable and PARTY_WORD.search(sentence.text) or (
-                DATELINE_RANGE.match(sentence.text) and not self.events
+            if (
+                target is None
+                and not self.events
+                and ((usable and PARTY_WORD.search(sentence.text)) or DATELINE_RANGE.match(sentence.text))
             ):
                 self.before_main.append(sentence)  # "Participating nations are A, B, …" before the lead
         if target is None:
