@@ -322,6 +322,33 @@ def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     return region_result(phrase, codes[0], how)
 
 
+#: "Panevezys district", "the Švenčionys district municipality": a district named after its centre.
+_DISTRICT = re.compile(r"^(?P<name>.+?)\s+(?:district|rajonas|raion)(?:\s+municipality)?$")
+
+
+def district_rule(phrase: str, key: str) -> GeocodeResult | None:
+    """Return the admin-1 unit that is a district named after its centre, where the layer has districts.
+
+    Lithuania's admin-1 units are its municipalities: "Panevezys district" is the "Panevėžio rajono
+    savivaldybė" (the district around the town), not the town's own "miesto" (city) municipality, which the
+    town's point falls in. The district's genitive and the town's nominative fold alike
+    (:func:`geo.geocode.gazetteer.fold_transliteration`). Elsewhere a district is not an admin-1 unit: None.
+    """
+    match = _DISTRICT.match(key)
+    if match is None:
+        return None
+    target = gazetteer.fold_transliteration(match["name"])
+    codes = [
+        code
+        for code, name in gazetteer.admin1_names().items()
+        if " rajono " in f" {name.casefold()} "
+        and gazetteer.fold_transliteration(normalize_name(name.split()[0])) == target
+    ]
+    if len(codes) != 1:
+        return None
+    return region_result(phrase, codes[0], "; the district around the town it is named after")
+
+
 def region_result(phrase: str, code: str, how: str = "") -> GeocodeResult:
     """Return the admin-1 region (or Lithuanian county) ``code`` as a resolved area."""
     name = gazetteer.admin1_names()[code]

@@ -41,7 +41,7 @@ from geo.core.countries import DEMONYMS
 from geo.core.settings import setting
 from geo.geocode import areas, gazetteer
 from geo.geocode.anchors import anchors, reference_city
-from geo.geocode.area_rules import border_rule, compass_region_rule, region_result, region_rule
+from geo.geocode.area_rules import border_rule, compass_region_rule, district_rule, region_result, region_rule
 from geo.geocode.features import named_feature_rule
 from geo.geocode.gazetteer import clean_phrase, normalize_name, strip_words
 from geo.geocode.result import GeocodeResult, Kind, area_result, unresolved
@@ -177,6 +177,21 @@ def _town_keys(context: str | None) -> tuple[str, ...]:
     )
 
 
+@cache
+def _town_skeletons(context: str | None) -> dict[str, tuple[str, ...]]:
+    """Town ids of the context country by :func:`gazetteer.romanisation_skeleton` of each name, when unique.
+
+    For the town a report anchors a place to ("Liepiel district" → Lepel): Łacinka and Belarusian
+    romanisations meet the GeoNames names there. A skeleton two towns share is left out.
+    """
+    found: dict[str, set[str]] = {}
+    for key in _town_keys(context):
+        skeleton = gazetteer.romanisation_skeleton(key)
+        if len(skeleton.replace(" ", "")) >= 4:
+            found.setdefault(skeleton, set()).add(gazetteer.town_index()[key][0])
+    return {k: tuple(v) for k, v in found.items() if len(v) == 1}
+
+
 def _fuzzy_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
     if len(key) < 5:
         return None
@@ -210,7 +225,7 @@ def _anchor_rule(phrase: str, context: str | None) -> GeocodeResult | None:
     """Place an unknown village or range on the town the report anchors it to, with a wide radius."""
     for anchor in anchors(phrase):
         key = clean_phrase(anchor.name)
-        ids = gazetteer.town_index().get(key)
+        ids = gazetteer.town_index().get(key) or _town_skeletons(context).get(gazetteer.romanisation_skeleton(key))
         town = _town_result(phrase, _pick_town(ids, context), "matched by name") if ids else None
         town = town or _reference_city_rule(phrase, key)
         if town is None:
@@ -309,7 +324,7 @@ def geocode(phrase: str, *, country: str | None = "BLR") -> GeocodeResult:
         explanation = f"interior: {context} farther than {depth:g} km from every land border"
         return area_result(phrase, "region", areas.interior(context, depth), context, explanation)
     result = named_feature_rule(phrase, key) or compass_region_rule(phrase, key, context)
-    result = result or region_rule(phrase, key, context)
+    result = result or region_rule(phrase, key, context) or district_rule(phrase, key)
     result = result or _site_rule(phrase, key) or _country_rule(phrase, key, context)
     result = result or _republic_rule(phrase, key, context)
     if result is not None:

@@ -33,3 +33,22 @@ def test_a_republic_that_is_not_a_country_is_a_region() -> None:
     tatarstan = geocode("the Republic of Tatarstan", country="BLR")  # outside the admin-1 layer
     assert (tatarstan.country, tatarstan.confidence) == ("RUS", "low")
     assert geocode("the Republic of Belarus", country=None).kind == "country"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "admin1"),
+    [
+        ("Kaunas district", "Kauno rajono savivaldybė"),  # the district municipality, not the city's
+        ("the Alytus district municipality", "Alytaus rajono savivaldybė"),
+    ],
+)
+def test_a_lithuanian_district_is_its_district_municipality(phrase: str, admin1: str) -> None:
+    result = geocode(phrase, country="LTU")
+    assert (result.country, result.admin1, result.kind) == ("LTU", admin1, "region"), result.explanation
+
+
+def test_a_district_anchored_to_a_lacinka_town_name_finds_the_town() -> None:
+    # "Liepiel" (Łacinka) is GeoNames' Lyepyel' / Lepel: the district is placed on it, with a wide radius.
+    result = geocode("Liepiel district", country="BLR")
+    assert (result.country, result.admin1, result.confidence) == ("BLR", "Vitebsk", "low"), result.explanation
+    assert geocode("Qqqzzz district", country="BLR").status == "unresolved"
