@@ -326,27 +326,34 @@ def _across_border(sentence: str, match: re.Match[str], context: str) -> str:
     return context
 
 
+def _border_mention(match: re.Match[str], sentence: str, role: str) -> PlaceMention | None:
+    group = "phrase" if "phrase" in match.groupdict() else 0
+    start, end = match.start(group), match.end(group)
+    text = match.group(group)
+    owner = match.group("owner")
+    possessor = None if owner else _possessor(sentence, text, start)
+    context = (iso3_of(owner) if owner else None) or possessor or DEFAULT_CONTEXT
+    context = _across_border(sentence, match, context)
+    query = re.sub(r"^the\s+(?i:republic|country)['’]s\s+", "its ", text)
+    if match.groupdict().get("which"):
+        query = text[: match.start("which") - start]
+    if _BARE_BORDER.match(text):
+        return None  # "the border", "near the borders": whose border is not said, so no site
+    dem = match.groupdict().get("dem")
+    if dem and not match.groupdict().get("nlist"):
+        neighbour = iso3_of(dem)
+        name = next((n for n, iso in country_names().items() if iso == neighbour and " " not in n), dem)
+        query = f"the border with {name}"
+    return PlaceMention(text, query, start, end, "border", role, context, possessor)
+
+
 def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | None:
     group = "phrase" if "phrase" in match.groupdict() else 0
     start, end = match.start(group), match.end(group)
     text = match.group(group)
     role = _role(sentence, match.start())
     if form in ("border", "border-parts"):
-        owner = match.group("owner")
-        possessor = None if owner else _possessor(sentence, text, start)
-        context = (iso3_of(owner) if owner else None) or possessor or DEFAULT_CONTEXT
-        context = _across_border(sentence, match, context)
-        query = re.sub(r"^the\s+(?i:republic|country)['’]s\s+", "its ", text)
-        if match.groupdict().get("which"):
-            query = text[: match.start("which") - start]
-        if _BARE_BORDER.match(text):
-            return None  # "the border", "near the borders": whose border is not said, so no site
-        dem = match.groupdict().get("dem")
-        if dem and not match.groupdict().get("nlist"):
-            neighbour = iso3_of(dem)
-            name = next((n for n, iso in country_names().items() if iso == neighbour and " " not in n), dem)
-            query = f"the border with {name}"
-        return PlaceMention(text, query, start, end, "border", role, context, possessor)
+        return _border_mention(match, sentence, role)
     if form == "interior":
         named = re.search(country_pattern(names=True, demonyms=False, capitals=False), text)
         context = (iso3_of(named.group(0)) if named else None) or DEFAULT_CONTEXT
