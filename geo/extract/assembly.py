@@ -22,7 +22,7 @@ from geo.extract.grouping import GroupedEvent, alliance_members, inside, relevan
 from geo.extract.names import NameMention
 from geo.extract.numbers import FigureMention, find_figures
 from geo.extract.participants import find_parties
-from geo.extract.places import PlaceMention, find_places, geocode_cached, is_venue, location_key
+from geo.extract.places import PlaceMention, find_places, geocode_cached, is_home_base, is_venue, location_key
 from geo.extract.text import Sentence, wire_dateline
 from geo.geocode.result import GeocodeResult
 
@@ -331,10 +331,12 @@ class _Builder:
         for sentence in self.usable:
             mentions = find_places(sentence.text)
             for i, place in enumerate(mentions):
-                if not inside(place.start, self.spans[sentence.index]) or is_venue(
-                    sentence.text, place.start, place.end
+                if (
+                    not inside(place.start, self.spans[sentence.index])
+                    or is_venue(sentence.text, place.start, place.end)
+                    or is_home_base(sentence.text, place.start)
                 ):
-                    continue  # outside the exercise's clauses, or where a minister spoke ("told reporters in Minsk")
+                    continue  # outside the exercise's clauses, where a minister spoke, or where units are based
                 if place.possessor and participants and place.possessor not in participants:
                     # "Poland moved units to its border with Belarus": another state's own border, a reaction.
                     self.notes.append(f"location {place.text!r} dropped: the border of a non-participant")

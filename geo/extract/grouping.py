@@ -53,7 +53,7 @@ WAR_EXPERIENCE = re.compile(
     re.I,
 )
 CONFLICT = re.compile(
-    r"\b(?:war|invasion|invade[sd]?|invading|offensive|mutiny|fighting|killed|shelling|"
+    r"\b(?:war(?![\s-]?games?\b)|invasion|invade[sd]?|invading|offensive|mutiny|fighting|killed|shelling|"
     r"bombing|air\s*strikes?|conflicts?|occupied|occupation|separatists?|campaign)\b|"
     # "attack", but not the weapon in "ground-attack aircraft" or "attack helicopters"
     r"(?<![\w-])attack(?:s|ed|ing)?\b(?!\s+(?:aircraft|helicopters?|jets?|planes?|drones?|submarines?|aviation))",
@@ -102,8 +102,17 @@ RANGE_VENUE = re.compile(
     r"ranges|polygons?|training\s+areas?)\b|"
     # "The airfields of Baranovichi, Luninets and Lida are also involved."
     r"\b(?:airfields?|air\s*bases?|training\s+grounds?|ranges)\b[^.;]{0,80}?\b(?:is|are|were|was|will\s+be)\s+"
-    r"(?:also\s+)?(?:involved|used)\b",
+    r"(?:also\s+)?(?:involved|used)\b|"
+    # "the Damanava, Asipovichski, and Obuz-Liasnouski training grounds worked with no days off"
+    r"\b(?:training\s+grounds?|ranges|polygons?)\s+(?:worked|work|works|operated|were\s+active|are\s+active)\b|"
+    # one item of a list of ranges: "• Barysauski training ground (Barysau district) until 19.08;"
+    r"^\s*[•·*–-]\s*[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:training\s+grounds?|ranges?|polygons?|airfields?)\b",
     re.I,
+)
+#: A wire dateline that names a range ("BORISOVSKY TRAINING GROUND /Belarus/, September 15. /TASS/."): filed from
+#: the exercise itself, so it belongs to the event its paragraph opens.
+DATELINE_RANGE = re.compile(
+    r"^\s*[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){0,2}\s+(?:TRAINING\s+GROUNDS?|RANGE|POLYGON|AIRFIELD)\b"
 )
 #: A mention of another, earlier exercise ("A similar exercise was held in 2022", "last year's drills").
 OTHER_EXERCISE = re.compile(
@@ -332,7 +341,11 @@ class _Grouping:
             target = self._mentioned(sentence)
         else:
             target = self.current if self._continues(sentence) else None
-            if target is None and not self.events and usable and PARTY_WORD.search(sentence.text):
+            if (
+                target is None
+                and not self.events
+                and ((usable and PARTY_WORD.search(sentence.text)) or DATELINE_RANGE.match(sentence.text))
+            ):
                 self.before_main.append(sentence)  # "Participating nations are A, B, …" before the lead
         if target is None:
             return

@@ -111,15 +111,21 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     patterns = (
         ("border-parts", rf"(?i:parts?|areas?|regions?|districts?)\s+of\s+(?P<owner>{country})\s+(?:that|which)\s+borders?\s+{members}(?P<nlist>{clist})"),  # noqa: E501
         ("border", rf"{_PREP}(?P<phrase>{border})"),
-        ("compass", rf"{_PREP}(?P<phrase>(?:the\s+)?{_COMPASS}(?:\s*,\s*{_COMPASS})*(?:,?\s+(?:and|or)\s+{_COMPASS})?\s+(?:{country}\b|(?i:parts?\s+of\s+)(?:the\s+country|{country}))|the\s+{_COMPASS}\s+of\s+(?:the\s+country|{country}))"),  # noqa: E501
+        ("compass", rf"(?:{_PREP}|\()(?P<phrase>(?:the\s+)?{_COMPASS}(?:\s*,\s*{_COMPASS})*(?:,?\s+(?:and|or)\s+{_COMPASS})?\s+(?:{country}\b|(?i:parts?\s+of\s+)(?:the\s+country|{country}))|the\s+{_COMPASS}\s+of\s+(?:the\s+country|{country}))"),  # noqa: E501
         ("region-part", rf"{_PREP}(?P<phrase>the\s+(?P<side>{_COMPASS})\s+(?i:area|part)\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+)(?:\s+(?i:region|oblast))?)"),  # noqa: E501
-        ("interior", rf"(?P<phrase>the\s+interior\s+of\s+(?:the\s+country|{country})|deep(?:er)?\s+inside\s+(?:the\s+country|{country}))"),  # noqa: E501
-        ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions|oblasts|provinces|voblasts|districts|voivodeships|counties)\b)"),  # noqa: E501
+        ("interior", rf"(?P<phrase>the\s+interior\s+of\s+(?:the\s+country|{country})|deep(?:er)?\s+inside\s+(?:the\s+territory\s+of\s+)?(?:the\s+country|(?:the\s+)?{country}))"),  # noqa: E501
+        ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions|oblasts|provinces|voblasts|districts|voivodeships|counties|areas)\b)"),  # noqa: E501
         ("site-list", rf"(?:{_PREP})?(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+(?P<word>{_RANGE_WORDS})\b"),  # noqa: E501
         ("site-of-list", rf"(?:the\s+)?(?P<word>{_RANGE_WORDS}|(?i:towns|cities|villages|settlements))\s+of\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})"),  # noqa: E501
         ("site-paren", rf"(?P<before>{_RANGE_WORDS}\s*)?\((?P<names>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})+(?:,?\s+and\s+{_NAME})?)\)"),  # noqa: E501
-        ("region", rf"(?:{_PREP}|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?|voivodeships?|county|counties|krai)\b)"),  # noqa: E501
+        ("region", rf"(?:{_PREP}|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?|voivodeships?|county|counties|krai)\b)"),  # noqa: E501
         ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>[A-Z][\w’'-]+(?:[\s-]{_UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{_RANGE_WORDS})\b"),  # noqa: E501
+        # A wire dateline that is a range: "BORISOVSKY TRAINING GROUND /Belarus/, September 15. /TASS/."
+        ("dateline-site", rf"^\s*(?P<phrase>(?P<name>[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){{0,2}})\s+{_RANGE_WORDS})(?=\s*(?:/[^/]{{1,40}}/)?\s*,)"),  # noqa: E501
+        # "at BPTA, Poland", "near Korzeniewo, Poland": a place the gazetteer lacks, in the country named after it.
+        ("in-country", rf"{_PREP}(?P<phrase>(?P<name>{_UPPER}[\w’'-]*(?:\s{_UPPER}[\w’'-]*){{0,2}}),\s+(?P<cname>{country}))(?![\w-])"),  # noqa: E501
+        # "in the Republic of Tatarstan": a country ("the Republic of Belarus") or a region called a republic.
+        ("republic", rf"{_PREP}(?P<phrase>(?:the\s+)?Republic\s+of\s+(?P<name>{_UPPER}[\w’'-]+(?:\s{_UPPER}[\w’'-]+)?))"),  # noqa: E501
         ("town", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:town|city|village|settlement|resort|port|capital)(?:\s+of)?\s+(?P<name>{_CAPS}))"),  # noqa: E501
         ("territory", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:territory|soil)\s+of\s+(?:the\s+)?(?P<name>{country})|(?P<dem>{demonym})\s+(?i:territory|soil))"),  # noqa: E501
         ("countries", rf"{_PREP}(?P<phrase>(?:the\s+)?{country}(?:\s*,\s*(?:the\s+)?{country})*,?\s+and\s+(?:the\s+)?{country})"),  # noqa: E501
@@ -194,6 +200,16 @@ def is_venue(sentence: str, start: int, end: int) -> bool:
     cut = max(head.rfind(","), head.rfind(";"), head.rfind("("))
     words = re.findall(r"[\w’']+", head[cut + 1 :])[-6:]
     return bool(_VENUE.search(" ".join(words)) or _SAID_AFTER.match(sentence, end))
+
+
+#: Words right before a place that make it where units are based, not where they exercise ("the battlegroup
+#: stationed in Lithuania", "units of the Russian Armed Forces based in the Central Military District").
+_HOME_BASE = re.compile(r"\b(?:stationed|based|garrisoned|headquartered|quartered)\s+(?:\w+\s+)?$", re.I)
+
+
+def is_home_base(sentence: str, start: int) -> bool:
+    """Whether the place at ``start`` is where forces are based ("stationed in Lithuania"): no exercise site."""
+    return bool(_HOME_BASE.search(sentence[max(0, start - 40) : start]))
 
 
 def find_places(sentence: str) -> list[PlaceMention]:
@@ -290,26 +306,54 @@ def _possessor(sentence: str, text: str, start: int) -> str | None:
     return iso3_of(first.group(0)) if first else None
 
 
+def _across_border(sentence: str, match: re.Match[str], context: str) -> str:
+    """Return the side of "the border with X" a sentence is on: never X itself.
+
+    "the Lithuanian Armed Forces exercise near the border with Belarus" is Lithuania's strip along Belarus,
+    not Belarus's: when the neighbour named is the context country, the first other country the sentence
+    names (or its demonym) is the side; with none, the context stays.
+    """
+    named = match.groupdict().get("nlist")
+    if not named or match.groupdict().get("owner") or not re.search(r"\bwith\s", match.group(0)):
+        return context  # "the southern border of Belarus" is Belarus's own
+    neighbours = {iso3_of(m.group(0)) for m in re.finditer(country_pattern(), named)}
+    if context not in neighbours:
+        return context
+    for other in re.finditer(country_pattern(), sentence):
+        iso3 = iso3_of(other.group(0))
+        if iso3 and iso3 not in neighbours:
+            return iso3
+    return context
+
+
+def _border_mention(match: re.Match[str], sentence: str, role: str) -> PlaceMention | None:
+    group = "phrase" if "phrase" in match.groupdict() else 0
+    start, end = match.start(group), match.end(group)
+    text = match.group(group)
+    owner = match.group("owner")
+    possessor = None if owner else _possessor(sentence, text, start)
+    context = (iso3_of(owner) if owner else None) or possessor or DEFAULT_CONTEXT
+    context = _across_border(sentence, match, context)
+    query = re.sub(r"^the\s+(?i:republic|country)['’]s\s+", "its ", text)
+    if match.groupdict().get("which"):
+        query = text[: match.start("which") - start]
+    if _BARE_BORDER.match(text):
+        return None  # "the border", "near the borders": whose border is not said, so no site
+    dem = match.groupdict().get("dem")
+    if dem and not match.groupdict().get("nlist"):
+        neighbour = iso3_of(dem)
+        name = next((n for n, iso in country_names().items() if iso == neighbour and " " not in n), dem)
+        query = f"the border with {name}"
+    return PlaceMention(text, query, start, end, "border", role, context, possessor)
+
+
 def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | None:
     group = "phrase" if "phrase" in match.groupdict() else 0
     start, end = match.start(group), match.end(group)
     text = match.group(group)
     role = _role(sentence, match.start())
     if form in ("border", "border-parts"):
-        owner = match.group("owner")
-        possessor = None if owner else _possessor(sentence, text, start)
-        context = (iso3_of(owner) if owner else None) or possessor or DEFAULT_CONTEXT
-        query = re.sub(r"^the\s+(?i:republic|country)['’]s\s+", "its ", text)
-        if match.groupdict().get("which"):
-            query = text[: match.start("which") - start]
-        if _BARE_BORDER.match(text):
-            return None  # "the border", "near the borders": whose border is not said, so no site
-        dem = match.groupdict().get("dem")
-        if dem and not match.groupdict().get("nlist"):
-            neighbour = iso3_of(dem)
-            name = next((n for n, iso in country_names().items() if iso == neighbour and " " not in n), dem)
-            query = f"the border with {name}"
-        return PlaceMention(text, query, start, end, "border", role, context, possessor)
+        return _border_mention(match, sentence, role)
     if form == "interior":
         named = re.search(country_pattern(names=True, demonyms=False, capitals=False), text)
         context = (iso3_of(named.group(0)) if named else None) or DEFAULT_CONTEXT
@@ -321,6 +365,8 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
             return None
         query = f"{match.group('side').lower()} {match.group('name')} region"
         return PlaceMention(text, query, start, end, "region", role)
+    if form == "host" and not _HOSTED_EXERCISE.match(sentence, match.end()):
+        return None  # "Belarus hosts Russian forces and equipment": no exercise is hosted
     if form in ("territory", "country-name", "host"):
         iso3 = iso3_of(match.group("name") or match.group("dem") if form == "territory" else text)
         if iso3 is None:
@@ -345,6 +391,8 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
         return PlaceMention(text, text, start, end, "site", role)
     if form == "town":
         return PlaceMention(text, match.group("name"), start, end, "town", role)
+    if form in ("dateline-site", "in-country", "republic"):
+        return _named_in(form, match, text, start, end, role)
     prefix = _caps_prefix(text)
     if prefix is None:
         return None
@@ -352,6 +400,36 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
     return PlaceMention(place, place, start, start + len(place), kind, role)
 
 
+def _named_in(form: str, match: re.Match[str], text: str, start: int, end: int, role: str) -> PlaceMention | None:
+    """A range named in a wire dateline, a place "X, Country" the gazetteer lacks, or "the Republic of X".
+
+    "BORISOVSKY TRAINING GROUND /Belarus/, September 15. /TASS/.": a dateline naming a range is where the
+    report was filed from the exercise itself, so it is a site (a town dateline, "MINSK, …", stays a venue).
+    "at BPTA, Poland": the unknown place is somewhere in that country, so the country is what is located,
+    with the phrase kept as written; a place the gazetteer knows ("in Minsk, Belarus") is left to the town
+    pattern. "the Republic of Tatarstan" is a region (of its country when the admin-1 layer lacks it).
+    """
+    name = match.group("name")
+    if form == "dateline-site":
+        return PlaceMention(text, f"{name.title()} {text[len(name) :].strip().lower()}", start, end, "site", role)
+    if form == "republic":
+        iso3 = iso3_of(name)
+        if iso3 is not None:
+            return PlaceMention(text, _country_query(iso3, text), start, end, "country", role, iso3)
+        return PlaceMention(text, f"{name} republic", start, end, "region", role)
+    iso3 = iso3_of(match.group("cname"))
+    if iso3 is None or name in country_names() or normalize_name(name) in _NOT_PLACES:
+        return None
+    if geocode_cached(name, iso3).country == iso3:
+        return None  # "in Minsk, Belarus": the town pattern reads it
+    return PlaceMention(text, _country_query(iso3, text), start, end, "country", role, iso3)
+
+
+#: What a hosting country hosts, for it to be a site: an exercise, named or not, within a few words
+#: ("will host the NATO-led Dragon-24 drills", "is hosting three joint and special exercises", "hosted Zapad").
+_HOSTED_EXERCISE = re.compile(
+    r"(?:\s+[\w’'-]+){0,6}?\s+(?:exercises?|drills?|manoeuvres|maneuvers|war\s*games|training|[A-Z][\w-]+[\s-]\d{2,4}\b)",
+)
 _MILITARY_DISTRICT = re.compile(r"\bMilitary\s+District\b", re.I)
 #: A border phrase that names no country, side or neighbour.
 _BARE_BORDER = re.compile(r"^(?:the\s+)?(?:state\s+)?(?:borders?|frontiers?)$", re.I)

@@ -228,6 +228,39 @@ def _fuzzy_region_codes(name: str, context: str | None, *, groups_only: bool = F
     return keys[match[0]], f"; spelling variant of {match[0]!r} (rapidfuzz ratio {match[1]:.0f} after folding)"
 
 
+#: Region words used by one country only: they name a region of that country whatever the report's context.
+_NATIONAL_REGION_WORDS = (
+    ("voivodeship|voivodship|województwo", "POL"),
+    ("apskritis", "LTU"),
+    ("maakond", "EST"),
+    ("novads", "LVA"),
+    ("voblasts|вобласць", "BLR"),
+    ("krai|kray", "RUS"),
+)
+
+
+def _vowel_blind_region_codes(name: str, context: str | None) -> tuple[tuple[str, ...], str]:
+    """Return the one region of ``context`` whose folded name has the same consonants in order ("Lobusz" = "Lubusz").
+
+    Romanisations and misspellings shift vowels (a/o, u/o, ya/e) more than consonants; with four consonants
+    or more and a single region of the country matching, the reading is unambiguous. Needs a context country.
+    """
+    if context is None:
+        return (), ""
+
+    def skeleton(text: str) -> str:
+        return re.sub(r"[aeiouy]+", "*", gazetteer.fold_transliteration(text))
+
+    target = skeleton(name)
+    if len(re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", name)) < 4:
+        return (), ""
+    hits = {k: v for k, v in gazetteer.folded_region_keys(context).items() if skeleton(k) == target}
+    codes = {c for v in hits.values() for c in v}
+    if len(codes) != 1:
+        return (), ""
+    return tuple(codes), f"; the consonants of {next(iter(hits))!r} with other vowels (a romanisation or misspelling)"
+
+
 def _region_list_rule(phrase: str, context: str | None) -> GeocodeResult | None:
     """Resolve "Võru, Põlva, Valga counties" / "Brest and Grodno regions" as a union of regions."""
     raw_parts = [p for p in re.split(r",|;|&|\band\b|\bи\b", phrase) if p.strip()]
@@ -255,6 +288,8 @@ def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     stripped, had_word = strip_words(key, gazetteer.REGION_WORDS)
     if not had_word or not stripped:
         return None
+    # "the Lobusz Voivodeship" in a Belarus report: the region word says which country's regions to search.
+    context = next((iso3 for word, iso3 in _NATIONAL_REGION_WORDS if re.search(rf"\b{word}\b", key)), context)
     listed = _region_list_rule(phrase, context)
     if listed is not None:
         return listed
@@ -275,6 +310,8 @@ def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     if not codes:
         codes, how = _fuzzy_region_codes(stripped, context)
     if not codes:
+        codes, how = _vowel_blind_region_codes(stripped, context)
+    if not codes:
         return _outside_layer(phrase, stripped, context) or unresolved(
             phrase, f"no admin-1 region is called {stripped!r}"
         )
@@ -283,6 +320,33 @@ def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     if len(codes) > 1:
         return unresolved(phrase, f"{stripped!r} names several regions: {', '.join(codes)}")
     return region_result(phrase, codes[0], how)
+
+
+#: "Panevezys district", "the Švenčionys district municipality": a district named after its centre.
+_DISTRICT = re.compile(r"^(?P<name>.+?)\s+(?:district|rajonas|raion)(?:\s+municipality)?$")
+
+
+def district_rule(phrase: str, key: str) -> GeocodeResult | None:
+    """Return the admin-1 unit that is a district named after its centre, where the layer has districts.
+
+    Lithuania's admin-1 units are its municipalities: "Panevezys district" is the "Panevėžio rajono
+    savivaldybė" (the district around the town), not the town's own "miesto" (city) municipality, which the
+    town's point falls in. The district's genitive and the town's nominative fold alike
+    (:func:`geo.geocode.gazetteer.fold_transliteration`). Elsewhere a district is not an admin-1 unit: None.
+    """
+    match = _DISTRICT.match(key)
+    if match is None:
+        return None
+    target = gazetteer.fold_transliteration(match["name"])
+    codes = [
+        code
+        for code, name in gazetteer.admin1_names().items()
+        if " rajono " in f" {name.casefold()} "
+        and gazetteer.fold_transliteration(normalize_name(name.split()[0])) == target
+    ]
+    if len(codes) != 1:
+        return None
+    return region_result(phrase, codes[0], "; the district around the town it is named after")
 
 
 def region_result(phrase: str, code: str, how: str = "") -> GeocodeResult:

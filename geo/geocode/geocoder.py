@@ -16,7 +16,8 @@
    "Lepelets"/"Lepelsky"/"Lepel range", "Brestsky"/"the Brest range", Cyrillic forms). A name that is
    also a town ("Brest", "Lida") needs a range/airfield word or an adjectival form to mean the range.
 7. **Countries** — "Belarus", "Poland", "Беларусь", "the Republic of Belarus", "Belarusian territory",
-   "the territory of the Russian Federation".
+   "the territory of the Russian Federation"; a republic that is no country ("the Republic of Tatarstan")
+   is read as a region (rule 5).
 8. **Towns** — GeoNames names and alternate names (Vitebsk / Viciebsk / Віцебск), context country first.
 8a. **Seas and corridors** — "the Baltic Sea", "the Suwałki Gap" (:mod:`geo.geocode.features`), tried
    before compass regions.
@@ -40,7 +41,7 @@ from geo.core.countries import DEMONYMS
 from geo.core.settings import setting
 from geo.geocode import areas, gazetteer
 from geo.geocode.anchors import anchors, reference_city
-from geo.geocode.area_rules import border_rule, compass_region_rule, region_result, region_rule
+from geo.geocode.area_rules import border_rule, compass_region_rule, district_rule, region_result, region_rule
 from geo.geocode.features import named_feature_rule
 from geo.geocode.gazetteer import clean_phrase, normalize_name, strip_words
 from geo.geocode.result import GeocodeResult, Kind, area_result, unresolved
@@ -176,6 +177,21 @@ def _town_keys(context: str | None) -> tuple[str, ...]:
     )
 
 
+@cache
+def _town_skeletons(context: str | None) -> dict[str, tuple[str, ...]]:
+    """Town ids of the context country by :func:`gazetteer.romanisation_skeleton` of each name, when unique.
+
+    For the town a report anchors a place to ("Liepiel district" → Lepel): Łacinka and Belarusian
+    romanisations meet the GeoNames names there. A skeleton two towns share is left out.
+    """
+    found: dict[str, set[str]] = {}
+    for key in _town_keys(context):
+        skeleton = gazetteer.romanisation_skeleton(key)
+        if len(skeleton.replace(" ", "")) >= 4:
+            found.setdefault(skeleton, set()).add(gazetteer.town_index()[key][0])
+    return {k: tuple(v) for k, v in found.items() if len(v) == 1}
+
+
 def _fuzzy_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
     if len(key) < 5:
         return None
@@ -209,7 +225,7 @@ def _anchor_rule(phrase: str, context: str | None) -> GeocodeResult | None:
     """Place an unknown village or range on the town the report anchors it to, with a wide radius."""
     for anchor in anchors(phrase):
         key = clean_phrase(anchor.name)
-        ids = gazetteer.town_index().get(key)
+        ids = gazetteer.town_index().get(key) or _town_skeletons(context).get(gazetteer.romanisation_skeleton(key))
         town = _town_result(phrase, _pick_town(ids, context), "matched by name") if ids else None
         town = town or _reference_city_rule(phrase, key)
         if town is None:
@@ -258,6 +274,18 @@ def _country_rule(phrase: str, key: str, context: str | None) -> GeocodeResult |
     return _country_result(phrase, iso3, "matched by name") if in_layer and iso3 else None
 
 
+#: "the Republic of Tatarstan", "Karelia republic": a region called a republic (when it is not a country).
+_REPUBLIC = re.compile(r"^(?:republic\s+of\s+(?P<of>.+)|(?P<before>.+)\s+republic)$")
+
+
+def _republic_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
+    """Read a republic that is not a country as a region: the admin-1 unit, or its country outside the layer."""
+    match = _REPUBLIC.match(key)
+    if match is None:
+        return None
+    return region_rule(phrase, f"{match['of'] or match['before']} region", context)
+
+
 def geocode(phrase: str, *, country: str | None = "BLR") -> GeocodeResult:
     """Geocode a place phrase as written in a report.
 
@@ -296,8 +324,9 @@ def geocode(phrase: str, *, country: str | None = "BLR") -> GeocodeResult:
         explanation = f"interior: {context} farther than {depth:g} km from every land border"
         return area_result(phrase, "region", areas.interior(context, depth), context, explanation)
     result = named_feature_rule(phrase, key) or compass_region_rule(phrase, key, context)
-    result = result or region_rule(phrase, key, context)
+    result = result or region_rule(phrase, key, context) or district_rule(phrase, key)
     result = result or _site_rule(phrase, key) or _country_rule(phrase, key, context)
+    result = result or _republic_rule(phrase, key, context)
     if result is not None:
         return result
     ids = gazetteer.town_index().get(key)

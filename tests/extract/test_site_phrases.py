@@ -1,0 +1,93 @@
+"""Site phrases of issue 14's classes, on small made-up sentences (general mechanisms, not articles)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.catalog.load import load_exercises
+from geo.extract import Extractor
+from geo.extract.places import find_places, geocode_cached, is_home_base
+
+
+def _found(sentence: str) -> list[tuple[str, str, str | None]]:
+    """(text, form, country of the geocoded query) of each place phrase of a sentence."""
+    return [(m.text, m.form, geocode_cached(m.query, m.context).country) for m in find_places(sentence)]
+
+
+def test_a_range_in_a_wire_dateline_is_a_site() -> None:
+    found = _found("OSIPOVICHSKY TRAINING GROUND /Belarus/, May 3. /TASS/.")
+    assert found == [("OSIPOVICHSKY TRAINING GROUND", "site", "BLR")]
+    assert _found("MINSK, May 3. /TASS/.") == []  # a town dateline is where the report was filed
+
+
+def test_an_unknown_place_followed_by_its_country_is_located_as_that_country() -> None:
+    assert _found("a ceremony was held at XYZQ Camp, Latvia, on Monday") == [("XYZQ Camp, Latvia", "country", "LVA")]
+    # A place the gazetteer knows is read as itself.
+    assert _found("troops gathered in Vitebsk, Belarus, on Monday")[0][:2] == ("Vitebsk", "town")
+
+
+def test_a_republic_is_a_country_or_a_region_of_one() -> None:
+    assert _found("drills in the Republic of Bashkortostan") == [("the Republic of Bashkortostan", "region", "RUS")]
+    assert _found("drills in the Republic of Kazakhstan") == [("the Republic of Kazakhstan", "country", "KAZ")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "country"),
+    [
+        ("Exercises took place in Belarus' Mogilev region.", "Belarus' Mogilev region", "BLR"),
+        ("at the Lobovo training ground (southern Latvia), as well", "southern Latvia", "LVA"),
+        ("held deep inside the territory of Kazakhstan", "deep inside the territory of Kazakhstan", "KAZ"),
+    ],
+)
+def test_region_compass_and_interior_phrases(sentence: str, text: str, country: str) -> None:
+    assert (text, country) in [(t, c) for t, _, c in _found(sentence)]
+
+
+def test_areas_after_a_list_of_names_are_regions() -> None:
+    found = _found("Units will train in the Gomel, Vitebsk and Minsk areas.")
+    assert [t for t, f, _ in found if f == "region"] == ["Gomel", "Vitebsk", "Minsk"]
+
+
+def test_the_border_with_a_country_is_seen_from_the_side_the_sentence_names() -> None:
+    ((text, form, country),) = _found("The Latvian army exercises near the border with Belarus")
+    assert (text, form, country) == ("the border with Belarus", "border", "LVA")
+    # "the border of X" is X's own border.
+    assert _found("drills along the northern border of Belarus")[0][2] == "BLR"
+
+
+def test_where_units_are_based_is_no_site() -> None:
+    sentence = "alongside the battalion stationed in Estonia"
+    assert is_home_base(sentence, sentence.index("Estonia"))
+    assert not is_home_base("drills held in Estonia", len("drills held in "))
+
+
+def test_hosting_forces_is_no_hosted_exercise() -> None:
+    assert _found("Latvia hosts allied forces and equipment") == []
+    assert _found("Latvia will host the Crystal Arrow 2024 drills")[0][:2] == ("Latvia", "country")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(load_exercises())
+
+
+def test_ranges_listed_item_by_item_are_the_exercises_sites(extractor: Extractor) -> None:
+    text = (
+        "Drills of the Belarusian Armed Forces continue at Belarusian training grounds.\n"
+        "The training grounds are used as follows:\n"
+        "  • Hozhski training ground until 18.08;\n"
+        "  • Damanava training ground until 20.08;\n"
+    )
+    (event,) = extractor.extract(text, published=dt.date(2023, 8, 14)).events
+    assert {(loc.gazetteer_id, loc.admin1) for loc in event.locations} >= {
+        ("by_tg_gozhsky", "Grodno"),
+        ("by_tg_domanovsky", "Brest"),
+    }
+
+
+def test_war_games_are_no_war(extractor: Extractor) -> None:
+    text = "Belarus began military exercises on Monday. The war games took place in the Gomel region."
+    (event,) = extractor.extract(text, published=dt.date(2023, 8, 7)).events
+    assert ("BLR", "Gomel") in {(loc.country, loc.admin1) for loc in event.locations}
