@@ -304,9 +304,11 @@ class _Grouping:
         self.nato = alliance_members("NATO", published or dt.date.today())
         self.military = any(MILITARY_CONTEXT.search(s.text) for s in sentences)
         self.names_of: dict[int, list[NameMention]] = {}
+        seen: set[str] = set()  # families named so far: a bare "the Echelon exercise" later is one of them
         for s in sentences:
             budget.check()
-            self.names_of[s.index] = find_names(s.text, lexicon)
+            self.names_of[s.index] = find_names(s.text, lexicon, frozenset(seen))
+            seen.update(n.base for n in self.names_of[s.index])
         self.events: list[GroupedEvent] = []
         self.main: GroupedEvent | None = None
         self.current: GroupedEvent | None = None
