@@ -215,12 +215,15 @@ def _other_side(sentence: Sentence, event: GroupedEvent, nato: frozenset[str]) -
     return bool(known) and known <= nato and parties <= _EAST
 
 
-def _gives_facts(sentence: str) -> bool:
-    """Whether a sentence gives facts: no war, attack or mutiny outside its background clauses.
+def _gives_facts(sentence: str, names: list[NameMention] | None = None) -> bool:
+    """Whether a sentence gives facts: no war, attack or mutiny outside its background clauses and exercise names.
 
     "Russia and Belarus will hold … from Sept. 12 to 16, …, marking the first time … since Moscow launched
-    its full-scale invasion of Ukraine" gives facts; "Russian forces attacked …" does not.
+    its full-scale invasion of Ukraine" gives facts; "Russian forces attacked …" does not; nor is the "War" of
+    "the Brotherhood of War 2023 drills" a war.
     """
+    for name in names or []:
+        sentence = sentence[: name.start] + " " * (name.end - name.start) + sentence[name.end :]
     for start, end in clauses(sentence):
         part = WAR_EXPERIENCE.sub(" ", sentence[start:end])
         if not BACKGROUND_CLAUSE.match(part) and CONFLICT.search(part):
@@ -320,7 +323,7 @@ class _Grouping:
     def add(self, sentence: Sentence) -> None:
         """Attach a sentence to the event it names, mentions or continues, if any."""
         names = self.names_of[sentence.index]
-        usable = _gives_facts(sentence.text)
+        usable = _gives_facts(sentence.text, names)
         mention = bool(
             EXERCISE_NOUN.search(sentence.text)
             or DEPLOYMENT_NOUN.search(sentence.text)
@@ -354,6 +357,7 @@ class _Grouping:
             for event in self.events:
                 if not event.sentences and any(s.index == sentence.index for _, s in event.names):
                     self._inherit(event, target, sentence, names)
+                    self._share_main(event, target, sentence)
                     event.attach(sentence, usable, mention=True)
         for part in self.listed.get(id(target), []):
             part.attach(sentence, usable, mention=True)
@@ -404,6 +408,20 @@ class _Grouping:
             return
         for earlier, ok in umbrella.sentences:
             part.attach(earlier, ok)
+
+    def _share_main(self, part: GroupedEvent, target: GroupedEvent | None, sentence: Sentence) -> None:
+        """Give a part listed with the name of the so far unnamed main event the main event's earlier sentences.
+
+        "The CSTO will conduct five exercises in Belarus …" then "such drills as A, B, C and D will be held …":
+        the five exercises are the listed drills, so each is held where and by whom the main event is.
+        """
+        if target is None or target is not self.main or part not in self.listed.get(id(target), []):
+            return
+        if target.names[0][1].index != sentence.index:
+            return  # the main event was named before: the list does not spell out what it announced
+        for earlier, ok in target.sentences:
+            if earlier.index < sentence.index:
+                part.attach(earlier, ok)
 
     def _upcoming_beside_begun(self, sentence: Sentence, name: NameMention) -> bool:
         """Whether a name is an exercise still to come while the unnamed main event has already begun.
@@ -469,6 +487,8 @@ class _Grouping:
                 (FORCE_WORD.search(sentence.text) and MOVE_VERB.search(sentence.text))
                 or OBSERVERS.search(sentence.text)
                 or RANGE_VENUE.search(sentence.text)
+                # "The map shows that Germany, Poland, Lithuania and Finland will participate."
+                or (PARTY_WORD.search(sentence.text) and _participants_in(sentence.text))
             )
             and sentence.paragraph - current.last_paragraph <= 1
             and not (current.past and tense_of(sentence.text) == "future")
