@@ -130,6 +130,11 @@ TRAINING_BEGAN = re.compile(
 ATTRIBUTION = re.compile(
     r"[,\"”]+\s*(?:the\s+|a\s+)?[\w\s’'-]{0,40}?\b(?:said|says|stated|reported|announced|added|noted)\b[^,;]{0,40}$"
 )
+#: What a report's source did not say ("did not specify the timing of the exercises").
+UNSAID = re.compile(
+    r"\b(?:did\s+not|didn['’]t|declined\s+to|refused\s+to)\s+(?:specify|say|disclose|reveal|give|name|provide|comment)\b",
+    re.I,
+)
 #: A start reported in the past tense: the exercise is under way.
 JUST_BEGUN = re.compile(r"\b(?:began|begun|started|kicked\s+off|launched|opened|commenced)\b", re.I)
 #: A sentence that turns to another matter ("Separately, …", "In a separate statement, …").
@@ -239,6 +244,8 @@ def _reports_past(sentence: str) -> bool:
     """
     if PAST_MARK.search(sentence):
         return True
+    if UNSAID.search(sentence):
+        return False  # "The command did not specify the timing of the exercises": the saying is past, not the drills
     sentence = ATTRIBUTION.sub("", sentence)  # '"…," the statement said': the saying is past, not the exercise
     return tense_of(sentence) == "past" and not (
         JUST_BEGUN.search(sentence)
@@ -351,13 +358,13 @@ class _Grouping:
         # "the exercises A, B and C, held at …": the parts listed together share this sentence's facts and
         # those of the sentences that continue them ("More than 2,500 troops … take part").
         if names:
-            self.listed[id(target)] = self._listed_with(sentence, names, target)
+            self.listed[id(target)] = self._still_listed(target, self._listed_with(sentence, names, target), names)
             # "alongside Interaction-2025, Belarus is hosting … Search-2025 and Echelon-2025": a part named
             # here for the first time is held where and when this sentence says.
             for event in self.events:
                 if not event.sentences and any(s.index == sentence.index for _, s in event.names):
                     self._inherit(event, target, sentence, names)
-                    self._share_main(event, target, sentence)
+                    self._share_main(event, sentence)
                     event.attach(sentence, usable, mention=True)
         for part in self.listed.get(id(target), []):
             part.attach(sentence, usable, mention=True)
@@ -409,18 +416,35 @@ class _Grouping:
         for earlier, ok in umbrella.sentences:
             part.attach(earlier, ok)
 
-    def _share_main(self, part: GroupedEvent, target: GroupedEvent | None, sentence: Sentence) -> None:
-        """Give a part listed with the name of the so far unnamed main event the main event's earlier sentences.
+    def _still_listed(
+        self, target: GroupedEvent | None, listed: list[GroupedEvent], names: list[NameMention]
+    ) -> list[GroupedEvent]:
+        """Keep the parts listed with ``target`` before when this sentence names only them again.
+
+        "drills A-2025, B-2025 and C-2025 …" then "The troops in the A-2025 exercise with …, the B-2025 and
+        C-2025 drills will deploy …": still the three together, so what continues A continues B and C.
+        """
+        before = self.listed.get(id(target), [])
+        events = [e for e in self.events if any(n is m for n in names for m, _ in e.names)]
+        if before and all(e is target or e in before for e in events):
+            return before + [e for e in listed if e not in before]
+        return listed
+
+    def _share_main(self, part: GroupedEvent, sentence: Sentence) -> None:
+        """Give a part listed with the name the main event takes the main event's earlier sentences.
 
         "The CSTO will conduct five exercises in Belarus …" then "such drills as A, B, C and D will be held …":
-        the five exercises are the listed drills, so each is held where and by whom the main event is.
+        the five exercises are the listed drills, so each is held where and by whom the set is. (A part named
+        in a later sentence is not given them: it may be held elsewhere, "In October in Kyrgyzstan … E-2025".)
         """
-        if target is None or target is not self.main or part not in self.listed.get(id(target), []):
+        main = self.main
+        if main is None or part is main or not main.names or part.names[0][0].distinct:
             return
-        if target.names[0][1].index != sentence.index:
-            return  # the main event was named before: the list does not spell out what it announced
-        for earlier, ok in target.sentences:
-            if earlier.index < sentence.index:
+        named_at = main.names[0][1]
+        if named_at.index != sentence.index or part not in self.listed.get(id(main), []):
+            return
+        for earlier, ok in main.sentences:
+            if earlier.index < named_at.index:
                 part.attach(earlier, ok)
 
     def _upcoming_beside_begun(self, sentence: Sentence, name: NameMention) -> bool:
