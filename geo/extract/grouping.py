@@ -84,12 +84,14 @@ CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:but|while|whereas|although|though|even\s+as)\s+|\s+(?:while|whereas)\s+|\s+as\s+(?=(?:NATO|[A-Z]\w+)\s)"
     r"|,\s+(?=(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)\s)"
     r"|,\s+(?=(?:marking|amid)\s)"
+    # "… near its border with Poland, as tensions rise between …": the tension is background, not the drills
+    r"|,?\s+(?=as\s+(?:tensions?|concerns?|fears?|alarm|worries|anxiety)\b)"
 )
 #: A clause that dates the report by another event ("…, days after Belarus held snap drills near the border"):
 #: background, not facts about the exercise.
 BACKGROUND_CLAUSE = re.compile(
     r"^(?:(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)|"
-    r"marking|amid)\s",
+    r"marking|amid|as\s+(?:tensions?|concerns?|fears?|alarm|worries|anxiety))\s",
     re.I,
 )
 #: Words that make a clause about who takes part or watches ("while observers from Uzbekistan …").
