@@ -171,3 +171,14 @@ def test_rising_tensions_are_background_not_the_exercise(extractor: Extractor) -
     (event,) = extractor.extract(text, published=DAY).events
     assert event.participants == ("BLR",)
     assert event.alliance == "national"
+
+
+def test_a_stop_glued_to_the_next_sentence_still_ends_one() -> None:
+    from geo.extract.text import split_sentences
+
+    text = 'Units train, Delfi.Lt reports. "It is routine," he noted.In October Rubezh 2026 follows in Kyrgyzstan.'
+    assert [s.text for s in split_sentences(text)] == [
+        "Units train, Delfi.Lt reports.",
+        '"It is routine," he noted.',
+        "In October Rubezh 2026 follows in Kyrgyzstan.",
+    ]
