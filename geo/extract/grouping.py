@@ -134,8 +134,7 @@ ATTRIBUTION = re.compile(
 )
 #: What a report's source did not say ("did not specify the timing of the exercises").
 UNSAID = re.compile(
-    r"\b(?:did\s+not|didn['’]t|declined\s+to|refused\s+to)\s+(?:specify|say|disclose|reveal|give|name|provide|comment)\b",
-    re.I,
+    r"\b(?:did\s+not|didn['’]t|declined\s+to)\s+(?:specify|say|disclose|reveal|give|name|comment)\b", re.I
 )
 #: A start reported in the past tense: the exercise is under way.
 JUST_BEGUN = re.compile(r"\b(?:began|begun|started|kicked\s+off|launched|opened|commenced)\b", re.I)
@@ -421,11 +420,7 @@ class _Grouping:
     def _still_listed(
         self, target: GroupedEvent | None, listed: list[GroupedEvent], names: list[NameMention]
     ) -> list[GroupedEvent]:
-        """Keep the parts listed with ``target`` before when this sentence names only them again.
-
-        "drills A-2025, B-2025 and C-2025 …" then "The troops in the A-2025 exercise with …, the B-2025 and
-        C-2025 drills will deploy …": still the three together, so what continues A continues B and C.
-        """
+        """Keep the parts listed with ``target`` when this sentence names only them again ("A, B and C"; "A …, B")."""
         before = self.listed.get(id(target), [])
         events = [e for e in self.events if any(n is m for n in names for m, _ in e.names)]
         if before and all(e is target or e in before for e in events):
@@ -433,12 +428,7 @@ class _Grouping:
         return listed
 
     def _share_main(self, part: GroupedEvent, sentence: Sentence) -> None:
-        """Give a part listed with the name the main event takes the main event's earlier sentences.
-
-        "The CSTO will conduct five exercises in Belarus …" then "such drills as A, B, C and D will be held …":
-        the five exercises are the listed drills, so each is held where and by whom the set is. (A part named
-        in a later sentence is not given them: it may be held elsewhere, "In October in Kyrgyzstan … E-2025".)
-        """
+        """Give a part listed with the main event's new name its earlier sentences ("5 drills in X"; "A, B …")."""
         main = self.main
         if main is None or part is main or not main.names or part.names[0][0].distinct:
             return

@@ -85,8 +85,11 @@ _INSTITUTION = (
 
 
 def _institution(names: str, demonyms: str, group: str) -> str:
-    """An institution of a state, the state in groups ``{group}a``/``{group}b``: its demonym or name before it
-    ("the Belarusian Defense Ministry", "Poland's General Staff") or its name after "of"."""
+    """An institution of a state, the state in group ``{group}a`` or ``{group}b``.
+
+    Its demonym or name before it ("the Belarusian Defense Ministry", "Poland's General Staff") or its name
+    after "of" ("the President of Belarus").
+    """
     return (
         rf"(?:the\s+)?(?:(?P<{group}a>{demonyms}|{names})(?:['’]s)?\s+{_INSTITUTION}|"
         rf"{_INSTITUTION}\s+of\s+(?:the\s+)?(?P<{group}b>{names}))"
@@ -153,6 +156,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
     demonyms = country_pattern(names=False, demonyms=True, capitals=False)
     actors = country_pattern(names=True, demonyms=False, capitals=True)
     led = country_pattern(names=True, demonyms=True, capitals=False)
+    institution, institution_by = _institution(names, demonyms, "list"), _institution(names, demonyms, "listby")
     rules: list[tuple[str, str, str]] = [
         # Negations first: a sentence that says a country did not send troops never makes it a participant.
         ("did-not", "non_participant",
@@ -184,8 +188,8 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
         ("takes-part", "participant",
          rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:take\s+part|takes\s+part|took\s+part|taking\s+part|participat\w*|join(?:s|ed)?\b|send(?:s)?\b|sent\b|deploy\w*|contribut\w*|dispatch\w*)"),
         ("institution", "participant",
-         rf"{_institution(names, demonyms, 'list')}\s+{_AUX}(?i:announce[sd]?|hold|holds|held|conduct\w*|launch\w*|start\w*|begin|began|begun|stage[sd]?|host\w*|order\w*|plan\w*)\s+{_OBJECT_WORDS}(?i:{_EXERCISE}|inspections?|checks?)|"
-         rf"(?i:{_EXERCISE}|inspections?|checks?)\b[^.;]{{0,80}}?(?i:ordered|announced|organi[sz]ed|conducted|held|launched)\s+by\s+{_institution(names, demonyms, 'listby')}"),
+         rf"{institution}\s+{_AUX}(?i:announce[sd]?|hold|holds|held|conduct\w*|launch\w*|start\w*|begin|began|begun|stage[sd]?|host\w*|order\w*|plan\w*)\s+{_OBJECT_WORDS}(?i:{_EXERCISE}|inspections?|checks?)|"
+         rf"(?i:{_EXERCISE}|inspections?|checks?)\b[^.;]{{0,80}}?(?i:ordered|announced|organi[sz]ed|conducted|held|launched)\s+by\s+{institution_by}"),
         ("holds", "participant",
          rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:announce[sd]?|hold|holds|held|conduct\w*|launch\w*|start\w*|begin|began|begun|stage[sd]?|host\w*|kick\w*\s+off|plan\w*)\s+{_OBJECT_WORDS}(?i:{_EXERCISE})"),
         ("with", "participant",

@@ -56,7 +56,11 @@ def test_a_common_word_name_needs_a_year_unless_the_article_named_it_before(lexi
 
 @pytest.mark.parametrize(
     ("written", "normalised"),
-    [("Brotherhood of War 2024", "Combat Brotherhood-2024"), ("Skala-2024", "Rock-2024"), ("Barier-2024", "Barrier-2024")],
+    [
+        ("Brotherhood of War 2024", "Combat Brotherhood-2024"),
+        ("Skala-2024", "Rock-2024"),
+        ("Barier-2024", "Barrier-2024"),
+    ],
 )
 def test_translations_and_romanisations_of_csto_series(lexicon: NameLexicon, written: str, normalised: str) -> None:
     names = find_names(f"Units rehearse at the {written} drills.", lexicon)
@@ -105,7 +109,10 @@ def test_a_states_institution_holding_or_ordering_an_exercise_makes_it_a_partici
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("The contingents will deploy from the Republic of Armenia and the Kyrgyz Republic to the range.", ["ARM", "KGZ"]),
+        (
+            "The contingents will deploy from the Republic of Armenia and the Kyrgyz Republic to the range.",
+            ["ARM", "KGZ"],
+        ),
         ("A plane brought participants from Tajikistan and Kazakhstan on Sunday.", ["TJK", "KAZ"]),
         ("US troops arrived from Germany for the drills.", ["USA"]),  # where they came from, not a party
         ("units returned from Russia after the drills.", []),
