@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from geo.core.dates import date_precision_of, earliest_date, latest_date
@@ -34,8 +34,8 @@ ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bNATO(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(?:exercises?|drills?|maneuvers|manoeuvres)\b|"
             r"(?:exercises?|drills?|maneuvers)\s+(?:led|organi[sz]ed|hosted|run|conducted)\s+by\s+NATO\b|"
             r"\bNATO-led\b|\bNATO(?:['’]s)?\s+(?:enhanced\s+Forward\s+Presence|eFP)\b|"
-            r"\bNATO\s+(?:allies|members|member\s+states|countries|forces|troops)\s+(?:will\s+|are\s+to\s+|plan\s+to\s+)?"
-            r"(?:conduct|hold|stage|launch|begin|start|take\s+part)",
+            r"\bNATO\s+(?:allies|members|member\s+states|countries|forces|troops)\s+(?:will\s+|are\s+to\s+|plan\s+to\s+|are\s+|were\s+)?"
+            r"(?:conduct|hold|stage|launch|begin|start|take\s+part|practi[sc]|train|rehears|exercis)",
             re.I,
         ),
     ),
@@ -129,6 +129,8 @@ def build_draft(
     names_of: dict[int, list[NameMention]],
     all_sentences: list[Sentence],
     published: dt.date | None,
+    *,
+    series: Mapping[str, str] | None = None,
 ) -> DraftEvent:
     """Return the draft event of one grouped event, every value citing its sentence.
 
@@ -142,8 +144,11 @@ def build_draft(
         Every sentence of the article (paragraph starts and earlier sentences are read from them).
     published
         The publication date relative dates resolve against, if any.
+    series
+        Family name -> the alliance running the series (:attr:`geo.extract.names.NameLexicon.series`): the
+        alliance of a named event whose sentences name none, before it is inferred from the participants.
     """
-    return _Builder(event, names_of, all_sentences, published).build()
+    return _Builder(event, names_of, all_sentences, published, series or {}).build()
 
 
 class _Builder:
@@ -155,8 +160,10 @@ class _Builder:
         names_of: dict[int, list[NameMention]],
         all_sentences: list[Sentence],
         published: dt.date | None,
+        series: Mapping[str, str],
     ) -> None:
         self.event = event
+        self.series = series
         self.all = all_sentences
         self.published = published
         self.usable = [s for s, ok in event.sentences if ok]
@@ -176,7 +183,7 @@ class _Builder:
         figures = self._figures()
         parties = self._parties()
         locations = self._locations(set(parties["participants"]))
-        alliance = self._alliance()
+        alliance = self._alliance() or self._series_alliance()
         as_of = _as_of(dates) or self.published
         self._host(alliance, as_of, locations, parties)
         if alliance is None:
@@ -412,6 +419,16 @@ class _Builder:
         alliance = max(votes, key=lambda a: len(votes[a]))
         self.cite(FieldRef("alliance"), votes[alliance][0])
         return alliance
+
+    def _series_alliance(self) -> str | None:
+        """The alliance that runs the event's named series (Search-2023 is a CSTO drill), when its text names none."""
+        for name, sentence in self.event.names:
+            alliance = self.series.get(name.base)
+            if alliance is not None:
+                self.cite(FieldRef("alliance"), sentence)
+                self.notes.append(f"alliance {alliance!r}: the {name.base} series is run by it; no alliance is named")
+                return alliance
+        return None
 
     def _host(
         self,

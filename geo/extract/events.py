@@ -140,7 +140,7 @@ class Extractor:
             budget.check()
             if not any(ok for _, ok in event.sentences):
                 continue
-            draft = build_draft(event, names_of, sentences, published)
+            draft = build_draft(event, names_of, sentences, published, series=self.lexicon.series)
             events.append(replace(draft, match=self.matcher.match(draft)))
         if not events:
             warnings.append("no exercise found: the text names no exercise and reports no drills being held")

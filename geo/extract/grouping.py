@@ -84,12 +84,14 @@ CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:but|while|whereas|although|though|even\s+as)\s+|\s+(?:while|whereas)\s+|\s+as\s+(?=(?:NATO|[A-Z]\w+)\s)"
     r"|,\s+(?=(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)\s)"
     r"|,\s+(?=(?:marking|amid)\s)"
+    # "… near its border with Poland, as tensions rise between …": the tension is background, not the drills
+    r"|,?\s+(?=as\s+(?:tensions?|concerns?|fears?|alarm|worries|anxiety)\b)"
 )
 #: A clause that dates the report by another event ("…, days after Belarus held snap drills near the border"):
 #: background, not facts about the exercise.
 BACKGROUND_CLAUSE = re.compile(
     r"^(?:(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)|"
-    r"marking|amid)\s",
+    r"marking|amid|as\s+(?:tensions?|concerns?|fears?|alarm|worries|anxiety))\s",
     re.I,
 )
 #: Words that make a clause about who takes part or watches ("while observers from Uzbekistan …").
@@ -138,6 +140,10 @@ TRAINING_BEGAN = re.compile(
 #: A closing attribution ('…," the statement said.', "…, the ministry reported").
 ATTRIBUTION = re.compile(
     r"[,\"”]+\s*(?:the\s+|a\s+)?[\w\s’'-]{0,40}?\b(?:said|says|stated|reported|announced|added|noted)\b[^,;]{0,40}$"
+)
+#: What a report's source did not say ("did not specify the timing of the exercises").
+UNSAID = re.compile(
+    r"\b(?:did\s+not|didn['’]t|declined\s+to)\s+(?:specify|say|disclose|reveal|give|name|comment)\b", re.I
 )
 #: A start reported in the past tense: the exercise is under way.
 JUST_BEGUN = re.compile(r"\b(?:began|begun|started|kicked\s+off|launched|opened|commenced)\b", re.I)
@@ -224,12 +230,15 @@ def _other_side(sentence: Sentence, event: GroupedEvent, nato: frozenset[str]) -
     return bool(known) and known <= nato and parties <= _EAST
 
 
-def _gives_facts(sentence: str) -> bool:
-    """Whether a sentence gives facts: no war, attack or mutiny outside its background clauses.
+def _gives_facts(sentence: str, names: list[NameMention] | None = None) -> bool:
+    """Whether a sentence gives facts: no war, attack or mutiny outside its background clauses and exercise names.
 
     "Russia and Belarus will hold … from Sept. 12 to 16, …, marking the first time … since Moscow launched
-    its full-scale invasion of Ukraine" gives facts; "Russian forces attacked …" does not.
+    its full-scale invasion of Ukraine" gives facts; "Russian forces attacked …" does not; nor is the "War" of
+    "the Brotherhood of War 2023 drills" a war.
     """
+    for name in names or []:
+        sentence = sentence[: name.start] + " " * (name.end - name.start) + sentence[name.end :]
     for start, end in clauses(sentence):
         part = WAR_EXPERIENCE.sub(" ", sentence[start:end])
         if not BACKGROUND_CLAUSE.match(part) and CONFLICT.search(part):
@@ -245,6 +254,8 @@ def _reports_past(sentence: str) -> bool:
     """
     if PAST_MARK.search(sentence):
         return True
+    if UNSAID.search(sentence):
+        return False  # "The command did not specify the timing of the exercises": the saying is past, not the drills
     sentence = ATTRIBUTION.sub("", sentence)  # '"…," the statement said': the saying is past, not the exercise
     return tense_of(sentence) == "past" and not (
         JUST_BEGUN.search(sentence)
@@ -313,9 +324,11 @@ class _Grouping:
         self.nato = alliance_members("NATO", published or dt.date.today())
         self.military = any(MILITARY_CONTEXT.search(s.text) for s in sentences)
         self.names_of: dict[int, list[NameMention]] = {}
+        seen: set[str] = set()  # families named so far: a bare "the Echelon exercise" later is one of them
         for s in sentences:
             budget.check()
-            self.names_of[s.index] = find_names(s.text, lexicon)
+            self.names_of[s.index] = find_names(s.text, lexicon, frozenset(seen))
+            seen.update(n.base for n in self.names_of[s.index])
         self.events: list[GroupedEvent] = []
         self.main: GroupedEvent | None = None
         self.current: GroupedEvent | None = None
@@ -327,7 +340,7 @@ class _Grouping:
     def add(self, sentence: Sentence) -> None:
         """Attach a sentence to the event it names, mentions or continues, if any."""
         names = self.names_of[sentence.index]
-        usable = _gives_facts(sentence.text)
+        usable = _gives_facts(sentence.text, names)
         mention = bool(
             EXERCISE_NOUN.search(sentence.text)
             or DEPLOYMENT_NOUN.search(sentence.text)
@@ -359,12 +372,13 @@ class _Grouping:
         # "the exercises A, B and C, held at …": the parts listed together share this sentence's facts and
         # those of the sentences that continue them ("More than 2,500 troops … take part").
         if names:
-            self.listed[id(target)] = self._listed_with(sentence, names, target)
+            self.listed[id(target)] = self._still_listed(target, self._listed_with(sentence, names, target), names)
             # "alongside Interaction-2025, Belarus is hosting … Search-2025 and Echelon-2025": a part named
             # here for the first time is held where and when this sentence says.
             for event in self.events:
                 if not event.sentences and any(s.index == sentence.index for _, s in event.names):
                     self._inherit(event, target, sentence, names)
+                    self._share_main(event, sentence)
                     event.attach(sentence, usable, mention=True)
         for part in self.listed.get(id(target), []):
             part.attach(sentence, usable, mention=True)
@@ -415,6 +429,28 @@ class _Grouping:
             return
         for earlier, ok in umbrella.sentences:
             part.attach(earlier, ok)
+
+    def _still_listed(
+        self, target: GroupedEvent | None, listed: list[GroupedEvent], names: list[NameMention]
+    ) -> list[GroupedEvent]:
+        """Keep the parts listed with ``target`` when this sentence names only them again ("A, B and C"; "A …, B")."""
+        before = self.listed.get(id(target), [])
+        events = [e for e in self.events if any(n is m for n in names for m, _ in e.names)]
+        if before and all(e is target or e in before for e in events):
+            return before + [e for e in listed if e not in before]
+        return listed
+
+    def _share_main(self, part: GroupedEvent, sentence: Sentence) -> None:
+        """Give a part listed with the main event's new name its earlier sentences ("5 drills in X"; "A, B …")."""
+        main = self.main
+        if main is None or part is main or not main.names or part.names[0][0].distinct:
+            return
+        named_at = main.names[0][1]
+        if named_at.index != sentence.index or part not in self.listed.get(id(main), []):
+            return
+        for earlier, ok in main.sentences:
+            if earlier.index < named_at.index:
+                part.attach(earlier, ok)
 
     def _upcoming_beside_begun(self, sentence: Sentence, name: NameMention) -> bool:
         """Whether a name is an exercise still to come while the unnamed main event has already begun.
@@ -480,6 +516,8 @@ class _Grouping:
                 (FORCE_WORD.search(sentence.text) and MOVE_VERB.search(sentence.text))
                 or OBSERVERS.search(sentence.text)
                 or RANGE_VENUE.search(sentence.text)
+                # "The map shows that Germany, Poland, Lithuania and Finland will participate."
+                or (PARTY_WORD.search(sentence.text) and _participants_in(sentence.text))
             )
             and sentence.paragraph - current.last_paragraph <= 1
             and not (current.past and tense_of(sentence.text) == "future")

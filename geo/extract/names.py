@@ -50,7 +50,7 @@ FAMILIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Kavkaz", ("Kavkaz", "Caucasus", "Кавказ"), ("Caucasus",)),
     ("Union Shield", ("Union Shield", "Shield of the Union", "Shchit Soyuza", "Щит Союза"), ()),
     ("Union Resolve", ("Union Resolve", "Allied Resolve", "Soyuznaya Reshimost", "Союзная решимость"), ()),
-    ("Combat Brotherhood", ("Combat Brotherhood", "Boevoye Bratstvo", "Боевое братство"), ()),
+    ("Combat Brotherhood", ("Combat Brotherhood", "Brotherhood of War", "Boevoye Bratstvo", "Боевое братство"), ()),
     (
         "Unbreakable Brotherhood",
         ("Unbreakable Brotherhood", "Indestructible Brotherhood", "Nerushimoye Bratstvo", "Нерушимое братство"),
@@ -64,6 +64,8 @@ FAMILIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Interaction", ("Interaction", "Vzaimodeistvie", "Vzaimodeystviye", "Взаимодействие"), ("Interaction",)),
     ("Search", ("Search", "Poisk", "Поиск"), ("Search",)),
     ("Echelon", ("Echelon", "Eshelon", "Эшелон"), ("Echelon",)),
+    ("Barrier", ("Barrier", "Barier", "Baryer", "Барьер"), ("Barrier",)),
+    ("Rock", ("Rock", "Skala", "Скала"), ("Rock",)),
     ("Cooperation", ("Cooperation", "Sotrudnichestvo", "Сотрудничество"), ("Cooperation",)),
     ("Rubezh", ("Rubezh", "Frontier", "Рубеж"), ("Frontier",)),
     ("Iron Wolf", ("Iron Wolf", "Geležinis Vilkas"), ()),
@@ -74,6 +76,22 @@ FAMILIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("BALTOPS", ("BALTOPS", "Baltops"), ()),
     ("Dragon", ("Dragon",), ("Dragon",)),
 )
+
+#: The organiser of each series, a property of the series rather than of one edition: the alliance of an
+#: edition whose report names no alliance ("the Search 2023 special drills", "Iron Wolf, which we will conduct
+#: with our Lithuanian partners"). Families not listed (Vostok, Kavkaz: Russian exercises with varying guests)
+#: get no default.
+SERIES_ALLIANCE: dict[str, str] = {
+    **dict.fromkeys(
+        ("Combat Brotherhood", "Unbreakable Brotherhood", "Interaction", "Search", "Echelon", "Barrier", "Rock",
+         "Cooperation", "Rubezh"),
+        "CSTO",
+    ),
+    **dict.fromkeys(("Zapad", "Union Shield", "Union Resolve", "Slavic Brotherhood"), "Russia-Belarus"),
+    **dict.fromkeys(
+        ("Iron Wolf", "Saber Strike", "Defender Europe", "Steadfast Defender", "Anakonda", "BALTOPS", "Dragon"), "NATO"
+    ),
+}  # fmt: skip
 
 EXERCISE_WORDS = r"(?:exercises?|drills?|maneuvers|manoeuvres|war\s+games|wargames|games|training)"
 _YEAR = r"(?:19[89]\d|20\d\d)"
@@ -109,75 +127,19 @@ _BEGAN_EXERCISE = re.compile(
     r"conducts|hosted|hosts)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?i:exercise|drills?)\s+[‘“«]?"
     r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})(?=[’”»]?(?:\s+(?:in|at|on|near|from|with|across)\b|\s*[,.;(]))"
 )
-_STOP_WORDS = frozenset(
-    [
-        "the",
-        "in",
-        "on",
-        "at",
-        "of",
-        "for",
-        "by",
-        "from",
-        "since",
-        "until",
-        "during",
-        "after",
-        "before",
-        "this",
-        "that",
-        "these",
-        "those",
-        "a",
-        "an",
-        "and",
-        "or",
-        "joint",
-        "military",
-        "combined",
-        "strategic",
-        "tactical",
-        "command",
-        "staff",
-        "snap",
-        "naval",
-        "air",
-        "large",
-        "major",
-        "new",
-        "annual",
-        "exercise",
-        "exercises",
-        "drill",
-        "drills",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "nato",
-        "csto",
-        "eu",
-        "un",
-        "according",
-        "kazakhstan",
-        "says",
-    ]
+#: A list of two or more names after an exercise word: "such drills as Interaction, Search, Echelon, Barrier and
+#: Rock", "exercises including Iron Wolf and Saber Strike". Common-word names count here without a year.
+_LIST_ITEM = r"[‘\"“«]?[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?:[\s-]+" + _YEAR + r")?[’\"”»]?"
+_NAME_LIST = re.compile(
+    rf"(?i:\bsuch\s+{EXERCISE_WORDS}\s+as|\b{EXERCISE_WORDS}\s*,?\s*(?:such\s+as|including|called|named|dubbed|:))\s+"
+    rf"(?P<list>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*(?:\s*,?\s+and\s+{_LIST_ITEM}))(?![\w-])"
 )
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_STOP_TEXT = """the in on at of for by from since until during after before this that these those a an and or joint
+    military combined strategic tactical command staff snap naval air large major new annual exercise exercises drill
+    drills january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday nato csto eu un according kazakhstan says"""
+_STOP_WORDS = frozenset(_STOP_TEXT.split())
 #: A sentence opening on another topic ("Separately, …", "Meanwhile, …", "In a separate exercise, …").
 _SENTENCE_DISTINCT = re.compile(r"\s*(?:Separately|Meanwhile|Elsewhere|In\s+a\s+separate\s+\w+)\b")
 _DISTINCT = re.compile(
@@ -281,6 +243,9 @@ class NameLexicon:
     variants: dict[str, str] = field(default_factory=dict)
     needs_year: set[str] = field(default_factory=set)
     transliterations: set[str] = field(default_factory=set)
+    #: Family name -> the alliance that runs the series (:data:`SERIES_ALLIANCE`, plus catalog families whose
+    #: editions all have one alliance).
+    series: dict[str, str] = field(default_factory=lambda: dict(SERIES_ALLIANCE))
 
     @classmethod
     def from_catalog(cls, exercises: Iterable[Exercise] = ()) -> NameLexicon:
@@ -299,6 +264,14 @@ class NameLexicon:
                 if _proper(base) and base not in lexicon.variants:
                     known = next((b for v, b in lexicon.variants.items() if name_key(v) == name_key(base)), None)
                     lexicon.variants[base] = known or base
+        editions: dict[str, set[str]] = {}
+        for exercise in exercises:
+            base = lexicon.canonical(split_name(exercise.name, exercise.year)[0])
+            if _proper(base):
+                editions.setdefault(base, set()).add(exercise.alliance)
+        for base, alliances in editions.items():
+            if len(alliances) == 1 and base not in lexicon.series:
+                lexicon.series[base] = alliances.pop()
         return lexicon
 
     def canonical(self, base: str) -> str:
@@ -356,7 +329,7 @@ def _title_case_sentence(sentence: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.7 * len(words)
 
 
-def find_names(sentence: str, lexicon: NameLexicon) -> list[NameMention]:
+def find_names(sentence: str, lexicon: NameLexicon, seen: frozenset[str] = frozenset()) -> list[NameMention]:
     """Return the exercise names of a sentence, in text order, without overlaps.
 
     Forms are tried from the most to the least certain, and an earlier find wins an overlap: known
@@ -369,9 +342,14 @@ def find_names(sentence: str, lexicon: NameLexicon) -> list[NameMention]:
         One sentence.
     lexicon
         Known names (:meth:`NameLexicon.from_catalog`).
+    seen
+        Family names (:attr:`NameMention.base`) the article named before this sentence: a common-word name
+        of one of them counts beside an exercise word without a year ("The Echelon special exercise will …"
+        after "such drills as Interaction, Search, Echelon …").
     """
     found = _Found(sentence, lexicon)
-    _known_names(found)
+    _listed_names(found)
+    _known_names(found, seen)
     _called_and_quoted(found)
     if not _title_case_sentence(sentence):
         _capitalised_names(found)
@@ -402,7 +380,17 @@ class _Found:
         self.names.append(NameMention(text, start, end, canonical, year, distinct, edition))
 
 
-def _known_names(found: _Found) -> None:
+def _listed_names(found: _Found) -> None:
+    """Every name of a list of two or more after an exercise word ("such drills as Interaction, Search and Rock")."""
+    for match in _NAME_LIST.finditer(found.sentence):
+        offset = match.start("list")
+        for item in _LIST_SPLIT.split(match.group("list")):
+            start = found.sentence.index(item, offset)
+            offset = start + len(item)
+            found.add(item, start, offset)
+
+
+def _known_names(found: _Found, seen: frozenset[str] = frozenset()) -> None:
     """Known names and their variants; one that needs a year or is a transliteration needs a sign it is a name."""
     sentence, lexicon = found.sentence, found.lexicon
     for match in lexicon.pattern.finditer(sentence):
@@ -424,7 +412,8 @@ def _known_names(found: _Found) -> None:
         ):
             short_year = None  # "West 10 years ago" is no name; "Dragon-24" and "the Dragon 24 exercise" are
         dated = bool(match.group("year") or short_year)
-        if variant in lexicon.needs_year and not (dated or quoted or called):
+        named_before = lexicon.variants[variant] in seen and _beside_exercise_word(match)
+        if variant in lexicon.needs_year and not (dated or quoted or called or named_before):
             continue
         if variant in lexicon.transliterations and not (dated or quoted or called or _beside_exercise_word(match)):
             continue  # a bare "Vostok" may be a place or a ship; "the Vostok exercise" is the exercise

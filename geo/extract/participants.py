@@ -76,6 +76,26 @@ def _list(term: str) -> str:
 _NOT_AFTER = r"(?![\w-])"
 
 
+#: A state's institutions acting for it: "the Belarusian Defense Ministry announced a snap inspection", "the
+#: inspection …, ordered by the President of Belarus", "Poland's General Staff will hold …".
+_INSTITUTION = (
+    r"(?i:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|general\s+staff|armed\s+forces|army|military|"
+    r"president|government|security\s+council|head\s+of\s+state)"
+)
+
+
+def _institution(names: str, demonyms: str, group: str) -> str:
+    """An institution of a state, the state in group ``{group}a`` or ``{group}b``.
+
+    Its demonym or name before it ("the Belarusian Defense Ministry", "Poland's General Staff") or its name
+    after "of" ("the President of Belarus").
+    """
+    return (
+        rf"(?:the\s+)?(?:(?P<{group}a>{demonyms}|{names})(?:['’]s)?\s+{_INSTITUTION}|"
+        rf"{_INSTITUTION}\s+of\s+(?:the\s+)?(?P<{group}b>{names}))"
+    )
+
+
 def _semi_list(term: str) -> str:
     """A list of countries separated by commas or semicolons ("Poland; France; … and USA")."""
     item = rf"(?:the\s+)?{term}"
@@ -119,7 +139,12 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "with": re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war\s+games|wargames|training)\b", re.I),
     "sent-by": re.compile(r"\bby\b", re.I),
     "participation": re.compile(r"participation", re.I),
-    "country-list": re.compile(r"\b(?:troops|soldiers|forces|servicemen|personnel|participa\w*|contingents?)\b", re.I),
+    "country-list": re.compile(
+        r"\b(?:troops|soldiers|forces|servicemen|personnel|participa\w*|contingents?|consist\w*|compris\w*|made\s+up|composed)\b",
+        re.I,
+    ),
+    "deploy-from": re.compile(r"\bfrom\b", re.I),
+    "institution": re.compile(r"(?i:ministry|staff|forces|army|military|president|government|council|head\s+of)"),
     "led-by": re.compile(r"[-–]led\b|\b(?:by|under)\b", re.I),
     "its-forces": re.compile(r"\bits\b"),
 }
@@ -131,6 +156,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
     demonyms = country_pattern(names=False, demonyms=True, capitals=False)
     actors = country_pattern(names=True, demonyms=False, capitals=True)
     led = country_pattern(names=True, demonyms=True, capitals=False)
+    institution, institution_by = _institution(names, demonyms, "list"), _institution(names, demonyms, "listby")
     rules: list[tuple[str, str, str]] = [
         # Negations first: a sentence that says a country did not send troops never makes it a participant.
         ("did-not", "non_participant",
@@ -155,8 +181,15 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
         ("forces", "participant", rf"(?P<list>{_list(names)})['’]s\s+{_MODS}{_FORCE}\b"),
         ("forces-from", "participant",
          rf"{_MODS}{_FORCE}(?:\s+and\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,4}}?(?i:equipment|hardware|vehicles|tanks|aircraft|helicopters|weapons))?\s+(?:from|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){{1,4}}?(?=(?:member|ally|partner)\b))?(?:(?:CSTO|NATO|EU|member|allied|ally|partner|the)\s+)*(?:(?:states|countries|nations)(?:\s*[,:–—-]\s*|\s+))?(?P<list>{_list(names)})"),
+        # "The contingents … will deploy from the Republic of Kazakhstan, the Kyrgyz Republic …", "aircraft
+        # transported participants from Tajikistan and the Kyrgyz Republic".
+        ("deploy-from", "participant",
+         rf"(?:{_FORCE}\b[^.;]{{0,60}}?(?i:deploy\w*|arriv\w*|come|came|coming|be\s+sent|sent|redeploy\w*)\s+|(?i:participants)\s+)(?i:from)\s+(?P<list>{_list(names)})"),
         ("takes-part", "participant",
          rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:take\s+part|takes\s+part|took\s+part|taking\s+part|participat\w*|join(?:s|ed)?\b|send(?:s)?\b|sent\b|deploy\w*|contribut\w*|dispatch\w*)"),
+        ("institution", "participant",
+         rf"{institution}\s+{_AUX}(?i:announce[sd]?|hold|holds|held|conduct\w*|launch\w*|start\w*|begin|began|begun|stage[sd]?|host\w*|order\w*|plan\w*)\s+{_OBJECT_WORDS}(?i:{_EXERCISE}|inspections?|checks?)|"
+         rf"(?i:{_EXERCISE}|inspections?|checks?)\b[^.;]{{0,80}}?(?i:ordered|announced|organi[sz]ed|conducted|held|launched)\s+by\s+{institution_by}"),
         ("holds", "participant",
          rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:announce[sd]?|hold|holds|held|conduct\w*|launch\w*|start\w*|begin|began|begun|stage[sd]?|host\w*|kick\w*\s+off|plan\w*)\s+{_OBJECT_WORDS}(?i:{_EXERCISE})"),
         ("with", "participant",
@@ -167,7 +200,9 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
          rf"(?i:(?:sent|deployed|provided|dispatched|contributed|fielded)\s+by)\s+(?P<list>{_list(actors)})"),
         ("participation", "participant", rf"(?i:participation\s+of)\s+(?P<list>{_list(actors)})"),
         ("country-list", "participant",
-         rf"(?i:countries|nations|states|allies|members|partners|participants)\s*(?:(?i:such\s+as|including|like|include|includes|are)\s*:?|:)\s*(?P<list>{_semi_list(names)})"),
+         rf"(?i:countries|nations|states|allies|members|partners|participants)\s*(?:(?i:such\s+as|including|like|include|includes|are)\s*:?|:)\s*(?P<list>{_semi_list(names)})|"
+         # "The military alliance, consisting of Armenia, Belarus … and Tajikistan, will move its troops"
+         rf"(?i:alliance|bloc|organi[sz]ation|coalition|group)\s*,?\s+(?i:(?:which\s+)?(?:consisting|consists|comprising|comprises|made\s+up|composed))(?:\s+of)?\s+(?P<list2>{_semi_list(names)})"),
         ("led-by", "participant",
          rf"(?P<list>{led.removesuffix(_NOT_AFTER)})[-–]led\b|(?i:organi[sz]ed|led|hosted|commanded)\s+by\s+(?:the\s+)?(?P<by>{_list(led)})|(?i:under)\s+(?P<under>{names})['’]s\s+(?i:command|leadership)"),
     ]  # fmt: skip
@@ -234,8 +269,10 @@ def find_parties(sentence: str) -> list[PartyMention]:
             elif name == "led-by":
                 named = countries_in(next(g for g in match.groups() if g))
             else:
-                named = countries_in(match.group("list"))
-            if name == "forces-from" and _origin(sentence, match.start(), named):
+                # A rule with alternatives names its countries in the one group of "list…" that matched.
+                listed = (v for k, v in match.groupdict().items() if k.startswith("list") and v)
+                named = countries_in(next(listed, ""))
+            if name in ("forces-from", "deploy-from") and _origin(sentence, match.start(), named):
                 continue  # "US troops from Germany": where the troops came from, not who takes part
             if name == "did-not" and len(countries_in(match.group(0))) > len(named):
                 continue  # another country stands between the subject and "did not": not its subject

@@ -331,7 +331,12 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 # Starts only where a run of stops starts: a run of 100,000 "!" is read once, not once per "!".
-_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+#: A sentence end: a stop before a space and a capital, or a stop glued between a lower-case word and a word
+#: that opens sentences ("… he noted.In the first half …"), not a web address ("Delfi.Lt reports").
+_SENTENCE_END = re.compile(
+    r"(?<![.!?])[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|"
+    r"(?<=[a-z]{2})\.(?=(?:In|On|At|The|A|An|It|He|She|They|We|This|These|That|According|Earlier|Later|Meanwhile)\s)"
+)
 #: The word before a full stop is looked for in this many characters: longer than any abbreviation, so a
 #: longer word is never one, and a very long line is not searched again at every full stop.
 _WORD_WINDOW = 32

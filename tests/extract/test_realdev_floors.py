@@ -58,7 +58,7 @@ TEST_IDS = [
     "118",
     "119",
 ]
-ARTICLES = 89
+ARTICLES = 96
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
