@@ -107,6 +107,28 @@ def _best(candidates: Sequence[tuple[str, str, Sentence]]) -> tuple[str, str, Se
     return max(enumerate(candidates), key=lambda ic: (_PRECISION_RANK[ic[1][1]], -ic[0]))[1]
 
 
+def _start_reported(dated: list[_Dated], start: tuple[str, str, Sentence] | None) -> tuple[str, str, Sentence] | None:
+    """The announcement day of a start reported as done, when no start day is given ("said on Tuesday it had started").
+
+    Only a day within the start found so far (if any), from a sentence that dates no start of its own.
+    """
+    if start is not None and start[1] == "day":
+        return None
+    dating = {d.sentence.index for d in dated if d.role in ("start", "range")}
+    days = sorted(
+        (
+            (d.resolved.first, d.sentence.index, d.sentence)
+            for d in dated
+            if d.resolved and d.role == "announced" and d.resolved.precision == "day" and d.sentence.index not in dating
+        ),
+        key=lambda day_index_sentence: day_index_sentence[:2],  # sentences themselves do not sort
+    )
+    for day, _, sentence in days:
+        if dates_mod.reports_start(sentence.text) and (start is None or day.startswith(start[0])):
+            return day, "day", sentence
+    return None
+
+
 def _as_of(dates: _Dates) -> dt.date | None:
     value = dates.start or dates.announced
     return earliest_date(value) if value else None
@@ -245,6 +267,7 @@ class _Builder:
             if d.resolved is None and d.week and self.published is not None:
                 self.notes.append(
                     f"date {d.mention_text!r} ({d.role}) left unresolved: a week is not a catalog precision"
+                    " and this one spans two months"
                 )
             elif d.resolved is None:
                 self.notes.append(f"date {d.mention_text!r} ({d.role}) left unresolved: no publication date or year")
@@ -275,6 +298,10 @@ class _Builder:
         )
         out = _Dates(as_written=self._note_dates(dated))
         start, end = _best(starts), _best(ends)
+        reported = _start_reported(dated, start)
+        if reported is not None:
+            start = reported
+            self.notes.append(f"start {reported[0]}: the day the report says the exercise had started")
         if start:
             out.start = start[0]
             self.cite(FieldRef("start"), start[2])

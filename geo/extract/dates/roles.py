@@ -200,8 +200,8 @@ def _opens_clause(head: str, before: list[str]) -> bool:
 def _near_cue(words: list[str]) -> Role | None:
     """Return the role of the nearest cue among the few words before a date (nearest first), if any."""
     for i, word in enumerate(words):
-        if word in _BLOCKERS:
-            return "none"
+        if word in _BLOCKERS or word in _OTHER_EVENTS:
+            return "none"  # "before the drills on Monday", "at a meeting about the exercise on Thursday"
         if word in _END_CUES:
             return "end"
         if word in _ANNOUNCE_CUES:
@@ -226,6 +226,21 @@ _STARTS_NOW = re.compile(
     r"\b(?:starts|begins|opens|kicks\s+off|commences|(?:will|is\s+to|are\s+to)\s+(?:start|begin|open|kick\s+off|commence))\b",
     re.I,
 )
+
+
+#: A start reported as done ("said on Tuesday it had started exercises", "announced the start of drills"),
+#: not forces that began arriving or moving.
+_REPORTED_START = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:already\s+)?(?:begun|started|launched|commenced|kicked\s+off|got\s+under\s*way)|"
+    r"began|started|launched|commenced|kicked\s+off)\b(?!\s+(?:arriving|to\s+arrive|moving|to\s+move|deploying))|"
+    r"\b(?:announced|declared|reported)\s+the\s+(?:start|beginning|launch)\s+of\b",
+    re.I,
+)
+
+
+def reports_start(sentence: str) -> bool:
+    """Whether a sentence reports that an exercise has started (its announcement day then bounds the start)."""
+    return bool(_REPORTED_START.search(sentence))
 
 
 def _clause_opening(rest: str) -> Role:
