@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-Role = Literal["start", "end", "range", "announced", "undated", "none"]
+Role = Literal["start", "arrival", "end", "range", "announced", "undated", "none"]
 Precision = Literal["day", "month", "year"]
 
 

@@ -175,11 +175,20 @@ def date_role(sentence: str, mention: DateMention) -> Role:
     if before[:1] == ["to"] and "from" in before[1:8]:
         return "end"  # "from September 14 to 25"
     role = _near_cue(before[:6]) or _verb_after(sentence, mention)
-    if role is not None:
-        return role
-    if all(w in _LEAD_WORDS for w in before) or _opens_clause(sentence[: mention.start], before):
-        return _clause_opening(sentence[mention.end :])
-    return _far_cue(before[6:24])
+    if role is None and (all(w in _LEAD_WORDS for w in before) or _opens_clause(sentence[: mention.start], before)):
+        role = _clause_opening(sentence[mention.end :])
+    role = role or _far_cue(before[6:24])
+    return "arrival" if role == "start" and _ARRIVAL.search(sentence) and not _OTHER_START.search(sentence) else role
+
+
+#: Troops arriving: a start only when nothing else dates the exercise ("another echelon arrived on August 29
+#: to take part in the exercises scheduled from September 1 to 6").
+_ARRIVAL = re.compile(r"\barriv(?:ed|es|e|ing)\b", re.I)
+_OTHER_START = re.compile(
+    r"\b(?:beg[iau]n\w*|start\w*|open(?:s|ed)?|launch\w*|kick\w*\s+off|commenc\w*|held|holds?|holding|"
+    r"takes?\s+place|took\s+place|taking\s+place|under\s*way|conduct\w*|stag(?:e|es|ed|ing))\b",
+    re.I,
+)
 
 
 #: An opening adverbial of place before the date ("On the territory of Belarus on February 10, …").
@@ -228,19 +237,23 @@ _STARTS_NOW = re.compile(
 )
 
 
-#: A start reported as done ("said on Tuesday it had started exercises", "announced the start of drills"),
-#: not forces that began arriving or moving.
+#: A start reported as just done ("has begun", "have started", "announced the start of drills"), not forces that
+#: began arriving; a past perfect ("said on Monday that it had started drills") dates the start before the statement.
 _REPORTED_START = re.compile(
-    r"\b(?:(?:has|have|had)\s+(?:already\s+)?(?:begun|started|launched|commenced|kicked\s+off|got\s+under\s*way)|"
-    r"began|started|launched|commenced|kicked\s+off)\b(?!\s+(?:arriving|to\s+arrive|moving|to\s+move|deploying))|"
+    r"\b(?:has|have)\s+(?:already\s+|just\s+)?(?:begun|started|launched|commenced|kicked\s+off|got\s+under\s*way)\b"
+    r"(?!\s+(?:arriving|to\s+arrive|moving|to\s+move|deploying))|"
     r"\b(?:announced|declared|reported)\s+the\s+(?:start|beginning|launch)\s+of\b",
     re.I,
 )
 
 
 def reports_start(sentence: str) -> bool:
-    """Whether a sentence reports that an exercise has started (its announcement day then bounds the start)."""
-    return bool(_REPORTED_START.search(sentence))
+    """Whether a sentence reports that an exercise has just started (a same-day report's announcement dates it)."""
+    return bool(_REPORTED_START.search(sentence)) and not _LATER_STAGE.search(sentence)
+
+
+#: A later stage of an exercise: its beginning is not the exercise's start ("have begun a second stage of …").
+_LATER_STAGE = re.compile(r"\b(?:second|third|fourth|final|next|last|active|main|practical)\s+(?:stage|phase)\b", re.I)
 
 
 def _clause_opening(rest: str) -> Role:
