@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from geo.core.dates import date_precision_of, earliest_date, latest_date
 from geo.extract import dates as dates_mod
 from geo.extract.draft import PARTY_FIELDS, DraftEvent, DraftFigure, DraftPlace, FieldRef, PartyField, Quote
-from geo.extract.event_dates import Dated, anchor_dates, best, start_reported
+from geo.extract.event_dates import Dated, anchor_dates, best, choose_start
 from geo.extract.grouping import GroupedEvent, alliance_members, inside, relevant_spans
 from geo.extract.names import NameMention
 from geo.extract.numbers import FigureMention, find_figures
@@ -212,11 +212,6 @@ class _Builder:
 
     def _dates(self) -> _Dates:
         dated, undated = self._date_mentions()
-        starts = [
-            (d.resolved.first, d.resolved.precision, d.sentence)
-            for d in dated
-            if d.resolved and d.role in ("start", "range")
-        ]
         ends = [
             ((d.resolved.last or d.resolved.first), d.resolved.precision, d.sentence)
             for d in dated
@@ -232,16 +227,10 @@ class _Builder:
             key=lambda day_sentence: (day_sentence[0], day_sentence[1].index),
         )
         out = _Dates(as_written=self._note_dates(dated))
-        start, end = best(starts), best(ends)
-        reported = start_reported(dated, start, self.published)
-        arrivals = [
-            (d.resolved.first, d.resolved.precision, d.sentence) for d in dated if d.resolved and d.role == "arrival"
-        ]
-        if reported is not None:
-            start = reported
-            self.notes.append(f"start {reported[0]}: the report of that day says the exercise had started")
-        elif start is None and arrivals:
-            start = best(arrivals)  # troops arriving date the exercise only when nothing else does
+        start, start_note = choose_start(dated, self.published)
+        end = best(ends)
+        if start_note:
+            self.notes.append(start_note)
         if start:
             out.start = start[0]
             self.cite(FieldRef("start"), start[2])

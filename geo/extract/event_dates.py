@@ -63,6 +63,29 @@ def best(candidates: Sequence[tuple[str, str, Sentence]]) -> tuple[str, str, Sen
     return max(enumerate(candidates), key=lambda ic: (PRECISION_RANK[ic[1][1]], -ic[0]))[1]
 
 
+def choose_start(dated: list[Dated], published: dt.date | None) -> tuple[tuple[str, str, Sentence] | None, str | None]:
+    """Return the event's start (iso, precision, sentence) and a note on how, if it needs one.
+
+    The most precise (then first) start or range; else, or when that is coarser, the day a same-day report
+    says the exercise has begun (:func:`start_reported`); else the day troops arrived for it.
+    """
+    start = best(
+        [
+            (d.resolved.first, d.resolved.precision, d.sentence)
+            for d in dated
+            if d.resolved and d.role in ("start", "range")
+        ]
+    )
+    reported = start_reported(dated, start, published)
+    if reported is not None:
+        return reported, f"start {reported[0]}: the report of that day says the exercise had started"
+    if start is None:  # troops arriving date the exercise only when nothing else does
+        start = best(
+            [(d.resolved.first, d.resolved.precision, d.sentence) for d in dated if d.resolved and d.role == "arrival"]
+        )
+    return start, None
+
+
 def start_reported(
     dated: list[Dated], start: tuple[str, str, Sentence] | None, published: dt.date | None
 ) -> tuple[str, str, Sentence] | None:
