@@ -64,6 +64,12 @@ CASES = [
         "The Union Shield-2025 exercise opened on Tuesday in the Brest region.",
         "2025-03-11",
     ),
+    (
+        "next-same-weekday-is-a-week-on",
+        "2021-09-08",
+        "Belarus will hold military drills near Grodno from next Wednesday.",
+        "2021-09-15",
+    ),
     # Datelines date the report, not the exercise.
     (
         "reuters-dateline",
@@ -83,6 +89,12 @@ CASES = [
         "day-month-range",
         "2021-08-30",
         "Russian and Belarusian troops will hold joint drills from 10 to 16 September at the Obuz-Lesnovsky range.",
+        "2021-09-10",
+    ),
+    (
+        "ordinal-days-of-the-month",
+        "2021-08-30",
+        "The Zapad-2021 drills will take place from the 10th to the 16th of September.",
         "2021-09-10",
     ),
     (

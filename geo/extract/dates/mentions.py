@@ -37,7 +37,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("md-md", rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
         ("m-dd", rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\s*(?:-|–|—|to|through|and)\s*(?P<d2>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
         ("dm-dm", rf"\b(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}){_DASH}(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
-        ("dd-m", rf"\b(?P<d1>{_DAY})\s*(?:-|–|—|to|and|through|till|until)\s*(?P<d2>{_DAY})\s+(?P<m1>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
+        ("dd-m", rf"\b(?P<d1>{_DAY})\s*(?:-|–|—|to|and|through|till|until)\s*(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
         ("weekday", rf"(?i:\b(?:(?P<rel>last|next|this|on)\s+)?)(?P<wd>{_WEEKDAY})\b(?:\s*\((?P<paren>[^)]{{6,12}})\))?"),  # noqa: E501
         ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
         ("mdy", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b"),
