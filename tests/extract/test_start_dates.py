@@ -70,6 +70,36 @@ CASES = [
         "Belarus will hold military drills near Grodno from next Wednesday.",
         "2021-09-15",
     ),
+    (
+        "would-begin-in-reported-speech",
+        "2021-09-06",
+        "The defence ministry said on Monday that joint military drills would begin on Wednesday near Brest.",
+        "2021-09-08",
+    ),
+    (
+        "would-continue-from-the-reports-own-weekday",
+        "2022-01-18",
+        "Belarus said on Tuesday that the joint military drills would continue from Tuesday until Feb. 9.",
+        "2022-01-18",
+    ),
+    (
+        "end-of-the-month",
+        "2021-09-06",
+        "Belarus will hold military drills at the end of the month near Brest.",
+        "2021-09",
+    ),
+    (
+        "under-way-since-a-weekday",
+        "2024-03-06",
+        "Belarusian troops have been holding military drills since Monday near Grodno.",
+        "2024-03-04",
+    ),
+    (
+        "began-arriving-is-no-start",
+        "2022-01-18",
+        "Russian troops began arriving in Belarus on Monday for the Union Resolve-2022 drills, which run Feb. 10-20.",
+        "2022-02-10",
+    ),
     # Datelines date the report, not the exercise.
     (
         "reuters-dateline",

@@ -174,6 +174,8 @@ def date_role(sentence: str, mention: DateMention) -> Role:
         before = [lead.group(0).lower(), *before]  # "since 2012", "until October": the preposition is in the match
     if before[:1] == ["to"] and "from" in before[1:8]:
         return "end"  # "from September 14 to 25"
+    if before[:1] == ["since"] and (mention.day or mention.relative) and _ONGOING.search(sentence):
+        return "start"  # "drills have been under way since Monday"
     role = _near_cue(before[:6]) or _verb_after(sentence, mention)
     if role is None and (all(w in _LEAD_WORDS for w in before) or _opens_clause(sentence[: mention.start], before)):
         role = _clause_opening(sentence[mention.end :])
@@ -181,11 +183,13 @@ def date_role(sentence: str, mention: DateMention) -> Role:
     return "arrival" if role == "start" and _ARRIVAL.search(sentence) and not _OTHER_START.search(sentence) else role
 
 
+#: An exercise still going on, so that "since <day>" is its start.
+_ONGOING = re.compile(r"\b(?:ha(?:s|ve)\s+been|under\s*way|underway|continu\w+|ongoing)\b", re.I)
 #: Troops arriving: a start only when nothing else dates the exercise ("another echelon arrived on August 29
 #: to take part in the exercises scheduled from September 1 to 6").
 _ARRIVAL = re.compile(r"\barriv(?:ed|es|e|ing)\b", re.I)
 _OTHER_START = re.compile(
-    r"\b(?:beg[iau]n\w*|start\w*|open(?:s|ed)?|launch\w*|kick\w*\s+off|commenc\w*|held|holds?|holding|"
+    r"\b(?:(?:beg[iau]n\w*|start\w*)(?!\s+(?:arriving|to\s+arrive))|open(?:s|ed)?|launch\w*|kick\w*\s+off|commenc\w*|held|holds?|holding|"
     r"takes?\s+place|took\s+place|taking\s+place|under\s*way|conduct\w*|stag(?:e|es|ed|ing))\b",
     re.I,
 )
@@ -278,7 +282,8 @@ def _far_cue(far: list[str]) -> Role:
 
 
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is\s+to|are\s+to|(?:set|due|scheduled|planned|expected|going)\s+to|next|upcoming|coming)\b", re.I
+    r"\b(?:will|would|shall|is\s+to|are\s+to|(?:set|due|scheduled|planned|expected|going)\s+to|next|upcoming|coming)\b",
+    re.I,
 )
 _PAST = re.compile(
     r"\b(?:had|was|were|did|ago|last|said|announced|reported|held|began|started|opened|arrived|kicked\s+off|took|"
@@ -322,7 +327,7 @@ def tense_for(sentence: str, mention: DateMention, role: Role | None = None) -> 
         return "past"
     words = _words_before(sentence, mention.start)[:24]
     for i, word in enumerate(words):
-        if word in ("will", "shall", "scheduled", "planned", "due", "expected"):
+        if word in ("will", "would", "shall", "scheduled", "planned", "due", "expected"):
             break
         if word in _PAST_VERBS and words[i + 1 : i + 2] not in (["be"], ["been"], ["being"], ["to"]):
             return "past"
