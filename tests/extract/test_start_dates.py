@@ -184,6 +184,12 @@ CASES = [
         None,
     ),
     (
+        "announced-drills-held-later",
+        "2022-01-17",
+        "Lukashenko announced the joint military drills with Russia on Monday; they will take place in February.",
+        "2022-02",
+    ),
+    (
         "announced-but-to-come",
         "2023-10-03",
         "The ministry said on Tuesday that drills of its signal troops will begin in November.",

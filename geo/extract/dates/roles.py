@@ -176,7 +176,7 @@ def date_role(sentence: str, mention: DateMention) -> Role:
         return "end"  # "from September 14 to 25"
     if before[:1] == ["since"] and (mention.day or mention.relative) and _ONGOING.search(sentence):
         return "start"  # "drills have been under way since Monday"
-    role = _near_cue(before[:6]) or _verb_after(sentence, mention)
+    role = _near_cue(before[:6], before[6:10]) or _verb_after(sentence, mention)
     if role is None and (all(w in _LEAD_WORDS for w in before) or _opens_clause(sentence[: mention.start], before)):
         role = _clause_opening(sentence[mention.end :])
     role = role or _far_cue(before[6:24])
@@ -210,18 +210,31 @@ def _opens_clause(head: str, before: list[str]) -> bool:
     return bool(_OPENING_PHRASE.match(head.strip())) and not any(w in others for w in before)
 
 
-def _near_cue(words: list[str]) -> Role | None:
-    """Return the role of the nearest cue among the few words before a date (nearest first), if any."""
+#: Exercise nouns: a start cue unless a statement verb further back makes them its object ("announced the
+#: joint drills on Monday").
+_EXERCISE_NOUNS = frozenset(["exercises", "exercise", "drills", "drill", "maneuvers", "manoeuvres", "games"])
+
+
+def _near_cue(words: list[str], further: list[str]) -> Role | None:
+    """Return the role of the nearest cue among the few words before a date (nearest first), if any.
+
+    An exercise noun is a start cue unless a statement verb stands before it, within ``further`` words too.
+    """
+    noun = False
     for i, word in enumerate(words):
         if word in _BLOCKERS or word in _OTHER_EVENTS:
-            return "none"  # "before the drills on Monday", "at a meeting about the exercise on Thursday"
+            return "start" if noun and word in _BLOCKERS else "none"  # "at a meeting about the exercise on Thursday"
         if word in _END_CUES:
             return "end"
         if word in _ANNOUNCE_CUES:
             return "announced"
-        if word in _START_CUES or (word == "way" and words[i + 1 : i + 2] == ["under"]):
+        if word in _EXERCISE_NOUNS:
+            noun = True
+        elif word in _START_CUES or (word == "way" and words[i + 1 : i + 2] == ["under"]):
             return "start"
-    return None
+    if noun and any(w in _ANNOUNCE_CUES for w in further):
+        return "announced"  # "Lukashenko announced the joint military drills with Russia on Monday"
+    return "start" if noun else None
 
 
 def _verb_after(sentence: str, mention: DateMention) -> Role | None:
