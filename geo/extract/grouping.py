@@ -216,7 +216,7 @@ def _other_side(sentence: Sentence, event: GroupedEvent, nato: frozenset[str]) -
 
 
 #: A name holding the word war ("the Brotherhood of War 2023 exercise", "the Institute for the Study of War").
-_NAMED_WAR = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|the|Study))+\s+War\b")
+_NAMED_WAR = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|the|Study)){1,3}\s+War\b")
 
 
 def _gives_facts(sentence: str, names: list[NameMention] | tuple[()] = ()) -> bool:
