@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from geo.core.dates import date_precision_of, earliest_date, latest_date
 from geo.extract import dates as dates_mod
 from geo.extract.draft import PARTY_FIELDS, DraftEvent, DraftFigure, DraftPlace, FieldRef, PartyField, Quote
+from geo.extract.event_dates import Dated, anchor_dates, best, choose_start
 from geo.extract.grouping import GroupedEvent, alliance_members, inside, relevant_spans
 from geo.extract.names import NameMention
 from geo.extract.numbers import FigureMention, find_figures
@@ -48,18 +49,8 @@ ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 #: Alliance → the membership table of :func:`geo.reference.membership.members_on`.
 _MEMBERSHIP = {"CSTO": "CSTO", "NATO": "NATO", "Russia-Belarus": "Union State"}
-_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 #: The Union State's members.
 _EAST = frozenset({"RUS", "BLR"})
-
-
-@dataclass
-class _Dated:
-    role: str
-    resolved: dates_mod.ResolvedDate | None
-    mention_text: str
-    sentence: Sentence
-    week: bool = False  # "last week", "this week": finer than a month, coarser than a day
 
 
 @dataclass
@@ -72,39 +63,6 @@ class _Dates:
     precision: str = "unknown"
     as_written: dict[str, str] = field(default_factory=dict)
     year: int | None = None
-
-
-def _anchor_dates(
-    sentence: Sentence, earlier: list[Sentence], year_hint: int | None, published: dt.date | None
-) -> list[_Dated]:
-    """Resolve "On the day of the Lukashenka-Putin talks" from an earlier sentence dating those talks."""
-    out: list[_Dated] = []
-    for match in dates_mod.ANCHOR.finditer(sentence.text):
-        noun = match.group("noun").lower()
-        actors = set(re.findall(r"[A-Z][a-z]+", match.group("what")))
-        for prior in reversed(earlier):
-            if noun not in prior.text.lower() or (actors and not any(a in prior.text for a in actors)):
-                continue
-            spot = prior.text.lower().index(noun)
-            near = [m for m in dates_mod.find_dates(prior.text) if m.month and abs(m.start - spot) < 80]
-            if not near:
-                continue
-            resolved = dates_mod.resolve(near[0], sentence=prior.text, published=published, year_hint=year_hint)
-            rest = sentence.text[match.end() :]
-            role = "start" if dates_mod.PAST_START.search(rest) or re.search(r"\bbegin|\bstart", rest) else "none"
-            if resolved is not None:
-                how = f"{match.group(0)!r} = {near[0].text!r}, the date of the {noun} in: {prior.text}"
-                resolved = dates_mod.ResolvedDate(resolved.first, None, resolved.precision, how)
-            out.append(_Dated(role, resolved, match.group(0), sentence))
-            break
-    return out
-
-
-def _best(candidates: Sequence[tuple[str, str, Sentence]]) -> tuple[str, str, Sentence] | None:
-    """Pick the most precise (then first) of (iso, precision, sentence) candidates."""
-    if not candidates:
-        return None
-    return max(enumerate(candidates), key=lambda ic: (_PRECISION_RANK[ic[1][1]], -ic[0]))[1]
 
 
 def _as_of(dates: _Dates) -> dt.date | None:
@@ -219,10 +177,10 @@ class _Builder:
         self.cite(FieldRef("name"), sentence)
         return mention.text, (with_year[0] if with_year else mention).normalized
 
-    def _date_mentions(self) -> tuple[list[_Dated], Sentence | None]:
+    def _date_mentions(self) -> tuple[list[Dated], Sentence | None]:
         """Return every dating mention of the event's sentences, and the first sentence saying it is undated."""
         year_hint = self.event.year
-        dated: list[_Dated] = []
+        dated: list[Dated] = []
         undated: Sentence | None = None
         for sentence in self.usable:
             filed = wire_dateline(sentence.text) if self._opens_paragraph(sentence) else 0
@@ -239,19 +197,20 @@ class _Builder:
                     mention, sentence=sentence.text, published=self.published, year_hint=year_hint, role=role
                 )
                 week = bool(mention.relative and mention.relative.endswith("week"))
-                dated.append(_Dated(role, resolved, mention.text, sentence, week))
+                dated.append(Dated(role, resolved, mention.text, sentence, week))
             earlier = [s for s in self.all if s.index < sentence.index]
-            dated += _anchor_dates(sentence, earlier, year_hint, self.published)
+            dated += anchor_dates(sentence, earlier, year_hint, self.published)
         return dated, undated
 
-    def _note_dates(self, dated: list[_Dated]) -> dict[str, str]:
+    def _note_dates(self, dated: list[Dated]) -> dict[str, str]:
         """Note how each date was read (or why it was left unresolved); return the words as written, by role."""
         as_written: dict[str, str] = {}
         for d in dated:
-            as_written.setdefault(d.role if d.role != "range" else "start", d.mention_text)
+            as_written.setdefault(d.role if d.role not in ("range", "arrival") else "start", d.mention_text)
             if d.resolved is None and d.week and self.published is not None:
                 self.notes.append(
                     f"date {d.mention_text!r} ({d.role}) left unresolved: a week is not a catalog precision"
+                    " and this one spans two months"
                 )
             elif d.resolved is None:
                 self.notes.append(f"date {d.mention_text!r} ({d.role}) left unresolved: no publication date or year")
@@ -261,11 +220,6 @@ class _Builder:
 
     def _dates(self) -> _Dates:
         dated, undated = self._date_mentions()
-        starts = [
-            (d.resolved.first, d.resolved.precision, d.sentence)
-            for d in dated
-            if d.resolved and d.role in ("start", "range")
-        ]
         ends = [
             ((d.resolved.last or d.resolved.first), d.resolved.precision, d.sentence)
             for d in dated
@@ -281,7 +235,10 @@ class _Builder:
             key=lambda day_sentence: (day_sentence[0], day_sentence[1].index),
         )
         out = _Dates(as_written=self._note_dates(dated))
-        start, end = _best(starts), _best(ends)
+        start, start_note = choose_start(dated, self.published)
+        end = best(ends)
+        if start_note:
+            self.notes.append(start_note)
         if start:
             out.start = start[0]
             self.cite(FieldRef("start"), start[2])

@@ -41,6 +41,7 @@ from geo.catalog.schema import Exercise
 from geo.extract.assembly import build_draft
 from geo.extract.budget import Budget
 from geo.extract.draft import DraftEvent
+from geo.extract.event_dates import share_dates
 from geo.extract.grouping import group_sentences
 from geo.extract.names import NameLexicon
 from geo.extract.text import Sentence, dateline, split_sentences
@@ -135,13 +136,12 @@ class Extractor:
         sentences = split_sentences(text)
         budget.check()
         grouped, names_of = group_sentences(sentences, self.lexicon, published, budget)
-        events = []
+        drafts = []
         for event in grouped:
             budget.check()
-            if not any(ok for _, ok in event.sentences):
-                continue
-            draft = build_draft(event, names_of, sentences, published, series=self.lexicon.series)
-            events.append(replace(draft, match=self.matcher.match(draft)))
+            if any(ok for _, ok in event.sentences):
+                drafts.append(build_draft(event, names_of, sentences, published, series=self.lexicon.series))
+        events = [replace(draft, match=self.matcher.match(draft)) for draft in share_dates(drafts)]
         if not events:
             warnings.append("no exercise found: the text names no exercise and reports no drills being held")
         elif published is None and any("left unresolved" in n for e in events for n in e.notes):

@@ -230,18 +230,26 @@ def _other_side(sentence: Sentence, event: GroupedEvent, nato: frozenset[str]) -
     return bool(known) and known <= nato and parties <= _EAST
 
 
-def _gives_facts(sentence: str, names: list[NameMention] | None = None) -> bool:
-    """Whether a sentence gives facts: no war, attack or mutiny outside its background clauses and exercise names.
+#: A name holding the word war ("the Brotherhood of War 2023 exercise", "the Institute for the Study of War").
+_NAMED_WAR = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|the|Study)){1,3}\s+War\b")
+
+
+def _gives_facts(sentence: str, names: list[NameMention] | tuple[()] = ()) -> bool:
+    """Whether a sentence gives facts: no war, attack or mutiny outside its background clauses and names.
 
     "Russia and Belarus will hold … from Sept. 12 to 16, …, marking the first time … since Moscow launched
-    its full-scale invasion of Ukraine" gives facts; "Russian forces attacked …" does not; nor is the "War" of
-    "the Brotherhood of War 2023 drills" a war.
+    its full-scale invasion of Ukraine" gives facts, as does "… will host the exercise – while in Ukraine the
+    war goes on" (a contrast) and an exercise named "Brotherhood of War"; "Russian forces attacked …" does not.
     """
-    for name in names or []:
+    for name in names:  # the words of an exercise's name are not a war
         sentence = sentence[: name.start] + " " * (name.end - name.start) + sentence[name.end :]
+    sentence = _NAMED_WAR.sub(" ", sentence)
+    previous = 0
     for start, end in clauses(sentence):
         part = WAR_EXPERIENCE.sub(" ", sentence[start:end])
-        if not BACKGROUND_CLAUSE.match(part) and CONFLICT.search(part):
+        contrast = re.search(r"\b(?:while|whereas)\b", sentence[previous:start])
+        previous = end
+        if not (contrast or BACKGROUND_CLAUSE.match(part)) and CONFLICT.search(part):
             return False
     return True
 

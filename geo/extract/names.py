@@ -101,7 +101,7 @@ _QUOTES_OPEN = "‘'\"“«"
 _QUOTES_CLOSE = "’'\"”»"
 #: Lower-case words that may stand between a name and its exercise word ("Vostok-2022 strategic command
 #: and staff exercise", "Zapad joint strategic exercises").
-_MODIFIERS = r"(?:(?:[a-z][\w-]*|and)\s+){0,4}?"
+_MODIFIERS = r"(?:(?:[a-z][\w/-]*|and)\s+){0,4}?"  # "joint operational/strategic exercise"
 _CALLED = re.compile(
     r"(?i:\b(?:called|named|dubbed|code-?named|codenamed|titled|under\s+the\s+(?:code\s*)?name))\s+"
     r"[‘'\"“«]?(?P<name>[A-Z][\w’]*(?:[\s-](?:[A-Z][\w’]*|" + _YEAR + r"))*(?:[-–](?:I{1,3}|IV|V)\b)?)"
@@ -115,7 +115,8 @@ _QUOTED = re.compile(r"[‘\"“«](?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-
 _STRAIGHT_QUOTED = re.compile(
     r"(?:(?<=\s)|^)'(?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-Z0-9][\w’-]*)){0,4})'(?=[\s,.;:!?)]|$)"
 )
-_CAP_YEAR = re.compile(r"(?P<name>(?:[A-Z][a-z]+[\s-]){1,3}" + _YEAR + _EDITION + r"?)(?![\w-])")
+#: "Brotherhood of War 2023": a lower-case "of" may join the capitalised words.
+_CAP_YEAR = re.compile(r"(?P<name>(?:[A-Z][a-z]+(?:\s+of(?=\s+[A-Z]))?[\s-]){1,3}" + _YEAR + _EDITION + r"?)(?![\w-])")
 #: A name after its exercise word: "the joint exercise Northern Shield-2025", "exercise Eagle Assault-2024".
 _AFTER_WORD = re.compile(
     r"\b(?i:exercises?|drills?|maneuvers|manoeuvres|war\s*games|training)\s+[‘“«]?"

@@ -160,9 +160,11 @@ def test_relative_dates_stay_unresolved_without_a_publication_date(sentence):
     assert resolve(_one(sentence), sentence=sentence, published=None) is None
 
 
-def test_last_week_is_not_a_precision_the_catalog_has():
-    sentence = "Last week, the president announced it"
-    assert resolve(_one(sentence), sentence=sentence, published=PUB) is None
+def test_last_week_is_not_a_precision_the_catalog_has_but_its_month_is():
+    sentence = "Last week, the president announced it"  # 7-13 September 2020: all in September
+    resolved = resolve(_one(sentence), sentence=sentence, published=PUB)
+    assert resolved is not None and (resolved.first, resolved.precision) == ("2020-09", "month")
+    assert resolve(_one(sentence), sentence=sentence, published=dt.date(2020, 10, 7)) is None  # 28 Sep - 4 Oct
 
 
 @pytest.mark.parametrize(

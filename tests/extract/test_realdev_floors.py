@@ -57,7 +57,7 @@ TEST_IDS = [
     "118",
     "119",
 ]
-ARTICLES = 96
+ARTICLES = 104
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:

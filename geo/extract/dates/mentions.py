@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-Role = Literal["start", "end", "range", "announced", "undated", "none"]
+Role = Literal["start", "arrival", "end", "range", "announced", "undated", "none"]
 Precision = Literal["day", "month", "year"]
 
 
@@ -37,7 +37,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("md-md", rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
         ("m-dd", rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\s*(?:-|–|—|to|through|and)\s*(?P<d2>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
         ("dm-dm", rf"\b(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}){_DASH}(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
-        ("dd-m", rf"\b(?P<d1>{_DAY})\s*(?:-|–|—|to|and|through|till|until)\s*(?P<d2>{_DAY})\s+(?P<m1>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
+        ("dd-m", rf"\b(?P<d1>{_DAY})\s*(?:-|–|—|to|and|through|till|until)\s*(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
         ("weekday", rf"(?i:\b(?:(?P<rel>last|next|this|on)\s+)?)(?P<wd>{_WEEKDAY})\b(?:\s*\((?P<paren>[^)]{{6,12}})\))?"),  # noqa: E501
         ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
         ("mdy", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b"),
@@ -45,6 +45,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("md", rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),
         ("dm", rf"\b(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?"),
         ("month", rf"(?i:\b(?P<prep>in|during|until|till|through|by|since|from|for|of|on)\s+)?(?:(?P<part>{_PART})[\s-]+)?(?P<m1>{_MONTH})\b(?:\s+(?P<y>{_YEAR}))?"),  # noqa: E501
+        ("part-relative", r"(?i:\b(?P<part>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+(?P<rel>this|next|the|the\s+coming)\s+(?P<unit>month))\b"),  # noqa: E501
         ("relative", r"(?i:\b(?P<rel>next|last|this|the\s+coming|the\s+following|the\s+previous|earlier\s+this|later\s+this)\s+(?P<unit>month|week|year))\b"),  # noqa: E501
         ("deictic", r"(?i:\b(?P<rel>today|yesterday|tomorrow)\b)"),
         ("undated", r"(?i:(?:\b(?:in|over)\s+the\s+)?[\"“']?\b(?:medium|long|short)[\s-]term\b[\"”']?|\bin\s+the\s+coming\s+(?:weeks|months)\b|\b(?:did|does|do|has|have)\s+not\s+(?:provide|give|set|name|announce)\s+a\s+date\b|\bno\s+dates?\s+(?:was|were|has\s+been|have\s+been)\s+(?:given|set|announced)\b|\bat\s+a\s+later\s+date\b|\bwithout\s+(?:giving|providing|specifying|naming|setting)\s+(?:a\s+|any\s+|the\s+)?dates?\b|\b(?:did|does|do)\s+not\s+say\s+when\b)"),  # noqa: E501
@@ -54,7 +55,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 #: A cheap test before the patterns: a digit, a month or weekday name, or a relative or undated phrase.
 _MAYBE_DATE = re.compile(
-    rf"\d|{_MONTH}|{_WEEKDAY}|(?i:\b(?:next|last|this|coming|following|previous|today|yesterday|tomorrow|term|dates?|when)\b)"
+    rf"\d|{_MONTH}|{_WEEKDAY}|(?i:\b(?:next|last|this|coming|following|previous|today|yesterday|tomorrow|term|dates?|when|month)\b)"
 )
 
 #: "On the day of the Lukashenka-Putin talks": a date given by an event another sentence dates.
@@ -184,6 +185,9 @@ def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
     if kind == "relative":
         rel = re.sub(r"\s+", " ", g["rel"].lower())
         return make(relative=f"{rel} {g['unit'].lower()}")
+    if kind == "part-relative":  # "at the end of the month": of the publication date's month
+        rel = {"the": "this"}.get(g["rel"].lower(), re.sub(r"\s+", " ", g["rel"].lower()))
+        return make(relative=f"{rel} month", part=re.sub(r"\s+", " ", g["part"].lower()))
     if kind == "deictic":
         return make(relative=g["rel"].lower())
     if kind == "undated":

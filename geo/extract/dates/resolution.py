@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from functools import cache
 
 import dateparser
@@ -61,12 +62,17 @@ def _parse_relative(expression: str, published: dt.date) -> dt.date | None:
     return None if result is None else result.date()
 
 
-def _weekday(relative: str, published: dt.date, tense: Tense | None) -> tuple[dt.date, str]:
+def _weekday(relative: str, published: dt.date, tense: Tense | None, reported: bool = False) -> tuple[dt.date, str]:
+    """Return the day a weekday names: the last one on or before publication, or in a future clause the next.
+
+    ``reported``: a future in reported speech ("said on Tuesday that the drills would continue from
+    Tuesday"), dated from the statement, so the publication day's own weekday is that day.
+    """
     _, number, qualifier = relative.split(":")
     weekday = int(number)
     future = qualifier == "next" or (qualifier != "last" and tense == "future")
     if future:
-        ahead = (weekday - published.weekday()) % 7 or 7
+        ahead = (weekday - published.weekday()) % 7 or (0 if reported and qualifier != "next" else 7)
         return published + dt.timedelta(days=ahead), "the next such weekday after the publication date"
     back = (published.weekday() - weekday) % 7
     if qualifier == "last" and back == 0:
@@ -101,7 +107,8 @@ def resolve(
     -------
     ResolvedDate or None
         ``first`` (and ``last`` for ranges) with their precision and a note on how; None for undated
-        mentions, weeks ("last week"), and anything needing a publication date that was not given.
+        mentions, a week that spans two months ("next week" from 27 March), and anything needing a
+        publication date that was not given.
     """
     if mention.relative == "undated":
         return None
@@ -116,16 +123,17 @@ def resolve(
 def _resolve_relative(
     mention: DateMention, sentence: str, published: dt.date, role: Role | None
 ) -> ResolvedDate | None:
-    """Resolve "on Monday", "today", "next month", "this year" against the publication date (weeks stay unresolved)."""
+    """Resolve "on Monday", "today", "next month", "this year" or "next week" against the publication date."""
     rel = mention.relative or ""
     if rel.startswith("weekday:"):
-        day, how = _weekday(rel, published, tense_for(sentence, mention, role))
+        reported = bool(re.search(r"\bwould\b", sentence[: mention.start]))
+        day, how = _weekday(rel, published, tense_for(sentence, mention, role), reported)
         return ResolvedDate(day.isoformat(), None, "day", f"{mention.text!r}: {how}")
     if rel in ("today", "yesterday", "tomorrow"):
         day = published + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[rel])
         return ResolvedDate(day.isoformat(), None, "day", f"{mention.text!r} from the publication date")
     if rel.endswith("week"):
-        return None  # a week is not a precision the catalog has
+        return _week(mention, published)
     parsed = _parse_relative(rel.replace("the coming", "next").replace("the following", "next"), published)
     if rel.endswith("month"):
         if rel in ("earlier this month", "later this month"):
@@ -138,6 +146,27 @@ def _resolve_relative(
     if rel.endswith("year") and parsed is not None:
         return ResolvedDate(_iso(parsed.year), None, "year", f"{mention.text!r} from the publication date")
     return None
+
+
+#: Weeks from the publication date's week (Monday to Sunday) that each relative phrase names.
+_WEEK_OFFSETS = {"last": -1, "the previous": -1, "this": 0, "earlier this": 0, "later this": 0, "next": 1,
+                 "the coming": 1, "the following": 1}  # fmt: skip
+
+
+def _week(mention: DateMention, published: dt.date) -> ResolvedDate | None:
+    """Resolve "next week" to its month when the whole week (Monday to Sunday) lies in one month, else None.
+
+    A week is not a catalog precision; the month holding all its days is the honest coarser one.
+    """
+    offset = _WEEK_OFFSETS.get((mention.relative or "").removesuffix(" week"))
+    if offset is None:
+        return None
+    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=offset)
+    sunday = monday + dt.timedelta(days=6)
+    if (monday.year, monday.month) != (sunday.year, sunday.month):
+        return None
+    how = f"{mention.text!r}: the week of {monday.isoformat()} from the publication date, all in one month"
+    return ResolvedDate(_iso(monday.year, monday.month), None, "month", how)
 
 
 def _resolve_month_or_day(

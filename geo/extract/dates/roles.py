@@ -174,12 +174,25 @@ def date_role(sentence: str, mention: DateMention) -> Role:
         before = [lead.group(0).lower(), *before]  # "since 2012", "until October": the preposition is in the match
     if before[:1] == ["to"] and "from" in before[1:8]:
         return "end"  # "from September 14 to 25"
-    role = _near_cue(before[:6]) or _verb_after(sentence, mention)
-    if role is not None:
-        return role
-    if all(w in _LEAD_WORDS for w in before) or _opens_clause(sentence[: mention.start], before):
-        return _clause_opening(sentence[mention.end :])
-    return _far_cue(before[6:24])
+    if before[:1] == ["since"] and (mention.day or mention.relative) and _ONGOING.search(sentence):
+        return "start"  # "drills have been under way since Monday"
+    role = _near_cue(before[:6], before[6:10]) or _verb_after(sentence, mention)
+    if role is None and (all(w in _LEAD_WORDS for w in before) or _opens_clause(sentence[: mention.start], before)):
+        role = _clause_opening(sentence[mention.end :])
+    role = role or _far_cue(before[6:24])
+    return "arrival" if role == "start" and _ARRIVAL.search(sentence) and not _OTHER_START.search(sentence) else role
+
+
+#: An exercise still going on, so that "since <day>" is its start.
+_ONGOING = re.compile(r"\b(?:ha(?:s|ve)\s+been|under\s*way|underway|continu\w+|ongoing)\b", re.I)
+#: Troops arriving: a start only when nothing else dates the exercise ("another echelon arrived on August 29
+#: to take part in the exercises scheduled from September 1 to 6").
+_ARRIVAL = re.compile(r"\barriv(?:ed|es|e|ing)\b", re.I)
+_OTHER_START = re.compile(
+    r"\b(?:(?:beg[iau]n\w*|start\w*)(?!\s+(?:arriving|to\s+arrive))|open(?:s|ed)?|launch\w*|kick\w*\s+off|commenc\w*|held|holds?|holding|"
+    r"takes?\s+place|took\s+place|taking\s+place|under\s*way|conduct\w*|stag(?:e|es|ed|ing))\b",
+    re.I,
+)
 
 
 #: An opening adverbial of place before the date ("On the territory of Belarus on February 10, …").
@@ -197,18 +210,31 @@ def _opens_clause(head: str, before: list[str]) -> bool:
     return bool(_OPENING_PHRASE.match(head.strip())) and not any(w in others for w in before)
 
 
-def _near_cue(words: list[str]) -> Role | None:
-    """Return the role of the nearest cue among the few words before a date (nearest first), if any."""
+#: Exercise nouns: a start cue unless a statement verb further back makes them its object ("announced the
+#: joint drills on Monday").
+_EXERCISE_NOUNS = frozenset(["exercises", "exercise", "drills", "drill", "maneuvers", "manoeuvres", "games"])
+
+
+def _near_cue(words: list[str], further: list[str]) -> Role | None:
+    """Return the role of the nearest cue among the few words before a date (nearest first), if any.
+
+    An exercise noun is a start cue unless a statement verb stands before it, within ``further`` words too.
+    """
+    noun = False
     for i, word in enumerate(words):
-        if word in _BLOCKERS:
-            return "none"
+        if word in _BLOCKERS or word in _OTHER_EVENTS:
+            return "start" if noun and word in _BLOCKERS else "none"  # "at a meeting about the exercise on Thursday"
         if word in _END_CUES:
             return "end"
         if word in _ANNOUNCE_CUES:
             return "announced"
-        if word in _START_CUES or (word == "way" and words[i + 1 : i + 2] == ["under"]):
+        if word in _EXERCISE_NOUNS:
+            noun = True
+        elif word in _START_CUES or (word == "way" and words[i + 1 : i + 2] == ["under"]):
             return "start"
-    return None
+    if noun and any(w in _ANNOUNCE_CUES for w in further):
+        return "announced"  # "Lukashenko announced the joint military drills with Russia on Monday"
+    return "start" if noun else None
 
 
 def _verb_after(sentence: str, mention: DateMention) -> Role | None:
@@ -226,6 +252,25 @@ _STARTS_NOW = re.compile(
     r"\b(?:starts|begins|opens|kicks\s+off|commences|(?:will|is\s+to|are\s+to)\s+(?:start|begin|open|kick\s+off|commence))\b",
     re.I,
 )
+
+
+#: A start reported as just done ("has begun", "have started", "announced the start of drills"), not forces that
+#: began arriving; a past perfect ("said on Monday that it had started drills") dates the start before the statement.
+_REPORTED_START = re.compile(
+    r"\b(?:has|have)\s+(?:already\s+|just\s+)?(?:begun|started|launched|commenced|kicked\s+off|got\s+under\s*way)\b"
+    r"(?!\s+(?:arriving|to\s+arrive|moving|to\s+move|deploying))|"
+    r"\b(?:announced|declared|reported)\s+the\s+(?:start|beginning|launch)\s+of\b",
+    re.I,
+)
+
+
+def reports_start(sentence: str) -> bool:
+    """Whether a sentence reports that an exercise has just started (a same-day report's announcement dates it)."""
+    return bool(_REPORTED_START.search(sentence)) and not _LATER_STAGE.search(sentence)
+
+
+#: A later stage of an exercise: its beginning is not the exercise's start ("have begun a second stage of …").
+_LATER_STAGE = re.compile(r"\b(?:second|third|fourth|final|next|last|active|main|practical)\s+(?:stage|phase)\b", re.I)
 
 
 def _clause_opening(rest: str) -> Role:
@@ -250,7 +295,8 @@ def _far_cue(far: list[str]) -> Role:
 
 
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is\s+to|are\s+to|(?:set|due|scheduled|planned|expected|going)\s+to|next|upcoming|coming)\b", re.I
+    r"\b(?:will|would|shall|is\s+to|are\s+to|(?:set|due|scheduled|planned|expected|going)\s+to|next|upcoming|coming)\b",
+    re.I,
 )
 _PAST = re.compile(
     r"\b(?:had|was|were|did|ago|last|said|announced|reported|held|began|started|opened|arrived|kicked\s+off|took|"
@@ -294,7 +340,7 @@ def tense_for(sentence: str, mention: DateMention, role: Role | None = None) -> 
         return "past"
     words = _words_before(sentence, mention.start)[:24]
     for i, word in enumerate(words):
-        if word in ("will", "shall", "scheduled", "planned", "due", "expected"):
+        if word in ("will", "would", "shall", "scheduled", "planned", "due", "expected"):
             break
         if word in _PAST_VERBS and words[i + 1 : i + 2] not in (["be"], ["been"], ["being"], ["to"]):
             return "past"
