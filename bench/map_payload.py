@@ -232,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     catalogs = {"real catalog": real} | {f"synthetic {n:,}": synthetic_sites(real, n) for n in sorted(args.sites)}
 
     for label, sites in catalogs.items():
-        print(f"{label:<20} " + ", ".join(f"{k} {v:,.4g}" for k, v in profile(sites).items()))
+        print(f"{label:<20} " + ", ".join(f"{k} {_number(v)}" for k, v in profile(sites).items()))
     print(f"{'catalog':<20} {'sites':>7} {'map':<9} {'bytes':>12} {'build s':>9}")
     empty = measure(drillmap_map, real.iloc[:0], args.repeat)
     print(f"{'no site':<20} {0:>7} {'drillmap':<9} {empty[0]:>12,} {empty[1]:>9.2f}   (per-site baseline)")
@@ -254,6 +254,10 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(["growth per site (Drillmap map):", *_growth(growth)]))
     record("map_payload", rows)
     return 0 if all(r.met is not False for r in rows) or not args.check else 1
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:.3g}"
 
 
 def _verdict(met: bool) -> str:
