@@ -49,9 +49,11 @@ __all__ = ["PACK_ABOVE_SITES", "AllianceSites", "SiteCluster", "SiteIndex", "pac
 PACK_ABOVE_SITES: Final = 1_000
 #: gzip level of the packed tables: 6 packs 13 MB of tables 10 % smaller than 1, at three times the time.
 PACK_LEVEL: Final = 6
-#: The 85 digits of the packed text: printable ASCII without the characters that :func:`script_json` or an
-#: HTML attribute (streamlit-folium's ``srcdoc``) would escape (``" & ' < > \``), nor a backtick or brace.
-PACK_ALPHABET: Final = "".join(c for c in map(chr, range(0x21, 0x7F)) if c not in "\"&'<>\\`{}")
+#: The 85 digits of the packed text: printable ASCII (the space included) without the characters that
+#: :func:`script_json` or an HTML attribute (streamlit-folium's ``srcdoc``) would escape (``" & ' < > \``),
+#: a backtick or brace, nor ``/``: with no ``//`` the text can never look like a URL the page would fetch
+#: (:func:`geo.maps.offline.remote_urls` finds ``(//host`` or ``=http://`` wherever they occur).
+PACK_ALPHABET: Final = "".join(c for c in map(chr, range(0x20, 0x7F)) if c not in "\"&'<>\\`{}/")
 
 
 def pack_text(data: bytes) -> str:
