@@ -71,6 +71,7 @@ def pack_text(data: bytes) -> str:
     text = np.frombuffer(PACK_ALPHABET.encode("ascii"), dtype=np.uint8)[digits].tobytes()
     return text[: len(text) - pad].decode("ascii")
 
+
 _SCRIPT = """{% macro script(this, kwargs) %}
 var {{ this.get_name() }} = (function (D, STYLES, LINK) {
     var undelta = {{ this.undelta }};  // area geometries come delta-coded (geo.maps.datastore.delta_geometry)

@@ -34,7 +34,6 @@ import re
 import statistics
 import zlib
 
-
 import geopandas as gpd
 import numpy as np
 import pandas as pd
@@ -109,5 +108,3 @@ def synthetic_sites(real: gpd.GeoDataFrame, n_sites: int, *, seed: int = 2026112
     geoms = geoms.copy()
     geoms[is_point] = moved
     return out.set_geometry(gpd.GeoSeries(geoms, index=out.index, crs=real.crs))
-
-
