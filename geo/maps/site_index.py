@@ -42,9 +42,9 @@ from geo.maps.sites import SiteTables
 
 __all__ = ["PACK_ABOVE_SITES", "AllianceSites", "SiteCluster", "SiteIndex", "pack_text"]
 
-#: Above this many sites drawn, the site tables ship gzipped and base64-encoded, and the browser inflates
-#: them (``DecompressionStream``, native in every current browser) before drawing: the text of thousands
-#: of exercises (quotes, sources, figures) is most of a large map, and compresses about fourfold.
+#: Above this many sites drawn, the site tables ship gzipped and in base 85 (:func:`pack_text`), and the
+#: browser inflates them (``DecompressionStream``, native in every current browser) before drawing: the text of
+#: thousands of exercises (quotes, sources, figures) is most of a large map, and compresses about fourfold.
 #: Below it (the real catalog), the tables are plain JSON and everything is drawn as the page loads.
 PACK_ABOVE_SITES: Final = 1_000
 #: gzip level of the packed tables: 6 packs 13 MB of tables 10 % smaller than 1, at three times the time.
