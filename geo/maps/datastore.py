@@ -19,7 +19,16 @@ import branca.element
 import folium
 import jinja2
 
-__all__ = ["DataStore", "LayerData", "ScriptElement", "empty_geojson", "script_json"]
+__all__ = [
+    "UNDELTA_JS",
+    "DataStore",
+    "LayerData",
+    "ScriptElement",
+    "delta_collection",
+    "delta_geometry",
+    "empty_geojson",
+    "script_json",
+]
 
 _JS_ESCAPES = {
     "<": "\\u003c",
@@ -64,6 +73,77 @@ def script_json(obj: Any) -> str:
     for char, escaped in _JS_ESCAPES.items():
         text = text.replace(char, escaped)
     return _JINJA_OPEN.sub(lambda _: "\\u007b", text)
+
+
+#: Scale of delta-coded coordinates: map coordinates are rounded to 3 decimals (reference.DISPLAY_DECIMALS).
+DELTA_SCALE = 1000
+#: Geometry type -> nesting of its lines in ``coordinates`` (0: the coordinates are one line).
+_LINE_DEPTH = {"LineString": 0, "Polygon": 1, "MultiLineString": 1, "MultiPolygon": 2}
+
+
+def _delta_line(line: list[list[float]]) -> list[int] | None:
+    """``[[lon, lat], ...]`` as ``[lon0, lat0, dlon1, dlat1, ...]`` in 1/DELTA_SCALE degrees (None if not exact)."""
+    flat: list[int] = []
+    x0 = y0 = 0
+    for x, y, *_ in line:
+        xi, yi = round(x * DELTA_SCALE), round(y * DELTA_SCALE)
+        if xi / DELTA_SCALE != x or yi / DELTA_SCALE != y:
+            return None
+        flat += (xi - x0, yi - y0)
+        x0, y0 = xi, yi
+    return flat
+
+
+def _delta_coordinates(coords: Any, depth: int) -> Any:
+    if depth == 0:
+        flat = _delta_line(coords)
+        if flat is None:
+            raise ValueError
+        return flat
+    return [_delta_coordinates(c, depth - 1) for c in coords]
+
+
+def delta_geometry(geometry: dict[str, Any]) -> dict[str, Any]:
+    """Return a GeoJSON geometry with its lines delta-coded (``"dq"`` for ``"coordinates"``), or as it is.
+
+    Each line or ring becomes integers: the first point in 1/:data:`DELTA_SCALE` degrees, then each point's
+    difference from the one before (a third of the bytes of the decimals). A geometry whose coordinates are
+    not all exact at that scale is left as it is (the browser then reads it unchanged): nothing is moved.
+    ``DataStore`` and the site tables' ``undelta`` restore ``coordinates`` in the browser.
+    """
+    depth = _LINE_DEPTH.get(geometry.get("type", ""))
+    if depth is None or "coordinates" not in geometry:
+        return geometry
+    try:
+        coded = _delta_coordinates(geometry["coordinates"], depth)
+    except ValueError:
+        return geometry
+    return {k: v for k, v in geometry.items() if k != "coordinates"} | {"dq": coded}
+
+
+def delta_collection(collection: dict[str, Any]) -> dict[str, Any]:
+    """Return a FeatureCollection with every geometry passed through :func:`delta_geometry`."""
+    features = [
+        {**f, "geometry": delta_geometry(f["geometry"])} if f.get("geometry") else f
+        for f in collection.get("features", [])
+    ]
+    return {**collection, "features": features}
+
+
+#: The browser side of :func:`delta_geometry` (a function expression; ``undelta(geometry)`` restores in place).
+UNDELTA_JS = """function undelta(g) {
+    var depth = {LineString: 0, Polygon: 1, MultiLineString: 1, MultiPolygon: 2}[g.type];
+    if (!g.dq) { return g; }
+    function line(q) {
+        var out = new Array(q.length / 2), x = 0, y = 0;
+        for (var i = 0; i < q.length; i += 2) { x += q[i]; y += q[i + 1]; out[i / 2] = [x / SCALE, y / SCALE]; }
+        return out;
+    }
+    function walk(c, d) { return d === 0 ? line(c) : c.map(function (x) { return walk(x, d - 1); }); }
+    g.coordinates = walk(g.dq, depth);
+    delete g.dq;
+    return g;
+}""".replace("SCALE", str(DELTA_SCALE))
 
 
 def empty_geojson() -> dict[str, Any]:
@@ -124,6 +204,10 @@ class DataStore(ScriptElement):
     _template = jinja2.Template(
         """{% macro script(this, kwargs) %}
 var {{ this.get_name() }} = (function (D) {
+    {{ this.undelta }}
+    Object.keys(D).forEach(function (name) {
+        D[name].features.forEach(function (f) { if (f.geometry) { undelta(f.geometry); } });
+    });
     D.collection = function (name, prop, values) {
         var features = D[name].features;
         if (prop) {
@@ -145,8 +229,13 @@ var {{ this.get_name() }} = (function (D) {
 
     @property
     def payload(self) -> str:
-        """The collections as script-safe JSON."""
-        return script_json(self.collections)
+        """The collections as script-safe JSON, their lines delta-coded (:func:`delta_geometry`)."""
+        return script_json({name: delta_collection(c) for name, c in self.collections.items()})
+
+    @property
+    def undelta(self) -> str:
+        """The browser's decoder of delta-coded lines (:data:`UNDELTA_JS`)."""
+        return UNDELTA_JS
 
 
 class LayerData(ScriptElement):

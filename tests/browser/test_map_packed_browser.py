@@ -53,7 +53,7 @@ def packed(tmp_path_factory):
 
 def test_a_packed_map_of_20000_sites_clusters_zooms_and_opens_a_popup(browser_page, packed):
     page_file, (spot, lat, lon, name, quote) = packed
-    assert '{"gz":"' in page_file.read_text(encoding="utf-8")  # the tables are packed, not plain JSON
+    assert '{"gz85":"' in page_file.read_text(encoding="utf-8")  # the tables are packed, not plain JSON
     page = browser_page
     errors: list[str] = []
     requests: list[str] = []

@@ -1,15 +1,38 @@
 """A synthetic catalog of any size made of renamed copies of the real one (map benches and the 100,000-site test).
 
 Every real exercise is copied with a new id and name and keeps its number of sites, its facts and its
-sources, and its point sites are moved by up to ±0.25° so that no two markers coincide. So that the copies
-cannot share text the way no real catalog would, each copy's quotes, figures as stated and source URLs are
-made unique (a ``[syn k]`` suffix, a ``#syn-k`` fragment). Places keep their description and areas their
-geometry, as real places recur across exercises (the same ranges, the same border strips).
+sources, and its point sites are moved by up to ±0.25° so that no two markers coincide. The copies keep
+the real catalog's proportions (measured on ``data/catalog`` on 2026-12-06, printed by
+:func:`profile` in ``bench/map_payload.py`` for the real and every synthetic catalog):
+
+========================================  ========  ===================================
+per real catalog                          value     in a synthetic copy
+========================================  ========  ===================================
+exercises / sites                         40 / 142  the same (3.55 sites per exercise)
+citations per site                        13.5      the same (shared within an exercise)
+distinct quotes                           312       the same: 7.8 per exercise, 2.2 per site
+mean quote length                         92 chars  the same + a ``[syn k]`` tag (~9 chars)
+distinct sources                          191       the same: 4.8 per exercise
+========================================  ========  ===================================
+
+A quote is shared by the sites of one exercise (and, as in the real catalog, by the exercises that cite
+it), never across copies: a real catalog of 20,000 sites would not repeat one report's words thousands of
+times. So that the copies cannot share text in a way no real catalog would -- not even with a compressor
+that finds the previous copy's quote a few kilobytes back -- each copy's quote keeps its words and length
+but in an order of its own (a stable shuffle per copy and quote), and ends with ``[syn k]`` (what the
+browser test looks for); each copy's source keeps its site and path but shuffles the words of its last
+path segment and adds a ``-syn-k`` tag. Figures as stated get the ``[syn k]`` tag. Places keep their
+description and areas their geometry, as real places recur across exercises (the same ranges, the same
+border strips).
 """
 
 from __future__ import annotations
 
 import math
+import random
+import re
+import statistics
+import zlib
 
 import geopandas as gpd
 import numpy as np
@@ -17,10 +40,50 @@ import pandas as pd
 import shapely
 
 
+def _shuffled(words: list[str], k: int, text: str) -> list[str]:
+    """``words`` in an order of their own for copy ``k`` and this text (stable across runs)."""
+    rng = random.Random(zlib.crc32(f"{k}\0{text}".encode()))
+    out = list(words)
+    rng.shuffle(out)
+    return out
+
+
+def _unique_quote(quote: str, k: int) -> str:
+    return " ".join(_shuffled(quote.split(), k, quote)) + f" [syn {k}]"
+
+
+def _unique_source(source: str, k: int) -> str:
+    if not source.startswith("http"):
+        return f"seed:syn{k}-{source.removeprefix('seed:')}"
+    head, _, last = source.rstrip("/").rpartition("/")
+    words = re.split(r"([-_.])", last)[::2]
+    return f"{head}/{'-'.join(_shuffled(words, k, source))}-syn-{k}"
+
+
 def _unique_citation(citation: dict[str, str], k: int) -> dict[str, str]:
-    source = citation["source"]
-    source = f"{source}#syn-{k}" if source.startswith("http") else f"seed:syn{k}-{source.removeprefix('seed:')}"
-    return {**citation, "quote": f"{citation['quote']} [syn {k}]", "source": source}
+    return {**citation, "quote": _unique_quote(citation["quote"], k), "source": _unique_source(citation["source"], k)}
+
+
+def profile(sites: gpd.GeoDataFrame) -> dict[str, float]:
+    """The proportions the synthetic catalog copies (see the module docstring) of a sites frame."""
+    quotes: set[tuple[str, str]] = set()
+    sources: set[str] = set()
+    n_cits = 0
+    for ex, cits in zip(sites["exercise_id"], sites["citations"], strict=True):
+        n_cits += len(cits)
+        quotes.update((ex, c["quote"]) for c in cits)
+        sources.update(c["source"] for c in cits)
+    distinct = {q for _, q in quotes}
+    n_ex = sites["exercise_id"].nunique()
+    return {
+        "sites": len(sites),
+        "exercises": n_ex,
+        "sites per exercise": len(sites) / n_ex,
+        "citations per site": n_cits / len(sites),
+        "distinct quotes per site": len(distinct) / len(sites),
+        "mean quote chars": statistics.mean(map(len, distinct)) if distinct else 0.0,
+        "sources per exercise": len(sources) / n_ex,
+    }
 
 
 def synthetic_sites(real: gpd.GeoDataFrame, n_sites: int, *, seed: int = 20261121) -> gpd.GeoDataFrame:
