@@ -9,6 +9,7 @@ catalog is used alone and :attr:`KnownSites.store_problem` says why (each face s
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import subprocess
 import sys
 import threading
@@ -48,6 +49,9 @@ class KnownSites:
     store_revision: int | None
     store_problem: str | None
     catalog_problems: tuple[str, ...] = ()
+    #: The derived-catalog key this frame was computed for (:func:`geo.query.cache.cache_key`): whatever is
+    #: derived from the frame alone (a rendered map, say) may be kept under it and never goes stale.
+    key: str = ""
 
     @property
     def notices(self) -> list[str]:
@@ -131,15 +135,16 @@ def known_sites(
         on_disk = cache.read_sites(key)
     if on_disk is not None:
         frame, catalog_problems = on_disk
-        result = KnownSites(frame, revision, problem, catalog_problems)
+        result = KnownSites(frame, revision, problem, catalog_problems, key=key)
     else:
         result = _build(folder, url)
+        if result.store_revision != revision:
+            key = cache.cache_key(folder, url, result.store_revision)
+        result = dataclasses.replace(result, key=key)
     with _CACHE_LOCK:
         while len(_CACHE) >= _CACHE_ENTRIES:
             _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key if result.store_revision == revision else cache.cache_key(folder, url, result.store_revision)] = (
-            result
-        )
+        _CACHE[key] = result
     return result
 
 

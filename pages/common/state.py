@@ -38,7 +38,7 @@ from geo.maps.url_state import (
     decode,
     encode,
 )
-from geo.query.known import known_sites
+from geo.query.known import KnownSites, known_sites
 from geo.query.playback import Step
 from geo.query.selection import Selection, select
 
@@ -67,7 +67,12 @@ PRECISION_LABELS: dict[str, str] = {
 
 
 def load_sites() -> gpd.GeoDataFrame:
-    """Return the known sites (:func:`geo.query.known.known_sites`; shared, do not modify).
+    """Return the known sites (:func:`load_known`; shared, do not modify)."""
+    return load_known().sites
+
+
+def load_known() -> KnownSites:
+    """Return the known sites and the key of their state (:func:`geo.query.known.known_sites`; shared, do not modify).
 
     Exercises accepted on the Review page appear at once: a save changes the store's revision, which is
     part of the cache key. A catalog file that cannot be read, or a store that cannot be, is named in a
@@ -81,7 +86,7 @@ def load_sites() -> gpd.GeoDataFrame:
         raise  # unreachable: st.stop() raises
     for notice in known.notices:
         st.warning(md_escape(notice[:1].upper() + notice[1:]))
-    return known.sites
+    return known
 
 
 @st.cache_resource(show_spinner="Preparing the reference layers…")
@@ -104,6 +109,9 @@ class View:
 
     selection: Selection
     choices: Choices
+    #: The derived-catalog key of ``all_sites`` (:attr:`geo.query.known.KnownSites.key`): with the filter it
+    #: names the selection, so what is derived from the selection can be shared under it.
+    catalog_key: str = ""
 
     @property
     def all_sites(self) -> gpd.GeoDataFrame:
@@ -167,9 +175,9 @@ def filter_from_widgets(ch: Choices) -> SiteFilter:
 
 def current_view() -> View:
     """Return the catalog filtered by the sidebar (the same :func:`geo.catalog.filter.filter_sites` as the CLI)."""
-    sites = load_sites()
-    ch = choices_from_sites(sites)
-    return View(selection=select(sites, filter_from_widgets(ch)), choices=ch)
+    known = load_known()
+    ch = choices_from_sites(known.sites)
+    return View(selection=select(known.sites, filter_from_widgets(ch)), choices=ch, catalog_key=known.key)
 
 
 # --- URL state ---------------------------------------------------------------------------------
