@@ -12,8 +12,9 @@ once queue behind one another). The result depends only on what :func:`map_key` 
 So the rendered arguments are kept with ``st.cache_resource`` under that key (one computation even when
 sessions ask at once: Streamlit locks per key) and every session draws them with
 :func:`pages.common.compat.show_folium_component`, which sends what ``st_folium`` would have sent. At most
-:data:`MAP_ENTRIES` maps are kept, least recently used first out; one map of the reviewed catalog is about
-1.5 MB of text, so the cache holds at most ~25 MB (measured by ``tests/pages/test_map_cache.py``).
+:data:`MAP_ENTRIES` maps are kept (Streamlit drops the least recently used); one map of the reviewed
+catalog (142 sites) is a 1.35-million-character script, 2.7 MB in memory (its Cyrillic names make Python
+store it at two bytes a character), so the cache holds at most about 22 MB, whatever the number of sessions.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pages.common import compat
 from pages.common import state as ui_common
 
 #: Rendered maps kept for the whole server (each a few MB at most, see the module docstring).
-MAP_ENTRIES: Final = 16
+MAP_ENTRIES: Final = 8
 
 
 def map_key(catalog_key: str, selection: Selection, options: MapOptions, component: dict[str, Any]) -> str:
