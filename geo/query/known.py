@@ -95,6 +95,8 @@ def known_exercises(*, catalog_dir: Path | None = None, database_url: str | None
 
 
 _CACHE_LOCK = threading.Lock()
+#: Held while a sites frame is read from disk or built: one at a time per process.
+_LOAD_LOCK = threading.Lock()
 _CACHE: dict[str, KnownSites] = {}
 #: Sites frames kept per process (a new catalog or store revision replaces the oldest).
 _CACHE_ENTRIES = 2
@@ -127,6 +129,16 @@ def known_sites(
         hit = _CACHE.get(key)
     if hit is not None:
         return hit
+    with _LOAD_LOCK:  # sessions that arrive together wait for one read or build instead of starting their own
+        with _CACHE_LOCK:
+            hit = _CACHE.get(key)
+        return hit if hit is not None else _load(folder, url, revision, problem, key, build_in_child=build_in_child)
+
+
+def _load(
+    folder: Path, url: str, revision: int | None, problem: str | None, key: str, *, build_in_child: bool
+) -> KnownSites:
+    """Read the disk cache or build (in a child process when asked); keep the answer in memory under its key."""
     on_disk = cache.read_sites(key)
     if on_disk is None and build_in_child and _build_in_child(folder, url):
         # Opening the store in the child may have synchronised the catalog into it: read the new revision.

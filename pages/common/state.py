@@ -9,6 +9,8 @@ the filter parameters are written here, the map parameters by the map page.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,6 +80,7 @@ def load_known() -> KnownSites:
     part of the cache key. A catalog file that cannot be read, or a store that cannot be, is named in a
     warning and the rest is shown; only a catalog that cannot be loaded at all stops the page.
     """
+    prepare_reference_early()
     try:
         known = known_sites(build_in_child=True)  # the server never holds the geocoder
     except DrillmapError as exc:
@@ -89,10 +92,33 @@ def load_known() -> KnownSites:
     return known
 
 
+_REFERENCE_LOCK = threading.Lock()
+_REFERENCE: list[ReferenceLayers] = []  # the one prepared copy, once there is one
+
+
+def _prepared_reference() -> ReferenceLayers:
+    """Return the reference layers, preparing them on the first call (other callers wait for it)."""
+    with _REFERENCE_LOCK:
+        if not _REFERENCE:
+            _REFERENCE.append(reference_layers())
+        return _REFERENCE[0]
+
+
+@functools.cache
+def prepare_reference_early() -> None:
+    """Start preparing the reference layers in a thread, once per process.
+
+    The first visit to a new server waits for the catalog (a child process builds the sites frame, seconds)
+    and then for the reference layers (seconds more): prepared meanwhile, on the other core, they are ready
+    when the map is built.
+    """
+    threading.Thread(target=_prepared_reference, name="drillmap-reference", daemon=True).start()
+
+
 @st.cache_resource(show_spinner="Preparing the reference layers…")
 def reference() -> ReferenceLayers:
     """Return the map's reference layers, prepared once per server process."""
-    return reference_layers()
+    return _prepared_reference()
 
 
 def choices() -> Choices:
