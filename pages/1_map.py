@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.core.counts import counted
 from geo.core.dates import as_of_text
@@ -12,7 +11,7 @@ from geo.core.extent import MapExtent
 from geo.core.text import md_escape
 from geo.core.values import present
 from geo.geocode.gazetteer import reading_text
-from geo.maps.build import NATO_BORDER, MapOptions, build_map, ring_site_choices
+from geo.maps.build import NATO_BORDER, MapOptions, ring_site_choices
 from geo.maps.popup import KIND_LABELS
 from geo.maps.url_state import RING_CHOICES_KM
 from geo.maps.view import outside_note
@@ -20,6 +19,7 @@ from geo.query.selection import Selection
 from pages.common import compat
 from pages.common import state as ui_common
 from pages.common.export_panel import render_export_panel
+from pages.common.map_cache import show_map
 
 K_TILES, K_RING_MODE, K_RINGS, K_RING_SITE = "m_tiles", "m_ring_mode", "m_rings", "m_ring_site"
 RING_MODES = {"none": "None", NATO_BORDER: "NATO border", "site": "A site"}
@@ -85,18 +85,23 @@ ui_common.write_map_params(options)
 
 # --- The map and the downloads -------------------------------------------------------------------
 @st.fragment
-def map_and_downloads(selection: Selection, options: MapOptions, note: str | None) -> None:
+def map_and_downloads(selection: Selection, options: MapOptions, note: str | None, catalog_key: str) -> None:
     """The map and the download area, rerun alone when the map is panned or zoomed.
 
     st_folium returns the map's view (bounds, zoom) after every pan or zoom, which reruns this fragment
-    only. The map is built afresh on every run (st_folium renames a map's variables in place: a map
-    rendered twice loads a broken script); its HTML is the same, so the iframe keeps its state and does
-    not reload. The view is handed to the export panel: the map as seen shows it, and the briefing map
-    can use it as its extent.
+    only. The map is rendered once per catalog state, selection and options and shared by every session
+    (:mod:`pages.common.map_cache`); its HTML is the same on every run, so the iframe keeps its state and
+    does not reload. The view is handed to the export panel: the map as seen shows it, and the briefing
+    map can use it as its extent.
     """
-    m = build_map(selection.sites, period_end=selection.period_end, options=options, reference=ui_common.reference())
-    returned = st_folium(
-        m, key="drillmap_map", height=660, use_container_width=True, returned_objects=["bounds", "zoom"]
+    returned = show_map(
+        catalog_key,
+        selection,
+        options,
+        key="drillmap_map",
+        height=660,
+        use_container_width=True,
+        returned_objects=["bounds", "zoom"],
     )
     if note:
         st.caption(md_escape(note))
@@ -106,7 +111,7 @@ def map_and_downloads(selection: Selection, options: MapOptions, note: str | Non
     render_export_panel(selection, map_options=options, view=MapExtent.from_leaflet(returned))
 
 
-map_and_downloads(view.selection, options, outside_note(view.sites))
+map_and_downloads(view.selection, options, outside_note(view.sites), view.catalog_key)
 
 # --- Sites that could not be placed --------------------------------------------------------------
 unresolved = view.unresolved

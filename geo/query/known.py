@@ -9,6 +9,7 @@ catalog is used alone and :attr:`KnownSites.store_problem` says why (each face s
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import subprocess
 import sys
 import threading
@@ -48,6 +49,9 @@ class KnownSites:
     store_revision: int | None
     store_problem: str | None
     catalog_problems: tuple[str, ...] = ()
+    #: The derived-catalog key this frame was computed for (:func:`geo.query.cache.cache_key`): whatever is
+    #: derived from the frame alone (a rendered map, say) may be kept under it and never goes stale.
+    key: str = ""
 
     @property
     def notices(self) -> list[str]:
@@ -91,6 +95,8 @@ def known_exercises(*, catalog_dir: Path | None = None, database_url: str | None
 
 
 _CACHE_LOCK = threading.Lock()
+#: Held while a sites frame is read from disk or built: one at a time per process.
+_LOAD_LOCK = threading.Lock()
 _CACHE: dict[str, KnownSites] = {}
 #: Sites frames kept per process (a new catalog or store revision replaces the oldest).
 _CACHE_ENTRIES = 2
@@ -123,6 +129,16 @@ def known_sites(
         hit = _CACHE.get(key)
     if hit is not None:
         return hit
+    with _LOAD_LOCK:  # sessions that arrive together wait for one read or build instead of starting their own
+        with _CACHE_LOCK:
+            hit = _CACHE.get(key)
+        return hit if hit is not None else _load(folder, url, revision, problem, key, build_in_child=build_in_child)
+
+
+def _load(
+    folder: Path, url: str, revision: int | None, problem: str | None, key: str, *, build_in_child: bool
+) -> KnownSites:
+    """Read the disk cache or build (in a child process when asked); keep the answer in memory under its key."""
     on_disk = cache.read_sites(key)
     if on_disk is None and build_in_child and _build_in_child(folder, url):
         # Opening the store in the child may have synchronised the catalog into it: read the new revision.
@@ -131,15 +147,16 @@ def known_sites(
         on_disk = cache.read_sites(key)
     if on_disk is not None:
         frame, catalog_problems = on_disk
-        result = KnownSites(frame, revision, problem, catalog_problems)
+        result = KnownSites(frame, revision, problem, catalog_problems, key=key)
     else:
         result = _build(folder, url)
+        if result.store_revision != revision:
+            key = cache.cache_key(folder, url, result.store_revision)
+        result = dataclasses.replace(result, key=key)
     with _CACHE_LOCK:
         while len(_CACHE) >= _CACHE_ENTRIES:
             _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key if result.store_revision == revision else cache.cache_key(folder, url, result.store_revision)] = (
-            result
-        )
+        _CACHE[key] = result
     return result
 
 

@@ -1,6 +1,7 @@
 """Every use of a Streamlit or streamlit-folium private API, in one module, each pinned by a test.
 
-* :func:`install_link_filter` wraps ``streamlit_folium._component_func`` (streamlit-folium 0.27.4).
+* :func:`install_link_filter` wraps ``streamlit_folium._component_func`` (streamlit-folium 0.27.4);
+  :func:`folium_component` and :func:`show_folium_component` split ``st_folium`` at that boundary.
 * :func:`ensure_entrypoint` flips ``PagesManager.uses_pages_directory`` (Streamlit 1.67).
 
 ``tests/pages/test_compat.py`` fails when an upgrade renames or removes either.
@@ -18,13 +19,18 @@ when upgrading streamlit-folium.
 
 from __future__ import annotations
 
+import copy
+import threading
 from collections.abc import Iterable
 from typing import Any
 
+import folium
 import streamlit as st
 import streamlit_folium
 
 from geo.maps.offline import VENDOR_IFRAME_BASE, localise_links
+
+_capture = threading.local()  # per script thread: sessions run their scripts in threads of their own
 
 
 def install_link_filter(vendor: str = VENDOR_IFRAME_BASE) -> None:
@@ -37,15 +43,42 @@ def install_link_filter(vendor: str = VENDOR_IFRAME_BASE) -> None:
         return
 
     def filtered(*args: Any, js_links: Iterable[str] = (), css_links: Iterable[str] = (), **kwargs: Any) -> Any:
-        return original(
-            *args,
-            js_links=localise_links(js_links, vendor),
-            css_links=localise_links(css_links, vendor),
-            **kwargs,
-        )
+        kwargs.update(js_links=localise_links(js_links, vendor), css_links=localise_links(css_links, vendor))
+        sink: list[dict[str, Any]] | None = getattr(_capture, "sink", None)
+        if sink is not None and not args:  # folium_component: keep the arguments, draw nothing
+            sink.append(kwargs)
+            return kwargs.get("default")
+        return original(*args, **kwargs)
 
     filtered._offline_filter = True  # type: ignore[attr-defined]
     streamlit_folium._component_func = filtered
+
+
+def folium_component(fig: folium.Map, **options: Any) -> dict[str, Any]:
+    """Return the arguments ``st_folium(fig, **options)`` sends to its component, without drawing anything.
+
+    ``st_folium`` renders the map to HTML and script (most of a map page's run) and then calls
+    ``streamlit_folium._component_func`` with plain strings, lists and dicts, and its ``on_change`` callback
+    (which reads the *current* session's state when called): the arguments can be kept and shown by any
+    session with :func:`show_folium_component`, which draws exactly what ``st_folium`` would have drawn.
+    The map is rendered in place: do not render ``fig`` again.
+    """
+    install_link_filter()
+    sink: list[dict[str, Any]] = []
+    _capture.sink = sink
+    try:
+        streamlit_folium.st_folium(fig, **options)
+    finally:
+        _capture.sink = None
+    (arguments,) = sink
+    return arguments
+
+
+def show_folium_component(arguments: dict[str, Any]) -> Any:
+    """Draw a map :func:`folium_component` prepared (``arguments`` stay as they are); return what st_folium would."""
+    fresh = dict(arguments)
+    fresh["default"] = copy.deepcopy(arguments.get("default"))  # a few numbers; the shared copy stays as it was
+    return streamlit_folium._component_func(**fresh)
 
 
 def ensure_entrypoint() -> None:

@@ -9,6 +9,8 @@ the filter parameters are written here, the map parameters by the map page.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,7 +40,7 @@ from geo.maps.url_state import (
     decode,
     encode,
 )
-from geo.query.known import known_sites
+from geo.query.known import KnownSites, known_sites
 from geo.query.playback import Step
 from geo.query.selection import Selection, select
 
@@ -67,12 +69,18 @@ PRECISION_LABELS: dict[str, str] = {
 
 
 def load_sites() -> gpd.GeoDataFrame:
-    """Return the known sites (:func:`geo.query.known.known_sites`; shared, do not modify).
+    """Return the known sites (:func:`load_known`; shared, do not modify)."""
+    return load_known().sites
+
+
+def load_known() -> KnownSites:
+    """Return the known sites and the key of their state (:func:`geo.query.known.known_sites`; shared, do not modify).
 
     Exercises accepted on the Review page appear at once: a save changes the store's revision, which is
     part of the cache key. A catalog file that cannot be read, or a store that cannot be, is named in a
     warning and the rest is shown; only a catalog that cannot be loaded at all stops the page.
     """
+    prepare_reference_early()
     try:
         known = known_sites(build_in_child=True)  # the server never holds the geocoder
     except DrillmapError as exc:
@@ -81,13 +89,36 @@ def load_sites() -> gpd.GeoDataFrame:
         raise  # unreachable: st.stop() raises
     for notice in known.notices:
         st.warning(md_escape(notice[:1].upper() + notice[1:]))
-    return known.sites
+    return known
+
+
+_REFERENCE_LOCK = threading.Lock()
+_REFERENCE: list[ReferenceLayers] = []  # the one prepared copy, once there is one
+
+
+def _prepared_reference() -> ReferenceLayers:
+    """Return the reference layers, preparing them on the first call (other callers wait for it)."""
+    with _REFERENCE_LOCK:
+        if not _REFERENCE:
+            _REFERENCE.append(reference_layers())
+        return _REFERENCE[0]
+
+
+@functools.cache
+def prepare_reference_early() -> None:
+    """Start preparing the reference layers in a thread, once per process.
+
+    The first visit to a new server waits for the catalog (a child process builds the sites frame, seconds)
+    and then for the reference layers (seconds more): prepared meanwhile, on the other core, they are ready
+    when the map is built.
+    """
+    threading.Thread(target=_prepared_reference, name="drillmap-reference", daemon=True).start()
 
 
 @st.cache_resource(show_spinner="Preparing the reference layers…")
 def reference() -> ReferenceLayers:
     """Return the map's reference layers, prepared once per server process."""
-    return reference_layers()
+    return _prepared_reference()
 
 
 def choices() -> Choices:
@@ -104,6 +135,9 @@ class View:
 
     selection: Selection
     choices: Choices
+    #: The derived-catalog key of ``all_sites`` (:attr:`geo.query.known.KnownSites.key`): with the filter it
+    #: names the selection, so what is derived from the selection can be shared under it.
+    catalog_key: str = ""
 
     @property
     def all_sites(self) -> gpd.GeoDataFrame:
@@ -167,9 +201,9 @@ def filter_from_widgets(ch: Choices) -> SiteFilter:
 
 def current_view() -> View:
     """Return the catalog filtered by the sidebar (the same :func:`geo.catalog.filter.filter_sites` as the CLI)."""
-    sites = load_sites()
-    ch = choices_from_sites(sites)
-    return View(selection=select(sites, filter_from_widgets(ch)), choices=ch)
+    known = load_known()
+    ch = choices_from_sites(known.sites)
+    return View(selection=select(known.sites, filter_from_widgets(ch)), choices=ch, catalog_key=known.key)
 
 
 # --- URL state ---------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 import streamlit_folium
 
-from pages.common.compat import install_link_filter
+from pages.common.compat import folium_component, install_link_filter, show_folium_component
 
 
 @pytest.fixture
@@ -48,6 +48,24 @@ def test_wraps_only_once_across_reruns(recorded: list[dict[str, Any]]) -> None:
     assert streamlit_folium._component_func is wrapped
     wrapped(js_links=["https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"], css_links=[])
     assert len(recorded) == 1
+
+
+def test_a_prepared_map_is_sent_as_st_folium_sends_it(recorded: list[dict[str, Any]]) -> None:
+    """folium_component + show_folium_component (the shared map cache) send what st_folium sends, links filtered."""
+    from streamlit_folium import st_folium
+
+    from geo.maps.offline import make_map
+
+    options: dict[str, Any] = {"key": "m", "height": 400, "returned_objects": ["bounds", "zoom"]}
+    st_folium(make_map(location=[53.9, 27.6], zoom_start=6), **options)
+    prepared = folium_component(make_map(location=[53.9, 27.6], zoom_start=6), **options)
+    assert len(recorded) == 1, "preparing a map drew it"
+    show_folium_component(prepared)
+    show_folium_component(prepared)  # shown again (another session): the prepared arguments are left as they were
+    direct, shown, again = recorded
+    assert direct.pop("on_change") is not None and shown.pop("on_change") is not None and again.pop("on_change")
+    assert shown == direct == again
+    assert "L.map" in shown["script"] and shown["js_links"] and not any("//" in u for u in shown["js_links"])
 
 
 def test_pages_manager_still_has_the_legacy_mode_switch() -> None:

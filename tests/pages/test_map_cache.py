@@ -1,0 +1,134 @@
+"""The Map page's shared map cache: one render per catalog state, selection and options, never a stale map.
+
+Sessions are real AppTest runs of ``app.py`` against a private analysts' store; renders are counted at
+:func:`pages.common.map_cache.build_map`, and what each session was sent is the st_folium element's arguments.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import geo.query.known as known
+from geo.catalog.filter import SiteFilter
+from geo.core import settings
+from geo.maps.build import NATO_BORDER, MapOptions
+from geo.query.selection import select
+from geo.store import Store
+from pages.common import map_cache
+from tests.support.store_records import new_exercise
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPONENT = {"key": "drillmap_map", "height": 660, "returned_objects": ["bounds", "zoom"]}
+
+
+@pytest.fixture
+def builds(tmp_path, monkeypatch) -> list[int]:
+    """A private DRILLMAP_HOME, an empty map cache, and the number of maps built since (one item per build)."""
+    monkeypatch.setenv("DRILLMAP_HOME", str(tmp_path / "home"))
+    known._CACHE.clear()
+    map_cache._rendered.clear()
+    built: list[int] = []
+    original = map_cache.build_map
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        built.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(map_cache, "build_map", counting)
+    yield built
+    map_cache._rendered.clear()
+    known._CACHE.clear()
+
+
+def _session() -> AppTest:
+    """A new browser session opening the Map page."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _sent(at: AppTest) -> dict[str, Any]:
+    """The arguments the session's st_folium element carries (the map script and what it returns)."""
+    (element,) = [el for el in at.get("component_instance") if el.proto.component_name == "streamlit_folium.st_folium"]
+    return json.loads(element.proto.json_args)
+
+
+def test_sessions_share_a_map_and_a_filter_change_gets_its_own(builds):
+    first = _sent(_session())
+    assert len(builds) == 1
+    other = _session()
+    assert len(builds) == 1, "a second session with the same selection rebuilt the map"
+    assert _sent(other) == first
+
+    other.toggle(key="f_nato_on").set_value(True).run()  # within 100 km of NATO: fewer sites
+    near = _sent(other)
+    assert len(builds) == 2
+    assert near["script"] != first["script"] and near["key"] != first["key"]
+
+    other.segmented_control(key="m_ring_mode").set_value(NATO_BORDER).run()  # a map option
+    assert len(builds) == 3
+    assert "Distance rings" in _sent(other)["script"] and "Distance rings" not in near["script"]
+
+    other.segmented_control(key="m_ring_mode").set_value("none").run()
+    other.toggle(key="f_nato_on").set_value(False).run()  # back to the first selection: served again
+    assert len(builds) == 3
+    assert _sent(other) == first
+
+
+def test_a_saved_edit_or_exercise_gives_a_new_map(builds):
+    before = _sent(_session())
+    store = Store.open(settings.database_url())
+    # An edit that keeps every site (the same ids, the same filter): only the store's revision tells.
+    rename = {"zapad-2025": lambda e: e.model_copy(update={"name": "Zapad-2025 (revised)"})}
+    store.save(updates=rename, who="Test", source="https://example.org/edit")
+    renamed = _sent(_session())
+    assert len(builds) == 2, "the store's new revision was served the old map"
+    assert "Zapad-2025 (revised)" in renamed["script"] and "Zapad-2025 (revised)" not in before["script"]
+
+    store.save([new_exercise("snap-check-2024")], who="Test", source="https://example.org/snap")
+    added = _sent(_session())
+    assert len(builds) == 3
+    assert "snap-check-2024" in added["script"] and "snap-check-2024" not in renamed["script"]
+
+
+@pytest.fixture
+def catalog(tmp_path, monkeypatch) -> Path:
+    """A private store and a private copy of the catalog."""
+    monkeypatch.setenv("DRILLMAP_HOME", str(tmp_path / "home"))
+    folder = tmp_path / "catalog"
+    shutil.copytree(settings.CATALOG_DIR, folder)
+    known._CACHE.clear()
+    yield folder
+    known._CACHE.clear()
+
+
+def test_the_key_names_the_catalog_state_the_selection_and_the_options(catalog):
+    state = known.known_sites(catalog_dir=catalog)
+    assert state.key and known.known_sites(catalog_dir=catalog).key == state.key  # read again: the same key
+    known._CACHE.clear()
+    assert known.known_sites(catalog_dir=catalog).key == state.key  # from the disk cache: the same key
+    everything = select(state.sites)
+    key = map_cache.map_key(state.key, everything, MapOptions(), COMPONENT)
+    assert map_cache.map_key(state.key, select(state.sites), MapOptions(), dict(COMPONENT)) == key
+
+    path = catalog / "zapad-2021.yaml"  # an edited catalog file: a new catalog state, a new map
+    path.write_text(path.read_text(encoding="utf-8").replace("name: Zapad-2021", "name: Zapad 2021 (ed.)", 1))
+    edited = known.known_sites(catalog_dir=catalog)
+    assert edited.key != state.key
+    assert map_cache.map_key(edited.key, select(edited.sites), MapOptions(), COMPONENT) != key
+
+    nato = select(state.sites, SiteFilter(alliances=("NATO",)))
+    others = {
+        "filter": map_cache.map_key(state.key, nato, MapOptions(), COMPONENT),
+        "options": map_cache.map_key(state.key, everything, MapOptions(tiles=True), COMPONENT),
+        "component": map_cache.map_key(state.key, everything, MapOptions(), {**COMPONENT, "height": 500}),
+        # The same filter over other sites (a store that answered differently): the ids tell them apart.
+        "sites": map_cache.map_key(state.key, select(state.sites.iloc[1:]), MapOptions(), COMPONENT),
+    }
+    assert key not in others.values() and len(set(others.values())) == len(others)
