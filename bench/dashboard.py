@@ -14,7 +14,9 @@ separate process of the same kind serving ``bench/empty_map_app.py`` (an empty f
   near NATO" and the "Distance rings" control ("NATO border" / "None"), from the click until the map's
   content has changed (inside the iframe: the number of symbols drawn, or of ring labels ``.dm-label-ring``);
 * server RSS (VmRSS of the server process and its children) after the first session, after 3 and after 20
-  sessions, opened and closed in sequence, beside the baseline server's after its own sessions;
+  sessions, opened and closed in sequence, beside the baseline server's after its own sessions; and after
+  the session (following the redraw session) in which every export is prepared and downloaded through the
+  browser as a user does it (:func:`run_exports`: each data and briefing-map format, then the map as seen);
 * load: K concurrent sessions (one context each) opened at once for a fixed time: seconds each took to show
   its map (p50/p95, and how many did not within the time) and ``/_stcore/health`` latency under that load
   against the idle server's.
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import sys
@@ -129,6 +132,7 @@ class Bench:
         self.sessions = 0  # sessions opened on the Drillmap server so far
         self.rss: dict[int, float] = {}
         self.visible_at = 0.0  # time.perf_counter() when the last session's map showed
+        self.after_exports = (0, 0, 0.0)  # sessions so far, files exported, server RSS (MB) after the exports
 
     def wait_map(self, page: Any, *, empty: bool = False) -> None:
         """Wait until the page's map iframe shows its map (with sites drawn, unless ``empty``)."""
@@ -197,6 +201,43 @@ def redraws(bench: Bench, page: Any, clicks: int) -> dict[str, list[float]]:
     return times
 
 
+def run_exports(bench: Bench, page: Any) -> list[str]:
+    """Prepare and download every export of the map page as a user does (each format, default options).
+
+    Returns the names of the files downloaded. The as-seen shot is skipped when the panel says no browser.
+    """
+    from geo.export.formats import FORMATS, labels
+
+    def choose(label: str) -> None:
+        box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Format").locator('input[role="combobox"]')
+        box.click(timeout=bench.timeout_ms)
+        box.fill(label)
+        page.get_by_role("option", name=label, exact=True).click(timeout=bench.timeout_ms)
+        bench.idle(page)
+
+    def download(stem: str, ext: str) -> str:
+        page.get_by_role("button", name="Prepare download").click(timeout=bench.timeout_ms)
+        button = page.get_by_role("button", name=re.compile(rf"^Download drillmap-{stem}-\d+\.{ext}$"))
+        with page.expect_download(timeout=bench.timeout_ms * 3) as info:
+            button.click(timeout=bench.timeout_ms * 3)
+        bench.idle(page)
+        return str(info.value.suggested_filename)
+
+    files: list[str] = []
+    for kind, stem in (("Data", "sites"), ("Briefing map", "map")):
+        page.get_by_text(kind, exact=True).click(timeout=bench.timeout_ms)
+        bench.idle(page)
+        for i, (fmt, label) in enumerate(labels("data" if kind == "Data" else "map").items()):
+            if i:  # the first format is the default choice
+                choose(label)
+            files.append(download("pack" if fmt == "pack" else stem, FORMATS[fmt].extension))
+    page.get_by_text("Map as seen", exact=True).click(timeout=bench.timeout_ms)
+    bench.idle(page)
+    if page.get_by_role("button", name="Prepare download").count():
+        files.append(download("map-as-seen", "png"))
+    return files
+
+
 def load_run(bench: Bench, server: StreamlitServer, k: int, seconds: float) -> tuple[list[float], int, list[float]]:
     """Open ``k`` sessions at once for ``seconds``.
 
@@ -239,7 +280,11 @@ def load_run(bench: Bench, server: StreamlitServer, k: int, seconds: float) -> t
 
 
 def record_summary(
-    rss: dict[int, float], empty_rss: float, sessions_s: tuple[float, float], clicks_s: list[float]
+    rss: dict[int, float],
+    empty_rss: float,
+    sessions_s: tuple[float, float],
+    clicks_s: list[float],
+    after_exports: tuple[int, int, float],
 ) -> None:
     """Write the summary rows of ``make bench`` (:mod:`results`)."""
     app_med, empty_med = sessions_s
@@ -265,6 +310,14 @@ def record_summary(
             f"{rss[3] / empty_rss:.2f}x",
             "<= 300 MB",
             rss[3] <= 300,
+        ),
+        Row(
+            f"server RSS after {after_exports[0]} sessions + all exports",
+            base,
+            f"{after_exports[2]:.0f} MB",
+            f"{after_exports[2] / empty_rss:.2f}x",
+            "<= 300 MB",
+            after_exports[2] <= 300,
         ),
         Row("server RSS after 20 sessions", base, f"{rss[20]:.0f} MB", f"{rss[20] / empty_rss:.2f}x", "", None),
         # "Flat": within 10 % of the 3-session figure.
@@ -309,6 +362,10 @@ def main(argv: list[str] | None = None) -> int:
                 empty_s.append(bench.session(empty, empty=True))
             clicks: dict[str, list[float]] = {}
             bench.session(app, then=lambda page: clicks.update(redraws(bench, page, n_clicks)))
+            exported: list[str] = []
+            bench.session(app, then=lambda page: exported.extend(run_exports(bench, page)))
+            time.sleep(1.0)
+            bench.after_exports = (bench.sessions, len(exported), rss_mb(app.proc.pid))
             while bench.sessions < max(RSS_AFTER):
                 bench.session(app)
             empty_rss = rss_mb(empty.proc.pid)  # after its own sessions: what Streamlit and folium alone hold
@@ -339,6 +396,10 @@ def main(argv: list[str] | None = None) -> int:
         )
     for n, mb in sorted(bench.rss.items()):
         rows.append((f"server RSS after {n} session{'s' if n > 1 else ''}", f"{mb:.0f} MB", ""))
+    n_after, n_files, mb_after = bench.after_exports
+    rows.append(
+        (f"server RSS after {n_after} sessions, one with all {n_files} exports", f"{mb_after:.0f} MB", "<= 300 MB")
+    )
     rows.append(("  growth from 3 to 20 sessions", f"{bench.rss[20] - bench.rss[3]:+.0f} MB", "<= 300 MB at 3; flat"))
     rows.append((f"  baseline: empty folium map server after {n_sessions + 1} sessions *", f"{empty_rss:.0f} MB", ""))
     idle_txt = f"p50 {pct(idle, 0.5) * 1000:.0f} ms  p95 {pct(idle, 0.95) * 1000:.0f} ms"
@@ -353,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'measurement':<{width}}  {'value':<26} note")
     for label, value, note in rows:
         print(f"{label:<{width}}  {value:<26} {note}".rstrip())
-    record_summary(bench.rss, empty_rss, (app_med, empty_med), every)
+    record_summary(bench.rss, empty_rss, (app_med, empty_med), every, bench.after_exports)
     print("* bench/empty_map_app.py, served by a separate `streamlit run` process of the same kind (same start-up,")
     print("  same config and offline Leaflet assets, fresh DRILLMAP_HOME); sessions alternate between the two servers.")
     return 0

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -26,6 +25,7 @@ from geo.briefing.map import BriefingOptions, render_bytes
 from geo.briefing.options import RingSet
 from geo.core.errors import ExportError
 from geo.core.extent import MapExtent
+from geo.export.browser import CHROMIUM, CHROMIUM_ARGS, browser_problem
 from geo.export.data import check_output_path, write_bytes
 from geo.export.seen_frame import FRAME_JS, SeenHeader, page_scale, png_with_text
 from geo.maps.build import MapOptions, build_map, distance_rings
@@ -45,18 +45,6 @@ __all__ = [
 
 #: Formats of :func:`render_snapshot`.
 SNAPSHOT_FORMATS: Final = (*MAP_FORMATS, "pptx", "pack")
-#: Debian's Chromium (``playwright install`` cannot download a browser on an offline machine).
-CHROMIUM: Final = Path(os.environ.get("DRILLMAP_CHROMIUM", "/usr/bin/chromium"))
-#: Launch flags: headless, and nothing that phones home.
-CHROMIUM_ARGS: Final[tuple[str, ...]] = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
 # The map is ready when no tile is pending, every image has loaded and, if sites are drawn, they are.
 _READY_JS: Final = """(expectSites) => {
   const images = Array.from(document.images).every((img) => img.complete);
@@ -134,21 +122,6 @@ def write_snapshot(
         raise ExportError(msg)
     check_output_path(out)
     return write_bytes(render_snapshot(selection, fmt=fmt, options=options, map_options=map_options), out)
-
-
-def browser_problem(executable: str | Path | None = None) -> str | None:
-    """Return why the as-seen screenshot cannot run here, or None when Chromium and Playwright are present."""
-    exe = Path(executable) if executable is not None else CHROMIUM
-    if not os.access(exe, os.X_OK):
-        return (
-            f"the as-seen screenshot needs Chromium, which is not installed at {str(exe)!r} "
-            "(apt-get install chromium); the static PNG, PDF, SVG and PPTX exports work without it"
-        )
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the as-seen screenshot needs the playwright package; the static exports work without it"
-    return None
 
 
 _EXPAND_LEGEND_JS: Final = (

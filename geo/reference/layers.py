@@ -6,8 +6,10 @@ callers must not modify it in place (``.copy()`` first). All layers are EPSG:432
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -35,6 +37,26 @@ def _require(path: Path) -> Path:
     return path
 
 
+#: CRS names a GeoJSON ``crs`` member may give for lon/lat on WGS 84 (RFC 7946 files have no member).
+_WGS84_NAMES = frozenset({"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", "EPSG:4326"})
+
+
+def read_geojson(path: Path) -> gpd.GeoDataFrame:
+    """Read a GeoJSON FeatureCollection with ``json`` and shapely, not GDAL.
+
+    The same frame as ``gpd.read_file`` (columns, values, geometries; integer columns are int64) without
+    loading GDAL: pyogrio and its drivers add about 50 MB to a dashboard server that only reads these
+    files. A ``crs`` member other than WGS 84 lon/lat is kept, so :func:`layer` rejects the file.
+    """
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    crs_name = (data.get("crs") or {}).get("properties", {}).get("name", "EPSG:4326")
+    crs = "EPSG:4326" if crs_name in _WGS84_NAMES else crs_name
+    features = data.get("features") or []
+    columns = list(dict.fromkeys(k for f in features for k in (f.get("properties") or {})))
+    gdf = gpd.GeoDataFrame.from_features(features, crs=crs, columns=[*columns, "geometry"])
+    return gdf[[*columns, "geometry"]]
+
+
 @cache
 def layer(name: str) -> gpd.GeoDataFrame:
     """Return reference layer ``name`` (see :data:`LAYERS`) as a GeoDataFrame in EPSG:4326.
@@ -48,7 +70,7 @@ def layer(name: str) -> gpd.GeoDataFrame:
         msg = f"unknown reference layer {name!r}; known: {sorted(LAYERS)}"
         raise ReferenceDataError(msg)
     file_name, columns = LAYERS[name]
-    gdf = gpd.read_file(_require(settings.DATA_DIR / "reference" / file_name))
+    gdf = read_geojson(_require(settings.DATA_DIR / "reference" / file_name))
     missing = [c for c in columns if c not in gdf.columns]
     if missing:
         msg = f"reference layer {file_name!r} lacks columns {missing}"

@@ -26,8 +26,10 @@ from geo.briefing.text import default_title
 from geo.core.errors import DrillmapError
 from geo.core.extent import MapExtent
 from geo.core.text import md_escape
+from geo.export.browser import browser_problem
 from geo.export.data import export_bytes
 from geo.export.formats import FORMATS, labels
+from geo.export.isolated import export_in_child
 from geo.maps.build import MapOptions
 from geo.query.selection import Selection
 
@@ -45,29 +47,25 @@ AS_SEEN_SIZES: dict[str, tuple[int, int]] = {
 }
 
 
-# The snapshot functions import matplotlib and the briefing basemap (~40 MB): a server loads them when a
-# session first asks for a briefing map or the map as seen, not for every session that opens the map page.
+# Briefing maps, slides, packs, the map as seen and GeoPackages are made in a child process
+# (geo.export.isolated): what they load (matplotlib, python-pptx, Playwright, GDAL; ~100 MB) never stays in
+# the server. CSV, GeoJSON and KML need nothing the server lacks and are written here.
+_IN_CHILD_DATA = frozenset({"gpkg"})
 
 
 def render_snapshot(selection: Selection, **kwargs: Any) -> bytes:
-    """:func:`geo.export.snapshot.render_snapshot`, imported on first use."""
-    from geo.export.snapshot import render_snapshot as render
-
-    return render(selection, **kwargs)
+    """:func:`geo.export.snapshot.render_snapshot`, in a child process."""
+    return export_in_child("snapshot", selection, **kwargs)
 
 
 def as_seen_png(selection: Selection, **kwargs: Any) -> bytes:
-    """:func:`geo.export.snapshot.as_seen_png`, imported on first use."""
-    from geo.export.snapshot import as_seen_png as shoot
-
-    return shoot(selection, **kwargs)
+    """:func:`geo.export.snapshot.as_seen_png`, in a child process."""
+    return export_in_child("as_seen", selection, **kwargs)
 
 
-def browser_problem() -> str | None:
-    """:func:`geo.export.snapshot.browser_problem`, imported on first use."""
-    from geo.export.snapshot import browser_problem as problem
-
-    return problem()
+def data_bytes(selection: Selection, fmt: str) -> bytes:
+    """:func:`geo.export.data.export_bytes`; a GeoPackage (GDAL) in a child process."""
+    return export_in_child("data", selection, fmt) if fmt in _IN_CHILD_DATA else export_bytes(selection, fmt)
 
 
 @dataclass(frozen=True)
@@ -167,7 +165,7 @@ def _data_request(selection: Selection, key: str) -> _Request:
     data_labels = labels("data")
     fmt = st.selectbox("Format", list(data_labels), format_func=data_labels.__getitem__, key=f"{key}_data_format")
     return _Request(
-        make=lambda: export_bytes(selection, fmt),
+        make=lambda: data_bytes(selection, fmt),
         progress=f"Writing {selection.n_sites} sites as {fmt.upper()}…",
         stem="sites",
         fmt=fmt,

@@ -10,7 +10,7 @@ import pytest
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-import geo.export.snapshot
+import geo.export.browser
 import pages.common.export_panel
 from geo.core.errors import ExportError
 from geo.export.formats import FORMATS
@@ -105,7 +105,7 @@ def test_empty_selection_still_renders_a_map(app):
 
 
 def test_as_seen_without_a_browser_explains(app, monkeypatch):
-    monkeypatch.setattr(geo.export.snapshot, "CHROMIUM", Path("/nonexistent/chromium"))
+    monkeypatch.setattr(geo.export.browser, "CHROMIUM", Path("/nonexistent/chromium"))
     app.radio(key="export_kind").set_value("Map as seen").run()
     assert not app.exception
     (info,) = app.info

@@ -12,7 +12,7 @@ import shapely
 from geo.core import settings
 from geo.core.crs import validate_latlon
 from geo.core.errors import InvalidCoordinatesError
-from geo.reference.layers import LAYERS, country_polygon, layer, table
+from geo.reference.layers import LAYERS, country_polygon, layer, read_geojson, table
 
 DATA = settings.DATA_DIR
 README = (DATA / "README.md").read_text(encoding="utf-8")
@@ -161,3 +161,14 @@ def test_curated_training_grounds_cite_a_source_and_lie_in_their_country() -> No
     for _, row in curated.iterrows():
         lat, lon = validate_latlon(row["lat"], row["lon"], where=row["site_id"])
         assert country_polygon(row["country_iso3"]).iloc[0].contains(shapely.Point(lon, lat)), row["site_id"]
+
+
+@pytest.mark.parametrize("name", sorted(LAYERS))
+def test_layers_read_without_gdal_match_gdal(name):
+    """read_geojson (json + shapely, no GDAL in the server) reads what gpd.read_file reads."""
+    path = DATA / "reference" / LAYERS[name][0]
+    ours, gdal = read_geojson(path), gpd.read_file(path)
+    assert list(ours.columns) == list(gdal.columns) and ours.crs.to_epsg() == 4326
+    assert ours.geometry.geom_equals_exact(gdal.geometry, 0).all()
+    attrs = [c for c in gdal.columns if c != "geometry"]
+    assert ours[attrs].astype(object).fillna("-").equals(gdal[attrs].astype(object).fillna("-"))
