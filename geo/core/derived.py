@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
 from collections.abc import Callable
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
@@ -31,6 +32,7 @@ from geo.core import settings
 
 __all__ = [
     "KEEP_FILES",
+    "Memo",
     "cache_dir",
     "code_fingerprint",
     "data_fingerprint",
@@ -138,3 +140,65 @@ def prepared(kind: str, build: Callable[[], Any]) -> Any:
     with contextlib.suppress(OSError):  # a read-only or full disk only costs the next process a rebuild
         _write_json(kind, key, value)
     return value
+
+
+class Memo:
+    """Results of a pure function kept on disk between processes: a JSON map from input digest to result.
+
+    For costly geometry steps of a render whose inputs recur from one process to the next (the same sites
+    projected and dissolved again). The file is keyed like :func:`prepared` (code, reference data,
+    settings), and each entry by a digest of its whole input, so an entry can only be found again for the
+    same input and code. The file is read on first use; :meth:`save` writes it (atomically) when entries
+    were added, keeping the ones used by this process first, then the newest others, up to ``max_entries``.
+    """
+
+    def __init__(self, kind: str, max_entries: int = 2048) -> None:
+        self.kind = kind
+        self.max_entries = max_entries
+        self._lock = threading.Lock()
+        self._key: str | None = None
+        self._stored: dict[str, Any] = {}
+        self._used: dict[str, Any] = {}
+        self._added = False
+
+    def _load(self) -> None:
+        key = prepared_key()
+        if key == self._key:
+            return
+        self._key, self._stored, self._used, self._added = key, {}, {}, False
+        with contextlib.suppress(OSError, ValueError):
+            loaded = json.loads((cache_dir() / f"{self.kind}-{key}.json").read_text(encoding="utf-8"))
+            if isinstance(loaded, dict):
+                self._stored = loaded
+
+    def get(self, digest: str) -> Any:
+        """Return the stored result for an input digest, or None."""
+        with self._lock:
+            if self._key is None:
+                self._load()
+            value = self._used.get(digest, self._stored.get(digest))
+            if value is not None:
+                self._used[digest] = value
+            return value
+
+    def put(self, digest: str, value: Any) -> None:
+        """Remember a result (a JSON value) for an input digest."""
+        with self._lock:
+            if self._key is None:
+                self._load()
+            self._used[digest] = value
+            self._added = True
+
+    def save(self) -> None:
+        """Write the file if results were added (failures to write are not errors)."""
+        with self._lock:
+            if not self._added or self._key is None:
+                return
+            kept = dict(self._used)
+            for digest, value in reversed(list(self._stored.items())):
+                if len(kept) >= self.max_entries:
+                    break
+                kept.setdefault(digest, value)
+            with contextlib.suppress(OSError):
+                _write_json(self.kind, self._key, kept)
+            self._stored, self._added = kept, False
