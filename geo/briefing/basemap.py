@@ -103,7 +103,7 @@ def _build() -> Basemap:
 
 _GEOMETRY_FIELDS = ("countries", "frontier", "oblasts", "rivers", "lakes", "inset_countries")
 _TEXT_FIELDS = ("iso3", "inset_iso3")
-_FRAME_FIELDS = ("country_labels", "frontier_pairs", "places")
+_FRAME_FIELDS = ("country_labels", "frontier_pairs", "places")  # _decode names every field
 
 
 def _encode(base: Basemap) -> dict[str, Any]:
@@ -117,16 +117,28 @@ def _encode(base: Basemap) -> dict[str, Any]:
 
 def _decode(value: dict[str, Any]) -> Basemap:
     """Return the :class:`Basemap` :func:`_encode` wrote."""
-    geometries = {f: np.asarray(shapely.from_wkb(value[f]), dtype=object) for f in _GEOMETRY_FIELDS}
-    texts = {f: np.asarray(value[f], dtype=str) for f in _TEXT_FIELDS}
-    frames = {f: pd.DataFrame(value[f]) for f in _FRAME_FIELDS}
+
+    def geometries(field: str) -> np.ndarray:
+        return np.asarray(shapely.from_wkb(value[field]), dtype=object)
+
+    def texts(field: str) -> np.ndarray:
+        return np.asarray(value[field], dtype=str)
+
     return Basemap(
-        **geometries,
-        **texts,
-        **frames,
+        iso3=texts("iso3"),
+        countries=geometries("countries"),
         country_names=dict(value["country_names"]),
+        country_labels=pd.DataFrame(value["country_labels"]),
+        frontier_pairs=pd.DataFrame(value["frontier_pairs"]),
+        frontier=geometries("frontier"),
         oblast_names=list(value["oblast_names"]),
+        oblasts=geometries("oblasts"),
+        rivers=geometries("rivers"),
         river_widths=np.asarray(value["river_widths"], dtype=float),
+        lakes=geometries("lakes"),
+        inset_countries=geometries("inset_countries"),
+        inset_iso3=texts("inset_iso3"),
+        places=pd.DataFrame(value["places"]),
     )
 
 

@@ -92,3 +92,36 @@ def test_the_geocoder_sees_an_edited_gazetteer_in_the_next_process(tmp_path):
     )
     found = geocode("Drillmapville")
     assert found["status"] == "resolved" and found["gazetteer_id"] == "geonames:625144"
+
+
+def test_a_memo_is_read_back_by_the_next_process(data):
+    first = derived.Memo("shapes")
+    assert first.get("a") is None
+    first.put("a", "0101")
+    first.save()
+    again = derived.Memo("shapes")  # a new process: only the file
+    assert again.get("a") == "0101"
+    assert again.get("b") is None
+
+
+def test_a_memo_of_other_data_is_another_file(data):
+    first = derived.Memo("shapes")
+    first.put("a", "0101")
+    first.save()
+    (data / "places" / "names.csv").write_text("name\nHrodna\n", encoding="utf-8")
+    assert derived.Memo("shapes").get("a") is None
+    assert len(list(derived.cache_dir().glob("shapes-*.json"))) == 1  # nothing added: nothing written
+
+
+def test_a_memo_keeps_what_this_process_used_first(data):
+    memo = derived.Memo("shapes", max_entries=2)
+    for key in "abc":
+        memo.put(key, key)
+    memo.save()
+    kept = derived.Memo("shapes")
+    assert [k for k in "abc" if kept.get(k) is not None] == ["a", "b", "c"]  # all used now: all kept
+    later = derived.Memo("shapes", max_entries=2)
+    later.get("c")
+    later.put("d", "d")
+    later.save()
+    assert {k for k in "abcd" if derived.Memo("shapes").get(k) is not None} == {"c", "d"}
