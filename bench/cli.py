@@ -5,8 +5,9 @@ Each command runs ``--runs`` times (after one untimed warm-up run that fills the
 the same run: ``python -c pass`` (the interpreter alone) and ``python -c "import geopandas"`` (the
 floor of any command that touches a geometry).
 
-Commands: ``--help``, ``geocode "Minsk"``, ``catalog``, ``export --format csv`` and
-``snapshot --format png`` (1280x720), the last two writing into a temporary folder. The analysts'
+Commands: ``--help``, ``geocode "Minsk"``, ``catalog``, ``export --format csv``, ``snapshot --format png``
+(1280x720), ``proximity``, ``compare 2021 2023``, ``playback`` (four weeks of September 2021) and
+``changes``; the files are written into a temporary folder. The analysts'
 store lives in a temporary ``DRILLMAP_HOME`` so the run never touches ``var/``.
 
 Usage: ``python bench/cli.py [--runs 5] [--root PATH] [--python PATH]``. ``--root`` is the checkout whose
@@ -41,6 +42,10 @@ def commands(out: Path) -> dict[str, list[str]]:
         "geo catalog": ["-m", "geo", "catalog"],
         "geo export --format csv": ["-m", "geo", "export", "--format", "csv", "--out", str(out / "sites.csv")],
         "geo snapshot --format png": ["-m", "geo", "snapshot", *png],
+        "geo proximity": ["-m", "geo", "proximity"],
+        "geo compare 2021 2023": ["-m", "geo", "compare", "2021", "2023"],
+        "geo playback (a month)": ["-m", "geo", "playback", "--from", "2021-09", "--to", "2021-09-30"],
+        "geo changes": ["-m", "geo", "changes"],
     }
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -21,6 +22,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.briefing.paths import add_path, clip, line_path, polygon_path
 from geo.briefing.projection import FRAME, SIMPLIFY_M, SOURCE_BOX, View, padded, project, to_map
 from geo.briefing.style import COUNTRY_EDGE, CSTO_ALPHA, CSTO_TINT, LAND, NATO_ALPHA, OBLAST_EDGE, SEA, WATER_LINE, rgba
+from geo.core import derived
 from geo.core.symbology import NATO_FILL, NATO_LINE
 from geo.reference.borders import facing_mask, union_state_frontier
 from geo.reference.layers import layer, table
@@ -56,7 +58,18 @@ def _prepare(geoms: Iterable[BaseGeometry | None], tolerance_m: float) -> np.nda
 
 @cache
 def basemap() -> Basemap:
-    """Prepare the reference layers once per process (about 0.2 s; every render then only clips them)."""
+    """Return the prepared reference layers: built once per code and reference data, then read from disk.
+
+    Reading six GeoJSON layers, projecting, cutting and simplifying them takes a few tenths of a second;
+    every CLI process drawing a map needs the same result. It is therefore kept in the derived cache
+    (:func:`geo.core.derived.prepared`, keyed by the code, the reference data and the settings) as WKB and
+    columns, and decoded exactly (tests/briefing/test_basemap_cache.py).
+    """
+    return _decode(derived.prepared("briefing_basemap", lambda: _encode(_build())))
+
+
+def _build() -> Basemap:
+    """Prepare the reference layers (every render then only clips them)."""
     countries = layer("countries_display")
     lx, ly = to_map().transform(countries["label_lon"].to_numpy(float), countries["label_lat"].to_numpy(float))
     labels = pd.DataFrame({"name": countries["name"].astype(str), "x": lx, "y": ly})
@@ -85,6 +98,47 @@ def basemap() -> Basemap:
         inset_countries=_overview_geometry(overview.geometry.values),
         inset_iso3=overview["iso3"].to_numpy(str),
         places=_places(),
+    )
+
+
+_GEOMETRY_FIELDS = ("countries", "frontier", "oblasts", "rivers", "lakes", "inset_countries")
+_TEXT_FIELDS = ("iso3", "inset_iso3")
+_FRAME_FIELDS = ("country_labels", "frontier_pairs", "places")  # _decode names every field
+
+
+def _encode(base: Basemap) -> dict[str, Any]:
+    """Return a JSON value holding ``base`` exactly: geometries as hex WKB, frames as columns."""
+    out: dict[str, Any] = {f: shapely.to_wkb(getattr(base, f), hex=True).tolist() for f in _GEOMETRY_FIELDS}
+    out.update({f: getattr(base, f).tolist() for f in (*_TEXT_FIELDS, "river_widths")})
+    out.update({f: getattr(base, f).to_dict("list") for f in _FRAME_FIELDS})
+    out.update(country_names=base.country_names, oblast_names=base.oblast_names)
+    return out
+
+
+def _decode(value: dict[str, Any]) -> Basemap:
+    """Return the :class:`Basemap` :func:`_encode` wrote."""
+
+    def geometries(field: str) -> np.ndarray:
+        return np.asarray(shapely.from_wkb(value[field]), dtype=object)
+
+    def texts(field: str) -> np.ndarray:
+        return np.asarray(value[field], dtype=str)
+
+    return Basemap(
+        iso3=texts("iso3"),
+        countries=geometries("countries"),
+        country_names=dict(value["country_names"]),
+        country_labels=pd.DataFrame(value["country_labels"]),
+        frontier_pairs=pd.DataFrame(value["frontier_pairs"]),
+        frontier=geometries("frontier"),
+        oblast_names=list(value["oblast_names"]),
+        oblasts=geometries("oblasts"),
+        rivers=geometries("rivers"),
+        river_widths=np.asarray(value["river_widths"], dtype=float),
+        lakes=geometries("lakes"),
+        inset_countries=geometries("inset_countries"),
+        inset_iso3=texts("inset_iso3"),
+        places=pd.DataFrame(value["places"]),
     )
 
 

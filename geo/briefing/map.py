@@ -49,7 +49,7 @@ from geo.briefing.names import cities_in_view, place_cities, place_country_names
 from geo.briefing.options import FORMATS, BriefingOptions
 from geo.briefing.projection import BELARUS_BOX, DEFAULT_VIEW, MAP_CRS, PAD_FRACTION, View, box_in_map, fit_extent
 from geo.briefing.rings import RingLabel, draw_rings, place_ring_labels
-from geo.briefing.sites import SiteLayer, draw_sites, site_layer
+from geo.briefing.sites import GEOMETRY_MEMO, SiteLayer, draw_sites, site_layer
 from geo.briefing.style import SEA, TEXT
 from geo.briefing.text import dates_text, default_title, single_exercise, source_list, source_summary, subtitle
 from geo.core.credits import MAP_CREDITS
@@ -438,6 +438,7 @@ def render_bytes(
         raise ExportError(msg)
     options = options or BriefingOptions()
     fig = render_figure(selection, options=options)
+    GEOMETRY_MEMO.save()  # the site shapes this render projected and dissolved, for the next process
     title = options.title or default_title(selection)
     metadata: dict[str, dict[str, Any]] = {
         "png": {"Title": title, "Software": "Drillmap (matplotlib)", **_extent_text(options)},

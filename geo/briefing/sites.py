@@ -8,6 +8,7 @@ strip; a faint dotted one for a whole country. The drawing kinds are the dashboa
 
 from __future__ import annotations
 
+import hashlib
 import re
 import textwrap
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from geo.briefing.paths import add_path, clip, line_path, polygon_path
 from geo.briefing.projection import SIMPLIFY_M, View, padded, project
 from geo.briefing.style import AREA_FILL_CAP, AREA_STYLE, dot_style, rgba
 from geo.catalog.sites import located, place_name, site_kind
+from geo.core import derived
 from geo.core.symbology import alliance_color, alliance_hatch, alliance_marker, ordered_alliances
 
 _CIRCLE_SEGMENTS: Final = 32
@@ -133,6 +135,30 @@ def _key_text(name: str, count: int, show_exercises: bool) -> str:
     return f"{name} ({count})" if show_exercises and count > 1 else name
 
 
+#: Projected, simplified and dissolved site shapes kept between processes (:class:`geo.core.derived.Memo`):
+#: each CLI render of the same sites would otherwise project and dissolve the same 1:10m outlines again.
+#: :func:`geo.briefing.map.render_bytes` saves it after a render.
+GEOMETRY_MEMO = derived.Memo("briefing_geometry")
+
+
+def _digest(parts: Any) -> str:
+    """SHA-256 of a sequence of WKB bytes or hex strings, each part delimited."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else bytes(part)
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def _to_stored(geom: BaseGeometry) -> str:
+    return str(shapely.to_wkb(geom, hex=True))
+
+
+def _from_stored(hex_wkb: str) -> BaseGeometry:
+    geom: BaseGeometry = shapely.from_wkb(hex_wkb)
+    return geom
+
+
 @lru_cache(maxsize=1024)
 def _site_geometry(wkb: bytes) -> BaseGeometry:
     """Return a site geometry projected and simplified to the figure's scale (cached: places recur).
@@ -140,14 +166,26 @@ def _site_geometry(wkb: bytes) -> BaseGeometry:
     Country and region outlines come in full 1:10m detail; projecting and simplifying them was the
     largest cost of a render before this cache. Points pass through unchanged.
     """
+    digest = _digest([wkb])
+    stored = GEOMETRY_MEMO.get(digest)
+    if stored is not None:
+        return _from_stored(stored)
     projected = project([shapely.from_wkb(wkb)])[0]
-    return shapely.simplify(projected, SIMPLIFY_M, preserve_topology=True)
+    simplified = shapely.simplify(projected, SIMPLIFY_M, preserve_topology=True)
+    GEOMETRY_MEMO.put(digest, _to_stored(simplified))
+    return simplified
 
 
 @lru_cache(maxsize=128)
 def _dissolved(geoms: tuple[BaseGeometry, ...]) -> BaseGeometry:
     """Return the union of site shapes (cached: the same selection and view recur on every export)."""
-    return shapely.union_all(geoms)
+    digest = "union:" + _digest(shapely.to_wkb(np.asarray(geoms, dtype=object)))
+    stored = GEOMETRY_MEMO.get(digest)
+    if stored is not None:
+        return _from_stored(stored)
+    union = shapely.union_all(geoms)
+    GEOMETRY_MEMO.put(digest, _to_stored(union))
+    return union
 
 
 def _outliers(values: np.ndarray, max_cut: int) -> np.ndarray:
@@ -327,6 +365,10 @@ def _fills(sites: SiteLayer, alliances: list[str], box: View) -> list[tuple[Base
 @lru_cache(maxsize=16)
 def _disjoint(groups: tuple[tuple[BaseGeometry, ...], ...]) -> tuple[BaseGeometry | None, ...]:
     """Return each group's union less every earlier group's (None when nothing is left); cached per selection."""
+    digest = "disjoint:" + _digest(["|".join(shapely.to_wkb(g, hex=True) for g in geoms) for geoms in groups])
+    stored = GEOMETRY_MEMO.get(digest)
+    if stored is not None:
+        return tuple(None if w is None else _from_stored(w) for w in stored)
     out: list[BaseGeometry | None] = []
     covered: BaseGeometry | None = None
     for geoms in groups:
@@ -337,6 +379,7 @@ def _disjoint(groups: tuple[tuple[BaseGeometry, ...], ...]) -> tuple[BaseGeometr
         shape = union if covered is None else union.difference(covered)
         covered = union if covered is None else covered.union(union)
         out.append(None if shape.is_empty else shape)
+    GEOMETRY_MEMO.put(digest, [None if g is None else _to_stored(g) for g in out])
     return tuple(out)
 
 

@@ -6,13 +6,13 @@ nothing is ever dropped silently.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
+from geo.catalog.fingerprint import catalog_hash as catalog_hash  # its home before; callers may import it here
 from geo.catalog.schema import Exercise
 from geo.core import settings
 from geo.core.errors import CatalogError
@@ -65,18 +65,6 @@ def load_exercise_file(path: Path) -> Exercise:
         msg = f"{path.name}: exercise {record!r}: field 'id' must equal the file name stem {path.stem!r}"
         raise CatalogError(msg)
     return exercise
-
-
-def catalog_hash(catalog_dir: Path | None = None) -> str:
-    """Return the SHA-256 of the catalog files' names and content: any edit, addition or removal changes it.
-
-    Content, not modification times: an edit that keeps a file's size and time is still seen. The one
-    fingerprint of the catalog (the store's seed sync, the derived-catalog cache, the extractor cache).
-    """
-    digest = hashlib.sha256()
-    for path in sorted((catalog_dir or settings.CATALOG_DIR).glob("*.yaml")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 @dataclass(frozen=True)

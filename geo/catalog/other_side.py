@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from geo.geocode.distance import distance_to_alliance
-from geo.geocode.geocoder import GeocodeResult
 from geo.reference.membership import members_on
+
+if TYPE_CHECKING:
+    from geo.geocode.geocoder import GeocodeResult
 
 __all__ = ["OTHER_SIDE_COLUMNS", "SIDES", "other_side_fields", "other_side_of"]
 
@@ -112,6 +113,8 @@ def other_side_fields(result: GeocodeResult, side: str | None, on: dt.date, nato
         return empty
     if side == "NATO":
         return {"other_side": side, **{column: nato.get(source) for column, source in _FROM_NATO.items()}}
+    from geo.geocode.distance import distance_to_alliance  # measuring: only when the frame is built
+
     dist = distance_to_alliance(result.geometry, on, side, border_line=result.border_line)
     if dist is None:
         return empty

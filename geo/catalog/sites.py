@@ -6,23 +6,24 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
 import pandas as pd
 import shapely
 
-from geo.catalog.load import load_exercises
 from geo.catalog.other_side import OTHER_SIDE_COLUMNS, other_side_fields, other_side_of
-from geo.catalog.schema import Exercise, Site
 from geo.core import settings
 from geo.core.countries import country_name
 from geo.core.dates import latest_date
 from geo.core.grading import figure_grade, grade_label, graded
 from geo.core.values import present
-from geo.geocode import gazetteer
-from geo.geocode.distance import distance_to_nato
-from geo.geocode.geocoder import GeocodeResult, geocode
+
+# Reading a sites frame (located, place_name, the texts) needs none of the catalog parser, the geocoder or
+# the distance measures: those are imported by the functions that build the frame.
+if TYPE_CHECKING:
+    from geo.catalog.schema import Exercise, Site
+    from geo.geocode.geocoder import GeocodeResult
 
 #: The distance-to-NATO columns of :func:`sites_frame` (see :func:`nato_distance_fields`), in order.
 NATO_DISTANCE_COLUMNS: tuple[str, ...] = (
@@ -103,6 +104,8 @@ def nato_distance_fields(result: GeocodeResult, on: dt.date) -> dict[str, Any]:
         (km, EPSG:3035) and ``nato_touch_countries`` (ISO3 list, member first, for ``touches_at_point``).
         All None (the list empty) for a site without geometry.
     """
+    from geo.geocode.distance import distance_to_nato
+
     dist = None if result.geometry is None else distance_to_nato(result.geometry, on, border_line=result.border_line)
     if dist is None:
         return {**dict.fromkeys(NATO_DISTANCE_COLUMNS), "nato_touch_countries": []}
@@ -123,6 +126,8 @@ def geocode_site(site: Site) -> GeocodeResult:
 
     The sites frame and the store's site geometries (:mod:`geo.store.sites`) both use this.
     """
+    from geo.geocode.geocoder import geocode
+
     return geocode(site.resolve_as or site.place, country=site.country)
 
 
@@ -207,6 +212,8 @@ def sites_frame(exercises: list[Exercise] | None = None) -> gpd.GeoDataFrame:
         Columns :data:`SITE_COLUMNS` plus ``geometry`` (EPSG:4326). Unresolved sites are kept with an
         empty geometry and ``site_status == "unresolved"``. List-valued columns hold Python lists.
     """
+    from geo.catalog.load import load_exercises
+
     exercises = load_exercises() if exercises is None else exercises
     rows = [row for ex in exercises for row in _site_rows(ex)]
     gdf = gpd.GeoDataFrame(rows, columns=[*SITE_COLUMNS, "geometry"], geometry="geometry", crs=settings.STORAGE_CRS)
@@ -394,6 +401,8 @@ def place_name(row: Mapping[str, Any]) -> str:
     name = ""
     ident = row.get("gazetteer_id")
     if row.get("site_kind") in _GAZETTEER_KINDS and isinstance(ident, str) and ident:
+        from geo.geocode import gazetteer  # its name tables: only for sites that name a gazetteer entry
+
         if ident.startswith("geonames:"):
             town = gazetteer.towns().get(ident.removeprefix("geonames:"))
             name = town.name if town else ""

@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from geo.briefing.map import FORMATS as MAP_FORMATS
 from geo.briefing.map import BriefingOptions, render_bytes
@@ -28,9 +28,10 @@ from geo.core.extent import MapExtent
 from geo.export.browser import CHROMIUM, CHROMIUM_ARGS, browser_problem
 from geo.export.data import check_output_path, write_bytes
 from geo.export.seen_frame import FRAME_JS, SeenHeader, page_scale, png_with_text
-from geo.maps.build import MapOptions, build_map, distance_rings
-from geo.maps.offline import save_offline_html, vendor_file_base
 from geo.query.selection import Selection
+
+if TYPE_CHECKING:  # folium (the interactive map) is loaded only by the as-seen screenshot and the rings rule
+    from geo.maps.build import MapOptions
 
 __all__ = [
     "CHROMIUM",
@@ -60,7 +61,11 @@ def with_rings(
 ) -> BriefingOptions:
     """Return the briefing options with the distance rings ``map_options`` ask for (the dashboard's rule)."""
     options = options or BriefingOptions()
-    found = distance_rings(selection.sites, map_options, selection.period_end) if map_options else None
+    if map_options is None:
+        return options
+    from geo.maps.build import distance_rings
+
+    found = distance_rings(selection.sites, map_options, selection.period_end)
     if found is None:
         return options
     near = None if found.label_near is None else (found.label_near.x, found.label_near.y)
@@ -229,6 +234,9 @@ def as_seen_png(
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
+
+    from geo.maps.build import build_map
+    from geo.maps.offline import save_offline_html, vendor_file_base
 
     m = build_map(selection.sites, period_end=selection.period_end, options=map_options, vendor=vendor_file_base())
     header = SeenHeader.of(selection, title=title, banner=banner)

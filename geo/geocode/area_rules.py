@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rapidfuzz import fuzz, process
 
@@ -61,11 +62,26 @@ def compass_words(key: str) -> list[str]:
     return found
 
 
+@cache
+def _country_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each country name of :func:`geo.geocode.gazetteer.country_index` as a whole-words pattern, compiled once."""
+    return tuple(
+        (re.compile(rf"(?:^|\s){re.escape(name)}(?:\s|$)"), iso3) for name, iso3 in gazetteer.country_index().items()
+    )
+
+
+@cache
+def _multiword_country_patterns() -> tuple[re.Pattern[str], ...]:
+    """The country names of several words, longest first (stable: index order among equal lengths)."""
+    names = sorted(gazetteer.country_index(), key=len, reverse=True)
+    return tuple(re.compile(rf"(?:^|\s){re.escape(name)}(?:\s|$)") for name in names if " " in name)
+
+
 def countries_named(key: str) -> list[str]:
     """Return the ISO3 codes of the countries a normalised phrase names, in order of appearance."""
     hits: list[tuple[int, str]] = []
-    for name, iso3 in gazetteer.country_index().items():
-        match = re.search(rf"(?:^|\s){re.escape(name)}(?:\s|$)", key)
+    for pattern, iso3 in _country_patterns():
+        match = pattern.search(key)
         if match and iso3 not in (h[1] for h in hits):
             hits.append((match.start(), iso3))
     return [iso3 for _, iso3 in sorted(hits)]
@@ -79,9 +95,8 @@ def demonyms_named(key: str) -> list[str]:
 
 def _without_country_names(key: str) -> str:
     """Drop country names so that "North Macedonia" or "South Korea" is no compass word."""
-    for name in sorted(gazetteer.country_index(), key=len, reverse=True):
-        if " " in name:
-            key = re.sub(rf"(?:^|\s){re.escape(name)}(?:\s|$)", " ", key)
+    for pattern in _multiword_country_patterns():
+        key = pattern.sub(" ", key)
     return key
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import pycountry
 
+from geo.core import derived
 from geo.core.countries import INFORMAL_NAMES, country_name, is_iso3
 from geo.core.crs import validate_latlon
 from geo.reference.layers import layer, table
@@ -241,34 +242,43 @@ def site_index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in index.items()}
 
 
+def _town_rows() -> list[list[Any]]:
+    """The gazetteer's places as ``[geonameid, name, lat, lon, country, admin1_code, population]`` rows."""
+    frame = table("gazetteer")
+    columns = ["geonameid", "name", "latitude", "longitude", "country_code", "iso_3166_2", "population"]
+    return [
+        [geonameid, name, float(lat), float(lon), country, admin1, int(population or 0)]
+        for geonameid, name, lat, lon, country, admin1, population in frame[columns].itertuples(index=False)
+    ]
+
+
 @cache
 def towns() -> dict[str, Town]:
-    """Return the GeoNames places keyed by ``geonameid``."""
-    out: dict[str, Town] = {}
-    for row in table("gazetteer").to_dict("records"):
-        out[row["geonameid"]] = Town(
-            geonameid=row["geonameid"],
-            name=row["name"],
-            lat=float(row["latitude"]),
-            lon=float(row["longitude"]),
-            country=row["country_code"],
-            admin1_code=row["iso_3166_2"],
-            population=int(row["population"] or 0),
-        )
-    return out
+    """Return the GeoNames places keyed by ``geonameid`` (prepared once per reference data, :mod:`geo.core.derived`)."""
+    return {row[0]: Town(*row) for row in derived.prepared("towns", _town_rows)}
+
+
+def _town_index() -> dict[str, list[str]]:
+    index: dict[str, set[str]] = defaultdict(set)
+    for geonameid, name, alternatenames in table("gazetteer")[["geonameid", "name", "alternatenames"]].itertuples(
+        index=False
+    ):
+        for each in [name, *alternatenames.split("|")]:
+            key = normalize_name(each)
+            if len(key) >= 2:
+                index[key].add(geonameid)
+    town_rows = towns()
+    return {k: sorted(v, key=lambda g: (-town_rows[g].population, g)) for k, v in index.items()}
 
 
 @cache
 def town_index() -> dict[str, tuple[str, ...]]:
-    """Map normalised names and alternate names (Latin and Cyrillic) to geonameids, largest first."""
-    index: dict[str, set[str]] = defaultdict(set)
-    for row in table("gazetteer").to_dict("records"):
-        for name in [row["name"], *row["alternatenames"].split("|")]:
-            key = normalize_name(name)
-            if len(key) >= 2:
-                index[key].add(row["geonameid"])
-    town_rows = towns()
-    return {k: tuple(sorted(v, key=lambda g: -town_rows[g].population)) for k, v in index.items()}
+    """Map normalised names and alternate names (Latin and Cyrillic) to geonameids, largest first.
+
+    Normalising the 37,000 places' names takes a few tenths of a second: the index is prepared once per
+    code and reference data (:func:`geo.core.derived.prepared`) and read back by later processes.
+    """
+    return {k: tuple(v) for k, v in derived.prepared("town_index", _town_index).items()}
 
 
 #: The town each Belarusian oblast is named after; its alternate names name the oblast too
@@ -332,12 +342,16 @@ def _region_names() -> list[tuple[str, str]]:
 
 @cache
 def region_index() -> dict[str, tuple[str, ...]]:
-    """Map normalised admin-1 names and aliases to ISO 3166-2 codes.
+    """Map normalised admin-1 names and aliases to ISO 3166-2 codes (prepared once, :mod:`geo.core.derived`).
 
     Aliases: ISO 3166-2 local names from pycountry ("Mazowieckie", "Pskovskaya oblast'", "Vilniaus
     apskritis" for a Lithuanian county, see :func:`region_groups`), each also without its region word,
     and the alternate names of Belarus's oblast capitals (Hrodna → Grodno region).
     """
+    return {k: tuple(v) for k, v in derived.prepared("region_index", _region_index).items()}
+
+
+def _region_index() -> dict[str, list[str]]:
     index: dict[str, set[str]] = defaultdict(set)
     for name, code in _region_names():
         key = normalize_name(name)
@@ -353,7 +367,7 @@ def region_index() -> dict[str, tuple[str, ...]]:
     for codes in index.values():
         if "BY-MI" in codes:
             codes.discard("BY-HM")
-    return {k: tuple(sorted(v)) for k, v in index.items()}
+    return {k: sorted(v) for k, v in index.items()}
 
 
 @cache
@@ -369,7 +383,15 @@ def folded_region_keys(country: str | None) -> dict[str, tuple[str, ...]]:
 
 @cache
 def country_index() -> dict[str, str]:
-    """Map normalised country names (English, Russian, Ukrainian, Polish, ISO) to ISO3 codes."""
+    """Map normalised country names (English, Russian, Ukrainian, Polish, ISO) to ISO3 codes.
+
+    Prepared once per code and reference data (:func:`geo.core.derived.prepared`): building it reads the
+    countries layer and pycountry's names.
+    """
+    return dict(derived.prepared("country_index", _country_index))
+
+
+def _country_index() -> dict[str, str]:
     index: dict[str, str] = {}
     countries = layer("countries")
     for row in countries[["iso3", "iso2", "name", "name_ru", "name_uk", "name_pl"]].to_dict("records"):

@@ -5,7 +5,7 @@ NATO (seconds); every CLI process and every dashboard server needs the same fram
 written once to ``$DRILLMAP_HOME/cache/sites-<key>.parquet`` and read back by the next process.
 
 The key is a SHA-256 of everything the frame depends on, read on every call, so the cache can never serve
-a stale frame:
+a stale frame (the rules of :mod:`geo.core.derived`, plus the catalog and the store):
 
 * the catalog files' **content** (an edited file changes the key, whatever its modification time);
 * the reference data under ``data/`` (name, size, modification time of every file outside the catalog);
@@ -28,10 +28,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import tempfile
-from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 from typing import Final
 
@@ -41,45 +38,17 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 import shapely
 
-from geo.catalog.load import catalog_hash
-from geo.core import settings
+from geo.catalog.fingerprint import catalog_hash
+from geo.core import derived
 
 __all__ = ["CACHE_FORMAT", "KEEP_FILES", "cache_dir", "cache_key", "read_sites", "write_sites"]
 
 #: Bump when the file layout changes.
 CACHE_FORMAT: Final = 2
 #: Cache files kept; older ones are removed after each write.
-KEEP_FILES: Final = 4
+KEEP_FILES: Final = derived.KEEP_FILES
 _META_KEY: Final = b"drillmap"
-_LIBRARIES: Final = ("geopandas", "shapely", "pyproj", "pandas", "pyarrow", "pydantic", "PyYAML", "rapidfuzz")
-
-
-def cache_dir() -> Path:
-    """Return the cache folder: ``$DRILLMAP_HOME/cache`` (created on first write)."""
-    return settings.data_home() / "cache"
-
-
-@cache
-def _code_fingerprint() -> str:
-    """Hash of every geo/ source file and the library versions (fixed for the life of a process)."""
-    digest = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
-    package = Path(__file__).resolve().parents[1]
-    for path in sorted(package.rglob("*.py")):
-        digest.update(str(path.relative_to(package)).encode())
-        digest.update(path.read_bytes())
-    for name in _LIBRARIES:
-        digest.update(f"{name}=={version(name)}".encode())
-    return digest.hexdigest()
-
-
-def _reference_fingerprint(catalog_dir: Path) -> str:
-    """Hash of the names, sizes and modification times of the reference data files (data/ less the catalog)."""
-    digest = hashlib.sha256()
-    data_dir = settings.DATA_DIR
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file() and catalog_dir not in p.parents):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(data_dir)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()
+cache_dir = derived.cache_dir
 
 
 def cache_key(
@@ -99,15 +68,14 @@ def cache_key(
         The catalog's content hash taken *before* a build read it (:func:`geo.catalog.load.catalog_hash`), so that a
         file edited during the build can only make the stored frame unreachable, never stale.
     """
-    # DRILLMAP_HOME only says where the store and this cache live: the database URL already names the store.
-    environment = sorted((k, v) for k, v in os.environ.items() if k.startswith("DRILLMAP_") and k != "DRILLMAP_HOME")
     parts = [
-        _code_fingerprint(),
+        f"sites format {CACHE_FORMAT}",
+        derived.code_fingerprint(),
         catalog_fingerprint or catalog_hash(catalog_dir),
-        _reference_fingerprint(catalog_dir),
+        derived.data_fingerprint(catalog_dir),
         database_url,
         repr(store_revision),
-        json.dumps(environment),
+        derived.environment_fingerprint(),
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
 

@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING
 
 import geopandas as gpd
 
+from geo.catalog.fingerprint import catalog_hash
 from geo.core import settings
 from geo.core.errors import DrillmapError
 from geo.query import cache
-from geo.store import merge_with_catalog, open_store
+from geo.store.quick import quick_revision
 
 if TYPE_CHECKING:
     from geo.catalog.schema import Exercise
@@ -61,9 +62,19 @@ class KnownSites:
 
 
 def store_revision(database_url: str | None = None) -> tuple[int | None, str | None]:
-    """Return the store's revision, or ``(None, why)`` when it cannot be opened."""
+    """Return the store's revision, or ``(None, why)`` when it cannot be opened.
+
+    A current SQLite store is read without opening it (:func:`geo.store.quick.quick_revision`: the same
+    number, without loading SQLAlchemy and Alembic); any other is opened (created, migrated, seeded).
+    """
+    url = database_url or settings.database_url()
+    quick = quick_revision(url, catalog_hash(settings.CATALOG_DIR))
+    if quick is not None:
+        return quick, None
+    from geo.store import open_store
+
     try:
-        return open_store(database_url).revision(), None
+        return open_store(url).revision(), None
     except DrillmapError as exc:
         return None, f"the analysts' store cannot be read, so only the reviewed catalog is shown: {exc}"
 
@@ -80,6 +91,7 @@ def known_exercises(*, catalog_dir: Path | None = None, database_url: str | None
         If the catalog folder holds no file at all.
     """
     from geo.catalog.load import load_catalog  # parsing and validation: only when building
+    from geo.store import merge_with_catalog, open_store
 
     loaded = load_catalog(catalog_dir)
     catalog, problems = loaded.exercises, loaded.problems
@@ -162,7 +174,6 @@ def _load(
 
 def _build(catalog_dir: Path, database_url: str) -> KnownSites:
     """Build the sites frame from the catalog and the store, and keep it in the disk cache."""
-    from geo.catalog.load import catalog_hash
     from geo.catalog.sites import sites_frame  # the geocoder and distances: only when building
 
     content = catalog_hash(catalog_dir)

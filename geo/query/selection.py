@@ -12,16 +12,12 @@ from dataclasses import dataclass, field
 
 import geopandas as gpd
 import pandas as pd
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from geo.catalog.filter import SiteFilter, filter_sites
 from geo.catalog.sites import located
 from geo.core import settings
 from geo.core.dates import period_end, years_text
 from geo.core.errors import DrillmapError
-from geo.store import open_store
-from geo.store.sites import sites_near_nato
 
 
 def newest_date(sites: gpd.GeoDataFrame) -> dt.date | None:
@@ -124,6 +120,14 @@ def near_nato_in_database(
     if max_distance_km is None:
         return None
     url = database_url or settings.database_url()
+    if not url.startswith("postgresql"):  # the backend is the URL's scheme: SQLite needs no database library here
+        return None
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from geo.store import open_store
+    from geo.store.sites import sites_near_nato
+
     try:
         if make_url(url).get_backend_name() != "postgresql":
             return None

@@ -33,20 +33,48 @@ additions to ``data/catalog``.
 For the dashboard: :func:`store_exercises` returns every stored exercise as
 :class:`~geo.catalog.schema.Exercise` objects, and :func:`merge_with_catalog` overlays them on the
 committed catalog.
+
+Importing this package loads no database library: each name below is imported from its module on first
+use (PEP 562), so that :mod:`geo.store.quick` reads a current store's revision without SQLAlchemy or Alembic.
 """
 
-from geo.store.engine import StoreError
-from geo.store.migrations import CURRENT_VERSION
-from geo.store.repository import (
-    SEED_AUTHOR,
-    AuditEntry,
-    SaveResult,
-    Store,
-    content_hash,
-    merge_with_catalog,
-    open_store,
-    store_exercises,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from geo.store.engine import StoreError
+    from geo.store.migrations import CURRENT_VERSION
+    from geo.store.repository import (
+        SEED_AUTHOR,
+        AuditEntry,
+        SaveResult,
+        Store,
+        content_hash,
+        merge_with_catalog,
+        open_store,
+        store_exercises,
+    )
+
+#: Where each public name lives.
+_HOMES = {
+    "StoreError": "geo.store.engine",
+    "CURRENT_VERSION": "geo.store.migrations",
+    **dict.fromkeys(
+        (
+            "SEED_AUTHOR",
+            "AuditEntry",
+            "SaveResult",
+            "Store",
+            "content_hash",
+            "merge_with_catalog",
+            "open_store",
+            "store_exercises",
+        ),
+        "geo.store.repository",
+    ),
+}
 
 __all__ = [
     "CURRENT_VERSION",
@@ -60,3 +88,13 @@ __all__ = [
     "open_store",
     "store_exercises",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first use."""
+    if name not in _HOMES:
+        msg = f"module 'geo.store' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(_HOMES[name]), name)
+    globals()[name] = value
+    return value
