@@ -236,6 +236,16 @@ def _troops_input(index: int, event: DraftEvent) -> int | None:
     return None if troops is None else int(troops)
 
 
+def _context_inputs(index: int, event: DraftEvent) -> tuple[int, ...]:
+    """Countries named as the place beside finer sites in them: shown as context, saved only when ticked."""
+    keep = []
+    for n, loc in enumerate(event.locations):
+        label = md_escape(f"Also save “{loc.text}” as a site (context: it holds the finer sites)")
+        if loc.is_context and st.checkbox(label, value=False, key=f"context-{index}-{n}"):
+            keep.append(n)
+    return tuple(keep)
+
+
 def _additions_inputs(index: int) -> tuple[tuple[AddedFigure, ...], tuple[AddedSite, ...]]:
     """Figures and sites the extractor missed, each with the report's sentence (pasted) that states it."""
     with st.expander("Add a figure or a site the extractor missed"):
@@ -284,6 +294,7 @@ def _edits_form(index: int, event: DraftEvent, access: Access) -> tuple[ReviewEd
         start, end, announced = _date_inputs(index, event)
         participants, observers, absent = _party_inputs(index, event)
         keep, claimants, troops = _figure_inputs(index, event)
+        context_keep = _context_inputs(index, event)
         added_figures, added_sites = _additions_inputs(index)
         summary = st.text_area("Summary (optional)", key=f"summary-{index}", height=80)
         use_match = event.match is None or st.checkbox(
@@ -298,7 +309,8 @@ def _edits_form(index: int, event: DraftEvent, access: Access) -> tuple[ReviewEd
     edits = ReviewEdits(name=name, alliance=alliance, start=start, end=end, announced=announced,
                         participants=participants, observers=observers, non_participants=absent,
                         figures_keep=keep, troops=troops, summary=summary, use_match=use_match,
-                        claimants=claimants, added_figures=added_figures, added_sites=added_sites)  # fmt: skip
+                        claimants=claimants, added_figures=added_figures, added_sites=added_sites,
+                        context_keep=context_keep)  # fmt: skip
     return edits, accepted, rejected
 
 

@@ -17,7 +17,16 @@ from dataclasses import dataclass, field, replace
 
 from geo.core.dates import date_precision_of, earliest_date, latest_date
 from geo.extract import dates as dates_mod
-from geo.extract.draft import PARTY_FIELDS, DraftEvent, DraftFigure, DraftPlace, FieldRef, PartyField, Quote
+from geo.extract.draft import (
+    CONTEXT_ROLE,
+    PARTY_FIELDS,
+    DraftEvent,
+    DraftFigure,
+    DraftPlace,
+    FieldRef,
+    PartyField,
+    Quote,
+)
 from geo.extract.event_dates import Dated, anchor_dates, best, choose_start
 from geo.extract.grouping import GroupedEvent, alliance_members, inside, relevant_spans
 from geo.extract.names import NameMention
@@ -337,12 +346,19 @@ class _Builder:
         return within, after.query
 
     def _drop_coarse(self, places: list[tuple[DraftPlace, Sentence]]) -> list[DraftPlace]:
-        """Drop a country when a more precise place in it is given; cite and note the rest."""
+        """Mark a country as context when a more precise place in it is given; cite and note every place.
+
+        "to be held in Belarus … at the Losvido training ground": Belarus is where the exercise is, so it
+        stays a location, but as a container of the finer one (role ``context``), which the path to the
+        catalog leaves out unless the reviewer keeps it (a whole-country site reads 0 km from NATO).
+        """
         finer = {p.country for p, _ in places if p.resolved and p.kind != "country"}
-        kept = [(p, s) for p, s in places if not (p.kind == "country" and p.country in finer)]
-        dropped = [p.text for p, _ in places if (p.kind == "country" and p.country in finer)]
-        if dropped:
-            self.notes.append(f"locations {dropped} dropped: a more precise place in the same country is given")
+        kept = [
+            (replace(p, role=CONTEXT_ROLE) if p.kind == "country" and p.country in finer else p, s) for p, s in places
+        ]
+        context = [p.text for p, _ in kept if p.is_context]
+        if context:
+            self.notes.append(f"locations {context} kept as context: a more precise place in the same country is given")
         for i, (place, sentence) in enumerate(kept):
             self.cite(FieldRef("locations", i), sentence)
             if not place.resolved:

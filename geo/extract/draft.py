@@ -103,6 +103,10 @@ class DraftFigure:
         }
 
 
+#: The role of a country named as the exercise's place when finer places in it are given.
+CONTEXT_ROLE = "context"
+
+
 @dataclass(frozen=True)
 class DraftPlace:
     """A place phrase of the report and how the geocoder located it.
@@ -120,7 +124,9 @@ class DraftPlace:
     lat, lon
         Degrees WGS84 (rounded to 5 decimals), None for areas and unresolved phrases.
     role
-        ``site`` or ``planned`` (a place the exercise was only planned for).
+        ``site``, ``planned`` (a place the exercise was only planned for) or ``context`` (a country named
+        as the place of the exercise when finer places in it are given too: shown and scored as a site,
+        left out of the catalog unless the reviewer keeps it, see :attr:`is_context`).
     also_written
         Other phrases of the report for the same place.
     """
@@ -145,6 +151,15 @@ class DraftPlace:
     def resolved(self) -> bool:
         """Whether the geocoder located the phrase."""
         return self.status == "resolved"
+
+    @property
+    def is_context(self) -> bool:
+        """Whether the place only contains finer sites ("held in Belarus" beside "at the Losvido range").
+
+        A whole country read as a site would sit 0 km from NATO on the map, so the catalog keeps the
+        finer places; the country stays in the draft so that the reviewer sees it and may keep it.
+        """
+        return self.role == CONTEXT_ROLE
 
     @classmethod
     def from_result(

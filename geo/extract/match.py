@@ -100,7 +100,7 @@ class Matcher:
         if not draft.alliance or not when:
             return None
         day = earliest_date(when)
-        draft_keys = {_place_key(loc) for loc in draft.locations}
+        draft_keys = {_place_key(loc) for loc in draft.locations if not loc.is_context}
         best: tuple[Exercise, float, str] | None = None
         for exercise in self.exercises:
             if exercise.alliance != draft.alliance:
@@ -155,7 +155,9 @@ def compare(exercise: Exercise, draft: DraftEvent, site_keys: set[str]) -> tuple
     figures: tuple[DraftFigure, ...] = tuple(
         f for f in draft.figures if _figure_key(f.what, f.value, f.qualifier) not in known_figures
     )
-    locations = tuple(loc for loc in draft.locations if loc.resolved and _place_key(loc) not in site_keys)
+    locations = tuple(
+        loc for loc in draft.locations if loc.resolved and not loc.is_context and _place_key(loc) not in site_keys
+    )
     if draft.alliance and draft.alliance != exercise.alliance:
         differences["alliance"] = Difference(exercise.alliance, draft.alliance)
     dates: dict[str, str] = {}

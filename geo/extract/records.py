@@ -160,7 +160,7 @@ def _sites(draft: DraftEvent, citations: _Citations) -> list[Site]:
     out = []
     for i, loc in enumerate(draft.locations):
         quote = draft.quote(FieldRef("locations", i))
-        if quote:
+        if quote and not loc.is_context:  # a country holding finer sites: saved only if the reviewer keeps it
             out.append(_site(loc, quote, citations))
     return out
 

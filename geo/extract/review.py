@@ -13,7 +13,7 @@ from geo.core.dates import date_precision_of, period_text
 from geo.core.errors import IngestError
 from geo.core.symbology import ALLIANCES
 from geo.extract.additions import AddedFigure, AddedSite, add_figures, add_sites, set_claimants
-from geo.extract.draft import PARTY_FIELDS, DraftEvent, DraftFigure, FieldRef, Match, PartyField, Quote
+from geo.extract.draft import CONTEXT_ROLE, PARTY_FIELDS, DraftEvent, DraftFigure, FieldRef, Match, PartyField, Quote
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -44,6 +44,9 @@ class ReviewEdits:
         Who claimed each extracted figure, by position ("" = unattributed); None leaves them as extracted.
     added_figures, added_sites
         Figures and places the extractor missed, each with the report's sentence stating it.
+    context_keep
+        Positions of the context locations (a country holding finer sites) to save as sites; the others
+        are shown but not saved.
     """
 
     name: str | None = None
@@ -61,6 +64,7 @@ class ReviewEdits:
     claimants: tuple[str, ...] | None = None
     added_figures: tuple[AddedFigure, ...] = ()
     added_sites: tuple[AddedSite, ...] = ()
+    context_keep: tuple[int, ...] = ()
 
     def parties(self, role: PartyField) -> tuple[str, ...] | None:
         """Return the countries given for one role, or None when left as extracted."""
@@ -82,7 +86,8 @@ def event_summary(event: DraftEvent) -> list[str]:
     lines += [f"Figure: {f.as_stated} ({f.qualifier})" for f in event.figures]
     for loc in event.locations:
         where = ", ".join(x for x in (loc.kind, loc.admin1, loc.country) if x) or "unresolved"
-        lines.append(f"Location: {loc.text} ({where}{'; planned' if loc.role == 'planned' else ''})")
+        role = {"planned": "; planned", CONTEXT_ROLE: "; context: holds the finer sites, not saved"}.get(loc.role, "")
+        lines.append(f"Location: {loc.text} ({where}{role})")
     return lines
 
 
@@ -141,6 +146,8 @@ def apply_edits(draft: DraftEvent, edits: ReviewEdits, article: str = "") -> Dra
         out = set_claimants(out, edits.claimants)
     if edits.troops is not None or edits.figures_keep is not None:
         out = _edit_figures(out, edits.figures_keep, edits.troops)
+    if edits.context_keep:
+        out = keep_context(out, edits.context_keep)
     out = add_figures(out, edits.added_figures, article) if edits.added_figures else out
     out = add_sites(out, edits.added_sites, article) if edits.added_sites else out
     if edits.summary and edits.summary.strip():
@@ -148,6 +155,14 @@ def apply_edits(draft: DraftEvent, edits: ReviewEdits, article: str = "") -> Dra
     if not edits.use_match:
         out = replace(out, match=None)
     return out
+
+
+def keep_context(draft: DraftEvent, positions: tuple[int, ...]) -> DraftEvent:
+    """Return the draft with the context locations at ``positions`` made sites (the reviewer ticked them)."""
+    locations = tuple(
+        replace(loc, role="site") if i in positions and loc.is_context else loc for i, loc in enumerate(draft.locations)
+    )
+    return replace(draft, locations=locations)
 
 
 def _edit_name(draft: DraftEvent, edits: ReviewEdits) -> DraftEvent:

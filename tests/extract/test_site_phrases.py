@@ -9,6 +9,8 @@ import pytest
 from geo.catalog.load import load_exercises
 from geo.extract import Extractor
 from geo.extract.places import find_places, geocode_cached, is_home_base
+from geo.extract.records import to_exercise
+from geo.extract.review import ReviewEdits, apply_edits, event_summary
 
 
 def _found(sentence: str) -> list[tuple[str, str, str | None]]:
@@ -91,3 +93,24 @@ def test_war_games_are_no_war(extractor: Extractor) -> None:
     text = "Belarus began military exercises on Monday. The war games took place in the Gomel region."
     (event,) = extractor.extract(text, published=dt.date(2023, 8, 7)).events
     assert ("BLR", "Gomel") in {(loc.country, loc.admin1) for loc in event.locations}
+
+
+def test_a_country_named_beside_a_finer_place_is_kept_as_context(extractor: Extractor) -> None:
+    text = "Belarusian troops began an exercise in Belarus on Monday at the Lepel training ground."
+    (event,) = extractor.extract(text, published=dt.date(2025, 4, 20)).events
+    roles = {loc.text: (loc.role, loc.kind, loc.country) for loc in event.locations}
+    assert roles["Belarus"] == ("context", "country", "BLR")  # shown and scored as where the exercise is
+    assert [loc.role for loc in event.locations if loc.text != "Belarus"] == ["site"]
+    # The path to the catalog leaves the container out unless the reviewer keeps it.
+    places = [site.place for site in to_exercise(event, source="https://example.org/a").sites]
+    assert "Belarus" not in places and any("Lepel" in p for p in places)
+    (i,) = [n for n, loc in enumerate(event.locations) if loc.is_context]
+    kept = apply_edits(event, ReviewEdits(context_keep=(i,)), text)
+    assert "Belarus" in [site.place for site in to_exercise(kept, source="https://example.org/a").sites]
+    assert "context: holds the finer sites" in "\n".join(event_summary(event))
+
+
+def test_a_country_alone_stays_a_site(extractor: Extractor) -> None:
+    text = "Belarusian troops began an exercise in Belarus on Monday."
+    (event,) = extractor.extract(text, published=dt.date(2025, 4, 20)).events
+    assert [(loc.text, loc.role) for loc in event.locations] == [("Belarus", "site")]
