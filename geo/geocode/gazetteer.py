@@ -57,6 +57,16 @@ RANGE_WORDS = (
     "poligon",
     "poligonas",
 )
+#: Names of the unit or centre that runs a range, written before the range's own name ("OSPWL Dęba", "CSWL
+#: Drawsko", "the Military Training Center in Dęba"): stripped so that the range's place name alone matches.
+RANGE_OPERATOR_WORDS = (
+    "ospwl",
+    "cswl",
+    "csb",
+    "centrum szkolenia bojowego",
+    "military training center",
+    "military training centre",
+)
 AIRFIELD_WORDS = ("air base", "airbase", "airfield", "aerodrome", "airport", "аэродром", "авиабаза")
 REGION_WORDS = (
     "county",
@@ -233,12 +243,12 @@ def site_index() -> dict[str, tuple[str, ...]]:
         for name in _site_names(row["name_en"], row["names_alt"]):
             key, _ = strip_words(normalize_name(name), RANGE_WORDS + AIRFIELD_WORDS)
             key, _ = strip_words(key, ("exercise area", "area", "garrison", "military base and", "army base", "base"))
-            if not key:
-                continue
-            index[key].add(row["site_id"])
-            stem = adjective_stem(key)
-            if stem:
-                index[stem].add(row["site_id"])
+            bare, _ = strip_words(key, RANGE_OPERATOR_WORDS)  # "ospwl dęba" is also "dęba"
+            for k in {key, bare} - {""}:
+                index[k].add(row["site_id"])
+                stem = adjective_stem(k)
+                if stem:
+                    index[stem].add(row["site_id"])
     return {k: tuple(sorted(v)) for k, v in index.items()}
 
 

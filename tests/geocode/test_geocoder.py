@@ -291,3 +291,14 @@ def test_countries_outside_the_reference_layer_are_unresolved_not_errors(phrase:
 )
 def test_readings_by_id_are_shown_by_name(reading, shown):
     assert reading_text(reading) == shown
+
+
+@pytest.mark.parametrize("phrase", ["Dęba training ground", "the Dęba range"])
+def test_a_range_is_found_by_its_place_name_without_the_operator_that_runs_it(phrase: str) -> None:
+    # "OSPWL Dęba" (the centre that runs the Nowa Dęba range) is indexed as "Dęba", as reports write it.
+    result = geocode(phrase, country="POL")
+    assert (result.status, result.gazetteer_id, result.admin1) == ("resolved", "pl_tg_nowa_deba", "Subcarpathian")
+
+
+def test_an_unknown_range_name_after_an_operator_word_stays_unresolved() -> None:
+    assert geocode("Qwzrt training ground", country="POL").status == "unresolved"
