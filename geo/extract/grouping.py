@@ -107,6 +107,8 @@ RANGE_VENUE = re.compile(
     r"(?:also\s+)?(?:involved|used)\b|"
     # "the Damanava, Asipovichski, and Obuz-Liasnouski training grounds worked with no days off"
     r"\b(?:training\s+grounds?|ranges|polygons?)\s+(?:worked|work|works|operated|were\s+active|are\s+active)\b|"
+    # the exercise's own opening or closing ceremony, held where it is ("The opening ceremony took place in …")
+    r"\b(?:opening|closing)\s+ceremony\b|"
     # one item of a list of ranges: "• Barysauski training ground (Barysau district) until 19.08;"
     r"^\s*[•·*–-]\s*[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:training\s+grounds?|ranges?|polygons?|airfields?)\b",
     re.I,

@@ -180,10 +180,13 @@ def _site_tokens(sentence: str) -> list[tuple[int, int, str]]:
 
 
 #: Words before a place that make it where something was said or met, not where the exercise is
-#: ("Khrenin told reporters in Minsk", "after talks with his counterpart in Minsk").
+#: ("Khrenin told reporters in Minsk", "after talks with his counterpart in Minsk"). An exercise's opening or
+#: closing ceremony is part of it, held where its troops are ("the opening ceremony took place in Vitebsk"):
+#: its place is a site; any other ceremony (an award in the capital) is a venue.
 _VENUE = re.compile(
     r"\b(?:told|tells|said|says|saying|spoke|speaking|reporters|journalists|media|press|briefing|talks|meeting|"
-    r"met|meets|visit|visiting|visited|conference|summit|interview|ceremony|session|counterparts?|according)\b",
+    r"met|meets|visit|visiting|visited|conference|summit|interview|(?<!opening )(?<!closing )ceremony|session|"
+    r"counterparts?|according)\b",
     re.I,
 )
 

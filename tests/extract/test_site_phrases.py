@@ -8,7 +8,7 @@ import pytest
 
 from geo.catalog.load import load_exercises
 from geo.extract import Extractor
-from geo.extract.places import find_places, geocode_cached, is_home_base
+from geo.extract.places import find_places, geocode_cached, is_home_base, is_venue
 from geo.extract.records import to_exercise
 from geo.extract.review import ReviewEdits, apply_edits, event_summary
 
@@ -114,3 +114,26 @@ def test_a_country_alone_stays_a_site(extractor: Extractor) -> None:
     text = "Belarusian troops began an exercise in Belarus on Monday."
     (event,) = extractor.extract(text, published=dt.date(2025, 4, 20)).events
     assert [(loc.text, loc.role) for loc in event.locations] == [("Belarus", "site")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "venue"),
+    [
+        ("The opening ceremony took place in the city of Zorvask.", "Zorvask", False),
+        ("The closing ceremony was held at the Zorvask range.", "Zorvask", False),
+        ("An award ceremony was held in Zorvask.", "Zorvask", True),
+        ("The minister told reporters in Zorvask.", "Zorvask", True),
+    ],
+)
+def test_an_opening_or_closing_ceremony_is_held_where_the_exercise_is(sentence: str, place: str, venue: bool) -> None:
+    start = sentence.index(place)
+    assert is_venue(sentence, start, start + len(place)) is venue
+
+
+def test_the_opening_ceremony_sentence_gives_the_exercise_a_site(extractor: Extractor) -> None:
+    text = (
+        "Belarusian troops began an exercise on Monday, the defence ministry said. "
+        "The opening ceremony took place in the city of Vitebsk."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2025, 4, 20)).events
+    assert ("BLR", "Vitebsk") in {(loc.country, loc.admin1) for loc in event.locations}
