@@ -267,3 +267,22 @@ def test_an_analyst_grades_a_citation_and_the_override_is_audited():
     assert (citation.reliability, citation.credibility) == ("B", 2)
     entry = open_store().history("zapad-2021", limit=1)[0]
     assert (entry.who, entry.grades) == ("Alice", {cid: {"before": "not graded", "after": "B2"}})
+
+
+CONTEXT_TEXT = "Belarusian troops began an exercise in Belarus on Monday at the Lepel training ground."
+
+
+@pytest.mark.parametrize("keep", [False, True])
+def test_a_country_holding_finer_sites_is_saved_only_when_the_analyst_ticks_it(keep):
+    at = _extract(_page(), CONTEXT_TEXT, dt.date(2025, 4, 20))
+    box = at.checkbox(key="context-0-0")  # "Belarus", context of the Lepel range
+    assert box.value is False and "Belarus" in box.label
+    if keep:
+        box.check()
+    at.text_input(key="name-0").input("Lepel drill, April 2025")
+    _click(at, "Accept")
+    assert not at.error
+    (saved,) = open_store().exercises(origin="analyst")
+    places = [site.place for site in saved.sites]
+    assert any("Lepel" in p for p in places)
+    assert ("Belarus" in places) is keep
