@@ -127,13 +127,14 @@ def share_dates(events: Sequence[DraftEvent]) -> list[DraftEvent]:
     "Such drills as A, B and C will be held on September 1-6 as part of the X-2023 exercise": when the
     article's other events of the same year, of the part's alliance if it states one, of another family
     and held in a country the part shares (if both say) agree on one start day, a named event whose start
-    is only its name's year or a month holding that day takes that start and end; a note says so. Events
+    is only its name's year or a month holding that day (or that gives no date at all, in a year the article
+    states: "Intelligence units are involved in the Search exercise") takes that start and end; a note says so. Events
     with days of their own are left as they are.
     """
     out = list(events)
     for i, event in enumerate(events):
-        if event.date_precision == "day" or event.start is None or event.name is None:
-            continue  # only a named part whose start is its name's year or a month
+        if event.date_precision == "day" or event.name is None or (event.start is None and event.year is None):
+            continue  # only a named part whose start is its name's year or a month, or none in a known year
         donors = {
             (other.start, other.end, j)
             for j, other in enumerate(events)
@@ -143,7 +144,7 @@ def share_dates(events: Sequence[DraftEvent]) -> list[DraftEvent]:
             and other.year == event.year
             and event.alliance in (None, other.alliance)
             and _family(other) != _family(event)  # "Iron Wolf 2025-I" beside "-II": two of a series, not parts
-            and _coarser_within(event.start, other.start)
+            and (event.start is None or _coarser_within(event.start, other.start))
             and _same_place(event, other)
         }
         if len({(start, end) for start, end, _ in donors}) != 1:
