@@ -56,6 +56,10 @@ def anchor_dates(
     return out
 
 
+#: A mention that writes a calendar date (a day number), not a day relative to the report ("on Friday", "today").
+_CALENDAR = re.compile(r"\d")
+
+
 def best(candidates: Sequence[tuple[str, str, Sentence]]) -> tuple[str, str, Sentence] | None:
     """Pick the most precise (then first) of (iso, precision, sentence) candidates."""
     if not candidates:
@@ -66,16 +70,15 @@ def best(candidates: Sequence[tuple[str, str, Sentence]]) -> tuple[str, str, Sen
 def choose_start(dated: list[Dated], published: dt.date | None) -> tuple[tuple[str, str, Sentence] | None, str | None]:
     """Return the event's start (iso, precision, sentence) and a note on how, if it needs one.
 
-    The most precise (then first) start or range; else, or when that is coarser, the day a same-day report
-    says the exercise has begun (:func:`start_reported`); else the day troops arrived for it.
+    The most precise (then first, a calendar date before a weekday) start or range; else, or when that is
+    coarser, the day a same-day report says the exercise has begun (:func:`start_reported`); else the day troops
+    arrived for it.
     """
-    start = best(
-        [
-            (d.resolved.first, d.resolved.precision, d.sentence)
-            for d in dated
-            if d.resolved and d.role in ("start", "range")
-        ]
-    )
+    starts = [d for d in dated if d.resolved and d.role in ("start", "range")]
+    # A calendar date ("From September 1 through 6") before a weekday of equal precision ("on Friday"), which
+    # is only resolved against the publication day.
+    starts.sort(key=lambda d: not _CALENDAR.search(d.mention_text))
+    start = best([(d.resolved.first, d.resolved.precision, d.sentence) for d in starts if d.resolved])
     reported = start_reported(dated, start, published)
     if reported is not None:
         return reported, f"start {reported[0]}: the report of that day says the exercise had started"

@@ -92,9 +92,12 @@ def test_plural_events_sentence_gives_every_part_its_participants(extractor: Ext
         assert event.start == "2031-05-10", name  # the parts named without a year or date take the umbrella's
 
 
-def test_will_begin_on_the_reports_own_weekday_is_that_day(extractor: Extractor) -> None:
-    # 2031-05-09 is a Friday.
-    text = "The Belarusian army's Copper Lynx-2031 drills will begin on Friday near Lida, the ministry said."
+def test_a_calendar_range_beats_a_weekday_of_the_same_precision(extractor: Extractor) -> None:
+    # 2031-05-09 is a Friday; "on Friday" alone would be read as a week on (the unit tests' convention).
+    text = (
+        "MINSK, May 9. The Copper Lynx-2031 drills will begin on the territory of Belarus on Friday.\n\n"
+        "From May 9 through 14, three drills will be held in the country."
+    )
     event = extractor.extract(text, published=dt.date(2031, 5, 9)).events[0]
     assert event.start == "2031-05-09"
 

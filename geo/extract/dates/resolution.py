@@ -65,16 +65,14 @@ def _parse_relative(expression: str, published: dt.date) -> dt.date | None:
 def _weekday(relative: str, published: dt.date, tense: Tense | None, reported: bool = False) -> tuple[dt.date, str]:
     """Return the day a weekday names: the last one on or before publication, or in a future clause the next.
 
-    In a future clause the publication day's own weekday is that day ("will begin on Friday" in a Friday
-    wire report, "said on Tuesday that the drills would continue from Tuesday"); "next Friday" is a week on.
-    ``reported`` (a future in reported speech) is kept for the callers; it no longer changes the day.
+    ``reported``: a future in reported speech ("said on Tuesday that the drills would continue from
+    Tuesday"), dated from the statement, so the publication day's own weekday is that day.
     """
-    del reported
     _, number, qualifier = relative.split(":")
     weekday = int(number)
     future = qualifier == "next" or (qualifier != "last" and tense == "future")
     if future:
-        ahead = (weekday - published.weekday()) % 7 or (7 if qualifier == "next" else 0)
+        ahead = (weekday - published.weekday()) % 7 or (0 if reported and qualifier != "next" else 7)
         return published + dt.timedelta(days=ahead), "the next such weekday after the publication date"
     back = (published.weekday() - weekday) % 7
     if qualifier == "last" and back == 0:
