@@ -13,17 +13,19 @@ from geo.extract import Extractor
 from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 
 #: measure -> lowest acceptable value on dev (see :func:`tests.support.extraction_score.Tally.ratio`), measured
-#: on the 84 dev articles (34 of the first pass, 18 added for the failure classes of issue 14, the 10 first
-#: test articles, moved to dev after they failed, and 22 of the fourth passes: 063-069 for events, 071-078 for
-#: dates, 079-085 for sites), rounded down.
+#: on the 94 dev articles (34 of the first pass, 18 added for the failure classes of issue 14, the 10 first
+#: test articles, moved to dev after they failed, 22 of the fourth passes: 063-069 for events, 071-078 for
+#: dates, 079-085 for sites, and 10 of the fifth pass, 130-139), rounded down. Recall (0.93 → 0.92) and sites
+#: (0.73 → 0.70) were lowered because the fifth pass's articles pull them down (three unnamed Union State drills
+#: not found; Latvian and Belarusian site phrases); on the 84 earlier articles they stay 0.93 and 0.73.
 FLOORS = {
-    "recall": 0.93,
+    "recall": 0.92,
     "precision": 0.95,
     "alliance": 0.99,
-    "participants_recall": 0.96,
+    "participants_recall": 0.97,
     "participants_precision": 0.96,
-    "start": 0.89,
-    "sites": 0.73,
+    "start": 0.94,
+    "sites": 0.70,
 }
 
 
@@ -57,7 +59,7 @@ TEST_IDS = [
     "118",
     "119",
 ]
-ARTICLES = 104
+ARTICLES = 114
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
