@@ -397,7 +397,13 @@ class _Grouping:
                     event.attach(sentence, usable, mention=True)
         for part in self.listed.get(id(target), []):
             part.attach(sentence, usable, mention=True)
-        if not names and usable and ALL_OF_THEM.search(sentence.text) and _participants_in(sentence.text):
+        if (
+            not names
+            and usable
+            and not (target.names and target.names[0][0].distinct)  # about another exercise the report recalls
+            and ALL_OF_THEM.search(sentence.text)
+            and _participants_in(sentence.text)
+        ):
             for event in self._family(sentence):
                 event.attach(sentence, usable)
 

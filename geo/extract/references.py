@@ -17,9 +17,9 @@ from geo.extract.names import NameMention, name_key
 _BRACKETED = re.compile(r"\s*\((?P<alias>[A-Z][\w’-]+(?:\s[A-Z][\w’-]+){0,2})\)")
 
 #: A plural reference to every exercise of the report ("taking part in the events", "the exercises will be
-#: attended by", "all the drills").
+#: attended by", "all the drills"); "these exercises" points at the one in focus, not at all of them.
 ALL_OF_THEM = re.compile(
-    r"\b(?:in\s+the\s+events|(?:the|these|all(?:\s+the)?|both)\s+(?:[\w-]+\s+){0,2}?(?:exercises|drills|events))\b",
+    r"\b(?:in\s+the\s+events|(?:the|all(?:\s+the)?|both)\s+(?:[\w-]+\s+){0,2}?(?:exercises|drills|events))\b",
     re.I,
 )
 

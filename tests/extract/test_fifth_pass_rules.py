@@ -92,6 +92,19 @@ def test_plural_events_sentence_gives_every_part_its_participants(extractor: Ext
         assert event.start == "2031-05-10", name  # the parts named without a year or date take the umbrella's
 
 
+def test_these_exercises_of_a_recalled_exercise_stay_with_it(extractor: Extractor) -> None:
+    text = (
+        "MINSK, May 10. The CSTO exercises Combat Brotherhood-2031 are held in Belarus from May 10 to 15.\n\n"
+        "Signal units are involved in the Search exercise.\n\n"
+        "The previously planned Copper Lynx-2031 drills near the border were moved inland. The Russian and "
+        "Belarusian troops taking part in these exercises can return to the western border."
+    )
+    extraction = extractor.extract(text, published=dt.date(2031, 5, 10))
+    main = _event(extraction, "Combat Brotherhood-2031")
+    assert not any("western" in p.text for p in main.locations)
+    assert "RUS" not in main.participants
+
+
 def test_a_calendar_range_beats_a_weekday_of_the_same_precision(extractor: Extractor) -> None:
     # 2031-05-09 is a Friday; "on Friday" alone would be read as a week on (the unit tests' convention).
     text = (
