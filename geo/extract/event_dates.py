@@ -56,6 +56,10 @@ def anchor_dates(
     return out
 
 
+#: A mention that writes a calendar date (a day number), not a day relative to the report ("on Friday", "today").
+_CALENDAR = re.compile(r"\d")
+
+
 def best(candidates: Sequence[tuple[str, str, Sentence]]) -> tuple[str, str, Sentence] | None:
     """Pick the most precise (then first) of (iso, precision, sentence) candidates."""
     if not candidates:
@@ -66,16 +70,15 @@ def best(candidates: Sequence[tuple[str, str, Sentence]]) -> tuple[str, str, Sen
 def choose_start(dated: list[Dated], published: dt.date | None) -> tuple[tuple[str, str, Sentence] | None, str | None]:
     """Return the event's start (iso, precision, sentence) and a note on how, if it needs one.
 
-    The most precise (then first) start or range; else, or when that is coarser, the day a same-day report
-    says the exercise has begun (:func:`start_reported`); else the day troops arrived for it.
+    The most precise (then first, a calendar date before a weekday) start or range; else, or when that is
+    coarser, the day a same-day report says the exercise has begun (:func:`start_reported`); else the day troops
+    arrived for it.
     """
-    start = best(
-        [
-            (d.resolved.first, d.resolved.precision, d.sentence)
-            for d in dated
-            if d.resolved and d.role in ("start", "range")
-        ]
-    )
+    starts = [d for d in dated if d.resolved and d.role in ("start", "range")]
+    # A calendar date ("From September 1 through 6") before a weekday of equal precision ("on Friday"), which
+    # is only resolved against the publication day.
+    starts.sort(key=lambda d: not _CALENDAR.search(d.mention_text))
+    start = best([(d.resolved.first, d.resolved.precision, d.sentence) for d in starts if d.resolved])
     reported = start_reported(dated, start, published)
     if reported is not None:
         return reported, f"start {reported[0]}: the report of that day says the exercise had started"
@@ -127,13 +130,14 @@ def share_dates(events: Sequence[DraftEvent]) -> list[DraftEvent]:
     "Such drills as A, B and C will be held on September 1-6 as part of the X-2023 exercise": when the
     article's other events of the same year, of the part's alliance if it states one, of another family
     and held in a country the part shares (if both say) agree on one start day, a named event whose start
-    is only its name's year or a month holding that day takes that start and end; a note says so. Events
+    is only its name's year or a month holding that day (or that gives no date at all, in a year the article
+    states: "Intelligence units are involved in the Search exercise") takes that start and end; a note says so. Events
     with days of their own are left as they are.
     """
     out = list(events)
     for i, event in enumerate(events):
-        if event.date_precision == "day" or event.start is None or event.name is None:
-            continue  # only a named part whose start is its name's year or a month
+        if event.date_precision == "day" or event.name is None or (event.start is None and event.year is None):
+            continue  # only a named part whose start is its name's year or a month, or none in a known year
         donors = {
             (other.start, other.end, j)
             for j, other in enumerate(events)
@@ -143,7 +147,7 @@ def share_dates(events: Sequence[DraftEvent]) -> list[DraftEvent]:
             and other.year == event.year
             and event.alliance in (None, other.alliance)
             and _family(other) != _family(event)  # "Iron Wolf 2025-I" beside "-II": two of a series, not parts
-            and _coarser_within(event.start, other.start)
+            and (event.start is None or _coarser_within(event.start, other.start))
             and _same_place(event, other)
         }
         if len({(start, end) for start, end, _ in donors}) != 1:

@@ -34,13 +34,14 @@ note says so. Every value carries its sentence in ``evidence``; inferences are l
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from geo.catalog.schema import Exercise
 from geo.extract.assembly import build_draft
 from geo.extract.budget import Budget
-from geo.extract.draft import DraftEvent
+from geo.extract.draft import DraftEvent, FieldRef
 from geo.extract.event_dates import share_dates
 from geo.extract.grouping import group_sentences
 from geo.extract.names import NameLexicon
@@ -88,6 +89,41 @@ def _publication(text: str, published: dt.date | None) -> tuple[dt.date | None, 
             f"the article's dateline says {stated.isoformat()}, the given date {published.isoformat()} is used"
         )
     return published, published_from, warnings
+
+
+#: "… will take place as part of the comprehensive national defence exercise Namejs 2023": the umbrella follows.
+_PART_OF = re.compile(
+    r"\b(?:as\s+(?:a\s+)?part\s+of|within\s+the\s+framework\s+of|under\s+the\s+umbrella\s+of)\b", re.I
+)
+
+
+def part_alliance(events: list[DraftEvent], sentences: list[Sentence]) -> list[DraftEvent]:
+    """Give a named part that states no alliance the alliance of the umbrella its sentence puts it in.
+
+    "The annual exercise Silver Arrow … will take place as part of … Namejs 2023": Silver Arrow is held by
+    whoever holds Namejs 2023. Only the umbrella named after "as part of" in one of the part's own sentences.
+    """
+    out = list(events)
+    by_index = {s.index: s for s in sentences}
+    for i, event in enumerate(events):
+        if event.alliance is not None or event.name is None:
+            continue
+        for index in event.sentences:
+            text = by_index[index].text
+            cue = _PART_OF.search(text)
+            if cue is None or event.name not in text[: cue.start()]:
+                continue
+            rest = text[cue.end() :]
+            umbrella = next((o for o in events if o is not event and o.alliance and o.name and o.name in rest), None)
+            if umbrella is None:
+                continue
+            evidence = dict(event.evidence)
+            if FieldRef("alliance") in umbrella.evidence:
+                evidence[FieldRef("alliance")] = umbrella.evidence[FieldRef("alliance")]
+            note = f"alliance {umbrella.alliance}: that of {umbrella.label}, which it is part of"
+            out[i] = replace(event, alliance=umbrella.alliance, evidence=evidence, notes=(*event.notes, note))
+            break
+    return out
 
 
 class Extractor:
@@ -141,7 +177,8 @@ class Extractor:
             budget.check()
             if any(ok for _, ok in event.sentences):
                 drafts.append(build_draft(event, names_of, sentences, published, series=self.lexicon.series))
-        events = [replace(draft, match=self.matcher.match(draft)) for draft in share_dates(drafts)]
+        drafts = part_alliance(share_dates(drafts), sentences)
+        events = [replace(draft, match=self.matcher.match(draft)) for draft in drafts]
         if not events:
             warnings.append("no exercise found: the text names no exercise and reports no drills being held")
         elif published is None and any("left unresolved" in n for e in events for n in e.notes):

@@ -4,6 +4,10 @@ Each sentence is classified: it *names* an exercise, *mentions* one, *continues*
 deployed, arriving or taking part) or does none of these; a sentence about war, attacks or a mutiny is
 kept for reading but gives no facts. :func:`group_sentences` attaches each sentence to the event it
 speaks of; :func:`relevant_spans` tells which clauses of a sentence speak of the exercise.
+
+Long because the sentence classes' cue vocabulary and the grouping state that reads it are kept together
+(the module was over the limit before the fifth pass; its additions went to :mod:`geo.extract.references`);
+moving the vocabulary to a module of its own is the next step.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from geo.extract.budget import UNLIMITED, Budget
 from geo.extract.dates import tense_of
 from geo.extract.names import NameLexicon, NameMention, find_names
 from geo.extract.participants import countries_in, find_parties
+from geo.extract.references import ALL_OF_THEM, ArticleAliases
 from geo.extract.text import Sentence
 from geo.reference.membership import members_on
 
@@ -35,7 +40,7 @@ DEPLOYMENT_NOUN = re.compile(
 FORCE_WORD = re.compile(
     r"\b(?:troops|soldiers|forces|servicemen|service\s+members|personnel|paratroopers|units|tanks|vehicles|artillery|aircraft|"
     r"planes|helicopters|jets|trains|contingents?|reservists|engineers|marines|sailors|crews|warships|hardware|"
-    r"participants)\b",
+    r"participants|military(?=\s+(?:will|would|is|are|was|were|has|have)\b))\b",
     re.I,
 )
 MOVE_VERB = re.compile(
@@ -335,10 +340,12 @@ class _Grouping:
         self.military = any(MILITARY_CONTEXT.search(s.text) for s in sentences)
         self.names_of: dict[int, list[NameMention]] = {}
         seen: set[str] = set()  # families named so far: a bare "the Echelon exercise" later is one of them
+        aliases = ArticleAliases()  # "Spring Storm (Kevadtorm)": a later "Operation Kevadtorm" is Spring Storm
         for s in sentences:
             budget.check()
-            self.names_of[s.index] = find_names(s.text, lexicon, frozenset(seen))
-            seen.update(n.base for n in self.names_of[s.index])
+            names = aliases.read(s.text, find_names(s.text, lexicon, frozenset(seen)))
+            self.names_of[s.index] = names
+            seen.update(n.base for n in names)
         self.events: list[GroupedEvent] = []
         self.main: GroupedEvent | None = None
         self.current: GroupedEvent | None = None
@@ -392,6 +399,35 @@ class _Grouping:
                     event.attach(sentence, usable, mention=True)
         for part in self.listed.get(id(target), []):
             part.attach(sentence, usable, mention=True)
+        if (
+            not names
+            and usable
+            and not (target.names and target.names[0][0].distinct)  # about another exercise the report recalls
+            and ALL_OF_THEM.search(sentence.text)
+            and _participants_in(sentence.text)
+        ):
+            for event in self._family(sentence):
+                event.attach(sentence, usable)
+
+    def _family(self, sentence: Sentence) -> list[GroupedEvent]:
+        """The main event and the named events of its year that a plural "the events" sentence speaks of.
+
+        "Contingents from A, B and C are taking part in the events" after an umbrella and its named parts:
+        all of them, not only the one in focus; never an exercise introduced as another one, one reported
+        in the past, or one of the other side.
+        """
+        main = self.main
+        if main is None or not main.names or len(self.events) < 2:
+            return []
+        return [
+            e
+            for e in self.events
+            if e.names
+            and e.year in (None, main.year)
+            and not e.names[0][0].distinct
+            and (e is main or not e.past)
+            and not _other_side(sentence, e, self.nato)
+        ]
 
     def _named(self, sentence: Sentence, names: list[NameMention]) -> GroupedEvent | None:
         """Each name joins the event of the same name, else names the unnamed main event, else opens one."""

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from rapidfuzz import fuzz
@@ -65,7 +65,7 @@ FAMILIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Search", ("Search", "Poisk", "Поиск"), ("Search",)),
     ("Echelon", ("Echelon", "Eshelon", "Эшелон"), ("Echelon",)),
     ("Barrier", ("Barrier", "Barier", "Baryer", "Барьер"), ("Barrier",)),
-    ("Rock", ("Rock", "Skala", "Скала"), ("Rock",)),
+    ("Rock", ("Rock", "Cliff", "Skala", "Скала"), ("Rock", "Cliff")),
     ("Cooperation", ("Cooperation", "Sotrudnichestvo", "Сотрудничество"), ("Cooperation",)),
     ("Rubezh", ("Rubezh", "Frontier", "Рубеж"), ("Frontier",)),
     ("Iron Wolf", ("Iron Wolf", "Geležinis Vilkas"), ()),
@@ -117,6 +117,12 @@ _STRAIGHT_QUOTED = re.compile(
 )
 #: "Brotherhood of War 2023": a lower-case "of" may join the capitalised words.
 _CAP_YEAR = re.compile(r"(?P<name>(?:[A-Z][a-z]+(?:\s+of(?=\s+[A-Z]))?[\s-]){1,3}" + _YEAR + _EDITION + r"?)(?![\w-])")
+#: A name with a two-digit year ("Namejs 24"), counted only before an apposition naming it an exercise.
+_CAP_SHORT_YEAR = re.compile(r"(?P<name>(?:[A-Z][a-z]+[\s-]){1,3}(?P<yy>[0-3]\d))(?![\w-])")
+#: An apposition after a name: "Namejs 2018, the largest military training exercise since …".
+_APPOSITION = re.compile(rf"\s*,\s+(?:the|an?|this\s+year['’]s)\s+{_MODIFIERS}{EXERCISE_WORDS}\b", re.I)
+#: A known name right after its exercise word, ending the clause: "in the special exercise Cliff."
+_KNOWN_AFTER_WORD = re.compile(rf"\b{EXERCISE_WORDS}\s+(?P<name>[A-Z][a-z]+)(?=\s*(?:[.,;:]|$))", re.I)
 #: A name after its exercise word: "the joint exercise Northern Shield-2025", "exercise Eagle Assault-2024".
 _AFTER_WORD = re.compile(
     r"\b(?i:exercises?|drills?|maneuvers|manoeuvres|war\s*games|training)\s+[‘“«]?"
@@ -353,8 +359,23 @@ def find_names(sentence: str, lexicon: NameLexicon, seen: frozenset[str] = froze
     _known_names(found, seen)
     _called_and_quoted(found)
     if not _title_case_sentence(sentence):
-        _capitalised_names(found)
-    return sorted(found.names, key=lambda m: m.start)
+        _capitalised_names(found, seen)
+    return _drop_bracketed(sorted(found.names, key=lambda m: m.start), sentence)
+
+
+def _drop_bracketed(names: list[NameMention], sentence: str) -> list[NameMention]:
+    """Read "Spring Storm (Kevadtorm) 2024" as one name: the bracketed one is its alias, the year after is its year."""
+    out: list[NameMention] = []
+    for name in names:
+        before = out[-1] if out else None
+        if before is not None and re.fullmatch(r"\s*\(", sentence[before.end : name.start]):
+            after = re.match(r"\)\s*(?P<year>" + _YEAR + r")?(?![\w-])", sentence[name.end :])
+            if after is not None:
+                year = before.year or name.year or (int(after.group("year")) if after.group("year") else None)
+                out[-1] = replace(before, year=year)
+                continue
+        out.append(name)
+    return out
 
 
 class _Found:
@@ -445,9 +466,23 @@ def _called_and_quoted(found: _Found) -> None:
                 found.add(name, match.start("name"), match.end("name"))
 
 
-def _capitalised_names(found: _Found) -> None:
-    """Capitalised words after or before an exercise word, or with a year ("Unbreakable Brotherhood exercises")."""
+def _capitalised_names(found: _Found, seen: frozenset[str] = frozenset()) -> None:
+    """Capitalised words after or before an exercise word, or with a year ("Unbreakable Brotherhood exercises").
+
+    Also a name with a year before an apposition ("Namejs 24, the national defence exercise"), a known name
+    right after an exercise word ("the special exercise Cliff."), and a one-word name the article named
+    before ("The Namejs exercise" after "Namejs 2018").
+    """
     sentence, lexicon = found.sentence, found.lexicon
+    for match in _CAP_SHORT_YEAR.finditer(sentence):
+        if _APPOSITION.match(sentence, match.end()):
+            base = match.group("name")[: match.start("yy") - match.start()].strip(" -")
+            found.add(
+                match.group("name"), match.start("name"), match.end("name"), (base, 2000 + int(match.group("yy")), None)
+            )
+    for match in _KNOWN_AFTER_WORD.finditer(sentence):
+        if match.group("name") in lexicon.variants:
+            found.add(match.group("name"), match.start("name"), match.end("name"))
     for match in _AFTER_WORD.finditer(sentence):
         found.add(match.group("name"), match.start("name"), match.end("name"))
     for match in _BEGAN_EXERCISE.finditer(sentence):
@@ -455,12 +490,14 @@ def _capitalised_names(found: _Found) -> None:
             found.add(match.group("name"), match.start("name"), match.end("name"))
     for match in _CAP_YEAR.finditer(sentence):
         after = sentence[match.end() : match.end() + 60]
-        if re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I):
+        if re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I) or _APPOSITION.match(after):
             found.add(match.group("name"), match.start("name"), match.end("name"))
     for match in re.finditer(rf"(?P<name>(?:[A-Z][a-z]+\s+){{1,3}}){EXERCISE_WORDS}\b", sentence):
-        name = match.group("name").strip()
-        if name in lexicon.variants or (len(name.split()) >= 2 and _unknown_proper(name)):
-            found.add(name, match.start("name"), match.start("name") + len(name))
+        name, start = match.group("name").strip(), match.start("name")
+        if name.startswith("The ") and name[4:] in seen:  # "The Namejs exercise" opening a sentence
+            name, start = name[4:], start + 4
+        if name in lexicon.variants or name in seen or (len(name.split()) >= 2 and _unknown_proper(name)):
+            found.add(name, start, start + len(name))
 
 
 def _beside_exercise_word(match: re.Match[str]) -> bool:

@@ -18,7 +18,8 @@ Participants
     "under Germany's command"; "drills with NATO Allies Poland, Lithuania …" (``with``). "US troops from
     Germany" names where the troops came from, not a participant;
     ``apart-from`` "Apart from Russia, contingents from … are taking part"; ``its-forces`` "Russia's Defence
-    Ministry said its Pacific Fleet …".
+    Ministry said its Pacific Fleet …"; ``are-from`` "the allied soldiers taking part … are from the US, A and B";
+    ``own-exercise`` "Estonia's biggest military exercise".
 Observers
     ``observed-by`` "observed by representatives of China, Iran …"; ``observers-from``; ``sends-observers``
     ("Tajikistan sent a group of observers"); ``as-observer`` ("Serbia took part as an observer").
@@ -67,9 +68,9 @@ _OBJECT_WORDS = (
 
 
 def _list(term: str) -> str:
-    return (
-        rf"(?:the\s+)?{term}(?:\s*,\s*(?:and\s+)?(?:the\s+)?{term}|\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+)?{term})*"
-    )
+    # "The U.S., UK, France …": a list may open a sentence with "The".
+    more = rf"\s*,\s*(?:and\s+)?(?:the\s+)?{term}|\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+)?{term}"
+    return rf"(?:[Tt]he\s+)?{term}(?:{more})*"
 
 
 #: The look-ahead that ends every :func:`~geo.extract.lexicon.country_pattern` (dropped before "-led").
@@ -147,7 +148,22 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "institution": re.compile(r"(?i:ministry|staff|forces|army|military|president|government|council|head\s+of)"),
     "led-by": re.compile(r"[-–]led\b|\b(?:by|under)\b", re.I),
     "its-forces": re.compile(r"\bits\b"),
+    "are-from": re.compile(r"\b(?:are|were|come|came)\s+from\b", re.I),
+    "own-exercise": re.compile(r"['’]s\s"),
 }
+
+
+def _fifth_pass_rules(names: str) -> list[tuple[str, str, str]]:
+    """``are-from`` and ``own-exercise`` (the classes of the fifth blind batch of real reports)."""
+    return [
+        # "The allied soldiers participating in the manoeuvres … are from the US, Estonia and Lithuania".
+        ("are-from", "participant",
+         rf"{_FORCE}\b[^.;]{{0,100}}?\b(?:are|were|come|came)\s+from\s+(?P<list>{_list(names)})"),
+        # "Estonia's biggest military exercise Spring Storm": the country whose exercise it is holds it.
+        ("own-exercise", "participant",
+         rf"(?P<list>{names})['’]s\s+(?:(?:largest|biggest|main|annual|major|national|own|first|military|joint|"
+         rf"large-scale|comprehensive|defen[cs]e|field|training)\s+){{1,4}}(?i:{_EXERCISE})\b"),
+    ]  # fmt: skip
 
 
 @cache
@@ -185,6 +201,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
         # transported participants from Tajikistan and the Kyrgyz Republic".
         ("deploy-from", "participant",
          rf"(?:{_FORCE}\b[^.;]{{0,60}}?(?i:deploy\w*|arriv\w*|come|came|coming|be\s+sent|sent|redeploy\w*)\s+|(?i:participants)\s+)(?i:from)\s+(?P<list>{_list(names)})"),
+        *_fifth_pass_rules(names),
         ("takes-part", "participant",
          rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:take\s+part|takes\s+part|took\s+part|taking\s+part|participat\w*|join(?:s|ed)?\b|send(?:s)?\b|sent\b|deploy\w*|contribut\w*|dispatch\w*)"),
         ("institution", "participant",

@@ -59,7 +59,7 @@ TEST_IDS = [
     "118",
     "119",
 ]
-ARTICLES = 110
+ARTICLES = 120
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
