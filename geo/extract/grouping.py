@@ -5,9 +5,7 @@ deployed, arriving or taking part) or does none of these; a sentence about war, 
 kept for reading but gives no facts. :func:`group_sentences` attaches each sentence to the event it
 speaks of; :func:`relevant_spans` tells which clauses of a sentence speak of the exercise.
 
-Long because the sentence classes' cue vocabulary and the grouping state that reads it are kept together
-(the module was over the limit before the fifth pass; its additions went to :mod:`geo.extract.references`);
-moving the vocabulary to a module of its own is the next step.
+The cue vocabulary the classes are read with lives in :mod:`geo.extract.cues`.
 """
 
 from __future__ import annotations
@@ -19,147 +17,38 @@ from functools import lru_cache
 from itertools import pairwise
 
 from geo.extract.budget import UNLIMITED, Budget
+from geo.extract.cues import (
+    ATTRIBUTION,
+    BACKGROUND_CLAUSE,
+    CLAUSE_SPLIT,
+    CONFLICT,
+    DATELINE_RANGE,
+    DEMONSTRATIVE,
+    DEPLOYMENT_NOUN,
+    EVENT_CUE,
+    EXERCISE_NOUN,
+    FORCE_WORD,
+    HAS_BEGUN,
+    JUST_BEGUN,
+    MILITARY_CONTEXT,
+    MOVE_VERB,
+    OBSERVERS,
+    OTHER_EXERCISE,
+    PARTY_WORD,
+    PAST_MARK,
+    RANGE_VENUE,
+    SEPARATELY,
+    TRAINING_BEGAN,
+    UNDER_FRAME,
+    UNSAID,
+    WAR_EXPERIENCE,
+)
 from geo.extract.dates import tense_of
 from geo.extract.names import NameLexicon, NameMention, find_names
 from geo.extract.participants import countries_in, find_parties
 from geo.extract.references import ALL_OF_THEM, ArticleAliases
 from geo.extract.text import Sentence
 from geo.reference.membership import members_on
-
-EXERCISE_NOUN = re.compile(
-    r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
-    r"tactical|field)\s+training|"
-    r"(?:snap|surprise|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?(?:inspections?|checks?)|"
-    # "the large-scale inspection of the Armed Forces, ordered by the President, began on January 16"
-    r"inspections?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:armed\s+forces|troops|army|military\s+units))\b",
-    re.I,
-)
-DEPLOYMENT_NOUN = re.compile(
-    r"\b(?:deployment|regional\s+grouping|joint\s+grouping|grouping\s+of\s+(?:troops|forces))\b", re.I
-)
-FORCE_WORD = re.compile(
-    r"\b(?:troops|soldiers|forces|servicemen|service\s+members|personnel|paratroopers|units|tanks|vehicles|artillery|aircraft|"
-    r"planes|helicopters|jets|trains|contingents?|reservists|engineers|marines|sailors|crews|warships|hardware|"
-    r"participants|military(?=\s+(?:will|would|is|are|was|were|has|have)\b))\b",
-    re.I,
-)
-MOVE_VERB = re.compile(
-    r"\b(?:send|sends|sent|deploy|deploys|deployed|arrive|arrives|arrived|arrival|take\s+part|took\s+part|"
-    r"taking\s+part|participat\w+|join|joins|joined|redeploy\w*|relocat\w+|transferr?\w*|move|moved|moving|"
-    r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+|consists?\s+of|compris\w+|made\s+up\s+of|includ\w+|"
-    r"conducted|carried\s+out|performed|rehears\w+)\b",
-    re.I,
-)
-#: Lessons drawn from a war are training content, not fighting ("share their experience of the war against
-#: Ukraine", "the lessons of the special military operation").
-WAR_EXPERIENCE = re.compile(
-    r"\b(?:experience|lessons?)\s+(?:[\w-]+\s+){0,2}?(?:of|from|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:war|fighting|conflicts?|operation|campaign)\b(?:\s+(?:against|in)\s+[A-Z]\w+)?",
-    re.I,
-)
-CONFLICT = re.compile(
-    r"\b(?:war(?![\s-]?games?\b)|invasion|invade[sd]?|invading|offensive|mutiny|fighting|killed|shelling|"
-    r"bombing|air\s*strikes?|conflicts?|occupied|occupation|separatists?|campaign)\b|"
-    # "attack", but not the weapon in "ground-attack aircraft" or "attack helicopters"
-    r"(?<![\w-])attack(?:s|ed|ing)?\b(?!\s+(?:aircraft|helicopters?|jets?|planes?|drones?|submarines?|aviation))",
-    re.I,
-)
-EVENT_CUE = re.compile(
-    r"\b(?:hold|holds|held|holding|staging|conduct\w*|launch\w*|open(?:s|ed)?|begin|began|begins|begun|start\w*|kick\w*\s+off|"
-    r"take\s+place|takes\s+place|took\s+place|scheduled|planned|plans?|announc\w+|stage[sd]?|host\w*|set\s+to|"
-    r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|took\s+part|taking\s+part|participat\w+|deploy\w*|"
-    r"run|runs|running|"
-    r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"
-    r"conclud\w+|arrived\s+(?:at|in)\s+(?:[\w-]+\s+){0,4}?(?:training\s+ground|range|polygon)s?)\b",
-    re.I,
-)
-MILITARY_CONTEXT = re.compile(
-    r"\b(?:military|troops|soldiers|armed\s+forces|army|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|CSTO|"
-    r"NATO|drills|maneuvers|manoeuvres|defen[cs]e\s+minister|servicemen|paratroopers|air\s+force|navy|fleet|"
-    r"strategic\s+exercises?|command(?:-|\s+and\s+)staff|regional\s+grouping|grouping\s+of\s+forces|"
-    r"staff\s+training)\b",
-    re.I,
-)
-DEMONSTRATIVE = re.compile(
-    r"\b(?:these|this|those|such|said)\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|maneuvers|manoeuvres|"
-    r"war\s+games|activities|soldiers|troops|grouping)\b",
-    re.I,
-)
-CLAUSE_SPLIT = re.compile(
-    r";\s+|,\s+(?:but|while|whereas|although|though|even\s+as)\s+|\s+(?:while|whereas)\s+|\s+as\s+(?=(?:NATO|[A-Z]\w+)\s)"
-    r"|,\s+(?=(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)\s)"
-    r"|,\s+(?=(?:marking|amid)\s)"
-    # "… near its border with Poland, as tensions rise between …": the tension is background, not the drills
-    r"|,?\s+(?=as\s+(?:tensions?|concerns?|fears?|alarm|worries|anxiety)\b)"
-)
-#: A clause that dates the report by another event ("…, days after Belarus held snap drills near the border"):
-#: background, not facts about the exercise.
-BACKGROUND_CLAUSE = re.compile(
-    r"^(?:(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)|"
-    r"marking|amid|as\s+(?:tensions?|concerns?|fears?|alarm|worries|anxiety))\s",
-    re.I,
-)
-#: Words that make a clause about who takes part or watches ("while observers from Uzbekistan …").
-PARTY_WORD = re.compile(r"\b(?:observ\w+|participat\w+|take\s+part|taking\s+part|took\s+part)\b", re.I)
-OBSERVERS = re.compile(r"\bobservers?\b", re.I)
-#: Where the exercise's activities take place ("Practical activities will take place at training grounds in …").
-RANGE_VENUE = re.compile(
-    r"\b(?:take\s+place|takes\s+place|took\s+place|be\s+held|are\s+held|were\s+held|be\s+conducted)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:at|on|in)\s+(?:[\w’'-]+,?\s+){0,8}?(?:training\s+grounds?|(?:firing|practice)\s+ranges?|"
-    r"ranges|polygons?|training\s+areas?)\b|"
-    # "The airfields of Baranovichi, Luninets and Lida are also involved."
-    r"\b(?:airfields?|air\s*bases?|training\s+grounds?|ranges)\b[^.;]{0,80}?\b(?:is|are|were|was|will\s+be)\s+"
-    r"(?:also\s+)?(?:involved|used)\b|"
-    # "the Damanava, Asipovichski, and Obuz-Liasnouski training grounds worked with no days off"
-    r"\b(?:training\s+grounds?|ranges|polygons?)\s+(?:worked|work|works|operated|were\s+active|are\s+active)\b|"
-    # the exercise's own opening or closing ceremony, held where it is ("The opening ceremony took place in …")
-    r"\b(?:opening|closing)\s+ceremony\b|"
-    # one item of a list of ranges: "• Barysauski training ground (Barysau district) until 19.08;"
-    r"^\s*[•·*–-]\s*[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:training\s+grounds?|ranges?|polygons?|airfields?)\b",
-    re.I,
-)
-#: A wire dateline that names a range ("BORISOVSKY TRAINING GROUND /Belarus/, September 15. /TASS/."): filed from
-#: the exercise itself, so it belongs to the event its paragraph opens.
-DATELINE_RANGE = re.compile(
-    r"^\s*[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){0,2}\s+(?:TRAINING\s+GROUNDS?|RANGE|POLYGON|AIRFIELD)\b"
-)
-#: A mention of another, earlier exercise ("A similar exercise was held in 2022", "last year's drills").
-OTHER_EXERCISE = re.compile(
-    r"\b(?:similar|previous|prior|past|last\s+year['’]s|earlier|last\s+such)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:exercises?|drills?|maneuvers|manoeuvres|war\s*games)\b",
-    re.I,
-)
-#: Marks of a sentence dating what it reports in the past ("last September", "in 2021", "two years ago").
-PAST_MARK = re.compile(
-    r"\b(?:last\s+(?:year|spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)|ago|in\s+(?:19|20)\d\d)\b",
-    re.I,
-)
-
-
-#: Words that put the exercise named next over the parts listed after it ("under the CSTO's Combat Brotherhood").
-_UNDER = re.compile(r"\b(?:under|within|as\s+part\s+of|in\s+the\s+framework\s+of)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
-#: Training that begins, as a sentence's subject ("Training on the coast of Kurzeme began Monday with 50 ships").
-TRAINING_BEGAN = re.compile(
-    r"\s*(?:The\s+)?Training\b[^.;]{0,80}?\b(?:began|begins|begun|started|starts|kicked\s+off|commenced|"
-    r"(?:will|is\s+to)\s+(?:begin|start))\b"
-)
-#: A closing attribution ('…," the statement said.', "…, the ministry reported").
-ATTRIBUTION = re.compile(
-    r"[,\"”]+\s*(?:the\s+|a\s+)?[\w\s’'-]{0,40}?\b(?:said|says|stated|reported|announced|added|noted)\b[^,;]{0,40}$"
-)
-#: What a report's source did not say ("did not specify the timing of the exercises").
-UNSAID = re.compile(
-    r"\b(?:did\s+not|didn['’]t|declined\s+to)\s+(?:specify|say|disclose|reveal|give|name|comment)\b", re.I
-)
-#: A start reported in the past tense: the exercise is under way.
-JUST_BEGUN = re.compile(r"\b(?:began|begun|started|kicked\s+off|launched|opened|commenced)\b", re.I)
-#: A sentence that turns to another matter ("Separately, …", "In a separate statement, …").
-SEPARATELY = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+)\b")
-#: An exercise reported as already under way ("Joint exercises … have begun in the city of Vitebsk").
-_BEGUN = re.compile(
-    r"\b(?:has|have|had)\s+(?:already\s+)?(?:begun|started|opened|kicked\s+off|got\s+under\s*way)\b", re.I
-)
 
 
 @dataclass
@@ -471,7 +360,7 @@ class _Grouping:
         if umbrella is None or part is umbrella or not umbrella.names:
             return
         first = names[0]
-        if not (_UNDER.search(sentence.text[: first.start]) and ":" in sentence.text[first.end :]):
+        if not (UNDER_FRAME.search(sentence.text[: first.start]) and ":" in sentence.text[first.end :]):
             return
         for earlier, ok in umbrella.sentences:
             part.attach(earlier, ok)
@@ -508,7 +397,7 @@ class _Grouping:
         after = sentence.text[name.end : name.end + 60]
         if not re.match(r"^[\w\s-]{0,30}?,\s+(?:which|that)\s+(?:will|is\s+to|are\s+to|is\s+due|are\s+due)\b", after):
             return False
-        return any(_BEGUN.search(s.text) for s, _ in self.main.sentences)
+        return any(HAS_BEGUN.search(s.text) for s, _ in self.main.sentences)
 
     def _listed_with(
         self, sentence: Sentence, names: list[NameMention], target: GroupedEvent | None
