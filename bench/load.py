@@ -7,7 +7,8 @@ server is measured, not K Chromium pages rendering a large map page on the same 
   ``_streamlit_xsrf`` cookie or, as here, the browser's ``PLACEHOLDER_AUTH_TOKEN``), permessage-deflate on;
 * asks for a run with a ``BackMsg.rerun_script`` (:func:`rerun_message`): the URL's query string, the page
   (``page_script_hash`` empty and ``page_name`` from the URL path on a session's first run, then the hash
-  the server's ``new_session`` named), the widget states that changed, the hashes of the cacheable messages
+  the server's ``new_session`` named), the widget states (multiselects and text inputs are left out: the
+  server keeps their values), the hashes of the cacheable messages
   it already holds (so a rerun gets the map as a ``ref_hash``, as the browser does) and its context;
 * reads ``ForwardMsg`` until ``script_finished`` says the script finished (:class:`Session`). A *page run*
   is the time from sending the request to that message; the run failed when it finished otherwise (a
@@ -16,8 +17,9 @@ server is measured, not K Chromium pages rendering a large map page on the same 
 
 Each client opens the Map page from a link (a query string of :data:`LINKS`, read on a session's first run,
 see ``geo/maps/url_state.py``), then until the end alternates, after a think time of 0.5-2 s, clicks on the
-sidebar toggle "Only sites near NATO" (its widget id is read from the page's deltas; a plain rerun where
-there is none, as on the baseline) and, every :data:`NEW_SESSION_EVERY` actions, a new session from the
+sidebar toggle "Only sites near NATO" (its widget id and value are read from the page's deltas, and the
+request carries every checkbox's and slider's value, as the browser's does; a plain rerun where there is
+none, as on the baseline) and, every :data:`NEW_SESSION_EVERY` actions, a new session from the
 next link. Meanwhile a separate process asks ``/_stcore/health`` every 0.25 s. The same load runs against
 ``bench/empty_map_app.py`` (an empty folium map through ``st_folium``, a separate ``streamlit run`` of the
 same kind) in the same run: the ratios say what Drillmap adds to what Streamlit alone costs under load.
@@ -79,14 +81,14 @@ def rerun_message(
     *,
     page_script_hash: str = "",
     page_name: str = "",
-    widgets: Iterable[tuple[str, bool | Sequence[str]]] = (),
+    widgets: Iterable[tuple[str, str, Any]] = (),
     cached_hashes: Iterable[str] = (),
     url: str = "",
 ) -> bytes:
     """Return the serialized ``BackMsg`` with which the browser asks for a run, as ``sendRerunBackMsg`` builds it.
 
-    ``widgets`` are (widget id, value) pairs: a bool (checkbox, toggle) or a list of strings (multiselect,
-    segmented control).
+    ``widgets`` are (widget id, ``WidgetState`` field, value) triples: ``bool_value`` (checkbox, toggle) with
+    a bool, or an array field (``double_array_value``: slider; ``string_array_value``: multiselect) with a list.
     """
     msg = BackMsg()
     rerun = msg.rerun_script
@@ -94,13 +96,13 @@ def rerun_message(
     rerun.page_script_hash = page_script_hash
     rerun.page_name = page_name
     rerun.cached_message_hashes.extend(cached_hashes)
-    for widget_id, value in widgets:
+    for widget_id, kind, value in widgets:
         state = rerun.widget_states.widgets.add()
         state.id = widget_id
-        if isinstance(value, bool):
-            state.bool_value = value
+        if kind.endswith("_array_value"):
+            getattr(state, kind).data.extend(value)
         else:
-            state.string_array_value.data.extend(value)
+            setattr(state, kind, value)
     info = rerun.context_info
     info.timezone, info.timezone_offset, info.locale, info.url = "UTC", 0, "en-US", url
     info.color_scheme = "light"
@@ -134,7 +136,12 @@ class Session:
     query_string: str = ""
     link: str = ""
     widget_ids: dict[str, str] = field(default_factory=dict)  # label -> id
+    #: The values the last finished run showed (checkboxes, toggles, sliders): id -> (WidgetState field, value).
+    #: The browser sends every widget's value with each rerun; a client that sent only the one it changed
+    #: would ask the server for runs no browser asks for.
+    widgets: dict[str, tuple[str, Any]] = field(default_factory=dict)
     cached: dict[str, bool] = field(default_factory=dict)  # hash of a cacheable message -> it is the map
+    _fresh: dict[str, tuple[str, Any]] = field(default_factory=dict)  # widget values of the run under way
 
     def observe(self, data: bytes, run: Run, now: float) -> bool:
         """Take one ``ForwardMsg`` of ``run``; return True when it ends the run."""
@@ -156,7 +163,9 @@ class Session:
         elif kind == "script_finished":
             status = msg.script_finished
             if status == _FINISHED.FINISHED_EARLY_FOR_RERUN:  # st.rerun(): the next run follows by itself
+                self._fresh = {}
                 return False
+            self.widgets, self._fresh = self._fresh, {}
             if status == _FINISHED.FINISHED_WITH_COMPILE_ERROR:
                 run.status = "compile error"
             elif run.status == "running":
@@ -177,7 +186,16 @@ class Session:
         label, widget_id = getattr(body, "label", None), getattr(body, "id", None)
         if isinstance(label, str) and isinstance(widget_id, str) and label and widget_id:
             self.widget_ids[label] = widget_id
+            if which == "checkbox":
+                self._fresh[widget_id] = ("bool_value", body.value if body.set_value else body.default)
+            elif which == "slider":
+                self._fresh[widget_id] = ("double_array_value", list(body.value if body.set_value else body.default))
         return False
+
+    def widget_states(self, changed: dict[str, tuple[str, Any]] | None = None) -> list[tuple[str, str, Any]]:
+        """Return the widget states a browser would send now, with ``changed`` (id -> (field, value)) applied."""
+        merged = {**self.widgets, **(changed or {})}
+        return [(widget_id, kind, value) for widget_id, (kind, value) in merged.items()]
 
 
 @dataclass
@@ -214,20 +232,19 @@ class Client:
     async def _session(self, ws: Any, link: str) -> None:
         session = Session(query_string=link, link=link)
         await self._page_run(ws, session, "link", [])
-        toggle_on = False
         for _ in range(NEW_SESSION_EVERY - 1):
             await asyncio.sleep(self.rng.uniform(*THINK_S))
             if time.perf_counter() >= self.deadline:
                 return
             toggle = session.widget_ids.get(NATO_TOGGLE)
-            if toggle is None:
-                await self._page_run(ws, session, "rerun", [])
+            if toggle is None or toggle not in session.widgets:
+                await self._page_run(ws, session, "rerun", session.widget_states())
             else:
-                toggle_on = not toggle_on
-                await self._page_run(ws, session, "toggle", [(toggle, toggle_on)])
+                flipped = not session.widgets[toggle][1]
+                await self._page_run(ws, session, "toggle", session.widget_states({toggle: ("bool_value", flipped)}))
         await asyncio.sleep(self.rng.uniform(*THINK_S))
 
-    async def _page_run(self, ws: Any, session: Session, kind: str, widgets: list[tuple[str, bool]]) -> None:
+    async def _page_run(self, ws: Any, session: Session, kind: str, widgets: list[tuple[str, str, Any]]) -> None:
         request = rerun_message(
             session.query_string,
             page_script_hash=session.page_script_hash,
@@ -268,6 +285,12 @@ def health_latency(base: str) -> float:
     return time.perf_counter() - start
 
 
+def cpu_seconds(pid: int) -> float:
+    """Return the CPU seconds (user + system) process ``pid`` and its waited-for children have used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # utime stime cutime cstime
+
+
 def pct(values: Sequence[float], q: float) -> float:
     """Return the ``q`` quantile (0..1) of ``values``, interpolated linearly between ranks (NaN when empty)."""
     if not values:
@@ -287,6 +310,7 @@ class LoadResult:
     errors: list[str]
     idle_health: list[float]
     health: list[float]
+    server_cpu_s: float  # CPU seconds the server used during the load
 
     def ok_seconds(self, kind: str | None = None) -> list[float]:
         """Seconds of the runs that finished well (of ``kind``, or every kind)."""
@@ -322,10 +346,12 @@ def load(server: StreamlitServer, k: int, seconds: float, timeout_s: float, seed
     idle = [health_latency(server.base) for _ in range(IDLE_HEALTH_SAMPLES)]
     with multiprocessing.get_context("spawn").Pool(1) as pool:
         probe = pool.apply_async(probe_health, (server.base, seconds))
+        cpu_before = cpu_seconds(server.proc.pid)
         clients = asyncio.run(_clients(server.base, k, seconds, timeout_s, seed))
+        cpu = cpu_seconds(server.proc.pid) - cpu_before
         health = probe.get(timeout=seconds + 60)
     runs = [r for c in clients for r in c.runs]
-    return LoadResult(runs, [e for c in clients for e in c.errors], idle, health)
+    return LoadResult(runs, [e for c in clients for e in c.errors], idle, health, cpu)
 
 
 def baseline_script(tmp: Path) -> Path:
@@ -366,6 +392,9 @@ def report(app: LoadResult, empty: LoadResult, k: int, seconds: float) -> list[R
         if name == "Drillmap":
             without = sum(1 for r in res.runs if r.status == "ok" and not r.map_sent)
             lines.append(("  runs that finished without sending the map", str(without), "must be 0"))
+        per_run = res.server_cpu_s / max(len(res.runs), 1)
+        cpu_txt = f"{res.server_cpu_s:.0f} s, {per_run:.2f} s a run"
+        lines.append(("  server CPU during the load", cpu_txt, f"{res.server_cpu_s / seconds:.2f} cores busy"))
         lines.append((f"  health check, idle (n={len(res.idle_health)})", _ms(res.idle_health), ""))
         lines.append((f"  health check under load (n={len(res.health)})", _ms(res.health), ""))
     width = max(len(label) for label, _, _ in lines)

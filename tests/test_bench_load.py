@@ -45,7 +45,11 @@ def test_rerun_message_is_the_browsers_rerun_request() -> None:
     data = load.rerun_message(
         "alliance=NATO",
         page_script_hash="abc",
-        widgets=[("$$ID-toggle", True), ("$$ID-multi", ["NATO", "CSTO"])],
+        widgets=[
+            ("$$ID-toggle", "bool_value", True),
+            ("$$ID-multi", "string_array_value", ["NATO", "CSTO"]),
+            ("$$ID-years", "double_array_value", [2016.0, 2025.0]),
+        ],
         cached_hashes=["h1", "h2"],
         url="http://127.0.0.1:1/?alliance=NATO",
     )
@@ -54,9 +58,10 @@ def test_rerun_message_is_the_browsers_rerun_request() -> None:
     assert msg.WhichOneof("type") == "rerun_script"
     rerun = msg.rerun_script
     assert (rerun.query_string, rerun.page_script_hash, rerun.page_name) == ("alliance=NATO", "abc", "")
-    toggle, multi = rerun.widget_states.widgets
+    toggle, multi, years = rerun.widget_states.widgets
     assert (toggle.id, toggle.WhichOneof("value"), toggle.bool_value) == ("$$ID-toggle", "bool_value", True)
     assert (multi.id, list(multi.string_array_value.data)) == ("$$ID-multi", ["NATO", "CSTO"])
+    assert (years.id, list(years.double_array_value.data)) == ("$$ID-years", [2016.0, 2025.0])
     assert list(rerun.cached_message_hashes) == ["h1", "h2"]
     assert rerun.context_info.url == "http://127.0.0.1:1/?alliance=NATO"
 
@@ -68,20 +73,33 @@ def test_session_follows_a_run_until_it_finished_successfully() -> None:
     toggle = ForwardMsg()
     toggle.delta.new_element.checkbox.label = "Only sites near NATO"
     toggle.delta.new_element.checkbox.id = "$$ID-nato"
+    toggle.delta.new_element.checkbox.default = True
+    years = ForwardMsg()
+    years.delta.new_element.slider.label = "Years"
+    years.delta.new_element.slider.id = "$$ID-years"
+    years.delta.new_element.slider.default.extend([2016.0, 2025.0])
+    years.delta.new_element.slider.value.extend([2020.0, 2021.0])
+    years.delta.new_element.slider.set_value = True
     component = ForwardMsg()
     component.delta.new_element.component_instance.component_name = load.MAP_COMPONENT
     component.metadata.cacheable = True
     component.hash = "map-hash"
-    for msg in (new, toggle, component):
-        assert not session.observe(msg.SerializeToString(), run, 2.0)
-    # st.rerun() ends a run early; the run the user asked for is the one that follows.
-    assert not session.observe(_finished(ForwardMsg.FINISHED_EARLY_FOR_RERUN), run, 2.5)
+    # st.rerun() ends a run early (what it drew is dropped); the run the user asked for is the one that follows.
+    assert not session.observe(years.SerializeToString(), run, 1.5)
+    assert not session.observe(_finished(ForwardMsg.FINISHED_EARLY_FOR_RERUN), run, 1.5)
     assert run.status == "running"
+    for msg in (new, toggle, years, component):
+        assert not session.observe(msg.SerializeToString(), run, 2.0)
     assert session.observe(_finished(ForwardMsg.FINISHED_SUCCESSFULLY), run, 3.0)
     assert (run.status, run.seconds, run.map_sent) == ("ok", 2.0, True)
     assert session.page_script_hash == "page-hash"
-    assert session.widget_ids == {"Only sites near NATO": "$$ID-nato"}
+    assert session.widget_ids == {"Only sites near NATO": "$$ID-nato", "Years": "$$ID-years"}
     assert session.cached == {"map-hash": True}
+    # The next request carries what the run showed (a slider's set value, a checkbox's default), with the change.
+    assert session.widget_states({"$$ID-nato": ("bool_value", False)}) == [
+        ("$$ID-nato", "bool_value", False),
+        ("$$ID-years", "double_array_value", [2020.0, 2021.0]),
+    ]
 
     # The next run gets the map by reference only: it was sent all the same.
     again = load.Run("toggle", 4.0)
