@@ -7,8 +7,8 @@ server is measured, not K Chromium pages rendering a large map page on the same 
   ``_streamlit_xsrf`` cookie or, as here, the browser's ``PLACEHOLDER_AUTH_TOKEN``), permessage-deflate on;
 * asks for a run with a ``BackMsg.rerun_script`` (:func:`rerun_message`): the URL's query string, the page
   (``page_script_hash`` empty and ``page_name`` from the URL path on a session's first run, then the hash
-  the server's ``new_session`` named), the widget states (multiselects and text inputs are left out: the
-  server keeps their values), the hashes of the cacheable messages
+  the server's ``new_session`` named), the widget states (every checkbox, slider, multiselect, text input
+  and selectbox, and the button groups the script set: :func:`_widget_value`), the hashes of the cacheable messages
   it already holds (so a rerun gets the map as a ``ref_hash``, as the browser does) and its context;
 * reads ``ForwardMsg`` until ``script_finished`` says the script finished (:class:`Session`). A *page run*
   is the time from sending the request to that message; the run failed when it finished otherwise (a
@@ -18,7 +18,7 @@ server is measured, not K Chromium pages rendering a large map page on the same 
 Each client opens the Map page from a link (a query string of :data:`LINKS`, read on a session's first run,
 see ``geo/maps/url_state.py``), then until the end alternates, after a think time of 0.5-2 s, clicks on the
 sidebar toggle "Only sites near NATO" (its widget id and value are read from the page's deltas, and the
-request carries every checkbox's and slider's value, as the browser's does; a plain rerun where there is
+request carries every widget's value, as the browser's does; a plain rerun where there is
 none, as on the baseline) and, every :data:`NEW_SESSION_EVERY` actions, a new session from the
 next link. Meanwhile a separate process asks ``/_stcore/health`` every 0.25 s. The same load runs against
 ``bench/empty_map_app.py`` (an empty folium map through ``st_folium``, a separate ``streamlit run`` of the
@@ -128,6 +128,28 @@ class Run:
         return (self.finished - self.started) if self.finished is not None else float("nan")
 
 
+def _widget_value(which: str, body: Any) -> tuple[str, Any] | None:
+    """Return the (``WidgetState`` field, value) the browser would send for a widget element, None for others.
+
+    A value the script set (``set_value``) wins over the default, which option lists give as indices; the
+    caller keeps the value it holds when the script set none (:meth:`Session._element`).
+    """
+    if which == "checkbox":
+        return "bool_value", body.value if body.set_value else body.default
+    if which == "slider":
+        return "double_array_value", list(body.value if body.set_value else body.default)
+    if which == "multiselect":
+        chosen = list(body.raw_values) if body.set_value else [body.options[i] for i in body.default]
+        return "string_array_value", chosen
+    if which == "text_input":
+        return "string_value", body.value if body.set_value else body.default
+    if which == "selectbox" and (body.set_value or 0 <= body.default < len(body.options)):
+        return "string_value", body.raw_value if body.set_value else body.options[body.default]
+    if which == "button_group" and body.set_value:
+        return "string_array_value", list(body.raw_values)
+    return None
+
+
 @dataclass
 class Session:
     """What one client knows of its session: the page hash, query string, widget ids and cached messages."""
@@ -136,7 +158,7 @@ class Session:
     query_string: str = ""
     link: str = ""
     widget_ids: dict[str, str] = field(default_factory=dict)  # label -> id
-    #: The values the last finished run showed (checkboxes, toggles, sliders): id -> (WidgetState field, value).
+    #: The values the last finished run showed (:func:`_widget_value`): id -> (WidgetState field, value).
     #: The browser sends every widget's value with each rerun; a client that sent only the one it changed
     #: would ask the server for runs no browser asks for.
     widgets: dict[str, tuple[str, Any]] = field(default_factory=dict)
@@ -186,16 +208,17 @@ class Session:
         label, widget_id = getattr(body, "label", None), getattr(body, "id", None)
         if isinstance(label, str) and isinstance(widget_id, str) and label and widget_id:
             self.widget_ids[label] = widget_id
-            if which == "checkbox":
-                self._fresh[widget_id] = ("bool_value", body.value if body.set_value else body.default)
-            elif which == "slider":
-                self._fresh[widget_id] = ("double_array_value", list(body.value if body.set_value else body.default))
+            value = _widget_value(which, body)
+            # Like the browser, keep the value the client holds unless the script set one (or it is new).
+            if value is not None:
+                held = self.widgets.get(widget_id)
+                self._fresh[widget_id] = value if body.set_value or held is None else held
         return False
 
     def widget_states(self, changed: dict[str, tuple[str, Any]] | None = None) -> list[tuple[str, str, Any]]:
         """Return the widget states a browser would send now, with ``changed`` (id -> (field, value)) applied."""
-        merged = {**self.widgets, **(changed or {})}
-        return [(widget_id, kind, value) for widget_id, (kind, value) in merged.items()]
+        self.widgets.update(changed or {})  # the browser's own state changes with the click
+        return [(widget_id, kind, value) for widget_id, (kind, value) in self.widgets.items()]
 
 
 @dataclass
