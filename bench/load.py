@@ -430,7 +430,7 @@ def report(app: LoadResult, empty: LoadResult, k: int, seconds: float) -> list[R
 
 def summary_rows(app: LoadResult, empty: LoadResult, k: int, seconds: float) -> list[Row]:
     """Return the rows of ``make bench``'s summary: page run p95 and max, failures, health check under load."""
-    what = f"load, {k} ws sessions {seconds:.0f} s:"
+    what = f"{k} websocket sessions for {seconds:.0f} s:"
     a_ok, e_ok = app.ok_seconds(), empty.ok_seconds()
     a95, e95 = pct(a_ok, 0.95), pct(e_ok, 0.95)
     a_h, e_h = pct(app.health, 0.95), pct(empty.health, 0.95)
