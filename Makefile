@@ -47,7 +47,7 @@ vendor:
 
 # Each bench prints its own table and writes its summary rows to a temporary folder (bench/results.py);
 # bench/summary.py then prints them all as one table. A bench that fails does not stop the others.
-BENCHES := map_payload snapshot ingest cli linear_time extraction distance dashboard
+BENCHES := map_payload snapshot ingest cli linear_time extraction distance dashboard load
 bench: $(VENV)/.dev
 	@out=$$(mktemp -d); status=0; \
 	for b in $(BENCHES); do \

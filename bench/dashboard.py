@@ -1,4 +1,4 @@
-"""Dashboard benchmark: launch, new session, redraw, memory and a short load run, in Debian's Chromium.
+"""Dashboard benchmark: launch, new session, redraw and memory, in Debian's Chromium.
 
 Everything talks to 127.0.0.1 only. Two servers are started the way the browser tests start theirs
 (:func:`tests.support.streamlit_server.start_streamlit`: a free port, headless, a fresh ``DRILLMAP_HOME``,
@@ -16,12 +16,12 @@ separate process of the same kind serving ``bench/empty_map_app.py`` (an empty f
 * server RSS (VmRSS of the server process and its children) after the first session, after 3 and after 20
   sessions, opened and closed in sequence, beside the baseline server's after its own sessions; and after
   the session (following the redraw session) in which every export is prepared and downloaded through the
-  browser as a user does it (:func:`run_exports`: each data and briefing-map format, then the map as seen);
-* load: K concurrent sessions (one context each) opened at once for a fixed time: seconds each took to show
-  its map (p50/p95, and how many did not within the time) and ``/_stcore/health`` latency under that load
-  against the idle server's.
+  browser as a user does it (:func:`run_exports`: each data and briefing-map format, then the map as seen).
 
-Usage: ``python bench/dashboard.py [--quick] [--sessions N] [--clicks N] [--load K] [--load-seconds S]``.
+Concurrent sessions are ``bench/load.py``'s: websocket clients speaking Streamlit's protocol measure the
+server, where K Chromium pages on the same two cores would mostly measure the browsers.
+
+Usage: ``python bench/dashboard.py [--quick] [--sessions N] [--clicks N]``.
 Every wait is bounded (``--timeout``); server output goes to ``artifacts/bench-*.log``.
 """
 
@@ -34,7 +34,6 @@ import shutil
 import statistics
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from collections.abc import Callable
@@ -238,47 +237,6 @@ def run_exports(bench: Bench, page: Any) -> list[str]:
     return files
 
 
-def load_run(bench: Bench, server: StreamlitServer, k: int, seconds: float) -> tuple[list[float], int, list[float]]:
-    """Open ``k`` sessions at once for ``seconds``.
-
-    Returns the seconds each page took to show its map, how many did not, and the health check latencies.
-    """
-    latencies: list[float] = []
-    stop = threading.Event()
-
-    def probe() -> None:
-        while not stop.is_set():
-            try:
-                latencies.append(health_latency(server.base))
-            except OSError:
-                latencies.append(10.0)
-            stop.wait(0.25)
-
-    contexts = [bench.browser.new_context(viewport=VIEWPORT) for _ in range(k)]
-    shown: list[float] = []
-    thread = threading.Thread(target=probe, daemon=True)
-    try:
-        pages = [c.new_page() for c in contexts]
-        thread.start()
-        start = time.perf_counter()
-        for page in pages:
-            page.goto(server.base, wait_until="commit", timeout=bench.timeout_ms)
-        waiting = list(pages)
-        deadline = start + seconds
-        while time.perf_counter() < deadline:
-            for page in list(waiting):
-                if page.evaluate(_SIGNATURE_JS) is not None:
-                    shown.append(time.perf_counter() - start)
-                    waiting.remove(page)
-            time.sleep(0.1)
-    finally:
-        stop.set()
-        thread.join(timeout=15)
-        for context in contexts:
-            context.close()
-    return shown, len(waiting), latencies
-
-
 def record_summary(
     rss: dict[int, float],
     empty_rss: float,
@@ -328,17 +286,13 @@ def record_summary(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="small N: 3 sessions, 8 clicks, 5 pages for 20 s")
+    parser.add_argument("--quick", action="store_true", help="small N: 3 sessions, 8 clicks")
     parser.add_argument("--sessions", type=int, help="new sessions per server, median reported (default 10)")
     parser.add_argument("--clicks", type=int, help="filter/rings clicks (default 20)")
-    parser.add_argument("--load", type=int, help="concurrent sessions of the load run, 0 to skip (default 20)")
-    parser.add_argument("--load-seconds", type=float, help="length of the load run (default 60)")
     parser.add_argument("--timeout", type=float, default=90.0, help="bound of every wait, seconds (default 90)")
     args = parser.parse_args(argv)
     n_sessions = args.sessions or (3 if args.quick else 10)
     n_clicks = args.clicks or (8 if args.quick else 20)
-    n_load = args.load if args.load is not None else (5 if args.quick else 20)
-    load_s = args.load_seconds or (20.0 if args.quick else 60.0)
 
     from playwright.sync_api import sync_playwright
 
@@ -372,7 +326,6 @@ def main(argv: list[str] | None = None) -> int:
             empty.stop()
             empty = None
             idle = [health_latency(app.base) for _ in range(IDLE_HEALTH_SAMPLES)]
-            load = load_run(bench, app, n_load, load_s) if n_load > 0 else None
         finally:
             app.stop()
             if empty is not None:
@@ -404,12 +357,6 @@ def main(argv: list[str] | None = None) -> int:
     rows.append((f"  baseline: empty folium map server after {n_sessions + 1} sessions *", f"{empty_rss:.0f} MB", ""))
     idle_txt = f"p50 {pct(idle, 0.5) * 1000:.0f} ms  p95 {pct(idle, 0.95) * 1000:.0f} ms"
     rows.append((f"health check, idle server (n={len(idle)})", idle_txt, ""))
-    if load is not None:
-        shown, missed, lat = load
-        shown_txt = f"p50 {pct(shown, 0.5):.2f} s  p95 {pct(shown, 0.95):.2f} s" if shown else "none shown"
-        rows.append((f"load: {n_load} sessions at once, {load_s:.0f} s: map shown", shown_txt, f"{missed} not shown"))
-        lat_txt = f"p50 {pct(lat, 0.5) * 1000:.0f} ms  p95 {pct(lat, 0.95) * 1000:.0f} ms"
-        rows.append((f"  health check under load (n={len(lat)})", lat_txt, "goal <= 1 s"))
     width = max(len(r[0]) for r in rows)
     print(f"{'measurement':<{width}}  {'value':<26} note")
     for label, value, note in rows:
