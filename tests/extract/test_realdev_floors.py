@@ -13,19 +13,18 @@ from geo.extract import Extractor
 from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 
 #: measure -> lowest acceptable value on dev (see :func:`tests.support.extraction_score.Tally.ratio`), measured
-#: on the 90 dev articles (34 of the first pass, 18 added for the failure classes of issue 14, the 10 first
+#: on the 100 dev articles (34 of the first pass, 18 added for the failure classes of issue 14, the 10 first
 #: test articles, moved to dev after they failed, 22 of the fourth passes: 063-069 for events, 071-078 for
-#: dates, 079-085 for sites, and 6 of the fifth pass for sites, 086-091), rounded down. Recall, alliance and
-#: start are lower than on the 84 articles before the fifth pass (0.93, 0.99, 0.89 then, unchanged on those
-#: 84): the new articles pulled them down (086 and 090 unfound, 091's alliance, 089's start).
+#: dates, 079-085 for sites, and 16 of the fifth passes: 086-091 for sites, 130-139 for events and dates),
+#: rounded down. Each new blind batch pulls some measure down before rules are fixed for its classes (README).
 FLOORS = {
     "recall": 0.91,
-    "precision": 0.96,
+    "precision": 0.95,
     "alliance": 0.98,
     "participants_recall": 0.96,
     "participants_precision": 0.96,
-    "start": 0.88,
-    "sites": 0.77,
+    "start": 0.93,
+    "sites": 0.75,
 }
 
 
