@@ -21,7 +21,10 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	$(BIN)/pip install --quiet -r requirements.txt -r requirements-dev.txt
 	touch $@
 
+# `geo prepare` builds the derived caches (sites frame, geocoder indexes) the first visit reads; seconds once,
+# then only a check. If it fails, the dashboard still starts and says what is wrong.
 run: $(VENV)/.runtime
+	-$(BIN)/python -m geo prepare
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 test: $(VENV)/.dev lint typecheck pytest

@@ -64,6 +64,7 @@ COMMANDS: dict[str, Command] = {
     "changes": Command(
         "what changed in the analysts' store: who, when, each field before and after", "geo.cli.changes"
     ),
+    "prepare": Command("build the derived caches (sites frame, indexes) ahead of the first map", "geo.cli.prepare"),
     "ingest": Command(
         "extract exercises from news reports; optionally save them",
         "geo.cli.ingest",

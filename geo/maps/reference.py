@@ -304,18 +304,26 @@ def border_rings(on: dt.date, distances_km: tuple[float, ...]) -> list[tuple[flo
         EPSG:4326 (simplified to 1 km, rounded). Empty when no member borders Belarus or Russia.
     """
     members = frozenset(members_on("NATO", on))
-    return list(_border_rings_cached(members, tuple(sorted(distances_km))))
+    rings = (_border_ring(members, float(km)) for km in sorted(distances_km))
+    return [ring for ring in rings if ring is not None]
 
 
 @lru_cache(maxsize=16)
-def _border_rings_cached(
-    members: frozenset[str], distances_km: tuple[float, ...]
-) -> tuple[tuple[float, BaseGeometry], ...]:
+def _facing_metric(members: frozenset[str]) -> BaseGeometry | None:
     lines = facing_lines(members)
     if lines.empty:
-        return ()
-    metric = shapely.union_all(lines.to_crs(settings.METRIC_CRS).geometry.values)
-    return tuple(_ring_geometries(metric, distances_km, _nato_territory_metric(members)))
+        return None
+    return shapely.union_all(lines.to_crs(settings.METRIC_CRS).geometry.values)
+
+
+@lru_cache(maxsize=64)
+def _border_ring(members: frozenset[str], km: float) -> tuple[float, BaseGeometry] | None:
+    """One ring along the facing border, kept per membership and distance (50/100 reuse 50/100/200's rings)."""
+    metric = _facing_metric(members)
+    if metric is None:
+        return None
+    found = _ring_geometries(metric, (km,), _nato_territory_metric(members))
+    return found[0] if found else None
 
 
 def site_rings(geometry: BaseGeometry, distances_km: tuple[float, ...]) -> list[tuple[float, BaseGeometry]]:

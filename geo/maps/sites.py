@@ -33,13 +33,15 @@ share a spot, the vaguest is drawn):
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyproj
 import shapely
 from shapely.geometry import mapping
 
@@ -259,10 +261,40 @@ def _area_geometries(areas: gpd.GeoSeries) -> tuple[list[int], list[dict[str, An
     refs: list[int] = []
     for g in geoms:
         refs.append(first.setdefault(wkb_of[id(g)], len(first)))
-    unique = gpd.GeoSeries(shapely.from_wkb(list(first)), crs=areas.crs or settings.STORAGE_CRS)
-    shown = display_geometry(unique, tolerance_m=SITE_SIMPLIFY_M)
-    geometries = [mapping(g) if g is not None else {"type": "Polygon", "coordinates": []} for g in shown]
-    return refs, geometries
+    return refs, _display_mappings(list(first), areas.crs or settings.STORAGE_CRS)
+
+
+#: Display GeoJSON of site areas already simplified, by (CRS, WKB): the same few dozen areas (oblasts, border
+#: strips, countries) recur in every selection, and projecting and simplifying them is most of a map's build.
+_DISPLAY: OrderedDict[tuple[str, bytes], dict[str, Any]] = OrderedDict()
+_DISPLAY_ENTRIES: Final = 4096
+_DISPLAY_LOCK = threading.Lock()
+
+
+def _display_mappings(wkbs: list[bytes], crs: Any) -> list[dict[str, Any]]:
+    """The display GeoJSON of each area (by WKB): simplified in EPSG:3035, clipped and rounded, once per area.
+
+    Keyed by the whole WKB and the CRS, so a cached answer is always that of the same geometry; the
+    mappings are shared by every map that shows the area and read only (:func:`delta_geometry` copies).
+    """
+    crs_key = pyproj.CRS.from_user_input(crs).to_string()
+    keys = [(crs_key, wkb) for wkb in wkbs]
+    with _DISPLAY_LOCK:
+        found = {k: _DISPLAY[k] for k in keys if k in _DISPLAY}
+    missing = [k for k in keys if k not in found]
+    if missing:
+        unique = gpd.GeoSeries(shapely.from_wkb([wkb for _, wkb in missing]), crs=crs)
+        shown = display_geometry(unique, tolerance_m=SITE_SIMPLIFY_M)
+        new = {
+            k: mapping(g) if g is not None else {"type": "Polygon", "coordinates": []}
+            for k, g in zip(missing, shown, strict=True)
+        }
+        found.update(new)
+        with _DISPLAY_LOCK:
+            _DISPLAY.update(new)
+            while len(_DISPLAY) > _DISPLAY_ENTRIES:
+                _DISPLAY.popitem(last=False)
+    return [found[k] for k in keys]
 
 
 class _SharedText:

@@ -25,8 +25,8 @@ from geo.core.dates import as_of_text
 from geo.core.errors import DrillmapError
 from geo.core.grading import THRESHOLDS
 from geo.core.text import md_escape
-from geo.maps.build import MapOptions
-from geo.maps.reference import ReferenceLayers, reference_layers
+from geo.maps.build import DEFAULT_RINGS_KM, MapOptions
+from geo.maps.reference import ReferenceLayers, border_rings, reference_layers
 from geo.maps.url_state import (
     COMPARE_PARAMS,
     FILTER_PARAMS,
@@ -110,9 +110,16 @@ def prepare_reference_early() -> None:
 
     The first visit to a new server waits for the catalog (a child process builds the sites frame, seconds)
     and then for the reference layers (seconds more): prepared meanwhile, on the other core, they are ready
-    when the map is built.
+    when the map is built. The default rings along NATO's border follow (half a second the first time they
+    are drawn; kept per membership, so the first "NATO border" click finds them ready).
     """
-    threading.Thread(target=_prepared_reference, name="drillmap-reference", daemon=True).start()
+    threading.Thread(target=_prepare_map_pieces, name="drillmap-reference", daemon=True).start()
+
+
+def _prepare_map_pieces() -> None:
+    """The reference layers, then the default rings along NATO's border as of today (kept per membership)."""
+    _prepared_reference()
+    border_rings(dt.date.today(), tuple(float(km) for km in DEFAULT_RINGS_KM))
 
 
 @st.cache_resource(show_spinner="Preparing the reference layers…")

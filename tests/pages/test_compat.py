@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -87,3 +88,22 @@ def test_private_apis_are_used_only_in_the_compat_module() -> None:
         str(p.relative_to(settings.ROOT)) for p in files if p.name != "compat.py" and private.search(p.read_text())
     ]
     assert offenders == []
+
+
+def test_a_prepared_drillmap_map_is_sent_as_st_folium_sends_it(recorded: list[dict[str, Any]]) -> None:
+    """folium_component skips st_folium's page render: the arguments of a full map are the same all the same."""
+    from streamlit_folium import st_folium
+
+    from geo.maps.build import NATO_BORDER, MapOptions, build_map
+    from geo.query.known import known_sites
+
+    sites = known_sites().sites.head(40)
+    options = MapOptions(rings_km=(50,), ring_center=NATO_BORDER)
+    component: dict[str, Any] = {"key": "m", "height": 400, "returned_objects": ["bounds", "zoom"]}
+    st_folium(build_map(sites, period_end=dt.date(2024, 6, 1), options=options), **component)
+    prepared = folium_component(build_map(sites, period_end=dt.date(2024, 6, 1), options=options), **component)
+    show_folium_component(prepared)
+    direct, shown = recorded
+    assert direct.pop("on_change") is not None and shown.pop("on_change") is not None
+    assert shown == direct
+    assert '"countries":{"type":"FeatureCollection"' in shown["script"] and "drawnSymbols" in shown["script"]

@@ -1,0 +1,34 @@
+"""``python -m geo prepare`` builds what the dashboard's first visit and the next commands read."""
+
+from __future__ import annotations
+
+import pytest
+from geopandas.testing import assert_geodataframe_equal
+
+import geo.query.known as known
+from geo.briefing import basemap as basemap_module
+from geo.cli.main import main
+from geo.core import derived
+from geo.query import cache
+
+
+def test_prepare_writes_the_frame_the_next_call_reads(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DRILLMAP_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("DRILLMAP_DATABASE_URL", raising=False)
+    known._CACHE.clear()
+    basemap_module.basemap.cache_clear()  # a new process: nothing prepared in memory
+    try:
+        assert main(["prepare"]) == 0
+        assert "prepared: " in capsys.readouterr().out
+        prepared = known.known_sites()
+        assert (cache.cache_dir() / f"sites-{prepared.key}.parquet").is_file()
+        assert list(derived.cache_dir().glob(f"briefing_basemap-{derived.prepared_key()}.json"))
+        known._CACHE.clear()  # the server's first visit: another process, the same home
+        monkeypatch.setattr(known, "_build", lambda *a: pytest.fail("rebuilt although prepare built it"))
+        monkeypatch.setattr(known, "_build_in_child", lambda *a: pytest.fail("rebuilt although prepare built it"))
+        assert_geodataframe_equal(known.known_sites(build_in_child=True).sites, prepared.sites)
+        assert main(["prepare", "--quiet"]) == 0  # prepared already: a check, nothing built
+        assert capsys.readouterr().out == ""
+    finally:
+        known._CACHE.clear()
+        basemap_module.basemap.cache_clear()
