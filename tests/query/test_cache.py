@@ -176,3 +176,27 @@ def test_a_failed_child_build_falls_back_to_building_here(home, monkeypatch):
     monkeypatch.setattr(known, "_CHILD_SCRIPT", "raise SystemExit(3)")
     served = known.known_sites(catalog_dir=home, build_in_child=True)
     assert_geodataframe_equal(served.sites, sites_frame())
+
+
+_SERVER_SCRIPT = """
+import sys
+from pathlib import Path
+from geo.query.known import known_sites
+known = known_sites(build_in_child=True)
+print(len(known.sites), known.store_revision is not None, known.store_problem)
+print(sorted(m for m in ("sqlalchemy", "alembic", "geoalchemy2", "pyarrow.parquet") if m in sys.modules))
+"""
+
+
+def test_a_server_on_a_fresh_home_loads_no_database_library(tmp_path):
+    """The store is created in the child that builds the frame; the server reads its revision with sqlite3."""
+    env = {**os.environ, "DRILLMAP_HOME": str(tmp_path / "home")}
+    env.pop("DRILLMAP_DATABASE_URL", None)
+    for _ in range(2):  # a new home, then a second server process on the same home
+        done = subprocess.run(
+            [sys.executable, "-c", _SERVER_SCRIPT],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=True,
+        )  # fmt: skip
+        sizes, modules = done.stdout.splitlines()
+        assert sizes == f"{len(sites_frame())} True None"
+        assert modules == "[]"
