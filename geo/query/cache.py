@@ -2,7 +2,7 @@
 
 Building the sites frame parses every catalog file, geocodes every site and measures every distance to
 NATO (seconds); every CLI process and every dashboard server needs the same frame. It is therefore
-written once to ``$DRILLMAP_HOME/cache/sites-<key>.parquet`` and read back by the next process.
+written once to ``$DRILLMAP_HOME/cache/sites-<key>.pickle`` and read back by the next process.
 
 The key is a SHA-256 of everything the frame depends on, read on every call, so the cache can never serve
 a stale frame (the rules of :mod:`geo.core.derived`, plus the catalog and the store):
@@ -18,24 +18,25 @@ Writes are atomic (a temporary file in the same folder, then an atomic rename), 
 never read a half-written file; two processes building at once both write a valid file and the last one
 stays. A file that cannot be read is rebuilt. Only the newest :data:`KEEP_FILES` files are kept.
 
-The format is Parquet (pyarrow): geometry as WKB (EPSG:4326), dates as dates, and list or mapping
-columns (participants, figures, citations…) as JSON text, decoded on read, so a read frame equals the
-built one exactly (tested).
+The format is a pickle of plain data: the frame without its geometry (pandas keeps every column's dtype and
+every list or mapping value as it is), the geometry as WKB (EPSG:4326) and the CRS as text, so a read frame
+equals the built one exactly (tested). Parquet would need pyarrow (~45 MB resident in every server and CLI
+process that reads the cache); pickle needs nothing beyond pandas. A pickle runs code when read, so only
+files this module wrote are read: they live in the user's own ``DRILLMAP_HOME`` beside the analysts'
+store, which whoever can write there controls anyway, and a file without the expected header is dropped.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
+import pickle
 import tempfile
 from pathlib import Path
 from typing import Final
 
 import geopandas as gpd
 import pandas as pd
-import pyarrow as pa  # type: ignore[import-untyped]
-import pyarrow.parquet as pq  # type: ignore[import-untyped]
 import shapely
 
 from geo.catalog.fingerprint import catalog_hash
@@ -44,10 +45,11 @@ from geo.core import derived
 __all__ = ["CACHE_FORMAT", "KEEP_FILES", "cache_dir", "cache_key", "read_sites", "write_sites"]
 
 #: Bump when the file layout changes.
-CACHE_FORMAT: Final = 2
+CACHE_FORMAT: Final = 3
 #: Cache files kept; older ones are removed after each write.
 KEEP_FILES: Final = derived.KEEP_FILES
-_META_KEY: Final = b"drillmap"
+#: First field of every file: what wrote it, and in which layout.
+_HEADER: Final = f"drillmap sites cache {CACHE_FORMAT}"
 cache_dir = derived.cache_dir
 
 
@@ -81,16 +83,7 @@ def cache_key(
 
 
 def _path(key: str) -> Path:
-    return cache_dir() / f"sites-{key}.parquet"
-
-
-def _json_columns(frame: pd.DataFrame) -> list[str]:
-    """Columns holding lists or mappings (stored as JSON text)."""
-    return [
-        c
-        for c in frame.columns
-        if frame[c].dtype == object and any(isinstance(v, list | dict) for v in frame[c].head(50))
-    ]
+    return cache_dir() / f"sites-{key}.pickle"
 
 
 def write_sites(key: str, sites: gpd.GeoDataFrame, *, catalog_problems: tuple[str, ...] = ()) -> Path:
@@ -108,20 +101,16 @@ def write_sites(key: str, sites: gpd.GeoDataFrame, *, catalog_problems: tuple[st
     """
     folder = cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    json_columns = _json_columns(sites)
-    plain = pd.DataFrame(sites.drop(columns="geometry"))
-    for column in json_columns:
-        plain[column] = [json.dumps(v, ensure_ascii=False, default=str) for v in plain[column]]
-    plain["geometry"] = shapely.to_wkb(sites.geometry.values)
-    table = pa.Table.from_pandas(plain, preserve_index=False)
-    meta = {
-        "json_columns": json_columns,
+    payload = {
+        "header": _HEADER,
+        "columns": pd.DataFrame(sites.drop(columns="geometry")),
+        "geometry": shapely.to_wkb(sites.geometry.values),
+        "geometry_at": list(sites.columns).index("geometry"),
         "crs": sites.crs.to_string() if sites.crs else None,
         "catalog_problems": list(catalog_problems),
     }
-    table = table.replace_schema_metadata({**(table.schema.metadata or {}), _META_KEY: json.dumps(meta).encode()})
     with tempfile.NamedTemporaryFile(dir=folder, prefix=".sites-", suffix=".tmp", delete=False) as tmp:
-        pq.write_table(table, tmp.name)
+        pickle.dump(payload, tmp, protocol=5)
     Path(tmp.name).replace(_path(key))
     _prune(folder)
     return _path(key)
@@ -131,17 +120,30 @@ def read_sites(key: str) -> tuple[gpd.GeoDataFrame, tuple[str, ...]] | None:
     """Return the sites frame stored under ``key`` and its catalog problems, or None (none, or unreadable)."""
     path = _path(key)
     try:
-        table = pq.read_table(path)
-        meta = json.loads((table.schema.metadata or {})[_META_KEY])
-        frame = table.to_pandas()
-        for column in meta["json_columns"]:
-            frame[column] = [json.loads(v) for v in frame[column]]
-        geometry = shapely.from_wkb(frame.pop("geometry").to_numpy())
-        sites = gpd.GeoDataFrame(frame, geometry=geometry, crs=meta["crs"])
-        return sites, tuple(str(p) for p in meta["catalog_problems"])
+        with path.open("rb") as file:
+            if file.read(2) != b"\x80\x05":  # not a protocol-5 pickle (what write_sites writes): not unpickled
+                raise ValueError(path)
+            file.seek(0)
+            payload = pickle.load(file)  # a file this module wrote (see the module note)
+        if not isinstance(payload, dict) or payload.get("header") != _HEADER:
+            raise ValueError(path)
+        frame = payload["columns"]
+        frame.insert(payload["geometry_at"], "geometry", shapely.from_wkb(payload["geometry"]))
+        sites = gpd.GeoDataFrame(frame, geometry="geometry", crs=payload["crs"])
+        return sites, tuple(str(p) for p in payload["catalog_problems"])
     except FileNotFoundError:
         return None
-    except (OSError, KeyError, ValueError, pa.ArrowException, shapely.errors.GEOSException):
+    except (
+        OSError,
+        LookupError,
+        ValueError,
+        TypeError,
+        EOFError,
+        AttributeError,
+        ImportError,
+        pickle.UnpicklingError,
+        shapely.errors.GEOSException,
+    ):
         with contextlib.suppress(OSError):  # unreadable: drop it, the caller rebuilds
             path.unlink()
         return None
@@ -150,7 +152,7 @@ def read_sites(key: str) -> tuple[gpd.GeoDataFrame, tuple[str, ...]] | None:
 def _prune(folder: Path) -> None:
     """Keep the newest :data:`KEEP_FILES` cache files (another process may remove the same ones)."""
     dated = []
-    for path in folder.glob("sites-*.parquet"):
+    for path in folder.glob("sites-*.pickle"):
         with contextlib.suppress(OSError):
             dated.append((path.stat().st_mtime_ns, path))
     for _, old in sorted(dated, reverse=True)[KEEP_FILES:]:

@@ -131,10 +131,14 @@ def known_sites(
     build_in_child
         On a miss of both caches, build in a child Python process that writes the disk cache, then read it
         (a long-lived server then never holds the geocoder's gazetteer, layers and distance indexes, about
-        100 MB); the build runs here if the child fails or its file cannot be read.
+        100 MB); the build runs here if the child fails or its file cannot be read. A SQLite store that is
+        not current is brought up to date by such a child too (:func:`_open_store_in_child`), so that the
+        server does not load the database libraries either.
     """
     folder = catalog_dir or settings.CATALOG_DIR
     url = database_url or settings.database_url()
+    if build_in_child:
+        _open_store_in_child(folder, url)
     revision, problem = store_revision(url)
     key = cache.cache_key(folder, url, revision)
     with _CACHE_LOCK:
@@ -145,6 +149,31 @@ def known_sites(
         with _CACHE_LOCK:
             hit = _CACHE.get(key)
         return hit if hit is not None else _load(folder, url, revision, problem, key, build_in_child=build_in_child)
+
+
+#: (store URL, catalog fingerprint) pairs a child process has already been asked to bring up to date.
+_CHILD_OPENED: set[tuple[str, str]] = set()
+
+
+def _open_store_in_child(folder: Path, url: str) -> None:
+    """Let a child process create, migrate or seed a SQLite store that is not current, once per catalog state.
+
+    Reading a current SQLite store's revision needs no database library (:func:`store_revision`); a new store
+    (a fresh ``DRILLMAP_HOME``) or one seeded from an older catalog must be opened first, which loads
+    SQLAlchemy, Alembic and GeoAlchemy2 (~40 MB that a server would then keep). The child builds the sites
+    frame into the disk cache as it goes, which the caller then reads. If the store is still not current
+    afterwards, the caller opens it here as before. Other databases are always opened by the caller.
+    """
+    if not url.startswith("sqlite:///"):
+        return
+    fingerprint = catalog_hash(settings.CATALOG_DIR)
+    if (url, fingerprint) in _CHILD_OPENED or quick_revision(url, fingerprint) is not None:
+        return
+    with _LOAD_LOCK:  # sessions arriving together start one child
+        if (url, fingerprint) in _CHILD_OPENED:
+            return
+        _CHILD_OPENED.add((url, fingerprint))
+        _build_in_child(folder, url)
 
 
 def _load(

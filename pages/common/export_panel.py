@@ -14,6 +14,7 @@ All the work happens in ``geo/`` (:mod:`geo.export.snapshot`, :mod:`geo.export.d
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -194,11 +195,16 @@ def _prepare(request: _Request, state_key: str) -> None:
 
 
 def _offer(prepared: dict[str, Any] | None, token: str, key: str) -> None:
-    """Offer the prepared file if it is still current; otherwise say that it must be prepared again."""
-    if prepared and prepared["token"] == token:
+    """Offer the prepared file if it is still current; otherwise drop its bytes and say it must be prepared again.
+
+    The button is given a function that returns the file when it is clicked (Streamlit's deferred download),
+    not the bytes: the bytes then live once per session (in session state), not also in Streamlit's media
+    store on every rerun. A file made for other options is never offered again, so its bytes are freed.
+    """
+    if prepared and prepared["token"] == token and prepared.get("data") is not None:
         st.download_button(
             f"Download {prepared['file_name']}",
-            data=prepared["data"],
+            data=functools.partial(_prepared_data, prepared),
             file_name=prepared["file_name"],
             mime=prepared["mime"],
             key=f"{key}_download",
@@ -206,7 +212,16 @@ def _offer(prepared: dict[str, Any] | None, token: str, key: str) -> None:
             icon=":material/download:",
         )
     elif prepared:
+        prepared["data"] = None  # stale: never offered again, so not kept in the session either
         st.caption("The filters or options changed since the last file was prepared: prepare it again.")
+
+
+def _prepared_data(prepared: dict[str, Any]) -> bytes:
+    """The prepared file's bytes, read when the download button is clicked (on Streamlit's thread, not a run)."""
+    data = prepared.get("data")
+    if data is None:  # replaced by a newer run's choice between the render and the click
+        raise DrillmapError("the prepared file was withdrawn: prepare it again")
+    return data  # type: ignore[no-any-return]
 
 
 def render_export_panel(

@@ -66,6 +66,9 @@ def test_download_area_in_the_browser(chromium_browser, panel_server, artifacts_
         assert download.suggested_filename.startswith("drillmap-map-") and download.suggested_filename.endswith(".png")
         data = Path(download.path()).read_bytes()
         assert Image.open(io.BytesIO(data)).size == (1920, 1080)
+        with page.expect_download(timeout=30_000) as again:  # the file is made on click: a second copy works
+            download_button.click()
+        assert Path(again.value.path()).read_bytes() == data
         page.screenshot(path=str(artifacts_dir / "export_panel.png"))
     finally:
         context.close()

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 import geo.export.browser
 import pages.common.export_panel
-from geo.core.errors import ExportError
+from geo.core.errors import DrillmapError, ExportError
 from geo.export.formats import FORMATS
 from geo.maps.build import NATO_BORDER
 
@@ -61,6 +61,18 @@ def test_a_changed_option_withdraws_the_prepared_file(app):
     app.text_input(key="export_banner").input("UNCLASSIFIED").run()
     assert _downloads(app) == []
     assert any("changed since the last file was prepared" in c.value for c in app.caption)
+    assert app.session_state["export_prepared"]["data"] is None  # a withdrawn file is not kept in the session
+    app.text_input(key="export_banner").input("").run()  # back to the options it was made for: still withdrawn
+    assert _downloads(app) == []
+
+
+def test_the_button_reads_the_prepared_bytes_when_clicked(app):
+    _button(app, "Prepare download").click().run()
+    prepared = app.session_state["export_prepared"]
+    assert pages.common.export_panel._prepared_data(prepared) is prepared["data"]  # the one copy, not another
+    prepared["data"] = None  # withdrawn between the render and the click
+    with pytest.raises(DrillmapError, match="prepare it again"):
+        pages.common.export_panel._prepared_data(prepared)
 
 
 def test_pptx_slide(app):

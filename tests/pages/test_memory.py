@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -29,3 +30,26 @@ print(before - rss_mb())
 def test_release_gives_freed_heap_memory_back_to_the_system():
     done = subprocess.run([sys.executable, "-c", _SCRIPT], cwd=ROOT, capture_output=True, text=True, check=True)
     assert float(done.stdout) > 40  # of the 80 MB freed, most was still resident before release()
+
+
+_PAGE_RUN = """
+import sys
+from streamlit.testing.v1 import AppTest
+
+at = AppTest.from_file(sys.argv[1], default_timeout=600)
+at.run()
+assert not at.exception, at.exception
+heavy = ("sqlalchemy", "alembic", "geoalchemy2", "pyarrow.parquet", "matplotlib", "pptx", "pyogrio", "fiona")
+print(sorted(m for m in heavy if m in sys.modules))
+"""
+
+
+def test_a_map_page_run_on_a_new_home_loads_no_store_parquet_or_export_library(tmp_path):
+    """The sites frame and the new store are made in a child process; the server keeps none of their libraries."""
+    env = {k: v for k, v in os.environ.items() if k != "DRILLMAP_DATABASE_URL"}
+    env["DRILLMAP_HOME"] = str(tmp_path / "home")
+    done = subprocess.run(
+        [sys.executable, "-c", _PAGE_RUN, str(ROOT / "app.py")],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900, check=True,
+    )  # fmt: skip
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -32,15 +33,45 @@ def home(tmp_path, monkeypatch):
 
 
 def _cache_files() -> list[str]:
-    return sorted(p.name for p in cache.cache_dir().glob("sites-*.parquet"))
+    return sorted(p.name for p in cache.cache_dir().glob("sites-*.pickle"))
 
 
 def test_a_read_frame_equals_the_built_one():
     built = sites_frame()
     cache.write_sites("roundtrip", built, catalog_problems=("x.yaml: broken",))
     frame, problems = cache.read_sites("roundtrip")
-    assert_geodataframe_equal(frame, built)
+    assert_geodataframe_equal(frame, built, check_dtype=True, check_index_type=True, check_crs=True)
+    assert list(frame.columns) == list(built.columns)
+    assert frame.dtypes.to_dict() == built.dtypes.to_dict()
+    for column in built.columns.drop("geometry"):  # lists, mappings, dates: the same Python values
+        assert frame[column].equals(built[column]), column
     assert problems == ("x.yaml: broken",)
+
+
+_READ_ONLY_SCRIPT = """
+import sys
+from geo.query import cache
+frame, _ = cache.read_sites(sys.argv[1])
+print(len(frame), "pyarrow.parquet" in sys.modules, "pyogrio" in sys.modules, "fiona" in sys.modules)
+"""
+
+
+def test_reading_the_cache_loads_no_parquet_or_gdal(home):
+    # pandas imports pyarrow itself (its string dtype); its Parquet reader and memory pool (~40 MB) stay out.
+    built = sites_frame()
+    cache.write_sites("lean", built)
+    done = subprocess.run(
+        [sys.executable, "-c", _READ_ONLY_SCRIPT, "lean"],
+        cwd=ROOT, env=os.environ, capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    assert done.stdout.split() == [str(len(built)), "False", "False", "False"]
+
+
+def test_a_file_that_is_not_a_cache_pickle_is_dropped_unread(home):
+    cache.write_sites("other", sites_frame([]))
+    path = cache.cache_dir() / "sites-other.pickle"
+    path.write_bytes(pickle.dumps({"header": "something else"}, protocol=5))
+    assert cache.read_sites("other") is None and not path.exists()
 
 
 def test_an_empty_frame_round_trips():
@@ -95,11 +126,11 @@ def test_a_saved_exercise_changes_the_key(home):
 
 def test_a_broken_cache_file_is_rebuilt(home):
     first = known.known_sites(catalog_dir=home).sites
-    (path,) = cache.cache_dir().glob("sites-*.parquet")
-    path.write_bytes(b"not parquet")
+    (path,) = cache.cache_dir().glob("sites-*.pickle")
+    path.write_bytes(b"not a cache file")
     known._CACHE.clear()
     assert_geodataframe_equal(known.known_sites(catalog_dir=home).sites, first)
-    assert path.read_bytes().startswith(b"PAR1")
+    assert path.read_bytes().startswith(b"\x80\x05")  # rewritten
 
 
 def test_concurrent_first_builds_all_succeed(home):
@@ -145,3 +176,27 @@ def test_a_failed_child_build_falls_back_to_building_here(home, monkeypatch):
     monkeypatch.setattr(known, "_CHILD_SCRIPT", "raise SystemExit(3)")
     served = known.known_sites(catalog_dir=home, build_in_child=True)
     assert_geodataframe_equal(served.sites, sites_frame())
+
+
+_SERVER_SCRIPT = """
+import sys
+from pathlib import Path
+from geo.query.known import known_sites
+known = known_sites(build_in_child=True)
+print(len(known.sites), known.store_revision is not None, known.store_problem)
+print(sorted(m for m in ("sqlalchemy", "alembic", "geoalchemy2", "pyarrow.parquet") if m in sys.modules))
+"""
+
+
+def test_a_server_on_a_fresh_home_loads_no_database_library(tmp_path):
+    """The store is created in the child that builds the frame; the server reads its revision with sqlite3."""
+    env = {**os.environ, "DRILLMAP_HOME": str(tmp_path / "home")}
+    env.pop("DRILLMAP_DATABASE_URL", None)
+    for _ in range(2):  # a new home, then a second server process on the same home
+        done = subprocess.run(
+            [sys.executable, "-c", _SERVER_SCRIPT],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=True,
+        )  # fmt: skip
+        sizes, modules = done.stdout.splitlines()
+        assert sizes == f"{len(sites_frame())} True None"
+        assert modules == "[]"
