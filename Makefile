@@ -50,7 +50,7 @@ vendor:
 
 # Each bench prints its own table and writes its summary rows to a temporary folder (bench/results.py);
 # bench/summary.py then prints them all as one table. A bench that fails does not stop the others.
-BENCHES := map_payload snapshot ingest cli linear_time extraction distance dashboard load
+BENCHES := map_payload snapshot ingest cli linear_time extraction distance dashboard load export_child
 bench: $(VENV)/.dev
 	@out=$$(mktemp -d); status=0; \
 	for b in $(BENCHES); do \

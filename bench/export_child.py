@@ -23,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from results import Row, record  # bench/ is not a package
 
 
 def _timed(call: Callable[[], bytes]) -> tuple[float, int]:
@@ -60,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         return result
 
     print(f"machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    rows: list[Row] = []
     print(f"{'export':<24}{'child':>10}{'in-process cold':>18}{'warm':>10}{'child/warm':>12}{'size':>10}")
     for name, (task, task_args, kwargs) in exports.items():
         child, warm = [], []
@@ -69,6 +72,17 @@ def main(argv: list[str] | None = None) -> int:
             warm.append(_timed(lambda: here(task, task_args, kwargs))[0])  # noqa: B023
         c, w = statistics.median(child), statistics.median(warm)
         print(f"{name:<24}{c:>9.2f}s{cold:>17.2f}s{w:>9.2f}s{c / w:>11.1f}x{size / 1024:>8.0f}KB")
+        rows.append(
+            Row(
+                f"export {name} in a child process (s)",
+                f"{w:.2f} in-process warm",
+                f"{c:.2f}",
+                f"{c / w:.1f}x",
+                "",
+                None,
+            )
+        )
+    record("export_child", rows)
     return 0
 
 
