@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from results import Row, record  # bench/ is not a package
+from results import Row, record  # noqa: E402 - bench/ is not a package
 
 
 def _timed(call: Callable[[], bytes]) -> tuple[float, int]:
