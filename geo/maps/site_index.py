@@ -140,7 +140,11 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
     }
     // Places and citations come as HTML rendered and escaped by popup.place_html and popup.citation_html.
     function place(pl) { return V[pl[7]]; }
-    function citation(c) { return c.length === 1 ? V[c[0]] : V[c[0]] + D.src[c[1]] + V[c[2]]; }
+    function citation(c) {  // [frame, quote, source]: see SiteTables.add_citation in geo/maps/sites.py
+        if (c.length === 1) { return V[c[0]]; }
+        var f = D.cf[c[0]];
+        return f[0] + V[c[1]] + f[1] + D.src[c[2]] + f[2];
+    }
     function entry(en) {
         var ex = D.ex[en[0]];
         var shown = en.length > 2 ? en[2].map(function (i) { return ex[7][i]; }) : ex[7];
