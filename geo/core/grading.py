@@ -257,9 +257,21 @@ def figure_grade(figure: Mapping[str, Any], citations: Sequence[Mapping[str, Any
 
     ``citations`` are rows' citation mappings with ``id`` and ``grade`` (:func:`graded`).
     """
-    cited = set(figure.get("cite") or [])
-    codes = {str(c.get("grade") or NOT_GRADED) for c in citations if c.get("id") in cited}
-    return ", ".join(sorted(codes, key=grade_order)) or NOT_GRADED
+    return figure_grades([figure], citations)[0]
+
+
+def figure_grades(figures: Sequence[Mapping[str, Any]], citations: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Return :func:`figure_grade` of each figure, reading the citations' grades once for all of them."""
+    by_id: dict[Any, set[str]] = {}
+    for c in citations:
+        by_id.setdefault(c.get("id"), set()).add(str(c.get("grade") or NOT_GRADED))
+    out = []
+    for figure in figures:
+        codes: set[str] = set()
+        for cid in set(figure.get("cite") or []):
+            codes |= by_id.get(cid, set())
+        out.append(", ".join(sorted(codes, key=grade_order)) or NOT_GRADED)
+    return out
 
 
 def best_grade(citations: Sequence[Mapping[str, Any]]) -> str:

@@ -35,7 +35,7 @@ from geo.catalog.sites import NATO_DISTANCE_COLUMNS, other_side_text
 from geo.core.citations import source_host, via_text
 from geo.core.countries import country_name
 from geo.core.dates import row_period_text
-from geo.core.grading import NOT_GRADED, figure_grade
+from geo.core.grading import NOT_GRADED, figure_grades
 from geo.core.values import present, text_or_none
 from geo.geocode.gazetteer import reading_text
 
@@ -155,6 +155,7 @@ def _figure_fields(
     groups: dict[str, list[Mapping[str, Any]]] = {}
     for fig in figures:
         groups.setdefault(str(fig.get("what", "")), []).append(fig)
+    grade_of = dict(zip(map(id, figures), figure_grades(figures, citations), strict=True))
     out: list[FigureFields] = []
     for what, claims in groups.items():
         values = {(c.get("value"), c.get("value_max"), c.get("scope")) for c in claims}
@@ -168,7 +169,7 @@ def _figure_fields(
                         "scope": text_or_none(c.get("scope")),
                         "by": str(c["claimed_by"]) if present(c.get("claimed_by")) else "claimant not named",
                         "official": bool(c.get("official")),
-                        "grade": figure_grade(c, citations),
+                        "grade": grade_of[id(c)],
                     }
                     for c in claims
                 ],

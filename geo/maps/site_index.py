@@ -19,7 +19,8 @@ functions that draw them:
   about 3.5 times smaller);
 * tooltips and popups built from the tables only when shown (:func:`geo.maps.popup.spot_popup_html` is
   the same markup in Python; a browser test checks they agree): places and citations are the HTML that
-  :mod:`geo.maps.popup` rendered and escaped, the exercise's facts are escaped here.
+  :mod:`geo.maps.popup` rendered and escaped (a citation as its frame, escaped quote and source, joined
+  here: :meth:`geo.maps.sites.SiteTables.add_citation`), the exercise's facts are escaped here.
 
 Keyboard: markers and clusters are focusable (Tab), area polygons get ``tabindex="0"``; Enter opens a
 place's popup (or zooms into / spiderfies a cluster) and moves the focus to the popup's first link; Esc
@@ -38,7 +39,7 @@ import numpy as np
 
 from geo.core.symbology import AREA_FILL_STRENGTH, area_fill
 from geo.maps.datastore import UNDELTA_JS, ScriptElement, delta_geometry, script_json
-from geo.maps.sites import SiteTables
+from geo.maps.sites import SiteTables, paused_gc
 
 __all__ = ["PACK_ABOVE_SITES", "AllianceSites", "SiteCluster", "SiteIndex", "pack_text"]
 
@@ -140,7 +141,11 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
     }
     // Places and citations come as HTML rendered and escaped by popup.place_html and popup.citation_html.
     function place(pl) { return V[pl[7]]; }
-    function citation(c) { return c.length === 1 ? V[c[0]] : V[c[0]] + D.src[c[1]] + V[c[2]]; }
+    function citation(c) {  // [frame, quote, source]: see SiteTables.add_citation in geo/maps/sites.py
+        if (c.length === 1) { return V[c[0]]; }
+        var f = D.cf[c[0]];
+        return f[0] + V[c[1]] + f[1] + D.src[c[2]] + f[2];
+    }
     function entry(en) {
         var ex = D.ex[en[0]];
         var shown = en.length > 2 ? en[2].map(function (i) { return ex[7][i]; }) : ex[7];
@@ -408,11 +413,12 @@ class SiteIndex(ScriptElement):
     @property
     def payload(self) -> str:
         """The tables as script-safe JSON, or ``{"gz85": <gzipped JSON, pack_text>, "n": <its bytes>}`` when packed."""
-        tables = self.tables.to_json()
-        tables["geoms"] = [delta_geometry(g) for g in tables["geoms"]]
-        if not self.packed:
-            return script_json(tables)
-        text = json.dumps(tables, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        with paused_gc():  # see paused_gc: the tables are a million small containers at 20,000 sites
+            tables = self.tables.to_json()
+            tables["geoms"] = [delta_geometry(g) for g in tables["geoms"]]
+            if not self.packed:
+                return script_json(tables)
+            text = json.dumps(tables, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
         packed = gzip.compress(text.encode("utf-8"), compresslevel=PACK_LEVEL, mtime=0)
         return script_json({"gz85": pack_text(packed), "n": len(packed)})
 
