@@ -34,20 +34,17 @@ share a spot, the vaguest is drawn):
 from __future__ import annotations
 
 import gc
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import escape
-from typing import Any, Final
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import pyproj
 import shapely
-from shapely.geometry import mapping
 
 from geo.catalog.sites import POINT_DECIMALS, located, place_name, site_kind
 from geo.core import settings
@@ -63,12 +60,11 @@ from geo.maps.popup import (
     place_html,
     source_html,
 )
-from geo.maps.reference import display_geometry
+from geo.maps.site_areas import area_geometries
 
 __all__ = [
     "AREA_KINDS",
     "POINT_KINDS",
-    "SITE_SIMPLIFY_M",
     "SiteTables",
     "paused_gc",
     "site_key",
@@ -83,8 +79,6 @@ _QUOTE_STAND_IN = "\u2063quote\u2063"  # html.escape leaves it as it is
 #: The citation keys a citation's frame (its markup around the quote and the source) depends on.
 _FRAME_KEYS = ("claimed_by", "via", "grade", "grade_text")
 AREA_KINDS: tuple[str, ...] = ("r", "b", "c")
-#: Simplification of site areas for display (metres): below a pixel at the zooms regions are read at.
-SITE_SIMPLIFY_M = 500.0
 #: Kinds from the vaguest to the most precise: a spot shared by sites of several kinds is drawn as the vaguest.
 _VAGUEST_FIRST: tuple[str, ...] = ("c", "b", "r", "a", "t", "p")
 
@@ -276,54 +270,6 @@ class SiteTables:
         return len(self.places) - 1
 
 
-def _area_geometries(areas: gpd.GeoSeries) -> tuple[list[int], list[dict[str, Any]]]:
-    """Deduplicate area geometries (by WKB) and simplify each distinct one once."""
-    # Sites of one area usually share the geometry object itself: write each object's WKB once.
-    geoms = areas.to_numpy()
-    by_object: dict[int, int] = {}
-    for i, g in enumerate(geoms):
-        by_object.setdefault(id(g), i)
-    wkb_of = dict(zip(by_object, shapely.to_wkb(geoms[list(by_object.values())]), strict=True))
-    first: dict[bytes, int] = {}
-    refs: list[int] = []
-    for g in geoms:
-        refs.append(first.setdefault(wkb_of[id(g)], len(first)))
-    return refs, _display_mappings(list(first), areas.crs or settings.STORAGE_CRS)
-
-
-#: Display GeoJSON of site areas already simplified, by (CRS, WKB): the same few dozen areas (oblasts, border
-#: strips, countries) recur in every selection, and projecting and simplifying them is most of a map's build.
-_DISPLAY: OrderedDict[tuple[str, bytes], dict[str, Any]] = OrderedDict()
-_DISPLAY_ENTRIES: Final = 4096
-_DISPLAY_LOCK = threading.Lock()
-
-
-def _display_mappings(wkbs: list[bytes], crs: Any) -> list[dict[str, Any]]:
-    """The display GeoJSON of each area (by WKB): simplified in EPSG:3035, clipped and rounded, once per area.
-
-    Keyed by the whole WKB and the CRS, so a cached answer is always that of the same geometry; the
-    mappings are shared by every map that shows the area and read only (:func:`delta_geometry` copies).
-    """
-    crs_key = pyproj.CRS.from_user_input(crs).to_string()
-    keys = [(crs_key, wkb) for wkb in wkbs]
-    with _DISPLAY_LOCK:
-        found = {k: _DISPLAY[k] for k in keys if k in _DISPLAY}
-    missing = [k for k in keys if k not in found]
-    if missing:
-        unique = gpd.GeoSeries(shapely.from_wkb([wkb for _, wkb in missing]), crs=crs)
-        shown = display_geometry(unique, tolerance_m=SITE_SIMPLIFY_M)
-        new = {
-            k: mapping(g) if g is not None else {"type": "Polygon", "coordinates": []}
-            for k, g in zip(missing, shown, strict=True)
-        }
-        found.update(new)
-        with _DISPLAY_LOCK:
-            _DISPLAY.update(new)
-            while len(_DISPLAY) > _DISPLAY_ENTRIES:
-                _DISPLAY.popitem(last=False)
-    return [found[k] for k in keys]
-
-
 class _SharedText:
     """Interns exercise facts, places and citations so that each is sent once however many sites share it.
 
@@ -509,7 +455,7 @@ def _site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
     ys = np.round(shapely.get_y(np.where(is_point, drawn.geometry.values, None)), POINT_DECIMALS)
     area_refs: dict[int, int] = {}
     if (~is_point).any():
-        refs, tables.geometries = _area_geometries(drawn.geometry[~is_point])
+        refs, tables.geometries = area_geometries(drawn.geometry[~is_point])
         area_refs = dict(zip(np.flatnonzero(~is_point).tolist(), refs, strict=True))
 
     columns = _columns(drawn, _SITE_COLUMNS)

@@ -9,7 +9,7 @@ import json
 import shapely
 from shapely.geometry import box, shape
 
-from geo.maps import sites as site_module
+from geo.maps import site_areas
 from geo.maps.datastore import DataStore, coded_collection, delta_collection, script_json
 from geo.maps.offline import make_map
 from geo.maps.reference import border_rings, reference_layers
@@ -47,13 +47,13 @@ def test_the_data_store_payload_is_the_json_of_its_collections():
 def test_site_area_shapes_are_kept_per_geometry():
     a = shapely.to_wkb(box(26.0, 52.0, 28.0, 54.0))
     b = shapely.to_wkb(box(26.0, 52.0, 28.5, 54.0))
-    first = site_module._display_mappings([a], "EPSG:4326")
-    again = site_module._display_mappings([a, b], "EPSG:4326")
+    first = site_areas.display_mappings([a], "EPSG:4326")
+    again = site_areas.display_mappings([a, b], "EPSG:4326")
     assert again[0] is first[0]  # the same geometry: the same display shape
     assert again[1] != again[0]  # a different geometry: its own shape
     assert shape(again[1]).bounds[2] == 28.5
-    site_module._DISPLAY.clear()
-    assert site_module._display_mappings([a], "EPSG:4326")[0] == first[0]  # computed anew: the same answer
+    site_areas._DISPLAY.clear()
+    assert site_areas.display_mappings([a], "EPSG:4326")[0] == first[0]  # computed anew: the same answer
 
 
 def test_rings_are_kept_per_distance_and_membership():
