@@ -11,23 +11,12 @@ import datetime as dt
 
 import pytest
 
-from geo.catalog.load import load_exercises
 from geo.extract import DraftEvent, Extractor
 from geo.extract.assembly import ALLIANCE_CUES
 from geo.extract.names import NameLexicon, find_names
 from geo.extract.participants import find_parties
 
 DAY = dt.date(2026, 3, 2)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_exercises())
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return NameLexicon.from_catalog(load_exercises())
 
 
 def _participants(sentence: str) -> list[str]:

@@ -22,8 +22,7 @@ from typing import Any
 
 import pytest
 
-from geo.catalog.load import load_exercises
-from geo.extract import DraftEvent, Extractor, clean_text
+from geo.extract import DraftEvent, clean_text
 from tests.extract.extract_checks import check_evidence
 
 
@@ -928,11 +927,6 @@ def _passing_mention(events: tuple[DraftEvent, ...]) -> None:
         assert event.locations == ()
         assert event.start in (None, "2025", "2025-09")
         assert event.end is None
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_exercises())
 
 
 def _locations(event: DraftEvent) -> set[tuple[str | None, str | None, str | None]]:

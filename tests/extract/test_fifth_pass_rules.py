@@ -10,20 +10,9 @@ import datetime as dt
 
 import pytest
 
-from geo.catalog.load import load_exercises
 from geo.extract import Extractor
 from geo.extract.names import NameLexicon, find_names
 from geo.extract.participants import find_parties
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_exercises())
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return NameLexicon.from_catalog(load_exercises())
 
 
 @pytest.mark.parametrize(

@@ -11,23 +11,11 @@ import datetime as dt
 
 import pytest
 
-from geo.catalog.load import load_exercises
-from geo.extract import Extractor
 from geo.extract.dates import date_role, find_dates
-from geo.extract.names import NameLexicon, find_names
+from geo.extract.names import find_names
 from geo.extract.participants import find_parties
 from geo.extract.places import find_places, geocode_cached
 from geo.geocode.geocoder import geocode
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_exercises())
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> NameLexicon:
-    return NameLexicon.from_catalog(load_exercises())
 
 
 def _participants(sentence: str) -> list[str]:

@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from geo.catalog.load import load_exercise_file, load_exercises
+from geo.catalog.load import load_exercise_file
 from geo.catalog.schema import Exercise
 from geo.core import settings
 from geo.core.dates import earliest_date, latest_date
-from geo.extract import DraftEvent, Extractor, read_article
+from geo.extract import DraftEvent, read_article
 from geo.extract.places import geocode_cached, location_key
 from tests.extract.extract_checks import check_evidence
 
@@ -163,11 +163,6 @@ GOLD: dict[tuple[str, int], dict[str, Any]] = {
     },
 }
 EVENT_COUNTS = {"000": 1, "001": 2, "002": 2, "003": 1, "004": 1}
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_exercises())
 
 
 @pytest.fixture(scope="module")

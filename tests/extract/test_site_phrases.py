@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from geo.catalog.load import load_exercises
 from geo.extract import Extractor
 from geo.extract.places import find_places, geocode_cached, is_home_base, is_venue
 from geo.extract.records import to_exercise
@@ -68,11 +67,6 @@ def test_where_units_are_based_is_no_site() -> None:
 def test_hosting_forces_is_no_hosted_exercise() -> None:
     assert _found("Latvia hosts allied forces and equipment") == []
     assert _found("Latvia will host the Crystal Arrow 2024 drills")[0][:2] == ("Latvia", "country")
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_exercises())
 
 
 def test_ranges_listed_item_by_item_are_the_exercises_sites(extractor: Extractor) -> None:

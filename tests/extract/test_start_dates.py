@@ -13,15 +13,8 @@ import datetime as dt
 
 import pytest
 
-from geo.catalog.load import load_exercises
 from geo.extract import Extractor
 from geo.extract.dates import find_dates, resolve
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_exercises())
-
 
 _d = dt.date.fromisoformat
 
