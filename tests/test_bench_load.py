@@ -11,8 +11,11 @@ import importlib.util
 import random
 import sys
 import time
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -125,14 +128,20 @@ def test_session_marks_a_run_that_shows_an_exception_or_does_not_compile() -> No
 
 
 @pytest.mark.slow
+def _run(coroutine: Coroutine[Any, Any, None]) -> None:
+    """Run a client in a thread of its own: a browser test's Playwright may already run a loop in this one."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
+
+
 def test_client_runs_the_empty_map_page_of_a_real_server(tmp_path: Path) -> None:
     """One client against ``bench/empty_map_app.py``: its page runs finish well and send the st_folium map."""
     with run_streamlit("test-bench-load", script=str(load.baseline_script(tmp_path))) as base:
         first = load.Client(base, time.perf_counter(), 60.0, random.Random(1), 0)  # one session: the first visit
-        asyncio.run(first.run())
+        _run(first.run())
         # Warm now: a page run takes well under a second, so a rerun follows within the think time (<= 2 s).
         client = load.Client(base, time.perf_counter() + 5.0, 60.0, random.Random(1), 1)
-        asyncio.run(client.run())
+        _run(client.run())
     assert first.errors == client.errors == []
     assert [r.kind for r in first.runs] == ["link"]
     assert [r.kind for r in client.runs][:2] == ["link", "rerun"]

@@ -21,7 +21,7 @@ def test_prepare_writes_the_frame_the_next_call_reads(tmp_path, monkeypatch, cap
         assert main(["prepare"]) == 0
         assert "prepared: " in capsys.readouterr().out
         prepared = known.known_sites()
-        assert (cache.cache_dir() / f"sites-{prepared.key}.parquet").is_file()
+        assert len(list(cache.cache_dir().glob(f"sites-{prepared.key}.*"))) == 1  # the frame, in whatever format
         assert list(derived.cache_dir().glob(f"briefing_basemap-{derived.prepared_key()}.json"))
         known._CACHE.clear()  # the server's first visit: another process, the same home
         monkeypatch.setattr(known, "_build", lambda *a: pytest.fail("rebuilt although prepare built it"))
