@@ -12,6 +12,7 @@ Everything here returns plain GeoJSON mappings (lon, lat order) ready for the ma
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -194,9 +195,23 @@ def _place_labels(rank: int) -> tuple[Label, ...]:
     )
 
 
-@cache
+_REFERENCE_LOCK = threading.Lock()
+
+
 def reference_layers() -> ReferenceLayers:
-    """Return the prepared reference layers (computed once per process).
+    """Return the prepared reference layers, computed once per process; concurrent first callers wait for it.
+
+    The dashboard prepares them in a thread while its first session waits for the catalog
+    (:func:`pages.common.state.prepare_reference_early`); a session arriving meanwhile must get that copy,
+    not build a second one (the maps' coded layers are kept per collection object).
+    """
+    with _REFERENCE_LOCK:
+        return _reference_layers()
+
+
+@cache
+def _reference_layers() -> ReferenceLayers:
+    """Build the prepared reference layers (see :func:`reference_layers`).
 
     Returns
     -------

@@ -92,18 +92,6 @@ def load_known() -> KnownSites:
     return known
 
 
-_REFERENCE_LOCK = threading.Lock()
-_REFERENCE: list[ReferenceLayers] = []  # the one prepared copy, once there is one
-
-
-def _prepared_reference() -> ReferenceLayers:
-    """Return the reference layers, preparing them on the first call (other callers wait for it)."""
-    with _REFERENCE_LOCK:
-        if not _REFERENCE:
-            _REFERENCE.append(reference_layers())
-        return _REFERENCE[0]
-
-
 @functools.cache
 def prepare_reference_early() -> None:
     """Start preparing the reference layers in a thread, once per process.
@@ -118,14 +106,14 @@ def prepare_reference_early() -> None:
 
 def _prepare_map_pieces() -> None:
     """The reference layers, then the default rings along NATO's border as of today (kept per membership)."""
-    _prepared_reference()
+    reference_layers()
     border_rings(dt.date.today(), tuple(float(km) for km in DEFAULT_RINGS_KM))
 
 
 @st.cache_resource(show_spinner="Preparing the reference layers…")
 def reference() -> ReferenceLayers:
     """Return the map's reference layers, prepared once per server process."""
-    return _prepared_reference()
+    return reference_layers()
 
 
 def choices() -> Choices:
