@@ -26,7 +26,7 @@ from collections.abc import Callable
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, Final
+from typing import IO, Any, Final
 
 from geo.core import settings
 
@@ -39,6 +39,7 @@ __all__ = [
     "environment_fingerprint",
     "prepared",
     "prepared_key",
+    "write_atomically",
 ]
 
 #: Bump when the layout of the files changes.
@@ -100,19 +101,37 @@ def prepared_key() -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
 
 
+def write_atomically(path: Path, write: Callable[[IO[bytes]], object], *, keep: str | None = None) -> Path:
+    """Write a cache file through a temporary file in its folder and a rename; then keep the newest few.
+
+    Parameters
+    ----------
+    path
+        The file to (re)place; its folder is created.
+    write
+        Writes the content to the open binary file.
+    keep
+        A glob of the file's kind in the folder (``"sites-*.pickle"``): only its newest :data:`KEEP_FILES`
+        files stay. Another process may remove the same ones, so removal failures are ignored.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp", delete=False) as tmp:
+        write(tmp)
+    Path(tmp.name).replace(path)
+    if keep is not None:
+        dated = []
+        for other in path.parent.glob(keep):
+            with contextlib.suppress(OSError):
+                dated.append((other.stat().st_mtime_ns, other))
+        for _, old in sorted(dated, reverse=True)[KEEP_FILES:]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+    return path
+
+
 def _write_json(kind: str, key: str, value: Any) -> None:
-    folder = cache_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", dir=folder, prefix=f".{kind}-", suffix=".tmp", delete=False) as tmp:
-        json.dump(value, tmp, ensure_ascii=False, separators=(",", ":"))
-    Path(tmp.name).replace(folder / f"{kind}-{key}.json")
-    dated = []
-    for path in folder.glob(f"{kind}-*.json"):
-        with contextlib.suppress(OSError):
-            dated.append((path.stat().st_mtime_ns, path))
-    for _, old in sorted(dated, reverse=True)[KEEP_FILES:]:
-        with contextlib.suppress(OSError):  # another process may remove the same one
-            old.unlink()
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    write_atomically(cache_dir() / f"{kind}-{key}.json", lambda file: file.write(text), keep=f"{kind}-*.json")
 
 
 def prepared(kind: str, build: Callable[[], Any]) -> Any:

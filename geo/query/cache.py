@@ -31,7 +31,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Final
 
@@ -99,8 +98,6 @@ def write_sites(key: str, sites: gpd.GeoDataFrame, *, catalog_problems: tuple[st
         The catalog files that could not be read when the frame was built (kept with it, so that a cached
         answer names them too).
     """
-    folder = cache_dir()
-    folder.mkdir(parents=True, exist_ok=True)
     payload = {
         "header": _HEADER,
         "columns": pd.DataFrame(sites.drop(columns="geometry")),
@@ -109,11 +106,9 @@ def write_sites(key: str, sites: gpd.GeoDataFrame, *, catalog_problems: tuple[st
         "crs": sites.crs.to_string() if sites.crs else None,
         "catalog_problems": list(catalog_problems),
     }
-    with tempfile.NamedTemporaryFile(dir=folder, prefix=".sites-", suffix=".tmp", delete=False) as tmp:
-        pickle.dump(payload, tmp, protocol=5)
-    Path(tmp.name).replace(_path(key))
-    _prune(folder)
-    return _path(key)
+    return derived.write_atomically(
+        _path(key), lambda file: pickle.dump(payload, file, protocol=5), keep="sites-*.pickle"
+    )
 
 
 def read_sites(key: str) -> tuple[gpd.GeoDataFrame, tuple[str, ...]] | None:
@@ -147,14 +142,3 @@ def read_sites(key: str) -> tuple[gpd.GeoDataFrame, tuple[str, ...]] | None:
         with contextlib.suppress(OSError):  # unreadable: drop it, the caller rebuilds
             path.unlink()
         return None
-
-
-def _prune(folder: Path) -> None:
-    """Keep the newest :data:`KEEP_FILES` cache files (another process may remove the same ones)."""
-    dated = []
-    for path in folder.glob("sites-*.pickle"):
-        with contextlib.suppress(OSError):
-            dated.append((path.stat().st_mtime_ns, path))
-    for _, old in sorted(dated, reverse=True)[KEEP_FILES:]:
-        with contextlib.suppress(OSError):
-            old.unlink()
