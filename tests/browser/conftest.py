@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,16 @@ from geo.maps.offline import save_offline_html, vendor_file_base
 MAP = "Object.values(window).find(v => v && v instanceof L.Map)"
 #: The streamlit-folium component's frame on a dashboard page.
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+
+
+def download_button(page, stem: str):
+    """The download button of a prepared ``drillmap-<stem>-<yyyymmdd>.<ext>`` file, and no other.
+
+    The name is matched whole: a substring match of ``drillmap-map-`` would also find a stale
+    ``drillmap-map-as-seen-`` button that Streamlit still shows while a rerun is drawing the new panel, and a
+    click on it downloads nothing (its file was withdrawn).
+    """
+    return page.get_by_role("button", name=re.compile(rf"^Download drillmap-{re.escape(stem)}-\d{{8}}\.\w+$"))
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ from geo.catalog.filter import SiteFilter
 from geo.core.symbology import ALLIANCE_COLORS
 from geo.export.snapshot import as_seen_png
 from geo.query.selection import select
+from tests.browser.conftest import download_button
 from tests.conftest import fresh_page, run_streamlit
 from tests.support.export_panel_app import tiny_sites
 
@@ -57,17 +58,17 @@ def test_download_area_in_the_browser(chromium_browser, panel_server, artifacts_
         prepare = page.get_by_role("button", name="Prepare download")
         prepare.wait_for(timeout=30_000)
         prepare.click()
-        download_button = page.get_by_role("button", name="Download drillmap-map-")
-        download_button.wait_for(timeout=30_000)
+        button = download_button(page, "map")
+        button.wait_for(timeout=30_000)
         page.get_by_text("Ready:").wait_for(timeout=10_000)
         with page.expect_download(timeout=30_000) as info:
-            download_button.click()
+            button.click()
         download = info.value
         assert download.suggested_filename.startswith("drillmap-map-") and download.suggested_filename.endswith(".png")
         data = Path(download.path()).read_bytes()
         assert Image.open(io.BytesIO(data)).size == (1920, 1080)
         with page.expect_download(timeout=30_000) as again:  # the file is made on click: a second copy works
-            download_button.click()
+            button.click()
         assert Path(again.value.path()).read_bytes() == data
         page.screenshot(path=str(artifacts_dir / "export_panel.png"))
     finally:

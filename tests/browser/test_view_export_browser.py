@@ -20,7 +20,7 @@ import pytest
 from PIL import Image
 
 from geo.core.extent import MapExtent, parse_extent
-from tests.browser.conftest import MAP, MAP_FRAME
+from tests.browser.conftest import MAP, MAP_FRAME, download_button
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +38,7 @@ def _map_frame(page):
 
 def _download(page, name: str) -> bytes:
     page.get_by_role("button", name="Prepare download").click()
-    button = page.get_by_role("button", name=f"Download drillmap-{name}-")
+    button = download_button(page, name)
     button.wait_for(timeout=90_000)
     with page.expect_download(timeout=30_000) as info:
         button.click()
