@@ -1,7 +1,9 @@
 """Data-quality report of the catalog: ``python -m geo catalog --check``.
 
 Hard errors (exit code 1): a file that fails the schema (missing source, end before start, unknown
-alliance …), a related id that does not exist, a resolved site with invalid geometry. Everything else
+alliance …), a related id that does not exist, a resolved site with invalid geometry, a site resolved in
+another country than the one its file records (the gazetteer's town Neman, in Russia, for "the Neman"
+recorded in Lithuania). Everything else
 is reported for review without failing: counts by year, alliance, precision and confidence; sites that
 are proxies; facts without a quote; exercises without an end date; unresolved places.
 """
@@ -98,6 +100,7 @@ def check_catalog(catalog_dir: Path | None = None) -> QualityReport:
     report.sites = len(sites)
     report.by_precision.update(sites["precision"])
     report.by_confidence.update(sites["confidence"].fillna("unresolved"))
+    recorded = {(ex.id, i): site.country for ex in exercises for i, site in enumerate(ex.sites)}
     for row in sites.itertuples():
         label = f"{row.exercise_id}: {row.place_text!r}"
         if row.site_status == "unresolved":
@@ -105,6 +108,12 @@ def check_catalog(catalog_dir: Path | None = None) -> QualityReport:
             continue
         if not row.geometry.is_valid:
             report.hard_errors.append(f"{label}: invalid geometry")
+        country = recorded[(row.exercise_id, row.site_index)]
+        if isinstance(row.site_country, str) and row.site_country != country:  # None (NaN): an area across borders
+            report.hard_errors.append(
+                f"{label}: recorded in {country} but resolved in {row.site_country} ({row.geocode_explanation}); "
+                "give a resolve_as that names the place in its country"
+            )
         if row.precision == "area":
             report.proxies.append(
                 f"{label} → {row.gazetteer_id}, ±{row.precision_km:g} km, confidence {row.confidence}"

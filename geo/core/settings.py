@@ -54,6 +54,13 @@ SETTINGS: dict[str, Setting] = {
             "without reaching the interior.",
         ),
         Setting(
+            "river_corridor_km",
+            10.0,
+            "Half-width of the corridor along a named river that stands for 'on the X' or 'a crossing of the "
+            "X' when the report does not say where along it (km). A crossing is made at the bank; 10 km "
+            "keeps the valley without reaching the next river's.",
+        ),
+        Setting(
             "interior_min_depth_km",
             50.0,
             "'The interior of the country' is the country's territory at least this far from every land border (km).",

@@ -72,6 +72,24 @@ def test_a_seeded_bad_row_is_a_hard_error_and_the_rest_is_still_checked(tmp_path
     assert f"Catalog: {len(load_exercises()) - 1} exercises" in text  # every other file was still read
 
 
+def test_a_site_resolved_outside_its_recorded_country_is_a_hard_error(tmp_path: Path) -> None:
+    folder = _copy_catalog(tmp_path)
+
+    def town_not_river(data: dict) -> None:
+        (site,) = [s for s in data["sites"] if s["place"] == "the Neman"]
+        site["place"] = "Neman"  # no article: the town, which lies in Kaliningrad, not in Lithuania
+
+    _mutate(folder, "saber-strike-2018", town_not_river)
+    report = check_catalog(folder)
+    assert report.hard_errors == [
+        next(
+            e
+            for e in report.hard_errors
+            if e.startswith("saber-strike-2018: 'Neman': recorded in LTU but resolved in RUS")
+        )
+    ]
+
+
 def test_cli_check_exit_codes(tmp_path: Path) -> None:
     ok = subprocess.run(
         [sys.executable, "-m", "geo", "catalog", "--check"], capture_output=True, text=True, check=False
