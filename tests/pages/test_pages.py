@@ -321,7 +321,7 @@ def test_exercise_tables_show_no_none_or_file_paths(sites):
     frames = [df.value for df in at.dataframe]
     assert len(frames) >= 4
     for frame in frames:
-        text = frame.select_dtypes(include="object")
+        text = frame.select_dtypes(include=["object", "str"])
         assert not text.isna().any().any(), [c for c in text.columns if text[c].isna().any()]
         flat = text.astype(str).to_numpy().ravel().tolist()
         assert not [v for v in flat if v in ("None", "nan")]
