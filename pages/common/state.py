@@ -175,10 +175,18 @@ class View:
         return self.selection.unresolved
 
 
+def year_range(value: object, ch: Choices) -> tuple[int, int]:
+    """The Years widget's value as a (first, last) pair; anything else (a client that sent one number, or
+    none) is every year, so a page run never fails on it."""
+    if isinstance(value, tuple | list) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        return (int(value[0]), int(value[1]))
+    return ch.years
+
+
 def filter_from_widgets(ch: Choices) -> SiteFilter:
     """Build the :class:`SiteFilter` the sidebar widgets describe (the one the CLI would build)."""
     state = st.session_state
-    years = tuple(state.get(K_YEARS, ch.years))
+    years = year_range(state.get(K_YEARS), ch)
     nato_on = bool(state.get(K_NATO_ON, False))
     return SiteFilter(
         years=None if years == ch.years else (int(years[0]), int(years[1])),
@@ -378,6 +386,9 @@ def sidebar() -> View:
     bar.markdown("### Filters")
     lo, hi = ch.years
     if lo < hi:
+        # A range slider only when its state is a pair: with one number (or none) Streamlit draws a single
+        # handle and returns an int.
+        st.session_state[K_YEARS] = year_range(st.session_state.get(K_YEARS), ch)
         bar.slider("Years", min_value=lo, max_value=hi, key=K_YEARS, help="Exercises whose dates overlap these years")
     bar.multiselect("Alliance", options=list(ch.alliances), key=K_ALLIANCES, placeholder="All alliances")
     bar.multiselect(

@@ -18,6 +18,7 @@ from geo.catalog.filter import SiteFilter, filter_sites
 from geo.catalog.sites import sites_frame
 from geo.maps.sites import site_tables
 from geo.maps.url_state import choices_from_sites
+from pages.common.state import year_range
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = (
@@ -136,6 +137,15 @@ def test_filters_change_the_sites_drawn(sites, years):
     _no_exception(at)
     assert _drawn_sites(at) == _expected(sites, years=(last - 1, last), alliances=("NATO",), max_distance_km=100)
     assert _params(at)["nato_km"] == "100"
+
+
+@pytest.mark.parametrize("lost", [2021, None, "2020-2021", (2020,), ("a", "b"), (2020, 2021, 2022)])
+def test_a_years_value_that_is_not_a_range_means_every_year(sites, lost):
+    # A websocket client that sends one number or none for the slider left such a value; the filter then
+    # raised TypeError. (AppTest cannot send one: it serialises the widget's value as the browser would.)
+    ch = choices_from_sites(sites)
+    assert year_range(lost, ch) == ch.years
+    assert year_range([2020, 2021], ch) == (2020, 2021)
 
 
 def test_counts_in_the_sidebar(sites):
