@@ -36,8 +36,8 @@ PAGES: tuple[st.Page, ...] = (
 page = st.navigation(list(PAGES))
 if page.url_path in ("review", "changes"):  # the filters select the map's exercises; not a report or the audit
     ui_common.keep_filters()
-else:
-    ui_common.sidebar()
+else:  # the Compare page's sides choose their own years: a Years slider there would do nothing
+    ui_common.sidebar(years=page.url_path != "compare")
 ui_common.show_notices()
 try:
     page.run()

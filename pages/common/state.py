@@ -378,14 +378,22 @@ def _grade_widget(bar: Any) -> None:
     )
 
 
-def sidebar() -> View:
-    """Draw the sidebar filters, mirror them in the URL and return the filtered view."""
+def sidebar(*, years: bool = True) -> View:
+    """Draw the sidebar filters, mirror them in the URL and return the filtered view.
+
+    ``years=False`` (the Compare page, whose sides choose their own years) draws no Years slider but keeps
+    its value for the other pages.
+    """
     ch = choices()
     read_url_once(ch)
     bar = st.sidebar
     bar.markdown("### Filters")
     lo, hi = ch.years
-    if lo < hi:
+    if not years:
+        if K_YEARS in st.session_state:  # an undrawn widget's state is dropped at the end of the run
+            st.session_state[K_YEARS] = st.session_state[K_YEARS]
+        bar.caption("Years: each side of the comparison chooses its own.")
+    elif lo < hi:
         # A range slider only when its state is a pair: with one number (or none) Streamlit draws a single
         # handle and returns an int.
         st.session_state[K_YEARS] = year_range(st.session_state.get(K_YEARS), ch)

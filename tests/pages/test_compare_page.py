@@ -49,3 +49,16 @@ def test_default_and_bad_links():
     assert at.selectbox(key="c_a_ex").value == "zapad-2017"
     assert at.selectbox(key="c_b_ex").value == "zapad-2021"
     assert (_param(at, "a"), _param(at, "b")) == ("zapad-2017", "zapad-2021")
+
+
+def test_the_sidebar_has_no_years_slider_here_and_keeps_the_years_for_the_map():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["years"] = "2021-2022"
+    at.run()
+    assert tuple(at.slider(key="f_years").value) == (2021, 2022)
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "f_years" not in [s.key for s in at.sidebar.slider]
+    assert any("each side of the comparison chooses its own" in c.value for c in at.sidebar.caption)
+    at.switch_page("pages/1_map.py").run()
+    assert tuple(at.slider(key="f_years").value) == (2021, 2022)
