@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 EXERCISE_NOUN = re.compile(
-    r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
+    r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
     r"tactical|field)\s+training|"
     r"(?:snap|surprise|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?(?:inspections?|checks?)|"
     # "the large-scale inspection of the Armed Forces, ordered by the President, began on January 16"
@@ -59,13 +59,13 @@ EVENT_CUE = re.compile(
 )
 MILITARY_CONTEXT = re.compile(
     r"\b(?:military|troops|soldiers|armed\s+forces|army|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|CSTO|"
-    r"NATO|drills|maneuvers|manoeuvres|defen[cs]e\s+minister|servicemen|paratroopers|air\s+force|navy|fleet|"
+    r"NATO|drills|maneuvers?|manoeuvres?|defen[cs]e\s+minister|servicemen|paratroopers|air\s+force|navy|fleet|"
     r"strategic\s+exercises?|command(?:-|\s+and\s+)staff|regional\s+grouping|grouping\s+of\s+forces|"
     r"staff\s+training)\b",
     re.I,
 )
 DEMONSTRATIVE = re.compile(
-    r"\b(?:these|this|those|such|said)\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|maneuvers|manoeuvres|"
+    r"\b(?:these|this|those|such|said)\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|maneuvers?|manoeuvres?|"
     r"war\s+games|activities|soldiers|troops|grouping)\b",
     re.I,
 )
@@ -110,7 +110,7 @@ DATELINE_RANGE = re.compile(
 #: A mention of another, earlier exercise ("A similar exercise was held in 2022", "last year's drills").
 OTHER_EXERCISE = re.compile(
     r"\b(?:similar|previous|prior|past|last\s+year['’]s|earlier|last\s+such)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:exercises?|drills?|maneuvers|manoeuvres|war\s*games)\b",
+    r"(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games)\b",
     re.I,
 )
 #: Marks of a sentence dating what it reports in the past ("last September", "in 2021", "two years ago").

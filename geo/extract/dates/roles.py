@@ -71,7 +71,9 @@ _START_CUES = frozenset(
         "drills",
         "drill",
         "maneuvers",
+        "maneuver",
         "manoeuvres",
+        "manoeuvre",
         "games",
         "deployed",
         "kicked",
@@ -212,7 +214,7 @@ def _opens_clause(head: str, before: list[str]) -> bool:
 
 #: Exercise nouns: a start cue unless a statement verb further back makes them its object ("announced the
 #: joint drills on Monday").
-_EXERCISE_NOUNS = frozenset(["exercises", "exercise", "drills", "drill", "maneuvers", "manoeuvres", "games"])
+_EXERCISE_NOUNS = frozenset(["exercises", "exercise", "drills", "drill", "maneuvers", "maneuver", "manoeuvres", "manoeuvre", "games"])
 
 
 def _near_cue(words: list[str], further: list[str]) -> Role | None:
@@ -247,9 +249,12 @@ def _verb_after(sentence: str, mention: DateMention) -> Role | None:
     return None
 
 
-#: A start in the present or future ("Tomorrow (Monday, February 21), the … exercise starts in Poland").
+#: A start in the present or future ("Tomorrow (Monday, February 21), the … exercise starts in Poland"), or an
+#: exercise to be held then.
 _STARTS_NOW = re.compile(
-    r"\b(?:starts|begins|opens|kicks\s+off|commences|(?:will|is\s+to|are\s+to)\s+(?:start|begin|open|kick\s+off|commence))\b",
+    r"\b(?:starts|begins|opens|kicks\s+off|commences|(?:will|is\s+to|are\s+to)\s+(?:start|begin|open|kick\s+off|commence|"
+    # "In September, Kazakhstan will host the Rubezh exercise": the month the exercise is held in
+    r"host|hold|stage|conduct|take\s+place|be\s+held))\b",
     re.I,
 )
 
