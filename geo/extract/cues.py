@@ -137,7 +137,11 @@ UNSAID = re.compile(
     r"\b(?:did\s+not|didn['’]t|declined\s+to)\s+(?:specify|say|disclose|reveal|give|name|comment)\b", re.I
 )
 #: A start reported in the past tense: the exercise is under way.
-JUST_BEGUN = re.compile(r"\b(?:began|begun|started|kicked\s+off|launched|opened|commenced)\b", re.I)
+#: "On January 31, the ministry announced the start of the staff training" is news of a start too.
+JUST_BEGUN = re.compile(
+    r"\b(?:began|begun|started|kicked\s+off|launched|opened|commenced|announced\s+the\s+(?:start|beginning|launch)\s+of)\b",
+    re.I,
+)
 #: A sentence that turns to another matter ("Separately, …", "In a separate statement, …").
 SEPARATELY = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+)\b")
 #: An exercise reported as already under way ("Joint exercises … have begun in the city of Vitebsk").

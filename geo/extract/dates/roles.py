@@ -260,9 +260,11 @@ _STARTS_NOW = re.compile(
 
 
 #: A start reported as just done ("has begun", "have started", "announced the start of drills"), not forces that
-#: began arriving; a past perfect ("said on Monday that it had started drills") dates the start before the statement.
+#: began arriving. Reported speech shifts the tense back: "said on Tuesday it had started drills" relays "we have
+#: started", so it reads like "has started" (decided on the sixth pass, README; dev 014 and 072 agree).
 _REPORTED_START = re.compile(
-    r"\b(?:has|have)\s+(?:already\s+|just\s+)?(?:begun|started|launched|commenced|kicked\s+off|got\s+under\s*way)\b"
+    r"(?:\b(?:has|have)|\b(?:said|says|announced|reported|stated)\b[^.;]{0,80}?\bhad)\s+(?:already\s+|just\s+)?"
+    r"(?:begun|started|launched|commenced|kicked\s+off|got\s+under\s*way)\b"
     r"(?!\s+(?:arriving|to\s+arrive|moving|to\s+move|deploying))|"
     r"\b(?:announced|declared|reported)\s+the\s+(?:start|beginning|launch)\s+of\b",
     re.I,
@@ -278,9 +280,18 @@ def reports_start(sentence: str) -> bool:
 _LATER_STAGE = re.compile(r"\b(?:second|third|fourth|final|next|last|active|main|practical)\s+(?:stage|phase)\b", re.I)
 
 
+#: "On January 31, the ministry announced the start of the staff training": the announced start is that day's;
+#: not the start of forming or deploying forces ("announced the beginning of formation of a grouping").
+_ANNOUNCED_START = re.compile(
+    r"^[^.;]{0,60}?\b(?:announced|declared)\s+the\s+(?:start|beginning|launch)\s+of\s+"
+    r"(?!(?:the\s+)?(?:formation|creation|forming|deployment|construction|building)\b)",
+    re.I,
+)
+
+
 def _clause_opening(rest: str) -> Role:
     """Return the role of a date opening its clause ("On Saturday …") from what the clause goes on to say."""
-    if PAST_START.search(rest) or _STARTS_NOW.search(rest[:160]):
+    if PAST_START.search(rest) or _STARTS_NOW.search(rest[:160]) or _ANNOUNCED_START.search(rest):
         return "start"
     if any(w in _ANNOUNCE_CUES for w in re.findall(r"[a-z]+", rest.lower())[:12]):
         return "announced"
