@@ -138,9 +138,12 @@ class _Builder:
         self.evidence: dict[FieldRef, Sentence] = {}
         self.notes: list[str] = []
         self.names_in = {s.index: bool(names_of[s.index]) for s in self.usable}
-        mine = {n.key for n, _ in event.names}  # a sentence naming several exercises gives each its own stretch
+        # A sentence naming several exercises gives each its own stretch.
+        mine: set[str | None] = {n.key for n, _ in event.names}
         self.own = {s.index: own_segments(s.text, names_of[s.index], mine) for s in self.usable}
-        self.spans = {s.index: narrow(relevant_spans(s.text, names_of[s.index]), self.own[s.index]) for s in self.usable}
+        self.spans = {
+            s.index: narrow(relevant_spans(s.text, names_of[s.index]), self.own[s.index]) for s in self.usable
+        }
 
     def _opens_paragraph(self, sentence: Sentence) -> bool:
         return sentence.index == 0 or self.all[sentence.index - 1].paragraph != sentence.paragraph
@@ -198,7 +201,8 @@ class _Builder:
         for sentence in self.usable:
             filed = wire_dateline(sentence.text) if self._opens_paragraph(sentence) else 0
             for mention in dates_mod.find_dates(sentence.text):
-                if mention.start < filed or not inside(mention.start, narrow([(0, mention.end)], self.own[sentence.index])):
+                own = self.own[sentence.index]
+                if mention.start < filed or (own is not None and not inside(mention.start, own)):
                     continue  # "VILNIUS, Oct 8 (Reuters) - …": when the report was filed; or another exercise's date
                 role = dates_mod.date_role(sentence.text, mention)
                 if role == "undated":
@@ -243,7 +247,9 @@ class _Builder:
             (
                 (d.resolved.first, d.sentence)
                 for d in dated
-                if d.resolved and d.role == "announced" and d.resolved.precision == "day"
+                if d.resolved
+                and d.role == "announced"
+                and d.resolved.precision == "day"
                 # "On October 10, Lukashenko announced the formation of a regional grouping": no exercise announced
                 and (self.names_in[d.sentence.index] or EXERCISE_NOUN.search(d.sentence.text))
             ),
@@ -322,7 +328,8 @@ class _Builder:
                     self.notes.append(f"location {place.text!r} dropped: the border of a non-participant")
                     continue
                 result, query = self._within(place, mentions[i + 1 : i + 2], sentence.text)
-                seen_in.setdefault(sentence.index, set()).add((result.country or "") if result.kind == "country" else "")
+                country = (result.country or "") if result.kind == "country" else ""
+                seen_in.setdefault(sentence.index, set()).add(country)
                 key = location_key(result, query)
                 if key in places:
                     known, first = places[key]
@@ -346,7 +353,8 @@ class _Builder:
         named = {s.index for _, s in self.event.names}
         own = set().union(*(c for i, c in seen_in.items() if i in named)) - {""}
         # an overview lists only countries, at least three, holding this event's own and more
-        wider = {c for i, cs in seen_in.items() if i not in named and "" not in cs and own < cs and len(cs) > 2 for c in cs}
+        overviews = [cs for i, cs in seen_in.items() if i not in named and "" not in cs and own < cs and len(cs) > 2]
+        wider: set[str] = set().union(*overviews)
         kept = [(p, s) for p, s in places if p.kind != "country" or p.country not in wider - own]
         if len(kept) < len(places):
             self.notes.append("locations of an overview of several exercises left to the others: this one has its own")

@@ -199,11 +199,12 @@ def inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 
 #: Where a sentence listing several exercises turns to the next one: a clause opening with its month ("In
-#: September, A will host X, in September-October, Y will take place in Russia") or a new subject after ", and".
+#: September, A will host X, in September-October, Y will take place in Russia"), a new subject after ", and", or a
+#: contrast (", while the latest war games, codenamed Silver Arrow, wrapped up in mid-October").
 _NEXT_EXERCISE = re.compile(
     r"[,;]\s+(?=(?:and\s+)?(?:in|on|from|during|by)\s+(?:the\s+)?(?:(?:early|late|mid|first|second|half|of)[\s-]+)*"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)|"
-    r",\s+and\s+(?=(?:the\s+)?[A-Z][a-z]+\s+(?:will|is|are|has|have|was|were|hosts|hosted)\b)"
+    r",\s+and\s+(?=(?:the\s+)?[A-Z][a-z]+\s+(?:will|is|are|has|have|was|were|hosts|hosted)\b)|,\s+(?:while|whereas)\s+"
 )
 
 

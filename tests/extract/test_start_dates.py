@@ -158,7 +158,6 @@ CASES = [
         "The Belarusian defence ministry said on Tuesday it had started exercises to check combat readiness.",
         None,
     ),
-
     (
         "has-begun-relayed-next-day",
         "2023-10-04",

@@ -214,7 +214,9 @@ def _opens_clause(head: str, before: list[str]) -> bool:
 
 #: Exercise nouns: a start cue unless a statement verb further back makes them its object ("announced the
 #: joint drills on Monday").
-_EXERCISE_NOUNS = frozenset(["exercises", "exercise", "drills", "drill", "maneuvers", "maneuver", "manoeuvres", "manoeuvre", "games"])
+_EXERCISE_NOUNS = frozenset(
+    ["exercises", "exercise", "drills", "drill", "maneuvers", "maneuver", "manoeuvres", "manoeuvre", "games"]
+)
 
 
 def _near_cue(words: list[str], further: list[str]) -> Role | None:
