@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.core.dates import date_precision_of, earliest_date, latest_date
 from geo.extract import dates as dates_mod
-from geo.extract.cues import EXERCISE_NOUN
+from geo.extract.cues import FORMATION_ANNOUNCED
 from geo.extract.draft import (
     CONTEXT_ROLE,
     PARTY_FIELDS,
@@ -137,7 +137,6 @@ class _Builder:
         self.usable = [s for s, ok in event.sentences if ok]
         self.evidence: dict[FieldRef, Sentence] = {}
         self.notes: list[str] = []
-        self.names_in = {s.index: bool(names_of[s.index]) for s in self.usable}
         # A sentence naming several exercises gives each its own stretch.
         mine: set[str | None] = {n.key for n, _ in event.names}
         self.own = {s.index: own_segments(s.text, names_of[s.index], mine) for s in self.usable}
@@ -251,7 +250,7 @@ class _Builder:
                 and d.role == "announced"
                 and d.resolved.precision == "day"
                 # "On October 10, Lukashenko announced the formation of a regional grouping": no exercise announced
-                and (self.names_in[d.sentence.index] or EXERCISE_NOUN.search(d.sentence.text))
+                and not FORMATION_ANNOUNCED.search(d.sentence.text)
             ),
             key=lambda day_sentence: (day_sentence[0], day_sentence[1].index),
         )

@@ -137,6 +137,11 @@ UNSAID = re.compile(
     r"\b(?:did\s+not|didn['’]t|declined\s+to)\s+(?:specify|say|disclose|reveal|give|name|comment)\b", re.I
 )
 #: A start reported in the past tense: the exercise is under way.
+#: The formation of a force announced, not an exercise: "announced the beginning of formation of a regional grouping".
+FORMATION_ANNOUNCED = re.compile(
+    r"\b(?:announced|declared)\s+(?:the\s+(?:beginning|start|launch)\s+of\s+)?(?:the\s+)?(?:formation|creation|forming)\b",
+    re.I,
+)
 #: "On January 31, the ministry announced the start of the staff training" is news of a start too.
 JUST_BEGUN = re.compile(
     r"\b(?:began|begun|started|kicked\s+off|launched|opened|commenced|announced\s+the\s+(?:start|beginning|launch)\s+of)\b",
