@@ -84,6 +84,11 @@ BACKGROUND_CLAUSE = re.compile(
     re.I,
 )
 #: Words that make a clause about who takes part or watches ("while observers from Uzbekistan …").
+#: A training range by its kind, not "a range of actions" ("the 230th combined arms range", "the training ground").
+RANGE_NOUN = re.compile(
+    r"\b(?:training\s+grounds?|proving\s+grounds?|(?:combined[\s-]arms|firing|practice|training)\s+ranges?|polygons?)\b",
+    re.I,
+)
 PARTY_WORD = re.compile(r"\b(?:observ\w+|participat\w+|take\s+part|taking\s+part|took\s+part)\b", re.I)
 OBSERVERS = re.compile(r"\bobservers?\b", re.I)
 #: Where the exercise's activities take place ("Practical activities will take place at training grounds in …").
@@ -137,9 +142,11 @@ UNSAID = re.compile(
     r"\b(?:did\s+not|didn['’]t|declined\s+to)\s+(?:specify|say|disclose|reveal|give|name|comment)\b", re.I
 )
 #: A start reported in the past tense: the exercise is under way.
-#: The formation of a force announced, not an exercise: "announced the beginning of formation of a regional grouping".
+#: The formation of a force announced, not an exercise: "announced the beginning of formation of a regional grouping",
+#: "said that the countries continued building up the regional grouping".
 FORMATION_ANNOUNCED = re.compile(
-    r"\b(?:announced|declared)\s+(?:the\s+(?:beginning|start|launch)\s+of\s+)?(?:the\s+)?(?:formation|creation|forming)\b",
+    r"\b(?:announced|declared|said)\b[^.;]{0,60}?\b(?:formation|creation|forming|building\s+up|build-?up)\s+"
+    r"(?:of\s+)?(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:grouping|group|force|forces|contingent)s?\b",
     re.I,
 )
 #: "On January 31, the ministry announced the start of the staff training" is news of a start too.

@@ -36,6 +36,7 @@ from geo.extract.cues import (
     OTHER_EXERCISE,
     PARTY_WORD,
     PAST_MARK,
+    RANGE_NOUN,
     RANGE_VENUE,
     SEPARATELY,
     TRAINING_BEGAN,
@@ -148,6 +149,11 @@ def _gives_facts(sentence: str, names: list[NameMention] | tuple[()] = ()) -> bo
         if not (contrast or BACKGROUND_CLAUSE.match(part)) and CONFLICT.search(part):
             return False
     return True
+
+
+def _forces_at_range(sentence: str) -> bool:
+    """Whether a sentence places forces at a training range ("… the range X, where the joint group's units are")."""
+    return bool(RANGE_NOUN.search(sentence) and FORCE_WORD.search(sentence))
 
 
 def _reports_past(sentence: str) -> bool:
@@ -297,9 +303,14 @@ class _Grouping:
             if (
                 target is None
                 and not self.events
-                and ((usable and PARTY_WORD.search(sentence.text)) or DATELINE_RANGE.match(sentence.text))
+                and (
+                    (usable and (PARTY_WORD.search(sentence.text) or _forces_at_range(sentence.text)))
+                    or DATELINE_RANGE.match(sentence.text)
+                )
             ):
-                self.before_main.append(sentence)  # "Participating nations are A, B, …" before the lead
+                # "Participating nations are A, B, …" or "… arrived at the combined arms range X, where the units
+                # of the joint group are stationed" before the lead
+                self.before_main.append(sentence)
         if target is None:
             return
         if target is self.main and not target.sentences:

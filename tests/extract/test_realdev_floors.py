@@ -19,8 +19,8 @@ from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 #: the sixth pass: 150-159 for events), rounded down. Each new blind batch pulls some measure down before rules
 #: are fixed for its classes (README).
 FLOORS = {
-    "recall": 0.90,
-    "precision": 0.96,
+    "recall": 0.91,
+    "precision": 0.97,
     "alliance": 0.98,
     "participants_recall": 0.97,
     "participants_precision": 0.96,

@@ -122,3 +122,27 @@ def test_a_start_announced_the_day_before_carries_the_forces_that_will_practise_
     )
     (event,) = extractor.extract(text, published=dt.date(2030, 2, 1)).events
     assert (event.start, set(event.participants)) == ("2030-01-31", {"BLR", "RUS"})
+
+
+def test_forces_at_a_range_in_the_paragraph_before_the_lead_place_the_drills(extractor):
+    text = (
+        "The president arrived on Friday at the 101st combined arms range Orlovo near Mozyr, where units of the"
+        " joint group are stationed.\n\n"
+        "The official said that exercises and command-staff exercises were held at the ranges of the allied forces."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2031, 1, 10)).events
+    assert "BLR" in {p.country for p in event.locations}
+
+
+def test_an_official_arriving_is_a_visit_not_forces_arriving():
+    assert _roles("Defence Minister Ivan Petrov arrived on Friday at the range.") == [("on Friday", "none")]
+    assert _roles("Russian troops arrived on Friday at the range.") == [("on Friday", "arrival")]
+
+
+def test_building_up_a_grouping_said_on_a_day_dates_no_drills(extractor):
+    text = (
+        "Units of the joint group carried out joint drills at the ranges of the allied forces, the ministry said.\n"
+        "On January 5, the ministry said that the countries continued building up the regional grouping of troops."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2031, 1, 6)).events
+    assert event.announced is None

@@ -182,7 +182,9 @@ def date_role(sentence: str, mention: DateMention) -> Role:
     if role is None and (all(w in _LEAD_WORDS for w in before) or _opens_clause(sentence[: mention.start], before)):
         role = _clause_opening(sentence[mention.end :])
     role = role or _far_cue(before[6:24])
-    return "arrival" if role == "start" and _ARRIVAL.search(sentence) and not _OTHER_START.search(sentence) else role
+    if role == "start" and _ARRIVAL.search(sentence) and not _OTHER_START.search(sentence):
+        return "none" if _OFFICIAL_ARRIVES.search(sentence) else "arrival"
+    return role
 
 
 #: An exercise still going on, so that "since <day>" is its start.
@@ -190,6 +192,12 @@ _ONGOING = re.compile(r"\b(?:ha(?:s|ve)\s+been|under\s*way|underway|continu\w+|o
 #: Troops arriving: a start only when nothing else dates the exercise ("another echelon arrived on August 29
 #: to take part in the exercises scheduled from September 1 to 6").
 _ARRIVAL = re.compile(r"\barriv(?:ed|es|e|ing)\b", re.I)
+#: An official arriving is a visit, not forces arriving ("President Alexander Lukashenko arrived on Friday at the
+#: range"): the title, then up to three words of a name, right before the verb.
+_OFFICIAL_ARRIVES = re.compile(
+    r"\b(?i:president|minister|secretary|chief|commander|delegation|head\s+of\s+state)(?:\s+[A-Z][\w.-]*){0,3}\s+"
+    r"(?:has\s+|have\s+|had\s+)?arriv(?:ed|es|e)\b"
+)
 _OTHER_START = re.compile(
     r"\b(?:(?:beg[iau]n\w*|start\w*)(?!\s+(?:arriving|to\s+arrive))|open(?:s|ed)?|launch\w*|kick\w*\s+off|commenc\w*|held|holds?|holding|"
     r"takes?\s+place|took\s+place|taking\s+place|under\s*way|conduct\w*|stag(?:e|es|ed|ing))\b",
