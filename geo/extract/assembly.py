@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.core.dates import date_precision_of, earliest_date, latest_date
 from geo.extract import dates as dates_mod
+from geo.extract.cues import FORMATION_ANNOUNCED
 from geo.extract.draft import (
     CONTEXT_ROLE,
     PARTY_FIELDS,
@@ -28,7 +29,7 @@ from geo.extract.draft import (
     Quote,
 )
 from geo.extract.event_dates import Dated, anchor_dates, best, choose_start
-from geo.extract.grouping import GroupedEvent, alliance_members, inside, relevant_spans
+from geo.extract.grouping import GroupedEvent, alliance_members, inside, narrow, own_segments, relevant_spans
 from geo.extract.names import NameMention
 from geo.extract.numbers import FigureMention, find_figures
 from geo.extract.participants import find_parties
@@ -41,8 +42,8 @@ ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "NATO",
         re.compile(
-            r"\bNATO(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(?:exercises?|drills?|maneuvers|manoeuvres)\b|"
-            r"(?:exercises?|drills?|maneuvers)\s+(?:led|organi[sz]ed|hosted|run|conducted)\s+by\s+NATO\b|"
+            r"\bNATO(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(?:exercises?|drills?|maneuvers?|manoeuvres?)\b|"
+            r"(?:exercises?|drills?|maneuvers?)\s+(?:led|organi[sz]ed|hosted|run|conducted)\s+by\s+NATO\b|"
             r"\bNATO-led\b|\bNATO(?:['’]s)?\s+(?:enhanced\s+Forward\s+Presence|eFP)\b|"
             r"\bNATO\s+(?:allies|members|member\s+states|countries|forces|troops)\s+(?:will\s+|are\s+to\s+|plan\s+to\s+|are\s+|were\s+)?"
             r"(?:conduct|hold|stage|launch|begin|start|take\s+part|practi[sc]|train|rehears|exercis)",
@@ -136,7 +137,12 @@ class _Builder:
         self.usable = [s for s, ok in event.sentences if ok]
         self.evidence: dict[FieldRef, Sentence] = {}
         self.notes: list[str] = []
-        self.spans = {s.index: relevant_spans(s.text, names_of[s.index]) for s in self.usable}
+        # A sentence naming several exercises gives each its own stretch.
+        mine: set[str | None] = {n.key for n, _ in event.names}
+        self.own = {s.index: own_segments(s.text, names_of[s.index], mine) for s in self.usable}
+        self.spans = {
+            s.index: narrow(relevant_spans(s.text, names_of[s.index]), self.own[s.index]) for s in self.usable
+        }
 
     def _opens_paragraph(self, sentence: Sentence) -> bool:
         return sentence.index == 0 or self.all[sentence.index - 1].paragraph != sentence.paragraph
@@ -194,8 +200,9 @@ class _Builder:
         for sentence in self.usable:
             filed = wire_dateline(sentence.text) if self._opens_paragraph(sentence) else 0
             for mention in dates_mod.find_dates(sentence.text):
-                if mention.start < filed:
-                    continue  # "VILNIUS, Oct 8 (Reuters) - …": when the report was filed, not the exercise
+                own = self.own[sentence.index]
+                if mention.start < filed or (own is not None and not inside(mention.start, own)):
+                    continue  # "VILNIUS, Oct 8 (Reuters) - …": when the report was filed; or another exercise's date
                 role = dates_mod.date_role(sentence.text, mention)
                 if role == "undated":
                     undated = undated or sentence
@@ -239,7 +246,11 @@ class _Builder:
             (
                 (d.resolved.first, d.sentence)
                 for d in dated
-                if d.resolved and d.role == "announced" and d.resolved.precision == "day"
+                if d.resolved
+                and d.role == "announced"
+                and d.resolved.precision == "day"
+                # "On October 10, Lukashenko announced the formation of a regional grouping": no exercise announced
+                and not FORMATION_ANNOUNCED.search(d.sentence.text)
             ),
             key=lambda day_sentence: (day_sentence[0], day_sentence[1].index),
         )
@@ -301,6 +312,7 @@ class _Builder:
 
     def _locations(self, participants: set[str]) -> list[DraftPlace]:
         places: dict[str, tuple[DraftPlace, Sentence]] = {}
+        seen_in: dict[int, set[str]] = {}  # the countries each sentence places the exercise in ("": a finer place)
         for sentence in self.usable:
             mentions = find_places(sentence.text)
             for i, place in enumerate(mentions):
@@ -315,6 +327,8 @@ class _Builder:
                     self.notes.append(f"location {place.text!r} dropped: the border of a non-participant")
                     continue
                 result, query = self._within(place, mentions[i + 1 : i + 2], sentence.text)
+                country = (result.country or "") if result.kind == "country" else ""
+                seen_in.setdefault(sentence.index, set()).add(country)
                 key = location_key(result, query)
                 if key in places:
                     known, first = places[key]
@@ -325,7 +339,25 @@ class _Builder:
                     place.text, result, query=place.query, context=place.context, role=place.role
                 )
                 places[key] = (draft, sentence)
-        return self._drop_coarse(list(places.values()))
+        return self._drop_coarse(self._drop_overview(list(places.values()), seen_in))
+
+    def _drop_overview(
+        self, places: list[tuple[DraftPlace, Sentence]], seen_in: dict[int, set[str]]
+    ) -> list[tuple[DraftPlace, Sentence]]:
+        """Leave out the other countries of an overview ("will hold exercises in A, B, C and D") naming no exercise.
+
+        Only when a sentence naming this event places it in countries of its own ("A will host the X exercise"),
+        which the overview's countries hold and exceed: the rest are the other exercises' hosts.
+        """
+        named = {s.index for _, s in self.event.names}
+        own = set().union(*(c for i, c in seen_in.items() if i in named)) - {""}
+        # an overview lists only countries, at least three, holding this event's own and more
+        overviews = [cs for i, cs in seen_in.items() if i not in named and "" not in cs and own < cs and len(cs) > 2]
+        wider: set[str] = set().union(*overviews)
+        kept = [(p, s) for p, s in places if p.kind != "country" or p.country not in wider - own]
+        if len(kept) < len(places):
+            self.notes.append("locations of an overview of several exercises left to the others: this one has its own")
+        return kept
 
     def _within(self, place: PlaceMention, following: list[PlaceMention], sentence: str) -> tuple[GeocodeResult, str]:
         """Geocode a place; a range the gazetteer lacks, written "in" a place it knows, is located as that place.
@@ -458,7 +490,7 @@ class _Builder:
         named_nato = any(
             re.search(
                 r"\bNATO\b|\b(?i:multinational|international)\s+(?:[\w-]+\s+){0,2}?"
-                r"(?i:exercises?|drills?|maneuvers|manoeuvres|training)\b|\ballie[sd]\b",
+                r"(?i:exercises?|drills?|maneuvers?|manoeuvres?|training)\b|\ballie[sd]\b",
                 s.text,
             )
             for s in self.usable

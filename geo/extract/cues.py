@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 EXERCISE_NOUN = re.compile(
-    r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
+    r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
     r"tactical|field)\s+training|"
     r"(?:snap|surprise|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?(?:inspections?|checks?)|"
     # "the large-scale inspection of the Armed Forces, ordered by the President, began on January 16"
@@ -59,13 +59,13 @@ EVENT_CUE = re.compile(
 )
 MILITARY_CONTEXT = re.compile(
     r"\b(?:military|troops|soldiers|armed\s+forces|army|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|CSTO|"
-    r"NATO|drills|maneuvers|manoeuvres|defen[cs]e\s+minister|servicemen|paratroopers|air\s+force|navy|fleet|"
+    r"NATO|drills|maneuvers?|manoeuvres?|defen[cs]e\s+minister|servicemen|paratroopers|air\s+force|navy|fleet|"
     r"strategic\s+exercises?|command(?:-|\s+and\s+)staff|regional\s+grouping|grouping\s+of\s+forces|"
     r"staff\s+training)\b",
     re.I,
 )
 DEMONSTRATIVE = re.compile(
-    r"\b(?:these|this|those|such|said)\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|maneuvers|manoeuvres|"
+    r"\b(?:these|this|those|such|said)\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|maneuvers?|manoeuvres?|"
     r"war\s+games|activities|soldiers|troops|grouping)\b",
     re.I,
 )
@@ -84,6 +84,11 @@ BACKGROUND_CLAUSE = re.compile(
     re.I,
 )
 #: Words that make a clause about who takes part or watches ("while observers from Uzbekistan …").
+#: A training range by its kind, not "a range of actions" ("the 230th combined arms range", "the training ground").
+RANGE_NOUN = re.compile(
+    r"\b(?:training\s+grounds?|proving\s+grounds?|(?:combined[\s-]arms|firing|practice|training)\s+ranges?|polygons?)\b",
+    re.I,
+)
 PARTY_WORD = re.compile(r"\b(?:observ\w+|participat\w+|take\s+part|taking\s+part|took\s+part)\b", re.I)
 OBSERVERS = re.compile(r"\bobservers?\b", re.I)
 #: Where the exercise's activities take place ("Practical activities will take place at training grounds in …").
@@ -110,7 +115,7 @@ DATELINE_RANGE = re.compile(
 #: A mention of another, earlier exercise ("A similar exercise was held in 2022", "last year's drills").
 OTHER_EXERCISE = re.compile(
     r"\b(?:similar|previous|prior|past|last\s+year['’]s|earlier|last\s+such)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:exercises?|drills?|maneuvers|manoeuvres|war\s*games)\b",
+    r"(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games)\b",
     re.I,
 )
 #: Marks of a sentence dating what it reports in the past ("last September", "in 2021", "two years ago").
@@ -137,7 +142,18 @@ UNSAID = re.compile(
     r"\b(?:did\s+not|didn['’]t|declined\s+to)\s+(?:specify|say|disclose|reveal|give|name|comment)\b", re.I
 )
 #: A start reported in the past tense: the exercise is under way.
-JUST_BEGUN = re.compile(r"\b(?:began|begun|started|kicked\s+off|launched|opened|commenced)\b", re.I)
+#: The formation of a force announced, not an exercise: "announced the beginning of formation of a regional grouping",
+#: "said that the countries continued building up the regional grouping".
+FORMATION_ANNOUNCED = re.compile(
+    r"\b(?:announced|declared|said)\b[^.;]{0,60}?\b(?:formation|creation|forming|building\s+up|build-?up)\s+"
+    r"(?:of\s+)?(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:grouping|group|force|forces|contingent)s?\b",
+    re.I,
+)
+#: "On January 31, the ministry announced the start of the staff training" is news of a start too.
+JUST_BEGUN = re.compile(
+    r"\b(?:began|begun|started|kicked\s+off|launched|opened|commenced|announced\s+the\s+(?:start|beginning|launch)\s+of)\b",
+    re.I,
+)
 #: A sentence that turns to another matter ("Separately, …", "In a separate statement, …").
 SEPARATELY = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+)\b")
 #: An exercise reported as already under way ("Joint exercises … have begun in the city of Vitebsk").

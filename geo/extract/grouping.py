@@ -36,6 +36,7 @@ from geo.extract.cues import (
     OTHER_EXERCISE,
     PARTY_WORD,
     PAST_MARK,
+    RANGE_NOUN,
     RANGE_VENUE,
     SEPARATELY,
     TRAINING_BEGAN,
@@ -150,6 +151,11 @@ def _gives_facts(sentence: str, names: list[NameMention] | tuple[()] = ()) -> bo
     return True
 
 
+def _forces_at_range(sentence: str) -> bool:
+    """Whether a sentence places forces at a training range ("… the range X, where the joint group's units are")."""
+    return bool(RANGE_NOUN.search(sentence) and FORCE_WORD.search(sentence))
+
+
 def _reports_past(sentence: str) -> bool:
     """Whether a sentence reports its exercise in the past ("Warsaw closed crossings for the drills last September").
 
@@ -196,6 +202,40 @@ def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, i
 def inside(position: int, spans: list[tuple[int, int]]) -> bool:
     """Return whether an offset falls inside one of the spans."""
     return any(start <= position < end for start, end in spans)
+
+
+#: Where a sentence listing several exercises turns to the next one: a clause opening with its month ("In
+#: September, A will host X, in September-October, Y will take place in Russia"), a new subject after ", and", or a
+#: contrast (", while the latest war games, codenamed Silver Arrow, wrapped up in mid-October").
+_NEXT_EXERCISE = re.compile(
+    r"[,;]\s+(?=(?:and\s+)?(?:in|on|from|during|by)\s+(?:the\s+)?(?:(?:early|late|mid|first|second|half|of)[\s-]+)*"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)|"
+    r",\s+and\s+(?=(?:the\s+)?[A-Z][a-z]+\s+(?:will|is|are|has|have|was|were|hosts|hosted)\b)|,\s+(?:while|whereas)\s+"
+)
+
+
+def own_segments(sentence: str, names: list[NameMention], mine: set[str | None]) -> list[tuple[int, int]] | None:
+    """The stretches of a sentence that speak of one of several exercises it names, or None when all of it does.
+
+    "In September, Kazakhstan will host the Rubezh exercise, in September-October, the Interaction exercise will
+    take place in Russia": Rubezh's month and country are not Interaction's. Only when the event's names and
+    another's fall in different stretches (cut by :data:`_NEXT_EXERCISE`); a list naming several in one stretch
+    ("Interaction, Search and Echelon will be held in Belarus") shares the whole sentence.
+    """
+    own = [n.start for n in names if n.key in mine]
+    others = [n.start for n in names if n.key not in mine]
+    if not own or not others:
+        return None
+    cuts = [0, *(m.end() for m in _NEXT_EXERCISE.finditer(sentence)), len(sentence)]
+    keep = [(a, b) for a, b in pairwise(cuts) if any(a <= n < b for n in own)]
+    return None if any(inside(n, keep) for n in others) else keep
+
+
+def narrow(spans: list[tuple[int, int]], segments: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    """The parts of ``spans`` inside ``segments`` (all of them when there are no segments)."""
+    if segments is None:
+        return spans
+    return [(max(a, c), min(b, d)) for a, b in spans for c, d in segments if max(a, c) < min(b, d)]
 
 
 #: What stands between two names of one list: a comma or "and", with the names' quotes.
@@ -263,9 +303,14 @@ class _Grouping:
             if (
                 target is None
                 and not self.events
-                and ((usable and PARTY_WORD.search(sentence.text)) or DATELINE_RANGE.match(sentence.text))
+                and (
+                    (usable and (PARTY_WORD.search(sentence.text) or _forces_at_range(sentence.text)))
+                    or DATELINE_RANGE.match(sentence.text)
+                )
             ):
-                self.before_main.append(sentence)  # "Participating nations are A, B, …" before the lead
+                # "Participating nations are A, B, …" or "… arrived at the combined arms range X, where the units
+                # of the joint group are stationed" before the lead
+                self.before_main.append(sentence)
         if target is None:
             return
         if target is self.main and not target.sentences:

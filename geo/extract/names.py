@@ -37,6 +37,7 @@ from rapidfuzz import fuzz
 
 from geo.catalog.schema import Exercise
 from geo.extract.lexicon import iso3_of
+from geo.extract.text import in_guillemets
 from geo.geocode import gazetteer
 from geo.geocode.gazetteer import normalize_name
 
@@ -93,7 +94,7 @@ SERIES_ALLIANCE: dict[str, str] = {
     ),
 }  # fmt: skip
 
-EXERCISE_WORDS = r"(?:exercises?|drills?|maneuvers|manoeuvres|war\s+games|wargames|games|training)"
+EXERCISE_WORDS = r"(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s+games|wargames|games|training)"
 _YEAR = r"(?:19[89]\d|20\d\d)"
 #: An edition after the year: "Iron Wolf 2024-II", "Union Resolve-2022 stage I" is not one.
 _EDITION = r"(?:[-–](?P<edition>I{1,3}|IV|V))"
@@ -125,7 +126,7 @@ _APPOSITION = re.compile(rf"\s*,\s+(?:the|an?|this\s+year['’]s)\s+{_MODIFIERS}
 _KNOWN_AFTER_WORD = re.compile(rf"\b{EXERCISE_WORDS}\s+(?P<name>[A-Z][a-z]+)(?=\s*(?:[.,;:]|$))", re.I)
 #: A name after its exercise word: "the joint exercise Northern Shield-2025", "exercise Eagle Assault-2024".
 _AFTER_WORD = re.compile(
-    r"\b(?i:exercises?|drills?|maneuvers|manoeuvres|war\s*games|training)\s+[‘“«]?"
+    r"\b(?i:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games|training)\s+[‘“«]?"
     r"(?P<name>(?:[A-Z][a-z]+[\s-]){1,3}" + _YEAR + _EDITION + r"?)(?![\w-])"
 )
 #: A name without a year after a start verb and its exercise word: "began exercise Eager Leopard in Pabrade".
@@ -151,11 +152,11 @@ _STOP_WORDS = frozenset(_STOP_TEXT.split())
 _SENTENCE_DISTINCT = re.compile(r"\s*(?:Separately|Meanwhile|Elsewhere|In\s+a\s+separate\s+\w+)\b")
 _DISTINCT = re.compile(
     r"\b(?:another|separate|separately|meanwhile|second|different|other|previously\s+planned|next|further)\b|"
-    r"\b(?:last|previous|earlier|prior|past)\s+(?:[\w-]+\s+){0,2}(?:exercises?|drills?|maneuvers|manoeuvres)\b|"
+    r"\b(?:last|previous|earlier|prior|past)\s+(?:[\w-]+\s+){0,2}(?:exercises?|drills?|maneuvers?|manoeuvres?)\b|"
     # The umbrella a part belongs to: "This operation is part of the annual training exercise Saber Strike",
     # "These drills are part of a broader NATO exercise, dubbed Saber Strike".
     r"\b(?:part|parts|element|component|phase|stage)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
-    r"(?:(?:exercises?|drills?|series|maneuvers|manoeuvres)\s*,?\s+(?:(?:dubbed|called|named|code-named)\s+)?)?$",
+    r"(?:(?:exercises?|drills?|series|maneuvers?|manoeuvres?)\s*,?\s+(?:(?:dubbed|called|named|code-named)\s+)?)?$",
     re.I,
 )
 
@@ -423,7 +424,7 @@ def _known_names(found: _Found, seen: frozenset[str] = frozenset()) -> None:
             and sentence[match.start() - 1] in _QUOTES_OPEN
             and sentence[match.end() : match.end() + 1] in _QUOTES_CLOSE + " "
             and not re.match(r"\s+(?:and|or|of|is|are|was|were)\b", sentence[match.end() :])
-        )
+        ) or in_guillemets(sentence, match.start(), match.end())  # «Interaction. Search. Echelon»
         called = bool(_CALLED_BEFORE.search(sentence[max(0, match.start() - _CALLED_WINDOW) : match.start()]))
         short_year = match.group("yy")
         if (
@@ -434,7 +435,9 @@ def _known_names(found: _Found, seen: frozenset[str] = frozenset()) -> None:
         ):
             short_year = None  # "West 10 years ago" is no name; "Dragon-24" and "the Dragon 24 exercise" are
         dated = bool(match.group("year") or short_year)
-        named_before = lexicon.variants[variant] in seen and _beside_exercise_word(match)
+        # Named before, or written "the Barrier specialized exercise": a capitalised common word after "the".
+        capital = sentence[max(0, match.start() - 4) : match.start()] == "the " and sentence[match.start()].isupper()
+        named_before = (lexicon.variants[variant] in seen or capital) and _beside_exercise_word(match)
         if variant in lexicon.needs_year and not (dated or quoted or called or named_before):
             continue
         if variant in lexicon.transliterations and not (dated or quoted or called or _beside_exercise_word(match)):

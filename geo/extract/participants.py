@@ -47,13 +47,15 @@ _FORCE = (
     # "thousands of personnel, including those from …": "those" stands for the forces just named.
     r"(?<=including\s)those|"
     r"engineers|reservists|(?i:navy|fleet|air\s+force)|"
+    # "units and formations of Russia's Eastern Military District": the district's forces, so its country's.
+    r"(?<=[a-z] )Military\s+District|"
     # "military" is a noun only before a verb, a preposition or punctuation ("the Kazakh military would …"),
     # not in "the Russian military campaign".
     r"peacekeepers|military(?=\s*[,.;:]|\s+(?:would|will|has|have|had|is|are|was|were|took|takes|take|sent|sends|"
     r"participated|participates|joined|joins|to|and|in|from|on|at|with|for|also)\b))"
 )
 _MODS = r"(?:(?:armed|military|special|airborne|ground|naval|air|peacekeeping|rapid[- ]reaction|combat|elite|border|territorial|defen[cs]e|operations|mechani[sz]ed|motori[sz]ed|rifle|tank|artillery|missile|reconnaissance|engineering|air[- ]defen[cs]e|signal|marine|landing|assault|[A-Z][a-z]+)\s+){0,3}"  # noqa: E501
-_EXERCISE = r"(?:exercises?|drills?|maneuvers|manoeuvres|war\s+games|wargames|training)"
+_EXERCISE = r"(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s+games|wargames|training)"
 _AUX = r"(?:(?:will|would|shall|is|are|was|were|has|have|had|also|then|to|plans?\s+to|agreed\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to|is\s+to|are\s+to|reportedly|jointly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this|next)\s+week|today|yesterday)\s+)*"  # noqa: E501
 _NEG = r"(?:(?:did|does|do|will|would|has|have|had|is|are|was|were)\s+)?(?:not|never|n[o']t)\s+"
 
@@ -136,8 +138,8 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "as-observer": re.compile(r"observer", re.I),
     "compound": re.compile(r"\w[-–][A-Z]"),
     "apart-from": re.compile(r"^(?i:apart|besides|in\s+addition|alongside)"),
-    "holds": re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war\s+games|wargames|training)\b", re.I),
-    "with": re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war\s+games|wargames|training)\b", re.I),
+    "holds": re.compile(r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s+games|wargames|training)\b", re.I),
+    "with": re.compile(r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s+games|wargames|training)\b", re.I),
     "sent-by": re.compile(r"\bby\b", re.I),
     "participation": re.compile(r"participation", re.I),
     "country-list": re.compile(
@@ -217,7 +219,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
          rf"(?i:(?:sent|deployed|provided|dispatched|contributed|fielded)\s+by)\s+(?P<list>{_list(actors)})"),
         ("participation", "participant", rf"(?i:participation\s+of)\s+(?P<list>{_list(actors)})"),
         ("country-list", "participant",
-         rf"(?i:countries|nations|states|allies|members|partners|participants)\s*(?:(?i:such\s+as|including|like|include|includes|are)\s*:?|:)\s*(?P<list>{_semi_list(names)})|"
+         rf"(?i:countries|nations|states|allies|members|partners|participants)\s*,?\s*(?:(?i:such\s+as|including|like|include|includes|are)\s*:?|:)\s*(?P<list>{_semi_list(names)})|"
          # "The military alliance, consisting of Armenia, Belarus … and Tajikistan, will move its troops"
          rf"(?i:alliance|bloc|organi[sz]ation|coalition|group)\s*,?\s+(?i:(?:which\s+)?(?:consisting|consists|comprising|comprises|made\s+up|composed))(?:\s+of)?\s+(?P<list2>{_semi_list(names)})"),
         ("led-by", "participant",

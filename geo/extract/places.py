@@ -431,7 +431,7 @@ def _named_in(form: str, match: re.Match[str], text: str, start: int, end: int, 
 #: What a hosting country hosts, for it to be a site: an exercise, named or not, within a few words
 #: ("will host the NATO-led Dragon-24 drills", "is hosting three joint and special exercises", "hosted Zapad").
 _HOSTED_EXERCISE = re.compile(
-    r"(?:\s+[\w’'-]+){0,6}?\s+(?:exercises?|drills?|manoeuvres|maneuvers|war\s*games|training|[A-Z][\w-]+[\s-]\d{2,4}\b)",
+    r"(?:\s+[\w’'-]+){0,6}?\s+(?:exercises?|drills?|manoeuvres?|maneuvers?|war\s*games|training|[A-Z][\w-]+[\s-]\d{2,4}\b)",
 )
 _MILITARY_DISTRICT = re.compile(r"\bMilitary\s+District\b", re.I)
 #: A border phrase that names no country, side or neighbour.

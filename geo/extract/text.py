@@ -342,6 +342,16 @@ _SENTENCE_END = re.compile(
 _WORD_WINDOW = 32
 _LAST_WORD = re.compile(r"[\w.]+$")
 _ENDS_SENTENCE = frozenset('.!?:"”’)')
+#: A short run in guillemets, whose full stops end no sentence: names listed as «Interaction. Search. Echelon».
+_GUILLEMETS = re.compile(r"«[^«»\n]{1,80}»")
+_GUILLEMET_REACH = 80
+
+
+def in_guillemets(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a short «…» run (looked for within a few dozen characters)."""
+    opened = text.rfind("«", max(0, start - _GUILLEMET_REACH), start)
+    closed = text.find("»", end, end + _GUILLEMET_REACH)
+    return opened >= 0 and closed >= 0 and "»" not in text[opened:start] and "«" not in text[end:closed]
 
 
 def dateline(text: str) -> tuple[dt.date | None, str | None]:
@@ -409,7 +419,13 @@ def split_sentences(text: str) -> list[Sentence]:
         lines = ([(offset + head.end(), rest)] if rest.strip() else []) + lines[1:]
     for paragraph, (offset, line) in enumerate(lines):
         begin = 0
+        quoted = iter([m.span() for m in _GUILLEMETS.finditer(line)] if "«" in line else [])
+        span = next(quoted, None)
         for match in _SENTENCE_END.finditer(line):
+            while span is not None and span[1] <= match.start():  # both run left to right: one pass
+                span = next(quoted, None)
+            if span is not None and span[0] < match.start():
+                continue
             before = line[max(begin, match.start() - _WORD_WINDOW) : match.start()]
             found = _LAST_WORD.search(before)
             word = found.group() if found else ""

@@ -145,9 +145,16 @@ CASES = [
         "The Belarusian defence ministry said on Tuesday it has started exercises to check combat readiness.",
         "2023-10-03",
     ),
+    # Reported speech shifts "we have started" back to "it had started": the statement's day, like "has started".
     (
-        "had-started-is-before-the-statement",
+        "had-started-relays-has-started",
         "2023-10-03",
+        "The Belarusian defence ministry said on Tuesday it had started exercises to check combat readiness.",
+        "2023-10-03",
+    ),
+    (
+        "had-started-relayed-next-day",
+        "2023-10-04",
         "The Belarusian defence ministry said on Tuesday it had started exercises to check combat readiness.",
         None,
     ),

@@ -47,6 +47,8 @@ UNITS: dict[str, str] = {
     "numbers": "1,000 ",
     "month names": "May ",
     "quotes": '"',
+    # full stops inside and outside «…» runs: the sentence splitter and the guillemet name lists
+    "guillemet name lists": "«a. b» Zapad c. «",
     "mixed markup": " # * [ ( ` - > ** __ ! \n",
 }
 
