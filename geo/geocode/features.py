@@ -5,8 +5,12 @@
   largest connected piece. The frame is the only hand-set part and is stated with the sea.
 * **Corridors** (:data:`CORRIDORS`) — "the Suwałki Gap": the land border between two countries, as
   the two border strips on either side of it (``border_strip_depth_km`` deep, EPSG:3035 buffers).
+* **Rivers** (:func:`river_rule`) — "the Neman river", "the river Neman": the river's course in
+  ``river_courses.geojson`` (Natural Earth) within the context country, widened by :data:`RIVER_BAND_KM` either
+  side (the banks where crossings are built); admin-1 only when that band lies in one region. A river the
+  layer lacks, or one that does not cross the context country, stays unresolved.
 
-Both are approximate areas (confidence ``low``), never points.
+All are approximate areas (confidence ``low``), never points.
 """
 
 from __future__ import annotations
@@ -19,10 +23,11 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.core import settings
+from geo.core.crs import to_metric, to_storage
 from geo.core.settings import setting
-from geo.geocode import areas
-from geo.geocode.result import GeocodeResult, area_result
-from geo.reference.layers import layer
+from geo.geocode import areas, gazetteer
+from geo.geocode.result import GeocodeResult, area_result, unresolved
+from geo.reference.layers import country_polygon, layer
 
 #: Sea name (normalised key pattern) -> (display name, lon/lat frame, what the frame stands for).
 #: The Baltic's frame runs from 10°E (the reference layers' western edge, in the Bay of Kiel) to the head
@@ -85,3 +90,63 @@ def named_feature_rule(phrase: str, key: str) -> GeocodeResult | None:
             line = areas.shared_border(first, (second,))
             return area_result(phrase, "border_zone", strip, None, explanation, confidence="low", border_line=line)
     return None
+
+
+#: Half-width (km) of the band along a river's course that stands for "on the river": troops build
+#: crossings and act on its banks, so the course alone (a line) would claim a precision no report gives.
+RIVER_BAND_KM = 5.0
+#: "river neman", "neman river" (keys are normalised, without a leading "the").
+_RIVER = re.compile(r"^(?:river (?P<after>[^\W\d][\w' -]*)|(?P<before>[^\W\d][\w' -]*?) river)$")
+
+
+@cache
+def _river_lines() -> dict[str, tuple[str, BaseGeometry]]:
+    """Return the river lines of ``river_courses.geojson`` keyed by name and English name, all parts united.
+
+    Keys are :func:`geo.geocode.gazetteer.romanisation_skeleton` folds, so that Byarezina (Natural Earth's
+    Belarusian romanisation) and Berezina meet; a key two different rivers share is dropped.
+    """
+    rivers = layer("river_courses")
+    lines: dict[str, list[BaseGeometry]] = {}
+    names: dict[str, set[str]] = {}
+    for name, name_en, geom in zip(rivers["name"], rivers["name_en"], rivers.geometry, strict=True):
+        for each in {str(n) for n in (name, name_en) if isinstance(n, str) and n}:
+            key = gazetteer.romanisation_skeleton(each)
+            lines.setdefault(key, []).append(geom)
+            names.setdefault(key, set()).add(str(name))
+    return {k: (next(iter(names[k])), shapely.union_all(v)) for k, v in lines.items() if len(names[k]) == 1}
+
+
+def is_river(name: str) -> bool:
+    """Whether ``name`` is a river of the reference layer ("Berezina", "Byarezina", "Neman"), in any country."""
+    return gazetteer.romanisation_skeleton(name) in _river_lines()
+
+
+def river_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
+    """Return a river's course within the context country as a band along it, or None if no river is named.
+
+    "build crossings over the Neman river": the band of :data:`RIVER_BAND_KM` either side of the Neman's
+    Natural Earth course, clipped to the context country; its admin-1 region when the band lies in one
+    (:func:`geo.geocode.areas.regions_within`). Never a point, and never a river outside the layer.
+    """
+    match = _RIVER.match(key)
+    if match is None:
+        return None
+    name = (match["after"] or match["before"]).strip()
+    found = _river_lines().get(gazetteer.romanisation_skeleton(name))
+    if found is None:
+        return unresolved(phrase, f"no river called {name!r} in the reference rivers layer (Natural Earth)")
+    name, line = found
+    if context is None:
+        return unresolved(phrase, "a river is located within a context country, and there is none")
+    band = to_storage(to_metric(line).buffer(RIVER_BAND_KM * 1000.0))
+    band = shapely.make_valid(band.intersection(country_polygon(context).iloc[0]))
+    if band.is_empty:
+        return unresolved(phrase, f"the {name} river of the reference layer does not cross {context}")
+    codes = areas.regions_within(band, context)
+    admin1 = gazetteer.admin1_names()[codes[0]] if len(codes) == 1 else None
+    explanation = (
+        f"river: the {name}'s course (Natural Earth river_courses) within {context}, {RIVER_BAND_KM:g} km either side"
+        + (f"; all in {admin1}" if admin1 else f"; across {len(codes)} admin-1 regions, so none is named")
+    )
+    return area_result(phrase, "region", band, context, explanation, confidence="low", admin1=admin1)

@@ -42,7 +42,7 @@ from geo.core.settings import setting
 from geo.geocode import areas, gazetteer
 from geo.geocode.anchors import anchors, reference_city
 from geo.geocode.area_rules import border_rule, compass_region_rule, district_rule, region_result, region_rule
-from geo.geocode.features import named_feature_rule
+from geo.geocode.features import named_feature_rule, river_rule
 from geo.geocode.gazetteer import clean_phrase, normalize_name, strip_words
 from geo.geocode.result import GeocodeResult, Kind, area_result, unresolved
 from geo.reference.layers import layer
@@ -323,7 +323,8 @@ def geocode(phrase: str, *, country: str | None = "BLR") -> GeocodeResult:
         depth = setting("interior_min_depth_km")
         explanation = f"interior: {context} farther than {depth:g} km from every land border"
         return area_result(phrase, "region", areas.interior(context, depth), context, explanation)
-    result = named_feature_rule(phrase, key) or compass_region_rule(phrase, key, context)
+    result = named_feature_rule(phrase, key) or river_rule(phrase, key, context)
+    result = result or compass_region_rule(phrase, key, context)
     result = result or region_rule(phrase, key, context) or district_rule(phrase, key)
     result = result or _site_rule(phrase, key) or _country_rule(phrase, key, context)
     result = result or _republic_rule(phrase, key, context)
