@@ -116,7 +116,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("region-part", rf"{_PREP}(?P<phrase>the\s+(?P<side>{_COMPASS})\s+(?i:area|part)\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+)(?:\s+(?i:region|oblast))?)"),  # noqa: E501
         ("interior", rf"(?P<phrase>the\s+interior\s+of\s+(?:the\s+country|{country})|deep(?:er)?\s+inside\s+(?:the\s+territory\s+of\s+)?(?:the\s+country|(?:the\s+)?{country}))"),  # noqa: E501
         ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<word>(?i:regions|oblasts|provinces|voblasts|districts|voivodeships|counties|areas))\b)"),  # noqa: E501
-        # "crossings over the rivers of Neman and Berezina", "across the rivers Neman and Berezina", "the Vistula River".
+        # "crossings over the rivers of Neman and Berezina", "across the rivers Neman and Berezina", "the Sozh River".
         ("rivers", rf"(?i:\b(?:over|across|on|along|in|at|near|to|of)\s+)(?P<phrase>(?:the\s+)?(?i:rivers?)\s+(?:of\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)|(?:the\s+)?(?P<name>{_UPPER}[\w’'-]+)\s+(?i:river)\b)"),  # noqa: E501
         ("site-list", rf"(?:{_PREP})?(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+(?P<word>{_RANGE_WORDS})\b"),  # noqa: E501
         ("site-of-list", rf"(?:the\s+)?(?P<word>{_RANGE_WORDS}|(?i:towns|cities|villages|settlements))\s+of\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})"),  # noqa: E501
@@ -247,8 +247,10 @@ def find_places(sentence: str) -> list[PlaceMention]:
 
 
 def _list_mentions(form: str, match: re.Match[str], sentence: str) -> list[PlaceMention]:
-    """Split "the Minsk and Mogilev regions", "in Latvia and Estonia" and "in Jekabpils and Valmiera" (towns the
-    gazetteer knows) into one mention per place."""
+    """Split "the Minsk and Mogilev regions", "in Latvia and Estonia" and "in Jekabpils and Valmiera" into mentions.
+
+    One mention per place; in a list of towns only the names the gazetteer knows.
+    """
     role = _role(sentence, match.start())
     if form == "countries":
         country = re.compile(country_pattern(names=True, demonyms=False, capitals=False))
