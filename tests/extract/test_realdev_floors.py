@@ -13,18 +13,19 @@ from geo.extract import Extractor
 from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 
 #: measure -> lowest acceptable value on dev (see :func:`tests.support.extraction_score.Tally.ratio`), measured
-#: on the 100 dev articles (34 of the first pass, 18 added for the failure classes of issue 14, the 10 first
+#: on the 110 dev articles (34 of the first pass, 18 added for the failure classes of issue 14, the 10 first
 #: test articles, moved to dev after they failed, 22 of the fourth passes: 063-069 for events, 071-078 for
-#: dates, 079-085 for sites, and 16 of the fifth passes: 086-091 for sites, 130-139 for events and dates),
-#: rounded down. Each new blind batch pulls some measure down before rules are fixed for its classes (README).
+#: dates, 079-085 for sites, 16 of the fifth passes: 086-091 for sites, 130-139 for events and dates, and 10 of
+#: the sixth pass for sites: 140-149), rounded down. Each new blind batch pulls some measure down before rules
+#: are fixed for its classes (README).
 FLOORS = {
-    "recall": 0.91,
+    "recall": 0.88,
     "precision": 0.95,
-    "alliance": 0.98,
-    "participants_recall": 0.96,
+    "alliance": 0.97,
+    "participants_recall": 0.94,
     "participants_precision": 0.96,
-    "start": 0.93,
-    "sites": 0.75,
+    "start": 0.91,
+    "sites": 0.73,
 }
 
 
@@ -58,7 +59,7 @@ TEST_IDS = [
     "118",
     "119",
 ]
-ARTICLES = 120
+ARTICLES = 130
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:

@@ -174,3 +174,12 @@ def test_the_border_with_a_non_participant_is_on_the_participant_s_side(extracto
     border = next(loc for loc in event.locations if "border" in loc.text)
     assert border.country == "LTU"  # Lithuania's strip along Russia and Belarus, not one inside Belarus
     assert any("read on LTU's side" in note for note in event.notes)
+
+
+def test_a_district_or_region_after_of_is_a_place() -> None:
+    # "drill … with the territorial defense bodies of X district": the district is where the drill is held.
+    found = _found("A drill is held with the territorial defence bodies of Zhlobin district.")
+    assert [(t, f, c) for t, f, c in found] == [("Zhlobin district", "region", "BLR")]
+    assert _found("The inspection of the territorial defence of the Gomel region began.")[0][1:] == ("region", "BLR")
+    # Without a region word "of" names no place.
+    assert _found("The Ministry of Defence of Belarus said so.") == []
