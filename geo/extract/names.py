@@ -110,7 +110,11 @@ _CALLED = re.compile(
 #: sentence naming an exercise many times is not searched from its start again for each one.
 _CALLED_BEFORE = re.compile(r"(?i:called|named|dubbed|name)\s+[‘'\"“«]?$")
 _CALLED_WINDOW = 40
-_QUOTED = re.compile(r"[‘\"“«](?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-Z0-9][\w’-]*)){0,4})[’\"”»]")
+#: A translated name may keep the source's lower case after its first word ("the NATO exercise “Summer shield”",
+#: from Летний щит): two words, the second in lower case, count too (beside an exercise word or with a year).
+_QUOTED = re.compile(
+    r"[‘\"“«](?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-Z0-9][\w’-]*)){0,4}|[A-Z][\w’-]*\s[a-z][\w’-]+)[’\"”»]"
+)
 #: Straight single quotes around a name ("the 'Clear Sky' exercise"), not apostrophes.
 _STRAIGHT_QUOTED = re.compile(
     r"(?:(?<=\s)|^)'(?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-Z0-9][\w’-]*)){0,4})'(?=[\s,.;:!?)]|$)"

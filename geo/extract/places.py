@@ -129,6 +129,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("in-country", rf"{_PREP}(?P<phrase>(?P<name>{_UPPER}[\w’'-]*(?:\s{_UPPER}[\w’'-]*){{0,2}}),\s+(?P<cname>{country}))(?![\w-])"),  # noqa: E501
         # "in the Republic of Tatarstan": a country ("the Republic of Belarus") or a region called a republic.
         ("republic", rf"{_PREP}(?P<phrase>(?:the\s+)?Republic\s+of\s+(?P<name>{_UPPER}[\w’'-]+(?:\s{_UPPER}[\w’'-]+)?))"),  # noqa: E501
+        # "in the vicinity of Riga", "on the outskirts of Minsk": the words themselves say a place follows.
+        ("town", rf"(?P<phrase>\b(?:the\s+)?(?i:vicinity|outskirts|environs)\s+of\s+(?P<name>{_CAPS}))"),
         ("town", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:town|city|village|settlement|resort|port|capital)(?:\s+of)?\s+(?P<name>{_CAPS}))"),  # noqa: E501
         ("territory", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:territory|soil)\s+of\s+(?:the\s+)?(?P<name>{country})|(?P<dem>{demonym})\s+(?i:territory|soil))"),  # noqa: E501
         ("countries", rf"{_PREP}(?P<phrase>(?:the\s+)?{country}(?:\s*,\s*(?:the\s+)?{country})*,?\s+and\s+(?:the\s+)?{country})"),  # noqa: E501

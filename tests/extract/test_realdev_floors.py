@@ -19,13 +19,13 @@ from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 #: the sixth pass for sites: 140-149), rounded down. Each new blind batch pulls some measure down before rules
 #: are fixed for its classes (README).
 FLOORS = {
-    "recall": 0.88,
+    "recall": 0.89,
     "precision": 0.95,
     "alliance": 0.97,
     "participants_recall": 0.94,
     "participants_precision": 0.96,
-    "start": 0.91,
-    "sites": 0.73,
+    "start": 0.90,
+    "sites": 0.74,
 }
 
 
