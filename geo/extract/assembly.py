@@ -29,10 +29,10 @@ from geo.extract.draft import (
 )
 from geo.extract.event_dates import Dated, anchor_dates, best, choose_start
 from geo.extract.grouping import GroupedEvent, alliance_members, inside, relevant_spans
-from geo.extract.lexicon import country_pattern, iso3_of
 from geo.extract.names import NameMention
 from geo.extract.numbers import FigureMention, find_figures
 from geo.extract.participants import find_parties
+from geo.extract.place_sides import border_side, river_side
 from geo.extract.places import PlaceMention, find_places, geocode_cached, is_home_base, is_venue, location_key
 from geo.extract.text import Sentence, wire_dateline
 from geo.geocode.result import GeocodeResult
@@ -316,10 +316,7 @@ class _Builder:
                     self.notes.append(f"location {place.text!r} dropped: the border of a non-participant")
                     continue
                 result, query = self._within(place, mentions[i + 1 : i + 2], sentence.text)
-                if place.form == "river" and result.status != "resolved":
-                    result = self._river_side(place, mentions) or result
-                if place.form == "border" and result.country and participants and result.country not in participants:
-                    result = self._border_side(place, result.country, participants) or result
+                result = self._other_side(place, result, mentions, participants)
                 key = location_key(result, query)
                 if key in places:
                     known, first = places[key]
@@ -350,38 +347,19 @@ class _Builder:
         self.notes.append(f"location {place.text!r} is not in the gazetteer: located as {after.text!r}, which holds it")
         return within, after.query
 
-    def _border_side(self, place: PlaceMention, side: str, participants: set[str]) -> GeocodeResult | None:
-        """The side of "the border with X" a sentence naming no other country is on: the one participant's.
-
-        "training … in the regions situated near border with Russia and Belarus", in a report of a Lithuanian
-        exercise: the strip is Lithuania's along Russia and Belarus, not one inside Belarus, which takes no part.
-        """
-        with_part = re.search(r"\bborders?\s+with\s+(?P<rest>.+)$", place.query, re.I)
-        named = {iso3_of(m.group(0)) for m in re.finditer(country_pattern(), with_part["rest"])} if with_part else set()
-        hosts = participants - {side}
-        if side not in named or len(hosts) != 1:
-            return None  # only "the border with X" read inside X itself; "the borders of Belarus" stay Belarus's
-        host = next(iter(hosts))
-        again = geocode_cached(place.query, host)
-        if again.status != "resolved" or again.country != host:
-            return None
-        self.notes.append(f"location {place.text!r} read on {host}'s side: {side} takes no part in the exercise")
-        return again
-
-    def _river_side(self, place: PlaceMention, mentions: list[PlaceMention]) -> GeocodeResult | None:
-        """A river outside the default context, read in the country of another place of its sentence.
-
-        "a crossing of the Vistula River near Korzeniewo, Poland": the Vistula is read within Poland, the
-        country the sentence's other place resolves to, when the river crosses it.
-        """
-        for other in mentions:
-            country = geocode_cached(other.query, other.context).country if other is not place else None
-            if country and country != place.context:
-                again = geocode_cached(place.query, country)
-                if again.status == "resolved":
-                    self.notes.append(f"river {place.text!r} read within {country}, where {other.text!r} lies")
-                    return again
-        return None
+    def _other_side(
+        self, place: PlaceMention, result: GeocodeResult, mentions: list[PlaceMention], participants: set[str]
+    ) -> GeocodeResult:
+        """A river or a border read in another country than the default (:mod:`geo.extract.place_sides`)."""
+        again = None
+        if place.form == "river" and result.status != "resolved":
+            again = river_side(place, mentions)
+        elif place.form == "border" and result.country and participants and result.country not in participants:
+            again = border_side(place, result.country, participants)
+        if again is None:
+            return result
+        self.notes.append(again[1])
+        return again[0]
 
     def _drop_coarse(self, places: list[tuple[DraftPlace, Sentence]]) -> list[DraftPlace]:
         """Mark a country as context when a more precise place in it is given; cite and note every place.

@@ -110,8 +110,7 @@ _CALLED = re.compile(
 #: sentence naming an exercise many times is not searched from its start again for each one.
 _CALLED_BEFORE = re.compile(r"(?i:called|named|dubbed|name)\s+[‘'\"“«]?$")
 _CALLED_WINDOW = 40
-#: A translated name may keep the source's lower case after its first word ("the NATO exercise “Summer shield”",
-#: from Летний щит): two words, the second in lower case, count too (beside an exercise word or with a year).
+#: A quoted name; a translated one may keep a lower-case second word ("the NATO exercise “Summer shield”").
 _QUOTED = re.compile(
     r"[‘\"“«](?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-Z0-9][\w’-]*)){0,4}|[A-Z][\w’-]*\s[a-z][\w’-]+)[’\"”»]"
 )
