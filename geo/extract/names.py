@@ -111,9 +111,7 @@ _CALLED = re.compile(
 _CALLED_BEFORE = re.compile(r"(?i:called|named|dubbed|name)\s+[‘'\"“«]?$")
 _CALLED_WINDOW = 40
 #: A quoted name; a translated one may keep a lower-case second word ("the NATO exercise “Summer shield”").
-_QUOTED = re.compile(
-    r"[‘\"“«](?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-Z0-9][\w’-]*)){0,4}|[A-Z][\w’-]*\s[a-z][\w’-]+)[’\"”»]"
-)
+_QUOTED = re.compile(r"[‘\"“«](?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-Z0-9][\w’-]*)){0,4}|[A-Z][\w’-]*\s[a-z][\w’-]+)[’\"”»]")  # noqa: E501  # fmt: skip
 #: Straight single quotes around a name ("the 'Clear Sky' exercise"), not apostrophes.
 _STRAIGHT_QUOTED = re.compile(
     r"(?:(?<=\s)|^)'(?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-Z0-9][\w’-]*)){0,4})'(?=[\s,.;:!?)]|$)"
@@ -493,7 +491,8 @@ def _capitalised_names(found: _Found, seen: frozenset[str] = frozenset()) -> Non
             found.add(match.group("name"), match.start("name"), match.end("name"))
     for match in _CAP_YEAR.finditer(sentence):
         after = sentence[match.end() : match.end() + 60]
-        if re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I) or _APPOSITION.match(after):
+        again = re.sub(rf"[\s-]+{_YEAR}{_EDITION}?$", "", match.group("name")) in seen  # "during Namejs 2018" again
+        if again or re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I) or _APPOSITION.match(after):
             found.add(match.group("name"), match.start("name"), match.end("name"))
     for match in re.finditer(rf"(?P<name>(?:[A-Z][a-z]+\s+){{1,3}}){EXERCISE_WORDS}\b", sentence):
         name, start = match.group("name").strip(), match.start("name")

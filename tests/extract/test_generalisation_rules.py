@@ -234,3 +234,12 @@ def test_the_vicinity_of_a_town_is_that_town(phrase):
         "town",
         "LVA",
     )
+
+
+def test_a_name_with_its_year_named_before_counts_again_anywhere(extractor):
+    text = (
+        "Zorvask 2018, the largest military exercise of Latvia, begins today.\n\n"
+        "One scenario of Zorvask 2018 provides for suppressing riots in Jekabpils and Valmiera."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2018, 8, 20)).events
+    assert {"Jekabpils", "Valmiera"} <= {loc.text for loc in event.locations}
