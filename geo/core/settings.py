@@ -55,10 +55,10 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting(
             "river_corridor_km",
-            10.0,
-            "Half-width of the corridor along a named river that stands for 'on the X' or 'a crossing of the "
-            "X' when the report does not say where along it (km). A crossing is made at the bank; 10 km "
-            "keeps the valley without reaching the next river's.",
+            5.0,
+            "Half-width of the band along a named river's course that stands for 'on the X' or 'a crossing of "
+            "the X' when the report does not say where along it (km). Troops build crossings and act on the "
+            "banks; the course alone (a line) would claim a precision no report gives.",
         ),
         Setting(
             "interior_min_depth_km",

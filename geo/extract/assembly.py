@@ -33,6 +33,7 @@ from geo.extract.grouping import GroupedEvent, alliance_members, inside, narrow,
 from geo.extract.names import NameMention
 from geo.extract.numbers import FigureMention, find_figures
 from geo.extract.participants import find_parties
+from geo.extract.place_sides import EAST, across_sides, other_side
 from geo.extract.places import PlaceMention, find_places, geocode_cached, is_home_base, is_venue, location_key
 from geo.extract.text import Sentence, wire_dateline
 from geo.geocode.result import GeocodeResult
@@ -59,8 +60,6 @@ ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 #: Alliance → the membership table of :func:`geo.reference.membership.members_on`.
 _MEMBERSHIP = {"CSTO": "CSTO", "NATO": "NATO", "Russia-Belarus": "Union State"}
-#: The Union State's members.
-_EAST = frozenset({"RUS", "BLR"})
 
 
 @dataclass
@@ -78,13 +77,6 @@ class _Dates:
 def _as_of(dates: _Dates) -> dt.date | None:
     value = dates.start or dates.announced
     return earliest_date(value) if value else None
-
-
-def _other_side(country: str, participants: set[str], nato: frozenset[str]) -> bool:
-    """Whether ``country`` is on the other side of the participants (NATO beside Russia or Belarus, or the reverse)."""
-    if participants & _EAST:
-        return country in nato
-    return bool(participants) and participants <= nato and country in _EAST
 
 
 def _unnamed_label(alliance: str | None, dates: _Dates) -> str:
@@ -327,6 +319,9 @@ class _Builder:
                     self.notes.append(f"location {place.text!r} dropped: the border of a non-participant")
                     continue
                 result, query = self._within(place, mentions[i + 1 : i + 2], sentence.text)
+                if (side := other_side(place, result, mentions, participants)) is not None:
+                    result, note = side
+                    self.notes.append(note)
                 country = (result.country or "") if result.kind == "country" else ""
                 seen_in.setdefault(sentence.index, set()).add(country)
                 key = location_key(result, query)
@@ -452,7 +447,7 @@ class _Builder:
                 continue
             if members is not None and host not in members:
                 continue
-            if members is None and _other_side(host, set(parties["participants"]), nato):
+            if members is None and across_sides(host, set(parties["participants"]), nato):
                 continue  # "… as alarm grows in Poland": a NATO country beside a Russian-Belarusian exercise
             parties["participants"].append(host)
             excluded.add(host)
@@ -499,13 +494,11 @@ class _Builder:
             alliance = "national"
         elif parties <= nato and (len(parties) >= 3 or named_nato):
             alliance = "NATO"
-        elif (
-            not parties & _EAST and len(parties & nato) >= 3 and 3 * len(parties - nato) <= len(parties) and named_nato
-        ):
+        elif not parties & EAST and len(parties & nato) >= 3 and 3 * len(parties - nato) <= len(parties) and named_nato:
             alliance = "NATO"  # NATO allies with a partner or two ("… Sweden" before it joined)
-        elif parties <= csto and len(parties - _EAST) >= 2:
+        elif parties <= csto and len(parties - EAST) >= 2:
             alliance = "CSTO"
-        elif parties >= _EAST and not parties & nato:
+        elif parties >= EAST and not parties & nato:
             alliance = "Russia-Belarus"
         else:
             alliance = "bilateral"

@@ -86,11 +86,16 @@ class GroupedEvent:
         return next((n.year for n, _ in self.names if n.year), None)
 
 
+_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just)\b", re.I)
+
+
 def clauses(sentence: str) -> list[tuple[int, int]]:
     """Return (start, end) offsets of a sentence's clauses ("…; …", "…, but …", "… as NATO …")."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in CLAUSE_SPLIT.finditer(sentence):
+        if match.group(0).strip(" ,").startswith("but") and _NOT_ONLY.search(sentence, start, match.start()):
+            continue  # "not only at the range, but in the vicinity of Riga": one clause, one predicate
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(sentence)))

@@ -2,7 +2,7 @@
 
 A name is found when it is
 
-* a known exercise family (:data:`FAMILIES`, plus every proper-noun name and alternate name of the
+* a known exercise family (:data:`geo.extract.series.FAMILIES`, plus every proper-noun name and alternate name of the
   catalog): "Combat Brotherhood 2023", "Unbreakable Brotherhood", "Indestructible Brotherhood",
   "‘West-2025’", "Shchit Soyuza-2023", "Dragon-24", "BALTOPS 22". Variants that are common words
   (West, Interaction, Search) need a four-digit year (two digits after a hyphen), quotes or "called" to
@@ -37,62 +37,10 @@ from rapidfuzz import fuzz
 
 from geo.catalog.schema import Exercise
 from geo.extract.lexicon import iso3_of
+from geo.extract.series import FAMILIES, SERIES_ALLIANCE
 from geo.extract.text import in_guillemets
 from geo.geocode import gazetteer
 from geo.geocode.gazetteer import normalize_name
-
-#: Known exercise families: (normalised name, variants as written, variants that are common words).
-#: A common-word variant (West, Interaction, Search) counts only with a year, quotes or "called"; any
-#: other variant also counts before an exercise word ("the Zapad strategic exercise") or after one.
-FAMILIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("Zapad", ("Zapad", "West", "Запад"), ("West",)),
-    ("Vostok", ("Vostok", "East", "Восток"), ("East",)),
-    ("Tsentr", ("Tsentr", "Centre", "Center", "Центр"), ("Centre", "Center")),
-    ("Kavkaz", ("Kavkaz", "Caucasus", "Кавказ"), ("Caucasus",)),
-    ("Union Shield", ("Union Shield", "Shield of the Union", "Shchit Soyuza", "Щит Союза"), ()),
-    ("Union Resolve", ("Union Resolve", "Allied Resolve", "Soyuznaya Reshimost", "Союзная решимость"), ()),
-    ("Combat Brotherhood", ("Combat Brotherhood", "Brotherhood of War", "Boevoye Bratstvo", "Боевое братство"), ()),
-    (
-        "Unbreakable Brotherhood",
-        ("Unbreakable Brotherhood", "Indestructible Brotherhood", "Nerushimoye Bratstvo", "Нерушимое братство"),
-        (),
-    ),
-    (
-        "Slavic Brotherhood",
-        ("Slavic Brotherhood", "Slavonic Brotherhood", "Slavyanskoye Bratstvo", "Славянское братство"),
-        (),
-    ),
-    ("Interaction", ("Interaction", "Vzaimodeistvie", "Vzaimodeystviye", "Взаимодействие"), ("Interaction",)),
-    ("Search", ("Search", "Poisk", "Поиск"), ("Search",)),
-    ("Echelon", ("Echelon", "Eshelon", "Эшелон"), ("Echelon",)),
-    ("Barrier", ("Barrier", "Barier", "Baryer", "Барьер"), ("Barrier",)),
-    ("Rock", ("Rock", "Cliff", "Skala", "Скала"), ("Rock", "Cliff")),
-    ("Cooperation", ("Cooperation", "Sotrudnichestvo", "Сотрудничество"), ("Cooperation",)),
-    ("Rubezh", ("Rubezh", "Frontier", "Рубеж"), ("Frontier",)),
-    ("Iron Wolf", ("Iron Wolf", "Geležinis Vilkas"), ()),
-    ("Saber Strike", ("Saber Strike", "Sabre Strike"), ()),
-    ("Defender Europe", ("Defender Europe", "Defender-Europe"), ()),
-    ("Steadfast Defender", ("Steadfast Defender",), ()),
-    ("Anakonda", ("Anakonda", "Anaconda"), ("Anaconda",)),
-    ("BALTOPS", ("BALTOPS", "Baltops"), ()),
-    ("Dragon", ("Dragon",), ("Dragon",)),
-)
-
-#: The organiser of each series, a property of the series rather than of one edition: the alliance of an
-#: edition whose report names no alliance ("the Search 2023 special drills", "Iron Wolf, which we will conduct
-#: with our Lithuanian partners"). Families not listed (Vostok, Kavkaz: Russian exercises with varying guests)
-#: get no default.
-SERIES_ALLIANCE: dict[str, str] = {
-    **dict.fromkeys(
-        ("Combat Brotherhood", "Unbreakable Brotherhood", "Interaction", "Search", "Echelon", "Barrier", "Rock",
-         "Cooperation", "Rubezh"),
-        "CSTO",
-    ),
-    **dict.fromkeys(("Zapad", "Union Shield", "Union Resolve", "Slavic Brotherhood"), "Russia-Belarus"),
-    **dict.fromkeys(
-        ("Iron Wolf", "Saber Strike", "Defender Europe", "Steadfast Defender", "Anakonda", "BALTOPS", "Dragon"), "NATO"
-    ),
-}  # fmt: skip
 
 EXERCISE_WORDS = r"(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s+games|wargames|games|training)"
 _YEAR = r"(?:19[89]\d|20\d\d)"
@@ -111,7 +59,8 @@ _CALLED = re.compile(
 #: sentence naming an exercise many times is not searched from its start again for each one.
 _CALLED_BEFORE = re.compile(r"(?i:called|named|dubbed|name)\s+[‘'\"“«]?$")
 _CALLED_WINDOW = 40
-_QUOTED = re.compile(r"[‘\"“«](?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-Z0-9][\w’-]*)){0,4})[’\"”»]")
+#: A quoted name; a translated one may keep a lower-case second word ("the NATO exercise “Summer shield”").
+_QUOTED = re.compile(r"[‘\"“«](?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-Z0-9][\w’-]*)){0,4}|[A-Z][\w’-]*\s[a-z][\w’-]+)[’\"”»]")  # noqa: E501  # fmt: skip
 #: Straight single quotes around a name ("the 'Clear Sky' exercise"), not apostrophes.
 _STRAIGHT_QUOTED = re.compile(
     r"(?:(?<=\s)|^)'(?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-Z0-9][\w’-]*)){0,4})'(?=[\s,.;:!?)]|$)"
@@ -493,7 +442,8 @@ def _capitalised_names(found: _Found, seen: frozenset[str] = frozenset()) -> Non
             found.add(match.group("name"), match.start("name"), match.end("name"))
     for match in _CAP_YEAR.finditer(sentence):
         after = sentence[match.end() : match.end() + 60]
-        if re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I) or _APPOSITION.match(after):
+        again = re.sub(rf"[\s-]+{_YEAR}{_EDITION}?$", "", match.group("name")) in seen  # "during Namejs 2018" again
+        if again or re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I) or _APPOSITION.match(after):
             found.add(match.group("name"), match.start("name"), match.end("name"))
     for match in re.finditer(rf"(?P<name>(?:[A-Z][a-z]+\s+){{1,3}}){EXERCISE_WORDS}\b", sentence):
         name, start = match.group("name").strip(), match.start("name")

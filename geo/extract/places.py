@@ -41,6 +41,7 @@ from functools import cache, lru_cache
 
 from geo.extract.lexicon import country_names, country_pattern, is_demonym, iso3_of
 from geo.geocode import gazetteer
+from geo.geocode.features import is_river
 from geo.geocode.gazetteer import adjective_stems, normalize_name
 from geo.geocode.geocoder import GeocodeResult, geocode
 
@@ -114,11 +115,13 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("compass", rf"(?:{_PREP}|\()(?P<phrase>(?:the\s+)?{_COMPASS}(?:\s*,\s*{_COMPASS})*(?:,?\s+(?:and|or)\s+{_COMPASS})?\s+(?:{country}\b|(?i:parts?\s+of\s+)(?:the\s+country|{country}))|the\s+{_COMPASS}\s+of\s+(?:the\s+country|{country}))"),  # noqa: E501
         ("region-part", rf"{_PREP}(?P<phrase>the\s+(?P<side>{_COMPASS})\s+(?i:area|part)\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+)(?:\s+(?i:region|oblast))?)"),  # noqa: E501
         ("interior", rf"(?P<phrase>the\s+interior\s+of\s+(?:the\s+country|{country})|deep(?:er)?\s+inside\s+(?:the\s+territory\s+of\s+)?(?:the\s+country|(?:the\s+)?{country}))"),  # noqa: E501
-        ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions|oblasts|provinces|voblasts|districts|voivodeships|counties|areas)\b)"),  # noqa: E501
+        ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<word>(?i:regions|oblasts|provinces|voblasts|districts|voivodeships|counties|areas))\b)"),  # noqa: E501
+        # "crossings over the rivers of Neman and Berezina", "across the rivers Neman and Berezina", "the Sozh River".
+        ("rivers", rf"(?i:\b(?:over|across|on|along|in|at|near|to|of)\s+)(?P<phrase>(?:the\s+)?(?i:rivers?)\s+(?:of\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)|(?:the\s+)?(?P<name>{_UPPER}[\w’'-]+)\s+(?i:river)\b)"),  # noqa: E501
         ("site-list", rf"(?:{_PREP})?(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+(?P<word>{_RANGE_WORDS})\b"),  # noqa: E501
         ("site-of-list", rf"(?:the\s+)?(?P<word>{_RANGE_WORDS}|(?i:towns|cities|villages|settlements))\s+of\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})"),  # noqa: E501
         ("site-paren", rf"(?P<before>{_RANGE_WORDS}\s*)?\((?P<names>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})+(?:,?\s+and\s+{_NAME})?)\)"),  # noqa: E501
-        ("region", rf"(?:{_PREP}|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?|voivodeships?|county|counties|krai)\b)"),  # noqa: E501
+        ("region", rf"(?:{_PREP}|\bof\s+|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?|voivodeships?|county|counties|krai)\b)"),  # noqa: E501
         ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>[A-Z][\w’'-]+(?:[\s-]{_UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{_RANGE_WORDS})\b"),  # noqa: E501
         # A wire dateline that is a range: "BORISOVSKY TRAINING GROUND /Belarus/, September 15. /TASS/."
         ("dateline-site", rf"^\s*(?P<phrase>(?P<name>[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){{0,2}})\s+{_RANGE_WORDS})(?=\s*(?:/[^/]{{1,40}}/)?\s*,)"),  # noqa: E501
@@ -126,10 +129,14 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("in-country", rf"{_PREP}(?P<phrase>(?P<name>{_UPPER}[\w’'-]*(?:\s{_UPPER}[\w’'-]*){{0,2}}),\s+(?P<cname>{country}))(?![\w-])"),  # noqa: E501
         # "in the Republic of Tatarstan": a country ("the Republic of Belarus") or a region called a republic.
         ("republic", rf"{_PREP}(?P<phrase>(?:the\s+)?Republic\s+of\s+(?P<name>{_UPPER}[\w’'-]+(?:\s{_UPPER}[\w’'-]+)?))"),  # noqa: E501
+        # "in the vicinity of Riga", "on the outskirts of Minsk": the words themselves say a place follows.
+        ("town", rf"(?P<phrase>\b(?:the\s+)?(?i:vicinity|outskirts|environs)\s+of\s+(?P<name>{_CAPS}))"),
         ("town", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:town|city|village|settlement|resort|port|capital)(?:\s+of)?\s+(?P<name>{_CAPS}))"),  # noqa: E501
         ("territory", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:territory|soil)\s+of\s+(?:the\s+)?(?P<name>{country})|(?P<dem>{demonym})\s+(?i:territory|soil))"),  # noqa: E501
         ("countries", rf"{_PREP}(?P<phrase>(?:the\s+)?{country}(?:\s*,\s*(?:the\s+)?{country})*,?\s+and\s+(?:the\s+)?{country})"),  # noqa: E501
         ("country-name", rf"{_PREP}(?:the\s+)?(?P<phrase>{country})"),
+        # "riots in Jekabpils and Valmiera": a list of towns the gazetteer knows, one mention per town.
+        ("towns", rf"{_PREP}(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})(?![\w-])"),
         # "Poland will host the NATO-led Dragon-24 drills", "Belarus is hosting three joint exercises".
         ("host", rf"(?<![\w-])(?P<phrase>{country})\s+(?:(?:is|are|was|were|will|would|has|have|had|also|to|be|set\s+to)\s+)*(?i:host(?:s|ed|ing)?)\b"),  # noqa: E501
         ("country", rf"{_PREP}(?:the\s+)?(?P<phrase>{_CAPS})"),
@@ -220,8 +227,11 @@ def find_places(sentence: str) -> list[PlaceMention]:
     found: list[PlaceMention] = []
     for form, pattern in _patterns():
         for match in pattern.finditer(sentence):
-            if form in ("regions", "countries"):
+            if form in ("regions", "countries", "towns"):
                 found += _list_mentions(form, match, sentence)
+                continue
+            if form == "rivers":
+                found += _river_mentions(match, sentence)
                 continue
             if form.startswith("site-") and form != "site-unknown":
                 found += _site_list_mentions(form, match, sentence)
@@ -239,7 +249,10 @@ def find_places(sentence: str) -> list[PlaceMention]:
 
 
 def _list_mentions(form: str, match: re.Match[str], sentence: str) -> list[PlaceMention]:
-    """Split "the Minsk and Mogilev regions" and "in Latvia and Estonia" into one mention per place."""
+    """Split "the Minsk and Mogilev regions", "in Latvia and Estonia" and "in Jekabpils and Valmiera" into mentions.
+
+    One mention per place; in a list of towns only the names the gazetteer knows.
+    """
     role = _role(sentence, match.start())
     if form == "countries":
         country = re.compile(country_pattern(names=True, demonyms=False, capitals=False))
@@ -248,16 +261,40 @@ def _list_mentions(form: str, match: re.Match[str], sentence: str) -> list[Place
             PlaceMention(m.group(0), m.group(0), base + m.start(), base + m.end(), "country", role)
             for m in country.finditer(match.group("phrase"))
         ]
+    base = match.start("names")
+    if form == "towns":
+        return [
+            PlaceMention(part.group(0), part.group(0), base + part.start(), base + part.end(), "town", role)
+            for part in re.finditer(_NAME, match.group("names"))
+            if normalize_name(part.group(0)) in gazetteer.town_index() and part.group(0) not in country_names()
+        ]
     owner = match.group("owner")
     context = (iso3_of(owner) if owner else None) or DEFAULT_CONTEXT
-    base = match.start("names")
+    # "the Rahachou and Karma districts" are districts (each placed on its town), not admin-1 regions.
+    district = match.group("word").lower() == "districts"
     out = []
     for part in re.finditer(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?", match.group("names")):
         if normalize_name(part.group(0)) in _NOT_PLACES:
             continue
-        query = f"the {part.group(0)} region"
+        query = f"{part.group(0)} district" if district else f"the {part.group(0)} region"
         out.append(PlaceMention(part.group(0), query, base + part.start(), base + part.end(), "region", role, context))
     return out
+
+
+def _river_mentions(match: re.Match[str], sentence: str) -> list[PlaceMention]:
+    """One mention per river ("the rivers of Neman and Berezina"), geocoded as its course in the context country."""
+    role = _role(sentence, match.start())
+    if match.group("name"):
+        if not is_river(match.group("name")):
+            return []  # "the River Club": only a river the reference layer knows is read as one
+        text, query = match.group("phrase"), f"the {match.group('name')} river"
+        return [PlaceMention(text, query, match.start("phrase"), match.end("phrase"), "river", role)]
+    base = match.start("names")
+    return [
+        PlaceMention(part.group(0), f"the {part.group(0)} river", base + part.start(), base + part.end(), "river", role)
+        for part in re.finditer(_NAME, match.group("names"))
+        if is_river(part.group(0))
+    ]
 
 
 def _site_list_mentions(form: str, match: re.Match[str], sentence: str) -> list[PlaceMention]:

@@ -5,11 +5,12 @@
   largest connected piece. The frame is the only hand-set part and is stated with the sea.
 * **Corridors** (:data:`CORRIDORS`) — "the Suwałki Gap": the land border between two countries, as
   the two border strips on either side of it (``border_strip_depth_km`` deep, EPSG:3035 buffers).
-* **Rivers** (:func:`river_rule`) — "the Neman", "the Neman river", "the river Nemunas": a report that says
-  an exercise crossed a river rarely says where. The site is the river's course in the context country
-  (``rivers.geojson``, Natural Earth centre lines), ``river_corridor_km`` either side (EPSG:3035). A river
-  is read only when the phrase says "river" or carries the article ("the Neman"), which English gives
-  rivers and not towns: plain "Neman" stays the town.
+* **Rivers** (:func:`river_rule`) — "the Neman river", "the river Nemunas", "the Neman": the river's course
+  in ``river_courses.geojson`` (Natural Earth) within the context country, widened by ``river_corridor_km``
+  either side (the banks where crossings are built); admin-1 only when that band lies in one region. A
+  river the layer lacks, or one that does not cross the context country, stays unresolved. Without the
+  word "river" a name is read as a river only with its article ("the Neman"), which English gives rivers
+  and not towns: plain "Neman" stays the town in Kaliningrad.
 
 All are approximate areas (confidence ``low``), never points.
 """
@@ -26,8 +27,8 @@ from shapely.geometry.base import BaseGeometry
 from geo.core import settings
 from geo.core.crs import to_metric, to_storage
 from geo.core.settings import setting
-from geo.geocode import areas
-from geo.geocode.result import GeocodeResult, area_result
+from geo.geocode import areas, gazetteer
+from geo.geocode.result import GeocodeResult, area_result, unresolved
 from geo.reference.layers import country_polygon, layer
 
 #: Sea name (normalised key pattern) -> (display name, lon/lat frame, what the frame stands for).
@@ -52,95 +53,6 @@ CORRIDORS: dict[str, tuple[str, tuple[str, str], str]] = {
         "the Poland-Lithuania land border, which runs from Kaliningrad (Russia) to Belarus",
     ),
 }
-
-#: Names reports use for the rivers of ``rivers.geojson`` (normalised, lower case) -> the layer's names.
-#: English exonyms and the riparian countries' own names; a layer name always matches itself.
-RIVER_NAMES: dict[str, tuple[str, ...]] = {
-    "neman": ("Neman",),
-    "nemunas": ("Neman",),
-    "nyoman": ("Neman",),
-    "niemen": ("Neman",),
-    "memel": ("Neman",),
-    "neris": ("Neris",),
-    "viliya": ("Neris",),
-    "vilia": ("Neris",),
-    "daugava": ("Daugava",),
-    "western dvina": ("Daugava",),
-    "dvina": ("Daugava",),
-    "dnieper": ("Dnepre", "Dnipro"),
-    "dnepr": ("Dnepre", "Dnipro"),
-    "dnipro": ("Dnepre", "Dnipro"),
-    "pripyat": ("Pripyat",),
-    "prypiat": ("Pripyat",),
-    "pripet": ("Pripyat",),
-    "prypyat": ("Pripyat",),
-    "bug": ("Bug",),
-    "western bug": ("Bug",),
-    "buh": ("Bug",),
-    "vistula": ("Vistula",),
-    "wisla": ("Vistula",),
-    "narva": ("Narva",),
-    "narova": ("Narva",),
-    "mukhavets": ("Mukhavyets",),
-    "mukhavyets": ("Mukhavyets",),
-    "velikaya": ("Velikaya",),
-    "desna": ("Desna",),
-    "oder": ("Oder",),
-    "odra": ("Oder",),
-}
-_RIVER_PHRASE = re.compile(r"^(?:river |the river )?(?P<name>[a-z][a-z -]*?)(?: river)?$")
-
-
-@cache
-def river_corridor(layer_names: tuple[str, ...], country: str | None, half_width_km: float) -> BaseGeometry:
-    """Return the corridor along the named rivers, within ``country`` when given (EPSG:4326).
-
-    The centre lines are clipped to the country's polygon and buffered by ``half_width_km`` in EPSG:3035.
-    """
-    rivers = layer("rivers")
-    line = shapely.union_all(rivers.geometry[rivers["name"].isin(layer_names)].to_numpy())
-    territory = None if country is None else country_polygon(country).iloc[0]
-    if territory is not None:
-        line = line.intersection(territory)
-    if line.is_empty:
-        return line
-    area = to_storage(to_metric(line).buffer(half_width_km * 1000.0))
-    return area if territory is None else shapely.make_valid(area.intersection(territory))
-
-
-def river_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
-    """Return the river a phrase names ("the Neman", "the river Nemunas") as a corridor, or None.
-
-    Parameters
-    ----------
-    phrase
-        The phrase as written; its article or the word "river" marks it as a river rather than a town.
-    key
-        The normalised phrase (:func:`geo.geocode.gazetteer.clean_phrase`).
-    context
-        ISO3 of the context country: the corridor is the river's course there. A river whose course in
-        the layer does not reach it gives None (the phrase is then left to the other rules): the layer
-        keeps Natural Earth's larger rivers only, so the Berezina, and the Neman's Belarusian course, are
-        not in it.
-    """
-    said_river = "river" in key.split()
-    if not said_river and not re.match(r"(?i)\s*the\s", phrase):
-        return None
-    match = _RIVER_PHRASE.match(key)
-    names = RIVER_NAMES.get(match.group("name")) if match else None
-    if match is None or names is None:
-        return None
-    half_width = setting("river_corridor_km")
-    area = river_corridor(names, context, half_width)
-    if area.is_empty:
-        return None
-    where = f"its course in {context}" if context else "its course"
-    explanation = (
-        f"river: {match.group('name').title()} = {where} (Natural Earth 1:10m centre line {', '.join(names)!s}) "
-        f"with {half_width:g} km either side "
-        f"(river_corridor_km, EPSG:3035); the report does not say where along it"
-    )
-    return area_result(phrase, "region", area, context, explanation, confidence="low")
 
 
 @cache
@@ -180,3 +92,92 @@ def named_feature_rule(phrase: str, key: str) -> GeocodeResult | None:
             line = areas.shared_border(first, (second,))
             return area_result(phrase, "border_zone", strip, None, explanation, confidence="low", border_line=line)
     return None
+
+
+#: "river neman", "neman river" (keys are normalised, without a leading "the").
+_RIVER = re.compile(r"^(?:river (?P<after>[^\W\d][\w' -]*)|(?P<before>[^\W\d][\w' -]*?) river)$")
+#: Names reports use that are neither Natural Earth's name nor its English name nor a romanisation of
+#: them: the riparian countries' own names and old exonyms -> the layer's name.
+RIVER_EXONYMS: dict[str, str] = {
+    "nemunas": "Neman",
+    "nyoman": "Neman",
+    "niemen": "Neman",
+    "memel": "Neman",
+    "viliya": "Neris",
+    "vilia": "Neris",
+    "western dvina": "Daugava",
+    "dvina": "Daugava",
+    "dnieper": "Dnepr",
+    "western bug": "Bug",
+    "buh": "Bug",
+    "wisla": "Vistula",
+    "narova": "Narva",
+    "odra": "Oder",
+}
+
+
+@cache
+def _river_lines() -> dict[str, tuple[str, BaseGeometry]]:
+    """Return the river lines of ``river_courses.geojson`` keyed by name and English name, all parts united.
+
+    Keys are :func:`geo.geocode.gazetteer.romanisation_skeleton` folds, so that Byarezina (Natural Earth's
+    Belarusian romanisation) and Berezina meet; a key two different rivers share is dropped.
+    """
+    rivers = layer("river_courses")
+    lines: dict[str, list[BaseGeometry]] = {}
+    names: dict[str, set[str]] = {}
+    for name, name_en, geom in zip(rivers["name"], rivers["name_en"], rivers.geometry, strict=True):
+        for each in {str(n) for n in (name, name_en) if isinstance(n, str) and n}:
+            key = gazetteer.romanisation_skeleton(each)
+            lines.setdefault(key, []).append(geom)
+            names.setdefault(key, set()).add(str(name))
+    return {k: (next(iter(names[k])), shapely.union_all(v)) for k, v in lines.items() if len(names[k]) == 1}
+
+
+def _river_line(name: str) -> tuple[str, BaseGeometry] | None:
+    """The layer's name and united course of the river called ``name`` (any romanisation or exonym), or None."""
+    name = RIVER_EXONYMS.get(name.lower(), name)
+    return _river_lines().get(gazetteer.romanisation_skeleton(name))
+
+
+def is_river(name: str) -> bool:
+    """Whether ``name`` is a river of the reference layer ("Berezina", "Byarezina", "Neman"), in any country."""
+    return _river_line(name) is not None
+
+
+def river_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
+    """Return a river's course within the context country as a band along it, or None if no river is named.
+
+    "build crossings over the Neman river": the band of ``river_corridor_km`` either side of the Neman's
+    Natural Earth course, clipped to the context country; its admin-1 region when the band lies in one
+    (:func:`geo.geocode.areas.regions_within`). Never a point, and never a river outside the layer.
+    """
+    match = _RIVER.match(key)
+    said_river = match is not None
+    if match is not None:
+        name = (match["after"] or match["before"]).strip()
+    elif re.match(r"(?i)\s*the\s", phrase) and _river_line(key) is not None:
+        name = key  # "the Neman": the article makes it the river
+    else:
+        return None
+    found = _river_line(name)
+    if found is None:
+        return unresolved(phrase, f"no river called {name!r} in the reference rivers layer (Natural Earth)")
+    name, line = found
+    if context is None:
+        return unresolved(phrase, "a river is located within a context country, and there is none")
+    half_width_km = setting("river_corridor_km")
+    band = to_storage(to_metric(line).buffer(half_width_km * 1000.0))
+    band = shapely.make_valid(band.intersection(country_polygon(context).iloc[0]))
+    if band.is_empty:
+        if not said_river:  # "the Neman" in a country it does not cross: maybe not the river at all
+            return None
+        return unresolved(phrase, f"the {name} river of the reference layer does not cross {context}")
+    codes = areas.regions_within(band, context)
+    admin1 = gazetteer.admin1_names()[codes[0]] if len(codes) == 1 else None
+    explanation = (
+        f"river: the {name}'s course (Natural Earth river_courses) within {context}, {half_width_km:g} km either "
+        "side (river_corridor_km)"
+        + (f"; all in {admin1}" if admin1 else f"; across {len(codes)} admin-1 regions, so none is named")
+    )
+    return area_result(phrase, "region", band, context, explanation, confidence="low", admin1=admin1)

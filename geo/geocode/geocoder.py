@@ -19,8 +19,8 @@
    "the territory of the Russian Federation"; a republic that is no country ("the Republic of Tatarstan")
    is read as a region (rule 5).
 8. **Towns** — GeoNames names and alternate names (Vitebsk / Viciebsk / Віцебск), context country first.
-8a. **Seas, corridors and rivers** — "the Baltic Sea", "the Suwałki Gap", "the Neman" (the river's course
-   in the context country; :mod:`geo.geocode.features`), tried before compass regions.
+8a. **Seas, corridors and rivers** — "the Baltic Sea", "the Suwałki Gap", "the Berezina river", "the Neman"
+   (a river's course within the context country, :mod:`geo.geocode.features`), tried before compass regions.
 9. **Spelling variants** — a rapidfuzz match of the whole name (``fuzzy_min_score``) against ranges and
    the context country's towns, explained as such.
 

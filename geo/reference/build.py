@@ -190,6 +190,26 @@ def build_admin1(shared: Path) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     return full, display.reset_index(drop=True)
 
 
+def build_river_courses(shared: Path) -> gpd.GeoDataFrame:
+    """Return every named river line of both Natural Earth river files in :data:`WATER_BOX`, all scaleranks.
+
+    The geocoder's lookup of rivers named as sites ("crossings over the Berezina"); the basemap keeps its
+    own scalerank-filtered ``rivers.geojson``. ``name_en`` is the centerline file's English name (Nemunas);
+    ``name_alt`` is left out, since the Europe file gives some tributaries the name of the river they join.
+    """
+    base = shared / "basemap"
+    parts = []
+    for file in ("ne_10m_rivers_lake_centerlines_region.geojson", "ne_10m_rivers_europe_region.geojson"):
+        frame = gpd.read_file(base / file)
+        if "name_en" not in frame.columns:
+            frame["name_en"] = None
+        parts.append(frame[["name", "name_en", "scalerank", "geometry"]])
+    rivers = pd.concat(parts, ignore_index=True)
+    rivers = gpd.GeoDataFrame(rivers[rivers["name"].notna()], crs=settings.STORAGE_CRS)
+    rivers = _clip(rivers, WATER_BOX).sort_values(["name", "scalerank"], kind="mergesort")
+    return _round(rivers.reset_index(drop=True))
+
+
 def build_water(shared: Path) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """Return (rivers, lakes) clipped to the map's default region."""
     base = shared / "basemap"
@@ -340,6 +360,7 @@ def build(shared: Path, out: Path) -> list[Path]:
         "admin1.geojson": admin1,
         "admin1_display.geojson": admin1_display,
         "rivers.geojson": rivers,
+        "river_courses.geojson": build_river_courses(shared),
         "lakes.geojson": lakes,
         "countries_overview.geojson": build_overview(shared),
     }

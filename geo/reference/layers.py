@@ -25,6 +25,7 @@ LAYERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "admin1": ("admin1.geojson", ("name", "iso_3166_2", "iso3")),
     "admin1_display": ("admin1_display.geojson", ("name", "iso_3166_2", "iso3")),
     "rivers": ("rivers.geojson", ("name", "scalerank")),
+    "river_courses": ("river_courses.geojson", ("name", "name_en", "scalerank")),
     "lakes": ("lakes.geojson", ("name", "scalerank")),
     "countries_overview": ("countries_overview.geojson", ("iso3", "name")),
 }

@@ -378,6 +378,20 @@ def _grade_widget(bar: Any) -> None:
     )
 
 
+def _years_widget(bar: Any, ch: Choices, *, shown: bool) -> None:
+    """The Years range slider, or (``shown=False``) a caption, keeping its value for the other pages."""
+    lo, hi = ch.years
+    if not shown:
+        if K_YEARS in st.session_state:  # an undrawn widget's state is dropped at the end of the run
+            st.session_state[K_YEARS] = st.session_state[K_YEARS]
+        bar.caption("Years: each side of the comparison chooses its own.")
+    elif lo < hi:
+        # A range slider only when its state is a pair: with one number (or none) Streamlit draws a single
+        # handle and returns an int.
+        st.session_state[K_YEARS] = year_range(st.session_state.get(K_YEARS), ch)
+        bar.slider("Years", min_value=lo, max_value=hi, key=K_YEARS, help="Exercises whose dates overlap these years")
+
+
 def sidebar(*, years: bool = True) -> View:
     """Draw the sidebar filters, mirror them in the URL and return the filtered view.
 
@@ -388,16 +402,7 @@ def sidebar(*, years: bool = True) -> View:
     read_url_once(ch)
     bar = st.sidebar
     bar.markdown("### Filters")
-    lo, hi = ch.years
-    if not years:
-        if K_YEARS in st.session_state:  # an undrawn widget's state is dropped at the end of the run
-            st.session_state[K_YEARS] = st.session_state[K_YEARS]
-        bar.caption("Years: each side of the comparison chooses its own.")
-    elif lo < hi:
-        # A range slider only when its state is a pair: with one number (or none) Streamlit draws a single
-        # handle and returns an int.
-        st.session_state[K_YEARS] = year_range(st.session_state.get(K_YEARS), ch)
-        bar.slider("Years", min_value=lo, max_value=hi, key=K_YEARS, help="Exercises whose dates overlap these years")
+    _years_widget(bar, ch, shown=years)
     bar.multiselect("Alliance", options=list(ch.alliances), key=K_ALLIANCES, placeholder="All alliances")
     bar.multiselect(
         "Participating country",

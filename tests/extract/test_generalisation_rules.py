@@ -205,3 +205,41 @@ def test_a_range_the_gazetteer_lacks_is_located_as_the_place_it_is_in(extractor)
     assert (location.text, location.country) == ("Qalai-Dasht training ground", "TJK")
     assert "Tajikistan" in location.also_written
     assert any("is not in the gazetteer" in n for n in event.notes)
+
+
+def test_a_quoted_translated_name_may_keep_a_lower_case_second_word(lexicon):
+    # Names translated word for word keep the source's case ("Летний щит" → “Summer shield”).
+    names = find_names("On May 13 the NATO exercise “Zorvask shield” will begin at the range.", lexicon)
+    assert [n.text for n in names] == ["Zorvask shield"]
+    # Not a quotation that is no name, nor a lower-case pair away from any exercise word.
+    assert find_names("The officer said “Good work” to the crews.", lexicon) == []
+
+
+def test_not_only_but_is_one_clause_of_the_exercise(extractor):
+    text = (
+        "Latvian troops began an exercise on Monday not only at the Adazi training ground, but in the vicinity of Riga."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2019, 5, 13)).events
+    assert ("LVA", "Riga") in {(loc.country, loc.admin1) for loc in event.locations}
+    # Without "not only", the clause after ", but" is another matter, not the exercise's.
+    (event,) = extractor.extract(text.replace("not only ", ""), published=dt.date(2019, 5, 13)).events
+    assert ("LVA", "Riga") not in {(loc.country, loc.admin1) for loc in event.locations}
+
+
+@pytest.mark.parametrize("phrase", ["the vicinity of Riga", "the outskirts of Riga", "the environs of Riga"])
+def test_the_vicinity_of_a_town_is_that_town(phrase):
+    (mention,) = find_places(f"Troops trained in {phrase} last week.")
+    assert (mention.text, mention.form, geocode_cached(mention.query, mention.context).country) == (
+        phrase,
+        "town",
+        "LVA",
+    )
+
+
+def test_a_name_with_its_year_named_before_counts_again_anywhere(extractor):
+    text = (
+        "Zorvask 2018, the largest military exercise of Latvia, begins today.\n\n"
+        "One scenario of Zorvask 2018 provides for suppressing riots in Jekabpils and Valmiera."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2018, 8, 20)).events
+    assert {"Jekabpils", "Valmiera"} <= {loc.text for loc in event.locations}

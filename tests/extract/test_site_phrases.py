@@ -131,3 +131,55 @@ def test_the_opening_ceremony_sentence_gives_the_exercise_a_site(extractor: Extr
     )
     (event,) = extractor.extract(text, published=dt.date(2025, 4, 20)).events
     assert ("BLR", "Vitebsk") in {(loc.country, loc.admin1) for loc in event.locations}
+
+
+def test_rivers_the_troops_cross_are_sites_one_per_river() -> None:
+    found = _found("Sappers will build crossings over the rivers of Shchara and Sozh next week.")
+    assert found == [("Shchara", "river", "BLR"), ("Sozh", "river", "BLR")]
+    assert _found("Engineers trained on the Mukhavyets river.")[0][:2] == ("the Mukhavyets river", "river")
+    # Only a river the reference layer knows: "the River Club" is a venue's name, not a river.
+    assert _found("Officers met at the River Club.") == []
+
+
+def test_a_river_outside_the_default_country_is_read_in_the_sentence_s_country(extractor: Extractor) -> None:
+    text = "Polish troops began an exercise on Monday with a crossing of the Vistula River near Warsaw."
+    (event,) = extractor.extract(text, published=dt.date(2024, 3, 4)).events
+    river = next(loc for loc in event.locations if "Vistula" in loc.text)
+    assert (river.country, river.resolved) == ("POL", True)
+
+
+def test_a_list_of_districts_is_one_district_per_name() -> None:
+    sentence = "Drills are held in the Zhlobin and Rechytsa districts."
+    assert _found(sentence) == [("Zhlobin", "region", "BLR"), ("Rechytsa", "region", "BLR")]
+    (rechytsa,) = [m for m in find_places(sentence) if m.text == "Rechytsa"]
+    assert rechytsa.query == "Rechytsa district"
+    assert geocode_cached(rechytsa.query, rechytsa.context).admin1 == "Gomel"
+
+
+def test_a_list_of_towns_the_gazetteer_knows_is_one_town_per_name() -> None:
+    assert _found("The scenario plays out riots in Jekabpils and Valmiera.") == [
+        ("Jekabpils", "town", "LVA"),
+        ("Valmiera", "town", "LVA"),
+    ]
+    # Names that are no town are not read as towns.
+    assert _found("exercises in Iron Wolf and Saber Strike") == []
+
+
+def test_the_border_with_a_non_participant_is_on_the_participant_s_side(extractor: Extractor) -> None:
+    text = (
+        "Lithuanian troops take part in the Zorvask Shield exercise, which began on Monday. "
+        "The Zorvask Shield exercise is held in the regions near the border with Russia and Belarus."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2017, 5, 1)).events
+    border = next(loc for loc in event.locations if "border" in loc.text)
+    assert border.country == "LTU"  # Lithuania's strip along Russia and Belarus, not one inside Belarus
+    assert any("read on LTU's side" in note for note in event.notes)
+
+
+def test_a_district_or_region_after_of_is_a_place() -> None:
+    # "drill … with the territorial defense bodies of X district": the district is where the drill is held.
+    found = _found("A drill is held with the territorial defence bodies of Zhlobin district.")
+    assert [(t, f, c) for t, f, c in found] == [("Zhlobin district", "region", "BLR")]
+    assert _found("The inspection of the territorial defence of the Gomel region began.")[0][1:] == ("region", "BLR")
+    # Without a region word "of" names no place.
+    assert _found("The Ministry of Defence of Belarus said so.") == []

@@ -49,37 +49,3 @@ def test_suwalki_gap_is_the_poland_lithuania_border_with_stated_width(phrase: st
     for iso3 in ("POL", "LTU"):
         assert gap.intersection(country_polygon(iso3).iloc[0]).area > 0.05, iso3
     assert not gap.buffer(-0.001).intersects(country_polygon("BLR").iloc[0])
-
-
-@pytest.mark.parametrize("phrase", ["the Neman", "the Neman river", "the river Nemunas", "river Nyoman"])
-def test_a_river_is_its_course_in_the_context_country_with_stated_width(phrase: str) -> None:
-    result = geocode(phrase, country="LTU")
-    assert (result.status, result.kind, result.country, result.confidence) == ("resolved", "region", "LTU", "low")
-    corridor = result.geometry
-    assert corridor is not None
-    lithuania = country_polygon("LTU").iloc[0]
-    assert corridor.difference(lithuania.buffer(1e-6)).area < 1e-9  # only the Lithuanian course
-    half_width_m = settings.SETTINGS["river_corridor_km"].default * 1000.0
-    smalininkai = shapely.Point(22.58, 55.075)  # a village on the Neman's Lithuanian bank
-    assert corridor.contains(smalininkai)
-    width_m = _metric(corridor).area / max(_metric(corridor).length / 2.0, 1.0)
-    assert 0.8 * half_width_m < width_m < 2.2 * half_width_m  # a band of the stated width, not a blob
-    assert "river_corridor_km" in result.explanation and "does not say where" in result.explanation
-
-
-def test_a_river_without_its_article_or_the_word_river_is_the_town() -> None:
-    result = geocode("Neman", country="RUS")
-    assert (result.kind, result.country, result.admin1) == ("town", "RUS", "Kaliningrad")
-
-
-def test_a_river_outside_the_context_country_is_left_to_other_rules() -> None:
-    # The layer's Neman ends near Kaunas: in Belarus it has no course, so no corridor is made up there.
-    assert "river:" not in geocode("the Neman", country="BLR").explanation
-
-
-def test_the_catalog_river_crossing_is_in_lithuania_not_the_russian_town() -> None:
-    from geo.catalog.sites import sites_frame
-
-    sites = sites_frame()
-    row = sites[(sites.exercise_id == "saber-strike-2018") & (sites.place_text == "the Neman")].iloc[0]
-    assert (row.site_country, row.site_kind) == ("LTU", "region")

@@ -1,0 +1,69 @@
+"""Sides: the country a river or "the border with X" is read in, and which side of the participants a country is.
+
+* A river outside the default context country is read in the country of another place of its sentence:
+  "a crossing of the Vistula River near Korzeniewo, Poland" → the Vistula within Poland.
+* "the border with X" in a sentence naming no other country is on the side of the exercise's one
+  participant other than X: "the regions near border with Russia and Belarus" in a Lithuanian exercise is
+  Lithuania's strip, never one inside a country that takes no part.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.extract.lexicon import country_pattern, iso3_of
+from geo.extract.places import PlaceMention, geocode_cached
+from geo.geocode.result import GeocodeResult
+
+#: The Union State's members.
+EAST = frozenset({"RUS", "BLR"})
+
+
+def across_sides(country: str, participants: set[str], nato: frozenset[str]) -> bool:
+    """Whether ``country`` is on the other side of the participants (NATO beside Russia or Belarus, or the reverse)."""
+    if participants & EAST:
+        return country in nato
+    return bool(participants) and participants <= nato and country in EAST
+
+
+def other_side(
+    place: PlaceMention, result: GeocodeResult, mentions: list[PlaceMention], participants: set[str]
+) -> tuple[GeocodeResult, str] | None:
+    """Return a river or a border read in another country than the default (with a note), or None.
+
+    ``result`` is the place read in its default context; ``mentions`` are the places of its sentence.
+    """
+    if place.form == "river" and result.status != "resolved":
+        return river_side(place, mentions)
+    if place.form == "border" and result.country and participants and result.country not in participants:
+        return border_side(place, result.country, participants)
+    return None
+
+
+def river_side(place: PlaceMention, mentions: list[PlaceMention]) -> tuple[GeocodeResult, str] | None:
+    """Return the river read within another place's country of the sentence (with a note), or None."""
+    for other in mentions:
+        country = geocode_cached(other.query, other.context).country if other is not place else None
+        if country and country != place.context:
+            again = geocode_cached(place.query, country)
+            if again.status == "resolved":
+                return again, f"river {place.text!r} read within {country}, where {other.text!r} lies"
+    return None
+
+
+def border_side(place: PlaceMention, side: str, participants: set[str]) -> tuple[GeocodeResult, str] | None:
+    """Return "the border with X" read on the one other participant's side (with a note), or None.
+
+    Only when the strip was put inside ``side``, a country the phrase names after "with"; "the borders of
+    Belarus" stay Belarus's.
+    """
+    with_part = re.search(r"\bborders?\s+with\s+(?P<rest>.+)$", place.query, re.I)
+    named = {iso3_of(m.group(0)) for m in re.finditer(country_pattern(), with_part["rest"])} if with_part else set()
+    hosts = participants - {side}
+    if side not in named or len(hosts) != 1:
+        return None
+    host = next(iter(hosts))
+    again = geocode_cached(place.query, host)
+    if again.status != "resolved" or again.country != host:
+        return None
+    return again, f"location {place.text!r} read on {host}'s side: {side} takes no part in the exercise"
