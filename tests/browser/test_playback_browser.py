@@ -32,7 +32,7 @@ def test_a_link_opens_its_moment_and_stepping_forward_changes_the_url(app_server
     page = context.new_page()
     try:
         page.goto(f"{app_server}/playback?at=2021-09-14&step=week", wait_until="domcontentloaded")
-        page.get_by_text("week of 13–19 Sep 2021").wait_for(timeout=60_000)
+        page.get_by_text("week of 13–19 Sep 2021").wait_for(timeout=120_000)  # a cold server's first visit
         page.locator(f"{MAP_FRAME}").first.wait_for(timeout=30_000)
         active = _settled_active_lines(page, "19 Sep 2021")
         assert any("Zapad-2021" in line and "dates known to the day" in line for line in active), active
