@@ -20,6 +20,21 @@ from tests.support.streamlit_server import ServerStartError, start_streamlit
 ARTIFACTS_DIR = Path(__file__).resolve().parent.parent / "artifacts"
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start building the 100,000-site map in a child process when its browser test will run (see
+    :mod:`tests.support.large_map`): it is ready when that test comes, built on the core pytest leaves idle."""
+    if os.access(CHROMIUM, os.X_OK) and any(item.path.name == "test_map_large_browser.py" for item in session.items):
+        from tests.support import large_map
+
+        large_map.start()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    from tests.support import large_map
+
+    large_map.stop()
+
+
 @pytest.fixture(scope="session")
 def chromium_browser():
     """A headless Chromium shared by the session's browser tests.

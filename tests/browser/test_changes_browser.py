@@ -46,7 +46,7 @@ def test_the_page_shows_an_edit_with_its_fields_before_and_after(app_server, chr
         expander.wait_for(timeout=30_000)  # one, or Playwright's strict mode fails here
         expander.locator("summary").click()
         codes = expander.locator("[data-testid='stCode']")
-        codes.nth(3).wait_for(timeout=10_000)
+        codes.nth(3).wait_for(timeout=30_000)
         texts = [t.strip() for t in codes.all_inner_texts()]
         assert texts[0] == "2021-09-16" and texts[1] == "2021-09-17"  # end: before, after
         assert texts[2].startswith("Union State joint strategic exercise")  # summary before

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 
 from tests.browser.conftest import MAP_FRAME
-from tests.conftest import run_streamlit
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def app_server() -> Iterator[str]:
-    with run_streamlit("playback_server") as base:
-        yield base
+@pytest.fixture
+def app_server(streamlit_server) -> str:
+    """The session's server (tests/conftest.py): Playback only reads, and its state is per browser session."""
+    return streamlit_server
 
 
 def _active_lines(page) -> list[str]:
@@ -34,7 +32,7 @@ def test_a_link_opens_its_moment_and_stepping_forward_changes_the_url(app_server
     page = context.new_page()
     try:
         page.goto(f"{app_server}/playback?at=2021-09-14&step=week", wait_until="domcontentloaded")
-        page.get_by_text("week of 13–19 Sep 2021").wait_for(timeout=60_000)
+        page.get_by_text("week of 13–19 Sep 2021").wait_for(timeout=120_000)  # a cold server's first visit
         page.locator(f"{MAP_FRAME}").first.wait_for(timeout=30_000)
         active = _settled_active_lines(page, "19 Sep 2021")
         assert any("Zapad-2021" in line and "dates known to the day" in line for line in active), active
@@ -43,7 +41,7 @@ def test_a_link_opens_its_moment_and_stepping_forward_changes_the_url(app_server
 
         page.get_by_role("button", name="Forward ▶").click()
         page.get_by_text("week of 20–26 Sep 2021").wait_for(timeout=30_000)
-        page.wait_for_url(re.compile(r"at=2021-09-20"), timeout=10_000)
+        page.wait_for_url(re.compile(r"at=2021-09-20"), timeout=30_000)
         active = _settled_active_lines(page, "26 Sep 2021")
         page.screenshot(path="/tmp/playback_next.png", full_page=True)
         assert not any("Zapad-2021" in line for line in active), active
@@ -54,7 +52,7 @@ def test_a_link_opens_its_moment_and_stepping_forward_changes_the_url(app_server
         page.get_by_role("button", name="▶ Play").click()
         page.wait_for_url(re.compile(r"at=2021-09-27"), timeout=40_000)
         page.get_by_role("button", name="⏸ Pause").click()
-        page.get_by_role("button", name="▶ Play").wait_for(timeout=20_000)
+        page.get_by_role("button", name="▶ Play").wait_for(timeout=60_000)
         stopped = page.url
         page.wait_for_timeout(8_000)
         assert page.url == stopped
@@ -71,6 +69,6 @@ def test_a_bad_moment_in_the_link_is_named_and_the_first_step_shown(app_server, 
         notice = page.locator("[data-testid='stAlert']").first.inner_text()
         assert "expected a date such as 2021-09-14" in notice and "week is used" in notice
         page.get_by_text("week of 28 Dec 2015–3 Jan 2016").wait_for(timeout=30_000)
-        page.wait_for_url(re.compile(r"at=2016-01-01"), timeout=10_000)
+        page.wait_for_url(re.compile(r"at=2016-01-01"), timeout=30_000)
     finally:
         context.close()

@@ -6,7 +6,6 @@ The whole app runs (``app.py`` routes to ``/review``); its store lives in a temp
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ import pytest
 from geo.core import settings
 from geo.store import Store
 from tests.browser.conftest import MAP_FRAME
-from tests.conftest import run_streamlit
 
 pytestmark = pytest.mark.browser
 
@@ -22,12 +20,10 @@ SEED = settings.SEEDS_DIR / "002_67814a5019076fc5.txt"
 SOURCE = "https://www.rferl.org/a/kazakhstan-military-drills-in-belarus/30843014.html"
 
 
-@pytest.fixture(scope="module")
-def review_server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
-    """The app on a free port with its own store folder; yields (base URL, store folder)."""
-    home = tmp_path_factory.mktemp("review_home")
-    with run_streamlit("review_server", home=home, env={"DRILLMAP_SINGLE_USER": "1"}) as base:
-        yield base, home
+@pytest.fixture
+def review_server(single_user_server) -> tuple[str, Path]:
+    """The app with its own store folder (shared with the Review-to-map test); (base URL, store folder)."""
+    return single_user_server
 
 
 def test_paste_a_seed_report_accept_and_see_it_on_the_map(review_server, chromium_browser, artifacts_dir):
@@ -50,21 +46,21 @@ def test_paste_a_seed_report_accept_and_see_it_on_the_map(review_server, chromiu
         page.get_by_role("button", name="Extract events").click()
 
         accept = page.get_by_role("button", name="Accept")
-        accept.nth(1).wait_for(timeout=20_000)  # two exercises: Unbreakable and Slavic Brotherhood
+        accept.nth(1).wait_for(timeout=60_000)  # two exercises: Unbreakable and Slavic Brotherhood
         first_map = page.frame_locator(MAP_FRAME).first
-        first_map.locator("path.leaflet-interactive").first.wait_for(timeout=15_000)
+        first_map.locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
         assert page.get_by_role("heading", name=re.compile(r"^1\. Unbreakable Brotherhood")).count() == 1
         assert page.locator("mark").count() >= 3  # evidence sentences highlighted
         page.screenshot(path=str(artifacts_dir / "review_page.png"))
 
         accept.first.click()
-        page.get_by_text("Accepted in this session").wait_for(timeout=20_000)
-        page.get_by_text(re.compile("Accepted by Alice")).wait_for(timeout=10_000)
+        page.get_by_text("Accepted in this session").wait_for(timeout=60_000)
+        page.get_by_text(re.compile("Accepted by Alice")).wait_for(timeout=30_000)
         saved_map = page.frame_locator(MAP_FRAME).last
-        saved_map.locator(".leaflet-container").wait_for(timeout=15_000)
+        saved_map.locator(".leaflet-container").wait_for(timeout=30_000)
         # The saved event's place is drawn (wait_for fails the test otherwise). No count() after it: the
         # component may re-render between the two calls on a loaded machine.
-        saved_map.locator("path.leaflet-interactive").first.wait_for(timeout=15_000)
+        saved_map.locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
         page.screenshot(path=str(artifacts_dir / "review_accepted.png"))
         page.locator(MAP_FRAME).last.screenshot(path=str(artifacts_dir / "review_saved_map.png"))
     finally:
@@ -92,10 +88,10 @@ def test_a_file_over_the_article_limit_is_called_too_large(review_server, chromi
         page.locator("input[type=file]").set_input_files(
             {"name": "big.txt", "mimeType": "text/plain", "buffer": line * (size // len(line))}
         )
-        page.get_by_text("big.txt").first.wait_for(timeout=20_000)  # the upload is in
+        page.get_by_text("big.txt").first.wait_for(timeout=30_000)  # the upload is in
         page.get_by_role("button", name="Extract events").click()
         alert = page.get_by_role("alert").filter(has_text="limit")
-        alert.wait_for(timeout=20_000)
+        alert.wait_for(timeout=60_000)
         text = alert.inner_text()
         assert f"over the {settings.MAX_ARTICLE_BYTES:,}" in text and "big.txt" in text, text
         assert "upload a file" not in text

@@ -1,20 +1,19 @@
 """End to end in Chromium: a report pasted on the Review page, accepted, is on the Map page at once.
 
-Runs the whole app (``app.py`` with its navigation) on its own server with a fresh analysts' store, so
-the exercise accepted here never reaches the other browser tests.
+Runs the whole app (``app.py`` with its navigation) on the single-user server it shares with the Review test
+(``single_user_server`` in tests/browser/conftest.py), whose analysts' store is its own: the exercise accepted
+here never reaches the other browser tests, and the Review test accepts another one.
 """
 
 from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
 
 from tests.browser.conftest import MAP_FRAME
-from tests.conftest import run_streamlit
 
 pytestmark = pytest.mark.browser
 
@@ -26,10 +25,10 @@ ARTICLE = (
 )
 
 
-@pytest.fixture(scope="module")
-def app_server() -> Iterator[str]:
-    with run_streamlit("review_to_map_server", env={"DRILLMAP_SINGLE_USER": "1"}) as base:
-        yield base
+@pytest.fixture
+def app_server(single_user_server) -> str:
+    """The app with a store of its own (shared with the Review test, which accepts another exercise)."""
+    return single_user_server[0]
 
 
 def _drawn_sites(page) -> int:
@@ -38,7 +37,7 @@ def _drawn_sites(page) -> int:
     return frame.locator(".dm-site").count()  # place symbols, clusters and areas
 
 
-def _wait_count(page, expected: int, timeout_s: float = 30.0) -> None:
+def _wait_count(page, expected: int, timeout_s: float = 60.0) -> None:
     deadline = time.monotonic() + timeout_s
     count = -1
     while time.monotonic() < deadline:
@@ -61,7 +60,7 @@ def test_accepted_report_appears_on_the_map(app_server, chromium_browser, artifa
     try:
         # Before: no exercise of that name anywhere.
         page.goto(f"{base}/?q=Northern+Shield", wait_until="domcontentloaded")
-        page.get_by_text("Exercise sites beside NATO").first.wait_for(timeout=30_000)
+        page.get_by_text("Exercise sites beside NATO").first.wait_for(timeout=120_000)  # a cold server
         _wait_count(page, 0)
 
         page.goto(f"{base}/review", wait_until="domcontentloaded")
@@ -73,10 +72,10 @@ def test_accepted_report_appears_on_the_map(app_server, chromium_browser, artifa
             page.keyboard.type(value)
         page.keyboard.press("Escape")
         page.get_by_role("button", name="Extract events").click()
-        page.get_by_role("button", name="Accept").first.wait_for(timeout=30_000)
+        page.get_by_role("button", name="Accept").first.wait_for(timeout=60_000)
         assert page.get_by_text("Northern Shield-2025").count() >= 1
         page.get_by_role("button", name="Accept").first.click()
-        page.get_by_text(re.compile("Accepted by Alice")).wait_for(timeout=20_000)
+        page.get_by_text(re.compile("Accepted by Alice")).wait_for(timeout=60_000)
 
         # After: the map page shows the accepted exercise at the Gozhsky range, with its source.
         page.goto(f"{base}/?q=Northern+Shield", wait_until="domcontentloaded")

@@ -83,9 +83,9 @@ def _sign_in(browser, base: str, provider: RunningProvider, user: dict):
     page.goto(f"{base}/review", wait_until="domcontentloaded")
     page.get_by_role("button", name="Sign in").click()  # → provider → /oauth2callback → the app
     # Back on the app (its home, the map): go straight on to the Review page without waiting for the map.
-    page.wait_for_url(re.compile(re.escape(base) + r"/?(\?.*)?$"), timeout=20_000, wait_until="commit")
+    page.wait_for_url(re.compile(re.escape(base) + r"/?(\?.*)?$"), timeout=60_000, wait_until="commit")
     page.goto(f"{base}/review", wait_until="domcontentloaded")
-    page.get_by_text(_shown(f"Signed in as {_identity(provider, user)}")).wait_for(timeout=20_000)
+    page.get_by_text(_shown(f"Signed in as {_identity(provider, user)}")).wait_for(timeout=60_000)
     return context, page
 
 
@@ -97,18 +97,19 @@ def _extract(page, text: str, source: str, published: tuple[str, str, str]) -> N
         page.keyboard.type(value)
     page.keyboard.press("Escape")  # close the calendar the date field opened
     page.get_by_role("button", name="Extract events").click()
-    page.get_by_role("button", name="Accept").first.wait_for(timeout=30_000)
+    page.get_by_role("button", name="Accept").first.wait_for(timeout=60_000)
 
 
 def _add_observer(page, country: str) -> None:
     """Pick ``country`` in the first event's Observers (a change the curated record lacks)."""
     page.locator('input[role="combobox"][aria-label="Observers"]').first.click()
     page.keyboard.type(country)
-    page.keyboard.press("Enter")
+    # Click the option itself: Enter pressed before the list has filtered (a loaded machine) picks nothing.
+    page.get_by_role("option", name=country, exact=True).click(timeout=30_000)
     page.keyboard.press("Escape")
     # The chosen value's chip (not the dropdown's option): the form now holds the change.
     chosen = page.locator("[data-testid='stMultiSelect']", has_text="Observers").first
-    chosen.locator("[data-testid='stMultiSelectTagsContainer']", has_text=country).wait_for(timeout=15_000)
+    chosen.locator("[data-testid='stMultiSelectTagsContainer']", has_text=country).wait_for(timeout=30_000)
 
 
 def _store(home: Path) -> Store:
@@ -119,17 +120,17 @@ def test_a_viewer_reads_but_cannot_accept_then_signs_out(signed_app, chromium_br
     base, _, provider = signed_app
     context, page = _sign_in(chromium_browser, base, provider, VIEWER)
     try:
-        page.get_by_text("You are signed in as a viewer").wait_for(timeout=10_000)
+        page.get_by_text("You are signed in as a viewer").wait_for(timeout=30_000)
         assert page.get_by_text(re.compile(r"— viewer$")).count() == 1
         assert page.get_by_label("Your name (recorded with every change)").count() == 0
         _extract(page, ARTICLE, SOURCE, ("2025", "03", "04"))
         assert page.get_by_role("button", name="Accept").first.is_disabled()
         assert page.get_by_role("button", name="Reject").first.is_disabled()
         page.get_by_role("button", name="Sign out").click()  # → /auth/logout → the app's home
-        page.wait_for_url(re.compile(re.escape(base) + r"/?(\?.*)?$"), timeout=20_000, wait_until="commit")
+        page.wait_for_url(re.compile(re.escape(base) + r"/?(\?.*)?$"), timeout=60_000, wait_until="commit")
         page.goto(f"{base}/review", wait_until="domcontentloaded")
-        page.get_by_text("Sign in to review reports").wait_for(timeout=20_000)  # the cookie is gone
-        page.get_by_role("button", name="Sign in").wait_for(timeout=10_000)
+        page.get_by_text("Sign in to review reports").wait_for(timeout=60_000)  # the cookie is gone
+        page.get_by_role("button", name="Sign in").wait_for(timeout=30_000)
     finally:
         context.close()
 

@@ -60,7 +60,7 @@ def test_download_area_in_the_browser(chromium_browser, panel_server, artifacts_
         prepare.click()
         button = download_button(page, "map")
         button.wait_for(timeout=30_000)
-        page.get_by_text("Ready:").wait_for(timeout=10_000)
+        page.get_by_text("Ready:").wait_for(timeout=30_000)
         with page.expect_download(timeout=30_000) as info:
             button.click()
         download = info.value

@@ -30,7 +30,7 @@ _BOUNDS_JS = (
 
 
 def _map_frame(page):
-    handle = page.locator(MAP_FRAME).element_handle(timeout=60_000)
+    handle = page.locator(MAP_FRAME).element_handle(timeout=120_000)  # the first visit may find a cold server
     frame = handle.content_frame()
     frame.wait_for_function(f"() => {{ const m = {MAP}; return m && m.getBounds(); }}", timeout=60_000)
     return frame

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from geo.cli.main import main
 from geo.core import settings
 from geo.core.errors import CatalogError, FilterError
 from geo.core.symbology import ALLIANCES
+from tests.support.cli import run_cli
 
 EXAMPLE = settings.CATALOG_DIR / "combat-brotherhood-2023.yaml"
 
@@ -273,11 +272,11 @@ def test_cli_csv_and_table(capsys: pytest.CaptureFixture[str]) -> None:
         (["--format", "xml"], "invalid choice"),
     ],
 )
-def test_cli_bad_arguments_exit_2(args: list[str], message: str) -> None:
-    proc = subprocess.run([sys.executable, "-m", "geo", "catalog", *args], capture_output=True, text=True, check=False)
-    assert proc.returncode == 2
-    assert message in proc.stderr
-    assert proc.stderr.count("\n") == 1  # one clear line
+def test_cli_bad_arguments_exit_2(args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_cli(["catalog", *args], capsys)  # in-process: `python -m geo` is run in tests/cli
+    assert code == 2
+    assert message in err
+    assert err.count("\n") == 1  # one clear line
 
 
 def test_alliances_are_the_documented_set() -> None:

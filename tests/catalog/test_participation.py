@@ -10,8 +10,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -35,6 +33,7 @@ from geo.export.tabular import export_records
 from geo.extract.draft import Difference
 from geo.maps.popup import exercise_fields
 from geo.maps.url_state import Choices, ViewState, choices_from_sites, decode, encode
+from tests.support.cli import run_cli
 
 UB = "unbreakable-brotherhood-2020"
 GROUPING = "russia-belarus-regional-grouping-2022"
@@ -212,15 +211,10 @@ def test_cli_country_and_status(capsys: pytest.CaptureFixture[str]) -> None:
     assert UB not in _cli_ids(capsys, "--country", "ARM", "--status", "disputed")
 
 
-def test_cli_bad_status_exits_2_with_one_line() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "geo", "catalog", "--country", "ARM", "--status", "left"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert proc.returncode == 2
-    assert "unknown participant status 'left'" in proc.stderr and proc.stderr.count("\n") == 1
+def test_cli_bad_status_exits_2_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_cli(["catalog", "--country", "ARM", "--status", "left"], capsys)  # in-process
+    assert code == 2
+    assert "unknown participant status 'left'" in err and err.count("\n") == 1
 
 
 # --- shown wherever participants are shown ---------------------------------------------------------

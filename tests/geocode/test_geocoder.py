@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import geopandas as gpd
 import pytest
@@ -17,6 +15,7 @@ from geo.geocode.distance import geodesic_km
 from geo.geocode.gazetteer import reading_text
 from geo.geocode.geocoder import geocode
 from geo.reference.layers import country_polygon
+from tests.support.cli import run_cli
 
 
 def _km(a: shapely.Geometry, b: shapely.Geometry) -> float:
@@ -262,15 +261,15 @@ def test_cli_json_resolved(capsys: pytest.CaptureFixture[str]) -> None:
     assert {"precision", "precision_km", "country", "admin1", "explanation"} <= payload.keys()
 
 
-def test_cli_exit_codes() -> None:
-    cmd = [sys.executable, "-m", "geo", "geocode"]
-    assert subprocess.run([*cmd, "Losvido", "--json"], capture_output=True, check=False).returncode == 0
-    unresolved = subprocess.run([*cmd, "Atlantis", "--json"], capture_output=True, text=True, check=False)
-    assert unresolved.returncode == 3
-    assert json.loads(unresolved.stdout)["status"] == "unresolved"
-    bad = subprocess.run([*cmd, "--bogus"], capture_output=True, text=True, check=False)
-    assert bad.returncode == 2 and bad.stderr.startswith("error: the following arguments are required: phrase")
-    assert bad.stderr.count("\n") == 1
+def test_cli_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    # In-process (the exit codes through `python -m geo` are checked in tests/cli/test_cli_export.py).
+    assert run_cli(["geocode", "Losvido", "--json"], capsys)[0] == 0
+    code, out, _ = run_cli(["geocode", "Atlantis", "--json"], capsys)
+    assert code == 3
+    assert json.loads(out)["status"] == "unresolved"
+    code, _, err = run_cli(["geocode", "--bogus"], capsys)
+    assert code == 2 and err.startswith("error: the following arguments are required: phrase")
+    assert err.count("\n") == 1
 
 
 @pytest.mark.parametrize("phrase", ["America", "the United States", "Britain"])

@@ -33,6 +33,7 @@ import random
 import re
 import statistics
 import zlib
+from collections.abc import Callable
 
 import geopandas as gpd
 import numpy as np
@@ -60,8 +61,25 @@ def _unique_source(source: str, k: int) -> str:
     return f"{head}/{'-'.join(_shuffled(words, k, source))}-syn-{k}"
 
 
-def _unique_citation(citation: dict[str, str], k: int) -> dict[str, str]:
-    return {**citation, "quote": _unique_quote(citation["quote"], k), "source": _unique_source(citation["source"], k)}
+def _citation_copier(k: int) -> Callable[[dict[str, str]], dict[str, str]]:
+    """Copy ``k``'s version of a citation; each distinct quote and source is reworded once per copy.
+
+    A real catalog repeats an exercise's few quotes on its many citations (13.5 citations, 2.2 distinct
+    quotes per site): shuffling each string once, not once per citation, makes a 100,000-site catalog
+    several times faster to build, with the same result (the shuffle depends only on the copy and text).
+    """
+    quotes: dict[str, str] = {}
+    sources: dict[str, str] = {}
+
+    def copy(citation: dict[str, str]) -> dict[str, str]:
+        quote, source = citation["quote"], citation["source"]
+        if quote not in quotes:
+            quotes[quote] = _unique_quote(quote, k)
+        if source not in sources:
+            sources[source] = _unique_source(source, k)
+        return {**citation, "quote": quotes[quote], "source": sources[source]}
+
+    return copy
 
 
 def profile(sites: gpd.GeoDataFrame) -> dict[str, float]:
@@ -95,7 +113,8 @@ def synthetic_sites(real: gpd.GeoDataFrame, n_sites: int, *, seed: int = 2026112
         copy = real.copy()
         copy["exercise_id"] = copy["exercise_id"] + f"-syn{k}"
         copy["exercise_name"] = copy["exercise_name"] + f" (synthetic {k})"
-        copy["citations"] = [[_unique_citation(c, k) for c in cits] for cits in copy["citations"]]
+        cite = _citation_copier(k)
+        copy["citations"] = [[cite(c) for c in cits] for cits in copy["citations"]]
         copy["figures"] = [
             [{**f, "as_stated": f"{f['as_stated']} [syn {k}]"} for f in figs] for figs in copy["figures"]
         ]
