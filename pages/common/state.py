@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import threading
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import geopandas as gpd
 import streamlit as st
@@ -73,13 +74,45 @@ def load_sites() -> gpd.GeoDataFrame:
     return load_known().sites
 
 
+#: What one script run has read already (:func:`begin_run`): per script thread, as sessions run in threads.
+_run = threading.local()
+
+
+def begin_run() -> None:
+    """Start a script run of ``app.py``: the run reads the known sites and the sidebar's view once.
+
+    The sidebar and the page each ask for the known sites (:func:`load_known`) and the view
+    (:func:`current_view`); each answer checks the catalog files, the reference data and the store
+    (milliseconds, every run of every session). One run reads them once, so the sidebar and the page also
+    see the same state. :func:`end_run` forgets them: the next run, and a fragment's rerun (which does not
+    run ``app.py``), read them afresh.
+    """
+    _run.memo = {}
+
+
+def end_run() -> None:
+    """End the run :func:`begin_run` started (in a ``finally``: also after ``st.stop()`` or ``st.rerun()``)."""
+    _run.memo = None
+
+
 def load_known() -> KnownSites:
     """Return the known sites and the key of their state (:func:`geo.query.known.known_sites`; shared, do not modify).
 
     Exercises accepted on the Review page appear at once: a save changes the store's revision, which is
     part of the cache key. A catalog file that cannot be read, or a store that cannot be, is named in a
-    warning and the rest is shown; only a catalog that cannot be loaded at all stops the page.
+    warning and the rest is shown; only a catalog that cannot be loaded at all stops the page. Read once
+    per run of ``app.py`` (:func:`begin_run`).
     """
+    memo: dict[str, Any] | None = getattr(_run, "memo", None)
+    if memo is not None and "known" in memo:
+        return memo["known"]  # type: ignore[no-any-return]
+    known = _read_known()
+    if memo is not None:
+        memo["known"] = known
+    return known
+
+
+def _read_known() -> KnownSites:
     prepare_reference_early()
     try:
         known = known_sites(build_in_child=True)  # the server never holds the geocoder
@@ -118,21 +151,60 @@ def reference() -> ReferenceLayers:
 
 def choices() -> Choices:
     """Return what the catalog offers (years, countries, families)."""
-    return choices_from_sites(load_sites())
+    return _choices(load_known())
+
+
+def _choices(known: KnownSites) -> Choices:
+    return _shared_choices(known.key, known.sites) if known.key else choices_from_sites(known.sites)
+
+
+#: Catalog states whose choices and selections are kept (a new catalog or store revision is a new state).
+CATALOG_STATES = 2
+#: Selections (catalog state and filter) kept for the whole server. Small beside the catalog for a
+#: reviewed catalog of hundreds of sites: a selection is a filtered copy of the sites frame; the load
+#: bench's six links with the NATO toggle on and off make twelve.
+SHARED_VIEWS = 16
+
+
+@st.cache_resource(max_entries=CATALOG_STATES, show_spinner=False)
+def _shared_choices(key: str, _sites: gpd.GeoDataFrame) -> Choices:
+    """:func:`choices_from_sites` of the known sites whose derived-catalog key is ``key``, once per server."""
+    del key  # only the cache's key
+    return choices_from_sites(_sites)
 
 
 # --- The current view --------------------------------------------------------------------------
 
 
+_T = TypeVar("_T")
+
+
 @dataclass(frozen=True)
 class View:
-    """What the pages show: the :class:`~geo.query.selection.Selection` of the sidebar, and the choices offered."""
+    """What the pages show: the :class:`~geo.query.selection.Selection` of the sidebar, and the choices offered.
+
+    A view with a :attr:`catalog_key` is shared by every session whose sidebar chose the same filter on
+    the same catalog state (:func:`current_view`): read only.
+    """
 
     selection: Selection
     choices: Choices
     #: The derived-catalog key of ``all_sites`` (:attr:`geo.query.known.KnownSites.key`): with the filter it
     #: names the selection, so what is derived from the selection can be shared under it.
     catalog_key: str = ""
+    _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False, compare=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def derived(self, fn: Callable[[gpd.GeoDataFrame], _T]) -> _T:
+        """Return ``fn(self.sites)``, computed once per view (and so shared by the sessions that share it).
+
+        ``fn`` must depend on the sites alone (a module-level function of :mod:`geo`, such as
+        :func:`geo.maps.view.outside_note`); its answer is shared: read only.
+        """
+        with self._lock:
+            if fn not in self._derived:
+                self._derived[fn] = fn(self.sites)
+            return self._derived[fn]  # type: ignore[no-any-return]
 
     @property
     def all_sites(self) -> gpd.GeoDataFrame:
@@ -177,28 +249,54 @@ class View:
 
 def filter_from_widgets(ch: Choices) -> SiteFilter:
     """Build the :class:`SiteFilter` the sidebar widgets describe (the one the CLI would build)."""
-    state = st.session_state
+    # Each widget's value is read once (session state is a proxy: a read costs more than a dict's).
+    state = {key: st.session_state[key] for key in FILTER_KEYS if key in st.session_state}
     years = tuple(state.get(K_YEARS, ch.years))
     nato_on = bool(state.get(K_NATO_ON, False))
+    alliances, countries = set(state.get(K_ALLIANCES, [])), set(state.get(K_COUNTRIES, []))
+    statuses, precisions = set(state.get(K_STATUSES, DEFAULT_STATUSES)), set(state.get(K_PRECISIONS, []))
+    families, grade = set(state.get(K_FAMILIES, [])), state.get(K_GRADE, ANY_GRADE)
     return SiteFilter(
         years=None if years == ch.years else (int(years[0]), int(years[1])),
-        alliances=tuple(a for a in ch.alliances if a in state.get(K_ALLIANCES, [])),
-        countries=tuple(c for c in ch.countries if c in state.get(K_COUNTRIES, [])),
+        alliances=tuple(a for a in ch.alliances if a in alliances),
+        countries=tuple(c for c in ch.countries if c in countries),
         # Emptying the statuses box does not count every status: it falls back to "took part".
-        statuses=tuple(s for s in STATUSES if s in state.get(K_STATUSES, DEFAULT_STATUSES)) or DEFAULT_STATUSES,
+        statuses=tuple(s for s in STATUSES if s in statuses) or DEFAULT_STATUSES,
         text=" ".join(str(state.get(K_TEXT, "")).split())[:MAX_TEXT_CHARS],
-        precisions=tuple(p for p in PRECISIONS if p in state.get(K_PRECISIONS, [])),
-        families=tuple(f for f in ch.families if f in state.get(K_FAMILIES, [])),
+        precisions=tuple(p for p in PRECISIONS if p in precisions),
+        families=tuple(f for f in ch.families if f in families),
         max_distance_km=float(state.get(K_NATO_KM, DEFAULT_NATO_KM)) if nato_on else None,
-        min_grade=None if state.get(K_GRADE, ANY_GRADE) in (ANY_GRADE, None) else str(state[K_GRADE]),
+        min_grade=None if grade in (ANY_GRADE, None) else str(grade),
     )
 
 
 def current_view() -> View:
-    """Return the catalog filtered by the sidebar (the same :func:`geo.catalog.filter.filter_sites` as the CLI)."""
+    """Return the catalog filtered by the sidebar (the same :func:`geo.catalog.filter.filter_sites` as the CLI).
+
+    The view of a filter is computed once per catalog state and shared by every session (most of a page
+    run's work otherwise, repeated in every run of every session): the derived-catalog key names every
+    file, revision and setting the known sites come from, and the filter names the rest.
+    """
+    memo: dict[str, Any] | None = getattr(_run, "memo", None)
+    if memo is not None and "view" in memo:  # the sidebar's, asked again by the page in the same run
+        return memo["view"]  # type: ignore[no-any-return]
     known = load_known()
-    ch = choices_from_sites(known.sites)
-    return View(selection=select(known.sites, filter_from_widgets(ch)), choices=ch, catalog_key=known.key)
+    ch = _choices(known)
+    flt = filter_from_widgets(ch)
+    if not known.key:  # a state without a key cannot be named: computed for this run alone
+        view = View(selection=select(known.sites, flt), choices=ch)
+    else:
+        view = _shared_view(f"{known.key} {flt!r}", known, flt, ch)
+    if memo is not None:
+        memo["view"] = view
+    return view
+
+
+@st.cache_resource(max_entries=SHARED_VIEWS, show_spinner=False)
+def _shared_view(key: str, _known: KnownSites, _flt: SiteFilter, _ch: Choices) -> View:
+    """The :class:`View` of ``_flt`` on ``_known``; ``key`` names both (the catalog state's key, the filter's repr)."""
+    del key  # only the cache's key
+    return View(selection=select(_known.sites, _flt), choices=_ch, catalog_key=_known.key)
 
 
 # --- URL state ---------------------------------------------------------------------------------
