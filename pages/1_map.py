@@ -112,6 +112,7 @@ def map_and_downloads(selection: Selection, options: MapOptions, note: str | Non
 
 
 map_and_downloads(view.selection, options, view.derived(outside_note), view.catalog_key)
+ui_common.prepare_rings_later()  # the map has been sent: the "NATO border" rings can be prepared now
 
 # --- Sites that could not be placed --------------------------------------------------------------
 unresolved = view.unresolved

@@ -130,16 +130,23 @@ def prepare_reference_early() -> None:
 
     The first visit to a new server waits for the catalog (a child process builds the sites frame, seconds)
     and then for the reference layers (seconds more): prepared meanwhile, on the other core, they are ready
-    when the map is built. The default rings along NATO's border follow (half a second the first time they
-    are drawn; kept per membership, so the first "NATO border" click finds them ready).
+    when the map is built.
     """
-    threading.Thread(target=_prepare_map_pieces, name="drillmap-reference", daemon=True).start()
+    threading.Thread(target=reference_layers, name="drillmap-reference", daemon=True).start()
 
 
-def _prepare_map_pieces() -> None:
-    """The reference layers, then the default rings along NATO's border as of today (kept per membership)."""
-    reference_layers()
-    border_rings(dt.date.today(), tuple(float(km) for km in DEFAULT_RINGS_KM))
+@functools.cache
+def prepare_rings_later() -> None:
+    """Prepare the default rings along NATO's border as of today in a thread, once per process.
+
+    Half a second the first time they are drawn; kept per membership, so the first "NATO border" click
+    finds them ready. Called once a map has been sent, not with the reference layers: computed beside the
+    first visit's map, they held the interpreter while that map was built.
+    """
+    distances_km = tuple(float(km) for km in DEFAULT_RINGS_KM)
+    threading.Thread(
+        target=border_rings, args=(dt.date.today(), distances_km), name="drillmap-rings", daemon=True
+    ).start()
 
 
 @st.cache_resource(show_spinner="Preparing the reference layers…")
