@@ -25,7 +25,7 @@ from geo.core.errors import DrillmapError
 from geo.core.grading import THRESHOLDS
 from geo.core.text import md_escape
 from geo.maps.build import DEFAULT_RINGS_KM, MapOptions
-from geo.maps.reference import ReferenceLayers, border_rings, reference_layers
+from geo.maps.reference import ReferenceLayers, border_rings, nato_facing_border, reference_layers
 from geo.maps.url_state import (
     COMPARE_PARAMS,
     FILTER_PARAMS,
@@ -130,9 +130,16 @@ def prepare_reference_early() -> None:
 
     The first visit to a new server waits for the catalog (a child process builds the sites frame, seconds)
     and then for the reference layers (seconds more): prepared meanwhile, on the other core, they are ready
-    when the map is built.
+    when the map is built. So is NATO's land border facing Belarus and Russia as of today, which every map
+    draws (half a second the first time: kept per membership, so a map as of another day with the same
+    members finds it ready).
     """
-    threading.Thread(target=reference_layers, name="drillmap-reference", daemon=True).start()
+    threading.Thread(target=_prepare_map_pieces, name="drillmap-reference", daemon=True).start()
+
+
+def _prepare_map_pieces() -> None:
+    reference_layers()
+    nato_facing_border(dt.date.today())
 
 
 @functools.cache
