@@ -10,9 +10,10 @@ import streamlit as st
 
 from pages.common import state as ui_common
 from pages.common.compat import install_link_filter
-from pages.common.memory import release, tune_allocator
+from pages.common.memory import freeze_long_lived, release, tune_allocator
 
 tune_allocator()  # once per process: a thread per session must not mean memory per session
+freeze_long_lived()  # from the second run on, Streamlit's collection after each run skips what the first loaded
 
 # An emoji favicon becomes a data: URL; a Material one would be fetched from fonts.gstatic.com.
 st.set_page_config(page_title="Drillmap", page_icon="🗺️", layout="wide", initial_sidebar_state="expanded")
@@ -34,12 +35,14 @@ PAGES: tuple[st.Page, ...] = (
 )
 
 page = st.navigation(list(PAGES))
-if page.url_path in ("review", "changes"):  # the filters select the map's exercises; not a report or the audit
-    ui_common.keep_filters()
-else:  # the Compare page's sides choose their own years: a Years slider there would do nothing
-    ui_common.sidebar(years=page.url_path != "compare")
-ui_common.show_notices()
+ui_common.begin_run()  # the known sites are read once per run, by the sidebar or the page
 try:
+    if page.url_path in ("review", "changes"):  # the filters select the map's exercises; not a report or the audit
+        ui_common.keep_filters()
+    else:  # the Compare page's sides choose their own years: a Years slider there would do nothing
+        ui_common.sidebar(years=page.url_path != "compare")
+    ui_common.show_notices()
     page.run()
 finally:  # also after st.stop() / st.rerun(): the run's map HTML and frames are garbage now
+    ui_common.end_run()
     release()

@@ -33,7 +33,7 @@ ui_common.page_header(
 )
 
 # --- Map options (mirrored in the URL as tiles / rings / ring_at) --------------------------------
-site_choices = ring_site_choices(view.sites)
+site_choices = view.derived(ring_site_choices)  # shared by the sessions that share the view: read only
 if K_RING_MODE not in st.session_state:  # first visit of this page in the session: start from the URL
     from_url = ui_common.url_map_options(view.choices)
     st.session_state[K_TILES] = from_url.tiles
@@ -111,7 +111,8 @@ def map_and_downloads(selection: Selection, options: MapOptions, note: str | Non
     render_export_panel(selection, map_options=options, view=MapExtent.from_leaflet(returned))
 
 
-map_and_downloads(view.selection, options, outside_note(view.sites), view.catalog_key)
+map_and_downloads(view.selection, options, view.derived(outside_note), view.catalog_key)
+ui_common.prepare_rings_later()  # the map has been sent: the "NATO border" rings can be prepared now
 
 # --- Sites that could not be placed --------------------------------------------------------------
 unresolved = view.unresolved

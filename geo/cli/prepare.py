@@ -1,8 +1,8 @@
 """``python -m geo prepare``: build the derived caches a first map needs, so the server's first visit reads them.
 
 ``make run`` runs it before starting the dashboard. It writes, under ``$DRILLMAP_HOME/cache``
-(:mod:`geo.core.derived`), the sites frame (:mod:`geo.query.cache`: every site geocoded and measured,
-which also writes the geocoder's name indexes) and the briefing map's prepared layers. Each is keyed by
+(:mod:`geo.core.derived`), the sites frame (:mod:`geo.query.cache`: every site geocoded and measured),
+the geocoder's name indexes and towns' regions, and the briefing map's prepared layers. Each is keyed by
 everything it is derived from, so an unchanged catalog costs only the reading of the keys, and an edited
 one is rebuilt here rather than during the first visit. Exit code 0; 2 when the catalog cannot be loaded.
 """
@@ -26,11 +26,14 @@ def add(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Build or check each cache; print what was done; return 0."""
     from geo.briefing.basemap import basemap
+    from geo.geocode import gazetteer
+    from geo.geocode.geocoder import town_regions
     from geo.query.known import known_sites
 
     started = time.perf_counter()
     known = known_sites()  # reads the disk cache, or builds the frame here and writes it
     basemap()
+    gazetteer.town_index(), gazetteer.site_index(), town_regions()  # what `geo geocode` reads, even on a cache hit
     if not args.quiet:
         seconds = time.perf_counter() - started
         print(terminal_safe(f"prepared: {counted(len(known.sites), 'site')} in {seconds:.1f} s (key {known.key[:12]})"))

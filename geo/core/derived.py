@@ -81,12 +81,26 @@ def code_fingerprint() -> str:
 def data_fingerprint(catalog_dir: Path | None = None) -> str:
     """Hash of the data folder and the names, sizes and modification times of its files (less the catalog)."""
     data_dir = settings.DATA_DIR
-    skip = catalog_dir or settings.CATALOG_DIR
     digest = hashlib.sha256(str(data_dir.resolve()).encode())
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file() and skip not in p.parents):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(data_dir)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    # os.scandir and plain strings: the dashboard reads this in every page run (pathlib's glob costs ~5x more).
+    files: list[tuple[str, int, int]] = []
+    _scan(str(data_dir), str(catalog_dir or settings.CATALOG_DIR), files)
+    start = len(str(data_dir)) + 1
+    for path, size, mtime_ns in sorted(files):
+        digest.update(f"{path[start:]}:{size}:{mtime_ns}".encode())
     return digest.hexdigest()
+
+
+def _scan(folder: str, skip: str, files: list[tuple[str, int, int]]) -> None:
+    """Append ``(path, size, mtime_ns)`` of every file under ``folder`` but those under ``skip``."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                if entry.path != skip:
+                    _scan(entry.path, skip, files)
+            elif entry.is_file():
+                found = entry.stat()
+                files.append((entry.path, found.st_size, found.st_mtime_ns))
 
 
 def environment_fingerprint() -> str:

@@ -63,25 +63,24 @@ def compass_words(key: str) -> list[str]:
 
 
 @cache
-def _country_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Each country name of :func:`geo.geocode.gazetteer.country_index` as a whole-words pattern, compiled once."""
-    return tuple(
-        (re.compile(rf"(?:^|\s){re.escape(name)}(?:\s|$)"), iso3) for name, iso3 in gazetteer.country_index().items()
-    )
+def _whole_words(name: str) -> re.Pattern[str]:
+    """``name`` as a whole-words pattern, compiled once, and only for a name some phrase contains."""
+    return re.compile(rf"(?:^|\s){re.escape(name)}(?:\s|$)")
 
 
 @cache
-def _multiword_country_patterns() -> tuple[re.Pattern[str], ...]:
+def _multiword_country_names() -> tuple[str, ...]:
     """The country names of several words, longest first (stable: index order among equal lengths)."""
-    names = sorted(gazetteer.country_index(), key=len, reverse=True)
-    return tuple(re.compile(rf"(?:^|\s){re.escape(name)}(?:\s|$)") for name in names if " " in name)
+    return tuple(name for name in sorted(gazetteer.country_index(), key=len, reverse=True) if " " in name)
 
 
 def countries_named(key: str) -> list[str]:
     """Return the ISO3 codes of the countries a normalised phrase names, in order of appearance."""
     hits: list[tuple[int, str]] = []
-    for pattern, iso3 in _country_patterns():
-        match = pattern.search(key)
+    for name, iso3 in gazetteer.country_index().items():
+        if name not in key:  # no pattern can match: compiling hundreds of them cost every process 0.1 s
+            continue
+        match = _whole_words(name).search(key)
         if match and iso3 not in (h[1] for h in hits):
             hits.append((match.start(), iso3))
     return [iso3 for _, iso3 in sorted(hits)]
@@ -95,8 +94,9 @@ def demonyms_named(key: str) -> list[str]:
 
 def _without_country_names(key: str) -> str:
     """Drop country names so that "North Macedonia" or "South Korea" is no compass word."""
-    for pattern in _multiword_country_patterns():
-        key = pattern.sub(" ", key)
+    for name in _multiword_country_names():
+        if name in key:
+            key = _whole_words(name).sub(" ", key)
     return key
 
 

@@ -237,7 +237,14 @@ def sites() -> dict[str, Site]:
 
 @cache
 def site_index() -> dict[str, tuple[str, ...]]:
-    """Map normalised names and adjectival stems of training grounds and airfields to site ids."""
+    """Map normalised names and adjectival stems of training grounds and airfields to site ids.
+
+    Prepared once per code and reference data (:func:`geo.core.derived.prepared`), as :func:`town_index`.
+    """
+    return {k: tuple(v) for k, v in derived.prepared("site_index", _site_index).items()}
+
+
+def _site_index() -> dict[str, list[str]]:
     index: dict[str, set[str]] = defaultdict(set)
     for row in _site_rows():
         for name in _site_names(row["name_en"], row["names_alt"]):
@@ -249,7 +256,7 @@ def site_index() -> dict[str, tuple[str, ...]]:
                 stem = adjective_stem(k)
                 if stem:
                     index[stem].add(row["site_id"])
-    return {k: tuple(sorted(v)) for k, v in index.items()}
+    return {k: sorted(v) for k, v in index.items()}
 
 
 def _town_rows() -> list[list[Any]]:

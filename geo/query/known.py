@@ -61,14 +61,18 @@ class KnownSites:
         return [*files, *([self.store_problem] if self.store_problem else [])]
 
 
-def store_revision(database_url: str | None = None) -> tuple[int | None, str | None]:
+def store_revision(
+    database_url: str | None = None, *, seed_fingerprint: str | None = None
+) -> tuple[int | None, str | None]:
     """Return the store's revision, or ``(None, why)`` when it cannot be opened.
 
     A current SQLite store is read without opening it (:func:`geo.store.quick.quick_revision`: the same
     number, without loading SQLAlchemy and Alembic); any other is opened (created, migrated, seeded).
+    ``seed_fingerprint`` is :func:`~geo.catalog.fingerprint.catalog_hash` of the settings' catalog when the
+    caller has just read it (default: read here).
     """
     url = database_url or settings.database_url()
-    quick = quick_revision(url, catalog_hash(settings.CATALOG_DIR))
+    quick = quick_revision(url, seed_fingerprint or catalog_hash(settings.CATALOG_DIR))
     if quick is not None:
         return quick, None
     from geo.store import open_store
@@ -137,10 +141,13 @@ def known_sites(
     """
     folder = catalog_dir or settings.CATALOG_DIR
     url = database_url or settings.database_url()
+    # Read once per call (every file, by content) and used for the store's seed check and the key alike.
+    seed = catalog_hash(settings.CATALOG_DIR)
+    content = seed if folder == settings.CATALOG_DIR else catalog_hash(folder)
     if build_in_child:
-        _open_store_in_child(folder, url)
-    revision, problem = store_revision(url)
-    key = cache.cache_key(folder, url, revision)
+        _open_store_in_child(folder, url, seed)
+    revision, problem = store_revision(url, seed_fingerprint=seed)
+    key = cache.cache_key(folder, url, revision, catalog_fingerprint=content)
     with _CACHE_LOCK:
         hit = _CACHE.get(key)
     if hit is not None:
@@ -155,7 +162,7 @@ def known_sites(
 _CHILD_OPENED: set[tuple[str, str]] = set()
 
 
-def _open_store_in_child(folder: Path, url: str) -> None:
+def _open_store_in_child(folder: Path, url: str, fingerprint: str) -> None:
     """Let a child process create, migrate or seed a SQLite store that is not current, once per catalog state.
 
     Reading a current SQLite store's revision needs no database library (:func:`store_revision`); a new store
@@ -163,10 +170,10 @@ def _open_store_in_child(folder: Path, url: str) -> None:
     SQLAlchemy, Alembic and GeoAlchemy2 (~40 MB that a server would then keep). The child builds the sites
     frame into the disk cache as it goes, which the caller then reads. If the store is still not current
     afterwards, the caller opens it here as before. Other databases are always opened by the caller.
+    ``fingerprint`` is :func:`~geo.catalog.fingerprint.catalog_hash` of the settings' catalog.
     """
     if not url.startswith("sqlite:///"):
         return
-    fingerprint = catalog_hash(settings.CATALOG_DIR)
     if (url, fingerprint) in _CHILD_OPENED or quick_revision(url, fingerprint) is not None:
         return
     with _LOAD_LOCK:  # sessions arriving together start one child

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import geopandas as gpd
 import pandas as pd
@@ -58,6 +59,9 @@ class Selection:
         The filter.
     distance_in_database
         True when the database (PostGIS) answered "within N km of NATO" (:func:`near_nato_in_database`).
+
+    What is derived from the frames is computed once per selection (the frames are never modified), so a
+    selection shared by several dashboard sessions, or read by several exports, derives it once.
     """
 
     all_sites: gpd.GeoDataFrame
@@ -65,7 +69,7 @@ class Selection:
     filter: SiteFilter = field(default_factory=SiteFilter)
     distance_in_database: bool = False
 
-    @property
+    @cached_property
     def catalog_years(self) -> tuple[int, int] | None:
         """First and last year of the whole catalog."""
         return catalog_years(self.all_sites)
@@ -86,7 +90,7 @@ class Selection:
         span = self.filter.years or self.catalog_years
         return years_text(*span) if span else "no dates"
 
-    @property
+    @cached_property
     def n_exercises(self) -> int:
         """Number of exercises selected."""
         return int(self.sites["exercise_id"].nunique())
@@ -96,12 +100,12 @@ class Selection:
         """Number of sites selected."""
         return len(self.sites)
 
-    @property
+    @cached_property
     def located(self) -> gpd.GeoDataFrame:
         """Selected sites that have a geometry (drawn on maps)."""
         return located(self.sites)
 
-    @property
+    @cached_property
     def unresolved(self) -> gpd.GeoDataFrame:
         """Selected sites without a geometry (listed, never drawn)."""
         return self.sites[~self.sites.index.isin(self.located.index)]

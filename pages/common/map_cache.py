@@ -14,7 +14,7 @@ sessions ask at once: Streamlit locks per key) and every session draws them with
 :func:`pages.common.compat.show_folium_component`, which sends what ``st_folium`` would have sent. At most
 :data:`MAP_ENTRIES` maps are kept (Streamlit drops the least recently used); one map of the reviewed
 catalog (142 sites) is a 1.35-million-character script, 2.7 MB in memory (its Cyrillic names make Python
-store it at two bytes a character), so the cache holds at most about 22 MB, whatever the number of sessions.
+store it at two bytes a character), so the cache holds at most about 44 MB, whatever the number of sessions.
 """
 
 from __future__ import annotations
@@ -29,8 +29,10 @@ from geo.query.selection import Selection
 from pages.common import compat
 from pages.common import state as ui_common
 
-#: Rendered maps kept for the whole server (each a few MB at most, see the module docstring).
-MAP_ENTRIES: Final = 8
+#: Rendered maps kept for the whole server (each a few MB at most, see the module docstring). More than the
+#: distinct maps that sessions switching filters and rings on and off ask for in turn (the load bench's
+#: links and toggles make about ten): a smaller least-recently-used cache rebuilt most of them (~0.5 s each).
+MAP_ENTRIES: Final = 16
 
 
 def map_key(catalog_key: str, selection: Selection, options: MapOptions, component: dict[str, Any]) -> str:

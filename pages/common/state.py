@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import threading
-from dataclasses import dataclass
 from typing import Any
 
 import geopandas as gpd
@@ -26,7 +25,7 @@ from geo.core.errors import DrillmapError
 from geo.core.grading import THRESHOLDS
 from geo.core.text import md_escape
 from geo.maps.build import DEFAULT_RINGS_KM, MapOptions
-from geo.maps.reference import ReferenceLayers, border_rings, reference_layers
+from geo.maps.reference import ReferenceLayers, border_rings, nato_facing_border, reference_layers
 from geo.maps.url_state import (
     COMPARE_PARAMS,
     FILTER_PARAMS,
@@ -42,7 +41,8 @@ from geo.maps.url_state import (
 )
 from geo.query.known import KnownSites, known_sites
 from geo.query.playback import Step
-from geo.query.selection import Selection, select
+from geo.query.selection import select
+from pages.common.view import View, shared_choices, shared_view
 
 #: Widget keys of the sidebar filters.
 K_YEARS, K_ALLIANCES, K_COUNTRIES, K_TEXT = "f_years", "f_alliances", "f_countries", "f_text"
@@ -73,13 +73,45 @@ def load_sites() -> gpd.GeoDataFrame:
     return load_known().sites
 
 
+#: What one script run has read already (:func:`begin_run`): per script thread, as sessions run in threads.
+_run = threading.local()
+
+
+def begin_run() -> None:
+    """Start a script run of ``app.py``: the run reads the known sites and the sidebar's view once.
+
+    The sidebar and the page each ask for the known sites (:func:`load_known`) and the view
+    (:func:`current_view`); each answer checks the catalog files, the reference data and the store
+    (milliseconds, every run of every session). One run reads them once, so the sidebar and the page also
+    see the same state. :func:`end_run` forgets them: the next run, and a fragment's rerun (which does not
+    run ``app.py``), read them afresh.
+    """
+    _run.memo = {}
+
+
+def end_run() -> None:
+    """End the run :func:`begin_run` started (in a ``finally``: also after ``st.stop()`` or ``st.rerun()``)."""
+    _run.memo = None
+
+
 def load_known() -> KnownSites:
     """Return the known sites and the key of their state (:func:`geo.query.known.known_sites`; shared, do not modify).
 
     Exercises accepted on the Review page appear at once: a save changes the store's revision, which is
     part of the cache key. A catalog file that cannot be read, or a store that cannot be, is named in a
-    warning and the rest is shown; only a catalog that cannot be loaded at all stops the page.
+    warning and the rest is shown; only a catalog that cannot be loaded at all stops the page. Read once
+    per run of ``app.py`` (:func:`begin_run`).
     """
+    memo: dict[str, Any] | None = getattr(_run, "memo", None)
+    if memo is not None and "known" in memo:
+        return memo["known"]  # type: ignore[no-any-return]
+    known = _read_known()
+    if memo is not None:
+        memo["known"] = known
+    return known
+
+
+def _read_known() -> KnownSites:
     prepare_reference_early()
     try:
         known = known_sites(build_in_child=True)  # the server never holds the geocoder
@@ -98,16 +130,30 @@ def prepare_reference_early() -> None:
 
     The first visit to a new server waits for the catalog (a child process builds the sites frame, seconds)
     and then for the reference layers (seconds more): prepared meanwhile, on the other core, they are ready
-    when the map is built. The default rings along NATO's border follow (half a second the first time they
-    are drawn; kept per membership, so the first "NATO border" click finds them ready).
+    when the map is built. So is NATO's land border facing Belarus and Russia as of today, which every map
+    draws (half a second the first time: kept per membership, so a map as of another day with the same
+    members finds it ready).
     """
     threading.Thread(target=_prepare_map_pieces, name="drillmap-reference", daemon=True).start()
 
 
 def _prepare_map_pieces() -> None:
-    """The reference layers, then the default rings along NATO's border as of today (kept per membership)."""
     reference_layers()
-    border_rings(dt.date.today(), tuple(float(km) for km in DEFAULT_RINGS_KM))
+    nato_facing_border(dt.date.today())
+
+
+@functools.cache
+def prepare_rings_later() -> None:
+    """Prepare the default rings along NATO's border as of today in a thread, once per process.
+
+    Half a second the first time they are drawn; kept per membership, so the first "NATO border" click
+    finds them ready. Called once a map has been sent, not with the reference layers: computed beside the
+    first visit's map, they held the interpreter while that map was built.
+    """
+    distances_km = tuple(float(km) for km in DEFAULT_RINGS_KM)
+    threading.Thread(
+        target=border_rings, args=(dt.date.today(), distances_km), name="drillmap-rings", daemon=True
+    ).start()
 
 
 @st.cache_resource(show_spinner="Preparing the reference layers…")
@@ -118,61 +164,14 @@ def reference() -> ReferenceLayers:
 
 def choices() -> Choices:
     """Return what the catalog offers (years, countries, families)."""
-    return choices_from_sites(load_sites())
+    return _choices(load_known())
+
+
+def _choices(known: KnownSites) -> Choices:
+    return shared_choices(known.key, known.sites) if known.key else choices_from_sites(known.sites)
 
 
 # --- The current view --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class View:
-    """What the pages show: the :class:`~geo.query.selection.Selection` of the sidebar, and the choices offered."""
-
-    selection: Selection
-    choices: Choices
-    #: The derived-catalog key of ``all_sites`` (:attr:`geo.query.known.KnownSites.key`): with the filter it
-    #: names the selection, so what is derived from the selection can be shared under it.
-    catalog_key: str = ""
-
-    @property
-    def all_sites(self) -> gpd.GeoDataFrame:
-        """Every known site."""
-        return self.selection.all_sites
-
-    @property
-    def sites(self) -> gpd.GeoDataFrame:
-        """The sites the sidebar keeps."""
-        return self.selection.sites
-
-    @property
-    def filter(self) -> SiteFilter:
-        """The sidebar's filter."""
-        return self.selection.filter
-
-    @property
-    def period_end(self) -> dt.date:
-        """The as-of date (:attr:`geo.query.selection.Selection.period_end`)."""
-        return self.selection.period_end
-
-    @property
-    def n_exercises(self) -> int:
-        """Number of exercises in view."""
-        return self.selection.n_exercises
-
-    @property
-    def n_sites(self) -> int:
-        """Number of sites in view."""
-        return self.selection.n_sites
-
-    @property
-    def drawn(self) -> gpd.GeoDataFrame:
-        """Sites in view that have a geometry."""
-        return self.selection.located
-
-    @property
-    def unresolved(self) -> gpd.GeoDataFrame:
-        """Sites in view without a geometry (listed, not drawn)."""
-        return self.selection.unresolved
 
 
 def year_range(value: object, ch: Choices) -> tuple[int, int]:
@@ -185,28 +184,47 @@ def year_range(value: object, ch: Choices) -> tuple[int, int]:
 
 def filter_from_widgets(ch: Choices) -> SiteFilter:
     """Build the :class:`SiteFilter` the sidebar widgets describe (the one the CLI would build)."""
-    state = st.session_state
+    # Each widget's value is read once (session state is a proxy: a read costs more than a dict's).
+    state = {key: st.session_state[key] for key in FILTER_KEYS if key in st.session_state}
     years = year_range(state.get(K_YEARS), ch)
     nato_on = bool(state.get(K_NATO_ON, False))
+    alliances, countries = set(state.get(K_ALLIANCES, [])), set(state.get(K_COUNTRIES, []))
+    statuses, precisions = set(state.get(K_STATUSES, DEFAULT_STATUSES)), set(state.get(K_PRECISIONS, []))
+    families, grade = set(state.get(K_FAMILIES, [])), state.get(K_GRADE, ANY_GRADE)
     return SiteFilter(
         years=None if years == ch.years else (int(years[0]), int(years[1])),
-        alliances=tuple(a for a in ch.alliances if a in state.get(K_ALLIANCES, [])),
-        countries=tuple(c for c in ch.countries if c in state.get(K_COUNTRIES, [])),
+        alliances=tuple(a for a in ch.alliances if a in alliances),
+        countries=tuple(c for c in ch.countries if c in countries),
         # Emptying the statuses box does not count every status: it falls back to "took part".
-        statuses=tuple(s for s in STATUSES if s in state.get(K_STATUSES, DEFAULT_STATUSES)) or DEFAULT_STATUSES,
+        statuses=tuple(s for s in STATUSES if s in statuses) or DEFAULT_STATUSES,
         text=" ".join(str(state.get(K_TEXT, "")).split())[:MAX_TEXT_CHARS],
-        precisions=tuple(p for p in PRECISIONS if p in state.get(K_PRECISIONS, [])),
-        families=tuple(f for f in ch.families if f in state.get(K_FAMILIES, [])),
+        precisions=tuple(p for p in PRECISIONS if p in precisions),
+        families=tuple(f for f in ch.families if f in families),
         max_distance_km=float(state.get(K_NATO_KM, DEFAULT_NATO_KM)) if nato_on else None,
-        min_grade=None if state.get(K_GRADE, ANY_GRADE) in (ANY_GRADE, None) else str(state[K_GRADE]),
+        min_grade=None if grade in (ANY_GRADE, None) else str(grade),
     )
 
 
 def current_view() -> View:
-    """Return the catalog filtered by the sidebar (the same :func:`geo.catalog.filter.filter_sites` as the CLI)."""
+    """Return the catalog filtered by the sidebar (the same :func:`geo.catalog.filter.filter_sites` as the CLI).
+
+    The view of a filter is computed once per catalog state and shared by every session (most of a page
+    run's work otherwise, repeated in every run of every session): the derived-catalog key names every
+    file, revision and setting the known sites come from, and the filter names the rest.
+    """
+    memo: dict[str, Any] | None = getattr(_run, "memo", None)
+    if memo is not None and "view" in memo:  # the sidebar's, asked again by the page in the same run
+        return memo["view"]  # type: ignore[no-any-return]
     known = load_known()
-    ch = choices_from_sites(known.sites)
-    return View(selection=select(known.sites, filter_from_widgets(ch)), choices=ch, catalog_key=known.key)
+    ch = _choices(known)
+    flt = filter_from_widgets(ch)
+    if not known.key:  # a state without a key cannot be named: computed for this run alone
+        view = View(selection=select(known.sites, flt), choices=ch)
+    else:
+        view = shared_view(f"{known.key} {flt!r}", known, flt, ch)
+    if memo is not None:
+        memo["view"] = view
+    return view
 
 
 # --- URL state ---------------------------------------------------------------------------------

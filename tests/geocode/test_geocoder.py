@@ -94,6 +94,22 @@ def test_towns_in_belarusian_russian_and_latin_spellings(phrase: str, geonameid:
     assert result.admin1 == admin1
 
 
+def test_prepared_town_regions_are_the_admin1_polygons_answer() -> None:
+    """``town_regions`` (prepared, read back as JSON) says what :func:`admin1_of` says of each town's point."""
+    from shapely.geometry import Point
+
+    from geo.geocode import gazetteer
+    from geo.geocode.geocoder import admin1_of, town_regions
+
+    towns = gazetteer.towns()
+    regions = town_regions()
+    assert set(regions) == set(towns)
+    sample = sorted(towns)[::40]  # every 40th of the ~3,600 places, inside and outside every region
+    assert {regions[g] for g in sample} - {None}, "no town of the sample lies in a region"
+    for geonameid in sample:
+        assert regions[geonameid] == admin1_of(Point(towns[geonameid].lon, towns[geonameid].lat)), geonameid
+
+
 @pytest.mark.parametrize(
     ("phrase", "code"),
     [

@@ -53,3 +53,24 @@ def test_a_map_page_run_on_a_new_home_loads_no_store_parquet_or_export_library(t
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=900, check=True,
     )  # fmt: skip
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+_FREEZE = """
+import gc
+from pages.common.memory import freeze_long_lived, release
+
+assert freeze_long_lived() is False  # no run has finished: nothing is frozen yet
+assert gc.get_freeze_count() == 0
+release()  # the end of the first run
+assert freeze_long_lived() is True
+frozen = gc.get_freeze_count()
+garbage = []
+garbage.append(garbage)  # a cycle made after the freeze is still collected
+del garbage
+print(frozen > 1000, gc.collect() >= 1, freeze_long_lived(), gc.get_freeze_count() == frozen)
+"""
+
+
+def test_what_the_first_run_loaded_is_frozen_once_and_later_garbage_is_still_collected():
+    done = subprocess.run([sys.executable, "-c", _FREEZE], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True", "True", "True"]
