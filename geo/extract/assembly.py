@@ -206,8 +206,7 @@ class _Builder:
                 )
                 week = bool(mention.relative and mention.relative.endswith("week"))
                 dated.append(Dated(role, resolved, mention.text, sentence, week))
-            earlier = [s for s in self.all if s.index < sentence.index]
-            dated += anchor_dates(sentence, earlier, year_hint, self.published)
+            dated += anchor_dates(sentence, self.all[: sentence.index], year_hint, self.published)  # all[i].index == i
         return dated, undated
 
     def _note_dates(self, dated: list[Dated]) -> dict[str, str]:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+from typing import Any
 
 from geo.extract.budget import UNLIMITED, Budget
 from geo.extract.cues import (
@@ -61,19 +62,32 @@ class GroupedEvent:
     last_paragraph: int = -1
     named_paragraph: int | None = None
     past: bool = False  # its last usable mention reports it in the past ("… drills last September")
+    # Sentence indices attached, and how far each stated attribute was looked for in ``names`` (which only
+    # grows): both keep a long article linear (a report naming the exercise in every sentence).
+    _attached: set[int] = field(default_factory=set, repr=False)
+    _stated: dict[str, tuple[int, Any]] = field(default_factory=dict, repr=False)
 
     def attach(self, sentence: Sentence, usable: bool, *, mention: bool = False) -> None:
         """Add a sentence (once); ``usable``: it gives facts; ``mention``: it names or mentions the event."""
-        if all(s.index != sentence.index for s, _ in self.sentences):
+        if sentence.index not in self._attached:
+            self._attached.add(sentence.index)
             self.sentences.append((sentence, usable))
         self.last_paragraph = sentence.paragraph
         if mention and usable:
             self.past = _reports_past(sentence.text)
 
+    def _first_stated(self, attribute: str) -> Any:
+        """The first of its names' non-empty ``attribute`` (the first found stays first: names are appended)."""
+        looked, found = self._stated.get(attribute, (0, None))
+        if found is None and looked < len(self.names):
+            found = next((v for n, _ in self.names[looked:] if (v := getattr(n, attribute))), None)
+            self._stated[attribute] = (len(self.names), found)
+        return found
+
     @property
     def edition(self) -> str | None:
         """The edition its names state ("II"), if any."""
-        return next((n.edition for n, _ in self.names if n.edition), None)
+        return self._first_stated("edition")  # type: ignore[no-any-return]
 
     @property
     def key(self) -> str | None:
@@ -83,7 +97,7 @@ class GroupedEvent:
     @property
     def year(self) -> int | None:
         """The year its names state, if any."""
-        return next((n.year for n, _ in self.names if n.year), None)
+        return self._first_stated("year")  # type: ignore[no-any-return]
 
 
 _NOT_ONLY = re.compile(r"\bnot\s+(?:only|just)\b", re.I)
@@ -285,6 +299,8 @@ class _Grouping:
         self.current: GroupedEvent | None = None
         #: The events named in one list with an event (by ``id``), which share what continues it.
         self.listed: dict[int, list[GroupedEvent]] = {}
+        #: The event each name mention was given to (by the mention's ``id``; ``names_of`` keeps them alive).
+        self.named_in: dict[int, GroupedEvent] = {}
         #: Sentences on who takes part that come before any exercise is mentioned.
         self.before_main: list[Sentence] = []
 
@@ -395,6 +411,7 @@ class _Grouping:
                 self.events.append(event)
                 self.main = self.main or event
             event.names.append((name, sentence))
+            self.named_in[id(name)] = event
             event.named_paragraph = sentence.paragraph
             target = target or event
         return target
@@ -420,7 +437,7 @@ class _Grouping:
     ) -> list[GroupedEvent]:
         """Keep the parts listed with ``target`` when this sentence names only them again ("A, B and C"; "A …, B")."""
         before = self.listed.get(id(target), [])
-        events = [e for e in self.events if any(n is m for n in names for m, _ in e.names)]
+        events = [self.named_in[id(n)] for n in names if id(n) in self.named_in]
         if before and all(e is target or e in before for e in events):
             return before + [e for e in listed if e not in before]
         return listed
