@@ -30,6 +30,7 @@ from geo.briefing.style import (
     dot_style,
     rgba,
 )
+from geo.catalog.filter import PRECISION_LABELS
 from geo.core.dates import as_of_text
 from geo.core.symbology import NATO_FILL, NATO_LINE, alliance_color, alliance_marker
 
@@ -66,7 +67,7 @@ def legend_entries(
         ("a", "Approximate site"),
         ("t", "Town"),
         ("u", "Uncertainty radius, town extent"),
-        ("r", "Region (oblast)"),
+        ("r", PRECISION_LABELS["region"].capitalize()),
         ("b", "Border strip"),
         ("c", "Country named, no place"),
     ):

@@ -91,6 +91,15 @@ class SiteFilter:
 
 #: Site precision levels, from most to least precise.
 PRECISIONS: tuple[str, ...] = ("point", "area", "border_zone", "region", "country", "unresolved")
+#: What each precision level stands for, in the dashboard's filter and the briefing map's legend.
+PRECISION_LABELS: dict[str, str] = {
+    "point": "point (range, airfield, town)",
+    "area": "area (proxy point, wide radius)",
+    "border_zone": "border strip",
+    "region": "region (oblast, part of a country, river course, sea)",
+    "country": "whole country",
+    "unresolved": "unresolved (not on the map)",
+}
 
 
 def parse_years(text: str) -> tuple[int, int]:

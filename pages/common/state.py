@@ -16,7 +16,7 @@ from typing import Any
 import geopandas as gpd
 import streamlit as st
 
-from geo.catalog.filter import PRECISIONS, SiteFilter
+from geo.catalog.filter import PRECISION_LABELS, PRECISIONS, SiteFilter
 from geo.catalog.participation import DEFAULT_STATUSES, STATUS_LABELS, STATUSES, statuses_text
 from geo.core.countries import country_label
 from geo.core.counts import counted
@@ -54,16 +54,6 @@ K_STATUSES = "f_statuses"
 _URL_READ = "_dm_url_read"
 _NOTICES = "_dm_notices"
 DEFAULT_NATO_KM = 100
-
-PRECISION_LABELS: dict[str, str] = {
-    "point": "point (range, airfield, town)",
-    "area": "area (proxy point, wide radius)",
-    "border_zone": "border strip",
-    "region": "region (oblast)",
-    "country": "whole country",
-    "unresolved": "unresolved (not on the map)",
-}
-
 
 # --- Cached loaders ----------------------------------------------------------------------------
 
