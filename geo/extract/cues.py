@@ -83,12 +83,12 @@ BACKGROUND_CLAUSE = re.compile(
     r"marking|amid|as\s+(?:tensions?|concerns?|fears?|alarm|worries|anxiety))\s",
     re.I,
 )
-#: Words that make a clause about who takes part or watches ("while observers from Uzbekistan …").
 #: A training range by its kind, not "a range of actions" ("the 230th combined arms range", "the training ground").
 RANGE_NOUN = re.compile(
     r"\b(?:training\s+grounds?|proving\s+grounds?|(?:combined[\s-]arms|firing|practice|training)\s+ranges?|polygons?)\b",
     re.I,
 )
+#: Words that make a clause about who takes part or watches ("while observers from Uzbekistan …").
 PARTY_WORD = re.compile(r"\b(?:observ\w+|participat\w+|take\s+part|taking\s+part|took\s+part)\b", re.I)
 OBSERVERS = re.compile(r"\bobservers?\b", re.I)
 #: Where the exercise's activities take place ("Practical activities will take place at training grounds in …").
