@@ -18,7 +18,8 @@ from geo.catalog.sites import sites_frame
 from geo.maps.build import build_map
 from geo.maps.datastore import delta_geometry, script_json
 from geo.maps.offline import remote_urls
-from geo.maps.site_index import PACK_ABOVE_SITES, PACK_ALPHABET, SiteIndex, pack_text
+from geo.maps.site_index import PACK_ABOVE_SITES, SiteIndex
+from geo.maps.site_pack import PACK_ALPHABET, pack_text
 from geo.maps.sites import site_tables
 from tests.support.synthetic import synthetic_sites
 
