@@ -25,8 +25,9 @@ keep their description and areas their geometry, as real places recur across exe
 
 Above :data:`geo.maps.site_index.PACK_ABOVE_SITES` sites the Drillmap map ships its site tables gzipped;
 each such size is also built with the tables as plain JSON (the code path of smaller maps), and the ratios
-packed / plain are printed ("with and without"). Per site: the bytes and milliseconds above the empty
-Drillmap map (no site; built in the same run), divided by the number of sites.
+packed / plain are printed ("with and without"), and packed without the re-coding of quotes (as word
+indexes) and citations (as deltas) of :mod:`geo.maps.site_pack` ("gzip-only"). Per site: the bytes and
+milliseconds above the empty Drillmap map (no site; built in the same run), divided by the number of sites.
 
 Usage: ``python bench/map_payload.py [--sites 1000 20000 100000] [--naive-max 20000] [--repeat 3] [--check]``
 (``--check`` exits 1 when a target is missed).
@@ -56,6 +57,7 @@ from geo.core.crs import latlon
 from geo.maps.build import build_map
 from geo.maps.popup import popup_html, tooltip_html
 from geo.maps.reference import reference_layers
+from geo.maps.sites import SiteTables
 from geo.reference.layers import layer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -102,6 +104,17 @@ def plain_tables() -> Iterator[None]:
         yield
     finally:
         setattr(geo.maps.site_index, "PACK_ABOVE_SITES", before)  # noqa: B010
+
+
+@contextmanager
+def gzip_only() -> Iterator[None]:
+    """Within the block, packed maps gzip their tables as they are (no re-coding of quotes and citations)."""
+    before = getattr(geo.maps.site_index, "packed_json")  # noqa: B009  # imported there, replaced on purpose
+    setattr(geo.maps.site_index, "packed_json", SiteTables.to_json)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(geo.maps.site_index, "packed_json", before)  # noqa: B010
 
 
 class Measure(NamedTuple):
@@ -154,6 +167,13 @@ def _packed_rows(label: str, sites: gpd.GeoDataFrame, dm: Measure, empty: Measur
     _per_site(label, len(sites), plain, empty)
     size_ratio, time_ratio = plain.size / dm.size, plain.cpu_s / dm.cpu_s
     print(f"{label:<20} {'':>7} {'ratio':<9} {size_ratio:>11.1f}x {time_ratio:>8.2f}x   (plain / packed, CPU time)")
+    with gzip_only():
+        gz = measure(drillmap_map, sites, 1)
+    print(f"{label:<20} {len(sites):>7} {'gzip-only':<9} {gz.size:>12,} {gz.wall_s:>9.2f}   (CPU {gz.cpu_s:.2f} s)")
+    print(
+        f"{label:<20} {'':>7} {'ratio':<9} {gz.size / dm.size:>11.2f}x {gz.cpu_s / dm.cpu_s:>8.2f}x   "
+        "(packed without / with re-coded quotes and citations, CPU time)"
+    )
     return [
         Row(f"{label}: HTML packed vs plain", _mb(plain.size), _mb(dm.size), f"{size_ratio:.1f}x smaller", "", None),
         Row(

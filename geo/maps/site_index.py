@@ -15,12 +15,13 @@ functions that draw them:
   so that 100,000 sites still pan and zoom (the markers are clustered in 200 ms slices meanwhile);
 * regions, border strips and countries as translucent polygons;
 * for a large selection (over :data:`PACK_ABOVE_SITES` sites), the tables ship gzipped (in base 85,
-  :func:`pack_text`) and are inflated by the browser before anything is drawn (a map of 20,000 sites is
+  :mod:`geo.maps.site_pack`) and are inflated by the browser before anything is drawn (a map of 20,000 sites is
   about 3.5 times smaller);
 * tooltips and popups built from the tables only when shown (:func:`geo.maps.popup.spot_popup_html` is
   the same markup in Python; a browser test checks they agree): places and citations are the HTML that
   :mod:`geo.maps.popup` rendered and escaped (a citation as its frame, escaped quote and source, joined
-  here: :meth:`geo.maps.sites.SiteTables.add_citation`), the exercise's facts are escaped here.
+  here: :meth:`geo.maps.sites.SiteTables.add_citation`); a link's anchor (its URL and host) and the
+  exercise's facts are escaped here.
 
 Keyboard: markers and clusters are focusable (Tab), area polygons get ``tabindex="0"``; Enter opens a
 place's popup (or zooms into / spiderfies a cluster) and moves the focus to the popup's first link; Esc
@@ -29,54 +30,28 @@ closes the popup and gives the focus back to the symbol it belongs to.
 
 from __future__ import annotations
 
-import gzip
-import json
 from typing import Any, ClassVar, Final
 
 import folium
 import jinja2
-import numpy as np
 
 from geo.core.symbology import AREA_FILL_STRENGTH, area_fill
 from geo.maps.datastore import UNDELTA_JS, ScriptElement, delta_geometry, script_json
+from geo.maps.site_pack import PACK_ALPHABET, UNPACK_JS, pack_tables, packed_json
 from geo.maps.sites import SiteTables, paused_gc
 
-__all__ = ["PACK_ABOVE_SITES", "AllianceSites", "SiteCluster", "SiteIndex", "pack_text"]
+__all__ = ["PACK_ABOVE_SITES", "AllianceSites", "SiteCluster", "SiteIndex"]
 
-#: Above this many sites drawn, the site tables ship gzipped and in base 85 (:func:`pack_text`), and the
+#: Above this many sites drawn, the site tables ship gzipped and in base 85 (:mod:`geo.maps.site_pack`), and the
 #: browser inflates them (``DecompressionStream``, native in every current browser) before drawing: the text of
 #: thousands of exercises (quotes, sources, figures) is most of a large map, and compresses about fourfold.
 #: Below it (the real catalog), the tables are plain JSON and everything is drawn as the page loads.
 PACK_ABOVE_SITES: Final = 1_000
-#: gzip level of the packed tables: 6 packs 13 MB of tables 10 % smaller than 1, at three times the time.
-PACK_LEVEL: Final = 6
-#: The 85 digits of the packed text: printable ASCII (the space included) without the characters that
-#: :func:`script_json` or an HTML attribute (streamlit-folium's ``srcdoc``) would escape (``" & ' < > \``),
-#: a backtick or brace, nor ``/``: with no ``//`` the text can never look like a URL the page would fetch
-#: (:func:`geo.maps.offline.remote_urls` finds ``(//host`` or ``=http://`` wherever they occur).
-PACK_ALPHABET: Final = "".join(c for c in map(chr, range(0x20, 0x7F)) if c not in "\"&'<>\\`{}/")
-
-
-def pack_text(data: bytes) -> str:
-    """Return ``data`` in base 85 (:data:`PACK_ALPHABET`): 5 characters per 4 bytes, 6 % less than base64.
-
-    Big-endian groups of 4 bytes, the last one padded with zero bytes and its padding characters dropped
-    (the scheme of :func:`base64.b85encode`, whose alphabet holds ``< > & { }``); ``unpack`` in the map
-    script reverses it. Vectorised: the packed tables of 100,000 sites are 15 MB of text.
-    """
-    pad = -len(data) % 4
-    words = np.frombuffer(data + b"\0" * pad, dtype=">u4").astype(np.uint64)
-    digits = np.empty((len(words), 5), dtype=np.uint8)
-    for i in range(4, -1, -1):
-        words, digits[:, i] = np.divmod(words, 85)
-    text = np.frombuffer(PACK_ALPHABET.encode("ascii"), dtype=np.uint8)[digits].tobytes()
-    return text[: len(text) - pad].decode("ascii")
-
-
 _SCRIPT = """{% macro script(this, kwargs) %}
 var {{ this.get_name() }} = (function (D, STYLES, LINK) {
     var undelta = {{ this.undelta }};  // area geometries come delta-coded (geo.maps.datastore.delta_geometry)
-    function unpack(text, n) {  // pack_text in geo/maps/site_index.py: 5 characters per 4 bytes, big-endian
+    var unpackTables = {{ this.unpack_tables }};  // quotes and citations re-coded (geo.maps.site_pack)
+    function unpack(text, n) {  // pack_text in geo/maps/site_pack.py: 5 characters per 4 bytes, big-endian
         var A = {{ this.alphabet }}, value = new Uint8Array(128), out = new Uint8Array(Math.ceil(n / 4) * 4);
         for (var a = 0; a < 85; a++) { value[A.charCodeAt(a)] = a; }
         for (var i = 0, o = 0; o < n; i += 5, o += 4) {
@@ -94,7 +69,7 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
         var bytes = unpack(D.gz85, D.n);
         var inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
         S.pending = new Response(inflated).text().then(function (text) {
-            D = JSON.parse(text); V = D.v; S.rows = D; S.pending = null;
+            D = unpackTables(JSON.parse(text)); V = D.v; S.rows = D; S.pending = null;
             D.geoms.forEach(undelta);
         });
     } else {
@@ -141,10 +116,16 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
     }
     // Places and citations come as HTML rendered and escaped by popup.place_html and popup.citation_html.
     function place(pl) { return V[pl[7]]; }
+    function source(i) {  // popup.source_html: [https, rest of the URL, host] for a link, else its HTML
+        var x = D.src[i];
+        if (typeof x === "string") { return x; }
+        return '<a href="' + escText((x[0] ? "https://" : "http://") + x[1]) +
+            '" target="_blank" rel="noopener noreferrer">' + esc(x[2]) + "</a>";
+    }
     function citation(c) {  // [frame, quote, source]: see SiteTables.add_citation in geo/maps/sites.py
         if (c.length === 1) { return V[c[0]]; }
         var f = D.cf[c[0]];
-        return f[0] + V[c[1]] + f[1] + D.src[c[2]] + f[2];
+        return f[0] + D.q[c[1]] + f[1] + source(c[2]) + f[2];
     }
     function entry(en) {
         var ex = D.ex[en[0]];
@@ -412,20 +393,22 @@ class SiteIndex(ScriptElement):
 
     @property
     def payload(self) -> str:
-        """The tables as script-safe JSON, or ``{"gz85": <gzipped JSON, pack_text>, "n": <its bytes>}`` when packed."""
+        """The tables as script-safe JSON, or when packed ``{"gz85": ..., "n": ...}`` (:func:`pack_tables`)."""
         with paused_gc():  # see paused_gc: the tables are a million small containers at 20,000 sites
-            tables = self.tables.to_json()
+            packed = self.packed
+            tables = packed_json(self.tables) if packed else self.tables.to_json()
             tables["geoms"] = [delta_geometry(g) for g in tables["geoms"]]
-            if not self.packed:
-                return script_json(tables)
-            text = json.dumps(tables, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        packed = gzip.compress(text.encode("utf-8"), compresslevel=PACK_LEVEL, mtime=0)
-        return script_json({"gz85": pack_text(packed), "n": len(packed)})
+            return script_json(pack_tables(tables) if packed else tables)
 
     @property
     def undelta(self) -> str:
         """The decoder of delta-coded geometries (:data:`geo.maps.datastore.UNDELTA_JS`)."""
         return UNDELTA_JS
+
+    @property
+    def unpack_tables(self) -> str:
+        """The decoder of re-coded quotes and citations (:data:`geo.maps.site_pack.UNPACK_JS`)."""
+        return UNPACK_JS
 
     @property
     def alphabet(self) -> str:

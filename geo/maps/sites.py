@@ -46,8 +46,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo.catalog.sites import POINT_DECIMALS, located, place_name, site_kind
+from geo.catalog.sites import POINT_DECIMALS, place_name, site_kind
 from geo.core import settings
+from geo.core.citations import source_host
 from geo.core.values import is_missing
 from geo.maps.popup import (
     PLACE_COLUMNS,
@@ -139,16 +140,18 @@ class SiteTables:
     vocabulary
         The strings: plain text (escaped in the browser), and the escaped HTML of citations and places.
     sources
-        HTML of each distinct source (:func:`geo.maps.popup.source_html`; a link stays recognisable as a
-        link, see :func:`geo.maps.offline.remote_urls`).
+        Each distinct source: a link as ``[https 1/0, URL after "://", host in the vocabulary]``, whose anchor
+        (:func:`geo.maps.popup.source_html`) the browser builds and escapes; anything else as that HTML.
     exercises
         ``[name, alliance, when, when_note, participants, observers, figures, citations, id, figures_note]`` per
         exercise; a figure group is ``[what, differ, [[as_stated, scope, by, official, grade], ...]]`` and a
         citation the HTML of :func:`geo.maps.popup.citation_html` (its ``<li>``, with the grade) as
-        ``[frame, quote, source]``: its escaped quote in the vocabulary, its source's HTML in :attr:`sources`
+        ``[frame, quote, source]``: its escaped quote in :attr:`quotes`, its source in :attr:`sources`
         and the markup around them in :attr:`frames`, each once (``[html]`` when it could not be cut out).
     frames
         ``[before quote, between quote and source, after source]`` HTML per distinct grade, claimant and channel.
+    quotes
+        The escaped text of each distinct quote (packed: as words, :func:`geo.maps.site_pack.packed_json`).
     places
         ``[place, read_as, role, note, geocoded, explanation, nearest, html]`` per distinct place description,
         ``html`` from :func:`geo.maps.popup.place_html`.
@@ -168,7 +171,8 @@ class SiteTables:
 
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     exercises: list[list[Any]] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
+    sources: list[str | list[Any]] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
     frames: list[list[str]] = field(default_factory=list)
     places: list[list[int]] = field(default_factory=list)
     geometries: list[dict[str, Any]] = field(default_factory=list)
@@ -177,6 +181,7 @@ class SiteTables:
     sites: dict[str, int] = field(default_factory=dict)
     _source_index: dict[str, int] = field(default_factory=dict, repr=False)
     _frame_index: dict[tuple[Any, ...], int] = field(default_factory=dict, repr=False)
+    _quote_index: dict[str, int] = field(default_factory=dict, repr=False)
 
     def counts(self) -> dict[str, int]:
         """Return the number of drawn sites per alliance."""
@@ -187,9 +192,10 @@ class SiteTables:
         return sum(len(parts["pt"]) + len(parts["ar"]) for parts in self.layers.values())
 
     def to_json(self) -> dict[str, Any]:
-        """Return the tables as plain JSON data."""
+        """Return the tables as plain JSON data (:func:`geo.maps.site_pack.packed_json`: a large map's)."""
         return {
             "v": self.vocabulary.items,
+            "q": self.quotes,
             "src": self.sources,
             "cf": self.frames,
             "ex": self.exercises,
@@ -241,16 +247,31 @@ class SiteTables:
         s = self._source_index.get(source)
         if s is None:
             s = self._source_index[source] = len(self.sources)
-            self.sources.append(source_html(source))
+            self.sources.append(self._source(source))
         key = tuple(citation.get(k) for k in _FRAME_KEYS)
         f = self._frame_index.get(key)
         if f is None:
             f = self._frame_index[key] = self._add_frame(dict(zip(_FRAME_KEYS, key, strict=True)))
-        quote = escape(str(citation.get("quote", "")), quote=True)
-        row = [f, self.vocabulary(quote), s] if f >= 0 else [self.vocabulary(citation_html(citation_fields(citation)))]
+        if f < 0:
+            row = [self.vocabulary(citation_html(citation_fields(citation)))]
+        else:
+            quote = escape(str(citation.get("quote", "")), quote=True)
+            q = self._quote_index.get(quote)
+            if q is None:
+                q = self._quote_index[quote] = len(self.quotes)
+                self.quotes.append(quote)
+            row = [f, q, s]
         citations: list[list[int]] = self.exercises[exercise][7]
         citations.append(row)
         return len(citations) - 1
+
+    def _source(self, source: str) -> str | list[Any]:
+        """A source as stored in :attr:`sources`: ``[https, rest, host]`` for a link, else its HTML."""
+        host = source_host(source)
+        scheme, _, rest = source.partition("://")
+        if host is None or rest.startswith("/"):  # "//" after a quote would read as a remote URL (offline.py)
+            return source_html(source)
+        return [int(scheme == "https"), rest, self.vocabulary(host)]
 
     def _add_frame(self, frame: dict[str, Any]) -> int:
         """Store the frame of citations with these :data:`_FRAME_KEYS`; return its index (-1: not cut)."""
@@ -347,9 +368,13 @@ class _Spot:
         return [tables.vocabulary(name), entries]
 
 
-def _columns(frame: pd.DataFrame, names: tuple[str, ...]) -> dict[str, list[Any]]:
-    """The named columns of ``frame`` as lists (one ``tolist()`` per column), None for a missing column."""
-    return {c: frame[c].tolist() if c in frame.columns else [None] * len(frame) for c in names}
+def _columns(frame: pd.DataFrame, names: tuple[str, ...], rows: list[int] | None = None) -> dict[str, list[Any]]:
+    """The named columns of ``frame`` as lists, only the rows at ``rows`` (all if None); None for a missing one."""
+    out = {}
+    for c in names:
+        values = frame[c].tolist() if c in frame.columns else [None] * len(frame)
+        out[c] = values if rows is None else [values[i] for i in rows]
+    return out
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -442,26 +467,30 @@ def site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
 
 
 def _site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
-    geoms = sites.geometry
-    drawn = sites if bool((geoms.notna() & ~geoms.is_empty).all()) else located(sites)  # no copy when all are
     tables = SiteTables()
-    if drawn.empty:
+    # The drawn rows by position: only the columns read are filtered, never the whole frame (its nested
+    # citation and figure columns make a copy of it a sixth of the build time at 20,000 sites).
+    keep = (sites.geometry.notna() & ~sites.geometry.is_empty).to_numpy()
+    positions = np.flatnonzero(keep)
+    if not len(positions):
         return tables
-    if drawn.crs is not None and drawn.crs.to_epsg() != 4326:
-        drawn = drawn.to_crs(settings.STORAGE_CRS)
-    geom_types = drawn.geometry.geom_type.to_numpy()
+    geometry = sites.geometry[keep] if len(positions) < len(sites) else sites.geometry
+    if geometry.crs is not None and geometry.crs.to_epsg() != 4326:
+        geometry = geometry.to_crs(settings.STORAGE_CRS)
+    geom_types = geometry.geom_type.to_numpy()
     is_point = geom_types == "Point"
-    xs = np.round(shapely.get_x(np.where(is_point, drawn.geometry.values, None)), POINT_DECIMALS)
-    ys = np.round(shapely.get_y(np.where(is_point, drawn.geometry.values, None)), POINT_DECIMALS)
+    xs = np.round(shapely.get_x(np.where(is_point, geometry.values, None)), POINT_DECIMALS)
+    ys = np.round(shapely.get_y(np.where(is_point, geometry.values, None)), POINT_DECIMALS)
     area_refs: dict[int, int] = {}
     if (~is_point).any():
-        refs, tables.geometries = area_geometries(drawn.geometry[~is_point])
+        refs, tables.geometries = area_geometries(geometry[~is_point])
         area_refs = dict(zip(np.flatnonzero(~is_point).tolist(), refs, strict=True))
 
-    columns = _columns(drawn, _SITE_COLUMNS)
+    columns = _columns(sites, _SITE_COLUMNS, None if len(positions) == len(sites) else positions.tolist())
     ex_ids = [str(x) for x in columns["exercise_id"]]
     first = {ex: i for i, ex in reversed(list(enumerate(ex_ids)))}  # each exercise's first row
-    first_rows = _records(drawn.iloc[list(first.values())].drop(columns=drawn.geometry.name))
+    first_at = positions[list(first.values())]
+    first_rows = _records(sites.iloc[first_at].drop(columns=sites.geometry.name))
     shared = _SharedText(tables, dict(zip(first, first_rows, strict=True)))
     place_keys = list(zip(*(_hashables(columns[f]) for f in _PLACE_FIELDS), strict=True))
     names = _place_names(columns)

@@ -218,7 +218,14 @@ def _hostile_site(sites):
     row["exercise_id"] = "hostile-report"
     row["exercise_name"] = "Hostile " + evil
     row["place_text"] = "Place " + evil
-    row["citations"] = [[{"id": "c1", "source": "seed:evil.txt", "quote": "Quote " + evil + " {{ 7*7 }}"}]]
+    # A link's anchor is built in the browser from its URL and host: quotes in the URL must not end the href.
+    link = """https://example.org/a?b=1&c=<2>"onmouseover="window.__xss=3'x"""
+    row["citations"] = [
+        [
+            {"id": "c1", "source": "seed:evil.txt", "quote": "Quote " + evil + " {{ 7*7 }}"},
+            {"id": "c2", "source": link, "quote": "Linked " + evil},
+        ]
+    ]
     return row
 
 
@@ -295,7 +302,8 @@ def test_popups_render_as_python_says_and_escape_everything(browser_page, sites,
     content.wait_for()
     assert "<script>window.__xss = 1</script>" in content.inner_text()
     assert "{{ 7*7 }}" in content.inner_text()
-    assert content.locator("script, img").count() == 0
+    assert content.locator("script, img, [onmouseover]").count() == 0
+    assert content.locator("a[href^='https://example.org/']").get_attribute("href").endswith("window.__xss=3'x")
     assert page.evaluate("() => window.__xss") is None
     assert not [u for u in requests if u.endswith("/x")]
 

@@ -43,7 +43,7 @@ def packed(tmp_path_factory):
             continue
         exercise = tables.exercises[entries[0][0]]
         cited = entries[0][2] if len(entries[0]) > 2 else range(len(exercise[7]))
-        quotes = [html.unescape(v[exercise[7][c][1]]) for c in cited]  # [frame, escaped quote, source]
+        quotes = [html.unescape(tables.quotes[exercise[7][c][1]]) for c in cited]  # [frame, quote, source]
         if quotes and "[syn " in quotes[0]:
             place = (s, row[1], row[0], v[exercise[0]], quotes[0])
             break

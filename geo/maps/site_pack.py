@@ -1,0 +1,120 @@
+"""The packed form of the site tables: what a large map ships gzipped, and how the browser reads it back.
+
+Above :data:`geo.maps.site_index.PACK_ABOVE_SITES` sites the tables of :func:`geo.maps.sites.site_tables`
+ship as gzipped JSON (the browser's native ``DecompressionStream`` inflates it) in base 85
+(:func:`pack_text`). Before gzip, two re-codings make the JSON smaller and faster to compress, each undone
+by :data:`UNPACK_JS` once, right after inflating, so that the popups read the same tables as an unpacked map:
+
+* the quotes, most of the text of a large map, as indexes into one table of their words: ``"qw"`` holds
+  each distinct word once (split on single spaces, most frequent first), ``"q"`` every quote's word
+  indexes one after the other and ``"qn"`` each quote's number of words;
+* each exercise's citations ``[[frame, quote, source], ...]`` as one flat list ``{"d": [frame, dq, ds,
+  ...]}``, quote and source as the difference from the previous citation's (mostly 0 or 1: an
+  exercise's quotes and sources are stored in the order it cites them).
+
+Nothing is lost: joining a quote's words with spaces gives back its escaped text, and the citations their
+indexes (tests/maps/test_payload.py).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+from geo.maps.sites import SiteTables
+
+__all__ = ["PACK_ALPHABET", "PACK_LEVEL", "UNPACK_JS", "pack_tables", "pack_text", "packed_json"]
+
+#: gzip level of the packed tables. Measured on 20,000 synthetic sites (bench/map_payload.py): level 6
+#: makes them about 9 % smaller than 4 at three times the CPU (0.5 s against 0.15 s).
+PACK_LEVEL: Final = 6
+#: The 85 digits of the packed text: printable ASCII (the space included) without the characters that
+#: :func:`geo.maps.datastore.script_json` or an HTML attribute (streamlit-folium's ``srcdoc``) would escape
+#: (``" & ' < > \\``), a backtick or brace, nor ``/``: with no ``//`` the text can never look like a URL the
+#: page would fetch (:func:`geo.maps.offline.remote_urls` finds ``(//host`` or ``=http://`` wherever they occur).
+PACK_ALPHABET: Final = "".join(c for c in map(chr, range(0x20, 0x7F)) if c not in "\"&'<>\\`{}/")
+
+
+def pack_text(data: bytes) -> str:
+    """Return ``data`` in base 85 (:data:`PACK_ALPHABET`): 5 characters per 4 bytes, 6 % less than base64.
+
+    Big-endian groups of 4 bytes, the last one padded with zero bytes and its padding characters dropped
+    (the scheme of :func:`base64.b85encode`, whose alphabet holds ``< > & { }``); ``unpack`` in the map
+    script reverses it. Vectorised: the packed tables of 100,000 sites are megabytes of text.
+    """
+    pad = -len(data) % 4
+    words = np.frombuffer(data + b"\0" * pad, dtype=">u4").astype(np.uint64)
+    digits = np.empty((len(words), 5), dtype=np.uint8)
+    for i in range(4, -1, -1):
+        words, digits[:, i] = np.divmod(words, 85)
+    text = np.frombuffer(PACK_ALPHABET.encode("ascii"), dtype=np.uint8)[digits].tobytes()
+    return text[: len(text) - pad].decode("ascii")
+
+
+def _quote_words(quotes: list[str]) -> dict[str, Any]:
+    """``{"qw": words, "q": word indexes, "qn": words per quote}`` (see the module docstring)."""
+    if not quotes:
+        return {"qw": [], "q": [], "qn": []}
+    flat = " ".join(quotes).split(" ")  # quotes joined by one space: split again, each keeps its words
+    codes, uniques = pd.factorize(pd.Series(flat, dtype=object), sort=False)
+    order = np.argsort(-np.bincount(codes), kind="stable")  # most frequent first: shorter indexes
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    return {
+        "qw": np.asarray(uniques, dtype=object)[order].tolist(),
+        "q": rank[codes].tolist(),
+        "qn": [q.count(" ") + 1 for q in quotes],
+    }
+
+
+def _citation_deltas(citations: list[list[int]]) -> Any:
+    """An exercise's citations as ``{"d": [frame, dq, ds, ...]}``, or as they are if one is ``[html]``."""
+    if any(len(c) != 3 for c in citations):
+        return citations
+    flat: list[int] = []
+    q0 = s0 = 0
+    for f, q, s in citations:
+        flat += (f, q - q0, s - s0)
+        q0, s0 = q, s
+    return {"d": flat}
+
+
+def packed_json(tables: SiteTables) -> dict[str, Any]:
+    """Return :meth:`geo.maps.sites.SiteTables.to_json` re-coded for packing (see the module docstring)."""
+    data = tables.to_json()
+    data["ex"] = [[*ex[:7], _citation_deltas(ex[7]), *ex[8:]] for ex in data["ex"]]
+    return data | _quote_words(tables.quotes)
+
+
+def pack_tables(data: dict[str, Any]) -> dict[str, Any]:
+    """Return ``{"gz85": <data as gzipped JSON, pack_text>, "n": <its bytes>}``."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    packed = gzip.compress(text.encode("utf-8"), compresslevel=PACK_LEVEL, mtime=0)
+    return {"gz85": pack_text(packed), "n": len(packed)}
+
+
+#: The browser side of :func:`packed_json`: ``unpackTables(D)`` restores the quotes and citations in place.
+UNPACK_JS: Final = """function unpackTables(D) {
+    if (D.qw) {
+        var at = 0, flat = D.q;
+        D.q = D.qn.map(function (n) {
+            var words = new Array(n);
+            for (var k = 0; k < n; k++) { words[k] = D.qw[flat[at + k]]; }
+            at += n;
+            return words.join(" ");
+        });
+        delete D.qw; delete D.qn;
+    }
+    D.ex.forEach(function (ex) {
+        var c = ex[7];
+        if (Array.isArray(c)) { return; }
+        var rows = [], q = 0, s = 0;
+        for (var i = 0; i < c.d.length; i += 3) { q += c.d[i + 1]; s += c.d[i + 2]; rows.push([c.d[i], q, s]); }
+        ex[7] = rows;
+    });
+    return D;
+}"""
