@@ -29,7 +29,8 @@ from geo.extract.draft import (
     Quote,
 )
 from geo.extract.event_dates import Dated, anchor_dates, best, choose_start
-from geo.extract.grouping import GroupedEvent, alliance_members, inside, narrow, own_segments, relevant_spans
+from geo.extract.grouped import GroupedEvent
+from geo.extract.grouping import alliance_members, inside, narrow, own_segments, relevant_spans
 from geo.extract.names import NameMention
 from geo.extract.numbers import FigureMention, find_figures
 from geo.extract.participants import find_parties
