@@ -2,7 +2,8 @@
 
 ``make run`` runs it before starting the dashboard. It writes, under ``$DRILLMAP_HOME/cache``
 (:mod:`geo.core.derived`), the sites frame (:mod:`geo.query.cache`: every site geocoded and measured),
-the geocoder's name indexes and towns' regions, and the briefing map's prepared layers. Each is keyed by
+the geocoder's name indexes and towns' regions, the briefing map's prepared layers and the dashboard map's
+reference layers. Each is keyed by
 everything it is derived from, so an unchanged catalog costs only the reading of the keys, and an edited
 one is rebuilt here rather than during the first visit. Exit code 0; 2 when the catalog cannot be loaded.
 """
@@ -19,7 +20,7 @@ from geo.core.text import terminal_safe
 
 def add(p: argparse.ArgumentParser) -> None:
     """Declare ``prepare``."""
-    p.description = "Build the derived caches (sites frame, geocoder indexes, briefing layers) ahead of use."
+    p.description = "Build the derived caches (sites frame, geocoder indexes, map layers) ahead of use."
     p.add_argument("--quiet", action="store_true", help="print nothing on success")
 
 
@@ -28,11 +29,13 @@ def run(args: argparse.Namespace) -> int:
     from geo.briefing.basemap import basemap
     from geo.geocode import gazetteer
     from geo.geocode.geocoder import town_regions
+    from geo.maps.reference import reference_layers
     from geo.query.known import known_sites
 
     started = time.perf_counter()
     known = known_sites()  # reads the disk cache, or builds the frame here and writes it
     basemap()
+    reference_layers()  # the dashboard map's (the server's first visit otherwise builds them: seconds)
     gazetteer.town_index(), gazetteer.site_index(), town_regions()  # what `geo geocode` reads, even on a cache hit
     if not args.quiet:
         seconds = time.perf_counter() - started

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from typing import Any
 
@@ -24,7 +24,7 @@ import shapely
 from shapely.geometry import box, mapping
 from shapely.geometry.base import BaseGeometry
 
-from geo.core import settings
+from geo.core import derived, settings
 from geo.core.crs import to_latlon
 from geo.core.values import text_or_empty
 from geo.reference.borders import facing_lines
@@ -211,6 +211,36 @@ def reference_layers() -> ReferenceLayers:
 
 @cache
 def _reference_layers() -> ReferenceLayers:
+    """Return the prepared reference layers, read from the derived cache when code and data are unchanged.
+
+    Building them (clipping, simplifying, rounding) takes one to three seconds of the first visit's map;
+    ``python -m geo prepare`` writes them (:func:`geo.core.derived.prepared`, keyed by the code, the
+    reference data and the settings) and a server reads them back, exactly: GeoJSON and labels are JSON.
+    """
+    return _decode(derived.prepared("map_reference", lambda: _encode(_build_reference_layers())))
+
+
+_LABEL_FIELDS = ("country_labels", "oblast_labels", "capital_labels", "city_labels")
+
+
+def _encode(layers: ReferenceLayers) -> dict[str, Any]:
+    """Return a JSON value holding ``layers``: collections as they are, labels as [text, lat, lon]."""
+    out: dict[str, Any] = {}
+    for f in fields(layers):
+        value = getattr(layers, f.name)
+        out[f.name] = [[lb.text, lb.lat, lb.lon] for lb in value] if f.name in _LABEL_FIELDS else value
+    return out
+
+
+def _decode(value: dict[str, Any]) -> ReferenceLayers:
+    """Return the :class:`ReferenceLayers` :func:`_encode` wrote (coordinates come back as lists, not tuples)."""
+    kept: dict[str, Any] = {f.name: value[f.name] for f in fields(ReferenceLayers)}
+    for name in _LABEL_FIELDS:
+        kept[name] = tuple(Label(str(text), float(lat), float(lon)) for text, lat, lon in value[name])
+    return ReferenceLayers(**kept)
+
+
+def _build_reference_layers() -> ReferenceLayers:
     """Build the prepared reference layers (see :func:`reference_layers`).
 
     Returns

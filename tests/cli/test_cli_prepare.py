@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from geopandas.testing import assert_geodataframe_equal
 
@@ -9,6 +11,7 @@ import geo.query.known as known
 from geo.briefing import basemap as basemap_module
 from geo.cli.main import main
 from geo.core import derived
+from geo.maps import reference as reference_module
 from geo.query import cache
 
 
@@ -17,6 +20,7 @@ def test_prepare_writes_the_frame_the_next_call_reads(tmp_path, monkeypatch, cap
     monkeypatch.delenv("DRILLMAP_DATABASE_URL", raising=False)
     known._CACHE.clear()
     basemap_module.basemap.cache_clear()  # a new process: nothing prepared in memory
+    reference_module._reference_layers.cache_clear()
     try:
         assert main(["prepare"]) == 0
         assert "prepared: " in capsys.readouterr().out
@@ -27,6 +31,14 @@ def test_prepare_writes_the_frame_the_next_call_reads(tmp_path, monkeypatch, cap
         monkeypatch.setattr(known, "_build", lambda *a: pytest.fail("rebuilt although prepare built it"))
         monkeypatch.setattr(known, "_build_in_child", lambda *a: pytest.fail("rebuilt although prepare built it"))
         assert_geodataframe_equal(known.known_sites(build_in_child=True).sites, prepared.sites)
+        # The dashboard map's reference layers: read back exactly as prepare built them.
+        built = reference_module.reference_layers()
+        assert list(derived.cache_dir().glob(f"map_reference-{derived.prepared_key()}.json"))
+        reference_module._reference_layers.cache_clear()
+        monkeypatch.setattr(reference_module, "_build_reference_layers", lambda: pytest.fail("layers rebuilt"))
+        read = reference_module.reference_layers()
+        assert json.dumps(reference_module._encode(read)) == json.dumps(reference_module._encode(built))
+        assert read.city_labels == built.city_labels and read.countries["features"]
         assert main(["prepare", "--quiet"]) == 0  # prepared already: a check, nothing built
         assert capsys.readouterr().out == ""
     finally:
