@@ -16,21 +16,9 @@ from geo.core.credits import MAP_ATTRIBUTION
 from geo.maps.datastore import ScriptElement, script_json
 from geo.maps.reference import Label
 
-#: ``onMap(parent, add, remove)``: call ``add(map)`` once ``parent`` (the map, or a layer group) is on a map,
-#: and ``remove(map)`` when the group leaves it. A control or a map handler whose parent is a layer group
-#: then comes and goes with it: the dashboard replaces the site layers and their furniture of a shown map
-#: (:mod:`geo.maps.dynamic`) without leaving the old legend or handlers behind.
-ON_MAP_JS = """function onMap(parent, add, remove) {
-    if (parent instanceof L.Map) { add(parent); return; }
-    parent.on("add", function () { add(parent._map); });
-    parent.on("remove", function () { remove(parent._map); });
-    if (parent._map) { add(parent._map); }
-}"""
-
 __all__ = [
     "MAP_CSS",
     "MARKER_PATHS",
-    "ON_MAP_JS",
     "Attribution",
     "Labels",
     "Legend",
@@ -259,9 +247,9 @@ class Legend(ScriptElement):
 
     _template = jinja2.Template(
         """{% macro script(this, kwargs) %}
-(function (parent) {
+(function (map) {
     var control = L.control({position: {{ this.position_json }}});
-    var chosen = false, map = null;
+    var chosen = false;
     control.onAdd = function () {
         var div = L.DomUtil.create("div", "dm-legend leaflet-control");
         div.innerHTML = '<button type="button" class="dm-legend-toggle" aria-expanded="true" ' +
@@ -283,9 +271,9 @@ class Legend(ScriptElement):
         var div = control.getContainer(), size = map.getSize();
         set(div.offsetWidth * div.offsetHeight > {{ this.max_fraction }} * size.x * size.y);
     }
-    {{ this.on_map }}
-    onMap(parent, function (m) { map = m; control.addTo(map); fit(); map.on("resize", fit); },
-        function (m) { m.off("resize", fit); control.remove(); });
+    control.addTo(map);
+    fit();
+    map.on("resize", fit);
 })({{ this._parent.get_name() }});
 {% endmacro %}"""
     )
@@ -306,11 +294,6 @@ class Legend(ScriptElement):
     def position_json(self) -> str:
         """The position as a JSON string."""
         return script_json(self.position)
-
-    @property
-    def on_map(self) -> str:
-        """:data:`ON_MAP_JS`: the parent may be the map or a layer group."""
-        return ON_MAP_JS
 
 
 class Attribution(ScriptElement):
@@ -409,8 +392,8 @@ class ViewControl(ScriptElement):
 
     _template = jinja2.Template(
         """{% macro script(this, kwargs) %}
-(function (parent, views) {
-    var control = L.control({position: "topleft"}), map = null;
+(function (map, views) {
+    var control = L.control({position: "topleft"});
     control.onAdd = function () {
         var div = L.DomUtil.create("div", "dm-view leaflet-bar leaflet-control");
         var button = L.DomUtil.create("button", "", div);
@@ -429,8 +412,7 @@ class ViewControl(ScriptElement):
         });
         return div;
     };
-    {{ this.on_map }}
-    onMap(parent, function (m) { map = m; control.addTo(map); }, function () { control.remove(); });
+    control.addTo(map);
 })({{ this._parent.get_name() }}, {{ this.views_json }});
 {% endmacro %}"""
     )
@@ -457,8 +439,3 @@ class ViewControl(ScriptElement):
             "padding": [self.padding, self.padding],
         }
         return script_json(views)
-
-    @property
-    def on_map(self) -> str:
-        """:data:`ON_MAP_JS`: the parent may be the map or a layer group."""
-        return ON_MAP_JS

@@ -36,7 +36,6 @@ import folium
 import jinja2
 
 from geo.core.symbology import AREA_FILL_STRENGTH, area_fill
-from geo.maps.controls import ON_MAP_JS
 from geo.maps.datastore import UNDELTA_JS, ScriptElement, delta_geometry, script_json
 from geo.maps.site_pack import PACK_ALPHABET, UNPACK_JS, pack_tables, packed_json
 from geo.maps.sites import SiteTables, paused_gc
@@ -318,7 +317,7 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
                 "<span class='dm-cluster-n' aria-hidden='true'>" + n + "</span></span>" + srOnly(what)
         });
     }
-    S.cluster = function (parent) {
+    S.cluster = function (map) {
         var cluster = L.markerClusterGroup({
             maxClusterRadius: 28, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
             // Large selections are clustered in slices of 200 ms, so that the page stays responsive.
@@ -326,16 +325,16 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
             zoomToBoundsOnClick: true, iconCreateFunction: clusterIcon,
             spiderLegPolylineOptions: {weight: 1.5, color: "#333", opacity: 0.6}
         });
-        cluster.addTo(parent);
-        function opened(e) {  // opened with Enter: move the focus into the popup
+        cluster.addTo(map);
+        map.on("popupopen", function (e) {  // opened with Enter: move the focus into the popup
             S.open = e.popup;
             if (!S.kbd) { return; }
             S.kbd = false;
             var first = e.popup.getElement().querySelector("a[href]");
             if (first) { first.focus({preventScroll: true}); }
-        }
-        function closed() { S.open = null; S.kbd = false; }
-        function keydown(ev) {
+        });
+        map.on("popupclose", function () { S.open = null; S.kbd = false; });
+        map.getContainer().addEventListener("keydown", function (ev) {
             var cls = ev.target.classList;
             if (ev.key === "Enter" && cls && cls.contains("dm-place")) { S.kbd = true; }
             if (ev.key !== "Escape" || !S.open) { return; }
@@ -344,18 +343,12 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
             var el = source && source.getElement ? source.getElement() : null;
             if (el && el.focus) { el.focus(); }
             ev.stopPropagation();
-        }
-        var map = null, on = {popupopen: opened, popupclose: closed};
-        onMap(parent, function (m) {  // the map, or a layer group the dashboard replaces (geo.maps.dynamic)
-            map = m.on(on);
-            m.getContainer().addEventListener("keydown", keydown);
-        }, function (m) { m.off(on); m.getContainer().removeEventListener("keydown", keydown); });
+        });
         return cluster;
     };
-    ON_MAP
     return S;
 })({{ this.payload }}, {{ this.styles }}, {{ this.link_json }});
-{% endmacro %}""".replace("ON_MAP", ON_MAP_JS)
+{% endmacro %}"""
 
 
 class SiteIndex(ScriptElement):

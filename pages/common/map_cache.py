@@ -25,7 +25,6 @@ from typing import Any, Final
 import streamlit as st
 
 from geo.maps.build import MapOptions, build_map
-from geo.maps.dynamic import split_map
 from geo.query.selection import Selection
 from pages.common import compat
 from pages.common import state as ui_common
@@ -56,16 +55,8 @@ def _rendered(key: str, _selection: Selection, _options: MapOptions, _component:
 
 
 def _render(selection: Selection, options: MapOptions, component: dict[str, Any]) -> dict[str, Any]:
-    """Render the map in two parts (:func:`geo.maps.dynamic.split_map`): a shown map keeps its base.
-
-    The component's key follows the base alone, so a change of sites or rings reaches a shown map as new
-    layers (streamlit-folium's dynamic update), not as a new frame built from scratch.
-    """
     m = build_map(selection.sites, period_end=selection.period_end, options=options, reference=ui_common.reference())
-    parts = split_map(m)
-    return compat.folium_component(
-        parts.base, feature_group_to_add=parts.layers, layer_control=parts.control, **component
-    )
+    return compat.folium_component(m, **component)
 
 
 def show_map(catalog_key: str, selection: Selection, options: MapOptions, **component: Any) -> Any:

@@ -107,39 +107,3 @@ def test_a_prepared_drillmap_map_is_sent_as_st_folium_sends_it(recorded: list[di
     assert direct.pop("on_change") is not None and shown.pop("on_change") is not None
     assert shown == direct
     assert '"countries":{"type":"FeatureCollection"' in shown["script"] and "drawnSymbols" in shown["script"]
-
-
-def test_a_split_map_keeps_its_key_and_sends_every_layer_once() -> None:
-    """The Map page's split map (geo.maps.dynamic): the key follows the base; sites, rings, legend are the layers."""
-    from geo.maps.build import NATO_BORDER, MapOptions, build_map
-    from geo.maps.dynamic import split_map
-    from geo.query.known import known_sites
-
-    sites = known_sites().sites
-    sent = {}
-    for label, rows, options in [
-        ("all", sites, MapOptions()),
-        ("rings", sites, MapOptions(rings_km=(50,), ring_center=NATO_BORDER)),
-        ("fewer", sites.head(40), MapOptions()),
-    ]:
-        names = [
-            type(e).__name__
-            for e in build_map(rows, period_end=dt.date(2024, 6, 1), options=options)._children.values()
-        ]
-        parts = split_map(build_map(rows, period_end=dt.date(2024, 6, 1), options=options))
-        base = [type(e).__name__ for e in parts.base._children.values()]
-        host = [type(e).__name__ for e in parts.layers[0]._children.values()]
-        assert host == ["SiteIndex", "SiteCluster", "Legend", "ViewControl", "_Expose"][: len(host)]
-        assert not {"SiteIndex", "SiteCluster", "Legend", "LayerControl"} & set(base)
-        assert parts.control is not None and parts.layers[0].control is False
-        # Nothing of the whole map is lost: its elements are the base's, the host's and the groups'.
-        groups = ["FeatureGroup"] * (len(parts.layers) - 1)
-        assert sorted(names) == sorted([*base, *(n for n in host if n != "_Expose"), *groups, "LayerControl"])
-        sent[label] = folium_component(
-            parts.base, key="m", height=400, feature_group_to_add=parts.layers, layer_control=parts.control
-        )
-    assert sent["all"]["key"] == sent["rings"]["key"] == sent["fewer"]["key"]
-    assert sent["all"]["script"] == sent["rings"]["script"] and "drawnSymbols" not in sent["all"]["script"]
-    assert 'window["site_index_' in sent["all"]["feature_group"] and "dm-label-ring" in sent["rings"]["feature_group"]
-    assert "Distance rings" in sent["rings"]["layer_control"] and "Distance rings" not in sent["all"]["layer_control"]
-    assert sent["fewer"]["feature_group"] != sent["all"]["feature_group"]

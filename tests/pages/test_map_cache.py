@@ -69,17 +69,11 @@ def test_sessions_share_a_map_and_a_filter_change_gets_its_own(builds):
     other.toggle(key="f_nato_on").set_value(True).run()  # within 100 km of NATO: fewer sites
     near = _sent(other)
     assert len(builds) == 2
-    assert near["feature_group"] != first["feature_group"]
-    # The base (basemap, territory, reference layers) and so the component's key stay: a shown map keeps its
-    # frame and only its site layers are replaced (geo.maps.dynamic).
-    assert near["script"] == first["script"] and near["key"] == first["key"]
-    assert "drawnSymbols" in near["feature_group"] and "drawnSymbols" not in near["script"]
+    assert near["script"] != first["script"] and near["key"] != first["key"]
 
     other.segmented_control(key="m_ring_mode").set_value(NATO_BORDER).run()  # a map option
     assert len(builds) == 3
-    rings = _sent(other)
-    assert "Distance rings" in rings["layer_control"] and "Distance rings" not in near["layer_control"]
-    assert "dm-label-ring" in rings["feature_group"] and rings["key"] == first["key"]
+    assert "Distance rings" in _sent(other)["script"] and "Distance rings" not in near["script"]
 
     other.segmented_control(key="m_ring_mode").set_value("none").run()
     other.toggle(key="f_nato_on").set_value(False).run()  # back to the first selection: served again
@@ -95,12 +89,12 @@ def test_a_saved_edit_or_exercise_gives_a_new_map(builds):
     store.save(updates=rename, who="Test", source="https://example.org/edit")
     renamed = _sent(_session())
     assert len(builds) == 2, "the store's new revision was served the old map"
-    assert "Zapad-2025 (revised)" in renamed["feature_group"] and "Zapad-2025 (revised)" not in before["feature_group"]
+    assert "Zapad-2025 (revised)" in renamed["script"] and "Zapad-2025 (revised)" not in before["script"]
 
     store.save([new_exercise("snap-check-2024")], who="Test", source="https://example.org/snap")
     added = _sent(_session())
     assert len(builds) == 3
-    assert "snap-check-2024" in added["feature_group"] and "snap-check-2024" not in renamed["feature_group"]
+    assert "snap-check-2024" in added["script"] and "snap-check-2024" not in renamed["script"]
 
 
 @pytest.fixture
