@@ -164,8 +164,10 @@ def river_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | No
     if found is None:
         return unresolved(phrase, f"no river called {name!r} in the reference rivers layer (Natural Earth)")
     name, line = found
-    if context is None:
-        return unresolved(phrase, "a river is located within a context country, and there is none")
+    if context is None:  # "the Narva" with no country: maybe the town; "the Narva river" needs a country
+        return (
+            unresolved(phrase, "a river is located within a context country, and there is none") if said_river else None
+        )
     half_width_km = setting("river_corridor_km")
     band = to_storage(to_metric(line).buffer(half_width_km * 1000.0))
     band = shapely.make_valid(band.intersection(country_polygon(context).iloc[0]))

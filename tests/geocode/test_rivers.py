@@ -79,3 +79,8 @@ def test_the_catalog_river_crossing_is_in_lithuania_not_the_russian_town() -> No
     sites = sites_frame()
     row = sites[(sites.exercise_id == "saber-strike-2018") & (sites.place_text == "the Neman")].iloc[0]
     assert (row.site_country, row.site_kind) == ("LTU", "region")
+
+
+def test_a_river_by_its_article_alone_needs_a_country_or_is_left_to_the_town_rule() -> None:
+    assert geocode("the Narva", country=None).kind == "town"  # no country to place a river in
+    assert geocode("the Narva river", country=None).status == "unresolved"
