@@ -110,6 +110,8 @@ def _add_observer(page, country: str) -> None:
     # The chosen value's chip (not the dropdown's option): the form now holds the change.
     chosen = page.locator("[data-testid='stMultiSelect']", has_text="Observers").first
     chosen.locator("[data-testid='stMultiSelectTagsContainer']", has_text=country).wait_for(timeout=30_000)
+    # The rerun the pick started must end before Accept: a click on the form during it can save without it.
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=60_000)
 
 
 def _store(home: Path) -> Store:
