@@ -3,8 +3,9 @@
 :func:`geo.export.snapshot.as_seen_png` opens the dashboard's own map in Chromium; before the screenshot,
 :data:`FRAME_JS` turns the page into a picture:
 
-* the interactive controls go (zoom buttons, layer switcher, "Show all sites"); the legend, scale bar and
-  credits stay;
+* the interactive controls go (zoom buttons, layer switcher, "Show all sites"); the scale bar and credits
+  stay; the legend is shown whole, beside the map when the picture has room for it (else over the map, where
+  the dashboard draws it);
 * a header states what the map shows, in the briefing map's words (:mod:`geo.briefing.text`: title,
   subtitle with period, alliances, filters and counts) and its dates (alliances as of
   :attr:`~geo.query.selection.Selection.period_end`, data as of, produced on); a handling banner, if any,
@@ -111,7 +112,10 @@ FRAME_JS: Final = r"""async ({title, lines, banner, view}) => {
     .dm-seen-banner { flex: none; text-align: center; font-size: 12px; font-weight: bold; letter-spacing: .05em;
                       padding: 3px 0; background: #fff; border-top: 1px solid #999; border-bottom: 1px solid #999; }
     .dm-seen-body { flex: 1; min-height: 0; display: flex; align-items: center; justify-content: center;
-                    padding: 0 14px 10px; }`;
+                    padding: 0 14px 10px; }
+    .dm-seen-side { flex: none; margin-left: 12px; font: 12px/1.5 "Helvetica Neue", Arial, Helvetica, sans-serif; }
+    .dm-seen-side .dm-legend { box-shadow: none; border: 1px solid #ccc; }
+    .dm-seen-side .dm-legend-toggle { display: none; }`;
   document.head.appendChild(css);
   const make = (cls, text) => {
     const d = document.createElement("div");
@@ -129,7 +133,25 @@ FRAME_JS: Final = r"""async ({title, lines, banner, view}) => {
     document.body.insertBefore(make("dm-seen-banner", banner), head);
     document.body.appendChild(make("dm-seen-banner", banner));
   }
-  let width = wrap.clientWidth - 28, height = wrap.clientHeight - 10;
+  // A picture has no toggle: the legend is shown whole and, where it fits, beside the map rather than over it,
+  // so it hides no site; where it does not fit (a short picture), it stays where the dashboard draws it.
+  // The copy beside the map has no listeners: the control's own resize rule would collapse it again.
+  const legend = el.querySelector(".dm-legend");
+  let side = null;
+  if (legend) {
+    const copy = legend.cloneNode(true);
+    copy.classList.remove("dm-collapsed");
+    side = make("dm-seen-side", "");
+    side.appendChild(copy);
+    wrap.appendChild(side);
+    if (side.offsetHeight > wrap.clientHeight - 10 || side.offsetWidth > (wrap.clientWidth - 28) / 3) {
+      side.remove();
+      side = null;
+    } else {
+      legend.remove();
+    }
+  }
+  let width = wrap.clientWidth - 28 - (side ? side.offsetWidth + 12 : 0), height = wrap.clientHeight - 10;
   if (view) {  // the map body takes the view's shape (Web Mercator), as large as fits
     const y = (lat) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
     const ratio = ((view[3] - view[1]) * Math.PI / 180) / (y(view[2]) - y(view[0]));
@@ -145,6 +167,7 @@ FRAME_JS: Final = r"""async ({title, lines, banner, view}) => {
       setTimeout(done, 2000);
     });
   }
+  if (legend && !side) { legend.classList.remove("dm-collapsed"); }  // after the last resize, which may collapse it
   const b = map.getBounds();
   return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth(), map.getZoom()];
 }"""

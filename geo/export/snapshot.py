@@ -129,11 +129,6 @@ def write_snapshot(
     return write_bytes(render_snapshot(selection, fmt=fmt, options=options, map_options=map_options), out)
 
 
-_EXPAND_LEGEND_JS: Final = (
-    "() => document.querySelectorAll('.dm-legend.dm-collapsed').forEach((e) => e.classList.remove('dm-collapsed'))"
-)
-
-
 @dataclass(frozen=True)
 class _Shot:
     """What one screenshot needs besides the browser: the page, its size and scale, and the frame."""
@@ -162,8 +157,6 @@ def _shoot(browser: Any, shot: _Shot, timeout_ms: float) -> bytes:
             "view": None if view is None else [view.south, view.west, view.north, view.east],
         }
         west, south, east, north, zoom = page.evaluate(FRAME_JS, frame)
-        # A picture has no toggle: the legend, collapsed on a small map (geo.maps.controls.Legend), is shown.
-        page.evaluate(_EXPAND_LEGEND_JS)
         page.wait_for_function(_READY_JS, arg=shot.expect_sites, timeout=timeout_ms, polling="raf")
         png: bytes = page.screenshot(type="png", animations="disabled", timeout=timeout_ms)
     finally:

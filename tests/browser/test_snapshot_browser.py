@@ -110,3 +110,19 @@ def test_as_seen_page_hides_the_interactive_controls(chromium_browser, map_html)
         assert page.locator(".dm-legend").is_visible() and page.locator(".leaflet-control-scale").is_visible()
         assert page.locator(".dm-seen-title").inner_text() == "T <b>x</b>"  # words, never markup
         assert page.locator(".dm-seen-banner").count() == 2
+        # The legend, shown whole, stands beside the map, covering none of it.
+        legend, body = page.locator(".dm-legend").bounding_box(), page.locator(".leaflet-container").bounding_box()
+        assert page.locator(".leaflet-container .dm-legend").count() == 0
+        assert legend["x"] >= body["x"] + body["width"]
+        assert page.locator(".dm-legend.dm-collapsed").count() == 0
+
+
+def test_as_seen_page_keeps_the_legend_on_a_map_too_short_for_it_beside(chromium_browser, map_html):
+    from geo.export.seen_frame import FRAME_JS
+
+    with fresh_page(chromium_browser, 1000, 380) as page:
+        page.goto(map_html.as_uri(), wait_until="load")
+        page.wait_for_selector(".leaflet-control-zoom")
+        page.evaluate(FRAME_JS, {"title": "T", "lines": ["a"], "banner": "", "view": None})
+        assert page.locator(".leaflet-container .dm-legend").is_visible()
+        assert page.locator(".dm-seen-side").count() == 0
