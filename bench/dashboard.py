@@ -24,6 +24,9 @@ Concurrent sessions are ``bench/load.py``'s: websocket clients speaking Streamli
 server, where K Chromium pages on the same two cores would mostly measure the browsers.
 
 Usage: ``python bench/dashboard.py [--quick] [--sessions N] [--clicks N]``.
+``--only redraw [--against DIR] [--rounds R]`` measures the redraw alone (:func:`redraw_only`): this
+checkout's server, and with ``--against`` a second checkout's (e.g. ``/work/main``) in the same period, their
+sessions taking turns, with the ratio of their p50 and p95.
 Every wait is bounded (``--timeout``); server output goes to ``artifacts/bench-*.log``.
 """
 
@@ -318,13 +321,68 @@ def record_summary(
     record("dashboard", rows)
 
 
+def redraw_only(clicks: int, rounds: int, against: Path | None, timeout_s: float) -> int:
+    """Measure the redraw alone: ``clicks`` clicks in each of ``rounds`` sessions per server, servers taking turns.
+
+    With ``against`` (another checkout, served from its own directory by the same interpreter), both servers
+    run at once and their sessions alternate, so a noisy machine weighs on both alike; the first round's
+    order is this checkout first, the next the other first, and so on. Prints p50/p95 per control and for
+    every click, and the ratios this / against.
+    """
+    from playwright.sync_api import sync_playwright
+
+    print(f"machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    roots = {"this": ROOT, **({"against": against.resolve()} if against else {})}
+    times: dict[str, dict[str, list[float]]] = {name: {} for name in roots}
+    servers: dict[str, StreamlitServer] = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+        bench = Bench(browser, timeout_s)
+        try:
+            for name, root in roots.items():
+                servers[name] = start_streamlit(
+                    f"bench-redraw-{name}", root=root, log_dir=ARTIFACTS_DIR, timeout_s=timeout_s
+                )
+                bench.session(servers[name], count=False)  # the first visit builds the catalog: not measured
+            for r in range(rounds):
+                for name in list(roots)[:: 1 if r % 2 == 0 else -1]:
+                    got: dict[str, list[float]] = {}
+                    bench.session(
+                        servers[name], count=False, then=lambda page, got=got: got.update(redraws(bench, page, clicks))
+                    )
+                    for label, ts in got.items():
+                        times[name].setdefault(label, []).extend(ts)
+        finally:
+            for server in servers.values():
+                server.stop()
+            browser.close()
+    for name, root in roots.items():
+        every = [t for ts in times[name].values() for t in ts]
+        print(f"{name}: {root}")
+        for label, ts in [*times[name].items(), ("every click", every)]:
+            print(f"  redraw: {label:<32} n={len(ts):<3} p50 {pct(ts, 0.5):.2f} s  p95 {pct(ts, 0.95):.2f} s")
+    if against:
+        this = [t for ts in times["this"].values() for t in ts]
+        other = [t for ts in times["against"].values() for t in ts]
+        print(
+            f"ratio this / against: p50 {pct(this, 0.5) / pct(other, 0.5):.2f}x  "
+            f"p95 {pct(this, 0.95) / pct(other, 0.95):.2f}x  (goal: p95 <= 0.7 s)"
+        )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small N: 3 sessions, 8 clicks")
     parser.add_argument("--sessions", type=int, help="new sessions per server, median reported (default 10)")
     parser.add_argument("--clicks", type=int, help="filter/rings clicks (default 20)")
     parser.add_argument("--timeout", type=float, default=90.0, help="bound of every wait, seconds (default 90)")
+    parser.add_argument("--only", choices=["redraw"], help="measure only this (redraw: see redraw_only)")
+    parser.add_argument("--against", type=Path, help="with --only redraw: another checkout, measured in turn")
+    parser.add_argument("--rounds", type=int, default=3, help="with --only redraw: sessions per server (default 3)")
     args = parser.parse_args(argv)
+    if args.only == "redraw":
+        return redraw_only(args.clicks or 8, args.rounds, args.against, args.timeout)
     n_sessions = args.sessions or (3 if args.quick else 10)
     n_clicks = args.clicks or (8 if args.quick else 20)
 
