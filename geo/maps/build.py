@@ -427,6 +427,7 @@ def build_map(
     view = map_view(sites)
     bounds = view.bounds
     m = _empty_map(bounds, vendor)
+    _fit_first(m, bounds)
     store = DataStore(
         {
             "countries": ref.countries,
@@ -447,7 +448,6 @@ def build_map(
 
     Legend(_legend(tables, period_end, rings_text, options.tiles)).add_to(m)
     Attribution().add_to(m)
-    m.fit_bounds([list(bounds[0]), list(bounds[1])], padding=(24, 24), max_zoom=9)
     if view.all_sites is not None:
         ViewControl(bounds, view.all_sites).add_to(m)
     # Collapsed (a button): expanded, it would cover popups opening in the north-east of the view.
@@ -483,6 +483,17 @@ def _empty_map(bounds: tuple[tuple[float, float], tuple[float, float]], vendor: 
         folium.map.CustomPane(pane, z_index=z_index, pointer_events=pointer).add_to(m)
     StyleSheet(MAP_CSS + f".leaflet-dm-area-fill-pane {{ opacity: {AREA_FILL_OPACITY}; }}\n").add_to(m)
     return m
+
+
+def _fit_first(m: folium.Map, bounds: tuple[tuple[float, float], tuple[float, float]]) -> None:
+    """Fit the map to ``bounds`` at once (no animation), before any layer: each path is then drawn once.
+
+    Fitted after the layers, the view moved (an animated pan or zoom) once every path had been drawn, and
+    the browser drew them all again in every new map frame (each filter or rings change).
+    """
+    m.fit_bounds([list(bounds[0]), list(bounds[1])], padding=(24, 24), max_zoom=9)
+    (fit,) = [el for el in m._children.values() if isinstance(el, folium.map.FitBounds)]
+    fit.options["animate"] = False
 
 
 def _add_basemap(m: folium.Map, store: DataStore, options: MapOptions) -> None:
