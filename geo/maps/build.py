@@ -427,7 +427,7 @@ def build_map(
     view = map_view(sites)
     bounds = view.bounds
     m = _empty_map(bounds, vendor)
-    _fit_first(m, bounds)
+    _fit_first(m, bounds)  # fitted last, the view moved once every path was drawn: all were drawn again
     store = DataStore(
         {
             "countries": ref.countries,
@@ -463,6 +463,7 @@ def _empty_map(bounds: tuple[tuple[float, float], tuple[float, float]], vendor: 
     m = make_map(
         vendor=vendor,
         plugins=("markercluster",),
+        leaflet_only=True,  # no folium.Icon or Bootstrap widget here
         location=center,
         zoom_start=6,
         # The reference layers stop at VIEW_BBOX: keep the view inside it, where nothing is cut off.
@@ -486,14 +487,10 @@ def _empty_map(bounds: tuple[tuple[float, float], tuple[float, float]], vendor: 
 
 
 def _fit_first(m: folium.Map, bounds: tuple[tuple[float, float], tuple[float, float]]) -> None:
-    """Fit the map to ``bounds`` at once (no animation), before any layer: each path is then drawn once.
-
-    Fitted after the layers, the view moved (an animated pan or zoom) once every path had been drawn, and
-    the browser drew them all again in every new map frame (each filter or rings change).
-    """
-    m.fit_bounds([list(bounds[0]), list(bounds[1])], padding=(24, 24), max_zoom=9)
-    (fit,) = [el for el in m._children.values() if isinstance(el, folium.map.FitBounds)]
+    """Fit the map to ``bounds`` at once (no animation), before any layer: each path is then drawn once."""
+    fit = folium.map.FitBounds([list(bounds[0]), list(bounds[1])], padding=(24, 24), max_zoom=9)
     fit.options["animate"] = False
+    fit.add_to(m)
 
 
 def _add_basemap(m: folium.Map, store: DataStore, options: MapOptions) -> None:
