@@ -24,6 +24,9 @@ Concurrent sessions are ``bench/load.py``'s: websocket clients speaking Streamli
 server, where K Chromium pages on the same two cores would mostly measure the browsers.
 
 Usage: ``python bench/dashboard.py [--quick] [--sessions N] [--clicks N]``.
+``--only redraw [--against DIR] [--clicks N]`` measures the redraw alone (:func:`redraw_only`): this
+checkout's server, and with ``--against`` a second checkout's (e.g. ``/work/main``) in the same period, the
+clicks alternating between the two, with the ratio of their p50 and p95.
 Every wait is bounded (``--timeout``); server output goes to ``artifacts/bench-*.log``.
 """
 
@@ -211,26 +214,37 @@ def baseline_script(tmp: Path) -> Path:
     return script
 
 
-def redraws(bench: Bench, page: Any, clicks: int) -> dict[str, list[float]]:
-    """Click alternately the NATO toggle and the rings control ``clicks`` times; seconds until each redraw."""
+def redraw_steps(page: Any) -> list[tuple[str, Any]]:
+    """The clicks of :func:`redraws`, in turn: the NATO toggle, rings "NATO border", the toggle, rings "None"."""
     toggle = page.locator('[data-testid="stSidebar"]').get_by_text("Only sites near NATO", exact=True)
     rings = page.locator('[data-testid="stButtonGroup"]')
-    steps: list[tuple[str, Any]] = [
+    return [
         ("toggle 'Only sites near NATO'", toggle),
         ("rings 'NATO border' / 'None'", rings.get_by_role("radio", name="NATO border", exact=True)),
         ("toggle 'Only sites near NATO'", toggle),
         ("rings 'NATO border' / 'None'", rings.get_by_role("radio", name="None", exact=True)),
     ]
+
+
+def redraw_once(bench: Bench, page: Any, target: Any) -> float:
+    """Click ``target``; return the seconds until the map's content has changed, then wait for the run's end."""
+    before = page.evaluate(_SIGNATURE_JS)
+    start = time.perf_counter()
+    target.click(timeout=bench.timeout_ms)
+    page.wait_for_function(_CHANGED_JS, arg=before, polling=20, timeout=bench.timeout_ms)
+    elapsed = time.perf_counter() - start
+    bench.idle(page)
+    return elapsed
+
+
+def redraws(bench: Bench, page: Any, clicks: int) -> dict[str, list[float]]:
+    """Click alternately the NATO toggle and the rings control ``clicks`` times; seconds until each redraw."""
+    steps = redraw_steps(page)
     times: dict[str, list[float]] = {label: [] for label, _ in steps}
     bench.idle(page)
     for i in range(clicks):
         label, target = steps[i % len(steps)]
-        before = page.evaluate(_SIGNATURE_JS)
-        start = time.perf_counter()
-        target.click(timeout=bench.timeout_ms)
-        page.wait_for_function(_CHANGED_JS, arg=before, polling=20, timeout=bench.timeout_ms)
-        times[label].append(time.perf_counter() - start)
-        bench.idle(page)
+        times[label].append(redraw_once(bench, page, target))
     return times
 
 
@@ -318,13 +332,68 @@ def record_summary(
     record("dashboard", rows)
 
 
+def redraw_only(clicks: int, against: Path | None, timeout_s: float) -> int:
+    """Measure the redraw alone: ``clicks`` clicks on this checkout's server, and as many on ``against``'s.
+
+    With ``against`` (another checkout, served from its own directory by the same interpreter), both servers
+    run at once, each with a page open in the same browser, and the clicks alternate between the two pages
+    (this, against, against, this, ...), so a noisy machine weighs on both alike. Prints p50/p95 per control
+    and for every click, and the ratios this / against.
+    """
+    from playwright.sync_api import sync_playwright
+
+    print(f"machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    roots = {"this": ROOT, **({"against": against.resolve()} if against else {})}
+    times: dict[str, dict[str, list[float]]] = {name: {} for name in roots}
+    servers: dict[str, StreamlitServer] = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+        bench = Bench(browser, timeout_s)
+        try:
+            pages = {}
+            for name, root in roots.items():
+                servers[name] = start_streamlit(
+                    f"bench-redraw-{name}", root=root, log_dir=ARTIFACTS_DIR, timeout_s=timeout_s
+                )
+                pages[name] = browser.new_context(viewport=VIEWPORT).new_page()
+                pages[name].goto(servers[name].base, timeout=bench.timeout_ms)
+                bench.wait_map(pages[name])  # the first visit builds the catalog: not measured
+                bench.idle(pages[name])
+            steps = {name: redraw_steps(page) for name, page in pages.items()}
+            for i in range(clicks):
+                for name in list(roots)[:: 1 if i % 2 == 0 else -1]:
+                    label, target = steps[name][i % len(steps[name])]
+                    times[name].setdefault(label, []).append(redraw_once(bench, pages[name], target))
+        finally:
+            for server in servers.values():
+                server.stop()
+            browser.close()
+    for name, root in roots.items():
+        every = [t for ts in times[name].values() for t in ts]
+        print(f"{name}: {root}")
+        for label, ts in [*times[name].items(), ("every click", every)]:
+            print(f"  redraw: {label:<32} n={len(ts):<3} p50 {pct(ts, 0.5):.2f} s  p95 {pct(ts, 0.95):.2f} s")
+    if against:
+        this = [t for ts in times["this"].values() for t in ts]
+        other = [t for ts in times["against"].values() for t in ts]
+        print(
+            f"ratio this / against: p50 {pct(this, 0.5) / pct(other, 0.5):.2f}x  "
+            f"p95 {pct(this, 0.95) / pct(other, 0.95):.2f}x  (goal: p95 <= 0.7 s)"
+        )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small N: 3 sessions, 8 clicks")
     parser.add_argument("--sessions", type=int, help="new sessions per server, median reported (default 10)")
     parser.add_argument("--clicks", type=int, help="filter/rings clicks (default 20)")
     parser.add_argument("--timeout", type=float, default=90.0, help="bound of every wait, seconds (default 90)")
+    parser.add_argument("--only", choices=["redraw"], help="measure only this (redraw: see redraw_only)")
+    parser.add_argument("--against", type=Path, help="with --only redraw: another checkout, measured in turn")
     args = parser.parse_args(argv)
+    if args.only == "redraw":
+        return redraw_only(args.clicks or 24, args.against, args.timeout)
     n_sessions = args.sessions or (3 if args.quick else 10)
     n_clicks = args.clicks or (8 if args.quick else 20)
 

@@ -47,40 +47,58 @@ if K_RING_MODE not in st.session_state:  # first visit of this page in the sessi
             missing = f"The site {centre!r} named in the link is not in view: no rings are drawn around it."
             st.warning(md_escape(missing))
 
-# Rings and tiles on one row, wide enough at 1280 px for the ring distances to stay on one line; the site
-# to draw rings around, with its long names, gets a row of its own when asked for.
-mode_col, km_col, tiles_col = st.columns([3.2, 3.3, 1.8], vertical_alignment="bottom")
-mode = mode_col.segmented_control(
-    "Distance rings", options=list(RING_MODES), format_func=RING_MODES.__getitem__, key=K_RING_MODE
-)
-mode = mode or "none"
-rings = km_col.multiselect("Ring distances (km)", options=list(RING_CHOICES_KM), key=K_RINGS, disabled=mode == "none")
-ring_site = None
-if mode == "site":
-    if st.session_state.get(K_RING_SITE) not in site_choices:  # filtered out since it was chosen
-        st.session_state.pop(K_RING_SITE, None)
-    site_col, _ = st.columns([5, 3])
-    ring_site = site_col.selectbox(
-        "Rings around",
-        options=list(site_choices),
-        format_func=site_choices.get,
-        key=K_RING_SITE,
-        placeholder="Choose a site",
-        **({} if K_RING_SITE in st.session_state else {"index": None}),
-    )
-tiles = tiles_col.toggle(
-    "OSM tiles", key=K_TILES, help="OpenStreetMap background tiles. Needs internet; the bundled map works without."
-)
 
-if tiles:
-    st.caption(
-        "OpenStreetMap tiles load from the internet. If they cannot, a notice says so in the map and the "
-        "bundled basemap is shown alone."
-    )
+def map_controls(site_choices: dict[str, str]) -> MapOptions:
+    """Draw the rings and tiles controls (in :func:`map_section`'s fragment); return the map options they set.
 
-centre = NATO_BORDER if mode == NATO_BORDER else ring_site if mode == "site" else None
-options = MapOptions(tiles=bool(tiles), rings_km=tuple(sorted(rings)) if centre else (), ring_center=centre)
-ui_common.write_map_params(options)
+    Rings and tiles on one row, wide enough at 1280 px for the ring distances to stay on one line; the site
+    to draw rings around, with its long names, gets a row of its own when asked for.
+    """
+    mode_col, km_col, tiles_col = st.columns([3.2, 3.3, 1.8], vertical_alignment="bottom")
+    mode = mode_col.segmented_control(
+        "Distance rings", options=list(RING_MODES), format_func=RING_MODES.__getitem__, key=K_RING_MODE
+    )
+    mode = mode or "none"
+    rings = km_col.multiselect(
+        "Ring distances (km)", options=list(RING_CHOICES_KM), key=K_RINGS, disabled=mode == "none"
+    )
+    ring_site = None
+    if mode == "site":
+        if st.session_state.get(K_RING_SITE) not in site_choices:  # filtered out since it was chosen
+            st.session_state.pop(K_RING_SITE, None)
+        site_col, _ = st.columns([5, 3])
+        ring_site = site_col.selectbox(
+            "Rings around",
+            options=list(site_choices),
+            format_func=site_choices.get,
+            key=K_RING_SITE,
+            placeholder="Choose a site",
+            **({} if K_RING_SITE in st.session_state else {"index": None}),
+        )
+    tiles = tiles_col.toggle(
+        "OSM tiles", key=K_TILES, help="OpenStreetMap background tiles. Needs internet; the bundled map works without."
+    )
+    if tiles:
+        st.caption(
+            "OpenStreetMap tiles load from the internet. If they cannot, a notice says so in the map and the "
+            "bundled basemap is shown alone."
+        )
+    centre = NATO_BORDER if mode == NATO_BORDER else ring_site if mode == "site" else None
+    options = MapOptions(tiles=bool(tiles), rings_km=tuple(sorted(rings)) if centre else (), ring_center=centre)
+    ui_common.write_map_params(options)
+    return options
+
+
+@st.fragment
+def map_section(selection: Selection, site_choices: dict[str, str], note: str | None, catalog_key: str) -> None:
+    """The map's controls, the map and the downloads: a rings or tiles change reruns this fragment alone.
+
+    What the controls change is the map and its URL parameters only: the sidebar, the page header and the
+    unresolved sites stay as they are, so the rerun sends the map and little else. A filter change reruns
+    the whole page (and so this fragment with the new selection).
+    """
+    options = map_controls(site_choices)
+    map_and_downloads(selection, options, note, catalog_key)
 
 
 # --- The map and the downloads -------------------------------------------------------------------
@@ -111,7 +129,7 @@ def map_and_downloads(selection: Selection, options: MapOptions, note: str | Non
     render_export_panel(selection, map_options=options, view=MapExtent.from_leaflet(returned))
 
 
-map_and_downloads(view.selection, options, view.derived(outside_note), view.catalog_key)
+map_section(view.selection, site_choices, view.derived(outside_note), view.catalog_key)
 ui_common.prepare_rings_later()  # the map has been sent: the "NATO border" rings can be prepared now
 
 # --- Sites that could not be placed --------------------------------------------------------------

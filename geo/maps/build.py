@@ -427,6 +427,7 @@ def build_map(
     view = map_view(sites)
     bounds = view.bounds
     m = _empty_map(bounds, vendor)
+    _fit_first(m, bounds)  # fitted last, the view moved once every path was drawn: all were drawn again
     store = DataStore(
         {
             "countries": ref.countries,
@@ -447,7 +448,6 @@ def build_map(
 
     Legend(_legend(tables, period_end, rings_text, options.tiles)).add_to(m)
     Attribution().add_to(m)
-    m.fit_bounds([list(bounds[0]), list(bounds[1])], padding=(24, 24), max_zoom=9)
     if view.all_sites is not None:
         ViewControl(bounds, view.all_sites).add_to(m)
     # Collapsed (a button): expanded, it would cover popups opening in the north-east of the view.
@@ -463,6 +463,7 @@ def _empty_map(bounds: tuple[tuple[float, float], tuple[float, float]], vendor: 
     m = make_map(
         vendor=vendor,
         plugins=("markercluster",),
+        leaflet_only=True,  # no folium.Icon or Bootstrap widget here
         location=center,
         zoom_start=6,
         # The reference layers stop at VIEW_BBOX: keep the view inside it, where nothing is cut off.
@@ -483,6 +484,13 @@ def _empty_map(bounds: tuple[tuple[float, float], tuple[float, float]], vendor: 
         folium.map.CustomPane(pane, z_index=z_index, pointer_events=pointer).add_to(m)
     StyleSheet(MAP_CSS + f".leaflet-dm-area-fill-pane {{ opacity: {AREA_FILL_OPACITY}; }}\n").add_to(m)
     return m
+
+
+def _fit_first(m: folium.Map, bounds: tuple[tuple[float, float], tuple[float, float]]) -> None:
+    """Fit the map to ``bounds`` at once (no animation), before any layer: each path is then drawn once."""
+    fit = folium.map.FitBounds([list(bounds[0]), list(bounds[1])], padding=(24, 24), max_zoom=9)
+    fit.options["animate"] = False
+    fit.add_to(m)
 
 
 def _add_basemap(m: folium.Map, store: DataStore, options: MapOptions) -> None:

@@ -184,7 +184,9 @@ def vendor_file_base() -> str:
     return STATIC_VENDOR_DIR.resolve().as_uri()
 
 
-def make_map(*, vendor: str = VENDOR_IFRAME_BASE, plugins: tuple[str, ...] = (), **kwargs: Any) -> folium.Map:
+def make_map(
+    *, vendor: str = VENDOR_IFRAME_BASE, plugins: tuple[str, ...] = (), leaflet_only: bool = False, **kwargs: Any
+) -> folium.Map:
     """Build a :class:`folium.Map` whose scripts, stylesheets and marker images come from ``vendor``.
 
     The asset lists are set on the instance, shadowing folium's class-level ``default_js`` and
@@ -198,6 +200,10 @@ def make_map(*, vendor: str = VENDOR_IFRAME_BASE, plugins: tuple[str, ...] = (),
         ``st_folium``, :func:`vendor_file_base` for saved HTML.
     plugins
         Names of :data:`VENDOR_PLUGINS` whose scripts and stylesheets the map loads after Leaflet's.
+    leaflet_only
+        Load Leaflet's script (and the plugins') but not jQuery, Bootstrap's or awesome-markers' scripts,
+        which only ``folium.Icon`` markers and Bootstrap widgets use: streamlit-folium's frame loads each
+        script in turn before the map script runs, in every new frame. The stylesheets stay (the look).
     **kwargs
         Passed to :class:`folium.Map`. ``tiles`` defaults to ``None`` (no tile layer, so no request
         leaves the machine); online tiles must be asked for explicitly.
@@ -210,7 +216,7 @@ def make_map(*, vendor: str = VENDOR_IFRAME_BASE, plugins: tuple[str, ...] = (),
     base = vendor.rstrip("/")
     kwargs.setdefault("tiles", None)
     m = folium.Map(**kwargs)
-    js, css = list(VENDOR_JS), list(VENDOR_CSS)
+    js, css = list(VENDOR_JS[:1] if leaflet_only else VENDOR_JS), list(VENDOR_CSS)
     for plugin in plugins:
         plugin_js, plugin_css = VENDOR_PLUGINS[plugin]
         js.extend(plugin_js)

@@ -138,3 +138,18 @@ def test_ring_distances_stay_on_one_line_at_1280x720(streamlit_server, laptop, a
     for chip in chips.all():
         assert _inside(chip.bounding_box(), visible), chip.inner_text()
     page.screenshot(path=str(artifacts_dir / "ring_distances_1280x720.png"))
+    # The rings control reruns only the map's fragment: the map loses its rings and the URL its ring
+    # parameters all the same.
+    frame = page.frame_locator(MAP_FRAME)
+    assert frame.locator(".dm-label-ring").count() == 3
+    page.locator("[data-testid='stButtonGroup']").get_by_role("radio", name="None", exact=True).click()
+    page.wait_for_function(
+        f"""() => {{
+            const doc = document.querySelector("{MAP_FRAME}")?.contentDocument;
+            return !!doc && doc.querySelectorAll(".dm-place").length > 0
+                && doc.querySelectorAll(".dm-label-ring").length === 0;
+        }}""",
+        timeout=60_000,
+    )
+    page.wait_for_function("() => !location.search.includes('ring_at')", timeout=30_000)
+    assert "rings=" not in page.url

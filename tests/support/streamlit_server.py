@@ -63,6 +63,7 @@ def start_streamlit(
     timeout_s: float = SERVER_START_TIMEOUT_S,
     env: dict[str, str] | None = None,
     args: tuple[str, ...] = (),
+    root: Path = REPO_ROOT,
 ) -> StreamlitServer:
     """Start ``streamlit run <script>`` on a free port with a fresh analysts' store; return it once healthy.
 
@@ -70,7 +71,7 @@ def start_streamlit(
     serving on, usage statistics off) and ``DRILLMAP_HOME`` = ``home`` (default: a new temporary
     folder); this waits for ``/_stcore/health``. Its output goes to ``<log_dir>/<name>.log``. ``env`` is
     added to the environment (e.g. ``DRILLMAP_SINGLE_USER``), ``args`` to the command line (e.g.
-    ``--secrets.files``).
+    ``--secrets.files``). ``root`` is the checkout to serve (its working directory; default: this one).
 
     Raises
     ------
@@ -92,7 +93,7 @@ def start_streamlit(
     home_dir = str(home or tempfile.mkdtemp(prefix="drillmap-server-"))
     environ = {**clean, "DRILLMAP_HOME": home_dir, **(env or {})}
     launched_at = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, env=environ)
+    proc = subprocess.Popen(cmd, cwd=root, stdout=log, stderr=subprocess.STDOUT, env=environ)
     server = StreamlitServer(proc, f"http://127.0.0.1:{port}", log, launched_at)
     deadline = time.monotonic() + timeout_s
     while True:
