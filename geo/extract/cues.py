@@ -41,6 +41,11 @@ WAR_EXPERIENCE = re.compile(
     r"(?:war|fighting|conflicts?|operation|campaign)\b(?:\s+(?:against|in)\s+[A-Z]\w+)?",
     re.I,
 )
+#: What troops rehearse is the drill's scenario, not a war: "the soldiers will practice \"liberating the territory
+#: temporarily occupied by the enemy\"", "they simulated an attack on a column".
+SCENARIO = re.compile(
+    r"\b(?:practi[cs]\w*|rehears\w*|simulat\w*|work(?:ed|ing|s)?\s+out)\s+[\"“‘«]?[^\"”’».;]{0,100}", re.I
+)
 CONFLICT = re.compile(
     r"\b(?:war(?![\s-]?games?\b)|invasion|invade[sd]?|invading|offensive|mutiny|fighting|killed|shelling|"
     r"bombing|air\s*strikes?|conflicts?|occupied|occupation|separatists?|campaign)\b|"

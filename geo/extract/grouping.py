@@ -34,6 +34,7 @@ from geo.extract.cues import (
     PARTY_WORD,
     RANGE_NOUN,
     RANGE_VENUE,
+    SCENARIO,
     SEPARATELY,
     TRAINING_BEGAN,
     UNDER_FRAME,
@@ -109,7 +110,7 @@ def _gives_facts(sentence: str, names: list[NameMention] | tuple[()] = ()) -> bo
     sentence = _NAMED_WAR.sub(" ", sentence)
     previous = 0
     for start, end in clauses(sentence):
-        part = WAR_EXPERIENCE.sub(" ", sentence[start:end])
+        part = SCENARIO.sub(" ", WAR_EXPERIENCE.sub(" ", sentence[start:end]))
         contrast = re.search(r"\b(?:while|whereas)\b", sentence[previous:start])
         previous = end
         if not (contrast or BACKGROUND_CLAUSE.match(part)) and CONFLICT.search(part):

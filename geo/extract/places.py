@@ -113,7 +113,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("border-parts", rf"(?i:parts?|areas?|regions?|districts?)\s+of\s+(?P<owner>{country})\s+(?:that|which)\s+borders?\s+{members}(?P<nlist>{clist})"),  # noqa: E501
         ("border", rf"{_PREP}(?P<phrase>{border})"),
         ("compass", rf"(?:{_PREP}|\()(?P<phrase>(?:the\s+)?{_COMPASS}(?:\s*,\s*{_COMPASS})*(?:,?\s+(?:and|or)\s+{_COMPASS})?\s+(?:{country}\b|(?i:parts?\s+of\s+)(?:the\s+country|{country}))|the\s+{_COMPASS}\s+of\s+(?:the\s+country|{country}))"),  # noqa: E501
-        ("region-part", rf"{_PREP}(?P<phrase>the\s+(?P<side>{_COMPASS})\s+(?i:area|part)\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+)(?:\s+(?i:region|oblast))?)"),  # noqa: E501
+        ("region-part", rf"{_PREP}(?P<phrase>the\s+(?P<side>{_COMPASS})\s+(?i:area|part|region)\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+)(?:\s+(?i:region|oblast))?)"),  # noqa: E501
         ("interior", rf"(?P<phrase>the\s+interior\s+of\s+(?:the\s+country|{country})|deep(?:er)?\s+inside\s+(?:the\s+territory\s+of\s+)?(?:the\s+country|(?:the\s+)?{country}))"),  # noqa: E501
         ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<word>(?i:regions|oblasts|provinces|voblasts|districts|voivodeships|counties|areas))\b)"),  # noqa: E501
         # "crossings over the rivers of Neman and Berezina", "across the rivers Neman and Berezina", "the Sozh River".
@@ -140,6 +140,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "Poland will host the NATO-led Dragon-24 drills", "Belarus is hosting three joint exercises".
         ("host", rf"(?<![\w-])(?P<phrase>{country})\s+(?:(?:is|are|was|were|will|would|has|have|had|also|to|be|set\s+to)\s+)*(?i:host(?:s|ed|ing)?)\b"),  # noqa: E501
         ("country", rf"{_PREP}(?:the\s+)?(?P<phrase>{_CAPS})"),
+        # "Latvia's forces announced drills across the country": the country the sentence names first.
+        ("whole-country", r"(?i:\b(?:across|throughout|all\s+over)\s+)(?P<phrase>the\s+(?:whole\s+|entire\s+)?country)\b"),  # noqa: E501
     )  # fmt: skip
     return tuple((form, re.compile(pattern)) for form, pattern in patterns)
 
@@ -400,6 +402,10 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
         return PlaceMention(text, text, start, end, form, role, context)
     if form == "compass":
         return PlaceMention(text, text, start, end, form, role)
+    if form == "whole-country":  # a country's name, not a demonym: "Russian troops … across the country" is unsure
+        first = re.search(country_pattern(names=True, demonyms=False, capitals=False), sentence[:start])
+        iso3 = iso3_of(first.group(0)) if first else None
+        return PlaceMention(text, _country_query(iso3, text), start, end, "country", role, iso3) if iso3 else None
     if form == "region-part":  # "the northeast area of Vitebsk": that side of the Vitebsk region
         if match.group("name") in country_names():
             return None

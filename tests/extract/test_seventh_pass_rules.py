@@ -1,0 +1,52 @@
+"""The mechanisms added for the seventh blind batch of real reports (NATO side and Russia's west): one test per rule.
+
+Each sentence is made up for the test in the style of the failure class it covers (a name with a year as the
+subject of an event verb, all-capitals names with a number, …); none is copied from the real development set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.extract.names import find_names
+from geo.extract.places import find_places
+
+
+def _names(sentence: str, lexicon) -> list[str]:
+    return [n.normalized for n in find_names(sentence, lexicon)]
+
+
+def test_a_name_with_a_year_as_the_subject_of_an_event_verb(lexicon):
+    assert _names("Ember Gale 2023 will take place across the north of the country.", lexicon) == ["Ember Gale-2023"]
+    assert _names("On Monday, Ember Gale 2023 began with a parachute drop.", lexicon) == ["Ember Gale-2023"]
+    # a month and year, or a bloc with a year, is no name
+    assert _names("In March 2023 began the thaw.", lexicon) == []
+    assert _names("The OSCE 2023 report began with a summary.", lexicon) == []
+
+
+def test_all_capitals_names_with_a_number_beside_an_exercise_word(lexicon):
+    assert _names("The KESTREL- 21 exercises involve 900 soldiers.", lexicon) == ["KESTREL-2021"]
+    assert _names("From Monday, tactical exercise ORLA-3 will be conducted.", lexicon) == ["ORLA-3"]
+    # not beside an exercise word, or a vehicle, is no name
+    assert _names("The KESTREL-21 report was published.", lexicon) == []
+    assert _names("Crews of the BMP-2 vehicles later joined the exercise.", lexicon) == []
+
+
+def test_across_the_country_is_the_country_the_sentence_names_first():
+    places = find_places("Estonia's army began snap drills throughout the entire country on Monday.")
+    assert [(p.text, p.query, p.context) for p in places] == [("the entire country", "Estonia", "EST")]
+    # with only a demonym, whose country it is stays unsaid
+    assert find_places("Russian troops will hold drills across the country.") == []
+
+
+def test_a_rehearsed_scenario_is_no_war_and_the_region_of_x_is_that_side_of_it(extractor):
+    text = (
+        "The army began drills near the border with Poland, in the city of Lida and in the western region of Grodno, "
+        'and the troops will practice "retaking ground occupied by the enemy".'
+    )
+    (event,) = extractor.extract(text, published=dt.date(2021, 3, 1)).events
+    assert [(p.text, p.country, p.admin1) for p in event.locations] == [
+        ("the border with Poland", "BLR", None),
+        ("the city of Lida", "BLR", "Grodno"),
+        ("the western region of Grodno", "BLR", "Grodno"),
+    ]
