@@ -142,8 +142,12 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "with": re.compile(r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s+games|wargames|training)\b", re.I),
     "sent-by": re.compile(r"\bby\b", re.I),
     "participation": re.compile(r"participation", re.I),
+    # Forces or participants, or an exercise that "includes 20 NATO allies, including A, B …" (not "migrants from
+    # countries such as A and B").
     "country-list": re.compile(
-        r"\b(?:troops|soldiers|forces|servicemen|personnel|participa\w*|contingents?|consist\w*|compris\w*|made\s+up|composed)\b",
+        r"\b(?:troops|soldiers|forces|servicemen|personnel|participa\w*|contingents?|consist\w*|compris\w*|made\s+up|composed)\b|"
+        r"\b(?:includ\w*|involv\w*|brings?\s+together|gathers?)\s+(?:some\s+|about\s+|around\s+|more\s+than\s+)?\d+\s+"
+        r"(?:NATO\s+|allied\s+|partner\s+)?(?:allies|nations|countries|states)\b",
         re.I,
     ),
     "deploy-from": re.compile(r"\bfrom\b", re.I),

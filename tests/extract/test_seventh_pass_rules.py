@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from geo.extract.names import find_names
+from geo.extract.participants import find_parties
 from geo.extract.places import find_places
 
 
@@ -50,3 +51,23 @@ def test_a_rehearsed_scenario_is_no_war_and_the_region_of_x_is_that_side_of_it(e
         ("the city of Lida", "BLR", "Grodno"),
         ("the western region of Grodno", "BLR", "Grodno"),
     ]
+
+
+def test_an_exercise_that_includes_n_allies_including_a_list():
+    sentence = "The drill includes 14 NATO allies, including Norway, Spain and Portugal."
+    assert [(p.iso3, p.role) for p in find_parties(sentence)] == [
+        ("NOR", "participant"),
+        ("ESP", "participant"),
+        ("PRT", "participant"),
+    ]
+    # people from countries such as these are no forces
+    assert find_parties("Migrants from countries such as Iraq and Syria tried to cross the border.") == []
+
+
+def test_a_present_simple_start_before_a_weekday_is_the_next_one(extractor):
+    # 2024-06-05 is a Wednesday: "starts Friday" is 7 June, not 31 May
+    text = "The annual naval exercise Cobalt Tide 2024 starts Friday and ends June 20."
+    (event,) = extractor.extract(text, published=dt.date(2024, 6, 5)).events
+    assert (event.start, event.end) == ("2024-06-07", "2024-06-20")
+    (event,) = extractor.extract(text.replace("starts", "started"), published=dt.date(2024, 6, 5)).events
+    assert event.start == "2024-05-31"

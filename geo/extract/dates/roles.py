@@ -355,15 +355,20 @@ _PAST_VERBS = frozenset(
 )  # fmt: skip
 
 
+_PRESENT_START = re.compile(r"\b(?:starts|begins|opens|commences|kicks\s+off|gets\s+under\s*way)\s+(?:on\s+)?$", re.I)
+
+
 def tense_for(sentence: str, mention: DateMention, role: Role | None = None) -> Tense | None:
     """Return the tense that places a date in the year or week.
 
-    A statement is past ("said on Monday" in a sentence about drills that "will" happen); a date after
-    a past start verb of its clause is past ("began the exercise … on Monday, which will last until …");
-    otherwise the tense is :func:`tense_of` the clause.
+    A statement is past ("said on Monday" in a sentence about drills that "will" happen); a date right after a
+    present-simple start verb is future ("starts Friday"); a date after a past start verb of its clause is past
+    ("began the exercise … on Monday, which will last until …"); otherwise the tense is :func:`tense_of` the clause.
     """
     if role == "announced":
         return "past"
+    if _PRESENT_START.search(sentence, max(0, mention.start - 40), mention.start):
+        return "future"  # "the exercise starts Friday": a scheduled start, in the present simple of news copy
     words = _words_before(sentence, mention.start)[:24]
     for i, word in enumerate(words):
         if word in ("will", "would", "shall", "scheduled", "planned", "due", "expected"):
