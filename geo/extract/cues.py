@@ -160,7 +160,12 @@ JUST_BEGUN = re.compile(
     re.I,
 )
 #: A sentence that turns to another matter ("Separately, …", "In a separate statement, …").
-SEPARATELY = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+)\b")
+SEPARATELY = re.compile(
+    r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+)\b|"
+    # "Earlier, joint exercises involving A, B and C began": a bare plural, not "Earlier, the ministry said …"
+    r"\s*(?:Earlier|Previously)\s*,\s+(?:(?!(?:the|this|these|those|its|their|a|an)\s)[a-z][\w-]*\s+){0,3}"
+    r"(?:exercises|drills|maneuvers|manoeuvres|war\s*games)\b"
+)
 #: An exercise reported as already under way ("Joint exercises … have begun in the city of Vitebsk").
 HAS_BEGUN = re.compile(
     r"\b(?:has|have|had)\s+(?:already\s+)?(?:begun|started|opened|kicked\s+off|got\s+under\s*way)\b", re.I

@@ -71,3 +71,26 @@ def test_a_present_simple_start_before_a_weekday_is_the_next_one(extractor):
     assert (event.start, event.end) == ("2024-06-07", "2024-06-20")
     (event,) = extractor.extract(text.replace("starts", "started"), published=dt.date(2024, 6, 5)).events
     assert event.start == "2024-05-31"
+
+
+def test_earlier_with_a_bare_plural_exercise_is_another_exercise(extractor):
+    text = (
+        "Estonian troops held drills at a range near Narva on Monday. "
+        "Earlier, joint naval exercises involving Russia, Iran and China began."
+    )
+    events = extractor.extract(text, published=dt.date(2024, 3, 13)).events
+    assert [sorted(e.participants) for e in events] == [["EST"], ["CHN", "IRN", "RUS"]]
+    # "Earlier, the ministry said …" goes on with the same exercise
+    text = text.replace(
+        "Earlier, joint naval exercises involving Russia, Iran and China began.",
+        "Earlier, the ministry said the drills began.",
+    )
+    assert len(extractor.extract(text, published=dt.date(2024, 3, 13)).events) == 1
+
+
+def test_a_country_and_nato_deploying_troops_is_a_nato_exercise(extractor):
+    text = "Norway and NATO are deploying around 9,000 troops as part of the country's largest military drills."
+    (event,) = extractor.extract(text, published=dt.date(2025, 3, 1)).events
+    assert event.alliance == "NATO"
+    (event,) = extractor.extract(text.replace("Norway and NATO are", "Norway is"), published=dt.date(2025, 3, 1)).events
+    assert event.alliance == "national"
