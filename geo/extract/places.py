@@ -104,7 +104,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     members = r"(?:(?:the|NATO\s+members?|NATO\s+member\s+states|NATO\s+allies|EU\s+members?|EU\s+member\s+states)\s+)?"
     border = (
         rf"(?:(?:the\s+(?i:republic|country)['’]s|the|its|their|his|her|our|(?P<owner>{country})['’]s)\s+)?"
-        rf"(?:(?:{_COMPASS})(?:\s+and\s+(?:{_COMPASS}))?\s+)?(?:(?P<dem>{demonym})\s+)?(?i:state\s+)?(?i:borders?|frontiers?)\b"
+        rf"(?:(?:{_COMPASS})(?:\s+and\s+(?:{_COMPASS}))?\s+)?(?:(?:(?P<dem>{demonym})|(?P<pair>[A-Z][a-z]+[-–][A-Z][a-z]+))\s+)?(?i:state\s+)?(?i:borders?|frontiers?)\b"
         rf"(?:\s+(?:of|with)\s+{members}(?P<nlist>{clist}))?"
         rf"(?P<which>,?\s+(?:which|that)\s+borders?\s+{members}(?P<blist>{clist}))?"
         rf"|the\s+(?i:border)\s+in\s+the\s+{_COMPASS}\s+of\s+(?:the\s+country|{country})"
@@ -381,7 +381,14 @@ def _border_mention(match: re.Match[str], sentence: str, role: str) -> PlaceMent
         query = text[: match.start("which") - start]
     if _BARE_BORDER.match(text):
         return None  # "the border", "near the borders": whose border is not said, so no site
-    dem = match.groupdict().get("dem")
+    dem, pair = match.groupdict().get("dem"), match.groupdict().get("pair")
+    if (
+        pair
+    ):  # "the Polish-Belarusian border": Poland's strip along Belarus (the sides are swapped for a Belarusian drill)
+        first, dem = re.split(r"[-–]", pair)
+        if not (is_demonym(first) and is_demonym(dem) and iso3_of(first) and iso3_of(dem)):
+            return None
+        context = iso3_of(first) or context
     if dem and not match.groupdict().get("nlist"):
         neighbour = iso3_of(dem)
         name = next((n for n, iso in country_names().items() if iso == neighbour and " " not in n), dem)

@@ -94,3 +94,13 @@ def test_a_country_and_nato_deploying_troops_is_a_nato_exercise(extractor):
     assert event.alliance == "NATO"
     (event,) = extractor.extract(text.replace("Norway and NATO are", "Norway is"), published=dt.date(2025, 3, 1)).events
     assert event.alliance == "national"
+
+
+def test_a_border_of_two_demonyms_is_on_the_side_of_the_participant(extractor):
+    polish = "Poland's territorial troops will hold drills near the Polish-Belarusian border on May 4-6."
+    (event,) = extractor.extract(polish, published=dt.date(2022, 5, 2)).events
+    assert [(p.text, p.country) for p in event.locations] == [("the Polish-Belarusian border", "POL")]
+    belarusian = "Belarus's army will hold drills near the Polish-Belarusian border on May 4-6."
+    (event,) = extractor.extract(belarusian, published=dt.date(2022, 5, 2)).events
+    assert [(p.text, p.country) for p in event.locations] == [("the Polish-Belarusian border", "BLR")]
+    assert find_places("Units moved near the Narnian-Florinese border.") == []
