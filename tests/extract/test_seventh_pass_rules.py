@@ -104,3 +104,11 @@ def test_a_border_of_two_demonyms_is_on_the_side_of_the_participant(extractor):
     (event,) = extractor.extract(belarusian, published=dt.date(2022, 5, 2)).events
     assert [(p.text, p.country) for p in event.locations] == [("the Polish-Belarusian border", "BLR")]
     assert find_places("Units moved near the Narnian-Florinese border.") == []
+
+
+def test_a_snap_check_announced_in_a_same_day_report_starts_that_day(extractor):
+    text = "Estonia's Defence Forces on Feb. 3 announced snap military exercises across the country."
+    (event,) = extractor.extract(text, published=dt.date(2025, 2, 3)).events
+    assert event.start == "2025-02-03"
+    (event,) = extractor.extract(text.replace("snap ", ""), published=dt.date(2025, 2, 3)).events
+    assert event.start is None

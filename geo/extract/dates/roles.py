@@ -269,14 +269,18 @@ _STARTS_NOW = re.compile(
 )
 
 
-#: A start reported as just done ("has begun", "have started", "announced the start of drills"), not forces that
+#: A start reported as just done ("has begun", "have started", "announced the start of drills", "announced snap
+#: drills"), not forces that
 #: began arriving. Reported speech shifts the tense back: "said on Tuesday it had started drills" relays "we have
 #: started", so it reads like "has started" (decided on the sixth pass, README; dev 014 and 072 agree).
 _REPORTED_START = re.compile(
     r"(?:\b(?:has|have)|\b(?:said|says|announced|reported|stated)\b[^.;]{0,80}?\bhad)\s+(?:already\s+|just\s+)?"
     r"(?:begun|started|launched|commenced|kicked\s+off|got\s+under\s*way)\b"
     r"(?!\s+(?:arriving|to\s+arrive|moving|to\s+move|deploying))|"
-    r"\b(?:announced|declared|reported)\s+the\s+(?:start|beginning|launch)\s+of\b",
+    r"\b(?:announced|declared|reported)\s+the\s+(?:start|beginning|launch)\s+of\b|"
+    # a snap check is held when it is announced or ordered: "announced snap military exercises across the country"
+    r"\b(?:announced|declared|ordered)\s+(?:an?\s+|the\s+)?(?:snap|surprise|sudden|unannounced)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:exercises?|drills?|checks?|inspections?|tests?)\b",
     re.I,
 )
 
