@@ -21,6 +21,13 @@ EXERCISE_NOUN = re.compile(
 DEPLOYMENT_NOUN = re.compile(
     r"\b(?:deployment|regional\s+grouping|joint\s+grouping|grouping\s+of\s+(?:troops|forces))\b", re.I
 )
+#: What forces do in a drill, said of named forces before the lead ("US troops mount an airborne assault", "British
+#: Marines make a night landing", "paratroopers drop from the sky").
+DRILL_ACTION = re.compile(
+    r"\b(?:mount\w*\s+(?:an?\s+)?(?:[\w-]+\s+)?assaults?|(?:night\s+|amphibious\s+)?landings?|drop\s+from\s+the\s+sky|"
+    r"parachut\w+|live[- ]fire)\b",
+    re.I,
+)
 FORCE_WORD = re.compile(
     r"\b(?:troops|soldiers|forces|servicemen|service\s+members|personnel|paratroopers|units|tanks|vehicles|artillery|aircraft|"
     r"planes|helicopters|jets|trains|contingents?|reservists|engineers|marines|sailors|crews|warships|hardware|"

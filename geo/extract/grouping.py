@@ -23,6 +23,7 @@ from geo.extract.cues import (
     DATELINE_RANGE,
     DEMONSTRATIVE,
     DEPLOYMENT_NOUN,
+    DRILL_ACTION,
     EVENT_CUE,
     EXERCISE_NOUN,
     FORCE_WORD,
@@ -257,11 +258,12 @@ class _Grouping:
                 and not self.events
                 and (
                     (usable and (PARTY_WORD.search(sentence.text) or _forces_at_range(sentence.text)))
+                    or (usable and DRILL_ACTION.search(sentence.text) and _participants_in(sentence.text))
                     or DATELINE_RANGE.match(sentence.text)
                 )
             ):
-                # "Participating nations are A, B, …" or "… arrived at the combined arms range X, where the units
-                # of the joint group are stationed" before the lead
+                # "Participating nations are A, B, …", "… arrived at the combined arms range X, where the units
+                # of the joint group are stationed" or "US troops mount an airborne assault." before the lead
                 self.before_main.append(sentence)
         if target is None:
             return

@@ -43,7 +43,7 @@ Role = Literal["participant", "observer", "non_participant"]
 
 _FORCE = (
     r"(?:(?i:troops|forces|soldiers|servicemen|service\s+members)|army|armies|contingents?|units|personnel|"
-    r"paratroopers|marines|sailors|pilots|airmen|brigades?|battalions?|divisions?|regiments?|crews|sappers|"
+    r"paratroopers|[Mm]arines|sailors|pilots|airmen|brigades?|battalions?|divisions?|regiments?|crews|sappers|"
     # "thousands of personnel, including those from …": "those" stands for the forces just named.
     r"(?<=including\s)those|"
     r"engineers|reservists|(?i:navy|fleet|air\s+force)|"

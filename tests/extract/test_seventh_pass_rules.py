@@ -112,3 +112,13 @@ def test_a_snap_check_announced_in_a_same_day_report_starts_that_day(extractor):
     assert event.start == "2025-02-03"
     (event,) = extractor.extract(text.replace("snap ", ""), published=dt.date(2025, 2, 3)).events
     assert event.start is None
+
+
+def test_named_forces_drilling_before_the_lead_take_part(extractor):
+    text = (
+        "Dutch Marines make a night landing on the beach. Norwegian troops mount an airborne assault. "
+        "Spanish soldiers sit in a cafe. Allied troops take part in the Cobalt Tide 2023 exercise in Latvia."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2023, 5, 23)).events
+    assert {"NLD", "NOR"} <= set(event.participants)
+    assert "ESP" not in event.participants  # forces named, but doing no drill
