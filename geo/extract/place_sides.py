@@ -70,7 +70,8 @@ def border_side(place: PlaceMention, side: str, participants: set[str]) -> tuple
     with_part = re.search(r"\bborders?\s+with\s+(?P<rest>.+)$", place.query, re.I)
     named = {iso3_of(m.group(0)) for m in re.finditer(country_pattern(), with_part["rest"])} if with_part else set()
     hosts = participants - {side}
-    pair = [iso3_of(d) for d in re.split(r"[-–]", _PAIR.search(place.text)[0])] if _PAIR.search(place.text) else []
+    compound = _PAIR.search(place.text)
+    pair = [iso3_of(d) for d in re.split(r"[-–]", compound.group(0))] if compound else []
     query = place.query
     if len(hosts) == 1 and side not in named and side in pair and next(iter(hosts)) in pair:
         # "the Polish-Belarusian border" of a Belarusian exercise: Belarus's strip along Poland
