@@ -169,9 +169,11 @@ JUST_BEGUN = re.compile(
 #: A sentence that turns to another matter ("Separately, …", "In a separate statement, …").
 SEPARATELY = re.compile(
     r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+)\b|"
-    # "Earlier, joint exercises involving A, B and C began": a bare plural, not "Earlier, the ministry said …"
-    r"\s*(?:Earlier|Previously)\s*,\s+(?:(?!(?:the|this|these|those|its|their|a|an)\s)[a-z][\w-]*\s+){0,3}"
-    r"(?:exercises|drills|maneuvers|manoeuvres|war\s*games)\b"
+    # "Earlier, joint exercises involving A, B and C began", "Last week, the ministry said it started military
+    # exercises near …": a bare plural, not "Earlier, the ministry said the drills …"
+    r"\s*(?:Earlier|Previously|Last\s+(?:week|month)|Earlier\s+this\s+(?:week|month))\s*,\s+"
+    r"(?:[^.;]{0,80}?\b(?:started|began|launched|held|conducted|staged)\s+)?"
+    r"(?:(?!(?:the|this|these|those|its|their|a|an)\s)[a-z][\w-]*\s+){0,3}(?:exercises|drills|maneuvers|manoeuvres|war\s*games)\b"
 )
 #: An exercise reported as already under way ("Joint exercises … have begun in the city of Vitebsk").
 HAS_BEGUN = re.compile(

@@ -122,3 +122,16 @@ def test_named_forces_drilling_before_the_lead_take_part(extractor):
     (event,) = extractor.extract(text, published=dt.date(2023, 5, 23)).events
     assert {"NLD", "NOR"} <= set(event.participants)
     assert "ESP" not in event.participants  # forces named, but doing no drill
+
+
+def test_last_week_someone_said_it_started_exercises_is_another_exercise(extractor):
+    text = (
+        "Norway will hold the tactical exercise ORLA-3 near the Norwegian-Russian border on May 4-6. "
+        "Last week, the Russian Defense Ministry said it started large-scale joint military exercises "
+        "near the town of Pskov."
+    )
+    events = extractor.extract(text, published=dt.date(2022, 5, 2)).events
+    assert [(e.name, [p.text for p in e.locations]) for e in events] == [
+        ("ORLA-3", ["the Norwegian-Russian border"]),
+        (None, ["the town of Pskov"]),
+    ]
