@@ -48,7 +48,10 @@ ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:exercises?|drills?|maneuvers?)\s+(?:led|organi[sz]ed|hosted|run|conducted)\s+by\s+NATO\b|"
             r"\bNATO-led\b|\bNATO(?:['’]s)?\s+(?:enhanced\s+Forward\s+Presence|eFP)\b|"
             r"\bNATO\s+(?:allies|members|member\s+states|countries|forces|troops)\s+(?:will\s+|are\s+to\s+|plan\s+to\s+|are\s+|were\s+)?"
-            r"(?:conduct|hold|stage|launch|begin|start|take\s+part|practi[sc]|train|rehears|exercis)",
+            r"(?:conduct|hold|stage|launch|begin|start|take\s+part|practi[sc]|train|rehears|exercis)|"
+            # "Poland and NATO are deploying 30,000 troops in drills", "Poland, NATO bring together … troops"
+            r"\b(?-i:[A-Z][a-z]+)(?:\s+and\s+|,\s*)NATO\s+(?:are\s+|were\s+|will\s+|have\s+)?"
+            r"(?:deploy|hold|conduct|stag|launch|begin|began|start|bring|brought|gather|mass)",
             re.I,
         ),
     ),

@@ -21,6 +21,13 @@ EXERCISE_NOUN = re.compile(
 DEPLOYMENT_NOUN = re.compile(
     r"\b(?:deployment|regional\s+grouping|joint\s+grouping|grouping\s+of\s+(?:troops|forces))\b", re.I
 )
+#: What forces do in a drill, said of named forces before the lead ("US troops mount an airborne assault", "British
+#: Marines make a night landing", "paratroopers drop from the sky").
+DRILL_ACTION = re.compile(
+    r"\b(?:mount\w*\s+(?:an?\s+)?(?:[\w-]+\s+)?assaults?|(?:night\s+|amphibious\s+)?landings?|drop\s+from\s+the\s+sky|"
+    r"parachut\w+|live[- ]fire)\b",
+    re.I,
+)
 FORCE_WORD = re.compile(
     r"\b(?:troops|soldiers|forces|servicemen|service\s+members|personnel|paratroopers|units|tanks|vehicles|artillery|aircraft|"
     r"planes|helicopters|jets|trains|contingents?|reservists|engineers|marines|sailors|crews|warships|hardware|"
@@ -40,6 +47,11 @@ WAR_EXPERIENCE = re.compile(
     r"\b(?:experience|lessons?)\s+(?:[\w-]+\s+){0,2}?(?:of|from|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:war|fighting|conflicts?|operation|campaign)\b(?:\s+(?:against|in)\s+[A-Z]\w+)?",
     re.I,
+)
+#: What troops rehearse is the drill's scenario, not a war: "the soldiers will practice \"liberating the territory
+#: temporarily occupied by the enemy\"", "they simulated an attack on a column".
+SCENARIO = re.compile(
+    r"\b(?:practi[cs]\w*|rehears\w*|simulat\w*|work(?:ed|ing|s)?\s+out)\s+[\"“‘«]?[^\"”’».;]{0,100}", re.I
 )
 CONFLICT = re.compile(
     r"\b(?:war(?![\s-]?games?\b)|invasion|invade[sd]?|invading|offensive|mutiny|fighting|killed|shelling|"
@@ -155,7 +167,14 @@ JUST_BEGUN = re.compile(
     re.I,
 )
 #: A sentence that turns to another matter ("Separately, …", "In a separate statement, …").
-SEPARATELY = re.compile(r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+)\b")
+SEPARATELY = re.compile(
+    r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+)\b|"
+    # "Earlier, joint exercises involving A, B and C began", "Last week, the ministry said it started military
+    # exercises near …": a bare plural, not "Earlier, the ministry said the drills …"
+    r"\s*(?:Earlier|Previously|Last\s+(?:week|month)|Earlier\s+this\s+(?:week|month))\s*,\s+"
+    r"(?:[^.;]{0,80}?\b(?:started|began|launched|held|conducted|staged)\s+)?"
+    r"(?:(?!(?:the|this|these|those|its|their|a|an)\s)[a-z][\w-]*\s+){0,3}(?:exercises|drills|maneuvers|manoeuvres|war\s*games)\b"
+)
 #: An exercise reported as already under way ("Joint exercises … have begun in the city of Vitebsk").
 HAS_BEGUN = re.compile(
     r"\b(?:has|have|had)\s+(?:already\s+)?(?:begun|started|opened|kicked\s+off|got\s+under\s*way)\b", re.I

@@ -23,6 +23,7 @@ from geo.extract.cues import (
     DATELINE_RANGE,
     DEMONSTRATIVE,
     DEPLOYMENT_NOUN,
+    DRILL_ACTION,
     EVENT_CUE,
     EXERCISE_NOUN,
     FORCE_WORD,
@@ -34,6 +35,7 @@ from geo.extract.cues import (
     PARTY_WORD,
     RANGE_NOUN,
     RANGE_VENUE,
+    SCENARIO,
     SEPARATELY,
     TRAINING_BEGAN,
     UNDER_FRAME,
@@ -109,7 +111,7 @@ def _gives_facts(sentence: str, names: list[NameMention] | tuple[()] = ()) -> bo
     sentence = _NAMED_WAR.sub(" ", sentence)
     previous = 0
     for start, end in clauses(sentence):
-        part = WAR_EXPERIENCE.sub(" ", sentence[start:end])
+        part = SCENARIO.sub(" ", WAR_EXPERIENCE.sub(" ", sentence[start:end]))
         contrast = re.search(r"\b(?:while|whereas)\b", sentence[previous:start])
         previous = end
         if not (contrast or BACKGROUND_CLAUSE.match(part)) and CONFLICT.search(part):
@@ -256,11 +258,12 @@ class _Grouping:
                 and not self.events
                 and (
                     (usable and (PARTY_WORD.search(sentence.text) or _forces_at_range(sentence.text)))
+                    or (usable and DRILL_ACTION.search(sentence.text) and _participants_in(sentence.text))
                     or DATELINE_RANGE.match(sentence.text)
                 )
             ):
-                # "Participating nations are A, B, …" or "… arrived at the combined arms range X, where the units
-                # of the joint group are stationed" before the lead
+                # "Participating nations are A, B, …", "… arrived at the combined arms range X, where the units
+                # of the joint group are stationed" or "US troops mount an airborne assault." before the lead
                 self.before_main.append(sentence)
         if target is None:
             return

@@ -78,6 +78,16 @@ _AFTER_WORD = re.compile(
     r"\b(?i:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games|training)\s+[‘“«]?"
     r"(?P<name>(?:[A-Z][a-z]+[\s-]){1,3}" + _YEAR + _EDITION + r"?)(?![\w-])"
 )
+#: A name with a year as the subject of an event verb: "Thunder Storm 2024 will take place …", "Ember Gale 2023 began".
+_SUBJECT_VERB = re.compile(
+    r"[’'\"”»]?\s+(?:will\s+(?:take\s+place|be\s+(?:held|conducted)|begin|start|run|last)|is\s+(?:being\s+held|underway)|"
+    r"(?:began|begins|started|starts|kicked\s+off|kicks\s+off|commenced|took\s+place|was\s+held|opened|runs)\b)"
+)
+#: An all-capitals name with a number beside its exercise word: "the TUMAK- 22 exercises", "exercise KOP-2". Two
+#: digits are a year ("-22" → 2022); one digit is part of the name ("KOP-2" is the second of its series).
+_ACRONYM = re.compile(
+    r"(?<![\w-])(?P<base>[A-Z]{3,})(?:\s*[-–]\s*|\s)(?:(?P<year>" + _YEAR + r")|(?P<yy>\d\d)|(?P<n>\d))(?![\w-])"
+)
 #: A name without a year after a start verb and its exercise word: "began exercise Eager Leopard in Pabrade".
 _BEGAN_EXERCISE = re.compile(
     r"\b(?i:began|begins|launched|launches|started|starts|opened|opens|kicked\s+off|commenced|held|holds|conducted|"
@@ -443,14 +453,32 @@ def _capitalised_names(found: _Found, seen: frozenset[str] = frozenset()) -> Non
     for match in _CAP_YEAR.finditer(sentence):
         after = sentence[match.end() : match.end() + 60]
         again = re.sub(rf"[\s-]+{_YEAR}{_EDITION}?$", "", match.group("name")) in seen  # "during Namejs 2018" again
-        if again or re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I) or _APPOSITION.match(after):
+        word_after = re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I)
+        if again or word_after or _APPOSITION.match(after) or _SUBJECT_VERB.match(after):
             found.add(match.group("name"), match.start("name"), match.end("name"))
+    _acronym_names(found)
     for match in re.finditer(rf"(?P<name>(?:[A-Z][a-z]+\s+){{1,3}}){EXERCISE_WORDS}\b", sentence):
         name, start = match.group("name").strip(), match.start("name")
         if name.startswith("The ") and name[4:] in seen:  # "The Namejs exercise" opening a sentence
             name, start = name[4:], start + 4
         if name in lexicon.variants or name in seen or (len(name.split()) >= 2 and _unknown_proper(name)):
             found.add(name, start, start + len(name))
+
+
+def _acronym_names(found: _Found) -> None:
+    """All-capitals names with a number before or after their exercise word ("the ZUBR-23 drills", "exercise KOP-2")."""
+    for match in _ACRONYM.finditer(found.sentence):
+        after, before = found.sentence[match.end() :], found.sentence[max(0, match.start() - 30) : match.start()]
+        beside = re.match(rf"\s+(?:[a-z]+\s+)?{EXERCISE_WORDS}\b", after, re.I) or re.search(
+            rf"\b{EXERCISE_WORDS}\s+$", before, re.I
+        )  # right beside it: "the BMP-2 vehicles later joined the exercise" names no exercise
+        if not beside or match.group("base").lower() in _STOP_WORDS:
+            continue
+        base, number = match.group("base"), match.group("year") or match.group("yy")
+        if number is None:  # "KOP-2": the digit is part of the name
+            found.add(match.group(0), match.start(), match.end(), (f"{base}-{match.group('n')}", None, None))
+        else:
+            found.add(match.group(0), match.start(), match.end(), (base, int(number) % 100 + 2000, None))
 
 
 def _beside_exercise_word(match: re.Match[str]) -> bool:

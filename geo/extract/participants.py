@@ -43,7 +43,7 @@ Role = Literal["participant", "observer", "non_participant"]
 
 _FORCE = (
     r"(?:(?i:troops|forces|soldiers|servicemen|service\s+members)|army|armies|contingents?|units|personnel|"
-    r"paratroopers|marines|sailors|pilots|airmen|brigades?|battalions?|divisions?|regiments?|crews|sappers|"
+    r"paratroopers|[Mm]arines|sailors|pilots|airmen|brigades?|battalions?|divisions?|regiments?|crews|sappers|"
     # "thousands of personnel, including those from …": "those" stands for the forces just named.
     r"(?<=including\s)those|"
     r"engineers|reservists|(?i:navy|fleet|air\s+force)|"
@@ -142,8 +142,12 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "with": re.compile(r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s+games|wargames|training)\b", re.I),
     "sent-by": re.compile(r"\bby\b", re.I),
     "participation": re.compile(r"participation", re.I),
+    # Forces or participants, or an exercise that "includes 20 NATO allies, including A, B …" (not "migrants from
+    # countries such as A and B").
     "country-list": re.compile(
-        r"\b(?:troops|soldiers|forces|servicemen|personnel|participa\w*|contingents?|consist\w*|compris\w*|made\s+up|composed)\b",
+        r"\b(?:troops|soldiers|forces|servicemen|personnel|participa\w*|contingents?|consist\w*|compris\w*|made\s+up|composed)\b|"
+        r"\b(?:includ\w*|involv\w*|brings?\s+together|gathers?)\s+(?:some\s+|about\s+|around\s+|more\s+than\s+)?\d+\s+"
+        r"(?:NATO\s+|allied\s+|partner\s+)?(?:allies|nations|countries|states)\b",
         re.I,
     ),
     "deploy-from": re.compile(r"\bfrom\b", re.I),

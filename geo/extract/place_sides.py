@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from geo.extract.lexicon import country_pattern, iso3_of
+from geo.extract.lexicon import country_names, country_pattern, iso3_of
 from geo.extract.places import PlaceMention, geocode_cached
 from geo.geocode.result import GeocodeResult
 
@@ -51,6 +51,16 @@ def river_side(place: PlaceMention, mentions: list[PlaceMention]) -> tuple[Geoco
     return None
 
 
+#: Two demonyms joined by a hyphen before "border": "the Polish-Belarusian border".
+_PAIR = re.compile(r"[A-Z][a-z]+[-–][A-Z][a-z]+(?=\s+(?:state\s+)?(?:border|frontier))")
+
+
+def _country_name(iso3: str) -> str:
+    """The shortest one-word name of a country ("Poland"), as the geocoder reads it after "the border with"."""
+    names = [n for n, code in country_names().items() if code == iso3 and " " not in n]
+    return min(names, key=len) if names else iso3
+
+
 def border_side(place: PlaceMention, side: str, participants: set[str]) -> tuple[GeocodeResult, str] | None:
     """Return "the border with X" read on the one other participant's side (with a note), or None.
 
@@ -60,10 +70,16 @@ def border_side(place: PlaceMention, side: str, participants: set[str]) -> tuple
     with_part = re.search(r"\bborders?\s+with\s+(?P<rest>.+)$", place.query, re.I)
     named = {iso3_of(m.group(0)) for m in re.finditer(country_pattern(), with_part["rest"])} if with_part else set()
     hosts = participants - {side}
+    compound = _PAIR.search(place.text)
+    pair = [iso3_of(d) for d in re.split(r"[-–]", compound.group(0))] if compound else []
+    query = place.query
+    if len(hosts) == 1 and side not in named and side in pair and next(iter(hosts)) in pair:
+        # "the Polish-Belarusian border" of a Belarusian exercise: Belarus's strip along Poland
+        query, named = f"the border with {_country_name(side)}", {side}
     if side not in named or len(hosts) != 1:
         return None
     host = next(iter(hosts))
-    again = geocode_cached(place.query, host)
+    again = geocode_cached(query, host)
     if again.status != "resolved" or again.country != host:
         return None
     return again, f"location {place.text!r} read on {host}'s side: {side} takes no part in the exercise"

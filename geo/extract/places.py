@@ -104,7 +104,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     members = r"(?:(?:the|NATO\s+members?|NATO\s+member\s+states|NATO\s+allies|EU\s+members?|EU\s+member\s+states)\s+)?"
     border = (
         rf"(?:(?:the\s+(?i:republic|country)['’]s|the|its|their|his|her|our|(?P<owner>{country})['’]s)\s+)?"
-        rf"(?:(?:{_COMPASS})(?:\s+and\s+(?:{_COMPASS}))?\s+)?(?:(?P<dem>{demonym})\s+)?(?i:state\s+)?(?i:borders?|frontiers?)\b"
+        rf"(?:(?:{_COMPASS})(?:\s+and\s+(?:{_COMPASS}))?\s+)?(?:(?:(?P<dem>{demonym})|(?P<pair>[A-Z][a-z]+[-–][A-Z][a-z]+))\s+)?(?i:state\s+)?(?i:borders?|frontiers?)\b"
         rf"(?:\s+(?:of|with)\s+{members}(?P<nlist>{clist}))?"
         rf"(?P<which>,?\s+(?:which|that)\s+borders?\s+{members}(?P<blist>{clist}))?"
         rf"|the\s+(?i:border)\s+in\s+the\s+{_COMPASS}\s+of\s+(?:the\s+country|{country})"
@@ -113,7 +113,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("border-parts", rf"(?i:parts?|areas?|regions?|districts?)\s+of\s+(?P<owner>{country})\s+(?:that|which)\s+borders?\s+{members}(?P<nlist>{clist})"),  # noqa: E501
         ("border", rf"{_PREP}(?P<phrase>{border})"),
         ("compass", rf"(?:{_PREP}|\()(?P<phrase>(?:the\s+)?{_COMPASS}(?:\s*,\s*{_COMPASS})*(?:,?\s+(?:and|or)\s+{_COMPASS})?\s+(?:{country}\b|(?i:parts?\s+of\s+)(?:the\s+country|{country}))|the\s+{_COMPASS}\s+of\s+(?:the\s+country|{country}))"),  # noqa: E501
-        ("region-part", rf"{_PREP}(?P<phrase>the\s+(?P<side>{_COMPASS})\s+(?i:area|part)\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+)(?:\s+(?i:region|oblast))?)"),  # noqa: E501
+        ("region-part", rf"{_PREP}(?P<phrase>the\s+(?P<side>{_COMPASS})\s+(?i:area|part|region)\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+)(?:\s+(?i:region|oblast))?)"),  # noqa: E501
         ("interior", rf"(?P<phrase>the\s+interior\s+of\s+(?:the\s+country|{country})|deep(?:er)?\s+inside\s+(?:the\s+territory\s+of\s+)?(?:the\s+country|(?:the\s+)?{country}))"),  # noqa: E501
         ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<word>(?i:regions|oblasts|provinces|voblasts|districts|voivodeships|counties|areas))\b)"),  # noqa: E501
         # "crossings over the rivers of Neman and Berezina", "across the rivers Neman and Berezina", "the Sozh River".
@@ -140,6 +140,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "Poland will host the NATO-led Dragon-24 drills", "Belarus is hosting three joint exercises".
         ("host", rf"(?<![\w-])(?P<phrase>{country})\s+(?:(?:is|are|was|were|will|would|has|have|had|also|to|be|set\s+to)\s+)*(?i:host(?:s|ed|ing)?)\b"),  # noqa: E501
         ("country", rf"{_PREP}(?:the\s+)?(?P<phrase>{_CAPS})"),
+        # "Latvia's forces announced drills across the country": the country the sentence names first.
+        ("whole-country", r"(?i:\b(?:across|throughout|all\s+over)\s+)(?P<phrase>the\s+(?:whole\s+|entire\s+)?country)\b"),  # noqa: E501
     )  # fmt: skip
     return tuple((form, re.compile(pattern)) for form, pattern in patterns)
 
@@ -379,7 +381,14 @@ def _border_mention(match: re.Match[str], sentence: str, role: str) -> PlaceMent
         query = text[: match.start("which") - start]
     if _BARE_BORDER.match(text):
         return None  # "the border", "near the borders": whose border is not said, so no site
-    dem = match.groupdict().get("dem")
+    dem, pair = match.groupdict().get("dem"), match.groupdict().get("pair")
+    if (
+        pair
+    ):  # "the Polish-Belarusian border": Poland's strip along Belarus (the sides are swapped for a Belarusian drill)
+        first, dem = re.split(r"[-–]", pair)
+        if not (is_demonym(first) and is_demonym(dem) and iso3_of(first) and iso3_of(dem)):
+            return None
+        context = iso3_of(first) or context
     if dem and not match.groupdict().get("nlist"):
         neighbour = iso3_of(dem)
         name = next((n for n, iso in country_names().items() if iso == neighbour and " " not in n), dem)
@@ -400,6 +409,10 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
         return PlaceMention(text, text, start, end, form, role, context)
     if form == "compass":
         return PlaceMention(text, text, start, end, form, role)
+    if form == "whole-country":  # a country's name, not a demonym: "Russian troops … across the country" is unsure
+        first = re.search(country_pattern(names=True, demonyms=False, capitals=False), sentence[:start])
+        iso3 = iso3_of(first.group(0)) if first else None
+        return PlaceMention(text, _country_query(iso3, text), start, end, "country", role, iso3) if iso3 else None
     if form == "region-part":  # "the northeast area of Vitebsk": that side of the Vitebsk region
         if match.group("name") in country_names():
             return None

@@ -269,14 +269,18 @@ _STARTS_NOW = re.compile(
 )
 
 
-#: A start reported as just done ("has begun", "have started", "announced the start of drills"), not forces that
+#: A start reported as just done ("has begun", "have started", "announced the start of drills", "announced snap
+#: drills"), not forces that
 #: began arriving. Reported speech shifts the tense back: "said on Tuesday it had started drills" relays "we have
 #: started", so it reads like "has started" (decided on the sixth pass, README; dev 014 and 072 agree).
 _REPORTED_START = re.compile(
     r"(?:\b(?:has|have)|\b(?:said|says|announced|reported|stated)\b[^.;]{0,80}?\bhad)\s+(?:already\s+|just\s+)?"
     r"(?:begun|started|launched|commenced|kicked\s+off|got\s+under\s*way)\b"
     r"(?!\s+(?:arriving|to\s+arrive|moving|to\s+move|deploying))|"
-    r"\b(?:announced|declared|reported)\s+the\s+(?:start|beginning|launch)\s+of\b",
+    r"\b(?:announced|declared|reported)\s+the\s+(?:start|beginning|launch)\s+of\b|"
+    # a snap check is held when it is announced or ordered: "announced snap military exercises across the country"
+    r"\b(?:announced|declared|ordered)\s+(?:an?\s+|the\s+)?(?:snap|surprise|sudden|unannounced)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:exercises?|drills?|checks?|inspections?|tests?)\b",
     re.I,
 )
 
@@ -355,15 +359,20 @@ _PAST_VERBS = frozenset(
 )  # fmt: skip
 
 
+_PRESENT_START = re.compile(r"\b(?:starts|begins|opens|commences|kicks\s+off|gets\s+under\s*way)\s+(?:on\s+)?$", re.I)
+
+
 def tense_for(sentence: str, mention: DateMention, role: Role | None = None) -> Tense | None:
     """Return the tense that places a date in the year or week.
 
-    A statement is past ("said on Monday" in a sentence about drills that "will" happen); a date after
-    a past start verb of its clause is past ("began the exercise … on Monday, which will last until …");
-    otherwise the tense is :func:`tense_of` the clause.
+    A statement is past ("said on Monday" in a sentence about drills that "will" happen); a date right after a
+    present-simple start verb is future ("starts Friday"); a date after a past start verb of its clause is past
+    ("began the exercise … on Monday, which will last until …"); otherwise the tense is :func:`tense_of` the clause.
     """
     if role == "announced":
         return "past"
+    if _PRESENT_START.search(sentence, max(0, mention.start - 40), mention.start):
+        return "future"  # "the exercise starts Friday": a scheduled start, in the present simple of news copy
     words = _words_before(sentence, mention.start)[:24]
     for i, word in enumerate(words):
         if word in ("will", "would", "shall", "scheduled", "planned", "due", "expected"):
