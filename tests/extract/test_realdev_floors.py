@@ -59,7 +59,7 @@ TEST_IDS = [
     "118",
     "119",
 ]
-ARTICLES = 140
+ARTICLES = 150
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
