@@ -31,7 +31,9 @@ MOVE_VERB = re.compile(
     r"\b(?:send|sends|sent|deploy|deploys|deployed|arrive|arrives|arrived|arrival|take\s+part|took\s+part|"
     r"taking\s+part|participat\w+|join|joins|joined|redeploy\w*|relocat\w+|transferr?\w*|move|moved|moving|"
     r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+|consists?\s+of|compris\w+|made\s+up\s+of|includ\w+|"
-    r"conducted|carried\s+out|performed|rehears\w+|advance[sd]?(?=\s+(?:into|to|towards)\b))\b",
+    r"conducted|carried\s+out|performed|rehears\w+|advance[sd]?(?=\s+(?:into|to|towards)\b)|"
+    # paratroopers dropped in: "would land onto the X training ground", "flew to Belarus to airdrop them"
+    r"parachut\w+|airdrop\w*|air-dropp?\w*|land(?:s|ed|ing)?(?=\s+(?:on|onto|in|at|near)\b)|fl[eo]wn?(?=\s+(?:to|into)\b))\b",
     re.I,
 )
 #: Lessons drawn from a war are training content, not fighting ("share their experience of the war against
@@ -39,6 +41,13 @@ MOVE_VERB = re.compile(
 WAR_EXPERIENCE = re.compile(
     r"\b(?:experience|lessons?)\s+(?:[\w-]+\s+){0,2}?(?:of|from|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:war|fighting|conflicts?|operation|campaign)\b(?:\s+(?:against|in)\s+[A-Z]\w+)?",
+    re.I,
+)
+#: A war only supposed, as what the training is for ("… a supplement to the army in the event of a military
+#: conflict", "in case of aggression"): a scenario, not fighting.
+SUPPOSED_WAR = re.compile(
+    r"\bin\s+(?:the\s+)?(?:event|case)\s+of\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:war|conflict|attack|aggression|invasion|hostilities)\b",
     re.I,
 )
 CONFLICT = re.compile(
@@ -54,7 +63,12 @@ EVENT_CUE = re.compile(
     r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|took\s+part|taking\s+part|participat\w+|deploy\w*|"
     r"run|runs|running|"
     r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"
-    r"conclud\w+|arrived\s+(?:at|in)\s+(?:[\w-]+\s+){0,4}?(?:training\s+ground|range|polygon)s?)\b",
+    r"conclud\w+|arrived\s+(?:at|in)\s+(?:[\w-]+\s+){0,4}?(?:training\s+ground|range|polygon)s?|"
+    # Forces acting in drills say the drills are held: "paratroopers parachuted into X as part of joint drills",
+    # "Russia has sent paratroopers to Belarus for joint drills".
+    r"as\s+(?:a\s+)?part\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?(?:exercises?|drills?|war[\s-]?games|"
+    r"maneuvers?|manoeuvres?|inspections?)|"
+    r"sen[dt]s?\s+(?:[\w-]+\s+){1,6}?for\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|war[\s-]?games))\b",
     re.I,
 )
 MILITARY_CONTEXT = re.compile(

@@ -47,10 +47,12 @@ from geo.geocode.geocoder import GeocodeResult, geocode
 
 DEFAULT_CONTEXT = "BLR"
 
-_PREP = r"(?i:\b(?:in|at|near|along|on|across|to|into|inside|within|throughout|around|towards?|close\s+to|next\s+to|outside|nearer|alongside)\s+)"  # noqa: E501
+_PREP = r"(?i:\b(?:in|at|near|along|on|onto|across|to|into|inside|within|throughout|around|towards?|close\s+to|next\s+to|outside|nearer|alongside)\s+)"  # noqa: E501
 _COMPASS = r"(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|centre|center)"
 _RANGE_WORDS = r"(?i:training\s+grounds?|training\s+ranges?|training\s+areas?|firing\s+ranges?|gunfire\s+ranges?|combined-arms\s+ranges?|ranges?|polygons?|airfields?|air\s+bases?|airbases?)"  # noqa: E501
 # One to three capitalised words; a hyphen only between capitalised parts ("Nur-Sultan", not "Moscow-based").
+#: Ranges and airfields as a plural class ("all airfields and training grounds of …").
+_RANGES = r"(?i:airfields|training\s+grounds|training\s+ranges|ranges|air\s*bases|airbases|polygons)"
 _CAPS = r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*(?:\s[A-Z][\w’']*(?:-[A-Z][\w’']*)*){0,2}(?![\w-])"
 #: A capital letter, Latin-1 and Latin Extended-A included ("Žukauskas", "Ādaži").
 _UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
@@ -133,6 +135,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("town", rf"(?P<phrase>\b(?:the\s+)?(?i:vicinity|outskirts|environs)\s+of\s+(?P<name>{_CAPS}))"),
         ("town", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:town|city|village|settlement|resort|port|capital)(?:\s+of)?\s+(?P<name>{_CAPS}))"),  # noqa: E501
         ("territory", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:territory|soil)\s+of\s+(?:the\s+)?(?P<name>{country})|(?P<dem>{demonym})\s+(?i:territory|soil))"),  # noqa: E501
+        # "in all administrative districts", "throughout the country", "across the whole territory of Belarus": the
+        # whole country (the context country when none is named).
+        ("nationwide", rf"(?:{_PREP}|\bthroughout\s+)(?P<phrase>all\s+(?:the\s+)?(?i:administrative\s+)?(?i:regions|districts|oblasts|provinces|counties)(?:\s+of\s+(?:the\s+country|(?P<name>{country})))?(?![\w-])|(?:the\s+)?(?:whole|entire)\s+(?:territory\s+of\s+)?(?:the\s+country|(?P<name2>{country}))|(?<=throughout\s)the\s+country|(?<=across\s)the\s+country)"),  # noqa: E501
+        # "all airfields and training grounds of Belarus' Air Force", "… of the Armed Forces of Belarus": its own.
+        ("ranges-of", rf"(?P<phrase>\b(?:all\s+(?:the\s+)?)?(?:military\s+)?{_RANGES}(?:\s+and\s+{_RANGES})?\s+of\s+(?:[\w-]+\s+){{0,12}}?(?P<name>{country})(?:['’]s?)?)(?![\w-])"),  # noqa: E501
         ("countries", rf"{_PREP}(?P<phrase>(?:the\s+)?{country}(?:\s*,\s*(?:the\s+)?{country})*,?\s+and\s+(?:the\s+)?{country})"),  # noqa: E501
         ("country-name", rf"{_PREP}(?:the\s+)?(?P<phrase>{country})"),
         # "riots in Jekabpils and Valmiera": a list of towns the gazetteer knows, one mention per town.
@@ -213,13 +220,20 @@ def is_venue(sentence: str, start: int, end: int) -> bool:
 
 
 #: Words right before a place that make it where units are based, not where they exercise ("the battlegroup
-#: stationed in Lithuania", "units of the Russian Armed Forces based in the Central Military District").
-_HOME_BASE = re.compile(r"\b(?:stationed|based|garrisoned|headquartered|quartered)\s+(?:\w+\s+)?$", re.I)
+#: stationed in Lithuania", "units of the Russian Armed Forces based in the Central Military District"), where they
+#: set out from ("took off from airfields in Russia") or go back to ("flew back to Russia", "return home to X").
+_HOME_BASE = re.compile(
+    r"\b(?:stationed|based|garrisoned|headquartered|quartered)\s+(?:\w+\s+)?$|"
+    r"\bfrom\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:airfields?|air\s*bases?|bases?|garrisons?|"
+    r"stations?|barracks|depots?)\s+(?:in|at|near)\s+(?:the\s+)?$|"
+    r"\b(?:back|home|return(?:s|ed|ing)?)\s+(?:to|in)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def is_home_base(sentence: str, start: int) -> bool:
-    """Whether the place at ``start`` is where forces are based ("stationed in Lithuania"): no exercise site."""
-    return bool(_HOME_BASE.search(sentence[max(0, start - 40) : start]))
+    """Whether the place at ``start`` is where forces are based, set out from or go back to: no exercise site."""
+    return bool(_HOME_BASE.search(sentence[max(0, start - 60) : start]))
 
 
 def find_places(sentence: str) -> list[PlaceMention]:
@@ -405,6 +419,9 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
             return None
         query = f"{match.group('side').lower()} {match.group('name')} region"
         return PlaceMention(text, query, start, end, "region", role)
+    if form in ("nationwide", "ranges-of"):
+        whole = iso3_of(match.group("name") or match.groupdict().get("name2") or "") or DEFAULT_CONTEXT
+        return PlaceMention(text, _country_query(whole, text), start, end, "country", role, whole)
     if form == "host" and not _HOSTED_EXERCISE.match(sentence, match.end()):
         return None  # "Belarus hosts Russian forces and equipment": no exercise is hosted
     if form in ("territory", "country-name", "host"):

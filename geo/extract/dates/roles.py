@@ -325,7 +325,7 @@ _FUTURE = re.compile(
     re.I,
 )
 _PAST = re.compile(
-    r"\b(?:had|was|were|did|ago|last|said|announced|reported|held|began|started|opened|arrived|kicked\s+off|took|"
+    r"\b(?:had|was|were|did|ago|last|said|announced|reported|held|hosted|staged|began|started|opened|arrived|kicked\s+off|took|"
     r"attacked|launched|confirmed|tweeted|declared|told|stated|ended|concluded)\b",
     re.I,
 )
@@ -351,7 +351,7 @@ def tense_of(sentence: str, position: int = 0) -> Tense | None:
 
 _PAST_VERBS = frozenset(
     ["began", "started", "launched", "kicked", "commenced", "opened", "got", "held", "wrapped", "ended", "concluded",
-     "took", "arrived", "completed", "finished", "staged", "conducted", "hosted"]
+     "took", "arrived", "completed", "finished", "staged", "conducted", "hosted", "deployed", "sent"]
 )  # fmt: skip
 
 
@@ -363,6 +363,11 @@ def tense_for(sentence: str, mention: DateMention, role: Role | None = None) -> 
     otherwise the tense is :func:`tense_of` the clause.
     """
     if role == "announced":
+        return "past"
+    # "Belarus and Russia on Monday launched an exercise that will last until …": the verb right after the
+    # day is what happened on it, whatever a later clause says.
+    after = re.match(r"\s*([A-Za-z]+)", sentence[mention.end :])
+    if after and after.group(1).lower() in _PAST_VERBS and mention.kind == "weekday":
         return "past"
     words = _words_before(sentence, mention.start)[:24]
     for i, word in enumerate(words):
