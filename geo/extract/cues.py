@@ -44,10 +44,13 @@ WAR_EXPERIENCE = re.compile(
     re.I,
 )
 #: A war only supposed, as what the training is for ("… a supplement to the army in the event of a military
-#: conflict", "in case of aggression"): a scenario, not fighting.
+#: conflict", "in case of aggression", "to localize an armed conflict", "repel a mock attack"): a scenario.
 SUPPOSED_WAR = re.compile(
-    r"\bin\s+(?:the\s+)?(?:event|case)\s+of\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:war|conflict|attack|aggression|invasion|hostilities)\b",
+    r"\b(?:in\s+(?:the\s+)?(?:event|case)\s+of|"
+    # what the troops train to do with it: "plan a joint operation to localize an armed conflict", "repel an attack"
+    r"(?:locali[sz]\w*|repel\w*|repuls\w*|resolv\w*|settl\w*|simulat\w*|suppress\w*)|"
+    r"(?:imaginary|mock|simulated|hypothetical|notional|conditional))\s+(?:an?\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:war|conflicts?|attacks?|aggression|invasion|hostilities|offensive)\b",
     re.I,
 )
 CONFLICT = re.compile(

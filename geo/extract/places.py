@@ -40,10 +40,21 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from geo.extract.lexicon import country_names, country_pattern, is_demonym, iso3_of
+from geo.extract.venues import is_home_base, is_venue
 from geo.geocode import gazetteer
 from geo.geocode.features import is_river
 from geo.geocode.gazetteer import adjective_stems, normalize_name
 from geo.geocode.geocoder import GeocodeResult, geocode
+
+__all__ = [
+    "DEFAULT_CONTEXT",
+    "PlaceMention",
+    "find_places",
+    "geocode_cached",
+    "is_home_base",
+    "is_venue",
+    "location_key",
+]
 
 DEFAULT_CONTEXT = "BLR"
 
@@ -191,49 +202,6 @@ def _site_tokens(sentence: str) -> list[tuple[int, int, str]]:
                 out.append((match.start(), match.start() + len(text), text))
                 break
     return out
-
-
-#: Words before a place that make it where something was said or met, not where the exercise is
-#: ("Khrenin told reporters in Minsk", "after talks with his counterpart in Minsk"). An exercise's opening or
-#: closing ceremony is part of it, held where its troops are ("the opening ceremony took place in Vitebsk"):
-#: its place is a site; any other ceremony (an award in the capital) is a venue.
-_VENUE = re.compile(
-    r"\b(?:told|tells|said|says|saying|spoke|speaking|reporters|journalists|media|press|briefing|talks|meeting|"
-    r"met|meets|visit|visiting|visited|conference|summit|interview|(?<!opening )(?<!closing )ceremony|session|"
-    r"counterparts?|according)\b",
-    re.I,
-)
-
-_SAID_AFTER = re.compile(r"\s+(?:said|says|told|tells|reported|reports|announced|stated|added|confirmed)\b")
-
-
-def is_venue(sentence: str, start: int, end: int) -> bool:
-    """Whether the place at ``start:end`` is the venue of a statement or a meeting.
-
-    "Khrenin told reporters in Minsk" (a word of :data:`_VENUE` among the six before it in its clause),
-    "the Defense Ministry in Minsk said" (a statement verb right after it).
-    """
-    head = sentence[:start]
-    cut = max(head.rfind(","), head.rfind(";"), head.rfind("("))
-    words = re.findall(r"[\w’']+", head[cut + 1 :])[-6:]
-    return bool(_VENUE.search(" ".join(words)) or _SAID_AFTER.match(sentence, end))
-
-
-#: Words right before a place that make it where units are based, not where they exercise ("the battlegroup
-#: stationed in Lithuania", "units of the Russian Armed Forces based in the Central Military District"), where they
-#: set out from ("took off from airfields in Russia") or go back to ("flew back to Russia", "return home to X").
-_HOME_BASE = re.compile(
-    r"\b(?:stationed|based|garrisoned|headquartered|quartered)\s+(?:\w+\s+)?$|"
-    r"\bfrom\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:airfields?|air\s*bases?|bases?|garrisons?|"
-    r"stations?|barracks|depots?)\s+(?:in|at|near)\s+(?:the\s+)?$|"
-    r"\b(?:back|home|return(?:s|ed|ing)?)\s+(?:to|in)\s+(?:the\s+)?$",
-    re.I,
-)
-
-
-def is_home_base(sentence: str, start: int) -> bool:
-    """Whether the place at ``start`` is where forces are based, set out from or go back to: no exercise site."""
-    return bool(_HOME_BASE.search(sentence[max(0, start - 60) : start]))
 
 
 def find_places(sentence: str) -> list[PlaceMention]:

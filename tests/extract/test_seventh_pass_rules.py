@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from geo.extract.participants import find_parties
-from geo.extract.places import find_places, is_home_base
+from geo.extract.places import find_places, is_home_base, is_venue
 
 
 def _participants(sentence: str) -> list[str]:
@@ -128,3 +128,19 @@ def test_all_ranges_of_a_country_are_that_country():
     sentence = "All airfields and training grounds of the Air Force of Belarus are involved in the drill."
     found = [(m.form, m.context) for m in find_places(sentence)]
     assert found == [("country", "BLR")]
+
+
+def test_a_ceremony_the_exercise_begins_with_is_held_where_it_is():
+    sentence = "The drills will begin with a solemn ceremony at the Brest Fortress, attended by the minister."
+    assert [(m.text, is_venue(sentence, m.start, m.end)) for m in find_places(sentence)] == [("Brest", False)]
+    award = "The minister attended a ceremony in Minsk."
+    assert [is_venue(award, m.start, m.end) for m in find_places(award)] == [True]
+
+
+def test_a_mock_attack_or_a_conflict_to_localize_is_a_scenario(extractor):
+    text = (
+        "The CSTO drills began in Belarus on Monday.\n\n"
+        "The troops will practise repelling an attack and localizing an armed conflict at a range in the Brest region."
+    )
+    events = _events(extractor, text, dt.date(2031, 9, 1))
+    assert ("BLR", "Brest") in [(loc.country, loc.admin1) for e in events for loc in e.locations]
