@@ -33,7 +33,9 @@ MOVE_VERB = re.compile(
     r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+|consists?\s+of|compris\w+|made\s+up\s+of|includ\w+|"
     r"conducted|carried\s+out|performed|rehears\w+|advance[sd]?(?=\s+(?:into|to|towards)\b)|"
     # paratroopers dropped in: "would land onto the X training ground", "flew to Belarus to airdrop them"
-    r"parachut\w+|airdrop\w*|air-dropp?\w*|land(?:s|ed|ing)?(?=\s+(?:on|onto|in|at|near)\b)|fl[eo]wn?(?=\s+(?:to|into)\b))\b",
+    r"parachut\w+|airdrop\w*|air-dropp?\w*|land(?:s|ed|ing)?(?=\s+(?:on|onto|in|at|near)\b)|fl[eo]wn?(?=\s+(?:to|into)\b)|"
+    # "Polish troops will be exercising together with soldiers from …"
+    r"exercising|(?:exercise|train|training|trained|trains)(?=\s+(?:together\s+)?(?:with|alongside)\b))\b",
     re.I,
 )
 #: Lessons drawn from a war are training content, not fighting ("share their experience of the war against
@@ -48,8 +50,8 @@ WAR_EXPERIENCE = re.compile(
 SUPPOSED_WAR = re.compile(
     r"\b(?:in\s+(?:the\s+)?(?:event|case)\s+of|"
     # what the troops train to do with it: "plan a joint operation to localize an armed conflict", "repel an attack"
-    r"(?:locali[sz]\w*|repel\w*|repuls\w*|resolv\w*|settl\w*|simulat\w*|suppress\w*)|"
-    r"(?:imaginary|mock|simulated|hypothetical|notional|conditional))\s+(?:an?\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:locali[sz]\w*|repel\w*|repuls\w*|resolv\w*|settl\w*|simulat\w*|suppress\w*|fend\w*\s+off)|"
+    r"(?:imaginary|mock|simulated|hypothetical|notional|conditional|potential|possible))\s+(?:an?\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:war|conflicts?|attacks?|aggression|invasion|hostilities|offensive)\b",
     re.I,
 )

@@ -144,3 +144,14 @@ def test_a_mock_attack_or_a_conflict_to_localize_is_a_scenario(extractor):
     )
     events = _events(extractor, text, dt.date(2031, 9, 1))
     assert ("BLR", "Brest") in [(loc.country, loc.admin1) for e in events for loc in e.locations]
+
+
+def test_forces_exercising_together_with_others_continue_the_exercise(extractor):
+    text = (
+        "Some 5,000 troops will take part in the Granite-2031 exercises, the ministry said.\n\n"
+        "Estonian troops will be exercising together with soldiers from countries such as Norway and Denmark.\n\n"
+        "The Granite-2031 drills are defensive, with the troops training to fend off a potential attack."
+    )
+    events = _events(extractor, text, dt.date(2031, 9, 20))
+    assert [sorted(e.participants) for e in events] == [["DNK", "EST", "NOR"]]
+    assert len(events[0].sentences) == 3
