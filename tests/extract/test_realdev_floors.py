@@ -18,15 +18,15 @@ from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 #: dates, 079-085 for sites, 16 of the fifth passes: 086-091 for sites, 130-139 for events and dates, 20 of
 #: the sixth passes: 140-149 for sites, 150-159 for events, and 10 of the seventh pass: 160-169, Belarus/CSTO/
 #: Union State side), rounded down. Each new blind batch pulls some measure down before rules are fixed for its
-#: classes (README); the seventh pass left start at 106/114 (0.93 before it: 164's "On November 12, … will land
-#: … and take part" is still missed), participants at 452/462 and 452/468 and sites at 219/278 after its rules.
+#: classes (README); after the seventh pass's rules: start 107/114, participants 452/462 and 452/468, sites
+#: 219/278.
 FLOORS = {
     "recall": 0.90,
     "precision": 0.96,
     "alliance": 0.98,
     "participants_recall": 0.97,
     "participants_precision": 0.96,
-    "start": 0.92,
+    "start": 0.93,
     "sites": 0.78,
 }
 

@@ -155,3 +155,15 @@ def test_forces_exercising_together_with_others_continue_the_exercise(extractor)
     events = _events(extractor, text, dt.date(2031, 9, 20))
     assert [sorted(e.participants) for e in events] == [["DNK", "EST", "NOR"]]
     assert len(events[0].sentences) == 3
+
+
+def test_a_day_opening_a_clause_in_which_forces_will_take_part_in_an_exercise_is_its_day():
+    from geo.extract.dates import date_role, find_dates
+
+    sentence = (
+        "On May 4, a marine unit will land on an unnamed beach of the coast of the northern region as part of a"
+        " readiness check and take part in a joint tactical exercise with local units."
+    )
+    assert [(m.text, date_role(sentence, m)) for m in find_dates(sentence)] == [("May 4", "start")]
+    said = "On May 4, the minister said troops will take part in the exercise."
+    assert [date_role(said, m) for m in find_dates(said)] == ["announced"]

@@ -305,7 +305,18 @@ def _clause_opening(rest: str) -> Role:
         return "start"
     if any(w in _ANNOUNCE_CUES for w in re.findall(r"[a-z]+", rest.lower())[:12]):
         return "announced"
+    if _WILL_TAKE_PART.search(rest):
+        return "start"
     return "none"
+
+
+#: Forces that will take part in an exercise on the day opening the clause, however long the clause ("On November
+#: 12, a paratrooper unit will land on … and take part in a joint tactical exercise"): the exercise's day.
+_WILL_TAKE_PART = re.compile(
+    r"^[^.;]{0,200}?\b(?:will|is\s+to|are\s+to)\b[^.;]{0,240}?\b(?:take\s+part|participate)\s+in\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|manoeuvres?|maneuvers?)\b",
+    re.I,
+)
 
 
 def _far_cue(far: list[str]) -> Role:
