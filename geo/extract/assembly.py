@@ -62,6 +62,9 @@ ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+#: What an exercise answers is another side's exercise ("in response to large-scale NATO military exercises"), so
+#: an alliance cue right after these words does not say who holds this one.
+_RESPONSE_TO = re.compile(r"\b(?:in\s+)?(?:response|reaction|answer|retaliation)\s+to\s+(?:[\w-]+\s+){0,3}$", re.I)
 #: Alliance → the membership table of :func:`geo.reference.membership.members_on`.
 _MEMBERSHIP = {"CSTO": "CSTO", "NATO": "NATO", "Russia-Belarus": "Union State"}
 
@@ -415,7 +418,9 @@ class _Builder:
         votes: dict[str, list[Sentence]] = {}
         for sentence in self.usable:
             for alliance, pattern in ALLIANCE_CUES:
-                if pattern.search(sentence.text):
+                text = sentence.text
+                cues = pattern.finditer(text)
+                if any(not _RESPONSE_TO.search(text[max(0, m.start() - 50) : m.start()]) for m in cues):
                     votes.setdefault(alliance, []).append(sentence)
         if not votes:
             return None

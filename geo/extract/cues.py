@@ -38,7 +38,11 @@ MOVE_VERB = re.compile(
     r"\b(?:send|sends|sent|deploy|deploys|deployed|arrive|arrives|arrived|arrival|take\s+part|took\s+part|"
     r"taking\s+part|participat\w+|join|joins|joined|redeploy\w*|relocat\w+|transferr?\w*|move|moved|moving|"
     r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+|consists?\s+of|compris\w+|made\s+up\s+of|includ\w+|"
-    r"conducted|carried\s+out|performed|rehears\w+|advance[sd]?(?=\s+(?:into|to|towards)\b))\b",
+    r"conducted|carried\s+out|performed|rehears\w+|advance[sd]?(?=\s+(?:into|to|towards)\b)|"
+    # paratroopers dropped in: "would land onto the X training ground", "flew to Belarus to airdrop them"
+    r"parachut\w+|airdrop\w*|air-dropp?\w*|land(?:s|ed|ing)?(?=\s+(?:on|onto|in|at|near)\b)|fl[eo]wn?(?=\s+(?:to|into)\b)|"
+    # "Polish troops will be exercising together with soldiers from …"
+    r"exercising|(?:exercise|train|training|trained|trains)(?=\s+(?:together\s+)?(?:with|alongside)\b))\b",
     re.I,
 )
 #: Lessons drawn from a war are training content, not fighting ("share their experience of the war against
@@ -53,6 +57,16 @@ WAR_EXPERIENCE = re.compile(
 SCENARIO = re.compile(
     r"\b(?:practi[cs]\w*|rehears\w*|simulat\w*|work(?:ed|ing|s)?\s+out)\s+[\"“‘«]?[^\"”’».;]{0,100}", re.I
 )
+#: A war only supposed, as what the training is for ("… a supplement to the army in the event of a military
+#: conflict", "in case of aggression", "to localize an armed conflict", "repel a mock attack"): a scenario.
+SUPPOSED_WAR = re.compile(
+    r"\b(?:in\s+(?:the\s+)?(?:event|case)\s+of|"
+    # what the troops train to do with it: "plan a joint operation to localize an armed conflict", "repel an attack"
+    r"(?:locali[sz]\w*|repel\w*|repuls\w*|resolv\w*|settl\w*|simulat\w*|suppress\w*|fend\w*\s+off)|"
+    r"(?:imaginary|mock|simulated|hypothetical|notional|conditional|potential|possible))\s+(?:an?\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:war|conflicts?|attacks?|aggression|invasion|hostilities|offensive)\b",
+    re.I,
+)
 CONFLICT = re.compile(
     r"\b(?:war(?![\s-]?games?\b)|invasion|invade[sd]?|invading|offensive|mutiny|fighting|killed|shelling|"
     r"bombing|air\s*strikes?|conflicts?|occupied|occupation|separatists?|campaign)\b|"
@@ -66,7 +80,12 @@ EVENT_CUE = re.compile(
     r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|took\s+part|taking\s+part|participat\w+|deploy\w*|"
     r"run|runs|running|"
     r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"
-    r"conclud\w+|arrived\s+(?:at|in)\s+(?:[\w-]+\s+){0,4}?(?:training\s+ground|range|polygon)s?)\b",
+    r"conclud\w+|arrived\s+(?:at|in)\s+(?:[\w-]+\s+){0,4}?(?:training\s+ground|range|polygon)s?|"
+    # Forces acting in drills say the drills are held: "paratroopers parachuted into X as part of joint drills",
+    # "Russia has sent paratroopers to Belarus for joint drills".
+    r"as\s+(?:a\s+)?part\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?(?:exercises?|drills?|war[\s-]?games|"
+    r"maneuvers?|manoeuvres?|inspections?)|"
+    r"sen[dt]s?\s+(?:[\w-]+\s+){1,6}?for\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|war[\s-]?games))\b",
     re.I,
 )
 MILITARY_CONTEXT = re.compile(

@@ -37,6 +37,7 @@ from geo.extract.cues import (
     RANGE_VENUE,
     SCENARIO,
     SEPARATELY,
+    SUPPOSED_WAR,
     TRAINING_BEGAN,
     UNDER_FRAME,
     WAR_EXPERIENCE,
@@ -111,7 +112,7 @@ def _gives_facts(sentence: str, names: list[NameMention] | tuple[()] = ()) -> bo
     sentence = _NAMED_WAR.sub(" ", sentence)
     previous = 0
     for start, end in clauses(sentence):
-        part = SCENARIO.sub(" ", WAR_EXPERIENCE.sub(" ", sentence[start:end]))
+        part = SUPPOSED_WAR.sub(" ", SCENARIO.sub(" ", WAR_EXPERIENCE.sub(" ", sentence[start:end])))
         contrast = re.search(r"\b(?:while|whereas)\b", sentence[previous:start])
         previous = end
         if not (contrast or BACKGROUND_CLAUSE.match(part)) and CONFLICT.search(part):
@@ -190,6 +191,20 @@ def narrow(spans: list[tuple[int, int]], segments: list[tuple[int, int]] | None)
 
 
 #: What stands between two names of one list: a comma or "and", with the names' quotes.
+#: An exercise reported as held a short while ago ("exercises called X were recently conducted in Russia").
+_RECENTLY_HELD = re.compile(
+    r"\brecently\s+(?:been\s+)?(?:held|conducted|staged|completed|ended|concluded|carried\s+out)\b|"
+    r"\b(?:held|conducted|staged|completed|ended|concluded)\s+recently\b",
+    re.I,
+)
+#: An exercise held, or due and called off, before now ("were held every two years", "was to take place in 2023",
+#: "Belarus hosted the exercise X 2022").
+_WAS_HELD = re.compile(
+    r"\b(?:was|were)\s+(?:(?:recently|already|previously|also)\s+)?(?:held|conducted|staged|carried\s+out|"
+    r"cancell?ed|called\s+off|to\s+(?:take\s+place|be\s+held))\b|\b(?:took\s+place|hosted|staged)\b|"
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\bheld\b",
+    re.I,
+)
 _LIST_GAP = re.compile(r"[\"”»’']?\s*(?:,\s*(?:and\s+)?|\s*and\s+|\s*&\s*)[\"“«‘']?")
 
 
@@ -337,6 +352,7 @@ class _Grouping:
                 and not self.main.names
                 and not name.distinct
                 and not self._upcoming_beside_begun(sentence, name)
+                and not self._recalled_beside_upcoming(sentence)
             ):
                 event = self.main
             if event is None:
@@ -398,6 +414,18 @@ class _Grouping:
         if not re.match(r"^[\w\s-]{0,30}?,\s+(?:which|that)\s+(?:will|is\s+to|are\s+to|is\s+due|are\s+due)\b", after):
             return False
         return any(HAS_BEGUN.search(s.text) for s, _ in self.main.sentences)
+
+    def _recalled_beside_upcoming(self, sentence: Sentence) -> bool:
+        """Whether a name is of an exercise already held, beside an unnamed main event still to come or just begun.
+
+        "The X exercises were held every two years" beside "Exercises … will take place in 2025", or "comes after
+        exercises called X were recently conducted": another exercise, not the main event's name.
+        """
+        assert self.main is not None
+        if _RECENTLY_HELD.search(sentence.text):
+            return True
+        opening = next((s for s, ok in self.main.sentences if ok), None)
+        return opening is not None and tense_of(opening.text) == "future" and bool(_WAS_HELD.search(sentence.text))
 
     def _listed_with(
         self, sentence: Sentence, names: list[NameMention], target: GroupedEvent | None

@@ -42,7 +42,9 @@ from geo.extract.lexicon import country_pattern, is_demonym, iso3_of
 Role = Literal["participant", "observer", "non_participant"]
 
 _FORCE = (
-    r"(?:(?i:troops|forces|soldiers|servicemen|service\s+members)|army|armies|contingents?|units|personnel|"
+    r"(?:(?i:troops|forces|soldiers|servicemen|service\s+members)|army|armies|contingents?|units?|personnel|"
+    # "Belarusian air defence assets": a force's weapons, only after a military word
+    r"(?<=defen[cs]e\s)assets|(?<=military\s)assets|"
     r"paratroopers|[Mm]arines|sailors|pilots|airmen|brigades?|battalions?|divisions?|regiments?|crews|sappers|"
     # "thousands of personnel, including those from …": "those" stands for the forces just named.
     r"(?<=including\s)those|"
@@ -54,7 +56,7 @@ _FORCE = (
     r"peacekeepers|military(?=\s*[,.;:]|\s+(?:would|will|has|have|had|is|are|was|were|took|takes|take|sent|sends|"
     r"participated|participates|joined|joins|to|and|in|from|on|at|with|for|also)\b))"
 )
-_MODS = r"(?:(?:armed|military|special|airborne|ground|naval|air|peacekeeping|rapid[- ]reaction|combat|elite|border|territorial|defen[cs]e|operations|mechani[sz]ed|motori[sz]ed|rifle|tank|artillery|missile|reconnaissance|engineering|air[- ]defen[cs]e|signal|marine|landing|assault|[A-Z][a-z]+)\s+){0,3}"  # noqa: E501
+_MODS = r"(?:(?:armed|military|special|airborne|paratroopers?|ground|naval|air|peacekeeping|rapid[- ]reaction|combat|elite|border|territorial|defen[cs]e|operations|mechani[sz]ed|motori[sz]ed|rifle|tank|artillery|missile|reconnaissance|engineering|air[- ]defen[cs]e|signal|marine|landing|assault|[A-Z][a-z]+)\s+){0,3}"  # noqa: E501
 _EXERCISE = r"(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s+games|wargames|training)"
 _AUX = r"(?:(?:will|would|shall|is|are|was|were|has|have|had|also|then|to|plans?\s+to|agreed\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to|is\s+to|are\s+to|reportedly|jointly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this|next)\s+week|today|yesterday)\s+)*"  # noqa: E501
 _NEG = r"(?:(?:did|does|do|will|would|has|have|had|is|are|was|were)\s+)?(?:not|never|n[o']t)\s+"
@@ -218,7 +220,9 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
         ("with", "participant",
          rf"(?i:{_EXERCISE}\s+(?:(?:together\s+)?with|alongside|involving|including|of|between))\s+(?:(?:NATO|EU|CSTO)\s+)?(?i:(?:allies|partners|members)\s+)?(?P<list>{_list(actors)})"),
         ("its-forces", "participant",
-         rf"(?P<list>{names})['’]s\s+(?i:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|military|armed\s+forces|army|government)\b[^.;]{{0,60}}?\b(?i:its)\s+(?:[A-Z][a-z]+\s+){{0,2}}{_FORCE}"),
+         rf"(?P<list>{names})['’]s\s+(?i:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|military|armed\s+forces|army|government)\b[^.;]{{0,60}}?\b(?i:its)\s+(?:[A-Z][a-z]+\s+){{0,2}}{_FORCE}|"
+         # "Belarus announced today that its military is participating in …": the country speaking, of its own forces
+         rf"(?P<list2>{names})\s+{_AUX}(?i:said|says|announced|announces|reported|reports|stated|confirmed)\b[^.;]{{0,40}}?\b(?i:that\s+)?(?i:its)\s+(?:[A-Z][a-z]+\s+){{0,2}}{_MODS}{_FORCE}\s+{_AUX}(?i:(?:be\s+)?(?:taking|take|took|takes)\s+part|participat\w+|join\w*)"),
         ("sent-by", "participant",
          rf"(?i:(?:sent|deployed|provided|dispatched|contributed|fielded)\s+by)\s+(?P<list>{_list(actors)})"),
         ("participation", "participant", rf"(?i:participation\s+of)\s+(?P<list>{_list(actors)})"),

@@ -40,17 +40,30 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from geo.extract.lexicon import country_names, country_pattern, is_demonym, iso3_of
+from geo.extract.venues import is_home_base, is_venue
 from geo.geocode import gazetteer
 from geo.geocode.features import is_river
 from geo.geocode.gazetteer import adjective_stems, normalize_name
 from geo.geocode.geocoder import GeocodeResult, geocode
 
+__all__ = [
+    "DEFAULT_CONTEXT",
+    "PlaceMention",
+    "find_places",
+    "geocode_cached",
+    "is_home_base",
+    "is_venue",
+    "location_key",
+]
+
 DEFAULT_CONTEXT = "BLR"
 
-_PREP = r"(?i:\b(?:in|at|near|along|on|across|to|into|inside|within|throughout|around|towards?|close\s+to|next\s+to|outside|nearer|alongside)\s+)"  # noqa: E501
+_PREP = r"(?i:\b(?:in|at|near|along|on|onto|across|to|into|inside|within|throughout|around|towards?|close\s+to|next\s+to|outside|nearer|alongside)\s+)"  # noqa: E501
 _COMPASS = r"(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|centre|center)"
 _RANGE_WORDS = r"(?i:training\s+grounds?|training\s+ranges?|training\s+areas?|firing\s+ranges?|gunfire\s+ranges?|combined-arms\s+ranges?|ranges?|polygons?|airfields?|air\s+bases?|airbases?)"  # noqa: E501
 # One to three capitalised words; a hyphen only between capitalised parts ("Nur-Sultan", not "Moscow-based").
+#: Ranges and airfields as a plural class ("all airfields and training grounds of …").
+_RANGES = r"(?i:airfields|training\s+grounds|training\s+ranges|ranges|air\s*bases|airbases|polygons)"
 _CAPS = r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*(?:\s[A-Z][\w’']*(?:-[A-Z][\w’']*)*){0,2}(?![\w-])"
 #: A capital letter, Latin-1 and Latin Extended-A included ("Žukauskas", "Ādaži").
 _UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
@@ -133,6 +146,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("town", rf"(?P<phrase>\b(?:the\s+)?(?i:vicinity|outskirts|environs)\s+of\s+(?P<name>{_CAPS}))"),
         ("town", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:town|city|village|settlement|resort|port|capital)(?:\s+of)?\s+(?P<name>{_CAPS}))"),  # noqa: E501
         ("territory", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:territory|soil)\s+of\s+(?:the\s+)?(?P<name>{country})|(?P<dem>{demonym})\s+(?i:territory|soil))"),  # noqa: E501
+        # "in all administrative districts", "throughout the country", "across the whole territory of Belarus": the
+        # whole country (the context country when none is named).
+        ("nationwide", rf"(?:{_PREP}|\bthroughout\s+)(?P<phrase>all\s+(?:the\s+)?(?i:administrative\s+)?(?i:regions|districts|oblasts|provinces|counties)(?:\s+of\s+(?:the\s+country|(?P<name>{country})))?(?![\w-])|(?:the\s+)?(?:whole|entire)\s+(?:territory\s+of\s+)?(?:the\s+country|(?P<name2>{country}))|(?<=throughout\s)the\s+country|(?<=across\s)the\s+country)"),  # noqa: E501
+        # "all airfields and training grounds of Belarus' Air Force", "… of the Armed Forces of Belarus": its own.
+        ("ranges-of", rf"(?P<phrase>\b(?:all\s+(?:the\s+)?)?(?:military\s+)?{_RANGES}(?:\s+and\s+{_RANGES})?\s+of\s+(?:[\w-]+\s+){{0,12}}?(?P<name>{country})(?:['’]s?)?)(?![\w-])"),  # noqa: E501
         ("countries", rf"{_PREP}(?P<phrase>(?:the\s+)?{country}(?:\s*,\s*(?:the\s+)?{country})*,?\s+and\s+(?:the\s+)?{country})"),  # noqa: E501
         ("country-name", rf"{_PREP}(?:the\s+)?(?P<phrase>{country})"),
         # "riots in Jekabpils and Valmiera": a list of towns the gazetteer knows, one mention per town.
@@ -186,42 +204,6 @@ def _site_tokens(sentence: str) -> list[tuple[int, int, str]]:
                 out.append((match.start(), match.start() + len(text), text))
                 break
     return out
-
-
-#: Words before a place that make it where something was said or met, not where the exercise is
-#: ("Khrenin told reporters in Minsk", "after talks with his counterpart in Minsk"). An exercise's opening or
-#: closing ceremony is part of it, held where its troops are ("the opening ceremony took place in Vitebsk"):
-#: its place is a site; any other ceremony (an award in the capital) is a venue.
-_VENUE = re.compile(
-    r"\b(?:told|tells|said|says|saying|spoke|speaking|reporters|journalists|media|press|briefing|talks|meeting|"
-    r"met|meets|visit|visiting|visited|conference|summit|interview|(?<!opening )(?<!closing )ceremony|session|"
-    r"counterparts?|according)\b",
-    re.I,
-)
-
-_SAID_AFTER = re.compile(r"\s+(?:said|says|told|tells|reported|reports|announced|stated|added|confirmed)\b")
-
-
-def is_venue(sentence: str, start: int, end: int) -> bool:
-    """Whether the place at ``start:end`` is the venue of a statement or a meeting.
-
-    "Khrenin told reporters in Minsk" (a word of :data:`_VENUE` among the six before it in its clause),
-    "the Defense Ministry in Minsk said" (a statement verb right after it).
-    """
-    head = sentence[:start]
-    cut = max(head.rfind(","), head.rfind(";"), head.rfind("("))
-    words = re.findall(r"[\w’']+", head[cut + 1 :])[-6:]
-    return bool(_VENUE.search(" ".join(words)) or _SAID_AFTER.match(sentence, end))
-
-
-#: Words right before a place that make it where units are based, not where they exercise ("the battlegroup
-#: stationed in Lithuania", "units of the Russian Armed Forces based in the Central Military District").
-_HOME_BASE = re.compile(r"\b(?:stationed|based|garrisoned|headquartered|quartered)\s+(?:\w+\s+)?$", re.I)
-
-
-def is_home_base(sentence: str, start: int) -> bool:
-    """Whether the place at ``start`` is where forces are based ("stationed in Lithuania"): no exercise site."""
-    return bool(_HOME_BASE.search(sentence[max(0, start - 40) : start]))
 
 
 def find_places(sentence: str) -> list[PlaceMention]:
@@ -418,6 +400,9 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
             return None
         query = f"{match.group('side').lower()} {match.group('name')} region"
         return PlaceMention(text, query, start, end, "region", role)
+    if form in ("nationwide", "ranges-of"):
+        whole = iso3_of(match.group("name") or match.groupdict().get("name2") or "") or DEFAULT_CONTEXT
+        return PlaceMention(text, _country_query(whole, text), start, end, "country", role, whole)
     if form == "host" and not _HOSTED_EXERCISE.match(sentence, match.end()):
         return None  # "Belarus hosts Russian forces and equipment": no exercise is hosted
     if form in ("territory", "country-name", "host"):

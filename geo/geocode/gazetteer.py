@@ -85,6 +85,7 @@ REGION_WORDS = (
     "apskritis",
     "maakond",
     "novads",
+    "oblysy",  # Kazakh, as ISO 3166-2 writes the regions of Kazakhstan ("Zhambyl oblysy")
     "область",
     "вобласць",
 )
@@ -472,7 +473,8 @@ def world_region_countries() -> dict[str, tuple[str, str]]:
         key, _ = strip_words(normalize_name(str(entry.name).split(",")[0]), REGION_WORDS)
         if len(key) >= 4:
             found[key].add((str(country.alpha_3), str(entry.code)))
-    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+    # "Almaty" (the city) and "Almaty oblysy" (the region) are one key in one country: still unambiguous.
+    return {k: min(v) for k, v in found.items() if len({iso3 for iso3, _ in v}) == 1}
 
 
 def romanisation_skeleton(key: str) -> str:

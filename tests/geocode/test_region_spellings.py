@@ -35,6 +35,13 @@ def test_a_republic_that_is_not_a_country_is_a_region() -> None:
     assert geocode("the Republic of Belarus", country=None).kind == "country"
 
 
+def test_a_central_asian_region_outside_the_layer_is_its_country() -> None:
+    # ISO 3166-2 writes Kazakhstan's regions "X oblysy"; the region word goes, as "oblast" does.
+    for phrase in ("the Zhambyl region", "Zhambyl oblast", "the Almaty region"):
+        result = geocode(phrase, country="BLR")
+        assert (result.country, result.kind, result.confidence) == ("KAZ", "country", "low"), result.explanation
+
+
 @pytest.mark.parametrize(
     ("phrase", "admin1"),
     [

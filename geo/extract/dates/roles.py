@@ -309,7 +309,18 @@ def _clause_opening(rest: str) -> Role:
         return "start"
     if any(w in _ANNOUNCE_CUES for w in re.findall(r"[a-z]+", rest.lower())[:12]):
         return "announced"
+    if _WILL_TAKE_PART.search(rest):
+        return "start"
     return "none"
+
+
+#: Forces that will take part in an exercise on the day opening the clause, however long the clause ("On November
+#: 12, a paratrooper unit will land on … and take part in a joint tactical exercise"): the exercise's day.
+_WILL_TAKE_PART = re.compile(
+    r"^[^.;]{0,200}?\b(?:will|is\s+to|are\s+to)\b[^.;]{0,240}?\b(?:take\s+part|participate)\s+in\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|manoeuvres?|maneuvers?)\b",
+    re.I,
+)
 
 
 def _far_cue(far: list[str]) -> Role:
@@ -329,7 +340,7 @@ _FUTURE = re.compile(
     re.I,
 )
 _PAST = re.compile(
-    r"\b(?:had|was|were|did|ago|last|said|announced|reported|held|began|started|opened|arrived|kicked\s+off|took|"
+    r"\b(?:had|was|were|did|ago|last|said|announced|reported|held|hosted|staged|began|started|opened|arrived|kicked\s+off|took|"
     r"attacked|launched|confirmed|tweeted|declared|told|stated|ended|concluded)\b",
     re.I,
 )
@@ -355,7 +366,7 @@ def tense_of(sentence: str, position: int = 0) -> Tense | None:
 
 _PAST_VERBS = frozenset(
     ["began", "started", "launched", "kicked", "commenced", "opened", "got", "held", "wrapped", "ended", "concluded",
-     "took", "arrived", "completed", "finished", "staged", "conducted", "hosted"]
+     "took", "arrived", "completed", "finished", "staged", "conducted", "hosted", "deployed", "sent"]
 )  # fmt: skip
 
 
@@ -370,6 +381,11 @@ def tense_for(sentence: str, mention: DateMention, role: Role | None = None) -> 
     ("began the exercise … on Monday, which will last until …"); otherwise the tense is :func:`tense_of` the clause.
     """
     if role == "announced":
+        return "past"
+    # "Belarus and Russia on Monday launched an exercise that will last until …": the verb right after the
+    # day is what happened on it, whatever a later clause says.
+    after = re.match(r"\s*([A-Za-z]+)", sentence[mention.end :])
+    if after and after.group(1).lower() in _PAST_VERBS and mention.kind == "weekday":
         return "past"
     if _PRESENT_START.search(sentence, max(0, mention.start - 40), mention.start):
         return "future"  # "the exercise starts Friday": a scheduled start, in the present simple of news copy

@@ -1,0 +1,61 @@
+"""Where a place phrase is not where the exercise is: the venue of a statement, or where forces are based.
+
+:func:`is_venue` tells where something was said or met ("told reporters in Minsk", "the Defense Ministry in
+Minsk said"); :func:`is_home_base` where units are stationed, set out from or go back to. The event assembly
+(:mod:`geo.extract.assembly`) takes neither as a site; :mod:`geo.extract.places` re-exports both.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words before a place that make it where something was said or met, not where the exercise is
+#: ("Khrenin told reporters in Minsk", "after talks with his counterpart in Minsk"). An exercise's opening or
+#: closing ceremony is part of it, held where its troops are ("the opening ceremony took place in Vitebsk"):
+#: its place is a site; any other ceremony (an award in the capital) is a venue.
+_VENUE = re.compile(
+    r"\b(?:told|tells|said|says|saying|spoke|speaking|reporters|journalists|media|press|briefing|talks|meeting|"
+    r"met|meets|visit|visiting|visited|conference|summit|interview|(?<!opening )(?<!closing )ceremony|session|"
+    r"counterparts?|according)\b",
+    re.I,
+)
+#: A ceremony the exercise opens or closes with is its opening or closing ceremony ("The exercises will begin with
+#: a formal ceremony at X", "the drills ended with a solemn ceremony in Y"): held where the exercise is.
+_OWN_CEREMONY = re.compile(
+    r"\b(?:begin|begins|began|begun|open|opens|opened|start|starts|started|end|ends|ended|close|closes|closed|"
+    r"conclude[sd]?)\s+with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?ceremony\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+_SAID_AFTER = re.compile(r"\s+(?:said|says|told|tells|reported|reports|announced|stated|added|confirmed)\b")
+
+
+def is_venue(sentence: str, start: int, end: int) -> bool:
+    """Whether the place at ``start:end`` is the venue of a statement or a meeting.
+
+    "Khrenin told reporters in Minsk" (a word of :data:`_VENUE` among the six before it in its clause),
+    "the Defense Ministry in Minsk said" (a statement verb right after it).
+    """
+    head = sentence[:start]
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind("("))
+    if _OWN_CEREMONY.search(head[cut + 1 :]):
+        return False
+    words = re.findall(r"[\w’']+", head[cut + 1 :])[-6:]
+    return bool(_VENUE.search(" ".join(words)) or _SAID_AFTER.match(sentence, end))
+
+
+#: Words right before a place that make it where units are based, not where they exercise ("the battlegroup
+#: stationed in Lithuania", "units of the Russian Armed Forces based in the Central Military District"), where they
+#: set out from ("took off from airfields in Russia") or go back to ("flew back to Russia", "return home to X").
+_HOME_BASE = re.compile(
+    r"\b(?:stationed|based|garrisoned|headquartered|quartered)\s+(?:\w+\s+)?$|"
+    r"\bfrom\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:airfields?|air\s*bases?|bases?|garrisons?|"
+    r"stations?|barracks|depots?)\s+(?:in|at|near)\s+(?:the\s+)?$|"
+    r"\b(?:back|home|return(?:s|ed|ing)?)\s+(?:to|in)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def is_home_base(sentence: str, start: int) -> bool:
+    """Whether the place at ``start`` is where forces are based, set out from or go back to: no exercise site."""
+    return bool(_HOME_BASE.search(sentence[max(0, start - 60) : start]))
