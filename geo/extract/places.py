@@ -413,8 +413,8 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
         query = f"{match.group('side').lower()} {match.group('name')} region"
         return PlaceMention(text, query, start, end, "region", role)
     if form in ("nationwide", "ranges-of"):
-        named = match.group("name") or match.groupdict().get("name2")
-        whole = iso3_of(named) if named else _the_country(sentence, start)
+        country_named = match.group("name") or match.groupdict().get("name2")
+        whole = iso3_of(country_named) if country_named else _the_country(sentence, start)
         return PlaceMention(text, _country_query(whole, text), start, end, "country", role, whole) if whole else None
     if form == "host" and not _HOSTED_EXERCISE.match(sentence, match.end()):
         return None  # "Belarus hosts Russian forces and equipment": no exercise is hosted
