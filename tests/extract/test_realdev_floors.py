@@ -16,16 +16,18 @@ from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 #: on the 120 dev articles (34 of the first pass, 18 added for the failure classes of issue 14, the 10 first
 #: test articles, moved to dev after they failed, 22 of the fourth passes: 063-069 for events, 071-078 for
 #: dates, 079-085 for sites, 16 of the fifth passes: 086-091 for sites, 130-139 for events and dates, and 10 of
-#: the sixth passes: 140-149 for sites, 150-159 for events), rounded down. Each new blind batch pulls some
-#: measure down before rules are fixed for its classes (README).
+#: the sixth passes: 140-149 for sites, 150-159 for events), rounded down; raised after the seventh session's
+#: dev-miss rules (README "Dev misses, seventh session": recall 162/176, precision 177/182, participants 441/451
+#: and 441/457, start 105/112, sites 213/265). Each new blind batch pulls some measure down before rules are
+#: fixed for its classes (README).
 FLOORS = {
-    "recall": 0.89,
-    "precision": 0.96,
+    "recall": 0.92,
+    "precision": 0.97,
     "alliance": 0.98,
-    "participants_recall": 0.95,
+    "participants_recall": 0.97,
     "participants_precision": 0.96,
     "start": 0.93,
-    "sites": 0.76,
+    "sites": 0.80,
 }
 
 

@@ -1,0 +1,113 @@
+"""The mechanisms added for the dev misses of the seventh session: one test per rule, on made-up sentences.
+
+Each text is written for the test in the style of the failure class it covers (named parts reported beside
+their umbrella, several unnamed drills with places of their own, bulleted lists of places); none is copied
+from the real development set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def _places(event) -> list[str]:
+    return [p.text for p in event.locations if p.role == "site"]
+
+
+def test_a_named_part_with_its_umbrellas_days_and_no_place_is_held_at_its_places(extractor):
+    text = (
+        "From May 12 to May 18, at the Gozhsky training ground, the collective forces of the bloc will hold joint "
+        "drills. The Interaction-2027 exercise will practise crisis response. During special exercises named "
+        'Search, reconnaissance units will train. The "Echelon" drills will focus on logistics.'
+    )
+    events = {e.name_normalized: e for e in extractor.extract(text, published=dt.date(2027, 5, 2)).events}
+    assert _places(events["Interaction-2027"]) == ["Gozhsky training ground"]
+    for part in ("Search", "Echelon"):
+        assert events[part].start == "2027-05-12"
+        assert _places(events[part]) == ["Gozhsky training ground"]
+        assert any(n.startswith("places: those of Interaction") for n in events[part].notes)
+
+
+def test_a_part_with_a_place_of_its_own_keeps_it(extractor):
+    text = (
+        "From May 12 to May 18, at the Gozhsky training ground, the collective forces of the bloc will hold joint "
+        'drills. The Interaction-2027 exercise will practise crisis response. The "Echelon" drills will be held '
+        "at the Losvido training ground."
+    )
+    events = {e.name_normalized: e for e in extractor.extract(text, published=dt.date(2027, 5, 2)).events}
+    assert _places(events["Echelon"]) == ["Losvido training ground"]
+
+
+def _unnamed(extractor, text: str, published: dt.date) -> list[tuple[str | None, list[str]]]:
+    return [(e.start, _places(e)) for e in extractor.extract(text, published=published).events]
+
+
+def test_unnamed_drills_with_places_of_their_own_in_later_paragraphs_are_separate_events(extractor):
+    text = (
+        "Reservist drills will be held in July in Grodno region.\n\n"
+        "All enlistment offices of Grodno region will take part in the drills.\n\n"
+        "Preparations are underway to hold drills with the territorial defense in Pinsk district.\n\n"
+        "Most likely, the drills will be held within an inspection of Brest region.\n\n"
+        "In August, drills with the territorial defense will also be conducted in Slonim."
+    )
+    assert _unnamed(extractor, text, dt.date(2025, 6, 2)) == [
+        ("2025-07", ["Grodno region"]),
+        (None, ["Pinsk district", "Brest region"]),
+        ("2025-08", ["Slonim"]),
+    ]
+
+
+def test_the_drills_pointing_back_or_a_place_named_before_stay_one_event(extractor):
+    text = (
+        "Reservist drills will be held in July in Grodno region.\n\n"
+        "The drills will also take place in Lida.\n\n"
+        "Drills will be held in Grodno region again next year."
+    )
+    assert len(extractor.extract(text, published=dt.date(2025, 6, 2)).events) == 1
+
+
+def test_bullet_items_after_a_lead_in_belong_to_its_drill(extractor):
+    text = (
+        "Reservist drills will be held in July in Grodno region.\n\n"
+        "Since January, the territorial defense drills have been held in three regions:\n\n"
+        "• Minsk region – in Slutsk district;\n\n"
+        "• Brest region – in Pinsk district."
+    )
+    first, second = _unnamed(extractor, text, dt.date(2025, 6, 2))
+    assert first == ("2025-07", ["Grodno region"])
+    assert second[0] is None
+    assert {"Slutsk district", "Pinsk district"} <= set(second[1])
+    assert "Grodno region" not in second[1]
+
+
+def test_troops_exercising_together_with_soldiers_from_a_list_of_countries_are_participants(extractor):
+    text = (
+        "Lithuania's army on Monday launched the Iron Wolf 2027 exercise at the Pabrade training ground.\n\n"
+        "Lithuanian troops will be exercising together with soldiers from countries such as the Netherlands, "
+        "Norway and Belgium, in addition to units from Czechia."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2027, 6, 7)).events
+    assert set(event.participants) == {"LTU", "NLD", "NOR", "BEL", "CZE"}
+
+
+def test_exercising_alone_continues_nothing(extractor):
+    text = (
+        "Lithuania's army on Monday launched the Iron Wolf 2027 exercise at the Pabrade training ground.\n\n"
+        "Doctors say exercising with friends from Norway is healthy."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2027, 6, 7)).events
+    assert "NOR" not in event.participants
+
+
+def test_the_regions_of_territorial_units_of_a_and_b_give_one_region_per_name():
+    from geo.extract.places import find_places
+
+    sentence = "Reservists trained in the regions of territorial units of Alytus and Druskininkai near the border."
+    assert [(p.text, p.query) for p in find_places(sentence) if p.form == "region"] == [
+        ("Alytus", "the Alytus region"),
+        ("Druskininkai", "the Druskininkai region"),
+    ]
+    sentence = "Reservists trained in the districts of Lida and Slonim."
+    assert [p.query for p in find_places(sentence)] == ["Lida district", "Slonim district"]
+    # "the regions of origin" names no place
+    assert find_places("Units returned to the regions of origin and rest.") == []
