@@ -18,7 +18,7 @@ from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 #: dates, 079-085 for sites, 16 of the fifth passes: 086-091 for sites, 130-139 for events and dates, and 10 of
 #: the sixth passes: 140-149 for sites, 150-159 for events), rounded down; raised after the seventh session's
 #: dev-miss rules (README "Dev misses, seventh session": recall 162/176, precision 177/182, participants 441/451
-#: and 441/457, start 105/112, sites 213/265). Each new blind batch pulls some measure down before rules are
+#: and 441/457, start 105/112, sites 217/265). Each new blind batch pulls some measure down before rules are
 #: fixed for its classes (README).
 FLOORS = {
     "recall": 0.92,
@@ -27,7 +27,7 @@ FLOORS = {
     "participants_recall": 0.97,
     "participants_precision": 0.96,
     "start": 0.93,
-    "sites": 0.80,
+    "sites": 0.81,
 }
 
 

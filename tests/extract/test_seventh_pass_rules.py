@@ -111,3 +111,20 @@ def test_the_regions_of_territorial_units_of_a_and_b_give_one_region_per_name():
     assert [p.query for p in find_places(sentence)] == ["Lida district", "Slonim district"]
     # "the regions of origin" names no place
     assert find_places("Units returned to the regions of origin and rest.") == []
+
+
+def test_a_region_of_a_country_the_admin1_layer_lacks_is_located_as_that_country(extractor):
+    text = (
+        "CSTO drills began in Khatlon region on Monday, the defence ministry of Tajikistan said; they are held in "
+        "Tajikistan."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2027, 4, 5)).events
+    region = next(p for p in event.locations if p.text == "Khatlon region")
+    assert (region.status, region.country, region.admin1, region.precision) == ("resolved", "TJK", None, "country")
+    assert "admin-1 layer" in region.explanation
+
+
+def test_a_region_of_a_covered_country_that_matches_none_of_its_names_stays_unresolved(extractor):
+    text = "Belarusian troops began drills in Foobar region on Monday; the drills are held in Belarus."
+    (event,) = extractor.extract(text, published=dt.date(2027, 4, 5)).events
+    assert [p.status for p in event.locations if p.text == "Foobar region"] == ["unresolved"]
