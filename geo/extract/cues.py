@@ -15,7 +15,9 @@ EXERCISE_NOUN = re.compile(
     r"tactical|field)\s+training|"
     r"(?:snap|surprise|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?(?:inspections?|checks?)|"
     # "the large-scale inspection of the Armed Forces, ordered by the President, began on January 16"
-    r"inspections?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:armed\s+forces|troops|army|military\s+units))\b",
+    # "the inspection of the Union State's response forces is running on Belarusian soil"
+    r"inspections?\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:armed\s+forces|(?:response|reaction|rapid)\s+forces|"
+    r"troops|army|military\s+units))\b",
     re.I,
 )
 DEPLOYMENT_NOUN = re.compile(

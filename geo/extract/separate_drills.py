@@ -7,9 +7,11 @@ their places and dates mix. The rule (README "Dev misses, seventh session"): whi
 unnamed and already has a place of its own below the country, a sentence that mentions drills with an event
 cue, in a later paragraph, without pointing back (a bare "drills", not "the / these / such drills", unless it
 leads in a list), and that names after "in / at / near" a place below the country which none of the focus's
-sentences names, reports another drill. Items of a bulleted list ("• Minsk
-region – in Vileika district;") after a lead-in ending in a colon belong to the lead-in's event, and their
-places count as the lead-in's.
+sentences names, reports another drill. While the focus has no place below the country, only a country it
+never names does ("A two-month cycle of exercises begins in Lithuania … On August 31, exercises of the CSTO
+began in Belarus"; countries compared by ISO3, so "on Belarusian territory" is Belarus). Items of a bulleted
+list ("• Minsk region – in Vileika district;") after a lead-in ending in a colon belong to the lead-in's
+event, and their places count as the lead-in's.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from geo.extract.cues import DEMONSTRATIVE, EVENT_CUE, EXERCISE_NOUN
-from geo.extract.places import find_places
+from geo.extract.places import find_places, geocode_cached
 from geo.extract.text import Sentence
 
 #: One item of a bulleted list.
@@ -86,6 +88,16 @@ def another_drill(sentences: Sequence[Sentence], position: int, focus: Sequence[
     if not focus or sentence.paragraph <= max(s.paragraph for s in focus):
         return False
     known = " ".join(_fold(s.text) for s in focus)
-    if not any(own_places(sentences, s.index) for s in focus if s.index < len(sentences)):
-        return False  # the focus has no place of its own yet: this sentence may be the first to give it
-    return any(_fold(place) not in known for place in own_places(sentences, position))
+    if any(own_places(sentences, s.index) for s in focus if s.index < len(sentences)):
+        return any(_fold(place) not in known for place in own_places(sentences, position))
+    # the focus has no place below the country: only another country it never names makes another drill
+    # ("A two-month cycle of exercises begins in Lithuania … On August 31, exercises of the CSTO began in Belarus")
+    named = set().union(*(_countries_of(s.text) for s in focus))
+    return bool(named) and bool(set(_countries_of(sentence.text)) - named)
+
+
+@lru_cache(maxsize=1024)
+def _countries_of(text: str) -> frozenset[str]:
+    """ISO3 of the countries named after a locative preposition ("began in Belarus", "on Belarusian soil")."""
+    places = [p for p in find_places(text) if p.form == "country" and _LOCATIVE.search(text[: p.start])]
+    return frozenset(c for p in places if (c := geocode_cached(p.query, p.context).country))

@@ -17,9 +17,9 @@ from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 #: test articles, moved to dev after they failed, 22 of the fourth passes: 063-069 for events, 071-078 for
 #: dates, 079-085 for sites, 16 of the fifth passes: 086-091 for sites, 130-139 for events and dates, and 10 of
 #: the sixth passes: 140-149 for sites, 150-159 for events), rounded down; raised after the seventh session's
-#: dev-miss rules (README "Dev misses, seventh session": recall 162/176, precision 177/182, participants 441/451
-#: and 441/457, start 105/112, sites 217/265). Each new blind batch pulls some measure down before rules are
-#: fixed for its classes (README).
+#: dev-miss rules (README "Dev misses, seventh session": recall 163/176, precision 178/183, alliance 161/163,
+#: participants 442/452 and 442/457, start 106/113, sites 220/265). Each new blind batch pulls some measure down
+#: before rules are fixed for its classes (README).
 FLOORS = {
     "recall": 0.92,
     "precision": 0.97,
@@ -27,7 +27,7 @@ FLOORS = {
     "participants_recall": 0.97,
     "participants_precision": 0.96,
     "start": 0.93,
-    "sites": 0.81,
+    "sites": 0.83,
 }
 
 

@@ -128,3 +128,26 @@ def test_a_region_of_a_covered_country_that_matches_none_of_its_names_stays_unre
     text = "Belarusian troops began drills in Foobar region on Monday; the drills are held in Belarus."
     (event,) = extractor.extract(text, published=dt.date(2027, 4, 5)).events
     assert [p.status for p in event.locations if p.text == "Foobar region"] == ["unresolved"]
+
+
+def test_an_inspection_of_response_forces_is_an_exercise_mention():
+    from geo.extract.cues import EXERCISE_NOUN
+
+    assert EXERCISE_NOUN.search("The inspection of the bloc’s rapid response forces is running on Belarusian soil.")
+    assert not EXERCISE_NOUN.search("The inspection of the bridge found cracks.")
+
+
+def test_unnamed_drills_in_a_country_the_focus_never_names_are_another_event(extractor):
+    text = (
+        "A two-month cycle of military exercises begins in Estonia today.\n\n"
+        "The main purpose of the exercise is to test the defence plan.\n\n"
+        "On May 3, large-scale military exercises of the CSTO countries began in Belarus."
+    )
+    events = extractor.extract(text, published=dt.date(2027, 5, 4)).events
+    assert [(e.alliance, {p.country for p in e.locations}) for e in events] == [
+        ("national", {"EST"}),
+        ("CSTO", {"BLR"}),
+    ]
+    # the same country written otherwise ("on Belarusian territory") is no other drill
+    text = "The bloc will hold five exercises in Belarus.\n\nA number of joint drills is planned on Belarusian soil."
+    assert len(extractor.extract(text, published=dt.date(2027, 5, 4)).events) == 1
