@@ -58,7 +58,9 @@ EVENT_CUE = re.compile(
     r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|took\s+part|taking\s+part|participat\w+|deploy\w*|"
     r"run|runs|running|"
     r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"
-    r"conclud\w+|arrived\s+(?:at|in)\s+(?:[\w-]+\s+){0,4}?(?:training\s+ground|range|polygon)s?)\b",
+    r"conclud\w+|arrived\s+(?:at|in)\s+(?:[\w-]+\s+){0,4}?(?:training\s+ground|range|polygon)s?|"
+    # "the minister oversaw combat readiness exercises at a training facility": exercises being held
+    r"overs(?:aw|ees?|eeing)|supervis(?:ed|es|ing))\b",
     re.I,
 )
 MILITARY_CONTEXT = re.compile(
@@ -135,7 +137,9 @@ UNDER_FRAME = re.compile(r"\b(?:under|within|as\s+part\s+of|in\s+the\s+framework
 #: Training that begins, as a sentence's subject ("Training on the coast of Kurzeme began Monday with 50 ships").
 TRAINING_BEGAN = re.compile(
     r"\s*(?:The\s+)?Training\b[^.;]{0,80}?\b(?:began|begins|begun|started|starts|kicked\s+off|commenced|"
-    r"(?:will|is\s+to)\s+(?:begin|start))\b"
+    r"(?:will|is\s+to)\s+(?:begin|start))\b|"
+    # "The Russian Baltic Fleet began training with a landing at one of the ranges in Kaliningrad oblast"
+    r"[^.;]{0,80}?\b(?:began|begins|begun|started|starts|commenced)\s+training\s+(?:with|at|on|in)\b"
 )
 #: A closing attribution ('…," the statement said.', "…, the ministry reported").
 ATTRIBUTION = re.compile(

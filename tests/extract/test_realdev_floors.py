@@ -17,11 +17,11 @@ from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 #: test articles, moved to dev after they failed, 22 of the fourth passes: 063-069 for events, 071-078 for
 #: dates, 079-085 for sites, 16 of the fifth passes: 086-091 for sites, 130-139 for events and dates, and 10 of
 #: the sixth passes: 140-149 for sites, 150-159 for events), rounded down; raised after the seventh session's
-#: dev-miss rules (README "Dev misses, seventh session": recall 163/176, precision 178/183, alliance 161/163,
-#: participants 442/452 and 442/457, start 106/113, sites 220/265). Each new blind batch pulls some measure down
+#: dev-miss rules (README "Dev misses, seventh session": recall 165/176, precision 180/185, alliance 163/165,
+#: participants 0.98 / 0.97, start 106/113, sites 222/265). Each new blind batch pulls some measure down
 #: before rules are fixed for its classes (README).
 FLOORS = {
-    "recall": 0.92,
+    "recall": 0.93,
     "precision": 0.97,
     "alliance": 0.98,
     "participants_recall": 0.97,

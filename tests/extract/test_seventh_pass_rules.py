@@ -151,3 +151,17 @@ def test_unnamed_drills_in_a_country_the_focus_never_names_are_another_event(ext
     # the same country written otherwise ("on Belarusian territory") is no other drill
     text = "The bloc will hold five exercises in Belarus.\n\nA number of joint drills is planned on Belarusian soil."
     assert len(extractor.extract(text, published=dt.date(2027, 5, 4)).events) == 1
+
+
+def test_an_official_overseeing_exercises_reports_them_held(extractor):
+    text = "The defence minister oversaw combat readiness exercises at a training facility in northwestern Russia."
+    events = extractor.extract(text, published=dt.date(2027, 3, 5)).events
+    assert [{p.country for p in e.locations} for e in events] == [{"RUS"}]
+
+
+def test_a_fleet_that_began_training_with_a_landing_holds_an_exercise(extractor):
+    text = "The Western Fleet began training with a landing at one of the ranges in Pskov oblast."
+    (event,) = extractor.extract(text, published=dt.date(2027, 3, 5)).events
+    assert [(p.country, p.admin1) for p in event.locations] == [("RUS", "Pskov")]
+    # training as a plain word opens nothing
+    assert extractor.extract("The club began training with new coaches.", published=dt.date(2027, 3, 5)).events == ()
