@@ -44,7 +44,7 @@ from geo.extract.grouped import GroupedEvent
 from geo.extract.names import NameLexicon, NameMention, find_names
 from geo.extract.participants import countries_in, find_parties
 from geo.extract.references import ALL_OF_THEM, ArticleAliases
-from geo.extract.separate_drills import another_drill, list_lead
+from geo.extract.separate_drills import another_drill, earlier_occasion, list_lead
 from geo.extract.text import Sentence
 from geo.reference.membership import members_on
 
@@ -216,7 +216,7 @@ class _Grouping:
         self, sentences: list[Sentence], lexicon: NameLexicon, published: dt.date | None, budget: Budget
     ) -> None:
         self.nato = alliance_members("NATO", published or dt.date.today())
-        self.sentences = sentences
+        self.sentences, self.published = sentences, published
         self.military = any(MILITARY_CONTEXT.search(s.text) for s in sentences)
         self.names_of: dict[int, list[NameMention]] = {}
         seen: set[str] = set()  # families named so far: a bare "the Echelon exercise" later is one of them
@@ -469,6 +469,7 @@ class _Grouping:
             and sentence.paragraph - current.last_paragraph <= 1
             and not (current.past and tense_of(sentence.text) == "future")
             and not _other_side(sentence, current, self.nato)
+            and not earlier_occasion(sentence.text, self.published)  # "For example, in 2017, soldiers …"
         )
 
 

@@ -131,6 +131,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("in-country", rf"{_PREP}(?P<phrase>(?P<name>{_UPPER}[\w’'-]*(?:\s{_UPPER}[\w’'-]*){{0,2}}),\s+(?P<cname>{country}))(?![\w-])"),  # noqa: E501
         # "in the Republic of Tatarstan": a country ("the Republic of Belarus") or a region called a republic.
         ("republic", rf"{_PREP}(?P<phrase>(?:the\s+)?Republic\s+of\s+(?P<name>{_UPPER}[\w’'-]+(?:\s{_UPPER}[\w’'-]+)?))"),  # noqa: E501
+        # "over the rolling hills of Lithuania", "in the forests of Grodno": the land of X is X (README fifth pass).
+        ("terrain", rf"(?P<phrase>\b(?:the\s+)?(?:[a-z][\w-]*\s+)?(?i:hills|mountains|forests|woods|plains|marshes|swamps)\s+of\s+(?P<name>{_CAPS}))"),  # noqa: E501
         # "in the vicinity of Riga", "on the outskirts of Minsk": the words themselves say a place follows.
         ("town", rf"(?P<phrase>\b(?:the\s+)?(?i:vicinity|outskirts|environs)\s+of\s+(?P<name>{_CAPS}))"),
         ("town", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:town|city|village|settlement|resort|port|capital)(?:\s+of)?\s+(?P<name>{_CAPS}))"),  # noqa: E501
@@ -432,6 +434,11 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
             return PlaceMention(text, _country_query(iso3, text), start, end, "country", role, iso3)
         return PlaceMention(text, text, start, end, "site", role)
     if form == "town":
+        return PlaceMention(text, match.group("name"), start, end, "town", role)
+    if form == "terrain":
+        iso3 = iso3_of(match.group("name"))
+        if iso3 is not None:
+            return PlaceMention(text, _country_query(iso3, match.group("name")), start, end, "country", role, iso3)
         return PlaceMention(text, match.group("name"), start, end, "town", role)
     if form in ("dateline-site", "in-country", "republic"):
         return _named_in(form, match, text, start, end, role)

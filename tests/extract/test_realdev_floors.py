@@ -17,17 +17,17 @@ from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 #: test articles, moved to dev after they failed, 22 of the fourth passes: 063-069 for events, 071-078 for
 #: dates, 079-085 for sites, 16 of the fifth passes: 086-091 for sites, 130-139 for events and dates, and 10 of
 #: the sixth passes: 140-149 for sites, 150-159 for events), rounded down; raised after the seventh session's
-#: dev-miss rules (README "Dev misses, seventh session": recall 165/176, precision 180/185, alliance 163/165,
-#: participants 0.98 / 0.97, start 106/113, sites 222/265). Each new blind batch pulls some measure down
+#: dev-miss rules (README "Dev misses, seventh session": recall 165/176, precision 180/185, alliance 164/165,
+#: participants 444/454 and 444/458, start 106/113, sites 223/265). Each new blind batch pulls some measure down
 #: before rules are fixed for its classes (README).
 FLOORS = {
     "recall": 0.93,
     "precision": 0.97,
-    "alliance": 0.98,
+    "alliance": 0.99,
     "participants_recall": 0.97,
     "participants_precision": 0.96,
     "start": 0.93,
-    "sites": 0.83,
+    "sites": 0.84,
 }
 
 

@@ -165,3 +165,40 @@ def test_a_fleet_that_began_training_with_a_landing_holds_an_exercise(extractor)
     assert [(p.country, p.admin1) for p in event.locations] == [("RUS", "Pskov")]
     # training as a plain word opens nothing
     assert extractor.extract("The club began training with new coaches.", published=dt.date(2027, 3, 5)).events == ()
+
+
+def test_a_recalled_example_of_an_earlier_year_adds_no_participants(extractor):
+    text = (
+        'A large military exercise "Slavic Brotherhood 2027" started in Serbia on Monday with airborne units of '
+        "Serbian, Russian and Belarusian forces.\n\n"
+        "For example, in mid-November 2025, Serbian soldiers performed parachute jumps with parachutes from a US "
+        "Army brigade."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2027, 6, 9)).events
+    assert set(event.participants) == {"SRB", "RUS", "BLR"}
+    assert event.alliance == "Russia-Belarus"
+
+
+def test_an_example_of_this_year_or_to_come_still_continues():
+    from geo.extract.separate_drills import earlier_occasion
+
+    assert earlier_occasion("For example, in 2025, soldiers performed jumps.", dt.date(2027, 6, 9))
+    assert not earlier_occasion("For example, in 2027, soldiers performed jumps.", dt.date(2027, 6, 9))
+    assert not earlier_occasion("Soldiers from Norway, which joined in 2025, arrived.", dt.date(2027, 6, 9))
+
+
+def test_the_hills_or_forests_of_x_are_x():
+    from geo.extract.places import find_places
+
+    (hills,) = find_places("The sun rose over the rolling hills of Estonia as troops arrived for the drill.")
+    assert (hills.text, hills.form, hills.context) == ("the rolling hills of Estonia", "country", "EST")
+    (forests,) = find_places("Paratroopers trained in the forests of Lida.")
+    assert (forests.query, forests.form) == ("Lida", "town")
+
+
+def test_drills_at_other_ranges_during_a_snap_inspection_stay_the_inspection(extractor):
+    text = (
+        "A snap combat readiness inspection of the armed forces began on Monday in Grodno region.\n\n"
+        "At a range in Brest region, two battalions are holding drills with live firing."
+    )
+    assert len(extractor.extract(text, published=dt.date(2027, 3, 1)).events) == 1
