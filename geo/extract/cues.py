@@ -60,7 +60,9 @@ EVENT_CUE = re.compile(
     r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"
     r"conclud\w+|arrived\s+(?:at|in)\s+(?:[\w-]+\s+){0,4}?(?:training\s+ground|range|polygon)s?|"
     # "the minister oversaw combat readiness exercises at a training facility": exercises being held
-    r"overs(?:aw|ees?|eeing)|supervis(?:ed|es|ing))\b",
+    r"overs(?:aw|ees?|eeing)|supervis(?:ed|es|ing)|"
+    # "the military said in a statement previewing the military exercise": announcing it
+    r"preview(?:s|ed|ing)?)\b",
     re.I,
 )
 MILITARY_CONTEXT = re.compile(

@@ -17,11 +17,11 @@ from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 #: test articles, moved to dev after they failed, 22 of the fourth passes: 063-069 for events, 071-078 for
 #: dates, 079-085 for sites, 16 of the fifth passes: 086-091 for sites, 130-139 for events and dates, and 10 of
 #: the sixth passes: 140-149 for sites, 150-159 for events), rounded down; raised after the seventh session's
-#: dev-miss rules (README "Dev misses, seventh session": recall 165/176, precision 180/185, alliance 164/165,
-#: participants 444/454 and 444/458, start 106/113, sites 223/265). Each new blind batch pulls some measure down
+#: dev-miss rules (README "Dev misses, seventh session": recall 166/176, precision 181/186, alliance 165/166,
+#: participants 446/456 and 446/460, start 106/113, sites 224/265). Each new blind batch pulls some measure down
 #: before rules are fixed for its classes (README).
 FLOORS = {
-    "recall": 0.93,
+    "recall": 0.94,
     "precision": 0.97,
     "alliance": 0.99,
     "participants_recall": 0.97,

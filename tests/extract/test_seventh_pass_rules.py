@@ -202,3 +202,13 @@ def test_drills_at_other_ranges_during_a_snap_inspection_stay_the_inspection(ext
         "At a range in Brest region, two battalions are holding drills with live firing."
     )
     assert len(extractor.extract(text, published=dt.date(2027, 3, 1)).events) == 1
+
+
+def test_a_statement_previewing_an_exercise_announces_it(extractor):
+    text = (
+        '"Fire training at the training ground in Orzysz is to deepen the interoperability of Polish and American '
+        'troops," the Polish military said in a statement previewing the military exercise.'
+    )
+    (event,) = extractor.extract(text, published=dt.date(2027, 4, 8)).events
+    assert set(event.participants) == {"POL", "USA"}
+    assert {p.country for p in event.locations} == {"POL"}
