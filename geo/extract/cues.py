@@ -15,7 +15,9 @@ EXERCISE_NOUN = re.compile(
     r"tactical|field)\s+training|"
     r"(?:snap|surprise|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?(?:inspections?|checks?)|"
     # "the large-scale inspection of the Armed Forces, ordered by the President, began on January 16"
-    r"inspections?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:armed\s+forces|troops|army|military\s+units))\b",
+    # "the inspection of the Union State's response forces is running on Belarusian soil"
+    r"inspections?\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:armed\s+forces|(?:response|reaction|rapid)\s+forces|"
+    r"troops|army|military\s+units))\b",
     re.I,
 )
 DEPLOYMENT_NOUN = re.compile(
@@ -42,7 +44,7 @@ MOVE_VERB = re.compile(
     # paratroopers dropped in: "would land onto the X training ground", "flew to Belarus to airdrop them"
     r"parachut\w+|airdrop\w*|air-dropp?\w*|land(?:s|ed|ing)?(?=\s+(?:on|onto|in|at|near)\b)|fl[eo]wn?(?=\s+(?:to|into)\b)|"
     # "Polish troops will be exercising together with soldiers from …"
-    r"exercising|(?:exercise|train|training|trained|trains)(?=\s+(?:together\s+)?(?:with|alongside)\b))\b",
+    r"exercising|(?:exercis|train|drill)(?:e|es|s|ing|ed)?(?=\s+(?:together\s+)?(?:with|alongside)\b))\b",
     re.I,
 )
 #: Lessons drawn from a war are training content, not fighting ("share their experience of the war against
@@ -85,7 +87,11 @@ EVENT_CUE = re.compile(
     # "Russia has sent paratroopers to Belarus for joint drills".
     r"as\s+(?:a\s+)?part\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?(?:exercises?|drills?|war[\s-]?games|"
     r"maneuvers?|manoeuvres?|inspections?)|"
-    r"sen[dt]s?\s+(?:[\w-]+\s+){1,6}?for\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|war[\s-]?games))\b",
+    r"sen[dt]s?\s+(?:[\w-]+\s+){1,6}?for\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|war[\s-]?games)|"
+    # "the minister oversaw combat readiness exercises at a training facility": exercises being held
+    r"overs(?:aw|ees?|eeing)|supervis(?:ed|es|ing)|"
+    # "the military said in a statement previewing the military exercise": announcing it
+    r"preview(?:s|ed|ing)?)\b",
     re.I,
 )
 MILITARY_CONTEXT = re.compile(
@@ -162,7 +168,9 @@ UNDER_FRAME = re.compile(r"\b(?:under|within|as\s+part\s+of|in\s+the\s+framework
 #: Training that begins, as a sentence's subject ("Training on the coast of Kurzeme began Monday with 50 ships").
 TRAINING_BEGAN = re.compile(
     r"\s*(?:The\s+)?Training\b[^.;]{0,80}?\b(?:began|begins|begun|started|starts|kicked\s+off|commenced|"
-    r"(?:will|is\s+to)\s+(?:begin|start))\b"
+    r"(?:will|is\s+to)\s+(?:begin|start))\b|"
+    # "The Russian Baltic Fleet began training with a landing at one of the ranges in Kaliningrad oblast"
+    r"[^.;]{0,80}?\b(?:began|begins|begun|started|starts|commenced)\s+training\s+(?:with|at|on|in)\b"
 )
 #: A closing attribution ('…," the statement said.', "…, the ministry reported").
 ATTRIBUTION = re.compile(

@@ -45,7 +45,9 @@ from geo.extract.draft import DraftEvent, FieldRef
 from geo.extract.event_dates import share_dates
 from geo.extract.grouping import group_sentences
 from geo.extract.names import NameLexicon
+from geo.extract.shared_parts import share_places
 from geo.extract.text import Sentence, dateline, split_sentences
+from geo.extract.uncovered_regions import locate_uncovered_regions
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,7 @@ class Extractor:
             budget.check()
             if any(ok for _, ok in event.sentences):
                 drafts.append(build_draft(event, names_of, sentences, published, series=self.lexicon.series))
-        drafts = part_alliance(share_dates(drafts), sentences)
+        drafts = share_places(part_alliance(share_dates(locate_uncovered_regions(drafts)), sentences))
         events = [replace(draft, match=self.matcher.match(draft)) for draft in drafts]
         if not events:
             warnings.append("no exercise found: the text names no exercise and reports no drills being held")

@@ -37,6 +37,10 @@ class GroupedEvent:
         if mention and usable:
             self.past = _reports_past(sentence.text)
 
+    def has(self, sentence: Sentence) -> bool:
+        """Whether the sentence is attached to this event."""
+        return sentence.index in self._attached
+
     def _first_stated(self, attribute: str) -> Any:
         """The first of its names' non-empty ``attribute`` (the first found stays first: names are appended)."""
         looked, found = self._stated.get(attribute, (0, None))

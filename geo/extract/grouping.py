@@ -47,6 +47,7 @@ from geo.extract.grouped import GroupedEvent
 from geo.extract.names import NameLexicon, NameMention, find_names
 from geo.extract.participants import countries_in, find_parties
 from geo.extract.references import ALL_OF_THEM, ArticleAliases
+from geo.extract.separate_drills import another_drill, earlier_occasion, list_lead
 from geo.extract.text import Sentence
 from geo.reference.membership import members_on
 
@@ -232,6 +233,7 @@ class _Grouping:
         self, sentences: list[Sentence], lexicon: NameLexicon, published: dt.date | None, budget: Budget
     ) -> None:
         self.nato = alliance_members("NATO", published or dt.date.today())
+        self.sentences, self.published = sentences, published
         self.military = any(MILITARY_CONTEXT.search(s.text) for s in sentences)
         self.names_of: dict[int, list[NameMention]] = {}
         seen: set[str] = set()  # families named so far: a bare "the Echelon exercise" later is one of them
@@ -266,6 +268,8 @@ class _Grouping:
             return  # "A similar exercise was held in the Vitebsk region in 2022": another exercise
         elif mention:
             target = self._mentioned(sentence)
+        elif (lead := list_lead(self.sentences, sentence.index)) is not None:
+            target = self.current if self.current and self.current.has(self.sentences[lead]) else None
         else:
             target = self.current if self._continues(sentence) else None
             if (
@@ -460,6 +464,17 @@ class _Grouping:
             self.events.append(event)
             return event
         current = self.current
+        if (
+            current is not None
+            and not current.names
+            and another_drill(self.sentences, sentence.index, [s for s, _ in current.sentences])
+        ):
+            # "Mobilization drills … in June in Vitebsk region. … In May, drills will also be conducted in Mogilev."
+            event = GroupedEvent(named_paragraph=sentence.paragraph)
+            self.events.append(event)
+            return event
+        if current is not None and current is not self.main and not current.names:
+            return current  # "Most likely, the drills will be held …" after another unnamed drill: that one
         if current is not None and (
             DEMONSTRATIVE.search(sentence.text) or sentence.paragraph == current.named_paragraph
         ):
@@ -485,6 +500,7 @@ class _Grouping:
             and sentence.paragraph - current.last_paragraph <= 1
             and not (current.past and tense_of(sentence.text) == "future")
             and not _other_side(sentence, current, self.nato)
+            and not earlier_occasion(sentence.text, self.published)  # "For example, in 2017, soldiers …"
         )
 
 

@@ -129,6 +129,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("region-part", rf"{_PREP}(?P<phrase>the\s+(?P<side>{_COMPASS})\s+(?i:area|part|region)\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+)(?:\s+(?i:region|oblast))?)"),  # noqa: E501
         ("interior", rf"(?P<phrase>the\s+interior\s+of\s+(?:the\s+country|{country})|deep(?:er)?\s+inside\s+(?:the\s+territory\s+of\s+)?(?:the\s+country|(?:the\s+)?{country}))"),  # noqa: E501
         ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<word>(?i:regions|oblasts|provinces|voblasts|districts|voivodeships|counties|areas))\b)"),  # noqa: E501
+        # "in the regions of territorial units of Vilnius and Varėna", "the districts of Lida and Slonim": one per name.
+        ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<word>(?i:regions|oblasts|provinces|districts|municipalities|counties|areas))\s+of\s+(?:(?:the\s+)?(?i:territorial|administrative)\s+(?i:units)\s+of\s+)?(?P<names>[A-Z][\w’'-]+(?:\s*,\s*[A-Z][\w’'-]+)*,?\s+and\s+[A-Z][\w’'-]+))"),  # noqa: E501
         # "crossings over the rivers of Neman and Berezina", "across the rivers Neman and Berezina", "the Sozh River".
         ("rivers", rf"(?i:\b(?:over|across|on|along|in|at|near|to|of)\s+)(?P<phrase>(?:the\s+)?(?i:rivers?)\s+(?:of\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)|(?:the\s+)?(?P<name>{_UPPER}[\w’'-]+)\s+(?i:river)\b)"),  # noqa: E501
         ("site-list", rf"(?:{_PREP})?(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+(?P<word>{_RANGE_WORDS})\b"),  # noqa: E501
@@ -142,6 +144,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("in-country", rf"{_PREP}(?P<phrase>(?P<name>{_UPPER}[\w’'-]*(?:\s{_UPPER}[\w’'-]*){{0,2}}),\s+(?P<cname>{country}))(?![\w-])"),  # noqa: E501
         # "in the Republic of Tatarstan": a country ("the Republic of Belarus") or a region called a republic.
         ("republic", rf"{_PREP}(?P<phrase>(?:the\s+)?Republic\s+of\s+(?P<name>{_UPPER}[\w’'-]+(?:\s{_UPPER}[\w’'-]+)?))"),  # noqa: E501
+        # "over the rolling hills of Lithuania", "in the forests of Grodno": the land of X is X (README fifth pass).
+        ("terrain", rf"(?P<phrase>\b(?:the\s+)?(?:[a-z][\w-]*\s+)?(?i:hills|mountains|forests|woods|plains|marshes|swamps)\s+of\s+(?P<name>{_CAPS}))"),  # noqa: E501
         # "in the vicinity of Riga", "on the outskirts of Minsk": the words themselves say a place follows.
         ("town", rf"(?P<phrase>\b(?:the\s+)?(?i:vicinity|outskirts|environs)\s+of\s+(?P<name>{_CAPS}))"),
         ("town", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:town|city|village|settlement|resort|port|capital)(?:\s+of)?\s+(?P<name>{_CAPS}))"),  # noqa: E501
@@ -255,7 +259,7 @@ def _list_mentions(form: str, match: re.Match[str], sentence: str) -> list[Place
     owner = match.group("owner")
     context = (iso3_of(owner) if owner else None) or DEFAULT_CONTEXT
     # "the Rahachou and Karma districts" are districts (each placed on its town), not admin-1 regions.
-    district = match.group("word").lower() == "districts"
+    district = match.group("word").lower() in ("districts", "municipalities")
     out = []
     for part in re.finditer(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?", match.group("names")):
         if normalize_name(part.group(0)) in _NOT_PLACES:
@@ -404,16 +408,13 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
         return PlaceMention(text, text, start, end, form, role, context)
     if form == "compass":
         return PlaceMention(text, text, start, end, form, role)
-    if form == "whole-country":
-        iso3 = _the_country(sentence, start)
-        return PlaceMention(text, _country_query(iso3, text), start, end, "country", role, iso3) if iso3 else None
     if form == "region-part":  # "the northeast area of Vitebsk": that side of the Vitebsk region
         if match.group("name") in country_names():
             return None
         query = f"{match.group('side').lower()} {match.group('name')} region"
         return PlaceMention(text, query, start, end, "region", role)
-    if form in ("nationwide", "ranges-of"):
-        country_named = match.group("name") or match.groupdict().get("name2")
+    if form in ("whole-country", "nationwide", "ranges-of"):
+        country_named = match.groupdict().get("name") or match.groupdict().get("name2")
         whole = iso3_of(country_named) if country_named else _the_country(sentence, start)
         return PlaceMention(text, _country_query(whole, text), start, end, "country", role, whole) if whole else None
     if form == "host" and not _HOSTED_EXERCISE.match(sentence, match.end()):
@@ -441,6 +442,11 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
             return PlaceMention(text, _country_query(iso3, text), start, end, "country", role, iso3)
         return PlaceMention(text, text, start, end, "site", role)
     if form == "town":
+        return PlaceMention(text, match.group("name"), start, end, "town", role)
+    if form == "terrain":
+        iso3 = iso3_of(match.group("name"))
+        if iso3 is not None:
+            return PlaceMention(text, _country_query(iso3, match.group("name")), start, end, "country", role, iso3)
         return PlaceMention(text, match.group("name"), start, end, "town", role)
     if form in ("dateline-site", "in-country", "republic"):
         return _named_in(form, match, text, start, end, role)

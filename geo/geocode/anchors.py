@@ -2,9 +2,9 @@
 
 Reports often name a village or a range the gazetteer does not hold, and then anchor it to a town
 they expect the reader to know: "Korzeniewo (near Kwidzyn, ~100 km S of Gdańsk)", "Stašėnai (Jonava
-distr.)", "17th Mech Bde range Międzyrzecz". :func:`anchors` reads those anchors; the geocoder then
-places the phrase on the anchor town with a radius wide enough to hold the place the report means
-(:data:`ANCHOR_RADIUS_KM`), never on a guessed point of the village itself.
+distr.)", "17th Mech Bde range Międzyrzecz", "the Dorogobuzh training ground". :func:`anchors` reads those
+anchors; the geocoder then places the phrase on the anchor town with a radius wide enough to hold the place
+the report means (:data:`ANCHOR_RADIUS_KM`), never on a guessed point of the village itself.
 
 :func:`reference_city` finds a capital or major city outside the regional GeoNames extract (Stockholm,
 Berlin) in ``reference_places.csv`` (Natural Earth populated places).
@@ -32,6 +32,9 @@ _DISTRICT = re.compile(
     re.IGNORECASE,
 )
 _RANGE = re.compile(rf"\b(?:range|training\s+(?:ground|area)|poligon|polygon)\s+(?:at\s+|in\s+|of\s+)?{_NAME}")
+#: "the Dorogobuzh training ground": a range the training-grounds data lacks, called by the town it lies at (the
+#: town's own name, not an adjectival form: "Kirillovsky" may name a range at any of several Kirillov-s).
+_RANGE_AFTER = re.compile(rf"^(?:the\s+)?{_NAME}\s+(?:range|training\s+(?:ground|area)|poligon|polygon)s?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ def anchors(phrase: str) -> list[Anchor]:
     ['Kwidzyn']
     """
     found: list[Anchor] = []
-    for kind, pattern in (("near", _NEAR), ("district", _DISTRICT), ("range", _RANGE)):
+    for kind, pattern in (("near", _NEAR), ("district", _DISTRICT), ("range", _RANGE), ("range", _RANGE_AFTER)):
         for match in pattern.finditer(phrase[:300]):
             words = [w for w in match["name"].split() if w.casefold() not in _ARTICLES]
             # "near Kwidzyn town", "the Lida district": the two words, then the last, then the first.

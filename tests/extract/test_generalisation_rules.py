@@ -182,7 +182,11 @@ def test_belarusian_romanisations_of_ranges_meet_their_range(phrase, site_id):
 def test_a_romanised_town_alone_stays_the_town():
     result = geocode("Barysaw")
     assert (result.kind, result.admin1) == ("town", "Minsk")
-    assert geocode("the Pinsk training ground").status == "unresolved"
+    # A range the training-grounds data lacks, called by a town, is no known range: it is placed on the town as a
+    # range anchor (within ~20 km, low confidence; README "Dev misses, seventh session"), never matched to a range.
+    pinsk = geocode("the Pinsk training ground")
+    assert (pinsk.kind, pinsk.admin1, pinsk.confidence, pinsk.precision_km) == ("training_ground", "Brest", "low", 20.0)
+    assert "report's own anchor" in pinsk.explanation and not str(pinsk.gazetteer_id).startswith("by_tg")
 
 
 @pytest.mark.parametrize("phrase", ["northern Mogilev region", "the southwest part of the Mogilev region"])

@@ -17,16 +17,18 @@ from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 #: test articles, moved to dev after they failed, 22 of the fourth passes: 063-069 for events, 071-078 for
 #: dates, 079-085 for sites, 16 of the fifth passes: 086-091 for sites, 130-139 for events and dates, 20 of
 #: the sixth passes: 140-149 for sites, 150-159 for events, and 20 of the two seventh passes: 160-169, Belarus/
-#: CSTO/Union State side, 170-179, NATO side and Russia's west), rounded down. Each new blind batch pulls some
-#: measure down before rules are fixed for its classes (README).
+#: CSTO/Union State side, 170-179, NATO side and Russia's west), after the seventh session's rules (README "Seventh
+#: pass" and "Dev misses, seventh session": recall 186/196, precision 207/212, alliance 185/186, participants 0.980 /
+#: 0.970, start 114/121, sites 249/290), rounded down (participants precision one step lower: it sits exactly on
+#: 0.97). Each new blind batch pulls some measure down before rules are fixed for its classes (README).
 FLOORS = {
-    "recall": 0.90,
-    "precision": 0.96,
-    "alliance": 0.98,
+    "recall": 0.94,
+    "precision": 0.97,
+    "alliance": 0.99,
     "participants_recall": 0.97,
     "participants_precision": 0.96,
-    "start": 0.93,
-    "sites": 0.78,
+    "start": 0.94,
+    "sites": 0.85,
 }
 
 

@@ -262,9 +262,10 @@ def _verb_after(sentence: str, mention: DateMention) -> Role | None:
 #: A start in the present or future ("Tomorrow (Monday, February 21), the … exercise starts in Poland"), or an
 #: exercise to be held then.
 _STARTS_NOW = re.compile(
-    r"\b(?:starts|begins|opens|kicks\s+off|commences|(?:will|is\s+to|are\s+to)\s+(?:start|begin|open|kick\s+off|commence|"
-    # "In September, Kazakhstan will host the Rubezh exercise": the month the exercise is held in
-    r"host|hold|stage|conduct|take\s+place|be\s+held))\b",
+    r"\b(?:starts|begins|opens|kicks\s+off|commences|(?:will|is\s+to|are\s+to)\s+(?:also\s+)?(?:start|begin|open|"
+    # "In September, Kazakhstan will host the Rubezh exercise": the month the exercise is held in; "In May, drills
+    # will also be conducted in X"
+    r"kick\s+off|commence|host|hold|stage|conduct|take\s+place|be\s+(?:held|conducted|carried\s+out)))\b",
     re.I,
 )
 

@@ -1,0 +1,130 @@
+"""Several unnamed drills in one report: when a mention is another drill, and list items that continue one.
+
+A monitoring report often lists drills nobody named, each with its own place ("Mobilization drills will be
+held in June in the Vitebsk region. … Preparations are underway to conduct drills with the territorial
+defense in the Rechytsa district. … In May, drills will also be conducted in Mogilev."). Read as one event,
+their places and dates mix. The rule (README "Dev misses, seventh session"): while the exercise in focus is
+unnamed and already has a place of its own below the country, a sentence that mentions drills with an event
+cue, in a later paragraph, without pointing back (a bare "drills", not "the / these / such drills", unless it
+leads in a list), and that names after "in / at / near" a place below the country which none of the focus's
+sentences names, reports another drill — unless the focus is a snap or combat-readiness inspection, whose
+drills at many ranges are its own. While the focus has no place below the country, only a country it
+never names does ("A two-month cycle of exercises begins in Lithuania … On August 31, exercises of the CSTO
+began in Belarus"; countries compared by ISO3, so "on Belarusian territory" is Belarus). Items of a bulleted
+list ("• Minsk region – in Vileika district;") after a lead-in ending in a colon belong to the lead-in's
+event, and their places count as the lead-in's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+from geo.extract.cues import DEMONSTRATIVE, EVENT_CUE, EXERCISE_NOUN
+from geo.extract.dates import tense_of
+from geo.extract.places import find_places, geocode_cached
+from geo.extract.text import Sentence
+
+#: One item of a bulleted list.
+BULLET = re.compile(r"^\s*[•·▪◦*–-]\s+\S")
+#: Place phrases below the country (a country, a border or a compass part names no place of a drill's own).
+_OWN_FORMS = ("region", "town", "site")
+#: Where a place of the drill is written: after a locative preposition ("in Rechytsa district", "– in Vileika
+#: district"), not as a government ("Moscow and Minsk would continue …").
+_LOCATIVE = re.compile(r"\b(?:in|at|near|on|within|around|outside)\s+(?:the\s+)?$", re.I)
+#: A determiner before the drills' noun phrase: "the drills", "these exercises", "its territorial defense drills".
+_DEFINITE = re.compile(r"\b(?:the|these|this|those|such|that|its|their|our|his|her|said)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def list_lead(sentences: Sequence[Sentence], position: int) -> int | None:
+    """The position of the lead-in sentence ("… in four regions:") of the bullet item at ``position``, if any."""
+    if not BULLET.match(sentences[position].text):
+        return None
+    i = position - 1
+    while i >= 0 and BULLET.match(sentences[i].text):
+        i -= 1
+    return i if i >= 0 and sentences[i].text.rstrip().endswith(":") else None
+
+
+def own_places(sentences: Sequence[Sentence], position: int) -> list[str]:
+    """The place phrases below the country of a sentence, with those of the bullet items it leads in."""
+    texts = [sentences[position].text]
+    if texts[0].rstrip().endswith(":"):
+        i = position + 1
+        while i < len(sentences) and BULLET.match(sentences[i].text):
+            texts.append(sentences[i].text)
+            i += 1
+    return [place for t in texts for place in _own_places_of(t)]
+
+
+@lru_cache(maxsize=1024)
+def _own_places_of(text: str) -> tuple[str, ...]:
+    """The place phrases below the country written after a locative preposition in one sentence."""
+    return tuple(
+        p.text for p in find_places(text) if p.form.startswith(_OWN_FORMS) and _LOCATIVE.search(text[: p.start])
+    )
+
+
+def _inspection(text: str) -> bool:
+    """Whether a sentence mentions a snap or combat-readiness inspection (or check) of the forces."""
+    return any(re.search(r"\b(?:inspections?|checks?)\b", m.group(0), re.I) for m in EXERCISE_NOUN.finditer(text))
+
+
+def _new_drills(text: str) -> bool:
+    """Whether the sentence introduces drills with a bare noun ("to conduct drills", "In May, drills …")."""
+    noun = EXERCISE_NOUN.search(text)
+    return noun is not None and not _DEFINITE.search(text[: noun.start()])
+
+
+def another_drill(sentences: Sequence[Sentence], position: int, focus: Sequence[Sentence]) -> bool:
+    """Whether the mention at ``position`` reports a drill other than the unnamed one whose sentences are ``focus``.
+
+    See the module docstring; ``focus`` must be non-empty and its event unnamed (the caller checks).
+    """
+    sentence = sentences[position]
+    if DEMONSTRATIVE.search(sentence.text) or not EVENT_CUE.search(sentence.text):
+        return False
+    if not (_new_drills(sentence.text) or sentence.text.rstrip().endswith(":")):
+        return False  # "the drills" points back, unless it leads in a list of places of its own
+    if not focus or sentence.paragraph <= max(s.paragraph for s in focus):
+        return False
+    if any(_inspection(s.text) for s in focus):
+        return False  # a combat-readiness inspection runs drills at many ranges: they are its own, not others
+    known = " ".join(_fold(s.text) for s in focus)
+    if any(own_places(sentences, s.index) for s in focus if s.index < len(sentences)):
+        return any(_fold(place) not in known for place in own_places(sentences, position))
+    # the focus has no place below the country: only another country it never names makes another drill
+    # ("A two-month cycle of exercises begins in Lithuania … On August 31, exercises of the CSTO began in Belarus")
+    named = set().union(*(_countries_of(s.text) for s in focus))
+    return bool(named) and bool(set(_countries_of(sentence.text)) - named)
+
+
+@lru_cache(maxsize=1024)
+def _countries_of(text: str) -> frozenset[str]:
+    """ISO3 of the countries named after a locative preposition ("began in Belarus", "on Belarusian soil")."""
+    places = [p for p in find_places(text) if p.form == "country" and _LOCATIVE.search(text[: p.start])]
+    return frozenset(c for p in places if (c := geocode_cached(p.query, p.context).country))
+
+
+#: "For example, in mid-November 2017, …", "In 2023, mobilization drills were conducted …": a year stated in a clause.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_EXAMPLE = re.compile(r"^\s*(?:For\s+example|For\s+instance|Earlier|Previously|In\s+(?:[\w-]+\s+){0,2}(?:19|20)\d\d)\b")
+
+
+def earlier_occasion(text: str, published: dt.date | None) -> bool:
+    """Whether a sentence recalls an earlier year's occasion: it opens with an example or a year, not in the future.
+
+    "For example, in mid-November 2017, Serbian soldiers performed parachute jumps near Kovin with parachutes of a
+    US brigade", in a 2019 report: the soldiers and the brigade are not the 2019 exercise's.
+    """
+    if published is None or not _EXAMPLE.match(text):
+        return False
+    years = [int(y) for y in _YEAR.findall(text)]
+    return bool(years) and max(years) < published.year and tense_of(text) != "future"

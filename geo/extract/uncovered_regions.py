@@ -1,0 +1,60 @@
+"""A region of a country the admin-1 layer does not cover, located as that country.
+
+"CSTO begins its military drill in Zhambyl region … exercises … began in Kazakhstan": the reference admin-1
+layer (``data/reference/admin1.geojson``) holds the regions of Belarus, its NATO neighbours, Russia and
+Ukraine only, so "Zhambyl region" cannot be drawn as a region. The report says it lies in Kazakhstan, and
+that much is honest: when an event's resolved places lie in one country, that country is named as a place of
+it, and the layer has no region of it, an unresolved "X region / oblast / province" phrase of the event is
+located as that country, at country precision, with a note. A region of a country the layer covers that
+matches none of its names stays unresolved (a spelling to fix, not to hide).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from geo.extract.draft import DraftEvent, DraftPlace
+from geo.extract.places import geocode_cached
+from geo.reference.layers import layer
+
+#: The words of a region phrase ("Zhambyl region", "the Khatlon province", "Almaty oblysy").
+_REGION_WORD = re.compile(r"\b(?:regions?|oblasts?|oblys\w*|provinces?|voblasts?|krai|viloyat\w*)\b", re.I)
+
+
+@cache
+def _covered() -> frozenset[str]:
+    """ISO3 of the countries whose regions the admin-1 layer holds."""
+    return frozenset(str(iso3) for iso3 in layer("admin1")["iso3"])
+
+
+def _as_country(place: DraftPlace, holder: DraftPlace) -> DraftPlace:
+    """The region phrase located as the country ``holder`` names."""
+    result = geocode_cached(holder.phrase, holder.country)
+    located = DraftPlace.from_result(place.text, result, query=holder.phrase, context=place.context, role=place.role)
+    why = (
+        f"a region of {holder.country}, whose regions the reference admin-1 layer does not hold: located as "
+        f"{holder.text!r}, the country the report places the exercise in (country precision)"
+    )
+    return replace(located, kind="region", explanation=why, also_written=place.also_written)
+
+
+def locate_uncovered_regions(events: Sequence[DraftEvent]) -> list[DraftEvent]:
+    """Locate each event's unresolved region phrases of an uncovered country as that country (module docstring)."""
+    out = list(events)
+    for i, event in enumerate(events):
+        countries = {p.country for p in event.locations if p.resolved and p.country}
+        if len(countries) != 1 or next(iter(countries)) in _covered():
+            continue
+        holder = next((p for p in event.locations if p.resolved and p.kind == "country"), None)
+        if holder is None:
+            continue
+        locations = tuple(
+            _as_country(p, holder) if not p.resolved and _REGION_WORD.search(p.text) else p for p in event.locations
+        )
+        if locations != event.locations:
+            note = f"region phrases located as {holder.text!r}: the admin-1 layer holds no region of {holder.country}"
+            out[i] = replace(event, locations=locations, notes=(*event.notes, note))
+    return out
