@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.maps import template_cache
 from pages.common import state as ui_common
 from pages.common.compat import install_link_filter
 from pages.common.memory import freeze_long_lived, release, tune_allocator
@@ -46,3 +47,4 @@ try:
 finally:  # also after st.stop() / st.rerun(): the run's map HTML and frames are garbage now
     ui_common.end_run()
     release()
+    template_cache.save()  # the first run's compiled templates, for the next server (nothing new: no write)
