@@ -108,6 +108,12 @@ def test_map_component_is_offline(sites):
     assert links, "the map has no script or stylesheet links"
     remote = [u for u in links if re.match(r"^(https?:)?//", u, re.IGNORECASE)]
     assert remote == []
+    # Leaflet and the cluster plugins only: the iframe loads its scripts one after another (no folium.Icon here).
+    assert [u.rsplit("/", 1)[1] for u in args["js_links"]] == [
+        "leaflet.js",
+        "leaflet.markercluster.js",
+        "leaflet.featuregroup.subgroup.js",
+    ]
     assert "L.Icon.Default.imagePath" in args["script"]
     # Only the view comes back (for the exports): clicks and popups rerun nothing, and a pan or zoom reruns
     # only the map's fragment (pages/1_map.py).
