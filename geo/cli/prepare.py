@@ -29,8 +29,11 @@ def run(args: argparse.Namespace) -> int:
     from geo.maps import template_cache
 
     template_cache.install()  # before folium is imported (importing geo.maps installs it too)
-    import folium.plugins  # noqa: F401  # every plugin's templates, as the dashboard's streamlit-folium loads them
+    # The templates the dashboard's first run compiles: every folium plugin's (streamlit-folium imports them
+    # all) and the catalog map's own elements.
+    import folium.plugins  # noqa: F401
 
+    import geo.maps.build  # noqa: F401
     from geo.briefing.basemap import basemap
     from geo.geocode import gazetteer
     from geo.geocode.geocoder import town_regions
