@@ -22,6 +22,7 @@ from pages.common.export_panel import render_export_panel
 from pages.common.map_cache import show_map
 
 K_TILES, K_RING_MODE, K_RINGS, K_RING_SITE = "m_tiles", "m_ring_mode", "m_rings", "m_ring_site"
+K_UNRESOLVED = "m_unresolved_open"
 RING_MODES = {"none": "None", NATO_BORDER: "NATO border", "site": "A site"}
 
 compat.ensure_entrypoint()
@@ -132,22 +133,32 @@ def map_and_downloads(selection: Selection, options: MapOptions, note: str | Non
 map_section(view.selection, site_choices, view.derived(outside_note), view.catalog_key)
 ui_common.prepare_rings_later()  # the map has been sent: the "NATO border" rings can be prepared now
 
+
 # --- Sites that could not be placed --------------------------------------------------------------
+def _unresolved_table(unresolved: pd.DataFrame) -> None:
+    """The sites in view that could not be placed, with how each was read and why it is not placed."""
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Exercise": unresolved["exercise_name"],
+                "Place as written": unresolved["place_text"],
+                "Read as": [reading_text(str(v)) if present(v) else "—" for v in unresolved["resolve_as"]],
+                "Why it is not placed": unresolved["geocode_explanation"].fillna("—"),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
 unresolved = view.unresolved
 if len(unresolved):
-    with st.expander(f"{counted(len(unresolved), 'site')} unresolved (not drawn on the map)"):
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    "Exercise": unresolved["exercise_name"],
-                    "Place as written": unresolved["place_text"],
-                    "Read as": [reading_text(str(v)) if present(v) else "—" for v in unresolved["resolve_as"]],
-                    "Why it is not placed": unresolved["geocode_explanation"].fillna("—"),
-                }
-            ),
-            hide_index=True,
-            width="stretch",
-        )
+    # Filled only while open (a rerun when opened): a table is the heaviest element a browser draws on this
+    # page, and drawn with the page it delayed every new session's map by a second or more.
+    label = f"{counted(len(unresolved), 'site')} unresolved (not drawn on the map)"
+    with st.expander(label, key=K_UNRESOLVED, on_change="rerun") as unresolved_box:
+        if unresolved_box.open:
+            _unresolved_table(unresolved)
 else:
     st.caption("Every site in view is drawn.")
 st.caption(

@@ -2,8 +2,8 @@
 
 ``make run`` runs it before starting the dashboard. It writes, under ``$DRILLMAP_HOME/cache``
 (:mod:`geo.core.derived`), the sites frame (:mod:`geo.query.cache`: every site geocoded and measured),
-the geocoder's name indexes and towns' regions, the briefing map's prepared layers and the dashboard map's
-reference layers. Each is keyed by
+the geocoder's name indexes and towns' regions, the briefing map's prepared layers, the dashboard map's
+reference layers and folium's compiled templates (:mod:`geo.maps.template_cache`). Each is keyed by
 everything it is derived from, so an unchanged catalog costs only the reading of the keys, and an edited
 one is rebuilt here rather than during the first visit. Exit code 0; 2 when the catalog cannot be loaded.
 """
@@ -26,6 +26,14 @@ def add(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build or check each cache; print what was done; return 0."""
+    from geo.maps import template_cache
+
+    template_cache.install()  # before folium is imported (importing geo.maps installs it too)
+    # The templates the dashboard's first run compiles: every folium plugin's (streamlit-folium imports them
+    # all) and the catalog map's own elements.
+    import folium.plugins  # noqa: F401
+
+    import geo.maps.build  # noqa: F401
     from geo.briefing.basemap import basemap
     from geo.geocode import gazetteer
     from geo.geocode.geocoder import town_regions
@@ -37,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     basemap()
     reference_layers()  # the dashboard map's (the server's first visit otherwise builds them: seconds)
     gazetteer.town_index(), gazetteer.site_index(), town_regions()  # what `geo geocode` reads, even on a cache hit
+    template_cache.save()  # folium's compiled templates: importing it costs a third less in the next process
     if not args.quiet:
         seconds = time.perf_counter() - started
         print(terminal_safe(f"prepared: {counted(len(known.sites), 'site')} in {seconds:.1f} s (key {known.key[:12]})"))

@@ -463,7 +463,7 @@ def _empty_map(bounds: tuple[tuple[float, float], tuple[float, float]], vendor: 
     m = make_map(
         vendor=vendor,
         plugins=("markercluster",),
-        leaflet_only=True,  # no folium.Icon or Bootstrap widget here
+        icons=False,  # sites are divIcons and vector layers: no folium.Icon scripts for the iframe to load
         location=center,
         zoom_start=6,
         # The reference layers stop at VIEW_BBOX: keep the view inside it, where nothing is cut off.

@@ -185,7 +185,7 @@ def vendor_file_base() -> str:
 
 
 def make_map(
-    *, vendor: str = VENDOR_IFRAME_BASE, plugins: tuple[str, ...] = (), leaflet_only: bool = False, **kwargs: Any
+    *, vendor: str = VENDOR_IFRAME_BASE, plugins: tuple[str, ...] = (), icons: bool = True, **kwargs: Any
 ) -> folium.Map:
     """Build a :class:`folium.Map` whose scripts, stylesheets and marker images come from ``vendor``.
 
@@ -200,10 +200,12 @@ def make_map(
         ``st_folium``, :func:`vendor_file_base` for saved HTML.
     plugins
         Names of :data:`VENDOR_PLUGINS` whose scripts and stylesheets the map loads after Leaflet's.
-    leaflet_only
-        Load Leaflet's script (and the plugins') but not jQuery, Bootstrap's or awesome-markers' scripts,
-        which only ``folium.Icon`` markers and Bootstrap widgets use: streamlit-folium's frame loads each
-        script in turn before the map script runs, in every new frame. The stylesheets stay (the look).
+    icons
+        Load the scripts of ``folium.Icon`` markers (awesome-markers, and the jQuery and Bootstrap scripts
+        folium pairs with it). A map that draws no ``folium.Icon`` (Leaflet's own markers, ``divIcon``
+        and vector layers need none of them) leaves them out: streamlit-folium's iframe loads its
+        scripts one after another before the map script runs, so each costs every new session. The
+        stylesheets stay, so the map looks the same.
     **kwargs
         Passed to :class:`folium.Map`. ``tiles`` defaults to ``None`` (no tile layer, so no request
         leaves the machine); online tiles must be asked for explicitly.
@@ -216,7 +218,7 @@ def make_map(
     base = vendor.rstrip("/")
     kwargs.setdefault("tiles", None)
     m = folium.Map(**kwargs)
-    js, css = list(VENDOR_JS[:1] if leaflet_only else VENDOR_JS), list(VENDOR_CSS)
+    js, css = list(VENDOR_JS if icons else VENDOR_JS[:1]), list(VENDOR_CSS)  # Leaflet's own script comes first
     for plugin in plugins:
         plugin_js, plugin_css = VENDOR_PLUGINS[plugin]
         js.extend(plugin_js)

@@ -12,6 +12,7 @@ from geo.briefing import basemap as basemap_module
 from geo.cli.main import main
 from geo.core import derived
 from geo.maps import reference as reference_module
+from geo.maps import template_cache
 from geo.query import cache
 
 
@@ -27,6 +28,7 @@ def test_prepare_writes_the_frame_the_next_call_reads(tmp_path, monkeypatch, cap
         prepared = known.known_sites()
         assert len(list(cache.cache_dir().glob(f"sites-{prepared.key}.*"))) == 1  # the frame, in whatever format
         assert list(derived.cache_dir().glob(f"briefing_basemap-{derived.prepared_key()}.json"))
+        assert template_cache.cache_file().is_file()  # folium's compiled templates, for the server's imports
         known._CACHE.clear()  # the server's first visit: another process, the same home
         monkeypatch.setattr(known, "_build", lambda *a: pytest.fail("rebuilt although prepare built it"))
         monkeypatch.setattr(known, "_build_in_child", lambda *a: pytest.fail("rebuilt although prepare built it"))

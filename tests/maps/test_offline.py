@@ -82,6 +82,14 @@ def test_add_link_on_made_map_leaves_class_lists_alone(class_lists):
     assert ("extra", f"{VENDOR_IFRAME_BASE}/extra.js") in m.default_js
 
 
+def test_a_map_without_icons_loads_leaflet_and_its_plugins_only():
+    """The catalog map draws no folium.Icon: its iframe loads no jQuery, Bootstrap or awesome-markers script."""
+    m = make_map(icons=False, plugins=("markercluster",))
+    assert [name for name, _ in m.default_js] == ["leaflet", "markercluster", "featuregroup_subgroup"]
+    assert [name for name, _ in m.default_css] == [*(name for name, _ in VENDOR_CSS), "markercluster_css"]
+    assert [name for name, _ in make_map().default_js] == [name for name, _ in VENDOR_JS]
+
+
 def test_maps_do_not_share_instance_lists():
     a, b = make_map(), make_map()
     assert a.default_js is not b.default_js and a.default_css is not b.default_css

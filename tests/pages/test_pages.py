@@ -108,6 +108,12 @@ def test_map_component_is_offline(sites):
     assert links, "the map has no script or stylesheet links"
     remote = [u for u in links if re.match(r"^(https?:)?//", u, re.IGNORECASE)]
     assert remote == []
+    # Leaflet and the cluster plugins only: the iframe loads its scripts one after another (no folium.Icon here).
+    assert [u.rsplit("/", 1)[1] for u in args["js_links"]] == [
+        "leaflet.js",
+        "leaflet.markercluster.js",
+        "leaflet.featuregroup.subgroup.js",
+    ]
     assert "L.Icon.Default.imagePath" in args["script"]
     # Only the view comes back (for the exports): clicks and popups rerun nothing, and a pan or zoom reruns
     # only the map's fragment (pages/1_map.py).
@@ -231,8 +237,17 @@ def test_url_notices_cannot_make_a_link_or_an_image(params):
 def test_unresolved_sites_are_counted_on_the_map_page(sites):
     at = _app()
     unresolved = int((sites["precision"] == "unresolved").sum())
-    expanders = [e.label for e in at.expander]
-    assert f"{unresolved} sites unresolved (not drawn on the map)" in expanders
+    label = f"{unresolved} sites unresolved (not drawn on the map)"
+    (box,) = [e for e in at.expander if e.label == label]
+    # The table is sent only once the box is opened (a rerun): a new session's browser draws the map sooner.
+    assert not box.dataframe
+    at.session_state["m_unresolved_open"] = True
+    at.run()
+    _no_exception(at)
+    (box,) = [e for e in at.expander if e.label == label]
+    (table,) = box.dataframe
+    assert len(table.value) == unresolved
+    assert list(table.value.columns) == ["Exercise", "Place as written", "Read as", "Why it is not placed"]
 
 
 def test_timeline_page_draws_a_vega_chart():
