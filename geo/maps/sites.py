@@ -243,23 +243,27 @@ class SiteTables:
         ``[frame, quote, source]``, so that ``frame[0] + quote + frame[1] + source + frame[2]`` is the HTML.
         ``[html]`` when the stand-ins cannot be found.
         """
-        source = str(citation.get("source", ""))
+        get = citation.get
+        source = get("source", "")
+        source = source if type(source) is str else str(source)
         s = self._source_index.get(source)
         if s is None:
             s = self._source_index[source] = len(self.sources)
             self.sources.append(self._source(source))
-        key = tuple(citation.get(k) for k in _FRAME_KEYS)
+        key = (get("claimed_by"), get("via"), get("grade"), get("grade_text"))  # _FRAME_KEYS
         f = self._frame_index.get(key)
         if f is None:
             f = self._frame_index[key] = self._add_frame(dict(zip(_FRAME_KEYS, key, strict=True)))
         if f < 0:
             row = [self.vocabulary(citation_html(citation_fields(citation)))]
         else:
-            quote = escape(str(citation.get("quote", "")), quote=True)
+            # Keyed by the quote as given: escaping is one-to-one, so equal quotes escape equally, once each.
+            quote = get("quote", "")
+            quote = quote if type(quote) is str else str(quote)
             q = self._quote_index.get(quote)
             if q is None:
                 q = self._quote_index[quote] = len(self.quotes)
-                self.quotes.append(quote)
+                self.quotes.append(escape(quote, quote=True))
             row = [f, q, s]
         citations: list[list[int]] = self.exercises[exercise][7]
         citations.append(row)
@@ -303,6 +307,7 @@ class _SharedText:
         self.first_rows = first_rows
         self.exercise_ids: dict[str, int] = {}
         self.exercise_cits: list[dict[str, int]] = []
+        self.site_cits: dict[tuple[int, tuple[str, ...]], list[int]] = {}
         self.place_ids: dict[tuple[Any, ...], int] = {}
 
     def exercise(self, ex_id: str) -> int:
@@ -314,15 +319,21 @@ class _SharedText:
         return e
 
     def citations(self, e: int, citations: Any) -> list[int]:
-        """Return the indexes (within exercise ``e``) of a site's citations, adding new ones."""
-        cit_index = self.exercise_cits[e]
-        site_cits = []
-        for cit in citations or []:
-            cid = str(cit.get("id"))
-            c = cit_index.get(cid)
-            if c is None:
-                c = cit_index[cid] = self.tables.add_citation(e, cit)
-            site_cits.append(c)
+        """Return the indexes (within exercise ``e``) of a site's citations, adding new ones (do not change it).
+
+        The sites of an exercise mostly cite the same ids: their indexes are looked up once per list of ids.
+        """
+        ids = tuple([str(cit.get("id")) for cit in citations]) if citations else ()
+        site_cits = self.site_cits.get((e, ids))
+        if site_cits is None:
+            cit_index = self.exercise_cits[e]
+            site_cits = []
+            for cid, cit in zip(ids, citations or (), strict=True):
+                c = cit_index.get(cid)
+                if c is None:
+                    c = cit_index[cid] = self.tables.add_citation(e, cit)
+                site_cits.append(c)
+            self.site_cits[e, ids] = site_cits
         return site_cits
 
     def place(self, key: tuple[Any, ...]) -> int:
