@@ -93,7 +93,7 @@ def _citation_deltas(citations: list[list[int]]) -> Any:
 
 
 def packed_json(tables: SiteTables) -> dict[str, Any]:
-    """Return :meth:`geo.maps.sites.SiteTables.to_json` re-coded for packing (see the module docstring)."""
+    """Return :meth:`geo.maps.site_text.SiteTables.to_json` re-coded for packing (see the module docstring)."""
     data = tables.to_json()
     data["ex"] = [[*ex[:7], _citation_deltas(ex[7]), *ex[8:]] for ex in data["ex"]]
     return data | _quote_words(tables.quotes)
