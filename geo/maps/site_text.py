@@ -223,8 +223,8 @@ class SiteTables:
 class SharedText:
     """Interns exercise facts, places and citations so that each is sent once however many sites share it.
 
-    Per site, only dictionary look-ups: an exercise's fields are computed from its first row, a citation's
-    and a place's from their first occurrence (the per-site work is what makes 20,000 sites slow).
+    Per site, only dictionary look-ups (:meth:`site`): an exercise's fields are computed from its first row,
+    a citation's and a place's from their first occurrence (the per-site work is what makes 20,000 sites slow).
     """
 
     def __init__(self, tables: SiteTables, first_rows: dict[str, dict[str, Any]]) -> None:
@@ -232,8 +232,29 @@ class SharedText:
         self.first_rows = first_rows
         self.exercise_ids: dict[str, int] = {}
         self.exercise_cits: list[dict[str, int]] = []
-        self.site_cits: dict[tuple[int, tuple[str, ...]], list[int]] = {}
         self.place_ids: dict[tuple[Any, ...], int] = {}
+
+    def site(self, ex_id: str, citations: Any, place_key: tuple[Any, ...]) -> tuple[int, list[int], int]:
+        """Return a site's exercise, cited citations and place description as indexes, adding the new ones.
+
+        In that order (the vocabulary's order depends on it). The citations are indexes within the exercise
+        (by id, as text), each once, in the order cited.
+        """
+        e = self.exercise_ids.get(ex_id)
+        if e is None:
+            e = self.exercise(ex_id)
+        cit_index = self.exercise_cits[e]
+        site_cits = []
+        for cit in citations or ():
+            cid = str(cit.get("id"))
+            c = cit_index.get(cid)
+            if c is None:
+                c = cit_index[cid] = self.tables.add_citation(e, cit)
+            site_cits.append(c)
+        p = self.place_ids.get(place_key)
+        if p is None:
+            p = self.place(place_key)
+        return e, list(dict.fromkeys(site_cits)), p
 
     def exercise(self, ex_id: str) -> int:
         """Return the index of an exercise in the tables (adding it from its first row)."""
@@ -242,24 +263,6 @@ class SharedText:
             e = self.exercise_ids[ex_id] = self.tables.add_exercise(exercise_fields(self.first_rows[ex_id]))
             self.exercise_cits.append({})
         return e
-
-    def citations(self, e: int, citations: Any) -> list[int]:
-        """Return the indexes (within exercise ``e``) of a site's citations, adding new ones (do not change it).
-
-        The sites of an exercise mostly cite the same ids: their indexes are looked up once per list of ids.
-        """
-        ids = tuple([str(cit.get("id")) for cit in citations]) if citations else ()
-        site_cits = self.site_cits.get((e, ids))
-        if site_cits is None:
-            cit_index = self.exercise_cits[e]
-            site_cits = []
-            for cid, cit in zip(ids, citations or (), strict=True):
-                c = cit_index.get(cid)
-                if c is None:
-                    c = cit_index[cid] = self.tables.add_citation(e, cit)
-                site_cits.append(c)
-            self.site_cits[e, ids] = site_cits
-        return site_cits
 
     def place(self, key: tuple[Any, ...]) -> int:
         """Return the index of a place description (its :data:`geo.maps.popup.PLACE_COLUMNS` values) in the tables."""

@@ -37,7 +37,7 @@ import gc
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 import geopandas as gpd
@@ -65,6 +65,7 @@ POINT_KINDS: tuple[str, ...] = ("p", "a", "t")
 AREA_KINDS: tuple[str, ...] = ("r", "b", "c")
 #: Kinds from the vaguest to the most precise: a spot shared by sites of several kinds is drawn as the vaguest.
 _VAGUEST_FIRST: tuple[str, ...] = ("c", "b", "r", "a", "t", "p")
+_VAGUENESS: dict[str, int] = {kind: i for i, kind in enumerate(_VAGUEST_FIRST)}
 
 #: What one place description depends on (one home: :func:`geo.maps.popup.place_fields` reads exactly these).
 _PLACE_FIELDS = PLACE_COLUMNS
@@ -95,39 +96,24 @@ def _hashable(value: Any) -> Any:
     return tuple(value) if isinstance(value, list) else _value(value)
 
 
-@dataclass
-class _Spot:
-    """One distinct place while the tables are built: its names and the exercises there."""
+#: An exercise's entry at a spot while the tables are built: its start (ISO text), places and citations.
+_Entry = tuple[str, list[int], list[int]]
 
-    index: int
-    names: Counter[str] = field(default_factory=Counter)
-    entries: dict[int, tuple[str, list[int], list[int]]] = field(default_factory=dict)
 
-    def add(self, exercise: int, start: str, place: int, citations: list[int]) -> None:
-        """Add one site of ``exercise`` (started on ``start``, ISO text) at this spot."""
-        entry = self.entries.get(exercise)
-        if entry is None:  # the usual case: one site per exercise and spot
-            self.entries[exercise] = (start, [place], list(dict.fromkeys(citations)))
-            return
-        _, places, cits = entry
-        if place not in places:
-            places.append(place)
-        cits.extend(c for c in citations if c not in cits)
-
-    def row(self, tables: SiteTables) -> list[Any]:
-        """Return ``[name, entries]``, entries newest first (then by name)."""
-        ex_name = tables.vocabulary.items
-        order = sorted(self.entries, key=lambda e: ex_name[tables.exercises[e][0]])
-        order.sort(key=lambda e: self.entries[e][0], reverse=True)
-        entries: list[list[Any]] = []
-        for e in order:
-            _, places, cits = self.entries[e]
-            entry: list[Any] = [e, places]
-            if sorted(cits) != list(range(len(tables.exercises[e][7]))):
-                entry.append(sorted(cits))
-            entries.append(entry)
-        name = self.names.most_common(1)[0][0] if self.names else ""
-        return [tables.vocabulary(name), entries]
+def _spot_row(tables: SiteTables, names: dict[str, int], entries: dict[int, _Entry]) -> list[Any]:
+    """Return a spot's ``[name, entries]``: its most frequent name, entries newest first (then by name)."""
+    ex_name = tables.vocabulary.items
+    order = sorted(entries, key=lambda e: ex_name[tables.exercises[e][0]])
+    order.sort(key=lambda e: entries[e][0], reverse=True)
+    rows: list[list[Any]] = []
+    for e in order:
+        _, places, cits = entries[e]
+        row: list[Any] = [e, places]
+        if sorted(cits) != list(range(len(tables.exercises[e][7]))):
+            row.append(sorted(cits))
+        rows.append(row)
+    name = max(names.items(), key=itemgetter(1))[0] if names else ""  # the first of the most frequent
+    return [tables.vocabulary(name), rows]
 
 
 def _columns(frame: pd.DataFrame, names: tuple[str, ...], rows: list[int] | None = None) -> dict[str, list[Any]]:
@@ -165,26 +151,28 @@ def _place_names(columns: dict[str, list[Any]]) -> list[str]:
     return out
 
 
-def _add_symbol(
+def _add_symbols(
     tables: SiteTables,
-    symbols: dict[tuple[str, tuple[Any, ...]], list[Any]],
-    at: tuple[str, tuple[Any, ...]],
-    spot: int,
-    kind: str,
-    radius_km: Any,
+    keys: list[tuple[Any, ...]],
+    spots: list[int],
+    alliances: list[str],
+    kinds: list[str],
+    radii: list[Any],
 ) -> None:
-    """Add a site to the symbol of its spot and alliance ``at``: the vaguest kind, the widest radius."""
-    symbol = symbols.get(at)
-    alliance, key = at
-    if symbol is None:
-        parts = tables.layers.setdefault(alliance, {"pt": [], "ar": []})
-        symbol = [key[1], key[2], 0, kind, spot] if key[0] == "pt" else [key[1], kind, spot]
-        parts[key[0]].append(symbol)
-        symbols[at] = symbol
-    elif _VAGUEST_FIRST.index(kind) < _VAGUEST_FIRST.index(symbol[-2]):
-        symbol[-2] = kind
-    if key[0] == "pt":
-        symbol[2] = max(symbol[2], round(float(radius_km) * 1000.0) if radius_km else 0)
+    """Add one symbol per spot and alliance to ``tables.layers``: the vaguest kind, the widest radius (metres)."""
+    symbols: dict[tuple[str, int], list[Any]] = {}
+    for spot, alliance, kind, radius in zip(spots, alliances, kinds, radii, strict=True):
+        symbol = symbols.get((alliance, spot))
+        if symbol is None:
+            key = keys[spot]
+            parts = tables.layers.setdefault(alliance, {"pt": [], "ar": []})
+            symbol = [key[1], key[2], 0, kind, spot] if key[0] == "pt" else [key[1], kind, spot]
+            parts[key[0]].append(symbol)
+            symbols[alliance, spot] = symbol
+        elif _VAGUENESS[kind] < _VAGUENESS[symbol[-2]]:
+            symbol[-2] = kind
+        if len(symbol) == 5:  # a point: [lon, lat, radius_m, kind, spot]
+            symbol[2] = max(symbol[2], round(float(radius) * 1000.0) if radius else 0)
 
 
 def _start_text(value: Any) -> str:
@@ -228,54 +216,67 @@ def site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
         return _site_tables(sites)
 
 
-def _site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
-    tables = SiteTables()
+def _drawn(sites: gpd.GeoDataFrame, tables: SiteTables) -> tuple[np.ndarray, list[str], list[tuple[Any, ...]]]:
+    """The positions of the drawn rows, their geometry types and their spots' keys (areas into ``tables``).
+
+    A spot's key is ``("pt", lon, lat)`` (rounded) or ``("ar", area)`` (:func:`area_geometries`' index).
+    """
     # The drawn rows by position: only the columns read are filtered, never the whole frame (its nested
     # citation and figure columns make a copy of it a sixth of the build time at 20,000 sites).
     keep = (sites.geometry.notna() & ~sites.geometry.is_empty).to_numpy()
     positions = np.flatnonzero(keep)
-    if not len(positions):
-        return tables
     geometry = sites.geometry[keep] if len(positions) < len(sites) else sites.geometry
     if geometry.crs is not None and geometry.crs.to_epsg() != 4326:
         geometry = geometry.to_crs(settings.STORAGE_CRS)
     geom_types = geometry.geom_type.to_numpy()
     is_point = geom_types == "Point"
-    xs = np.round(shapely.get_x(np.where(is_point, geometry.values, None)), POINT_DECIMALS)
-    ys = np.round(shapely.get_y(np.where(is_point, geometry.values, None)), POINT_DECIMALS)
-    area_refs: dict[int, int] = {}
+    points = np.where(is_point, geometry.values, None)
+    xs = np.round(shapely.get_x(points), POINT_DECIMALS).tolist()
+    ys = np.round(shapely.get_y(points), POINT_DECIMALS).tolist()
+    keys: list[tuple[Any, ...]] = [("pt", x, y) for x, y in zip(xs, ys, strict=True)]
     if (~is_point).any():
         refs, tables.geometries = area_geometries(geometry[~is_point])
-        area_refs = dict(zip(np.flatnonzero(~is_point).tolist(), refs, strict=True))
+        for i, ref in zip(np.flatnonzero(~is_point).tolist(), refs, strict=True):
+            keys[i] = ("ar", ref)
+    return positions, geom_types.tolist(), keys
 
+
+def _site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
+    tables = SiteTables()
+    positions, geom_types, keys = _drawn(sites, tables)
+    if not len(positions):
+        return tables
+    spot_of: dict[tuple[Any, ...], int] = {}
+    spots = [spot_of.setdefault(key, len(spot_of)) for key in keys]  # in the order places first occur
     columns = _columns(sites, _SITE_COLUMNS, None if len(positions) == len(sites) else positions.tolist())
     ex_ids = [str(x) for x in columns["exercise_id"]]
     first = {ex: i for i, ex in reversed(list(enumerate(ex_ids)))}  # each exercise's first row
-    first_at = positions[list(first.values())]
-    first_rows = _records(sites.iloc[first_at].drop(columns=sites.geometry.name))
+    first_rows = _records(sites.iloc[positions[list(first.values())]].drop(columns=sites.geometry.name))
     shared = SharedText(tables, dict(zip(first, first_rows, strict=True)))
     place_keys = list(zip(*(_hashables(columns[f]) for f in _PLACE_FIELDS), strict=True))
-    names = _place_names(columns)
     starts = [_start_text(x) for x in columns["start_date"]]
+    entries_of: list[dict[int, _Entry]] = [{} for _ in spot_of]
+    site = shared.site
+    rows = zip(spots, starts, ex_ids, columns["citations"], place_keys, strict=True)
+    for spot, start, ex_id, citations, place_key in rows:
+        e, site_cits, p = site(ex_id, citations, place_key)
+        entries = entries_of[spot]
+        entry = entries.get(e)
+        if entry is None:  # the usual case: one site per exercise and spot
+            entries[e] = (start, [p], site_cits)
+            continue
+        _, places, cits = entry
+        if p not in places:
+            places.append(p)
+        cits.extend(c for c in site_cits if c not in cits)
+    names_of: list[dict[str, int]] = [{} for _ in spot_of]
+    for spot, name in zip(spots, _place_names(columns), strict=True):
+        names_of[spot][name] = names_of[spot].get(name, 0) + 1
+    tables.spots = [_spot_row(tables, names, entries) for names, entries in zip(names_of, entries_of, strict=True)]
+    alliances = [str(a) for a in columns["alliance"]]
+    tables.sites = dict(Counter(alliances))
     kinds = [
-        site_kind(str(g), k, pr)
-        for g, k, pr in zip(geom_types, columns["site_kind"], columns["precision"], strict=True)
+        site_kind(g, k, pr) for g, k, pr in zip(geom_types, columns["site_kind"], columns["precision"], strict=True)
     ]
-    radii = [_value(r) for r in columns["precision_km"]]
-    spots: dict[tuple[Any, ...], _Spot] = {}
-    symbols: dict[tuple[str, tuple[Any, ...]], list[Any]] = {}
-    rows = zip(ex_ids, columns["alliance"], columns["citations"], place_keys, strict=True)
-    for i, (ex_id, alliance, citations, place_key) in enumerate(rows):
-        e = shared.exercise(ex_id)
-        key: tuple[Any, ...] = ("pt", float(xs[i]), float(ys[i])) if is_point[i] else ("ar", area_refs[i])
-        spot = spots.get(key)
-        if spot is None:
-            spot = spots[key] = _Spot(len(spots))
-        spot.names[names[i]] += 1
-        site_cits = shared.citations(e, citations)  # before the place: the vocabulary's order as before
-        spot.add(e, starts[i], shared.place(place_key), site_cits)
-        alliance = str(alliance)
-        tables.sites[alliance] = tables.sites.get(alliance, 0) + 1
-        _add_symbol(tables, symbols, (alliance, key), spot.index, kinds[i], radii[i] if is_point[i] else None)
-    tables.spots = [spot.row(tables) for spot in spots.values()]
+    _add_symbols(tables, list(spot_of), spots, alliances, kinds, [_value(r) for r in columns["precision_km"]])
     return tables
