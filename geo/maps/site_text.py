@@ -48,10 +48,11 @@ class Vocabulary:
         """Return the index of ``text`` (adding it), or -1 for None."""
         if text is None:
             return -1
-        if text not in self._index:
-            self._index[text] = len(self.items)
+        i = self._index.get(text)
+        if i is None:
+            i = self._index[text] = len(self.items)
             self.items.append(text)
-        return self._index[text]
+        return i
 
 
 @dataclass

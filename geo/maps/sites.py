@@ -48,7 +48,7 @@ import shapely
 from geo.catalog.sites import POINT_DECIMALS, place_name, site_kind
 from geo.core import settings
 from geo.core.values import is_missing
-from geo.maps.popup import PLACE_COLUMNS
+from geo.maps.popup import EXERCISE_COLUMNS, PLACE_COLUMNS
 from geo.maps.site_areas import area_geometries
 from geo.maps.site_text import SharedText, SiteTables
 
@@ -123,13 +123,6 @@ def _columns(frame: pd.DataFrame, names: tuple[str, ...], rows: list[int] | None
         values = frame[c].tolist() if c in frame.columns else [None] * len(frame)
         out[c] = values if rows is None else [values[i] for i in rows]
     return out
-
-
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """``frame.to_dict("records")``, the same values, four times faster: one ``tolist()`` per column."""
-    columns = list(frame.columns)
-    rows = zip(*(frame[c].tolist() for c in columns), strict=True)
-    return [dict(zip(columns, values, strict=True)) for values in rows]
 
 
 def _hashables(values: list[Any]) -> list[Any]:
@@ -251,8 +244,10 @@ def _site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
     columns = _columns(sites, _SITE_COLUMNS, None if len(positions) == len(sites) else positions.tolist())
     ex_ids = [str(x) for x in columns["exercise_id"]]
     first = {ex: i for i, ex in reversed(list(enumerate(ex_ids)))}  # each exercise's first row
-    first_rows = _records(sites.iloc[positions[list(first.values())]].drop(columns=sites.geometry.name))
-    shared = SharedText(tables, dict(zip(first, first_rows, strict=True)))
+    read = tuple(c for c in EXERCISE_COLUMNS if c in sites.columns)
+    first_rows = _columns(sites, read, positions[list(first.values())].tolist())
+    first_of = zip(*(first_rows[c] for c in read), strict=True)
+    shared = SharedText(tables, {ex: dict(zip(read, r, strict=True)) for ex, r in zip(first, first_of, strict=True)})
     place_keys = list(zip(*(_hashables(columns[f]) for f in _PLACE_FIELDS), strict=True))
     starts = [_start_text(x) for x in columns["start_date"]]
     entries_of: list[dict[int, _Entry]] = [{} for _ in spot_of]
