@@ -40,6 +40,7 @@ from geo.core.values import present, text_or_none
 from geo.geocode.gazetteer import reading_text
 
 __all__ = [
+    "EXERCISE_COLUMNS",
     "KIND_LABELS",
     "PLACE_COLUMNS",
     "CitationFields",
@@ -176,6 +177,26 @@ def _figure_fields(
             }
         )
     return out
+
+
+#: The site columns :func:`exercise_fields` reads: a row holding only these (those present) gives the same fields.
+EXERCISE_COLUMNS: tuple[str, ...] = (
+    "exercise_id",
+    "exercise_name",
+    "alliance",
+    "start",
+    "end",
+    "ongoing",
+    "date_precision",
+    "announced",
+    "participants",
+    "disputed",
+    "withdrawn",
+    "observers",
+    "figures",
+    "citations",
+    "figures_hidden",
+)
 
 
 def exercise_fields(row: Mapping[str, Any]) -> ExerciseFields:

@@ -20,7 +20,7 @@ functions that draw them:
 * tooltips and popups built from the tables only when shown (:func:`geo.maps.popup.spot_popup_html` is
   the same markup in Python; a browser test checks they agree): places and citations are the HTML that
   :mod:`geo.maps.popup` rendered and escaped (a citation as its frame, escaped quote and source, joined
-  here: :meth:`geo.maps.sites.SiteTables.add_citation`); a link's anchor (its URL and host) and the
+  here: :meth:`geo.maps.site_text.SiteTables.add_citation`); a link's anchor (its URL and host) and the
   exercise's facts are escaped here.
 
 Keyboard: markers and clusters are focusable (Tab), area polygons get ``tabindex="0"``; Enter opens a
@@ -122,7 +122,7 @@ var {{ this.get_name() }} = (function (D, STYLES, LINK) {
         return '<a href="' + escText((x[0] ? "https://" : "http://") + x[1]) +
             '" target="_blank" rel="noopener noreferrer">' + esc(x[2]) + "</a>";
     }
-    function citation(c) {  // [frame, quote, source]: see SiteTables.add_citation in geo/maps/sites.py
+    function citation(c) {  // [frame, quote, source]: see SiteTables.add_citation in geo/maps/site_text.py
         if (c.length === 1) { return V[c[0]]; }
         var f = D.cf[c[0]];
         return f[0] + D.q[c[1]] + f[1] + source(c[2]) + f[2];

@@ -35,10 +35,9 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from html import escape
+from operator import itemgetter
 from typing import Any
 
 import geopandas as gpd
@@ -48,20 +47,10 @@ import shapely
 
 from geo.catalog.sites import POINT_DECIMALS, place_name, site_kind
 from geo.core import settings
-from geo.core.citations import source_host
 from geo.core.values import is_missing
-from geo.maps.popup import (
-    PLACE_COLUMNS,
-    ExerciseFields,
-    PlaceFields,
-    citation_fields,
-    citation_html,
-    exercise_fields,
-    place_fields,
-    place_html,
-    source_html,
-)
+from geo.maps.popup import EXERCISE_COLUMNS, PLACE_COLUMNS
 from geo.maps.site_areas import area_geometries
+from geo.maps.site_text import SharedText, SiteTables
 
 __all__ = [
     "AREA_KINDS",
@@ -73,15 +62,10 @@ __all__ = [
 ]
 
 POINT_KINDS: tuple[str, ...] = ("p", "a", "t")
-#: The source and quote a citation's HTML is rendered with, to be cut out again (see :meth:`SiteTables.add_citation`).
-_STAND_IN = "seed:\u2063source\u2063"
-_STAND_IN_HTML = source_html(_STAND_IN)
-_QUOTE_STAND_IN = "\u2063quote\u2063"  # html.escape leaves it as it is
-#: The citation keys a citation's frame (its markup around the quote and the source) depends on.
-_FRAME_KEYS = ("claimed_by", "via", "grade", "grade_text")
 AREA_KINDS: tuple[str, ...] = ("r", "b", "c")
 #: Kinds from the vaguest to the most precise: a spot shared by sites of several kinds is drawn as the vaguest.
 _VAGUEST_FIRST: tuple[str, ...] = ("c", "b", "r", "a", "t", "p")
+_VAGUENESS: dict[str, int] = {kind: i for i, kind in enumerate(_VAGUEST_FIRST)}
 
 #: What one place description depends on (one home: :func:`geo.maps.popup.place_fields` reads exactly these).
 _PLACE_FIELDS = PLACE_COLUMNS
@@ -112,260 +96,24 @@ def _hashable(value: Any) -> Any:
     return tuple(value) if isinstance(value, list) else _value(value)
 
 
-class Vocabulary:
-    """Strings stored once, referred to by index (``-1`` for "none")."""
-
-    def __init__(self) -> None:
-        self.items: list[str] = []
-        self._index: dict[str, int] = {}
-
-    def __call__(self, text: str | None) -> int:
-        """Return the index of ``text`` (adding it), or -1 for None."""
-        if text is None:
-            return -1
-        if text not in self._index:
-            self._index[text] = len(self.items)
-            self.items.append(text)
-        return self._index[text]
+#: An exercise's entry at a spot while the tables are built: its start (ISO text), places and citations.
+_Entry = tuple[str, list[int], list[int]]
 
 
-@dataclass
-class SiteTables:
-    """The compact site tables of one map (see the module docstring).
-
-    Every string is an index into :attr:`vocabulary`; ``-1`` means "none", booleans are 0/1.
-
-    Attributes
-    ----------
-    vocabulary
-        The strings: plain text (escaped in the browser), and the escaped HTML of citations and places.
-    sources
-        Each distinct source: a link as ``[https 1/0, URL after "://", host in the vocabulary]``, whose anchor
-        (:func:`geo.maps.popup.source_html`) the browser builds and escapes; anything else as that HTML.
-    exercises
-        ``[name, alliance, when, when_note, participants, observers, figures, citations, id, figures_note]`` per
-        exercise; a figure group is ``[what, differ, [[as_stated, scope, by, official, grade], ...]]`` and a
-        citation the HTML of :func:`geo.maps.popup.citation_html` (its ``<li>``, with the grade) as
-        ``[frame, quote, source]``: its escaped quote in :attr:`quotes`, its source in :attr:`sources`
-        and the markup around them in :attr:`frames`, each once (``[html]`` when it could not be cut out).
-    frames
-        ``[before quote, between quote and source, after source]`` HTML per distinct grade, claimant and channel.
-    quotes
-        The escaped text of each distinct quote (packed: as words, :func:`geo.maps.site_pack.packed_json`).
-    places
-        ``[place, read_as, role, note, geocoded, explanation, nearest, html]`` per distinct place description,
-        ``html`` from :func:`geo.maps.popup.place_html`.
-    geometries
-        GeoJSON geometry per distinct area.
-    spots
-        ``[name, entries]`` per distinct place drawn (same point or same area geometry): its name
-        (:func:`geo.catalog.sites.place_name`) and one entry per exercise there, newest first,
-        ``[exercise, [place description, ...](, [citation, ...])]``; the citations are left out when the
-        entry cites all of its exercise's sources, in order.
-    layers
-        Alliance -> ``{"pt": [[lon, lat, radius_m, kind, spot], ...], "ar": [[geometry, kind, spot], ...]}``,
-        one symbol per spot that has sites of that alliance.
-    sites
-        Alliance -> number of sites drawn (the legend's counts).
-    """
-
-    vocabulary: Vocabulary = field(default_factory=Vocabulary)
-    exercises: list[list[Any]] = field(default_factory=list)
-    sources: list[str | list[Any]] = field(default_factory=list)
-    quotes: list[str] = field(default_factory=list)
-    frames: list[list[str]] = field(default_factory=list)
-    places: list[list[int]] = field(default_factory=list)
-    geometries: list[dict[str, Any]] = field(default_factory=list)
-    spots: list[list[Any]] = field(default_factory=list)
-    layers: dict[str, dict[str, list[list[Any]]]] = field(default_factory=dict)
-    sites: dict[str, int] = field(default_factory=dict)
-    _source_index: dict[str, int] = field(default_factory=dict, repr=False)
-    _frame_index: dict[tuple[Any, ...], int] = field(default_factory=dict, repr=False)
-    _quote_index: dict[str, int] = field(default_factory=dict, repr=False)
-
-    def counts(self) -> dict[str, int]:
-        """Return the number of drawn sites per alliance."""
-        return dict(self.sites)
-
-    def symbols(self) -> int:
-        """Return the number of symbols drawn (one per spot and alliance)."""
-        return sum(len(parts["pt"]) + len(parts["ar"]) for parts in self.layers.values())
-
-    def to_json(self) -> dict[str, Any]:
-        """Return the tables as plain JSON data (:func:`geo.maps.site_pack.packed_json`: a large map's)."""
-        return {
-            "v": self.vocabulary.items,
-            "q": self.quotes,
-            "src": self.sources,
-            "cf": self.frames,
-            "ex": self.exercises,
-            "pl": self.places,
-            "geoms": self.geometries,
-            "sp": self.spots,
-            "layers": self.layers,
-        }
-
-    def add_exercise(self, fields: ExerciseFields) -> int:
-        """Store an exercise's popup fields; return its index."""
-        v = self.vocabulary
-        figures = [
-            [
-                v(f["what"]),
-                int(f["differ"]),
-                [
-                    [v(c["as_stated"]), v(c["scope"]), v(c["by"]), int(c["official"]), v(c["grade"])]
-                    for c in f["claims"]
-                ],
-            ]
-            for f in fields["figures"]
-        ]
-        self.exercises.append(
-            [
-                v(fields["name"]),
-                v(fields["alliance"]),
-                v(fields["when"]),
-                v(fields["when_note"] or None),
-                v(fields["participants"]),
-                v(fields["observers"] or None),
-                figures,
-                [],
-                v(fields["id"]),
-                v(fields["figures_note"]),
-            ]
-        )
-        return len(self.exercises) - 1
-
-    def add_citation(self, exercise: int, citation: Mapping[str, Any]) -> int:
-        """Store a citation of an exercise (its :func:`geo.maps.popup.citation_html`); return its index within it.
-
-        The HTML is cut into a frame (the markup and the grade, claimant and channel around the quote and the
-        source, rendered once per distinct frame with stand-ins), the escaped quote and the source's HTML:
-        ``[frame, quote, source]``, so that ``frame[0] + quote + frame[1] + source + frame[2]`` is the HTML.
-        ``[html]`` when the stand-ins cannot be found.
-        """
-        source = str(citation.get("source", ""))
-        s = self._source_index.get(source)
-        if s is None:
-            s = self._source_index[source] = len(self.sources)
-            self.sources.append(self._source(source))
-        key = tuple(citation.get(k) for k in _FRAME_KEYS)
-        f = self._frame_index.get(key)
-        if f is None:
-            f = self._frame_index[key] = self._add_frame(dict(zip(_FRAME_KEYS, key, strict=True)))
-        if f < 0:
-            row = [self.vocabulary(citation_html(citation_fields(citation)))]
-        else:
-            quote = escape(str(citation.get("quote", "")), quote=True)
-            q = self._quote_index.get(quote)
-            if q is None:
-                q = self._quote_index[quote] = len(self.quotes)
-                self.quotes.append(quote)
-            row = [f, q, s]
-        citations: list[list[int]] = self.exercises[exercise][7]
-        citations.append(row)
-        return len(citations) - 1
-
-    def _source(self, source: str) -> str | list[Any]:
-        """A source as stored in :attr:`sources`: ``[https, rest, host]`` for a link, else its HTML."""
-        host = source_host(source)
-        scheme, _, rest = source.partition("://")
-        if host is None or rest.startswith("/"):  # "//" after a quote would read as a remote URL (offline.py)
-            return source_html(source)
-        return [int(scheme == "https"), rest, self.vocabulary(host)]
-
-    def _add_frame(self, frame: dict[str, Any]) -> int:
-        """Store the frame of citations with these :data:`_FRAME_KEYS`; return its index (-1: not cut)."""
-        html = citation_html(citation_fields({**frame, "quote": _QUOTE_STAND_IN, "source": _STAND_IN}))
-        before, found_quote, rest = html.partition(_QUOTE_STAND_IN)
-        middle, found_source, after = rest.partition(_STAND_IN_HTML)
-        if not (found_quote and found_source) or _QUOTE_STAND_IN in after or _STAND_IN_HTML in after:
-            return -1
-        self.frames.append([before, middle, after])
-        return len(self.frames) - 1
-
-    def add_place(self, fields: PlaceFields) -> int:
-        """Store a place description; return its index."""
-        v = self.vocabulary
-        keys = ("place", "read_as", "role", "note", "geocoded", "explanation", "nearest")
-        self.places.append([*(v(fields[k]) for k in keys), v(place_html(fields))])  # type: ignore[literal-required]
-        return len(self.places) - 1
-
-
-class _SharedText:
-    """Interns exercise facts, places and citations so that each is sent once however many sites share it.
-
-    Per site, only dictionary look-ups: an exercise's fields are computed from its first row, a citation's
-    and a place's from their first occurrence (the per-site work is what makes 20,000 sites slow).
-    """
-
-    def __init__(self, tables: SiteTables, first_rows: dict[str, dict[str, Any]]) -> None:
-        self.tables = tables
-        self.first_rows = first_rows
-        self.exercise_ids: dict[str, int] = {}
-        self.exercise_cits: list[dict[str, int]] = []
-        self.place_ids: dict[tuple[Any, ...], int] = {}
-
-    def exercise(self, ex_id: str) -> int:
-        """Return the index of an exercise in the tables (adding it from its first row)."""
-        e = self.exercise_ids.get(ex_id)
-        if e is None:
-            e = self.exercise_ids[ex_id] = self.tables.add_exercise(exercise_fields(self.first_rows[ex_id]))
-            self.exercise_cits.append({})
-        return e
-
-    def citations(self, e: int, citations: Any) -> list[int]:
-        """Return the indexes (within exercise ``e``) of a site's citations, adding new ones."""
-        cit_index = self.exercise_cits[e]
-        site_cits = []
-        for cit in citations or []:
-            cid = str(cit.get("id"))
-            c = cit_index.get(cid)
-            if c is None:
-                c = cit_index[cid] = self.tables.add_citation(e, cit)
-            site_cits.append(c)
-        return site_cits
-
-    def place(self, key: tuple[Any, ...]) -> int:
-        """Return the index of a place description (its :data:`_PLACE_FIELDS` values) in the tables."""
-        p = self.place_ids.get(key)
-        if p is None:
-            p = self.place_ids[key] = self.tables.add_place(place_fields(dict(zip(_PLACE_FIELDS, key, strict=True))))
-        return p
-
-
-@dataclass
-class _Spot:
-    """One distinct place while the tables are built: its names and the exercises there."""
-
-    index: int
-    names: Counter[str] = field(default_factory=Counter)
-    entries: dict[int, tuple[str, list[int], list[int]]] = field(default_factory=dict)
-
-    def add(self, exercise: int, start: str, place: int, citations: list[int]) -> None:
-        """Add one site of ``exercise`` (started on ``start``, ISO text) at this spot."""
-        entry = self.entries.get(exercise)
-        if entry is None:  # the usual case: one site per exercise and spot
-            self.entries[exercise] = (start, [place], list(dict.fromkeys(citations)))
-            return
-        _, places, cits = entry
-        if place not in places:
-            places.append(place)
-        cits.extend(c for c in citations if c not in cits)
-
-    def row(self, tables: SiteTables) -> list[Any]:
-        """Return ``[name, entries]``, entries newest first (then by name)."""
-        ex_name = tables.vocabulary.items
-        order = sorted(self.entries, key=lambda e: ex_name[tables.exercises[e][0]])
-        order.sort(key=lambda e: self.entries[e][0], reverse=True)
-        entries: list[list[Any]] = []
-        for e in order:
-            _, places, cits = self.entries[e]
-            entry: list[Any] = [e, places]
-            if sorted(cits) != list(range(len(tables.exercises[e][7]))):
-                entry.append(sorted(cits))
-            entries.append(entry)
-        name = self.names.most_common(1)[0][0] if self.names else ""
-        return [tables.vocabulary(name), entries]
+def _spot_row(tables: SiteTables, names: dict[str, int], entries: dict[int, _Entry]) -> list[Any]:
+    """Return a spot's ``[name, entries]``: its most frequent name, entries newest first (then by name)."""
+    ex_name = tables.vocabulary.items
+    order = sorted(entries, key=lambda e: ex_name[tables.exercises[e][0]])
+    order.sort(key=lambda e: entries[e][0], reverse=True)
+    rows: list[list[Any]] = []
+    for e in order:
+        _, places, cits = entries[e]
+        row: list[Any] = [e, places]
+        if sorted(cits) != list(range(len(tables.exercises[e][7]))):
+            row.append(sorted(cits))
+        rows.append(row)
+    name = max(names.items(), key=itemgetter(1))[0] if names else ""  # the first of the most frequent
+    return [tables.vocabulary(name), rows]
 
 
 def _columns(frame: pd.DataFrame, names: tuple[str, ...], rows: list[int] | None = None) -> dict[str, list[Any]]:
@@ -375,13 +123,6 @@ def _columns(frame: pd.DataFrame, names: tuple[str, ...], rows: list[int] | None
         values = frame[c].tolist() if c in frame.columns else [None] * len(frame)
         out[c] = values if rows is None else [values[i] for i in rows]
     return out
-
-
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """``frame.to_dict("records")``, the same values, four times faster: one ``tolist()`` per column."""
-    columns = list(frame.columns)
-    rows = zip(*(frame[c].tolist() for c in columns), strict=True)
-    return [dict(zip(columns, values, strict=True)) for values in rows]
 
 
 def _hashables(values: list[Any]) -> list[Any]:
@@ -403,26 +144,28 @@ def _place_names(columns: dict[str, list[Any]]) -> list[str]:
     return out
 
 
-def _add_symbol(
+def _add_symbols(
     tables: SiteTables,
-    symbols: dict[tuple[str, tuple[Any, ...]], list[Any]],
-    at: tuple[str, tuple[Any, ...]],
-    spot: int,
-    kind: str,
-    radius_km: Any,
+    keys: list[tuple[Any, ...]],
+    spots: list[int],
+    alliances: list[str],
+    kinds: list[str],
+    radii: list[Any],
 ) -> None:
-    """Add a site to the symbol of its spot and alliance ``at``: the vaguest kind, the widest radius."""
-    symbol = symbols.get(at)
-    alliance, key = at
-    if symbol is None:
-        parts = tables.layers.setdefault(alliance, {"pt": [], "ar": []})
-        symbol = [key[1], key[2], 0, kind, spot] if key[0] == "pt" else [key[1], kind, spot]
-        parts[key[0]].append(symbol)
-        symbols[at] = symbol
-    elif _VAGUEST_FIRST.index(kind) < _VAGUEST_FIRST.index(symbol[-2]):
-        symbol[-2] = kind
-    if key[0] == "pt":
-        symbol[2] = max(symbol[2], round(float(radius_km) * 1000.0) if radius_km else 0)
+    """Add one symbol per spot and alliance to ``tables.layers``: the vaguest kind, the widest radius (metres)."""
+    symbols: dict[tuple[str, int], list[Any]] = {}
+    for spot, alliance, kind, radius in zip(spots, alliances, kinds, radii, strict=True):
+        symbol = symbols.get((alliance, spot))
+        if symbol is None:
+            key = keys[spot]
+            parts = tables.layers.setdefault(alliance, {"pt": [], "ar": []})
+            symbol = [key[1], key[2], 0, kind, spot] if key[0] == "pt" else [key[1], kind, spot]
+            parts[key[0]].append(symbol)
+            symbols[alliance, spot] = symbol
+        elif _VAGUENESS[kind] < _VAGUENESS[symbol[-2]]:
+            symbol[-2] = kind
+        if len(symbol) == 5:  # a point: [lon, lat, radius_m, kind, spot]
+            symbol[2] = max(symbol[2], round(float(radius) * 1000.0) if radius else 0)
 
 
 def _start_text(value: Any) -> str:
@@ -466,54 +209,69 @@ def site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
         return _site_tables(sites)
 
 
-def _site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
-    tables = SiteTables()
+def _drawn(sites: gpd.GeoDataFrame, tables: SiteTables) -> tuple[np.ndarray, list[str], list[tuple[Any, ...]]]:
+    """The positions of the drawn rows, their geometry types and their spots' keys (areas into ``tables``).
+
+    A spot's key is ``("pt", lon, lat)`` (rounded) or ``("ar", area)`` (:func:`area_geometries`' index).
+    """
     # The drawn rows by position: only the columns read are filtered, never the whole frame (its nested
     # citation and figure columns make a copy of it a sixth of the build time at 20,000 sites).
     keep = (sites.geometry.notna() & ~sites.geometry.is_empty).to_numpy()
     positions = np.flatnonzero(keep)
-    if not len(positions):
-        return tables
     geometry = sites.geometry[keep] if len(positions) < len(sites) else sites.geometry
     if geometry.crs is not None and geometry.crs.to_epsg() != 4326:
         geometry = geometry.to_crs(settings.STORAGE_CRS)
     geom_types = geometry.geom_type.to_numpy()
     is_point = geom_types == "Point"
-    xs = np.round(shapely.get_x(np.where(is_point, geometry.values, None)), POINT_DECIMALS)
-    ys = np.round(shapely.get_y(np.where(is_point, geometry.values, None)), POINT_DECIMALS)
-    area_refs: dict[int, int] = {}
+    points = np.where(is_point, geometry.values, None)
+    xs = np.round(shapely.get_x(points), POINT_DECIMALS).tolist()
+    ys = np.round(shapely.get_y(points), POINT_DECIMALS).tolist()
+    keys: list[tuple[Any, ...]] = [("pt", x, y) for x, y in zip(xs, ys, strict=True)]
     if (~is_point).any():
         refs, tables.geometries = area_geometries(geometry[~is_point])
-        area_refs = dict(zip(np.flatnonzero(~is_point).tolist(), refs, strict=True))
+        for i, ref in zip(np.flatnonzero(~is_point).tolist(), refs, strict=True):
+            keys[i] = ("ar", ref)
+    return positions, geom_types.tolist(), keys
 
+
+def _site_tables(sites: gpd.GeoDataFrame) -> SiteTables:
+    tables = SiteTables()
+    positions, geom_types, keys = _drawn(sites, tables)
+    if not len(positions):
+        return tables
+    spot_of: dict[tuple[Any, ...], int] = {}
+    spots = [spot_of.setdefault(key, len(spot_of)) for key in keys]  # in the order places first occur
     columns = _columns(sites, _SITE_COLUMNS, None if len(positions) == len(sites) else positions.tolist())
     ex_ids = [str(x) for x in columns["exercise_id"]]
     first = {ex: i for i, ex in reversed(list(enumerate(ex_ids)))}  # each exercise's first row
-    first_at = positions[list(first.values())]
-    first_rows = _records(sites.iloc[first_at].drop(columns=sites.geometry.name))
-    shared = _SharedText(tables, dict(zip(first, first_rows, strict=True)))
+    read = tuple(c for c in EXERCISE_COLUMNS if c in sites.columns)
+    first_rows = _columns(sites, read, positions[list(first.values())].tolist())
+    first_of = zip(*(first_rows[c] for c in read), strict=True)
+    shared = SharedText(tables, {ex: dict(zip(read, r, strict=True)) for ex, r in zip(first, first_of, strict=True)})
     place_keys = list(zip(*(_hashables(columns[f]) for f in _PLACE_FIELDS), strict=True))
-    names = _place_names(columns)
     starts = [_start_text(x) for x in columns["start_date"]]
+    entries_of: list[dict[int, _Entry]] = [{} for _ in spot_of]
+    site = shared.site
+    rows = zip(spots, starts, ex_ids, columns["citations"], place_keys, strict=True)
+    for spot, start, ex_id, citations, place_key in rows:
+        e, site_cits, p = site(ex_id, citations, place_key)
+        entries = entries_of[spot]
+        entry = entries.get(e)
+        if entry is None:  # the usual case: one site per exercise and spot
+            entries[e] = (start, [p], site_cits)
+            continue
+        _, places, cits = entry
+        if p not in places:
+            places.append(p)
+        cits.extend(c for c in site_cits if c not in cits)
+    names_of: list[dict[str, int]] = [{} for _ in spot_of]
+    for spot, name in zip(spots, _place_names(columns), strict=True):
+        names_of[spot][name] = names_of[spot].get(name, 0) + 1
+    tables.spots = [_spot_row(tables, names, entries) for names, entries in zip(names_of, entries_of, strict=True)]
+    alliances = [str(a) for a in columns["alliance"]]
+    tables.sites = dict(Counter(alliances))
     kinds = [
-        site_kind(str(g), k, pr)
-        for g, k, pr in zip(geom_types, columns["site_kind"], columns["precision"], strict=True)
+        site_kind(g, k, pr) for g, k, pr in zip(geom_types, columns["site_kind"], columns["precision"], strict=True)
     ]
-    radii = [_value(r) for r in columns["precision_km"]]
-    spots: dict[tuple[Any, ...], _Spot] = {}
-    symbols: dict[tuple[str, tuple[Any, ...]], list[Any]] = {}
-    rows = zip(ex_ids, columns["alliance"], columns["citations"], place_keys, strict=True)
-    for i, (ex_id, alliance, citations, place_key) in enumerate(rows):
-        e = shared.exercise(ex_id)
-        key: tuple[Any, ...] = ("pt", float(xs[i]), float(ys[i])) if is_point[i] else ("ar", area_refs[i])
-        spot = spots.get(key)
-        if spot is None:
-            spot = spots[key] = _Spot(len(spots))
-        spot.names[names[i]] += 1
-        site_cits = shared.citations(e, citations)  # before the place: the vocabulary's order as before
-        spot.add(e, starts[i], shared.place(place_key), site_cits)
-        alliance = str(alliance)
-        tables.sites[alliance] = tables.sites.get(alliance, 0) + 1
-        _add_symbol(tables, symbols, (alliance, key), spot.index, kinds[i], radii[i] if is_point[i] else None)
-    tables.spots = [spot.row(tables) for spot in spots.values()]
+    _add_symbols(tables, list(spot_of), spots, alliances, kinds, [_value(r) for r in columns["precision_km"]])
     return tables

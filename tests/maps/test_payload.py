@@ -18,6 +18,7 @@ from geo.catalog.sites import sites_frame
 from geo.maps.build import build_map
 from geo.maps.datastore import delta_geometry, script_json
 from geo.maps.offline import remote_urls
+from geo.maps.popup import EXERCISE_COLUMNS, exercise_fields
 from geo.maps.site_index import PACK_ABOVE_SITES, SiteIndex
 from geo.maps.site_pack import PACK_ALPHABET, pack_text, packed_json
 from geo.maps.sites import SiteTables, site_tables
@@ -112,3 +113,37 @@ def test_packed_tables_decode_to_the_same_tables(real):
     assert _unpacked(data) == json.loads(json.dumps(tables.to_json()))
     assert _unpacked(data)["q"][-len(odd) :] == odd
     assert packed_json(SiteTables())["q"] == []
+
+
+class _ReadRow(dict):
+    """A site row that notes every key read from it."""
+
+    def __init__(self, row: dict) -> None:
+        super().__init__(row)
+        self.read: set[str] = set()
+
+    def get(self, key, default=None):
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        self.read.add(key)
+        return super().__contains__(key)
+
+
+def test_exercise_fields_read_only_the_exercise_columns(real):
+    # site_tables hands exercise_fields each exercise's first row with only these columns (the build's speed).
+    read: set[str] = set()
+    for full in (
+        real.drop(columns="geometry").assign(figures_hidden=[i % 2 for i in range(len(real))]).to_dict("records")
+    ):
+        row = _ReadRow(full)
+        fields = exercise_fields(row)
+        read |= row.read
+        assert exercise_fields({c: full[c] for c in EXERCISE_COLUMNS}) == fields
+    assert read <= set(EXERCISE_COLUMNS), read - set(EXERCISE_COLUMNS)
+    assert {"figures", "citations", "participants", "figures_hidden"} <= read
