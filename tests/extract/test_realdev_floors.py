@@ -60,7 +60,7 @@ TEST_IDS = [
     "118",
     "119",
 ]
-ARTICLES = 160
+ARTICLES = 170
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
