@@ -266,6 +266,13 @@ class _Grouping:
             return  # "A similar exercise was held in the Vitebsk region in 2022": another exercise
         elif mention:
             target = self._mentioned(sentence)
+            if (
+                target is not None
+                and target.sentences
+                and not EXERCISE_NOUN.search(sentence.text)
+                and _other_side(sentence, target, self.nato)
+            ):
+                return  # "the deployment of American troops" beside a Russian–Belarusian exercise: the other side's
         else:
             target = self.current if self._continues(sentence) else None
             if (

@@ -134,7 +134,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("site-list", rf"(?:{_PREP})?(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+(?P<word>{_RANGE_WORDS})\b"),  # noqa: E501
         ("site-of-list", rf"(?:the\s+)?(?P<word>{_RANGE_WORDS}|(?i:towns|cities|villages|settlements))\s+of\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})"),  # noqa: E501
         ("site-paren", rf"(?P<before>{_RANGE_WORDS}\s*)?\((?P<names>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})+(?:,?\s+and\s+{_NAME})?)\)"),  # noqa: E501
-        ("region", rf"(?:{_PREP}|\bof\s+|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?|voivodeships?|county|counties|krai)\b)"),  # noqa: E501
+        # "in Belarus and Russia's Pskov region": a region after a country that follows a preposition.
+        ("region", rf"(?:{_PREP}(?:(?:the\s+)?{country}\s*,?\s+and\s+)?|\bof\s+|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?|voivodeships?|county|counties|krai|exclave|enclave)\b)"),  # noqa: E501
         ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>[A-Z][\w’'-]+(?:[\s-]{_UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{_RANGE_WORDS})\b"),  # noqa: E501
         # A wire dateline that is a range: "BORISOVSKY TRAINING GROUND /Belarus/, September 15. /TASS/."
         ("dateline-site", rf"^\s*(?P<phrase>(?P<name>[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){{0,2}})\s+{_RANGE_WORDS})(?=\s*(?:/[^/]{{1,40}}/)?\s*,)"),  # noqa: E501

@@ -13,20 +13,20 @@ from geo.extract import Extractor
 from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 
 #: measure -> lowest acceptable value on dev (see :func:`tests.support.extraction_score.Tally.ratio`), measured
-#: on the 130 dev articles (34 of the first pass, 18 added for the failure classes of issue 14, the 10 first
+#: on the 150 dev articles (34 of the first pass, 18 added for the failure classes of issue 14, the 10 first
 #: test articles, moved to dev after they failed, 22 of the fourth passes: 063-069 for events, 071-078 for
 #: dates, 079-085 for sites, 16 of the fifth passes: 086-091 for sites, 130-139 for events and dates, 20 of
-#: the sixth passes: 140-149 for sites, 150-159 for events, and 20 of the two seventh passes: 160-169, Belarus/
-#: CSTO/Union State side, 170-179, NATO side and Russia's west), rounded down. Each new blind batch pulls some
-#: measure down before rules are fixed for its classes (README).
+#: the sixth passes: 140-149 for sites, 150-159 for events, 20 of the two seventh passes: 160-169, Belarus/
+#: CSTO/Union State side, 170-179, NATO side and Russia's west, and 10 of the eighth pass: 180-189, mixed),
+#: rounded down. Each new blind batch pulls some measure down before rules are fixed for its classes (README).
 FLOORS = {
     "recall": 0.90,
     "precision": 0.96,
     "alliance": 0.98,
-    "participants_recall": 0.97,
+    "participants_recall": 0.98,
     "participants_precision": 0.96,
-    "start": 0.93,
-    "sites": 0.78,
+    "start": 0.94,
+    "sites": 0.80,
 }
 
 

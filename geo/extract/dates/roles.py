@@ -129,9 +129,16 @@ _LEAD_WORDS = frozenset(
 )
 
 
+#: An apposition naming the exercise right before a date: "began their joint exercise, titled X (West) 2017, on
+#: Thursday" goes on with the verb before it, so the apposition is skipped.
+_NAMING_APPOSITION = re.compile(
+    r",\s+(?:also\s+)?(?:titled|dubbed|called|named|code-?named|codenamed)\s+[^,;.:]{1,60},\s*(?=(?:on\s+)?$)", re.I
+)
+
+
 def _words_before(sentence: str, pos: int) -> list[str]:
-    """Return the words of the clause before ``pos``, nearest first."""
-    head = sentence[:pos]
+    """Return the words of the clause before ``pos``, nearest first (past an apposition naming the exercise)."""
+    head = _NAMING_APPOSITION.sub(" ", sentence[:pos])
     breaks = list(_CLAUSE_BREAK.finditer(head))
     if breaks:
         head = head[breaks[-1].end() :]
