@@ -65,3 +65,11 @@ def test_the_other_sides_deployment_does_not_join_the_exercise(extractor):
     )
     (event,) = extractor.extract(own, published=dt.date(2021, 3, 1)).events
     assert set(event.participants) == {"BLR", "RUS"}
+
+
+def test_a_day_on_which_a_place_was_the_scene_of_an_exercise_is_its_start():
+    sentence = "This Sunday, the Kestrel range, in Poland, was the location chosen for new military maneuvers."
+    assert [(m.text, date_role(sentence, m)) for m in find_dates(sentence)] == [("This Sunday", "start")]
+    # the scene of something else dates nothing
+    concert = "This Sunday, the Kestrel square was the scene of a concert."
+    assert [date_role(concert, m) for m in find_dates(concert)] == ["none"]

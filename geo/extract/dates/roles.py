@@ -310,9 +310,22 @@ _ANNOUNCED_START = re.compile(
 )
 
 
+#: A place that "was the scene of" or "the location chosen for" an exercise that day: the exercise was held then.
+_SCENE_OF = re.compile(
+    r"^[^.;]{0,80}?\b(?:was|were|became)\s+the\s+(?:location|venue|scene|site|setting)\b[^.;]{0,40}?\b"
+    r"(?:exercises?|drills?|manoeuvres?|maneuvers?)\b",
+    re.I,
+)
+
+
 def _clause_opening(rest: str) -> Role:
     """Return the role of a date opening its clause ("On Saturday …") from what the clause goes on to say."""
-    if PAST_START.search(rest) or _STARTS_NOW.search(rest[:160]) or _ANNOUNCED_START.search(rest):
+    if (
+        PAST_START.search(rest)
+        or _STARTS_NOW.search(rest[:160])
+        or _ANNOUNCED_START.search(rest)
+        or _SCENE_OF.search(rest)
+    ):
         return "start"
     if any(w in _ANNOUNCE_CUES for w in re.findall(r"[a-z]+", rest.lower())[:12]):
         return "announced"
