@@ -73,3 +73,15 @@ def test_a_day_on_which_a_place_was_the_scene_of_an_exercise_is_its_start():
     # the scene of something else dates nothing
     concert = "This Sunday, the Kestrel square was the scene of a concert."
     assert [date_role(concert, m) for m in find_dates(concert)] == ["none"]
+
+
+def test_the_regions_of_a_list_of_names_are_one_region_each():
+    places = find_places("Troops trained in the regions of border units of Kestrel and Varėna last week.")
+    assert [(p.text, p.query, p.form) for p in places] == [
+        ("Kestrel", "the Kestrel region", "region"),
+        ("Varėna", "the Varėna region", "region"),
+    ]
+    districts = find_places("Drills covered the districts of Lida and Mosty.")
+    assert [p.query for p in districts] == ["Lida district", "Mosty district"]
+    # a single name after "the regions of" is left to the other patterns
+    assert [p.query for p in find_places("Drills covered the regions of Kestrel.")] == []
