@@ -381,6 +381,19 @@ def _border_mention(match: re.Match[str], sentence: str, role: str) -> PlaceMent
     return PlaceMention(text, query, start, end, "border", role, context, possessor)
 
 
+def _the_country(sentence: str, start: int) -> str | None:
+    """Return the ISO3 of "the country" ("throughout the country"): the country the sentence names first.
+
+    With no country named, it is the context country, unless a demonym of another country says whose troops
+    these are ("Russian troops … across the country" leaves the country unsaid: None).
+    """
+    first = re.search(country_pattern(names=True, demonyms=False, capitals=False), sentence[:start])
+    if first:
+        return iso3_of(first.group(0))
+    demonyms = re.findall(country_pattern(names=False, demonyms=True, capitals=False), sentence)
+    return None if any(iso3_of(d) != DEFAULT_CONTEXT for d in demonyms) else DEFAULT_CONTEXT
+
+
 def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | None:
     group = "phrase" if "phrase" in match.groupdict() else 0
     start, end = match.start(group), match.end(group)
@@ -394,9 +407,8 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
         return PlaceMention(text, text, start, end, form, role, context)
     if form == "compass":
         return PlaceMention(text, text, start, end, form, role)
-    if form == "whole-country":  # a country's name, not a demonym: "Russian troops … across the country" is unsure
-        first = re.search(country_pattern(names=True, demonyms=False, capitals=False), sentence[:start])
-        iso3 = iso3_of(first.group(0)) if first else None
+    if form == "whole-country":
+        iso3 = _the_country(sentence, start)
         return PlaceMention(text, _country_query(iso3, text), start, end, "country", role, iso3) if iso3 else None
     if form == "region-part":  # "the northeast area of Vitebsk": that side of the Vitebsk region
         if match.group("name") in country_names():
@@ -404,8 +416,9 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
         query = f"{match.group('side').lower()} {match.group('name')} region"
         return PlaceMention(text, query, start, end, "region", role)
     if form in ("nationwide", "ranges-of"):
-        whole = iso3_of(match.group("name") or match.groupdict().get("name2") or "") or DEFAULT_CONTEXT
-        return PlaceMention(text, _country_query(whole, text), start, end, "country", role, whole)
+        country_named = match.group("name") or match.groupdict().get("name2")
+        whole = iso3_of(country_named) if country_named else _the_country(sentence, start)
+        return PlaceMention(text, _country_query(whole, text), start, end, "country", role, whole) if whole else None
     if form == "host" and not _HOSTED_EXERCISE.match(sentence, match.end()):
         return None  # "Belarus hosts Russian forces and equipment": no exercise is hosted
     if form in ("territory", "country-name", "host"):

@@ -38,6 +38,9 @@ def test_across_the_country_is_the_country_the_sentence_names_first():
     assert [(p.text, p.query, p.context) for p in places] == [("the entire country", "Estonia", "EST")]
     # with only a demonym, whose country it is stays unsaid
     assert find_places("Russian troops will hold drills across the country.") == []
+    # with none named and no other country's demonym, the context country (Belarus) as "the north of the country"
+    found = [(p.text, p.context) for p in find_places("Belarusian units held drills throughout the country.")]
+    assert found == [("the country", "BLR")]
 
 
 def test_a_rehearsed_scenario_is_no_war_and_the_region_of_x_is_that_side_of_it(extractor):
