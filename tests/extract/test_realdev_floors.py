@@ -20,8 +20,8 @@ from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 #: CSTO/Union State side, 170-179, NATO side and Russia's west, and 10 of the eighth pass: 180-189, mixed),
 #: rounded down. Each new blind batch pulls some measure down before rules are fixed for its classes (README).
 FLOORS = {
-    "recall": 0.90,
-    "precision": 0.96,
+    "recall": 0.91,
+    "precision": 0.97,
     "alliance": 0.98,
     "participants_recall": 0.98,
     "participants_precision": 0.96,
