@@ -265,14 +265,7 @@ class _Grouping:
         elif mention and OTHER_EXERCISE.search(sentence.text):
             return  # "A similar exercise was held in the Vitebsk region in 2022": another exercise
         elif mention:
-            target = self._mentioned(sentence)
-            if (
-                target is not None
-                and target.sentences
-                and not EXERCISE_NOUN.search(sentence.text)
-                and _other_side(sentence, target, self.nato)
-            ):
-                return  # "the deployment of American troops" beside a Russian–Belarusian exercise: the other side's
+            target = self._own_side(sentence, self._mentioned(sentence))
         else:
             target = self.current if self._continues(sentence) else None
             if (
@@ -318,6 +311,20 @@ class _Grouping:
         ):
             for event in self._family(sentence):
                 event.attach(sentence, usable)
+
+    def _own_side(self, sentence: Sentence, target: GroupedEvent | None) -> GroupedEvent | None:
+        """The event a deployment mentions, unless the forces deployed are the other side's.
+
+        "the deployment of American troops" beside a Russian–Belarusian exercise is not part of it.
+        """
+        if (
+            target is not None
+            and target.sentences
+            and not EXERCISE_NOUN.search(sentence.text)
+            and _other_side(sentence, target, self.nato)
+        ):
+            return None
+        return target
 
     def _family(self, sentence: Sentence) -> list[GroupedEvent]:
         """The main event and the named events of its year that a plural "the events" sentence speaks of.
