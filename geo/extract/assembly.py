@@ -30,12 +30,13 @@ from geo.extract.draft import (
 )
 from geo.extract.event_dates import Dated, anchor_dates, best, choose_start
 from geo.extract.grouped import GroupedEvent
-from geo.extract.grouping import alliance_members, inside, narrow, own_segments, relevant_spans
+from geo.extract.grouping import alliance_members, relevant_spans
 from geo.extract.names import NameMention
 from geo.extract.numbers import FigureMention, find_figures
 from geo.extract.participants import find_parties
 from geo.extract.place_sides import EAST, across_sides, other_side
 from geo.extract.places import PlaceMention, find_places, geocode_cached, is_home_base, is_venue, location_key
+from geo.extract.segments import inside, narrow, own_segments
 from geo.extract.text import Sentence, wire_dateline
 from geo.geocode.result import GeocodeResult
 

@@ -46,7 +46,7 @@ from geo.extract.event_dates import share_dates
 from geo.extract.grouping import group_sentences
 from geo.extract.names import NameLexicon
 from geo.extract.shared_parts import share_places
-from geo.extract.text import Sentence, dateline, split_sentences
+from geo.extract.text import Sentence, dateline, normalize_apostrophes, split_sentences
 from geo.extract.uncovered_regions import locate_uncovered_regions
 
 
@@ -170,6 +170,7 @@ class Extractor:
             If the budget is spent before the last event is built.
         """
         budget = Budget(budget_s)
+        text = normalize_apostrophes(text)
         published, published_from, warnings = _publication(text, published)
         sentences = split_sentences(text)
         budget.check()

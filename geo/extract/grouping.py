@@ -152,45 +152,6 @@ def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, i
     return keep
 
 
-def inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    """Return whether an offset falls inside one of the spans."""
-    return any(start <= position < end for start, end in spans)
-
-
-#: Where a sentence listing several exercises turns to the next one: a clause opening with its month ("In
-#: September, A will host X, in September-October, Y will take place in Russia"), a new subject after ", and", or a
-#: contrast (", while the latest war games, codenamed Silver Arrow, wrapped up in mid-October").
-_NEXT_EXERCISE = re.compile(
-    r"[,;]\s+(?=(?:and\s+)?(?:in|on|from|during|by)\s+(?:the\s+)?(?:(?:early|late|mid|first|second|half|of)[\s-]+)*"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)|"
-    r",\s+and\s+(?=(?:the\s+)?[A-Z][a-z]+\s+(?:will|is|are|has|have|was|were|hosts|hosted)\b)|,\s+(?:while|whereas)\s+"
-)
-
-
-def own_segments(sentence: str, names: list[NameMention], mine: set[str | None]) -> list[tuple[int, int]] | None:
-    """The stretches of a sentence that speak of one of several exercises it names, or None when all of it does.
-
-    "In September, Kazakhstan will host the Rubezh exercise, in September-October, the Interaction exercise will
-    take place in Russia": Rubezh's month and country are not Interaction's. Only when the event's names and
-    another's fall in different stretches (cut by :data:`_NEXT_EXERCISE`); a list naming several in one stretch
-    ("Interaction, Search and Echelon will be held in Belarus") shares the whole sentence.
-    """
-    own = [n.start for n in names if n.key in mine]
-    others = [n.start for n in names if n.key not in mine]
-    if not own or not others:
-        return None
-    cuts = [0, *(m.end() for m in _NEXT_EXERCISE.finditer(sentence)), len(sentence)]
-    keep = [(a, b) for a, b in pairwise(cuts) if any(a <= n < b for n in own)]
-    return None if any(inside(n, keep) for n in others) else keep
-
-
-def narrow(spans: list[tuple[int, int]], segments: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
-    """The parts of ``spans`` inside ``segments`` (all of them when there are no segments)."""
-    if segments is None:
-        return spans
-    return [(max(a, c), min(b, d)) for a, b in spans for c, d in segments if max(a, c) < min(b, d)]
-
-
 #: What stands between two names of one list: a comma or "and", with the names' quotes.
 #: An exercise reported as held a short while ago ("exercises called X were recently conducted in Russia").
 _RECENTLY_HELD = re.compile(
@@ -267,7 +228,7 @@ class _Grouping:
         elif mention and OTHER_EXERCISE.search(sentence.text):
             return  # "A similar exercise was held in the Vitebsk region in 2022": another exercise
         elif mention:
-            target = self._mentioned(sentence)
+            target = self._own_side(sentence, self._mentioned(sentence))
         elif (lead := list_lead(self.sentences, sentence.index)) is not None:
             target = self.current if self.current and self.current.has(self.sentences[lead]) else None
         else:
@@ -315,6 +276,20 @@ class _Grouping:
         ):
             for event in self._family(sentence):
                 event.attach(sentence, usable)
+
+    def _own_side(self, sentence: Sentence, target: GroupedEvent | None) -> GroupedEvent | None:
+        """The event a deployment mentions, unless the forces deployed are the other side's.
+
+        "the deployment of American troops" beside a Russian–Belarusian exercise is not part of it.
+        """
+        if (
+            target is not None
+            and target.sentences
+            and not EXERCISE_NOUN.search(sentence.text)
+            and _other_side(sentence, target, self.nato)
+        ):
+            return None
+        return target
 
     def _family(self, sentence: Sentence) -> list[GroupedEvent]:
         """The main event and the named events of its year that a plural "the events" sentence speaks of.

@@ -69,8 +69,10 @@ _STRAIGHT_QUOTED = re.compile(
 _CAP_YEAR = re.compile(r"(?P<name>(?:[A-Z][a-z]+(?:\s+of(?=\s+[A-Z]))?[\s-]){1,3}" + _YEAR + _EDITION + r"?)(?![\w-])")
 #: A name with a two-digit year ("Namejs 24"), counted only before an apposition naming it an exercise.
 _CAP_SHORT_YEAR = re.compile(r"(?P<name>(?:[A-Z][a-z]+[\s-]){1,3}(?P<yy>[0-3]\d))(?![\w-])")
-#: An apposition after a name: "Namejs 2018, the largest military training exercise since …".
-_APPOSITION = re.compile(rf"\s*,\s+(?:the|an?|this\s+year['’]s)\s+{_MODIFIERS}{EXERCISE_WORDS}\b", re.I)
+#: An apposition after a name: "Namejs 2018, the largest military training exercise since …"; a length may lead
+#: it ("Eagle Strike 2024, an 11-day drill, began Monday").
+_LENGTH = r"(?:\d+[-\s](?:day|week|month|hour)\s+)?"
+_APPOSITION = re.compile(rf"\s*,\s+(?:the|an?|this\s+year['’]s)\s+{_LENGTH}{_MODIFIERS}{EXERCISE_WORDS}\b", re.I)
 #: A known name right after its exercise word, ending the clause: "in the special exercise Cliff."
 _KNOWN_AFTER_WORD = re.compile(rf"\b{EXERCISE_WORDS}\s+(?P<name>[A-Z][a-z]+)(?=\s*(?:[.,;:]|$))", re.I)
 #: A name after its exercise word: "the joint exercise Northern Shield-2025", "exercise Eagle Assault-2024".

@@ -133,10 +133,13 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<word>(?i:regions|oblasts|provinces|districts|municipalities|counties|areas))\s+of\s+(?:(?:the\s+)?(?i:territorial|administrative)\s+(?i:units)\s+of\s+)?(?P<names>[A-Z][\w’'-]+(?:\s*,\s*[A-Z][\w’'-]+)*,?\s+and\s+[A-Z][\w’'-]+))"),  # noqa: E501
         # "crossings over the rivers of Neman and Berezina", "across the rivers Neman and Berezina", "the Sozh River".
         ("rivers", rf"(?i:\b(?:over|across|on|along|in|at|near|to|of)\s+)(?P<phrase>(?:the\s+)?(?i:rivers?)\s+(?:of\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)|(?:the\s+)?(?P<name>{_UPPER}[\w’'-]+)\s+(?i:river)\b)"),  # noqa: E501
+        # "in the regions of (territorial units of) Vilnius and Varena": one region per name, as "the A and B regions".
+        ("regions", rf"(?:the\s+)?(?P<word>(?i:regions|districts))\s+of\s+(?:[a-z]+\s+[a-z]+\s+of\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})(?![\w-])"),  # noqa: E501
         ("site-list", rf"(?:{_PREP})?(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+(?P<word>{_RANGE_WORDS})\b"),  # noqa: E501
         ("site-of-list", rf"(?:the\s+)?(?P<word>{_RANGE_WORDS}|(?i:towns|cities|villages|settlements))\s+of\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})"),  # noqa: E501
         ("site-paren", rf"(?P<before>{_RANGE_WORDS}\s*)?\((?P<names>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})+(?:,?\s+and\s+{_NAME})?)\)"),  # noqa: E501
-        ("region", rf"(?:{_PREP}|\bof\s+|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?|voivodeships?|county|counties|krai)\b)"),  # noqa: E501
+        # "in Belarus and Russia's Pskov region": a region after a country that follows a preposition.
+        ("region", rf"(?:{_PREP}(?:(?:the\s+)?{country}\s*,?\s+and\s+)?|\bof\s+|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?|voivodeships?|county|counties|krai|exclave|enclave)\b)"),  # noqa: E501
         ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>[A-Z][\w’'-]+(?:[\s-]{_UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{_RANGE_WORDS})\b"),  # noqa: E501
         # A wire dateline that is a range: "BORISOVSKY TRAINING GROUND /Belarus/, September 15. /TASS/."
         ("dateline-site", rf"^\s*(?P<phrase>(?P<name>[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){{0,2}})\s+{_RANGE_WORDS})(?=\s*(?:/[^/]{{1,40}}/)?\s*,)"),  # noqa: E501
@@ -256,7 +259,7 @@ def _list_mentions(form: str, match: re.Match[str], sentence: str) -> list[Place
             for part in re.finditer(_NAME, match.group("names"))
             if normalize_name(part.group(0)) in gazetteer.town_index() and part.group(0) not in country_names()
         ]
-    owner = match.group("owner")
+    owner = match.groupdict().get("owner")
     context = (iso3_of(owner) if owner else None) or DEFAULT_CONTEXT
     # "the Rahachou and Karma districts" are districts (each placed on its town), not admin-1 regions.
     district = match.group("word").lower() in ("districts", "municipalities")

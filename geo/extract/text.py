@@ -403,6 +403,19 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
     return [(start, text[start:end]) for start, end in spans]
 
 
+#: A grave or acute accent or a modifier letter standing for an apostrophe: between letters ("Russia`s") or after a
+#: final s ("Belarus´ north"); a grave accent closing a quoted word ("`Range` 7") stays.
+_APOSTROPHE_STANDINS = re.compile(r"(?<=[^\W\d_])[`´ʼ](?=[^\W\d_])|(?<=s)[`´ʼ](?=\s)")
+
+
+def normalize_apostrophes(text: str) -> str:
+    """Return ``text`` with apostrophe stand-ins written as ’ ("Russia`s exclave" → "Russia’s exclave").
+
+    One character for one, so offsets into the text stay valid.
+    """
+    return _APOSTROPHE_STANDINS.sub("’", text)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split cleaned article text into sentences, one paragraph per line.
 

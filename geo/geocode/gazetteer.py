@@ -85,6 +85,8 @@ REGION_WORDS = (
     "apskritis",
     "maakond",
     "novads",
+    "exclave",  # "Russia's Kaliningrad exclave": the region that is the exclave
+    "enclave",
     "oblysy",  # Kazakh, as ISO 3166-2 writes the regions of Kazakhstan ("Zhambyl oblysy")
     "область",
     "вобласць",

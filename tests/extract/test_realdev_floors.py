@@ -13,22 +13,22 @@ from geo.extract import Extractor
 from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 
 #: measure -> lowest acceptable value on dev (see :func:`tests.support.extraction_score.Tally.ratio`), measured
-#: on the 140 dev articles (34 of the first pass, 18 added for the failure classes of issue 14, the 10 first
+#: on the 150 dev articles (34 of the first pass, 18 added for the failure classes of issue 14, the 10 first
 #: test articles, moved to dev after they failed, 22 of the fourth passes: 063-069 for events, 071-078 for
 #: dates, 079-085 for sites, 16 of the fifth passes: 086-091 for sites, 130-139 for events and dates, 20 of
-#: the sixth passes: 140-149 for sites, 150-159 for events, and 20 of the two seventh passes: 160-169, Belarus/
-#: CSTO/Union State side, 170-179, NATO side and Russia's west), after the seventh session's rules (README "Seventh
-#: pass" and "Dev misses, seventh session": recall 186/196, precision 207/212, alliance 185/186, participants 0.980 /
-#: 0.970, start 114/121, sites 249/290), rounded down (participants precision one step lower: it sits exactly on
-#: 0.97). Each new blind batch pulls some measure down before rules are fixed for its classes (README).
+#: the sixth passes: 140-149 for sites, 150-159 for events, 20 of the two seventh passes: 160-169, Belarus/
+#: CSTO/Union State side, 170-179, NATO side and Russia's west, and 10 of the eighth pass: 180-189, mixed),
+#: after the seventh session's rules (README "Seventh pass", "Dev misses, seventh session", "Eighth pass": recall
+#: 196/206, precision 219/224, alliance 195/196, participants 0.981 / 0.971, start 123/129, sites 272/313),
+#: rounded down. Each new blind batch pulls some measure down before rules are fixed for its classes (README).
 FLOORS = {
-    "recall": 0.94,
+    "recall": 0.95,
     "precision": 0.97,
     "alliance": 0.99,
-    "participants_recall": 0.97,
-    "participants_precision": 0.96,
-    "start": 0.94,
-    "sites": 0.85,
+    "participants_recall": 0.98,
+    "participants_precision": 0.97,
+    "start": 0.95,
+    "sites": 0.86,
 }
 
 
@@ -62,7 +62,7 @@ TEST_IDS = [
     "118",
     "119",
 ]
-ARTICLES = 160
+ARTICLES = 170
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:

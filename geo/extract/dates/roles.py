@@ -129,9 +129,16 @@ _LEAD_WORDS = frozenset(
 )
 
 
+#: An apposition naming the exercise right before a date: "began their joint exercise, titled X (West) 2017, on
+#: Thursday" goes on with the verb before it, so the apposition is skipped.
+_NAMING_APPOSITION = re.compile(
+    r",\s+(?:also\s+)?(?:titled|dubbed|called|named|code-?named|codenamed)\s+[^,;.:]{1,60},\s*(?=(?:on\s+)?$)", re.I
+)
+
+
 def _words_before(sentence: str, pos: int) -> list[str]:
-    """Return the words of the clause before ``pos``, nearest first."""
-    head = sentence[:pos]
+    """Return the words of the clause before ``pos``, nearest first (past an apposition naming the exercise)."""
+    head = _NAMING_APPOSITION.sub(" ", sentence[:pos])
     breaks = list(_CLAUSE_BREAK.finditer(head))
     if breaks:
         head = head[breaks[-1].end() :]
@@ -304,9 +311,22 @@ _ANNOUNCED_START = re.compile(
 )
 
 
+#: A place that "was the scene of" or "the location chosen for" an exercise that day: the exercise was held then.
+_SCENE_OF = re.compile(
+    r"^[^.;]{0,80}?\b(?:was|were|became)\s+the\s+(?:location|venue|scene|site|setting)\b[^.;]{0,40}?\b"
+    r"(?:exercises?|drills?|manoeuvres?|maneuvers?)\b",
+    re.I,
+)
+
+
 def _clause_opening(rest: str) -> Role:
     """Return the role of a date opening its clause ("On Saturday …") from what the clause goes on to say."""
-    if PAST_START.search(rest) or _STARTS_NOW.search(rest[:160]) or _ANNOUNCED_START.search(rest):
+    if (
+        PAST_START.search(rest)
+        or _STARTS_NOW.search(rest[:160])
+        or _ANNOUNCED_START.search(rest)
+        or _SCENE_OF.search(rest)
+    ):
         return "start"
     if any(w in _ANNOUNCE_CUES for w in re.findall(r"[a-z]+", rest.lower())[:12]):
         return "announced"

@@ -1,0 +1,50 @@
+"""Which stretches of a sentence speak of one exercise when the sentence names several.
+
+Used by :mod:`geo.extract.assembly` when it reads an event's facts from a sentence it shares with others.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from geo.extract.names import NameMention
+
+
+def inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Return whether an offset falls inside one of the spans."""
+    return any(start <= position < end for start, end in spans)
+
+
+#: Where a sentence listing several exercises turns to the next one: a clause opening with its month ("In
+#: September, A will host X, in September-October, Y will take place in Russia"), a new subject after ", and", or a
+#: contrast (", while the latest war games, codenamed Silver Arrow, wrapped up in mid-October").
+_NEXT_EXERCISE = re.compile(
+    r"[,;]\s+(?=(?:and\s+)?(?:in|on|from|during|by)\s+(?:the\s+)?(?:(?:early|late|mid|first|second|half|of)[\s-]+)*"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)|"
+    r",\s+and\s+(?=(?:the\s+)?[A-Z][a-z]+\s+(?:will|is|are|has|have|was|were|hosts|hosted)\b)|,\s+(?:while|whereas)\s+"
+)
+
+
+def own_segments(sentence: str, names: list[NameMention], mine: set[str | None]) -> list[tuple[int, int]] | None:
+    """The stretches of a sentence that speak of one of several exercises it names, or None when all of it does.
+
+    "In September, Kazakhstan will host the Rubezh exercise, in September-October, the Interaction exercise will
+    take place in Russia": Rubezh's month and country are not Interaction's. Only when the event's names and
+    another's fall in different stretches (cut by :data:`_NEXT_EXERCISE`); a list naming several in one stretch
+    ("Interaction, Search and Echelon will be held in Belarus") shares the whole sentence.
+    """
+    own = [n.start for n in names if n.key in mine]
+    others = [n.start for n in names if n.key not in mine]
+    if not own or not others:
+        return None
+    cuts = [0, *(m.end() for m in _NEXT_EXERCISE.finditer(sentence)), len(sentence)]
+    keep = [(a, b) for a, b in pairwise(cuts) if any(a <= n < b for n in own)]
+    return None if any(inside(n, keep) for n in others) else keep
+
+
+def narrow(spans: list[tuple[int, int]], segments: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    """The parts of ``spans`` inside ``segments`` (all of them when there are no segments)."""
+    if segments is None:
+        return spans
+    return [(max(a, c), min(b, d)) for a, b in spans for c, d in segments if max(a, c) < min(b, d)]
