@@ -3,9 +3,9 @@
 :func:`geo.export.snapshot.as_seen_png` opens the dashboard's own map in Chromium; before the screenshot,
 :data:`FRAME_JS` turns the page into a picture:
 
-* the interactive controls go (zoom buttons, layer switcher, "Show all sites"); the scale bar and credits
-  stay; the legend is shown whole, beside the map when the picture has room for it (else over the map, where
-  the dashboard draws it);
+* the interactive controls go (zoom buttons, layer switcher, "Show all sites"); the scale bar stays; the
+  credits become a line under the map; the legend is shown whole, beside the map when the picture has room
+  for it (else over the map, where the dashboard draws it);
 * a header states what the map shows, in the briefing map's words (:mod:`geo.briefing.text`: title,
   subtitle with period, alliances, filters and counts) and its dates (alliances as of
   :attr:`~geo.query.selection.Selection.period_end`, data as of, produced on); a handling banner, if any,
@@ -113,6 +113,7 @@ FRAME_JS: Final = r"""async ({title, lines, banner, view}) => {
                       padding: 3px 0; background: #fff; border-top: 1px solid #999; border-bottom: 1px solid #999; }
     .dm-seen-body { flex: 1; min-height: 0; display: flex; align-items: center; justify-content: center;
                     padding: 0 14px 10px; }
+    .dm-seen-credits { flex: none; text-align: center; font-size: 11px; color: #555; padding: 0 14px 6px; }
     .dm-seen-side { flex: none; margin-left: 12px; font: 12px/1.5 "Helvetica Neue", Arial, Helvetica, sans-serif; }
     .dm-seen-side .dm-legend { box-shadow: none; border: 1px solid #ccc; }
     .dm-seen-side .dm-legend-toggle { display: none; }`;
@@ -150,6 +151,13 @@ FRAME_JS: Final = r"""async ({title, lines, banner, view}) => {
     } else {
       legend.remove();
     }
+  }
+  // The credits as a line under the map: over a narrow map they ran across the scale bar.
+  const credits = el.querySelector(".leaflet-control-attribution");
+  if (credits) {
+    const line = make("dm-seen-credits", credits.textContent.replace(/^\s*Leaflet\s*\|\s*/, "Leaflet · "));
+    wrap.after(line);
+    credits.remove();
   }
   let width = wrap.clientWidth - 28 - (side ? side.offsetWidth + 12 : 0), height = wrap.clientHeight - 10;
   if (view) {  // the map body takes the view's shape (Web Mercator), as large as fits

@@ -115,6 +115,10 @@ def test_as_seen_page_hides_the_interactive_controls(chromium_browser, map_html)
         assert page.locator(".leaflet-container .dm-legend").count() == 0
         assert legend["x"] >= body["x"] + body["width"]
         assert page.locator(".dm-legend.dm-collapsed").count() == 0
+        # The credits are a line under the map, not over its scale bar.
+        credits = page.locator(".dm-seen-credits")
+        assert "Natural Earth" in credits.inner_text() and page.locator(".leaflet-control-attribution").count() == 0
+        assert credits.bounding_box()["y"] >= body["y"] + body["height"]
 
 
 def test_as_seen_page_keeps_the_legend_on_a_map_too_short_for_it_beside(chromium_browser, map_html):
