@@ -10,8 +10,11 @@ template's source and name, so it is kept under a digest of exactly those and is
 :func:`install` (called by :mod:`geo.maps`, before folium is first imported) wraps
 ``jinja2.Environment.compile`` to look the code up in ``$DRILLMAP_HOME/cache/jinja-<key>.marshal``;
 :func:`save` writes what was compiled since (``python -m geo prepare`` and the dashboard's first run call
-it). Templates whose generated code could depend on more (extensions, a ``finalize`` or a callable
-``autoescape``), raw compiles and large sources are compiled as usual and never stored. Writes are atomic.
+it) and then stops the store from growing: what is compiled later in the process is mostly templates made
+from a map's own data (branca elements built per map), which no later process would ask for again, and
+keeping them would rewrite the file after every page run. Templates whose generated code could depend on
+more (extensions, a ``finalize`` or a callable ``autoescape``), raw compiles and large sources are
+compiled as usual and never stored. Writes are atomic.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ MAX_TEMPLATES: Final = 400
 
 _lock = threading.Lock()
 _store: dict[str, CodeType] = {}
-_state = {"dirty": False, "hits": 0}
+_state = {"dirty": False, "hits": 0, "sealed": False}
 
 
 def cache_file() -> Path:
@@ -94,7 +97,7 @@ def install() -> None:
             _state["hits"] += 1
             return code
         code = original(self, source, name, filename, raw, defer_init)
-        if key is not None and len(_store) < MAX_TEMPLATES:
+        if key is not None and not _state["sealed"] and len(_store) < MAX_TEMPLATES:
             with _lock:
                 _store[key] = code
                 _state["dirty"] = True
@@ -111,11 +114,16 @@ def hits() -> int:
 def save() -> bool:
     """Write the templates this process holds to the cache file if any are new to it; return whether it wrote.
 
-    A read-only or full disk is not an error: the next process compiles them again.
+    Only the first call can write: it seals the store (see the module's docstring), so the dashboard calling it
+    after every page run costs nothing after the first. A read-only or full disk is not an error: the next
+    process compiles them again.
     """
     path = cache_file()
     with _lock:
-        if not _store or (not _state["dirty"] and path.is_file()):
+        if _state["sealed"]:
+            return False
+        _state["sealed"] = True
+        if not _store or not _state["dirty"]:
             return False
         data = marshal.dumps(dict(_store))
         _state["dirty"] = False

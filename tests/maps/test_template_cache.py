@@ -19,13 +19,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def home(tmp_path, monkeypatch):
-    """A fresh DRILLMAP_HOME; the process-wide store is emptied before and restored after the test."""
+    """A fresh DRILLMAP_HOME; the process-wide store and its state are reset before and restored after the test."""
     monkeypatch.setenv("DRILLMAP_HOME", str(tmp_path))
-    kept = dict(template_cache._store)
+    kept, state = dict(template_cache._store), dict(template_cache._state)
     template_cache._store.clear()
+    template_cache._state.update(dirty=False, sealed=False)
     yield tmp_path
     template_cache._store.clear()
     template_cache._store.update(kept)
+    template_cache._state.update(state)
 
 
 def _unique_source(text: str = "") -> str:
@@ -38,6 +40,10 @@ def test_a_saved_template_is_served_from_the_file_and_renders_the_same(home):
     assert template_cache.save()
     assert template_cache.cache_file().parent == home / "cache" and template_cache.cache_file().is_file()
     assert not template_cache.save()  # nothing new: no write
+    # After the first save the store is sealed: a map's own templates, made later, are neither kept nor written.
+    held = len(template_cache._store)
+    jinja2.Template(_unique_source())
+    assert len(template_cache._store) == held and not template_cache.save()
     template_cache._store.clear()
     template_cache._load()
     before = template_cache.hits()
