@@ -18,10 +18,11 @@ from functools import cache
 
 from geo.extract.draft import DraftEvent, DraftPlace
 from geo.extract.places import geocode_cached
+from geo.geocode.gazetteer import REGION_WORDS
 from geo.reference.layers import layer
 
-#: The words of a region phrase ("Zhambyl region", "the Khatlon province", "Almaty oblysy").
-_REGION_WORD = re.compile(r"\b(?:regions?|oblasts?|oblys\w*|provinces?|voblasts?|krai|viloyat\w*)\b", re.I)
+#: The words of a region phrase ("Zhambyl region", "the Khatlon province", "Almaty oblysy"): the gazetteer's.
+_REGION_WORD = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, REGION_WORDS))})(?!\w)", re.I)
 
 
 @cache
