@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -27,6 +26,7 @@ from geo.extract.cues import DEMONSTRATIVE, EVENT_CUE, EXERCISE_NOUN
 from geo.extract.dates import tense_of
 from geo.extract.places import find_places, geocode_cached
 from geo.extract.text import Sentence
+from geo.geocode.gazetteer import normalize_name
 
 #: One item of a bulleted list.
 BULLET = re.compile(r"^\s*[•·▪◦*–-]\s+\S")
@@ -37,10 +37,6 @@ _OWN_FORMS = ("region", "town", "site")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|on|within|around|outside)\s+(?:the\s+)?$", re.I)
 #: A determiner before the drills' noun phrase: "the drills", "these exercises", "its territorial defense drills".
 _DEFINITE = re.compile(r"\b(?:the|these|this|those|such|that|its|their|our|his|her|said)\s+(?:[\w-]+\s+){0,3}$", re.I)
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
 def list_lead(sentences: Sequence[Sentence], position: int) -> int | None:
@@ -97,9 +93,9 @@ def another_drill(sentences: Sequence[Sentence], position: int, focus: Sequence[
         return False
     if any(_inspection(s.text) for s in focus):
         return False  # a combat-readiness inspection runs drills at many ranges: they are its own, not others
-    known = " ".join(_fold(s.text) for s in focus)
+    known = " ".join(normalize_name(s.text) for s in focus)
     if any(own_places(sentences, s.index) for s in focus if s.index < len(sentences)):
-        return any(_fold(place) not in known for place in own_places(sentences, position))
+        return any(normalize_name(place) not in known for place in own_places(sentences, position))
     # the focus has no place below the country: only another country it never names makes another drill
     # ("A two-month cycle of exercises begins in Lithuania … On August 31, exercises of the CSTO began in Belarus")
     named = set().union(*(_countries_of(s.text) for s in focus))
