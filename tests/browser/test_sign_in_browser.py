@@ -8,12 +8,14 @@ provider decides, so a leftover variable cannot open a team server. Loopback onl
 
 from __future__ import annotations
 
+import contextlib
 import re
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from geo.core import settings
 from geo.store import Store
@@ -111,7 +113,12 @@ def _add_observer(page, country: str) -> None:
     chosen = page.locator("[data-testid='stMultiSelect']", has_text="Observers").first
     chosen.locator("[data-testid='stMultiSelectTagsContainer']", has_text=country).wait_for(timeout=30_000)
     # The rerun the pick started must end before Accept: a click on the form during it can save without it.
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=60_000)
+    # Its status widget shows only after a short delay, so wait for it to appear (if the rerun is that slow)
+    # and then to go: waiting for "detached" alone passed before the widget had appeared.
+    status = page.locator("[data-testid='stStatusWidget']")
+    with contextlib.suppress(PlaywrightTimeoutError):
+        status.wait_for(state="attached", timeout=3_000)
+    status.wait_for(state="detached", timeout=60_000)
 
 
 def _store(home: Path) -> Store:
