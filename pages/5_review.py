@@ -316,13 +316,20 @@ def _edits_form(index: int, event: DraftEvent, access: Access) -> tuple[ReviewEd
 
 def _event_form(index: int, event: DraftEvent, access: Access) -> None:
     edits, accepted, rejected = _edits_form(index, event, access)
+    # A refused Accept stays explained until the next Accept or Reject of this event: a rerun from any other
+    # widget (a map, the sidebar) must not wipe the reason the change was not saved.
+    refusals = st.session_state["review"].setdefault("refusals", {})
+    if accepted or rejected:
+        refusals.pop(str(index), None)
     if accepted:
         try:
             _accept(index, event, edits, access)
         except DrillmapError as exc:
-            st.error(md_escape(str(exc)))
+            refusals[str(index)] = str(exc)
         else:
             st.rerun()
+    if str(index) in refusals:
+        st.error(md_escape(refusals[str(index)]))
     if rejected and access.can_review:
         _reject(index, access)
         st.rerun()

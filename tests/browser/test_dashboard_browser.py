@@ -7,6 +7,7 @@ popup shows its sources, a link reproduces a view, and not a single request leav
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import time
@@ -125,6 +126,22 @@ def _thumbs(page) -> list[int]:
     return [int(thumbs.nth(i).input_value()) for i in range(thumbs.count())]
 
 
+def _move_upper_thumb(page, year: int, *, timeout_s: float = 60.0) -> None:
+    """Step the year slider's upper thumb to ``year`` with the arrow keys, one press per shown change.
+
+    A press during a rerun can be lost (the slider is drawn again and loses focus), so each press waits for
+    the value it moves and a lost one is pressed again, instead of pressing a fixed number of times.
+    """
+    deadline = time.monotonic() + timeout_s
+    while (now := _thumbs(page)[-1]) != year:
+        assert time.monotonic() < deadline, f"the upper thumb stayed at {now}, not {year}"
+        upper = _year_thumbs(page).last
+        upper.focus()
+        upper.press("ArrowLeft" if now > year else "ArrowRight")
+        with contextlib.suppress(AssertionError):
+            _wait_for(lambda now=now: _thumbs(page)[-1] != now, True, timeout_s=5)
+
+
 def _alliance_tags(page) -> list[str]:
     box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
     return [tag.get_attribute("aria-label") or "" for tag in box.locator("span[data-tag]").all()]
@@ -191,10 +208,7 @@ def test_map_filters_popup_and_offline(streamlit_server, dashboard, sites, artif
 
     # The year slider (keyboard on its upper thumb) and the alliance filter change what is drawn.
     first, last = choices_from_sites(sites).years
-    upper = _year_thumbs(page).last
-    upper.focus()
-    for _ in range(3):
-        upper.press("ArrowLeft")
+    _move_upper_thumb(page, last - 3)
     _wait_for(lambda: _thumbs(page), [first, last - 3])
     expected = _expected(sites, years=(first, last - 3))
     _wait_for(lambda: _drawn(page), expected)

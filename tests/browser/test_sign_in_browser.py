@@ -121,6 +121,16 @@ def _add_observer(page, country: str) -> None:
     status.wait_for(state="detached", timeout=60_000)
 
 
+def _wait_for_text(page, pattern: re.Pattern[str], *, timeout_ms: int = 60_000) -> None:
+    """Wait for ``pattern``; on a timeout, fail with what the page's alerts and chosen countries said instead."""
+    try:
+        page.get_by_text(pattern).wait_for(timeout=timeout_ms)
+    except PlaywrightTimeoutError:
+        alerts = page.locator("[data-testid='stAlert']").all_inner_texts()
+        chips = page.locator("[data-testid='stMultiSelectTagsContainer']").all_inner_texts()
+        raise AssertionError(f"{pattern.pattern!r} not shown; alerts: {alerts}; chosen: {chips}") from None
+
+
 def _store(home: Path) -> Store:
     return Store.open(f"sqlite:///{home / settings.SQLITE_FILE_NAME}", load_seed=False)
 
@@ -155,9 +165,8 @@ def test_an_editor_accepts_as_the_signed_in_identity_and_cannot_change_a_curated
         _extract(page, SEED.read_text(encoding="utf-8"), SEED_SOURCE, ("2020", "09", "17"))
         _add_observer(page, "Serbia (SRB)")  # a change to the curated Unbreakable Brotherhood 2020: refused
         page.get_by_role("button", name="Accept").first.click()
-        page.get_by_text(re.compile("is a curated catalog record: only an admin may change it")).wait_for(
-            timeout=60_000  # a form submit reruns the whole Review page: slow on a loaded 2-core runner
-        )
+        # A form submit reruns the whole Review page: slow on a loaded 2-core runner.
+        _wait_for_text(page, re.compile("is a curated catalog record: only an admin may change it"))
         # The second event, Slavic Brotherhood 2020, saved as an exercise of its own: the editor's to make.
         page.get_by_text(re.compile("^Add to the known exercise .Slavic Brotherhood")).click()
         page.get_by_role("button", name="Accept").nth(1).click()

@@ -113,6 +113,9 @@ def test_accept_needs_a_reviewer_and_a_source(reviewer, source, message):
     _click(at, "Accept")
     assert message in at.error[0].value
     assert open_store().revision() == revision
+    at.run()  # another widget's rerun (a map, the sidebar) keeps the reason the change was not saved
+    assert [e.value for e in at.error if message in e.value]
+    assert open_store().revision() == revision
 
 
 def test_an_event_that_cannot_be_a_record_is_explained_not_saved():
