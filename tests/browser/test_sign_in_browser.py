@@ -100,25 +100,43 @@ def _extract(page, text: str, source: str, published: tuple[str, str, str]) -> N
     page.keyboard.press("Escape")  # close the calendar the date field opened
     page.get_by_role("button", name="Extract events").click()
     page.get_by_role("button", name="Accept").first.wait_for(timeout=60_000)
-
-
-def _add_observer(page, country: str) -> None:
-    """Pick ``country`` in the first event's Observers (a change the curated record lacks)."""
-    page.locator('input[role="combobox"][aria-label="Observers"]').first.click()
-    page.keyboard.type(country)
-    # Click the option itself: Enter pressed before the list has filtered (a loaded machine) picks nothing.
-    page.get_by_role("option", name=country, exact=True).click(timeout=30_000)
-    page.keyboard.press("Escape")
-    # The chosen value's chip (not the dropdown's option): the form now holds the change.
-    chosen = page.locator("[data-testid='stMultiSelect']", has_text="Observers").first
-    chosen.locator("[data-testid='stMultiSelectTagsContainer']", has_text=country).wait_for(timeout=30_000)
-    # The rerun the pick started must end before Accept: a click on the form during it can save without it.
-    # Its status widget shows only after a short delay, so wait for it to appear (if the rerun is that slow)
-    # and then to go: waiting for "detached" alone passed before the widget had appeared.
+    # Let the run that draws the events end (its status widget goes) before any pick: on a loaded runner a pick
+    # made while that run was still drawing was sometimes not submitted with the form.
     status = page.locator("[data-testid='stStatusWidget']")
     with contextlib.suppress(PlaywrightTimeoutError):
-        status.wait_for(state="attached", timeout=3_000)
+        status.wait_for(state="attached", timeout=1_000)
     status.wait_for(state="detached", timeout=60_000)
+
+
+def _event_form(page, n: int):
+    """The review form of the ``n``-th event found (0-based): the page's forms that hold an Observers picker."""
+    return page.locator("[data-testid='stForm']").filter(has=page.locator('input[aria-label="Observers"]')).nth(n)
+
+
+def _add_observer(page, form, country: str) -> None:
+    """Pick ``country`` in ``form``'s Observers (a change the curated record lacks).
+
+    The picker is focused and checked before typing, and the chip is looked for in this form: on a loaded runner a
+    click right after the panels are drawn once landed in the next event's picker, so the change went elsewhere.
+    """
+    picker = form.locator('input[role="combobox"][aria-label="Observers"]')
+    chip = form.locator("[data-testid='stMultiSelect']", has_text="Observers").locator(
+        "[data-testid='stMultiSelectTagsContainer']", has_text=country
+    )
+    for _ in range(3):
+        picker.click()
+        if not picker.evaluate("input => input === document.activeElement"):
+            page.keyboard.press("Escape")
+            continue
+        page.keyboard.type(country)
+        # Click the option itself: Enter pressed before the list has filtered (a loaded machine) picks nothing.
+        page.get_by_role("option", name=country, exact=True).click(timeout=30_000)
+        page.keyboard.press("Escape")
+        with contextlib.suppress(PlaywrightTimeoutError):
+            chip.wait_for(timeout=10_000)
+            return
+    chosen = page.locator("[data-testid='stMultiSelectTagsContainer']").all_inner_texts()
+    raise AssertionError(f"{country} not chosen in the event's Observers; the pickers hold {chosen}")
 
 
 def _wait_for_text(page, pattern: re.Pattern[str], *, timeout_ms: int = 60_000) -> None:
@@ -163,8 +181,9 @@ def test_an_editor_accepts_as_the_signed_in_identity_and_cannot_change_a_curated
     try:
         assert page.get_by_label("Your name (recorded with every change)").count() == 0  # nothing to type
         _extract(page, SEED.read_text(encoding="utf-8"), SEED_SOURCE, ("2020", "09", "17"))
-        _add_observer(page, "Serbia (SRB)")  # a change to the curated Unbreakable Brotherhood 2020: refused
-        page.get_by_role("button", name="Accept").first.click()
+        first = _event_form(page, 0)
+        _add_observer(page, first, "Serbia (SRB)")  # a change to the curated Unbreakable Brotherhood 2020: refused
+        first.get_by_role("button", name="Accept").click()
         # A form submit reruns the whole Review page: slow on a loaded 2-core runner.
         _wait_for_text(page, re.compile("is a curated catalog record: only an admin may change it"))
         # The second event, Slavic Brotherhood 2020, saved as an exercise of its own: the editor's to make.
@@ -189,8 +208,9 @@ def test_an_admin_changes_a_curated_record(signed_app, chromium_browser):
     try:
         assert page.get_by_text(re.compile(r"— admin$")).count() == 1
         _extract(page, SEED.read_text(encoding="utf-8"), SEED_SOURCE, ("2020", "09", "17"))
-        _add_observer(page, "Serbia (SRB)")
-        page.get_by_role("button", name="Accept").first.click()
+        first = _event_form(page, 0)
+        _add_observer(page, first, "Serbia (SRB)")
+        first.get_by_role("button", name="Accept").click()
         page.get_by_text(_shown(f"Accepted by {who}")).wait_for(timeout=60_000)
     finally:
         context.close()
