@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
+from geo.extract.back_references import pointed_back, speaks_of_the_inspection
 from geo.extract.budget import UNLIMITED, Budget
 from geo.extract.cues import (
     BACKGROUND_CLAUSE,
@@ -33,6 +34,7 @@ from geo.extract.cues import (
     OBSERVERS,
     OTHER_EXERCISE,
     PARTY_WORD,
+    PRONOUN_HELD,
     RANGE_NOUN,
     RANGE_VENUE,
     SCENARIO,
@@ -124,6 +126,19 @@ def _gives_facts(sentence: str, names: list[NameMention] | tuple[()] = ()) -> bo
 def _forces_at_range(sentence: str) -> bool:
     """Whether a sentence places forces at a training range ("… the range X, where the joint group's units are")."""
     return bool(RANGE_NOUN.search(sentence) and FORCE_WORD.search(sentence))
+
+
+def _before_lead(sentence: str, usable: bool) -> bool:
+    """Whether a sentence before any exercise is mentioned says who takes part or which forces are at a range.
+
+    "Participating nations are A, B, …", "… arrived at the combined arms range X, where the units of the joint
+    group are stationed", "US troops mount an airborne assault.": the main event's, when it opens a paragraph later.
+    """
+    return bool(
+        (usable and (PARTY_WORD.search(sentence) or _forces_at_range(sentence)))
+        or (usable and DRILL_ACTION.search(sentence) and _participants_in(sentence))
+        or DATELINE_RANGE.match(sentence)
+    )
 
 
 def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, int]]:
@@ -222,6 +237,7 @@ class _Grouping:
             EXERCISE_NOUN.search(sentence.text)
             or DEPLOYMENT_NOUN.search(sentence.text)
             or TRAINING_BEGAN.match(sentence.text)
+            or speaks_of_the_inspection(sentence.text, self.current)
         )
         if names:
             target = self._named(sentence, names)
@@ -233,17 +249,7 @@ class _Grouping:
             target = self.current if self.current and self.current.has(self.sentences[lead]) else None
         else:
             target = self.current if self._continues(sentence) else None
-            if (
-                target is None
-                and not self.events
-                and (
-                    (usable and (PARTY_WORD.search(sentence.text) or _forces_at_range(sentence.text)))
-                    or (usable and DRILL_ACTION.search(sentence.text) and _participants_in(sentence.text))
-                    or DATELINE_RANGE.match(sentence.text)
-                )
-            ):
-                # "Participating nations are A, B, …", "… arrived at the combined arms range X, where the units
-                # of the joint group are stationed" or "US troops mount an airborne assault." before the lead
+            if target is None and not self.events and _before_lead(sentence.text, usable):
                 self.before_main.append(sentence)
         if target is None:
             return
@@ -254,6 +260,9 @@ class _Grouping:
                     target.attach(early, True)
         target.attach(sentence, usable, mention=bool(names) or mention)
         self.current = target
+        earlier = pointed_back(self.sentences, sentence, self.events) if mention and not names else None
+        if earlier is not None and _gives_facts(earlier.text):
+            target.attach(earlier, True)  # "The ministry plans … activities in X. During these activities, …"
         # "the exercises A, B and C, held at …": the parts listed together share this sentence's facts and
         # those of the sentences that continue them ("More than 2,500 troops … take part").
         if names:
@@ -471,8 +480,11 @@ class _Grouping:
                 or RANGE_VENUE.search(sentence.text)
                 # "The map shows that Germany, Poland, Lithuania and Finland will participate."
                 or (PARTY_WORD.search(sentence.text) and _participants_in(sentence.text))
+                # "… gave the start to the exercises. They will be held until Friday, across the country."
+                or (PRONOUN_HELD.match(sentence.text) and current.has(self.sentences[sentence.index - 1]))
             )
-            and sentence.paragraph - current.last_paragraph <= 1
+            # a paragraph away, or three sentences (outlets that give each sentence a paragraph of its own)
+            and (sentence.paragraph - current.last_paragraph <= 1 or sentence.index - current.last_index <= 3)
             and not (current.past and tense_of(sentence.text) == "future")
             and not _other_side(sentence, current, self.nato)
             and not earlier_occasion(sentence.text, self.published)  # "For example, in 2017, soldiers …"

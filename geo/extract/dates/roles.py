@@ -256,10 +256,15 @@ def _near_cue(words: list[str], further: list[str]) -> Role | None:
     return "start" if noun else None
 
 
+_GAVE_START = re.compile(r"\W{0,3}(?:gave|gives|give)\s+(?:the\s+)?(?:start|go-ahead|signal)\s+(?:to|for)\b", re.I)
+
+
 def _verb_after(sentence: str, mention: DateMention) -> Role | None:
     """Return the role given by a verb right after the date ("Russia and Belarus on Friday began …"), if any."""
     after = re.findall(r"[a-z]+", sentence[mention.end : mention.end + 40].lower())[:2]
     if after[:1] and (after[0] in _FAR_START_CUES or after[:2] == ["got", "under"]):
+        return "start"
+    if _GAVE_START.match(sentence, mention.end):  # "The ministry on Tuesday, October 7, gave the start to the drills"
         return "start"
     if after[:1] and after[0] in _ANNOUNCE_CUES:
         return "announced"  # "the ministry on Tuesday said …"

@@ -1,0 +1,119 @@
+"""The mechanisms added for the ninth blind batch of real reports (official and exile sources): one test per rule.
+
+Each sentence is made up for the test in the style of the failure class it covers (a pronoun or a demonstrative
+that points back to the exercise, "gave the start to", country-wide phrases, inspections written otherwise, arrivals
+for an exercise, reservists' training camps, places that specify where the drill in focus is, home airfields);
+none is copied from the real development set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.extract.cues import CLAUSE_SPLIT, EVENT_CUE, EXERCISE_NOUN, SEPARATELY
+from geo.extract.dates import date_role, find_dates
+from geo.extract.places import find_places, is_home_base
+from geo.geocode.geocoder import geocode
+
+
+def _written(event):
+    return {w for loc in event.locations for w in (loc.text, *loc.also_written)}
+
+
+def test_a_pronoun_saying_when_and_where_continues_the_exercise(extractor):
+    text = (
+        "The Defence Ministry on Monday, March 2, gave the start to the annual reservist exercises.\n"
+        "They will be held until Thursday, March 5, across the country, under the regional governors."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2026, 3, 2)).events
+    assert (event.start, event.end) == ("2026-03-02", "2026-03-05")
+    assert [(loc.text, loc.country) for loc in event.locations] == [("the country", "BLR")]
+    # a pronoun sentence about something else does not join
+    other = text.replace("They will be held until Thursday, March 5, across the country", "They said it was cold")
+    (event,) = extractor.extract(other, published=dt.date(2026, 3, 2)).events
+    assert event.end is None
+
+
+def test_gave_the_start_to_dates_the_start():
+    sentence = "The ministry on Monday, March 2, gave the start to the annual reservist exercises."
+    roles = {m.text: date_role(sentence, m) for m in find_dates(sentence)}
+    assert roles["March 2"] == "start"
+    speech = "The ministry on Monday, March 2, gave a speech."
+    assert "start" not in [date_role(speech, m) for m in find_dates(speech)]
+
+
+def test_a_leading_demonstrative_brings_in_the_sentence_it_points_back_to(extractor):
+    text = (
+        "The Belarusian army began annual reservist exercises on Monday.\n"
+        "The ministry plans to organise practical activities in all regions of the country. In the course of these "
+        "activities, officials of the exercises will be trained."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2026, 3, 2)).events
+    assert "all regions of the country" in _written(event)
+
+
+def test_the_territory_of_the_country_is_the_country_the_sentence_names():
+    places = find_places("The ministry of Belarus said Russian units began to arrive on the territory of the country.")
+    assert [(p.text, p.form, p.context) for p in places if "territory" in p.text] == [
+        ("the territory of the country", "country", "BLR")
+    ]
+
+
+def test_inspections_written_otherwise_are_exercise_mentions(extractor):
+    for phrase in ("an extraordinary inspection of the missile units", "a snap readiness test", "an unscheduled check"):
+        assert EXERCISE_NOUN.search(f"The army will conduct {phrase}."), phrase
+    text = (
+        "The armed forces of Belarus will conduct an extraordinary inspection of tactical missile carriers.\n"
+        "It was ordered by the president.\n"
+        "The source added nothing.\n"
+        "The inspection will involve a squadron of aircraft flying to the airfield “Baranovichi”."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2026, 3, 2)).events
+    assert event.participants == ("BLR",)
+    assert [(loc.country, loc.admin1) for loc in event.locations] == [("BLR", "Brest")]
+
+
+def test_a_backdrop_is_another_event_and_a_reminder_turns_to_another_matter():
+    sentence = "The inspection began against the backdrop of the exercises in Russia."
+    tails = [sentence[m.end() :] for m in CLAUSE_SPLIT.finditer(sentence)]
+    assert tails == ["against the backdrop of the exercises in Russia."]
+    assert SEPARATELY.match("As a reminder, on May 6, the ministry announced military exercises.")
+
+
+def test_arriving_somewhere_for_exercises_says_they_are_held():
+    assert EVENT_CUE.search("Russian paratroopers arrive in Belarus for military exercises")
+    assert not EVENT_CUE.search("Russian tourists arrive in Belarus for the holidays")
+
+
+def test_reservists_training_camps_are_an_exercise_mention():
+    assert EXERCISE_NOUN.search("Training camps with those liable for military service will be held in May.")
+    assert EXERCISE_NOUN.search("Later, training camps will be held in Lida.")
+    assert not EXERCISE_NOUN.search("Wagner set up training camps near Osipovichi.")
+
+
+def test_the_south_of_the_republic_is_a_compass_region_of_the_context_country():
+    (place,) = find_places("Camps will be held in the south of the republic.")
+    assert (place.text, place.form) == ("the south of the republic", "compass")
+    result = geocode(place.query, country="BLR")
+    assert result.country == "BLR" and "Gomel" in (result.admin1 or "")
+
+
+def test_places_inside_the_area_of_the_drill_in_focus_specify_it(extractor):
+    text = (
+        "From May 4 to May 29, training camps with reservists will be held in the south of the republic.\n"
+        "The ministry specified that training camps will be held in Gomel and in the Mozyr district.\n"
+        "In June, drills will also be conducted in the Vitebsk region."
+    )
+    events = extractor.extract(text, published=dt.date(2026, 4, 1)).events
+    assert len(events) == 2  # Gomel and Mozyr lie in the south: the same camps; Vitebsk is another drill
+    assert {"Gomel", "the Mozyr district"} <= _written(events[0])
+
+
+def test_a_home_airfield_is_where_aircraft_set_out_from():
+    sentence = 'Two jets flew from the home airfield ("Lida") to the airfield "Baranovichi".'
+    places = find_places(sentence)
+    lida = next(p for p in places if p.text == "Lida")
+    assert is_home_base(sentence, lida.start)
+    other = next(p for p in places if "Baranovichi" in p.text)
+    assert not is_home_base(sentence, other.start)
+    assert geocode(other.query).admin1 == "Brest"
