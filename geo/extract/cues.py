@@ -29,6 +29,8 @@ DEPLOYMENT_NOUN = re.compile(
 )
 #: What forces do in a drill, said of named forces before the lead ("US troops mount an airborne assault", "British
 #: Marines make a night landing", "paratroopers drop from the sky").
+#: Forces practising a drill's tasks ("A unit of the X Missile Force is practicing the tasks of …").
+PRACTISING = re.compile(r"\b(?:is|are|was|were)\s+(?:now\s+)?practi[cs]ing\b", re.I)
 DRILL_ACTION = re.compile(
     r"\b(?:mount\w*\s+(?:an?\s+)?(?:[\w-]+\s+)?assaults?|(?:night\s+|amphibious\s+)?landings?|drop\s+from\s+the\s+sky|"
     r"parachut\w+|live[- ]fire)\b",
@@ -132,7 +134,9 @@ BACKGROUND_CLAUSE = re.compile(
 )
 #: A training range by its kind, not "a range of actions" ("the 230th combined arms range", "the training ground").
 RANGE_NOUN = re.compile(
-    r"\b(?:training\s+grounds?|proving\s+grounds?|(?:combined[\s-]arms|firing|practice|training)\s+ranges?|polygons?)\b",
+    r"\b(?:training\s+grounds?|proving\s+grounds?|(?:combined[\s-]arms|firing|practice|training)\s+ranges?|polygons?|"
+    # "At a range near Osipovichi, …": a range by the town it lies near, not "a range of tasks"
+    r"ranges?(?=\s+(?:near|outside|close\s+to)\s+(?-i:[A-Z])))\b",
     re.I,
 )
 #: Words that make a clause about who takes part or watches ("while observers from Uzbekistan …").

@@ -34,6 +34,7 @@ from geo.extract.cues import (
     OBSERVERS,
     OTHER_EXERCISE,
     PARTY_WORD,
+    PRACTISING,
     PRONOUN_HELD,
     RANGE_NOUN,
     RANGE_VENUE,
@@ -49,7 +50,7 @@ from geo.extract.grouped import GroupedEvent
 from geo.extract.names import NameLexicon, NameMention, find_names
 from geo.extract.participants import countries_in, find_parties
 from geo.extract.references import ALL_OF_THEM, ArticleAliases
-from geo.extract.separate_drills import another_drill, earlier_occasion, list_lead
+from geo.extract.separate_drills import another_drill, earlier_occasion, list_lead, placed_elsewhere
 from geo.extract.text import Sentence
 from geo.reference.membership import members_on
 
@@ -136,7 +137,7 @@ def _before_lead(sentence: str, usable: bool) -> bool:
     """
     return bool(
         (usable and (PARTY_WORD.search(sentence) or _forces_at_range(sentence)))
-        or (usable and DRILL_ACTION.search(sentence) and _participants_in(sentence))
+        or (usable and (DRILL_ACTION.search(sentence) or PRACTISING.search(sentence)) and _participants_in(sentence))
         or DATELINE_RANGE.match(sentence)
     )
 
@@ -341,6 +342,7 @@ class _Grouping:
                 and not name.distinct
                 and not self._upcoming_beside_begun(sentence, name)
                 and not self._recalled_beside_upcoming(sentence)
+                and not placed_elsewhere(sentence.text, [s.text for s, _ in self.main.sentences])
             ):
                 event = self.main
             if event is None:

@@ -9,9 +9,10 @@ cue, in a later paragraph, without pointing back (a bare "drills", not "the / th
 leads in a list), and that names after "in / at / near" a place below the country which none of the focus's
 sentences names, reports another drill — unless the focus is a snap or combat-readiness inspection, whose
 drills at many ranges are its own, or the new places lie inside an area the focus names (README "Ninth pass":
-"camps … in the south of the republic" then "camps … in Gomel and the Mozyr district" specify the same camps). While the focus has no place below the country, only a country it
-never names does ("A two-month cycle of exercises begins in Lithuania … On August 31, exercises of the CSTO
-began in Belarus"; countries compared by ISO3, so "on Belarusian territory" is Belarus). Items of a bulleted
+"camps … in the south of the republic" then "camps … in Gomel and the Mozyr district" specify the same camps).
+While the focus has no place below the country, only a country it never names does ("A two-month cycle of
+exercises begins in Lithuania … On August 31, exercises of the CSTO began in Belarus"; countries compared by ISO3,
+so "on Belarusian territory" is Belarus). Items of a bulleted
 list ("• Minsk region – in Vileika district;") after a lead-in ending in a colon belong to the lead-in's
 event, and their places count as the lead-in's.
 """
@@ -123,6 +124,17 @@ def _inside(place: str, areas: Sequence[BaseGeometry]) -> bool:
         return False
     point = result.geometry.representative_point()
     return any(area.contains(point) for area in areas)
+
+
+def placed_elsewhere(sentence: str, focus: Sequence[str]) -> bool:
+    """Whether a sentence naming an exercise holds it in a country the unnamed exercise in focus is not held in.
+
+    "We plan exercises with the rapid reaction force on the territory of A. … On the territory of B, we plan the
+    X exercise": X is another exercise, not the name of the one in A. Countries after a locative preposition.
+    """
+    held = set().union(*(_countries_of(text) for text in focus)) if focus else set()
+    here = _countries_of(sentence)
+    return bool(held) and bool(here) and not (here & held)
 
 
 @lru_cache(maxsize=1024)

@@ -117,3 +117,33 @@ def test_a_home_airfield_is_where_aircraft_set_out_from():
     other = next(p for p in places if "Baranovichi" in p.text)
     assert not is_home_base(sentence, other.start)
     assert geocode(other.query).admin1 == "Brest"
+
+
+def test_forces_practising_at_a_range_near_a_town_before_the_lead_join_the_exercise(extractor):
+    text = (
+        "MINSK, May 4. A unit of the Belarusian Rocket Force is practicing the tasks of delivering strikes.\n"
+        "At a range near Slonim, instruction of servicemen from a rocket brigade is in progress. Crews are taking "
+        "part in the training. In the course of the exercises, strikes are being practiced."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2025, 5, 4)).events
+    assert event.participants == ("BLR",)
+    assert [(loc.country, loc.admin1) for loc in event.locations] == [("BLR", "Grodno")]
+    # "a range of tasks" is no range
+    assert find_places("They trained a range of tasks near nothing.") == []
+
+
+def test_a_name_held_in_another_country_than_the_unnamed_exercise_is_another_exercise(extractor):
+    text = (
+        "The CSTO will conduct a number of exercises in 2027, including the rapid reaction force exercise in "
+        "Kazakhstan, its deputy secretary general told reporters.\n"
+        '"We plan to conduct these exercises on the territory of Kazakhstan," he said.\n'
+        "According to him, exercises are planned and will take place in Tajikistan at the same time.\n"
+        "\"On the territory of Kyrgyzstan, we plan to conduct exercises with the peacekeeping forces 'Unbreakable "
+        "Brotherhood',\" he said."
+    )
+    events = extractor.extract(text, published=dt.date(2026, 12, 6)).events
+    assert [(e.name_normalized, e.year, e.participants) for e in events] == [
+        (None, 2027, ("KAZ",)),
+        (None, 2027, ("TJK",)),  # "at the same time": the year of the exercise before it
+        ("Unbreakable Brotherhood", 2027, ("KGZ",)),  # a plan's exercise: the plan's year, not the report's
+    ]
