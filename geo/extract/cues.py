@@ -14,7 +14,7 @@ EXERCISE_NOUN = re.compile(
     r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
     r"tactical|field)\s+training|"
     r"(?:snap|surprise|sudden|unscheduled|unannounced|extraordinary|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:inspections?|checks?|tests?)|"
+    r"(?:inspections?|checks?|(?<=readiness\s)tests?)|"
     # reservists' musters: "training camps with those liable for military service", "training camps for reservists"
     r"training\s+(?:camps?|musters?)\s+(?:with|for|of)\s+(?:the\s+)?(?:those|persons|people|citizens|reservists|"
     r"conscripts|military\s+conscripts)\b|training\s+(?:camps?|musters?)(?=\s+(?:will\s+be|are|were|was|is)\s+held\b)|"
