@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from geo.extract.cues import EVENT_CUE, EXERCISE_NOUN
 from geo.extract.grouped import GroupedEvent
+from geo.extract.names import NameMention
 from geo.extract.text import Sentence
 
 _THE_INSPECTION = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:inspection|check)\b", re.I)
@@ -23,6 +24,22 @@ _LEADING_DEMONSTRATIVE = re.compile(
     r"(?:[\w-]+\s+)?(?:activities|exercises?|drills?|events|maneuvers?|manoeuvres?|trainings?)\b",
     re.I,
 )
+
+
+#: The exercise in focus, as a pronoun or a plural noun, including what follows ("They include manoeuvres of …").
+_INCLUDE = re.compile(
+    r"^\s*(?:They|These|Those|(?:The|These)\s+(?:[\w-]+\s+){0,2}?(?:exercises|drills|maneuvers|manoeuvres))\s+"
+    r"(?:will\s+|also\s+)*(?:include|included|comprise|comprised|consist\s+of|consisted\s+of)\b"
+)
+
+
+def includes_parts(text: str, names: Sequence[NameMention]) -> bool:
+    """Whether a sentence lists two or more named parts of the exercise in focus ("They include A, B and C").
+
+    The names are the parts of the exercise the pronoun stands for, not its name: the unnamed exercise stays
+    unnamed, and the parts share what was said of it before.
+    """
+    return len(names) >= 2 and bool(_INCLUDE.match(text[: names[0].start]))
 
 
 def is_inspection(text: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from geo.extract.back_references import pointed_back, speaks_of_the_inspection
+from geo.extract.back_references import includes_parts, pointed_back, speaks_of_the_inspection
 from geo.extract.budget import UNLIMITED, Budget
 from geo.extract.cues import (
     BACKGROUND_CLAUSE,
@@ -271,7 +271,8 @@ class _Grouping:
             # "alongside Interaction-2025, Belarus is hosting … Search-2025 and Echelon-2025": a part named
             # here for the first time is held where and when this sentence says.
             for event in self.events:
-                if not event.sentences and any(s.index == sentence.index for _, s in event.names):
+                first_here = not event.sentences or (event is target and len(event.sentences) == 1)
+                if first_here and any(s.index == sentence.index for _, s in event.names):
                     self._inherit(event, target, sentence, names)
                     self._share_main(event, sentence)
                     event.attach(sentence, usable, mention=True)
@@ -343,6 +344,7 @@ class _Grouping:
                 and not self._upcoming_beside_begun(sentence, name)
                 and not self._recalled_beside_upcoming(sentence)
                 and not placed_elsewhere(sentence.text, [s.text for s, _ in self.main.sentences])
+                and not includes_parts(sentence.text, names)
             ):
                 event = self.main
             if event is None:
@@ -363,10 +365,14 @@ class _Grouping:
         "… exercises under the CSTO's Combat Brotherhood …: A-2025, B-2025": the parts are held where, when
         and by whom the umbrella is.
         """
-        if umbrella is None or part is umbrella or not umbrella.names:
-            return
-        first = names[0]
-        if not (UNDER_FRAME.search(sentence.text[: first.start]) and ":" in sentence.text[first.end :]):
+        if includes_parts(sentence.text, names) and self.main is not None and not self.main.names:
+            umbrella = self.main  # "They include A-2022, B-2022 and C-2022" after the unnamed exercises
+        elif (
+            umbrella is None
+            or part is umbrella
+            or not umbrella.names
+            or not (UNDER_FRAME.search(sentence.text[: names[0].start]) and ":" in sentence.text[names[0].end :])
+        ):
             return
         for earlier, ok in umbrella.sentences:
             part.attach(earlier, ok)

@@ -147,3 +147,21 @@ def test_a_name_held_in_another_country_than_the_unnamed_exercise_is_another_exe
         (None, 2027, ("TJK",)),  # "at the same time": the year of the exercise before it
         ("Unbreakable Brotherhood", 2027, ("KGZ",)),  # a plan's exercise: the plan's year, not the report's
     ]
+
+
+def test_named_parts_the_unnamed_exercises_include_do_not_name_them(extractor):
+    text = (
+        "A joint command-staff exercise of the CSTO forces was held in Kazakhstan, the ministry said on Monday.\n"
+        "Since May 4 the CSTO exercises have been held in the Zhambyl region of the republic.\n"
+        "They include manoeuvres “Amber Steppe-2026”, a special exercise “Grey Owl-2026” and “Red Kite-2026”."
+    )
+    events = extractor.extract(text, published=dt.date(2026, 5, 11)).events
+    assert [e.name_normalized for e in events] == [None, "Amber Steppe-2026", "Grey Owl-2026", "Red Kite-2026"]
+    for part in events[1:]:  # held where and when the exercises they are part of are
+        assert part.start == "2026-05-04" and part.participants == ("KAZ",)
+        assert {loc.country for loc in part.locations} == {"KAZ"}
+    # one named exercise the exercises "include" still names them
+    one = text.replace(", a special exercise “Grey Owl-2026” and “Red Kite-2026”", "")
+    assert [e.name_normalized for e in extractor.extract(one, published=dt.date(2026, 5, 11)).events] == [
+        "Amber Steppe-2026"
+    ]
