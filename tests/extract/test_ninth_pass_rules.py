@@ -165,3 +165,8 @@ def test_named_parts_the_unnamed_exercises_include_do_not_name_them(extractor):
     assert [e.name_normalized for e in extractor.extract(one, published=dt.date(2026, 5, 11)).events] == [
         "Amber Steppe-2026"
     ]
+
+
+def test_has_begun_on_a_day_dates_the_start():
+    sentence = "An operational exercise of the fleet has begun on June 5 at the ranges and will last through June 15."
+    assert [(m.text, date_role(sentence, m)) for m in find_dates(sentence)] == [("June 5", "start"), ("June 15", "end")]

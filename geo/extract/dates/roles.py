@@ -41,6 +41,7 @@ _START_CUES = frozenset(
         "open",
         "opens",
         "began",
+        "begun",
         "begin",
         "begins",
         "beginning",
