@@ -95,7 +95,8 @@ EVENT_CUE = re.compile(
     r"maneuvers?|manoeuvres?|inspections?)|"
     r"sen[dt]s?\s+(?:[\w-]+\s+){1,6}?for\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|war[\s-]?games)|"
     # "Russian paratroopers arrive in Belarus for military exercises"
-    r"arriv(?:e|es|ed|ing)\s+(?:in|at|to)\s+(?:[\w’'-]+\s+){1,6}?for\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?"
+    r"arriv(?:e|es|ed|ing)\s+(?:in|at|to)\s+(?:[\w’'-]+\s+){1,6}?for\s+(?:the\s+|an?\s+)?"
+    r"(?:(?!talks|meetings?|consultations|discussions|negotiations)[\w-]+\s+){0,3}?"
     r"(?:exercises?|drills?|war[\s-]?games|maneuvers?|manoeuvres?)|"
     # "the minister oversaw combat readiness exercises at a training facility": exercises being held
     r"overs(?:aw|ees?|eeing)|supervis(?:ed|es|ing)|"

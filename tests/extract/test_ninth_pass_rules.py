@@ -83,6 +83,7 @@ def test_a_backdrop_is_another_event_and_a_reminder_turns_to_another_matter():
 def test_arriving_somewhere_for_exercises_says_they_are_held():
     assert EVENT_CUE.search("Russian paratroopers arrive in Belarus for military exercises")
     assert not EVENT_CUE.search("Russian tourists arrive in Belarus for the holidays")
+    assert not EVENT_CUE.search("The minister arrived in Minsk for talks on exercises")
 
 
 def test_reservists_training_camps_are_an_exercise_mention():
@@ -170,3 +171,11 @@ def test_named_parts_the_unnamed_exercises_include_do_not_name_them(extractor):
 def test_has_begun_on_a_day_dates_the_start():
     sentence = "An operational exercise of the fleet has begun on June 5 at the ranges and will last through June 15."
     assert [(m.text, date_role(sentence, m)) for m in find_dates(sentence)] == [("June 5", "start"), ("June 15", "end")]
+
+
+def test_the_month_of_drills_forces_took_part_in_is_their_start():
+    sentence = "About 900 paratroopers took part in drills in the Smolensk region in March."
+    assert [(m.text, date_role(sentence, m)) for m in find_dates(sentence)] == [("in March", "start")]
+    # a statement's month dates the statement
+    said = "Paratroopers took part in drills, the ministry said in March."
+    assert [date_role(said, m) for m in find_dates(said)] == ["announced"]

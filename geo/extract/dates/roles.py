@@ -190,11 +190,19 @@ def date_role(sentence: str, mention: DateMention) -> Role:
     if role is None and (all(w in _LEAD_WORDS for w in before) or _opens_clause(sentence[: mention.start], before)):
         role = _clause_opening(sentence[mention.end :])
     role = role or _far_cue(before[6:24])
+    if role == "none" and mention.kind == "month" and _TOOK_PART_IN.search(sentence[: mention.start]):
+        return "start"  # "… took part in drills in the Pskov region in February": the drills' month
     if role == "start" and _ARRIVAL.search(sentence) and not _OTHER_START.search(sentence):
         return "none" if _OFFICIAL_ARRIVES.search(sentence) else "arrival"
     return role
 
 
+#: Forces that took part in drills, with the drills' month later in the clause (a day there may be only theirs).
+_TOOK_PART_IN = re.compile(
+    r"\b(?:took|take|takes|taking)\s+part\s+in\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games)\b[^.;,]{0,100}$",
+    re.I,
+)
 #: An exercise still going on, so that "since <day>" is its start.
 _ONGOING = re.compile(r"\b(?:ha(?:s|ve)\s+been|under\s*way|underway|continu\w+|ongoing)\b", re.I)
 #: Troops arriving: a start only when nothing else dates the exercise ("another echelon arrived on August 29
