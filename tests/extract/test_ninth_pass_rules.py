@@ -179,3 +179,11 @@ def test_the_month_of_drills_forces_took_part_in_is_their_start():
     # a statement's month dates the statement
     said = "Paratroopers took part in drills, the ministry said in March."
     assert [date_role(said, m) for m in find_dates(said)] == ["announced"]
+
+
+def test_an_apostrophe_between_letters_breaks_no_clause_before_a_date():
+    sentence = "The drill kicked off at a training ground of Russia’s Armed Forces in Pskov oblast on October 3."
+    assert [date_role(sentence, m) for m in find_dates(sentence)] == ["start"]
+    # read as the same sentence without the possessive (the clause once began at "s Armed Forces": no cue)
+    plain = sentence.replace("Russia’s Armed Forces", "the Armed Forces")
+    assert [date_role(plain, m) for m in find_dates(plain)] == ["start"]

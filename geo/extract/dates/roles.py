@@ -124,7 +124,8 @@ _OTHER_EVENTS = frozenset(
 PAST_START = re.compile(
     r"\b(?:arrived|began|started|opened|kicked\s+off|launched|commenced|took\s+place|(?:were|was)\s+held)\b", re.I
 )
-_CLAUSE_BREAK = re.compile(r"[;:—()\[\]\"“”‘’]|,\s")
+#: A clause break; "’" between letters is an apostrophe ("Russia’s Armed Forces"), not a closing quote.
+_CLAUSE_BREAK = re.compile(r"[;:—()\[\]\"“”‘]|’(?![A-Za-z])|(?<![A-Za-z])’|,\s")
 _LEAD_WORDS = frozenset(
     ["on", "in", "at", "during", "by", "since", "last", "this", "next", "early", "late", "mid", "the", "of"]
 )
