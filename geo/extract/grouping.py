@@ -320,6 +320,7 @@ class _Grouping:
             and not e.names[0][0].distinct
             and (e is main or not e.past)
             and not _other_side(sentence, e, self.nato)
+            and (e is main or not self._elsewhere(main, e.names[0][1]))  # "… the Y drills in Kyrgyzstan": not Y
         ]
 
     def _named(self, sentence: Sentence, names: list[NameMention]) -> GroupedEvent | None:
@@ -438,9 +439,21 @@ class _Grouping:
             event = next((e for e in self.events if any(n is name for n, _ in e.names)), None)
             if event is None or event is target or event in listed:
                 continue
-            if in_list or (not name.distinct and event.names[0][1].index == sentence.index):
+            if in_list or (
+                not name.distinct
+                and event.names[0][1].index == sentence.index
+                and not self._elsewhere(target, sentence)
+            ):
                 listed.append(event)
         return listed
+
+    def _elsewhere(self, target: GroupedEvent | None, sentence: Sentence) -> bool:
+        """Whether a sentence holds the exercise it names beside ``target`` in a country ``target`` is not held in.
+
+        "The final stage of X will be the Y drills in Kyrgyzstan" (X in Belarus): Y does not share what X is said to be.
+        """
+        own = [s.text for s, _ in target.sentences if s.index != sentence.index] if target is not None else []
+        return placed_elsewhere(sentence.text, own)
 
     def _mentioned(self, sentence: Sentence) -> GroupedEvent | None:
         """An unnamed mention opens the main event (with an event cue), or refers to the one in focus or the main."""

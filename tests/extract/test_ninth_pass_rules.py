@@ -187,3 +187,17 @@ def test_an_apostrophe_between_letters_breaks_no_clause_before_a_date():
     # read as the same sentence without the possessive (the clause once began at "s Armed Forces": no cue)
     plain = sentence.replace("Russia’s Armed Forces", "the Armed Forces")
     assert [date_role(plain, m) for m in find_dates(plain)] == ["start"]
+
+
+def test_a_final_stage_held_in_another_country_does_not_share_the_umbrellas_facts(extractor):
+    text = (
+        "The Combat Brotherhood-2026 exercise of the CSTO will be held at six training grounds in Belarus.\n"
+        "The final stage of the Combat Brotherhood drills will be the Unbreakable Brotherhood-2026 peacekeepers’ "
+        "drills in Kyrgyzstan.\n"
+        "The exercises will officially begin with a ceremony at the Brest Fortress.\n"
+        "The exercises will be attended by troops from Belarus, Kazakhstan and Russia."
+    )
+    events = {e.name_normalized: e for e in extractor.extract(text, published=dt.date(2026, 8, 1)).events}
+    assert {"BLR", "KAZ", "RUS"} <= set(events["Combat Brotherhood-2026"].participants)
+    assert set(events["Unbreakable Brotherhood-2026"].participants) <= {"KGZ"}
+    assert {loc.country for loc in events["Unbreakable Brotherhood-2026"].locations} == {"KGZ"}
