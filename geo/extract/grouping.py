@@ -50,7 +50,7 @@ from geo.extract.grouped import GroupedEvent
 from geo.extract.names import NameLexicon, NameMention, find_names
 from geo.extract.participants import countries_in, find_parties
 from geo.extract.references import ALL_OF_THEM, ArticleAliases
-from geo.extract.separate_drills import another_drill, earlier_occasion, list_lead, placed_elsewhere
+from geo.extract.separate_drills import another_drill, earlier_occasion, elsewhere_than, list_lead, placed_elsewhere
 from geo.extract.text import Sentence
 from geo.reference.membership import members_on
 
@@ -259,7 +259,10 @@ class _Grouping:
             for early in self.before_main:
                 if sentence.paragraph - early.paragraph <= 1:
                     target.attach(early, True)
-        target.attach(sentence, usable, mention=bool(names) or mention)
+        # "The final stage of X will be the Y drills in Kyrgyzstan", X held elsewhere: the place and hosts are Y's
+        others = names and any(self.named_in.get(id(n)) not in (None, target) for n in names)
+        own = usable and not (others and elsewhere_than(target, sentence))
+        target.attach(sentence, own, mention=bool(names) or mention)
         self.current = target
         earlier = pointed_back(self.sentences, sentence, self.events) if mention and not names else None
         if earlier is not None and _gives_facts(earlier.text):
@@ -320,7 +323,7 @@ class _Grouping:
             and not e.names[0][0].distinct
             and (e is main or not e.past)
             and not _other_side(sentence, e, self.nato)
-            and (e is main or not self._elsewhere(main, e.names[0][1]))  # "… the Y drills in Kyrgyzstan": not Y
+            and (e is main or not elsewhere_than(main, e.names[0][1]))  # "… the Y drills in Kyrgyzstan": not Y
         ]
 
     def _named(self, sentence: Sentence, names: list[NameMention]) -> GroupedEvent | None:
@@ -440,20 +443,10 @@ class _Grouping:
             if event is None or event is target or event in listed:
                 continue
             if in_list or (
-                not name.distinct
-                and event.names[0][1].index == sentence.index
-                and not self._elsewhere(target, sentence)
+                not name.distinct and event.names[0][1].index == sentence.index and not elsewhere_than(target, sentence)
             ):
                 listed.append(event)
         return listed
-
-    def _elsewhere(self, target: GroupedEvent | None, sentence: Sentence) -> bool:
-        """Whether a sentence holds the exercise it names beside ``target`` in a country ``target`` is not held in.
-
-        "The final stage of X will be the Y drills in Kyrgyzstan" (X in Belarus): Y does not share what X is said to be.
-        """
-        own = [s.text for s, _ in target.sentences if s.index != sentence.index] if target is not None else []
-        return placed_elsewhere(sentence.text, own)
 
     def _mentioned(self, sentence: Sentence) -> GroupedEvent | None:
         """An unnamed mention opens the main event (with an event cue), or refers to the one in focus or the main."""

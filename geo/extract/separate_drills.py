@@ -29,6 +29,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.extract.back_references import is_inspection
 from geo.extract.cues import DEMONSTRATIVE, EVENT_CUE, EXERCISE_NOUN
 from geo.extract.dates import tense_of
+from geo.extract.grouped import GroupedEvent
 from geo.extract.places import find_places, geocode_cached
 from geo.extract.text import Sentence
 from geo.geocode.gazetteer import normalize_name
@@ -135,6 +136,16 @@ def placed_elsewhere(sentence: str, focus: Sequence[str]) -> bool:
     held = set().union(*(_countries_of(text) for text in focus)) if focus else set()
     here = _countries_of(sentence)
     return bool(held) and bool(here) and not (here & held)
+
+
+def elsewhere_than(event: GroupedEvent | None, sentence: Sentence) -> bool:
+    """Whether a sentence holds what it names in a country ``event``'s other sentences do not hold it in.
+
+    "The final stage of X will be the Y drills in Kyrgyzstan" (X held in Belarus): Y does not share what X is said to
+    be, and the place and its host are Y's, not X's.
+    """
+    own = [s.text for s, _ in event.sentences if s.index != sentence.index] if event is not None else []
+    return placed_elsewhere(sentence.text, own)
 
 
 @lru_cache(maxsize=1024)
