@@ -13,7 +13,11 @@ import re
 EXERCISE_NOUN = re.compile(
     r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
     r"tactical|field)\s+training|"
-    r"(?:snap|surprise|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?(?:inspections?|checks?)|"
+    r"(?:snap|surprise|sudden|unscheduled|unannounced|extraordinary|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:inspections?|checks?|(?<=readiness\s)tests?)|"
+    # reservists' musters: "training camps with those liable for military service", "training camps for reservists"
+    r"training\s+(?:camps?|musters?)\s+(?:with|for|of)\s+(?:the\s+)?(?:those|persons|people|citizens|reservists|"
+    r"conscripts|military\s+conscripts)\b|training\s+(?:camps?|musters?)(?=\s+(?:will\s+be|are|were|was|is)\s+held\b)|"
     # "the large-scale inspection of the Armed Forces, ordered by the President, began on January 16"
     # "the inspection of the Union State's response forces is running on Belarusian soil"
     r"inspections?\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:armed\s+forces|(?:response|reaction|rapid)\s+forces|"
@@ -25,6 +29,8 @@ DEPLOYMENT_NOUN = re.compile(
 )
 #: What forces do in a drill, said of named forces before the lead ("US troops mount an airborne assault", "British
 #: Marines make a night landing", "paratroopers drop from the sky").
+#: Forces practising a drill's tasks ("A unit of the X Missile Force is practicing the tasks of …").
+PRACTISING = re.compile(r"\b(?:is|are|was|were)\s+(?:now\s+)?practi[cs]ing\b", re.I)
 DRILL_ACTION = re.compile(
     r"\b(?:mount\w*\s+(?:an?\s+)?(?:[\w-]+\s+)?assaults?|(?:night\s+|amphibious\s+)?landings?|drop\s+from\s+the\s+sky|"
     r"parachut\w+|live[- ]fire)\b",
@@ -42,7 +48,7 @@ MOVE_VERB = re.compile(
     r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+|consists?\s+of|compris\w+|made\s+up\s+of|includ\w+|"
     r"conducted|carried\s+out|performed|rehears\w+|advance[sd]?(?=\s+(?:into|to|towards)\b)|"
     # paratroopers dropped in: "would land onto the X training ground", "flew to Belarus to airdrop them"
-    r"parachut\w+|airdrop\w*|air-dropp?\w*|land(?:s|ed|ing)?(?=\s+(?:on|onto|in|at|near)\b)|fl[eo]wn?(?=\s+(?:to|into)\b)|"
+    r"parachut\w+|airdrop\w*|air-dropp?\w*|land(?:s|ed|ing)?(?=\s+(?:on|onto|in|at|near)\b)|fl[eo]wn?(?=\s+(?:to|into|from)\b)|"
     # "Polish troops will be exercising together with soldiers from …"
     r"exercising|(?:exercis|train|drill)(?:e|es|s|ing|ed)?(?=\s+(?:together\s+)?(?:with|alongside)\b))\b",
     re.I,
@@ -88,6 +94,10 @@ EVENT_CUE = re.compile(
     r"as\s+(?:a\s+)?part\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?(?:exercises?|drills?|war[\s-]?games|"
     r"maneuvers?|manoeuvres?|inspections?)|"
     r"sen[dt]s?\s+(?:[\w-]+\s+){1,6}?for\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|war[\s-]?games)|"
+    # "Russian paratroopers arrive in Belarus for military exercises"
+    r"arriv(?:e|es|ed|ing)\s+(?:in|at|to)\s+(?:[\w’'-]+\s+){1,6}?for\s+(?:the\s+|an?\s+)?"
+    r"(?:(?!talks|meetings?|consultations|discussions|negotiations)[\w-]+\s+){0,3}?"
+    r"(?:exercises?|drills?|war[\s-]?games|maneuvers?|manoeuvres?)|"
     # "the minister oversaw combat readiness exercises at a training facility": exercises being held
     r"overs(?:aw|ees?|eeing)|supervis(?:ed|es|ing)|"
     # "the military said in a statement previewing the military exercise": announcing it
@@ -110,6 +120,8 @@ CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:but|while|whereas|although|though|even\s+as)\s+|\s+(?:while|whereas)\s+|\s+as\s+(?=(?:NATO|[A-Z]\w+)\s)"
     r"|,\s+(?=(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)\s)"
     r"|,\s+(?=(?:marking|amid)\s)"
+    # "The inspection began against the backdrop of … exercises in Russia": the backdrop is another event
+    r"|,?\s+(?=against\s+the\s+(?:back\s*drop|background)\s+of\s)"
     # "… near its border with Poland, as tensions rise between …": the tension is background, not the drills
     r"|,?\s+(?=as\s+(?:tensions?|concerns?|fears?|alarm|worries|anxiety)\b)"
 )
@@ -117,12 +129,15 @@ CLAUSE_SPLIT = re.compile(
 #: background, not facts about the exercise.
 BACKGROUND_CLAUSE = re.compile(
     r"^(?:(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)|"
-    r"marking|amid|as\s+(?:tensions?|concerns?|fears?|alarm|worries|anxiety))\s",
+    r"marking|amid|against\s+the\s+(?:back\s*drop|background)\s+of|as\s+(?:tensions?|concerns?|fears?|alarm|worries|"
+    r"anxiety))\s",
     re.I,
 )
 #: A training range by its kind, not "a range of actions" ("the 230th combined arms range", "the training ground").
 RANGE_NOUN = re.compile(
-    r"\b(?:training\s+grounds?|proving\s+grounds?|(?:combined[\s-]arms|firing|practice|training)\s+ranges?|polygons?)\b",
+    r"\b(?:training\s+grounds?|proving\s+grounds?|(?:combined[\s-]arms|firing|practice|training)\s+ranges?|polygons?|"
+    # "At a range near Osipovichi, …": a range by the town it lies near, not "a range of tasks"
+    r"ranges?(?=\s+(?:near|outside|close\s+to)\s+(?-i:[A-Z])))\b",
     re.I,
 )
 #: Words that make a clause about who takes part or watches ("while observers from Uzbekistan …").
@@ -195,7 +210,7 @@ JUST_BEGUN = re.compile(
 )
 #: A sentence that turns to another matter ("Separately, …", "In a separate statement, …").
 SEPARATELY = re.compile(
-    r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+)\b|"
+    r"\s*(?:Separately|Elsewhere|In\s+a\s+separate\s+\w+|As\s+a\s+reminder|Recall\s+that)\b|"
     # "Earlier, joint exercises involving A, B and C began", "Last week, the ministry said it started military
     # exercises near …": a bare plural, not "Earlier, the ministry said the drills …"
     r"\s*(?:Earlier|Previously|Last\s+(?:week|month)|Earlier\s+this\s+(?:week|month))\s*,\s+"
@@ -205,4 +220,10 @@ SEPARATELY = re.compile(
 #: An exercise reported as already under way ("Joint exercises … have begun in the city of Vitebsk").
 HAS_BEGUN = re.compile(
     r"\b(?:has|have|had)\s+(?:already\s+)?(?:begun|started|opened|kicked\s+off|got\s+under\s*way)\b", re.I
+)
+#: A sentence whose subject is the exercise just mentioned, as a pronoun, saying when or where it is held ("They
+#: will be held until Friday, October 10, across the country", "It will last until …").
+PRONOUN_HELD = re.compile(
+    r"\s*(?:They|It)\s+(?:will|would|are\s+to|is\s+to|are|is|were|was)\s+(?:also\s+)?(?:be\s+)?(?:held|conducted|"
+    r"carried\s+out|staged|take\s+place|last|run|continue|end)\b"
 )

@@ -21,6 +21,7 @@ class GroupedEvent:
     names: list[tuple[NameMention, Sentence]] = field(default_factory=list)
     sentences: list[tuple[Sentence, bool]] = field(default_factory=list)  # (sentence, gives facts)
     last_paragraph: int = -1
+    last_index: int = -1  # the last sentence attached, by index
     named_paragraph: int | None = None
     past: bool = False  # its last usable mention reports it in the past ("… drills last September")
     # Sentence indices attached, and how far each stated attribute was looked for in ``names`` (which only
@@ -34,6 +35,7 @@ class GroupedEvent:
             self._attached.add(sentence.index)
             self.sentences.append((sentence, usable))
         self.last_paragraph = sentence.paragraph
+        self.last_index = max(self.last_index, sentence.index)
         if mention and usable:
             self.past = _reports_past(sentence.text)
 

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
+from geo.extract.back_references import includes_parts, pointed_back, speaks_of_the_inspection
 from geo.extract.budget import UNLIMITED, Budget
 from geo.extract.cues import (
     BACKGROUND_CLAUSE,
@@ -33,6 +34,8 @@ from geo.extract.cues import (
     OBSERVERS,
     OTHER_EXERCISE,
     PARTY_WORD,
+    PRACTISING,
+    PRONOUN_HELD,
     RANGE_NOUN,
     RANGE_VENUE,
     SCENARIO,
@@ -47,7 +50,7 @@ from geo.extract.grouped import GroupedEvent
 from geo.extract.names import NameLexicon, NameMention, find_names
 from geo.extract.participants import countries_in, find_parties
 from geo.extract.references import ALL_OF_THEM, ArticleAliases
-from geo.extract.separate_drills import another_drill, earlier_occasion, list_lead
+from geo.extract.separate_drills import another_drill, earlier_occasion, elsewhere_than, list_lead, placed_elsewhere
 from geo.extract.text import Sentence
 from geo.reference.membership import members_on
 
@@ -124,6 +127,19 @@ def _gives_facts(sentence: str, names: list[NameMention] | tuple[()] = ()) -> bo
 def _forces_at_range(sentence: str) -> bool:
     """Whether a sentence places forces at a training range ("… the range X, where the joint group's units are")."""
     return bool(RANGE_NOUN.search(sentence) and FORCE_WORD.search(sentence))
+
+
+def _before_lead(sentence: str, usable: bool) -> bool:
+    """Whether a sentence before any exercise is mentioned says who takes part or which forces are at a range.
+
+    "Participating nations are A, B, …", "… arrived at the combined arms range X, where the units of the joint
+    group are stationed", "US troops mount an airborne assault.": the main event's, when it opens a paragraph later.
+    """
+    return bool(
+        (usable and (PARTY_WORD.search(sentence) or _forces_at_range(sentence)))
+        or (usable and (DRILL_ACTION.search(sentence) or PRACTISING.search(sentence)) and _participants_in(sentence))
+        or DATELINE_RANGE.match(sentence)
+    )
 
 
 def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, int]]:
@@ -222,6 +238,7 @@ class _Grouping:
             EXERCISE_NOUN.search(sentence.text)
             or DEPLOYMENT_NOUN.search(sentence.text)
             or TRAINING_BEGAN.match(sentence.text)
+            or speaks_of_the_inspection(sentence.text, self.current)
         )
         if names:
             target = self._named(sentence, names)
@@ -233,17 +250,7 @@ class _Grouping:
             target = self.current if self.current and self.current.has(self.sentences[lead]) else None
         else:
             target = self.current if self._continues(sentence) else None
-            if (
-                target is None
-                and not self.events
-                and (
-                    (usable and (PARTY_WORD.search(sentence.text) or _forces_at_range(sentence.text)))
-                    or (usable and DRILL_ACTION.search(sentence.text) and _participants_in(sentence.text))
-                    or DATELINE_RANGE.match(sentence.text)
-                )
-            ):
-                # "Participating nations are A, B, …", "… arrived at the combined arms range X, where the units
-                # of the joint group are stationed" or "US troops mount an airborne assault." before the lead
+            if target is None and not self.events and _before_lead(sentence.text, usable):
                 self.before_main.append(sentence)
         if target is None:
             return
@@ -252,8 +259,14 @@ class _Grouping:
             for early in self.before_main:
                 if sentence.paragraph - early.paragraph <= 1:
                     target.attach(early, True)
-        target.attach(sentence, usable, mention=bool(names) or mention)
+        # "The final stage of X will be the Y drills in Kyrgyzstan", X held elsewhere: the place and hosts are Y's
+        others = names and any(self.named_in.get(id(n)) not in (None, target) for n in names)
+        own = usable and not (others and elsewhere_than(target, sentence))
+        target.attach(sentence, own, mention=bool(names) or mention)
         self.current = target
+        earlier = pointed_back(self.sentences, sentence, self.events) if mention and not names else None
+        if earlier is not None and _gives_facts(earlier.text):
+            target.attach(earlier, True)  # "The ministry plans … activities in X. During these activities, …"
         # "the exercises A, B and C, held at …": the parts listed together share this sentence's facts and
         # those of the sentences that continue them ("More than 2,500 troops … take part").
         if names:
@@ -261,7 +274,8 @@ class _Grouping:
             # "alongside Interaction-2025, Belarus is hosting … Search-2025 and Echelon-2025": a part named
             # here for the first time is held where and when this sentence says.
             for event in self.events:
-                if not event.sentences and any(s.index == sentence.index for _, s in event.names):
+                first_here = not event.sentences or (event is target and len(event.sentences) == 1)
+                if first_here and any(s.index == sentence.index for _, s in event.names):
                     self._inherit(event, target, sentence, names)
                     self._share_main(event, sentence)
                     event.attach(sentence, usable, mention=True)
@@ -309,6 +323,7 @@ class _Grouping:
             and not e.names[0][0].distinct
             and (e is main or not e.past)
             and not _other_side(sentence, e, self.nato)
+            and (e is main or not elsewhere_than(main, e.names[0][1]))  # "… the Y drills in Kyrgyzstan": not Y
         ]
 
     def _named(self, sentence: Sentence, names: list[NameMention]) -> GroupedEvent | None:
@@ -332,6 +347,8 @@ class _Grouping:
                 and not name.distinct
                 and not self._upcoming_beside_begun(sentence, name)
                 and not self._recalled_beside_upcoming(sentence)
+                and not placed_elsewhere(sentence.text, [s.text for s, _ in self.main.sentences])
+                and not includes_parts(sentence.text, names)
             ):
                 event = self.main
             if event is None:
@@ -352,10 +369,14 @@ class _Grouping:
         "… exercises under the CSTO's Combat Brotherhood …: A-2025, B-2025": the parts are held where, when
         and by whom the umbrella is.
         """
-        if umbrella is None or part is umbrella or not umbrella.names:
-            return
-        first = names[0]
-        if not (UNDER_FRAME.search(sentence.text[: first.start]) and ":" in sentence.text[first.end :]):
+        if includes_parts(sentence.text, names) and self.main is not None and not self.main.names:
+            umbrella = self.main  # "They include A-2022, B-2022 and C-2022" after the unnamed exercises
+        elif (
+            umbrella is None
+            or part is umbrella
+            or not umbrella.names
+            or not (UNDER_FRAME.search(sentence.text[: names[0].start]) and ":" in sentence.text[names[0].end :])
+        ):
             return
         for earlier, ok in umbrella.sentences:
             part.attach(earlier, ok)
@@ -421,7 +442,9 @@ class _Grouping:
             event = next((e for e in self.events if any(n is name for n, _ in e.names)), None)
             if event is None or event is target or event in listed:
                 continue
-            if in_list or (not name.distinct and event.names[0][1].index == sentence.index):
+            if in_list or (
+                not name.distinct and event.names[0][1].index == sentence.index and not elsewhere_than(target, sentence)
+            ):
                 listed.append(event)
         return listed
 
@@ -471,8 +494,11 @@ class _Grouping:
                 or RANGE_VENUE.search(sentence.text)
                 # "The map shows that Germany, Poland, Lithuania and Finland will participate."
                 or (PARTY_WORD.search(sentence.text) and _participants_in(sentence.text))
+                # "… gave the start to the exercises. They will be held until Friday, across the country."
+                or (PRONOUN_HELD.match(sentence.text) and current.has(self.sentences[sentence.index - 1]))
             )
-            and sentence.paragraph - current.last_paragraph <= 1
+            # a paragraph away, or three sentences (outlets that give each sentence a paragraph of its own)
+            and (sentence.paragraph - current.last_paragraph <= 1 or sentence.index - current.last_index <= 3)
             and not (current.past and tense_of(sentence.text) == "future")
             and not _other_side(sentence, current, self.nato)
             and not earlier_occasion(sentence.text, self.published)  # "For example, in 2017, soldiers …"

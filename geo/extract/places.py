@@ -125,7 +125,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     patterns = (
         ("border-parts", rf"(?i:parts?|areas?|regions?|districts?)\s+of\s+(?P<owner>{country})\s+(?:that|which)\s+borders?\s+{members}(?P<nlist>{clist})"),  # noqa: E501
         ("border", rf"{_PREP}(?P<phrase>{border})"),
-        ("compass", rf"(?:{_PREP}|\()(?P<phrase>(?:the\s+)?{_COMPASS}(?:\s*,\s*{_COMPASS})*(?:,?\s+(?:and|or)\s+{_COMPASS})?\s+(?:{country}\b|(?i:parts?\s+of\s+)(?:the\s+country|{country}))|the\s+{_COMPASS}\s+of\s+(?:the\s+country|{country}))"),  # noqa: E501
+        ("compass", rf"(?:{_PREP}|\()(?P<phrase>(?:the\s+)?{_COMPASS}(?:\s*,\s*{_COMPASS})*(?:,?\s+(?:and|or)\s+{_COMPASS})?\s+(?:{country}\b|(?i:parts?\s+of\s+)(?:the\s+country|{country}))|the\s+{_COMPASS}\s+of\s+(?:the\s+(?i:country|republic)|{country}))"),  # noqa: E501
         ("region-part", rf"{_PREP}(?P<phrase>the\s+(?P<side>{_COMPASS})\s+(?i:area|part|region)\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+)(?:\s+(?i:region|oblast))?)"),  # noqa: E501
         ("interior", rf"(?P<phrase>the\s+interior\s+of\s+(?:the\s+country|{country})|deep(?:er)?\s+inside\s+(?:the\s+territory\s+of\s+)?(?:the\s+country|(?:the\s+)?{country}))"),  # noqa: E501
         ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<word>(?i:regions|oblasts|provinces|voblasts|districts|voivodeships|counties|areas))\b)"),  # noqa: E501
@@ -151,11 +151,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("terrain", rf"(?P<phrase>\b(?:the\s+)?(?:[a-z][\w-]*\s+)?(?i:hills|mountains|forests|woods|plains|marshes|swamps)\s+of\s+(?P<name>{_CAPS}))"),  # noqa: E501
         # "in the vicinity of Riga", "on the outskirts of Minsk": the words themselves say a place follows.
         ("town", rf"(?P<phrase>\b(?:the\s+)?(?i:vicinity|outskirts|environs)\s+of\s+(?P<name>{_CAPS}))"),
-        ("town", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:town|city|village|settlement|resort|port|capital)(?:\s+of)?\s+(?P<name>{_CAPS}))"),  # noqa: E501
+        ("town", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:town|city|village|settlement|resort|port|capital|airfield)(?:\s+of)?\s+[\"“«]?(?P<name>{_CAPS}))"),  # noqa: E501
         ("territory", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:territory|soil)\s+of\s+(?:the\s+)?(?P<name>{country})|(?P<dem>{demonym})\s+(?i:territory|soil))"),  # noqa: E501
         # "in all administrative districts", "throughout the country", "across the whole territory of Belarus": the
         # whole country (the context country when none is named).
-        ("nationwide", rf"(?:{_PREP}|\bthroughout\s+)(?P<phrase>all\s+(?:the\s+)?(?i:administrative\s+)?(?i:regions|districts|oblasts|provinces|counties)(?:\s+of\s+(?:the\s+country|(?P<name>{country})))?(?![\w-])|(?:the\s+)?(?:whole|entire)\s+(?:territory\s+of\s+)?(?:the\s+country|(?P<name2>{country}))|(?<=throughout\s)the\s+country|(?<=across\s)the\s+country)"),  # noqa: E501
+        ("nationwide", rf"(?:{_PREP}|\bthroughout\s+)(?P<phrase>all\s+(?:the\s+)?(?i:administrative\s+)?(?i:regions|districts|oblasts|provinces|counties)(?:\s+of\s+(?:the\s+country|(?P<name>{country})))?(?![\w-])|(?:the\s+)?(?:(?:whole|entire)\s+(?:territory\s+of\s+)?|territory\s+of\s+(?=the\s+country\b))(?:the\s+country|(?P<name2>{country}))|(?<=throughout\s)the\s+country|(?<=across\s)the\s+country)"),  # noqa: E501
         # "all airfields and training grounds of Belarus' Air Force", "… of the Armed Forces of Belarus": its own.
         ("ranges-of", rf"(?P<phrase>\b(?:all\s+(?:the\s+)?)?(?:military\s+)?{_RANGES}(?:\s+and\s+{_RANGES})?\s+of\s+(?:[\w-]+\s+){{0,12}}?(?P<name>{country})(?:['’]s?)?)(?![\w-])"),  # noqa: E501
         ("countries", rf"{_PREP}(?P<phrase>(?:the\s+)?{country}(?:\s*,\s*(?:the\s+)?{country})*,?\s+and\s+(?:the\s+)?{country})"),  # noqa: E501

@@ -8,9 +8,11 @@ unnamed and already has a place of its own below the country, a sentence that me
 cue, in a later paragraph, without pointing back (a bare "drills", not "the / these / such drills", unless it
 leads in a list), and that names after "in / at / near" a place below the country which none of the focus's
 sentences names, reports another drill — unless the focus is a snap or combat-readiness inspection, whose
-drills at many ranges are its own. While the focus has no place below the country, only a country it
-never names does ("A two-month cycle of exercises begins in Lithuania … On August 31, exercises of the CSTO
-began in Belarus"; countries compared by ISO3, so "on Belarusian territory" is Belarus). Items of a bulleted
+drills at many ranges are its own, or the new places lie inside an area the focus names (README "Ninth pass":
+"camps … in the south of the republic" then "camps … in Gomel and the Mozyr district" specify the same camps).
+While the focus has no place below the country, only a country it never names does ("A two-month cycle of
+exercises begins in Lithuania … On August 31, exercises of the CSTO began in Belarus"; countries compared by ISO3,
+so "on Belarusian territory" is Belarus). Items of a bulleted
 list ("• Minsk region – in Vileika district;") after a lead-in ending in a colon belong to the lead-in's
 event, and their places count as the lead-in's.
 """
@@ -22,8 +24,12 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from shapely.geometry.base import BaseGeometry
+
+from geo.extract.back_references import is_inspection
 from geo.extract.cues import DEMONSTRATIVE, EVENT_CUE, EXERCISE_NOUN
 from geo.extract.dates import tense_of
+from geo.extract.grouped import GroupedEvent
 from geo.extract.places import find_places, geocode_cached
 from geo.extract.text import Sentence
 from geo.geocode.gazetteer import normalize_name
@@ -68,11 +74,6 @@ def _own_places_of(text: str) -> tuple[str, ...]:
     )
 
 
-def _inspection(text: str) -> bool:
-    """Whether a sentence mentions a snap or combat-readiness inspection (or check) of the forces."""
-    return any(re.search(r"\b(?:inspections?|checks?)\b", m.group(0), re.I) for m in EXERCISE_NOUN.finditer(text))
-
-
 def _new_drills(text: str) -> bool:
     """Whether the sentence introduces drills with a bare noun ("to conduct drills", "In May, drills …")."""
     noun = EXERCISE_NOUN.search(text)
@@ -91,15 +92,60 @@ def another_drill(sentences: Sequence[Sentence], position: int, focus: Sequence[
         return False  # "the drills" points back, unless it leads in a list of places of its own
     if not focus or sentence.paragraph <= max(s.paragraph for s in focus):
         return False
-    if any(_inspection(s.text) for s in focus):
+    if any(is_inspection(s.text) for s in focus):
         return False  # a combat-readiness inspection runs drills at many ranges: they are its own, not others
     known = " ".join(normalize_name(s.text) for s in focus)
     if any(own_places(sentences, s.index) for s in focus if s.index < len(sentences)):
-        return any(normalize_name(place) not in known for place in own_places(sentences, position))
+        areas = [a for s in focus for a in _areas_of(s.text)]
+        return any(
+            normalize_name(place) not in known and not _inside(place, areas)
+            for place in own_places(sentences, position)
+        )
     # the focus has no place below the country: only another country it never names makes another drill
     # ("A two-month cycle of exercises begins in Lithuania … On August 31, exercises of the CSTO began in Belarus")
     named = set().union(*(_countries_of(s.text) for s in focus))
     return bool(named) and bool(set(_countries_of(sentence.text)) - named)
+
+
+@lru_cache(maxsize=1024)
+def _areas_of(text: str) -> tuple[BaseGeometry, ...]:
+    """The areas below the country a sentence places its drill in ("in the south of the republic", "the X region")."""
+    found = (geocode_cached(p.query, p.context) for p in find_places(text) if p.form in ("compass", "region"))
+    return tuple(r.geometry for r in found if r.geometry is not None and r.geometry.geom_type.endswith("Polygon"))
+
+
+def _inside(place: str, areas: Sequence[BaseGeometry]) -> bool:
+    """Whether a place lies within one of the areas the drill in focus was placed in.
+
+    "Camps will be held in the south of the republic … camps will be held in Gomel and the Mozyr district" specify
+    where the same camps are, not other drills: Gomel and Mozyr lie in the south.
+    """
+    result = geocode_cached(place)
+    if result.geometry is None or result.country is None:
+        return False
+    point = result.geometry.representative_point()
+    return any(area.contains(point) for area in areas)
+
+
+def placed_elsewhere(sentence: str, focus: Sequence[str]) -> bool:
+    """Whether a sentence naming an exercise holds it in a country the unnamed exercise in focus is not held in.
+
+    "We plan exercises with the rapid reaction force on the territory of A. … On the territory of B, we plan the
+    X exercise": X is another exercise, not the name of the one in A. Countries after a locative preposition.
+    """
+    held = set().union(*(_countries_of(text) for text in focus)) if focus else set()
+    here = _countries_of(sentence)
+    return bool(held) and bool(here) and not (here & held)
+
+
+def elsewhere_than(event: GroupedEvent | None, sentence: Sentence) -> bool:
+    """Whether a sentence holds what it names in a country ``event``'s other sentences do not hold it in.
+
+    "The final stage of X will be the Y drills in Kyrgyzstan" (X held in Belarus): Y does not share what X is said to
+    be, and the place and its host are Y's, not X's.
+    """
+    own = [s.text for s, _ in event.sentences if s.index != sentence.index] if event is not None else []
+    return placed_elsewhere(sentence.text, own)
 
 
 @lru_cache(maxsize=1024)

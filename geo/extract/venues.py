@@ -51,7 +51,9 @@ _HOME_BASE = re.compile(
     r"\b(?:stationed|based|garrisoned|headquartered|quartered)\s+(?:\w+\s+)?$|"
     r"\bfrom\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:airfields?|air\s*bases?|bases?|garrisons?|"
     r"stations?|barracks|depots?)\s+(?:in|at|near)\s+(?:the\s+)?$|"
-    r"\b(?:back|home|return(?:s|ed|ing)?)\s+(?:to|in)\s+(?:the\s+)?$",
+    r"\b(?:back|home|return(?:s|ed|ing)?)\s+(?:to|in)\s+(?:the\s+)?$|"
+    # "flew from the home airfield ("Lida") to …"
+    r"\bhome\s+(?:airfields?|air\s*bases?|bases?|garrisons?|ports?)\s*(?:\(\s*)?[\"“«]?$",
     re.I,
 )
 

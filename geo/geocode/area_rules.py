@@ -25,7 +25,7 @@ from geo.geocode.gazetteer import clean_phrase, normalize_name, strip_words
 from geo.geocode.result import GeocodeResult, area_result, unresolved
 from geo.reference.layers import layer
 
-_COUNTRY_WORDS = re.compile(r"\b(?:the\s+)?(?:country|parts?\s+of\s+the\s+country|territory)\b")
+_COUNTRY_WORDS = re.compile(r"\b(?:the\s+)?(?:country|republic|parts?\s+of\s+the\s+country|territory)\b")
 _COMPASS: tuple[tuple[str, str], ...] = (
     (r"north[- ]?west(?:ern)?", "north-west"),
     (r"north[- ]?east(?:ern)?", "north-east"),

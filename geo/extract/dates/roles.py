@@ -41,6 +41,7 @@ _START_CUES = frozenset(
         "open",
         "opens",
         "began",
+        "begun",
         "begin",
         "begins",
         "beginning",
@@ -123,7 +124,8 @@ _OTHER_EVENTS = frozenset(
 PAST_START = re.compile(
     r"\b(?:arrived|began|started|opened|kicked\s+off|launched|commenced|took\s+place|(?:were|was)\s+held)\b", re.I
 )
-_CLAUSE_BREAK = re.compile(r"[;:—()\[\]\"“”‘’]|,\s")
+#: A clause break; "’" between letters is an apostrophe ("Russia’s Armed Forces"), not a closing quote.
+_CLAUSE_BREAK = re.compile(r"[;:—()\[\]\"“”‘]|’(?![A-Za-z])|(?<![A-Za-z])’|,\s")
 _LEAD_WORDS = frozenset(
     ["on", "in", "at", "during", "by", "since", "last", "this", "next", "early", "late", "mid", "the", "of"]
 )
@@ -189,11 +191,19 @@ def date_role(sentence: str, mention: DateMention) -> Role:
     if role is None and (all(w in _LEAD_WORDS for w in before) or _opens_clause(sentence[: mention.start], before)):
         role = _clause_opening(sentence[mention.end :])
     role = role or _far_cue(before[6:24])
+    if role == "none" and mention.kind == "month" and _TOOK_PART_IN.search(sentence[: mention.start]):
+        return "start"  # "… took part in drills in the Pskov region in February": the drills' month
     if role == "start" and _ARRIVAL.search(sentence) and not _OTHER_START.search(sentence):
         return "none" if _OFFICIAL_ARRIVES.search(sentence) else "arrival"
     return role
 
 
+#: Forces that took part in drills, with the drills' month later in the clause (a day there may be only theirs).
+_TOOK_PART_IN = re.compile(
+    r"\b(?:took|take|takes|taking)\s+part\s+in\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games)\b[^.;,]{0,100}$",
+    re.I,
+)
 #: An exercise still going on, so that "since <day>" is its start.
 _ONGOING = re.compile(r"\b(?:ha(?:s|ve)\s+been|under\s*way|underway|continu\w+|ongoing)\b", re.I)
 #: Troops arriving: a start only when nothing else dates the exercise ("another echelon arrived on August 29
@@ -256,10 +266,15 @@ def _near_cue(words: list[str], further: list[str]) -> Role | None:
     return "start" if noun else None
 
 
+_GAVE_START = re.compile(r"\W{0,3}(?:gave|gives|give)\s+(?:the\s+)?(?:start|go-ahead|signal)\s+(?:to|for)\b", re.I)
+
+
 def _verb_after(sentence: str, mention: DateMention) -> Role | None:
     """Return the role given by a verb right after the date ("Russia and Belarus on Friday began …"), if any."""
     after = re.findall(r"[a-z]+", sentence[mention.end : mention.end + 40].lower())[:2]
     if after[:1] and (after[0] in _FAR_START_CUES or after[:2] == ["got", "under"]):
+        return "start"
+    if _GAVE_START.match(sentence, mention.end):  # "The ministry on Tuesday, October 7, gave the start to the drills"
         return "start"
     if after[:1] and after[0] in _ANNOUNCE_CUES:
         return "announced"  # "the ministry on Tuesday said …"
