@@ -62,7 +62,7 @@ TEST_IDS = [
     "118",
     "119",
 ]
-ARTICLES = 170
+ARTICLES = 180
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
