@@ -13,6 +13,9 @@ import re
 EXERCISE_NOUN = re.compile(
     r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
     r"tactical|field)\s+training|"
+    # "this multinational training event", "The military training is to take place at …" (not a training centre)
+    r"training\s+events?|military\s+training(?!\s+(?:cent(?:er|re)s?|grounds?|areas?|ranges?|facilit\w+|schools?|"
+    r"institut\w+|academ\w+|programs?|programmes?|courses?))|"
     r"(?:snap|surprise|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?(?:inspections?|checks?)|"
     # "the large-scale inspection of the Armed Forces, ordered by the President, began on January 16"
     # "the inspection of the Union State's response forces is running on Belarusian soil"
@@ -44,7 +47,11 @@ MOVE_VERB = re.compile(
     # paratroopers dropped in: "would land onto the X training ground", "flew to Belarus to airdrop them"
     r"parachut\w+|airdrop\w*|air-dropp?\w*|land(?:s|ed|ing)?(?=\s+(?:on|onto|in|at|near)\b)|fl[eo]wn?(?=\s+(?:to|into)\b)|"
     # "Polish troops will be exercising together with soldiers from …"
-    r"exercising|(?:exercis|train|drill)(?:e|es|s|ing|ed)?(?=\s+(?:together\s+)?(?:with|alongside)\b))\b",
+    r"exercising|(?:exercis|train|drill)(?:e|es|s|ing|ed)?(?=\s+(?:together\s+)?(?:with|alongside)\b)|"
+    # forces counted where they are: "In addition, there have been 3,000 Swedish soldiers … on Finnish territory"
+    r"there\s+(?:have|has)\s+been(?=\s+(?:(?:some|about|around|nearly|over|more\s+than)\s+)?\d)|"
+    r"there\s+(?:are|were|will\s+be)(?=\s+(?:(?:some|about|around|nearly|over|more\s+than)\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:troops|soldiers|servicemen|personnel|marines|paratroopers)\b))\b",
     re.I,
 )
 #: Lessons drawn from a war are training content, not fighting ("share their experience of the war against
@@ -206,3 +213,5 @@ SEPARATELY = re.compile(
 HAS_BEGUN = re.compile(
     r"\b(?:has|have|had)\s+(?:already\s+)?(?:begun|started|opened|kicked\s+off|got\s+under\s*way)\b", re.I
 )
+#: What an exercise prepares for is another one: "The exercise came in preparation of the annual Spring Storm event".
+PREPARED_FOR = re.compile(r"\bin\s+preparation\s+(?:of|for)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)

@@ -33,6 +33,7 @@ from geo.extract.cues import (
     OBSERVERS,
     OTHER_EXERCISE,
     PARTY_WORD,
+    PREPARED_FOR,
     RANGE_NOUN,
     RANGE_VENUE,
     SCENARIO,
@@ -337,7 +338,10 @@ class _Grouping:
             if event is None:
                 event = GroupedEvent()
                 self.events.append(event)
-                self.main = self.main or event
+                # the exercise another one prepares for ("came in preparation of the X event") is not the report's
+                # main event, however early it is named
+                prepared_for = bool(PREPARED_FOR.search(sentence.text[: name.start]))
+                self.main = self.main or (None if prepared_for else event)
             event.names.append((name, sentence))
             self.named_in[id(name)] = event
             event.named_paragraph = sentence.paragraph

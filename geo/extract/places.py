@@ -23,6 +23,9 @@ Only phrases of forms the geocoder can read are taken, so that every result is e
     Russian Federation"; "on the territory of X", "on Belarusian soil" and "at the Russian training ground"
     (a range in that country, not named) are the country.
 
+More forms (a town word with a modifier, "A's Baltic exclave of X", a village in a named municipality, a region
+named by demonyms, "the X military training") are in :mod:`geo.extract.place_forms`.
+
 A border phrase that names no country, side or neighbour ("near the borders") is no site. Region nouns
 include voivodeship and county; a region may also open a bracket ("(the Warmian-Masurian Voivodeship …)").
 
@@ -40,6 +43,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from geo.extract.lexicon import country_names, country_pattern, is_demonym, iso3_of
+from geo.extract.place_forms import country_query as _country_query
+from geo.extract.place_forms import more_places
 from geo.extract.venues import is_home_base, is_venue
 from geo.geocode import gazetteer
 from geo.geocode.features import is_river
@@ -232,6 +237,8 @@ def find_places(sentence: str) -> list[PlaceMention]:
                 found.append(mention)
     for start, end, text in _site_tokens(sentence):
         found.append(PlaceMention(text, text, start, end, "site", _role(sentence, start)))
+    for text, query, start, end, form, context in more_places(sentence):  # geo.extract.place_forms
+        found.append(PlaceMention(text, query, start, end, form, _role(sentence, start), context or DEFAULT_CONTEXT))
     kept: list[PlaceMention] = []
     for mention in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
         if not any(mention.start < k.end and k.start < mention.end for k in kept):
@@ -493,12 +500,6 @@ _HOSTED_EXERCISE = re.compile(
 _MILITARY_DISTRICT = re.compile(r"\bMilitary\s+District\b", re.I)
 #: A border phrase that names no country, side or neighbour.
 _BARE_BORDER = re.compile(r"^(?:the\s+)?(?:state\s+)?(?:borders?|frontiers?)$", re.I)
-
-
-def _country_query(iso3: str, text: str) -> str:
-    """Return the plain name the geocoder knows for a country written another way ("Belarusian soil")."""
-    names = [n for n, code in country_names().items() if code == iso3]
-    return min(names, key=len) if names else text
 
 
 @lru_cache(maxsize=8192)

@@ -1,0 +1,89 @@
+"""Written forms of exercise names beside the ones of :mod:`geo.extract.names` (ninth pass).
+
+* **A title word before the name**: "Exercise Hedgehog drew to a close", "Exercise Hedgehog 25 began" (the
+  capitalised "Exercise" of British, NATO and Baltic releases), and "Operation Lightning Strike" when the words
+  before it call it an exercise ("The largest annual exercise of the army, Operation Lightning Strike, began"): an
+  operation is otherwise no exercise ("part of Operation Atlantic Resolve", "the special military operation").
+* **A two-digit year**: a quoted name ending in one ("involved in “Arctic Forge 25”") or capitalised words with
+  one right before an exercise word ("The Nordic Response 24 exercise") name the exercise of 20YY, as "Dragon-24"
+  and "the Dragon 24 exercise" did for a known family.
+* **A quoted name with a year and the sentence's stop inside the quotes**: "the largest drill this year “Lightning
+  Strike 2016.”" (the quoted-name rule of :mod:`~geo.extract.names` wanted the quote right after the name).
+
+:func:`more_name_forms` returns candidates; :func:`geo.extract.names.find_names` keeps those that are names and
+overlap no surer find.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: (text as written, start, end, (base, year, edition)) of one candidate name.
+Candidate = tuple[str, int, int, tuple[str, int | None, str | None]]
+
+_WORD = r"[A-Z][a-z]+"
+_TITLED = re.compile(
+    rf"(?<![\w-])(?P<title>Exercise|Operation)\s+(?P<base>{_WORD}(?:\s+{_WORD}){{0,2}})"
+    r"(?:[\s-]+(?:(?P<year>(?:19[89]|20\d)\d)|(?P<yy>[0-3]\d)))?(?![\w-])"
+)
+#: What makes "Operation X" an exercise: an exercise word shortly before it, not "part of" / "under" it.
+_OPERATION_IS_EXERCISE = re.compile(r"\b(?i:exercises?|drills?|manoeuvres?|maneuvers?)\b[^.;]{0,80}$")
+_OPERATION_BELONGS = re.compile(r"\b(?i:part\s+of|under|within|framework\s+of|conducted\s+as)\s+(?:the\s+)?$")
+#: A quoted name with a year, the full stop or comma inside the quotes ("the drill “Lightning Strike 2016.”").
+_QUOTED_YEAR = re.compile(
+    rf"[‘\"“«](?P<name>(?P<base>{_WORD}(?:\s+{_WORD}){{0,3}})[\s-]+(?:(?P<year>(?:19[89]|20\d)\d)|(?P<yy>[0-3]\d)))"
+    r"[.,]?[’\"”»]"
+)
+#: What a sentence about an exercise says of it, when it has no exercise word ("troops … are involved in “X 25”").
+_EVENT_VERB = (
+    r"\b(?:began|begins|begun|start(?:s|ed)|held|involv\w+|take\s+part|taking\s+part|took\s+part|participat\w+|"
+    r"launch\w*|conclud\w+)\b"
+)
+#: Capitalised words and a two-digit year before an exercise word; a leading "The" is no part of the name, and a
+#: quantifier makes the number a count ("Some 24 exercises were held").
+_NO_ARTICLE = (
+    r"(?!(?:The|A|An|This|That|These|Some|About|Around|Over|Nearly|Almost|Approximately|Roughly|More|Only|All|Up|"
+    r"At|Another|Last|Next|First|Additional|Further|Total|Of|In|By)\b)"
+)
+
+
+def more_name_forms(sentence: str, exercise_words: str) -> list[Candidate]:
+    """Return the candidate names of the forms above in one sentence, in text order.
+
+    Parameters
+    ----------
+    sentence
+        One sentence (not a title-case headline: the caller skips those).
+    exercise_words
+        The regex of exercise words (:data:`geo.extract.names.EXERCISE_WORDS`).
+    """
+    out: list[Candidate] = []
+    for match in _TITLED.finditer(sentence):
+        before = sentence[: match.start()]
+        if match.group("title") == "Operation" and (
+            not _OPERATION_IS_EXERCISE.search(before)
+            or _OPERATION_BELONGS.search(before)
+            or re.search(r"[A-Z][a-z]+\s+$", before)  # "Peacetime Operation Forces": inside another name
+        ):
+            continue
+        year = _year(match)
+        end = match.end() if year else match.end("base")
+        out.append((sentence[match.start("base") : end], match.start("base"), end, (match.group("base"), year, None)))
+    for match in _QUOTED_YEAR.finditer(sentence):
+        if match.group("yy") and not re.search(rf"\b{exercise_words}\b|{_EVENT_VERB}", sentence, re.I):
+            continue  # "Catch 22" in quotes: a two-digit year names an exercise only in a sentence about one
+        parts = (match.group("base"), _year(match), None)
+        out.append((match.group("name"), match.start("name"), match.end("name"), parts))
+    before_word = re.compile(
+        rf"(?P<name>(?P<base>{_NO_ARTICLE}{_WORD}(?:\s+{_WORD}){{0,2}})\s+(?P<yy>[0-3]\d))\s+{exercise_words}\b"
+    )
+    for match in before_word.finditer(sentence):
+        parts = (match.group("base"), 2000 + int(match.group("yy")), None)
+        out.append((match.group("name"), match.start("name"), match.end("name"), parts))
+    return sorted(out, key=lambda c: c[1])
+
+
+def _year(match: re.Match[str]) -> int | None:
+    if match.group("year"):
+        return int(match.group("year"))
+    return 2000 + int(match.group("yy")) if match.group("yy") else None
