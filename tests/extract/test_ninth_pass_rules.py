@@ -122,7 +122,8 @@ def test_the_exercise_another_one_prepares_for_is_not_the_main_event(extractor):
 def test_one_place_written_two_ways_is_one_drill(extractor):
     text = (
         "Marines hold exercises in Kaliningrad\n\n"
-        "Around 500 marines have held scheduled exercises in Russia's Baltic exclave of Kaliningrad, the fleet said.\n\n"
+        "Around 500 marines have held scheduled exercises in Russia's Baltic exclave of Kaliningrad, the fleet said.\n"
+        "\n"
         "The unit also practiced offensive maneuvers."
     )
     (event,) = extractor.extract(text, published=dt.date(2022, 3, 14)).events
@@ -132,3 +133,12 @@ def test_one_place_written_two_ways_is_one_drill(extractor):
 def test_a_quoted_two_digit_number_needs_a_sentence_about_an_exercise(lexicon):
     assert _names('The novel "Catch 22" was on the reading list.', lexicon) == []
     assert _names('Troops are taking part in "Catch 22" near the lake.', lexicon) == ["Catch-2022"]
+
+
+def test_a_present_simple_end_before_a_weekday_is_the_next_one(extractor):
+    # 2025-02-25 is a Tuesday: "ends on Friday" is 28 February, not the Friday before
+    text = 'Some 900 troops are involved in the drill "Frost Lynx 25", which began on February 14 and ends on Friday.'
+    (event,) = extractor.extract(text, published=dt.date(2025, 2, 25)).events
+    assert (event.start, event.end) == ("2025-02-14", "2025-02-28")
+    (event,) = extractor.extract(text.replace("ends on", "ended on"), published=dt.date(2025, 2, 25)).events
+    assert event.end == "2025-02-21"

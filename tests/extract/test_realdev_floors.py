@@ -13,14 +13,14 @@ from geo.extract import Extractor
 from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 
 #: measure -> lowest acceptable value on dev (see :func:`tests.support.extraction_score.Tally.ratio`), measured
-#: on the 150 dev articles (34 of the first pass, 18 added for the failure classes of issue 14, the 10 first
+#: on the 160 dev articles (34 of the first pass, 18 added for the failure classes of issue 14, the 10 first
 #: test articles, moved to dev after they failed, 22 of the fourth passes: 063-069 for events, 071-078 for
 #: dates, 079-085 for sites, 16 of the fifth passes: 086-091 for sites, 130-139 for events and dates, 20 of
 #: the sixth passes: 140-149 for sites, 150-159 for events, 20 of the two seventh passes: 160-169, Belarus/
-#: CSTO/Union State side, 170-179, NATO side and Russia's west, and 10 of the eighth pass: 180-189, mixed),
-#: after the seventh session's rules (README "Seventh pass", "Dev misses, seventh session", "Eighth pass": recall
-#: 196/206, precision 219/224, alliance 195/196, participants 0.981 / 0.971, start 123/129, sites 272/313),
-#: rounded down. Each new blind batch pulls some measure down before rules are fixed for its classes (README).
+#: CSTO/Union State side, 170-179, NATO side and Russia's west, 10 of the eighth pass: 180-189, mixed, and 10
+#: of the ninth pass: 190-199, the Baltic and Russia's west), after the ninth pass's rules (README "Ninth pass":
+#: recall 206/216, precision 230/235, alliance 205/206, participants 0.982 / 0.971, start 126/132, sites
+#: 285/327), rounded down. Each new blind batch pulls some measure down before rules are fixed for its classes.
 FLOORS = {
     "recall": 0.95,
     "precision": 0.97,
@@ -28,7 +28,7 @@ FLOORS = {
     "participants_recall": 0.98,
     "participants_precision": 0.97,
     "start": 0.95,
-    "sites": 0.86,
+    "sites": 0.87,
 }
 
 

@@ -391,15 +391,21 @@ _PAST_VERBS = frozenset(
 )  # fmt: skip
 
 
-_PRESENT_START = re.compile(r"\b(?:starts|begins|opens|commences|kicks\s+off|gets\s+under\s*way)\s+(?:on\s+)?$", re.I)
+#: A present-simple start or end verb right before a day: "starts Friday", "began on May 2 and ends on Friday".
+_PRESENT_START = re.compile(
+    r"\b(?:starts|begins|opens|commences|kicks\s+off|gets\s+under\s*way|ends|finishes|concludes|closes|wraps\s+up)"
+    r"\s+(?:on\s+)?$",
+    re.I,
+)
 
 
 def tense_for(sentence: str, mention: DateMention, role: Role | None = None) -> Tense | None:
     """Return the tense that places a date in the year or week.
 
     A statement is past ("said on Monday" in a sentence about drills that "will" happen); a date right after a
-    present-simple start verb is future ("starts Friday"); a date after a past start verb of its clause is past
-    ("began the exercise … on Monday, which will last until …"); otherwise the tense is :func:`tense_of` the clause.
+    present-simple start or end verb is future ("starts Friday", "ends on Friday"); a date after a past start verb
+    of its clause is past ("began the exercise … on Monday, which will last until …"); otherwise the tense is
+    :func:`tense_of` the clause.
     """
     if role == "announced":
         return "past"
