@@ -13,8 +13,9 @@ import re
 EXERCISE_NOUN = re.compile(
     r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
     r"tactical|field)\s+training|"
-    # "this multinational training event", "The military training is to take place at …" (not a training centre)
-    r"training\s+events?|military\s+training(?!\s+(?:cent(?:er|re)s?|grounds?|areas?|ranges?|facilit\w+|schools?|"
+    # "are holding live firings", "this multinational training event", "The military training is to take place at …"
+    # (not a training centre)
+    r"live[\s-]firings?|training\s+events?|military\s+training(?!\s+(?:cent(?:er|re)s?|grounds?|areas?|ranges?|facilit\w+|schools?|"
     r"institut\w+|academ\w+|programs?|programmes?|courses?))|"
     r"(?:snap|surprise|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?(?:inspections?|checks?)|"
     # "the large-scale inspection of the Armed Forces, ordered by the President, began on January 16"

@@ -101,9 +101,14 @@ def _inspection(text: str) -> bool:
 
 
 def _new_drills(text: str) -> bool:
-    """Whether the sentence introduces drills with a bare noun ("to conduct drills", "In May, drills …")."""
+    """Whether the sentence introduces drills with a bare noun ("to conduct drills", "In May, drills …").
+
+    An activity within an exercise ("battalions are holding live firings", "a training event") introduces none.
+    """
     noun = EXERCISE_NOUN.search(text)
-    return noun is not None and not _DEFINITE.search(text[: noun.start()])
+    if noun is None or re.match(r"(?i:live|training|military|joint|staff|command|tactical|field)\b", noun.group(0)):
+        return False
+    return not _DEFINITE.search(text[: noun.start()])
 
 
 def another_drill(sentences: Sequence[Sentence], position: int, focus: Sequence[Sentence]) -> bool:

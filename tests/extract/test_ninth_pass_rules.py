@@ -142,3 +142,17 @@ def test_a_present_simple_end_before_a_weekday_is_the_next_one(extractor):
     assert (event.start, event.end) == ("2025-02-14", "2025-02-28")
     (event,) = extractor.extract(text.replace("ends on", "ended on"), published=dt.date(2025, 2, 25)).events
     assert event.end == "2025-02-21"
+
+
+def test_live_firings_are_part_of_the_exercise_in_focus_not_another_drill(extractor):
+    assert EXERCISE_NOUN.search("Two battalions are holding live firings at the range.")
+    text = (
+        "The army will hold a tactical exercise near Lida in the Grodno Region on May 4-7, the ministry said.\n\n"
+        "Helicopters will support the troops.\n\n"
+        "At the 12th training ground in the Brest Region, two air defence battalions are holding live firings."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2021, 5, 3)).events
+    assert ("BLR", "Brest") in {(p.country, p.admin1) for p in event.locations}
+    # a bare "drills" at a new place in a later paragraph is still another drill (README seventh session)
+    other = text.replace("two air defence battalions are holding live firings", "drills will also be conducted")
+    assert len(extractor.extract(other, published=dt.date(2021, 5, 3)).events) == 2

@@ -20,7 +20,7 @@ from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 #: CSTO/Union State side, 170-179, NATO side and Russia's west, 10 of the eighth pass: 180-189, mixed, and 10
 #: of the ninth pass: 190-199, the Baltic and Russia's west), after the ninth pass's rules (README "Ninth pass":
 #: recall 206/216, precision 230/235, alliance 205/206, participants 0.982 / 0.971, start 126/132, sites
-#: 285/327), rounded down. Each new blind batch pulls some measure down before rules are fixed for its classes.
+#: 286/327), rounded down. Each new blind batch pulls some measure down before rules are fixed for its classes.
 FLOORS = {
     "recall": 0.95,
     "precision": 0.97,
