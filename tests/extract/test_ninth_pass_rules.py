@@ -156,3 +156,18 @@ def test_live_firings_are_part_of_the_exercise_in_focus_not_another_drill(extrac
     # a bare "drills" at a new place in a later paragraph is still another drill (README seventh session)
     other = text.replace("two air defence battalions are holding live firings", "drills will also be conducted")
     assert len(extractor.extract(other, published=dt.date(2021, 5, 3)).events) == 2
+
+
+def test_an_end_verb_after_an_opening_day_dates_the_end_and_ago_keeps_its_verb(extractor):
+    # 2025-05-23 is a Friday
+    text = (
+        "On Friday, the army's Exercise Grey Lynx drew to a close.\n\n"
+        '"Today we are stronger than three weeks ago when Exercise Grey Lynx 25 began," the commander said.'
+    )
+    (event,) = extractor.extract(text, published=dt.date(2025, 5, 23)).events
+    assert (event.start, event.end) == ("2025", "2025-05-23")  # the year of the name; no day says when it began
+    # a start verb after the opening day, with no time of its own, still dates the start
+    (event,) = extractor.extract(
+        "Today the army's Exercise Grey Lynx 25 began with 900 troops.", published=dt.date(2025, 5, 2)
+    ).events
+    assert event.start == "2025-05-02"

@@ -123,6 +123,15 @@ _OTHER_EVENTS = frozenset(
 PAST_START = re.compile(
     r"\b(?:arrived|began|started|opened|kicked\s+off|launched|commenced|took\s+place|(?:were|was)\s+held)\b", re.I
 )
+#: An exercise reported ended ("drew to a close", "came to an end", "wrapped up", "ended", "concluded").
+_PAST_END = re.compile(
+    r"\b(?:drew\s+to\s+a\s+close|came\s+to\s+an\s+end|wrapped\s+up|ended|concluded|finished|was\s+completed)\b", re.I
+)
+#: A time counted back from now ("three weeks ago", "a few days ago").
+_AGO = re.compile(
+    r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:days?|weeks?|months?|years?)\s+ago\b",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(r"[;:—()\[\]\"“”‘’]|,\s")
 _LEAD_WORDS = frozenset(
     ["on", "in", "at", "during", "by", "since", "last", "this", "next", "early", "late", "mid", "the", "of"]
@@ -320,7 +329,18 @@ _SCENE_OF = re.compile(
 
 
 def _clause_opening(rest: str) -> Role:
-    """Return the role of a date opening its clause ("On Saturday …") from what the clause goes on to say."""
+    """Return the role of a date opening its clause ("On Saturday …") from what the clause goes on to say.
+
+    An end verb before any start verb makes it the end ("On Friday, the exercise drew to a close"). A start verb
+    with a time of its own before it dates nothing here ("Today we are more confident than three weeks
+    ago when the exercise began": the exercise began three weeks ago, not today).
+    """
+    past = PAST_START.search(rest)
+    if past and _AGO.search(rest, 0, past.start()):
+        return "none"
+    ended = _PAST_END.search(rest)
+    if ended and (past is None or ended.start() < past.start()):
+        return "end"  # "On Friday, the Exercise X drew to a close."
     if (
         PAST_START.search(rest)
         or _STARTS_NOW.search(rest[:160])
