@@ -57,7 +57,7 @@ _FORCE = (
     r"peacekeepers|military(?=\s*[,.;:]|\s+(?:would|will|has|have|had|is|are|was|were|took|takes|take|sent|sends|"
     r"participated|participates|joined|joins|to|and|in|from|on|at|with|for|also)\b))"
 )
-_MODS = r"(?:(?:armed|military|special|airborne|paratroopers?|ground|naval|air|peacekeeping|rapid[- ]reaction|combat|elite|border|territorial|defen[cs]e|operations|mechani[sz]ed|motori[sz]ed|rifle|tank|artillery|missile|reconnaissance|engineering|air[- ]defen[cs]e|signal|marine|landing|assault|[A-Z][a-z]+)\s+){0,3}"  # noqa: E501
+_MODS = r"(?:(?:armed|military|special|airborne|paratroopers?|ground|naval|air|peacekeeping|rapid[- ]reaction|combat|elite|border|territorial|defen[cs]e|operations|mechani[sz]ed|motori[sz]ed|rifle|tank|artillery|missile|reconnaissance|engineering|air[- ]defen[cs]e|signal|marine|landing|assault|[A-Z][a-z]+|\d+(?:st|nd|rd|th))\s+){0,3}"  # noqa: E501
 _EXERCISE = r"(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s+games|wargames|training)"
 _AUX = r"(?:(?:will|would|shall|is|are|was|were|has|have|had|also|then|to|plans?\s+to|agreed\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to|is\s+to|are\s+to|reportedly|jointly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this|next)\s+week|today|yesterday)\s+)*"  # noqa: E501
 _NEG = r"(?:(?:did|does|do|will|would|has|have|had|is|are|was|were)\s+)?(?:not|never|n[o']t)\s+"

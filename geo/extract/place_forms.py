@@ -12,6 +12,8 @@
 * **A region named by its country's demonym** ("in Finnish, Swedish and Norwegian Lapland", "in Swedish Lapland"):
   one place per demonym, located as that country at country precision when the reference admin-1 layer holds no
   region of it (as :mod:`geo.extract.uncovered_regions`); of a covered country it is left to the other forms.
+* **A second region after "and"**: "in Harju County and Lääne-Viru County", "in the Pskov Region and the Leningrad
+  Region" give both (the first pattern wanted a preposition before each).
 * **"the X military training (area)"** ("Held at the Ādaži military training in Latvia") is the range at X.
 
 :func:`more_places` returns plain tuples so that :mod:`geo.extract.places` can wrap them without an import cycle.
@@ -39,6 +41,7 @@ _NOT_LAND = frozenset(
     | {"government", "border", "guard", "coast", "brigade", "battalion", "division", "regiment", "jaeger", "home"}
     | {"national", "military", "president", "prime", "foreign", "troops", "soldiers"}
 )
+_REGION_WORD = r"region|oblast|county|district|voivodeship|province|krai"
 _MUNICIPALITY = r"(?i:rural\s+municipality|municipality|parish|county|district|commune|gmina|volost)"
 
 
@@ -55,6 +58,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"{_PREP}(?P<phrase>(?:(?:the\s+)?(?i:village|hamlet|settlement)\s+of\s+)?(?P<name>{_NAME}),\s+(?P<unit>{_NAME})\s+{_MUNICIPALITY})\b")),
         ("demonym-land", re.compile(
             rf"{_PREP}(?:the\s+)?(?P<dems>{demonym}(?:\s*,\s*{demonym})*(?:,?\s+and\s+{demonym})?)\s+(?P<name>{_NAME})(?![\w-])(?!\s+{_UPPER})")),
+        # "in Harju County and Lääne-Viru County", "in the Pskov Region and the Leningrad Region": the second one too
+        ("and-region", re.compile(
+            rf"{_PREP}(?:the\s+)?{_NAME}(?:\s{_NAME})?\s+(?i:{_REGION_WORD})\s*,?\s+and\s+(?P<phrase>(?:the\s+)?(?P<name>{_NAME}(?:\s{_NAME})?)\s+(?i:{_REGION_WORD}))\b")),
         ("military-training", re.compile(
             rf"{_PREP}(?:the\s+)?(?P<phrase>(?P<name>{_NAME})\s+military\s+training(?:\s+(?i:area|ground|range))?)\b")),
     )  # fmt: skip
@@ -80,6 +86,8 @@ def more_places(sentence: str) -> list[Found]:
             span = (match.group("phrase"), match.start("phrase"), match.end("phrase"))
             if form == "town":
                 out.append((*span[:1], name, *span[1:], "town", None))
+            elif form == "and-region":
+                out.append((span[0], span[0], span[1], span[2], "region", None))
             elif form == "region-of":
                 owner = match.group("owner")
                 out.append(

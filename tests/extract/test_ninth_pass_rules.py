@@ -171,3 +171,32 @@ def test_an_end_verb_after_an_opening_day_dates_the_end_and_ago_keeps_its_verb(e
         "Today the army's Exercise Grey Lynx 25 began with 900 troops.", published=dt.date(2025, 5, 2)
     ).events
     assert event.start == "2025-05-02"
+
+
+def test_more_written_forms_of_a_name(lexicon):
+    # all capitals after "Exercise", in title case
+    assert _names("Exercise GREY LYNX 24 began with 900 troops near the lake.", lexicon) == ["Grey Lynx-2024"]
+    # right after a singular exercise word, ending its phrase
+    assert _names("The exercise Grey Lynx began on Monday near the lake.", lexicon) == ["Grey Lynx"]
+    assert _names("During exercise Grey Lynx, troops crossed the river.", lexicon) == ["Grey Lynx"]
+    assert _names("At the exercise Defence Minister Smith said troops were ready.", lexicon) == []
+    # after taking part in it, or during it, with a year; a hyphenated two-digit year before the exercise word
+    assert _names("Estonian troops took part in Grey Lynx 2024 near the lake.", lexicon) == ["Grey Lynx-2024"]
+    assert _names("The Grey Lynx-24 drills ended on the coast yesterday.", lexicon) == ["Grey Lynx-2024"]
+    # "known as" after an exercise word only
+    assert _names("The drills, known as Grey Lynx, began on Monday.", lexicon) == ["Grey Lynx"]
+    assert _names("A unit known as Grey Lynx trained there on Monday.", lexicon) == []
+
+
+def test_a_second_region_after_and_is_a_region_too():
+    assert _located("Drills took place in Harju County and Lääne-Viru County.") == [
+        ("Harju County", "EST", "Harju"),
+        ("Lääne-Viru County", "EST", "Lääne-Viru"),
+    ]
+    # regions the troops came from are no places of the drill, the second no more than the first
+    assert all(p.form != "region" for p in find_places("Troops moved from the Gomel region and the Vitebsk region."))
+
+
+def test_a_numbered_unit_of_a_demonym_takes_part():
+    assert [p.iso3 for p in find_parties("The Polish 16th Mechanized Division trained near the lake.")] == ["POL"]
+    assert [p.iso3 for p in find_parties("The Belarusian 120th brigade held drills.")] == ["BLR"]
