@@ -200,3 +200,11 @@ def test_a_second_region_after_and_is_a_region_too():
 def test_a_numbered_unit_of_a_demonym_takes_part():
     assert [p.iso3 for p in find_parties("The Polish 16th Mechanized Division trained near the lake.")] == ["POL"]
     assert [p.iso3 for p in find_parties("The Belarusian 120th brigade held drills.")] == ["BLR"]
+
+
+def test_conclude_finish_and_wrap_up_before_a_date_are_end_cues():
+    from geo.extract.dates import date_role, find_dates
+
+    for sentence in ("The exercise is set to conclude on Friday.", "The drills will finish on 14 May."):
+        assert [date_role(sentence, m) for m in find_dates(sentence)] == ["end"]
+    assert [date_role(s, m) for s in ["The drills will begin on 14 May."] for m in find_dates(s)] == ["start"]
