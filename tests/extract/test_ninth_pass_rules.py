@@ -208,3 +208,17 @@ def test_conclude_finish_and_wrap_up_before_a_date_are_end_cues():
     for sentence in ("The exercise is set to conclude on Friday.", "The drills will finish on 14 May."):
         assert [date_role(sentence, m) for m in find_dates(sentence)] == ["end"]
     assert [date_role(s, m) for s in ["The drills will begin on 14 May."] for m in find_dates(s)] == ["start"]
+
+
+def test_a_border_strip_lies_on_the_side_of_the_exercises_participant(extractor):
+    def strips(text: str) -> list[str | None]:
+        (event,) = extractor.extract(text, published=dt.date(2024, 5, 6)).events
+        return [p.country for p in event.locations if p.kind == "border_zone"]
+
+    # not Belarus's strip along Russia (the default country takes no part), and not Belarus's border with itself
+    assert strips("Latvian soldiers held drills along the border with Russia on Monday.") == ["LVA"]
+    assert strips("Lithuanian troops began drills near the Belarusian border on Monday.") == ["LTU"]
+    # among several participants, the one whose strip along that neighbour exists
+    assert strips("Estonian, British and US troops began drills near the Russian border on Monday.") == ["EST"]
+    # a Belarusian drill keeps Belarus's strip
+    assert strips("Belarusian troops began drills near the border with Poland on Monday.") == ["BLR"]
