@@ -222,3 +222,15 @@ def test_a_border_strip_lies_on_the_side_of_the_exercises_participant(extractor)
     assert strips("Estonian, British and US troops began drills near the Russian border on Monday.") == ["EST"]
     # a Belarusian drill keeps Belarus's strip
     assert strips("Belarusian troops began drills near the border with Poland on Monday.") == ["BLR"]
+
+
+def test_a_place_apposition_before_a_date_is_skipped_back_to_its_verb():
+    from geo.extract.dates import date_role, find_dates
+
+    for sentence in (
+        "Paratroopers began drills in the Pskov region, near the border with Estonia and Latvia, on Monday.",
+        "Troops began drills at the range, 30 km from the border, on Monday.",
+    ):
+        assert [date_role(sentence, m) for m in find_dates(sentence)] == ["start"]
+    # without a verb before the apposition the day dates nothing
+    assert [date_role(s, m) for s in ["Officials met near the border, on Monday."] for m in find_dates(s)] == ["none"]

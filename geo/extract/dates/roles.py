@@ -142,10 +142,13 @@ _LEAD_WORDS = frozenset(
 )
 
 
-#: An apposition naming the exercise right before a date: "began their joint exercise, titled X (West) 2017, on
-#: Thursday" goes on with the verb before it, so the apposition is skipped.
+#: An apposition naming the exercise, or placing it, right before a date: "began their joint exercise, titled X
+#: (West) 2017, on Thursday" and "began drills in the X region, near the border with Y, on Monday" go on with the
+#: verb before it, so the apposition is skipped.
 _NAMING_APPOSITION = re.compile(
-    r",\s+(?:also\s+)?(?:titled|dubbed|called|named|code-?named|codenamed)\s+[^,;.:]{1,60},\s*(?=(?:on\s+)?$)", re.I
+    r",\s+(?:(?:also\s+)?(?:titled|dubbed|called|named|code-?named|codenamed)|near|close\s+to|not\s+far\s+from|"
+    r"next\s+to|along|(?:some\s+|about\s+)?\d+\s*(?:km|kilomet(?:er|re)s|miles)\s+from)\s+[^,;.:]{1,60},\s*(?=(?:on\s+)?$)",
+    re.I,
 )
 
 
