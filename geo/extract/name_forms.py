@@ -64,10 +64,11 @@ _TOOK_PART_IN = re.compile(
     rf"(?P<name>(?P<base>{_NO_ARTICLE}{_WORD}(?:\s+{_WORD}){{0,2}})[\s-]+{_YEARS})"
 )
 #: A name right after a singular exercise word, ending its phrase ("The exercise Grey Lynx began", "exercise Grey Lynx
-#: at Adazi", "During exercise Grey Lynx, …").
+#: at Adazi", "During exercise Grey Lynx, …"); a person described after a comma is no name ("At the exercise Smith,
+#: the minister, said").
 _AFTER_SINGULAR_WORD = re.compile(
     rf"\b(?i:exercise|drill|manoeuvre|maneuver)\s+(?P<name>(?P<base2>{_WORD}(?:\s+{_WORD}){{0,2}}))"
-    r"(?=\s*[,;.]|\s+(?:began|begins|ended|ends|started|starts|opened|concluded|closed|kicked|will|is|was|has|had|"
+    r"(?=\s*[;.]|\s*,(?!\s*(?:who|whose)\b)(?!\s*(?:the|a|an|his|her)\s+[^,.;]{1,40},)|\s+(?:began|begins|ended|ends|started|starts|opened|concluded|closed|kicked|will|is|was|has|had|"
     r"took|takes|in|at|near|on|from|with|across|which|that)\b)"
 )
 #: A title or a person's rank after an exercise word ("at the exercise Defence Minister X said"): no name.

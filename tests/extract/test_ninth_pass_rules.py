@@ -234,3 +234,8 @@ def test_a_place_apposition_before_a_date_is_skipped_back_to_its_verb():
         assert [date_role(sentence, m) for m in find_dates(sentence)] == ["start"]
     # without a verb before the apposition the day dates nothing
     assert [date_role(s, m) for s in ["Officials met near the border, on Monday."] for m in find_dates(s)] == ["none"]
+
+
+def test_a_person_described_after_the_exercise_word_is_no_name(lexicon):
+    assert _names("After the exercise Smithson, the defence minister, praised the troops.", lexicon) == []
+    assert _names("During exercise Grey Lynx, the troops crossed the river.", lexicon) == ["Grey Lynx"]
