@@ -29,16 +29,21 @@ def across_sides(country: str, participants: set[str], nato: frozenset[str]) -> 
 
 
 def other_side(
-    place: PlaceMention, result: GeocodeResult, mentions: list[PlaceMention], participants: set[str]
+    place: PlaceMention,
+    result: GeocodeResult,
+    mentions: list[PlaceMention],
+    participants: set[str],
+    sentence: str = "",
 ) -> tuple[GeocodeResult, str] | None:
     """Return a river or a border read in another country than the default (with a note), or None.
 
-    ``result`` is the place read in its default context; ``mentions`` are the places of its sentence.
+    ``result`` is the place read in its default context; ``mentions`` are the places of its ``sentence``.
     """
     if place.form == "river" and result.status != "resolved":
         return river_side(place, mentions)
     if place.form == "border" and result.country and participants and result.country not in participants:
-        return border_side(place, result.country, participants)
+        named = {iso3_of(m.group(0)) for m in re.finditer(country_pattern(), sentence)}
+        return border_side(place, result.country, participants, result.country in named)
     if place.form == "border" and participants and result.status != "resolved":
         # "near the Belarusian border" in a Lithuanian exercise: read on the side of the one participant it fits
         return border_side(place, None, participants)
@@ -66,12 +71,16 @@ def _country_name(iso3: str) -> str:
     return min(names, key=len) if names else iso3
 
 
-def border_side(place: PlaceMention, side: str | None, participants: set[str]) -> tuple[GeocodeResult, str] | None:
+def border_side(
+    place: PlaceMention, side: str | None, participants: set[str], side_named: bool = False
+) -> tuple[GeocodeResult, str] | None:
     """Return "the border with X" read on the one other participant's side (with a note), or None.
 
     When the strip was put inside ``side``, a country the phrase names after "with"; "the borders of Belarus" stay
-    Belarus's. When it was put in the default country, which takes no part and is no neighbour the phrase names
-    ("Latvian soldiers held drills along the border with Russia" read as Belarus's strip along Russia), or could
+    Belarus's. When it was put in the default country, which takes no part, is no neighbour the phrase names and is
+    not named in the sentence (``side_named``: "Belarus's ministry said it would hold drills with Russia along the
+    border with Ukraine" keeps Belarus's strip; "Latvian soldiers held drills along the border with Russia" was read
+    as Belarus's strip along Russia), or could
     not be read at all (``side`` None: "near the Belarusian border", the default country's border with itself), it
     is read on the side of the one participant whose strip along that neighbour exists.
     """
@@ -90,7 +99,7 @@ def border_side(place: PlaceMention, side: str | None, participants: set[str]) -
         if again.status != "resolved" or again.country != host:
             return None
         return again, f"location {place.text!r} read on {host}'s side: {side} takes no part in the exercise"
-    if side in named or not named:
+    if side in named or not named or side_named:
         return None
     fits = [(h, again) for h in sorted(hosts - named) if (again := geocode_cached(query, h)).status == "resolved"]
     fits = [(h, again) for h, again in fits if again.country == h]

@@ -222,6 +222,12 @@ def test_a_border_strip_lies_on_the_side_of_the_exercises_participant(extractor)
     assert strips("Estonian, British and US troops began drills near the Russian border on Monday.") == ["EST"]
     # a Belarusian drill keeps Belarus's strip
     assert strips("Belarusian troops began drills near the border with Poland on Monday.") == ["BLR"]
+    # the default country named in the sentence keeps its strip, even when only its partner is read as taking part
+    text = (
+        "Belarus's Defence Ministry announced on Monday that it would hold joint exercises with Russia along the "
+        "border with Ukraine."
+    )
+    assert strips(text) == ["BLR"]
 
 
 def test_a_place_apposition_before_a_date_is_skipped_back_to_its_verb():
