@@ -14,7 +14,8 @@
   region of it (as :mod:`geo.extract.uncovered_regions`); of a covered country it is left to the other forms.
 * **A second region after "and"**: "in Harju County and Lääne-Viru County", "in the Pskov Region and the Leningrad
   Region" give both (the first pattern wanted a preposition before each).
-* **"the X military training (area)"** ("Held at the Ādaži military training in Latvia") is the range at X.
+* **"the X military training (area)"** ("Held at the Ādaži military training in Latvia") is the range at X, and
+  "Camp X" the base at X when the gazetteer knows X ("at Camp Adazi, Latvia").
 
 :func:`more_places` returns plain tuples so that :mod:`geo.extract.places` can wrap them without an import cycle.
 """
@@ -55,12 +56,14 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("region-of", re.compile(
             rf"{_PREP}(?P<phrase>(?:(?P<owner>{country})['’]s?\s+|the\s+)(?:(?:[A-Z][a-z]+|[a-z]+)\s+)?(?i:exclave|enclave|region|oblast|province)\s+of\s+(?P<name>{_NAME}))(?![\w-])")),
         ("village-in", re.compile(
-            rf"{_PREP}(?P<phrase>(?:(?:the\s+)?(?i:village|hamlet|settlement)\s+of\s+)?(?P<name>{_NAME}),\s+(?P<unit>{_NAME})\s+{_MUNICIPALITY})\b")),
+            rf"{_PREP}(?P<phrase>(?:(?:the\s+)?(?i:village|hamlet|settlement)\s+of\s+)?(?P<name>{_NAME}(?:\s{_NAME})?),\s+(?P<unit>{_NAME})\s+{_MUNICIPALITY})\b")),
         ("demonym-land", re.compile(
             rf"{_PREP}(?:the\s+)?(?P<dems>{demonym}(?:\s*,\s*{demonym})*(?:,?\s+and\s+{demonym})?)\s+(?P<name>{_NAME})(?![\w-])(?!\s+{_UPPER})")),
         # "in Harju County and Lääne-Viru County", "in the Pskov Region and the Leningrad Region": the second one too
         ("and-region", re.compile(
             rf"{_PREP}(?:the\s+)?{_NAME}(?:\s{_NAME})?\s+(?i:{_REGION_WORD})\s*,?\s+and\s+(?P<phrase>(?:the\s+)?(?P<name>{_NAME}(?:\s{_NAME})?)\s+(?i:{_REGION_WORD}))\b")),
+        # "at Camp Adazi", "in Camp Herkus": a base named after its place, when the gazetteer knows that place
+        ("camp", re.compile(rf"{_PREP}(?P<phrase>Camp\s+(?P<name>{_NAME})(?:,\s+{country})?)(?![\w-])")),
         ("military-training", re.compile(
             rf"{_PREP}(?:the\s+)?(?P<phrase>(?P<name>{_NAME})\s+military\s+training(?:\s+(?i:area|ground|range))?)\b")),
     )  # fmt: skip
@@ -97,6 +100,10 @@ def more_places(sentence: str) -> list[Found]:
                 known = normalize_name(name) in gazetteer.town_index()
                 query = name if known else f"{match.group('unit')} district"
                 out.append((span[0], query, span[1], span[2], "town", None))
+            elif form == "camp":
+                key = normalize_name(name)
+                if key in gazetteer.site_index() or key in gazetteer.town_index():
+                    out.append((span[0], name, span[1], span[2], "site", None))
             else:
                 out.append((span[0], f"{name} training area", span[1], span[2], "site", None))
     return out

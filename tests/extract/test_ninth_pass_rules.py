@@ -245,3 +245,16 @@ def test_a_place_apposition_before_a_date_is_skipped_back_to_its_verb():
 def test_a_person_described_after_the_exercise_word_is_no_name(lexicon):
     assert _names("After the exercise Smithson, the defence minister, praised the troops.", lexicon) == []
     assert _names("During exercise Grey Lynx, the troops crossed the river.", lexicon) == ["Grey Lynx"]
+
+
+def test_names_opening_with_a_non_ascii_capital_and_camps():
+    assert _located("The exercise took place in the Šalčininkai district.") == [
+        ("the Šalčininkai district", "LTU", "Šalčininkų rajono savivaldybė")
+    ]
+    assert _located("Troops trained near Šiauliai on Monday.") == [("Šiauliai", "LTU", "Šiaulių miesto savivaldybė")]
+    # "Camp X" is the base at X when the gazetteer knows X, and wins over the country after it
+    assert _located("Troops rehearsed at Camp Adazi, Latvia.") == [("Camp Adazi, Latvia", "LVA", "Ādaži")]
+    assert find_places("Troops trained at Camp Swiftwater.") == []
+    # a two-word village in a named county
+    (place,) = find_places("Soldiers trained near the village of Kowale Xleckie, Olecko County.")
+    assert place.query == "Olecko district"
