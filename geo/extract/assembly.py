@@ -326,7 +326,7 @@ class _Builder:
                     self.notes.append(f"location {place.text!r} dropped: the border of a non-participant")
                     continue
                 result, query = self._within(place, mentions[i + 1 : i + 2], sentence.text)
-                if (side := other_side(place, result, mentions, participants)) is not None:
+                if (side := other_side(place, result, mentions, participants, sentence.text)) is not None:
                     result, note = side
                     self.notes.append(note)
                 country = (result.country or "") if result.kind == "country" else ""

@@ -13,6 +13,10 @@ import re
 EXERCISE_NOUN = re.compile(
     r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
     r"tactical|field)\s+training|"
+    # "are holding live firings", "this multinational training event", "The military training is to take place at …"
+    # (not a training centre)
+    r"live[\s-]firings?|training\s+events?|military\s+training(?!\s+(?:cent(?:er|re)s?|grounds?|areas?|ranges?|facilit\w+|schools?|"
+    r"institut\w+|academ\w+|programs?|programmes?|courses?))|"
     r"(?:snap|surprise|sudden|unscheduled|unannounced|extraordinary|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:inspections?|checks?|(?<=readiness\s)tests?)|"
     # reservists' musters: "training camps with those liable for military service", "training camps for reservists"
@@ -50,7 +54,11 @@ MOVE_VERB = re.compile(
     # paratroopers dropped in: "would land onto the X training ground", "flew to Belarus to airdrop them"
     r"parachut\w+|airdrop\w*|air-dropp?\w*|land(?:s|ed|ing)?(?=\s+(?:on|onto|in|at|near)\b)|fl[eo]wn?(?=\s+(?:to|into|from)\b)|"
     # "Polish troops will be exercising together with soldiers from …"
-    r"exercising|(?:exercis|train|drill)(?:e|es|s|ing|ed)?(?=\s+(?:together\s+)?(?:with|alongside)\b))\b",
+    r"exercising|(?:exercis|train|drill)(?:e|es|s|ing|ed)?(?=\s+(?:together\s+)?(?:with|alongside)\b)|"
+    # forces counted where they are: "In addition, there have been 3,000 Swedish soldiers … on Finnish territory"
+    r"there\s+(?:have|has)\s+been(?=\s+(?:(?:some|about|around|nearly|over|more\s+than)\s+)?\d)|"
+    r"there\s+(?:are|were|will\s+be)(?=\s+(?:(?:some|about|around|nearly|over|more\s+than)\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:troops|soldiers|servicemen|personnel|marines|paratroopers)\b))\b",
     re.I,
 )
 #: Lessons drawn from a war are training content, not fighting ("share their experience of the war against
@@ -227,3 +235,5 @@ PRONOUN_HELD = re.compile(
     r"\s*(?:They|It)\s+(?:will|would|are\s+to|is\s+to|are|is|were|was)\s+(?:also\s+)?(?:be\s+)?(?:held|conducted|"
     r"carried\s+out|staged|take\s+place|last|run|continue|end)\b"
 )
+#: What an exercise prepares for is another one: "The exercise came in preparation of the annual Spring Storm event".
+PREPARED_FOR = re.compile(r"\bin\s+preparation\s+(?:of|for)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)

@@ -35,6 +35,7 @@ from geo.extract.cues import (
     OTHER_EXERCISE,
     PARTY_WORD,
     PRACTISING,
+    PREPARED_FOR,
     PRONOUN_HELD,
     RANGE_NOUN,
     RANGE_VENUE,
@@ -354,7 +355,10 @@ class _Grouping:
             if event is None:
                 event = GroupedEvent()
                 self.events.append(event)
-                self.main = self.main or event
+                # the exercise another one prepares for ("came in preparation of the X event") is not the report's
+                # main event, however early it is named
+                prepared_for = bool(PREPARED_FOR.search(sentence.text[: name.start]))
+                self.main = self.main or (None if prepared_for else event)
             event.names.append((name, sentence))
             self.named_in[id(name)] = event
             event.named_paragraph = sentence.paragraph

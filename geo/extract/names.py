@@ -36,7 +36,9 @@ from functools import cached_property
 from rapidfuzz import fuzz
 
 from geo.catalog.schema import Exercise
+from geo.extract.cues import PREPARED_FOR
 from geo.extract.lexicon import iso3_of
+from geo.extract.name_forms import more_name_forms
 from geo.extract.series import FAMILIES, SERIES_ALLIANCE
 from geo.extract.text import in_guillemets
 from geo.geocode import gazetteer
@@ -114,6 +116,9 @@ _SENTENCE_DISTINCT = re.compile(r"\s*(?:Separately|Meanwhile|Elsewhere|In\s+a\s+
 _DISTINCT = re.compile(
     r"\b(?:another|separate|separately|meanwhile|second|different|other|previously\s+planned|next|further)\b|"
     r"\b(?:last|previous|earlier|prior|past)\s+(?:[\w-]+\s+){0,2}(?:exercises?|drills?|maneuvers?|manoeuvres?)\b|"
+    # "in preparation of the annual Spring Storm event": another exercise
+    + PREPARED_FOR.pattern
+    + "|"
     # The umbrella a part belongs to: "This operation is part of the annual training exercise Saber Strike",
     # "These drills are part of a broader NATO exercise, dubbed Saber Strike".
     r"\b(?:part|parts|element|component|phase|stage)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
@@ -321,6 +326,8 @@ def find_names(sentence: str, lexicon: NameLexicon, seen: frozenset[str] = froze
     _known_names(found, seen)
     _called_and_quoted(found)
     if not _title_case_sentence(sentence):
+        for text, start, end, parts in more_name_forms(sentence, EXERCISE_WORDS):
+            found.add(text, start, end, parts)
         _capitalised_names(found, seen)
     return _drop_bracketed(sorted(found.names, key=lambda m: m.start), sentence)
 

@@ -19,7 +19,7 @@ Participants
     Germany" names where the troops came from, not a participant;
     ``apart-from`` "Apart from Russia, contingents from … are taking part"; ``its-forces`` "Russia's Defence
     Ministry said its Pacific Fleet …"; ``are-from`` "the allied soldiers taking part … are from the US, A and B";
-    ``own-exercise`` "Estonia's biggest military exercise".
+    ``own-exercise`` "Estonia's biggest military exercise"; ``count-from`` "3,000 Swedish soldiers, 450 from France".
 Observers
     ``observed-by`` "observed by representatives of China, Iran …"; ``observers-from``; ``sends-observers``
     ("Tajikistan sent a group of observers"); ``as-observer`` ("Serbia took part as an observer").
@@ -45,7 +45,8 @@ _FORCE = (
     r"(?:(?i:troops|forces|soldiers|servicemen|service\s+members)|army|armies|contingents?|units?|personnel|"
     # "Belarusian air defence assets": a force's weapons, only after a military word
     r"(?<=defen[cs]e\s)assets|(?<=military\s)assets|"
-    r"paratroopers|[Mm]arines|sailors|pilots|airmen|brigades?|battalions?|divisions?|regiments?|crews|sappers|"
+    # a unit's proper name capitalises its noun: "the Latvian Mechanized Infantry Brigade"
+    r"paratroopers|[Mm]arines|sailors|pilots|airmen|(?i:brigades?|battalions?|divisions?|regiments?)|crews|sappers|"
     # "thousands of personnel, including those from …": "those" stands for the forces just named.
     r"(?<=including\s)those|"
     r"engineers|reservists|(?i:navy|fleet|air\s+force)|(?<=[a-z] )Force(?![\w-])|"
@@ -56,7 +57,7 @@ _FORCE = (
     r"peacekeepers|military(?=\s*[,.;:]|\s+(?:would|will|has|have|had|is|are|was|were|took|takes|take|sent|sends|"
     r"participated|participates|joined|joins|to|and|in|from|on|at|with|for|also)\b))"
 )
-_MODS = r"(?:(?:armed|military|special|airborne|paratroopers?|ground|naval|air|peacekeeping|rapid[- ]reaction|combat|elite|border|territorial|defen[cs]e|operations|mechani[sz]ed|motori[sz]ed|rifle|tank|artillery|missile|reconnaissance|engineering|air[- ]defen[cs]e|signal|marine|landing|assault|[A-Z][a-z]+)\s+){0,3}"  # noqa: E501
+_MODS = r"(?:(?:armed|military|special|airborne|paratroopers?|ground|naval|air|peacekeeping|rapid[- ]reaction|combat|elite|border|territorial|defen[cs]e|operations|mechani[sz]ed|motori[sz]ed|rifle|tank|artillery|missile|reconnaissance|engineering|air[- ]defen[cs]e|signal|marine|landing|assault|[A-Z][a-z]+|\d+(?:st|nd|rd|th))\s+){0,3}"  # noqa: E501
 _EXERCISE = r"(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s+games|wargames|training)"
 _AUX = r"(?:(?:will|would|shall|is|are|was|were|has|have|had|also|then|to|plans?\s+to|agreed\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to|is\s+to|are\s+to|reportedly|jointly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this|next)\s+week|today|yesterday)\s+)*"  # noqa: E501
 _NEG = r"(?:(?:did|does|do|will|would|has|have|had|is|are|was|were)\s+)?(?:not|never|n[o']t)\s+"
@@ -157,6 +158,7 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "led-by": re.compile(r"[-–]led\b|\b(?:by|under)\b", re.I),
     "its-forces": re.compile(r"\bits\b"),
     "are-from": re.compile(r"\b(?:are|were|come|came)\s+from\b", re.I),
+    "count-from": re.compile(r"\d\s+from\b"),
     "own-exercise": re.compile(r"['’]s\s"),
 }
 
@@ -167,6 +169,9 @@ def _fifth_pass_rules(names: str) -> list[tuple[str, str, str]]:
         # "The allied soldiers participating in the manoeuvres … are from the US, Estonia and Lithuania".
         ("are-from", "participant",
          rf"{_FORCE}\b[^.;]{{0,100}}?\b(?:are|were|come|came)\s+from\s+(?P<list>{_list(names)})"),
+        # "3,000 Swedish soldiers, 450 from France and 50 British personnel": a count of the same forces, elided.
+        ("count-from", "participant",
+         rf"{_FORCE}\s*,\s*(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?\d[\d,]*\s+from\s+(?:the\s+)?(?P<list>{_list(names)})"),
         # "Estonia's biggest military exercise Spring Storm": the country whose exercise it is holds it.
         ("own-exercise", "participant",
          rf"(?P<list>{names})['’]s\s+(?:(?:largest|biggest|main|annual|major|national|own|first|military|joint|"

@@ -4,7 +4,9 @@
   "a crossing of the Vistula River near Korzeniewo, Poland" → the Vistula within Poland.
 * "the border with X" in a sentence naming no other country is on the side of the exercise's one
   participant other than X: "the regions near border with Russia and Belarus" in a Lithuanian exercise is
-  Lithuania's strip, never one inside a country that takes no part.
+  Lithuania's strip, never one inside a country that takes no part; so is "the border with Russia" of a Latvian
+  exercise (not Belarus's strip along Russia) and "the Belarusian border" of a Lithuanian one, read on the side of
+  the one participant whose strip along that neighbour exists.
 """
 
 from __future__ import annotations
@@ -27,16 +29,24 @@ def across_sides(country: str, participants: set[str], nato: frozenset[str]) -> 
 
 
 def other_side(
-    place: PlaceMention, result: GeocodeResult, mentions: list[PlaceMention], participants: set[str]
+    place: PlaceMention,
+    result: GeocodeResult,
+    mentions: list[PlaceMention],
+    participants: set[str],
+    sentence: str = "",
 ) -> tuple[GeocodeResult, str] | None:
     """Return a river or a border read in another country than the default (with a note), or None.
 
-    ``result`` is the place read in its default context; ``mentions`` are the places of its sentence.
+    ``result`` is the place read in its default context; ``mentions`` are the places of its ``sentence``.
     """
     if place.form == "river" and result.status != "resolved":
         return river_side(place, mentions)
     if place.form == "border" and result.country and participants and result.country not in participants:
-        return border_side(place, result.country, participants)
+        named = {iso3_of(m.group(0)) for m in re.finditer(country_pattern(), sentence)}
+        return border_side(place, result.country, participants, result.country in named)
+    if place.form == "border" and participants and result.status != "resolved":
+        # "near the Belarusian border" in a Lithuanian exercise: read on the side of the one participant it fits
+        return border_side(place, None, participants)
     return None
 
 
@@ -61,11 +71,18 @@ def _country_name(iso3: str) -> str:
     return min(names, key=len) if names else iso3
 
 
-def border_side(place: PlaceMention, side: str, participants: set[str]) -> tuple[GeocodeResult, str] | None:
+def border_side(
+    place: PlaceMention, side: str | None, participants: set[str], side_named: bool = False
+) -> tuple[GeocodeResult, str] | None:
     """Return "the border with X" read on the one other participant's side (with a note), or None.
 
-    Only when the strip was put inside ``side``, a country the phrase names after "with"; "the borders of
-    Belarus" stay Belarus's.
+    When the strip was put inside ``side``, a country the phrase names after "with"; "the borders of Belarus" stay
+    Belarus's. When it was put in the default country, which takes no part, is no neighbour the phrase names and is
+    not named in the sentence (``side_named``: "Belarus's ministry said it would hold drills with Russia along the
+    border with Ukraine" keeps Belarus's strip; "Latvian soldiers held drills along the border with Russia" was read
+    as Belarus's strip along Russia), or could
+    not be read at all (``side`` None: "near the Belarusian border", the default country's border with itself), it
+    is read on the side of the one participant whose strip along that neighbour exists.
     """
     with_part = re.search(r"\bborders?\s+with\s+(?P<rest>.+)$", place.query, re.I)
     named = {iso3_of(m.group(0)) for m in re.finditer(country_pattern(), with_part["rest"])} if with_part else set()
@@ -73,13 +90,21 @@ def border_side(place: PlaceMention, side: str, participants: set[str]) -> tuple
     compound = _PAIR.search(place.text)
     pair = [iso3_of(d) for d in re.split(r"[-–]", compound.group(0))] if compound else []
     query = place.query
-    if len(hosts) == 1 and side not in named and side in pair and next(iter(hosts)) in pair:
+    if side is not None and len(hosts) == 1 and side not in named and side in pair and next(iter(hosts)) in pair:
         # "the Polish-Belarusian border" of a Belarusian exercise: Belarus's strip along Poland
         query, named = f"the border with {_country_name(side)}", {side}
-    if side not in named or len(hosts) != 1:
+    if side in named and len(hosts) == 1:
+        host = next(iter(hosts))
+        again = geocode_cached(query, host)
+        if again.status != "resolved" or again.country != host:
+            return None
+        return again, f"location {place.text!r} read on {host}'s side: {side} takes no part in the exercise"
+    if side in named or not named or side_named:
         return None
-    host = next(iter(hosts))
-    again = geocode_cached(query, host)
-    if again.status != "resolved" or again.country != host:
+    fits = [(h, again) for h in sorted(hosts - named) if (again := geocode_cached(query, h)).status == "resolved"]
+    fits = [(h, again) for h, again in fits if again.country == h]
+    if len(fits) != 1:
         return None
-    return again, f"location {place.text!r} read on {host}'s side: {side} takes no part in the exercise"
+    host, again = fits[0]
+    why = f"{side} takes no part in the exercise" if side else "the default country's own border"
+    return again, f"location {place.text!r} read on {host}'s side: {why}"

@@ -23,6 +23,9 @@ Only phrases of forms the geocoder can read are taken, so that every result is e
     Russian Federation"; "on the territory of X", "on Belarusian soil" and "at the Russian training ground"
     (a range in that country, not named) are the country.
 
+More forms (a town word with a modifier, "A's Baltic exclave of X", a village in a named municipality, a region
+named by demonyms, "the X military training") are in :mod:`geo.extract.place_forms`.
+
 A border phrase that names no country, side or neighbour ("near the borders") is no site. Region nouns
 include voivodeship and county; a region may also open a bracket ("(the Warmian-Masurian Voivodeship …)").
 
@@ -40,6 +43,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from geo.extract.lexicon import country_names, country_pattern, is_demonym, iso3_of
+from geo.extract.place_forms import country_query as _country_query
+from geo.extract.place_forms import more_places
 from geo.extract.venues import is_home_base, is_venue
 from geo.geocode import gazetteer
 from geo.geocode.features import is_river
@@ -64,7 +69,7 @@ _RANGE_WORDS = r"(?i:training\s+grounds?|training\s+ranges?|training\s+areas?|fi
 # One to three capitalised words; a hyphen only between capitalised parts ("Nur-Sultan", not "Moscow-based").
 #: Ranges and airfields as a plural class ("all airfields and training grounds of …").
 _RANGES = r"(?i:airfields|training\s+grounds|training\s+ranges|ranges|air\s*bases|airbases|polygons)"
-_CAPS = r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*(?:\s[A-Z][\w’']*(?:-[A-Z][\w’']*)*){0,2}(?![\w-])"
+_CAPS = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’']*(?:-[A-Z][\w’']*)*(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’']*(?:-[A-Z][\w’']*)*){0,2}(?![\w-])"
 #: A capital letter, Latin-1 and Latin Extended-A included ("Žukauskas", "Ādaži").
 _UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
 #: One place name in a list: one or two capitalised words ("Obuz-Lesnovsky", "Strugi Krasnye", "Varėna").
@@ -139,7 +144,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("site-of-list", rf"(?:the\s+)?(?P<word>{_RANGE_WORDS}|(?i:towns|cities|villages|settlements))\s+of\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})"),  # noqa: E501
         ("site-paren", rf"(?P<before>{_RANGE_WORDS}\s*)?\((?P<names>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})+(?:,?\s+and\s+{_NAME})?)\)"),  # noqa: E501
         # "in Belarus and Russia's Pskov region": a region after a country that follows a preposition.
-        ("region", rf"(?:{_PREP}(?:(?:the\s+)?{country}\s*,?\s+and\s+)?|\bof\s+|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?|voivodeships?|county|counties|krai|exclave|enclave)\b)"),  # noqa: E501
+        ("region", rf"(?:{_PREP}(?:(?:the\s+)?{country}\s*,?\s+and\s+)?|\bof\s+|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>{_UPPER}[\w’'-]+(?:\s+{_UPPER}[\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?|voivodeships?|county|counties|krai|exclave|enclave)\b)"),  # noqa: E501
         ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>[A-Z][\w’'-]+(?:[\s-]{_UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{_RANGE_WORDS})\b"),  # noqa: E501
         # A wire dateline that is a range: "BORISOVSKY TRAINING GROUND /Belarus/, September 15. /TASS/."
         ("dateline-site", rf"^\s*(?P<phrase>(?P<name>[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){{0,2}})\s+{_RANGE_WORDS})(?=\s*(?:/[^/]{{1,40}}/)?\s*,)"),  # noqa: E501
@@ -232,8 +237,10 @@ def find_places(sentence: str) -> list[PlaceMention]:
                 found.append(mention)
     for start, end, text in _site_tokens(sentence):
         found.append(PlaceMention(text, text, start, end, "site", _role(sentence, start)))
+    for text, query, start, end, form, context in more_places(sentence):  # geo.extract.place_forms
+        found.append(PlaceMention(text, query, start, end, form, _role(sentence, start), context or DEFAULT_CONTEXT))
     kept: list[PlaceMention] = []
-    for mention in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+    for mention in sorted(found, key=lambda m: (-(m.end - m.start), m.form == "country", m.start)):  # finer wins a tie
         if not any(mention.start < k.end and k.start < mention.end for k in kept):
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
@@ -493,12 +500,6 @@ _HOSTED_EXERCISE = re.compile(
 _MILITARY_DISTRICT = re.compile(r"\bMilitary\s+District\b", re.I)
 #: A border phrase that names no country, side or neighbour.
 _BARE_BORDER = re.compile(r"^(?:the\s+)?(?:state\s+)?(?:borders?|frontiers?)$", re.I)
-
-
-def _country_query(iso3: str, text: str) -> str:
-    """Return the plain name the geocoder knows for a country written another way ("Belarusian soil")."""
-    names = [n for n, code in country_names().items() if code == iso3]
-    return min(names, key=len) if names else text
 
 
 @lru_cache(maxsize=8192)

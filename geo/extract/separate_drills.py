@@ -14,7 +14,9 @@ While the focus has no place below the country, only a country it never names do
 exercises begins in Lithuania … On August 31, exercises of the CSTO began in Belarus"; countries compared by ISO3,
 so "on Belarusian territory" is Belarus). Items of a bulleted
 list ("• Minsk region – in Vileika district;") after a lead-in ending in a colon belong to the lead-in's
-event, and their places count as the lead-in's.
+event, and their places count as the lead-in's. A place that resolves where a focus place does, or lies in a focus
+region (or holds a focus town in its region), is no new place ("in Kaliningrad", then "in Russia's Baltic exclave of
+Kaliningrad").
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from shapely.geometry.base import BaseGeometry
@@ -30,7 +33,7 @@ from geo.extract.back_references import is_inspection
 from geo.extract.cues import DEMONSTRATIVE, EVENT_CUE, EXERCISE_NOUN
 from geo.extract.dates import tense_of
 from geo.extract.grouped import GroupedEvent
-from geo.extract.places import find_places, geocode_cached
+from geo.extract.places import find_places, geocode_cached, location_key
 from geo.extract.text import Sentence
 from geo.geocode.gazetteer import normalize_name
 
@@ -55,7 +58,7 @@ def list_lead(sentences: Sequence[Sentence], position: int) -> int | None:
     return i if i >= 0 and sentences[i].text.rstrip().endswith(":") else None
 
 
-def own_places(sentences: Sequence[Sentence], position: int) -> list[str]:
+def own_places(sentences: Sequence[Sentence], position: int) -> list[OwnPlace]:
     """The place phrases below the country of a sentence, with those of the bullet items it leads in."""
     texts = [sentences[position].text]
     if texts[0].rstrip().endswith(":"):
@@ -66,18 +69,47 @@ def own_places(sentences: Sequence[Sentence], position: int) -> list[str]:
     return [place for t in texts for place in _own_places_of(t)]
 
 
+@dataclass(frozen=True)
+class OwnPlace:
+    """A place phrase below the country, with where it resolved (keys of :func:`geo.extract.places.location_key`).
+
+    Two phrases that resolve to one place share ``key``; a region holds the towns of its admin-1 region (``region``
+    "RUS:Kaliningrad" for both "Kaliningrad" and "Russia's Baltic exclave of Kaliningrad").
+    """
+
+    text: str
+    key: str
+    region: str | None = None
+    is_region: bool = False
+
+    def within(self, other: OwnPlace) -> bool:
+        """Whether the two phrases name one place, or one lies in the other's region."""
+        if self.key == other.key:
+            return True
+        return self.region is not None and self.region == other.region and (self.is_region or other.is_region)
+
+
 @lru_cache(maxsize=1024)
-def _own_places_of(text: str) -> tuple[str, ...]:
+def _own_places_of(text: str) -> tuple[OwnPlace, ...]:
     """The place phrases below the country written after a locative preposition in one sentence."""
-    return tuple(
-        p.text for p in find_places(text) if p.form.startswith(_OWN_FORMS) and _LOCATIVE.search(text[: p.start])
-    )
+    out = []
+    for p in find_places(text):
+        if p.form.startswith(_OWN_FORMS) and _LOCATIVE.search(text[: p.start]):
+            result = geocode_cached(p.query, p.context)
+            region = f"{result.country}:{result.admin1}" if result.status == "resolved" and result.admin1 else None
+            out.append(OwnPlace(p.text, location_key(result, p.query), region, result.kind == "region"))
+    return tuple(out)
 
 
 def _new_drills(text: str) -> bool:
-    """Whether the sentence introduces drills with a bare noun ("to conduct drills", "In May, drills …")."""
+    """Whether the sentence introduces drills with a bare noun ("to conduct drills", "In May, drills …").
+
+    An activity within an exercise ("battalions are holding live firings", "a training event") introduces none.
+    """
     noun = EXERCISE_NOUN.search(text)
-    return noun is not None and not _DEFINITE.search(text[: noun.start()])
+    if noun is None or re.match(r"(?i:live|training|military|joint|staff|command|tactical|field)\b", noun.group(0)):
+        return False
+    return not _DEFINITE.search(text[: noun.start()])
 
 
 def another_drill(sentences: Sequence[Sentence], position: int, focus: Sequence[Sentence]) -> bool:
@@ -95,10 +127,13 @@ def another_drill(sentences: Sequence[Sentence], position: int, focus: Sequence[
     if any(is_inspection(s.text) for s in focus):
         return False  # a combat-readiness inspection runs drills at many ranges: they are its own, not others
     known = " ".join(normalize_name(s.text) for s in focus)
-    if any(own_places(sentences, s.index) for s in focus if s.index < len(sentences)):
+    focus_places = [p for s in focus if s.index < len(sentences) for p in own_places(sentences, s.index)]
+    if focus_places:
         areas = [a for s in focus for a in _areas_of(s.text)]
         return any(
-            normalize_name(place) not in known and not _inside(place, areas)
+            normalize_name(place.text) not in known
+            and not any(place.within(f) for f in focus_places)
+            and not _inside(place.text, areas)
             for place in own_places(sentences, position)
         )
     # the focus has no place below the country: only another country it never names makes another drill

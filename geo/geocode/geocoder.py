@@ -39,6 +39,7 @@ from shapely.geometry import Point
 
 from geo.core import derived
 from geo.core.countries import DEMONYMS
+from geo.core.crs import to_metric
 from geo.core.settings import setting
 from geo.geocode import areas, gazetteer
 from geo.geocode.anchors import anchors, reference_city
@@ -71,15 +72,37 @@ def _iso3_from_iso2(iso2: str) -> str | None:
     return None if entry is None else str(entry.alpha_3)
 
 
-def admin1_of(point: Point) -> str | None:
-    """Return the name of the admin-1 region holding ``point`` (lon, lat), or None outside all."""
+#: How far (km) a place of a country may lie outside its country's regions in the admin-1 layer, whose borders
+#: are coarse: Narva, on the Estonian bank of the border river, falls inside the layer's Leningrad region.
+ADMIN1_SNAP_KM = 10.0
+
+
+def admin1_of(point: Point, country: str | None = None) -> str | None:
+    """Return the name of the admin-1 region holding ``point`` (lon, lat), or None outside all.
+
+    With ``country`` (ISO3), only that country's regions count: a place is never put in a neighbour's region; one
+    just outside its own country's regions (a coarse border) gets the nearest within :data:`ADMIN1_SNAP_KM`.
+    """
     admin1 = layer("admin1")
-    hits = admin1.sindex.query(point, predicate="within")
-    return None if len(hits) == 0 else str(admin1.iloc[int(hits[0])]["name"])
+    rows = admin1.iloc[admin1.sindex.query(point, predicate="within")]
+    if country is not None:
+        rows = rows[rows["iso3"] == country]
+    if len(rows):
+        return str(rows.iloc[0]["name"])
+    own = admin1[admin1["iso3"] == country] if country is not None else admin1.iloc[0:0]
+    if own.empty:
+        return None
+    metric = to_metric(point)
+    distances = [to_metric(geometry).distance(metric) for geometry in own.geometry]
+    nearest = min(range(len(distances)), key=distances.__getitem__)
+    return str(own.iloc[nearest]["name"]) if distances[nearest] <= ADMIN1_SNAP_KM * 1000 else None
 
 
 def _town_regions() -> dict[str, str | None]:
-    return {geonameid: admin1_of(Point(town.lon, town.lat)) for geonameid, town in gazetteer.towns().items()}
+    return {
+        geonameid: admin1_of(Point(town.lon, town.lat), _iso3_from_iso2(town.country))
+        for geonameid, town in gazetteer.towns().items()
+    }
 
 
 @cache
@@ -111,7 +134,7 @@ def _site_result(phrase: str, site_id: str, how: str) -> GeocodeResult:
         precision_km=radius_km,
         precision="point" if radius_km <= POINT_MAX_RADIUS_KM else "area",
         country=site.country,
-        admin1=admin1_of(point) or site.admin1,
+        admin1=admin1_of(point, site.country) or site.admin1,
         explanation=f"{site.name} ({site_id}, training-grounds data) {how}; {basis}; "
         f"within ~{radius_km:g} km; confidence {site.confidence}",
         confidence=site.confidence,
@@ -241,7 +264,7 @@ def _reference_city_rule(phrase: str, key: str) -> GeocodeResult | None:
         return None
     name, lon, lat, iso3, population = city
     described = f"city {name} (Natural Earth populated places, population {population:,}) matched by name"
-    return _place_result(phrase, lon, lat, iso3, population, described, None, admin1_of(Point(lon, lat)))
+    return _place_result(phrase, lon, lat, iso3, population, described, None, admin1_of(Point(lon, lat), iso3))
 
 
 def _anchor_rule(phrase: str, context: str | None) -> GeocodeResult | None:

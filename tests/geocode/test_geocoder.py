@@ -99,7 +99,7 @@ def test_prepared_town_regions_are_the_admin1_polygons_answer() -> None:
     from shapely.geometry import Point
 
     from geo.geocode import gazetteer
-    from geo.geocode.geocoder import admin1_of, town_regions
+    from geo.geocode.geocoder import _iso3_from_iso2, admin1_of, town_regions
 
     towns = gazetteer.towns()
     regions = town_regions()
@@ -107,7 +107,22 @@ def test_prepared_town_regions_are_the_admin1_polygons_answer() -> None:
     sample = sorted(towns)[::40]  # every 40th of the ~3,600 places, inside and outside every region
     assert {regions[g] for g in sample} - {None}, "no town of the sample lies in a region"
     for geonameid in sample:
-        assert regions[geonameid] == admin1_of(Point(towns[geonameid].lon, towns[geonameid].lat)), geonameid
+        town = towns[geonameid]
+        assert regions[geonameid] == admin1_of(Point(town.lon, town.lat), _iso3_from_iso2(town.country)), geonameid
+
+
+def test_a_border_town_is_never_put_in_the_neighbours_region() -> None:
+    """Narva, on the Estonian bank, falls inside the coarse layer's Leningrad region: its own country's region wins."""
+    from shapely.geometry import Point
+
+    from geo.geocode.geocoder import admin1_of
+
+    narva = geocode("Narva", country="EST")
+    assert (narva.country, narva.admin1) == ("EST", "Ida-Viru")
+    point = Point(28.19028, 59.37722)
+    assert admin1_of(point) == "Leningrad"  # the polygons alone, without the country
+    assert admin1_of(point, "EST") == "Ida-Viru"
+    assert admin1_of(Point(27.5, 53.9), "EST") is None  # Minsk: no Estonian region within reach
 
 
 @pytest.mark.parametrize(

@@ -26,8 +26,12 @@ _END_CUES = frozenset(
         "end",
         "ended",
         "concluding",
+        "conclude",
         "concludes",
         "concluded",
+        "finish",
+        "finishes",
+        "wraps",
         "last",
         "lasts",
         "wrapped",
@@ -124,6 +128,15 @@ _OTHER_EVENTS = frozenset(
 PAST_START = re.compile(
     r"\b(?:arrived|began|started|opened|kicked\s+off|launched|commenced|took\s+place|(?:were|was)\s+held)\b", re.I
 )
+#: An exercise reported ended ("drew to a close", "came to an end", "wrapped up", "ended", "concluded").
+_PAST_END = re.compile(
+    r"\b(?:drew\s+to\s+a\s+close|came\s+to\s+an\s+end|wrapped\s+up|ended|concluded|finished|was\s+completed)\b", re.I
+)
+#: A time counted back from now ("three weeks ago", "a few days ago").
+_AGO = re.compile(
+    r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:days?|weeks?|months?|years?)\s+ago\b",
+    re.I,
+)
 #: A clause break; "’" between letters is an apostrophe ("Russia’s Armed Forces"), not a closing quote.
 _CLAUSE_BREAK = re.compile(r"[;:—()\[\]\"“”‘]|’(?![A-Za-z])|(?<![A-Za-z])’|,\s")
 _LEAD_WORDS = frozenset(
@@ -131,10 +144,13 @@ _LEAD_WORDS = frozenset(
 )
 
 
-#: An apposition naming the exercise right before a date: "began their joint exercise, titled X (West) 2017, on
-#: Thursday" goes on with the verb before it, so the apposition is skipped.
+#: An apposition naming the exercise, or placing it, right before a date: "began their joint exercise, titled X
+#: (West) 2017, on Thursday" and "began drills in the X region, near the border with Y, on Monday" go on with the
+#: verb before it, so the apposition is skipped.
 _NAMING_APPOSITION = re.compile(
-    r",\s+(?:also\s+)?(?:titled|dubbed|called|named|code-?named|codenamed)\s+[^,;.:]{1,60},\s*(?=(?:on\s+)?$)", re.I
+    r",\s+(?:(?:also\s+)?(?:titled|dubbed|called|named|code-?named|codenamed)|near|close\s+to|not\s+far\s+from|"
+    r"next\s+to|along|(?:some\s+|about\s+)?\d+\s*(?:km|kilomet(?:er|re)s|miles)\s+from)\s+[^,;.:]{1,60},\s*(?=(?:on\s+)?$)",
+    re.I,
 )
 
 
@@ -335,7 +351,18 @@ _SCENE_OF = re.compile(
 
 
 def _clause_opening(rest: str) -> Role:
-    """Return the role of a date opening its clause ("On Saturday …") from what the clause goes on to say."""
+    """Return the role of a date opening its clause ("On Saturday …") from what the clause goes on to say.
+
+    An end verb before any start verb makes it the end ("On Friday, the exercise drew to a close"). A start verb
+    with a time of its own before it dates nothing here ("Today we are more confident than three weeks
+    ago when the exercise began": the exercise began three weeks ago, not today).
+    """
+    past = PAST_START.search(rest)
+    if past and _AGO.search(rest, 0, past.start()):
+        return "none"
+    ended = _PAST_END.search(rest)
+    if ended and (past is None or ended.start() < past.start()):
+        return "end"  # "On Friday, the Exercise X drew to a close."
     if (
         PAST_START.search(rest)
         or _STARTS_NOW.search(rest[:160])
@@ -406,15 +433,21 @@ _PAST_VERBS = frozenset(
 )  # fmt: skip
 
 
-_PRESENT_START = re.compile(r"\b(?:starts|begins|opens|commences|kicks\s+off|gets\s+under\s*way)\s+(?:on\s+)?$", re.I)
+#: A present-simple start or end verb right before a day: "starts Friday", "began on May 2 and ends on Friday".
+_PRESENT_START = re.compile(
+    r"\b(?:starts|begins|opens|commences|kicks\s+off|gets\s+under\s*way|ends|finishes|concludes|closes|wraps\s+up)"
+    r"\s+(?:on\s+)?$",
+    re.I,
+)
 
 
 def tense_for(sentence: str, mention: DateMention, role: Role | None = None) -> Tense | None:
     """Return the tense that places a date in the year or week.
 
     A statement is past ("said on Monday" in a sentence about drills that "will" happen); a date right after a
-    present-simple start verb is future ("starts Friday"); a date after a past start verb of its clause is past
-    ("began the exercise … on Monday, which will last until …"); otherwise the tense is :func:`tense_of` the clause.
+    present-simple start or end verb is future ("starts Friday", "ends on Friday"); a date after a past start verb
+    of its clause is past ("began the exercise … on Monday, which will last until …"); otherwise the tense is
+    :func:`tense_of` the clause.
     """
     if role == "announced":
         return "past"

@@ -1,0 +1,134 @@
+"""Written forms of exercise names beside the ones of :mod:`geo.extract.names` (ninth pass).
+
+* **A title word before the name**: "Exercise Hedgehog drew to a close", "Exercise Hedgehog 25 began" (the
+  capitalised "Exercise" of British, NATO and Baltic releases), and "Operation Lightning Strike" when the words
+  before it call it an exercise ("The largest annual exercise of the army, Operation Lightning Strike, began"): an
+  operation is otherwise no exercise ("part of Operation Atlantic Resolve", "the special military operation").
+* **A two-digit year**: a quoted name ending in one ("involved in “Arctic Forge 25”") or capitalised words with
+  one right before an exercise word ("The Nordic Response 24 exercise") name the exercise of 20YY, as "Dragon-24"
+  and "the Dragon 24 exercise" did for a known family.
+* **A quoted name with a year and the sentence's stop inside the quotes**: "the largest drill this year “Lightning
+  Strike 2016.”" (the quoted-name rule of :mod:`~geo.extract.names` wanted the quote right after the name).
+* **All-capitals names after "Exercise"** ("Exercise STEADFAST DEFENDER 24 began"), written in title case.
+* **A name right after a singular exercise word**, without a year, ending its phrase: "The exercise Grey Lynx began
+  …", "completed exercise Grey Lynx at Adazi", "During exercise Grey Lynx, troops …" (not a title or a person:
+  "at the exercise Defence Minister X said" names none).
+* **"… drills, known as X"**: a name after an exercise word and "known as" (not "a unit known as X").
+* **A name with a year after taking part in it**: "troops took part in Grey Lynx 2024 near Voru", "During Grey Lynx
+  24, …"; a hyphenated two-digit year before an exercise word ("the Grey Lynx-24 drills").
+
+:func:`more_name_forms` returns candidates; :func:`geo.extract.names.find_names` keeps those that are names and
+overlap no surer find.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: (text as written, start, end, (base, year, edition)) of one candidate name.
+Candidate = tuple[str, int, int, tuple[str, int | None, str | None]]
+
+_WORD = r"[A-Z][a-z]+"
+_CAPS_WORD = r"[A-Z]{3,}"
+_TITLED = re.compile(
+    rf"(?<![\w-])(?P<title>Exercise|Operation)\s+"
+    rf"(?P<base>{_WORD}(?:\s+{_WORD}){{0,2}}|{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,2}}(?![a-z]))"
+    r"(?:[\s-]+(?:(?P<year>(?:19[89]|20\d)\d)|(?P<yy>[0-3]\d)))?(?![\w-])"
+)
+#: What makes "Operation X" an exercise: an exercise word shortly before it, not "part of" / "under" it.
+_OPERATION_IS_EXERCISE = re.compile(r"\b(?i:exercises?|drills?|manoeuvres?|maneuvers?)\b[^.;]{0,80}$")
+_OPERATION_BELONGS = re.compile(r"\b(?i:part\s+of|under|within|framework\s+of|conducted\s+as)\s+(?:the\s+)?$")
+#: A quoted name with a year, the full stop or comma inside the quotes ("the drill “Lightning Strike 2016.”").
+_QUOTED_YEAR = re.compile(
+    rf"[‘\"“«](?P<name>(?P<base>{_WORD}(?:\s+{_WORD}){{0,3}})[\s-]+(?:(?P<year>(?:19[89]|20\d)\d)|(?P<yy>[0-3]\d)))"
+    r"[.,]?[’\"”»]"
+)
+#: What a sentence about an exercise says of it, when it has no exercise word ("troops … are involved in “X 25”").
+_EVENT_VERB = (
+    r"\b(?:began|begins|begun|start(?:s|ed)|held|involv\w+|take\s+part|taking\s+part|took\s+part|participat\w+|"
+    r"launch\w*|conclud\w+)\b"
+)
+#: Capitalised words and a two-digit year before an exercise word; a leading "The" is no part of the name, and a
+#: quantifier makes the number a count ("Some 24 exercises were held").
+_NO_ARTICLE = (
+    r"(?!(?:The|A|An|This|That|These|Some|About|Around|Over|Nearly|Almost|Approximately|Roughly|More|Only|All|Up|"
+    r"At|Another|Last|Next|First|Additional|Further|Total|Of|In|By)\b)"
+)
+
+
+_YEARS = r"(?:(?P<year>(?:19[89]|20\d)\d)|(?P<yy>[0-3]\d))(?![\w-])"
+#: A name with a year after taking part in it or during it: "took part in Grey Lynx 2024", "During Grey Lynx 24, …".
+_TOOK_PART_IN = re.compile(
+    r"(?i:\b(?:took|take|takes|taking)\s+part\s+in|\bparticipat\w*\s+in|\bjoin(?:s|ed)?|\bduring|"
+    r"\bin\s+the\s+course\s+of)\s+(?:the\s+)?"
+    rf"(?P<name>(?P<base>{_NO_ARTICLE}{_WORD}(?:\s+{_WORD}){{0,2}})[\s-]+{_YEARS})"
+)
+#: A name right after a singular exercise word, ending its phrase ("The exercise Grey Lynx began", "exercise Grey Lynx
+#: at Adazi", "During exercise Grey Lynx, …"); a person described after a comma is no name ("At the exercise Smith,
+#: the minister, said").
+_AFTER_SINGULAR_WORD = re.compile(
+    rf"\b(?i:exercise|drill|manoeuvre|maneuver)\s+(?P<name>(?P<base2>{_WORD}(?:\s+{_WORD}){{0,2}}))"
+    r"(?=\s*[;.]|\s*,(?!\s*(?:who|whose)\b)(?!\s*(?:the|a|an|his|her)\s+[^,.;]{1,40},)|\s+(?:began|begins|ended|ends|started|starts|opened|concluded|closed|kicked|will|is|was|has|had|"
+    r"took|takes|in|at|near|on|from|with|across|which|that)\b)"
+)
+#: A title or a person's rank after an exercise word ("at the exercise Defence Minister X said"): no name.
+_TITLE_OR_PERSON = re.compile(
+    r"(?:President|Minister|Defen[cs]e|General|Gen|Colonel|Col|Major|Maj|Lieutenant|Lt|Commander|Chief|Secretary|"
+    r"Deputy|Head|Admiral|Captain|Sergeant|Prime|Ministry|Mr|Ms|Mrs|Dr)\b"
+)
+
+
+def more_name_forms(sentence: str, exercise_words: str) -> list[Candidate]:
+    """Return the candidate names of the forms above in one sentence, in text order.
+
+    Parameters
+    ----------
+    sentence
+        One sentence (not a title-case headline: the caller skips those).
+    exercise_words
+        The regex of exercise words (:data:`geo.extract.names.EXERCISE_WORDS`).
+    """
+    out: list[Candidate] = []
+    for match in _TITLED.finditer(sentence):
+        before = sentence[: match.start()]
+        if match.group("title") == "Operation" and (
+            not _OPERATION_IS_EXERCISE.search(before)
+            or _OPERATION_BELONGS.search(before)
+            or re.search(r"[A-Z][a-z]+\s+$", before)  # "Peacetime Operation Forces": inside another name
+        ):
+            continue
+        year, base = _year(match), match.group("base")
+        end = match.end() if year else match.end("base")
+        out.append((sentence[match.start("base") : end], match.start("base"), end, (_title(base), year, None)))
+    for match in _QUOTED_YEAR.finditer(sentence):
+        if match.group("yy") and not re.search(rf"\b{exercise_words}\b|{_EVENT_VERB}", sentence, re.I):
+            continue  # "Catch 22" in quotes: a two-digit year names an exercise only in a sentence about one
+        parts = (match.group("base"), _year(match), None)
+        out.append((match.group("name"), match.start("name"), match.end("name"), parts))
+    before_word = re.compile(
+        rf"(?P<name>(?P<base>{_NO_ARTICLE}{_WORD}(?:\s+{_WORD}){{0,2}})(?:\s+|-)(?P<yy>[0-3]\d))\s+{exercise_words}\b"
+    )
+    known_as = re.compile(
+        rf"\b(?i:{exercise_words})\s*,?\s+(?:[\w-]+\s+){{0,2}}?known\s+as\s+[‘'\"“«]?"
+        rf"(?P<name>(?P<base>{_WORD}(?:\s+{_WORD}){{0,2}})(?:[\s-]+{_YEARS})?)"
+    )
+    for pattern in (before_word, _TOOK_PART_IN, _AFTER_SINGULAR_WORD, known_as):
+        for match in pattern.finditer(sentence):
+            if match.groupdict().get("base2") and _TITLE_OR_PERSON.match(match.group("base2")):
+                continue
+            base = match.groupdict().get("base") or match.group("base2")
+            parts = (base, _year(match), None)
+            out.append((match.group("name"), match.start("name"), match.end("name"), parts))
+    return sorted(out, key=lambda c: c[1])
+
+
+def _title(base: str) -> str:
+    """Write an all-capitals name in title case ("STEADFAST DEFENDER" → "Steadfast Defender")."""
+    return base.title() if base.isupper() else base
+
+
+def _year(match: re.Match[str]) -> int | None:
+    groups = match.groupdict()
+    if groups.get("year"):
+        return int(groups["year"])
+    return 2000 + int(groups["yy"]) if groups.get("yy") else None

@@ -1,0 +1,136 @@
+"""Place phrases beside the forms of :mod:`geo.extract.places` (ninth pass, the Baltic and Russia's west).
+
+* **A town word with a modifier**: "at port town of Klaipeda", "in the border town of X", "the coastal city of X"
+  are the town X, as "the town of X" is.
+* **"A's <word> exclave / region / oblast of X"** after a locative preposition: "in Russia's Baltic exclave of
+  Kaliningrad", "in the westernmost region of Kaliningrad" are the X region (of A when A is named), not an unknown
+  region called "Baltic"; "a patch of land between Poland … and the Russian enclave of Kaliningrad" is geography.
+* **A village in a named municipality**: "in the village of Hüüru, Saue Rural Municipality", "near Kowalewo, Kwidzyn
+  County": a village the gazetteer lacks is placed on the municipality (or county, parish, district) it is said to
+  lie in, read as "<name> district" (its seat with a district's radius), never on a guessed point; a village the
+  gazetteer knows stays itself.
+* **A region named by its country's demonym** ("in Finnish, Swedish and Norwegian Lapland", "in Swedish Lapland"):
+  one place per demonym, located as that country at country precision when the reference admin-1 layer holds no
+  region of it (as :mod:`geo.extract.uncovered_regions`); of a covered country it is left to the other forms.
+* **A second region after "and"**: "in Harju County and Lääne-Viru County", "in the Pskov Region and the Leningrad
+  Region" give both (the first pattern wanted a preposition before each).
+* **"the X military training (area)"** ("Held at the Ādaži military training in Latvia") is the range at X, and
+  "Camp X" the base at X when the gazetteer knows X ("at Camp Adazi, Latvia").
+
+:func:`more_places` returns plain tuples so that :mod:`geo.extract.places` can wrap them without an import cycle.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from geo.extract.lexicon import country_names, country_pattern, iso3_of
+from geo.geocode import gazetteer
+from geo.geocode.gazetteer import normalize_name
+from geo.reference.layers import layer
+
+#: (text as written, query for the geocoder, start, end, form, context ISO3 or None) of one place phrase.
+Found = tuple[str, str, int, int, str, str | None]
+
+_PREP = r"(?i:\b(?:in|at|near|on|to|into|around|outside|close\s+to|next\s+to)\s+)"
+_UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
+_NAME = rf"{_UPPER}[\w’'-]+"
+#: Words after a demonym that say whose forces or bodies, not which land ("Swedish Army", "Finnish Defence Forces").
+_NOT_LAND = frozenset(
+    {"army", "navy", "air", "armed", "defence", "defense", "forces", "force", "marines", "marine", "ministry"}
+    | {"government", "border", "guard", "coast", "brigade", "battalion", "division", "regiment", "jaeger", "home"}
+    | {"national", "military", "president", "prime", "foreign", "troops", "soldiers"}
+)
+_REGION_WORD = r"region|oblast|county|district|voivodeship|province|krai"
+_MUNICIPALITY = r"(?i:rural\s+municipality|municipality|parish|county|district|commune|gmina|volost)"
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    country = country_pattern(names=True, demonyms=False, capitals=False)
+    demonym = country_pattern(names=False, demonyms=True, capitals=False)
+    return (
+        ("town", re.compile(
+            rf"{_PREP}(?P<phrase>(?:the\s+)?[a-z][a-z-]+\s+(?i:town|city|village|settlement)\s+of\s+(?P<name>{_NAME}(?:\s{_NAME})?))")),
+        ("region-of", re.compile(
+            rf"{_PREP}(?P<phrase>(?:(?P<owner>{country})['’]s?\s+|the\s+)(?:(?:[A-Z][a-z]+|[a-z]+)\s+)?(?i:exclave|enclave|region|oblast|province)\s+of\s+(?P<name>{_NAME}))(?![\w-])")),
+        ("village-in", re.compile(
+            rf"{_PREP}(?P<phrase>(?:(?:the\s+)?(?i:village|hamlet|settlement)\s+of\s+)?(?P<name>{_NAME}(?:\s{_NAME})?),\s+(?P<unit>{_NAME})\s+{_MUNICIPALITY})\b")),
+        ("demonym-land", re.compile(
+            rf"{_PREP}(?:the\s+)?(?P<dems>{demonym}(?:\s*,\s*{demonym})*(?:,?\s+and\s+{demonym})?)\s+(?P<name>{_NAME})(?![\w-])(?!\s+{_UPPER})")),
+        # "in Harju County and Lääne-Viru County", "in the Pskov Region and the Leningrad Region": the second one too
+        ("and-region", re.compile(
+            rf"{_PREP}(?:the\s+)?{_NAME}(?:\s{_NAME})?\s+(?i:{_REGION_WORD})\s*,?\s+and\s+(?P<phrase>(?:the\s+)?(?P<name>{_NAME}(?:\s{_NAME})?)\s+(?i:{_REGION_WORD}))\b")),
+        # "at Camp Adazi", "in Camp Herkus": a base named after its place, when the gazetteer knows that place
+        ("camp", re.compile(rf"{_PREP}(?P<phrase>Camp\s+(?P<name>{_NAME})(?:,\s+{country})?)(?![\w-])")),
+        ("military-training", re.compile(
+            rf"{_PREP}(?:the\s+)?(?P<phrase>(?P<name>{_NAME})\s+military\s+training(?:\s+(?i:area|ground|range))?)\b")),
+    )  # fmt: skip
+
+
+@cache
+def _covered() -> frozenset[str]:
+    """ISO3 of the countries whose regions the admin-1 layer holds."""
+    return frozenset(str(iso3) for iso3 in layer("admin1")["iso3"])
+
+
+def more_places(sentence: str) -> list[Found]:
+    """Return the place phrases of the forms above in one sentence."""
+    out: list[Found] = []
+    for form, pattern in _patterns():
+        for match in pattern.finditer(sentence):
+            if form == "demonym-land":
+                out += _demonym_land(match)
+                continue
+            name = match.group("name")
+            if name in country_names() or normalize_name(name) in ("the", "this", "that"):
+                continue
+            span = (match.group("phrase"), match.start("phrase"), match.end("phrase"))
+            if form == "town":
+                out.append((*span[:1], name, *span[1:], "town", None))
+            elif form == "and-region":
+                out.append((span[0], span[0], span[1], span[2], "region", None))
+            elif form == "region-of":
+                owner = match.group("owner")
+                out.append(
+                    (span[0], f"the {name} region", span[1], span[2], "region", iso3_of(owner) if owner else None)
+                )
+            elif form == "village-in":
+                known = normalize_name(name) in gazetteer.town_index()
+                query = name if known else f"{match.group('unit')} district"
+                out.append((span[0], query, span[1], span[2], "town", None))
+            elif form == "camp":
+                key = normalize_name(name)
+                if key in gazetteer.site_index() or key in gazetteer.town_index():
+                    out.append((span[0], name, span[1], span[2], "site", None))
+            else:
+                out.append((span[0], f"{name} training area", span[1], span[2], "site", None))
+    return out
+
+
+def country_query(iso3: str, text: str) -> str:
+    """Return the plain name the geocoder knows for a country written another way ("Belarusian soil")."""
+    names = [n for n, code in country_names().items() if code == iso3]
+    return min(names, key=len) if names else text
+
+
+def _demonym_land(match: re.Match[str]) -> list[Found]:
+    """One country-precision place per demonym of "Finnish, Swedish and Norwegian Lapland" (module docstring)."""
+    name = match.group("name")
+    if name.lower() in _NOT_LAND or normalize_name(name) in gazetteer.town_index() or iso3_of(name):
+        return []
+    demonym = re.compile(country_pattern(names=False, demonyms=True, capitals=False))
+    parts = list(demonym.finditer(match.group("dems")))
+    base = match.start("dems")
+    out: list[Found] = []
+    for i, part in enumerate(parts):
+        iso3 = iso3_of(part.group(0))
+        if iso3 is None or iso3 in _covered():
+            continue
+        end = match.end("name") if i == len(parts) - 1 else base + part.end()
+        query = next(
+            (n for n, code in sorted(country_names().items(), key=lambda kv: len(kv[0])) if code == iso3), iso3
+        )
+        out.append((match.string[base + part.start() : end], query, base + part.start(), end, "country", iso3))
+    return out
