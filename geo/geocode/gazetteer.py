@@ -48,6 +48,9 @@ RANGE_WORDS = (
     "training range",
     "air weapons range",
     "aviation range",
+    "air range",
+    "military base",
+    "army base",
     "ranges",
     "range",
     "polygon",
@@ -92,7 +95,7 @@ REGION_WORDS = (
     "вобласць",
 )
 #: Adjectival endings that turn a place name into a range name (Lepel -> Lepelsky, Лепель -> Лепельский).
-ADJECTIVE_SUFFIXES = ("skiy", "skij", "sky", "ski", "ets", "ский", "скі", "ская", "ая", "ец", "ый", "ий", "ы")
+ADJECTIVE_SUFFIXES = ("skiy", "skij", "skii", "sky", "ski", "ets", "ский", "скі", "ская", "ая", "ец", "ый", "ий", "ы")
 
 
 def normalize_name(text: str) -> str:
@@ -477,30 +480,3 @@ def world_region_countries() -> dict[str, tuple[str, str]]:
             found[key].add((str(country.alpha_3), str(entry.code)))
     # "Almaty" (the city) and "Almaty oblysy" (the region) are one key in one country: still unambiguous.
     return {k: min(v) for k, v in found.items() if len({iso3 for iso3, _ in v}) == 1}
-
-
-def romanisation_skeleton(key: str) -> str:
-    """Fold a range name across Russian, Belarusian and Polish romanisations to a consonant skeleton.
-
-    On top of :func:`fold_transliteration`: the adjectival ending goes (-sky, -ski), the Belarusian short
-    u becomes v (Lyasnouski, Damanauski, Barysaw), a soft ya/ia loses its i, o and a are one (akanye), and
-    unstressed vowels are one. So Obuz-Lyasnouski and Obuz-Lesnovsky, Asipovichy and Osipovichsky, Barysaw
-    and Borisovsky, Chapialeva and Chepelevo meet. Used only for a phrase that says it names a range.
-    """
-    text = fold_transliteration(normalize_name(key))
-    text = re.sub(r"(?<=[a-z])(?:sk|ck|sc)(?:i|ii|ij)?\b", "", text)
-    text = re.sub(r"(?<=[aeo])[uw](?=[^aeiou]|$)", "v", text)
-    text = re.sub(r"i(?=[ae])", "", text)
-    text = re.sub(r"[ae]", "e", text.replace("o", "a"))
-    return re.sub(r"(?<=\w\w\w)[aeiou]+\b", "", text)
-
-
-@cache
-def site_skeletons() -> dict[str, tuple[str, ...]]:
-    """Map the :func:`romanisation_skeleton` of every range and airfield name (five letters or more) to site ids."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for key, ids in site_index().items():
-        skeleton = romanisation_skeleton(key)
-        if len(skeleton.replace(" ", "").replace("-", "")) >= 5:
-            out[skeleton].update(ids)
-    return {k: tuple(sorted(v)) for k, v in out.items()}
