@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from geo.extract.lexicon import country_names, country_pattern, is_demonym, iso3_of
+from geo.extract.place_lists import continued_regions
 from geo.extract.venues import is_home_base, is_venue
 from geo.geocode import gazetteer
 from geo.geocode.features import is_river
@@ -139,7 +140,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("site-of-list", rf"(?:the\s+)?(?P<word>{_RANGE_WORDS}|(?i:towns|cities|villages|settlements))\s+of\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})"),  # noqa: E501
         ("site-paren", rf"(?P<before>{_RANGE_WORDS}\s*)?\((?P<names>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})+(?:,?\s+and\s+{_NAME})?)\)"),  # noqa: E501
         # "in Belarus and Russia's Pskov region": a region after a country that follows a preposition.
-        ("region", rf"(?:{_PREP}(?:(?:the\s+)?{country}\s*,?\s+and\s+)?|\bof\s+|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?|voivodeships?|county|counties|krai|exclave|enclave)\b)"),  # noqa: E501
+        ("region", rf"(?:{_PREP}(?:(?:the\s+)?{country}\s*,?\s+and\s+)?|\bof\s+|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:(?i:regions?|oblasts?|provinces?|voblasts?|districts?|voivodeships?|county|counties|krai|kray|exclave|enclave)|Territory)\b)"),  # noqa: E501
         ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>[A-Z][\w’'-]+(?:[\s-]{_UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{_RANGE_WORDS})\b"),  # noqa: E501
         # A wire dateline that is a range: "BORISOVSKY TRAINING GROUND /Belarus/, September 15. /TASS/."
         ("dateline-site", rf"^\s*(?P<phrase>(?P<name>[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){{0,2}})\s+{_RANGE_WORDS})(?=\s*(?:/[^/]{{1,40}}/)?\s*,)"),  # noqa: E501
@@ -230,8 +231,8 @@ def find_places(sentence: str) -> list[PlaceMention]:
             mention = _mention(form, match, sentence)
             if mention is not None:
                 found.append(mention)
-    for start, end, text in _site_tokens(sentence):
-        found.append(PlaceMention(text, text, start, end, "site", _role(sentence, start)))
+    found += [PlaceMention(t, t, s, e, "site", _role(sentence, s)) for s, e, t in _site_tokens(sentence)]
+    found += continued_regions(sentence, found)  # "…, and the Bryansk Oblast"
     kept: list[PlaceMention] = []
     for mention in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
         if not any(mention.start < k.end and k.start < mention.end for k in kept):

@@ -18,6 +18,7 @@ import pycountry
 from geo.core import derived
 from geo.core.countries import INFORMAL_NAMES, country_name, is_iso3
 from geo.core.crs import validate_latlon
+from geo.geocode.region_keys import key_variants
 from geo.reference.layers import layer, table
 
 _APOSTROPHES = re.compile(r"[’ʼ'`´‘ʹ]")
@@ -80,6 +81,9 @@ REGION_WORDS = (
     "regions",
     "province",
     "voblasts",
+    "voblast",
+    "voblasc",
+    "voblasć",
     "voivodeship",
     "voivodship",
     "województwo",
@@ -95,7 +99,26 @@ REGION_WORDS = (
     "вобласць",
 )
 #: Adjectival endings that turn a place name into a range name (Lepel -> Lepelsky, Лепель -> Лепельский).
-ADJECTIVE_SUFFIXES = ("skiy", "skij", "skii", "sky", "ski", "ets", "ский", "скі", "ская", "ая", "ец", "ый", "ий", "ы")
+ADJECTIVE_SUFFIXES = (
+    "skaya",
+    "skaja",
+    "skoye",
+    "skoe",
+    "skiy",
+    "skij",
+    "skii",
+    "sky",
+    "ski",
+    "ets",
+    "ский",
+    "скі",
+    "ская",
+    "ая",
+    "ец",
+    "ый",
+    "ий",
+    "ы",
+)
 
 
 def normalize_name(text: str) -> str:
@@ -368,8 +391,9 @@ def region_index() -> dict[str, tuple[str, ...]]:
     """Map normalised admin-1 names and aliases to ISO 3166-2 codes (prepared once, :mod:`geo.core.derived`).
 
     Aliases: ISO 3166-2 local names from pycountry ("Mazowieckie", "Pskovskaya oblast'", "Vilniaus
-    apskritis" for a Lithuanian county, see :func:`region_groups`), each also without its region word,
-    and the alternate names of Belarus's oblast capitals (Hrodna → Grodno region).
+    apskritis" for a Lithuanian county, see :func:`region_groups`), each also without its region word, and
+    each also without diacritics and in its noun form (:func:`geo.geocode.region_keys.key_variants`: "Voru",
+    "Lower Silesia"), and the alternate names of Belarus's oblast capitals (Hrodna → Grodno region).
     """
     return {k: tuple(v) for k, v in derived.prepared("region_index", _region_index).items()}
 
@@ -378,10 +402,9 @@ def _region_index() -> dict[str, list[str]]:
     index: dict[str, set[str]] = defaultdict(set)
     for name, code in _region_names():
         key = normalize_name(name)
-        index[key].add(code)
         stripped, _ = strip_words(key, REGION_WORDS)
-        if stripped:
-            index[stripped].add(code)
+        for variant in key_variants(key, code) | (key_variants(stripped, code) if stripped else set()):
+            index[variant].add(code)
     for code, geonameid in OBLAST_CAPITALS.items():
         for key, ids in town_index().items():
             if geonameid in ids:

@@ -63,7 +63,9 @@ POINT_MAX_RADIUS_KM = 2.0
 _BORDER = re.compile(r"\bborder|\bграниц|\bмяж")
 _INTERIOR = re.compile(r"\binterior\b|\bdeep(?:er)?\s+(?:inside|into)\b|\binland\b")
 #: "the territory of X", "X territory", "the Republic of X": the country X.
-_COUNTRY_FRAME = re.compile(r"^(?:territory\s+of\s+(?:the\s+)?)?(?:republic\s+of\s+)?(?P<name>.+?)(?:\s+territory)?$")
+_COUNTRY_FRAME = re.compile(
+    r"^(?:(?:territory|soil)\s+of\s+(?:the\s+)?)?(?:republic\s+of\s+)?(?P<name>.+?)(?:\s+(?:territory|soil))?$"
+)
 
 
 @cache
