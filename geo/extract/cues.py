@@ -113,6 +113,10 @@ CLAUSE_SPLIT = re.compile(
     # "… near its border with Poland, as tensions rise between …": the tension is background, not the drills
     r"|,?\s+(?=as\s+(?:tensions?|concerns?|fears?|alarm|worries|anxiety)\b)"
 )
+#: A clause about another side's exercise of its own ("…, as NATO held its own drills in Poland"): not this one's.
+OWN_OTHER_EXERCISE = re.compile(
+    r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games)\b", re.I
+)
 #: A clause that dates the report by another event ("…, days after Belarus held snap drills near the border"):
 #: background, not facts about the exercise.
 BACKGROUND_CLAUSE = re.compile(

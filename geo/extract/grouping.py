@@ -32,6 +32,7 @@ from geo.extract.cues import (
     MOVE_VERB,
     OBSERVERS,
     OTHER_EXERCISE,
+    OWN_OTHER_EXERCISE,
     PARTY_WORD,
     RANGE_NOUN,
     RANGE_VENUE,
@@ -139,7 +140,7 @@ def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, i
     for start, end in spans:
         part = sentence[start:end]
         named = any(start <= n.start < end for n in names)
-        if not named and BACKGROUND_CLAUSE.match(part):
+        if not named and (BACKGROUND_CLAUSE.match(part) or (keep and OWN_OTHER_EXERCISE.search(part))):
             continue
         if (
             named
