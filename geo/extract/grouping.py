@@ -136,7 +136,7 @@ def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, i
     spans = clauses(sentence)
     if len(spans) == 1:
         return spans
-    keep = []
+    keep: list[tuple[int, int]] = []
     for start, end in spans:
         part = sentence[start:end]
         named = any(start <= n.start < end for n in names)
