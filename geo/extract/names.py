@@ -65,10 +65,19 @@ _QUOTED = re.compile(r"[‘\"“«](?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-
 _STRAIGHT_QUOTED = re.compile(
     r"(?:(?<=\s)|^)'(?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-Z0-9][\w’-]*)){0,4})'(?=[\s,.;:!?)]|$)"
 )
+#: A capitalised word that opens a sentence and no name ("The Amber Falcon 2024 exercise began"): not the name's.
+_NOT_NAME_WORD = r"(?!(?:The|This|That|These|Last|Next|During|Since|After|Before|In|On|At|And|But|As)\s)"
 #: "Brotherhood of War 2023": a lower-case "of" may join the capitalised words.
-_CAP_YEAR = re.compile(r"(?P<name>(?:[A-Z][a-z]+(?:\s+of(?=\s+[A-Z]))?[\s-]){1,3}" + _YEAR + _EDITION + r"?)(?![\w-])")
-#: A name with a two-digit year ("Namejs 24"), counted only before an apposition naming it an exercise.
-_CAP_SHORT_YEAR = re.compile(r"(?P<name>(?:[A-Z][a-z]+[\s-]){1,3}(?P<yy>[0-3]\d))(?![\w-])")
+_CAP_YEAR = re.compile(
+    r"(?P<name>"
+    + _NOT_NAME_WORD
+    + r"(?:[A-Z][a-z]+(?:\s+of(?=\s+[A-Z]))?[\s-]){1,3}"
+    + _YEAR
+    + _EDITION
+    + r"?)(?![\w-])"
+)
+#: A name with a two-digit year ("Namejs 24"): beside an exercise word, before an apposition, by an event verb.
+_CAP_SHORT_YEAR = re.compile(r"(?P<name>" + _NOT_NAME_WORD + r"(?:[A-Z][a-z]+[\s-]){1,3}(?P<yy>[0-3]\d))(?![\w-])")
 #: An apposition after a name: "Namejs 2018, the largest military training exercise since …"; a length may lead
 #: it ("Eagle Strike 2024, an 11-day drill, began Monday").
 _LENGTH = r"(?:\d+[-\s](?:day|week|month|hour)\s+)?"
@@ -84,6 +93,11 @@ _AFTER_WORD = re.compile(
 _SUBJECT_VERB = re.compile(
     r"[’'\"”»]?\s+(?:will\s+(?:take\s+place|be\s+(?:held|conducted)|begin|start|run|last)|is\s+(?:being\s+held|underway)|"
     r"(?:began|begins|started|starts|kicked\s+off|kicks\s+off|commenced|took\s+place|was\s+held|opened|runs)\b)"
+)
+#: A name with a year as the object of an event verb: "NATO will hold Brilliant Jump 24 in Norway", "will host X 2024".
+_OBJECT_OF = re.compile(
+    r"\b(?:hold|holds|held|host|hosts|hosted|stage|stages|staged|conduct|conducts|conducted|launch|launches|launched|"
+    r"begin|began|begins|start|starts|started|kick(?:s|ed)?\s+off)\s+(?:the\s+)?[‘“«]?$"
 )
 #: An all-capitals name with a number beside its exercise word: "the TUMAK- 22 exercises", "exercise KOP-2". Two
 #: digits are a year ("-22" → 2022); one digit is part of the name ("KOP-2" is the second of its series).
@@ -439,7 +453,12 @@ def _capitalised_names(found: _Found, seen: frozenset[str] = frozenset()) -> Non
     """
     sentence, lexicon = found.sentence, found.lexicon
     for match in _CAP_SHORT_YEAR.finditer(sentence):
-        if _APPOSITION.match(sentence, match.end()):
+        after, before = sentence[match.end() : match.end() + 60], sentence[max(0, match.start() - 40) : match.start()]
+        beside = re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I) or _SUBJECT_VERB.match(after)
+        beside = beside or _OBJECT_OF.search(before) or re.search(rf"\b{EXERCISE_WORDS}\s+[‘“«]?$", before, re.I)
+        if (
+            _APPOSITION.match(sentence, match.end()) or beside
+        ):  # "the Amber Falcon 24 drills", "exercise Amber Falcon-24"
             base = match.group("name")[: match.start("yy") - match.start()].strip(" -")
             found.add(
                 match.group("name"), match.start("name"), match.end("name"), (base, 2000 + int(match.group("yy")), None)
@@ -456,7 +475,8 @@ def _capitalised_names(found: _Found, seen: frozenset[str] = frozenset()) -> Non
         after = sentence[match.end() : match.end() + 60]
         again = re.sub(rf"[\s-]+{_YEAR}{_EDITION}?$", "", match.group("name")) in seen  # "during Namejs 2018" again
         word_after = re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I)
-        if again or word_after or _APPOSITION.match(after) or _SUBJECT_VERB.match(after):
+        object_of = _OBJECT_OF.search(sentence[max(0, match.start() - 40) : match.start()])
+        if again or word_after or object_of or _APPOSITION.match(after) or _SUBJECT_VERB.match(after):
             found.add(match.group("name"), match.start("name"), match.end("name"))
     _acronym_names(found)
     for match in re.finditer(rf"(?P<name>(?:[A-Z][a-z]+\s+){{1,3}}){EXERCISE_WORDS}\b", sentence):
