@@ -87,7 +87,9 @@ EVENT_CUE = re.compile(
     # "Russia has sent paratroopers to Belarus for joint drills".
     r"as\s+(?:a\s+)?part\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?(?:exercises?|drills?|war[\s-]?games|"
     r"maneuvers?|manoeuvres?|inspections?)|"
-    r"sen[dt]s?\s+(?:[\w-]+\s+){1,6}?for\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|war[\s-]?games)|"
+    # "… flew to Belarus for drills", "units arrived in X for the exercise": forces on the move for drills
+    r"(?:sen[dt]s?|fl[eo]wn?|fl(?:y|ies)|arriv\w+|came|travel\w+|head(?:s|ed)|dispatch\w*|redeploy\w*)\s+"
+    r"(?:[\w-]+\s+){0,6}?for\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|war[\s-]?games)|"
     # "the minister oversaw combat readiness exercises at a training facility": exercises being held
     r"overs(?:aw|ees?|eeing)|supervis(?:ed|es|ing)|"
     # "the military said in a statement previewing the military exercise": announcing it
@@ -116,6 +118,13 @@ CLAUSE_SPLIT = re.compile(
 #: A clause about another side's exercise of its own ("…, as NATO held its own drills in Poland"): not this one's.
 OWN_OTHER_EXERCISE = re.compile(
     r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games)\b", re.I
+)
+#: Forces moved to a border, as a reaction ("Poland deployed 10,000 troops to its eastern border as …"): a clause
+#: that names no exercise and says this reports no exercise (README: "X moved units to its border" is no site).
+BORDER_DEPLOYMENT = re.compile(
+    r"\b(?:mov|deploy|redeploy|sen[dt]|dispatch|transferr?|reinforc|bolster|strengthen)\w*\b[^.;]{0,60}?"
+    r"\b(?:to|along|on|at|near)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:borders?|frontiers?)\b",
+    re.I,
 )
 #: A clause that dates the report by another event ("…, days after Belarus held snap drills near the border"):
 #: background, not facts about the exercise.

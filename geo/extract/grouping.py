@@ -18,6 +18,7 @@ from itertools import pairwise
 from geo.extract.budget import UNLIMITED, Budget
 from geo.extract.cues import (
     BACKGROUND_CLAUSE,
+    BORDER_DEPLOYMENT,
     CLAUSE_SPLIT,
     CONFLICT,
     DATELINE_RANGE,
@@ -142,6 +143,10 @@ def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, i
         named = any(start <= n.start < end for n in names)
         if not named and (BACKGROUND_CLAUSE.match(part) or (keep and OWN_OTHER_EXERCISE.search(part))):
             continue
+        if not named and BORDER_DEPLOYMENT.search(part) and not EXERCISE_NOUN.search(part):
+            others = {c for a, b in spans if (a, b) != (start, end) for c in countries_in(sentence[a:b])}
+            if not set(countries_in(part)) & others:
+                continue  # "Poland deployed troops to its border as Russia and Belarus held X": another's reaction
         if (
             named
             or EXERCISE_NOUN.search(part)
