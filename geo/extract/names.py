@@ -94,10 +94,10 @@ _SUBJECT_VERB = re.compile(
     r"[’'\"”»]?\s+(?:will\s+(?:take\s+place|be\s+(?:held|conducted)|begin|start|run|last)|is\s+(?:being\s+held|underway)|"
     r"(?:began|begins|started|starts|kicked\s+off|kicks\s+off|commenced|took\s+place|was\s+held|opened|runs)\b)"
 )
-#: A name with a year as the object of an event verb: "NATO will hold Brilliant Jump 24 in Norway", "will host X 2024".
+#: A name with a year after an event verb or "during": "NATO will hold Brilliant Jump 24 in Norway", "during X 2024".
 _OBJECT_OF = re.compile(
     r"\b(?:hold|holds|held|host|hosts|hosted|stage|stages|staged|conduct|conducts|conducted|launch|launches|launched|"
-    r"begin|began|begins|start|starts|started|kick(?:s|ed)?\s+off)\s+(?:the\s+)?[‘“«]?$"
+    r"begin|began|begins|start|starts|started|kick(?:s|ed)?\s+off|during)\s+(?:the\s+)?[‘“«]?$"
 )
 #: An all-capitals name with a number beside its exercise word: "the TUMAK- 22 exercises", "exercise KOP-2". Two
 #: digits are a year ("-22" → 2022); one digit is part of the name ("KOP-2" is the second of its series).

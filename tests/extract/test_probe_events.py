@@ -140,6 +140,11 @@ PROBES: list[tuple[str, dt.date, dict[str, Any]]] = [
         W,
         {"names": {"Union Shield-2023", "Zapad-2023"}},
     ),
+    (
+        "Latvian soldiers trained not only at the Adazi base but also in the vicinity of Riga during Namejs 2024.",
+        W,
+        {"names": {"Namejs-2024"}},
+    ),
 ]
 
 
