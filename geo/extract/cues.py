@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+_FORCES_DRILLED = (
+    r"(?:troops|soldiers|servicemen|units|forces|paratroopers|marines|crews|sailors|reservists)\s+(?:also\s+|have\s+)?"
+    r"(?:drilled|exercised)"
+)
 EXERCISE_NOUN = re.compile(
     r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
     r"tactical|field)\s+training|"
@@ -17,7 +21,8 @@ EXERCISE_NOUN = re.compile(
     # "the large-scale inspection of the Armed Forces, ordered by the President, began on January 16"
     # "the inspection of the Union State's response forces is running on Belarusian soil"
     r"inspections?\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:armed\s+forces|(?:response|reaction|rapid)\s+forces|"
-    r"troops|army|military\s+units))\b",
+    r"troops|army|military\s+units)|" + _FORCES_DRILLED + r")\b",
+    # "Belarusian units drilled in the Grodno region": forces that drill or exercise hold drills
     re.I,
 )
 DEPLOYMENT_NOUN = re.compile(
@@ -77,8 +82,10 @@ CONFLICT = re.compile(
     re.I,
 )
 EVENT_CUE = re.compile(
-    r"\b(?:hold|holds|held|holding|staging|conduct\w*|launch\w*|open(?:s|ed)?|begin|began|begins|begun|start\w*|kick\w*\s+off|"
-    r"take\s+place|takes\s+place|took\s+place|scheduled|planned|plans?|announc\w+|stage[sd]?|host\w*|set\s+to|"
+    r"\b(?:"
+    + _FORCES_DRILLED
+    + r"|hold|holds|held|holding|staging|conduct\w*|launch\w*|open(?:s|ed)?|begin|began|begins|begun|start\w*|"
+    r"kick\w*\s+off|take\s+place|takes\s+place|took\s+place|scheduled|planned|plans?|announc\w+|stage[sd]?|host\w*|set\s+to|"
     r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|took\s+part|taking\s+part|participat\w+|deploy\w*|"
     r"run|runs|running|"
     r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"

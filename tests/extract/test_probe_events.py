@@ -164,3 +164,20 @@ def test_the_start_as_a_noun_is_no_present_start_verb(extractor: Extractor) -> N
     text = "Belarusian troops marked the start of the exercise on Monday, the defence ministry said."
     (event,) = extractor.extract(text, published=W).events
     assert event.start in (None, "2024-06-03")  # never the Monday after the report
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Belarusian units drilled in the regions of Gomel and Mogilev, the defence ministry said.", "BLR"),
+        ("Polish troops exercised near Orzysz on Tuesday, the army said.", "POL"),
+        ("Russian paratroopers also drilled at a range in the Pskov region, the Russian defence ministry said.", "RUS"),
+    ],
+)
+def test_forces_that_drilled_held_drills(extractor: Extractor, text: str, country: str) -> None:
+    (event,) = extractor.extract(text, published=W).events
+    assert country in event.participants and country in {p.country for p in event.locations}
+
+
+def test_exercising_a_right_is_no_drill(extractor: Extractor) -> None:
+    assert extractor.extract("The government exercised its right to veto, the minister said.", published=W).events == ()
