@@ -45,7 +45,7 @@ from geo.extract.venues import is_home_base, is_venue
 from geo.geocode import gazetteer
 from geo.geocode.features import is_river
 from geo.geocode.gazetteer import adjective_stems, normalize_name
-from geo.geocode.geocoder import GeocodeResult, geocode
+from geo.geocode.geocoder import GeocodeResult, geocode, is_town_spelling
 
 __all__ = [
     "DEFAULT_CONTEXT",
@@ -61,7 +61,7 @@ DEFAULT_CONTEXT = "BLR"
 
 _PREP = r"(?i:\b(?:in|at|spans?|spanning|covers?|covering|near|along|on|onto|across|to|into|inside|within|throughout|around|towards?|close\s+to|next\s+to|outside|nearer|alongside)\s+)"  # noqa: E501
 _COMPASS = r"(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|centre|center)"
-_RANGE_WORDS = r"(?i:training\s+grounds?|training\s+ranges?|training\s+areas?|firing\s+ranges?|gunfire\s+ranges?|combined-arms\s+ranges?|ranges?|polygons?|airfields?|air\s+bases?|airbases?)"  # noqa: E501
+_RANGE_WORDS = r"(?i:training\s+grounds?|training\s+ranges?|training\s+areas?|firing\s+ranges?|gunfire\s+ranges?|combined-arms\s+ranges?|ranges?|polygons?|poligon(?:as|s)?|airfields?|air\s+bases?|airbases?)"  # noqa: E501
 # One to three capitalised words; a hyphen only between capitalised parts ("Nur-Sultan", not "Moscow-based").
 #: Ranges and airfields as a plural class ("all airfields and training grounds of …").
 _RANGES = r"(?i:airfields|training\s+grounds|training\s+ranges|ranges|air\s*bases|airbases|polygons)"
@@ -141,7 +141,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("site-paren", rf"(?P<before>{_RANGE_WORDS}\s*)?\((?P<names>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})+(?:,?\s+and\s+{_NAME})?)\)"),  # noqa: E501
         # "in Belarus and Russia's Pskov region": a region after a country that follows a preposition.
         ("region", rf"(?:{_PREP}(?:(?:the\s+)?{country}\s*,?\s+and\s+)?|\bof\s+|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:(?i:regions?|oblasts?|provinces?|voblasts?|districts?|voivodeships?|county|counties|krai|kray|exclave|enclave)|Territory)\b)"),  # noqa: E501
-        ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>[A-Z][\w’'-]+(?:[\s-]{_UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{_RANGE_WORDS})\b"),  # noqa: E501
+        ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>{_UPPER}[\w’'-]+(?:[\s-]{_UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{_RANGE_WORDS})\b"),  # noqa: E501
         # A wire dateline that is a range: "BORISOVSKY TRAINING GROUND /Belarus/, September 15. /TASS/."
         ("dateline-site", rf"^\s*(?P<phrase>(?P<name>[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){{0,2}})\s+{_RANGE_WORDS})(?=\s*(?:/[^/]{{1,40}}/)?\s*,)"),  # noqa: E501
         # "at BPTA, Poland", "near Korzeniewo, Poland": a place the gazetteer lacks, in the country named after it.
@@ -194,7 +194,7 @@ def _caps_prefix(caps: str) -> tuple[str, str] | None:
             continue
         if candidate in country_names():
             return candidate, "country"
-        if key in gazetteer.town_index() and len(key) > 2:
+        if (key in gazetteer.town_index() or is_town_spelling(key)) and len(key) > 2:  # "Ošmiany" = Oshmyany
             return candidate, "town"
     return None
 

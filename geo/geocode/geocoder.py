@@ -237,12 +237,17 @@ def _fuzzy_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     return None
 
 
+def is_town_spelling(key: str) -> bool:
+    """Whether a normalised name is one town's in another romanisation (its skeleton is that town's alone)."""
+    return len(key) >= 5 and romanisation_skeleton(key) in _town_skeletons(None)
+
+
 def _skeleton_town_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
     """A town written in another romanisation ("Oshmiany", "Ošmiany" for Oshmyany): its skeleton, when unique."""
     if len(key) < 5:
         return None
     skeleton = romanisation_skeleton(key)
-    ids = _town_skeletons(context).get(skeleton)
+    ids = _town_skeletons(context).get(skeleton)  # not any country's: "Polonka" (Belarus) is no Palanga
     if not ids:
         return None
     return _town_result(phrase, ids[0], f"matched across romanisations (skeleton {skeleton!r})")

@@ -9,6 +9,8 @@ resolve to the same gazetteer row as the canonical name; a name the gazetteer la
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from geo.geocode.geocoder import geocode
@@ -197,3 +199,19 @@ def test_folding_keeps_two_rivers_apart() -> None:
     """Sozh (Belarus) and Shosha (Russia) must not share a key: š is sh, not s."""
     band = geocode("the Sozh river", country="BLR")
     assert band.status == "resolved" and band.country == "BLR"
+
+
+#: Variants a sentence cannot show as places by themselves: an adjectival form written as a town ("in
+#: Chernyakhovsky"), a town whose skeleton another town shares (Cherniakhovsk: Chernyakhov), a base (not a range word
+#: in a sentence, since units are stationed at bases).
+_NOT_IN_SENTENCES = {"Chernyakhovskiy", "Chernyakhovsky", "Cherniakhovsk", "Adaži military base"}
+
+
+@pytest.mark.parametrize(("variant", "canonical", "country"), [v for v in VARIANTS if v[0] not in _NOT_IN_SENTENCES])
+def test_a_romanised_variant_in_a_sentence_is_found_and_resolved(variant: str, canonical: str, country: str) -> None:
+    from geo.extract.places import find_places
+
+    word = "at" if re.search(r"range|ground|area|polygon|air|poligonas", variant) else "in"
+    mentions = find_places(f"Troops held drills {word} {variant}, the ministry said.")
+    expected = geocode(canonical, country=country).gazetteer_id
+    assert any(geocode(m.query, country=country).gazetteer_id == expected for m in mentions), mentions
