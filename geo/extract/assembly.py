@@ -420,7 +420,7 @@ class _Builder:
         for sentence in self.usable:
             for alliance, pattern in ALLIANCE_CUES:
                 text = sentence.text
-                cues = pattern.finditer(text)
+                cues = (m for m in pattern.finditer(text) if inside(m.start(), self.spans[sentence.index]))
                 if any(not _RESPONSE_TO.search(text[max(0, m.start() - 50) : m.start()]) for m in cues):
                     votes.setdefault(alliance, []).append(sentence)
         if not votes:

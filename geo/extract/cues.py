@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+_FORCES_DRILLED = (
+    r"(?:troops|soldiers|servicemen|units|forces|paratroopers|marines|crews|sailors|reservists)\s+(?:also\s+|have\s+)?"
+    r"(?:drilled|exercised)"
+)
 EXERCISE_NOUN = re.compile(
     r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
     r"tactical|field)\s+training|"
@@ -25,7 +29,8 @@ EXERCISE_NOUN = re.compile(
     # "the large-scale inspection of the Armed Forces, ordered by the President, began on January 16"
     # "the inspection of the Union State's response forces is running on Belarusian soil"
     r"inspections?\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:armed\s+forces|(?:response|reaction|rapid)\s+forces|"
-    r"troops|army|military\s+units))\b",
+    r"troops|army|military\s+units)|" + _FORCES_DRILLED + r")\b",
+    # "Belarusian units drilled in the Grodno region": forces that drill or exercise hold drills
     re.I,
 )
 DEPLOYMENT_NOUN = re.compile(
@@ -91,8 +96,10 @@ CONFLICT = re.compile(
     re.I,
 )
 EVENT_CUE = re.compile(
-    r"\b(?:hold|holds|held|holding|staging|conduct\w*|launch\w*|open(?:s|ed)?|begin|began|begins|begun|start\w*|kick\w*\s+off|"
-    r"take\s+place|takes\s+place|took\s+place|scheduled|planned|plans?|announc\w+|stage[sd]?|host\w*|set\s+to|"
+    r"\b(?:"
+    + _FORCES_DRILLED
+    + r"|hold|holds|held|holding|staging|conduct\w*|launch\w*|open(?:s|ed)?|begin|began|begins|begun|start\w*|"
+    r"kick\w*\s+off|take\s+place|takes\s+place|took\s+place|scheduled|planned|plans?|announc\w+|stage[sd]?|host\w*|set\s+to|"
     r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|took\s+part|taking\s+part|participat\w+|deploy\w*|"
     r"run|runs|running|"
     r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"
@@ -101,7 +108,10 @@ EVENT_CUE = re.compile(
     # "Russia has sent paratroopers to Belarus for joint drills".
     r"as\s+(?:a\s+)?part\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?(?:exercises?|drills?|war[\s-]?games|"
     r"maneuvers?|manoeuvres?|inspections?)|"
-    r"sen[dt]s?\s+(?:[\w-]+\s+){1,6}?for\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|war[\s-]?games)|"
+    # "… flew to Belarus for drills", "units arrived in X for the exercise": forces on the move for drills
+    r"(?:sen[dt]s?|fl[eo]wn?|fl(?:y|ies)|arriv\w+|came|travel\w+|head(?:s|ed)|dispatch\w*|redeploy\w*)\s+"
+    r"(?:[\w-]+\s+){0,6}?for\s+(?:the\s+|an?\s+)?(?:(?!talks|meetings?|consultations|discussions|negotiations)[\w-]+\s+){0,3}?"
+    r"(?:exercises?|drills?|war[\s-]?games)|"
     # "Russian paratroopers arrive in Belarus for military exercises"
     r"arriv(?:e|es|ed|ing)\s+(?:in|at|to)\s+(?:[\w’'-]+\s+){1,6}?for\s+(?:the\s+|an?\s+)?"
     r"(?:(?!talks|meetings?|consultations|discussions|negotiations)[\w-]+\s+){0,3}?"
@@ -132,6 +142,17 @@ CLAUSE_SPLIT = re.compile(
     r"|,?\s+(?=against\s+the\s+(?:back\s*drop|background)\s+of\s)"
     # "… near its border with Poland, as tensions rise between …": the tension is background, not the drills
     r"|,?\s+(?=as\s+(?:tensions?|concerns?|fears?|alarm|worries|anxiety)\b)"
+)
+#: A clause about another side's exercise of its own ("…, as NATO held its own drills in Poland"): not this one's.
+OWN_OTHER_EXERCISE = re.compile(
+    r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games)\b", re.I
+)
+#: Forces moved to a border, as a reaction ("Poland deployed 10,000 troops to its eastern border as …"): a clause
+#: that names no exercise and says this reports no exercise (README: "X moved units to its border" is no site).
+BORDER_DEPLOYMENT = re.compile(
+    r"\b(?:mov|deploy|redeploy|sen[dt]|dispatch|transferr?|reinforc|bolster|strengthen)\w*\b[^.;]{0,60}?"
+    r"\b(?:to|along|on|at|near)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:borders?|frontiers?)\b",
+    re.I,
 )
 #: A clause that dates the report by another event ("…, days after Belarus held snap drills near the border"):
 #: background, not facts about the exercise.

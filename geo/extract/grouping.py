@@ -3,9 +3,8 @@
 Each sentence is classified: it *names* an exercise, *mentions* one, *continues* one (forces sent,
 deployed, arriving or taking part) or does none of these; a sentence about war, attacks or a mutiny is
 kept for reading but gives no facts. :func:`group_sentences` attaches each sentence to the event it
-speaks of; :func:`relevant_spans` tells which clauses of a sentence speak of the exercise.
-
-The cue vocabulary the classes are read with lives in :mod:`geo.extract.cues`.
+speaks of; :func:`relevant_spans` tells which clauses of a sentence speak of the exercise. The cue vocabulary
+the classes are read with lives in :mod:`geo.extract.cues`.
 """
 
 from __future__ import annotations
@@ -19,6 +18,7 @@ from geo.extract.back_references import includes_parts, pointed_back, speaks_of_
 from geo.extract.budget import UNLIMITED, Budget
 from geo.extract.cues import (
     BACKGROUND_CLAUSE,
+    BORDER_DEPLOYMENT,
     CLAUSE_SPLIT,
     CONFLICT,
     DATELINE_RANGE,
@@ -33,6 +33,7 @@ from geo.extract.cues import (
     MOVE_VERB,
     OBSERVERS,
     OTHER_EXERCISE,
+    OWN_OTHER_EXERCISE,
     PARTY_WORD,
     PRACTISING,
     PREPARED_FOR,
@@ -152,12 +153,16 @@ def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, i
     spans = clauses(sentence)
     if len(spans) == 1:
         return spans
-    keep = []
+    keep: list[tuple[int, int]] = []
     for start, end in spans:
         part = sentence[start:end]
         named = any(start <= n.start < end for n in names)
-        if not named and BACKGROUND_CLAUSE.match(part):
+        if not named and (BACKGROUND_CLAUSE.match(part) or (keep and OWN_OTHER_EXERCISE.search(part))):
             continue
+        if not named and BORDER_DEPLOYMENT.search(part) and not EXERCISE_NOUN.search(part):
+            others = {c for a, b in spans if (a, b) != (start, end) for c in countries_in(sentence[a:b])}
+            if not set(countries_in(part)) & others:
+                continue  # "Poland deployed troops to its border as Russia and Belarus held X": another's reaction
         if (
             named
             or EXERCISE_NOUN.search(part)

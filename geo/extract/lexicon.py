@@ -96,4 +96,5 @@ def country_pattern(*, names: bool = True, demonyms: bool = True, capitals: bool
         terms += list(DEMONYMS)
     if capitals:
         terms += list(CAPITALS)
+    terms += ["T" + t[1:] for t in terms if t.startswith("the ")]  # "The US, UK and Poland …" opens a sentence
     return rf"(?<![\w-])(?:{_alternation(terms)})(?![\w-])"

@@ -28,6 +28,17 @@ import re
 #: (text as written, start, end, (base, year, edition)) of one candidate name.
 Candidate = tuple[str, int, int, tuple[str, int | None, str | None]]
 
+#: A capitalised word that opens a sentence and no name ("The Amber Falcon 2024 exercise began", "Some 24 exercises
+#: were held"): not the name's.
+NOT_NAME_WORD = (
+    r"(?!(?:The|This|That|These|Last|Next|During|Since|After|Before|In|On|At|And|But|As|"
+    r"Some|About|Around|Nearly|Over|Almost|Only|Roughly|Approximately)\s)"
+)
+#: A name with a year after an event verb or "during": "NATO will hold Brilliant Jump 24 in Norway", "during X 2024".
+OBJECT_OF = re.compile(
+    r"\b(?:hold|holds|held|host|hosts|hosted|stage|stages|staged|conduct|conducts|conducted|launch|launches|launched|"
+    r"begin|began|begins|start|starts|started|kick(?:s|ed)?\s+off|during)\s+(?:the\s+)?[‘“«]?$"
+)
 _WORD = r"[A-Z][a-z]+"
 _CAPS_WORD = r"[A-Z]{3,}"
 _TITLED = re.compile(

@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 from geo.catalog.schema import Exercise
 from geo.extract.cues import PREPARED_FOR
 from geo.extract.lexicon import iso3_of
-from geo.extract.name_forms import more_name_forms
+from geo.extract.name_forms import NOT_NAME_WORD, OBJECT_OF, more_name_forms
 from geo.extract.series import FAMILIES, SERIES_ALLIANCE
 from geo.extract.text import in_guillemets
 from geo.geocode import gazetteer
@@ -68,9 +68,16 @@ _STRAIGHT_QUOTED = re.compile(
     r"(?:(?<=\s)|^)'(?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-Z0-9][\w’-]*)){0,4})'(?=[\s,.;:!?)]|$)"
 )
 #: "Brotherhood of War 2023": a lower-case "of" may join the capitalised words.
-_CAP_YEAR = re.compile(r"(?P<name>(?:[A-Z][a-z]+(?:\s+of(?=\s+[A-Z]))?[\s-]){1,3}" + _YEAR + _EDITION + r"?)(?![\w-])")
-#: A name with a two-digit year ("Namejs 24"), counted only before an apposition naming it an exercise.
-_CAP_SHORT_YEAR = re.compile(r"(?P<name>(?:[A-Z][a-z]+[\s-]){1,3}(?P<yy>[0-3]\d))(?![\w-])")
+_CAP_YEAR = re.compile(
+    r"(?P<name>"
+    + NOT_NAME_WORD
+    + r"(?:[A-Z][a-z]+(?:\s+of(?=\s+[A-Z]))?[\s-]){1,3}"
+    + _YEAR
+    + _EDITION
+    + r"?)(?![\w-])"
+)
+#: A name with a two-digit year ("Namejs 24"): beside an exercise word, before an apposition, by an event verb.
+_CAP_SHORT_YEAR = re.compile(r"(?P<name>" + NOT_NAME_WORD + r"(?:[A-Z][a-z]+[\s-]){1,3}(?P<yy>[0-3]\d))(?![\w-])")
 #: An apposition after a name: "Namejs 2018, the largest military training exercise since …"; a length may lead
 #: it ("Eagle Strike 2024, an 11-day drill, began Monday").
 _LENGTH = r"(?:\d+[-\s](?:day|week|month|hour)\s+)?"
@@ -446,7 +453,12 @@ def _capitalised_names(found: _Found, seen: frozenset[str] = frozenset()) -> Non
     """
     sentence, lexicon = found.sentence, found.lexicon
     for match in _CAP_SHORT_YEAR.finditer(sentence):
-        if _APPOSITION.match(sentence, match.end()):
+        after, before = sentence[match.end() : match.end() + 60], sentence[max(0, match.start() - 40) : match.start()]
+        beside = re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I) or _SUBJECT_VERB.match(after)
+        beside = beside or OBJECT_OF.search(before) or re.search(rf"\b{EXERCISE_WORDS}\s+[‘“«]?$", before, re.I)
+        if (
+            _APPOSITION.match(sentence, match.end()) or beside
+        ):  # "the Amber Falcon 24 drills", "exercise Amber Falcon-24"
             base = match.group("name")[: match.start("yy") - match.start()].strip(" -")
             found.add(
                 match.group("name"), match.start("name"), match.end("name"), (base, 2000 + int(match.group("yy")), None)
@@ -463,7 +475,8 @@ def _capitalised_names(found: _Found, seen: frozenset[str] = frozenset()) -> Non
         after = sentence[match.end() : match.end() + 60]
         again = re.sub(rf"[\s-]+{_YEAR}{_EDITION}?$", "", match.group("name")) in seen  # "during Namejs 2018" again
         word_after = re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", after, re.I)
-        if again or word_after or _APPOSITION.match(after) or _SUBJECT_VERB.match(after):
+        object_of = OBJECT_OF.search(sentence[max(0, match.start() - 40) : match.start()])
+        if again or word_after or object_of or _APPOSITION.match(after) or _SUBJECT_VERB.match(after):
             found.add(match.group("name"), match.start("name"), match.end("name"))
     _acronym_names(found)
     for match in re.finditer(rf"(?P<name>(?:[A-Z][a-z]+\s+){{1,3}}){EXERCISE_WORDS}\b", sentence):

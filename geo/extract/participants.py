@@ -42,7 +42,7 @@ from geo.extract.lexicon import country_pattern, is_demonym, iso3_of
 Role = Literal["participant", "observer", "non_participant"]
 
 _FORCE = (
-    r"(?:(?i:troops|forces|soldiers|servicemen|service\s+members)|army|armies|contingents?|units?|personnel|"
+    r"(?:(?i:troops|forces|soldiers|servicemen|service\s+members|contingents?|personnel)|army|armies|units?|"
     # "Belarusian air defence assets": a force's weapons, only after a military word
     r"(?<=defen[cs]e\s)assets|(?<=military\s)assets|"
     # a unit's proper name capitalises its noun: "the Latvian Mechanized Infantry Brigade"
@@ -209,7 +209,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
          rf"^(?i:apart\s+from|besides|in\s+addition\s+to|alongside)\s+(?P<list>{_list(names)}),[^.;]{{0,300}}?(?i:take\s+part|taking\s+part|took\s+part|participat\w+|involved|join\w*)"),
         ("forces", "participant", rf"(?P<list>{_list(names)})['’]s\s+{_MODS}{_FORCE}\b"),
         ("forces-from", "participant",
-         rf"{_MODS}{_FORCE}(?:\s+and\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,4}}?(?i:equipment|hardware|vehicles|tanks|aircraft|helicopters|weapons))?\s+(?:from|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){{1,4}}?(?=(?:member|ally|partner)\b))?(?:(?:CSTO|NATO|EU|member|allied|ally|partner|the)\s+)*(?:(?:states|countries|nations)(?:\s*[,:–—-]\s*|\s+))?(?P<list>{_list(names)})"),
+         rf"{_MODS}{_FORCE}(?:\s+and\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,4}}?(?i:equipment|hardware|vehicles|tanks|aircraft|helicopters|weapons))?\s+(?:from|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){{1,4}}?(?=(?:member|ally|partner)\b))?(?:(?:CSTO|NATO|EU|member|allied|ally|partner|the)\s+)*(?:(?:states|countries|nations)(?:\s*[,:–—-]\s*|\s+)(?:(?i:namely|specifically|i\.e\.)\s*,?\s*)?)?(?P<list>{_list(names)})"),
         # "The contingents … will deploy from the Republic of Kazakhstan, the Kyrgyz Republic …", "aircraft
         # transported participants from Tajikistan and the Kyrgyz Republic".
         ("deploy-from", "participant",
@@ -232,7 +232,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
          rf"(?i:(?:sent|deployed|provided|dispatched|contributed|fielded)\s+by)\s+(?P<list>{_list(actors)})"),
         ("participation", "participant", rf"(?i:participation\s+of)\s+(?P<list>{_list(actors)})"),
         ("country-list", "participant",
-         rf"(?i:countries|nations|states|allies|members|partners|participants)\s*,?\s*(?:(?i:such\s+as|including|like|include|includes|are)\s*:?|:)\s*(?P<list>{_semi_list(names)})|"
+         rf"(?i:countries|nations|states|allies|members|partners|participants)\s*,?\s*(?:(?i:such\s+as|including|like|include|includes|are|namely)\s*:?|:)\s*(?P<list>{_semi_list(names)})|"
          # "The military alliance, consisting of Armenia, Belarus … and Tajikistan, will move its troops"
          rf"(?i:alliance|bloc|organi[sz]ation|coalition|group)\s*,?\s+(?i:(?:which\s+)?(?:consisting|consists|comprising|comprises|made\s+up|composed))(?:\s+of)?\s+(?P<list2>{_semi_list(names)})"),
         ("led-by", "participant",

@@ -23,8 +23,7 @@ Only phrases of forms the geocoder can read are taken, so that every result is e
     Russian Federation"; "on the territory of X", "on Belarusian soil" and "at the Russian training ground"
     (a range in that country, not named) are the country.
 
-More forms (a town word with a modifier, "A's Baltic exclave of X", a village in a named municipality, a region
-named by demonyms, "the X military training") are in :mod:`geo.extract.place_forms`.
+More forms are in :mod:`geo.extract.place_forms` and :mod:`geo.extract.place_lists` ("…, and the Bryansk Oblast").
 
 A border phrase that names no country, side or neighbour ("near the borders") is no site. Region nouns
 include voivodeship and county; a region may also open a bracket ("(the Warmian-Masurian Voivodeship …)").
@@ -45,11 +44,12 @@ from functools import cache, lru_cache
 from geo.extract.lexicon import country_names, country_pattern, is_demonym, iso3_of
 from geo.extract.place_forms import country_query as _country_query
 from geo.extract.place_forms import more_places
+from geo.extract.place_lists import continued_regions
 from geo.extract.venues import is_home_base, is_venue
 from geo.geocode import gazetteer
 from geo.geocode.features import is_river
 from geo.geocode.gazetteer import adjective_stems, normalize_name
-from geo.geocode.geocoder import GeocodeResult, geocode
+from geo.geocode.geocoder import GeocodeResult, geocode, is_town_spelling
 
 __all__ = [
     "DEFAULT_CONTEXT",
@@ -63,9 +63,9 @@ __all__ = [
 
 DEFAULT_CONTEXT = "BLR"
 
-_PREP = r"(?i:\b(?:in|at|near|along|on|onto|across|to|into|inside|within|throughout|around|towards?|close\s+to|next\s+to|outside|nearer|alongside)\s+)"  # noqa: E501
+_PREP = r"(?i:\b(?:in|at|spans?|spanning|covers?|covering|near|along|on|onto|across|to|into|inside|within|throughout|around|towards?|close\s+to|next\s+to|outside|nearer|alongside)\s+)"  # noqa: E501
 _COMPASS = r"(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|centre|center)"
-_RANGE_WORDS = r"(?i:training\s+grounds?|training\s+ranges?|training\s+areas?|firing\s+ranges?|gunfire\s+ranges?|combined-arms\s+ranges?|ranges?|polygons?|airfields?|air\s+bases?|airbases?)"  # noqa: E501
+_RANGE_WORDS = r"(?i:training\s+grounds?|training\s+ranges?|training\s+areas?|firing\s+ranges?|gunfire\s+ranges?|combined-arms\s+ranges?|ranges?|polygons?|poligon(?:as|s)?|airfields?|air\s+bases?|airbases?)"  # noqa: E501
 # One to three capitalised words; a hyphen only between capitalised parts ("Nur-Sultan", not "Moscow-based").
 #: Ranges and airfields as a plural class ("all airfields and training grounds of …").
 _RANGES = r"(?i:airfields|training\s+grounds|training\s+ranges|ranges|air\s*bases|airbases|polygons)"
@@ -144,8 +144,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("site-of-list", rf"(?:the\s+)?(?P<word>{_RANGE_WORDS}|(?i:towns|cities|villages|settlements))\s+of\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})"),  # noqa: E501
         ("site-paren", rf"(?P<before>{_RANGE_WORDS}\s*)?\((?P<names>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})+(?:,?\s+and\s+{_NAME})?)\)"),  # noqa: E501
         # "in Belarus and Russia's Pskov region": a region after a country that follows a preposition.
-        ("region", rf"(?:{_PREP}(?:(?:the\s+)?{country}\s*,?\s+and\s+)?|\bof\s+|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>{_UPPER}[\w’'-]+(?:\s+{_UPPER}[\w’'-]+)?)\s+(?i:regions?|oblasts?|provinces?|voblasts|districts?|voivodeships?|county|counties|krai|exclave|enclave)\b)"),  # noqa: E501
-        ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>[A-Z][\w’'-]+(?:[\s-]{_UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{_RANGE_WORDS})\b"),  # noqa: E501
+        ("region", rf"(?:{_PREP}(?:(?:the\s+)?{country}\s*,?\s+and\s+)?|\bof\s+|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>{_UPPER}[\w’'-]+(?:\s+{_UPPER}[\w’'-]+)?)\s+(?:(?i:regions?|oblasts?|provinces?|voblasts?|districts?|voivodeships?|county|counties|krai|kray|exclave|enclave)|Territory)\b)"),  # noqa: E501
+        ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>{_UPPER}[\w’'-]+(?:[\s-]{_UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{_RANGE_WORDS})\b"),  # noqa: E501
         # A wire dateline that is a range: "BORISOVSKY TRAINING GROUND /Belarus/, September 15. /TASS/."
         ("dateline-site", rf"^\s*(?P<phrase>(?P<name>[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){{0,2}})\s+{_RANGE_WORDS})(?=\s*(?:/[^/]{{1,40}}/)?\s*,)"),  # noqa: E501
         # "at BPTA, Poland", "near Korzeniewo, Poland": a place the gazetteer lacks, in the country named after it.
@@ -163,7 +163,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("nationwide", rf"(?:{_PREP}|\bthroughout\s+)(?P<phrase>all\s+(?:the\s+)?(?i:administrative\s+)?(?i:regions|districts|oblasts|provinces|counties)(?:\s+of\s+(?:the\s+country|(?P<name>{country})))?(?![\w-])|(?:the\s+)?(?:(?:whole|entire)\s+(?:territory\s+of\s+)?|territory\s+of\s+(?=the\s+country\b))(?:the\s+country|(?P<name2>{country}))|(?<=throughout\s)the\s+country|(?<=across\s)the\s+country)"),  # noqa: E501
         # "all airfields and training grounds of Belarus' Air Force", "… of the Armed Forces of Belarus": its own.
         ("ranges-of", rf"(?P<phrase>\b(?:all\s+(?:the\s+)?)?(?:military\s+)?{_RANGES}(?:\s+and\s+{_RANGES})?\s+of\s+(?:[\w-]+\s+){{0,12}}?(?P<name>{country})(?:['’]s?)?)(?![\w-])"),  # noqa: E501
-        ("countries", rf"{_PREP}(?P<phrase>(?:the\s+)?{country}(?:\s*,\s*(?:the\s+)?{country})*,?\s+and\s+(?:the\s+)?{country})"),  # noqa: E501
+        ("countries", rf"{_PREP}(?P<phrase>(?:the\s+)?{country}(?:\s*,\s*(?:the\s+)?{country})*(?:,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?{country}|(?=,)))"),  # noqa: E501
         ("country-name", rf"{_PREP}(?:the\s+)?(?P<phrase>{country})"),
         # "riots in Jekabpils and Valmiera": a list of towns the gazetteer knows, one mention per town.
         ("towns", rf"{_PREP}(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})(?![\w-])"),
@@ -198,7 +198,7 @@ def _caps_prefix(caps: str) -> tuple[str, str] | None:
             continue
         if candidate in country_names():
             return candidate, "country"
-        if key in gazetteer.town_index() and len(key) > 2:
+        if (key in gazetteer.town_index() or is_town_spelling(key)) and len(key) > 2:  # "Ošmiany" = Oshmyany
             return candidate, "town"
     return None
 
@@ -235,10 +235,10 @@ def find_places(sentence: str) -> list[PlaceMention]:
             mention = _mention(form, match, sentence)
             if mention is not None:
                 found.append(mention)
-    for start, end, text in _site_tokens(sentence):
-        found.append(PlaceMention(text, text, start, end, "site", _role(sentence, start)))
+    found += [PlaceMention(t, t, s, e, "site", _role(sentence, s)) for s, e, t in _site_tokens(sentence)]
     for text, query, start, end, form, context in more_places(sentence):  # geo.extract.place_forms
         found.append(PlaceMention(text, query, start, end, form, _role(sentence, start), context or DEFAULT_CONTEXT))
+    found += continued_regions(sentence, found)  # "…, and the Bryansk Oblast"
     kept: list[PlaceMention] = []
     for mention in sorted(found, key=lambda m: (-(m.end - m.start), m.form == "country", m.start)):  # finer wins a tie
         if not any(mention.start < k.end and k.start < mention.end for k in kept):

@@ -27,21 +27,27 @@ _OWN_CEREMONY = re.compile(
     re.I,
 )
 
+#: An exercise reported after the statement word: the place that follows is the exercise's, not the speaker's.
+_REPORTED_DRILL = re.compile(r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games)\b", re.I)
 _SAID_AFTER = re.compile(r"\s+(?:said|says|told|tells|reported|reports|announced|stated|added|confirmed)\b")
 
 
 def is_venue(sentence: str, start: int, end: int) -> bool:
     """Whether the place at ``start:end`` is the venue of a statement or a meeting.
 
-    "Khrenin told reporters in Minsk" (a word of :data:`_VENUE` among the six before it in its clause),
-    "the Defense Ministry in Minsk said" (a statement verb right after it).
+    "Khrenin told reporters in Minsk" (a word of :data:`_VENUE` among the six before it in its clause, with no
+    exercise reported after it: "said troops held drills at X" is X), "the Defense Ministry in Minsk said" (a
+    statement verb right after it).
     """
     head = sentence[:start]
     cut = max(head.rfind(","), head.rfind(";"), head.rfind("("))
     if _OWN_CEREMONY.search(head[cut + 1 :]):
         return False
-    words = re.findall(r"[\w’']+", head[cut + 1 :])[-6:]
-    return bool(_VENUE.search(" ".join(words)) or _SAID_AFTER.match(sentence, end))
+    words = " ".join(re.findall(r"[\w’']+", head[cut + 1 :])[-6:])
+    venue = [m.end() for m in _VENUE.finditer(words)]
+    if venue and _REPORTED_DRILL.search(words, venue[-1]):
+        return False  # "the minister said troops held drills at the X range": the reported drill's place
+    return bool(venue or _SAID_AFTER.match(sentence, end))
 
 
 #: Words right before a place that make it where units are based, not where they exercise ("the battlegroup
@@ -53,7 +59,10 @@ _HOME_BASE = re.compile(
     r"stations?|barracks|depots?)\s+(?:in|at|near)\s+(?:the\s+)?$|"
     r"\b(?:back|home|return(?:s|ed|ing)?)\s+(?:to|in)\s+(?:the\s+)?$|"
     # "flew from the home airfield ("Lida") to …"
-    r"\bhome\s+(?:airfields?|air\s*bases?|bases?|garrisons?|ports?)\s*(?:\(\s*)?[\"“«]?$",
+    r"\bhome\s+(?:airfields?|air\s*bases?|bases?|garrisons?|ports?)\s*(?:\(\s*)?[\"“«]?$|"
+    # "returned to their permanent bases in the Moscow region", "its home garrison near X"
+    r"\b(?:their|its)\s+(?:permanent\s+|home\s+|main\s+)?(?:bases?|garrisons?|barracks|deployment\s+(?:sites?|points?))\s+"
+    r"(?:in|at|near)\s+(?:the\s+)?$",
     re.I,
 )
 

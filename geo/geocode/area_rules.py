@@ -22,6 +22,7 @@ from geo.core.countries import DEMONYMS
 from geo.core.settings import setting
 from geo.geocode import areas, gazetteer
 from geo.geocode.gazetteer import clean_phrase, normalize_name, strip_words
+from geo.geocode.region_spellings import territory_as_krai, world_region
 from geo.geocode.result import GeocodeResult, area_result, unresolved
 from geo.reference.layers import layer
 
@@ -146,6 +147,9 @@ def compass_region_rule(phrase: str, key: str, context: str | None) -> GeocodeRe
     named = countries_named(key) or demonyms_named(key)
     if not directions or (not named and not _COUNTRY_WORDS.search(key)):
         return None
+    finer = _named_region_after_country(phrase, key, named)
+    if finer is not None:  # "southern Estonia's Voru county": the county, which the compass words only locate
+        return finer
     country = named[0] if len(named) == 1 else context
     if country is None or len(named) > 1:
         return unresolved(phrase, "a compass region needs exactly one country")
@@ -157,6 +161,19 @@ def compass_region_rule(phrase: str, key: str, context: str | None) -> GeocodeRe
         + (f"; mostly {names})" if names else ")")
     )
     return area_result(phrase, "region", area, country, explanation, admin1=names or None, confidence="low")
+
+
+def _named_region_after_country(phrase: str, key: str, named: list[str]) -> GeocodeResult | None:
+    """The region a phrase names after its one country ("southern estonia voru county" → Võru), when resolved."""
+    if len(named) != 1:
+        return None
+    names = [n for n, iso3 in gazetteer.country_index().items() if iso3 == named[0] and n in key]
+    for name in sorted(names, key=len, reverse=True):
+        rest = key.split(name, 1)[1].strip()
+        if rest and strip_words(rest, gazetteer.REGION_WORDS)[1]:
+            found = region_rule(phrase, rest, named[0])
+            return found if found is not None and found.status == "resolved" else None
+    return None
 
 
 def _region_codes(name: str) -> tuple[str, ...]:
@@ -176,7 +193,7 @@ def _outside_layer(phrase: str, name: str, context: str | None) -> GeocodeResult
     """
     words = name.split()
     for start in range(len(words)):  # "tajik southern khatlon" → "southern khatlon" → "khatlon"
-        found = gazetteer.world_region_countries().get(" ".join(words[start:]))
+        found = world_region(" ".join(words[start:]))
         if found is None:
             continue
         iso3, code = found
@@ -249,7 +266,7 @@ _NATIONAL_REGION_WORDS = (
     ("apskritis", "LTU"),
     ("maakond", "EST"),
     ("novads", "LVA"),
-    ("voblasts|вобласць", "BLR"),
+    ("voblasts?|voblas[cć]|вобласць", "BLR"),
     ("krai|kray", "RUS"),
 )
 
@@ -300,6 +317,7 @@ def _region_list_rule(phrase: str, context: str | None) -> GeocodeResult | None:
 
 def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
     """Return the admin-1 region(s) a phrase with a region word names ("the Pskov region"), or None."""
+    key = territory_as_krai(key)
     stripped, had_word = strip_words(key, gazetteer.REGION_WORDS)
     if not had_word or not stripped:
         return None
@@ -309,7 +327,7 @@ def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     if listed is not None:
         return listed
     part = _COMPASS_PART.match(stripped)
-    if part and _region_codes(part["rest"]):
+    if part and _region_codes(part["rest"]) and not _region_codes(stripped):  # not "West Pomerania"
         # "northern Vitebsk region", "the northeast part of the Vitebsk region": inside that region, which is
         # drawn whole (no band is cut from one region); the explanation says so.
         stripped = part["rest"]
@@ -326,10 +344,13 @@ def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
         codes, how = _fuzzy_region_codes(stripped, context)
     if not codes:
         codes, how = _vowel_blind_region_codes(stripped, context)
+    outside = None if codes else _outside_layer(phrase, stripped, context)
+    if outside is not None:
+        return outside
+    if not codes and context is not None:  # "Podlasie province" in a Belarus report: any country's region
+        codes, how = _fuzzy_region_codes(stripped, None)
     if not codes:
-        return _outside_layer(phrase, stripped, context) or unresolved(
-            phrase, f"no admin-1 region is called {stripped!r}"
-        )
+        return unresolved(phrase, f"no admin-1 region is called {stripped!r}")
     if len(codes) > 1 and context is not None:
         codes = tuple(c for c in codes if gazetteer.region_country(c) == context) or codes
     if len(codes) > 1:

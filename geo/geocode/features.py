@@ -29,6 +29,7 @@ from geo.core.crs import to_metric, to_storage
 from geo.core.settings import setting
 from geo.geocode import areas, gazetteer
 from geo.geocode.result import GeocodeResult, area_result, unresolved
+from geo.geocode.romanisation import romanisation_skeleton
 from geo.reference.layers import country_polygon, layer
 
 #: Sea name (normalised key pattern) -> (display name, lon/lat frame, what the frame stands for).
@@ -120,7 +121,7 @@ RIVER_EXONYMS: dict[str, str] = {
 def _river_lines() -> dict[str, tuple[str, BaseGeometry]]:
     """Return the river lines of ``river_courses.geojson`` keyed by name and English name, all parts united.
 
-    Keys are :func:`geo.geocode.gazetteer.romanisation_skeleton` folds, so that Byarezina (Natural Earth's
+    Keys are :func:`geo.geocode.romanisation.romanisation_skeleton` folds, so that Byarezina (Natural Earth's
     Belarusian romanisation) and Berezina meet; a key two different rivers share is dropped.
     """
     rivers = layer("river_courses")
@@ -128,7 +129,7 @@ def _river_lines() -> dict[str, tuple[str, BaseGeometry]]:
     names: dict[str, set[str]] = {}
     for name, name_en, geom in zip(rivers["name"], rivers["name_en"], rivers.geometry, strict=True):
         for each in {str(n) for n in (name, name_en) if isinstance(n, str) and n}:
-            key = gazetteer.romanisation_skeleton(each)
+            key = romanisation_skeleton(each)
             lines.setdefault(key, []).append(geom)
             names.setdefault(key, set()).add(str(name))
     return {k: (next(iter(names[k])), shapely.union_all(v)) for k, v in lines.items() if len(names[k]) == 1}
@@ -137,7 +138,7 @@ def _river_lines() -> dict[str, tuple[str, BaseGeometry]]:
 def _river_line(name: str) -> tuple[str, BaseGeometry] | None:
     """The layer's name and united course of the river called ``name`` (any romanisation or exonym), or None."""
     name = RIVER_EXONYMS.get(name.lower(), name)
-    return _river_lines().get(gazetteer.romanisation_skeleton(name))
+    return _river_lines().get(romanisation_skeleton(name))
 
 
 def is_river(name: str) -> bool:

@@ -18,6 +18,7 @@ import pycountry
 from geo.core import derived
 from geo.core.countries import INFORMAL_NAMES, country_name, is_iso3
 from geo.core.crs import validate_latlon
+from geo.geocode.region_keys import key_variants
 from geo.reference.layers import layer, table
 
 _APOSTROPHES = re.compile(r"[’ʼ'`´‘ʹ]")
@@ -48,6 +49,9 @@ RANGE_WORDS = (
     "training range",
     "air weapons range",
     "aviation range",
+    "air range",
+    "military base",
+    "army base",
     "ranges",
     "range",
     "polygon",
@@ -77,6 +81,9 @@ REGION_WORDS = (
     "regions",
     "province",
     "voblasts",
+    "voblast",
+    "voblasc",
+    "voblasć",
     "voivodeship",
     "voivodship",
     "województwo",
@@ -92,7 +99,26 @@ REGION_WORDS = (
     "вобласць",
 )
 #: Adjectival endings that turn a place name into a range name (Lepel -> Lepelsky, Лепель -> Лепельский).
-ADJECTIVE_SUFFIXES = ("skiy", "skij", "sky", "ski", "ets", "ский", "скі", "ская", "ая", "ец", "ый", "ий", "ы")
+ADJECTIVE_SUFFIXES = (
+    "skaya",
+    "skaja",
+    "skoye",
+    "skoe",
+    "skiy",
+    "skij",
+    "skii",
+    "sky",
+    "ski",
+    "ets",
+    "ский",
+    "скі",
+    "ская",
+    "ая",
+    "ец",
+    "ый",
+    "ий",
+    "ы",
+)
 
 
 def normalize_name(text: str) -> str:
@@ -365,8 +391,9 @@ def region_index() -> dict[str, tuple[str, ...]]:
     """Map normalised admin-1 names and aliases to ISO 3166-2 codes (prepared once, :mod:`geo.core.derived`).
 
     Aliases: ISO 3166-2 local names from pycountry ("Mazowieckie", "Pskovskaya oblast'", "Vilniaus
-    apskritis" for a Lithuanian county, see :func:`region_groups`), each also without its region word,
-    and the alternate names of Belarus's oblast capitals (Hrodna → Grodno region).
+    apskritis" for a Lithuanian county, see :func:`region_groups`), each also without its region word, and
+    each also without diacritics and in its noun form (:func:`geo.geocode.region_keys.key_variants`: "Voru",
+    "Lower Silesia"), and the alternate names of Belarus's oblast capitals (Hrodna → Grodno region).
     """
     return {k: tuple(v) for k, v in derived.prepared("region_index", _region_index).items()}
 
@@ -375,10 +402,9 @@ def _region_index() -> dict[str, list[str]]:
     index: dict[str, set[str]] = defaultdict(set)
     for name, code in _region_names():
         key = normalize_name(name)
-        index[key].add(code)
         stripped, _ = strip_words(key, REGION_WORDS)
-        if stripped:
-            index[stripped].add(code)
+        for variant in key_variants(key, code) | (key_variants(stripped, code) if stripped else set()):
+            index[variant].add(code)
     for code, geonameid in OBLAST_CAPITALS.items():
         for key, ids in town_index().items():
             if geonameid in ids:
@@ -477,30 +503,3 @@ def world_region_countries() -> dict[str, tuple[str, str]]:
             found[key].add((str(country.alpha_3), str(entry.code)))
     # "Almaty" (the city) and "Almaty oblysy" (the region) are one key in one country: still unambiguous.
     return {k: min(v) for k, v in found.items() if len({iso3 for iso3, _ in v}) == 1}
-
-
-def romanisation_skeleton(key: str) -> str:
-    """Fold a range name across Russian, Belarusian and Polish romanisations to a consonant skeleton.
-
-    On top of :func:`fold_transliteration`: the adjectival ending goes (-sky, -ski), the Belarusian short
-    u becomes v (Lyasnouski, Damanauski, Barysaw), a soft ya/ia loses its i, o and a are one (akanye), and
-    unstressed vowels are one. So Obuz-Lyasnouski and Obuz-Lesnovsky, Asipovichy and Osipovichsky, Barysaw
-    and Borisovsky, Chapialeva and Chepelevo meet. Used only for a phrase that says it names a range.
-    """
-    text = fold_transliteration(normalize_name(key))
-    text = re.sub(r"(?<=[a-z])(?:sk|ck|sc)(?:i|ii|ij)?\b", "", text)
-    text = re.sub(r"(?<=[aeo])[uw](?=[^aeiou]|$)", "v", text)
-    text = re.sub(r"i(?=[ae])", "", text)
-    text = re.sub(r"[ae]", "e", text.replace("o", "a"))
-    return re.sub(r"(?<=\w\w\w)[aeiou]+\b", "", text)
-
-
-@cache
-def site_skeletons() -> dict[str, tuple[str, ...]]:
-    """Map the :func:`romanisation_skeleton` of every range and airfield name (five letters or more) to site ids."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for key, ids in site_index().items():
-        skeleton = romanisation_skeleton(key)
-        if len(skeleton.replace(" ", "").replace("-", "")) >= 5:
-            out[skeleton].update(ids)
-    return {k: tuple(sorted(v)) for k, v in out.items()}

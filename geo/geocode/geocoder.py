@@ -47,6 +47,7 @@ from geo.geocode.area_rules import border_rule, compass_region_rule, district_ru
 from geo.geocode.features import named_feature_rule, river_rule
 from geo.geocode.gazetteer import clean_phrase, normalize_name, strip_words
 from geo.geocode.result import GeocodeResult, Kind, area_result, unresolved
+from geo.geocode.romanisation import romanisation_skeleton, site_skeletons
 from geo.reference.layers import layer
 
 __all__ = ["GeocodeResult", "admin1_of", "clean_phrase", "geocode"]
@@ -63,7 +64,9 @@ POINT_MAX_RADIUS_KM = 2.0
 _BORDER = re.compile(r"\bborder|\bграниц|\bмяж")
 _INTERIOR = re.compile(r"\binterior\b|\bdeep(?:er)?\s+(?:inside|into)\b|\binland\b")
 #: "the territory of X", "X territory", "the Republic of X": the country X.
-_COUNTRY_FRAME = re.compile(r"^(?:territory\s+of\s+(?:the\s+)?)?(?:republic\s+of\s+)?(?P<name>.+?)(?:\s+territory)?$")
+_COUNTRY_FRAME = re.compile(
+    r"^(?:(?:territory|soil)\s+of\s+(?:the\s+)?)?(?:republic\s+of\s+)?(?P<name>.+?)(?:\s+(?:territory|soil))?$"
+)
 
 
 @cache
@@ -157,8 +160,8 @@ def _site_rule(phrase: str, key: str) -> GeocodeResult | None:
         how = f"matched by the stem {stem!r} of the adjectival form {stripped!r}"
         had_word = had_word or bool(ids)
     if not ids and had_word:  # "the Obuz-Lyasnouski training ground": a Belarusian romanisation
-        ids = gazetteer.site_skeletons().get(gazetteer.romanisation_skeleton(stripped), ())
-        how = f"matched across romanisations (skeleton {gazetteer.romanisation_skeleton(stripped)!r})"
+        ids = site_skeletons().get(romanisation_skeleton(stripped), ())
+        how = f"matched across romanisations (skeleton {romanisation_skeleton(stripped)!r})"
     if not ids:
         return None
     if not had_word and stripped in gazetteer.town_index():
@@ -225,14 +228,14 @@ def _town_keys(context: str | None) -> tuple[str, ...]:
 
 @cache
 def _town_skeletons(context: str | None) -> dict[str, tuple[str, ...]]:
-    """Town ids of the context country by :func:`gazetteer.romanisation_skeleton` of each name, when unique.
+    """Town ids of the context country by :func:`romanisation_skeleton` of each name, when unique.
 
     For the town a report anchors a place to ("Liepiel district" → Lepel): Łacinka and Belarusian
     romanisations meet the GeoNames names there. A skeleton two towns share is left out.
     """
     found: dict[str, set[str]] = {}
     for key in _town_keys(context):
-        skeleton = gazetteer.romanisation_skeleton(key)
+        skeleton = romanisation_skeleton(key)
         if len(skeleton.replace(" ", "")) >= 4:
             found.setdefault(skeleton, set()).add(gazetteer.town_index()[key][0])
     return {k: tuple(v) for k, v in found.items() if len(v) == 1}
@@ -257,6 +260,22 @@ def _fuzzy_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     return None
 
 
+def is_town_spelling(key: str) -> bool:
+    """Whether a normalised name is one town's in another romanisation (its skeleton is that town's alone)."""
+    return len(key) >= 5 and romanisation_skeleton(key) in _town_skeletons(None)
+
+
+def _skeleton_town_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
+    """A town written in another romanisation ("Oshmiany", "Ošmiany" for Oshmyany): its skeleton, when unique."""
+    if len(key) < 5:
+        return None
+    skeleton = romanisation_skeleton(key)
+    ids = _town_skeletons(context).get(skeleton)  # not any country's: "Polonka" (Belarus) is no Palanga
+    if not ids:
+        return None
+    return _town_result(phrase, ids[0], f"matched across romanisations (skeleton {skeleton!r})")
+
+
 def _reference_city_rule(phrase: str, key: str) -> GeocodeResult | None:
     """A capital or major city outside the regional gazetteer (Stockholm), from Natural Earth's places."""
     city = reference_city(key)
@@ -271,7 +290,7 @@ def _anchor_rule(phrase: str, context: str | None) -> GeocodeResult | None:
     """Place an unknown village or range on the town the report anchors it to, with a wide radius."""
     for anchor in anchors(phrase):
         key = clean_phrase(anchor.name)
-        ids = gazetteer.town_index().get(key) or _town_skeletons(context).get(gazetteer.romanisation_skeleton(key))
+        ids = gazetteer.town_index().get(key) or _town_skeletons(context).get(romanisation_skeleton(key))
         town = _town_result(phrase, _pick_town(ids, context), "matched by name") if ids else None
         town = town or _reference_city_rule(phrase, key)
         if town is None:
@@ -379,7 +398,8 @@ def geocode(phrase: str, *, country: str | None = "BLR") -> GeocodeResult:
     ids = gazetteer.town_index().get(key)
     if ids:
         return _town_result(phrase, _pick_town(ids, context), "matched by name")
-    fuzzy = _reference_city_rule(phrase, key) or _fuzzy_rule(phrase, key, context) or _anchor_rule(text, context)
+    fuzzy = _reference_city_rule(phrase, key) or _fuzzy_rule(phrase, key, context)
+    fuzzy = fuzzy or _skeleton_town_rule(phrase, key, context) or _anchor_rule(text, context)
     if fuzzy is not None:
         return fuzzy
     return unresolved(phrase, "no gazetteer entry or rule matches this phrase")

@@ -433,10 +433,12 @@ _PAST_VERBS = frozenset(
 )  # fmt: skip
 
 
-#: A present-simple start or end verb right before a day: "starts Friday", "began on May 2 and ends on Friday".
+#: A start or end verb in the present simple, singular or plural, with its object between it and the day: "the
+#: exercise starts Friday", "troops begin the X exercise on Monday", "began on May 2 and ends on Friday" (not "the
+#: start of …", a noun).
 _PRESENT_START = re.compile(
-    r"\b(?:starts|begins|opens|commences|kicks\s+off|gets\s+under\s*way|ends|finishes|concludes|closes|wraps\s+up)"
-    r"\s+(?:on\s+)?$",
+    r"(?<!\bthe\s)\b(?:starts?|begins?|opens?|commences?|kicks?\s+off|gets?\s+under\s*way|ends|finishes|concludes|"
+    r"closes|wraps\s+up)\s+(?:[^\s,.;]+\s+){0,6}?(?:on\s+)?$",
     re.I,
 )
 
@@ -456,7 +458,7 @@ def tense_for(sentence: str, mention: DateMention, role: Role | None = None) -> 
     after = re.match(r"\s*([A-Za-z]+)", sentence[mention.end :])
     if after and after.group(1).lower() in _PAST_VERBS and mention.kind == "weekday":
         return "past"
-    if _PRESENT_START.search(sentence, max(0, mention.start - 40), mention.start):
+    if _PRESENT_START.search(sentence, max(0, mention.start - 80), mention.start):
         return "future"  # "the exercise starts Friday": a scheduled start, in the present simple of news copy
     words = _words_before(sentence, mention.start)[:24]
     for i, word in enumerate(words):

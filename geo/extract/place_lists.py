@@ -1,0 +1,51 @@
+"""Places listed one after another, each with its own region word: "in the Smolensk Oblast and the Bryansk Oblast".
+
+The region pattern of :mod:`geo.extract.places` needs a preposition before its phrase, so the second and later
+items of such a list ("…, the Moscow Region", "and Ida-Viru County", "as well as the Pskov region") were lost.
+Here each region mention found is followed along: a comma, "and", "as well as" or "and also", then a name of one
+or two capitalised words with a region word of its own, is another region of the same list.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+_UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
+_REGION_WORD = (
+    r"(?:(?i:region|oblast|province|voblast|voivodeship|county|krai|kray|district)|Territory|Voivodeship|Oblast)"
+)
+_NEXT = re.compile(
+    rf"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+(?:also\s+|in\s+)?|\s+as\s+well\s+as\s+(?:in\s+)?)"
+    rf"(?P<phrase>(?:the\s+)?(?P<name>{_UPPER}[\w’'-]+(?:\s+{_UPPER}[\w’'-]+)?)\s+{_REGION_WORD})\b"
+)
+_MILITARY_DISTRICT = re.compile(r"\bmilitary\s+district\b", re.I)
+
+
+class _Mention(Protocol):
+    """A :class:`geo.extract.places.PlaceMention` (a dataclass), as far as this module reads it."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def form(self) -> str: ...
+
+
+M = TypeVar("M", bound=_Mention)
+
+
+def continued_regions(sentence: str, found: Sequence[M]) -> list[M]:
+    """Return a region mention (the head's copy) for each region that continues a list (see the module doc)."""
+    out: list[M] = []
+    for mention in sorted((m for m in found if m.form == "region"), key=lambda m: m.end):
+        end = mention.end
+        while (match := _NEXT.match(sentence, end)) is not None:
+            if _MILITARY_DISTRICT.match(sentence, match.start("name")):
+                break
+            text, start, end = match.group("phrase"), match.start("phrase"), match.end("phrase")
+            out.append(dataclasses.replace(mention, text=text, query=text, start=start, end=end))  # type: ignore[type-var]
+    return out
