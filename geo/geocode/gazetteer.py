@@ -486,20 +486,35 @@ def reading_text(resolve_as: str) -> str:
 
 
 @cache
+def subdivision_keys() -> tuple[tuple[str, str, str], ...]:
+    """Every ISO 3166-2 subdivision pycountry holds, as (folded name, country ISO3, code).
+
+    The name loses the part after a comma ("Tatarstan, Respublika") and its region words.
+    """
+    out = []
+    for entry in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=entry.country_code)
+        if country is not None:
+            key, _ = strip_words(normalize_name(str(entry.name).split(",")[0]), REGION_WORDS)
+            out.append((key, str(country.alpha_3), str(entry.code)))
+    return tuple(out)
+
+
+def one_country_only(index: dict[str, set[tuple[str, str]]]) -> dict[str, tuple[str, str]]:
+    """Keep the keys of ``index`` (key -> {(ISO3, code)}) that one country holds, each with its first code."""
+    # "Almaty" (the city) and "Almaty oblysy" (the region) share a key in one country: still unambiguous.
+    return {k: min(v) for k, v in index.items() if len({iso3 for iso3, _ in v}) == 1}
+
+
+@cache
 def world_region_countries() -> dict[str, tuple[str, str]]:
     """Map the folded names of ISO 3166-2 subdivisions worldwide to (country ISO3, code), where unambiguous.
 
-    Names as pycountry writes them ("Tatarstan, Respublika", "Khatlon"), without the part after a comma and
-    without region words. For a region the admin-1 layer does not hold (it covers the countries around
-    Belarus), the report still says which country the place is in.
+    For a region the admin-1 layer does not hold (it covers the countries around Belarus), the report still says
+    which country the place is in. Keys of four letters or more (:func:`subdivision_keys`).
     """
     found: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for entry in pycountry.subdivisions:
-        country = pycountry.countries.get(alpha_2=entry.country_code)
-        if country is None:
-            continue
-        key, _ = strip_words(normalize_name(str(entry.name).split(",")[0]), REGION_WORDS)
+    for key, iso3, code in subdivision_keys():
         if len(key) >= 4:
-            found[key].add((str(country.alpha_3), str(entry.code)))
-    # "Almaty" (the city) and "Almaty oblysy" (the region) are one key in one country: still unambiguous.
-    return {k: min(v) for k, v in found.items() if len({iso3 for iso3, _ in v}) == 1}
+            found[key].add((iso3, code))
+    return one_country_only(found)

@@ -16,11 +16,9 @@ import re
 from collections import defaultdict
 from functools import cache
 
-import pycountry
-
 from geo.core.countries import DEMONYMS
 from geo.geocode import gazetteer
-from geo.geocode.gazetteer import REGION_WORDS, fold_transliteration, normalize_name, strip_words
+from geo.geocode.gazetteer import fold_transliteration, normalize_name
 from geo.geocode.region_keys import strip_accents
 
 _TERRITORY = re.compile(r"^(?P<name>.+?)\s+territory$")
@@ -53,22 +51,13 @@ def _world_keys() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]
     """Folded and consonant keys of every ISO 3166-2 subdivision → (country ISO3, code), where one country has it."""
     folded: dict[str, set[tuple[str, str]]] = defaultdict(set)
     bare: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for entry in pycountry.subdivisions:
-        country = pycountry.countries.get(alpha_2=entry.country_code)
-        if country is None:
-            continue
-        key, _ = strip_words(normalize_name(str(entry.name).split(",")[0]), REGION_WORDS)
+    for key, iso3, code in gazetteer.subdivision_keys():
         if len(key) < 3:
             continue
-        found = (str(country.alpha_3), str(entry.code))
-        folded[_fold(key)].add(found)
+        folded[_fold(key)].add((iso3, code))
         if len(_consonants(_fold(key)).replace(" ", "")) >= 4:
-            bare[_consonants(_fold(key))].add(found)
-
-    def unique(index: dict[str, set[tuple[str, str]]]) -> dict[str, tuple[str, str]]:
-        return {k: min(v) for k, v in index.items() if len({iso3 for iso3, _ in v}) == 1}
-
-    return unique(folded), unique(bare)
+            bare[_consonants(_fold(key))].add((iso3, code))
+    return gazetteer.one_country_only(folded), gazetteer.one_country_only(bare)
 
 
 def world_region(name: str) -> tuple[str, str] | None:
