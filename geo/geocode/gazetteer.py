@@ -18,7 +18,7 @@ import pycountry
 from geo.core import derived
 from geo.core.countries import INFORMAL_NAMES, country_name, is_iso3
 from geo.core.crs import validate_latlon
-from geo.geocode.region_keys import key_variants
+from geo.geocode.region_keys import key_variants, strip_accents
 from geo.reference.layers import layer, table
 
 _APOSTROPHES = re.compile(r"[’ʼ'`´‘ʹ]")
@@ -145,8 +145,7 @@ def fold_transliteration(key: str) -> str:
     ``viln``; ``mazovian`` and ``masovian`` both become ``masovian``. Used only to score fuzzy
     candidates, never as a key that resolves by itself.
     """
-    text = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
-    text = text.translate(_TRANSLITERATION_LETTERS)
+    text = strip_accents(key).translate(_TRANSLITERATION_LETTERS)
     for old, new in _TRANSLITERATION_FOLDS:
         text = text.replace(old, new)
     text = re.sub(r"(.)\1", r"\1", text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from geo.geocode.gazetteer import fold_transliteration, normalize_name, site_index
 
@@ -25,6 +25,7 @@ _SKELETON_FOLDS = (("shc", "sc"), ("ts", "c"), ("h", "g"))
 SITE_SKELETON_MIN_LETTERS = 3
 
 
+@lru_cache(maxsize=16384)  # asked for every capitalised word after a preposition, sentence after sentence
 def romanisation_skeleton(key: str) -> str:
     """Fold a place name across Russian, Belarusian and Polish romanisations to a consonant skeleton.
 
