@@ -56,7 +56,8 @@ def test_compare_page_from_a_link(streamlit_server, dashboard, tmp_path):  # noq
     assert abs(lat_a - lat_b) < 1e-6 and abs(lng_a - lng_b) < 1e-6 and zoom_a == zoom_b
 
     # Zoom the right map: the left follows.
-    frame.evaluate("() => drillmapMaps[1].setZoom(drillmapMaps[1].getZoom() + 1, {animate: false})")
+    # In braces, so that setZoom's return value (the whole map object) is not serialised back: tens of seconds.
+    frame.evaluate("() => { drillmapMaps[1].setZoom(drillmapMaps[1].getZoom() + 1, {animate: false}); }")
     zooms = [z for _, _, z in frame.wait_for_function(_SETTLED_CENTRES, timeout=30_000, polling=250).json_value()]
     assert zooms[0] == zooms[1] == zoom_b + 1
 
