@@ -2,10 +2,11 @@
 
 ``make run`` runs it before starting the dashboard. It writes, under ``$DRILLMAP_HOME/cache``
 (:mod:`geo.core.derived`), the sites frame (:mod:`geo.query.cache`: every site geocoded and measured),
-the geocoder's name indexes and towns' regions, the briefing map's prepared layers, the dashboard map's
-reference layers and folium's compiled templates (:mod:`geo.maps.template_cache`). Each is keyed by
-everything it is derived from, so an unchanged catalog costs only the reading of the keys, and an edited
-one is rebuilt here rather than during the first visit. Exit code 0; 2 when the catalog cannot be loaded.
+the geocoder's name indexes, towns' regions and romanisation skeletons, the briefing map's prepared
+layers, the dashboard map's reference layers and folium's compiled templates
+(:mod:`geo.maps.template_cache`). Each is keyed by everything it is derived from, so an unchanged catalog
+costs only the reading of the keys, and an edited one is rebuilt here rather than during the first visit.
+Exit code 0; 2 when the catalog cannot be loaded.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     import geo.maps.build  # noqa: F401
     from geo.briefing.basemap import basemap
     from geo.geocode import gazetteer
-    from geo.geocode.geocoder import town_regions
+    from geo.geocode.geocoder import town_regions, town_skeletons
     from geo.maps.reference import reference_layers
     from geo.query.known import known_sites
 
@@ -45,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     basemap()
     reference_layers()  # the dashboard map's (the server's first visit otherwise builds them: seconds)
     gazetteer.town_index(), gazetteer.site_index(), town_regions()  # what `geo geocode` reads, even on a cache hit
+    town_skeletons(None)  # what `geo ingest` reads for every capitalised word
     template_cache.save()  # folium's compiled templates: importing it costs a third less in the next process
     if not args.quiet:
         seconds = time.perf_counter() - started

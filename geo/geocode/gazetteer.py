@@ -367,6 +367,7 @@ def region_members(codes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({m for c in codes for m in groups.get(c, (c,))}))
 
 
+@cache  # asked for every key of the region index when a country's keys are folded
 def region_country(code: str) -> str:
     """Return the ISO3 code of the country of admin-1 region (or county) ``code``."""
     admin1 = layer("admin1")

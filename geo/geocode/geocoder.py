@@ -70,6 +70,7 @@ _COUNTRY_FRAME = re.compile(
 
 
 @cache
+@cache  # asked for every town of the gazetteer when a country's keys are gathered; a handful of countries
 def _iso3_from_iso2(iso2: str) -> str | None:
     entry = pycountry.countries.get(alpha_2=iso2)
     return None if entry is None else str(entry.alpha_3)
@@ -226,19 +227,38 @@ def _town_keys(context: str | None) -> tuple[str, ...]:
     )
 
 
+def _town_skeleton_rows() -> dict[str, list[list[str | None]]]:
+    out: dict[str, list[list[str | None]]] = {}
+    for key, ids in gazetteer.town_index().items():
+        skeleton = romanisation_skeleton(key)
+        if len(skeleton.replace(" ", "")) >= 4:
+            town = gazetteer.towns()[ids[0]]
+            row = [town.geonameid, _iso3_from_iso2(town.country)]
+            if row not in out.setdefault(skeleton, []):
+                out[skeleton].append(row)
+    return out
+
+
 @cache
-def _town_skeletons(context: str | None) -> dict[str, tuple[str, ...]]:
+def _all_town_skeletons() -> dict[str, list[list[str | None]]]:
+    """Every town's skeleton: ``[geonameid, ISO3]`` rows by :func:`romanisation_skeleton` of the name."""
+    return dict(derived.prepared("town_skeletons", _town_skeleton_rows))
+
+
+@cache
+def town_skeletons(context: str | None) -> dict[str, tuple[str, ...]]:
     """Town ids of the context country by :func:`romanisation_skeleton` of each name, when unique.
 
     For the town a report anchors a place to ("Liepiel district" → Lepel): Łacinka and Belarusian
-    romanisations meet the GeoNames names there. A skeleton two towns share is left out.
+    romanisations meet the GeoNames names there. A skeleton two towns share is left out. Every town's
+    skeleton is folded once per code and reference data (:func:`geo.core.derived.prepared`): 35,000 names.
     """
-    found: dict[str, set[str]] = {}
-    for key in _town_keys(context):
-        skeleton = romanisation_skeleton(key)
-        if len(skeleton.replace(" ", "")) >= 4:
-            found.setdefault(skeleton, set()).add(gazetteer.town_index()[key][0])
-    return {k: tuple(v) for k, v in found.items() if len(v) == 1}
+    out: dict[str, tuple[str, ...]] = {}
+    for skeleton, rows in _all_town_skeletons().items():
+        kept = [str(geonameid) for geonameid, iso3 in rows if context is None or iso3 == context]
+        if len(kept) == 1:
+            out[skeleton] = (kept[0],)
+    return out
 
 
 def _fuzzy_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
@@ -262,7 +282,7 @@ def _fuzzy_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
 
 def is_town_spelling(key: str) -> bool:
     """Whether a normalised name is one town's in another romanisation (its skeleton is that town's alone)."""
-    return len(key) >= 5 and romanisation_skeleton(key) in _town_skeletons(None)
+    return len(key) >= 5 and romanisation_skeleton(key) in town_skeletons(None)
 
 
 def _skeleton_town_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
@@ -270,7 +290,7 @@ def _skeleton_town_rule(phrase: str, key: str, context: str | None) -> GeocodeRe
     if len(key) < 5:
         return None
     skeleton = romanisation_skeleton(key)
-    ids = _town_skeletons(context).get(skeleton)  # not any country's: "Polonka" (Belarus) is no Palanga
+    ids = town_skeletons(context).get(skeleton)  # not any country's: "Polonka" (Belarus) is no Palanga
     if not ids:
         return None
     return _town_result(phrase, ids[0], f"matched across romanisations (skeleton {skeleton!r})")
@@ -290,7 +310,7 @@ def _anchor_rule(phrase: str, context: str | None) -> GeocodeResult | None:
     """Place an unknown village or range on the town the report anchors it to, with a wide radius."""
     for anchor in anchors(phrase):
         key = clean_phrase(anchor.name)
-        ids = gazetteer.town_index().get(key) or _town_skeletons(context).get(romanisation_skeleton(key))
+        ids = gazetteer.town_index().get(key) or town_skeletons(context).get(romanisation_skeleton(key))
         town = _town_result(phrase, _pick_town(ids, context), "matched by name") if ids else None
         town = town or _reference_city_rule(phrase, key)
         if town is None:

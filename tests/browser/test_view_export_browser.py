@@ -62,7 +62,7 @@ def test_exports_use_the_dashboard_view(chromium_browser, streamlit_server, arti
         frame.wait_for_selector(".dm-label-ring", timeout=60_000)
         frame.evaluate("() => { window.__drillmapMarker = 1; }")
         started = time.perf_counter()
-        # The braces keep setView's return value (the map object) from being serialised back: that takes tens of seconds.
+        # In braces: setView's return value (the map object) is not serialised back, which takes tens of seconds.
         frame.evaluate(f"() => {{ ({MAP}).setView([52.08, 23.70], 9, {{animate: false}}); }}")  # Brest
         seen = tuple(frame.evaluate(_BOUNDS_JS))
         # The fragment has rerun with the new view when the panel names its box.
