@@ -25,7 +25,7 @@ _MIN_DPI, _MAX_DPI = 50.0, 1200.0
 
 @dataclass(frozen=True)
 class RingSet:
-    """Distance rings to draw: ``(km, polygon)`` pairs in EPSG:4326, what they measure, where to label them.
+    """Distance rings to draw: ``(km, line)`` pairs in EPSG:4326, what they measure, where to label them.
 
     Made by :func:`geo.maps.build.distance_rings` (the dashboard's rule) in :mod:`geo.export.snapshot`.
 

@@ -45,7 +45,7 @@ def draw_rings(ax: Axes, rings: RingSet, view: View, s: float) -> list[RingLabel
     """
     if not rings.rings:
         return []
-    outlines = shapely.boundary(project([geom for _, geom in rings.rings]))
+    outlines = project([geom for _, geom in rings.rings])
     near = None if rings.label_near is None else project([shapely.Point(rings.label_near)])[0]
     style = {"fill": False, "edgecolor": RING_COLOUR, "linewidth": 1.1 * s, "alpha": 0.9, "zorder": 6.15}
     x0, y0, x1, y1 = view

@@ -257,7 +257,7 @@ def _ring_collection(rings: list[tuple[float, Any]], label_near: Point | None) -
     labels = []
     for km, geom in rings:
         features.append({"type": "Feature", "properties": {"km": km}, "geometry": mapping(geom)})
-        coords = shapely.get_coordinates(shapely.boundary(geom))
+        coords = shapely.get_coordinates(geom)
         if not len(coords):
             continue
         if label_near is None:
@@ -270,12 +270,12 @@ def _ring_collection(rings: list[tuple[float, Any]], label_near: Point | None) -
 
 @dataclass(frozen=True)
 class DistanceRings:
-    """The distance rings a map draws: (km, polygon in EPSG:4326) pairs, their description, and where to label.
+    """The distance rings a map draws: (km, line in EPSG:4326) pairs, their description, and where to label.
 
     Attributes
     ----------
     rings
-        ``(km, geometry)``, smallest first (buffers computed in EPSG:3035 metres).
+        ``(km, line)``, smallest first (outlines of buffers computed in EPSG:3035 metres).
     text
         What they measure, e.g. "Distance rings 50/100/200 km from NATO's land border with Belarus/Russia ...".
     short

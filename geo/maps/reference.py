@@ -323,17 +323,19 @@ def _ring_geometries(
 ) -> list[tuple[float, BaseGeometry]]:
     rings = []
     for km in distances_km:
-        zone = shapely.buffer(metric_source, km * 1000.0, quad_segs=16)
+        # The ring is the line at that distance: the buffer's outline, less what runs inside ``minus`` (NATO's
+        # territory). A zone's outline would also follow the border itself, where a label would read "200 km".
+        line = shapely.boundary(shapely.buffer(metric_source, km * 1000.0, quad_segs=16))
         if minus is not None:
-            zone = shapely.difference(zone, minus)
-        rings.append((km, zone))
+            line = shapely.difference(line, minus)
+        rings.append((km, line))
     series = gpd.GeoSeries([g for _, g in rings], crs=settings.METRIC_CRS)
     shown = display_geometry(series, tolerance_m=1000.0)
     return [(km, g) for (km, _), g in zip(rings, shown, strict=True) if g is not None]
 
 
 def border_rings(on: dt.date, distances_km: tuple[float, ...]) -> list[tuple[float, BaseGeometry]]:
-    """Return the zones within each distance of NATO's land border with Belarus/Russia, outside NATO.
+    """Return the lines at each distance from NATO's land border with Belarus/Russia, outside NATO.
 
     Parameters
     ----------
@@ -345,8 +347,9 @@ def border_rings(on: dt.date, distances_km: tuple[float, ...]) -> list[tuple[flo
     Returns
     -------
     list of (km, geometry)
-        Buffers of the facing border lines computed in EPSG:3035 metres, minus NATO territory, in
-        EPSG:4326 (simplified to 1 km, rounded). Empty when no member borders Belarus or Russia.
+        Outlines of buffers of the facing border lines computed in EPSG:3035 metres, less their parts in
+        NATO territory, in EPSG:4326 (simplified to 1 km, rounded). Empty when no member borders Belarus or
+        Russia.
     """
     members = frozenset(members_on("NATO", on))
     rings = (_border_ring(members, float(km)) for km in sorted(distances_km))
@@ -372,7 +375,7 @@ def _border_ring(members: frozenset[str], km: float) -> tuple[float, BaseGeometr
 
 
 def site_rings(geometry: BaseGeometry, distances_km: tuple[float, ...]) -> list[tuple[float, BaseGeometry]]:
-    """Return buffers of one site geometry at each distance, computed in EPSG:3035 metres.
+    """Return the lines at each distance around one site geometry, computed in EPSG:3035 metres.
 
     Parameters
     ----------
@@ -384,7 +387,7 @@ def site_rings(geometry: BaseGeometry, distances_km: tuple[float, ...]) -> list[
     Returns
     -------
     list of (km, geometry)
-        Polygons in EPSG:4326 (simplified to 1 km, rounded), smallest first.
+        Outlines of buffers in EPSG:4326 (simplified to 1 km, rounded), smallest first.
     """
     metric = gpd.GeoSeries([geometry], crs=settings.STORAGE_CRS).to_crs(settings.METRIC_CRS).iloc[0]
     return _ring_geometries(metric, tuple(sorted(distances_km)), None)

@@ -348,6 +348,17 @@ def test_key_numbers_keep_clear_of_each_other_and_of_names(all_map):
     assert min(_box_gap(a, b) for a in numbers for b in names) >= 2.0
 
 
+def test_a_ring_is_labelled_on_its_line_not_on_the_border(zapad):
+    """Around Brest the 200 km ring lies far east of the view: it gets no label (where its zone met the border)."""
+    from geo.export.snapshot import with_rings
+    from geo.maps.build import NATO_BORDER, MapOptions
+
+    brest = bm.BriefingOptions(extent=(23.2, 51.6, 24.9, 52.5))
+    options = with_rings(zapad, brest, MapOptions(rings_km=(50, 100, 200), ring_center=NATO_BORDER))
+    fig = bm.render_figure(zapad, options=options)
+    assert sorted(t.get_text() for t in _texts(fig, "ring-label")) == ["100 km", "50 km"]
+
+
 def test_ring_labels_go_through_the_placer(zapad):
     """Distance-ring labels never overlap a site label, a city or country name, a number or a far-site note."""
     from geo.export.snapshot import with_rings

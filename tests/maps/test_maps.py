@@ -18,6 +18,7 @@ from shapely.geometry import Point, Polygon
 from geo.catalog.filter import SiteFilter, filter_sites
 from geo.catalog.sites import located, other_side_text, site_kind, sites_frame
 from geo.core.errors import FilterError
+from geo.core.settings import METRIC_CRS
 from geo.core.symbology import (
     ALLIANCE_COLORS,
     AREA_FILL_OPACITY,
@@ -39,6 +40,9 @@ from geo.maps.site_index import AllianceSites, SiteCluster, SiteIndex
 from geo.maps.sites import site_tables
 from geo.maps.tile_notice import TileErrorNotice
 from geo.maps.view import outside_note, sites_bounds, sites_outside
+from geo.reference.borders import facing_lines
+from geo.reference.layers import layer
+from geo.reference.membership import members_on
 
 PERIOD_END = dt.date(2025, 12, 31)
 
@@ -571,19 +575,24 @@ def test_layer_data_must_feed_a_geojson():
 # --- Distance rings --------------------------------------------------------------------------------
 
 
-def test_rings_along_the_nato_border_are_metric_buffers():
-    rings = dict(border_rings(PERIOD_END, (50.0, 100.0, 200.0)))
-    grodno, minsk, gomel = Point(23.83, 53.68), Point(27.56, 53.90), Point(30.98, 52.43)
-    assert rings[50.0].contains(grodno)  # ~15 km from Poland
-    assert not rings[50.0].contains(minsk) and rings[200.0].contains(minsk)
-    assert not rings[200.0].contains(gomel)  # far from every NATO border
-    assert not rings[50.0].contains(Point(21.0, 52.23))  # Warsaw: NATO territory is cut out
+def test_rings_along_the_nato_border_are_lines_at_their_distance_outside_nato():
+    members = frozenset(members_on("NATO", PERIOD_END))
+    border = shapely.union_all(facing_lines(members).to_crs(METRIC_CRS).geometry.values)
+    countries = layer("countries_display").to_crs(METRIC_CRS)
+    nato_inside = shapely.union_all(countries[countries["iso3"].isin(members)].geometry.values).buffer(-2_000)
+    for km, line in border_rings(PERIOD_END, (50.0, 100.0, 200.0)):
+        assert line.geom_type in ("LineString", "MultiLineString")  # a line: no edge runs along the border
+        metric = gpd.GeoSeries([line], crs="EPSG:4326").to_crs(METRIC_CRS).iloc[0]
+        points = shapely.points(shapely.get_coordinates(metric))
+        gaps_km = shapely.distance(points, border) / 1000.0
+        assert np.all(np.abs(gaps_km - km) < 2.0), (km, gaps_km.min(), gaps_km.max())  # simplified to 1 km
+        assert not shapely.contains(nato_inside, points).any()  # NATO territory is cut out
 
 
 def test_rings_around_a_point_site_have_the_asked_radius():
     centre = Point(27.56, 53.90)
     for km, ring in site_rings(centre, (50.0, 100.0)):
-        lon, lat = shapely.get_coordinates(ring.exterior)[0]
+        lon, lat = shapely.get_coordinates(ring)[0]
         assert geodesic_km(centre.x, centre.y, lon, lat) == pytest.approx(km, rel=0.02)
 
 
