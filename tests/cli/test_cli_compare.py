@@ -28,7 +28,7 @@ def test_text(capsys):
     code, out, err = run_cli(["compare", "zapad-2017", "zapad-2021"], capsys)
     assert (code, err) == (0, "")
     assert out.startswith("A: Zapad-2017 — 1 exercise, 11 sites")
-    assert "Places: 7 only in A, 7 only in B, 4 in both" in out
+    assert "Places: 7 only in A, 8 only in B, 4 in both" in out
 
 
 def test_json_and_csv(capsys):

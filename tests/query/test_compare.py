@@ -45,10 +45,10 @@ def test_zapad_2017_and_2021_share_four_places(zapad):
     }
     assert {"Borisovsky training ground", "Losvido training ground", "Dretun training ground"} <= _names(places.only_a)
     assert {"Mulino training ground", "Brestsky training ground", "Kirillovsky"} <= _names(places.only_b)
-    assert (len(places.only_a), len(places.only_b)) == (7, 7)
+    assert (len(places.only_a), len(places.only_b)) == (7, 8)
     assert all((it.count_a, it.count_b) == (1, 1) for it in places.both)
-    # Unresolved sites have no place: Zapad-2021's three are in the distance summary only.
-    assert zapad.distance_b.unresolved == 3
+    # Unresolved sites have no place: Zapad-2021's two (Dobrovolsky, Volsky) are in the distance summary only.
+    assert zapad.distance_b.unresolved == 2
     assert zapad.distance_a.unresolved == 0
 
 
@@ -86,7 +86,7 @@ def test_periods(sites):
 
 def test_exports(zapad):
     text = comparison_text(zapad)
-    assert "Places: 7 only in A, 7 only in B, 4 in both" in text
+    assert "Places: 7 only in A, 8 only in B, 4 in both" in text
     assert "Strugi Krasnye training ground — 1 / 1 exercises" in text
     lines = comparison_csv(zapad).splitlines()
     assert lines[0] == "dimension,where,key,name,count_a,count_b,nearest_nato_km"
