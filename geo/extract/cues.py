@@ -69,10 +69,12 @@ MOVE_VERB = re.compile(
 #: Lessons drawn from a war are training content, not fighting ("share their experience of the war against
 #: Ukraine", "the lessons of the special military operation").
 WAR_EXPERIENCE = re.compile(
-    r"\b(?:experience|lessons?)\s+(?:[\w-]+\s+){0,2}?(?:of|from|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"\b(?:experience|lessons?)\s+(?:[\w-]+\s+){0,2}?(?:of|from|in)\s+(?:the\s+)?[\"“‘«]?(?:[\w-]+\s+){0,2}?"
     r"(?:war|fighting|conflicts?|operation|campaign)\b(?:\s+(?:against|in)\s+[A-Z]\w+)?",
     re.I,
 )
+#: A gloss of a term ("…, referring to the war in Ukraine", "…, Moscow's term for its invasion"): background.
+_GLOSS = r"(?:referring\s+to|(?:a|in)\s+reference\s+to|(?:Russia|Moscow|the\s+Kremlin)['’]s\s+(?:term|euphemism)\s+for)\s"
 #: What troops rehearse is the drill's scenario, not a war: "the soldiers will practice \"liberating the territory
 #: temporarily occupied by the enemy\"", "they simulated an attack on a column".
 SCENARIO = re.compile(
@@ -99,7 +101,7 @@ EVENT_CUE = re.compile(
     r"\b(?:"
     + _FORCES_DRILLED
     + r"|hold|holds|held|holding|staging|conduct\w*|launch\w*|open(?:s|ed)?|begin|began|begins|begun|start\w*|"
-    r"kick\w*\s+off|take\s+place|takes\s+place|took\s+place|scheduled|planned|plans?|announc\w+|stage[sd]?|host\w*|set\s+to|"
+    r"kick\w*\s+off|take\s+place|takes\s+place|took\s+place|taking\s+place|scheduled|planned|plans?|announc\w+|stage[sd]?|host\w*|set\s+to|"
     r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|took\s+part|taking\s+part|participat\w+|deploy\w*|"
     r"run|runs|running|"
     r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"
@@ -142,6 +144,7 @@ CLAUSE_SPLIT = re.compile(
     r"|,?\s+(?=against\s+the\s+(?:back\s*drop|background)\s+of\s)"
     # "… near its border with Poland, as tensions rise between …": the tension is background, not the drills
     r"|,?\s+(?=as\s+(?:tensions?|concerns?|fears?|alarm|worries|anxiety)\b)"
+    r"|,[\"”’»]?\s+(?=" + _GLOSS + ")"
 )
 #: A clause about another side's exercise of its own ("…, as NATO held its own drills in Poland"): not this one's.
 OWN_OTHER_EXERCISE = re.compile(
@@ -159,7 +162,7 @@ BORDER_DEPLOYMENT = re.compile(
 BACKGROUND_CLAUSE = re.compile(
     r"^(?:(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)|"
     r"marking|amid|against\s+the\s+(?:back\s*drop|background)\s+of|as\s+(?:tensions?|concerns?|fears?|alarm|worries|"
-    r"anxiety))\s",
+    r"anxiety))\s|^" + _GLOSS,
     re.I,
 )
 #: A training range by its kind, not "a range of actions" ("the 230th combined arms range", "the training ground").
@@ -174,7 +177,7 @@ PARTY_WORD = re.compile(r"\b(?:observ\w+|participat\w+|take\s+part|taking\s+part
 OBSERVERS = re.compile(r"\bobservers?\b", re.I)
 #: Where the exercise's activities take place ("Practical activities will take place at training grounds in …").
 RANGE_VENUE = re.compile(
-    r"\b(?:take\s+place|takes\s+place|took\s+place|be\s+held|are\s+held|were\s+held|be\s+conducted)\s+"
+    r"\b(?:take\s+place|takes\s+place|took\s+place|taking\s+place|be\s+held|are\s+held|were\s+held|be\s+conducted)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:at|on|in)\s+(?:[\w’'-]+,?\s+){0,8}?(?:training\s+grounds?|(?:firing|practice)\s+ranges?|"
     r"ranges|polygons?|training\s+areas?)\b|"
     # "The airfields of Baranovichi, Luninets and Lida are also involved."

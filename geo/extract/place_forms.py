@@ -14,6 +14,8 @@
   region of it (as :mod:`geo.extract.uncovered_regions`); of a covered country it is left to the other forms.
 * **A second region after "and"**: "in Harju County and Lääne-Viru County", "in the Pskov Region and the Leningrad
   Region" give both (the first pattern wanted a preposition before each).
+* **A region with a describing word** (tenth pass): "in the strategic Grodno region", "in the restive Kursk oblast" are
+  the region, read without the word (a compass word stays with :mod:`geo.extract.places`, which reads its side).
 * **"the X military training (area)"** ("Held at the Ādaži military training in Latvia") is the range at X, and
   "Camp X" the base at X when the gazetteer knows X ("at Camp Adazi, Latvia").
 
@@ -43,6 +45,7 @@ _NOT_LAND = frozenset(
     | {"national", "military", "president", "prime", "foreign", "troops", "soldiers"}
 )
 _REGION_WORD = r"region|oblast|county|district|voivodeship|province|krai"
+_COMPASS_WORD = r"(?:north|south|east|west|central|centre|center|mid)"
 _MUNICIPALITY = r"(?i:rural\s+municipality|municipality|parish|county|district|commune|gmina|volost)"
 
 
@@ -62,6 +65,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "in Harju County and Lääne-Viru County", "in the Pskov Region and the Leningrad Region": the second one too
         ("and-region", re.compile(
             rf"{_PREP}(?:the\s+)?{_NAME}(?:\s{_NAME})?\s+(?i:{_REGION_WORD})\s*,?\s+and\s+(?P<phrase>(?:the\s+)?(?P<name>{_NAME}(?:\s{_NAME})?)\s+(?i:{_REGION_WORD}))\b")),
+        ("described-region", re.compile(
+            rf"{_PREP}(?P<phrase>the\s+(?!{_COMPASS_WORD})[a-z][a-z-]+\s+(?P<name>{_NAME}(?:\s{_NAME})?)\s+(?P<word>(?i:{_REGION_WORD})))\b")),
         # "at Camp Adazi", "in Camp Herkus": a base named after its place, when the gazetteer knows that place
         ("camp", re.compile(rf"{_PREP}(?P<phrase>Camp\s+(?P<name>{_NAME})(?:,\s+{country})?)(?![\w-])")),
         ("military-training", re.compile(
@@ -89,6 +94,8 @@ def more_places(sentence: str) -> list[Found]:
             span = (match.group("phrase"), match.start("phrase"), match.end("phrase"))
             if form == "town":
                 out.append((*span[:1], name, *span[1:], "town", None))
+            elif form == "described-region":
+                out.append((span[0], f"the {name} {match.group('word')}", span[1], span[2], "region", None))
             elif form == "and-region":
                 out.append((span[0], span[0], span[1], span[2], "region", None))
             elif form == "region-of":
