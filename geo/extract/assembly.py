@@ -34,7 +34,7 @@ from geo.extract.grouping import alliance_members, relevant_spans
 from geo.extract.names import NameMention
 from geo.extract.numbers import FigureMention, find_figures
 from geo.extract.participants import find_parties
-from geo.extract.place_sides import EAST, across_sides, other_side
+from geo.extract.place_sides import EAST, across_sides, other_side, reaction_border
 from geo.extract.places import PlaceMention, find_places, geocode_cached, is_home_base, is_venue, location_key
 from geo.extract.segments import inside, narrow, own_segments
 from geo.extract.text import Sentence, wire_dateline
@@ -321,7 +321,7 @@ class _Builder:
                     or is_home_base(sentence.text, place.start)
                 ):
                     continue  # outside the exercise's clauses, where a minister spoke, or where units are based
-                if place.possessor and participants and place.possessor not in participants:
+                if reaction_border(place, participants, sentence.text):
                     # "Poland moved units to its border with Belarus": another state's own border, a reaction.
                     self.notes.append(f"location {place.text!r} dropped: the border of a non-participant")
                     continue

@@ -7,14 +7,19 @@
   Lithuania's strip, never one inside a country that takes no part; so is "the border with Russia" of a Latvian
   exercise (not Belarus's strip along Russia) and "the Belarusian border" of a Lithuanian one, read on the side of
   the one participant whose strip along that neighbour exists.
+* "its border" of a country that takes no part is a reaction ("Poland moved units to its border"), unless the
+  exercise itself is said to be near it: "Lithuania said it would not react to a Belarus military exercise being
+  carried out near its border" is Belarus's strip along Lithuania, read on the side of the one participant whose
+  strip along that country exists (tenth pass).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from geo.extract.lexicon import country_names, country_pattern, iso3_of
-from geo.extract.places import PlaceMention, geocode_cached
+from geo.extract.places import DEFAULT_CONTEXT, PlaceMention, geocode_cached
 from geo.geocode.result import GeocodeResult
 
 #: The Union State's members.
@@ -28,6 +33,23 @@ def across_sides(country: str, participants: set[str], nato: frozenset[str]) -> 
     return bool(participants) and participants <= nato and country in EAST
 
 
+#: The exercise itself said to be near a border: "a Belarus military exercise being carried out near its border".
+_EXERCISE_NEAR = re.compile(
+    r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games)\s+(?:[\w-]+\s+){0,4}?(?:near|along|on|at|by|close\s+to)\s+$",
+    re.I,
+)
+
+
+def reaction_border(place: PlaceMention, participants: set[str], sentence: str) -> bool:
+    """Whether a place is "its border" of a country that takes no part, and not where the exercise is said to be."""
+    return bool(place.possessor and participants and place.possessor not in participants) and not _near(place, sentence)
+
+
+def _near(place: PlaceMention, sentence: str) -> bool:
+    """Whether the words before a place say the exercise itself is there ("an exercise carried out near its border")."""
+    return bool(_EXERCISE_NEAR.search(sentence[: place.start]))
+
+
 def other_side(
     place: PlaceMention,
     result: GeocodeResult,
@@ -39,6 +61,16 @@ def other_side(
 
     ``result`` is the place read in its default context; ``mentions`` are the places of its ``sentence``.
     """
+    if place.form == "border" and place.possessor and place.possessor not in participants and _near(place, sentence):
+        # "a Belarus military exercise being carried out near its border" (Lithuania's): the participant's side, or
+        # the default country's when none is named yet
+        seen = replace(place, query=f"the border with {_country_name(place.possessor)}", context=DEFAULT_CONTEXT)
+        if participants:
+            return border_side(seen, None, participants)
+        again = geocode_cached(seen.query, DEFAULT_CONTEXT)
+        if again.status != "resolved" or again.country == place.possessor:
+            return None
+        return again, f"location {place.text!r} read on {DEFAULT_CONTEXT}'s side: the exercise is near that border"
     if place.form == "river" and result.status != "resolved":
         return river_side(place, mentions)
     if place.form == "border" and result.country and participants and result.country not in participants:

@@ -33,6 +33,7 @@ from geo.extract.back_references import is_inspection
 from geo.extract.cues import DEMONSTRATIVE, EVENT_CUE, EXERCISE_NOUN
 from geo.extract.dates import tense_of
 from geo.extract.grouped import GroupedEvent
+from geo.extract.participants import find_parties
 from geo.extract.places import find_places, geocode_cached, location_key
 from geo.extract.text import Sentence
 from geo.geocode.gazetteer import normalize_name
@@ -120,6 +121,8 @@ def another_drill(sentences: Sequence[Sentence], position: int, focus: Sequence[
     sentence = sentences[position]
     if DEMONSTRATIVE.search(sentence.text) or not EVENT_CUE.search(sentence.text):
         return False
+    if other_sides_drills(sentence.text, [s.text for s in focus]):
+        return True  # "… the NATO military exercises being conducted in Poland and Lithuania" after Belarus's drills
     if not (_new_drills(sentence.text) or sentence.text.rstrip().endswith(":")):
         return False  # "the drills" points back, unless it leads in a list of places of its own
     if not focus or sentence.paragraph <= max(s.paragraph for s in focus):
@@ -140,6 +143,34 @@ def another_drill(sentences: Sequence[Sentence], position: int, focus: Sequence[
     # ("A two-month cycle of exercises begins in Lithuania … On August 31, exercises of the CSTO began in Belarus")
     named = set().union(*(_countries_of(s.text) for s in focus))
     return bool(named) and bool(set(_countries_of(sentence.text)) - named)
+
+
+#: Exercises a sentence gives to an alliance: "the NATO military exercises", "NATO's drills", "the CSTO exercise".
+_ALLIANCE_DRILLS = re.compile(
+    r"\b(?P<who>NATO|CSTO)(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games)\b"
+)
+_EAST = frozenset({"RUS", "BLR"})
+
+
+def other_sides_drills(text: str, focus: Sequence[str]) -> bool:
+    """Whether a sentence reports the other side's exercises, held where the drill in focus is not (tenth pass).
+
+    "Lukashenko said … he was concerned with the NATO military exercises being conducted in Poland and Lithuania",
+    after Belarus's drills in the Grodno region: NATO's exercises in NATO countries, another event. Only when the
+    sentence gives the exercises to NATO (or the CSTO), places them after a locative preposition in countries none
+    of which takes part in the focus, and the focus's participants are all Russia or Belarus (or, for the CSTO,
+    neither).
+    """
+    match = _ALLIANCE_DRILLS.search(text)
+    if match is None:
+        return False
+    here = _countries_of(text)
+    sides = {p.iso3 for t in focus for p in find_parties(t) if p.role == "participant"}
+    if not here or not sides or here & sides:
+        return False
+    if match.group("who") == "NATO":
+        return sides <= _EAST and not here & _EAST
+    return not sides & _EAST and here <= _EAST
 
 
 @lru_cache(maxsize=1024)
