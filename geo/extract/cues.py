@@ -74,6 +74,9 @@ WAR_EXPERIENCE = re.compile(
     re.I,
 )
 #: A gloss of a term ("…, referring to the war in Ukraine", "…, Moscow's term for its invasion"): background.
+#: A relative clause that describes a place's lie ("…, a border strip between Lithuania and Poland, which ends on one
+#: side in the Russian exclave of Kaliningrad"): geography, not where the exercise is.
+_PLACE_DESCRIBED = r"which\s+(?:ends?|runs?|stretches|lies|separates|connects|links|borders)\s"
 _GLOSS = r"(?:referring\s+to|(?:a|in)\s+reference\s+to|(?:Russia|Moscow|the\s+Kremlin)['’]s\s+(?:term|euphemism)\s+for)\s"
 #: What troops rehearse is the drill's scenario, not a war: "the soldiers will practice \"liberating the territory
 #: temporarily occupied by the enemy\"", "they simulated an attack on a column".
@@ -145,6 +148,7 @@ CLAUSE_SPLIT = re.compile(
     # "… near its border with Poland, as tensions rise between …": the tension is background, not the drills
     r"|,?\s+(?=as\s+(?:tensions?|concerns?|fears?|alarm|worries|anxiety)\b)"
     r"|,[\"”’»]?\s+(?=" + _GLOSS + ")"
+    r"|,\s+(?=" + _PLACE_DESCRIBED + ")"
 )
 #: A clause about another side's exercise of its own ("…, as NATO held its own drills in Poland"): not this one's.
 OWN_OTHER_EXERCISE = re.compile(
@@ -162,7 +166,7 @@ BORDER_DEPLOYMENT = re.compile(
 BACKGROUND_CLAUSE = re.compile(
     r"^(?:(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)|"
     r"marking|amid|against\s+the\s+(?:back\s*drop|background)\s+of|as\s+(?:tensions?|concerns?|fears?|alarm|worries|"
-    r"anxiety))\s|^" + _GLOSS,
+    r"anxiety))\s|^" + _GLOSS + "|^" + _PLACE_DESCRIBED,
     re.I,
 )
 #: A training range by its kind, not "a range of actions" ("the 230th combined arms range", "the training ground").
