@@ -1,7 +1,8 @@
 """Sides: the country a river or "the border with X" is read in, and which side of the participants a country is.
 
 * A river outside the default context country is read in the country of another place of its sentence:
-  "a crossing of the Vistula River near Korzeniewo, Poland" → the Vistula within Poland.
+  "a crossing of the Vistula River near Korzeniewo, Poland" → the Vistula within Poland; with none, in the one
+  participant it crosses ("Polish, British and German troops began crossing the Vistula River", tenth pass).
 * "the border with X" in a sentence naming no other country is on the side of the exercise's one
   participant other than X: "the regions near border with Russia and Belarus" in a Lithuanian exercise is
   Lithuania's strip, never one inside a country that takes no part; so is "the border with Russia" of a Latvian
@@ -72,7 +73,7 @@ def other_side(
             return None
         return again, f"location {place.text!r} read on {DEFAULT_CONTEXT}'s side: the exercise is near that border"
     if place.form == "river" and result.status != "resolved":
-        return river_side(place, mentions)
+        return river_side(place, mentions) or _river_of_participants(place, participants)
     if place.form == "border" and result.country and participants and result.country not in participants:
         named = {iso3_of(m.group(0)) for m in re.finditer(country_pattern(), sentence)}
         return border_side(place, result.country, participants, result.country in named)
@@ -91,6 +92,18 @@ def river_side(place: PlaceMention, mentions: list[PlaceMention]) -> tuple[Geoco
             if again.status == "resolved":
                 return again, f"river {place.text!r} read within {country}, where {other.text!r} lies"
     return None
+
+
+def _river_of_participants(place: PlaceMention, participants: set[str]) -> tuple[GeocodeResult, str] | None:
+    """Return the river read within the one participant it crosses, when no place of its sentence locates it.
+
+    "Polish, British, German and French troops … began crossing the Vistula River": of the four, only Poland.
+    """
+    fits = [(c, again) for c in sorted(participants) if (again := geocode_cached(place.query, c)).status == "resolved"]
+    if len(fits) != 1:
+        return None
+    country, again = fits[0]
+    return again, f"river {place.text!r} read within {country}, the one participant it crosses"
 
 
 #: Two demonyms joined by a hyphen before "border": "the Polish-Belarusian border".
