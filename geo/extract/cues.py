@@ -12,7 +12,8 @@ import re
 
 _FORCES_DRILLED = (
     r"(?:troops|soldiers|servicemen|units|forces|paratroopers|marines|crews|sailors|reservists)\s+(?:also\s+|have\s+)?"
-    r"(?:drilled|exercised)"
+    # "Polish soldiers trained at the Drawsko Pomorskie training area" (a place follows; not "trained in first aid")
+    r"(?:drilled|exercised|trained(?=\s+(?:at|in|on|near|alongside|with|together\s+with)\s+(?:the\s+)?(?-i:[A-Z])))"
 )
 EXERCISE_NOUN = re.compile(
     r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"

@@ -8,6 +8,7 @@
   Lithuania's strip, never one inside a country that takes no part; so is "the border with Russia" of a Latvian
   exercise (not Belarus's strip along Russia) and "the Belarusian border" of a Lithuanian one, read on the side of
   the one participant whose strip along that neighbour exists.
+* A corridor between two countries ("the Suwalki Gap") is read on the one participant's side of it.
 * "its border" of a country that takes no part is a reaction ("Poland moved units to its border"), unless the
   exercise itself is said to be near it: "Lithuania said it would not react to a Belarus military exercise being
   carried out near its border" is Belarus's strip along Lithuania, read on the side of the one participant whose
@@ -21,6 +22,8 @@ from dataclasses import replace
 
 from geo.extract.lexicon import country_names, country_pattern, iso3_of
 from geo.extract.places import DEFAULT_CONTEXT, PlaceMention, geocode_cached
+from geo.geocode.features import CORRIDORS
+from geo.geocode.gazetteer import normalize_name
 from geo.geocode.result import GeocodeResult
 
 #: The Union State's members.
@@ -72,6 +75,8 @@ def other_side(
         if again.status != "resolved" or again.country == place.possessor:
             return None
         return again, f"location {place.text!r} read on {DEFAULT_CONTEXT}'s side: the exercise is near that border"
+    if place.form == "corridor" and result.status == "resolved" and result.country is None:
+        return corridor_side(place, participants)
     if place.form == "river" and result.status != "resolved":
         return river_side(place, mentions) or _river_of_participants(place, participants)
     if place.form == "border" and result.country and participants and result.country not in participants:
@@ -92,6 +97,25 @@ def river_side(place: PlaceMention, mentions: list[PlaceMention]) -> tuple[Geoco
             if again.status == "resolved":
                 return again, f"river {place.text!r} read within {country}, where {other.text!r} lies"
     return None
+
+
+def corridor_side(place: PlaceMention, participants: set[str]) -> tuple[GeocodeResult, str] | None:
+    """Return a corridor read on the one participant's side of it (with a note), or None.
+
+    "Lithuanian troops held drills in the Suwalki Gap": the gap is the Poland-Lithuania border with a strip on
+    either side; with Lithuania alone taking part, Lithuania's strip along Poland. With both sides (or neither)
+    taking part, the whole corridor stays, in no one country.
+    """
+    key = normalize_name(place.query)
+    pair = next((pair for pattern, (_, pair, _) in CORRIDORS.items() if re.search(pattern, key)), None)
+    if pair is None or len(sides := set(pair) & participants) != 1:
+        return None
+    side = next(iter(sides))
+    other = pair[1] if side == pair[0] else pair[0]
+    again = geocode_cached(f"the border with {_country_name(other)}", side)
+    if again.status != "resolved" or again.country != side:
+        return None
+    return again, f"location {place.text!r} read on {side}'s side: the one participant of the two it lies between"
 
 
 def _river_of_participants(place: PlaceMention, participants: set[str]) -> tuple[GeocodeResult, str] | None:
