@@ -57,6 +57,8 @@ MOVE_VERB = re.compile(
     r"taking\s+part|participat\w+|join|joins|joined|redeploy\w*|relocat\w+|transferr?\w*|move|moved|moving|"
     r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+|consists?\s+of|compris\w+|made\s+up\s+of|includ\w+|"
     r"conducted|carried\s+out|performed|rehears\w+|advance[sd]?(?=\s+(?:into|to|towards)\b)|"
+    # "the forces of the joint group crossed the Vistula River", "the troops will continue their march to …"
+    r"cross(?:es|ed|ing)?(?=\s+the\s+(?-i:[A-Z])[\w-]+\s+(?i:river)\b)|march(?:es|ed|ing)?(?=\s+(?:to|towards|into)\b)|"
     # paratroopers dropped in: "would land onto the X training ground", "flew to Belarus to airdrop them"
     r"parachut\w+|airdrop\w*|air-dropp?\w*|land(?:s|ed|ing)?(?=\s+(?:on|onto|in|at|near)\b)|fl[eo]wn?(?=\s+(?:to|into|from)\b)|"
     # "Polish troops will be exercising together with soldiers from …"

@@ -8,6 +8,9 @@
   Lithuania's strip, never one inside a country that takes no part; so is "the border with Russia" of a Latvian
   exercise (not Belarus's strip along Russia) and "the Belarusian border" of a Lithuanian one, read on the side of
   the one participant whose strip along that neighbour exists.
+* A border in the default country, which no country of the sentence names, across sides from every participant
+  ("training grounds near the eastern border of the country" in a Polish-led drill) is left unresolved: whose
+  border it is is not said, and it is not Belarus's (tenth pass).
 * A corridor between two countries ("the Suwalki Gap") is read on the one participant's side of it.
 * "its border" of a country that takes no part is a reaction ("Poland moved units to its border"), unless the
   exercise itself is said to be near it: "Lithuania said it would not react to a Belarus military exercise being
@@ -24,7 +27,7 @@ from geo.extract.lexicon import country_names, country_pattern, iso3_of
 from geo.extract.places import DEFAULT_CONTEXT, PlaceMention, geocode_cached
 from geo.geocode.features import CORRIDORS
 from geo.geocode.gazetteer import normalize_name
-from geo.geocode.result import GeocodeResult
+from geo.geocode.result import GeocodeResult, unresolved
 
 #: The Union State's members.
 EAST = frozenset({"RUS", "BLR"})
@@ -81,7 +84,17 @@ def other_side(
         return river_side(place, mentions) or _river_of_participants(place, participants)
     if place.form == "border" and result.country and participants and result.country not in participants:
         named = {iso3_of(m.group(0)) for m in re.finditer(country_pattern(), sentence)}
-        return border_side(place, result.country, participants, result.country in named)
+        side = border_side(place, result.country, participants, result.country in named)
+        if (
+            side is None
+            and place.context == DEFAULT_CONTEXT
+            and result.country not in named
+            and _across(result, participants)
+        ):
+            # "training grounds near the eastern border of the country" in a Polish-led drill: not Belarus's border
+            why = "a border naming no country; the default country's is across from every participant"
+            return unresolved(place.query, why), f"location {place.text!r} is not {result.country}'s border"
+        return side
     if place.form == "border" and participants and result.status != "resolved":
         # "near the Belarusian border" in a Lithuanian exercise: read on the side of the one participant it fits
         return border_side(place, None, participants)
@@ -97,6 +110,11 @@ def river_side(place: PlaceMention, mentions: list[PlaceMention]) -> tuple[Geoco
             if again.status == "resolved":
                 return again, f"river {place.text!r} read within {country}, where {other.text!r} lies"
     return None
+
+
+def _across(result: GeocodeResult, participants: set[str]) -> bool:
+    """Whether a place read in the default country lies across sides from every participant (Belarus, NATO's)."""
+    return result.country in EAST and not participants & EAST
 
 
 def corridor_side(place: PlaceMention, participants: set[str]) -> tuple[GeocodeResult, str] | None:
