@@ -80,7 +80,9 @@ WAR_EXPERIENCE = re.compile(
 #: A relative clause that describes a place's lie ("…, a border strip between Lithuania and Poland, which ends on one
 #: side in the Russian exclave of Kaliningrad"): geography, not where the exercise is.
 _PLACE_DESCRIBED = r"which\s+(?:ends?|runs?|stretches|lies|separates|connects|links|borders)\s"
-_GLOSS = r"(?:referring\s+to|(?:a|in)\s+reference\s+to|(?:Russia|Moscow|the\s+Kremlin)['’]s\s+(?:term|euphemism)\s+for)\s"
+_GLOSS = (
+    r"(?:referring\s+to|(?:a|in)\s+reference\s+to|(?:Russia|Moscow|the\s+Kremlin)['’]s\s+(?:term|euphemism)\s+for)\s"
+)
 #: What troops rehearse is the drill's scenario, not a war: "the soldiers will practice \"liberating the territory
 #: temporarily occupied by the enemy\"", "they simulated an attack on a column".
 SCENARIO = re.compile(

@@ -10,7 +10,8 @@
   the one participant whose strip along that neighbour exists.
 * A border in the default country, which no country of the sentence names, across sides from every participant
   ("training grounds near the eastern border of the country" in a Polish-led drill) is left unresolved: whose
-  border it is is not said, and it is not Belarus's (tenth pass).
+  border it is is not said, and it is not Belarus's (tenth pass); with one country the event's sentences hold it in
+  where the phrase fits ("Dragon-24 continues in Poland"), it is that country's border.
 * A corridor between two countries ("the Suwalki Gap") is read on the one participant's side of it.
 * "its border" of a country that takes no part is a reaction ("Poland moved units to its border"), unless the
   exercise itself is said to be near it: "Lithuania said it would not react to a Belarus military exercise being
@@ -63,10 +64,12 @@ def other_side(
     mentions: list[PlaceMention],
     participants: set[str],
     sentence: str = "",
+    hosts: frozenset[str] = frozenset(),
 ) -> tuple[GeocodeResult, str] | None:
     """Return a river or a border read in another country than the default (with a note), or None.
 
-    ``result`` is the place read in its default context; ``mentions`` are the places of its ``sentence``.
+    ``result`` is the place read in its default context; ``mentions`` are the places of its ``sentence``; ``hosts``
+    the countries the event's sentences hold it in (:func:`geo.extract.event_places.hosts_of`).
     """
     if place.form == "border" and place.possessor and place.possessor not in participants and _near(place, sentence):
         # "a Belarus military exercise being carried out near its border" (Lithuania's): the participant's side, or
@@ -85,12 +88,11 @@ def other_side(
     if place.form == "border" and result.country and participants and result.country not in participants:
         named = {iso3_of(m.group(0)) for m in re.finditer(country_pattern(), sentence)}
         side = border_side(place, result.country, participants, result.country in named)
-        if (
-            side is None
-            and place.context == DEFAULT_CONTEXT
-            and result.country not in named
-            and _across(result, participants)
-        ):
+        unsaid = side is None and place.context == DEFAULT_CONTEXT and result.country not in named
+        if unsaid:
+            # "near the eastern border of the country" in a drill that "continues in Poland": Poland's, its one host
+            side = _in_one_host(place, hosts - {result.country})
+        if unsaid and side is None and _across(result, participants):
             # "training grounds near the eastern border of the country" in a Polish-led drill: not Belarus's border
             why = "a border naming no country; the default country's is across from every participant"
             return unresolved(place.query, why), f"location {place.text!r} is not {result.country}'s border"
@@ -110,6 +112,19 @@ def river_side(place: PlaceMention, mentions: list[PlaceMention]) -> tuple[Geoco
             if again.status == "resolved":
                 return again, f"river {place.text!r} read within {country}, where {other.text!r} lies"
     return None
+
+
+def _in_one_host(place: PlaceMention, hosts: frozenset[str]) -> tuple[GeocodeResult, str] | None:
+    """Return a border phrase read in the one host country where it resolves, or None."""
+    fits = [(h, again) for h in sorted(hosts) if (again := geocode_cached(place.query, h)).status == "resolved"]
+    fits = [(h, again) for h, again in fits if again.country == h]
+    if len(fits) != 1:
+        return None
+    host, again = fits[0]
+    return (
+        again,
+        f"location {place.text!r} read in {host}: the country the exercise is held in, the default takes no part",
+    )
 
 
 def _across(result: GeocodeResult, participants: set[str]) -> bool:

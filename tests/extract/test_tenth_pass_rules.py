@@ -142,3 +142,13 @@ def test_a_border_across_sides_from_every_participant_is_left_unresolved(extract
     (event,) = extractor.extract(text, published=PUBLISHED).events
     border = [loc for loc in event.locations if "border" in loc.text]
     assert border and all(loc.country != "BLR" for loc in border)
+
+
+def test_a_border_naming_no_country_is_read_in_the_one_host(extractor):
+    text = (
+        "NATO's exercise Iron Heron 2026 continues in Poland with Dutch and Spanish troops. "
+        "Next, the troops will march to ranges near the eastern border."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    (border,) = [loc for loc in event.locations if "border" in loc.text]
+    assert (border.country, border.kind) == ("POL", "border_zone")
