@@ -76,6 +76,11 @@ WAR_EXPERIENCE = re.compile(
     r"(?:war|fighting|conflicts?|operation|campaign)\b(?:\s+(?:against|in)\s+[A-Z]\w+)?",
     re.I,
 )
+#: Words that make what follows the exercise another one answers ("in response to", "a reaction to", "to counter").
+RESPONSE_CUE = (
+    r"(?:in\s+(?:response|reaction|answer|retaliation)\s+to|an?\s+(?:response|reaction|answer)\s+to|responding\s+to|"
+    r"to\s+counter)"
+)
 #: A gloss of a term ("…, referring to the war in Ukraine", "…, Moscow's term for its invasion"): background.
 #: A relative clause that describes a place's lie ("…, a border strip between Lithuania and Poland, which ends on one
 #: side in the Russian exclave of Kaliningrad"): geography, not where the exercise is.
@@ -268,5 +273,8 @@ PRONOUN_HELD = re.compile(
     r"\s*(?:They|It)\s+(?:will|would|are\s+to|is\s+to|are|is|were|was)\s+(?:also\s+)?(?:be\s+)?(?:held|conducted|"
     r"carried\s+out|staged|take\s+place|last|run|continue|end)\b"
 )
-#: What an exercise prepares for is another one: "The exercise came in preparation of the annual Spring Storm event".
-PREPARED_FOR = re.compile(r"\bin\s+preparation\s+(?:of|for)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+#: What an exercise prepares for or answers is another one: "The exercise came in preparation of the annual Spring Storm
+#: event", "In response to NATO's Anakonda exercise, Belarus launched drills" (tenth pass), "a response to X".
+PREPARED_FOR = re.compile(
+    r"\b(?:in\s+preparation\s+(?:of|for)|" + RESPONSE_CUE + r")\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$", re.I
+)

@@ -19,7 +19,6 @@ from geo.extract.budget import UNLIMITED, Budget
 from geo.extract.cues import (
     BACKGROUND_CLAUSE,
     BORDER_DEPLOYMENT,
-    CLAUSE_SPLIT,
     CONFLICT,
     DATELINE_RANGE,
     DEMONSTRATIVE,
@@ -52,25 +51,10 @@ from geo.extract.grouped import GroupedEvent
 from geo.extract.names import NameLexicon, NameMention, find_names
 from geo.extract.participants import countries_in, find_parties
 from geo.extract.references import ALL_OF_THEM, ArticleAliases
+from geo.extract.segments import clauses, without_answered
 from geo.extract.separate_drills import another_drill, earlier_occasion, elsewhere_than, list_lead, placed_elsewhere
 from geo.extract.text import Sentence
 from geo.reference.membership import members_on
-
-_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just)\b", re.I)
-
-
-def clauses(sentence: str) -> list[tuple[int, int]]:
-    """Return (start, end) offsets of a sentence's clauses ("…; …", "…, but …", "… as NATO …")."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in CLAUSE_SPLIT.finditer(sentence):
-        if match.group(0).strip(" ,").startswith("but") and _NOT_ONLY.search(sentence, start, match.start()):
-            continue  # "not only at the range, but in the vicinity of Riga": one clause, one predicate
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(sentence)))
-    return spans
-
 
 _EAST = frozenset({"RUS", "BLR"})
 
@@ -246,8 +230,11 @@ class _Grouping:
             or TRAINING_BEGAN.match(sentence.text)
             or speaks_of_the_inspection(sentence.text, self.current)
         )
+        answers = bool(names) and self._answers(sentence, names)
         if names:
             target = self._named(sentence, names)
+            if answers:  # "In response to NATO's X exercise, Belarus launched drills": the drills are another event
+                target = self._own_side(sentence, self._mentioned(sentence))
         elif mention and OTHER_EXERCISE.search(sentence.text):
             return  # "A similar exercise was held in the Vitebsk region in 2022": another exercise
         elif mention:
@@ -282,8 +269,9 @@ class _Grouping:
             for event in self.events:
                 first_here = not event.sentences or (event is target and len(event.sentences) == 1)
                 if first_here and any(s.index == sentence.index for _, s in event.names):
-                    self._inherit(event, target, sentence, names)
-                    self._share_main(event, sentence)
+                    if not answers:  # the exercise the drills answer is no part of them
+                        self._inherit(event, target, sentence, names)
+                        self._share_main(event, sentence)
                     event.attach(sentence, usable, mention=True)
         for part in self.listed.get(id(target), []):
             part.attach(sentence, usable, mention=True)
@@ -296,6 +284,11 @@ class _Grouping:
         ):
             for event in self._family(sentence):
                 event.attach(sentence, usable)
+
+    def _answers(self, sentence: Sentence, names: list[NameMention]) -> bool:
+        """Whether the sentence reports drills that answer the exercises it names, each in a clause of its own."""
+        rest = without_answered(sentence.text)
+        return all(rest[n.start] == " " for n in names) and bool(EXERCISE_NOUN.search(rest) and EVENT_CUE.search(rest))
 
     def _own_side(self, sentence: Sentence, target: GroupedEvent | None) -> GroupedEvent | None:
         """The event a deployment mentions, unless the forces deployed are the other side's.

@@ -265,6 +265,10 @@ def countries_in(text: str) -> list[str]:
     return out
 
 
+#: A locative preposition right before a list: its first item is a place ("in Poland, Belarus launched drills").
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|on|from|to)\s+(?:the\s+)?$", re.I)
+
+
 def find_parties(sentence: str) -> list[PartyMention]:
     """Return the participants, observers and non-participants a sentence names.
 
@@ -308,8 +312,13 @@ def find_parties(sentence: str) -> list[PartyMention]:
                 continue  # "US troops from Germany": where the troops came from, not who takes part
             if name == "did-not" and len(countries_in(match.group(0))) > len(named):
                 continue  # another country stands between the subject and "did not": not its subject
+            text = match.group(0).strip()
+            if name == "holds" and _LOCATIVE_BEFORE.search(sentence, 0, match.start()):
+                # "… exercise in Poland, Belarus launched drills": Poland is a place, not a subject
+                named, rest = named[1:], [m.start() for m in re.finditer(country_pattern(), text)][1:2]
+                text = text[rest[0] :] if rest else text
             for iso3 in named:
                 if iso3 not in seen:
                     seen.add(iso3)
-                    out.append(PartyMention(iso3, role, match.group(0).strip(), name))
+                    out.append(PartyMention(iso3, role, text, name))
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from geo.extract.cues import BACKGROUND_CLAUSE, CLAUSE_SPLIT, EVENT_CUE, EXERCISE_NOUN, MOVE_VERB
+from geo.extract.participants import find_parties
 from geo.extract.places import find_places
 
 PUBLISHED = dt.date(2026, 5, 14)
@@ -152,3 +153,22 @@ def test_a_border_naming_no_country_is_read_in_the_one_host(extractor):
     (event,) = extractor.extract(text, published=PUBLISHED).events
     (border,) = [loc for loc in event.locations if "border" in loc.text]
     assert (border.country, border.kind) == ("POL", "border_zone")
+
+
+def test_drills_answering_a_named_exercise_are_another_event(extractor):
+    text = "In response to NATO's Iron Heron exercise in Latvia, Belarus launched drills in the Vitebsk region on Monday"
+    events = extractor.extract(text, published=PUBLISHED).events
+    answered = next(e for e in events if e.name is not None)
+    drills = next(e for e in events if e.name is None)
+    assert set(answered.participants) == {"LVA"} and {loc.country for loc in answered.locations} == {"LVA"}
+    assert set(drills.participants) == {"BLR"} and drills.start == "2026-05-11"
+    assert _sites(drills) == [("the Vitebsk region", "BLR", "Vitebsk")]
+    after = "Belarus launched drills in the Vitebsk region on Monday, a response to NATO's Iron Heron exercise in Latvia"
+    assert {e.name is None for e in extractor.extract(after, published=PUBLISHED).events} == {True, False}
+
+
+def test_a_country_after_a_locative_opens_no_list_of_subjects():
+    parties = find_parties("After the exercise in Estonia, Latvia launched drills near Rezekne.")
+    assert [(p.iso3, p.text) for p in parties] == [("LVA", "Latvia launched drills")]
+    both = find_parties("Estonia and Latvia launched drills near Rezekne.")
+    assert [p.iso3 for p in both] == ["EST", "LVA"]
