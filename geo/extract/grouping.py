@@ -260,19 +260,8 @@ class _Grouping:
         earlier = pointed_back(self.sentences, sentence, self.events) if mention and not names else None
         if earlier is not None and _gives_facts(earlier.text):
             target.attach(earlier, True)  # "The ministry plans … activities in X. During these activities, …"
-        # "the exercises A, B and C, held at …": the parts listed together share this sentence's facts and
-        # those of the sentences that continue them ("More than 2,500 troops … take part").
         if names:
-            self.listed[id(target)] = self._still_listed(target, self._listed_with(sentence, names, target), names)
-            # "alongside Interaction-2025, Belarus is hosting … Search-2025 and Echelon-2025": a part named
-            # here for the first time is held where and when this sentence says.
-            for event in self.events:
-                first_here = not event.sentences or (event is target and len(event.sentences) == 1)
-                if first_here and any(s.index == sentence.index for _, s in event.names):
-                    if not answers:  # the exercise the drills answer is no part of them
-                        self._inherit(event, target, sentence, names)
-                        self._share_main(event, sentence)
-                    event.attach(sentence, usable, mention=True)
+            self._named_parts(sentence, names, target, usable, answers)
         for part in self.listed.get(id(target), []):
             part.attach(sentence, usable, mention=True)
         if (
@@ -284,6 +273,24 @@ class _Grouping:
         ):
             for event in self._family(sentence):
                 event.attach(sentence, usable)
+
+    def _named_parts(
+        self, sentence: Sentence, names: list[NameMention], target: GroupedEvent, usable: bool, answers: bool
+    ) -> None:
+        """Share a naming sentence with the events it lists or names for the first time beside ``target``.
+
+        "the exercises A, B and C, held at …": parts listed together share this sentence's facts and those of the
+        sentences that continue them. "alongside Interaction-2025, Belarus is hosting … Search-2025 and Echelon-2025":
+        a part named here first is held where and when this sentence says, unless the sentence's drills answer it.
+        """
+        self.listed[id(target)] = self._still_listed(target, self._listed_with(sentence, names, target), names)
+        for event in self.events:
+            first_here = not event.sentences or (event is target and len(event.sentences) == 1)
+            if first_here and any(s.index == sentence.index for _, s in event.names):
+                if not answers:
+                    self._inherit(event, target, sentence, names)
+                    self._share_main(event, sentence)
+                event.attach(sentence, usable, mention=True)
 
     def _answers(self, sentence: Sentence, names: list[NameMention]) -> bool:
         """Whether the sentence reports drills that answer the exercises it names, each in a clause of its own."""
