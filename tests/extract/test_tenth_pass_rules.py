@@ -172,3 +172,11 @@ def test_a_country_after_a_locative_opens_no_list_of_subjects():
     assert [(p.iso3, p.text) for p in parties] == [("LVA", "Latvia launched drills")]
     both = find_parties("Estonia and Latvia launched drills near Rezekne.")
     assert [p.iso3 for p in both] == ["EST", "LVA"]
+
+
+def test_forces_saying_something_of_another_country_are_its_source():
+    parties = find_parties("The Latvian army said Russia was holding military exercises near the border.")
+    assert [p.iso3 for p in parties] == ["RUS"]
+    own = find_parties("The Latvian army said its troops would train with Estonian soldiers.")
+    assert [p.iso3 for p in own] == ["LVA", "EST"]
+    assert [p.iso3 for p in find_parties("The Latvian army said it would hold drills near Rezekne.")] == ["LVA"]
