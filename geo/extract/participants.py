@@ -49,7 +49,7 @@ _FORCE = (
     r"paratroopers|[Mm]arines|sailors|pilots|airmen|(?i:brigades?|battalions?|divisions?|regiments?)|crews|sappers|"
     # "thousands of personnel, including those from …": "those" stands for the forces just named.
     r"(?<=including\s)those|"
-    r"engineers|reservists|(?i:navy|fleet|air\s+force)|(?<=[a-z] )Force(?![\w-])|"
+    r"engineers|reservists|(?i:navy|fleet|air\s+force|border\s+guards?)|(?<=[a-z] )Force(?![\w-])|"
     # "units and formations of Russia's Eastern Military District": the district's forces, so its country's.
     r"(?<=[a-z] )Military\s+District|"
     # "military" is a noun only before a verb, a preposition or punctuation ("the Kazakh military would …"),

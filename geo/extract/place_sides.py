@@ -82,7 +82,7 @@ def other_side(
             return None
         return again, f"location {place.text!r} read on {DEFAULT_CONTEXT}'s side: the exercise is near that border"
     if place.form == "corridor" and result.status == "resolved" and result.country is None:
-        return corridor_side(place, participants)
+        return corridor_side(place, participants or set(hosts))
     if place.form == "river" and result.status != "resolved":
         return river_side(place, mentions) or _river_of_participants(place, participants)
     if place.form == "border" and result.country and participants and result.country not in participants:

@@ -180,3 +180,17 @@ def test_forces_saying_something_of_another_country_are_its_source():
     own = find_parties("The Latvian army said its troops would train with Estonian soldiers.")
     assert [p.iso3 for p in own] == ["LVA", "EST"]
     assert [p.iso3 for p in find_parties("The Latvian army said it would hold drills near Rezekne.")] == ["LVA"]
+
+
+def test_border_guards_drilling_hold_drills(extractor):
+    text = "Latvian border guards held a drill on the border with Belarus on Thursday."
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert event.participants == ("LVA",)
+    assert [(loc.country, loc.kind) for loc in event.locations] == [("LVA", "border_zone")]
+
+
+def test_a_corridor_is_read_on_the_one_host_side_when_no_participant_is_named(extractor):
+    text = "The Amber Lynx 2026 exercise kicked off in Lithuania on Monday, with training near the Suwalki Gap."
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    (gap,) = [loc for loc in event.locations if "Suwalki" in loc.text]
+    assert (gap.country, gap.kind) == ("LTU", "border_zone")
