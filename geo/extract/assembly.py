@@ -29,12 +29,13 @@ from geo.extract.draft import (
     Quote,
 )
 from geo.extract.event_dates import Dated, anchor_dates, best, choose_start
+from geo.extract.event_places import hosts_of, overview_countries
 from geo.extract.grouped import GroupedEvent
 from geo.extract.grouping import alliance_members, relevant_spans
 from geo.extract.names import NameMention
 from geo.extract.numbers import FigureMention, find_figures
 from geo.extract.participants import find_parties
-from geo.extract.place_sides import EAST, across_sides, other_side
+from geo.extract.place_sides import EAST, across_sides, other_side, reaction_border
 from geo.extract.places import PlaceMention, find_places, geocode_cached, is_home_base, is_venue, location_key
 from geo.extract.segments import inside, narrow, own_segments
 from geo.extract.text import Sentence, wire_dateline
@@ -312,6 +313,7 @@ class _Builder:
     def _locations(self, participants: set[str]) -> list[DraftPlace]:
         places: dict[str, tuple[DraftPlace, Sentence]] = {}
         seen_in: dict[int, set[str]] = {}  # the countries each sentence places the exercise in ("": a finer place)
+        hosts = hosts_of(s.text for s in self.usable)
         for sentence in self.usable:
             mentions = find_places(sentence.text)
             for i, place in enumerate(mentions):
@@ -321,12 +323,12 @@ class _Builder:
                     or is_home_base(sentence.text, place.start)
                 ):
                     continue  # outside the exercise's clauses, where a minister spoke, or where units are based
-                if place.possessor and participants and place.possessor not in participants:
+                if reaction_border(place, participants, sentence.text):
                     # "Poland moved units to its border with Belarus": another state's own border, a reaction.
                     self.notes.append(f"location {place.text!r} dropped: the border of a non-participant")
                     continue
                 result, query = self._within(place, mentions[i + 1 : i + 2], sentence.text)
-                if (side := other_side(place, result, mentions, participants, sentence.text)) is not None:
+                if (side := other_side(place, result, mentions, participants, sentence.text, hosts)) is not None:
                     result, note = side
                     self.notes.append(note)
                 country = (result.country or "") if result.kind == "country" else ""
@@ -351,12 +353,8 @@ class _Builder:
         Only when a sentence naming this event places it in countries of its own ("A will host the X exercise"),
         which the overview's countries hold and exceed: the rest are the other exercises' hosts.
         """
-        named = {s.index for _, s in self.event.names}
-        own = set().union(*(c for i, c in seen_in.items() if i in named)) - {""}
-        # an overview lists only countries, at least three, holding this event's own and more
-        overviews = [cs for i, cs in seen_in.items() if i not in named and "" not in cs and own < cs and len(cs) > 2]
-        wider: set[str] = set().union(*overviews)
-        kept = [(p, s) for p, s in places if p.kind != "country" or p.country not in wider - own]
+        others = overview_countries(seen_in, {s.index for _, s in self.event.names})
+        kept = [(p, s) for p, s in places if p.kind != "country" or p.country not in others]
         if len(kept) < len(places):
             self.notes.append("locations of an overview of several exercises left to the others: this one has its own")
         return kept

@@ -12,7 +12,8 @@ import re
 
 _FORCES_DRILLED = (
     r"(?:troops|soldiers|servicemen|units|forces|paratroopers|marines|crews|sailors|reservists)\s+(?:also\s+|have\s+)?"
-    r"(?:drilled|exercised)"
+    # "Polish soldiers trained at the Drawsko Pomorskie training area" (a place follows; not "trained in first aid")
+    r"(?:drilled|exercised|trained(?=\s+(?:at|in|on|near|alongside|with|together\s+with)\s+(?:the\s+)?(?-i:[A-Z])))"
 )
 EXERCISE_NOUN = re.compile(
     r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
@@ -56,6 +57,8 @@ MOVE_VERB = re.compile(
     r"taking\s+part|participat\w+|join|joins|joined|redeploy\w*|relocat\w+|transferr?\w*|move|moved|moving|"
     r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+|consists?\s+of|compris\w+|made\s+up\s+of|includ\w+|"
     r"conducted|carried\s+out|performed|rehears\w+|advance[sd]?(?=\s+(?:into|to|towards)\b)|"
+    # "the forces of the joint group crossed the Vistula River", "the troops will continue their march to …"
+    r"cross(?:es|ed|ing)?(?=\s+the\s+(?-i:[A-Z])[\w-]+\s+(?i:river)\b)|march(?:es|ed|ing)?(?=\s+(?:to|towards|into)\b)|"
     # paratroopers dropped in: "would land onto the X training ground", "flew to Belarus to airdrop them"
     r"parachut\w+|airdrop\w*|air-dropp?\w*|land(?:s|ed|ing)?(?=\s+(?:on|onto|in|at|near)\b)|fl[eo]wn?(?=\s+(?:to|into|from)\b)|"
     # "Polish troops will be exercising together with soldiers from …"
@@ -69,9 +72,21 @@ MOVE_VERB = re.compile(
 #: Lessons drawn from a war are training content, not fighting ("share their experience of the war against
 #: Ukraine", "the lessons of the special military operation").
 WAR_EXPERIENCE = re.compile(
-    r"\b(?:experience|lessons?)\s+(?:[\w-]+\s+){0,2}?(?:of|from|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"\b(?:experience|lessons?)\s+(?:[\w-]+\s+){0,2}?(?:of|from|in)\s+(?:the\s+)?[\"“‘«]?(?:[\w-]+\s+){0,2}?"
     r"(?:war|fighting|conflicts?|operation|campaign)\b(?:\s+(?:against|in)\s+[A-Z]\w+)?",
     re.I,
+)
+#: Words that make what follows the exercise another one answers ("in response to", "a reaction to", "to counter").
+RESPONSE_CUE = (
+    r"(?:in\s+(?:response|reaction|answer|retaliation)\s+to|an?\s+(?:response|reaction|answer)\s+to|responding\s+to|"
+    r"to\s+counter)"
+)
+#: A gloss of a term ("…, referring to the war in Ukraine", "…, Moscow's term for its invasion"): background.
+#: A relative clause that describes a place's lie ("…, a border strip between Lithuania and Poland, which ends on one
+#: side in the Russian exclave of Kaliningrad"): geography, not where the exercise is.
+_PLACE_DESCRIBED = r"which\s+(?:ends?|runs?|stretches|lies|separates|connects|links|borders)\s"
+_GLOSS = (
+    r"(?:referring\s+to|(?:a|in)\s+reference\s+to|(?:Russia|Moscow|the\s+Kremlin)['’]s\s+(?:term|euphemism)\s+for)\s"
 )
 #: What troops rehearse is the drill's scenario, not a war: "the soldiers will practice \"liberating the territory
 #: temporarily occupied by the enemy\"", "they simulated an attack on a column".
@@ -99,7 +114,7 @@ EVENT_CUE = re.compile(
     r"\b(?:"
     + _FORCES_DRILLED
     + r"|hold|holds|held|holding|staging|conduct\w*|launch\w*|open(?:s|ed)?|begin|began|begins|begun|start\w*|"
-    r"kick\w*\s+off|take\s+place|takes\s+place|took\s+place|scheduled|planned|plans?|announc\w+|stage[sd]?|host\w*|set\s+to|"
+    r"kick\w*\s+off|take\s+place|takes\s+place|took\s+place|taking\s+place|scheduled|planned|plans?|announc\w+|stage[sd]?|host\w*|set\s+to|"
     r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|took\s+part|taking\s+part|participat\w+|deploy\w*|"
     r"run|runs|running|"
     r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"
@@ -125,6 +140,8 @@ EVENT_CUE = re.compile(
 MILITARY_CONTEXT = re.compile(
     r"\b(?:military|troops|soldiers|armed\s+forces|army|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|CSTO|"
     r"NATO|drills|maneuvers?|manoeuvres?|defen[cs]e\s+minister|servicemen|paratroopers|air\s+force|navy|fleet|"
+    # "Lithuanian border guards held a drill at the Medininkai checkpoint" (tenth pass)
+    r"border\s+guards?|"
     r"strategic\s+exercises?|command(?:-|\s+and\s+)staff|regional\s+grouping|grouping\s+of\s+forces|"
     r"staff\s+training)\b",
     re.I,
@@ -142,6 +159,8 @@ CLAUSE_SPLIT = re.compile(
     r"|,?\s+(?=against\s+the\s+(?:back\s*drop|background)\s+of\s)"
     # "… near its border with Poland, as tensions rise between …": the tension is background, not the drills
     r"|,?\s+(?=as\s+(?:tensions?|concerns?|fears?|alarm|worries|anxiety)\b)"
+    r"|,[\"”’»]?\s+(?=" + _GLOSS + ")"
+    r"|,\s+(?=" + _PLACE_DESCRIBED + ")"
 )
 #: A clause about another side's exercise of its own ("…, as NATO held its own drills in Poland"): not this one's.
 OWN_OTHER_EXERCISE = re.compile(
@@ -159,7 +178,7 @@ BORDER_DEPLOYMENT = re.compile(
 BACKGROUND_CLAUSE = re.compile(
     r"^(?:(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)|"
     r"marking|amid|against\s+the\s+(?:back\s*drop|background)\s+of|as\s+(?:tensions?|concerns?|fears?|alarm|worries|"
-    r"anxiety))\s",
+    r"anxiety))\s|^" + _GLOSS + "|^" + _PLACE_DESCRIBED,
     re.I,
 )
 #: A training range by its kind, not "a range of actions" ("the 230th combined arms range", "the training ground").
@@ -174,7 +193,7 @@ PARTY_WORD = re.compile(r"\b(?:observ\w+|participat\w+|take\s+part|taking\s+part
 OBSERVERS = re.compile(r"\bobservers?\b", re.I)
 #: Where the exercise's activities take place ("Practical activities will take place at training grounds in …").
 RANGE_VENUE = re.compile(
-    r"\b(?:take\s+place|takes\s+place|took\s+place|be\s+held|are\s+held|were\s+held|be\s+conducted)\s+"
+    r"\b(?:take\s+place|takes\s+place|took\s+place|taking\s+place|be\s+held|are\s+held|were\s+held|be\s+conducted)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:at|on|in)\s+(?:[\w’'-]+,?\s+){0,8}?(?:training\s+grounds?|(?:firing|practice)\s+ranges?|"
     r"ranges|polygons?|training\s+areas?)\b|"
     # "The airfields of Baranovichi, Luninets and Lida are also involved."
@@ -256,5 +275,8 @@ PRONOUN_HELD = re.compile(
     r"\s*(?:They|It)\s+(?:will|would|are\s+to|is\s+to|are|is|were|was)\s+(?:also\s+)?(?:be\s+)?(?:held|conducted|"
     r"carried\s+out|staged|take\s+place|last|run|continue|end)\b"
 )
-#: What an exercise prepares for is another one: "The exercise came in preparation of the annual Spring Storm event".
-PREPARED_FOR = re.compile(r"\bin\s+preparation\s+(?:of|for)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+#: What an exercise prepares for or answers is another one: "The exercise came in preparation of the annual Spring Storm
+#: event", "In response to NATO's Anakonda exercise, Belarus launched drills" (tenth pass), "a response to X".
+PREPARED_FOR = re.compile(
+    r"\b(?:in\s+preparation\s+(?:of|for)|" + RESPONSE_CUE + r")\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$", re.I
+)

@@ -19,7 +19,6 @@ from geo.extract.budget import UNLIMITED, Budget
 from geo.extract.cues import (
     BACKGROUND_CLAUSE,
     BORDER_DEPLOYMENT,
-    CLAUSE_SPLIT,
     CONFLICT,
     DATELINE_RANGE,
     DEMONSTRATIVE,
@@ -52,25 +51,10 @@ from geo.extract.grouped import GroupedEvent
 from geo.extract.names import NameLexicon, NameMention, find_names
 from geo.extract.participants import countries_in, find_parties
 from geo.extract.references import ALL_OF_THEM, ArticleAliases
+from geo.extract.segments import clauses, without_answered
 from geo.extract.separate_drills import another_drill, earlier_occasion, elsewhere_than, list_lead, placed_elsewhere
 from geo.extract.text import Sentence
 from geo.reference.membership import members_on
-
-_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just)\b", re.I)
-
-
-def clauses(sentence: str) -> list[tuple[int, int]]:
-    """Return (start, end) offsets of a sentence's clauses ("…; …", "…, but …", "… as NATO …")."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in CLAUSE_SPLIT.finditer(sentence):
-        if match.group(0).strip(" ,").startswith("but") and _NOT_ONLY.search(sentence, start, match.start()):
-            continue  # "not only at the range, but in the vicinity of Riga": one clause, one predicate
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(sentence)))
-    return spans
-
 
 _EAST = frozenset({"RUS", "BLR"})
 
@@ -246,8 +230,11 @@ class _Grouping:
             or TRAINING_BEGAN.match(sentence.text)
             or speaks_of_the_inspection(sentence.text, self.current)
         )
+        answers = bool(names) and self._answers(sentence, names)
         if names:
             target = self._named(sentence, names)
+            if answers:  # "In response to NATO's X exercise, Belarus launched drills": the drills are another event
+                target = self._own_side(sentence, self._mentioned(sentence))
         elif mention and OTHER_EXERCISE.search(sentence.text):
             return  # "A similar exercise was held in the Vitebsk region in 2022": another exercise
         elif mention:
@@ -273,18 +260,8 @@ class _Grouping:
         earlier = pointed_back(self.sentences, sentence, self.events) if mention and not names else None
         if earlier is not None and _gives_facts(earlier.text):
             target.attach(earlier, True)  # "The ministry plans … activities in X. During these activities, …"
-        # "the exercises A, B and C, held at …": the parts listed together share this sentence's facts and
-        # those of the sentences that continue them ("More than 2,500 troops … take part").
         if names:
-            self.listed[id(target)] = self._still_listed(target, self._listed_with(sentence, names, target), names)
-            # "alongside Interaction-2025, Belarus is hosting … Search-2025 and Echelon-2025": a part named
-            # here for the first time is held where and when this sentence says.
-            for event in self.events:
-                first_here = not event.sentences or (event is target and len(event.sentences) == 1)
-                if first_here and any(s.index == sentence.index for _, s in event.names):
-                    self._inherit(event, target, sentence, names)
-                    self._share_main(event, sentence)
-                    event.attach(sentence, usable, mention=True)
+            self._named_parts(sentence, names, target, usable, answers)
         for part in self.listed.get(id(target), []):
             part.attach(sentence, usable, mention=True)
         if (
@@ -296,6 +273,29 @@ class _Grouping:
         ):
             for event in self._family(sentence):
                 event.attach(sentence, usable)
+
+    def _named_parts(
+        self, sentence: Sentence, names: list[NameMention], target: GroupedEvent, usable: bool, answers: bool
+    ) -> None:
+        """Share a naming sentence with the events it lists or names for the first time beside ``target``.
+
+        "the exercises A, B and C, held at …": parts listed together share this sentence's facts and those of the
+        sentences that continue them. "alongside Interaction-2025, Belarus is hosting … Search-2025 and Echelon-2025":
+        a part named here first is held where and when this sentence says, unless the sentence's drills answer it.
+        """
+        self.listed[id(target)] = self._still_listed(target, self._listed_with(sentence, names, target), names)
+        for event in self.events:
+            first_here = not event.sentences or (event is target and len(event.sentences) == 1)
+            if first_here and any(s.index == sentence.index for _, s in event.names):
+                if not answers:
+                    self._inherit(event, target, sentence, names)
+                    self._share_main(event, sentence)
+                event.attach(sentence, usable, mention=True)
+
+    def _answers(self, sentence: Sentence, names: list[NameMention]) -> bool:
+        """Whether the sentence reports drills that answer the exercises it names, each in a clause of its own."""
+        rest = without_answered(sentence.text)
+        return all(rest[n.start] == " " for n in names) and bool(EXERCISE_NOUN.search(rest) and EVENT_CUE.search(rest))
 
     def _own_side(self, sentence: Sentence, target: GroupedEvent | None) -> GroupedEvent | None:
         """The event a deployment mentions, unless the forces deployed are the other side's.

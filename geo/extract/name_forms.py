@@ -49,9 +49,10 @@ _TITLED = re.compile(
 #: What makes "Operation X" an exercise: an exercise word shortly before it, not "part of" / "under" it.
 _OPERATION_IS_EXERCISE = re.compile(r"\b(?i:exercises?|drills?|manoeuvres?|maneuvers?)\b[^.;]{0,80}$")
 _OPERATION_BELONGS = re.compile(r"\b(?i:part\s+of|under|within|framework\s+of|conducted\s+as)\s+(?:the\s+)?$")
-#: A quoted name with a year, the full stop or comma inside the quotes ("the drill “Lightning Strike 2016.”").
+#: A quoted name with a year, the full stop or comma inside the quotes ("the drill “Lightning Strike 2016.”"); a dash
+#: may stand between the name and its year ("“Strong Griffin – 2024”").
 _QUOTED_YEAR = re.compile(
-    rf"[‘\"“«](?P<name>(?P<base>{_WORD}(?:\s+{_WORD}){{0,3}})[\s-]+(?:(?P<year>(?:19[89]|20\d)\d)|(?P<yy>[0-3]\d)))"
+    rf"[‘\"“«](?P<name>(?P<base>{_WORD}(?:\s+{_WORD}){{0,3}})[\s\-–]+(?:(?P<year>(?:19[89]|20\d)\d)|(?P<yy>[0-3]\d)))"
     r"[.,]?[’\"”»]"
 )
 #: What a sentence about an exercise says of it, when it has no exercise word ("troops … are involved in “X 25”").
@@ -72,7 +73,7 @@ _YEARS = r"(?:(?P<year>(?:19[89]|20\d)\d)|(?P<yy>[0-3]\d))(?![\w-])"
 _TOOK_PART_IN = re.compile(
     r"(?i:\b(?:took|take|takes|taking)\s+part\s+in|\bparticipat\w*\s+in|\bjoin(?:s|ed)?|\bduring|"
     r"\bin\s+the\s+course\s+of)\s+(?:the\s+)?"
-    rf"(?P<name>(?P<base>{_NO_ARTICLE}{_WORD}(?:\s+{_WORD}){{0,2}})[\s-]+{_YEARS})"
+    rf"(?P<name>(?P<base>{_NO_ARTICLE}{_WORD}(?:\s+{_WORD}){{0,2}})[\s\-–]+{_YEARS})"
 )
 #: A name right after a singular exercise word, ending its phrase ("The exercise Grey Lynx began", "exercise Grey Lynx
 #: at Adazi", "During exercise Grey Lynx, …"); a person described after a comma is no name ("At the exercise Smith,
@@ -117,7 +118,7 @@ def more_name_forms(sentence: str, exercise_words: str) -> list[Candidate]:
         parts = (match.group("base"), _year(match), None)
         out.append((match.group("name"), match.start("name"), match.end("name"), parts))
     before_word = re.compile(
-        rf"(?P<name>(?P<base>{_NO_ARTICLE}{_WORD}(?:\s+{_WORD}){{0,2}})(?:\s+|-)(?P<yy>[0-3]\d))\s+{exercise_words}\b"
+        rf"(?P<name>(?P<base>{_NO_ARTICLE}{_WORD}(?:\s+{_WORD}){{0,2}})(?:\s+|\s*[-–]\s*)(?P<yy>[0-3]\d))\s+{exercise_words}\b"
     )
     known_as = re.compile(
         rf"\b(?i:{exercise_words})\s*,?\s+(?:[\w-]+\s+){{0,2}}?known\s+as\s+[‘'\"“«]?"

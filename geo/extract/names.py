@@ -54,12 +54,12 @@ _QUOTES_CLOSE = "’'\"”»"
 #: and staff exercise", "Zapad joint strategic exercises").
 _MODIFIERS = r"(?:(?:[a-z][\w/-]*|and)\s+){0,4}?"  # "joint operational/strategic exercise"
 _CALLED = re.compile(
-    r"(?i:\b(?:called|named|dubbed|code-?named|codenamed|titled|under\s+the\s+(?:code\s*)?name))\s+"
+    r"(?i:\b(?<!so-)(?<!so\s)(?:called|named|dubbed|code-?named|codenamed|titled|under\s+the\s+(?:code\s*)?name))\s+"
     r"[‘'\"“«]?(?P<name>[A-Z][\w’]*(?:[\s-](?:[A-Z][\w’]*|" + _YEAR + r"))*(?:[-–](?:I{1,3}|IV|V)\b)?)"
 )
-#: "called"/"named" just before a known name; looked for in the last few characters only, so that a
-#: sentence naming an exercise many times is not searched from its start again for each one.
-_CALLED_BEFORE = re.compile(r"(?i:called|named|dubbed|name)\s+[‘'\"“«]?$")
+#: "called"/"named" just before a known name ("the so-called X" is none); looked for in the last few characters only,
+#: so that a sentence naming an exercise many times is not searched from its start again for each one.
+_CALLED_BEFORE = re.compile(r"(?i:(?<!so-)(?<!so\s)called|named|dubbed|name)\s+[‘'\"“«]?$")
 _CALLED_WINDOW = 40
 #: A quoted name; a translated one may keep a lower-case second word ("the NATO exercise “Summer shield”").
 _QUOTED = re.compile(r"[‘\"“«](?P<name>[A-Z][\w’-]*(?:\s(?:of|the|and|[A-Z0-9][\w’-]*)){0,4}|[A-Z][\w’-]*\s[a-z][\w’-]+)[’\"”»]")  # noqa: E501  # fmt: skip

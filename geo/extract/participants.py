@@ -49,7 +49,7 @@ _FORCE = (
     r"paratroopers|[Mm]arines|sailors|pilots|airmen|(?i:brigades?|battalions?|divisions?|regiments?)|crews|sappers|"
     # "thousands of personnel, including those from …": "those" stands for the forces just named.
     r"(?<=including\s)those|"
-    r"engineers|reservists|(?i:navy|fleet|air\s+force)|(?<=[a-z] )Force(?![\w-])|"
+    r"engineers|reservists|(?i:navy|fleet|air\s+force|border\s+guards?)|(?<=[a-z] )Force(?![\w-])|"
     # "units and formations of Russia's Eastern Military District": the district's forces, so its country's.
     r"(?<=[a-z] )Military\s+District|"
     # "military" is a noun only before a verb, a preposition or punctuation ("the Kazakh military would …"),
@@ -221,7 +221,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
          rf"{institution}\s+{_AUX}(?i:announce[sd]?|hold|holds|held|conduct\w*|launch\w*|start\w*|begin|began|begun|stage[sd]?|host\w*|order\w*|plan\w*)\s+{_OBJECT_WORDS}(?i:{_EXERCISE}|inspections?|checks?)|"
          rf"(?i:{_EXERCISE}|inspections?|checks?)\b[^.;]{{0,80}}?(?i:ordered|announced|organi[sz]ed|conducted|held|launched)\s+by\s+{institution_by}"),
         ("holds", "participant",
-         rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:announce[sd]?|hold|holds|held|conduct\w*|launch\w*|start\w*|begin|began|begun|stage[sd]?|host\w*|kick\w*\s+off|plan\w*)\s+{_OBJECT_WORDS}(?i:{_EXERCISE})"),
+         rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:announce[sd]?|hold|holds|held|holding|conduct\w*|launch\w*|start\w*|begin|began|begun|stage[sd]?|host\w*|kick\w*\s+off|plan\w*)\s+{_OBJECT_WORDS}(?i:{_EXERCISE})"),
         ("with", "participant",
          rf"(?i:{_EXERCISE}\s+(?:(?:together\s+)?with|alongside|involving|including|of|between))\s+(?:(?:NATO|EU|CSTO)\s+)?(?i:(?:allies|partners|members)\s+)?(?P<list>{_list(actors)})"),
         ("its-forces", "participant",
@@ -263,6 +263,28 @@ def countries_in(text: str) -> list[str]:
         if iso3 and iso3 not in out:
             out.append(iso3)
     return out
+
+
+#: A statement verb right after forces: they are the source of what follows ("The Lithuanian army said …").
+_SAID = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:said|says|reported|reports|stated|states|warned|noted|announced|told)\b", re.I
+)
+#: A locative preposition right before a list: its first item is a place ("in Poland, Belarus launched drills").
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|on|from|to)\s+(?:the\s+)?$", re.I)
+
+
+def _said_of_another(sentence: str, end: int, named: list[str]) -> bool:
+    """Whether forces ending at ``end`` say something of another country first ("The Lithuanian army said Belarus …").
+
+    Not when they speak of themselves first ("The Lithuanian army said its troops would train with Polish soldiers").
+    """
+    said = _SAID.match(sentence, end)
+    if said is None:
+        return False
+    rest = sentence[said.end() :]
+    own = re.search(r"\b(?:it|its|they|their|we|our)\b", rest, re.I)
+    other = next((m for m in re.finditer(country_pattern(), rest) if iso3_of(m.group(0)) not in named), None)
+    return other is not None and (own is None or other.start() < own.start())
 
 
 def find_parties(sentence: str) -> list[PartyMention]:
@@ -308,8 +330,15 @@ def find_parties(sentence: str) -> list[PartyMention]:
                 continue  # "US troops from Germany": where the troops came from, not who takes part
             if name == "did-not" and len(countries_in(match.group(0))) > len(named):
                 continue  # another country stands between the subject and "did not": not its subject
+            if name == "forces" and _said_of_another(sentence, match.end(), named):
+                continue  # "Lithuania's armed forces said Belarus was holding exercises": the source, not a party
+            text = match.group(0).strip()
+            if name == "holds" and _LOCATIVE_BEFORE.search(sentence, 0, match.start()):
+                # "… exercise in Poland, Belarus launched drills": Poland is a place, not a subject
+                named, rest = named[1:], [m.start() for m in re.finditer(country_pattern(), text)][1:2]
+                text = text[rest[0] :] if rest else text
             for iso3 in named:
                 if iso3 not in seen:
                     seen.add(iso3)
-                    out.append(PartyMention(iso3, role, match.group(0).strip(), name))
+                    out.append(PartyMention(iso3, role, text, name))
     return out

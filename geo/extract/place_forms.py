@@ -14,6 +14,13 @@
   region of it (as :mod:`geo.extract.uncovered_regions`); of a covered country it is left to the other forms.
 * **A second region after "and"**: "in Harju County and Lääne-Viru County", "in the Pskov Region and the Leningrad
   Region" give both (the first pattern wanted a preposition before each).
+* **A region with a describing word** (tenth pass): "in the strategic Grodno region", "in the restive Kursk oblast" are
+  the region, read without the word (a compass word stays with :mod:`geo.extract.places`, which reads its side).
+* **A named corridor** ("in the Suwalki Gap", "in the so-called “Suwalki Corridor”") is the corridor, not the town it
+  is named after (tenth pass); :mod:`geo.extract.place_sides` reads it on the one participant's side.
+* **A distance from a border** ("about 20 kilometres from the Belarusian border", "15 km from the border with Russia")
+  is that border's strip when the distance lies within the strip's depth (``border_strip_depth_km``); a greater
+  distance names no site (tenth pass).
 * **"the X military training (area)"** ("Held at the Ādaži military training in Latvia") is the range at X, and
   "Camp X" the base at X when the gazetteer knows X ("at Camp Adazi, Latvia").
 
@@ -25,6 +32,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from geo.core.settings import setting
 from geo.extract.lexicon import country_names, country_pattern, iso3_of
 from geo.geocode import gazetteer
 from geo.geocode.gazetteer import normalize_name
@@ -43,6 +51,7 @@ _NOT_LAND = frozenset(
     | {"national", "military", "president", "prime", "foreign", "troops", "soldiers"}
 )
 _REGION_WORD = r"region|oblast|county|district|voivodeship|province|krai"
+_COMPASS_WORD = r"(?:north|south|east|west|central|centre|center|mid)"
 _MUNICIPALITY = r"(?i:rural\s+municipality|municipality|parish|county|district|commune|gmina|volost)"
 
 
@@ -62,6 +71,12 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "in Harju County and Lääne-Viru County", "in the Pskov Region and the Leningrad Region": the second one too
         ("and-region", re.compile(
             rf"{_PREP}(?:the\s+)?{_NAME}(?:\s{_NAME})?\s+(?i:{_REGION_WORD})\s*,?\s+and\s+(?P<phrase>(?:the\s+)?(?P<name>{_NAME}(?:\s{_NAME})?)\s+(?i:{_REGION_WORD}))\b")),
+        ("described-region", re.compile(
+            rf"{_PREP}(?P<phrase>the\s+(?!{_COMPASS_WORD})[a-z][a-z-]+\s+(?P<name>{_NAME}(?:\s{_NAME})?)\s+(?P<word>(?i:{_REGION_WORD})))\b")),
+        ("corridor", re.compile(
+            rf"{_PREP}(?:the\s+)?(?:so-called\s+)?[‘'\"“«]?(?P<phrase>(?P<name>{_NAME})[\s-](?i:gap|corridor))(?![\w-])")),
+        ("distance-border", re.compile(
+            rf"(?P<phrase>(?:(?i:about|some|around|nearly|roughly|approximately|only|just|less\s+than|under)\s+)?(?P<n>\d+(?:[.,]\d+)?)[\s-]*(?P<unit>km|kilomet(?:re|er)s?|miles?)\s+(?:away\s+)?from\s+the\s+(?:(?P<dem>{demonym})\s+)?(?i:border|frontier)(?:\s+with\s+(?P<name>{country}))?)\b")),
         # "at Camp Adazi", "in Camp Herkus": a base named after its place, when the gazetteer knows that place
         ("camp", re.compile(rf"{_PREP}(?P<phrase>Camp\s+(?P<name>{_NAME})(?:,\s+{country})?)(?![\w-])")),
         ("military-training", re.compile(
@@ -83,12 +98,19 @@ def more_places(sentence: str) -> list[Found]:
             if form == "demonym-land":
                 out += _demonym_land(match)
                 continue
+            if form == "distance-border":
+                out += _distance_border(match)
+                continue
             name = match.group("name")
             if name in country_names() or normalize_name(name) in ("the", "this", "that"):
                 continue
             span = (match.group("phrase"), match.start("phrase"), match.end("phrase"))
             if form == "town":
                 out.append((*span[:1], name, *span[1:], "town", None))
+            elif form == "corridor":
+                out.append((span[0], span[0], span[1], span[2], "corridor", None))
+            elif form == "described-region":
+                out.append((span[0], f"the {name} {match.group('word')}", span[1], span[2], "region", None))
             elif form == "and-region":
                 out.append((span[0], span[0], span[1], span[2], "region", None))
             elif form == "region-of":
@@ -107,6 +129,18 @@ def more_places(sentence: str) -> list[Found]:
             else:
                 out.append((span[0], f"{name} training area", span[1], span[2], "site", None))
     return out
+
+
+def _distance_border(match: re.Match[str]) -> list[Found]:
+    """The border strip "N km from the X border" lies in, or nothing beyond the strip's depth (module docstring)."""
+    neighbour = iso3_of(match.group("name") or match.group("dem") or "")
+    if neighbour is None:
+        return []  # "130 kilometres from the border": whose border is not said
+    km = float(match.group("n").replace(",", ".")) * (1.609344 if match.group("unit").startswith("mile") else 1.0)
+    if km > setting("border_strip_depth_km"):
+        return []  # "about 130 kilometres from the border with Russia": farther than the strip reaches
+    query = f"the border with {country_query(neighbour, match.group('phrase'))}"
+    return [(match.group("phrase"), query, match.start("phrase"), match.end("phrase"), "border", None)]
 
 
 def country_query(iso3: str, text: str) -> str:

@@ -136,8 +136,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<word>(?i:regions|oblasts|provinces|voblasts|districts|voivodeships|counties|areas))\b)"),  # noqa: E501
         # "in the regions of territorial units of Vilnius and Varėna", "the districts of Lida and Slonim": one per name.
         ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<word>(?i:regions|oblasts|provinces|districts|municipalities|counties|areas))\s+of\s+(?:(?:the\s+)?(?i:territorial|administrative)\s+(?i:units)\s+of\s+)?(?P<names>[A-Z][\w’'-]+(?:\s*,\s*[A-Z][\w’'-]+)*,?\s+and\s+[A-Z][\w’'-]+))"),  # noqa: E501
-        # "crossings over the rivers of Neman and Berezina", "across the rivers Neman and Berezina", "the Sozh River".
-        ("rivers", rf"(?i:\b(?:over|across|on|along|in|at|near|to|of)\s+)(?P<phrase>(?:the\s+)?(?i:rivers?)\s+(?:of\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)|(?:the\s+)?(?P<name>{_UPPER}[\w’'-]+)\s+(?i:river)\b)"),  # noqa: E501
+        # "crossings over the rivers of Neman and Berezina", "across the rivers Neman and Berezina", "crossed the Sozh"
+        ("rivers", rf"(?i:\b(?:over|across|on|along|in|at|near|to|of|cross(?:es|ed|ing)?)\s+)(?P<phrase>(?:the\s+)?(?i:rivers?)\s+(?:of\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)|(?:the\s+)?(?P<name>{_UPPER}[\w’'-]+)\s+(?i:river)\b)"),  # noqa: E501
         # "in the regions of (territorial units of) Vilnius and Varena": one region per name, as "the A and B regions".
         ("regions", rf"(?:the\s+)?(?P<word>(?i:regions|districts))\s+of\s+(?:[a-z]+\s+[a-z]+\s+of\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})(?![\w-])"),  # noqa: E501
         ("site-list", rf"(?:{_PREP})?(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+(?P<word>{_RANGE_WORDS})\b"),  # noqa: E501
@@ -210,8 +210,8 @@ def _site_tokens(sentence: str) -> list[tuple[int, int, str]]:
         words = match.group(0).split()
         for n in range(len(words), 0, -1):  # longest run first
             text = " ".join(words[:n]).rstrip("’'")
-            if n < len(words) and not re.fullmatch(_RANGE_WORDS, " ".join(words[n:])):
-                continue  # "Central" of "the Central Military District" is not the range "Central"
+            if (n < len(words) or re.fullmatch(_COMPASS, text)) and not re.fullmatch(_RANGE_WORDS, " ".join(words[n:])):
+                continue  # "Central" of "the Central Military District", "Central and Eastern Europe": not the range
             if _known_site(normalize_name(text)):
                 out.append((match.start(), match.start() + len(text), text))
                 break

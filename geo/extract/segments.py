@@ -1,6 +1,7 @@
-"""Which stretches of a sentence speak of one exercise when the sentence names several.
+"""Which stretches of a sentence speak of one exercise: its clauses, and the stretches of each exercise it names.
 
-Used by :mod:`geo.extract.assembly` when it reads an event's facts from a sentence it shares with others.
+Used by :mod:`geo.extract.grouping` (:func:`clauses`) and by :mod:`geo.extract.assembly` when it reads an event's
+facts from a sentence it shares with others.
 """
 
 from __future__ import annotations
@@ -8,7 +9,23 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from geo.extract.cues import CLAUSE_SPLIT, RESPONSE_CUE
 from geo.extract.names import NameMention
+
+_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just)\b", re.I)
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of a sentence's clauses ("…; …", "…, but …", "… as NATO …")."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in CLAUSE_SPLIT.finditer(sentence):
+        if match.group(0).strip(" ,").startswith("but") and _NOT_ONLY.search(sentence, start, match.start()):
+            continue  # "not only at the range, but in the vicinity of Riga": one clause, one predicate
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(sentence)))
+    return spans
 
 
 def inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -26,16 +43,40 @@ _NEXT_EXERCISE = re.compile(
 )
 
 
+#: A clause giving the exercise another one answers: from its cue to the next comma or semicolon ("In response to NATO's
+#: Anakonda exercise in Poland, …", "… were a response to the X exercise.").
+_ANSWERED = re.compile(RESPONSE_CUE + r"\s[^,;]*", re.I)
+
+
+def answered_spans(sentence: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence that give the exercise another one answers (tenth pass)."""
+    return [m.span() for m in _ANSWERED.finditer(sentence)]
+
+
+def without_answered(sentence: str) -> str:
+    """The sentence with the clauses giving an answered exercise blanked out (offsets kept)."""
+    for start, end in answered_spans(sentence):
+        sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    return sentence
+
+
 def own_segments(sentence: str, names: list[NameMention], mine: set[str | None]) -> list[tuple[int, int]] | None:
     """The stretches of a sentence that speak of one of several exercises it names, or None when all of it does.
 
     "In September, Kazakhstan will host the Rubezh exercise, in September-October, the Interaction exercise will
     take place in Russia": Rubezh's month and country are not Interaction's. Only when the event's names and
     another's fall in different stretches (cut by :data:`_NEXT_EXERCISE`); a list naming several in one stretch
-    ("Interaction, Search and Echelon will be held in Belarus") shares the whole sentence.
+    ("Interaction, Search and Echelon will be held in Belarus") shares the whole sentence. A name in a clause giving the
+    exercise another one answers has that clause; the answering drills, unnamed, have the rest.
     """
     own = [n.start for n in names if n.key in mine]
     others = [n.start for n in names if n.key not in mine]
+    answered = answered_spans(sentence)
+    if answered and own and all(inside(n, answered) for n in own):
+        return answered  # "In response to NATO's X exercise in Poland, Belarus launched drills …": X's is its clause
+    if answered and others and not own and all(inside(n, answered) for n in others):
+        cuts = [0, *(p for span in answered for p in span), len(sentence)]
+        return [(a, b) for a, b in pairwise(cuts) if not inside(a, answered)]  # the answering drills: the rest
     if not own or not others:
         return None
     cuts = [0, *(m.end() for m in _NEXT_EXERCISE.finditer(sentence)), len(sentence)]

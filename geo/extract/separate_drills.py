@@ -32,7 +32,9 @@ from shapely.geometry.base import BaseGeometry
 from geo.extract.back_references import is_inspection
 from geo.extract.cues import DEMONSTRATIVE, EVENT_CUE, EXERCISE_NOUN
 from geo.extract.dates import tense_of
+from geo.extract.event_places import LOCATIVE, countries_of
 from geo.extract.grouped import GroupedEvent
+from geo.extract.participants import find_parties
 from geo.extract.places import find_places, geocode_cached, location_key
 from geo.extract.text import Sentence
 from geo.geocode.gazetteer import normalize_name
@@ -41,9 +43,6 @@ from geo.geocode.gazetteer import normalize_name
 BULLET = re.compile(r"^\s*[•·▪◦*–-]\s+\S")
 #: Place phrases below the country (a country, a border or a compass part names no place of a drill's own).
 _OWN_FORMS = ("region", "town", "site")
-#: Where a place of the drill is written: after a locative preposition ("in Rechytsa district", "– in Vileika
-#: district"), not as a government ("Moscow and Minsk would continue …").
-_LOCATIVE = re.compile(r"\b(?:in|at|near|on|within|around|outside)\s+(?:the\s+)?$", re.I)
 #: A determiner before the drills' noun phrase: "the drills", "these exercises", "its territorial defense drills".
 _DEFINITE = re.compile(r"\b(?:the|these|this|those|such|that|its|their|our|his|her|said)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
@@ -94,7 +93,7 @@ def _own_places_of(text: str) -> tuple[OwnPlace, ...]:
     """The place phrases below the country written after a locative preposition in one sentence."""
     out = []
     for p in find_places(text):
-        if p.form.startswith(_OWN_FORMS) and _LOCATIVE.search(text[: p.start]):
+        if p.form.startswith(_OWN_FORMS) and LOCATIVE.search(text[: p.start]):
             result = geocode_cached(p.query, p.context)
             region = f"{result.country}:{result.admin1}" if result.status == "resolved" and result.admin1 else None
             out.append(OwnPlace(p.text, location_key(result, p.query), region, result.kind == "region"))
@@ -120,6 +119,8 @@ def another_drill(sentences: Sequence[Sentence], position: int, focus: Sequence[
     sentence = sentences[position]
     if DEMONSTRATIVE.search(sentence.text) or not EVENT_CUE.search(sentence.text):
         return False
+    if other_sides_drills(sentence.text, [s.text for s in focus]):
+        return True  # "… the NATO military exercises being conducted in Poland and Lithuania" after Belarus's drills
     if not (_new_drills(sentence.text) or sentence.text.rstrip().endswith(":")):
         return False  # "the drills" points back, unless it leads in a list of places of its own
     if not focus or sentence.paragraph <= max(s.paragraph for s in focus):
@@ -138,8 +139,36 @@ def another_drill(sentences: Sequence[Sentence], position: int, focus: Sequence[
         )
     # the focus has no place below the country: only another country it never names makes another drill
     # ("A two-month cycle of exercises begins in Lithuania … On August 31, exercises of the CSTO began in Belarus")
-    named = set().union(*(_countries_of(s.text) for s in focus))
-    return bool(named) and bool(set(_countries_of(sentence.text)) - named)
+    named = set().union(*(countries_of(s.text) for s in focus))
+    return bool(named) and bool(set(countries_of(sentence.text)) - named)
+
+
+#: Exercises a sentence gives to an alliance: "the NATO military exercises", "NATO's drills", "the CSTO exercise".
+_ALLIANCE_DRILLS = re.compile(
+    r"\b(?P<who>NATO|CSTO)(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games)\b"
+)
+_EAST = frozenset({"RUS", "BLR"})
+
+
+def other_sides_drills(text: str, focus: Sequence[str]) -> bool:
+    """Whether a sentence reports the other side's exercises, held where the drill in focus is not (tenth pass).
+
+    "Lukashenko said … he was concerned with the NATO military exercises being conducted in Poland and Lithuania",
+    after Belarus's drills in the Grodno region: NATO's exercises in NATO countries, another event. Only when the
+    sentence gives the exercises to NATO (or the CSTO), places them after a locative preposition in countries none
+    of which takes part in the focus, and the focus's participants are all Russia or Belarus (or, for the CSTO,
+    neither).
+    """
+    match = _ALLIANCE_DRILLS.search(text)
+    if match is None:
+        return False
+    here = countries_of(text)
+    sides = {p.iso3 for t in focus for p in find_parties(t) if p.role == "participant"}
+    if not here or not sides or here & sides:
+        return False
+    if match.group("who") == "NATO":
+        return sides <= _EAST and not here & _EAST
+    return not sides & _EAST and here <= _EAST
 
 
 @lru_cache(maxsize=1024)
@@ -168,8 +197,8 @@ def placed_elsewhere(sentence: str, focus: Sequence[str]) -> bool:
     "We plan exercises with the rapid reaction force on the territory of A. … On the territory of B, we plan the
     X exercise": X is another exercise, not the name of the one in A. Countries after a locative preposition.
     """
-    held = set().union(*(_countries_of(text) for text in focus)) if focus else set()
-    here = _countries_of(sentence)
+    held = set().union(*(countries_of(text) for text in focus)) if focus else set()
+    here = countries_of(sentence)
     return bool(held) and bool(here) and not (here & held)
 
 
@@ -181,13 +210,6 @@ def elsewhere_than(event: GroupedEvent | None, sentence: Sentence) -> bool:
     """
     own = [s.text for s, _ in event.sentences if s.index != sentence.index] if event is not None else []
     return placed_elsewhere(sentence.text, own)
-
-
-@lru_cache(maxsize=1024)
-def _countries_of(text: str) -> frozenset[str]:
-    """ISO3 of the countries named after a locative preposition ("began in Belarus", "on Belarusian soil")."""
-    places = [p for p in find_places(text) if p.form == "country" and _LOCATIVE.search(text[: p.start])]
-    return frozenset(c for p in places if (c := geocode_cached(p.query, p.context).country))
 
 
 #: "For example, in mid-November 2017, …", "In 2023, mobilization drills were conducted …": a year stated in a clause.

@@ -169,6 +169,8 @@ def river_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | No
         return (
             unresolved(phrase, "a river is located within a context country, and there is none") if said_river else None
         )
+    if not (layer("countries")["iso3"] == context).any():  # "the Vistula river" read in France: not in the layers
+        return unresolved(phrase, f"{context} is not in the reference countries layer")
     half_width_km = setting("river_corridor_km")
     band = to_storage(to_metric(line).buffer(half_width_km * 1000.0))
     band = shapely.make_valid(band.intersection(country_polygon(context).iloc[0]))
