@@ -63,7 +63,7 @@ TEST_IDS = [
     "118",
     "119",
 ]
-ARTICLES = 190
+ARTICLES = 200
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
