@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.core.dates import date_precision_of, earliest_date, latest_date
 from geo.extract import dates as dates_mod
+from geo.extract.alliance_cues import ALLIANCE_CUES
 from geo.extract.cues import FORMATION_ANNOUNCED
 from geo.extract.draft import (
     CONTEXT_ROLE,
@@ -40,29 +41,6 @@ from geo.extract.segments import inside, narrow, own_segments
 from geo.extract.text import Sentence, wire_dateline
 from geo.geocode.result import GeocodeResult
 
-ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("CSTO", re.compile(r"\bCSTO\b|Collective\s+Security\s+Treaty\s+Organi[sz]ation|\bODKB\b")),
-    (
-        "NATO",
-        re.compile(
-            r"\bNATO(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(?:exercises?|drills?|maneuvers?|manoeuvres?)\b|"
-            r"(?:exercises?|drills?|maneuvers?)\s+(?:led|organi[sz]ed|hosted|run|conducted)\s+by\s+NATO\b|"
-            r"\bNATO-led\b|\bNATO(?:['’]s)?\s+(?:enhanced\s+Forward\s+Presence|eFP)\b|"
-            r"\bNATO\s+(?:allies|members|member\s+states|countries|forces|troops)\s+(?:will\s+|are\s+to\s+|plan\s+to\s+|are\s+|were\s+)?"
-            r"(?:conduct|hold|stage|launch|begin|start|take\s+part|practi[sc]|train|rehears|exercis)|"
-            # "Poland and NATO are deploying 30,000 troops in drills", "Poland, NATO bring together … troops"
-            r"\b(?-i:[A-Z][a-z]+)(?:\s+and\s+|,\s*)NATO\s+(?:are\s+|were\s+|will\s+|have\s+)?"
-            r"(?:deploy|hold|conduct|stag|launch|begin|began|start|bring|brought|gather|mass)",
-            re.I,
-        ),
-    ),
-    (
-        "Russia-Belarus",
-        re.compile(
-            r"\b(?:Union|Allied)\s+State\b|\bState\s+Union\b|\bRussian[- ]Belarusian\b|\bBelarusian[- ]Russian\b"
-        ),
-    ),
-)
 #: What an exercise answers is another side's exercise ("in response to large-scale NATO military exercises"), so
 #: an alliance cue right after these words does not say who holds this one.
 _RESPONSE_TO = re.compile(r"\b(?:in\s+)?(?:response|reaction|answer|retaliation)\s+to\s+(?:[\w-]+\s+){0,3}$", re.I)

@@ -7,7 +7,9 @@
   in a national romanisation ("Ysyk-Köl", "Qaraghandy oblysy", "Chüy") and reports in a Russian-based one
   ("Issyk-Kul", "Karaganda", "Chui"). Names are compared with diacritics off, q as k and gh as g (folded by
   :func:`geo.geocode.gazetteer.fold_transliteration`), then by their consonants alone (four or more); a
-  reading is kept only when one country has it.
+  reading is kept only when one country has it. ISO 3166-2 writes Russian oblasts as adjectives
+  ("Orenburgskaya oblast'") where reports write the centre's name ("the Orenburg Region"): the adjective's
+  stem, with and without its "sk", is a key too (Orenburg, Chelyabinsk, Perm).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from geo.geocode.region_keys import strip_accents
 
 _TERRITORY = re.compile(r"^(?P<name>.+?)\s+territory$")
 _CONSONANTS = re.compile(r"[^bcdfgjklmnpqrstvxz ]")
+#: A Russian adjectival region name's ending ("orenburg|skaya", "chelyabin|sk|aya", "perm|skiy").
+_ADJECTIVE_END = re.compile(r"(?P<sk>sk)(?:aya|aja|iy|ij|ii|oye|oe)$")
 
 
 def territory_as_krai(key: str) -> str:
@@ -42,6 +46,15 @@ def _fold(key: str) -> str:
     return fold_transliteration(text)
 
 
+def _stems(key: str) -> tuple[str, ...]:
+    """Return ``key`` and, for an adjectival name, its stems without and with "sk" (four letters or more)."""
+    end = _ADJECTIVE_END.search(key)
+    if end is None:
+        return (key,)
+    stems = (key[: end.start()], key[: end.end("sk")])
+    return (key, *(stem for stem in stems if len(stem) >= 4))
+
+
 def _consonants(folded: str) -> str:
     return _CONSONANTS.sub("", folded.replace("h", "")).strip()
 
@@ -54,9 +67,10 @@ def _world_keys() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]
     for key, iso3, code in gazetteer.subdivision_keys():
         if len(key) < 3:
             continue
-        folded[_fold(key)].add((iso3, code))
-        if len(_consonants(_fold(key)).replace(" ", "")) >= 4:
-            bare[_consonants(_fold(key))].add((iso3, code))
+        for form in _stems(key):
+            folded[_fold(form)].add((iso3, code))
+            if len(_consonants(_fold(form)).replace(" ", "")) >= 4:
+                bare[_consonants(_fold(form))].add((iso3, code))
     return gazetteer.one_country_only(folded), gazetteer.one_country_only(bare)
 
 
