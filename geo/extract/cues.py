@@ -56,6 +56,8 @@ MOVE_VERB = re.compile(
     r"taking\s+part|participat\w+|join|joins|joined|redeploy\w*|relocat\w+|transferr?\w*|move|moved|moving|"
     r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+|consists?\s+of|compris\w+|made\s+up\s+of|includ\w+|"
     r"conducted|carried\s+out|performed|rehears\w+|advance[sd]?(?=\s+(?:into|to|towards)\b)|"
+    # forces on their way: "The troops … from A, B and C are on their way to the areas", "heading to Kyrgyzstan"
+    r"on\s+(?:their|its)\s+way\s+to|en\s+route\s+to|head(?:s|ed|ing)?(?=\s+(?:to|for|towards)\b)|regroup\w*|"
     # paratroopers dropped in: "would land onto the X training ground", "flew to Belarus to airdrop them"
     r"parachut\w+|airdrop\w*|air-dropp?\w*|land(?:s|ed|ing)?(?=\s+(?:on|onto|in|at|near)\b)|fl[eo]wn?(?=\s+(?:to|into|from)\b)|"
     # "Polish troops will be exercising together with soldiers from …"

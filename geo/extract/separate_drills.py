@@ -32,6 +32,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.extract.back_references import is_inspection
 from geo.extract.cues import DEMONSTRATIVE, EVENT_CUE, EXERCISE_NOUN
 from geo.extract.dates import tense_of
+from geo.extract.dates.mentions import MONTHS
 from geo.extract.grouped import GroupedEvent
 from geo.extract.places import find_places, geocode_cached, location_key
 from geo.extract.text import Sentence
@@ -44,6 +45,8 @@ _OWN_FORMS = ("region", "town", "site")
 #: Where a place of the drill is written: after a locative preposition ("in Rechytsa district", "– in Vileika
 #: district"), not as a government ("Moscow and Minsk would continue …").
 _LOCATIVE = re.compile(r"\b(?:in|at|near|on|within|around|outside)\s+(?:the\s+)?$", re.I)
+#: What stands between two countries of one list: ", ", " and ", ", and ", " as well as ".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 #: A determiner before the drills' noun phrase: "the drills", "these exercises", "its territorial defense drills".
 _DEFINITE = re.compile(r"\b(?:the|these|this|those|such|that|its|their|our|his|her|said)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
@@ -185,23 +188,45 @@ def elsewhere_than(event: GroupedEvent | None, sentence: Sentence) -> bool:
 
 @lru_cache(maxsize=1024)
 def _countries_of(text: str) -> frozenset[str]:
-    """ISO3 of the countries named after a locative preposition ("began in Belarus", "on Belarusian soil")."""
-    places = [p for p in find_places(text) if p.form == "country" and _LOCATIVE.search(text[: p.start])]
+    """ISO3 of the countries named after a locative preposition ("began in Belarus", "on Belarusian soil").
+
+    A list after the preposition counts whole: "will hold exercises in Kazakhstan, Russia and Belarus".
+    """
+    places, end = [], -1
+    for place in (p for p in find_places(text) if p.form == "country"):
+        if _LOCATIVE.search(text[: place.start]) or (end >= 0 and _LIST_GAP.fullmatch(text[end : place.start])):
+            places.append(place)
+            end = place.end
     return frozenset(c for p in places if (c := geocode_cached(p.query, p.context).country))
 
 
 #: "For example, in mid-November 2017, …", "In 2023, mobilization drills were conducted …": a year stated in a clause.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _EXAMPLE = re.compile(r"^\s*(?:For\s+example|For\s+instance|Earlier|Previously|In\s+(?:[\w-]+\s+){0,2}(?:19|20)\d\d)\b")
+#: "In August, …", "Back in early May 2024, …": a sentence opening with the month it reports.
+_MONTH_OPENING = re.compile(
+    r"^\s*(?:(?:Back|Earlier)\s+)?In\s+(?:(?:early|mid|late)[\s-]+)?(?P<month>(?-i:[A-Z][a-z]{2,8}))"
+    r"(?:\s+(?P<year>(?:19|20)\d\d))?\s*,"
+)
 
 
 def earlier_occasion(text: str, published: dt.date | None) -> bool:
-    """Whether a sentence recalls an earlier year's occasion: it opens with an example or a year, not in the future.
+    """Whether a sentence recalls an earlier occasion: it opens with an example, a year or an earlier month.
 
     "For example, in mid-November 2017, Serbian soldiers performed parachute jumps near Kovin with parachutes of a
-    US brigade", in a 2019 report: the soldiers and the brigade are not the 2019 exercise's.
+    US brigade", in a 2019 report: the soldiers and the brigade are not the 2019 exercise's (not in the future).
+    "In August, Russia completed joint exercises with Tajik and Uzbek troops", in an October report: a month of
+    the report's year before its own, in the past tense, is another occasion.
     """
-    if published is None or not _EXAMPLE.match(text):
+    if published is None:
+        return False
+    month = _MONTH_OPENING.match(text)
+    if month is not None and month["month"].lower() in MONTHS and tense_of(text) == "past":
+        return (int(month["year"] or published.year), MONTHS[month["month"].lower()]) < (
+            published.year,
+            published.month,
+        )
+    if not _EXAMPLE.match(text):
         return False
     years = [int(y) for y in _YEAR.findall(text)]
     return bool(years) and max(years) < published.year and tense_of(text) != "future"

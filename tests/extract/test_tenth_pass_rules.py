@@ -52,3 +52,51 @@ def test_russia_belarus_with_guests_and_no_organisation_named_stays_russia_belar
     text = "Troops from Russia, Belarus, China and India began the Border Shield-2027 exercise in Russia on Monday."
     (event,) = extractor.extract(text, published=dt.date(2027, 5, 3)).events
     assert event.alliance == "Russia-Belarus"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The troops of the CSTO (Joint Forces) from Armenia, Russia and Belarus are on their way to the areas.",
+        "The troops of the CSTO from Armenia, Russia and Belarus are heading to the training areas.",
+        "Contingents (rapid reaction forces) from Armenia, Russia and Belarus are en route to the ranges.",
+    ],
+)
+def test_forces_on_their_way_from_a_country_list_take_part(extractor, lead):
+    text = f"Forces of the Rubezh-2027 drills are regrouping to Kazakhstan. {lead}"
+    (event,) = extractor.extract(text, published=dt.date(2027, 9, 1)).events
+    assert {"ARM", "RUS", "BLR", "KAZ"} <= set(event.participants)
+
+
+def test_forces_from_a_country_after_an_aside_are_still_where_they_came_from():
+    from geo.extract.participants import find_parties
+
+    assert [p.iso3 for p in find_parties("US troops (an armoured brigade) from Germany arrived.")] == ["USA"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In August, Russia completed joint drills with Kazakh troops.",
+        "On Monday, Belarus began snap drills.",
+        "In March, Poland held drills at Orzysz.",
+    ],
+)
+def test_a_month_or_weekday_before_a_country_is_no_place(sentence):
+    from geo.extract.places import find_places
+
+    assert not [p for p in find_places(sentence) if p.text.split(",")[0] in ("August", "Monday", "March")]
+
+
+def test_a_sentence_opening_with_an_earlier_month_recalls_another_exercise(extractor):
+    text = (
+        "The CSTO will hold the Rubezh-2027 exercise in Kyrgyzstan from October 10 to 15.\n"
+        "In August, Russia completed joint military exercises with Uzbek troops near the Afghan border."
+    )
+    events = extractor.extract(text, published=dt.date(2027, 10, 1)).events
+    rubezh = next(e for e in events if e.name)
+    assert "UZB" not in rubezh.participants
+    assert any(e.name is None and "UZB" in e.participants for e in events)
+    # the exercise's own month, or a month still to come, is no earlier occasion
+    later = text.replace("In August, Russia completed", "In October, Russia and Uzbekistan will hold")
+    assert all(e.name for e in extractor.extract(later, published=dt.date(2027, 10, 1)).events)
