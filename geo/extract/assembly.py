@@ -44,6 +44,12 @@ from geo.geocode.result import GeocodeResult
 #: What an exercise answers is another side's exercise ("in response to large-scale NATO military exercises"), so
 #: an alliance cue right after these words does not say who holds this one.
 _RESPONSE_TO = re.compile(r"\b(?:in\s+)?(?:response|reaction|answer|retaliation)\s+to\s+(?:[\w-]+\s+){0,3}$", re.I)
+#: What may stand between an unknown range (or the last of a list of them) and the place said to hold it: the range
+#: word ("in Harbmaidon and Momirak| training fields in |Khatlon province"), then "in"; between the list's items.
+_LIST_THEN_IN = re.compile(
+    r"[\"'’”]?(?:\s+(?:[a-z-]+\s+){0,2}?(?:grounds?|ranges?|fields?|areas?|cent(?:er|re)s?|polygons?))?,?\s+(?:in|near|outside|of)\s+"
+)
+_LIST_ITEM_GAP = re.compile(r"[\"'’”]?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[\"'‘“]?")
 #: Alliance → the membership table of :func:`geo.reference.membership.members_on`.
 _MEMBERSHIP = {"CSTO": "CSTO", "NATO": "NATO", "Russia-Belarus": "Union State"}
 
@@ -303,7 +309,7 @@ class _Builder:
                     # "Poland moved units to its border with Belarus": another state's own border, a reaction.
                     self.notes.append(f"location {place.text!r} dropped: the border of a non-participant")
                     continue
-                result, query = self._within(place, mentions[i + 1 : i + 2], sentence.text)
+                result, query = self._within(place, mentions[i + 1 :], sentence.text)
                 if (side := other_side(place, result, mentions, participants, sentence.text)) is not None:
                     result, note = side
                     self.notes.append(note)
@@ -348,8 +354,13 @@ class _Builder:
         result = geocode_cached(place.query, place.context)
         if result.status == "resolved" or place.form != "site" or not following:
             return result, place.query
-        after = following[0]
-        if not re.fullmatch(r",?\s+(?:in|near|outside|of)\s+", sentence[place.end : after.start]):
+        after, end = following[0], place.end
+        for item in following:  # past the rest of a range list ("Harbmaidon and Momirak training fields in …")
+            if item.form != "site" or not _LIST_ITEM_GAP.fullmatch(sentence[end : item.start]):
+                after = item
+                break
+            end = item.end
+        if not _LIST_THEN_IN.fullmatch(sentence[end : after.start]):
             return result, place.query
         within = geocode_cached(after.query, after.context)
         if within.status != "resolved":

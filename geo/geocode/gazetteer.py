@@ -47,6 +47,7 @@ RANGE_WORDS = (
     "training ground",
     "training area",
     "training range",
+    *("training fields", "training field", "training centre", "training center"),
     "air weapons range",
     "aviation range",
     "air range",

@@ -100,3 +100,20 @@ def test_a_sentence_opening_with_an_earlier_month_recalls_another_exercise(extra
     # the exercise's own month, or a month still to come, is no earlier occasion
     later = text.replace("In August, Russia completed", "In October, Russia and Uzbekistan will hold")
     assert all(e.name for e in extractor.extract(later, published=dt.date(2027, 10, 1)).events)
+
+
+def test_unknown_ranges_listed_in_a_region_are_located_as_that_region(extractor):
+    text = "CSTO drills will be held in Alfamaidon and Betarak training fields in Khatlon province from October 10-23."
+    (event,) = extractor.extract(text, published=dt.date(2027, 10, 1)).events
+    located = {w: loc.country for loc in event.locations for w in (loc.text, *loc.also_written)}
+    assert located["Alfamaidon"] == located["Betarak"] == "TJK"
+    # a range of its own before another one that is in the region is not said to be there
+    alone = "CSTO drills will be held at the Alfamaidon range, at the Betarak range in Khatlon province."
+    (event,) = extractor.extract(alone, published=dt.date(2027, 10, 1)).events
+    located = {loc.text: loc.country for loc in event.locations}
+    assert located["Alfamaidon range"] is None
+
+
+@pytest.mark.parametrize("word", ["training field", "training center", "training centre"])
+def test_training_fields_and_centres_are_range_words(word):
+    assert geocode(f"the Losvido {word}").gazetteer_id == "by_tg_losvido"
