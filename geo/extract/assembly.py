@@ -37,6 +37,7 @@ from geo.extract.numbers import FigureMention, find_figures
 from geo.extract.participants import find_parties
 from geo.extract.place_sides import EAST, across_sides, other_side
 from geo.extract.places import PlaceMention, find_places, geocode_cached, is_home_base, is_venue, location_key
+from geo.extract.proxy_country import held_country
 from geo.extract.segments import inside, narrow, own_segments
 from geo.extract.text import Sentence, wire_dateline
 from geo.geocode.result import GeocodeResult
@@ -310,6 +311,9 @@ class _Builder:
                     self.notes.append(f"location {place.text!r} dropped: the border of a non-participant")
                     continue
                 result, query = self._within(place, mentions[i + 1 :], sentence.text)
+                if (abroad := held_country(place, result, mentions)) is not None:
+                    result, query, note = abroad  # "in Armenia at the Armavir training ground": not Russia's Armavir
+                    self.notes.append(note)
                 if (side := other_side(place, result, mentions, participants, sentence.text)) is not None:
                     result, note = side
                     self.notes.append(note)

@@ -117,3 +117,28 @@ def test_unknown_ranges_listed_in_a_region_are_located_as_that_region(extractor)
 @pytest.mark.parametrize("word", ["training field", "training center", "training centre"])
 def test_training_fields_and_centres_are_range_words(word):
     assert geocode(f"the Losvido {word}").gazetteer_id == "by_tg_losvido"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The CSTO Cooperation-2027 drills will be held in Armenia at the Armavir training ground.", "ARM"),
+        ("The CSTO Echelon-2027 exercise will be held in the Karaganda region at the Spassk training ground.", "KAZ"),
+    ],
+)
+def test_a_range_on_a_namesake_town_abroad_is_located_as_the_country_the_sentence_names(extractor, text, country):
+    (event,) = extractor.extract(text, published=dt.date(2027, 9, 1)).events
+    assert {loc.country for loc in event.locations} == {country}
+    assert "RUS" not in event.participants
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian troops held drills at the Armavir training ground in Krasnodar Krai.",
+        "Russian and Armenian troops held drills in Armenia and Russia, at the Armavir training ground.",
+    ],
+)
+def test_a_range_on_a_namesake_town_stays_there_when_the_sentence_names_its_country(extractor, text):
+    (event,) = extractor.extract(text, published=dt.date(2027, 9, 1)).events
+    assert {loc.text: loc.country for loc in event.locations}["Armavir training ground"] == "RUS"
