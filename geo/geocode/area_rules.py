@@ -338,6 +338,10 @@ def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     if re.search(r"\b(?:county|counties|apskritis)\b", key):  # Lithuania: the county, not the municipality
         county, county_how = _fuzzy_region_codes(stripped, context, groups_only=True)
         codes, how = (county, county_how) if county else (codes, how)
+    if not codes and stripped in gazetteer.world_region_countries():  # "the Armavir province": Armenia's, no town's
+        outside = _outside_layer(phrase, stripped, context)
+        if outside is not None:
+            return outside
     if not codes:
         codes, how = _namesake_region(stripped)
     if not codes:

@@ -22,6 +22,12 @@ from geo.geocode.geocoder import geocode
         ("the Sverdlovsk oblast", "RUS"),
         ("the Perm Krai", "RUS"),
         ("the Novosibirsk region", "RUS"),
+        ("the Samara region", "RUS"),  # Samarskaya; folded, "samar" would be the Philippines' Samar too
+        ("the Amur region", "RUS"),
+        ("the Shirak region", "ARM"),  # ISO 3166-2 writes Širak, Tavuš, Surxondaryo
+        ("the Tavush province", "ARM"),
+        ("the Surkhandarya region", "UZB"),
+        ("the Armavir province", "ARM"),  # a region's own name beats the Russian town of that name
     ],
 )
 def test_a_russian_region_outside_the_layer_is_read_by_its_centres_name(phrase, country):
