@@ -7,7 +7,8 @@ anchors; the geocoder then places the phrase on the anchor town with a radius wi
 the report means (:data:`ANCHOR_RADIUS_KM`), never on a guessed point of the village itself.
 
 :func:`reference_city` finds a capital or major city outside the regional GeoNames extract (Stockholm,
-Berlin) in ``reference_places.csv`` (Natural Earth populated places).
+Berlin, Dushanbe) in ``reference_cities.csv`` (Natural Earth populated places, the briefing map's rule without its
+extent).
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def anchors(phrase: str) -> list[Anchor]:
 
 @cache
 def _reference_cities() -> dict[str, tuple[str, float, float, str, int]]:
-    rows = table("reference_places").to_dict("records")
+    rows = table("reference_cities").to_dict("records")
     out: dict[str, tuple[str, float, float, str, int]] = {}
     for row in rows:
         key = normalize_name(str(row["name"]))

@@ -148,3 +148,22 @@ def test_a_range_on_a_namesake_town_abroad_is_located_as_the_country_the_sentenc
 def test_a_range_on_a_namesake_town_stays_there_when_the_sentence_names_its_country(extractor, text):
     (event,) = extractor.extract(text, published=dt.date(2027, 9, 1)).events
     assert {loc.text: loc.country for loc in event.locations}["Armavir training ground"] == "RUS"
+
+
+def test_the_geocoders_cities_are_the_map_places_rule_without_its_extent():
+    from geo.reference.layers import table
+
+    cities, places = table("reference_cities"), table("reference_places")
+    assert set(places["name"]) <= set(cities["name"])
+    capitals = set(cities.loc[cities["rank"] == "0", "name"])
+    assert {"Dushanbe", "Bishkek", "Astana", "Yerevan", "Minsk", "Moscow"} <= capitals
+
+
+@pytest.mark.parametrize(("phrase", "country"), [("Dushanbe", "TJK"), ("Bishkek", "KGZ"), ("Almaty", "KAZ")])
+def test_central_asian_capitals_and_major_cities_resolve(phrase, country):
+    assert geocode(phrase).country == country
+
+
+def test_a_range_near_a_central_asian_capital_is_placed_on_it_with_a_wide_radius():
+    result = geocode("the Lyaur range near Dushanbe")
+    assert (result.country, result.precision, result.confidence) == ("TJK", "area", "low")
