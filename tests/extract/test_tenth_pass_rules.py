@@ -1,9 +1,10 @@
-"""The mechanisms added for the tenth blind batch of real reports (the CSTO, the SCO and Central Asia): one test per rule.
+"""The mechanisms added for the tenth blind batch of real reports (the CSTO, the SCO and Central Asia).
 
-Each sentence is made up for the test in the style of the failure class it covers (Russian regions written after
-their centre where ISO 3166-2 writes an adjective, drills of an organisation outside the catalog's alliances,
-contingents listed "from A, B and C", months that are no places, a recalled exercise of another month, ranges
-listed with a shared range word); none is copied from the real development set.
+Each sentence is made up for the test in the style of the failure class it covers (Russian, Armenian and Uzbek
+regions written otherwise than ISO 3166-2, drills of an organisation outside the catalog's alliances, contingents
+listed "from A, B and C" on their way, months that are no places, a recalled exercise of an earlier month, ranges
+listed with a shared range word in a region, a range named after a town abroad, Central Asian capitals); none is
+copied from the real development set.
 """
 
 from __future__ import annotations
