@@ -13,15 +13,17 @@ from geo.extract import Extractor
 from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 
 #: measure -> lowest acceptable value on dev (see :func:`tests.support.extraction_score.Tally.ratio`), measured
-#: on the 170 dev articles (34 of the first pass, 18 added for the failure classes of issue 14, the 10 first
+#: on the 180 dev articles (34 of the first pass, 18 added for the failure classes of issue 14, the 10 first
 #: test articles, moved to dev after they failed, 22 of the fourth passes: 063-069 for events, 071-078 for
 #: dates, 079-085 for sites, 16 of the fifth passes: 086-091 for sites, 130-139 for events and dates, 20 of
 #: the sixth passes: 140-149 for sites, 150-159 for events, 20 of the two seventh passes: 160-169, Belarus/
-#: CSTO/Union State side, 170-179, NATO side and Russia's west, 10 of the eighth pass: 180-189, mixed, and 20
-#: of the two ninth passes: 190-199, the Baltic and Russia's west, 200-209, official and exile sources), after
-#: the ninth passes' rules (README "Ninth pass": recall 225/236, precision 249/255, alliance 224/225,
-#: participants 0.982 / 0.979, start 137/141, sites 317/359), rounded down. Each new blind batch pulls some
-#: measure down before rules are fixed for its classes (README).
+#: CSTO/Union State side, 170-179, NATO side and Russia's west, 10 of the eighth pass: 180-189, mixed, 20
+#: of the two ninth passes: 190-199, the Baltic and Russia's west, 200-209, official and exile sources, and
+#: 10 of the tenth pass: 210-219, the CSTO, the SCO and Central Asia), after the tenth pass's rules (README
+#: "Tenth pass": recall 243/254, precision 269/275, alliance 242/243, participants 605/615 and 605/620, start
+#: 151/155, sites 353/404), rounded down. Each new blind batch pulls some measure down before rules are fixed
+#: for its classes (README): the tenth pulled sites from 0.88 to 0.87 (its ten articles reach 36/45 after the
+#: rules; the 170 earlier ones keep 317/359 = 0.883).
 FLOORS = {
     "recall": 0.95,
     "precision": 0.97,
@@ -29,7 +31,7 @@ FLOORS = {
     "participants_recall": 0.98,
     "participants_precision": 0.97,
     "start": 0.97,
-    "sites": 0.88,
+    "sites": 0.87,
 }
 
 
