@@ -87,7 +87,13 @@ SUPPOSED_WAR = re.compile(
     # what the troops train to do with it: "plan a joint operation to localize an armed conflict", "repel an attack"
     r"(?:locali[sz]\w*|repel\w*|repuls\w*|resolv\w*|settl\w*|simulat\w*|suppress\w*|fend\w*\s+off)|"
     r"(?:imaginary|mock|simulated|hypothetical|notional|conditional|potential|possible))\s+(?:an?\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:war|conflicts?|attacks?|aggression|invasion|hostilities|offensive)\b",
+    r"(?:war|conflicts?|attacks?|aggression|invasion|hostilities|offensive)\b|"
+    # the drill's adversary, in the CSTO's words for it: "eliminating illegal armed groups invading a CSTO member
+    # state", "illegal armed formations that have invaded the territory of a friendly state", "notional terrorists
+    # attacking a column" (not real militants: "militants attacked a border post" stays a conflict)
+    r"\b(?:illegal\s+armed\s+(?:groups?|formations?|gangs?)|(?:mock|notional|conditional)\s+(?:[\w-]+\s+)?"
+    r"(?:enemy|militants|terrorists|adversary))\s+(?:that\s+|which\s+|who\s+)?"
+    r"(?:have\s+|had\s+)?(?:invad\w+|infiltrat\w+|attack\w*|intervene\w*|penetrat\w+)",
     re.I,
 )
 CONFLICT = re.compile(

@@ -168,3 +168,20 @@ def test_central_asian_capitals_and_major_cities_resolve(phrase, country):
 def test_a_range_near_a_central_asian_capital_is_placed_on_it_with_a_wide_radius():
     result = geocode("the Lyaur range near Dushanbe")
     assert (result.country, result.precision, result.confidence) == ("TJK", "area", "low")
+
+
+def test_the_adversary_of_a_drills_scenario_is_no_war(extractor):
+    text = (
+        "The Rubezh-2027 drills would be held at the Alfa training center in Kyrgyzstan, with the goal being to "
+        "practice preparing for and conducting combat operations by the rapid deployment forces of the region aimed "
+        "at eliminating illegal armed groups invading a CSTO member state."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2027, 9, 1)).events
+    assert "Alfa training center" in {loc.text for loc in event.locations}
+
+
+def test_real_militants_attacking_still_give_no_facts():
+    from geo.extract.grouping import _gives_facts
+
+    assert not _gives_facts("Militants attacked a border post in the Batken region, where drills were held.")
+    assert _gives_facts("The drills practise eliminating illegal armed formations that have invaded a friendly state.")
