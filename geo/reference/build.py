@@ -303,6 +303,7 @@ def build_reference_places(
             "rank": chosen["rank"],
             "scalerank": chosen["SCALERANK"].astype(int),
             "population": chosen["POP_MAX"].astype(int),
+            "name_ru": chosen["NAME_RU"].fillna(""),  # how Russian-language reports name it ("Алма-Ата")
         }
     )
     return out.sort_values(

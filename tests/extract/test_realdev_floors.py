@@ -21,9 +21,8 @@ from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 #: of the two ninth passes: 190-199, the Baltic and Russia's west, 200-209, official and exile sources, and
 #: 10 of the tenth pass: 210-219, the CSTO, the SCO and Central Asia), after the tenth pass's rules (README
 #: "Tenth pass": recall 243/254, precision 269/275, alliance 242/243, participants 605/615 and 605/620, start
-#: 151/155, sites 353/404), rounded down. Each new blind batch pulls some measure down before rules are fixed
-#: for its classes (README): the tenth pulled sites from 0.88 to 0.87 (its ten articles reach 36/45 after the
-#: rules; the 170 earlier ones keep 317/359 = 0.883).
+#: 151/155, sites 356/404), rounded down. Each new blind batch pulls some measure down before rules are fixed
+#: for its classes (README).
 FLOORS = {
     "recall": 0.95,
     "precision": 0.97,
@@ -31,7 +30,7 @@ FLOORS = {
     "participants_recall": 0.98,
     "participants_precision": 0.97,
     "start": 0.97,
-    "sites": 0.87,
+    "sites": 0.88,
 }
 
 

@@ -185,3 +185,20 @@ def test_real_militants_attacking_still_give_no_facts():
 
     assert not _gives_facts("Militants attacked a border post in the Batken region, where drills were held.")
     assert _gives_facts("The drills practise eliminating illegal armed formations that have invaded a friendly state.")
+
+
+@pytest.mark.parametrize(("phrase", "country"), [("Alma-Ata", "KAZ"), ("Ust-Kamenogorsk", "KAZ")])
+def test_a_city_is_also_found_by_its_russian_name(phrase, country):
+    assert geocode(phrase).country == country
+
+
+@pytest.mark.parametrize(("phrase", "country"), [("the Alma-Ata region", "KAZ"), ("the Bishkek region", "KGZ")])
+def test_a_region_named_after_its_centre_outside_the_layer_is_that_countrys(phrase, country):
+    result = geocode(phrase)
+    assert (result.country, result.precision) == (country, "country")
+
+
+@pytest.mark.parametrize("phrase", ["the Vilnius region", "the Minsk region", "the Riga region"])
+def test_a_region_the_layer_holds_stays_that_region(phrase):
+    # the centre's country stands in only for a region the layer lacks
+    assert geocode(phrase).precision == "region"
