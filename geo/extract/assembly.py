@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.core.dates import date_precision_of, earliest_date, latest_date
 from geo.extract import dates as dates_mod
+from geo.extract.alliance_cues import ALLIANCE_CUES
 from geo.extract.cues import FORMATION_ANNOUNCED
 from geo.extract.draft import (
     CONTEXT_ROLE,
@@ -37,36 +38,20 @@ from geo.extract.numbers import FigureMention, find_figures
 from geo.extract.participants import find_parties
 from geo.extract.place_sides import EAST, across_sides, other_side, reaction_border
 from geo.extract.places import PlaceMention, find_places, geocode_cached, is_home_base, is_venue, location_key
+from geo.extract.proxy_country import held_country
 from geo.extract.segments import inside, narrow, own_segments
 from geo.extract.text import Sentence, wire_dateline
 from geo.geocode.result import GeocodeResult
 
-ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("CSTO", re.compile(r"\bCSTO\b|Collective\s+Security\s+Treaty\s+Organi[sz]ation|\bODKB\b")),
-    (
-        "NATO",
-        re.compile(
-            r"\bNATO(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(?:exercises?|drills?|maneuvers?|manoeuvres?)\b|"
-            r"(?:exercises?|drills?|maneuvers?)\s+(?:led|organi[sz]ed|hosted|run|conducted)\s+by\s+NATO\b|"
-            r"\bNATO-led\b|\bNATO(?:['’]s)?\s+(?:enhanced\s+Forward\s+Presence|eFP)\b|"
-            r"\bNATO\s+(?:allies|members|member\s+states|countries|forces|troops)\s+(?:will\s+|are\s+to\s+|plan\s+to\s+|are\s+|were\s+)?"
-            r"(?:conduct|hold|stage|launch|begin|start|take\s+part|practi[sc]|train|rehears|exercis)|"
-            # "Poland and NATO are deploying 30,000 troops in drills", "Poland, NATO bring together … troops"
-            r"\b(?-i:[A-Z][a-z]+)(?:\s+and\s+|,\s*)NATO\s+(?:are\s+|were\s+|will\s+|have\s+)?"
-            r"(?:deploy|hold|conduct|stag|launch|begin|began|start|bring|brought|gather|mass)",
-            re.I,
-        ),
-    ),
-    (
-        "Russia-Belarus",
-        re.compile(
-            r"\b(?:Union|Allied)\s+State\b|\bState\s+Union\b|\bRussian[- ]Belarusian\b|\bBelarusian[- ]Russian\b"
-        ),
-    ),
-)
 #: What an exercise answers is another side's exercise ("in response to large-scale NATO military exercises"), so
 #: an alliance cue right after these words does not say who holds this one.
 _RESPONSE_TO = re.compile(r"\b(?:in\s+)?(?:response|reaction|answer|retaliation)\s+to\s+(?:[\w-]+\s+){0,3}$", re.I)
+#: What may stand between an unknown range (or the last of a list of them) and the place said to hold it: the range
+#: word ("in Harbmaidon and Momirak| training fields in |Khatlon province"), then "in"; between the list's items.
+_LIST_THEN_IN = re.compile(
+    r"[\"'’”]?(?:\s+(?:[a-z-]+\s+){0,2}?(?:grounds?|ranges?|fields?|areas?|cent(?:er|re)s?|polygons?))?,?\s+(?:in|near|outside|of)\s+"
+)
+_LIST_ITEM_GAP = re.compile(r"[\"'’”]?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[\"'‘“]?")
 #: Alliance → the membership table of :func:`geo.reference.membership.members_on`.
 _MEMBERSHIP = {"CSTO": "CSTO", "NATO": "NATO", "Russia-Belarus": "Union State"}
 
@@ -327,7 +312,10 @@ class _Builder:
                     # "Poland moved units to its border with Belarus": another state's own border, a reaction.
                     self.notes.append(f"location {place.text!r} dropped: the border of a non-participant")
                     continue
-                result, query = self._within(place, mentions[i + 1 : i + 2], sentence.text)
+                result, query = self._within(place, mentions[i + 1 :], sentence.text)
+                if (abroad := held_country(place, result, mentions)) is not None:
+                    result, query, note = abroad  # "in Armenia at the Armavir training ground": not Russia's Armavir
+                    self.notes.append(note)
                 if (side := other_side(place, result, mentions, participants, sentence.text, hosts)) is not None:
                     result, note = side
                     self.notes.append(note)
@@ -368,8 +356,13 @@ class _Builder:
         result = geocode_cached(place.query, place.context)
         if result.status == "resolved" or place.form != "site" or not following:
             return result, place.query
-        after = following[0]
-        if not re.fullmatch(r",?\s+(?:in|near|outside|of)\s+", sentence[place.end : after.start]):
+        after, end = following[0], place.end
+        for item in following:  # past the rest of a range list ("Harbmaidon and Momirak training fields in …")
+            if item.form != "site" or not _LIST_ITEM_GAP.fullmatch(sentence[end : item.start]):
+                after = item
+                break
+            end = item.end
+        if not _LIST_THEN_IN.fullmatch(sentence[end : after.start]):
             return result, place.query
         within = geocode_cached(after.query, after.context)
         if within.status != "resolved":

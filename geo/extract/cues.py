@@ -59,6 +59,8 @@ MOVE_VERB = re.compile(
     r"conducted|carried\s+out|performed|rehears\w+|advance[sd]?(?=\s+(?:into|to|towards)\b)|"
     # "the forces of the joint group crossed the Vistula River", "the troops will continue their march to …"
     r"cross(?:es|ed|ing)?(?=\s+the\s+(?-i:[A-Z])[\w-]+\s+(?i:river)\b)|march(?:es|ed|ing)?(?=\s+(?:to|towards|into)\b)|"
+    # forces on their way: "The troops … from A, B and C are on their way to the areas", "heading to Kyrgyzstan"
+    r"on\s+(?:their|its)\s+way\s+to|en\s+route\s+to|head(?:s|ed|ing)?(?=\s+(?:to|for|towards)\b)|regroup\w*|"
     # paratroopers dropped in: "would land onto the X training ground", "flew to Belarus to airdrop them"
     r"parachut\w+|airdrop\w*|air-dropp?\w*|land(?:s|ed|ing)?(?=\s+(?:on|onto|in|at|near)\b)|fl[eo]wn?(?=\s+(?:to|into|from)\b)|"
     # "Polish troops will be exercising together with soldiers from …"
@@ -100,7 +102,13 @@ SUPPOSED_WAR = re.compile(
     # what the troops train to do with it: "plan a joint operation to localize an armed conflict", "repel an attack"
     r"(?:locali[sz]\w*|repel\w*|repuls\w*|resolv\w*|settl\w*|simulat\w*|suppress\w*|fend\w*\s+off)|"
     r"(?:imaginary|mock|simulated|hypothetical|notional|conditional|potential|possible))\s+(?:an?\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:war|conflicts?|attacks?|aggression|invasion|hostilities|offensive)\b",
+    r"(?:war|conflicts?|attacks?|aggression|invasion|hostilities|offensive)\b|"
+    # the drill's adversary, in the CSTO's words for it: "eliminating illegal armed groups invading a CSTO member
+    # state", "illegal armed formations that have invaded the territory of a friendly state", "notional terrorists
+    # attacking a column" (not real militants: "militants attacked a border post" stays a conflict)
+    r"\b(?:illegal\s+armed\s+(?:groups?|formations?|gangs?)|(?:mock|notional|conditional)\s+(?:[\w-]+\s+)?"
+    r"(?:enemy|militants|terrorists|adversary))\s+(?:that\s+|which\s+|who\s+)?"
+    r"(?:have\s+|had\s+)?(?:invad\w+|infiltrat\w+|attack\w*|intervene\w*|penetrat\w+)",
     re.I,
 )
 CONFLICT = re.compile(

@@ -19,12 +19,21 @@ from geo.extract.places import find_places, geocode_cached
 #: Where a place of the drill is written: after a locative preposition ("in Rechytsa district", "– in Vileika
 #: district"), not as a government ("Moscow and Minsk would continue …").
 LOCATIVE = re.compile(r"\b(?:in|at|near|on|within|around|outside)\s+(?:the\s+)?$", re.I)
+#: What stands between two countries of one list: ", ", " and ", ", and ", " as well as ".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 
 
 @lru_cache(maxsize=1024)
 def countries_of(text: str) -> frozenset[str]:
-    """ISO3 of the countries named after a locative preposition ("began in Belarus", "on Belarusian soil")."""
-    places = [p for p in find_places(text) if p.form == "country" and LOCATIVE.search(text[: p.start])]
+    """ISO3 of the countries named after a locative preposition ("began in Belarus", "on Belarusian soil").
+
+    A list after the preposition counts whole: "will hold exercises in Kazakhstan, Russia and Belarus".
+    """
+    places, end = [], -1
+    for place in (p for p in find_places(text) if p.form == "country"):
+        if LOCATIVE.search(text[: place.start]) or (end >= 0 and _LIST_GAP.fullmatch(text[end : place.start])):
+            places.append(place)
+            end = place.end
     return frozenset(c for p in places if (c := geocode_cached(p.query, p.context).country))
 
 

@@ -465,8 +465,8 @@ class _Grouping:
             self.main = GroupedEvent()
             self.events.append(self.main)
             return self.main
-        if SEPARATELY.match(sentence.text) and EVENT_CUE.search(sentence.text):
-            # "Separately, nearly 1,500 … troops will participate in exercises in the Suwalki Gap": another one.
+        another = SEPARATELY.match(sentence.text) and EVENT_CUE.search(sentence.text)  # "Separately, … the Suwalki Gap"
+        if another or (earlier_occasion(sentence.text, self.published) and _gives_facts(sentence.text)):  # "In 2017, …"
             event = GroupedEvent(named_paragraph=sentence.paragraph)
             self.events.append(event)
             return event

@@ -58,6 +58,8 @@ _FORCE = (
     r"participated|participates|joined|joins|to|and|in|from|on|at|with|for|also)\b))"
 )
 _MODS = r"(?:(?:armed|military|special|airborne|paratroopers?|ground|naval|air|peacekeeping|rapid[- ]reaction|combat|elite|border|territorial|defen[cs]e|operations|mechani[sz]ed|motori[sz]ed|rifle|tank|artillery|missile|reconnaissance|engineering|air[- ]defen[cs]e|signal|marine|landing|assault|[A-Z][a-z]+|\d+(?:st|nd|rd|th))\s+){0,3}"  # noqa: E501
+#: A short aside in brackets after the forces ("The troops of the CSTO (Collective Forces) from Kazakhstan, …").
+_ASIDE = r"\([^()]{1,40}\)"
 _EXERCISE = r"(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s+games|wargames|training)"
 _AUX = r"(?:(?:will|would|shall|is|are|was|were|has|have|had|also|then|to|plans?\s+to|agreed\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to|is\s+to|are\s+to|reportedly|jointly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this|next)\s+week|today|yesterday)\s+)*"  # noqa: E501
 _NEG = r"(?:(?:did|does|do|will|would|has|have|had|is|are|was|were)\s+)?(?:not|never|n[o']t)\s+"
@@ -209,7 +211,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
          rf"^(?i:apart\s+from|besides|in\s+addition\s+to|alongside)\s+(?P<list>{_list(names)}),[^.;]{{0,300}}?(?i:take\s+part|taking\s+part|took\s+part|participat\w+|involved|join\w*)"),
         ("forces", "participant", rf"(?P<list>{_list(names)})['’]s\s+{_MODS}{_FORCE}\b"),
         ("forces-from", "participant",
-         rf"{_MODS}{_FORCE}(?:\s+and\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,4}}?(?i:equipment|hardware|vehicles|tanks|aircraft|helicopters|weapons))?\s+(?:from|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){{1,4}}?(?=(?:member|ally|partner)\b))?(?:(?:CSTO|NATO|EU|member|allied|ally|partner|the)\s+)*(?:(?:states|countries|nations)(?:\s*[,:–—-]\s*|\s+)(?:(?i:namely|specifically|i\.e\.)\s*,?\s*)?)?(?P<list>{_list(names)})"),
+         rf"{_MODS}{_FORCE}(?:\s*{_ASIDE})?(?:\s+and\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,4}}?(?i:equipment|hardware|vehicles|tanks|aircraft|helicopters|weapons))?\s+(?:from|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){{1,4}}?(?=(?:member|ally|partner)\b))?(?:(?:CSTO|NATO|EU|member|allied|ally|partner|the)\s+)*(?:{_ASIDE}\s+)?(?:from\s+)?(?:(?:states|countries|nations)(?:\s*[,:–—-]\s*|\s+)(?:(?i:namely|specifically|i\.e\.)\s*,?\s*)?)?(?P<list>{_list(names)})"),
         # "The contingents … will deploy from the Republic of Kazakhstan, the Kyrgyz Republic …", "aircraft
         # transported participants from Tajikistan and the Kyrgyz Republic".
         ("deploy-from", "participant",

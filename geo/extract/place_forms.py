@@ -33,11 +33,19 @@ import re
 from functools import cache
 
 from geo.core.settings import setting
+from geo.extract.dates.mentions import MONTHS, WEEKDAYS
 from geo.extract.lexicon import country_names, country_pattern, iso3_of
 from geo.geocode import gazetteer
 from geo.geocode.gazetteer import normalize_name
 from geo.reference.layers import layer
 
+#: Capitalised words that are no place: organisations, determiners, and months and weekdays opening a sentence before
+#: a country ("In August, Russia completed …", "On Monday, Belarus began …" are no place "August" in Russia).
+NOT_PLACES = frozenset(
+    {"nato", "csto", "eu", "un", "osce", "the", "this", "that", "these", "those", "each", "every", "its", "their"}
+    | MONTHS.keys()
+    | WEEKDAYS.keys()
+)
 #: (text as written, query for the geocoder, start, end, form, context ISO3 or None) of one place phrase.
 Found = tuple[str, str, int, int, str, str | None]
 

@@ -42,8 +42,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from geo.extract.lexicon import country_names, country_pattern, is_demonym, iso3_of
+from geo.extract.place_forms import NOT_PLACES, more_places
 from geo.extract.place_forms import country_query as _country_query
-from geo.extract.place_forms import more_places
 from geo.extract.place_lists import continued_regions
 from geo.extract.venues import is_home_base, is_venue
 from geo.geocode import gazetteer
@@ -65,7 +65,7 @@ DEFAULT_CONTEXT = "BLR"
 
 _PREP = r"(?i:\b(?:in|at|spans?|spanning|covers?|covering|near|along|on|onto|across|to|into|inside|within|throughout|around|towards?|close\s+to|next\s+to|outside|nearer|alongside)\s+)"  # noqa: E501
 _COMPASS = r"(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|centre|center)"
-_RANGE_WORDS = r"(?i:training\s+grounds?|training\s+ranges?|training\s+areas?|firing\s+ranges?|gunfire\s+ranges?|combined-arms\s+ranges?|ranges?|polygons?|poligon(?:as|s)?|airfields?|air\s+bases?|airbases?)"  # noqa: E501
+_RANGE_WORDS = r"(?i:training\s+grounds?|training\s+ranges?|training\s+areas?|training\s+fields?|training\s+cent(?:er|re)s?|firing\s+ranges?|gunfire\s+ranges?|combined-arms\s+ranges?|ranges?|polygons?|poligon(?:as|s)?|airfields?|air\s+bases?|airbases?)"  # noqa: E501
 # One to three capitalised words; a hyphen only between capitalised parts ("Nur-Sultan", not "Moscow-based").
 #: Ranges and airfields as a plural class ("all airfields and training grounds of …").
 _RANGES = r"(?i:airfields|training\s+grounds|training\s+ranges|ranges|air\s*bases|airbases|polygons)"
@@ -74,9 +74,6 @@ _CAPS = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’']*(?:-[A-Z][\w’']*)*(?:\s[A-ZÀ-ÖØ-ÞĀ
 _UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
 #: One place name in a list: one or two capitalised words ("Obuz-Lesnovsky", "Strugi Krasnye", "Varėna").
 _NAME = rf"{_UPPER}[\w’'-]+(?:\s{_UPPER}[\w’'-]+)?"
-_NOT_PLACES = frozenset(
-    {"nato", "csto", "eu", "un", "osce", "the", "this", "that", "these", "those", "each", "every", "its", "their"}
-)
 
 
 @dataclass(frozen=True)
@@ -194,7 +191,7 @@ def _caps_prefix(caps: str) -> tuple[str, str] | None:
     for n in range(len(words), 0, -1):
         candidate = " ".join(words[:n])
         key = normalize_name(candidate)
-        if key in _NOT_PLACES:
+        if key in NOT_PLACES:
             continue
         if candidate in country_names():
             return candidate, "country"
@@ -272,7 +269,7 @@ def _list_mentions(form: str, match: re.Match[str], sentence: str) -> list[Place
     district = match.group("word").lower() in ("districts", "municipalities")
     out = []
     for part in re.finditer(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?", match.group("names")):
-        if normalize_name(part.group(0)) in _NOT_PLACES:
+        if normalize_name(part.group(0)) in NOT_PLACES:
             continue
         query = f"{part.group(0)} district" if district else f"the {part.group(0)} region"
         out.append(PlaceMention(part.group(0), query, base + part.start(), base + part.end(), "region", role, context))
@@ -317,7 +314,7 @@ def _site_list_mentions(form: str, match: re.Match[str], sentence: str) -> list[
     out = []
     for part in re.finditer(_NAME, match.group("names")):
         name = part.group(0)
-        if normalize_name(name) in _NOT_PLACES or name in country_names() or name.lower() == "and":
+        if normalize_name(name) in NOT_PLACES or name in country_names() or name.lower() == "and":
             continue
         query = name if kind in ("town", "citie", "village", "settlement") else f"{name} {kind}"
         town = kind in ("town", "citie", "village", "settlement")
@@ -435,7 +432,7 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
             return None
         return PlaceMention(text, _country_query(iso3, text), start, end, "country", role, iso3)
     if form == "region":
-        if normalize_name(match.group("name")) in _NOT_PLACES or _MILITARY_DISTRICT.search(text):
+        if normalize_name(match.group("name")) in NOT_PLACES or _MILITARY_DISTRICT.search(text):
             return None  # "the Central Military District" is where troops come from, not an admin region
         owner = match.group("owner") or match.group("dem")
         if owner:
@@ -445,7 +442,7 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
             return PlaceMention(text, f"the {query}", start, end, "region", role, context)
         return PlaceMention(text, text, start, end, "region", role)
     if form == "site-unknown":
-        if normalize_name(match.group("name")) in _NOT_PLACES:
+        if normalize_name(match.group("name")) in NOT_PLACES:
             return None
         if is_demonym(match.group("name")):  # "the Russian training ground": some range in Russia
             iso3 = iso3_of(match.group("name")) or DEFAULT_CONTEXT
@@ -485,7 +482,7 @@ def _named_in(form: str, match: re.Match[str], text: str, start: int, end: int, 
             return PlaceMention(text, _country_query(iso3, text), start, end, "country", role, iso3)
         return PlaceMention(text, f"{name} republic", start, end, "region", role)
     iso3 = iso3_of(match.group("cname"))
-    if iso3 is None or name in country_names() or normalize_name(name) in _NOT_PLACES:
+    if iso3 is None or name in country_names() or normalize_name(name) in NOT_PLACES:
         return None
     if geocode_cached(name, iso3).country == iso3:
         return None  # "in Minsk, Belarus": the town pattern reads it

@@ -32,6 +32,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.extract.back_references import is_inspection
 from geo.extract.cues import DEMONSTRATIVE, EVENT_CUE, EXERCISE_NOUN
 from geo.extract.dates import tense_of
+from geo.extract.dates.mentions import MONTHS
 from geo.extract.event_places import LOCATIVE, countries_of
 from geo.extract.grouped import GroupedEvent
 from geo.extract.participants import find_parties
@@ -215,15 +216,30 @@ def elsewhere_than(event: GroupedEvent | None, sentence: Sentence) -> bool:
 #: "For example, in mid-November 2017, …", "In 2023, mobilization drills were conducted …": a year stated in a clause.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _EXAMPLE = re.compile(r"^\s*(?:For\s+example|For\s+instance|Earlier|Previously|In\s+(?:[\w-]+\s+){0,2}(?:19|20)\d\d)\b")
+#: "In August, …", "Back in early May 2024, …": a sentence opening with the month it reports.
+_MONTH_OPENING = re.compile(
+    r"^\s*(?:(?:Back|Earlier)\s+)?In\s+(?:(?:early|mid|late)[\s-]+)?(?P<month>(?-i:[A-Z][a-z]{2,8}))"
+    r"(?:\s+(?P<year>(?:19|20)\d\d))?\s*,"
+)
 
 
 def earlier_occasion(text: str, published: dt.date | None) -> bool:
-    """Whether a sentence recalls an earlier year's occasion: it opens with an example or a year, not in the future.
+    """Whether a sentence recalls an earlier occasion: it opens with an example, a year or an earlier month.
 
     "For example, in mid-November 2017, Serbian soldiers performed parachute jumps near Kovin with parachutes of a
-    US brigade", in a 2019 report: the soldiers and the brigade are not the 2019 exercise's.
+    US brigade", in a 2019 report: the soldiers and the brigade are not the 2019 exercise's (not in the future).
+    "In August, Russia completed joint exercises with Tajik and Uzbek troops", in an October report: a month of
+    the report's year before its own, in the past tense, is another occasion.
     """
-    if published is None or not _EXAMPLE.match(text):
+    if published is None:
+        return False
+    month = _MONTH_OPENING.match(text)
+    if month is not None and month["month"].lower() in MONTHS and tense_of(text) == "past":
+        return (int(month["year"] or published.year), MONTHS[month["month"].lower()]) < (
+            published.year,
+            published.month,
+        )
+    if not _EXAMPLE.match(text):
         return False
     years = [int(y) for y in _YEAR.findall(text)]
     return bool(years) and max(years) < published.year and tense_of(text) != "future"

@@ -7,7 +7,8 @@ anchors; the geocoder then places the phrase on the anchor town with a radius wi
 the report means (:data:`ANCHOR_RADIUS_KM`), never on a guessed point of the village itself.
 
 :func:`reference_city` finds a capital or major city outside the regional GeoNames extract (Stockholm,
-Berlin) in ``reference_places.csv`` (Natural Earth populated places).
+Berlin, Dushanbe) in ``reference_cities.csv`` (Natural Earth populated places, the briefing map's rule without its
+extent), also by its Russian name romanised ("Alma-Ata" is Almaty).
 """
 
 from __future__ import annotations
@@ -68,13 +69,28 @@ def anchors(phrase: str) -> list[Anchor]:
 
 @cache
 def _reference_cities() -> dict[str, tuple[str, float, float, str, int]]:
-    rows = table("reference_places").to_dict("records")
+    rows = table("reference_cities").to_dict("records")
     out: dict[str, tuple[str, float, float, str, int]] = {}
     for row in rows:
-        key = normalize_name(str(row["name"]))
         lon, lat = float(row["longitude"]), float(row["latitude"])
-        out.setdefault(key, (str(row["name"]), lon, lat, str(row["iso3"]), int(row["population"])))
+        for name in (str(row["name"]), _romanised(str(row.get("name_ru", "")))):
+            if name:
+                out.setdefault(
+                    normalize_name(name), (str(row["name"]), lon, lat, str(row["iso3"]), int(row["population"]))
+                )
     return out
+
+
+#: Russian letters in the English (BGN/PCGN-like) romanisation Russian-language wire copy uses ("Alma-Ata").
+_RUSSIAN_LATIN = str.maketrans(
+    {**dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)), "ё": "yo", "ж": "zh", "х": "kh",
+     "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "", "ю": "yu", "я": "ya"}
+)  # fmt: skip
+
+
+def _romanised(russian: str) -> str:
+    """Romanise a Russian name: "Алма-Ата" → "Alma-Ata", "Усть-Каменогорск" → "Ust-Kamenogorsk"."""
+    return "-".join(part[:1].upper() + part[1:] for part in russian.lower().translate(_RUSSIAN_LATIN).split("-"))
 
 
 def reference_city(key: str) -> tuple[str, float, float, str, int] | None:

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from geo.core.countries import DEMONYMS
 from geo.core.settings import setting
 from geo.geocode import areas, gazetteer
+from geo.geocode.anchors import reference_city
 from geo.geocode.gazetteer import clean_phrase, normalize_name, strip_words
 from geo.geocode.region_spellings import territory_as_krai, world_region
 from geo.geocode.result import GeocodeResult, area_result, unresolved
@@ -208,6 +209,23 @@ def _outside_layer(phrase: str, name: str, context: str | None) -> GeocodeResult
     return None
 
 
+def _centre_outside_layer(phrase: str, name: str) -> GeocodeResult | None:
+    """Return the country of a region named after its centre, a city of a country the admin-1 layer has no region of.
+
+    "the Alma-Ata region" (Almaty's Russian name, :func:`geo.geocode.anchors.reference_city`): the region around that
+    city is somewhere in Kazakhstan, so the country's area is its honest extent, at country precision.
+    """
+    city = reference_city(name)
+    if city is None or city[3] in set(layer("admin1")["iso3"]) or city[3] not in set(layer("countries")["iso3"]):
+        return None
+    row = layer("countries").set_index("iso3").loc[city[3]]
+    explanation = (
+        f"the region named after its centre {city[0]} (Natural Earth populated places), a city of {row['name']} "
+        f"({city[3]}), whose regions the admin-1 layer does not hold: the country's area, Natural Earth 1:10m"
+    )
+    return area_result(phrase, "country", row.geometry, city[3], explanation, confidence="low")
+
+
 #: A side of a region before its name ("northern Vitebsk", "the northeast part of the vitebsk").
 _COMPASS_PART = re.compile(
     r"^(?:the\s+)?(?P<side>(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
@@ -338,6 +356,10 @@ def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     if re.search(r"\b(?:county|counties|apskritis)\b", key):  # Lithuania: the county, not the municipality
         county, county_how = _fuzzy_region_codes(stripped, context, groups_only=True)
         codes, how = (county, county_how) if county else (codes, how)
+    if not codes and stripped in gazetteer.world_region_countries():  # "the Armavir province": Armenia's, no town's
+        outside = _outside_layer(phrase, stripped, context)
+        if outside is not None:
+            return outside
     if not codes:
         codes, how = _namesake_region(stripped)
     if not codes:
@@ -349,6 +371,8 @@ def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
         return outside
     if not codes and context is not None:  # "Podlasie province" in a Belarus report: any country's region
         codes, how = _fuzzy_region_codes(stripped, None)
+    if not codes and (centre := _centre_outside_layer(phrase, stripped)) is not None:
+        return centre
     if not codes:
         return unresolved(phrase, f"no admin-1 region is called {stripped!r}")
     if len(codes) > 1 and context is not None:

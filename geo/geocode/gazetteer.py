@@ -46,7 +46,7 @@ RANGE_WORDS = (
     "training grounds",
     "training ground",
     "training area",
-    "training range",
+    *("training range", "training fields", "training field", "training centre", "training center"),
     "air weapons range",
     "aviation range",
     "air range",

@@ -265,21 +265,26 @@ def build_overview(shared: Path) -> gpd.GeoDataFrame:
     return _round(simplify_coverage(_round(gdf), OVERVIEW_TOLERANCE_M))
 
 
-def build_reference_places(shared: Path, gazetteer: pd.DataFrame) -> pd.DataFrame:
+def build_reference_places(
+    shared: Path, gazetteer: pd.DataFrame, box: tuple[float, float, float, float] | None = PLACES_BOX
+) -> pd.DataFrame:
     """Return the places the briefing map names for orientation, chosen by Natural Earth's own attributes.
 
     The rule, in priority order (``rank``): 0 every national capital (``FEATURECLA`` "Admin-0 capital");
     1 the oblast centres of Belarus (``ADM0_A3`` BLR, "Admin-1 capital"); 2 every other place whose NE
     ``SCALERANK`` is at most :data:`PLACES_MAX_SCALERANK` (NE's label importance: St Petersburg,
-    Kaliningrad, Pskov, Smolensk, Lviv, Gdańsk…). Inside :data:`PLACES_BOX` (lon/lat, degrees).
+    Kaliningrad, Pskov, Smolensk, Lviv, Gdańsk…). Inside ``box`` (lon/lat, degrees; :data:`PLACES_BOX`), or the
+    whole source with ``box=None``: the cities the geocoder knows outside the regional gazetteer
+    (``reference_cities.csv``: Dushanbe, Bishkek, Almaty, Yerevan for reports on Central Asia and the Caucasus).
 
     Name and position come from the GeoNames gazetteer (``gazetteer.csv``) when the NE place carries a
     GeoNames id found there, so a city and a site resolved to the same town share one name and one point
     ("Kyiv", "Hrodna"); otherwise from NE (``NAME_EN``, ``LATITUDE``/``LONGITUDE``: Helsinki, Stockholm).
     """
     src = gpd.read_file(shared / "places" / "ne_10m_populated_places_europe_csto.geojson")
-    west, south, east, north = PLACES_BOX
-    src = src[src["LONGITUDE"].between(west, east) & src["LATITUDE"].between(south, north)]
+    if box is not None:
+        west, south, east, north = box
+        src = src[src["LONGITUDE"].between(west, east) & src["LATITUDE"].between(south, north)]
     rank = pd.Series(3, index=src.index)
     rank[src["SCALERANK"] <= PLACES_MAX_SCALERANK] = 2
     rank[(src["ADM0_A3"] == "BLR") & (src["FEATURECLA"] == "Admin-1 capital")] = 1
@@ -298,6 +303,7 @@ def build_reference_places(shared: Path, gazetteer: pd.DataFrame) -> pd.DataFram
             "rank": chosen["rank"],
             "scalerank": chosen["SCALERANK"].astype(int),
             "population": chosen["POP_MAX"].astype(int),
+            "name_ru": chosen["NAME_RU"].fillna(""),  # how Russian-language reports name it ("Алма-Ата")
         }
     )
     return out.sort_values(
@@ -372,8 +378,11 @@ def build(shared: Path, out: Path) -> list[Path]:
     gazetteer.to_csv(places / "gazetteer.csv", index=False, lineterminator="\n")
     reference_places = build_reference_places(shared, gazetteer)
     reference_places.to_csv(places / "reference_places.csv", index=False, lineterminator="\n")
+    reference_cities = build_reference_places(shared, gazetteer, box=None)
+    reference_cities.to_csv(places / "reference_cities.csv", index=False, lineterminator="\n")
     build_training_grounds(shared).to_csv(places / "training_grounds.csv", index=False, lineterminator="\n")
-    written += [places / "gazetteer.csv", places / "reference_places.csv", places / "training_grounds.csv"]
+    written += [places / "gazetteer.csv", places / "reference_places.csv", places / "reference_cities.csv"]
+    written.append(places / "training_grounds.csv")
     shutil.copyfile(shared / "places" / "training_grounds_notes.md", places / "training_grounds_notes.md")
     written.append(places / "training_grounds_notes.md")
     for name in ("nato_members.csv", "csto_members.csv", "csto_milestones.csv"):

@@ -84,10 +84,11 @@ def layer(name: str) -> gpd.GeoDataFrame:
 
 @cache
 def table(name: str) -> pd.DataFrame:
-    """Return a reference table: ``gazetteer``, ``reference_places``, ``training_grounds(_curated)`` or membership."""
+    """Return a reference table: ``gazetteer``, ``reference_places``, ``reference_cities``, ranges or members."""
     candidates = {
         "gazetteer": settings.DATA_DIR / "places" / "gazetteer.csv",
         "reference_places": settings.DATA_DIR / "places" / "reference_places.csv",
+        "reference_cities": settings.DATA_DIR / "places" / "reference_cities.csv",
         "training_grounds": settings.DATA_DIR / "places" / "training_grounds.csv",
         "training_grounds_curated": settings.DATA_DIR / "places" / "training_grounds_curated.csv",
         "nato_members": settings.DATA_DIR / "membership" / "nato_members.csv",

@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 
 from geo.extract import DraftEvent, Extractor
-from geo.extract.assembly import ALLIANCE_CUES
+from geo.extract.alliance_cues import ALLIANCE_CUES
 from geo.extract.names import NameLexicon, find_names
 from geo.extract.participants import find_parties
 

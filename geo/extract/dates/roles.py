@@ -404,7 +404,7 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:had|was|were|did|ago|last|said|announced|reported|held|hosted|staged|began|started|opened|arrived|kicked\s+off|took|"
-    r"attacked|launched|confirmed|tweeted|declared|told|stated|ended|concluded)\b",
+    r"attacked|launched|confirmed|tweeted|declared|told|stated|ended|concluded|completed|finished)\b",
     re.I,
 )
 

@@ -1,0 +1,47 @@
+"""Words in a report that say which alliance holds an exercise.
+
+A report names the organiser: the CSTO, NATO (as the organiser of drills, not as the other side), the Union State.
+An organisation outside the catalog's alliances holding multinational drills — the Shanghai Cooperation
+Organisation ("Peace Mission-2021, a counter-terrorism exercise of the Shanghai Cooperation Organization (SCO)")
+or the Commonwealth of Independent States — makes them ``bilateral``, the catalog's class for drills outside the
+listed alliances: without the cue, Russia and Belarus with guests outside NATO read as a Russia–Belarus exercise
+and Russia alone as a national one.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: (alliance, pattern): each sentence of an event votes for the alliances whose pattern it holds.
+ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("CSTO", re.compile(r"\bCSTO\b|Collective\s+Security\s+Treaty\s+Organi[sz]ation|\bODKB\b")),
+    (
+        "NATO",
+        re.compile(
+            r"\bNATO(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(?:exercises?|drills?|maneuvers?|manoeuvres?)\b|"
+            r"(?:exercises?|drills?|maneuvers?)\s+(?:led|organi[sz]ed|hosted|run|conducted)\s+by\s+NATO\b|"
+            r"\bNATO-led\b|\bNATO(?:['’]s)?\s+(?:enhanced\s+Forward\s+Presence|eFP)\b|"
+            r"\bNATO\s+(?:allies|members|member\s+states|countries|forces|troops)\s+(?:will\s+|are\s+to\s+|plan\s+to\s+|are\s+|were\s+)?"
+            r"(?:conduct|hold|stage|launch|begin|start|take\s+part|practi[sc]|train|rehears|exercis)|"
+            # "Poland and NATO are deploying 30,000 troops in drills", "Poland, NATO bring together … troops"
+            r"\b(?-i:[A-Z][a-z]+)(?:\s+and\s+|,\s*)NATO\s+(?:are\s+|were\s+|will\s+|have\s+)?"
+            r"(?:deploy|hold|conduct|stag|launch|begin|began|start|bring|brought|gather|mass)",
+            re.I,
+        ),
+    ),
+    (
+        "Russia-Belarus",
+        re.compile(
+            r"\b(?:Union|Allied)\s+State\b|\bState\s+Union\b|\bRussian[- ]Belarusian\b|\bBelarusian[- ]Russian\b"
+        ),
+    ),
+    (
+        "bilateral",
+        re.compile(
+            r"\bShanghai\s+Cooperation\s+Organi[sz]ation\b|\bSCO(?:['’]s)?\s+(?:member|countries|states|exercises?|drills?)|"
+            r"(?:exercises?|drills?|maneuvers?|manoeuvres?)\s+(?:of\s+)?(?:the\s+)?SCO\b|"
+            r"\bCommonwealth\s+of\s+Independent\s+States['’]?\s+(?:[\w-]+\s+){0,3}?(?:exercises?|drills?)|"
+            r"\bCIS(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:exercises?|drills?)\b"
+        ),
+    ),
+)
