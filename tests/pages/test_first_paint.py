@@ -27,7 +27,8 @@ def _app(monkeypatch, *, browser: bool, **params: str) -> AppTest:
 
 
 def _map_args(at: AppTest) -> dict:
-    (component,) = [el for el in at.get("component_instance") if el.proto.component_name == "streamlit_folium.st_folium"]
+    components = at.get("component_instance")
+    (component,) = [el for el in components if el.proto.component_name == "streamlit_folium.st_folium"]
     return json.loads(component.proto.json_args)
 
 
