@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import MAP, MAP_FRAME
+from tests.browser.conftest import MAP, MAP_FRAME, map_page_whole
 from tests.conftest import fresh_page
 
 pytestmark = pytest.mark.browser
@@ -33,7 +33,7 @@ def _whole_page(page, timeout_ms: float) -> None:
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.get_by_text("Only sites near NATO", exact=True).wait_for(timeout=timeout_ms)
     page.locator('[data-testid="stButtonGroup"]').get_by_text("NATO border", exact=True).wait_for(timeout=timeout_ms)
-    page.get_by_role("button", name="Prepare download").wait_for(timeout=timeout_ms)
+    map_page_whole(page, timeout_ms)
 
 
 def test_the_map_comes_first_then_the_whole_page(streamlit_server, chromium_browser):
