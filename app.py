@@ -11,6 +11,7 @@ from urllib.parse import quote
 import streamlit as st
 
 from geo.maps import template_cache
+from pages.common import first_paint
 from pages.common import state as ui_common
 from pages.common.compat import install_link_filter
 from pages.common.memory import freeze_long_lived, release, tune_allocator
@@ -45,8 +46,11 @@ PAGES: tuple[st.Page, ...] = (
 page = st.navigation(list(PAGES))
 ui_common.begin_run()  # the known sites are read once per run, by the sidebar or the page
 try:
+    map_alone = first_paint.first_pass(map_page=page.url_path == "")  # a new browser session's first run
     if page.url_path in ("review", "changes"):  # the filters select the map's exercises; not a report or the audit
         ui_common.keep_filters()
+    elif map_alone:  # the filters are drawn once the map is (their values come from the link)
+        ui_common.read_url_once(ui_common.choices())
     else:  # the Compare page's sides choose their own years: a Years slider there would do nothing
         ui_common.sidebar(years=page.url_path != "compare")
     ui_common.show_notices()

@@ -27,6 +27,9 @@ Usage: ``python bench/dashboard.py [--quick] [--sessions N] [--clicks N]``.
 ``--only redraw [--against DIR] [--clicks N]`` measures the redraw alone (:func:`redraw_only`): this
 checkout's server, and with ``--against`` a second checkout's (e.g. ``/work/main``) in the same period, the
 clicks alternating between the two, with the ratio of their p50 and p95.
+``--only session [--against DIR] [--sessions N]`` measures new sessions alone (:func:`sessions_only`): this
+checkout's server, ``--against``'s and the empty-map baseline, N rounds of one new session on each (the order
+rotating), with each server's median, spread and ratios.
 Every wait is bounded (``--timeout``); server output goes to ``artifacts/bench-*.log``.
 """
 
@@ -383,17 +386,74 @@ def redraw_only(clicks: int, against: Path | None, timeout_s: float) -> int:
     return 0
 
 
+def sessions_only(n: int, against: Path | None, timeout_s: float) -> int:
+    """Measure new sessions alone: ``n`` rounds, each opening one new session on every server in turn.
+
+    The servers: this checkout's, ``against``'s (another checkout, served from its own directory by the
+    same interpreter) and the empty-map baseline, all running at once; the order rotates every round, so
+    a noisy machine weighs on all alike. Prints each server's median, quartiles and range, the ratio of
+    each Drillmap server's median to the baseline's (goal <= 1.2x), and the median of the per-round ratios.
+    """
+    from playwright.sync_api import sync_playwright
+
+    print(f"machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    roots = {"this": ROOT, **({"against": against.resolve()} if against else {})}
+    times: dict[str, list[float]] = {name: [] for name in [*roots, "empty"]}
+    servers: dict[str, StreamlitServer] = {}
+    with (
+        tempfile.TemporaryDirectory(prefix="drillmap-bench-sessions-") as tmp,
+        sync_playwright() as pw,
+    ):
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+        bench = Bench(browser, timeout_s)
+        try:
+            for name, root in roots.items():
+                servers[name] = start_streamlit(
+                    f"bench-sessions-{name}", root=root, log_dir=ARTIFACTS_DIR, timeout_s=timeout_s
+                )
+            servers["empty"] = start_streamlit(
+                "bench-sessions-empty", script=baseline_script(Path(tmp)), log_dir=ARTIFACTS_DIR, timeout_s=timeout_s
+            )
+            for name, server in servers.items():  # first visits (the catalog is built): not measured
+                bench.session(server, empty=name == "empty", count=False)
+            names = list(servers)
+            for i in range(n):
+                for name in names[i % len(names) :] + names[: i % len(names)]:
+                    times[name].append(bench.session(servers[name], empty=name == "empty", count=False))
+        finally:
+            for server in servers.values():
+                server.stop()
+            browser.close()
+    empty_med = statistics.median(times["empty"])
+    for name, ts in times.items():
+        q1, _, q3 = statistics.quantiles(ts, n=4) if len(ts) > 1 else (ts[0], 0.0, ts[0])
+        line = f"{name:<8} n={len(ts)} median {statistics.median(ts):.2f} s  IQR {q1:.2f}-{q3:.2f}"
+        line += f"  range {min(ts):.2f}-{max(ts):.2f}"
+        if name != "empty":
+            per_round = statistics.median(t / e for t, e in zip(ts, times["empty"], strict=True))
+            line += f"  ratio to empty {statistics.median(ts) / empty_med:.2f}x (per-round median {per_round:.2f}x)"
+        print(line)
+    if against:
+        this_med, other_med = statistics.median(times["this"]), statistics.median(times["against"])
+        print(f"ratio this / against (medians): {this_med / other_med:.2f}x")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small N: 3 sessions, 8 clicks")
     parser.add_argument("--sessions", type=int, help="new sessions per server, median reported (default 10)")
     parser.add_argument("--clicks", type=int, help="filter/rings clicks (default 20)")
     parser.add_argument("--timeout", type=float, default=90.0, help="bound of every wait, seconds (default 90)")
-    parser.add_argument("--only", choices=["redraw"], help="measure only this (redraw: see redraw_only)")
-    parser.add_argument("--against", type=Path, help="with --only redraw: another checkout, measured in turn")
+    parser.add_argument(
+        "--only", choices=["redraw", "session"], help="measure only this (see redraw_only, sessions_only)"
+    )
+    parser.add_argument("--against", type=Path, help="with --only: another checkout, measured in turn")
     args = parser.parse_args(argv)
     if args.only == "redraw":
         return redraw_only(args.clicks or 24, args.against, args.timeout)
+    if args.only == "session":
+        return sessions_only(args.sessions or 10, args.against, args.timeout)
     n_sessions = args.sessions or (3 if args.quick else 10)
     n_clicks = args.clicks or (8 if args.quick else 20)
 

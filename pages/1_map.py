@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -16,7 +18,7 @@ from geo.maps.popup import KIND_LABELS
 from geo.maps.url_state import RING_CHOICES_KM
 from geo.maps.view import outside_note
 from geo.query.selection import Selection
-from pages.common import compat
+from pages.common import compat, first_paint
 from pages.common import state as ui_common
 from pages.common.export_panel import render_export_panel
 from pages.common.map_cache import show_map
@@ -24,6 +26,10 @@ from pages.common.map_cache import show_map
 K_TILES, K_RING_MODE, K_RINGS, K_RING_SITE = "m_tiles", "m_ring_mode", "m_rings", "m_ring_site"
 K_UNRESOLVED = "m_unresolved_open"
 RING_MODES = {"none": "None", NATO_BORDER: "NATO border", "site": "A site"}
+#: The row of map controls: rings mode, ring distances, tiles.
+CONTROL_COLUMNS = (3.2, 3.3, 1.8)
+#: Height of the row of map controls (labels and widgets), kept empty while a new session's map is sent alone.
+CONTROLS_HEIGHT_PX = 50
 
 compat.ensure_entrypoint()
 view = ui_common.current_view()
@@ -49,26 +55,36 @@ if K_RING_MODE not in st.session_state:  # first visit of this page in the sessi
             st.warning(md_escape(missing))
 
 
-def map_controls(site_choices: dict[str, str]) -> MapOptions:
-    """Draw the rings and tiles controls (in :func:`map_section`'s fragment); return the map options they set.
+def map_options(site_choices: dict[str, str]) -> MapOptions:
+    """The map options the controls' session state holds, whether the controls are drawn yet or not."""
+    state = st.session_state
+    mode = state.get(K_RING_MODE) or "none"
+    ring_site = state.get(K_RING_SITE) if mode == "site" else None
+    centre = NATO_BORDER if mode == NATO_BORDER else ring_site if ring_site in site_choices else None
+    rings = state.get(K_RINGS) or []
+    return MapOptions(
+        tiles=bool(state.get(K_TILES)), rings_km=tuple(sorted(rings)) if centre else (), ring_center=centre
+    )
+
+
+def map_controls(row: list[Any], site_choices: dict[str, str]) -> None:
+    """Draw the rings and tiles controls in ``row``'s three columns; :func:`map_options` reads them.
 
     Rings and tiles on one row, wide enough at 1280 px for the ring distances to stay on one line; the site
     to draw rings around, with its long names, gets a row of its own when asked for.
     """
-    mode_col, km_col, tiles_col = st.columns([3.2, 3.3, 1.8], vertical_alignment="bottom")
+    mode_col, km_col, tiles_col = row
     mode = mode_col.segmented_control(
         "Distance rings", options=list(RING_MODES), format_func=RING_MODES.__getitem__, key=K_RING_MODE
     )
-    mode = mode or "none"
-    rings = km_col.multiselect(
-        "Ring distances (km)", options=list(RING_CHOICES_KM), key=K_RINGS, disabled=mode == "none"
+    km_col.multiselect(
+        "Ring distances (km)", options=list(RING_CHOICES_KM), key=K_RINGS, disabled=(mode or "none") == "none"
     )
-    ring_site = None
     if mode == "site":
         if st.session_state.get(K_RING_SITE) not in site_choices:  # filtered out since it was chosen
             st.session_state.pop(K_RING_SITE, None)
         site_col, _ = st.columns([5, 3])
-        ring_site = site_col.selectbox(
+        site_col.selectbox(
             "Rings around",
             options=list(site_choices),
             format_func=site_choices.get,
@@ -76,18 +92,13 @@ def map_controls(site_choices: dict[str, str]) -> MapOptions:
             placeholder="Choose a site",
             **({} if K_RING_SITE in st.session_state else {"index": None}),
         )
-    tiles = tiles_col.toggle(
+    if tiles_col.toggle(
         "OSM tiles", key=K_TILES, help="OpenStreetMap background tiles. Needs internet; the bundled map works without."
-    )
-    if tiles:
+    ):
         st.caption(
             "OpenStreetMap tiles load from the internet. If they cannot, a notice says so in the map and the "
             "bundled basemap is shown alone."
         )
-    centre = NATO_BORDER if mode == NATO_BORDER else ring_site if mode == "site" else None
-    options = MapOptions(tiles=bool(tiles), rings_km=tuple(sorted(rings)) if centre else (), ring_center=centre)
-    ui_common.write_map_params(options)
-    return options
 
 
 @st.fragment
@@ -98,7 +109,13 @@ def map_section(selection: Selection, site_choices: dict[str, str], note: str | 
     unresolved sites stay as they are, so the rerun sends the map and little else. A filter change reruns
     the whole page (and so this fragment with the new selection).
     """
-    options = map_controls(site_choices)
+    row = st.columns(CONTROL_COLUMNS, vertical_alignment="bottom")
+    if first_paint.map_alone():  # the controls' room, kept: they come with the rest of the page
+        row[0].html(f'<div style="height: {CONTROLS_HEIGHT_PX}px"></div>')
+    else:
+        map_controls(row, site_choices)
+    options = map_options(site_choices)
+    ui_common.write_map_params(options)
     map_and_downloads(selection, options, note, catalog_key)
 
 
@@ -122,6 +139,8 @@ def map_and_downloads(selection: Selection, options: MapOptions, note: str | Non
         use_container_width=True,
         returned_objects=["bounds", "zoom"],
     )
+    if first_paint.map_sent():  # a new session's first run: the rest follows once the map is drawn
+        return
     if note:
         st.caption(md_escape(note))
     # The page's own selection and map options: every export states the page's as-of date, and the map as
@@ -151,18 +170,26 @@ def _unresolved_table(unresolved: pd.DataFrame) -> None:
     )
 
 
-unresolved = view.unresolved
-if len(unresolved):
-    # Filled only while open (a rerun when opened): a table is the heaviest element a browser draws on this
-    # page, and drawn with the page it delayed every new session's map by a second or more.
-    label = f"{counted(len(unresolved), 'site')} unresolved (not drawn on the map)"
-    with st.expander(label, key=K_UNRESOLVED, on_change="rerun") as unresolved_box:
-        if unresolved_box.open:
-            _unresolved_table(unresolved)
+def _under_the_map(unresolved: pd.DataFrame) -> None:
+    """The unresolved sites (a box) and how the map draws the sites."""
+    if len(unresolved):
+        # Filled only while open (a rerun when opened): a table is the heaviest element a browser draws on
+        # this page, and drawn with the page it delayed every new session's map by a second or more.
+        label = f"{counted(len(unresolved), 'site')} unresolved (not drawn on the map)"
+        with st.expander(label, key=K_UNRESOLVED, on_change="rerun") as unresolved_box:
+            if unresolved_box.open:
+                _unresolved_table(unresolved)
+    else:
+        st.caption("Every site in view is drawn.")
+    st.caption(
+        "Drawn by precision: dots are ranges, airfields and towns, each with a dashed circle for its "
+        f"uncertainty; {', '.join(KIND_LABELS[k] + 's' for k in ('region', 'border_zone'))} and whole countries "
+        "are translucent areas. Distances to NATO are measured to the nearest member's territory on the "
+        "exercise's start date."
+    )
+
+
+if first_paint.map_alone():
+    first_paint.complete_later()  # if the map does not report its view, the rest of the page comes anyway
 else:
-    st.caption("Every site in view is drawn.")
-st.caption(
-    "Drawn by precision: dots are ranges, airfields and towns, each with a dashed circle for its uncertainty; "
-    f"{', '.join(KIND_LABELS[k] + 's' for k in ('region', 'border_zone'))} and whole countries are translucent "
-    "areas. Distances to NATO are measured to the nearest member's territory on the exercise's start date."
-)
+    _under_the_map(view.unresolved)

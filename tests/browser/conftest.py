@@ -21,6 +21,15 @@ MAP = "Object.values(window).find(v => v && window.L && v instanceof window.L.Ma
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
 
 
+def map_page_whole(page, timeout_ms: float = 60_000) -> None:
+    """Wait until the Map page is whole: a new session's first run sends the map alone, and a second run
+    the sidebar, the map's controls and the download area (``pages/common/first_paint.py``).
+
+    The download area's "Prepare download" button comes after the controls in that run.
+    """
+    page.get_by_role("button", name="Prepare download").wait_for(timeout=timeout_ms)
+
+
 def download_button(page, stem: str):
     """The download button of a prepared ``drillmap-<stem>-<yyyymmdd>.<ext>`` file, and no other.
 

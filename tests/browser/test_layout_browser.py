@@ -13,7 +13,7 @@ import pytest
 
 from geo.catalog.sites import sites_frame
 from geo.maps.view import REGION_BBOX, sites_bounds
-from tests.browser.conftest import MAP, MAP_FRAME
+from tests.browser.conftest import MAP, MAP_FRAME, map_page_whole
 from tests.conftest import fresh_page
 
 pytestmark = pytest.mark.browser
@@ -95,6 +95,7 @@ def test_dashboard_legend_and_controls_fit_at_1280x720(streamlit_server, laptop,
     page.goto(f"{streamlit_server}/?rings=50,100&ring_at=zapad-2021:0")
     frame = page.frame_locator(MAP_FRAME)
     frame.locator(".dm-place").first.wait_for(timeout=60_000)
+    map_page_whole(page)  # the controls come just after a new session's map
 
     map_box = frame.locator(".leaflet-container").bounding_box()
     legend_box = frame.locator(".dm-legend").bounding_box()
@@ -122,6 +123,7 @@ def test_ring_distances_stay_on_one_line_at_1280x720(streamlit_server, laptop, a
     page.frame_locator(MAP_FRAME).locator(".dm-place").first.wait_for(timeout=60_000)
     select = page.locator("[data-testid='stMultiSelect']", has_text="Ring distances (km)").first
     chips = select.locator(".react-aria-ComboBox [data-tag]")
+    map_page_whole(page)  # the controls come just after a new session's map
     assert [chip.inner_text() for chip in chips.all()] == ["50", "100", "200"]
     tops = {round(chip.bounding_box()["y"]) for chip in chips.all()}
     assert len(tops) == 1, f"the chips wrap onto {len(tops)} lines"
