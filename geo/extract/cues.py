@@ -78,10 +78,11 @@ WAR_EXPERIENCE = re.compile(
     r"(?:war|fighting|conflicts?|operation|campaign)\b(?:\s+(?:against|in)\s+[A-Z]\w+)?",
     re.I,
 )
-#: Words that make what follows the exercise another one answers ("in response to", "a reaction to", "to counter").
+#: Words that make what follows the exercise another one answers ("in response to", "a reaction to", "to counter"),
+#: or the reason it is given ("…, citing the scale of NATO's X drills", "blaming the X exercise held by Poland").
 RESPONSE_CUE = (
     r"(?:in\s+(?:response|reaction|answer|retaliation)\s+to|an?\s+(?:response|reaction|answer)\s+to|responding\s+to|"
-    r"to\s+counter)"
+    r"to\s+counter|citing|blaming|pointing\s+to|(?:prompted|provoked|triggered)\s+by)"
 )
 #: A gloss of a term ("…, referring to the war in Ukraine", "…, Moscow's term for its invasion"): background.
 #: A relative clause that describes a place's lie ("…, a border strip between Lithuania and Poland, which ends on one
@@ -125,6 +126,8 @@ EVENT_CUE = re.compile(
     r"kick\w*\s+off|take\s+place|takes\s+place|took\s+place|taking\s+place|scheduled|planned|plans?|announc\w+|stage[sd]?|host\w*|set\s+to|"
     r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|took\s+part|taking\s+part|participat\w+|deploy\w*|"
     r"run|runs|running|"
+    # "Lukashenka ordered snap drills near Brest": an order to drill, not "ordered troops to the border"
+    r"order(?:s|ed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|inspections?|checks?)\b|"
     r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"
     r"conclud\w+|arrived\s+(?:at|in)\s+(?:[\w-]+\s+){0,4}?(?:training\s+ground|range|polygon)s?|"
     # Forces acting in drills say the drills are held: "paratroopers parachuted into X as part of joint drills",
