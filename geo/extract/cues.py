@@ -12,8 +12,10 @@ import re
 
 _FORCES_DRILLED = (
     r"(?:troops|soldiers|servicemen|units|forces|paratroopers|marines|crews|sailors|reservists)\s+(?:also\s+|have\s+)?"
-    # "Polish soldiers trained at the Drawsko Pomorskie training area" (a place follows; not "trained in first aid")
-    r"(?:drilled|exercised|trained(?=\s+(?:at|in|on|near|alongside|with|together\s+with)\s+(?:the\s+)?(?-i:[A-Z])))"
+    # "Polish soldiers trained at the Drawsko Pomorskie training area" (a place follows; not "trained in first aid");
+    # the progressive too ("the troops were drilling near the border")
+    r"(?:drilled|exercised|(?:are|were|is|was|have\s+been|had\s+been)\s+(?:drilling|exercising)\b|"
+    r"trained(?=\s+(?:at|in|on|near|alongside|with|together\s+with)\s+(?:the\s+)?(?-i:[A-Z])))"
 )
 EXERCISE_NOUN = re.compile(
     r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
@@ -227,6 +229,14 @@ DATELINE_RANGE = re.compile(
 OTHER_EXERCISE = re.compile(
     r"\b(?:similar|previous|prior|past|last\s+year['’]s|earlier|last\s+such)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games)\b",
+    re.I,
+)
+#: A mention of a later exercise, in passing after the report's own ("next year's drills", "the next such exercise",
+#: "joint exercises with Russia will be held next year", "drills planned for next year").
+LATER_EXERCISE = re.compile(
+    r"\b(?:next\s+year['’]s|next\s+such)\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|maneuvers?|manoeuvres?)\b|"
+    r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games)\b[^.;]{0,60}?\b(?:(?:will|is\s+to|are\s+to)\s+be\s+"
+    r"(?:held|conducted|staged)|planned|scheduled)\s+(?:for\s+)?next\s+year\b",
     re.I,
 )
 #: Marks of a sentence dating what it reports in the past ("last September", "in 2021", "two years ago").

@@ -17,8 +17,8 @@ A name is found when it is
 * capitalised words with a year after an exercise word: "the joint exercise Northern Shield-2025".
 
 Normalisation maps spelling, translation and transliteration variants to one family name (another
-romanisation of a known name too, by rapidfuzz ratio on accent-folded keys: "Slavianskoe Bratstvo",
-"Gelezinis Vilkas") (West →
+romanisation of a known name too, by rapidfuzz ratio on accent-folded keys or by romanisation skeleton:
+"Slavianskoe Bratstvo", "Gelezinis Vilkas", "Shchyt Sayuza"; :mod:`geo.extract.name_romanisation`) (West →
 Zapad, Indestructible → Unbreakable Brotherhood, Allied → Union Resolve, Poisk → Search) and writes the
 year after a hyphen, then the edition if any: "Zapad-2025", "Combat Brotherhood-2023", "Iron
 Wolf-2024-II". A name without a year stays without one. A name the sentence introduces as another
@@ -33,12 +33,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from rapidfuzz import fuzz
-
 from geo.catalog.schema import Exercise
 from geo.extract.cues import PREPARED_FOR
 from geo.extract.lexicon import iso3_of
 from geo.extract.name_forms import NOT_NAME_WORD, OBJECT_OF, more_name_forms
+from geo.extract.name_romanisation import romanised_family
 from geo.extract.series import FAMILIES, SERIES_ALLIANCE
 from geo.extract.text import in_guillemets
 from geo.geocode import gazetteer
@@ -263,27 +262,7 @@ class NameLexicon:
         for variant, canonical in self.variants.items():
             if name_key(variant) == key:
                 return canonical
-        return self._romanised(key) or " ".join(base.split())
-
-    #: Least rapidfuzz ratio for two romanisations of one name ("Nerushimoe"/"Nerushimoye Bratstvo").
-    ROMANISATION_MIN_RATIO = 90
-
-    def _romanised(self, key: str) -> str | None:
-        """Return the family of a known name spelt in another romanisation, if exactly one is that close.
-
-        Keys are folded by :func:`name_key` (accents dropped: "Geležinis" = "Gelezinis"); a name of at
-        least eight letters then matches a variant whose rapidfuzz ratio is at least
-        :data:`ROMANISATION_MIN_RATIO` ("Slavianskoe Bratstvo" → Slavic Brotherhood). Short names never
-        match fuzzily ("Search" is not "Rubezh").
-        """
-        if len(key.replace(" ", "")) < 8:
-            return None
-        close = {
-            canonical
-            for variant, canonical in self.variants.items()
-            if fuzz.ratio(key, name_key(variant)) >= self.ROMANISATION_MIN_RATIO
-        }
-        return close.pop() if len(close) == 1 else None
+        return romanised_family(key, ((name_key(v), c) for v, c in self.variants.items())) or " ".join(base.split())
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:

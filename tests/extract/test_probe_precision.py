@@ -232,8 +232,7 @@ PROBES: list[tuple[str, str, dt.date, list[dict[str, Any]]]] = [
     ),
     (
         "overview",
-        "NATO's exercises this year include Steadfast Defender 24, BALTOPS 24 and Ramstein Flag 24, the alliance "
-        "said.",
+        "NATO's exercises this year include Steadfast Defender 24, BALTOPS 24 and Ramstein Flag 24, the alliance said.",
         W,
         [named("Steadfast Defender-2024", 2024), named("BALTOPS-2024", 2024), named("Ramstein Flag-2024", 2024)],
     ),
@@ -282,28 +281,28 @@ PROBES: list[tuple[str, str, dt.date, list[dict[str, Any]]]] = [
     # 8. quotes from officials about exercises in general
     (
         "quotes",
-        "Belarusian troops began drills near Brest on Tuesday. \"Exercises are a normal part of the life of any "
+        'Belarusian troops began drills near Brest on Tuesday. "Exercises are a normal part of the life of any '
         'army," Defence Minister Viktor Khrenin said. "We hold them every year."',
         W,
         [unnamed(2024, "BLR")],
     ),
     (
         "quotes",
-        "Allied troops began Steadfast Defender 24 in Poland on Monday. \"Our exercises are defensive and "
+        'Allied troops began Steadfast Defender 24 in Poland on Monday. "Our exercises are defensive and '
         'transparent," the NATO Secretary General said.',
         W,
         [named("Steadfast Defender-2024", 2024)],
     ),
     (
         "quotes",
-        "Lithuanian troops began the Iron Wolf 2024-I exercise on Monday. \"Russia uses exercises to mask "
+        'Lithuanian troops began the Iron Wolf 2024-I exercise on Monday. "Russia uses exercises to mask '
         'preparations for war," the Lithuanian defence minister said.',
         W,
         [named("Iron Wolf-2024-I", 2024)],
     ),
     (
         "quotes",
-        "Russian troops held drills in the Kaliningrad region on Tuesday. \"Every large exercise of Russia is a "
+        'Russian troops held drills in the Kaliningrad region on Tuesday. "Every large exercise of Russia is a '
         'threat," a Polish general said, adding that Poland holds its own drills every year.',
         W,
         [unnamed(2024, "RUS")],
@@ -347,8 +346,7 @@ PROBES: list[tuple[str, str, dt.date, list[dict[str, Any]]]] = [
     ),
     (
         "as part of",
-        "Paratroopers of the 38th brigade carried out a night jump near Brest as part of the Union Shield-2023 "
-        "drills.",
+        "Paratroopers of the 38th brigade carried out a night jump near Brest as part of the Union Shield-2023 drills.",
         dt.date(2023, 9, 20),
         [named("Union Shield-2023", 2023)],
     ),
@@ -385,6 +383,10 @@ def probe_passes(extractor: Extractor, text: str, published: dt.date, gold: list
     return wrong
 
 
-@pytest.mark.parametrize(("kind", "text", "published", "gold"), PROBES, ids=[f"{p[0]}-{i}" for i, p in enumerate(PROBES)])
-def test_precision_probe(extractor: Extractor, kind: str, text: str, published: dt.date, gold: list[dict[str, Any]]) -> None:
+@pytest.mark.parametrize(
+    ("kind", "text", "published", "gold"), PROBES, ids=[f"{p[0]}-{i}" for i, p in enumerate(PROBES)]
+)
+def test_precision_probe(
+    extractor: Extractor, kind: str, text: str, published: dt.date, gold: list[dict[str, Any]]
+) -> None:
     assert probe_passes(extractor, text, published, gold) == [], kind
