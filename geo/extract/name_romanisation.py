@@ -5,7 +5,7 @@ Shchit Soyuza (Russian) / Shchyt Sayuza (Belarusian, with akanye: o written a), 
 A name written in one that the lexicon lacks is the family of a known variant when exactly one family is close:
 by rapidfuzz ratio on the folded keys, else by the consonant skeleton of
 :func:`geo.geocode.romanisation.romanisation_skeleton` (the fold the geocoder uses for place names, so that o/a,
-y/i, ya/e and -oye/-ae meet). Short names never match ("Search" is not "Rubezh").
+y/i, ya/e and -oye/-ae meet), for names of two words or more. Short names never match ("Search" is not "Rubezh").
 """
 
 from __future__ import annotations
@@ -37,13 +37,14 @@ def romanised_family(key: str, variants: Iterable[tuple[str, str]]) -> str | Non
     -------
     str or None
         The one family whose variant has a rapidfuzz ratio of at least :data:`ROMANISATION_MIN_RATIO` with
-        ``key``, else the one whose variant has ``key``'s romanisation skeleton, else None.
+        ``key``, else (for a name of two words or more) the one whose variant has ``key``'s romanisation
+        skeleton, else None.
     """
     if len(key.replace(" ", "")) < MIN_LETTERS:
         return None
     pairs = list(variants)
     close = {family for variant, family in pairs if fuzz.ratio(key, variant) >= ROMANISATION_MIN_RATIO}
-    if not close:
+    if not close and " " in key:  # one word folds too far ("Searches" and "Search" share a skeleton)
         skeleton = romanisation_skeleton(key)
         close = {family for variant, family in pairs if romanisation_skeleton(variant) == skeleton}
     return close.pop() if len(close) == 1 else None

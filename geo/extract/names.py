@@ -36,7 +36,7 @@ from functools import cached_property
 from geo.catalog.schema import Exercise
 from geo.extract.cues import PREPARED_FOR
 from geo.extract.lexicon import iso3_of
-from geo.extract.name_forms import NOT_NAME_WORD, OBJECT_OF, more_name_forms
+from geo.extract.name_forms import NOT_NAME_WORD, OBJECT_OF, more_name_forms, names_a_unit
 from geo.extract.name_romanisation import romanised_family
 from geo.extract.series import FAMILIES, SERIES_ALLIANCE
 from geo.extract.text import in_guillemets
@@ -105,10 +105,12 @@ _BEGAN_EXERCISE = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})(?=[’”»]?(?:\s+(?:in|at|on|near|from|with|across)\b|\s*[,.;(]))"
 )
 #: A list of two or more names after an exercise word: "such drills as Interaction, Search, Echelon, Barrier and
-#: Rock", "exercises including Iron Wolf and Saber Strike". Common-word names count here without a year.
-_LIST_ITEM = r"[‘\"“«]?[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?:[\s-]+" + _YEAR + r")?[’\"”»]?"
+#: Rock", "exercises including Iron Wolf and Saber Strike", "NATO's exercises this year include Steadfast Defender 24,
+#: BALTOPS 24 and Ramstein Flag 24". Common-word names count here without a year; a two-digit year is 20YY.
+_LIST_ITEM = r"[‘\"“«]?[A-Z][A-Za-z]+(?:[\s-][A-Z][A-Za-z]+)?(?:[\s-]+(?:" + _YEAR + r"|[0-3]\d(?!\d)))?[’\"”»]?"
 _NAME_LIST = re.compile(
-    rf"(?i:\bsuch\s+{EXERCISE_WORDS}\s+as|\b{EXERCISE_WORDS}\s*,?\s*(?:such\s+as|including|called|named|dubbed|:))\s+"
+    rf"(?i:\bsuch\s+{EXERCISE_WORDS}\s+as|\b{EXERCISE_WORDS}\s*,?\s*(?:such\s+as|including|called|named|dubbed|:|"
+    r"(?:(?:this|next|last)\s+year\s+)?(?:will\s+)?(?:include[sd]?|comprises?|comprised)))\s+"
     rf"(?P<list>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*(?:\s*,?\s+and\s+{_LIST_ITEM}))(?![\w-])"
 )
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -349,7 +351,9 @@ class _Found:
             return
         if base not in self.lexicon.variants and (_is_place_or_country(base) or any(iso3_of(w) for w in base.split())):
             return
-        if any(start < f.end and f.start < end for f in self.names):
+        if any(start < f.end and f.start < end for f in self.names) or (
+            year is None and names_a_unit(self.sentence, start, end)
+        ):
             return
         canonical = self.lexicon.canonical(base)
         before = self.sentence[max(0, start - 60) : start]
@@ -364,7 +368,8 @@ def _listed_names(found: _Found) -> None:
         for item in _LIST_SPLIT.split(match.group("list")):
             start = found.sentence.index(item, offset)
             offset = start + len(item)
-            found.add(item, start, offset)
+            short = re.fullmatch(r"(?P<base>.*\D)[\s-]+(?P<yy>[0-3]\d)", item)
+            found.add(item, start, offset, (short["base"], 2000 + int(short["yy"]), None) if short else None)
 
 
 def _known_names(found: _Found, seen: frozenset[str] = frozenset()) -> None:
