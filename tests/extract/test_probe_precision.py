@@ -81,6 +81,13 @@ PROBES: list[tuple[str, str, dt.date, list[dict[str, Any]]]] = [
         W,
         [unnamed(2024, "BLR")],
     ),
+    (
+        "recalled",  # added after the first run, from dev article 141's miss
+        'The NATO exercise "Summer Shield" began at the Adazi training area in Latvia on Monday, the army said. '
+        "Last year the maneuvers were combined with the large-scale Saber Strike exercise.",
+        W,
+        [named("Summer Shield-2024", 2024), named("Saber Strike-2023", 2023, primary=False)],
+    ),
     # 2. a planned or announced future exercise mentioned in passing
     (
         "planned",
