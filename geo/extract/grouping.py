@@ -52,7 +52,7 @@ from geo.extract.names import NameLexicon, NameMention, find_names
 from geo.extract.other_times import another_time
 from geo.extract.participants import countries_in, find_parties
 from geo.extract.references import ALL_OF_THEM, ArticleAliases
-from geo.extract.segments import clauses, without_answered
+from geo.extract.segments import answered_spans, clauses, inside, without_answered
 from geo.extract.separate_drills import another_drill, earlier_occasion, elsewhere_than, list_lead, placed_elsewhere
 from geo.extract.text import Sentence
 from geo.reference.membership import members_on
@@ -350,7 +350,9 @@ class _Grouping:
                 self.events.append(event)
                 # the exercise another one prepares for ("came in preparation of the X event") is not the report's
                 # main event, however early it is named
-                prepared_for = bool(PREPARED_FOR.search(sentence.text[: name.start]))
+                prepared_for = bool(PREPARED_FOR.search(sentence.text[: name.start])) or inside(
+                    name.start, answered_spans(sentence.text)
+                )  # "… a reaction to Finland's NATO membership and the X exercise": X is answered, not the report's
                 self.main = self.main or (None if prepared_for else event)
             event.names.append((name, sentence))
             self.named_in[id(name)] = event

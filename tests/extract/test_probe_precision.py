@@ -395,6 +395,70 @@ PROBES: list[tuple[str, str, dt.date, list[dict[str, Any]]]] = [
     ),
 ]
 
+#: A second round, written after the rules of the first (other wordings of the same classes).
+PROBES += [
+    (
+        "reason",
+        "Belarus has launched drills near the Polish border, a move Minsk said was prompted by NATO's Steadfast "
+        "Defender 2024 exercise.",
+        W,
+        [unnamed(2024, "BLR"), named("Steadfast Defender-2024", 2024, primary=False)],
+    ),
+    (
+        "reason",
+        "Russian troops began drills in the Leningrad region on Tuesday, which the Kremlin described as a reaction "
+        "to Finland's NATO membership and the Northern Response exercise.",
+        W,
+        [unnamed(2024, "RUS"), named("Northern Response-2024", 2024, primary=False)],
+    ),
+    (
+        "recalled",
+        "VILNIUS, June 5 (Reuters) - Lithuania began the Iron Wolf 2024-I exercise on Monday. Lithuania held a "
+        "similar exercise in 2023 near Pabrade.",
+        W,
+        [named("Iron Wolf-2024-I", 2024)],
+    ),
+    (
+        "recalled",
+        "The Russian Baltic Fleet began drills in the Kaliningrad region on Tuesday. In 2023, the fleet held the "
+        "Ocean Shield-2023 exercise in the Baltic Sea.",
+        W,
+        [unnamed(2024, "RUS"), named("Ocean Shield-2023", 2023, primary=False)],
+    ),
+    (
+        "recalled",
+        "The Zapad-2025 exercise entered its active phase on Friday. Belarus hosted the Zapad-2021 drills four "
+        "years ago.",
+        S25,
+        [named("Zapad-2025", 2025), named("Zapad-2021", 2021, primary=False)],
+    ),
+    (
+        "planned",
+        "Polish troops held drills near Orzysz on Tuesday. Next year's Anakonda-25 exercise will be the largest in "
+        "a decade, the ministry said.",
+        W,
+        [unnamed(2024, "POL"), named("Anakonda-2025", 2025, primary=False)],
+    ),
+    (
+        "two names",
+        "The Union Shield 2023 (Shchit Soyuza-2023) exercise began in Russia on Monday.",
+        dt.date(2023, 9, 20),
+        [named("Union Shield-2023", 2023)],
+    ),
+    (
+        "snap",
+        "Belarusian troops began a snap inspection on Monday, the ministry said. Following the inspection, "
+        "command-staff drills will be held near Grodno.",
+        W,
+        [unnamed(2024, "BLR")],
+    ),
+    (
+        "quotes",
+        '"We will not allow provocations," Lukashenko said on Tuesday as Belarusian troops began drills near Brest.',
+        W,
+        [unnamed(2024, "BLR")],
+    ),
+]
 
 #: Reports the rules of these classes must leave as they were: a name of the report's year names its unnamed drills,
 #: "citing" a ministry is no reason, an order to move troops is no drill, a plan for next year alone is the report's.
