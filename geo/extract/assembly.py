@@ -51,6 +51,8 @@ _RESPONSE_TO = re.compile(r"\b(?:in\s+)?(?:response|reaction|answer|retaliation)
 _LIST_THEN_IN = re.compile(
     r"[\"'’”]?(?:\s+(?:[a-z-]+\s+){0,2}?(?:grounds?|ranges?|fields?|areas?|cent(?:er|re)s?|polygons?))?,?\s+(?:in|near|outside|of)\s+"
 )
+#: An exercise dated only by "last year" ("Last year the maneuvers were combined with … Saber Strike").
+_LAST_YEAR = re.compile(r"\blast\s+year\b(?!['’]s)", re.I)
 _LIST_ITEM_GAP = re.compile(r"[\"'’”]?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[\"'‘“]?")
 #: Alliance → the membership table of :func:`geo.reference.membership.members_on`.
 _MEMBERSHIP = {"CSTO": "CSTO", "NATO": "NATO", "Russia-Belarus": "Union State"}
@@ -270,11 +272,18 @@ class _Builder:
                 self.cite(FieldRef("undated"), undated)
         years = [int(v[:4]) for v in (out.start, out.announced) if v]
         out.year = years[0] if years else year_hint
-        if out.year is None and self.published is not None:
+        if out.year is None and self.published is not None and self._last_year():
+            out.year = self.published.year - 1  # "Last year the maneuvers were combined with … Saber Strike"
+            self.notes.append(f"year {out.year}: 'last year', the year before the report's")
+        elif out.year is None and self.published is not None:
             # A report of drills it gives no date for speaks of its own time ("… will participate").
             out.year = self.published.year
             self.notes.append(f"year {out.year}: the report's publication year; the report dates nothing")
         return out
+
+    def _last_year(self) -> bool:
+        """Whether every sentence giving the event's facts dates it "last year" (an edition the report recalls)."""
+        return bool(self.usable) and all(_LAST_YEAR.search(s.text) for s in self.usable)
 
     def _figures(self) -> list[DraftFigure]:
         found: list[tuple[FigureMention, Sentence]] = []

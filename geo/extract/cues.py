@@ -12,8 +12,10 @@ import re
 
 _FORCES_DRILLED = (
     r"(?:troops|soldiers|servicemen|units|forces|paratroopers|marines|crews|sailors|reservists)\s+(?:also\s+|have\s+)?"
-    # "Polish soldiers trained at the Drawsko Pomorskie training area" (a place follows; not "trained in first aid")
-    r"(?:drilled|exercised|trained(?=\s+(?:at|in|on|near|alongside|with|together\s+with)\s+(?:the\s+)?(?-i:[A-Z])))"
+    # "Polish soldiers trained at the Drawsko Pomorskie training area" (a place follows; not "trained in first aid");
+    # the progressive too ("the troops were drilling near the border")
+    r"(?:drilled|exercised|(?:are|were|is|was|have\s+been|had\s+been)\s+(?:drilling|exercising)\b|"
+    r"trained(?=\s+(?:at|in|on|near|alongside|with|together\s+with)\s+(?:the\s+)?(?-i:[A-Z])))"
 )
 EXERCISE_NOUN = re.compile(
     r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
@@ -78,10 +80,11 @@ WAR_EXPERIENCE = re.compile(
     r"(?:war|fighting|conflicts?|operation|campaign)\b(?:\s+(?:against|in)\s+[A-Z]\w+)?",
     re.I,
 )
-#: Words that make what follows the exercise another one answers ("in response to", "a reaction to", "to counter").
+#: Words that make what follows the exercise another one answers ("in response to", "a reaction to", "to counter"),
+#: or the reason it is given ("…, citing the scale of NATO's X drills", "blaming the X exercise held by Poland").
 RESPONSE_CUE = (
     r"(?:in\s+(?:response|reaction|answer|retaliation)\s+to|an?\s+(?:response|reaction|answer)\s+to|responding\s+to|"
-    r"to\s+counter)"
+    r"to\s+counter|citing|blaming|pointing\s+to|(?:prompted|provoked|triggered)\s+by)"
 )
 #: A gloss of a term ("…, referring to the war in Ukraine", "…, Moscow's term for its invasion"): background.
 #: A relative clause that describes a place's lie ("…, a border strip between Lithuania and Poland, which ends on one
@@ -125,6 +128,8 @@ EVENT_CUE = re.compile(
     r"kick\w*\s+off|take\s+place|takes\s+place|took\s+place|taking\s+place|scheduled|planned|plans?|announc\w+|stage[sd]?|host\w*|set\s+to|"
     r"will\s+be|to\s+be|include[sd]?|involv\w+|take\s+part|took\s+part|taking\s+part|participat\w+|deploy\w*|"
     r"run|runs|running|"
+    # "Lukashenka ordered snap drills near Brest": an order to drill, not "ordered troops to the border"
+    r"order(?:s|ed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|inspections?|checks?)\b|"
     r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"
     r"conclud\w+|arrived\s+(?:at|in)\s+(?:[\w-]+\s+){0,4}?(?:training\s+ground|range|polygon)s?|"
     # Forces acting in drills say the drills are held: "paratroopers parachuted into X as part of joint drills",
@@ -224,6 +229,14 @@ DATELINE_RANGE = re.compile(
 OTHER_EXERCISE = re.compile(
     r"\b(?:similar|previous|prior|past|last\s+year['’]s|earlier|last\s+such)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games)\b",
+    re.I,
+)
+#: A mention of a later exercise, in passing after the report's own ("next year's drills", "the next such exercise",
+#: "joint exercises with Russia will be held next year", "drills planned for next year").
+LATER_EXERCISE = re.compile(
+    r"\b(?:next\s+year['’]s|next\s+such)\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|maneuvers?|manoeuvres?)\b|"
+    r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games)\b[^.;]{0,60}?\b(?:(?:will|is\s+to|are\s+to)\s+be\s+"
+    r"(?:held|conducted|staged)|planned|scheduled)\s+(?:for\s+)?next\s+year\b",
     re.I,
 )
 #: Marks of a sentence dating what it reports in the past ("last September", "in 2021", "two years ago").

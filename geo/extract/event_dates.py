@@ -124,7 +124,7 @@ def _coarser_within(own: str, other: str) -> bool:
     return len(own) < len(other) and other.startswith(own)
 
 
-def share_dates(events: Sequence[DraftEvent]) -> list[DraftEvent]:
+def share_dates(events: Sequence[DraftEvent], *, answered: frozenset[int] = frozenset()) -> list[DraftEvent]:
     """Give parts reported beside their umbrella its dates when they state none finer of their own.
 
     "Such drills as A, B and C will be held on September 1-6 as part of the X-2023 exercise": when the
@@ -132,11 +132,17 @@ def share_dates(events: Sequence[DraftEvent]) -> list[DraftEvent]:
     and held in a country the part shares (if both say) agree on one start day, a named event whose start
     is only its name's year or a month holding that day (or that gives no date at all, in a year the article
     states: "Intelligence units are involved in the Search exercise") takes that start and end; a note says so. Events
-    with days of their own are left as they are.
+    with days of their own are left as they are, and so are those at the positions ``answered`` (named only as the
+    exercise others answer: "… in response to the X exercise").
     """
     out = list(events)
     for i, event in enumerate(events):
-        if event.date_precision == "day" or event.name is None or (event.start is None and event.year is None):
+        if (
+            event.date_precision == "day"
+            or event.name is None
+            or (event.start is None and event.year is None)
+            or i in answered
+        ):
             continue  # only a named part whose start is its name's year or a month, or none in a known year
         donors = {
             (other.start, other.end, j)

@@ -46,6 +46,7 @@ from geo.extract.event_dates import share_dates
 from geo.extract.grouping import group_sentences
 from geo.extract.names import NameLexicon
 from geo.extract.same_time import plan_year, same_time
+from geo.extract.segments import only_answered
 from geo.extract.shared_parts import share_places
 from geo.extract.text import Sentence, dateline, normalize_apostrophes, split_sentences
 from geo.extract.uncovered_regions import locate_uncovered_regions
@@ -181,7 +182,14 @@ class Extractor:
             budget.check()
             if any(ok for _, ok in event.sentences):
                 drafts.append(build_draft(event, names_of, sentences, published, series=self.lexicon.series))
-        drafts = share_places(part_alliance(share_dates(locate_uncovered_regions(drafts)), sentences))
+        answered = frozenset(
+            i
+            for i, d in enumerate(drafts)
+            if d.name and only_answered(d.name, [sentences[j].text for j in d.sentences])
+        )
+        drafts = share_places(
+            part_alliance(share_dates(locate_uncovered_regions(drafts), answered=answered), sentences)
+        )
         drafts = plan_year(same_time(drafts, sentences), sentences)
         events = [replace(draft, match=self.matcher.match(draft)) for draft in drafts]
         if not events:

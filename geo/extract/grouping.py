@@ -27,7 +27,7 @@ from geo.extract.cues import (
     EVENT_CUE,
     EXERCISE_NOUN,
     FORCE_WORD,
-    HAS_BEGUN,
+    LATER_EXERCISE,
     MILITARY_CONTEXT,
     MOVE_VERB,
     OBSERVERS,
@@ -49,9 +49,10 @@ from geo.extract.cues import (
 from geo.extract.dates import tense_of
 from geo.extract.grouped import GroupedEvent
 from geo.extract.names import NameLexicon, NameMention, find_names
+from geo.extract.other_times import another_time
 from geo.extract.participants import countries_in, find_parties
 from geo.extract.references import ALL_OF_THEM, ArticleAliases
-from geo.extract.segments import clauses, without_answered
+from geo.extract.segments import answered_spans, clauses, inside, without_answered
 from geo.extract.separate_drills import another_drill, earlier_occasion, elsewhere_than, list_lead, placed_elsewhere
 from geo.extract.text import Sentence
 from geo.reference.membership import members_on
@@ -159,20 +160,6 @@ def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, i
 
 
 #: What stands between two names of one list: a comma or "and", with the names' quotes.
-#: An exercise reported as held a short while ago ("exercises called X were recently conducted in Russia").
-_RECENTLY_HELD = re.compile(
-    r"\brecently\s+(?:been\s+)?(?:held|conducted|staged|completed|ended|concluded|carried\s+out)\b|"
-    r"\b(?:held|conducted|staged|completed|ended|concluded)\s+recently\b",
-    re.I,
-)
-#: An exercise held, or due and called off, before now ("were held every two years", "was to take place in 2023",
-#: "Belarus hosted the exercise X 2022").
-_WAS_HELD = re.compile(
-    r"\b(?:was|were)\s+(?:(?:recently|already|previously|also)\s+)?(?:held|conducted|staged|carried\s+out|"
-    r"cancell?ed|called\s+off|to\s+(?:take\s+place|be\s+held))\b|\b(?:took\s+place|hosted|staged)\b|"
-    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\bheld\b",
-    re.I,
-)
 _LIST_GAP = re.compile(r"[\"”»’']?\s*(?:,\s*(?:and\s+)?|\s*and\s+|\s*&\s*)[\"“«‘']?")
 
 
@@ -235,8 +222,10 @@ class _Grouping:
             target = self._named(sentence, names)
             if answers:  # "In response to NATO's X exercise, Belarus launched drills": the drills are another event
                 target = self._own_side(sentence, self._mentioned(sentence))
-        elif mention and OTHER_EXERCISE.search(sentence.text):
-            return  # "A similar exercise was held in the Vitebsk region in 2022": another exercise
+        elif mention and (
+            OTHER_EXERCISE.search(sentence.text) or (self.main is not None and LATER_EXERCISE.search(sentence.text))
+        ):
+            return  # "A similar exercise was held in the Vitebsk region in 2022", "… will be held next year": another
         elif mention:
             target = self._own_side(sentence, self._mentioned(sentence))
         elif (lead := list_lead(self.sentences, sentence.index)) is not None:
@@ -351,8 +340,7 @@ class _Grouping:
                 and self.main is not None
                 and not self.main.names
                 and not name.distinct
-                and not self._upcoming_beside_begun(sentence, name)
-                and not self._recalled_beside_upcoming(sentence)
+                and not another_time(sentence, name, self.main.sentences, self.published)
                 and not placed_elsewhere(sentence.text, [s.text for s, _ in self.main.sentences])
                 and not includes_parts(sentence.text, names)
             ):
@@ -362,7 +350,9 @@ class _Grouping:
                 self.events.append(event)
                 # the exercise another one prepares for ("came in preparation of the X event") is not the report's
                 # main event, however early it is named
-                prepared_for = bool(PREPARED_FOR.search(sentence.text[: name.start]))
+                prepared_for = bool(PREPARED_FOR.search(sentence.text[: name.start])) or inside(
+                    name.start, answered_spans(sentence.text)
+                )  # "… a reaction to Finland's NATO membership and the X exercise": X is answered, not the report's
                 self.main = self.main or (None if prepared_for else event)
             event.names.append((name, sentence))
             self.named_in[id(name)] = event
@@ -411,30 +401,6 @@ class _Grouping:
         for earlier, ok in main.sentences:
             if earlier.index < named_at.index:
                 part.attach(earlier, ok)
-
-    def _upcoming_beside_begun(self, sentence: Sentence, name: NameMention) -> bool:
-        """Whether a name is an exercise still to come while the unnamed main event has already begun.
-
-        "… the Zapad-2025 exercises, which will begin on 12 September" beside "Joint exercises … have begun":
-        another exercise, not the main event's name.
-        """
-        assert self.main is not None
-        after = sentence.text[name.end : name.end + 60]
-        if not re.match(r"^[\w\s-]{0,30}?,\s+(?:which|that)\s+(?:will|is\s+to|are\s+to|is\s+due|are\s+due)\b", after):
-            return False
-        return any(HAS_BEGUN.search(s.text) for s, _ in self.main.sentences)
-
-    def _recalled_beside_upcoming(self, sentence: Sentence) -> bool:
-        """Whether a name is of an exercise already held, beside an unnamed main event still to come or just begun.
-
-        "The X exercises were held every two years" beside "Exercises … will take place in 2025", or "comes after
-        exercises called X were recently conducted": another exercise, not the main event's name.
-        """
-        assert self.main is not None
-        if _RECENTLY_HELD.search(sentence.text):
-            return True
-        opening = next((s for s, ok in self.main.sentences if ok), None)
-        return opening is not None and tense_of(opening.text) == "future" and bool(_WAS_HELD.search(sentence.text))
 
     def _listed_with(
         self, sentence: Sentence, names: list[NameMention], target: GroupedEvent | None

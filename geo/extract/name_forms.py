@@ -144,3 +144,19 @@ def _year(match: re.Match[str]) -> int | None:
     if groups.get("year"):
         return int(groups["year"])
     return 2000 + int(groups["yy"]) if groups.get("yy") else None
+
+
+#: A military unit's word: a name beside it is the unit's ("the infantry brigade “Iron Wolf”", "the Iron Wolf
+#: Mechanised Infantry Brigade"), not an exercise's (precision probes, ninth session).
+_UNIT_WORD = r"(?:brigade|battalion|regiment|division|squadron|flotilla|corps|battle\s*group)"
+_UNIT_BEFORE = re.compile(_UNIT_WORD + r"\s*[‘“«\"']?$", re.I)
+_UNIT_AFTER = re.compile(
+    r"[’”»\"']?\s+(?:(?-i:[A-Z][\w-]*)\s+|mechani[sz]ed\s+|infantry\s+){0,3}" + _UNIT_WORD + r"\b", re.I
+)
+
+
+def names_a_unit(sentence: str, start: int, end: int) -> bool:
+    """Whether the name at ``sentence[start:end]`` (without a year) is a unit's: a unit word just before or after it."""
+    return bool(
+        _UNIT_BEFORE.search(sentence[max(0, start - 40) : start]) or _UNIT_AFTER.match(sentence[end : end + 80])
+    )

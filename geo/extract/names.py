@@ -17,8 +17,8 @@ A name is found when it is
 * capitalised words with a year after an exercise word: "the joint exercise Northern Shield-2025".
 
 Normalisation maps spelling, translation and transliteration variants to one family name (another
-romanisation of a known name too, by rapidfuzz ratio on accent-folded keys: "Slavianskoe Bratstvo",
-"Gelezinis Vilkas") (West →
+romanisation of a known name too, by rapidfuzz ratio on accent-folded keys or by romanisation skeleton:
+"Slavianskoe Bratstvo", "Gelezinis Vilkas", "Shchyt Sayuza"; :mod:`geo.extract.name_romanisation`) (West →
 Zapad, Indestructible → Unbreakable Brotherhood, Allied → Union Resolve, Poisk → Search) and writes the
 year after a hyphen, then the edition if any: "Zapad-2025", "Combat Brotherhood-2023", "Iron
 Wolf-2024-II". A name without a year stays without one. A name the sentence introduces as another
@@ -33,12 +33,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from rapidfuzz import fuzz
-
 from geo.catalog.schema import Exercise
 from geo.extract.cues import PREPARED_FOR
 from geo.extract.lexicon import iso3_of
-from geo.extract.name_forms import NOT_NAME_WORD, OBJECT_OF, more_name_forms
+from geo.extract.name_forms import NOT_NAME_WORD, OBJECT_OF, more_name_forms, names_a_unit
+from geo.extract.name_romanisation import romanised_family
 from geo.extract.series import FAMILIES, SERIES_ALLIANCE
 from geo.extract.text import in_guillemets
 from geo.geocode import gazetteer
@@ -106,10 +105,12 @@ _BEGAN_EXERCISE = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})(?=[’”»]?(?:\s+(?:in|at|on|near|from|with|across)\b|\s*[,.;(]))"
 )
 #: A list of two or more names after an exercise word: "such drills as Interaction, Search, Echelon, Barrier and
-#: Rock", "exercises including Iron Wolf and Saber Strike". Common-word names count here without a year.
-_LIST_ITEM = r"[‘\"“«]?[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?:[\s-]+" + _YEAR + r")?[’\"”»]?"
+#: Rock", "exercises including Iron Wolf and Saber Strike", "NATO's exercises this year include Steadfast Defender 24,
+#: BALTOPS 24 and Ramstein Flag 24". Common-word names count here without a year; a two-digit year is 20YY.
+_LIST_ITEM = r"[‘\"“«]?[A-Z][A-Za-z]+(?:[\s-][A-Z][A-Za-z]+)?(?:[\s-]+(?:" + _YEAR + r"|[0-3]\d(?!\d)))?[’\"”»]?"
 _NAME_LIST = re.compile(
-    rf"(?i:\bsuch\s+{EXERCISE_WORDS}\s+as|\b{EXERCISE_WORDS}\s*,?\s*(?:such\s+as|including|called|named|dubbed|:))\s+"
+    rf"(?i:\bsuch\s+{EXERCISE_WORDS}\s+as|\b{EXERCISE_WORDS}\s*,?\s*(?:such\s+as|including|called|named|dubbed|:|"
+    r"(?:(?:this|next|last)\s+year\s+)?(?:will\s+)?(?:include[sd]?|comprises?|comprised)))\s+"
     rf"(?P<list>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*(?:\s*,?\s+and\s+{_LIST_ITEM}))(?![\w-])"
 )
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -263,27 +264,7 @@ class NameLexicon:
         for variant, canonical in self.variants.items():
             if name_key(variant) == key:
                 return canonical
-        return self._romanised(key) or " ".join(base.split())
-
-    #: Least rapidfuzz ratio for two romanisations of one name ("Nerushimoe"/"Nerushimoye Bratstvo").
-    ROMANISATION_MIN_RATIO = 90
-
-    def _romanised(self, key: str) -> str | None:
-        """Return the family of a known name spelt in another romanisation, if exactly one is that close.
-
-        Keys are folded by :func:`name_key` (accents dropped: "Geležinis" = "Gelezinis"); a name of at
-        least eight letters then matches a variant whose rapidfuzz ratio is at least
-        :data:`ROMANISATION_MIN_RATIO` ("Slavianskoe Bratstvo" → Slavic Brotherhood). Short names never
-        match fuzzily ("Search" is not "Rubezh").
-        """
-        if len(key.replace(" ", "")) < 8:
-            return None
-        close = {
-            canonical
-            for variant, canonical in self.variants.items()
-            if fuzz.ratio(key, name_key(variant)) >= self.ROMANISATION_MIN_RATIO
-        }
-        return close.pop() if len(close) == 1 else None
+        return romanised_family(key, ((name_key(v), c) for v, c in self.variants.items())) or " ".join(base.split())
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -370,7 +351,9 @@ class _Found:
             return
         if base not in self.lexicon.variants and (_is_place_or_country(base) or any(iso3_of(w) for w in base.split())):
             return
-        if any(start < f.end and f.start < end for f in self.names):
+        if any(start < f.end and f.start < end for f in self.names) or (
+            year is None and names_a_unit(self.sentence, start, end)
+        ):
             return
         canonical = self.lexicon.canonical(base)
         before = self.sentence[max(0, start - 60) : start]
@@ -385,7 +368,8 @@ def _listed_names(found: _Found) -> None:
         for item in _LIST_SPLIT.split(match.group("list")):
             start = found.sentence.index(item, offset)
             offset = start + len(item)
-            found.add(item, start, offset)
+            short = re.fullmatch(r"(?P<base>.*\D)[\s-]+(?P<yy>[0-3]\d)", item)
+            found.add(item, start, offset, (short["base"], 2000 + int(short["yy"]), None) if short else None)
 
 
 def _known_names(found: _Found, seen: frozenset[str] = frozenset()) -> None:

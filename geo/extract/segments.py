@@ -60,6 +60,16 @@ def without_answered(sentence: str) -> str:
     return sentence
 
 
+def only_answered(name: str, sentences: list[str]) -> bool:
+    """Whether every mention of ``name`` in these sentences lies in a clause giving an exercise another one answers.
+
+    Such an exercise ("… in response to the Northern Response exercise") is not reported with the drills that
+    answer it: it shares none of their days or places (:func:`geo.extract.event_dates.share_dates`).
+    """
+    spots = [(text, m.start()) for text in sentences for m in re.finditer(re.escape(name), text)]
+    return bool(spots) and all(inside(start, answered_spans(text)) for text, start in spots)
+
+
 def own_segments(sentence: str, names: list[NameMention], mine: set[str | None]) -> list[tuple[int, int]] | None:
     """The stretches of a sentence that speak of one of several exercises it names, or None when all of it does.
 

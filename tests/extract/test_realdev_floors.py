@@ -25,9 +25,10 @@ from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 #: (0.97 before) and sites (0.88 before) are lower because the 220-229 batch pulled them down (6/7 starts and
 #: 13/21 sites after its rules; the 170 earlier articles kept 137/141 and 317/359, 210-219 reached 14/14 and
 #: 39/45). Each new blind batch pulls some measure down before rules are fixed for its classes (README).
+#: Precision 0.98 after the precision probes of the ninth session (285/289; README "Precision probes").
 FLOORS = {
     "recall": 0.95,
-    "precision": 0.97,
+    "precision": 0.98,
     "alliance": 0.99,
     "participants_recall": 0.98,
     "participants_precision": 0.97,

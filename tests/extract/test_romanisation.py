@@ -20,6 +20,8 @@ def lexicon() -> NameLexicon:
         ("Boevoe Bratstvo", "Combat Brotherhood"),
         ("Gelezinis Vilkas", "Iron Wolf"),
         ("Shchyt Soyuza", "Union Shield"),
+        ("Shchyt Sayuza", "Union Shield"),  # Belarusian akanye: by skeleton (precision probes, ninth session)
+        ("Niarushymae Bratstva", "Unbreakable Brotherhood"),
     ],
 )
 def test_other_romanisations_map_to_the_family(lexicon: NameLexicon, written: str, family: str) -> None:
