@@ -61,6 +61,7 @@ from geo.maps.controls import (
 )
 from geo.maps.datastore import DataStore, LayerData, empty_geojson
 from geo.maps.offline import VENDOR_IFRAME_BASE, make_map
+from geo.maps.reference import CENTRE_LABELS_MIN_ZOOM as CENTRE_ZOOM
 from geo.maps.reference import (
     VIEW_BBOX,
     Label,
@@ -247,7 +248,9 @@ def _add_reference(m: folium.Map, store: DataStore, ref: ReferenceLayers, option
         # Below the site symbols (marker pane) and never clickable: a name does not hide a site.
         group = folium.FeatureGroup(name="Capitals and key cities", overlay=True)
         Labels(ref.capital_labels, css_class="dm-place-name dm-capital", pane="dm-labels").add_to(group)
-        Labels(ref.city_labels, css_class="dm-place-name dm-city", pane="dm-labels").add_to(group)
+        city = "dm-place-name dm-city"
+        Labels(ref.city_labels, css_class=city, pane="dm-labels").add_to(group)
+        Labels(ref.centre_labels, css_class=city, pane="dm-labels", min_zoom=CENTRE_ZOOM).add_to(group)
         group.add_to(m)
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
+import folium
 import jinja2
 
 from geo.core.credits import MAP_ATTRIBUTION
@@ -337,28 +338,42 @@ class Labels(ScriptElement):
         Extra CSS class of the labels (``dm-label-country``, ``dm-label-oblast``, ``dm-label-ring``).
     pane
         Leaflet pane of the labels.
+    min_zoom
+        Shown only from this Leaflet zoom on (None: always), e.g. names that a wider view gives otherwise.
     """
 
     _template = jinja2.Template(
         """{% macro script(this, kwargs) %}
-{{ this.labels_json }}.forEach(function (item) {
-    var span = document.createElement("span");
-    span.textContent = item[0];
-    L.marker([item[1], item[2]], {
-        pane: {{ this.pane_json }}, interactive: false, keyboard: false,
-        icon: L.divIcon({className: "", iconSize: null,
-                         html: '<div class="dm-label ' + {{ this.class_json }} + '">' + span.innerHTML + "</div>"})
-    }).addTo({{ this._parent.get_name() }});
-});
+(function (parent, map, items, minZoom) {
+    var group = L.layerGroup();
+    items.forEach(function (item) {
+        var span = document.createElement("span");
+        span.textContent = item[0];
+        L.marker([item[1], item[2]], {
+            pane: {{ this.pane_json }}, interactive: false, keyboard: false,
+            icon: L.divIcon({
+                className: "", iconSize: null,
+                html: '<div class="dm-label ' + {{ this.class_json }} + '">' + span.innerHTML + "</div>"
+            })
+        }).addTo(group);
+    });
+    function sync() {
+        if (minZoom === null || map.getZoom() >= minZoom) { parent.addLayer(group); }
+        else { parent.removeLayer(group); }
+    }
+    if (minZoom !== null) { map.on("zoomend", sync); }
+    sync();
+})({{ this._parent.get_name() }}, {{ this.map_name }}, {{ this.labels_json }}, {{ this.min_zoom_json }});
 {% endmacro %}"""
     )
 
-    def __init__(self, labels: Sequence[Label], *, css_class: str, pane: str) -> None:
+    def __init__(self, labels: Sequence[Label], *, css_class: str, pane: str, min_zoom: int | None = None) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "Labels"
         self.labels = list(labels)
         self.css_class = css_class
         self.pane = pane
+        self.min_zoom = min_zoom
 
     @property
     def labels_json(self) -> str:
@@ -375,6 +390,22 @@ class Labels(ScriptElement):
     def pane_json(self) -> str:
         """The pane name as a JSON string."""
         return script_json(self.pane)
+
+    @property
+    def min_zoom_json(self) -> str:
+        """The least zoom as JSON (``null`` for always)."""
+        return script_json(self.min_zoom)
+
+    @property
+    def map_name(self) -> str:
+        """The JavaScript name of the map the labels are on (the first :class:`folium.Map` above them)."""
+        element = self._parent
+        while element is not None and not isinstance(element, folium.Map):
+            element = getattr(element, "_parent", None)
+        if element is None:
+            msg = "Labels must be added to a layer of a folium.Map"
+            raise TypeError(msg)
+        return str(element.get_name())
 
 
 class ViewControl(ScriptElement):

@@ -32,6 +32,7 @@ from geo.reference.layers import layer, table
 from geo.reference.membership import members_on
 
 __all__ = [
+    "CENTRE_LABELS_MIN_ZOOM",
     "DISPLAY_DECIMALS",
     "VIEW_BBOX",
     "Label",
@@ -53,6 +54,9 @@ VIEW_BBOX: tuple[float, float, float, float] = (10.0, 41.0, 60.0, 71.5)
 DISPLAY_DECIMALS = 3
 #: Simplification tolerance of country outlines, water and border lines on the map (metres, EPSG:3035).
 SIMPLIFY_M = 500.0
+#: Leaflet zoom from which Belarus's oblast centres are named at their points: closer than the opening view
+#: (6-7), where a view around one city (zoom 8 is about 250 km across) often holds no oblast label.
+CENTRE_LABELS_MIN_ZOOM = 8
 #: Countries named on the map: Belarus, its neighbours and the states of NATO's north-eastern flank.
 LABELLED_COUNTRIES: frozenset[str] = frozenset(
     {"BLR", "POL", "LTU", "LVA", "EST", "FIN", "SWE", "NOR", "RUS", "UKR", "MDA", "ROU", "SVK", "HUN", "CZE", "DEU"}
@@ -96,6 +100,9 @@ class ReferenceLayers:
         National capitals and key cities (``data/places/reference_places.csv``, the briefing map's
         places: :func:`geo.reference.build.build_reference_places`), each at its point. Belarus's oblast
         centres are left out: the oblasts are named after them already.
+    centre_labels
+        Belarus's oblast centres (Brest, Grodno …), each at its point, for views closer than the oblast labels:
+        the map shows them from :data:`CENTRE_LABELS_MIN_ZOOM` on, where an oblast's label is often out of view.
     """
 
     countries: dict[str, Any]
@@ -107,6 +114,7 @@ class ReferenceLayers:
     oblast_labels: tuple[Label, ...]
     capital_labels: tuple[Label, ...] = ()
     city_labels: tuple[Label, ...] = ()
+    centre_labels: tuple[Label, ...] = ()
 
     def iso3_codes(self) -> frozenset[str]:
         """Return the ISO3 codes of the countries on the map."""
@@ -195,6 +203,18 @@ def _place_labels(rank: int) -> tuple[Label, ...]:
     )
 
 
+def _centre_labels(oblasts: gpd.GeoDataFrame) -> tuple[Label, ...]:
+    """Belarus's oblast centres (rank 1) at their points, named as their oblast (Grodno, not Natural Earth's Hrodna)."""
+    places = table("reference_places")
+    chosen = places[places["rank"].astype(int) == 1]
+    labels = []
+    for lon, lat in zip(chosen["longitude"].astype(float), chosen["latitude"].astype(float), strict=True):
+        holding = oblasts[oblasts.geometry.contains(shapely.Point(lon, lat)) & (oblasts["iso_3166_2"] != "BY-HM")]
+        if len(holding):
+            labels.append(Label.at(_clean_name(str(holding["name"].iloc[0])), lon, lat))
+    return tuple(labels)
+
+
 _REFERENCE_LOCK = threading.Lock()
 
 
@@ -220,7 +240,7 @@ def _reference_layers() -> ReferenceLayers:
     return _decode(derived.prepared("map_reference", lambda: _encode(_build_reference_layers())))
 
 
-_LABEL_FIELDS = ("country_labels", "oblast_labels", "capital_labels", "city_labels")
+_LABEL_FIELDS = ("country_labels", "oblast_labels", "capital_labels", "city_labels", "centre_labels")
 
 
 def _encode(layers: ReferenceLayers) -> dict[str, Any]:
@@ -283,6 +303,7 @@ def _build_reference_layers() -> ReferenceLayers:
         oblast_labels=oblast_labels,
         capital_labels=_place_labels(0),
         city_labels=_place_labels(2),
+        centre_labels=_centre_labels(oblasts),
     )
 
 

@@ -61,6 +61,8 @@ def test_exports_use_the_dashboard_view(chromium_browser, streamlit_server, arti
         frame = _map_frame(page)
         frame.wait_for_selector(".dm-label-ring", timeout=60_000)
         frame.evaluate("() => { window.__drillmapMarker = 1; }")
+        city_names = "() => Array.from(document.querySelectorAll('.dm-city'), el => el.textContent)"
+        assert "Brest" not in frame.evaluate(city_names)  # the opening view names the oblast, not its centre
         started = time.perf_counter()
         # In braces: setView's return value (the map object) is not serialised back, which takes tens of seconds.
         frame.evaluate(f"() => {{ ({MAP}).setView([52.08, 23.70], 9, {{animate: false}}); }}")  # Brest
@@ -71,6 +73,7 @@ def test_exports_use_the_dashboard_view(chromium_browser, streamlit_server, arti
         assert frame.evaluate("() => window.__drillmapMarker") == 1, "the map reloaded on the pan"
         span = seen[2] - seen[0]
         assert 21.5 < seen[0] < 23.7 < seen[2] < 26.0 and span < 5, seen  # zoomed onto Brest
+        assert "Brest" in frame.evaluate(city_names)  # closer in, the oblast centre is named at its point
 
         png = _download(page, "map-as-seen")
         image = Image.open(io.BytesIO(png))
