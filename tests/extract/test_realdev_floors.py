@@ -66,7 +66,7 @@ TEST_IDS = [
     "118",
     "119",
 ]
-ARTICLES = 210
+ARTICLES = 220
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
