@@ -86,7 +86,13 @@ RESPONSE_CUE = (
 #: A gloss of a term ("…, referring to the war in Ukraine", "…, Moscow's term for its invasion"): background.
 #: A relative clause that describes a place's lie ("…, a border strip between Lithuania and Poland, which ends on one
 #: side in the Russian exclave of Kaliningrad"): geography, not where the exercise is.
-_PLACE_DESCRIBED = r"which\s+(?:ends?|runs?|stretches|lies|separates|connects|links|borders)\s"
+#: Not a duration ("…, which run from Friday until Tuesday, …", "which runs until 20 May"): the drills' days.
+_WHEN_AHEAD = (
+    r"(?:from|until|till|through|to)\s+(?:(?:mid|early|late|next|this)\b|\d|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b)"
+)
+_PLACE_DESCRIBED = r"which\s+(?:ends?|runs?|stretches|lies|separates|connects|links|borders)\s(?!" + _WHEN_AHEAD + ")"
 _GLOSS = (
     r"(?:referring\s+to|(?:a|in)\s+reference\s+to|(?:Russia|Moscow|the\s+Kremlin)['’]s\s+(?:term|euphemism)\s+for)\s"
 )

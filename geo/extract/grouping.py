@@ -95,7 +95,7 @@ def _gives_facts(sentence: str, names: list[NameMention] | tuple[()] = ()) -> bo
 
     "Russia and Belarus will hold … from Sept. 12 to 16, …, marking the first time … since Moscow launched
     its full-scale invasion of Ukraine" gives facts, as does "… will host the exercise – while in Ukraine the
-    war goes on" (a contrast) and an exercise named "Brotherhood of War"; "Russian forces attacked …" does not.
+    war goes on" (a contrast), "… are taking place as Russian forces continue their advance" (a concurrent clause) and an exercise named "Brotherhood of War"; "Russian forces attacked …" does not.
     """
     for name in names:  # the words of an exercise's name are not a war
         sentence = sentence[: name.start] + " " * (name.end - name.start) + sentence[name.end :]
@@ -103,7 +103,8 @@ def _gives_facts(sentence: str, names: list[NameMention] | tuple[()] = ()) -> bo
     previous = 0
     for start, end in clauses(sentence):
         part = SUPPOSED_WAR.sub(" ", SCENARIO.sub(" ", WAR_EXPERIENCE.sub(" ", sentence[start:end])))
-        contrast = re.search(r"\b(?:while|whereas)\b", sentence[previous:start])
+        # a contrast or a concurrent clause ("… are taking place as Russian forces intensify attacks on …")
+        contrast = re.search(r"\b(?:while|whereas|as)\b", sentence[previous:start])
         previous = end
         if not (contrast or BACKGROUND_CLAUSE.match(part)) and CONFLICT.search(part):
             return False
@@ -132,17 +133,23 @@ def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, i
     """Return the clauses of a sentence that speak of an exercise, its forces or who takes part.
 
     A background clause ("…, days after Belarus held snap drills near the border") is left out unless
-    it names the exercise.
+    it names the exercise, and so is a concurrent or contrasting clause about a war ("… as Russian troops press
+    their offensive in Ukraine").
     """
     spans = clauses(sentence)
     if len(spans) == 1:
         return spans
     keep: list[tuple[int, int]] = []
+    previous = 0
     for start, end in spans:
         part = sentence[start:end]
         named = any(start <= n.start < end for n in names)
+        concurrent = re.search(r"\b(?:while|whereas|as)\b", sentence[previous:start])
+        previous = end
         if not named and (BACKGROUND_CLAUSE.match(part) or (keep and OWN_OTHER_EXERCISE.search(part))):
             continue
+        if not named and concurrent and CONFLICT.search(part):
+            continue  # "… are held in X as Russian troops press their offensive in Ukraine": the war, not the drills
         if not named and BORDER_DEPLOYMENT.search(part) and not EXERCISE_NOUN.search(part):
             others = {c for a, b in spans if (a, b) != (start, end) for c in countries_in(sentence[a:b])}
             if not set(countries_in(part)) & others:

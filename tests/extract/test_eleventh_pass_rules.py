@@ -1,0 +1,34 @@
+"""The mechanisms added for the eleventh blind batch of real reports (analysis and background pieces naming several
+exercises, ids 230-239): one test per rule.
+
+Each sentence is made up for the test in the style of the failure class it covers (a concurrent clause about the
+war, a duration written "which run from …"); none is copied from the real development set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.extract.cues import BACKGROUND_CLAUSE
+
+PUBLISHED = dt.date(2026, 5, 15)  # a Friday
+
+
+def test_a_concurrent_clause_about_the_war_keeps_the_exercise_facts(extractor):
+    text = (
+        "The Union Guard 2026 drills, which run from Friday to Monday, are held in the Brest region as Russian "
+        "troops press their offensive and step up attacks on Ukrainian towns."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert str(event.start) == "2026-05-15"
+    assert [(loc.country, loc.admin1) for loc in event.locations if loc.resolved] == [("BLR", "Brest")]
+    # the war as the main clause still gives no facts
+    assert not extractor.extract("Russian troops pressed their offensive as Ukraine held drills.", published=PUBLISHED).events
+
+
+def test_which_run_from_a_day_is_a_duration_not_a_place_described(extractor):
+    text = "The Union Guard 2026 drills, which run from Friday to Monday, are held in the Brest region."
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert [(loc.country, loc.admin1) for loc in event.locations if loc.resolved] == [("BLR", "Brest")]
+    assert BACKGROUND_CLAUSE.match("which runs from the Baltic Sea to the Black Sea")
+    assert not BACKGROUND_CLAUSE.match("which run from 12 to 16 September")
