@@ -95,7 +95,8 @@ def _gives_facts(sentence: str, names: list[NameMention] | tuple[()] = ()) -> bo
 
     "Russia and Belarus will hold … from Sept. 12 to 16, …, marking the first time … since Moscow launched
     its full-scale invasion of Ukraine" gives facts, as does "… will host the exercise – while in Ukraine the
-    war goes on" (a contrast), "… are taking place as Russian forces continue their advance" (a concurrent clause) and an exercise named "Brotherhood of War"; "Russian forces attacked …" does not.
+    war goes on" (a contrast), "… are taking place as Russian forces continue their advance" (a concurrent
+    clause) and an exercise named "Brotherhood of War"; "Russian forces attacked …" does not.
     """
     for name in names:  # the words of an exercise's name are not a war
         sentence = sentence[: name.start] + " " * (name.end - name.start) + sentence[name.end :]
