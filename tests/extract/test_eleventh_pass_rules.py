@@ -2,13 +2,14 @@
 exercises, ids 230-239): one test per rule.
 
 Each sentence is made up for the test in the style of the failure class it covers (a concurrent clause about the
-war, a duration written "which run from …"); none is copied from the real development set.
+war, a duration written "which run from …", an anti-NATO exercise); none is copied from the real development set.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from geo.extract.alliance_cues import ALLIANCE_CUES
 from geo.extract.cues import BACKGROUND_CLAUSE
 
 PUBLISHED = dt.date(2026, 5, 15)  # a Friday
@@ -33,3 +34,10 @@ def test_which_run_from_a_day_is_a_duration_not_a_place_described(extractor):
     assert [(loc.country, loc.admin1) for loc in event.locations if loc.resolved] == [("BLR", "Brest")]
     assert BACKGROUND_CLAUSE.match("which runs from the Baltic Sea to the Black Sea")
     assert not BACKGROUND_CLAUSE.match("which run from 12 to 16 September")
+
+
+def test_an_anti_nato_exercise_is_not_a_nato_one():
+    nato = dict(ALLIANCE_CUES)["NATO"]
+    assert not nato.search("an official called it a complex, aggressive, anti-NATO exercise")
+    assert not nato.search("a non-NATO drill")
+    assert nato.search("the NATO exercise in Latvia") and nato.search("NATO’s Baltic drills")
