@@ -92,7 +92,11 @@ _WHEN_AHEAD = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\b)"
 )
-_PLACE_DESCRIBED = r"which\s+(?:ends?|runs?|stretches|lies|separates|connects|links|borders)\s(?!" + _WHEN_AHEAD + ")"
+#: "…, all of which share borders with Russia", "…, both of which border Belarus": the places' lie as well.
+_PLACE_DESCRIBED = (
+    r"(?:(?:all|both|each|most|some|two|three|four|five)\s+of\s+)?which\s+"
+    r"(?:ends?|runs?|stretches|lies|lie|separates|connects|links|borders?|shares?)\s(?!" + _WHEN_AHEAD + ")"
+)
 _GLOSS = (
     r"(?:referring\s+to|(?:a|in)\s+reference\s+to|(?:Russia|Moscow|the\s+Kremlin)['’]s\s+(?:term|euphemism)\s+for)\s"
 )

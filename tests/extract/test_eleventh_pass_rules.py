@@ -11,6 +11,7 @@ import datetime as dt
 
 from geo.extract.alliance_cues import ALLIANCE_CUES
 from geo.extract.cues import BACKGROUND_CLAUSE
+from geo.extract.places import find_places
 
 PUBLISHED = dt.date(2026, 5, 15)  # a Friday
 
@@ -41,3 +42,22 @@ def test_an_anti_nato_exercise_is_not_a_nato_one():
     assert not nato.search("an official called it a complex, aggressive, anti-NATO exercise")
     assert not nato.search("a non-NATO drill")
     assert nato.search("the NATO exercise in Latvia") and nato.search("NATO’s Baltic drills")
+
+
+def test_a_list_after_including_and_a_group_named_by_its_members_are_sites(extractor):
+    text = (
+        "NATO will hold the Amber Guard 2026 exercise. The drills are set to take place across several European "
+        "countries, including Denmark, Norway, and the Nordic states of Sweden and Finland."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert [loc.country for loc in event.locations if loc.resolved] == ["DNK", "NOR", "SWE", "FIN"]
+    # a span of hosts says nothing of who takes part
+    assert event.participants == ()
+    assert not find_places("Troops from several countries, including Denmark and Norway, arrived.")
+
+
+def test_the_lie_of_listed_places_is_background(extractor):
+    text = "The Amber Guard 2026 exercise is held in Estonia, Latvia and Lithuania, all of which border Russia."
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert [loc.country for loc in event.locations if loc.resolved] == ["EST", "LVA", "LTU"]
+    assert BACKGROUND_CLAUSE.match("both of which share a border with Belarus")
