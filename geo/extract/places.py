@@ -65,11 +65,7 @@ __all__ = [
 
 DEFAULT_CONTEXT = "BLR"
 
-_PREP = (
-    r"(?i:\b(?:in|at|spans?|spanning|covers?|covering|near|along|on|onto|across|to|into|inside|within|throughout|around|towards?|close\s+to|next\s+to|outside|nearer|alongside)\s+"
-    + _AMONG
-    + ")"
-)  # noqa: E501
+_PREP = r"(?i:\b(?:in|at|spans?|spanning|covers?|covering|near|along|on|onto|across|to|into|inside|within|throughout|around|towards?|close\s+to|next\s+to|outside|nearer|alongside)\s+)"  # noqa: E501
 _COMPASS = r"(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|centre|center)"
 _RANGE_WORDS = r"(?i:training\s+grounds?|training\s+ranges?|training\s+areas?|training\s+fields?|training\s+cent(?:er|re)s?|firing\s+ranges?|gunfire\s+ranges?|combined-arms\s+ranges?|ranges?|polygons?|poligon(?:as|s)?|airfields?|air\s+bases?|airbases?)"  # noqa: E501
 # One to three capitalised words; a hyphen only between capitalised parts ("Nur-Sultan", not "Moscow-based").
@@ -166,8 +162,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("nationwide", rf"(?:{_PREP}|\bthroughout\s+)(?P<phrase>all\s+(?:the\s+)?(?i:administrative\s+)?(?i:regions|districts|oblasts|provinces|counties)(?:\s+of\s+(?:the\s+country|(?P<name>{country})))?(?![\w-])|(?:the\s+)?(?:(?:whole|entire)\s+(?:territory\s+of\s+)?|territory\s+of\s+(?=the\s+country\b))(?:the\s+country|(?P<name2>{country}))|(?<=throughout\s)the\s+country|(?<=across\s)the\s+country)"),  # noqa: E501
         # "all airfields and training grounds of Belarus' Air Force", "… of the Armed Forces of Belarus": its own.
         ("ranges-of", rf"(?P<phrase>\b(?:all\s+(?:the\s+)?)?(?:military\s+)?{_RANGES}(?:\s+and\s+{_RANGES})?\s+of\s+(?:[\w-]+\s+){{0,12}}?(?P<name>{country})(?:['’]s?)?)(?![\w-])"),  # noqa: E501
-        ("countries", rf"{_PREP}(?P<phrase>(?:the\s+)?{country}(?:\s*,\s*(?:the\s+)?(?:{_GROUP})?{country})*(?:,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:{_GROUP}{country}(?:\s*,\s*{country})*,?\s+and\s+{country}|(?:{_GROUP})?{country})|(?=,)))"),  # noqa: E501
-        ("country-name", rf"{_PREP}(?:the\s+)?(?P<phrase>{country})"),
+        ("countries", rf"{_PREP}(?i:{_AMONG})(?P<phrase>(?:the\s+)?{country}(?:\s*,\s*(?:the\s+)?(?:{_GROUP})?{country})*(?:,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:{_GROUP}{country}(?:\s*,\s*{country})*,?\s+and\s+{country}|(?:{_GROUP})?{country})|(?=,)))"),  # noqa: E501
+        ("country-name", rf"{_PREP}(?i:{_AMONG})(?:the\s+)?(?P<phrase>{country})"),
         # "riots in Jekabpils and Valmiera": a list of towns the gazetteer knows, one mention per town.
         ("towns", rf"{_PREP}(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})(?![\w-])"),
         # "Poland will host the NATO-led Dragon-24 drills", "Belarus is hosting three joint exercises".
