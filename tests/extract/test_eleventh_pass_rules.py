@@ -61,3 +61,12 @@ def test_the_lie_of_listed_places_is_background(extractor):
     (event,) = extractor.extract(text, published=PUBLISHED).events
     assert [loc.country for loc in event.locations if loc.resolved] == ["EST", "LVA", "LTU"]
     assert BACKGROUND_CLAUSE.match("both of which share a border with Belarus")
+
+
+def test_a_known_name_in_capitals_is_the_name(extractor):
+    text = "Soldiers said exercises like SABER Strike 26 build readiness with allies in Lithuania."
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert event.name_normalized == "Saber Strike-2026"
+    text = "DEFENDER-Europe 26 brings 20,000 troops from 20 nations to Poland."
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert event.name_normalized == "Defender Europe-2026"
