@@ -39,19 +39,16 @@ from geo.extract.cues import (
     PRONOUN_HELD,
     RANGE_NOUN,
     RANGE_VENUE,
-    SCENARIO,
     SEPARATELY,
-    SUPPOSED_WAR,
     TRAINING_BEGAN,
     UNDER_FRAME,
-    WAR_EXPERIENCE,
 )
 from geo.extract.dates import tense_of
 from geo.extract.grouped import GroupedEvent
 from geo.extract.names import NameLexicon, NameMention, find_names
 from geo.extract.participants import countries_in, find_parties
 from geo.extract.references import ALL_OF_THEM, ArticleAliases
-from geo.extract.segments import clauses, without_answered
+from geo.extract.segments import after_contrast, clauses, gives_facts, without_answered
 from geo.extract.separate_drills import another_drill, earlier_occasion, elsewhere_than, list_lead, placed_elsewhere
 from geo.extract.text import Sentence
 from geo.reference.membership import members_on
@@ -84,32 +81,6 @@ def _other_side(sentence: Sentence, event: GroupedEvent, nato: frozenset[str]) -
     if known & _EAST and parties <= nato:
         return True
     return bool(known) and known <= nato and parties <= _EAST
-
-
-#: A name holding the word war ("the Brotherhood of War 2023 exercise", "the Institute for the Study of War").
-_NAMED_WAR = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|the|Study)){1,3}\s+War\b")
-
-
-def _gives_facts(sentence: str, names: list[NameMention] | tuple[()] = ()) -> bool:
-    """Whether a sentence gives facts: no war, attack or mutiny outside its background clauses and names.
-
-    "Russia and Belarus will hold … from Sept. 12 to 16, …, marking the first time … since Moscow launched
-    its full-scale invasion of Ukraine" gives facts, as does "… will host the exercise – while in Ukraine the
-    war goes on" (a contrast), "… are taking place as Russian forces continue their advance" (a concurrent
-    clause) and an exercise named "Brotherhood of War"; "Russian forces attacked …" does not.
-    """
-    for name in names:  # the words of an exercise's name are not a war
-        sentence = sentence[: name.start] + " " * (name.end - name.start) + sentence[name.end :]
-    sentence = _NAMED_WAR.sub(" ", sentence)
-    previous = 0
-    for start, end in clauses(sentence):
-        part = SUPPOSED_WAR.sub(" ", SCENARIO.sub(" ", WAR_EXPERIENCE.sub(" ", sentence[start:end])))
-        # a contrast or a concurrent clause ("… are taking place as Russian forces intensify attacks on …")
-        contrast = re.search(r"\b(?:while|whereas|as)\b", sentence[previous:start])
-        previous = end
-        if not (contrast or BACKGROUND_CLAUSE.match(part)) and CONFLICT.search(part):
-            return False
-    return True
 
 
 def _forces_at_range(sentence: str) -> bool:
@@ -145,7 +116,7 @@ def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, i
     for start, end in spans:
         part = sentence[start:end]
         named = any(start <= n.start < end for n in names)
-        concurrent = re.search(r"\b(?:while|whereas|as)\b", sentence[previous:start])
+        concurrent = after_contrast(sentence, previous, start)
         previous = end
         if not named and (BACKGROUND_CLAUSE.match(part) or (keep and OWN_OTHER_EXERCISE.search(part))):
             continue
@@ -231,7 +202,7 @@ class _Grouping:
     def add(self, sentence: Sentence) -> None:
         """Attach a sentence to the event it names, mentions or continues, if any."""
         names = self.names_of[sentence.index]
-        usable = _gives_facts(sentence.text, names)
+        usable = gives_facts(sentence.text, names)
         mention = bool(
             EXERCISE_NOUN.search(sentence.text)
             or DEPLOYMENT_NOUN.search(sentence.text)
@@ -266,7 +237,7 @@ class _Grouping:
         target.attach(sentence, own, mention=bool(names) or mention)
         self.current = target
         earlier = pointed_back(self.sentences, sentence, self.events) if mention and not names else None
-        if earlier is not None and _gives_facts(earlier.text):
+        if earlier is not None and gives_facts(earlier.text):
             target.attach(earlier, True)  # "The ministry plans … activities in X. During these activities, …"
         if names:
             self._named_parts(sentence, names, target, usable, answers)
@@ -474,7 +445,7 @@ class _Grouping:
             self.events.append(self.main)
             return self.main
         another = SEPARATELY.match(sentence.text) and EVENT_CUE.search(sentence.text)  # "Separately, … the Suwalki Gap"
-        if another or (earlier_occasion(sentence.text, self.published) and _gives_facts(sentence.text)):  # "In 2017, …"
+        if another or (earlier_occasion(sentence.text, self.published) and gives_facts(sentence.text)):  # "In 2017, …"
             event = GroupedEvent(named_paragraph=sentence.paragraph)
             self.events.append(event)
             return event
