@@ -439,13 +439,13 @@ class _Builder:
     ) -> None:
         """Count the country an exercise is held in as a participant, if it belongs to the alliance.
 
-        Not when it is held in three countries or more and no one is named as taking part (an umbrella's span).
+        Not when it is held in three countries or more (an umbrella's span says nothing of who takes part).
         """
         members = alliance_members(_MEMBERSHIP[alliance], as_of) if alliance in _MEMBERSHIP and as_of else None
         excluded = set(parties["non_participants"]) | set(parties["observers"]) | set(parties["participants"])
         nato = alliance_members("NATO", as_of or dt.date.today())
         hosts = {loc.country for loc in locations if loc.resolved and loc.role == "site" and loc.kind == "country"}
-        if len(hosts) > 2 and not parties["participants"]:
+        if len(hosts) > 2:
             return  # "across Germany, Poland and the Baltic States": a span of hosts says nothing of who takes part
         for i, loc in enumerate(locations):
             host = loc.country

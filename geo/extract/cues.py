@@ -211,8 +211,10 @@ PARTY_WORD = re.compile(r"\b(?:observ\w+|participat\w+|take\s+part|taking\s+part
 OBSERVERS = re.compile(r"\bobservers?\b", re.I)
 #: Where the exercise's activities take place ("Practical activities will take place at training grounds in …").
 RANGE_VENUE = re.compile(
-    r"\b(?:take\s+place|takes\s+place|took\s+place|taking\s+place|be\s+held|are\s+held|were\s+held|be\s+conducted)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:at|on|in)\s+(?:[\w’'-]+,?\s+){0,8}?(?:training\s+grounds?|(?:firing|practice)\s+ranges?|"
+    # "… forces will conduct nearly simultaneous operations across more than 30 training areas"
+    r"\b(?:take\s+place|takes\s+place|took\s+place|taking\s+place|be\s+held|are\s+held|were\s+held|be\s+conducted|"
+    r"conduct(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:operations|training|activities))\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:at|on|in|across)\s+(?:[\w’'-]+,?\s+){0,8}?(?:training\s+grounds?|(?:firing|practice)\s+ranges?|"
     r"ranges|polygons?|training\s+areas?)\b|"
     # "The airfields of Baranovichi, Luninets and Lida are also involved."
     r"\b(?:airfields?|air\s*bases?|training\s+grounds?|ranges)\b[^.;]{0,80}?\b(?:is|are|were|was|will\s+be)\s+"

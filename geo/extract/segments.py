@@ -110,7 +110,12 @@ def after_contrast(sentence: str, previous: int, start: int) -> bool:
 
 
 #: A name holding the word war ("the Brotherhood of War 2023 exercise", "the Institute for the Study of War").
-_NAMED_WAR = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|the|Study)){1,3}\s+War\b")
+#: A past era named after a war is a time, not fighting ("the largest drill since the end of the Cold War", "since
+#: World War II", "the Great Patriotic War").
+_NAMED_WAR = re.compile(
+    r"\b[A-Z][a-z]+(?:\s+(?:of|for|the|Study)){1,3}\s+War\b|"
+    r"\b(?:Cold\s+War|(?:First|Second)\s+World\s+War|World\s+War\s+(?:I{1,2}|One|Two|[12])|Great\s+Patriotic\s+War)\b"
+)
 
 
 def gives_facts(sentence: str, names: list[NameMention] | tuple[()] = ()) -> bool:

@@ -2,7 +2,9 @@
 exercises, ids 230-239): one test per rule.
 
 Each sentence is made up for the test in the style of the failure class it covers (a concurrent clause about the
-war, a duration written "which run from …", an anti-NATO exercise); none is copied from the real development set.
+war, a duration written "which run from …", an anti-NATO exercise, country lists after "including" and groups
+named by their members, an era named after a war, names in capitals, "X, allied and partner forces" conducting
+operations across training areas); none is copied from the real development set.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import datetime as dt
 
 from geo.extract.alliance_cues import ALLIANCE_CUES
 from geo.extract.cues import BACKGROUND_CLAUSE
+from geo.extract.participants import find_parties
 from geo.extract.places import find_places
 
 PUBLISHED = dt.date(2026, 5, 15)  # a Friday
@@ -70,3 +73,29 @@ def test_a_known_name_in_capitals_is_the_name(extractor):
     text = "DEFENDER-Europe 26 brings 20,000 troops from 20 nations to Poland."
     (event,) = extractor.extract(text, published=PUBLISHED).events
     assert event.name_normalized == "Defender Europe-2026"
+
+
+def test_an_era_named_after_a_war_is_no_fighting(extractor):
+    text = "The Amber Guard 2026 drill, the largest since the end of the Cold War, is held in Latvia."
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert [loc.country for loc in event.locations if loc.resolved] == ["LVA"]
+
+
+def test_forces_of_a_country_and_its_allies_and_partners_take_part():
+    (party,) = find_parties("Some 9,000 Polish, allied and partner troops will train.")
+    assert party.role == "participant" and "Polish" in party.text
+
+
+def test_forces_conducting_operations_across_training_areas_continue_the_exercise(extractor):
+    text = (
+        "SABER Strike 26 is an annual multinational exercise led by the US Army. Around 9,000 Polish, allied and "
+        "partner forces will conduct operations across more than 20 training areas."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert "POL" in event.participants
+
+
+def test_a_span_of_hosts_adds_no_participant_beside_named_forces(extractor):
+    text = "Polish troops take part in the Amber Guard 2026 exercise, held in Denmark, Norway and Sweden."
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert event.participants == ("POL",)
