@@ -292,8 +292,9 @@ HAS_BEGUN = re.compile(
 #: A sentence whose subject is the exercise just mentioned, as a pronoun, saying when or where it is held ("They
 #: will be held until Friday, October 10, across the country", "It will last until …").
 PRONOUN_HELD = re.compile(
-    r"\s*(?:They|It)\s+(?:will|would|are\s+to|is\s+to|are|is|were|was)\s+(?:also\s+)?(?:be\s+)?(?:held|conducted|"
-    r"carried\s+out|staged|take\s+place|last|run|continue|end)\b"
+    # "It has been scheduled for February", "They are planned for May": the exercise's dates
+    r"\s*(?:They|It)\s+(?:will|would|are\s+to|is\s+to|are|is|were|was|has|have)\s+(?:also\s+)?(?:be\s+|been\s+)?"
+    r"(?:held|conducted|carried\s+out|staged|take\s+place|last|run|continue|end|scheduled|planned|slated)\b"
 )
 #: What an exercise prepares for or answers is another one: "The exercise came in preparation of the annual Spring Storm
 #: event", "In response to NATO's Anakonda exercise, Belarus launched drills" (tenth pass), "a response to X".

@@ -99,3 +99,9 @@ def test_a_span_of_hosts_adds_no_participant_beside_named_forces(extractor):
     text = "Polish troops take part in the Amber Guard 2026 exercise, held in Denmark, Norway and Sweden."
     (event,) = extractor.extract(text, published=PUBLISHED).events
     assert event.participants == ("POL",)
+
+
+def test_it_has_been_scheduled_continues_the_exercise_with_its_month(extractor):
+    text = "Russian troops are arriving in Belarus as part of Union Shield 2026. It has been scheduled for June."
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert str(event.start) == "2026-06"
