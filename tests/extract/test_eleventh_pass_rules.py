@@ -105,3 +105,10 @@ def test_it_has_been_scheduled_continues_the_exercise_with_its_month(extractor):
     text = "Russian troops are arriving in Belarus as part of Union Shield 2026. It has been scheduled for June."
     (event,) = extractor.extract(text, published=PUBLISHED).events
     assert str(event.start) == "2026-06"
+
+
+def test_a_day_opening_a_present_simple_start_is_ahead(extractor):
+    tuesday = dt.date(2026, 5, 12)
+    text = '"On Friday, the Union Shield 2026 manoeuvres, very large ones, begin in Belarus," the minister said.'
+    (event,) = extractor.extract(text, published=tuesday).events
+    assert str(event.start) == "2026-05-15"
