@@ -39,6 +39,7 @@ from geo.extract.participants import find_parties
 from geo.extract.place_sides import EAST, across_sides, other_side, reaction_border
 from geo.extract.places import PlaceMention, find_places, geocode_cached, is_home_base, is_venue, location_key
 from geo.extract.proxy_country import held_country
+from geo.extract.range_holders import holder_after
 from geo.extract.segments import inside, narrow, own_segments
 from geo.extract.text import Sentence, wire_dateline
 from geo.geocode.result import GeocodeResult
@@ -46,14 +47,8 @@ from geo.geocode.result import GeocodeResult
 #: What an exercise answers is another side's exercise ("in response to large-scale NATO military exercises"), so
 #: an alliance cue right after these words does not say who holds this one.
 _RESPONSE_TO = re.compile(r"\b(?:in\s+)?(?:response|reaction|answer|retaliation)\s+to\s+(?:[\w-]+\s+){0,3}$", re.I)
-#: What may stand between an unknown range (or the last of a list of them) and the place said to hold it: the range
-#: word ("in Harbmaidon and Momirak| training fields in |Khatlon province"), then "in"; between the list's items.
-_LIST_THEN_IN = re.compile(
-    r"[\"'’”]?(?:\s+(?:[a-z-]+\s+){0,2}?(?:grounds?|ranges?|fields?|areas?|cent(?:er|re)s?|polygons?))?,?\s+(?:in|near|outside|of)\s+"
-)
 #: An exercise dated only by "last year" ("Last year the maneuvers were combined with … Saber Strike").
 _LAST_YEAR = re.compile(r"\blast\s+year\b(?!['’]s)", re.I)
-_LIST_ITEM_GAP = re.compile(r"[\"'’”]?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[\"'‘“]?")
 #: Alliance → the membership table of :func:`geo.reference.membership.members_on`.
 _MEMBERSHIP = {"CSTO": "CSTO", "NATO": "NATO", "Russia-Belarus": "Union State"}
 
@@ -363,15 +358,7 @@ class _Builder:
         that province (or country), so the province's area is its honest extent; a note says so.
         """
         result = geocode_cached(place.query, place.context)
-        if result.status == "resolved" or place.form != "site" or not following:
-            return result, place.query
-        after, end = following[0], place.end
-        for item in following:  # past the rest of a range list ("Harbmaidon and Momirak training fields in …")
-            if item.form != "site" or not _LIST_ITEM_GAP.fullmatch(sentence[end : item.start]):
-                after = item
-                break
-            end = item.end
-        if not _LIST_THEN_IN.fullmatch(sentence[end : after.start]):
+        if result.status == "resolved" or (after := holder_after(place, following, sentence)) is None:
             return result, place.query
         within = geocode_cached(after.query, after.context)
         if within.status != "resolved":
@@ -446,10 +433,13 @@ class _Builder:
         locations: list[DraftPlace],
         parties: dict[PartyField, list[str]],
     ) -> None:
-        """Count the country an exercise is held in as a participant, if it belongs to the alliance."""
+        """Count the country an exercise is held in as a participant, if in the alliance (up to two hosts)."""
         members = alliance_members(_MEMBERSHIP[alliance], as_of) if alliance in _MEMBERSHIP and as_of else None
         excluded = set(parties["non_participants"]) | set(parties["observers"]) | set(parties["participants"])
         nato = alliance_members("NATO", as_of or dt.date.today())
+        hosts = {loc.country for loc in locations if loc.resolved and loc.role == "site" and loc.kind == "country"}
+        if len(hosts) > 2:
+            return  # "across Germany, Poland and the Baltic States": a span of hosts says nothing of who takes part
         for i, loc in enumerate(locations):
             host = loc.country
             if not loc.resolved or host is None or host in excluded or loc.role != "site":

@@ -89,7 +89,17 @@ RESPONSE_CUE = (
 #: A gloss of a term ("…, referring to the war in Ukraine", "…, Moscow's term for its invasion"): background.
 #: A relative clause that describes a place's lie ("…, a border strip between Lithuania and Poland, which ends on one
 #: side in the Russian exclave of Kaliningrad"): geography, not where the exercise is.
-_PLACE_DESCRIBED = r"which\s+(?:ends?|runs?|stretches|lies|separates|connects|links|borders)\s"
+#: Not a duration ("…, which run from Friday until Tuesday, …", "which runs until 20 May"): the drills' days.
+_WHEN_AHEAD = (
+    r"(?:from|until|till|through|to)\s+(?:(?:mid|early|late|next|this)\b|\d|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b)"
+)
+#: "…, all of which share borders with Russia", "…, both of which border Belarus": the places' lie as well.
+_PLACE_DESCRIBED = (
+    r"(?:(?:all|both|each|most|some|two|three|four|five)\s+of\s+)?which\s+"
+    r"(?:ends?|runs?|stretches|lies|lie|separates|connects|links|borders?|shares?)\s(?!" + _WHEN_AHEAD + ")"
+)
 _GLOSS = (
     r"(?:referring\s+to|(?:a|in)\s+reference\s+to|(?:Russia|Moscow|the\s+Kremlin)['’]s\s+(?:term|euphemism)\s+for)\s"
 )
@@ -206,8 +216,10 @@ PARTY_WORD = re.compile(r"\b(?:observ\w+|participat\w+|take\s+part|taking\s+part
 OBSERVERS = re.compile(r"\bobservers?\b", re.I)
 #: Where the exercise's activities take place ("Practical activities will take place at training grounds in …").
 RANGE_VENUE = re.compile(
-    r"\b(?:take\s+place|takes\s+place|took\s+place|taking\s+place|be\s+held|are\s+held|were\s+held|be\s+conducted)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:at|on|in)\s+(?:[\w’'-]+,?\s+){0,8}?(?:training\s+grounds?|(?:firing|practice)\s+ranges?|"
+    # "… forces will conduct nearly simultaneous operations across more than 30 training areas"
+    r"\b(?:take\s+place|takes\s+place|took\s+place|taking\s+place|be\s+held|are\s+held|were\s+held|be\s+conducted|"
+    r"conduct(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:operations|training|activities))\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:at|on|in|across)\s+(?:[\w’'-]+,?\s+){0,8}?(?:training\s+grounds?|(?:firing|practice)\s+ranges?|"
     r"ranges|polygons?|training\s+areas?)\b|"
     # "The airfields of Baranovichi, Luninets and Lida are also involved."
     r"\b(?:airfields?|air\s*bases?|training\s+grounds?|ranges)\b[^.;]{0,80}?\b(?:is|are|were|was|will\s+be)\s+"
@@ -293,8 +305,9 @@ HAS_BEGUN = re.compile(
 #: A sentence whose subject is the exercise just mentioned, as a pronoun, saying when or where it is held ("They
 #: will be held until Friday, October 10, across the country", "It will last until …").
 PRONOUN_HELD = re.compile(
-    r"\s*(?:They|It)\s+(?:will|would|are\s+to|is\s+to|are|is|were|was)\s+(?:also\s+)?(?:be\s+)?(?:held|conducted|"
-    r"carried\s+out|staged|take\s+place|last|run|continue|end)\b"
+    # "It has been scheduled for February", "They are planned for May": the exercise's dates
+    r"\s*(?:They|It)\s+(?:will|would|are\s+to|is\s+to|are|is|were|was|has|have)\s+(?:also\s+)?(?:be\s+|been\s+)?"
+    r"(?:held|conducted|carried\s+out|staged|take\s+place|last|run|continue|end|scheduled|planned|slated)\b"
 )
 #: What an exercise prepares for or answers is another one: "The exercise came in preparation of the annual Spring Storm
 #: event", "In response to NATO's Anakonda exercise, Belarus launched drills" (tenth pass), "a response to X".

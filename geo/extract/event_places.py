@@ -51,5 +51,7 @@ def overview_countries(seen_in: Mapping[int, set[str]], named: set[int]) -> set[
     exercises' hosts.
     """
     own = set().union(*(c for i, c in seen_in.items() if i in named)) - {""}
+    if not own:  # the naming sentences place it nowhere: a later list of countries is its own, not an overview
+        return set()
     overviews = [cs for i, cs in seen_in.items() if i not in named and "" not in cs and own < cs and len(cs) > 2]
     return set().union(*overviews) - own

@@ -39,12 +39,9 @@ from geo.extract.cues import (
     PRONOUN_HELD,
     RANGE_NOUN,
     RANGE_VENUE,
-    SCENARIO,
     SEPARATELY,
-    SUPPOSED_WAR,
     TRAINING_BEGAN,
     UNDER_FRAME,
-    WAR_EXPERIENCE,
 )
 from geo.extract.dates import tense_of
 from geo.extract.grouped import GroupedEvent
@@ -52,7 +49,7 @@ from geo.extract.names import NameLexicon, NameMention, find_names
 from geo.extract.other_times import another_time
 from geo.extract.participants import countries_in, find_parties
 from geo.extract.references import ALL_OF_THEM, ArticleAliases
-from geo.extract.segments import answered_spans, clauses, inside, without_answered
+from geo.extract.segments import after_contrast, answered_spans, clauses, gives_facts, inside, without_answered
 from geo.extract.separate_drills import another_drill, earlier_occasion, elsewhere_than, list_lead, placed_elsewhere
 from geo.extract.text import Sentence
 from geo.reference.membership import members_on
@@ -87,30 +84,6 @@ def _other_side(sentence: Sentence, event: GroupedEvent, nato: frozenset[str]) -
     return bool(known) and known <= nato and parties <= _EAST
 
 
-#: A name holding the word war ("the Brotherhood of War 2023 exercise", "the Institute for the Study of War").
-_NAMED_WAR = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|the|Study)){1,3}\s+War\b")
-
-
-def _gives_facts(sentence: str, names: list[NameMention] | tuple[()] = ()) -> bool:
-    """Whether a sentence gives facts: no war, attack or mutiny outside its background clauses and names.
-
-    "Russia and Belarus will hold … from Sept. 12 to 16, …, marking the first time … since Moscow launched
-    its full-scale invasion of Ukraine" gives facts, as does "… will host the exercise – while in Ukraine the
-    war goes on" (a contrast) and an exercise named "Brotherhood of War"; "Russian forces attacked …" does not.
-    """
-    for name in names:  # the words of an exercise's name are not a war
-        sentence = sentence[: name.start] + " " * (name.end - name.start) + sentence[name.end :]
-    sentence = _NAMED_WAR.sub(" ", sentence)
-    previous = 0
-    for start, end in clauses(sentence):
-        part = SUPPOSED_WAR.sub(" ", SCENARIO.sub(" ", WAR_EXPERIENCE.sub(" ", sentence[start:end])))
-        contrast = re.search(r"\b(?:while|whereas)\b", sentence[previous:start])
-        previous = end
-        if not (contrast or BACKGROUND_CLAUSE.match(part)) and CONFLICT.search(part):
-            return False
-    return True
-
-
 def _forces_at_range(sentence: str) -> bool:
     """Whether a sentence places forces at a training range ("… the range X, where the joint group's units are")."""
     return bool(RANGE_NOUN.search(sentence) and FORCE_WORD.search(sentence))
@@ -133,17 +106,23 @@ def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, i
     """Return the clauses of a sentence that speak of an exercise, its forces or who takes part.
 
     A background clause ("…, days after Belarus held snap drills near the border") is left out unless
-    it names the exercise.
+    it names the exercise, and so is a concurrent or contrasting clause about a war ("… as Russian troops press
+    their offensive in Ukraine").
     """
     spans = clauses(sentence)
     if len(spans) == 1:
         return spans
     keep: list[tuple[int, int]] = []
+    previous = 0
     for start, end in spans:
         part = sentence[start:end]
         named = any(start <= n.start < end for n in names)
+        concurrent = after_contrast(sentence, previous, start)
+        previous = end
         if not named and (BACKGROUND_CLAUSE.match(part) or (keep and OWN_OTHER_EXERCISE.search(part))):
             continue
+        if not named and concurrent and CONFLICT.search(part):
+            continue  # "… are held in X as Russian troops press their offensive in Ukraine": the war, not the drills
         if not named and BORDER_DEPLOYMENT.search(part) and not EXERCISE_NOUN.search(part):
             others = {c for a, b in spans if (a, b) != (start, end) for c in countries_in(sentence[a:b])}
             if not set(countries_in(part)) & others:
@@ -210,7 +189,7 @@ class _Grouping:
     def add(self, sentence: Sentence) -> None:
         """Attach a sentence to the event it names, mentions or continues, if any."""
         names = self.names_of[sentence.index]
-        usable = _gives_facts(sentence.text, names)
+        usable = gives_facts(sentence.text, names)
         mention = bool(
             EXERCISE_NOUN.search(sentence.text)
             or DEPLOYMENT_NOUN.search(sentence.text)
@@ -247,7 +226,7 @@ class _Grouping:
         target.attach(sentence, own, mention=bool(names) or mention)
         self.current = target
         earlier = pointed_back(self.sentences, sentence, self.events) if mention and not names else None
-        if earlier is not None and _gives_facts(earlier.text):
+        if earlier is not None and gives_facts(earlier.text):
             target.attach(earlier, True)  # "The ministry plans … activities in X. During these activities, …"
         if names:
             self._named_parts(sentence, names, target, usable, answers)
@@ -432,7 +411,7 @@ class _Grouping:
             self.events.append(self.main)
             return self.main
         another = SEPARATELY.match(sentence.text) and EVENT_CUE.search(sentence.text)  # "Separately, … the Suwalki Gap"
-        if another or (earlier_occasion(sentence.text, self.published) and _gives_facts(sentence.text)):  # "In 2017, …"
+        if another or (earlier_occasion(sentence.text, self.published) and gives_facts(sentence.text)):  # "In 2017, …"
             event = GroupedEvent(named_paragraph=sentence.paragraph)
             self.events.append(event)
             return event

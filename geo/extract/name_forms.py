@@ -24,6 +24,7 @@ overlap no surer find.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 #: (text as written, start, end, (base, year, edition)) of one candidate name.
 Candidate = tuple[str, int, int, tuple[str, int | None, str | None]]
@@ -160,3 +161,24 @@ def names_a_unit(sentence: str, start: int, end: int) -> bool:
     return bool(
         _UNIT_BEFORE.search(sentence[max(0, start - 40) : start]) or _UNIT_AFTER.match(sentence[end : end + 80])
     )
+
+
+def any_case(variant: str) -> str:
+    """Regex of a known name as written or with words in capitals ("DEFENDER-Europe", "STEADFAST DEFENDER").
+
+    Words join on a space or a dash; a word of three letters or more may be all capitals, as NATO and US Army
+    releases write them (eleventh pass).
+    """
+    words = [
+        re.escape(w) if len(w) < 3 or w.isupper() else f"(?:{re.escape(w)}|{re.escape(w.upper())})"
+        for w in variant.split(" ")
+    ]
+    return r"[\s-]".join(words)
+
+
+def written_variant(text: str, variants: Mapping[str, str]) -> str:
+    """The known variant a name matched by :func:`any_case` stands for ("DEFENDER-Europe" → "Defender Europe")."""
+    if text in variants:
+        return text
+    key = re.sub(r"[\s-]+", " ", text).casefold()
+    return next((v for v in variants if re.sub(r"[\s-]+", " ", v).casefold() == key), text)

@@ -36,7 +36,7 @@ from functools import cached_property
 from geo.catalog.schema import Exercise
 from geo.extract.cues import PREPARED_FOR
 from geo.extract.lexicon import iso3_of
-from geo.extract.name_forms import NOT_NAME_WORD, OBJECT_OF, more_name_forms, names_a_unit
+from geo.extract.name_forms import NOT_NAME_WORD, OBJECT_OF, any_case, more_name_forms, names_a_unit, written_variant
 from geo.extract.name_romanisation import romanised_family
 from geo.extract.series import FAMILIES, SERIES_ALLIANCE
 from geo.extract.text import in_guillemets
@@ -274,7 +274,7 @@ class NameLexicon:
         edition is a Roman numeral after the year ("Iron Wolf 2024-II").
         """
         ordered = sorted(self.variants, key=len, reverse=True)
-        alternation = "|".join(re.escape(v).replace(r"\ ", r"[\s-]") for v in ordered)
+        alternation = "|".join(any_case(v) for v in ordered)
         return re.compile(
             rf"(?<![\w-])(?P<base>{alternation})"
             rf"(?:(?:\s*[-–]\s*|\s+)(?:(?P<year>{_YEAR})|(?P<yy>[0-3]\d))(?!\d){_EDITION}?)?(?![\w])"
@@ -376,7 +376,7 @@ def _known_names(found: _Found, seen: frozenset[str] = frozenset()) -> None:
     """Known names and their variants; one that needs a year or is a transliteration needs a sign it is a name."""
     sentence, lexicon = found.sentence, found.lexicon
     for match in lexicon.pattern.finditer(sentence):
-        variant = match.group("base")
+        variant = written_variant(match.group("base"), lexicon.variants)
         # Quoted around the name, not a quotation that opens with it ("\"Interaction and unity … are crucial").
         quoted = (
             match.start() > 0

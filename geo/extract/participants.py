@@ -204,7 +204,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
         ("as-observer", "observer",
          rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:(?:take|takes|took|taking)\s+part\s+as\s+(?:an?\s+)?observers?|(?:attend|attends|attended|follow|follows|followed|watch|watches|watched)\s+(?:the\s+)?{_EXERCISE}\s+as\s+(?:an?\s+)?observers?)"),
         ("forces", "participant",
-         rf"(?P<list>{_list(demonyms)})(?:\s+and\s+(?i:allied|other|foreign|partner|international|NATO|multinational))?\s+{_MODS}{_FORCE}\b"),
+         rf"(?P<list>{_list(demonyms)})(?:,?\s+(?:(?i:allied|other|foreign|partner|international|NATO|multinational),?\s+)?and\s+(?i:allied|other|foreign|partner|international|NATO|multinational))?\s+{_MODS}{_FORCE}\b"),
         ("compound", "participant",
          rf"(?<![\w-])(?P<list>[A-Z][a-z]+(?:[-–][A-Z][a-z]+)+)\s+(?:[a-z][\w-]*\s+){{0,3}}(?i:{_EXERCISE})"),
         ("apart-from", "participant",

@@ -23,6 +23,18 @@ _NEXT = re.compile(
 )
 _MILITARY_DISTRICT = re.compile(r"\bmilitary\s+district\b", re.I)
 
+#: Country lists of :mod:`geo.extract.places` (eleventh pass). After a locative preposition, a word for places and
+#: "including", "namely" or "such as" ("in several countries, including Germany and Poland", "across several
+#: European locations, including …"): the list that follows is where the exercise is (not "troops from several
+#: countries, including …", which has no locative preposition).
+AMONG = (
+    r"(?:(?:(?:several|many|some|various|a\s+number\s+of|a\s+dozen|\w+)\s+)?(?:[A-Z][\w-]+\s+)?"
+    r"(?:countries|nations|states|locations|places|sites)\s*,?\s+(?:including|namely|such\s+as)\s+)?"
+)
+#: A group of countries named by its members, as an item of a country list ("in Germany, Poland and the Baltic States
+#: of Estonia, Latvia and Lithuania"): each member is a place.
+GROUP_OF = r"(?:[A-Z][\w-]+\s+)?(?i:states|countries|nations|republics)\s+of\s+"
+
 
 class _Mention(Protocol):
     """A :class:`geo.extract.places.PlaceMention` (a dataclass), as far as this module reads it."""

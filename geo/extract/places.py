@@ -44,6 +44,8 @@ from functools import cache, lru_cache
 from geo.extract.lexicon import country_names, country_pattern, is_demonym, iso3_of
 from geo.extract.place_forms import NOT_PLACES, more_places
 from geo.extract.place_forms import country_query as _country_query
+from geo.extract.place_lists import AMONG as _AMONG
+from geo.extract.place_lists import GROUP_OF as _GROUP
 from geo.extract.place_lists import continued_regions
 from geo.extract.venues import is_home_base, is_venue
 from geo.geocode import gazetteer
@@ -160,8 +162,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("nationwide", rf"(?:{_PREP}|\bthroughout\s+)(?P<phrase>all\s+(?:the\s+)?(?i:administrative\s+)?(?i:regions|districts|oblasts|provinces|counties)(?:\s+of\s+(?:the\s+country|(?P<name>{country})))?(?![\w-])|(?:the\s+)?(?:(?:whole|entire)\s+(?:territory\s+of\s+)?|territory\s+of\s+(?=the\s+country\b))(?:the\s+country|(?P<name2>{country}))|(?<=throughout\s)the\s+country|(?<=across\s)the\s+country)"),  # noqa: E501
         # "all airfields and training grounds of Belarus' Air Force", "… of the Armed Forces of Belarus": its own.
         ("ranges-of", rf"(?P<phrase>\b(?:all\s+(?:the\s+)?)?(?:military\s+)?{_RANGES}(?:\s+and\s+{_RANGES})?\s+of\s+(?:[\w-]+\s+){{0,12}}?(?P<name>{country})(?:['’]s?)?)(?![\w-])"),  # noqa: E501
-        ("countries", rf"{_PREP}(?P<phrase>(?:the\s+)?{country}(?:\s*,\s*(?:the\s+)?{country})*(?:,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?{country}|(?=,)))"),  # noqa: E501
-        ("country-name", rf"{_PREP}(?:the\s+)?(?P<phrase>{country})"),
+        ("countries", rf"{_PREP}(?i:{_AMONG})(?P<phrase>(?:the\s+)?{country}(?:\s*,\s*(?:the\s+)?(?:{_GROUP})?{country})*(?:,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:{_GROUP}{country}(?:\s*,\s*{country})*,?\s+and\s+{country}|(?:{_GROUP})?{country})|(?=,)))"),  # noqa: E501
+        ("country-name", rf"{_PREP}(?i:{_AMONG})(?:the\s+)?(?P<phrase>{country})"),
         # "riots in Jekabpils and Valmiera": a list of towns the gazetteer knows, one mention per town.
         ("towns", rf"{_PREP}(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})(?![\w-])"),
         # "Poland will host the NATO-led Dragon-24 drills", "Belarus is hosting three joint exercises".

@@ -1,7 +1,8 @@
 """Which stretches of a sentence speak of one exercise: its clauses, and the stretches of each exercise it names.
 
-Used by :mod:`geo.extract.grouping` (:func:`clauses`) and by :mod:`geo.extract.assembly` when it reads an event's
-facts from a sentence it shares with others.
+Used by :mod:`geo.extract.grouping` (:func:`clauses`, and :func:`gives_facts`: whether a sentence's clauses
+about the exercise are free of war) and by :mod:`geo.extract.assembly` when it reads an event's facts from a
+sentence it shares with others.
 """
 
 from __future__ import annotations
@@ -9,7 +10,15 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from geo.extract.cues import CLAUSE_SPLIT, RESPONSE_CUE
+from geo.extract.cues import (
+    BACKGROUND_CLAUSE,
+    CLAUSE_SPLIT,
+    CONFLICT,
+    RESPONSE_CUE,
+    SCENARIO,
+    SUPPOSED_WAR,
+    WAR_EXPERIENCE,
+)
 from geo.extract.names import NameMention
 
 _NOT_ONLY = re.compile(r"\bnot\s+(?:only|just)\b", re.I)
@@ -99,3 +108,42 @@ def narrow(spans: list[tuple[int, int]], segments: list[tuple[int, int]] | None)
     if segments is None:
         return spans
     return [(max(a, c), min(b, d)) for a, b in spans for c, d in segments if max(a, c) < min(b, d)]
+
+
+def after_contrast(sentence: str, previous: int, start: int) -> bool:
+    """Whether the clause at ``start`` follows a contrast or a concurrent "as" (the words since ``previous``).
+
+    "… will host the exercise – while in Ukraine the war goes on", "… are taking place as Russian forces intensify
+    attacks on …": the clause is the background of the exercise, not a fact of it.
+    """
+    return bool(re.search(r"\b(?:while|whereas|as)\b", sentence[previous:start]))
+
+
+#: A name holding the word war ("the Brotherhood of War 2023 exercise", "the Institute for the Study of War").
+#: A past era named after a war is a time, not fighting ("the largest drill since the end of the Cold War", "since
+#: World War II", "the Great Patriotic War").
+_NAMED_WAR = re.compile(
+    r"\b[A-Z][a-z]+(?:\s+(?:of|for|the|Study)){1,3}\s+War\b|"
+    r"\b(?:Cold\s+War|(?:First|Second)\s+World\s+War|World\s+War\s+(?:I{1,2}|One|Two|[12])|Great\s+Patriotic\s+War)\b"
+)
+
+
+def gives_facts(sentence: str, names: list[NameMention] | tuple[()] = ()) -> bool:
+    """Whether a sentence gives facts: no war, attack or mutiny outside its background clauses and names.
+
+    "Russia and Belarus will hold … from Sept. 12 to 16, …, marking the first time … since Moscow launched
+    its full-scale invasion of Ukraine" gives facts, as does "… will host the exercise – while in Ukraine the
+    war goes on" (a contrast), "… are taking place as Russian forces continue their advance" (a concurrent
+    clause) and an exercise named "Brotherhood of War"; "Russian forces attacked …" does not.
+    """
+    for name in names:  # the words of an exercise's name are not a war
+        sentence = sentence[: name.start] + " " * (name.end - name.start) + sentence[name.end :]
+    sentence = _NAMED_WAR.sub(" ", sentence)
+    previous = 0
+    for start, end in clauses(sentence):
+        part = SUPPOSED_WAR.sub(" ", SCENARIO.sub(" ", WAR_EXPERIENCE.sub(" ", sentence[start:end])))
+        contrast = after_contrast(sentence, previous, start)
+        previous = end
+        if not (contrast or BACKGROUND_CLAUSE.match(part)) and CONFLICT.search(part):
+            return False
+    return True

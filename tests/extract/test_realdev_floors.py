@@ -13,27 +13,27 @@ from geo.extract import Extractor
 from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 
 #: measure -> lowest acceptable value on dev (see :func:`tests.support.extraction_score.Tally.ratio`), measured
-#: on the 190 dev articles (34 of the first pass, 18 added for the failure classes of issue 14, the 10 first
+#: on the 200 dev articles (34 of the first pass, 18 added for the failure classes of issue 14, the 10 first
 #: test articles, moved to dev after they failed, 22 of the fourth passes: 063-069 for events, 071-078 for
 #: dates, 079-085 for sites, 16 of the fifth passes: 086-091 for sites, 130-139 for events and dates, 20 of
 #: the sixth passes: 140-149 for sites, 150-159 for events, 20 of the two seventh passes: 160-169, Belarus/
 #: CSTO/Union State side, 170-179, NATO side and Russia's west, 10 of the eighth pass: 180-189, mixed, 20
-#: of the two ninth passes: 190-199, the Baltic and Russia's west, 200-209, official and exile sources, and 20
+#: of the two ninth passes: 190-199, the Baltic and Russia's west, 200-209, official and exile sources, 20
 #: of the two tenth passes: 210-219, the CSTO, the SCO and Central Asia, 220-229, NATO's eastern flank and the
-#: Belarus border from both sides), after the tenth passes' rules (README "Tenth pass": recall 253/264, precision
-#: 284/290, alliance 252/253, participants 0.984 / 0.974, start 157/162, sites 369/425), rounded down. Start
-#: (0.97 before) and sites (0.88 before) are lower because the 220-229 batch pulled them down (6/7 starts and
-#: 13/21 sites after its rules; the 170 earlier articles kept 137/141 and 317/359, 210-219 reached 14/14 and
-#: 39/45). Each new blind batch pulls some measure down before rules are fixed for its classes (README).
-#: Precision 0.98 after the precision probes of the ninth session (285/289; README "Precision probes").
+#: Belarus border from both sides, and 10 of the eleventh pass: 230-239, analysis and background pieces naming
+#: several exercises), after the eleventh pass's rules and the precision probes of the ninth session (README
+#: "Eleventh pass", "Precision probes": recall 263/274, precision 299/303, alliance 262/263, participants 0.985 /
+#: 0.973, start 163/168, sites 386/443), rounded down. Precision (0.97 before), start (0.96) and sites (0.86) rose
+#: with those rules; the 190 earlier articles keep or improve every count. Each new blind batch pulls some measure
+#: down before rules are fixed for its classes (README).
 FLOORS = {
     "recall": 0.95,
     "precision": 0.98,
     "alliance": 0.99,
     "participants_recall": 0.98,
     "participants_precision": 0.97,
-    "start": 0.96,
-    "sites": 0.86,
+    "start": 0.97,
+    "sites": 0.87,
 }
 
 
@@ -67,7 +67,7 @@ TEST_IDS = [
     "118",
     "119",
 ]
-ARTICLES = 210
+ARTICLES = 220
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:

@@ -181,10 +181,10 @@ def test_the_adversary_of_a_drills_scenario_is_no_war(extractor):
 
 
 def test_real_militants_attacking_still_give_no_facts():
-    from geo.extract.grouping import _gives_facts
+    from geo.extract.segments import gives_facts
 
-    assert not _gives_facts("Militants attacked a border post in the Batken region, where drills were held.")
-    assert _gives_facts("The drills practise eliminating illegal armed formations that have invaded a friendly state.")
+    assert not gives_facts("Militants attacked a border post in the Batken region, where drills were held.")
+    assert gives_facts("The drills practise eliminating illegal armed formations that have invaded a friendly state.")
 
 
 @pytest.mark.parametrize(("phrase", "country"), [("Alma-Ata", "KAZ"), ("Ust-Kamenogorsk", "KAZ")])

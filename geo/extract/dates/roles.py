@@ -303,7 +303,9 @@ _STARTS_NOW = re.compile(
     r"\b(?:starts|begins|opens|kicks\s+off|commences|(?:will|is\s+to|are\s+to)\s+(?:also\s+)?(?:start|begin|open|"
     # "In September, Kazakhstan will host the Rubezh exercise": the month the exercise is held in; "In May, drills
     # will also be conducted in X"
-    r"kick\s+off|commence|host|hold|stage|conduct|take\s+place|be\s+(?:held|conducted|carried\s+out)))\b",
+    r"kick\s+off|commence|host|hold|stage|conduct|take\s+place|be\s+(?:held|conducted|carried\s+out)))\b|"
+    # a plural subject's present: "On Friday, Russian-Belarusian maneuvers … begin in Belarus"
+    r"\b(?:begin|start|commence|kick\s+off)\s+(?=(?:in|at|near|across|on)\s)",
     re.I,
 )
 
@@ -443,6 +445,12 @@ _PRESENT_START = re.compile(
 )
 
 
+#: A present-simple start after a day opening the sentence ("On Friday, Russian-Belarusian maneuvers … begin in …").
+_PRESENT_START_AHEAD = re.compile(
+    r"[^.;]{0,120}?\b(?:starts|begins|begin|start|opens|commences?|kicks?\s+off)\s+(?:in|at|near|across|on)\s", re.I
+)
+
+
 def tense_for(sentence: str, mention: DateMention, role: Role | None = None) -> Tense | None:
     """Return the tense that places a date in the year or week.
 
@@ -460,6 +468,8 @@ def tense_for(sentence: str, mention: DateMention, role: Role | None = None) -> 
         return "past"
     if _PRESENT_START.search(sentence, max(0, mention.start - 80), mention.start):
         return "future"  # "the exercise starts Friday": a scheduled start, in the present simple of news copy
+    if mention.start < 3 and _PRESENT_START_AHEAD.match(sentence, mention.end):
+        return "future"  # "On Friday, … maneuvers … begin in Belarus": the day opens a present-simple start
     words = _words_before(sentence, mention.start)[:24]
     for i, word in enumerate(words):
         if word in ("will", "would", "shall", "scheduled", "planned", "due", "expected"):
