@@ -25,7 +25,8 @@ from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 #: "Eleventh pass", "Precision probes": recall 263/274, precision 299/303, alliance 262/263, participants 0.985 /
 #: 0.973, start 163/168, sites 386/443), rounded down. Precision (0.97 before), start (0.96) and sites (0.86) rose
 #: with those rules; the 190 earlier articles keep or improve every count. Each new blind batch pulls some measure
-#: down before rules are fixed for its classes (README).
+#: down before rules are fixed for its classes (README). The twelfth pass (240-249, sites, README "Twelfth
+#: pass") adds 10 blind dev articles: 210 dev.
 FLOORS = {
     "recall": 0.95,
     "precision": 0.98,
@@ -67,7 +68,7 @@ TEST_IDS = [
     "118",
     "119",
 ]
-ARTICLES = 220
+ARTICLES = 230
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
