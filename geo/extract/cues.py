@@ -305,8 +305,9 @@ HAS_BEGUN = re.compile(
 #: A sentence whose subject is the exercise just mentioned, as a pronoun, saying when or where it is held ("They
 #: will be held until Friday, October 10, across the country", "It will last until …").
 PRONOUN_HELD = re.compile(
-    # "It has been scheduled for February", "They are planned for May": the exercise's dates
-    r"\s*(?:They|It)\s+(?:will|would|are\s+to|is\s+to|are|is|were|was|has|have)\s+(?:also\s+)?(?:be\s+|been\s+)?"
+    # "It has been scheduled for February", "They are planned for May": the exercise's dates; "Their training will
+    # take place in Gomel region" (a possessive and one or two nouns: the drills' own activity, twelfth pass)
+    r"\s*(?:They|It|(?:Their|Its)\s+[a-z-]+(?:\s+[a-z-]+)?)\s+(?:will|would|are\s+to|is\s+to|are|is|were|was|has|have)\s+(?:also\s+)?(?:be\s+|been\s+)?"
     r"(?:held|conducted|carried\s+out|staged|take\s+place|last|run|continue|end|scheduled|planned|slated)\b"
 )
 #: What an exercise prepares for or answers is another one: "The exercise came in preparation of the annual Spring Storm

@@ -133,6 +133,7 @@ def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, i
             or DEPLOYMENT_NOUN.search(part)
             or FORCE_WORD.search(part)
             or PARTY_WORD.search(part)
+            or PRONOUN_HELD.match(part)  # "Their training will take place in X, which borders …": the drills'
         ):
             keep.append((start, end))
     return keep

@@ -1,0 +1,25 @@
+"""The mechanisms added for the twelfth blind batch of real reports (sites: districts, ranges, towns and counties,
+ids 240-249): one test per rule.
+
+Each sentence is made up for the test in the style of the failure class it covers; none is copied from the real
+development set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.extract.cues import PRONOUN_HELD
+
+PUBLISHED = dt.date(2026, 5, 15)  # a Friday
+
+
+def test_a_possessive_subject_saying_where_the_drills_take_place_continues_them(extractor):
+    text = (
+        "Belarusian reservists began command-staff exercises on Tuesday. "
+        "Their practical part will take place in the Mogilev region, which borders with Russia."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert ("BLR", "Mogilev") in [(loc.country, loc.admin1) for loc in event.locations if loc.resolved]
+    assert PRONOUN_HELD.match("Its active phase will be held near Brest")
+    assert not PRONOUN_HELD.match("Their commander said the troops were ready")
