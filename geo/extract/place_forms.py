@@ -5,6 +5,7 @@
 * **"A's <word> exclave / region / oblast of X"** after a locative preposition: "in Russia's Baltic exclave of
   Kaliningrad", "in the westernmost region of Kaliningrad" are the X region (of A when A is named), not an unknown
   region called "Baltic"; "a patch of land between Poland … and the Russian enclave of Kaliningrad" is geography.
+  X may be two words ("the region of Biała Podlaska", twelfth pass), read whole as "the X region" is.
 * **A village in a named municipality**: "in the village of Hüüru, Saue Rural Municipality", "near Kowalewo, Kwidzyn
   County": a village the gazetteer lacks is placed on the municipality (or county, parish, district) it is said to
   lie in, read as "<name> district" (its seat with a district's radius), never on a guessed point; a village the
@@ -71,7 +72,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("town", re.compile(
             rf"{_PREP}(?P<phrase>(?:the\s+)?[a-z][a-z-]+\s+(?i:town|city|village|settlement)\s+of\s+(?P<name>{_NAME}(?:\s{_NAME})?))")),
         ("region-of", re.compile(
-            rf"{_PREP}(?P<phrase>(?:(?P<owner>{country})['’]s?\s+|the\s+)(?:(?:[A-Z][a-z]+|[a-z]+)\s+)?(?i:exclave|enclave|region|oblast|province)\s+of\s+(?P<name>{_NAME}))(?![\w-])")),
+            rf"{_PREP}(?P<phrase>(?:(?P<owner>{country})['’]s?\s+|the\s+)(?:(?:[A-Z][a-z]+|[a-z]+)\s+)?(?i:exclave|enclave|region|oblast|province)\s+of\s+(?P<name>{_NAME}(?:\s{_NAME})?))(?![\w-])")),
         ("village-in", re.compile(
             rf"{_PREP}(?P<phrase>(?:(?:the\s+)?(?i:village|hamlet|settlement)\s+of\s+)?(?P<name>{_NAME}(?:\s{_NAME})?),\s+(?P<unit>{_NAME})\s+{_MUNICIPALITY})\b")),
         ("demonym-land", re.compile(

@@ -23,3 +23,10 @@ def test_a_possessive_subject_saying_where_the_drills_take_place_continues_them(
     assert ("BLR", "Mogilev") in [(loc.country, loc.admin1) for loc in event.locations if loc.resolved]
     assert PRONOUN_HELD.match("Its active phase will be held near Brest")
     assert not PRONOUN_HELD.match("Their commander said the troops were ready")
+
+
+def test_the_region_of_a_two_word_name_reads_both_words(extractor):
+    text = "Polish paratroopers held drills in the region of Nowa Dęba on Tuesday."
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    # the whole name, as "the Nowa Dęba region" is read; not a region "Nowa" geocoded elsewhere
+    assert [loc.text for loc in event.locations] == ["the region of Nowa Dęba"]
