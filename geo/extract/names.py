@@ -129,7 +129,11 @@ _DISTINCT = re.compile(
     + "|"
     # The umbrella a part belongs to: "This operation is part of the annual training exercise Saber Strike",
     # "These drills are part of a broader NATO exercise, dubbed Saber Strike".
-    r"\b(?:part|parts|element|component|phase|stage)\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
+    # Not "The final phase of the exercise, dubbed X" (twelfth pass): "the exercise" alone is the one in focus, which
+    # X names; its phase is part of it, not of another.
+    r"\b(?:part|parts|element|component|phase|stage)\s+of\s+"
+    r"(?!the\s+(?:exercises?|drills?|maneuvers?|manoeuvres?)\s*,?\s+(?:(?:dubbed|called|named|code-named)\s+)?$)"
+    r"(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
     r"(?:(?:exercises?|drills?|series|maneuvers?|manoeuvres?)\s*,?\s+(?:(?:dubbed|called|named|code-named)\s+)?)?$",
     re.I,
 )

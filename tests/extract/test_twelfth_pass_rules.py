@@ -30,3 +30,16 @@ def test_the_region_of_a_two_word_name_reads_both_words(extractor):
     (event,) = extractor.extract(text, published=PUBLISHED).events
     # the whole name, as "the Nowa Dęba region" is read; not a region "Nowa" geocoded elsewhere
     assert [loc.text for loc in event.locations] == ["the region of Nowa Dęba"]
+
+
+def test_the_phase_of_the_exercise_dubbed_x_names_the_exercise_in_focus(extractor):
+    text = (
+        "Latvian volunteers began a military exercise in western Latvia on Monday.\n\n"
+        "The last phase of the exercise, dubbed Amber Owl, is held near the coast."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert event.name == "Amber Owl"
+    assert [loc.country for loc in event.locations if loc.resolved] == ["LVA"]
+    # an umbrella with a word of its own stays another exercise
+    umbrella = "Danish troops drilled in Latvia on Monday. The drills are part of a wider exercise, dubbed Amber Owl."
+    assert len(extractor.extract(umbrella, published=PUBLISHED).events) == 2
