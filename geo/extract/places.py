@@ -153,8 +153,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("republic", rf"{_PREP}(?P<phrase>(?:the\s+)?Republic\s+of\s+(?P<name>{_UPPER}[\w’'-]+(?:\s{_UPPER}[\w’'-]+)?))"),  # noqa: E501
         # "over the rolling hills of Lithuania", "in the forests of Grodno": the land of X is X (README fifth pass).
         ("terrain", rf"(?P<phrase>\b(?:the\s+)?(?:[a-z][\w-]*\s+)?(?i:hills|mountains|forests|woods|plains|marshes|swamps)\s+of\s+(?P<name>{_CAPS}))"),  # noqa: E501
-        # "in the vicinity of Riga", "on the outskirts of Minsk": the words themselves say a place follows.
-        ("town", rf"(?P<phrase>\b(?:the\s+)?(?i:vicinity|outskirts|environs)\s+of\s+(?P<name>{_CAPS}))"),
+        # "in the vicinity of Riga", "on the outskirts of Minsk", "on the streets of Tartu": a place follows.
+        ("town", rf"(?P<phrase>\b(?:the\s+)?(?i:vicinity|outskirts|environs|streets)\s+of\s+(?P<name>{_CAPS}))"),
         ("town", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:town|city|village|settlement|resort|port|capital|airfield)(?:\s+of)?\s+[\"“«]?(?P<name>{_CAPS}))"),  # noqa: E501
         ("territory", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:territory|soil)\s+of\s+(?:the\s+)?(?P<name>{country})|(?P<dem>{demonym})\s+(?i:territory|soil))"),  # noqa: E501
         # "in all administrative districts", "throughout the country", "across the whole territory of Belarus": the

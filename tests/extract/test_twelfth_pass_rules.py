@@ -43,3 +43,9 @@ def test_the_phase_of_the_exercise_dubbed_x_names_the_exercise_in_focus(extracto
     # an umbrella with a word of its own stays another exercise
     umbrella = "Danish troops drilled in Latvia on Monday. The drills are part of a wider exercise, dubbed Amber Owl."
     assert len(extractor.extract(umbrella, published=PUBLISHED).events) == 2
+
+
+def test_the_streets_of_a_town_are_that_town(extractor):
+    text = "Estonian troops held an exercise on the streets of Narva on Monday."
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert [(loc.country, loc.admin1) for loc in event.locations if loc.resolved] == [("EST", "Ida-Viru")]
