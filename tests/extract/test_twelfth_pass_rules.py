@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from geo.extract.cues import PRONOUN_HELD
+from geo.extract.dates.mentions import find_dates
+from geo.extract.dates.roles import date_role
 
 PUBLISHED = dt.date(2026, 5, 15)  # a Friday
 
@@ -49,3 +51,12 @@ def test_the_streets_of_a_town_are_that_town(extractor):
     text = "Estonian troops held an exercise on the streets of Narva on Monday."
     (event,) = extractor.extract(text, published=PUBLISHED).events
     assert [(loc.country, loc.admin1) for loc in event.locations if loc.resolved] == [("EST", "Ida-Viru")]
+
+
+def test_a_day_opening_a_statement_about_a_later_start_is_the_statement_s():
+    said = "On Thursday, the defence minister announced that allied exercises will begin in Latvia in the summer."
+    (day, *_) = find_dates(said)
+    assert date_role(said, day) == "announced"
+    quoted = '"On Monday, the allied maneuvers begin in Latvia," the minister told reporters.'
+    (day, *_) = find_dates(quoted)
+    assert date_role(quoted, day) == "start"

@@ -352,6 +352,17 @@ _SCENE_OF = re.compile(
 )
 
 
+def _starts_now_unsaid(rest: str) -> bool:
+    """Whether a present or future start follows the date with no statement verb before it.
+
+    "On Tuesday, the chief of defence announced that NATO exercises will begin in Lithuania in the coming months":
+    Tuesday is the announcement's (twelfth pass); "On Friday, … maneuvers … begin in Belarus," Tusk told …" keeps
+    Friday as the start (the statement comes after).
+    """
+    now = _STARTS_NOW.search(rest)
+    return bool(now) and not any(w in _ANNOUNCE_CUES for w in re.findall(r"[a-z]+", rest[: now.start()].lower()))
+
+
 def _clause_opening(rest: str) -> Role:
     """Return the role of a date opening its clause ("On Saturday …") from what the clause goes on to say.
 
@@ -367,7 +378,7 @@ def _clause_opening(rest: str) -> Role:
         return "end"  # "On Friday, the Exercise X drew to a close."
     if (
         PAST_START.search(rest)
-        or _STARTS_NOW.search(rest[:160])
+        or _starts_now_unsaid(rest[:160])
         or _ANNOUNCED_START.search(rest)
         or _SCENE_OF.search(rest)
     ):
