@@ -360,7 +360,9 @@ def _starts_now_unsaid(rest: str) -> bool:
     Friday as the start (the statement comes after).
     """
     now = _STARTS_NOW.search(rest)
-    return bool(now) and not any(w in _ANNOUNCE_CUES for w in re.findall(r"[a-z]+", rest[: now.start()].lower()))
+    if now is None:
+        return False
+    return not any(w in _ANNOUNCE_CUES for w in re.findall(r"[a-z]+", rest[: now.start()].lower()))
 
 
 def _clause_opening(rest: str) -> Role:
