@@ -23,7 +23,8 @@
   distance names no site (tenth pass).
 * **A distance from a town** ("20 km from the town of Pinsk"): :mod:`geo.extract.near_places`; **two regions
   joined by a hyphen** ("the Pskov-Novgorod region"): :mod:`geo.extract.paired_regions`; **a voivodeship in
-  Polish** ("in the województwo podlaskie"): :mod:`geo.extract.native_regions`.
+  Polish** ("in the województwo podlaskie"): :mod:`geo.extract.native_regions`; **a river without the word
+  "river"** ("crossing the Dnieper"): :mod:`geo.extract.bare_rivers`.
 * **"the X military training (area)"** ("Held at the Ādaži military training in Latvia") is the range at X, and
   "Camp X" the base at X when the gazetteer knows X ("at Camp Adazi, Latvia").
 
@@ -36,6 +37,7 @@ import re
 from functools import cache
 
 from geo.core.settings import setting
+from geo.extract.bare_rivers import bare_rivers
 from geo.extract.dates.mentions import MONTHS, WEEKDAYS
 from geo.extract.lexicon import country_names, country_pattern, iso3_of
 from geo.extract.native_regions import polish_voivodeships
@@ -142,7 +144,13 @@ def more_places(sentence: str) -> list[Found]:
                     out.append((span[0], name, span[1], span[2], "site", None))
             else:
                 out.append((span[0], f"{name} training area", span[1], span[2], "site", None))
-    return out + distance_towns(sentence) + paired_regions(sentence) + polish_voivodeships(sentence)
+    return (
+        out
+        + distance_towns(sentence)
+        + paired_regions(sentence)
+        + polish_voivodeships(sentence)
+        + bare_rivers(sentence)
+    )
 
 
 def _distance_border(match: re.Match[str]) -> list[Found]:
