@@ -24,7 +24,8 @@
 * **A distance from a town** ("20 km from the town of Pinsk"): :mod:`geo.extract.near_places`; **two regions
   joined by a hyphen** ("the Pskov-Novgorod region"): :mod:`geo.extract.paired_regions`; **a voivodeship in
   Polish** ("in the województwo podlaskie"): :mod:`geo.extract.native_regions`; **a river without the word
-  "river"** ("crossing the Dnieper"): :mod:`geo.extract.bare_rivers`.
+  "river"** ("crossing the Dnieper"): :mod:`geo.extract.water_names`, which also
+  reads lakes ("on Lake Peipus").
 * **"the X military training (area)"** ("Held at the Ādaži military training in Latvia") is the range at X, and
   "Camp X" the base at X when the gazetteer knows X ("at Camp Adazi, Latvia").
 
@@ -37,12 +38,12 @@ import re
 from functools import cache
 
 from geo.core.settings import setting
-from geo.extract.bare_rivers import bare_rivers
 from geo.extract.dates.mentions import MONTHS, WEEKDAYS
 from geo.extract.lexicon import country_names, country_pattern, iso3_of
 from geo.extract.native_regions import polish_voivodeships
 from geo.extract.near_places import distance_towns
 from geo.extract.paired_regions import paired_regions
+from geo.extract.water_names import bare_rivers, lakes
 from geo.geocode import gazetteer
 from geo.geocode.gazetteer import normalize_name
 from geo.reference.layers import layer
@@ -150,6 +151,7 @@ def more_places(sentence: str) -> list[Found]:
         + paired_regions(sentence)
         + polish_voivodeships(sentence)
         + bare_rivers(sentence)
+        + lakes(sentence)
     )
 
 
