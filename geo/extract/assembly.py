@@ -40,6 +40,7 @@ from geo.extract.place_sides import EAST, across_sides, other_side, reaction_bor
 from geo.extract.places import PlaceMention, find_places, geocode_cached, is_home_base, is_venue, location_key
 from geo.extract.proxy_country import held_country
 from geo.extract.range_holders import holder_after
+from geo.extract.range_locators import locates_range
 from geo.extract.segments import inside, narrow, own_segments
 from geo.extract.text import Sentence, wire_dateline
 from geo.geocode.result import GeocodeResult
@@ -310,8 +311,9 @@ class _Builder:
                     not inside(place.start, self.spans[sentence.index])
                     or is_venue(sentence.text, place.start, place.end)
                     or is_home_base(sentence.text, place.start)
+                    or locates_range(sentence.text, place.start)
                 ):
-                    continue  # outside the exercise's clauses, where a minister spoke, or where units are based
+                    continue  # outside the exercise's clauses, where a minister spoke, units are based or a range lies
                 if reaction_border(place, participants, sentence.text):
                     # "Poland moved units to its border with Belarus": another state's own border, a reaction.
                     self.notes.append(f"location {place.text!r} dropped: the border of a non-participant")

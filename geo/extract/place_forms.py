@@ -22,6 +22,11 @@
 * **A distance from a border** ("about 20 kilometres from the Belarusian border", "15 km from the border with Russia")
   is that border's strip when the distance lies within the strip's depth (``border_strip_depth_km``); a greater
   distance names no site (tenth pass).
+* **A distance from a town** ("20 km from the town of Pinsk"): :mod:`geo.extract.near_places`; **two regions
+  joined by a hyphen** ("the Pskov-Novgorod region"): :mod:`geo.extract.paired_regions`; **a voivodeship in
+  Polish** ("in the województwo podlaskie"): :mod:`geo.extract.native_regions`; **a river without the word
+  "river"** ("crossing the Dnieper"): :mod:`geo.extract.water_names`, which also
+  reads lakes ("on Lake Peipus").
 * **"the X military training (area)"** ("Held at the Ādaži military training in Latvia") is the range at X, and
   "Camp X" the base at X when the gazetteer knows X ("at Camp Adazi, Latvia").
 
@@ -36,6 +41,10 @@ from functools import cache
 from geo.core.settings import setting
 from geo.extract.dates.mentions import MONTHS, WEEKDAYS
 from geo.extract.lexicon import country_names, country_pattern, iso3_of
+from geo.extract.native_regions import polish_voivodeships
+from geo.extract.near_places import distance_towns
+from geo.extract.paired_regions import paired_regions
+from geo.extract.water_names import bare_rivers, lakes
 from geo.geocode import gazetteer
 from geo.geocode.gazetteer import normalize_name
 from geo.reference.layers import layer
@@ -137,7 +146,14 @@ def more_places(sentence: str) -> list[Found]:
                     out.append((span[0], name, span[1], span[2], "site", None))
             else:
                 out.append((span[0], f"{name} training area", span[1], span[2], "site", None))
-    return out
+    return (
+        out
+        + distance_towns(sentence)
+        + paired_regions(sentence)
+        + polish_voivodeships(sentence)
+        + bare_rivers(sentence)
+        + lakes(sentence)
+    )
 
 
 def _distance_border(match: re.Match[str]) -> list[Found]:

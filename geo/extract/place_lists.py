@@ -53,7 +53,7 @@ M = TypeVar("M", bound=_Mention)
 def continued_regions(sentence: str, found: Sequence[M]) -> list[M]:
     """Return a region mention (the head's copy) for each region that continues a list (see the module doc)."""
     out: list[M] = []
-    for mention in sorted((m for m in found if m.form == "region"), key=lambda m: m.end):
+    for mention in sorted((m for m in found if m.form in ("region", "paired")), key=lambda m: m.end):
         end = mention.end
         while (match := _NEXT.match(sentence, end)) is not None:
             if _MILITARY_DISTRICT.match(sentence, match.start("name")):

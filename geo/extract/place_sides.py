@@ -85,6 +85,8 @@ def other_side(
         return corridor_side(place, participants or set(hosts))
     if place.form == "river" and result.status != "resolved":
         return river_side(place, mentions) or _river_of_participants(place, participants)
+    if place.form == "river" and participants and result.country not in participants | hosts:
+        return _river_not_in_default(place, result, mentions, participants)
     if place.form == "border" and result.country and participants and result.country not in participants:
         named = {iso3_of(m.group(0)) for m in re.finditer(country_pattern(), sentence)}
         side = border_side(place, result.country, participants, result.country in named)
@@ -161,6 +163,19 @@ def _river_of_participants(place: PlaceMention, participants: set[str]) -> tuple
         return None
     country, again = fits[0]
     return again, f"river {place.text!r} read within {country}, the one participant it crosses"
+
+
+def _river_not_in_default(
+    place: PlaceMention, result: GeocodeResult, mentions: list[PlaceMention], participants: set[str]
+) -> tuple[GeocodeResult, str] | None:
+    """Return a river of the default country read within the one participant it crosses (ninth session's probes).
+
+    "Latvian troops held drills on the Daugava river": the Daugava crosses Belarus too, but no Belarusian takes part
+    and no other place of the sentence lies in Belarus, so the river is Latvia's. A sentence that also places
+    something in the default country ("crossed the Dnieper in Belarus") keeps it there.
+    """
+    others = {geocode_cached(m.query, m.context).country for m in mentions if m is not place}
+    return None if result.country in others else _river_of_participants(place, participants)
 
 
 #: Two demonyms joined by a hyphen before "border": "the Polish-Belarusian border".

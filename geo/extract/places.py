@@ -239,7 +239,7 @@ def find_places(sentence: str) -> list[PlaceMention]:
         found.append(PlaceMention(text, query, start, end, form, _role(sentence, start), context or DEFAULT_CONTEXT))
     found += continued_regions(sentence, found)  # "…, and the Bryansk Oblast"
     kept: list[PlaceMention] = []
-    for mention in sorted(found, key=lambda m: (-(m.end - m.start), m.form == "country", m.start)):  # finer wins a tie
+    for mention in sorted(found, key=lambda m: (m.form != "paired", m.start - m.end, m.form == "country", m.start)):
         if not any(mention.start < k.end and k.start < mention.end for k in kept):
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)

@@ -175,7 +175,7 @@ def other_sides_drills(text: str, focus: Sequence[str]) -> bool:
 @lru_cache(maxsize=1024)
 def _areas_of(text: str) -> tuple[BaseGeometry, ...]:
     """The areas below the country a sentence places its drill in ("in the south of the republic", "the X region")."""
-    found = (geocode_cached(p.query, p.context) for p in find_places(text) if p.form in ("compass", "region"))
+    found = (geocode_cached(p.query, p.context) for p in find_places(text) if p.form in ("compass", "region", "paired"))
     return tuple(r.geometry for r in found if r.geometry is not None and r.geometry.geom_type.endswith("Polygon"))
 
 

@@ -67,6 +67,26 @@ _HOME_BASE = re.compile(
 )
 
 
+#: Words right before a place that make it where an exercise is run from, not where its troops are: "run from
+#: headquarters in Minsk", "directed from Moscow", "the exercise headquarters in Grodno" (site probes, ninth
+#: session). A range after them stays a site: a field headquarters at a range is where the exercise is.
+_RUN_FROM = re.compile(
+    r"\b(?:run|directed|commanded|controlled|coordinated|managed|overseen|led)\s+from\s+(?:the\s+|its\s+)?"
+    r"(?:(?:[\w-]+\s+)?(?:headquarters|HQ|command\s+(?:centre|center))\s+(?:in|at)\s+(?:the\s+)?)?$|"
+    r"\b(?:headquarters|HQ|command\s+(?:centre|center))\s+(?:(?:is|was|will\s+be)\s+)?(?:located\s+|based\s+)?"
+    r"(?:in|at)\s+(?:the\s+)?$",
+    re.I,
+)
+_RANGE_AHEAD = re.compile(
+    r"(?:[\w’'-]+\s+){1,3}?(?:training\s+(?:grounds?|areas?)|ranges?|polygons?|poligons?|firing\s+grounds?)\b", re.I
+)
+
+
 def is_home_base(sentence: str, start: int) -> bool:
-    """Whether the place at ``start`` is where forces are based, set out from or go back to: no exercise site."""
-    return bool(_HOME_BASE.search(sentence[max(0, start - 60) : start]))
+    """Whether the place at ``start`` is where forces are based, set out from, go back to or run the exercise from.
+
+    None of these is an exercise site; a range after "run from (headquarters at)" stays one.
+    """
+    head = sentence[max(0, start - 60) : start]
+    run_from = _RUN_FROM.search(head) is not None and not _RANGE_AHEAD.match(sentence, start)
+    return run_from or bool(_HOME_BASE.search(head))

@@ -333,6 +333,11 @@ def _region_list_rule(phrase: str, context: str | None) -> GeocodeResult | None:
     return area_result(phrase, "region", area, country, explanation, admin1=names)
 
 
+#: A region word that may name a unit below admin-1 (a Polish powiat is a "county"): when no admin-1 region has the
+#: name but a town does, the unit is the one around that town (site probes, ninth session).
+_COUNTY = re.compile(r"\b(?:county|counties)\b")
+
+
 def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
     """Return the admin-1 region(s) a phrase with a region word names ("the Pskov region"), or None."""
     key = territory_as_krai(key)
@@ -373,6 +378,8 @@ def region_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
         codes, how = _fuzzy_region_codes(stripped, None)
     if not codes and (centre := _centre_outside_layer(phrase, stripped)) is not None:
         return centre
+    if not codes and _COUNTY.search(key) and normalize_name(stripped) in gazetteer.town_index():
+        return None  # "Suwałki County": a Polish powiat, below admin-1; placed on its town (geocoder's anchor rule)
     if not codes:
         return unresolved(phrase, f"no admin-1 region is called {stripped!r}")
     if len(codes) > 1 and context is not None:

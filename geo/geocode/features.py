@@ -22,6 +22,7 @@ from functools import cache
 
 import geopandas as gpd
 import shapely
+from rapidfuzz import fuzz
 from shapely.geometry.base import BaseGeometry
 
 from geo.core import settings
@@ -108,7 +109,6 @@ RIVER_EXONYMS: dict[str, str] = {
     "vilia": "Neris",
     "western dvina": "Daugava",
     "dvina": "Daugava",
-    "dnieper": "Dnepr",
     "western bug": "Bug",
     "buh": "Bug",
     "wisla": "Vistula",
@@ -122,17 +122,53 @@ def _river_lines() -> dict[str, tuple[str, BaseGeometry]]:
     """Return the river lines of ``river_courses.geojson`` keyed by name and English name, all parts united.
 
     Keys are :func:`geo.geocode.romanisation.romanisation_skeleton` folds, so that Byarezina (Natural Earth's
-    Belarusian romanisation) and Berezina meet; a key two different rivers share is dropped.
+    Belarusian romanisation) and Berezina meet. Natural Earth spells one river differently along its course
+    ("Pripyat" and "Prypyat", "Dnepre" and "Dnipro"): spellings whose skeletons are alike (rapidfuzz ratio
+    >= :data:`_ALIKE`) and whose lines meet (within :data:`_JOIN_M`) are one river, every key of theirs naming the
+    whole course. A key two different rivers share is dropped.
     """
     rivers = layer("river_courses")
-    lines: dict[str, list[BaseGeometry]] = {}
-    names: dict[str, set[str]] = {}
+    keys: dict[str, set[str]] = {}
+    parts: dict[str, list[BaseGeometry]] = {}
     for name, name_en, geom in zip(rivers["name"], rivers["name_en"], rivers.geometry, strict=True):
-        for each in {str(n) for n in (name, name_en) if isinstance(n, str) and n}:
-            key = romanisation_skeleton(each)
-            lines.setdefault(key, []).append(geom)
-            names.setdefault(key, set()).add(str(name))
-    return {k: (next(iter(names[k])), shapely.union_all(v)) for k, v in lines.items() if len(names[k]) == 1}
+        if isinstance(name, str) and name:
+            keys.setdefault(name, set()).update(romanisation_skeleton(n) for n in (name, name_en) if isinstance(n, str))
+            parts.setdefault(name, []).append(geom)
+    courses = {name: shapely.union_all(lines) for name, lines in parts.items()}
+    river_of = {name: name for name in courses}  # each spelling -> the first spelling of its river
+    for a, b in _stretches(keys, courses):
+        old, new = river_of[b], river_of[a]
+        river_of = {n: new if r == old else r for n, r in river_of.items()}
+    rivers_of_key: dict[str, set[str]] = {}
+    for name, skeletons in keys.items():
+        for key in skeletons:
+            rivers_of_key.setdefault(key, set()).add(river_of[name])
+    out: dict[str, tuple[str, BaseGeometry]] = {}
+    for key, found in rivers_of_key.items():
+        if len(found) == 1:
+            (river,) = found
+            names = sorted(n for n, r in river_of.items() if r == river)
+            longest = max(names, key=lambda n: to_metric(courses[n]).length)
+            out[key] = (longest, shapely.union_all([courses[n] for n in names]))
+    return out
+
+
+#: Skeletons at least this alike (rapidfuzz ratio) may be one river's spellings ("dnepr" and "dneper": 91).
+_ALIKE = 80.0
+#: How close (m, EPSG:3035) two spellings' lines must come to be read as one river's stretches.
+_JOIN_M = 1000.0
+
+
+def _stretches(keys: dict[str, set[str]], courses: dict[str, BaseGeometry]) -> list[tuple[str, str]]:
+    """Pairs of layer names that are one river's stretches (alike skeletons, lines that meet)."""
+    names = sorted(keys)
+    metric = {n: to_metric(courses[n]) for n in names}
+    alike = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :] if _alike(keys[a], keys[b])]
+    return [(a, b) for a, b in alike if metric[a].distance(metric[b]) <= _JOIN_M]
+
+
+def _alike(skeletons: set[str], others: set[str]) -> bool:
+    return max(fuzz.ratio(x, y) for x in skeletons for y in others) >= _ALIKE
 
 
 def _river_line(name: str) -> tuple[str, BaseGeometry] | None:

@@ -46,6 +46,7 @@ from geo.geocode.anchors import anchors, reference_city
 from geo.geocode.area_rules import border_rule, compass_region_rule, district_rule, region_result, region_rule
 from geo.geocode.features import named_feature_rule, river_rule
 from geo.geocode.gazetteer import clean_phrase, normalize_name, strip_words
+from geo.geocode.lakes import lake_rule
 from geo.geocode.result import GeocodeResult, Kind, area_result, unresolved
 from geo.geocode.romanisation import romanisation_skeleton, site_skeletons
 from geo.reference.layers import layer
@@ -408,7 +409,7 @@ def geocode(phrase: str, *, country: str | None = "BLR") -> GeocodeResult:
         depth = setting("interior_min_depth_km")
         explanation = f"interior: {context} farther than {depth:g} km from every land border"
         return area_result(phrase, "region", areas.interior(context, depth), context, explanation)
-    result = named_feature_rule(phrase, key) or river_rule(phrase, key, context)
+    result = named_feature_rule(phrase, key) or river_rule(phrase, key, context) or lake_rule(phrase, key, context)
     result = result or compass_region_rule(phrase, key, context)
     result = result or region_rule(phrase, key, context) or district_rule(phrase, key)
     result = result or _site_rule(phrase, key) or _country_rule(phrase, key, context)

@@ -301,7 +301,9 @@ CASES: list[Case] = [
                 "date_precision": "day",
                 "participants": {"BLR"},
                 "troops": (1000, "about"),
-                "locations": {("training_ground", "BLR", "Grodno"), ("town", "BLR", "Grodno")},
+                # "near Grodno" only locates the range (as dev gold writes "the Rayevsky practice range near
+                # Novorossiysk" as one site): no town of its own (site probes, ninth session)
+                "locations": {("training_ground", "BLR", "Grodno")},
             },
             {
                 "name": "Eagle Assault-2024",
