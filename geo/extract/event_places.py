@@ -15,12 +15,11 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from geo.extract.places import find_places, geocode_cached
+from geo.extract.text import LIST_GAP
 
 #: Where a place of the drill is written: after a locative preposition ("in Rechytsa district", "– in Vileika
 #: district"), not as a government ("Moscow and Minsk would continue …").
 LOCATIVE = re.compile(r"\b(?:in|at|near|on|within|around|outside)\s+(?:the\s+)?$", re.I)
-#: What stands between two countries of one list: ", ", " and ", ", and ", " as well as ".
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 
 
 @lru_cache(maxsize=1024)
@@ -31,7 +30,7 @@ def countries_of(text: str) -> frozenset[str]:
     """
     places, end = [], -1
     for place in (p for p in find_places(text) if p.form == "country"):
-        if LOCATIVE.search(text[: place.start]) or (end >= 0 and _LIST_GAP.fullmatch(text[end : place.start])):
+        if LOCATIVE.search(text[: place.start]) or (end >= 0 and LIST_GAP.fullmatch(text[end : place.start])):
             places.append(place)
             end = place.end
     return frozenset(c for p in places if (c := geocode_cached(p.query, p.context).country))

@@ -10,7 +10,6 @@ the classes are read with lives in :mod:`geo.extract.cues`.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from functools import lru_cache
 from itertools import pairwise
 
@@ -51,7 +50,7 @@ from geo.extract.participants import countries_in, find_parties
 from geo.extract.references import ALL_OF_THEM, ArticleAliases
 from geo.extract.segments import after_contrast, answered_spans, clauses, gives_facts, inside, without_answered
 from geo.extract.separate_drills import another_drill, earlier_occasion, elsewhere_than, list_lead, placed_elsewhere
-from geo.extract.text import Sentence
+from geo.extract.text import LIST_GAP, Sentence
 from geo.reference.membership import members_on
 
 _EAST = frozenset({"RUS", "BLR"})
@@ -137,10 +136,6 @@ def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, i
         ):
             keep.append((start, end))
     return keep
-
-
-#: What stands between two names of one list: a comma or "and", with the names' quotes.
-_LIST_GAP = re.compile(r"[\"”»’']?\s*(?:,\s*(?:and\s+)?|\s*and\s+|\s*&\s*)[\"“«‘']?")
 
 
 def group_sentences(
@@ -393,7 +388,7 @@ class _Grouping:
         listed: list[GroupedEvent] = []
         in_list = True
         for before, name in pairwise(names):
-            in_list = in_list and bool(_LIST_GAP.fullmatch(sentence.text[before.end : name.start]))
+            in_list = in_list and bool(LIST_GAP.fullmatch(sentence.text[before.end : name.start]))
             event = next((e for e in self.events if any(n is name for n, _ in e.names)), None)
             if event is None or event is target or event in listed:
                 continue

@@ -11,15 +11,16 @@ import re
 from collections.abc import Sequence
 
 from geo.extract.places import PlaceMention
+from geo.extract.text import LIST_GAP
 
 __all__ = ["holder_after"]
 
 #: What may stand between an unknown range (or the last of a list of them) and the place said to hold it: the range
-#: word ("in Harbmaidon and Momirak| training fields in |Khatlon province"), then "in"; between the list's items.
+#: word ("in Harbmaidon and Momirak| training fields in |Khatlon province"), then "in". Between the list's items:
+#: :data:`geo.extract.text.LIST_GAP`.
 _LIST_THEN_IN = re.compile(
     r"[\"'’”]?(?:\s+(?:[a-z-]+\s+){0,2}?(?:grounds?|ranges?|fields?|areas?|cent(?:er|re)s?|polygons?))?,?\s+(?:in|near|outside|of)\s+"
 )
-_LIST_ITEM_GAP = re.compile(r"[\"'’”]?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[\"'‘“]?")
 
 
 def holder_after(place: PlaceMention, following: Sequence[PlaceMention], sentence: str) -> PlaceMention | None:
@@ -31,7 +32,7 @@ def holder_after(place: PlaceMention, following: Sequence[PlaceMention], sentenc
         return None
     after, end = following[0], place.end
     for item in following:  # past the rest of a range list ("Harbmaidon and Momirak training fields in …")
-        if item.form != "site" or not _LIST_ITEM_GAP.fullmatch(sentence[end : item.start]):
+        if item.form != "site" or not LIST_GAP.fullmatch(sentence[end : item.start]):
             after = item
             break
         end = item.end

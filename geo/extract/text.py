@@ -255,6 +255,12 @@ def clean_text(text: str, *, name: str = "the article", max_chars: int | None = 
     return text
 
 
+#: What stands between two items of one written list (names, countries, ranges): a comma, "and", ", and", "&" or
+#: "as well as", with the items' quotes and a "the" around it ("“Zapad”, “Union Shield” and the …"). The one
+#: pattern every list reader of the extractor matches with ``fullmatch`` between two items.
+LIST_GAP = re.compile(r"[\"”»’']?\s*(?:,\s*(?:and\s+)?|\s*and\s+|\s*&\s*|\s+as\s+well\s+as\s+)(?:the\s+)?[\"“«‘']?")
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of the article with its place in the text.
