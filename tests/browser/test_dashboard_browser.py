@@ -175,8 +175,9 @@ def _open_some_popup(page) -> tuple[str, str, str]:
             points.nth(i).click(timeout=1_500)
         except Exception:
             continue
-        popup = frame.locator(".leaflet-popup-content")
-        if popup.count():
+        # The newest popup: one opened by an earlier click can still be fading out (two in the page a moment).
+        popup = frame.locator(".leaflet-popup-content").last
+        if frame.locator(".leaflet-popup-content").count():
             name = popup.locator(".dm-name").first.inner_text()  # the newest exercise at the place
             place = popup.locator(".dm-key", has_text="As written").first.locator("xpath=..").inner_text()
             return name, place, popup.inner_text()

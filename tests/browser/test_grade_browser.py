@@ -55,7 +55,7 @@ def test_grade_link_filters_the_map_and_popups_show_grades(streamlit_server, gra
     _settle(page)
 
     name, _, _ = _open_some_popup(page)
-    popup = page.frame_locator(MAP_FRAME).locator(".leaflet-popup-content")
+    popup = page.frame_locator(MAP_FRAME).locator(".leaflet-popup-content").last  # the one just opened
     chips = [c.strip() for c in popup.locator(".dm-sources .dm-grade").all_inner_texts()]
     assert chips and all(_GRADE_CODE.match(c) for c in chips), chips
     graded = {c["grade"] for cits in sites[sites["exercise_name"] == name]["citations"] for c in cits}
