@@ -211,8 +211,15 @@ RANGE_NOUN = re.compile(
     r"ranges?(?=\s+(?:near|outside|close\s+to)\s+(?-i:[A-Z])))\b",
     re.I,
 )
-#: Words that make a clause about who takes part or watches ("while observers from Uzbekistan …").
-PARTY_WORD = re.compile(r"\b(?:observ\w+|participat\w+|take\s+part|taking\s+part|took\s+part)\b", re.I)
+#: Words that make a clause about who takes part or watches ("while observers from Uzbekistan …"); a country's
+#: forces standing for it or playing the drill's enemy ("Latvia is represented by the ship X", "the Polish jets will
+#: act as a simulated enemy", thirteenth pass).
+PARTY_WORD = re.compile(
+    r"\b(?:observ\w+|participat\w+|take\s+part|taking\s+part|took\s+part|represent(?:ed\s+by|ing)|"
+    r"(?:act|serve|play)(?:s|ed|ing)?\s+as\s+(?:an?\s+|the\s+)?(?:(?:simulated|mock|notional|imaginary)\s+)?"
+    r"(?:enemy|adversary|aggressor|opposing\s+forces?))\b",
+    re.I,
+)
 OBSERVERS = re.compile(r"\bobservers?\b", re.I)
 #: Where the exercise's activities take place ("Practical activities will take place at training grounds in …").
 RANGE_VENUE = re.compile(

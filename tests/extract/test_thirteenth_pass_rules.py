@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 
+from geo.extract.participants import find_parties
 from geo.extract.places import find_places
 from geo.geocode.geocoder import geocode
 
@@ -64,3 +65,72 @@ def test_a_range_word_before_a_word_that_is_no_range_is_no_range():
     assert [(m.text, m.form) for m in find_places("They trained at the Russian range.")] == [
         ("Russian range", "country")
     ]
+
+
+def _participants(sentence: str) -> list[str]:
+    return [p.iso3 for p in find_parties(sentence) if p.role == "participant"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("They planned the joint Russian-Belarusian- Kazakh drills for the autumn.", ["RUS", "BLR", "KAZ"]),
+        ("The Polish- Lithuanian exercise opened on Monday.", ["POL", "LTU"]),
+    ],
+)
+def test_a_compound_of_demonyms_broken_after_its_hyphen_names_each(sentence, expected):
+    assert _participants(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Estonia is represented by the minehunter EML Admiral Cowan.", ["EST"]),
+        ("Kazakhstan will be represented by a company of paratroopers.", ["KAZ"]),
+        ("Special forces soldiers representing the Republic of Serbia are at the drills.", ["SRB"]),
+    ],
+)
+def test_a_country_represented_by_its_forces_or_craft_takes_part(sentence, expected):
+    assert _participants(sentence) == expected
+
+
+def test_a_country_represented_by_an_envoy_does_not_take_part():
+    assert _participants("Armenia was represented by its defence attache at the closing ceremony.") == []
+    assert _participants("Poland is represented by the deputy minister at the talks.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Latvian patrol boat Skrunda and minesweeper Talivaldis are taking part in the drills.", ["LVA"]),
+        ("A tanker, the Danish frigate Esbern Snare and the German corvette Erfurt took part.", ["DNK", "DEU"]),
+        ("The Estonian trawler Ugandi and the Finnish Hornet jets will act as a simulated enemy.", ["EST", "FIN"]),
+        ("Lithuanian, Latvian and Estonian ships are participating in the exercise.", ["LTU", "LVA", "EST"]),
+    ],
+)
+def test_each_item_of_a_subject_that_takes_part_names_its_country(sentence, expected):
+    assert _participants(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Polish ambassador and the German minister took part in the ceremony.",
+        "Russian media reported that the drills would take part of the budget.",
+        "The Swedish corvette did not take part in the exercise.",
+        "The Danish frigate will act as a flagship of the group.",
+    ],
+)
+def test_a_subject_of_envoys_speakers_or_a_negation_names_no_participant(sentence):
+    assert _participants(sentence) == []
+
+
+def test_a_country_represented_by_its_ship_continues_the_exercise_in_focus(extractor):
+    text = (
+        "The Baltic navies began the Amber Shield naval drills near Klaipeda on Monday. "
+        "The Lithuanian minesweeper Kursis is taking part. "
+        "Latvia is represented by the headquarters ship Varonis. "
+        "The Polish Su-22 attack aircraft will act as a simulated enemy."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert {"LTU", "LVA", "POL"} <= set(event.participants)
