@@ -70,7 +70,12 @@ MOVE_VERB = re.compile(
     # forces counted where they are: "In addition, there have been 3,000 Swedish soldiers … on Finnish territory"
     r"there\s+(?:have|has)\s+been(?=\s+(?:(?:some|about|around|nearly|over|more\s+than)\s+)?\d)|"
     r"there\s+(?:are|were|will\s+be)(?=\s+(?:(?:some|about|around|nearly|over|more\s+than)\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:troops|soldiers|servicemen|personnel|marines|paratroopers)\b))\b",
+    r"(?:troops|soldiers|servicemen|personnel|marines|paratroopers)\b)|"
+    # the drill's task set to forces (thirteenth pass): "Intelligence units of A and B need to find the enemy",
+    # "the battalion must destroy the notional saboteurs", "the crews are tasked with repelling the landing"
+    r"(?:(?:need|needs|ha(?:ve|s)|are|is)\s+to|must|(?:are|is|were|was)\s+tasked\s+(?:with|to))\s+"
+    r"(?:find|locat|detect|destroy|repel|eliminat|defeat|captur|seiz|defend|block|search|clear|liberat|reconnoit|"
+    r"identif|neutrali[sz]|strik|intercept|encircl)\w*)\b",
     re.I,
 )
 #: Lessons drawn from a war are training content, not fighting ("share their experience of the war against
@@ -255,7 +260,10 @@ OTHER_EXERCISE = re.compile(
 LATER_EXERCISE = re.compile(
     r"\b(?:next\s+year['’]s|next\s+such)\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|maneuvers?|manoeuvres?)\b|"
     r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games)\b[^.;]{0,60}?\b(?:(?:will|is\s+to|are\s+to)\s+be\s+"
-    r"(?:held|conducted|staged)|planned|scheduled)\s+(?:for\s+)?next\s+year\b",
+    r"(?:held|conducted|staged)|planned|scheduled)\s+(?:for\s+)?next\s+year\b|"
+    # the year put first (thirteenth pass): "Next year, the exercises will be held in Lithuania"
+    r"^\s*(?:next\s+year|the\s+following\s+year)\s*,?\s+(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|maneuvers?|manoeuvres?)\b"
+    r"[^.;]{0,40}?\b(?:will|is\s+to|are\s+to)\s+be\s+(?:held|conducted|staged|hosted)\b",
     re.I,
 )
 #: Marks of a sentence dating what it reports in the past ("last September", "in 2021", "two years ago").

@@ -134,3 +134,46 @@ def test_a_country_represented_by_its_ship_continues_the_exercise_in_focus(extra
     )
     (event,) = extractor.extract(text, published=PUBLISHED).events
     assert {"LTU", "LVA", "POL"} <= set(event.participants)
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Reconnaissance units of Kazakhstan and Kyrgyzstan need to find the notional enemy's base.",
+        "Tajik and Kyrgyz paratroopers must destroy the saboteurs' camp by nightfall.",
+        "The tank crews of Kazakhstan and Kyrgyzstan are tasked with repelling the landing.",
+    ],
+)
+def test_forces_given_the_drill_s_task_continue_the_exercise_in_focus(extractor, task):
+    text = f"The CSTO rapid reaction force began an exercise at the Donguzsky range on Monday. {task}"
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert {"KAZ", "KGZ"} <= set(event.participants) or {"TJK", "KGZ"} <= set(event.participants)
+
+
+def test_forces_with_no_task_of_the_drill_do_not_continue_it(extractor):
+    text = (
+        "The CSTO rapid reaction force began an exercise at the Donguzsky range on Monday.\n\n"
+        "Analysts say Kazakh and Kyrgyz units need to be modernised."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert not {"KAZ", "KGZ"} & set(event.participants)
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Next year, the exercises will be held in Latvia.",
+        "The following year, the naval drills are to be hosted by Latvia.",
+    ],
+)
+def test_next_year_put_first_is_a_later_edition_not_this_one(extractor, later):
+    text = f"Lithuanian and Estonian warships began the Amber Shield naval drills near Klaipeda on Monday. {later}"
+    (event, *_) = extractor.extract(text, published=PUBLISHED).events
+    assert "LVA" not in [loc.country for loc in event.locations]
+    # a later phase of this edition ("next week", not "next year" put first) stays its site
+    same = (
+        "Lithuanian and Estonian warships began naval drills near Klaipeda on Monday. "
+        "Next week, the drills will be held in Latvia."
+    )
+    (event, *_) = extractor.extract(same, published=PUBLISHED).events
+    assert "LVA" in [loc.country for loc in event.locations]
