@@ -132,6 +132,10 @@ SUPPOSED_WAR = re.compile(
 CONFLICT = re.compile(
     r"\b(?:war(?![\s-]?games?\b)|invasion|invade[sd]?|invading|offensive|mutiny|fighting|killed|shelling|"
     r"bombing|air\s*strikes?|conflicts?|occupied|occupation|separatists?|campaign)\b|"
+    # the war by Moscow's word for it (thirteenth pass): "before Russia's military operation in Ukraine", "the special
+    # military operation"; not an exercise's own "joint military operation" rehearsed on a range
+    r"\b(?:special\s+military\s+operation|(?:Russia|Moscow|the\s+Kremlin)['’]s\s+(?:[\w-]+\s+)?military\s+operation"
+    r"|military\s+operation\s+(?:in|against)\s+Ukraine)\b|"
     # "attack", but not the weapon in "ground-attack aircraft" or "attack helicopters"
     r"(?<![\w-])attack(?:s|ed|ing)?\b(?!\s+(?:aircraft|helicopters?|jets?|planes?|drones?|submarines?|aviation))",
     re.I,
@@ -183,6 +187,10 @@ CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:but|while|whereas|although|though|even\s+as)\s+|\s+(?:while|whereas)\s+|\s+as\s+(?=(?:NATO|[A-Z]\w+)\s)"
     r"|,\s+(?=(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)\s)"
     r"|,\s+(?=(?:marking|amid)\s)"
+    # "… were arranged before Russia's military operation in Ukraine": a war that dates the drills, without a comma
+    # (thirteenth pass); the clause is background (BACKGROUND_CLAUSE), its place the war's
+    r"|\s+(?=(?:before|after|following|amid)\s+(?:the\s+(?:start|outbreak|beginning)\s+of\s+)?(?:(?:Russia|Moscow|the\s+Kremlin)['’]s\s+)?"
+    r"(?:(?:the|full-scale|special|large-scale)\s+)*(?:war|invasion|military\s+operation)\b)"
     # "The inspection began against the backdrop of … exercises in Russia": the backdrop is another event
     r"|,?\s+(?=against\s+the\s+(?:back\s*drop|background)\s+of\s)"
     # "… near its border with Poland, as tensions rise between …": the tension is background, not the drills

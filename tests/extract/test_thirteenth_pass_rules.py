@@ -177,3 +177,24 @@ def test_next_year_put_first_is_a_later_edition_not_this_one(extractor, later):
     )
     (event, *_) = extractor.extract(same, published=PUBLISHED).events
     assert "LVA" in [loc.country for loc in event.locations]
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "The drills, which run until 3 June, were planned before Russia's military operation in Ukraine.",
+        "The drills, which run until 3 June, were planned long before the war in Ukraine.",
+        "The drills, which run until 3 June, resumed after Moscow's full-scale invasion of Ukraine.",
+    ],
+)
+def test_a_war_dating_the_drills_is_background_and_its_place_no_site(extractor, background):
+    text = f"Estonian and Finnish troops began an exercise near Voru on Monday. {background}"
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert "UKR" not in [loc.country for loc in event.locations]
+    assert event.end == "2026-06-03"  # the clause before the war keeps its facts
+
+
+def test_an_exercise_s_own_military_operation_is_no_war(extractor):
+    text = "Belarusian troops began drills near Brest on Monday, rehearsing a joint military operation near Pinsk."
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert [loc.text for loc in event.locations] == ["Brest", "Pinsk"]
