@@ -70,7 +70,12 @@ MOVE_VERB = re.compile(
     # forces counted where they are: "In addition, there have been 3,000 Swedish soldiers … on Finnish territory"
     r"there\s+(?:have|has)\s+been(?=\s+(?:(?:some|about|around|nearly|over|more\s+than)\s+)?\d)|"
     r"there\s+(?:are|were|will\s+be)(?=\s+(?:(?:some|about|around|nearly|over|more\s+than)\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:troops|soldiers|servicemen|personnel|marines|paratroopers)\b))\b",
+    r"(?:troops|soldiers|servicemen|personnel|marines|paratroopers)\b)|"
+    # the drill's task set to forces (thirteenth pass): "Intelligence units of A and B need to find the enemy",
+    # "the battalion must destroy the notional saboteurs", "the crews are tasked with repelling the landing"
+    r"(?:(?:need|needs|ha(?:ve|s)|are|is)\s+to|must|(?:are|is|were|was)\s+tasked\s+(?:with|to))\s+"
+    r"(?:find|locat|detect|destroy|repel|eliminat|defeat|captur|seiz|defend|block|search|clear|liberat|reconnoit|"
+    r"identif|neutrali[sz]|strik|intercept|encircl)\w*)\b",
     re.I,
 )
 #: Lessons drawn from a war are training content, not fighting ("share their experience of the war against
@@ -127,6 +132,10 @@ SUPPOSED_WAR = re.compile(
 CONFLICT = re.compile(
     r"\b(?:war(?![\s-]?games?\b)|invasion|invade[sd]?|invading|offensive|mutiny|fighting|killed|shelling|"
     r"bombing|air\s*strikes?|conflicts?|occupied|occupation|separatists?|campaign)\b|"
+    # the war by Moscow's word for it (thirteenth pass): "before Russia's military operation in Ukraine", "the special
+    # military operation"; not an exercise's own "joint military operation" rehearsed on a range
+    r"\b(?:special\s+military\s+operation|(?:Russia|Moscow|the\s+Kremlin)['’]s\s+(?:[\w-]+\s+)?military\s+operation"
+    r"|military\s+operation\s+(?:in|against)\s+Ukraine)\b|"
     # "attack", but not the weapon in "ground-attack aircraft" or "attack helicopters"
     r"(?<![\w-])attack(?:s|ed|ing)?\b(?!\s+(?:aircraft|helicopters?|jets?|planes?|drones?|submarines?|aviation))",
     re.I,
@@ -178,6 +187,10 @@ CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:but|while|whereas|although|though|even\s+as)\s+|\s+(?:while|whereas)\s+|\s+as\s+(?=(?:NATO|[A-Z]\w+)\s)"
     r"|,\s+(?=(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)\s)"
     r"|,\s+(?=(?:marking|amid)\s)"
+    # "… were arranged before Russia's military operation in Ukraine": a war that dates the drills, without a comma
+    # (thirteenth pass); the clause is background (BACKGROUND_CLAUSE), its place the war's
+    r"|\s+(?=(?:before|after|following|amid)\s+(?:the\s+(?:start|outbreak|beginning)\s+of\s+)?(?:(?:Russia|Moscow|the\s+Kremlin)['’]s\s+)?"
+    r"(?:(?:the|full-scale|special|large-scale)\s+)*(?:war|invasion|military\s+operation)\b)"
     # "The inspection began against the backdrop of … exercises in Russia": the backdrop is another event
     r"|,?\s+(?=against\s+the\s+(?:back\s*drop|background)\s+of\s)"
     # "… near its border with Poland, as tensions rise between …": the tension is background, not the drills
@@ -211,8 +224,15 @@ RANGE_NOUN = re.compile(
     r"ranges?(?=\s+(?:near|outside|close\s+to)\s+(?-i:[A-Z])))\b",
     re.I,
 )
-#: Words that make a clause about who takes part or watches ("while observers from Uzbekistan …").
-PARTY_WORD = re.compile(r"\b(?:observ\w+|participat\w+|take\s+part|taking\s+part|took\s+part)\b", re.I)
+#: Words that make a clause about who takes part or watches ("while observers from Uzbekistan …"); a country's
+#: forces standing for it or playing the drill's enemy ("Latvia is represented by the ship X", "the Polish jets will
+#: act as a simulated enemy", thirteenth pass).
+PARTY_WORD = re.compile(
+    r"\b(?:observ\w+|participat\w+|take\s+part|taking\s+part|took\s+part|represent(?:ed\s+by|ing)|"
+    r"(?:act|serve|play)(?:s|ed|ing)?\s+as\s+(?:an?\s+|the\s+)?(?:(?:simulated|mock|notional|imaginary)\s+)?"
+    r"(?:enemy|adversary|aggressor|opposing\s+forces?))\b",
+    re.I,
+)
 OBSERVERS = re.compile(r"\bobservers?\b", re.I)
 #: Where the exercise's activities take place ("Practical activities will take place at training grounds in …").
 RANGE_VENUE = re.compile(
@@ -248,7 +268,10 @@ OTHER_EXERCISE = re.compile(
 LATER_EXERCISE = re.compile(
     r"\b(?:next\s+year['’]s|next\s+such)\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|maneuvers?|manoeuvres?)\b|"
     r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games)\b[^.;]{0,60}?\b(?:(?:will|is\s+to|are\s+to)\s+be\s+"
-    r"(?:held|conducted|staged)|planned|scheduled)\s+(?:for\s+)?next\s+year\b",
+    r"(?:held|conducted|staged)|planned|scheduled)\s+(?:for\s+)?next\s+year\b|"
+    # the year put first (thirteenth pass): "Next year, the exercises will be held in Lithuania"
+    r"^\s*(?:next\s+year|the\s+following\s+year)\s*,?\s+(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|maneuvers?|manoeuvres?)\b"
+    r"[^.;]{0,40}?\b(?:will|is\s+to|are\s+to)\s+be\s+(?:held|conducted|staged|hosted)\b",
     re.I,
 )
 #: Marks of a sentence dating what it reports in the past ("last September", "in 2021", "two years ago").

@@ -19,7 +19,10 @@ Participants
     Germany" names where the troops came from, not a participant;
     ``apart-from`` "Apart from Russia, contingents from … are taking part"; ``its-forces`` "Russia's Defence
     Ministry said its Pacific Fleet …"; ``are-from`` "the allied soldiers taking part … are from the US, A and B";
-    ``own-exercise`` "Estonia's biggest military exercise"; ``count-from`` "3,000 Swedish soldiers, 450 from France".
+    ``own-exercise`` "Estonia's biggest military exercise"; ``count-from`` "3,000 Swedish soldiers, 450 from France";
+    ``represented`` "Latvia is represented by the headquarters ship X", "special forces soldiers representing Serbia";
+    ``subject-list`` each item of the subject of "take part" or "act as the enemy" that opens with a demonym ("The
+    Lithuanian patrol ship X, minesweeper Y and the Polish Su-22 aircraft will act as a simulated enemy").
 Observers
     ``observed-by`` "observed by representatives of China, Iran …"; ``observers-from``; ``sends-observers``
     ("Tajikistan sent a group of observers"); ``as-observer`` ("Serbia took part as an observer").
@@ -141,7 +144,7 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "observers-from": re.compile(r"observers", re.I),
     "sends-observers": re.compile(r"observers", re.I),
     "as-observer": re.compile(r"observer", re.I),
-    "compound": re.compile(r"\w[-–][A-Z]"),
+    "compound": re.compile(r"\w[-–] ?[A-Z]"),
     "apart-from": re.compile(r"^(?i:apart|besides|in\s+addition|alongside)"),
     "holds": re.compile(r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s+games|wargames|training)\b", re.I),
     "with": re.compile(r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s+games|wargames|training)\b", re.I),
@@ -162,6 +165,8 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "are-from": re.compile(r"\b(?:are|were|come|came)\s+from\b", re.I),
     "count-from": re.compile(r"\d\s+from\b"),
     "own-exercise": re.compile(r"['’]s\s"),
+    "represented": re.compile(r"represent", re.I),
+    "subject-list": re.compile(r"\b(?:part|participat\w+|act\w*|play\w*|serv\w+)\b", re.I),
 }
 
 
@@ -179,6 +184,56 @@ def _fifth_pass_rules(names: str) -> list[tuple[str, str, str]]:
          rf"(?P<list>{names})['’]s\s+(?:(?:largest|biggest|main|annual|major|national|own|first|military|joint|"
          rf"large-scale|comprehensive|defen[cs]e|field|training)\s+){{1,4}}(?i:{_EXERCISE})\b"),
     ]  # fmt: skip
+
+
+#: Ships, aircraft and vehicles: what a navy or an air force takes part with ("represented by the ship X").
+_CRAFT = (
+    r"(?i:(?:war)?ships?|vessels?|frigates?|corvettes?|mine(?:sweeper|hunter)s?|submarines?|boats?|aircraft|jets?|"
+    r"fighters?|helicopters?|planes?|tanks?|drones?)"
+)
+#: The verbs a subject list of forces and craft takes part with: "take part", "participate", and the role of the
+#: drill's enemy ("will act as a simulated enemy", "played the opposing force").
+_PART_VERB = (
+    rf"{_AUX}(?:(?:are|is|were|was|will\s+be|be)\s+)?(?i:tak(?:e|es|ing)\s+part|took\s+part|participat(?:e|es|ed|ing)\b|"
+    r"(?:act|serve|play)(?:s|ed|ing)?\s+(?:as\s+)?(?:the\s+role\s+of\s+)?(?:an?\s+|the\s+)?"
+    r"(?:(?:simulated|mock|notional|conditional|imaginary|hypothetical)\s+)?(?:enemy|adversary|aggressor|opposing\s+forces?))"
+)
+
+
+def _thirteenth_pass_rules(names: str) -> list[tuple[str, str, str]]:
+    """``represented`` and ``subject-list`` (the classes of the thirteenth blind batch of real reports)."""
+    return [
+        # "Latvia is represented by the headquarters ship X": a country's forces or craft, not its envoy.
+        ("represented", "participant",
+         rf"(?P<list>{_list(names)})\s+{_AUX}(?:(?:is|are|was|were|will\s+be|to\s+be)\s+)?represented\s+by\s+(?:the\s+|an?\s+|its\s+|\d[\d,]*\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_FORCE}|{_CRAFT})\b|"
+         rf"{_FORCE}\s+(?:(?:are|is|were|was)\s+)?represent(?:ing|ed)\s+(?:the\s+)?(?P<list2>{_list(names)})"),
+        # the subject of a sentence, its items split at commas and "and" (:func:`_subject_items`)
+        ("subject-list", "participant", rf"^(?P<subject>[^.;:\"“”]{{3,200}}?)\s+{_PART_VERB}"),
+    ]  # fmt: skip
+
+
+#: Words that make an item of a subject no force of its country: an envoy or a speaker ("the Polish ambassador"),
+#: a clause ("Russian media reported that …") or a negation.
+_NOT_FORCE_ITEM = re.compile(
+    r"\b(?:ambassadors?|ministers?|ministry|officials?|president|delegations?|observers?|attach\w+|representatives?|"
+    r"journalists?|media|press|spokes\w+|government|said|says|told|report\w*|denied|claimed|announced|confirmed|"
+    r"that|which|who|whose|when|if|whether|after|before|while|because|not|never|no)\b|n['’]t\b",
+    re.I,
+)
+
+
+def _subject_items(subject: str) -> list[str]:
+    """The countries of the items of a subject list that open with a demonym ("the Polish Su-22 attack aircraft")."""
+    demonym = re.compile(rf"(?:[Tt]he\s+)?(?P<dem>{country_pattern(names=False, demonyms=True, capitals=False)})")
+    out: list[str] = []
+    for item in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", subject):
+        match = demonym.match(item.strip())
+        if match is None or _NOT_FORCE_ITEM.search(item):
+            continue
+        iso3 = iso3_of(match.group("dem"))
+        if iso3 and iso3 not in out:
+            out.append(iso3)
+    return out
 
 
 @cache
@@ -206,7 +261,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
         ("forces", "participant",
          rf"(?P<list>{_list(demonyms)})(?:,?\s+(?:(?i:allied|other|foreign|partner|international|NATO|multinational),?\s+)?and\s+(?i:allied|other|foreign|partner|international|NATO|multinational))?\s+{_MODS}{_FORCE}\b"),
         ("compound", "participant",
-         rf"(?<![\w-])(?P<list>[A-Z][a-z]+(?:[-–][A-Z][a-z]+)+)\s+(?:[a-z][\w-]*\s+){{0,3}}(?i:{_EXERCISE})"),
+         rf"(?<![\w-])(?P<list>[A-Z][a-z]+(?:[-–] ?[A-Z][a-z]+)+)\s+(?:[a-z][\w-]*\s+){{0,3}}(?i:{_EXERCISE})"),
         ("apart-from", "participant",
          rf"^(?i:apart\s+from|besides|in\s+addition\s+to|alongside)\s+(?P<list>{_list(names)}),[^.;]{{0,300}}?(?i:take\s+part|taking\s+part|took\s+part|participat\w+|involved|join\w*)"),
         ("forces", "participant", rf"(?P<list>{_list(names)})['’]s\s+{_MODS}{_FORCE}\b"),
@@ -217,6 +272,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
         ("deploy-from", "participant",
          rf"(?:{_FORCE}\b[^.;]{{0,60}}?(?i:deploy\w*|arriv\w*|come|came|coming|be\s+sent|sent|redeploy\w*)\s+|(?i:participants)\s+)(?i:from)\s+(?P<list>{_list(names)})"),
         *_fifth_pass_rules(names),
+        *_thirteenth_pass_rules(names),
         ("takes-part", "participant",
          rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:take\s+part|takes\s+part|took\s+part|taking\s+part|participat\w*|join(?:s|ed)?\b|send(?:s)?\b|sent\b|deploy\w*|contribut\w*|dispatch\w*)"),
         ("institution", "participant",
@@ -318,12 +374,14 @@ def find_parties(sentence: str) -> list[PartyMention]:
             if re.search(r"\binvit", sentence[clause_start + 1 : match.end()], re.I):
                 continue
             if name == "compound":  # "Russian-Belarusian": the word boundaries of countries_in do not split it
-                parts = re.split(r"[-–]", match.group("list"))
+                parts = re.split(r"[-–] ?", match.group("list"))  # "Belarusian-Russian- Serbian", a line break
                 if not all(iso3_of(p) for p in parts):  # "Russian-Belarusian", "Russia-Belarus"
                     continue
                 named = [c for c in (iso3_of(p) for p in parts) if c]
             elif name == "led-by":
                 named = countries_in(next(g for g in match.groups() if g))
+            elif name == "subject-list":
+                named = _subject_items(match.group("subject"))
             else:
                 # A rule with alternatives names its countries in the one group of "list…" that matched.
                 listed = (v for k, v in match.groupdict().items() if k.startswith("list") and v)

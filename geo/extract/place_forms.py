@@ -27,6 +27,9 @@
   Polish** ("in the województwo podlaskie"): :mod:`geo.extract.native_regions`; **a river without the word
   "river"** ("crossing the Dnieper"): :mod:`geo.extract.water_names`, which also
   reads lakes ("on Lake Peipus").
+* **A range word before its name** ("at the range Strugi Krasnye", "at the Russian range Sturugi Krasniye, Pskov
+  region", thirteenth pass): the range, as "the Strugi Krasnye range" is, taken only when the geocoder places it as a
+  training ground or airfield ("at the airfield Monday" is none); "the Russian range" alone stays the country.
 * **"the X military training (area)"** ("Held at the Ādaži military training in Latvia") is the range at X, and
   "Camp X" the base at X when the gazetteer knows X ("at Camp Adazi, Latvia").
 
@@ -47,6 +50,7 @@ from geo.extract.paired_regions import paired_regions
 from geo.extract.water_names import bare_rivers, lakes
 from geo.geocode import gazetteer
 from geo.geocode.gazetteer import normalize_name
+from geo.geocode.geocoder import geocode
 from geo.reference.layers import layer
 
 #: Capitalised words that are no place: organisations, determiners, and months and weekdays opening a sentence before
@@ -97,6 +101,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?P<phrase>(?:(?i:about|some|around|nearly|roughly|approximately|only|just|less\s+than|under)\s+)?(?P<n>\d+(?:[.,]\d+)?)[\s-]*(?P<unit>km|kilomet(?:re|er)s?|miles?)\s+(?:away\s+)?from\s+the\s+(?:(?P<dem>{demonym})\s+)?(?i:border|frontier)(?:\s+with\s+(?P<name>{country}))?)\b")),
         # "at Camp Adazi", "in Camp Herkus": a base named after its place, when the gazetteer knows that place
         ("camp", re.compile(rf"{_PREP}(?P<phrase>Camp\s+(?P<name>{_NAME})(?:,\s+{country})?)(?![\w-])")),
+        ("range-name", re.compile(
+            rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<dem>{demonym})\s+)?(?P<word>(?i:training\s+(?:ground|area)|(?:firing\s+)?range|polygon|poligon|airfield|air\s*base))\s+[‘'\"“«]?(?P<name>{_NAME}(?:[\s-]{_NAME})?)[’'\"”»]?)(?![\w-])")),
         ("military-training", re.compile(
             rf"{_PREP}(?:the\s+)?(?P<phrase>(?P<name>{_NAME})\s+military\s+training(?:\s+(?i:area|ground|range))?)\b")),
     )  # fmt: skip
@@ -140,6 +146,8 @@ def more_places(sentence: str) -> list[Found]:
                 known = normalize_name(name) in gazetteer.town_index()
                 query = name if known else f"{match.group('unit')} district"
                 out.append((span[0], query, span[1], span[2], "town", None))
+            elif form == "range-name":
+                out += _range_name(match)
             elif form == "camp":
                 key = normalize_name(name)
                 if key in gazetteer.site_index() or key in gazetteer.town_index():
@@ -154,6 +162,17 @@ def more_places(sentence: str) -> list[Found]:
         + bare_rivers(sentence)
         + lakes(sentence)
     )
+
+
+def _range_name(match: re.Match[str]) -> list[Found]:
+    """The range a range word names after it ("the Russian range Sturugi Krasniye"), when the geocoder knows it."""
+    dem = match.group("dem")
+    context = iso3_of(dem) if dem else None
+    query = f"{match.group('name')} {' '.join(match.group('word').lower().split())}"
+    result = geocode(query, country=context)
+    if result.status != "resolved" or result.kind not in ("training_ground", "airfield"):
+        return []
+    return [(match.group("phrase"), query, match.start("phrase"), match.end("phrase"), "site", context)]
 
 
 def _distance_border(match: re.Match[str]) -> list[Found]:

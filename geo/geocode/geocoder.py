@@ -267,7 +267,11 @@ def _fuzzy_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
         return None
     cutoff = setting("fuzzy_min_score")
     site_keys = list(gazetteer.site_index())
-    match = process.extractOne(key, site_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+    # "the Sturugi Krasniye range": the range word is no part of the misspelt name (thirteenth pass)
+    name, had_word = strip_words(key, gazetteer.RANGE_WORDS + gazetteer.AIRFIELD_WORDS)
+    match = process.extractOne(
+        name if had_word and len(name) >= 5 else key, site_keys, scorer=fuzz.ratio, score_cutoff=cutoff
+    )
     if match is not None:
         ids = gazetteer.site_index()[match[0]]
         if len(ids) == 1:
