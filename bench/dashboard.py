@@ -47,7 +47,7 @@ import time
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -59,9 +59,12 @@ from results import Row, record  # bench/ is not a package
 
 from tests.support.streamlit_server import StreamlitServer, start_streamlit
 
+if TYPE_CHECKING:
+    from playwright.sync_api import ViewportSize
+
 ARTIFACTS_DIR = ROOT / "artifacts"
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
-VIEWPORT = {"width": 1440, "height": 1000}
+VIEWPORT: ViewportSize = {"width": 1440, "height": 1000}
 RSS_AFTER = (1, 3, 20)
 IDLE_HEALTH_SAMPLES = 20
 

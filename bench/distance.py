@@ -49,7 +49,7 @@ def main() -> int:
     _measure(sites)  # warm-up: layers, contact zones
     windowed, now = _measure(sites)
     local = distance._local
-    distance._local = _whole  # type: ignore[assignment]
+    distance._local = _whole
     try:
         whole, before = _measure(sites)
     finally:

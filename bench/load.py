@@ -106,7 +106,7 @@ def rerun_message(
     info = rerun.context_info
     info.timezone, info.timezone_offset, info.locale, info.url = "UTC", 0, "en-US", url
     info.color_scheme = "light"
-    return msg.SerializeToString()
+    return bytes(msg.SerializeToString())
 
 
 @dataclass
@@ -212,7 +212,7 @@ class Session:
             # Like the browser, keep the value the client holds unless the script set one (or it is new).
             if value is not None:
                 held = self.widgets.get(widget_id)
-                self._fresh[widget_id] = value if body.set_value or held is None else held
+                self._fresh[widget_id] = value if getattr(body, "set_value", False) or held is None else held
         return False
 
     def widget_states(self, changed: dict[str, tuple[str, Any]] | None = None) -> list[tuple[str, str, Any]]:
@@ -236,6 +236,7 @@ class Client:
     async def run(self) -> None:
         """Open sessions and run pages until the deadline; record every run and error."""
         from websockets.asyncio.client import connect
+        from websockets.typing import Origin, Subprotocol
 
         ws_url = self.base.replace("http://", "ws://") + "/_stcore/stream"
         while not self.runs or time.perf_counter() < self.deadline:  # at least one session
@@ -243,7 +244,11 @@ class Client:
             self.link_index += 1
             try:
                 async with connect(
-                    ws_url, subprotocols=list(SUBPROTOCOLS), origin=self.base, max_size=None, open_timeout=30
+                    ws_url,
+                    subprotocols=[Subprotocol(p) for p in SUBPROTOCOLS],
+                    origin=Origin(self.base),
+                    max_size=None,
+                    open_timeout=30,
                 ) as ws:
                     await self._session(ws, link)
             except Exception as exc:  # a refused or dropped connection is a result, not a crash

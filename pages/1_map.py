@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -67,7 +68,7 @@ def map_options(site_choices: dict[str, str]) -> MapOptions:
     )
 
 
-def map_controls(row: list[Any], site_choices: dict[str, str]) -> None:
+def map_controls(row: Sequence[Any], site_choices: dict[str, str]) -> None:
     """Draw the rings and tiles controls in ``row``'s three columns; :func:`map_options` reads them.
 
     Rings and tiles on one row, wide enough at 1280 px for the ring distances to stay on one line; the site
@@ -84,13 +85,15 @@ def map_controls(row: list[Any], site_choices: dict[str, str]) -> None:
         if st.session_state.get(K_RING_SITE) not in site_choices:  # filtered out since it was chosen
             st.session_state.pop(K_RING_SITE, None)
         site_col, _ = st.columns([5, 3])
+        # No default index once the state holds a site (Streamlit warns when a default and the state both set it).
+        no_default: dict[str, Any] = {} if K_RING_SITE in st.session_state else {"index": None}
         site_col.selectbox(
             "Rings around",
             options=list(site_choices),
-            format_func=site_choices.get,
+            format_func=site_choices.__getitem__,
             key=K_RING_SITE,
             placeholder="Choose a site",
-            **({} if K_RING_SITE in st.session_state else {"index": None}),
+            **no_default,
         )
     if tiles_col.toggle(
         "OSM tiles", key=K_TILES, help="OpenStreetMap background tiles. Needs internet; the bundled map works without."

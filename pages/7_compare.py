@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import streamlit as st
 
 from geo.briefing.compare import comparison_png, comparison_pptx, comparison_title
@@ -50,7 +52,7 @@ def _seed(letter: str, spec: str | None, default: str) -> None:
 def _chooser(letter: str, column: st.delta_generator.DeltaGenerator) -> str:
     """One side's widgets; return its spec (a year, ``first-last`` or an exercise id)."""
     label = f"Side {letter.upper()}"
-    kind = column.segmented_control(label, list(KINDS), format_func=KINDS.get, key=f"c_{letter}_kind")
+    kind = column.segmented_control(label, list(KINDS), format_func=KINDS.__getitem__, key=f"c_{letter}_kind")
     if kind == "exercise":
         return str(
             column.selectbox(
@@ -60,8 +62,10 @@ def _chooser(letter: str, column: st.delta_generator.DeltaGenerator) -> str:
                 key=f"c_{letter}_ex",
             )
         )
-    first, last = column.slider(
-        f"Years {letter.upper()}", min_value=ch.years[0], max_value=ch.years[1], key=f"c_{letter}_years"
+    # A range: the session state holds a (first, last) pair under the key (Streamlit's stubs assume one value).
+    first, last = cast(
+        tuple[int, int],
+        column.slider(f"Years {letter.upper()}", min_value=ch.years[0], max_value=ch.years[1], key=f"c_{letter}_years"),
     )
     return str(first) if first == last else f"{first}-{last}"
 

@@ -71,7 +71,7 @@ def _go_to() -> None:
 step_col, back_col, play_col, next_col, speed_col, goto_col = st.columns(
     [2, 1.2, 1.2, 1.2, 2.4, 2], vertical_alignment="bottom"
 )
-step_col.segmented_control("Step", options=list(PLAYBACK_STEPS), format_func=STEP_LABELS.get, key=K_STEP)
+step_col.segmented_control("Step", options=list(PLAYBACK_STEPS), format_func=STEP_LABELS.__getitem__, key=K_STEP)
 if not st.session_state.get(K_STEP):  # a segmented control can be cleared: keep a step
     st.session_state[K_STEP] = "week"
 back_col.button("◀ Back", on_click=_move, args=(-1,), width="stretch")

@@ -285,7 +285,7 @@ def _diamonds(base: alt.Chart, scale: alt.Scale, legend: alt.Legend) -> alt.Char
 
 def timeline_chart(
     exercises: pd.DataFrame, *, group_by_family: bool = True, today: dt.date | None = None
-) -> alt.TopLevelMixin:
+) -> alt.LayerChart | alt.FacetChart:
     """Return the Gantt-style chart of exercises (output of :func:`exercises_frame`).
 
     Parameters

@@ -50,7 +50,7 @@ __all__ = [
 
 Period = Literal["year", "quarter"]
 #: How the trend can be grouped in time.
-PERIODS: Final[tuple[str, ...]] = ("year", "quarter")
+PERIODS: Final[tuple[Period, ...]] = ("year", "quarter")
 #: Precision classes, from the surest to the loosest (never mixed in one row).
 PRECISION_CLASSES: Final[tuple[str, ...]] = ("precise", "proxy", "area")
 _CLASS_OF_KIND: Final = {"p": "precise", "a": "proxy", "t": "proxy", "b": "area", "c": "area", "r": "area"}

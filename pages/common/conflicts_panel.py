@@ -12,10 +12,13 @@ import streamlit as st
 from geo.core.access import Access
 from geo.core.errors import DrillmapError
 from geo.core.text import md_escape
-from geo.store.conflicts import MAX_REASON_CHARS, SeedConflict, resolve_conflict, seed_conflicts
+from geo.store.conflicts import MAX_REASON_CHARS, Resolution, SeedConflict, resolve_conflict, seed_conflicts
 from geo.store.repository import open_store
 
-CHOICES = {"keep-store": "Keep the analyst's record", "take-catalog": "Take the catalog file's version"}
+CHOICES: dict[Resolution, str] = {
+    "keep-store": "Keep the analyst's record",
+    "take-catalog": "Take the catalog file's version",
+}
 
 
 def _resolve_form(conflict: SeedConflict, access: Access) -> None:
