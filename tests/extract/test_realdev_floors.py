@@ -71,7 +71,7 @@ TEST_IDS = [
     "118",
     "119",
 ]
-ARTICLES = 230
+ARTICLES = 240
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
