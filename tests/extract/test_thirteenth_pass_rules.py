@@ -1,0 +1,52 @@
+"""The mechanisms added for the thirteenth blind batch of real reports (official releases and older years, ids
+260-269): one test per rule.
+
+Each sentence is made up for the test in the style of the failure class it covers; none is copied from the real
+development set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.extract.participants import find_parties
+
+PUBLISHED = dt.date(2026, 5, 15)  # a Friday
+
+
+def _parties(sentence: str) -> list[str]:
+    return [p.iso3 for p in find_parties(sentence) if p.role == "participant"]
+
+
+def test_a_list_of_participating_nations_after_include_or_included():
+    assert _parties("Participating nations included Norway, Finland, Sweden and the Netherlands.") == [
+        "NOR",
+        "FIN",
+        "SWE",
+        "NLD",
+    ]
+    assert _parties("Participating countries in Spring Storm include Estonia, Latvia and Denmark.") == [
+        "EST",
+        "LVA",
+        "DNK",
+    ]
+    assert _parties("The participating nations of the exercise were Romania and Bulgaria.") == ["ROU", "BGR"]
+    # a list of places the nations are in is no list of participants
+    assert _parties("Participating nations sent ships to ports such as Gdynia.") == []
+
+
+def test_a_country_list_closed_by_a_count_of_the_other_participants(extractor):
+    assert _parties("It brings together Estonia, Latvia and 12 additional participating allied militaries.") == [
+        "EST",
+        "LVA",
+    ]
+    assert _parties("Soldiers of Poland, Lithuania and 9 other NATO nations will train there.") == ["POL", "LTU"]
+    # not in a sentence about taking part
+    assert _parties("Russia, China and 10 other countries voted against the resolution.") == []
+    text = (
+        "US troops began the Amber Lance 2026 exercise in Latvia on Monday. "
+        '"The exercise brings together Estonia, Lithuania, Poland and 14 other participating allied militaries," the '
+        "army said."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert {"EST", "LTU", "POL"} <= set(event.participants)
