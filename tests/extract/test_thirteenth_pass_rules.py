@@ -50,3 +50,14 @@ def test_a_country_list_closed_by_a_count_of_the_other_participants(extractor):
     )
     (event,) = extractor.extract(text, published=PUBLISHED).events
     assert {"EST", "LTU", "POL"} <= set(event.participants)
+
+
+def test_a_name_with_a_two_digit_year_between_commas_after_its_exercise_word(lexicon):
+    from geo.extract.names import find_names
+
+    (name,) = find_names("Troops joined the Polish national exercise, Dragon 26, at the Orzysz range.", lexicon)
+    assert (name.base, name.year) == ("Dragon", 2026)
+    (name,) = find_names("Units of the CSTO held their annual drills, Interaction 25, near Bishkek.", lexicon)
+    assert (name.base, name.year) == ("Interaction", 2025)
+    # a common word with a number that is no year, outside such an apposition, names nothing
+    assert find_names("In the exercise the West 10 kilometres of the range were closed.", lexicon) == []
