@@ -58,7 +58,7 @@ MOVE_VERB = re.compile(
     r"\b(?:send|sends|sent|deploy|deploys|deployed|arrive|arrives|arrived|arrival|take\s+part|took\s+part|"
     r"taking\s+part|participat\w+|join|joins|joined|redeploy\w*|relocat\w+|transferr?\w*|move|moved|moving|"
     r"involv\w+|expected|engaged|mobili[sz]\w+|practi[sc]\w+|consists?\s+of|compris\w+|made\s+up\s+of|includ\w+|"
-    r"conducted|carried\s+out|performed|rehears\w+|advance[sd]?(?=\s+(?:into|to|towards)\b)|"
+    r"conducted|carried\s+out|performed|rehears\w+|advanc(?:e[sd]?|ing)(?=\s+(?:into|to|towards)\b)|"
     # "the forces of the joint group crossed the Vistula River", "the troops will continue their march to …"
     r"cross(?:es|ed|ing)?(?=\s+the\s+(?-i:[A-Z])[\w-]+\s+(?i:river)\b)|march(?:es|ed|ing)?(?=\s+(?:to|towards|into)\b)|"
     # forces on their way: "The troops … from A, B and C are on their way to the areas", "heading to Kyrgyzstan"

@@ -135,8 +135,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<word>(?i:regions|oblasts|provinces|voblasts|districts|voivodeships|counties|areas))\b)"),  # noqa: E501
         # "in the regions of territorial units of Vilnius and Varėna", "the districts of Lida and Slonim": one per name.
         ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<word>(?i:regions|oblasts|provinces|districts|municipalities|counties|areas))\s+of\s+(?:(?:the\s+)?(?i:territorial|administrative)\s+(?i:units)\s+of\s+)?(?P<names>[A-Z][\w’'-]+(?:\s*,\s*[A-Z][\w’'-]+)*,?\s+and\s+[A-Z][\w’'-]+))"),  # noqa: E501
-        # "crossings over the rivers of Neman and Berezina", "across the rivers Neman and Berezina", "crossed the Sozh"
-        ("rivers", rf"(?i:\b(?:over|across|on|along|in|at|near|to|of|cross(?:es|ed|ing)?)\s+)(?P<phrase>(?:the\s+)?(?i:rivers?)\s+(?:of\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)|(?:the\s+)?(?P<name>{_UPPER}[\w’'-]+)\s+(?i:river)\b)"),  # noqa: E501
+        # "crossings over the rivers of Neman and Berezina", "across the rivers Neman and Berezina", "crossed the Sozh",
+        # "crossings over the Neman and Berezina rivers"
+        ("rivers", rf"(?i:\b(?:over|across|on|along|in|at|near|to|of|cross(?:es|ed|ing)?)\s+)(?P<phrase>(?:the\s+)?(?i:rivers?)\s+(?:of\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)|(?:the\s+)?(?P<names2>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+(?i:rivers)\b|(?:the\s+)?(?P<name>{_UPPER}[\w’'-]+)\s+(?i:river)\b)"),  # noqa: E501
         # "in the regions of (territorial units of) Vilnius and Varena": one region per name, as "the A and B regions".
         ("regions", rf"(?:the\s+)?(?P<word>(?i:regions|districts))\s+of\s+(?:[a-z]+\s+[a-z]+\s+of\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})(?![\w-])"),  # noqa: E501
         ("site-list", rf"(?:{_PREP})?(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+(?P<word>{_RANGE_WORDS})\b"),  # noqa: E501
@@ -279,17 +280,19 @@ def _list_mentions(form: str, match: re.Match[str], sentence: str) -> list[Place
 
 
 def _river_mentions(match: re.Match[str], sentence: str) -> list[PlaceMention]:
-    """One mention per river ("the rivers of Neman and Berezina"), geocoded as its course in the context country."""
+    """One mention per river ("the rivers of Neman and Berezina", "the Neman and Berezina rivers"), geocoded as its
+    course in the context country."""
     role = _role(sentence, match.start())
     if match.group("name"):
         if not is_river(match.group("name")):
             return []  # "the River Club": only a river the reference layer knows is read as one
         text, query = match.group("phrase"), f"the {match.group('name')} river"
         return [PlaceMention(text, query, match.start("phrase"), match.end("phrase"), "river", role)]
-    base = match.start("names")
+    group = "names" if match.group("names") else "names2"
+    base = match.start(group)
     return [
         PlaceMention(part.group(0), f"the {part.group(0)} river", base + part.start(), base + part.end(), "river", role)
-        for part in re.finditer(_NAME, match.group("names"))
+        for part in re.finditer(_NAME, match.group(group))
         if is_river(part.group(0))
     ]
 

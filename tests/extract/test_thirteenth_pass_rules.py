@@ -61,3 +61,31 @@ def test_a_name_with_a_two_digit_year_between_commas_after_its_exercise_word(lex
     assert (name.base, name.year) == ("Interaction", 2025)
     # a common word with a number that is no year, outside such an apposition, names nothing
     assert find_names("In the exercise the West 10 kilometres of the range were closed.", lexicon) == []
+
+
+def test_troops_advancing_into_areas_continue_the_drills_in_focus(extractor):
+    from geo.extract.cues import MOVE_VERB
+
+    text = (
+        "A snap inspection of the Belarusian army began on Monday, the ministry said. "
+        "Measures covered many aspects, with troops advancing into designated areas near Lida."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert [loc.admin1 for loc in event.locations if loc.resolved] == ["Grodno"]
+    assert MOVE_VERB.search("units advancing towards the border")
+    assert not MOVE_VERB.search("talks advancing the agenda")
+
+
+def test_two_rivers_before_a_shared_plural_river_word(extractor):
+    from geo.extract.places import find_places
+
+    texts = [m.text for m in find_places("Sappers built crossings over the Dnieper and Sozh rivers on Monday.")]
+    assert "Sozh" in texts
+    assert any(t.endswith("Dnieper") for t in texts)
+    text = "Belarusian sappers held drills on Monday, building crossings over the Sozh and Berezina rivers."
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    resolved = [loc for loc in event.locations if loc.resolved]
+    assert sorted(loc.text.removeprefix("the ") for loc in resolved) == ["Berezina", "Sozh"]
+    assert {loc.country for loc in resolved} == {"BLR"}
+    # a single name before "rivers" is no list: "the Baltic rivers" names no river
+    assert all(m.text != "Baltic" for m in find_places("Troops trained near the Baltic rivers on Monday."))
