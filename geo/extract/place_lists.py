@@ -30,6 +30,10 @@ _MILITARY_DISTRICT = re.compile(r"\bmilitary\s+district\b", re.I)
 AMONG = (
     r"(?:(?:(?:several|many|some|various|a\s+number\s+of|a\s+dozen|\w+)\s+)?(?:[A-Z][\w-]+\s+)?"
     r"(?:countries|nations|states|locations|places|sites)\s*,?\s+(?:including|namely|such\s+as)\s+)?"
+    # A group of countries named as a whole before another country ("in the Baltics and Poland", "across the Baltic
+    # states and Poland", thirteenth pass): no one country, so not a place of its own, but the list goes on.
+    r"(?:(?:the\s+)?(?:Baltics|Baltic\s+(?:states|countries|nations|region)|Nordic\s+(?:states|countries)|Scandinavia)"
+    r"\s*(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+))?"
 )
 #: A group of countries named by its members, as an item of a country list ("in Germany, Poland and the Baltic States
 #: of Estonia, Latvia and Lithuania"): each member is a place.

@@ -89,3 +89,31 @@ def test_two_rivers_before_a_shared_plural_river_word(extractor):
     assert {loc.country for loc in resolved} == {"BLR"}
     # a single name before "rivers" is no list: "the Baltic rivers" names no river
     assert all(m.text != "Baltic" for m in find_places("Troops trained near the Baltic rivers on Monday."))
+
+
+def test_semicolons_part_the_items_of_a_list_opened_by_included(extractor):
+    from geo.extract.segments import clauses
+
+    text = (
+        "Amber Lance 2026, a two-week exercise of NATO allies, ends on Friday. Key events of the exercise included a "
+        "convoy to northern Lithuania; a supply offload in Latvia; an amphibious assault in Estonia."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert {loc.country for loc in event.locations if loc.resolved} == {"LTU", "LVA", "EST"}
+    assert len(clauses("The drills included a march; two live-fire exercises; an assault.")) == 1
+    # a clause with its own subject after the semicolon stays a clause
+    assert len(clauses("The drills included a march; the troops later returned to their bases.")) == 2
+    assert len(clauses("The troops marched to the range; a ceremony followed.")) == 2
+
+
+def test_a_group_of_countries_named_as_a_whole_does_not_stop_a_country_list():
+    from geo.extract.places import find_places
+
+    for sentence in (
+        "The exercise took place in several areas in the Baltics and Poland in June.",
+        "Allied troops trained across the Baltic states and Poland.",
+        "Drills are held in the Nordic countries as well as Poland.",
+    ):
+        assert [(m.text, m.form) for m in find_places(sentence)] == [("Poland", "country")], sentence
+    # the group alone is no country and names no place
+    assert find_places("Allied troops trained across the Baltic states.") == []
