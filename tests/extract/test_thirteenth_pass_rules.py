@@ -117,3 +117,19 @@ def test_a_group_of_countries_named_as_a_whole_does_not_stop_a_country_list():
         assert [(m.text, m.form) for m in find_places(sentence)] == [("Poland", "country")], sentence
     # the group alone is no country and names no place
     assert find_places("Allied troops trained across the Baltic states.") == []
+
+
+def test_a_phase_s_day_range_within_the_exercise_s_own_range_is_no_start(extractor):
+    text = (
+        "On 12-14 May, two allied mine-hunting groups took part in Amber Lance 2026 off the Estonian coast.\n\n"
+        "The exercise in the Baltic on May 4-22 involves more than 5,000 troops."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert (event.start, event.end) == ("2026-05-04", "2026-05-22")
+    # a training period that holds the drills is no span of the exercise: the drills keep their own days
+    period = (
+        "Estonian reservists held drills on 12-14 May.\n\n"
+        "The training period of the exercise season runs from January 10 to June 30."
+    )
+    (event,) = extractor.extract(period, published=PUBLISHED).events
+    assert event.start == "2026-05-12"
