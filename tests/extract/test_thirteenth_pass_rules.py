@@ -133,3 +133,23 @@ def test_a_phase_s_day_range_within_the_exercise_s_own_range_is_no_start(extract
     )
     (event,) = extractor.extract(period, published=PUBLISHED).events
     assert event.start == "2026-05-12"
+
+
+def test_an_alliance_in_an_officer_s_title_does_not_make_the_drills_its_own(extractor):
+    from geo.extract.alliance_cues import in_title
+
+    text = (
+        "Russian and Belarusian paratroopers began the Slavic Brotherhood-2026 drills near Pskov on Monday. The "
+        "opening of the drills was attended by their head, Deputy Commander of Russia's Airborne Force and the CSTO Rapid "
+        "Reaction Force Lieutenant-General Ivan Petrov."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert event.alliance == "Russia-Belarus"
+    sentence = "Chief of the CSTO Joint Staff Colonel-General Oleg Ivanov opened the drills."
+    assert in_title(sentence, sentence.index("CSTO"), sentence.index("CSTO") + 4)
+    # a statement about the alliance's drills is no title, nor is the alliance as a subject
+    for sentence in (
+        "The Chief of Staff said that the CSTO drills were led by General Ivan Petrov.",
+        "The CSTO exercise began on Monday under General Ivan Petrov.",
+    ):
+        assert not in_title(sentence, sentence.index("CSTO"), sentence.index("CSTO") + 4)
