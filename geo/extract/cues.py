@@ -65,6 +65,8 @@ MOVE_VERB = re.compile(
     r"on\s+(?:their|its)\s+way\s+to|en\s+route\s+to|head(?:s|ed|ing)?(?=\s+(?:to|for|towards)\b)|regroup\w*|"
     # paratroopers dropped in: "would land onto the X training ground", "flew to Belarus to airdrop them"
     r"parachut\w+|airdrop\w*|air-dropp?\w*|land(?:s|ed|ing)?(?=\s+(?:on|onto|in|at|near)\b)|fl[eo]wn?(?=\s+(?:to|into|from)\b)|"
+    # marines setting out from a ship: "Marines launched from the USS Oak Hill in assault vehicles"
+    r"launch(?:es|ed|ing)?(?=\s+from\b)|"
     # "Polish troops will be exercising together with soldiers from …"
     r"exercising|(?:exercis|train|drill)(?:e|es|s|ing|ed)?(?=\s+(?:together\s+)?(?:with|alongside)\b)|"
     # forces counted where they are: "In addition, there have been 3,000 Swedish soldiers … on Finnish territory"

@@ -27,6 +27,8 @@
   Polish** ("in the województwo podlaskie"): :mod:`geo.extract.native_regions`; **a river without the word
   "river"** ("crossing the Dnieper"): :mod:`geo.extract.water_names`, which also
   reads lakes ("on Lake Peipus").
+* **A country's territorial waters** ("in the Lithuanian territorial waters of the Baltic Sea", "in the territorial
+  waters of Latvia") are that country's sea: located as the country, at country precision (thirteenth pass).
 * **"the X military training (area)"** ("Held at the Ādaži military training in Latvia") is the range at X, and
   "Camp X" the base at X when the gazetteer knows X ("at Camp Adazi, Latvia").
 
@@ -97,6 +99,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?P<phrase>(?:(?i:about|some|around|nearly|roughly|approximately|only|just|less\s+than|under)\s+)?(?P<n>\d+(?:[.,]\d+)?)[\s-]*(?P<unit>km|kilomet(?:re|er)s?|miles?)\s+(?:away\s+)?from\s+the\s+(?:(?P<dem>{demonym})\s+)?(?i:border|frontier)(?:\s+with\s+(?P<name>{country}))?)\b")),
         # "at Camp Adazi", "in Camp Herkus": a base named after its place, when the gazetteer knows that place
         ("camp", re.compile(rf"{_PREP}(?P<phrase>Camp\s+(?P<name>{_NAME})(?:,\s+{country})?)(?![\w-])")),
+        # "in the Lithuanian territorial waters of the Baltic Sea", "in Estonia's territorial waters", "in the
+        # territorial waters of Latvia": that country's sea, located as the country (thirteenth pass)
+        ("territorial-waters", re.compile(
+            rf"(?<!outside\s)(?<!beyond\s)(?P<phrase>(?:the\s+)?(?:(?P<dem>{demonym})|(?P<own>{country})['’]s?)\s+territorial\s+waters(?:\s+(?:of|in)\s+the\s+{_NAME}\s+Sea)?|(?:the\s+)?territorial\s+waters\s+of\s+(?P<of>{country}))(?![\w-])")),
         ("military-training", re.compile(
             rf"{_PREP}(?:the\s+)?(?P<phrase>(?P<name>{_NAME})\s+military\s+training(?:\s+(?i:area|ground|range))?)\b")),
     )  # fmt: skip
@@ -118,6 +124,12 @@ def more_places(sentence: str) -> list[Found]:
                 continue
             if form == "distance-border":
                 out += _distance_border(match)
+                continue
+            if form == "territorial-waters":
+                iso3 = iso3_of(match.group("dem") or match.group("own") or match.group("of"))
+                if iso3 is not None:
+                    query = country_query(iso3, match.group("phrase"))
+                    out.append((match.group("phrase"), query, match.start("phrase"), match.end("phrase"), "country", None))
                 continue
             name = match.group("name")
             if name in country_names() or normalize_name(name) in ("the", "this", "that"):

@@ -153,3 +153,33 @@ def test_an_alliance_in_an_officer_s_title_does_not_make_the_drills_its_own(extr
         "The CSTO exercise began on Monday under General Ivan Petrov.",
     ):
         assert not in_title(sentence, sentence.index("CSTO"), sentence.index("CSTO") + 4)
+
+
+def test_a_country_s_territorial_waters_are_that_country(extractor):
+    from geo.extract.places import find_places
+
+    for sentence, query in (
+        ("Allied ships drilled in the Estonian territorial waters of the Baltic Sea on Monday.", "Estonia"),
+        ("Minehunters trained in Latvia's territorial waters.", "Latvia"),
+        ("Minehunters trained in the territorial waters of Lithuania.", "Lithuania"),
+    ):
+        (place,) = find_places(sentence)
+        assert (place.query, place.form) == (query, "country"), sentence
+    text = "NATO ships held the Amber Lance 2026 exercise in the Polish territorial waters of the Baltic Sea on Monday."
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert [(loc.country, loc.kind) for loc in event.locations if loc.resolved] == [("POL", "country")]
+    # waters without a country name no site
+    assert find_places("Ships crossed international waters on Monday.") == []
+
+
+def test_marines_launching_from_a_ship_continue_the_drills_in_focus(extractor):
+    from geo.extract.cues import MOVE_VERB
+
+    text = (
+        "The Amber Lance 2026 naval exercise runs from May 4 to 15.\n\n"
+        "US and Polish Marines launched from the USS Ashland for an amphibious demonstration near Ustka, Poland."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert "POL" in {loc.country for loc in event.locations if loc.resolved}
+    assert MOVE_VERB.search("marines launching from the ship")
+    assert not MOVE_VERB.search("the ministry launched a campaign")
