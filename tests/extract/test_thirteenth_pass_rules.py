@@ -183,3 +183,17 @@ def test_marines_launching_from_a_ship_continue_the_drills_in_focus(extractor):
     assert "POL" in {loc.country for loc in event.locations if loc.resolved}
     assert MOVE_VERB.search("marines launching from the ship")
     assert not MOVE_VERB.search("the ministry launched a campaign")
+
+
+def test_later_on_the_day_of_the_report_is_that_day(extractor):
+    from geo.extract.dates.mentions import find_dates
+
+    for sentence in (
+        "Within a few hours, the first live-firing drills of Amber Lance 2026 will start near Lida.",
+        "The first live-firing drills of Amber Lance 2026 will start near Lida later today.",
+        "The first live-firing drills of Amber Lance 2026 start near Lida this afternoon.",
+    ):
+        (event,) = extractor.extract(sentence, published=PUBLISHED).events
+        assert event.start == PUBLISHED.isoformat(), sentence
+    # a time counted from another event is no day of the report
+    assert find_dates("Units must reach their areas within a few hours of the alert.") == []
