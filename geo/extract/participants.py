@@ -45,7 +45,7 @@ Role = Literal["participant", "observer", "non_participant"]
 _FORCE = (
     r"(?:(?i:troops|forces|soldiers|servicemen|service\s+members|contingents?|personnel)|army|armies|units?|"
     # "Belarusian air defence assets": a force's weapons, only after a military word
-    r"(?<=defen[cs]e\s)assets|(?<=military\s)assets|"
+    r"(?<=defen[cs]e\s)assets|(?<=military\s)assets|(?<=military\s)members|"
     # a unit's proper name capitalises its noun: "the Latvian Mechanized Infantry Brigade"
     r"paratroopers|[Mm]arines|sailors|pilots|airmen|(?i:brigades?|battalions?|divisions?|regiments?)|crews|sappers|"
     # "thousands of personnel, including those from …": "those" stands for the forces just named.

@@ -197,3 +197,10 @@ def test_later_on_the_day_of_the_report_is_that_day(extractor):
         assert event.start == PUBLISHED.isoformat(), sentence
     # a time counted from another event is no day of the report
     assert find_dates("Units must reach their areas within a few hours of the alert.") == []
+
+
+def test_military_members_are_forces():
+    assert _parties("The drills include 9,000 U.S. and allied military members.") == ["USA"]
+    assert _parties("Some 400 Latvian military members took part.") == ["LVA"]
+    # members of a body, not forces
+    assert _parties("Latvian parliament members visited the range.") == []
