@@ -49,7 +49,9 @@ ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 #: An office ("Deputy Commander of …", "Chief of the … Staff") opening a title that ends in a rank and a name.
 #: A title holds no verb: "Chief of Staff said that the CSTO drills …" is a statement, not a title.
-_TITLE_WORDS = r"(?:(?!\b(?:said|says|told|announced|that|which|will|would|is|are|was|were|has|have|had)\b)[^.;:!?]){0,120}"
+_TITLE_WORDS = (
+    r"(?:(?!\b(?:said|says|told|announced|that|which|will|would|is|are|was|were|has|have|had)\b)[^.;:!?]){0,120}"
+)
 _OFFICE_BEFORE = re.compile(rf"\b(?:Commander|Chief|Head|Secretary[- ]General|Secretary|Director)\s+{_TITLE_WORDS}$")
 _RANK_AFTER = re.compile(
     rf"^{_TITLE_WORDS.replace('120', '100')}?\b(?:(?:Lieutenant|Major|Colonel|Brigadier)[- ]General|General|Admiral|"
@@ -65,4 +67,3 @@ def in_title(text: str, start: int, end: int) -> bool:
     (thirteenth pass).
     """
     return bool(_OFFICE_BEFORE.search(text[max(0, start - 120) : start]) and _RANK_AFTER.match(text[end : end + 120]))
-

@@ -419,7 +419,8 @@ def _apposed_to_exercise_word(match: re.Match[str]) -> bool:
     """Whether a name stands between commas right after its exercise word ("the national exercise, Dragon 17, at …")."""
     sentence = match.string
     before = sentence[max(0, match.start() - 30) : match.start()]
-    return bool(re.search(rf"\b{EXERCISE_WORDS}\s*,\s*$", before, re.I) and re.match(r"\s*[,;)]", sentence[match.end() :]))
+    after = sentence[match.end() :]
+    return bool(re.search(rf"\b{EXERCISE_WORDS}\s*,\s*$", before, re.I) and re.match(r"\s*[,;)]", after))
 
 
 def _called_and_quoted(found: _Found) -> None:

@@ -14,10 +14,10 @@ Participants
     ``with`` "exercises with Russia", "exercises of Russia and Belarus"; ``sent-by`` "planes sent by Moscow";
     ``participation`` "participation of …"; ``compound`` "the Russian-Belarusian exercise", "the Russia-Belarus
     joint operational drills"; ``country-list`` "troops from 8 countries: A, B, C", "allied nations such as A, B",
-    "The participants include: A; B; C", "Participating nations in BALTOPS included A, B"; ``and-others`` "cooperation
-    between A, B and 17 additional participating allied militaries"; ``led-by`` "the US-led exercise", "organized by the United States",
-    "under Germany's command"; "drills with NATO Allies Poland, Lithuania …" (``with``). "US troops from
-    Germany" names where the troops came from, not a participant;
+    "The participants include: A; B; C", "Participating nations in BALTOPS included A, B"; ``and-others``
+    "cooperation between A, B and 17 additional participating allied militaries"; ``led-by`` "the US-led exercise",
+    "organized by the United States", "under Germany's command"; "drills with NATO Allies Poland, Lithuania …"
+    (``with``). "US troops from Germany" names where the troops came from, not a participant;
     ``apart-from`` "Apart from Russia, contingents from … are taking part"; ``its-forces`` "Russia's Defence
     Ministry said its Pacific Fleet …"; ``are-from`` "the allied soldiers taking part … are from the US, A and B";
     ``own-exercise`` "Estonia's biggest military exercise"; ``count-from`` "3,000 Swedish soldiers, 450 from France".
@@ -181,8 +181,10 @@ _NEEDS: dict[str, re.Pattern[str]] = {
 
 
 def _fifth_pass_rules(names: str) -> list[tuple[str, str, str]]:
-    """``are-from``, ``count-from``, ``and-others`` and ``own-exercise`` (classes of the fifth and thirteenth blind
-    batches of real reports)."""
+    """Return ``are-from``, ``count-from``, ``and-others`` and ``own-exercise``.
+
+    The classes of the fifth and thirteenth blind batches of real reports.
+    """
     return [
         # "The allied soldiers participating in the manoeuvres … are from the US, Estonia and Lithuania".
         ("are-from", "participant",

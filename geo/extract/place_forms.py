@@ -126,10 +126,7 @@ def more_places(sentence: str) -> list[Found]:
                 out += _distance_border(match)
                 continue
             if form == "territorial-waters":
-                iso3 = iso3_of(match.group("dem") or match.group("own") or match.group("of"))
-                if iso3 is not None:
-                    query = country_query(iso3, match.group("phrase"))
-                    out.append((match.group("phrase"), query, match.start("phrase"), match.end("phrase"), "country", None))
+                out += _territorial_waters(match)
                 continue
             name = match.group("name")
             if name in country_names() or normalize_name(name) in ("the", "this", "that"):
@@ -178,6 +175,15 @@ def _distance_border(match: re.Match[str]) -> list[Found]:
         return []  # "about 130 kilometres from the border with Russia": farther than the strip reaches
     query = f"the border with {country_query(neighbour, match.group('phrase'))}"
     return [(match.group("phrase"), query, match.start("phrase"), match.end("phrase"), "border", None)]
+
+
+def _territorial_waters(match: re.Match[str]) -> list[Found]:
+    """A country's territorial waters as that country (module docstring)."""
+    iso3 = iso3_of(match.group("dem") or match.group("own") or match.group("of"))
+    if iso3 is None:
+        return []
+    phrase = match.group("phrase")
+    return [(phrase, country_query(iso3, phrase), match.start("phrase"), match.end("phrase"), "country", None)]
 
 
 def country_query(iso3: str, text: str) -> str:

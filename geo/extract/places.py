@@ -280,8 +280,10 @@ def _list_mentions(form: str, match: re.Match[str], sentence: str) -> list[Place
 
 
 def _river_mentions(match: re.Match[str], sentence: str) -> list[PlaceMention]:
-    """One mention per river ("the rivers of Neman and Berezina", "the Neman and Berezina rivers"), geocoded as its
-    course in the context country."""
+    """One mention per river, geocoded as its course in the context country.
+
+    "the rivers of Neman and Berezina", "the Neman and Berezina rivers", "the Sozh river".
+    """
     role = _role(sentence, match.start())
     if match.group("name"):
         if not is_river(match.group("name")):

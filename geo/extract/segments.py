@@ -35,9 +35,9 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
     for match in CLAUSE_SPLIT.finditer(sentence):
         if match.group(0).strip(" ,").startswith("but") and _NOT_ONLY.search(sentence, start, match.start()):
             continue  # "not only at the range, but in the vicinity of Riga": one clause, one predicate
-        if match.group(0).startswith(";") and _LIST_LEAD.search(sentence, start, match.start()):
-            if _LIST_ITEM.match(sentence, match.end()):
-                continue  # "… included a convoy to X; an offload in Y; an assault in Z": one list, one clause
+        listed = match.group(0).startswith(";") and _LIST_LEAD.search(sentence, start, match.start())
+        if listed and _LIST_ITEM.match(sentence, match.end()):
+            continue  # "… included a convoy to X; an offload in Y; an assault in Z": one list, one clause
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(sentence)))

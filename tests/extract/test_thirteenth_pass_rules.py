@@ -140,8 +140,8 @@ def test_an_alliance_in_an_officer_s_title_does_not_make_the_drills_its_own(extr
 
     text = (
         "Russian and Belarusian paratroopers began the Slavic Brotherhood-2026 drills near Pskov on Monday. The "
-        "opening of the drills was attended by their head, Deputy Commander of Russia's Airborne Force and the CSTO Rapid "
-        "Reaction Force Lieutenant-General Ivan Petrov."
+        "opening of the drills was attended by their head, Deputy Commander of Russia's Airborne Force and the CSTO "
+        "Rapid Reaction Force Lieutenant-General Ivan Petrov."
     )
     (event,) = extractor.extract(text, published=PUBLISHED).events
     assert event.alliance == "Russia-Belarus"
