@@ -46,3 +46,24 @@ ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+
+#: An office ("Deputy Commander of …", "Chief of the … Staff") opening a title that ends in a rank and a name.
+#: A title holds no verb: "Chief of Staff said that the CSTO drills …" is a statement, not a title.
+_TITLE_WORDS = (
+    r"(?:(?!\b(?:said|says|told|announced|that|which|will|would|is|are|was|were|has|have|had)\b)[^.;:!?]){0,120}"
+)
+_OFFICE_BEFORE = re.compile(rf"\b(?:Commander|Chief|Head|Secretary[- ]General|Secretary|Director)\s+{_TITLE_WORDS}$")
+_RANK_AFTER = re.compile(
+    rf"^{_TITLE_WORDS.replace('120', '100')}?\b(?:(?:Lieutenant|Major|Colonel|Brigadier)[- ]General|General|Admiral|"
+    r"Colonel|Major|Captain)\s+[A-Z][a-z]+"
+)
+
+
+def in_title(text: str, start: int, end: int) -> bool:
+    """Whether an alliance cue is part of an officer's title before his name, not the exercise's organiser.
+
+    "… Deputy Commander of Russia's Airborne Force for Peacekeeping Operations and the CSTO Rapid Reaction Force
+    Lieutenant-General Alexander Vyaznikov": the general holds a CSTO post; the drills are not the CSTO's for it
+    (thirteenth pass).
+    """
+    return bool(_OFFICE_BEFORE.search(text[max(0, start - 120) : start]) and _RANK_AFTER.match(text[end : end + 120]))

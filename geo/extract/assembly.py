@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.core.dates import date_precision_of, earliest_date, latest_date
 from geo.extract import dates as dates_mod
-from geo.extract.alliance_cues import ALLIANCE_CUES
+from geo.extract.alliance_cues import ALLIANCE_CUES, in_title
 from geo.extract.cues import FORMATION_ANNOUNCED
 from geo.extract.draft import (
     CONTEXT_ROLE,
@@ -29,7 +29,7 @@ from geo.extract.draft import (
     PartyField,
     Quote,
 )
-from geo.extract.event_dates import Dated, anchor_dates, best, choose_start
+from geo.extract.event_dates import Dated, anchor_dates, best, choose_start, without_phases
 from geo.extract.event_places import hosts_of, overview_countries
 from geo.extract.grouped import GroupedEvent
 from geo.extract.grouping import alliance_members, relevant_spans
@@ -219,6 +219,7 @@ class _Builder:
 
     def _dates(self) -> _Dates:
         dated, undated = self._date_mentions()
+        dated = without_phases(dated)  # "On 14-16 June …", then "The exercise … on June 9-21": the 9-21 exercise
         ends = [
             ((d.resolved.last or d.resolved.first), d.resolved.precision, d.sentence)
             for d in dated
@@ -409,7 +410,11 @@ class _Builder:
         for sentence in self.usable:
             for alliance, pattern in ALLIANCE_CUES:
                 text = sentence.text
-                cues = (m for m in pattern.finditer(text) if inside(m.start(), self.spans[sentence.index]))
+                cues = (
+                    m
+                    for m in pattern.finditer(text)
+                    if inside(m.start(), self.spans[sentence.index]) and not in_title(text, m.start(), m.end())
+                )
                 if any(not _RESPONSE_TO.search(text[max(0, m.start() - 50) : m.start()]) for m in cues):
                     votes.setdefault(alliance, []).append(sentence)
         if not votes:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from geo.extract import dates as dates_mod
+from geo.extract.cues import EXERCISE_NOUN
 from geo.extract.draft import DraftEvent, FieldRef
 from geo.extract.text import Sentence
 
@@ -65,6 +66,37 @@ def best(candidates: Sequence[tuple[str, str, Sentence]]) -> tuple[str, str, Sen
     if not candidates:
         return None
     return max(enumerate(candidates), key=lambda ic: (PRECISION_RANK[ic[1][1]], -ic[0]))[1]
+
+
+#: The longest a range may run to be an exercise's own span rather than a training period (days).
+_EXERCISE_SPAN_DAYS = 45
+
+
+def without_phases(dated: list[Dated]) -> list[Dated]:
+    """Drop day ranges that lie within another day range said of the exercise: a phase, not the exercise.
+
+    "On 14-16 June two ship groups took part in X …" then "The exercise … on June 9-21 involves …": the first is
+    a part of the second (thirteenth pass). The container must be at most :data:`_EXERCISE_SPAN_DAYS` long and
+    its sentence name an exercise word, so a training period ("the summer period from June to November") never
+    swallows the exercise's own dates.
+    """
+    spans = [
+        (d, d.resolved.first, d.resolved.last)
+        for d in dated
+        if d.role == "range" and d.resolved and d.resolved.precision == "day" and d.resolved.last
+    ]
+    outer = [
+        (first, last)
+        for d, first, last in spans
+        if EXERCISE_NOUN.search(d.sentence.text)
+        and (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days <= _EXERCISE_SPAN_DAYS
+    ]
+    inner = {
+        id(d)
+        for d, first, last in spans
+        if any(o_first <= first and last <= o_last and (o_first, o_last) != (first, last) for o_first, o_last in outer)
+    }
+    return [d for d in dated if id(d) not in inner]
 
 
 def choose_start(dated: list[Dated], published: dt.date | None) -> tuple[tuple[str, str, Sentence] | None, str | None]:

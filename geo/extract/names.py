@@ -395,6 +395,7 @@ def _known_names(found: _Found, seen: frozenset[str] = frozenset()) -> None:
             and variant in lexicon.needs_year
             and "-" not in sentence[match.end("base") : match.start("yy")]
             and not re.match(rf"[’'\"”»]?\s+{_MODIFIERS}{EXERCISE_WORDS}\b", sentence[match.end() :], re.I)
+            and not _apposed_to_exercise_word(match)
         ):
             short_year = None  # "West 10 years ago" is no name; "Dragon-24" and "the Dragon 24 exercise" are
         dated = bool(match.group("year") or short_year)
@@ -412,6 +413,14 @@ def _known_names(found: _Found, seen: frozenset[str] = frozenset()) -> None:
             found.add(variant, match.start(), match.start("base") + len(variant))
         else:
             found.add(match.group(0), match.start(), match.end())
+
+
+def _apposed_to_exercise_word(match: re.Match[str]) -> bool:
+    """Whether a name stands between commas right after its exercise word ("the national exercise, Dragon 17, at …")."""
+    sentence = match.string
+    before = sentence[max(0, match.start() - 30) : match.start()]
+    after = sentence[match.end() :]
+    return bool(re.search(rf"\b{EXERCISE_WORDS}\s*,\s*$", before, re.I) and re.match(r"\s*[,;)]", after))
 
 
 def _called_and_quoted(found: _Found) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from geo.extract.lexicon import country_names
+from geo.extract.text import UPPER
 from geo.geocode import gazetteer
 from geo.geocode.anchors import DISTANCE_ANCHOR_MAX_KM
 from geo.geocode.gazetteer import normalize_name
@@ -21,13 +22,12 @@ from geo.geocode.geocoder import is_town_spelling
 #: (text as written, query for the geocoder, start, end, form, context ISO3 or None): as place_forms.Found.
 Found = tuple[str, str, int, int, str, str | None]
 
-_UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
 _DISTANCE_TOWN = re.compile(
     r"(?P<phrase>(?:(?i:about|some|around|nearly|roughly|approximately|only|just|less\s+than|under)\s+)?"
     r"(?P<n>\d+(?:[.,]\d+)?)[\s-]*(?P<unit>km|kilomet(?:re|er)s?|miles?)\s+(?:away\s+)?"
     r"(?:(?i:(?:north|south|east|west)(?:-?(?:north|south|east|west))?)\s+of|from|outside(?:\s+of)?)\s+"
     r"(?:the\s+(?:town|city|village|settlement)\s+of\s+)?"
-    rf"(?P<name>{_UPPER}[\w’'-]+))(?![\w-])"
+    rf"(?P<name>{UPPER}[\w’'-]+))(?![\w-])"
 )
 
 

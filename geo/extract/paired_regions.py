@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from geo.extract.text import UPPER
 from geo.geocode.geocoder import geocode
 
 #: (text as written, query for the geocoder, start, end, form, context ISO3 or None): as place_forms.Found.
 Found = tuple[str, str, int, int, str, str | None]
 
-_UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
 _PAIR = re.compile(
-    rf"\bthe\s+(?P<a>{_UPPER}[\w’']+)\s?[-–]\s?(?P<b>{_UPPER}[\w’']+)\s+"
+    rf"\bthe\s+(?P<a>{UPPER}[\w’']+)\s?[-–]\s?(?P<b>{UPPER}[\w’']+)\s+"
     r"(?P<word>(?i:regions?|oblasts?|areas?|provinces?|voblasts?))\b"
 )
 

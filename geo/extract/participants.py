@@ -14,9 +14,10 @@ Participants
     ``with`` "exercises with Russia", "exercises of Russia and Belarus"; ``sent-by`` "planes sent by Moscow";
     ``participation`` "participation of …"; ``compound`` "the Russian-Belarusian exercise", "the Russia-Belarus
     joint operational drills"; ``country-list`` "troops from 8 countries: A, B, C", "allied nations such as A, B",
-    "The participants include: A; B; C"; ``led-by`` "the US-led exercise", "organized by the United States",
-    "under Germany's command"; "drills with NATO Allies Poland, Lithuania …" (``with``). "US troops from
-    Germany" names where the troops came from, not a participant;
+    "The participants include: A; B; C", "Participating nations in BALTOPS included A, B"; ``and-others``
+    "cooperation between A, B and 17 additional participating allied militaries"; ``led-by`` "the US-led exercise",
+    "organized by the United States", "under Germany's command"; "drills with NATO Allies Poland, Lithuania …"
+    (``with``). "US troops from Germany" names where the troops came from, not a participant;
     ``apart-from`` "Apart from Russia, contingents from … are taking part"; ``its-forces`` "Russia's Defence
     Ministry said its Pacific Fleet …"; ``are-from`` "the allied soldiers taking part … are from the US, A and B";
     ``own-exercise`` "Estonia's biggest military exercise"; ``count-from`` "3,000 Swedish soldiers, 450 from France";
@@ -47,7 +48,7 @@ Role = Literal["participant", "observer", "non_participant"]
 _FORCE = (
     r"(?:(?i:troops|forces|soldiers|servicemen|service\s+members|contingents?|personnel)|army|armies|units?|"
     # "Belarusian air defence assets": a force's weapons, only after a military word
-    r"(?<=defen[cs]e\s)assets|(?<=military\s)assets|"
+    r"(?<=defen[cs]e\s)assets|(?<=military\s)assets|(?<=military\s)members|"
     # a unit's proper name capitalises its noun: "the Latvian Mechanized Infantry Brigade"
     r"paratroopers|[Mm]arines|sailors|pilots|airmen|(?i:brigades?|battalions?|divisions?|regiments?)|crews|sappers|"
     # "thousands of personnel, including those from …": "those" stands for the forces just named.
@@ -105,6 +106,13 @@ def _institution(names: str, demonyms: str, group: str) -> str:
         rf"(?:the\s+)?(?:(?P<{group}a>{demonyms}|{names})(?:['’]s)?\s+{_INSTITUTION}|"
         rf"{_INSTITUTION}\s+of\s+(?:the\s+)?(?P<{group}b>{names}))"
     )
+
+
+#: What a list's noun may be of: "Participating nations in BALTOPS include …", "countries of the exercise are …".
+_OF_EXERCISE = (
+    r"\s+(?:in|of|at)\s+(?:the\s+|this\s+year['’]s\s+)?"
+    r"(?:(?i:exercises?|drills?|maneuvers?|manoeuvres?)|[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2})"
+)
 
 
 def _semi_list(term: str) -> str:
@@ -167,11 +175,21 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "own-exercise": re.compile(r"['’]s\s"),
     "represented": re.compile(r"represent", re.I),
     "subject-list": re.compile(r"\b(?:part|participat\w+|act\w*|play\w*|serv\w+)\b", re.I),
+    # "Estonia, Latvia … and 17 additional participating allied militaries": a list closed by a count of the others,
+    # in a sentence about taking part (not "Russia, China and 10 other countries voted against").
+    "and-others": re.compile(
+        r"(?=.*\band\s+\d+\s+(?:other|additional|more)\b)"
+        r"(?=.*\b(?:participat\w*|allied|partners?|allies|NATO|take\s+part|took\s+part|troops|forces|militaries)\b)",
+        re.I | re.S,
+    ),
 }
 
 
 def _fifth_pass_rules(names: str) -> list[tuple[str, str, str]]:
-    """``are-from`` and ``own-exercise`` (the classes of the fifth blind batch of real reports)."""
+    """Return ``are-from``, ``count-from``, ``and-others`` and ``own-exercise``.
+
+    The classes of the fifth and thirteenth blind batches of real reports.
+    """
     return [
         # "The allied soldiers participating in the manoeuvres … are from the US, Estonia and Lithuania".
         ("are-from", "participant",
@@ -179,6 +197,8 @@ def _fifth_pass_rules(names: str) -> list[tuple[str, str, str]]:
         # "3,000 Swedish soldiers, 450 from France and 50 British personnel": a count of the same forces, elided.
         ("count-from", "participant",
          rf"{_FORCE}\s*,\s*(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?\d[\d,]*\s+from\s+(?:the\s+)?(?P<list>{_list(names)})"),
+        ("and-others", "participant",
+         rf"(?P<list>{_list(names)})\s*,?\s+and\s+\d+\s+(?:other|additional|more)\s+(?:(?i:participating|allied|partner|NATO|member|and)\s+)*(?i:nations|countries|states|allies|militaries|partners|armies)\b"),
         # "Estonia's biggest military exercise Spring Storm": the country whose exercise it is holds it.
         ("own-exercise", "participant",
          rf"(?P<list>{names})['’]s\s+(?:(?:largest|biggest|main|annual|major|national|own|first|military|joint|"
@@ -290,7 +310,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
          rf"(?i:(?:sent|deployed|provided|dispatched|contributed|fielded)\s+by)\s+(?P<list>{_list(actors)})"),
         ("participation", "participant", rf"(?i:participation\s+of)\s+(?P<list>{_list(actors)})"),
         ("country-list", "participant",
-         rf"(?i:countries|nations|states|allies|members|partners|participants)\s*,?\s*(?:(?i:such\s+as|including|like|include|includes|are|namely)\s*:?|:)\s*(?P<list>{_semi_list(names)})|"
+         rf"(?i:countries|nations|states|allies|members|partners|participants)(?:{_OF_EXERCISE})?\s*,?\s*(?:(?i:such\s+as|including|like|include|includes|included|are|were|namely)\s*:?|:)\s*(?P<list>{_semi_list(names)})|"
          # "The military alliance, consisting of Armenia, Belarus … and Tajikistan, will move its troops"
          rf"(?i:alliance|bloc|organi[sz]ation|coalition|group)\s*,?\s+(?i:(?:which\s+)?(?:consisting|consists|comprising|comprises|made\s+up|composed))(?:\s+of)?\s+(?P<list2>{_semi_list(names)})"),
         ("led-by", "participant",

@@ -30,6 +30,8 @@
 * **A range word before its name** ("at the range Strugi Krasnye", "at the Russian range Sturugi Krasniye, Pskov
   region", thirteenth pass): the range, as "the Strugi Krasnye range" is, taken only when the geocoder places it as a
   training ground or airfield ("at the airfield Monday" is none); "the Russian range" alone stays the country.
+* **A country's territorial waters** ("in the Lithuanian territorial waters of the Baltic Sea", "in the territorial
+  waters of Latvia") are that country's sea: located as the country, at country precision (thirteenth pass).
 * **"the X military training (area)"** ("Held at the Ādaži military training in Latvia") is the range at X, and
   "Camp X" the base at X when the gazetteer knows X ("at Camp Adazi, Latvia").
 
@@ -47,6 +49,7 @@ from geo.extract.lexicon import country_names, country_pattern, iso3_of
 from geo.extract.native_regions import polish_voivodeships
 from geo.extract.near_places import distance_towns
 from geo.extract.paired_regions import paired_regions
+from geo.extract.text import UPPER
 from geo.extract.water_names import bare_rivers, lakes
 from geo.geocode import gazetteer
 from geo.geocode.gazetteer import normalize_name
@@ -64,8 +67,7 @@ NOT_PLACES = frozenset(
 Found = tuple[str, str, int, int, str, str | None]
 
 _PREP = r"(?i:\b(?:in|at|near|on|to|into|around|outside|close\s+to|next\s+to)\s+)"
-_UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
-_NAME = rf"{_UPPER}[\w’'-]+"
+_NAME = rf"{UPPER}[\w’'-]+"
 #: Words after a demonym that say whose forces or bodies, not which land ("Swedish Army", "Finnish Defence Forces").
 _NOT_LAND = frozenset(
     {"army", "navy", "air", "armed", "defence", "defense", "forces", "force", "marines", "marine", "ministry"}
@@ -89,7 +91,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("village-in", re.compile(
             rf"{_PREP}(?P<phrase>(?:(?:the\s+)?(?i:village|hamlet|settlement)\s+of\s+)?(?P<name>{_NAME}(?:\s{_NAME})?),\s+(?P<unit>{_NAME})\s+{_MUNICIPALITY})\b")),
         ("demonym-land", re.compile(
-            rf"{_PREP}(?:the\s+)?(?P<dems>{demonym}(?:\s*,\s*{demonym})*(?:,?\s+and\s+{demonym})?)\s+(?P<name>{_NAME})(?![\w-])(?!\s+{_UPPER})")),
+            rf"{_PREP}(?:the\s+)?(?P<dems>{demonym}(?:\s*,\s*{demonym})*(?:,?\s+and\s+{demonym})?)\s+(?P<name>{_NAME})(?![\w-])(?!\s+{UPPER})")),
         # "in Harju County and Lääne-Viru County", "in the Pskov Region and the Leningrad Region": the second one too
         ("and-region", re.compile(
             rf"{_PREP}(?:the\s+)?{_NAME}(?:\s{_NAME})?\s+(?i:{_REGION_WORD})\s*,?\s+and\s+(?P<phrase>(?:the\s+)?(?P<name>{_NAME}(?:\s{_NAME})?)\s+(?i:{_REGION_WORD}))\b")),
@@ -103,6 +105,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("camp", re.compile(rf"{_PREP}(?P<phrase>Camp\s+(?P<name>{_NAME})(?:,\s+{country})?)(?![\w-])")),
         ("range-name", re.compile(
             rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<dem>{demonym})\s+)?(?P<word>(?i:training\s+(?:ground|area)|(?:firing\s+)?range|polygon|poligon|airfield|air\s*base))\s+[‘'\"“«]?(?P<name>{_NAME}(?:[\s-]{_NAME})?)[’'\"”»]?)(?![\w-])")),
+        # "in the Lithuanian territorial waters of the Baltic Sea", "in Estonia's territorial waters", "in the
+        # territorial waters of Latvia": that country's sea, located as the country (thirteenth pass)
+        ("territorial-waters", re.compile(
+            rf"(?<!outside\s)(?<!beyond\s)(?P<phrase>(?:the\s+)?(?:(?P<dem>{demonym})|(?P<own>{country})['’]s?)\s+territorial\s+waters(?:\s+(?:of|in)\s+the\s+{_NAME}\s+Sea)?|(?:the\s+)?territorial\s+waters\s+of\s+(?P<of>{country}))(?![\w-])")),
         ("military-training", re.compile(
             rf"{_PREP}(?:the\s+)?(?P<phrase>(?P<name>{_NAME})\s+military\s+training(?:\s+(?i:area|ground|range))?)\b")),
     )  # fmt: skip
@@ -124,6 +130,9 @@ def more_places(sentence: str) -> list[Found]:
                 continue
             if form == "distance-border":
                 out += _distance_border(match)
+                continue
+            if form == "territorial-waters":
+                out += _territorial_waters(match)
                 continue
             name = match.group("name")
             if name in country_names() or normalize_name(name) in ("the", "this", "that"):
@@ -185,6 +194,15 @@ def _distance_border(match: re.Match[str]) -> list[Found]:
         return []  # "about 130 kilometres from the border with Russia": farther than the strip reaches
     query = f"the border with {country_query(neighbour, match.group('phrase'))}"
     return [(match.group("phrase"), query, match.start("phrase"), match.end("phrase"), "border", None)]
+
+
+def _territorial_waters(match: re.Match[str]) -> list[Found]:
+    """A country's territorial waters as that country (module docstring)."""
+    iso3 = iso3_of(match.group("dem") or match.group("own") or match.group("of"))
+    if iso3 is None:
+        return []
+    phrase = match.group("phrase")
+    return [(phrase, country_query(iso3, phrase), match.start("phrase"), match.end("phrase"), "country", None)]
 
 
 def country_query(iso3: str, text: str) -> str:

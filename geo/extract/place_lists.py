@@ -13,13 +13,14 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-_UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
+from geo.extract.text import UPPER
+
 _REGION_WORD = (
     r"(?:(?i:region|oblast|province|voblast|voivodeship|county|krai|kray|district)|Territory|Voivodeship|Oblast)"
 )
 _NEXT = re.compile(
     rf"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+(?:also\s+|in\s+)?|\s+as\s+well\s+as\s+(?:in\s+)?)"
-    rf"(?P<phrase>(?:the\s+)?(?P<name>{_UPPER}[\w’'-]+(?:\s+{_UPPER}[\w’'-]+)?)\s+{_REGION_WORD})\b"
+    rf"(?P<phrase>(?:the\s+)?(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)?)\s+{_REGION_WORD})\b"
 )
 _MILITARY_DISTRICT = re.compile(r"\bmilitary\s+district\b", re.I)
 
@@ -30,6 +31,10 @@ _MILITARY_DISTRICT = re.compile(r"\bmilitary\s+district\b", re.I)
 AMONG = (
     r"(?:(?:(?:several|many|some|various|a\s+number\s+of|a\s+dozen|\w+)\s+)?(?:[A-Z][\w-]+\s+)?"
     r"(?:countries|nations|states|locations|places|sites)\s*,?\s+(?:including|namely|such\s+as)\s+)?"
+    # A group of countries named as a whole before another country ("in the Baltics and Poland", "across the Baltic
+    # states and Poland", thirteenth pass): no one country, so not a place of its own, but the list goes on.
+    r"(?:(?:the\s+)?(?:Baltics|Baltic\s+(?:states|countries|nations|region)|Nordic\s+(?:states|countries)|Scandinavia)"
+    r"\s*(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+))?"
 )
 #: A group of countries named by its members, as an item of a country list ("in Germany, Poland and the Baltic States
 #: of Estonia, Latvia and Lithuania"): each member is a place.

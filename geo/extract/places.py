@@ -38,7 +38,6 @@ Ministry in Minsk said"): the event assembly does not take such places as sites.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from geo.extract.lexicon import country_names, country_pattern, is_demonym, iso3_of
@@ -47,9 +46,11 @@ from geo.extract.place_forms import country_query as _country_query
 from geo.extract.place_lists import AMONG as _AMONG
 from geo.extract.place_lists import GROUP_OF as _GROUP
 from geo.extract.place_lists import continued_regions
+from geo.extract.place_mention import DEFAULT_CONTEXT, NAME, RANGE_WORDS, PlaceMention, role_at
+from geo.extract.place_splits import list_mentions, river_mentions, site_list_mentions
+from geo.extract.text import UPPER
 from geo.extract.venues import is_home_base, is_venue
 from geo.geocode import gazetteer
-from geo.geocode.features import is_river
 from geo.geocode.gazetteer import adjective_stems, normalize_name
 from geo.geocode.geocoder import GeocodeResult, geocode, is_town_spelling
 
@@ -63,54 +64,12 @@ __all__ = [
     "location_key",
 ]
 
-DEFAULT_CONTEXT = "BLR"
-
 _PREP = r"(?i:\b(?:in|at|spans?|spanning|covers?|covering|near|along|on|onto|across|to|into|inside|within|throughout|around|towards?|close\s+to|next\s+to|outside|nearer|alongside)\s+)"  # noqa: E501
 _COMPASS = r"(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|centre|center)"
-_RANGE_WORDS = r"(?i:training\s+grounds?|training\s+ranges?|training\s+areas?|training\s+fields?|training\s+cent(?:er|re)s?|firing\s+ranges?|gunfire\s+ranges?|combined-arms\s+ranges?|ranges?|polygons?|poligon(?:as|s)?|airfields?|air\s+bases?|airbases?)"  # noqa: E501
 # One to three capitalised words; a hyphen only between capitalised parts ("Nur-Sultan", not "Moscow-based").
 #: Ranges and airfields as a plural class ("all airfields and training grounds of …").
 _RANGES = r"(?i:airfields|training\s+grounds|training\s+ranges|ranges|air\s*bases|airbases|polygons)"
 _CAPS = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’']*(?:-[A-Z][\w’']*)*(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’']*(?:-[A-Z][\w’']*)*){0,2}(?![\w-])"
-#: A capital letter, Latin-1 and Latin Extended-A included ("Žukauskas", "Ādaži").
-_UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
-#: One place name in a list: one or two capitalised words ("Obuz-Lesnovsky", "Strugi Krasnye", "Varėna").
-_NAME = rf"{_UPPER}[\w’'-]+(?:\s{_UPPER}[\w’'-]+)?"
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    """A place phrase as written, with what is handed to the geocoder.
-
-    Attributes
-    ----------
-    text
-        The phrase as written ("its southern border", "Lepelets").
-    query
-        The phrase given to the geocoder: ``text`` without a trailing "which borders …" clause, or a
-        plainer wording ("the Ukrainian border" → "the border with Ukraine"); the text stays the record.
-    start, end
-        Offsets of ``text`` in the sentence.
-    form
-        Which pattern found it (``border``, ``border-parts``, ``compass``, ``interior``, ``region``,
-        ``site``, ``town``, ``country``).
-    role
-        ``site`` or ``planned`` (a place the exercise was initially planned for).
-    context
-        ISO3 of the country a relational phrase refers to ("its southern border" → ``BLR``).
-    possessor
-        For "its/their border", the country the sentence named before it ("Poland moved units to its
-        border" → ``POL``), or None.
-    """
-
-    text: str
-    query: str
-    start: int
-    end: int
-    form: str
-    role: str = "site"
-    context: str = DEFAULT_CONTEXT
-    possessor: str | None = None
 
 
 @cache
@@ -135,22 +94,23 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<word>(?i:regions|oblasts|provinces|voblasts|districts|voivodeships|counties|areas))\b)"),  # noqa: E501
         # "in the regions of territorial units of Vilnius and Varėna", "the districts of Lida and Slonim": one per name.
         ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<word>(?i:regions|oblasts|provinces|districts|municipalities|counties|areas))\s+of\s+(?:(?:the\s+)?(?i:territorial|administrative)\s+(?i:units)\s+of\s+)?(?P<names>[A-Z][\w’'-]+(?:\s*,\s*[A-Z][\w’'-]+)*,?\s+and\s+[A-Z][\w’'-]+))"),  # noqa: E501
-        # "crossings over the rivers of Neman and Berezina", "across the rivers Neman and Berezina", "crossed the Sozh"
-        ("rivers", rf"(?i:\b(?:over|across|on|along|in|at|near|to|of|cross(?:es|ed|ing)?)\s+)(?P<phrase>(?:the\s+)?(?i:rivers?)\s+(?:of\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)|(?:the\s+)?(?P<name>{_UPPER}[\w’'-]+)\s+(?i:river)\b)"),  # noqa: E501
+        # "crossings over the rivers of Neman and Berezina", "across the rivers Neman and Berezina", "crossed the Sozh",
+        # "crossings over the Neman and Berezina rivers"
+        ("rivers", rf"(?i:\b(?:over|across|on|along|in|at|near|to|of|cross(?:es|ed|ing)?)\s+)(?P<phrase>(?:the\s+)?(?i:rivers?)\s+(?:of\s+)?(?P<names>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAME})?)|(?:the\s+)?(?P<names2>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})\s+(?i:rivers)\b|(?:the\s+)?(?P<name>{UPPER}[\w’'-]+)\s+(?i:river)\b)"),  # noqa: E501
         # "in the regions of (territorial units of) Vilnius and Varena": one region per name, as "the A and B regions".
-        ("regions", rf"(?:the\s+)?(?P<word>(?i:regions|districts))\s+of\s+(?:[a-z]+\s+[a-z]+\s+of\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})(?![\w-])"),  # noqa: E501
-        ("site-list", rf"(?:{_PREP})?(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+(?P<word>{_RANGE_WORDS})\b"),  # noqa: E501
-        ("site-of-list", rf"(?:the\s+)?(?P<word>{_RANGE_WORDS}|(?i:towns|cities|villages|settlements))\s+of\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})"),  # noqa: E501
-        ("site-paren", rf"(?P<before>{_RANGE_WORDS}\s*)?\((?P<names>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})+(?:,?\s+and\s+{_NAME})?)\)"),  # noqa: E501
+        ("regions", rf"(?:the\s+)?(?P<word>(?i:regions|districts))\s+of\s+(?:[a-z]+\s+[a-z]+\s+of\s+)?(?P<names>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})(?![\w-])"),  # noqa: E501
+        ("site-list", rf"(?:{_PREP})?(?:the\s+)?(?P<names>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})\s+(?P<word>{RANGE_WORDS})\b"),  # noqa: E501
+        ("site-of-list", rf"(?:the\s+)?(?P<word>{RANGE_WORDS}|(?i:towns|cities|villages|settlements))\s+of\s+(?P<names>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})"),  # noqa: E501
+        ("site-paren", rf"(?P<before>{RANGE_WORDS}\s*)?\((?P<names>{NAME}(?:\s*,\s*(?:and\s+)?{NAME})+(?:,?\s+and\s+{NAME})?)\)"),  # noqa: E501
         # "in Belarus and Russia's Pskov region": a region after a country that follows a preposition.
-        ("region", rf"(?:{_PREP}(?:(?:the\s+)?{country}\s*,?\s+and\s+)?|\bof\s+|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>{_UPPER}[\w’'-]+(?:\s+{_UPPER}[\w’'-]+)?)\s+(?:(?i:regions?|oblasts?|provinces?|voblasts?|districts?|voivodeships?|county|counties|krai|kray|exclave|enclave)|Territory)\b)"),  # noqa: E501
-        ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>{_UPPER}[\w’'-]+(?:[\s-]{_UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{_RANGE_WORDS})\b"),  # noqa: E501
+        ("region", rf"(?:{_PREP}(?:(?:the\s+)?{country}\s*,?\s+and\s+)?|\bof\s+|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)?)\s+(?:(?i:regions?|oblasts?|provinces?|voblasts?|districts?|voivodeships?|county|counties|krai|kray|exclave|enclave)|Territory)\b)"),  # noqa: E501
+        ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>{UPPER}[\w’'-]+(?:[\s-]{UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{RANGE_WORDS})\b"),  # noqa: E501
         # A wire dateline that is a range: "BORISOVSKY TRAINING GROUND /Belarus/, September 15. /TASS/."
-        ("dateline-site", rf"^\s*(?P<phrase>(?P<name>[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){{0,2}})\s+{_RANGE_WORDS})(?=\s*(?:/[^/]{{1,40}}/)?\s*,)"),  # noqa: E501
+        ("dateline-site", rf"^\s*(?P<phrase>(?P<name>[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){{0,2}})\s+{RANGE_WORDS})(?=\s*(?:/[^/]{{1,40}}/)?\s*,)"),  # noqa: E501
         # "at BPTA, Poland", "near Korzeniewo, Poland": a place the gazetteer lacks, in the country named after it.
-        ("in-country", rf"{_PREP}(?P<phrase>(?P<name>{_UPPER}[\w’'-]*(?:\s{_UPPER}[\w’'-]*){{0,2}}),\s+(?P<cname>{country}))(?![\w-])"),  # noqa: E501
+        ("in-country", rf"{_PREP}(?P<phrase>(?P<name>{UPPER}[\w’'-]*(?:\s{UPPER}[\w’'-]*){{0,2}}),\s+(?P<cname>{country}))(?![\w-])"),  # noqa: E501
         # "in the Republic of Tatarstan": a country ("the Republic of Belarus") or a region called a republic.
-        ("republic", rf"{_PREP}(?P<phrase>(?:the\s+)?Republic\s+of\s+(?P<name>{_UPPER}[\w’'-]+(?:\s{_UPPER}[\w’'-]+)?))"),  # noqa: E501
+        ("republic", rf"{_PREP}(?P<phrase>(?:the\s+)?Republic\s+of\s+(?P<name>{UPPER}[\w’'-]+(?:\s{UPPER}[\w’'-]+)?))"),
         # "over the rolling hills of Lithuania", "in the forests of Grodno": the land of X is X (README fifth pass).
         ("terrain", rf"(?P<phrase>\b(?:the\s+)?(?:[a-z][\w-]*\s+)?(?i:hills|mountains|forests|woods|plains|marshes|swamps)\s+of\s+(?P<name>{_CAPS}))"),  # noqa: E501
         # "in the vicinity of Riga", "on the outskirts of Minsk", "on the streets of Tartu": a place follows.
@@ -165,7 +125,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("countries", rf"{_PREP}(?i:{_AMONG})(?P<phrase>(?:the\s+)?{country}(?:\s*,\s*(?:the\s+)?(?:{_GROUP})?{country})*(?:,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:{_GROUP}{country}(?:\s*,\s*{country})*,?\s+and\s+{country}|(?:{_GROUP})?{country})|(?=,)))"),  # noqa: E501
         ("country-name", rf"{_PREP}(?i:{_AMONG})(?:the\s+)?(?P<phrase>{country})"),
         # "riots in Jekabpils and Valmiera": a list of towns the gazetteer knows, one mention per town.
-        ("towns", rf"{_PREP}(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})(?![\w-])"),
+        ("towns", rf"{_PREP}(?P<names>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})(?![\w-])"),
         # "Poland will host the NATO-led Dragon-24 drills", "Belarus is hosting three joint exercises".
         ("host", rf"(?<![\w-])(?P<phrase>{country})\s+(?:(?:is|are|was|were|will|would|has|have|had|also|to|be|set\s+to)\s+)*(?i:host(?:s|ed|ing)?)\b"),  # noqa: E501
         ("country", rf"{_PREP}(?:the\s+)?(?P<phrase>{_CAPS})"),
@@ -173,13 +133,6 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("whole-country", r"(?i:\b(?:across|throughout|all\s+over)\s+)(?P<phrase>the\s+(?:whole\s+|entire\s+)?country)\b"),  # noqa: E501
     )  # fmt: skip
     return tuple((form, re.compile(pattern)) for form, pattern in patterns)
-
-
-def _role(sentence: str, start: int) -> str:
-    before = " ".join(re.findall(r"[A-Za-z]+", sentence[:start])[-5:]).lower()
-    if re.search(r"\b(?:initially|originally|previously|first|earlier)\s+(?:planned|scheduled|set|intended)\b", before):
-        return "planned"
-    return "site"
 
 
 def _known_site(key: str) -> bool:
@@ -209,7 +162,7 @@ def _site_tokens(sentence: str) -> list[tuple[int, int, str]]:
         words = match.group(0).split()
         for n in range(len(words), 0, -1):  # longest run first
             text = " ".join(words[:n]).rstrip("’'")
-            if (n < len(words) or re.fullmatch(_COMPASS, text)) and not re.fullmatch(_RANGE_WORDS, " ".join(words[n:])):
+            if (n < len(words) or re.fullmatch(_COMPASS, text)) and not re.fullmatch(RANGE_WORDS, " ".join(words[n:])):
                 continue  # "Central" of "the Central Military District", "Central and Eastern Europe": not the range
             if _known_site(normalize_name(text)):
                 out.append((match.start(), match.start() + len(text), text))
@@ -223,105 +176,26 @@ def find_places(sentence: str) -> list[PlaceMention]:
     for form, pattern in _patterns():
         for match in pattern.finditer(sentence):
             if form in ("regions", "countries", "towns"):
-                found += _list_mentions(form, match, sentence)
+                found += list_mentions(form, match, sentence)
                 continue
             if form == "rivers":
-                found += _river_mentions(match, sentence)
+                found += river_mentions(match, sentence)
                 continue
             if form.startswith("site-") and form != "site-unknown":
-                found += _site_list_mentions(form, match, sentence)
+                found += site_list_mentions(form, match, sentence)
                 continue
             mention = _mention(form, match, sentence)
             if mention is not None:
                 found.append(mention)
-    found += [PlaceMention(t, t, s, e, "site", _role(sentence, s)) for s, e, t in _site_tokens(sentence)]
+    found += [PlaceMention(t, t, s, e, "site", role_at(sentence, s)) for s, e, t in _site_tokens(sentence)]
     for text, query, start, end, form, context in more_places(sentence):  # geo.extract.place_forms
-        found.append(PlaceMention(text, query, start, end, form, _role(sentence, start), context or DEFAULT_CONTEXT))
+        found.append(PlaceMention(text, query, start, end, form, role_at(sentence, start), context or DEFAULT_CONTEXT))
     found += continued_regions(sentence, found)  # "…, and the Bryansk Oblast"
     kept: list[PlaceMention] = []
     for mention in sorted(found, key=lambda m: (m.form != "paired", m.start - m.end, m.form == "country", m.start)):
         if not any(mention.start < k.end and k.start < mention.end for k in kept):
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
-
-
-def _list_mentions(form: str, match: re.Match[str], sentence: str) -> list[PlaceMention]:
-    """Split "the Minsk and Mogilev regions", "in Latvia and Estonia" and "in Jekabpils and Valmiera" into mentions.
-
-    One mention per place; in a list of towns only the names the gazetteer knows.
-    """
-    role = _role(sentence, match.start())
-    if form == "countries":
-        country = re.compile(country_pattern(names=True, demonyms=False, capitals=False))
-        base = match.start("phrase")
-        return [
-            PlaceMention(m.group(0), m.group(0), base + m.start(), base + m.end(), "country", role)
-            for m in country.finditer(match.group("phrase"))
-        ]
-    base = match.start("names")
-    if form == "towns":
-        return [
-            PlaceMention(part.group(0), part.group(0), base + part.start(), base + part.end(), "town", role)
-            for part in re.finditer(_NAME, match.group("names"))
-            if normalize_name(part.group(0)) in gazetteer.town_index() and part.group(0) not in country_names()
-        ]
-    owner = match.groupdict().get("owner")
-    context = (iso3_of(owner) if owner else None) or DEFAULT_CONTEXT
-    # "the Rahachou and Karma districts" are districts (each placed on its town), not admin-1 regions.
-    district = match.group("word").lower() in ("districts", "municipalities")
-    out = []
-    for part in re.finditer(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?", match.group("names")):
-        if normalize_name(part.group(0)) in NOT_PLACES:
-            continue
-        query = f"{part.group(0)} district" if district else f"the {part.group(0)} region"
-        out.append(PlaceMention(part.group(0), query, base + part.start(), base + part.end(), "region", role, context))
-    return out
-
-
-def _river_mentions(match: re.Match[str], sentence: str) -> list[PlaceMention]:
-    """One mention per river ("the rivers of Neman and Berezina"), geocoded as its course in the context country."""
-    role = _role(sentence, match.start())
-    if match.group("name"):
-        if not is_river(match.group("name")):
-            return []  # "the River Club": only a river the reference layer knows is read as one
-        text, query = match.group("phrase"), f"the {match.group('name')} river"
-        return [PlaceMention(text, query, match.start("phrase"), match.end("phrase"), "river", role)]
-    base = match.start("names")
-    return [
-        PlaceMention(part.group(0), f"the {part.group(0)} river", base + part.start(), base + part.end(), "river", role)
-        for part in re.finditer(_NAME, match.group("names"))
-        if is_river(part.group(0))
-    ]
-
-
-def _site_list_mentions(form: str, match: re.Match[str], sentence: str) -> list[PlaceMention]:
-    """Split a list of ranges, airfields or towns into one site mention per name.
-
-    "the Domanovsky, Gozhsky and Brest training grounds", "the airfields of Baranovichi, Luninets and Lida",
-    "the towns of Druskininkai, Alytus and Varėna", "five Belarusian (Obuz-Lesnovsky, Brestsky …) and nine
-    Russian training grounds (Volsky, …)": a bracketed list counts when a range word stands within 40
-    characters of it. Each name is geocoded with its range word ("Lida airfield"); a town as itself.
-    """
-    word = match.groupdict().get("word")
-    if form == "site-paren":
-        near = sentence[max(0, match.start() - 40) : match.start()] + " " + sentence[match.end() : match.end() + 40]
-        found = match.group("before") or re.search(_RANGE_WORDS, near)
-        if not found:
-            return []
-        word = found if isinstance(found, str) else found.group(0)
-    assert word is not None
-    kind = re.sub(r"s$", "", " ".join(word.lower().split()))
-    role = _role(sentence, match.start())
-    base = match.start("names")
-    out = []
-    for part in re.finditer(_NAME, match.group("names")):
-        name = part.group(0)
-        if normalize_name(name) in NOT_PLACES or name in country_names() or name.lower() == "and":
-            continue
-        query = name if kind in ("town", "citie", "village", "settlement") else f"{name} {kind}"
-        town = kind in ("town", "citie", "village", "settlement")
-        out.append(PlaceMention(name, query, base + part.start(), base + part.end(), "town" if town else "site", role))
-    return out
 
 
 _POSSESSIVE_BORDER = re.compile(r"^(?:its|their)\s", re.I)
@@ -408,7 +282,7 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
     group = "phrase" if "phrase" in match.groupdict() else 0
     start, end = match.start(group), match.end(group)
     text = match.group(group)
-    role = _role(sentence, match.start())
+    role = role_at(sentence, match.start())
     if form in ("border", "border-parts"):
         return _border_mention(match, sentence, role)
     if form == "interior":

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from geo.extract.text import UPPER
 from geo.geocode.geocoder import geocode
 
-_UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
 _RANGE_BEFORE = re.compile(
-    rf"(?P<range>{_UPPER}[\w’'-]+(?:[ -]{_UPPER}[\w’'-]+)?\s+"
+    rf"(?P<range>{UPPER}[\w’'-]+(?:[ -]{UPPER}[\w’'-]+)?\s+"
     r"(?i:training\s+(?:ground|area|centre|center)|firing\s+range|range|polygon|poligon|air\s*base|airfield))"
     r"\s+(?i:near|outside(?:\s+of)?|close\s+to|not\s+far\s+from)\s+(?:the\s+(?i:town|city|village)\s+of\s+)?$"
 )

@@ -22,6 +22,10 @@ from geo.extract.cues import (
 from geo.extract.names import NameMention
 
 _NOT_ONLY = re.compile(r"\bnot\s+(?:only|just)\b", re.I)
+#: A list opened in the sentence ("Key events included A; B; C", "such as", a colon): its semicolons part items.
+_LIST_LEAD = re.compile(r"\b(?:includ(?:e|es|ed|ing)|such\s+as)\b|:\s", re.I)
+#: An item of such a list: an indefinite noun phrase ("a Marine amphibious assault in Latvia", "two live-fire …").
+_LIST_ITEM = re.compile(r"(?:and\s+)?(?:a|an|one|two|three|four|five|six|several|multiple|\d+)\s", re.I)
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
@@ -31,6 +35,9 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
     for match in CLAUSE_SPLIT.finditer(sentence):
         if match.group(0).strip(" ,").startswith("but") and _NOT_ONLY.search(sentence, start, match.start()):
             continue  # "not only at the range, but in the vicinity of Riga": one clause, one predicate
+        listed = match.group(0).startswith(";") and _LIST_LEAD.search(sentence, start, match.start())
+        if listed and _LIST_ITEM.match(sentence, match.end()):
+            continue  # "… included a convoy to X; an offload in Y; an assault in Z": one list, one clause
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(sentence)))

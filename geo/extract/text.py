@@ -255,6 +255,10 @@ def clean_text(text: str, *, name: str = "the article", max_chars: int | None = 
     return text
 
 
+#: A capital letter, Latin-1 and Latin Extended-A included ("Žukauskas", "Ādaži"): the start of a name in every
+#: place and list pattern of the extractor.
+UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
+
 #: What stands between two items of one written list (names, countries, ranges): a comma, "and", ", and", "&" or
 #: "as well as", with the items' quotes and a "the" around it ("“Zapad”, “Union Shield” and the …"). The one
 #: pattern every list reader of the extractor matches with ``fullmatch`` between two items.

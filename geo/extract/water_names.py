@@ -16,20 +16,20 @@ from __future__ import annotations
 import re
 
 from geo.extract.lexicon import country_names
+from geo.extract.text import UPPER
 from geo.geocode.features import is_river
 
 #: (text as written, query for the geocoder, start, end, form, context ISO3 or None): as place_forms.Found.
 Found = tuple[str, str, int, int, str, str | None]
 
-_UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
 _BARE_RIVER = re.compile(
     r"(?i:\b(?:over|across|along|on|crossing|crossings|crossed|crosses|cross|banks\s+of|bank\s+of|crossing\s+of)\s+)"
-    rf"(?P<phrase>the\s+(?P<name>{_UPPER}[\w’'-]+))(?![\w’'-])(?!\s+(?i:river|region|oblast|district|border))"
+    rf"(?P<phrase>the\s+(?P<name>{UPPER}[\w’'-]+))(?![\w’'-])(?!\s+(?i:river|region|oblast|district|border))"
 )
 
 
 _LAKE = re.compile(
-    rf"(?P<phrase>(?:the\s+)?(?:Lake\s+{_UPPER}[\w’'-]+(?:\s+{_UPPER}[\w’'-]+)?|{_UPPER}[\w’'-]+\s+(?i:lake)\b))"
+    rf"(?P<phrase>(?:the\s+)?(?:Lake\s+{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)?|{UPPER}[\w’'-]+\s+(?i:lake)\b))"
 )
 
 

@@ -48,6 +48,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("part-relative", r"(?i:\b(?P<part>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+(?P<rel>this|next|the|the\s+coming)\s+(?P<unit>month))\b"),  # noqa: E501
         ("relative", r"(?i:\b(?P<rel>next|last|this|the\s+coming|the\s+following|the\s+previous|earlier\s+this|later\s+this)\s+(?P<unit>month|week|year))\b"),  # noqa: E501
         ("deictic", r"(?i:\b(?P<rel>today|yesterday|tomorrow)\b)"),
+        # later on the day of the report: "Within a few hours, the first exercises will start", "this morning"
+        ("later-today", r"(?i:\b(?:(?:with)?in\s+(?:a\s+few|several|a\s+couple\s+of)\s+hours|later\s+today|tonight|this\s+(?:morning|afternoon|evening))\b(?!\s+(?:of|after|from)\b))"),  # noqa: E501
         ("undated", r"(?i:(?:\b(?:in|over)\s+the\s+)?[\"“']?\b(?:medium|long|short)[\s-]term\b[\"”']?|\bin\s+the\s+coming\s+(?:weeks|months)\b|\b(?:did|does|do|has|have)\s+not\s+(?:provide|give|set|name|announce)\s+a\s+date\b|\bno\s+dates?\s+(?:was|were|has\s+been|have\s+been)\s+(?:given|set|announced)\b|\bat\s+a\s+later\s+date\b|\bwithout\s+(?:giving|providing|specifying|naming|setting)\s+(?:a\s+|any\s+|the\s+)?dates?\b|\b(?:did|does|do)\s+not\s+say\s+when\b)"),  # noqa: E501
         ("year", rf"(?i:\b(?P<prep>in|during|since|for|until|by|of|from|through|throughout|before|after)\s+)(?:(?P<part>{_PART})[\s-]+)?(?P<y>{_YEAR})\b(?![\w-])"),  # noqa: E501
     )
@@ -55,7 +57,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 #: A cheap test before the patterns: a digit, a month or weekday name, or a relative or undated phrase.
 _MAYBE_DATE = re.compile(
-    rf"\d|{_MONTH}|{_WEEKDAY}|(?i:\b(?:next|last|this|coming|following|previous|today|yesterday|tomorrow|term|dates?|when|month)\b)"
+    rf"\d|{_MONTH}|{_WEEKDAY}|(?i:\b(?:next|last|this|coming|following|previous|today|yesterday|tomorrow|term|dates?|when|month|hours|tonight|morning|afternoon|evening)\b)"
 )
 
 #: "On the day of the Lukashenka-Putin talks": a date given by an event another sentence dates.
@@ -190,6 +192,8 @@ def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
         return make(relative=f"{rel} month", part=re.sub(r"\s+", " ", g["part"].lower()))
     if kind == "deictic":
         return make(relative=g["rel"].lower())
+    if kind == "later-today":
+        return make(relative="today")
     if kind == "undated":
         return make(relative="undated")
     if kind == "year":
