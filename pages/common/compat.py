@@ -29,6 +29,7 @@ import streamlit as st
 import streamlit_folium
 
 from geo.maps.offline import VENDOR_IFRAME_BASE, localise_links
+from geo.maps.selection_layers import split_script, swap_script
 
 _capture = threading.local()  # per script thread: sessions run their scripts in threads of their own
 
@@ -76,6 +77,27 @@ def folium_component(fig: folium.Map, **options: Any) -> dict[str, Any]:
         _capture.sink = None
     (arguments,) = sink
     return arguments
+
+
+def swap_selection(arguments: dict[str, Any], *, key: str | None, return_on_hover: bool = False) -> dict[str, Any]:
+    """Return ``arguments`` with the map's selection layers sent as ``feature_group`` (:mod:`geo.maps.selection_layers`).
+
+    The component's key is st_folium's digest of the script, now the basemap's alone: a map whose basemap
+    is the same keeps its iframe and Leaflet map, and streamlit-folium runs the new ``feature_group`` to swap
+    the selection's layers. ``key`` and ``return_on_hover`` are ``st_folium``'s. A script without the mark
+    is left as it is.
+    """
+    parts = split_script(arguments["script"])
+    if parts is None:
+        return arguments
+    base, selection = parts
+    hash_key = streamlit_folium.generate_js_hash(base, key, return_on_hover)
+
+    def on_change() -> None:  # st_folium's own callback, for the new widget key
+        if key is not None:
+            st.session_state[key] = st.session_state.get(hash_key, {})
+
+    return {**arguments, "script": base, "feature_group": swap_script(selection), "key": hash_key, "on_change": on_change}
 
 
 def show_folium_component(arguments: dict[str, Any]) -> Any:

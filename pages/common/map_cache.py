@@ -56,7 +56,11 @@ def _rendered(key: str, _selection: Selection, _options: MapOptions, _component:
 
 def _render(selection: Selection, options: MapOptions, component: dict[str, Any]) -> dict[str, Any]:
     m = build_map(selection.sites, period_end=selection.period_end, options=options, reference=ui_common.reference())
-    return compat.folium_component(m, **component)
+    arguments = compat.folium_component(m, **component)
+    # A filter or rings change that keeps the basemap swaps the selection's layers in the same frame.
+    return compat.swap_selection(
+        arguments, key=component.get("key"), return_on_hover=component.get("return_on_hover", False)
+    )
 
 
 def show_map(catalog_key: str, selection: Selection, options: MapOptions, **component: Any) -> Any:
