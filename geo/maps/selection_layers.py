@@ -17,13 +17,14 @@ undoes all of that. Nothing here imports Streamlit.
 
 from __future__ import annotations
 
+import json
 from typing import Final
 
 import jinja2
 
 from geo.maps.datastore import ScriptElement, script_json
 
-__all__ = ["SELECTION_MARK", "SelectionMark", "split_script", "swap_script"]
+__all__ = ["SELECTION_MARK", "SelectionMark", "split_script", "swap_script", "swapped_code"]
 
 #: The line between the basemap's script and the selection layers' (a comment: a saved page runs both).
 SELECTION_MARK: Final = "// Drillmap: the selection layers follow (geo.maps.selection_layers)"
@@ -90,3 +91,12 @@ def split_script(script: str) -> tuple[str, str] | None:
 def swap_script(selection: str) -> str:
     """Return the code that swaps in the selection layers ``selection`` (script text run on ``map_div``)."""
     return _SWAP_JS.replace("CODE", script_json(selection))
+
+
+def swapped_code(swap: str) -> str:
+    """Return the selection layers' code that :func:`swap_script` wraps (its inverse: tests read the layers)."""
+    head, tail = _SWAP_JS.split("CODE")
+    if not (swap.startswith(head) and swap.endswith(tail)):
+        msg = f"not a swap script: {swap[:60]!r}"
+        raise ValueError(msg)
+    return str(json.loads(swap[len(head) : -len(tail)]))

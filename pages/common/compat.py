@@ -80,7 +80,7 @@ def folium_component(fig: folium.Map, **options: Any) -> dict[str, Any]:
 
 
 def swap_selection(arguments: dict[str, Any], *, key: str | None, return_on_hover: bool = False) -> dict[str, Any]:
-    """Return ``arguments`` with the map's selection layers sent as ``feature_group`` (:mod:`geo.maps.selection_layers`).
+    """Return ``arguments`` with the selection layers sent as ``feature_group`` (:mod:`geo.maps.selection_layers`).
 
     The component's key is st_folium's digest of the script, now the basemap's alone: a map whose basemap
     is the same keeps its iframe and Leaflet map, and streamlit-folium runs the new ``feature_group`` to swap
@@ -97,7 +97,13 @@ def swap_selection(arguments: dict[str, Any], *, key: str | None, return_on_hove
         if key is not None:
             st.session_state[key] = st.session_state.get(hash_key, {})
 
-    return {**arguments, "script": base, "feature_group": swap_script(selection), "key": hash_key, "on_change": on_change}
+    return {
+        **arguments,
+        "script": base,
+        "feature_group": swap_script(selection),
+        "key": hash_key,
+        "on_change": on_change,
+    }
 
 
 def show_folium_component(arguments: dict[str, Any]) -> Any:
