@@ -2,6 +2,9 @@
 
 * :func:`install_link_filter` wraps ``streamlit_folium._component_func`` (streamlit-folium 0.27.4);
   :func:`folium_component` and :func:`show_folium_component` split ``st_folium`` at that boundary.
+* :func:`swap_selection` relies on how streamlit-folium's frontend (0.27.4) treats ``feature_group``: while
+  the component's key (st_folium's digest of the script) stays, the frame and its map stay, and a changed
+  ``feature_group`` is run after the layers listed in ``window.feature_group`` are removed.
 * :func:`ensure_entrypoint` flips ``PagesManager.uses_pages_directory`` (Streamlit 1.67).
 
 ``tests/pages/test_compat.py`` fails when an upgrade renames or removes either.

@@ -15,6 +15,9 @@ sessions ask at once: Streamlit locks per key) and every session draws them with
 :data:`MAP_ENTRIES` maps are kept (Streamlit drops the least recently used); one map of the reviewed
 catalog (142 sites) is a 1.35-million-character script, 2.7 MB in memory (its Cyrillic names make Python
 store it at two bytes a character), so the cache holds at most about 44 MB, whatever the number of sessions.
+
+The selection's layers are sent apart from the basemap (:func:`pages.common.compat.swap_selection`): a
+filter or rings change that keeps the period keeps the browser's map frame and swaps those layers alone.
 """
 
 from __future__ import annotations
