@@ -130,8 +130,9 @@ def map_and_downloads(selection: Selection, options: MapOptions, note: str | Non
     st_folium returns the map's view (bounds, zoom) after every pan or zoom, which reruns this fragment
     only. The map is rendered once per catalog state, selection and options and shared by every session
     (:mod:`pages.common.map_cache`); its HTML is the same on every run, so the iframe keeps its state and
-    does not reload. The view is handed to the export panel: the map as seen shows it, and the briefing
-    map can use it as its extent.
+    does not reload. A filter or rings change that keeps the basemap (the same period) keeps the frame too
+    and swaps the selection's layers in it (:mod:`geo.maps.selection_layers`). The view is handed to the
+    export panel: the map as seen shows it, and the briefing map can use it as its extent.
     """
     returned = show_map(
         catalog_key,

@@ -27,6 +27,7 @@ from geo.export.data import export_bytes
 from geo.maps.build import build_map
 from geo.query.known import known_sites
 from geo.query.selection import Selection, select
+from tests.support.map_args import drawn_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = BriefingOptions(size_px=(960, 540), dpi=96)
@@ -67,7 +68,7 @@ def test_dashboard_states_the_selection_date(case):
     stated = {m for c in at.caption for m in re.findall(r"alliances as of (\d+ \w+ \d{4})", c.value)}
     assert stated == {as_of_text(selection.period_end)}
     components = [el for el in at.get("component_instance") if el.proto.component_name == "streamlit_folium.st_folium"]
-    script = json.loads(components[0].proto.json_args)["script"]
+    script = drawn_script(json.loads(components[0].proto.json_args))
     assert set(re.findall(r"Territory on (\d{4}-\d\d-\d\d)", script)) == {selection.period_end.isoformat()}
 
 

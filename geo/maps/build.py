@@ -71,6 +71,7 @@ from geo.maps.reference import (
     reference_layers,
     site_rings,
 )
+from geo.maps.selection_layers import SelectionMark
 from geo.maps.site_index import AllianceSites, SiteCluster, SiteIndex
 from geo.maps.sites import SiteTables, site_key, site_tables
 from geo.maps.tile_notice import TileErrorNotice
@@ -213,9 +214,8 @@ def _add_territory(
     group.add_to(m)
 
     group = folium.FeatureGroup(name=_swatch_label(UNION_LINE, "Union State (Russia–Belarus)"), overlay=True)
-    _outlined(
-        group, store, union, fill=None, line={"color": UNION_LINE, "weight": 2, "opacity": 0.9, "dashArray": "7 5"}
-    )
+    union_line = {"color": UNION_LINE, "weight": 2, "opacity": 0.9, "dashArray": "7 5"}
+    _outlined(group, store, union, fill=None, line=union_line)
     group.add_to(m)
     return {"NATO": nato, "CSTO": csto, "Union State": union}
 
@@ -445,12 +445,12 @@ def build_map(
     _add_basemap(m, store, options)
     _add_territory(m, store, ref, period_end)
     _add_reference(m, store, ref, options)
+    Attribution().add_to(m)
+    SelectionMark().add_to(m)  # the basemap above, the selection's layers below: swapped alone on a filter change
     rings_text = _add_rings(m, sites, options, period_end)
     tables = site_tables(sites)
     _add_sites(m, tables, exercise_link)
-
     Legend(_legend(tables, period_end, rings_text, options.tiles)).add_to(m)
-    Attribution().add_to(m)
     if view.all_sites is not None:
         ViewControl(bounds, view.all_sites).add_to(m)
     # Collapsed (a button): expanded, it would cover popups opening in the north-east of the view.

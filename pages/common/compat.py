@@ -2,6 +2,9 @@
 
 * :func:`install_link_filter` wraps ``streamlit_folium._component_func`` (streamlit-folium 0.27.4);
   :func:`folium_component` and :func:`show_folium_component` split ``st_folium`` at that boundary.
+* :func:`swap_selection` relies on how streamlit-folium's frontend (0.27.4) treats ``feature_group``: while
+  the component's key (st_folium's digest of the script) stays, the frame and its map stay, and a changed
+  ``feature_group`` is run after the layers listed in ``window.feature_group`` are removed.
 * :func:`ensure_entrypoint` flips ``PagesManager.uses_pages_directory`` (Streamlit 1.67).
 
 ``tests/pages/test_compat.py`` fails when an upgrade renames or removes either.
@@ -29,6 +32,7 @@ import streamlit as st
 import streamlit_folium
 
 from geo.maps.offline import VENDOR_IFRAME_BASE, localise_links
+from geo.maps.selection_layers import split_script, swap_script
 
 _capture = threading.local()  # per script thread: sessions run their scripts in threads of their own
 
@@ -76,6 +80,33 @@ def folium_component(fig: folium.Map, **options: Any) -> dict[str, Any]:
         _capture.sink = None
     (arguments,) = sink
     return arguments
+
+
+def swap_selection(arguments: dict[str, Any], *, key: str | None, return_on_hover: bool = False) -> dict[str, Any]:
+    """Return ``arguments`` with the selection layers sent as ``feature_group`` (:mod:`geo.maps.selection_layers`).
+
+    The component's key is st_folium's digest of the script, now the basemap's alone: a map whose basemap
+    is the same keeps its iframe and Leaflet map, and streamlit-folium runs the new ``feature_group`` to swap
+    the selection's layers. ``key`` and ``return_on_hover`` are ``st_folium``'s. A script without the mark
+    is left as it is.
+    """
+    parts = split_script(arguments["script"])
+    if parts is None:
+        return arguments
+    base, selection = parts
+    hash_key = streamlit_folium.generate_js_hash(base, key, return_on_hover)
+
+    def on_change() -> None:  # st_folium's own callback, for the new widget key
+        if key is not None:
+            st.session_state[key] = st.session_state.get(hash_key, {})
+
+    return {
+        **arguments,
+        "script": base,
+        "feature_group": swap_script(selection),
+        "key": hash_key,
+        "on_change": on_change,
+    }
 
 
 def show_folium_component(arguments: dict[str, Any]) -> Any:

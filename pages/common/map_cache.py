@@ -15,6 +15,9 @@ sessions ask at once: Streamlit locks per key) and every session draws them with
 :data:`MAP_ENTRIES` maps are kept (Streamlit drops the least recently used); one map of the reviewed
 catalog (142 sites) is a 1.35-million-character script, 2.7 MB in memory (its Cyrillic names make Python
 store it at two bytes a character), so the cache holds at most about 44 MB, whatever the number of sessions.
+
+The selection's layers are sent apart from the basemap (:func:`pages.common.compat.swap_selection`): a
+filter or rings change that keeps the period keeps the browser's map frame and swaps those layers alone.
 """
 
 from __future__ import annotations
@@ -56,7 +59,11 @@ def _rendered(key: str, _selection: Selection, _options: MapOptions, _component:
 
 def _render(selection: Selection, options: MapOptions, component: dict[str, Any]) -> dict[str, Any]:
     m = build_map(selection.sites, period_end=selection.period_end, options=options, reference=ui_common.reference())
-    return compat.folium_component(m, **component)
+    arguments = compat.folium_component(m, **component)
+    # A filter or rings change that keeps the basemap swaps the selection's layers in the same frame.
+    return compat.swap_selection(
+        arguments, key=component.get("key"), return_on_hover=component.get("return_on_hover", False)
+    )
 
 
 def show_map(catalog_key: str, selection: Selection, options: MapOptions, **component: Any) -> Any:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import streamlit_folium
 
-from pages.common.compat import folium_component, install_link_filter, show_folium_component
+from pages.common.compat import folium_component, install_link_filter, show_folium_component, swap_selection
 
 
 @pytest.fixture
@@ -107,3 +107,23 @@ def test_a_prepared_drillmap_map_is_sent_as_st_folium_sends_it(recorded: list[di
     assert direct.pop("on_change") is not None and shown.pop("on_change") is not None
     assert shown == direct
     assert '"countries":{"type":"FeatureCollection"' in shown["script"] and "drawnSymbols" in shown["script"]
+
+
+def test_a_filter_change_keeps_the_basemap_and_its_frame_and_swaps_the_selection_layers() -> None:
+    """swap_selection: the key is the basemap's, so the iframe stays; the selection layers come as feature_group."""
+    from geo.maps.build import NATO_BORDER, MapOptions, build_map
+    from geo.maps.selection_layers import swapped_code
+    from geo.query.known import known_sites
+
+    sites = known_sites().sites
+    component: dict[str, Any] = {"key": "m", "height": 400, "returned_objects": ["bounds", "zoom"]}
+    sent = []
+    for some, options in ((sites, MapOptions()), (sites.head(40), MapOptions(rings_km=(50,), ring_center=NATO_BORDER))):
+        whole = folium_component(build_map(some, period_end=dt.date(2024, 6, 1), options=options), **component)
+        sent.append((whole, swap_selection(dict(whole), key="m")))
+    (whole_a, a), (whole_b, b) = sent
+    assert a["script"] == b["script"] and a["key"] == b["key"] and a["feature_group"] != b["feature_group"]
+    assert whole_a["key"] != whole_b["key"]  # whole, the two maps would each get a frame of their own
+    assert '"countries":{"type":"FeatureCollection"' in a["script"] and "drawnSymbols" not in a["script"]
+    assert "drawnSymbols" in swapped_code(a["feature_group"]) and "Distance rings" in swapped_code(b["feature_group"])
+    assert swap_selection({"script": "var x = 1;"}, key="m") == {"script": "var x = 1;"}  # no mark: as it is

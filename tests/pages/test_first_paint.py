@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages.common import first_paint
+from tests.support.map_args import drawn_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,7 +52,7 @@ def test_a_browser_s_first_run_sends_the_header_and_the_map_alone(monkeypatch):
     assert not any(m.key == "m_rings" for m in at.multiselect)  # the controls' row is kept empty
     assert not any(r.key == "export_kind" for r in at.radio)
     # The map is the link's: its filter and its rings, read from the session state the link set.
-    script = _map_args(at)["script"]
+    script = drawn_script(_map_args(at))
     assert "Distance rings" in script
     assert at.session_state["f_alliances"] == ["NATO"]
     assert at.session_state[first_paint._KEY] == first_paint.WAITING  # the timer is armed
@@ -61,7 +62,7 @@ def test_a_browser_s_first_run_sends_the_header_and_the_map_alone(monkeypatch):
     assert _whole_page(at)
     assert at.multiselect(key="f_alliances").value == ["NATO"]
     assert at.multiselect(key="m_rings").value == [50, 100]
-    assert _map_args(at)["script"] == script
+    assert drawn_script(_map_args(at)) == script
     assert at.session_state[first_paint._KEY] == first_paint.DONE
 
 

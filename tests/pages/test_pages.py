@@ -19,6 +19,7 @@ from geo.catalog.sites import sites_frame
 from geo.maps.sites import site_tables
 from geo.maps.url_state import choices_from_sites
 from pages.common.state import year_range
+from tests.support.map_args import drawn_script
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = (
@@ -62,7 +63,7 @@ def _component_args(at: AppTest) -> dict:
 
 def _drawn_sites(at: AppTest) -> int:
     """Symbols in the map script's site tables (one per place and alliance)."""
-    match = _PAYLOAD.search(_component_args(at)["script"])
+    match = _PAYLOAD.search(drawn_script(_component_args(at)))
     assert match, "the site tables are not in the map script"
     tables = json.loads(match.group(1))
     return sum(len(rows) for parts in tables["layers"].values() for rows in parts.values())
@@ -193,7 +194,7 @@ def test_map_params_round_trip(sites):
     _no_exception(at)
     assert at.toggle(key="m_tiles").value is True
     assert at.multiselect(key="m_rings").value == [50, 100]
-    script = _component_args(at)["script"]
+    script = drawn_script(_component_args(at))
     assert "Distance rings" in script and "tile.openstreetmap.org" in script
     assert "dm-tile-notice" in script  # the map announces tiles that fail to load
     assert any("If they cannot, a notice says so in the map" in c.value for c in at.caption)
