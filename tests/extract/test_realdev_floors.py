@@ -74,7 +74,7 @@ TEST_IDS = [
     "118",
     "119",
 ]
-ARTICLES = 240
+ARTICLES = 250
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
