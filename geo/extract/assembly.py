@@ -121,6 +121,7 @@ class _Builder:
         self.usable = [s for s, ok in event.sentences if ok]
         self.evidence: dict[FieldRef, Sentence] = {}
         self.notes: list[str] = []
+        self.names_of = names_of
         # A sentence naming several exercises gives each its own stretch.
         mine: set[str | None] = {n.key for n, _ in event.names}
         self.own = {s.index: own_segments(s.text, names_of[s.index], mine) for s in self.usable}
@@ -312,8 +313,11 @@ class _Builder:
                     or is_venue(sentence.text, place.start, place.end)
                     or is_home_base(sentence.text, place.start)
                     or locates_range(sentence.text, place.start)
+                    or any(n.start <= place.start and place.end <= n.end for n in self.names_of[sentence.index])
                 ):
-                    continue  # outside the exercise's clauses, where a minister spoke, units are based or a range lies
+                    # Outside the exercise's clauses, where a minister spoke, units are based, a range lies, or a
+                    # word of the exercise's name ("the VOSTOK 2018 drills" are not at the town Vostok).
+                    continue
                 if reaction_border(place, participants, sentence.text):
                     # "Poland moved units to its border with Belarus": another state's own border, a reaction.
                     self.notes.append(f"location {place.text!r} dropped: the border of a non-participant")
