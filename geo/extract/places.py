@@ -69,6 +69,7 @@ _PREP = r"(?i:\b(?:in|at|spans?|spanning|covers?|covering|near|along|on|onto|acr
 _COMPASS = r"(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|centre|center)"
 _RANGE_WORDS = r"(?i:training\s+grounds?|training\s+ranges?|training\s+areas?|training\s+fields?|training\s+cent(?:er|re)s?|firing\s+ranges?|gunfire\s+ranges?|combined-arms\s+ranges?|ranges?|polygons?|poligon(?:as|s)?|airfields?|air\s+bases?|airbases?)"  # noqa: E501
 # One to three capitalised words; a hyphen only between capitalised parts ("Nur-Sultan", not "Moscow-based").
+_AT = r"(?:\s*\([^()]{1,40}\))?"  # where a listed range lies: "the Domanovo (Ivatsevichi district) and X ranges"
 #: Ranges and airfields as a plural class ("all airfields and training grounds of …").
 _RANGES = r"(?i:airfields|training\s+grounds|training\s+ranges|ranges|air\s*bases|airbases|polygons)"
 _CAPS = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’']*(?:-[A-Z][\w’']*)*(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’']*(?:-[A-Z][\w’']*)*){0,2}(?![\w-])"
@@ -139,7 +140,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("rivers", rf"(?i:\b(?:over|across|on|along|in|at|near|to|of|cross(?:es|ed|ing)?)\s+)(?P<phrase>(?:the\s+)?(?i:rivers?)\s+(?:of\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)|(?:the\s+)?(?P<name>{_UPPER}[\w’'-]+)\s+(?i:river)\b)"),  # noqa: E501
         # "in the regions of (territorial units of) Vilnius and Varena": one region per name, as "the A and B regions".
         ("regions", rf"(?:the\s+)?(?P<word>(?i:regions|districts))\s+of\s+(?:[a-z]+\s+[a-z]+\s+of\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})(?![\w-])"),  # noqa: E501
-        ("site-list", rf"(?:{_PREP})?(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+(?P<word>{_RANGE_WORDS})\b"),  # noqa: E501
+        ("site-list", rf"(?:{_PREP})?(?:the\s+)?(?P<names>{_NAME}{_AT}(?:\s*,\s*{_NAME}{_AT})*,?\s+and\s+{_NAME}{_AT})\s+(?P<word>{_RANGE_WORDS})\b"),  # noqa: E501
         ("site-of-list", rf"(?:the\s+)?(?P<word>{_RANGE_WORDS}|(?i:towns|cities|villages|settlements))\s+of\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})"),  # noqa: E501
         ("site-paren", rf"(?P<before>{_RANGE_WORDS}\s*)?\((?P<names>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})+(?:,?\s+and\s+{_NAME})?)\)"),  # noqa: E501
         # "in Belarus and Russia's Pskov region": a region after a country that follows a preposition.
@@ -314,7 +315,7 @@ def _site_list_mentions(form: str, match: re.Match[str], sentence: str) -> list[
     role = _role(sentence, match.start())
     base = match.start("names")
     out = []
-    for part in re.finditer(_NAME, match.group("names")):
+    for part in re.finditer(_NAME, re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), match.group("names"))):
         name = part.group(0)
         if normalize_name(name) in NOT_PLACES or name in country_names() or name.lower() == "and":
             continue

@@ -75,3 +75,65 @@ def test_a_range_in_the_trans_baikal_region_is_located_there(extractor):
     sentence = "About 5,000 troops began drills at the Uzhgol training ground in the Trans-Baikal Region on Monday."
     (event,) = extractor.extract(sentence, published=PUBLISHED).events
     assert {loc.country for loc in event.locations} == {"RUS"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Over 800 paratroopers have landed in the Pskov region during massive military aviation drills, an officer said.",
+        "Russian marines landed in the Kaliningrad region during the Baltic Fleet drills.",
+        "Some 300 servicemen parachuted into the Pskov region during an airborne exercise.",
+    ],
+)
+def test_forces_acting_during_drills_report_the_drills(extractor, sentence):
+    (event,) = extractor.extract(sentence, published=PUBLISHED).events
+    assert ("RUS",) == tuple({loc.country for loc in event.locations})
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "During the talks in Minsk, the ministers discussed the situation on the border.",
+        "During a press conference in Minsk, the minister criticised NATO.",
+    ],
+)
+def test_during_talks_reports_no_drills(extractor, sentence):
+    assert extractor.extract(sentence, published=PUBLISHED).events == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ranges"),
+    [
+        (
+            "The drills continue: the Gozhsky (Grodno district) and Obuz-Lisnovskyi (Baranovichi district) training"
+            " grounds operated non-stop, while days off were declared at some others.",
+            {"Gozhsky", "Obuz-Lisnovskyi"},
+        ),
+        (
+            "Joint drills were held at the Losvido (Vitebsk district), Brestsky (Brest district) and Gozhsky ranges.",
+            {"Losvido", "Brestsky", "Gozhsky"},
+        ),
+    ],
+)
+def test_a_range_list_with_bracketed_districts_gives_every_range(sentence, ranges):
+    sites = {m.text: m.query for m in find_places(sentence) if m.form == "site"}
+    assert set(sites) == ranges  # the bracketed districts locate the ranges; they are no range names
+    # each name is read with the list's range word, so a spelling variant ("Obuz-Lisnovskyi") is matched as a range
+    assert all(query != name for name, query in sites.items())
+    assert geocode(sites[sorted(ranges)[-1]]).kind == "training_ground"
+
+
+def test_ranges_at_work_continue_the_drills(extractor):
+    text = (
+        "Joint Belarusian-Russian drills continue at Belarusian training grounds until Sunday.\n\n"
+        "The Domanovo and Gozhsky training grounds operated non-stop, while days off were declared at others."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert {loc.admin1 for loc in event.locations if loc.kind == "training_ground"} == {"Brest", "Grodno"}
+
+
+def test_ranges_operated_by_an_owner_are_not_at_work():
+    from geo.extract.cues import RANGES_AT_WORK
+
+    assert not RANGES_AT_WORK.search("the training grounds operated by the army are closed to the public")
+    assert RANGES_AT_WORK.search("the Domanovo and Gozhsky training grounds operated non-stop")
