@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 
+from geo.extract.participants import find_parties
 from geo.extract.places import find_places
 from geo.geocode.geocoder import geocode
 
@@ -137,3 +138,34 @@ def test_ranges_operated_by_an_owner_are_not_at_work():
 
     assert not RANGES_AT_WORK.search("the training grounds operated by the army are closed to the public")
     assert RANGES_AT_WORK.search("the Domanovo and Gozhsky training grounds operated non-stop")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        ("The troops, from France and the U.K., will work on weapons skills and live firing.", {"FRA", "GBR"}),
+        ("The soldiers, from Poland and Lithuania, practised river crossings all week.", {"POL", "LTU"}),
+        ("The troops from Latvia and Estonia will train at the range.", {"LVA", "EST"}),
+    ],
+)
+def test_forces_from_a_country_list_set_off_by_a_comma_take_part(sentence, parties):
+    assert {p.iso3 for p in find_parties(sentence) if p.role == "participant"} == parties
+
+
+def test_the_troops_of_course_name_no_country():
+    assert find_parties("The troops, of course, trained hard at the range in the east.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Around 500 NATO personnel based in Estonia are to take part in a major exercise in Latvia on Tuesday.",
+        "Some 300 allied soldiers stationed in Lithuania will take part in the drills.",
+    ],
+)
+def test_where_forces_are_based_is_not_who_takes_part(sentence):
+    assert {p.iso3 for p in find_parties(sentence)} & {"EST", "LTU"} == set()
+
+
+def test_countries_that_take_part_still_take_part():
+    assert {p.iso3 for p in find_parties("Estonia and Latvia are to take part in the exercise.")} == {"EST", "LVA"}
