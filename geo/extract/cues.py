@@ -56,7 +56,8 @@ FORCE_WORD = re.compile(
 )
 #: Ranges said to be at work are the drills' ("the X and Y training grounds operated non-stop", fourteenth pass).
 RANGES_AT_WORK = re.compile(
-    r"\b(?:training\s+grounds?|ranges?|polygons?)\s+(?:operated|worked|were\s+(?:active|busy|in\s+use))\b(?!\s+by\b)", re.I
+    r"\b(?:training\s+grounds?|ranges?|polygons?)\s+(?:operated|worked|were\s+(?:active|busy|in\s+use))\b(?!\s+by\b)",
+    re.I,
 )
 MOVE_VERB = re.compile(
     r"\b(?:send|sends|sent|deploy|deploys|deployed|arrive|arrives|arrived|arrival|take\s+part|took\s+part|"
