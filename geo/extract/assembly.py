@@ -30,17 +30,16 @@ from geo.extract.draft import (
     Quote,
 )
 from geo.extract.event_dates import Dated, anchor_dates, best, choose_start, without_phases
-from geo.extract.event_places import hosts_of, overview_countries
+from geo.extract.event_places import hosts_of, not_held_at, overview_countries
 from geo.extract.grouped import GroupedEvent
 from geo.extract.grouping import alliance_members, relevant_spans
 from geo.extract.names import NameMention
 from geo.extract.numbers import FigureMention, find_figures
 from geo.extract.participants import find_parties
 from geo.extract.place_sides import EAST, across_sides, other_side, reaction_border
-from geo.extract.places import PlaceMention, find_places, geocode_cached, is_home_base, is_venue, location_key
+from geo.extract.places import PlaceMention, find_places, geocode_cached, location_key
 from geo.extract.proxy_country import held_country
 from geo.extract.range_holders import holder_after
-from geo.extract.range_locators import locates_range
 from geo.extract.segments import inside, narrow, own_segments
 from geo.extract.text import Sentence, wire_dateline
 from geo.geocode.result import GeocodeResult
@@ -121,6 +120,7 @@ class _Builder:
         self.usable = [s for s, ok in event.sentences if ok]
         self.evidence: dict[FieldRef, Sentence] = {}
         self.notes: list[str] = []
+        self.names_of = names_of
         # A sentence naming several exercises gives each its own stretch.
         mine: set[str | None] = {n.key for n, _ in event.names}
         self.own = {s.index: own_segments(s.text, names_of[s.index], mine) for s in self.usable}
@@ -308,13 +308,8 @@ class _Builder:
         for sentence in self.usable:
             mentions = find_places(sentence.text)
             for i, place in enumerate(mentions):
-                if (
-                    not inside(place.start, self.spans[sentence.index])
-                    or is_venue(sentence.text, place.start, place.end)
-                    or is_home_base(sentence.text, place.start)
-                    or locates_range(sentence.text, place.start)
-                ):
-                    continue  # outside the exercise's clauses, where a minister spoke, units are based or a range lies
+                if not_held_at(place, sentence.text, self.spans[sentence.index], self.names_of[sentence.index]):
+                    continue
                 if reaction_border(place, participants, sentence.text):
                     # "Poland moved units to its border with Belarus": another state's own border, a reaction.
                     self.notes.append(f"location {place.text!r} dropped: the border of a non-participant")

@@ -54,6 +54,11 @@ FORCE_WORD = re.compile(
     r"participants|military(?=\s+(?:will|would|is|are|was|were|has|have)\b))\b",
     re.I,
 )
+#: Ranges said to be at work are the drills' ("the X and Y training grounds operated non-stop", fourteenth pass).
+RANGES_AT_WORK = re.compile(
+    r"\b(?:training\s+grounds?|ranges?|polygons?)\s+(?:operated|worked|were\s+(?:active|busy|in\s+use))\b(?!\s+by\b)",
+    re.I,
+)
 MOVE_VERB = re.compile(
     r"\b(?:send|sends|sent|deploy|deploys|deployed|arrive|arrives|arrived|arrival|take\s+part|took\s+part|"
     r"taking\s+part|participat\w+|join|joins|joined|redeploy\w*|relocat\w+|transferr?\w*|move|moved|moving|"
@@ -155,7 +160,8 @@ EVENT_CUE = re.compile(
     r"conclud\w+|arrived\s+(?:at|in)\s+(?:[\w-]+\s+){0,4}?(?:training\s+ground|range|polygon)s?|"
     # Forces acting in drills say the drills are held: "paratroopers parachuted into X as part of joint drills",
     # "Russia has sent paratroopers to Belarus for joint drills".
-    r"as\s+(?:a\s+)?part\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?(?:exercises?|drills?|war[\s-]?games|"
+    # "… landed in X during massive military aviation drills" (fourteenth pass) too.
+    r"(?:as\s+(?:a\s+)?part\s+of|during)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?(?:exercises?|drills?|war[\s-]?games|"
     r"maneuvers?|manoeuvres?|inspections?)|"
     # "… flew to Belarus for drills", "units arrived in X for the exercise": forces on the move for drills
     r"(?:sen[dt]s?|fl[eo]wn?|fl(?:y|ies)|arriv\w+|came|travel\w+|head(?:s|ed)|dispatch\w*|redeploy\w*)\s+"

@@ -38,6 +38,7 @@ from geo.extract.cues import (
     PRONOUN_HELD,
     RANGE_NOUN,
     RANGE_VENUE,
+    RANGES_AT_WORK,
     SEPARATELY,
     TRAINING_BEGAN,
     UNDER_FRAME,
@@ -133,6 +134,7 @@ def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, i
             or FORCE_WORD.search(part)
             or PARTY_WORD.search(part)
             or PRONOUN_HELD.match(part)  # "Their training will take place in X, which borders …": the drills'
+            or RANGES_AT_WORK.search(part)
         ):
             keep.append((start, end))
     return keep

@@ -353,7 +353,8 @@ class _Found:
         words = [w.lower() for w in re.findall(r"[\w’]+", base)]
         if not words or all(w in _STOP_WORDS for w in words) or words[0] in _STOP_WORDS:
             return
-        if base not in self.lexicon.variants and (_is_place_or_country(base) or any(iso3_of(w) for w in base.split())):
+        known = written_variant(base, self.lexicon.variants) in self.lexicon.variants  # "VOSTOK" is "Vostok"
+        if not known and (_is_place_or_country(base) or any(iso3_of(w) for w in base.split())):
             return
         if any(start < f.end and f.start < end for f in self.names) or (
             year is None and names_a_unit(self.sentence, start, end)

@@ -286,7 +286,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
          rf"^(?i:apart\s+from|besides|in\s+addition\s+to|alongside)\s+(?P<list>{_list(names)}),[^.;]{{0,300}}?(?i:take\s+part|taking\s+part|took\s+part|participat\w+|involved|join\w*)"),
         ("forces", "participant", rf"(?P<list>{_list(names)})['’]s\s+{_MODS}{_FORCE}\b"),
         ("forces-from", "participant",
-         rf"{_MODS}{_FORCE}(?:\s*{_ASIDE})?(?:\s+and\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,4}}?(?i:equipment|hardware|vehicles|tanks|aircraft|helicopters|weapons))?\s+(?:from|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){{1,4}}?(?=(?:member|ally|partner)\b))?(?:(?:CSTO|NATO|EU|member|allied|ally|partner|the)\s+)*(?:{_ASIDE}\s+)?(?:from\s+)?(?:(?:states|countries|nations)(?:\s*[,:–—-]\s*|\s+)(?:(?i:namely|specifically|i\.e\.)\s*,?\s*)?)?(?P<list>{_list(names)})"),
+         rf"{_MODS}{_FORCE}(?:\s*{_ASIDE})?(?:\s+and\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,4}}?(?i:equipment|hardware|vehicles|tanks|aircraft|helicopters|weapons))?(?:\s+(?:from|of)|,\s+from)\s+(?:the\s+)?(?:(?:[\w-]+\s+){{1,4}}?(?=(?:member|ally|partner)\b))?(?:(?:CSTO|NATO|EU|member|allied|ally|partner|the)\s+)*(?:{_ASIDE}\s+)?(?:from\s+)?(?:(?:states|countries|nations)(?:\s*[,:–—-]\s*|\s+)(?:(?i:namely|specifically|i\.e\.)\s*,?\s*)?)?(?P<list>{_list(names)})"),
         # "The contingents … will deploy from the Republic of Kazakhstan, the Kyrgyz Republic …", "aircraft
         # transported participants from Tajikistan and the Kyrgyz Republic".
         ("deploy-from", "participant",
@@ -317,6 +317,9 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
          rf"(?P<list>{led.removesuffix(_NOT_AFTER)})[-–]led\b|(?i:organi[sz]ed|led|hosted|commanded)\s+by\s+(?:the\s+)?(?P<by>{_list(led)})|(?i:under)\s+(?P<under>{names})['’]s\s+(?i:command|leadership)"),
     ]  # fmt: skip
     return tuple((name, role, re.compile(pattern)) for name, role, pattern in rules)  # type: ignore[misc]
+
+
+_BASED_IN = re.compile(r"\b(?:based|stationed|garrisoned)\s+in\s+(?:the\s+)?$", re.I)
 
 
 def _origin(sentence: str, start: int, named: list[str]) -> bool:
@@ -408,6 +411,8 @@ def find_parties(sentence: str) -> list[PartyMention]:
                 named = countries_in(next(listed, ""))
             if name in ("forces-from", "deploy-from") and _origin(sentence, match.start(), named):
                 continue  # "US troops from Germany": where the troops came from, not who takes part
+            if name == "takes-part" and _BASED_IN.search(sentence, 0, match.start()):
+                continue  # "NATO personnel based in Estonia are to take part": where they are based, not who
             if name == "did-not" and len(countries_in(match.group(0))) > len(named):
                 continue  # another country stands between the subject and "did not": not its subject
             if name == "forces" and _said_of_another(sentence, match.end(), named):

@@ -17,8 +17,9 @@
   Region" give both (the first pattern wanted a preposition before each).
 * **A region with a describing word** (tenth pass): "in the strategic Grodno region", "in the restive Kursk oblast" are
   the region, read without the word (a compass word stays with :mod:`geo.extract.places`, which reads its side).
-* **A named corridor** ("in the Suwalki Gap", "in the so-called “Suwalki Corridor”") is the corridor, not the town it
-  is named after (tenth pass); :mod:`geo.extract.place_sides` reads it on the one participant's side.
+* **A named corridor** ("in the Suwalki Gap", "in the so-called “Suwalki Corridor”", "in the area of the so-called
+  Suwalki corridor", fourteenth pass) is the corridor, not the town it is named after (tenth pass);
+  :mod:`geo.extract.place_sides` reads it on the one participant's side.
 * **A distance from a border** ("about 20 kilometres from the Belarusian border", "15 km from the border with Russia")
   is that border's strip when the distance lies within the strip's depth (``border_strip_depth_km``); a greater
   distance names no site (tenth pass).
@@ -98,7 +99,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("described-region", re.compile(
             rf"{_PREP}(?P<phrase>the\s+(?!{_COMPASS_WORD})[a-z][a-z-]+\s+(?P<name>{_NAME}(?:\s{_NAME})?)\s+(?P<word>(?i:{_REGION_WORD})))\b")),
         ("corridor", re.compile(
-            rf"{_PREP}(?:the\s+)?(?:so-called\s+)?[‘'\"“«]?(?P<phrase>(?P<name>{_NAME})[\s-](?i:gap|corridor))(?![\w-])")),
+            rf"{_PREP}(?:the\s+(?i:area|vicinity|zone)\s+of\s+)?(?:the\s+)?(?:so-called\s+)?[‘'\"“«]?(?P<phrase>(?P<name>{_NAME})[\s-](?i:gap|corridor))(?![\w-])")),
         ("distance-border", re.compile(
             rf"(?P<phrase>(?:(?i:about|some|around|nearly|roughly|approximately|only|just|less\s+than|under)\s+)?(?P<n>\d+(?:[.,]\d+)?)[\s-]*(?P<unit>km|kilomet(?:re|er)s?|miles?)\s+(?:away\s+)?from\s+the\s+(?:(?P<dem>{demonym})\s+)?(?i:border|frontier)(?:\s+with\s+(?P<name>{country}))?)\b")),
         # "at Camp Adazi", "in Camp Herkus": a base named after its place, when the gazetteer knows that place

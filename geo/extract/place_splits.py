@@ -89,7 +89,7 @@ def site_list_mentions(form: str, match: re.Match[str], sentence: str) -> list[P
     role = role_at(sentence, match.start())
     base = match.start("names")
     out = []
-    for part in re.finditer(NAME, match.group("names")):
+    for part in re.finditer(NAME, re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), match.group("names"))):
         name = part.group(0)
         if normalize_name(name) in NOT_PLACES or name in country_names() or name.lower() == "and":
             continue

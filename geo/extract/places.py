@@ -67,6 +67,7 @@ __all__ = [
 _PREP = r"(?i:\b(?:in|at|spans?|spanning|covers?|covering|near|along|on|onto|across|to|into|inside|within|throughout|around|towards?|close\s+to|next\s+to|outside|nearer|alongside)\s+)"  # noqa: E501
 _COMPASS = r"(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|centre|center)"
 # One to three capitalised words; a hyphen only between capitalised parts ("Nur-Sultan", not "Moscow-based").
+_AT = r"(?:\s*\([^()]{1,40}\))?"  # where a listed range lies: "the Domanovo (Ivatsevichi district) and X ranges"
 #: Ranges and airfields as a plural class ("all airfields and training grounds of …").
 _RANGES = r"(?i:airfields|training\s+grounds|training\s+ranges|ranges|air\s*bases|airbases|polygons)"
 _CAPS = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’']*(?:-[A-Z][\w’']*)*(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’']*(?:-[A-Z][\w’']*)*){0,2}(?![\w-])"
@@ -99,7 +100,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("rivers", rf"(?i:\b(?:over|across|on|along|in|at|near|to|of|cross(?:es|ed|ing)?)\s+)(?P<phrase>(?:the\s+)?(?i:rivers?)\s+(?:of\s+)?(?P<names>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAME})?)|(?:the\s+)?(?P<names2>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})\s+(?i:rivers)\b|(?:the\s+)?(?P<name>{UPPER}[\w’'-]+)\s+(?i:river)\b)"),  # noqa: E501
         # "in the regions of (territorial units of) Vilnius and Varena": one region per name, as "the A and B regions".
         ("regions", rf"(?:the\s+)?(?P<word>(?i:regions|districts))\s+of\s+(?:[a-z]+\s+[a-z]+\s+of\s+)?(?P<names>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})(?![\w-])"),  # noqa: E501
-        ("site-list", rf"(?:{_PREP})?(?:the\s+)?(?P<names>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})\s+(?P<word>{RANGE_WORDS})\b"),  # noqa: E501
+        ("site-list", rf"(?:{_PREP})?(?:the\s+)?(?P<names>{NAME}{_AT}(?:\s*,\s*{NAME}{_AT})*,?\s+and\s+{NAME}{_AT})\s+(?P<word>{RANGE_WORDS})\b"),  # noqa: E501
         ("site-of-list", rf"(?:the\s+)?(?P<word>{RANGE_WORDS}|(?i:towns|cities|villages|settlements))\s+of\s+(?P<names>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})"),  # noqa: E501
         ("site-paren", rf"(?P<before>{RANGE_WORDS}\s*)?\((?P<names>{NAME}(?:\s*,\s*(?:and\s+)?{NAME})+(?:,?\s+and\s+{NAME})?)\)"),  # noqa: E501
         # "in Belarus and Russia's Pskov region": a region after a country that follows a preposition.

@@ -10,7 +10,8 @@
   reading is kept only when one country has it. ISO 3166-2 writes Russian oblasts as adjectives
   ("Orenburgskaya oblast'") where reports write the centre's name ("the Orenburg Region"): the adjective's
   stem, with and without its "sk" or with an "a", is a key too (Orenburg, Chelyabinsk, Perm, Samara). Háček
-  letters and Uzbek x are English digraphs (Širak = Shirak, Surxondaryo = Surkhandarya).
+  letters and Uzbek x are English digraphs (Širak = Shirak, Surxondaryo = Surkhandarya). An English "Trans-" is the
+  Russian "Za-" ("the Trans-Baikal Region" = Zabaykal'skiy kray).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from geo.geocode.gazetteer import fold_transliteration, normalize_name
 from geo.geocode.region_keys import strip_accents
 
 _TERRITORY = re.compile(r"^(?P<name>.+?)\s+territory$")
+_TRANS = re.compile(r"^trans[\s-]?(?=[a-z])")
 _CONSONANTS = re.compile(r"[^bcdfgjklmnpqrstvxz ]")
 #: Letters of the national romanisations ISO 3166-2 uses that English writes as two (before accents are dropped):
 #: Armenian "Širak", "Tavuš", "Aragac̣otn" (Shirak, Tavush, Aragatsotn), Uzbek "Surxondaryo" (Surkhandarya).
@@ -87,7 +89,19 @@ def _world_keys() -> tuple[dict[str, tuple[str, str]], ...]:
 
 
 def world_region(name: str) -> tuple[str, str] | None:
-    """Return (country ISO3, ISO 3166-2 code) of the subdivision ``name`` spells, when one country has it."""
+    """Return (country ISO3, ISO 3166-2 code) of the subdivision ``name`` spells, when one country has it.
+
+    An English "Trans-" before a name translates the Russian "Za-" ("beyond"): "the Trans-Baikal Region" is the
+    Zabaykal'skiy kray, which ISO 3166-2 writes in Russian only (fourteenth pass).
+    """
+    found = _world_region(name)
+    translated = _TRANS.match(name)
+    if found is None and translated is not None:
+        found = _world_region(f"za{name[translated.end() :]}")
+    return found
+
+
+def _world_region(name: str) -> tuple[str, str] | None:
     found = gazetteer.world_region_countries().get(name)
     if found is not None:
         return found
