@@ -166,22 +166,32 @@ def test_link_with_params_reproduces_the_view(streamlit_server, dashboard, sites
     watch.assert_clean(streamlit_server)
 
 
-def _open_some_popup(page) -> tuple[str, str, str]:
-    """Click point sites until one opens its popup; return (exercise, place, popup text)."""
+def _open_some_popup(page, *, timeout_s: float = 45.0) -> tuple[str, str, str]:
+    """Click point sites until one opens its popup; return (exercise, place, popup text).
+
+    Passes over the sites again until ``timeout_s``: on a loaded runner a click can time out, or a rerun can swap
+    the map's layers or move the view while the clicks go on.
+    """
+    _settle(page)
     frame = page.frame_locator(MAP_FRAME)
-    points = frame.locator(".dm-place")
-    for i in range(min(points.count(), 25)):
-        try:
-            points.nth(i).click(timeout=1_500)
-        except Exception:
-            continue
-        # The newest popup: one opened by an earlier click can still be fading out (two in the page a moment).
-        popup = frame.locator(".leaflet-popup-content").last
-        if frame.locator(".leaflet-popup-content").count():
-            name = popup.locator(".dm-name").first.inner_text()  # the newest exercise at the place
-            place = popup.locator(".dm-key", has_text="As written").first.locator("xpath=..").inner_text()
-            return name, place, popup.inner_text()
-    raise AssertionError("no site popup could be opened")
+    deadline = time.monotonic() + timeout_s
+    while True:
+        points = frame.locator(".dm-place")
+        for i in range(min(points.count(), 25)):
+            try:
+                points.nth(i).click(timeout=1_500)
+                # The newest popup: one opened by an earlier click can still be fading out (two in the page).
+                popup = frame.locator(".leaflet-popup-content").last
+                if not frame.locator(".leaflet-popup-content").count():
+                    continue
+                name = popup.locator(".dm-name").first.inner_text(timeout=5_000)  # the newest exercise there
+                place = popup.locator(".dm-key", has_text="As written").first.locator("xpath=..").inner_text()
+                return name, place, popup.inner_text()
+            except Exception:
+                continue
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no site popup could be opened in {timeout_s:.0f} s")
+        page.wait_for_timeout(500)
 
 
 def test_map_filters_popup_and_offline(streamlit_server, dashboard, sites, artifacts_dir):
