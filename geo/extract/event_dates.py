@@ -126,7 +126,8 @@ def start_reported(
 ) -> tuple[str, str, Sentence] | None:
     """The day a same-day report says the exercise had started ("said on Tuesday it had started", in a Tuesday report).
 
-    News of a start on its publication day dates it; a report relaying an earlier statement ("has begun …,
+    News of a start on its publication day dates it ("has begun", or "began" when no start is dated at all); a
+    report relaying an earlier statement ("has begun …,
     the ministry said on August 14", published the 15th) only bounds it. Only a day within the start found
     so far (if any), from a sentence that dates no start of its own, and only when no start day is given.
     """
@@ -142,11 +143,9 @@ def start_reported(
         key=lambda day_index_sentence: day_index_sentence[:2],  # sentences themselves do not sort
     )
     for day, _, sentence in days:
-        if (
-            day == published.isoformat()
-            and dates_mod.reports_start(sentence.text)
-            and (start is None or day.startswith(start[0]))
-        ):
+        said = dates_mod.reports_start(sentence.text) and (start is None or day.startswith(start[0]))
+        # the simple past ("drills that began at X, … reported on Tuesday") only when nothing else dates the start
+        if day == published.isoformat() and (said or (start is None and dates_mod.reports_past_start(sentence.text))):
             return day, "day", sentence
     return None
 
