@@ -209,6 +209,8 @@ def date_role(sentence: str, mention: DateMention) -> Role:
     role = role or _far_cue(before[6:24])
     if role == "none" and mention.kind == "month" and _TOOK_PART_IN.search(sentence[: mention.start]):
         return "start"  # "… took part in drills in the Pskov region in February": the drills' month
+    if role == "announced" and _SNAP_ANNOUNCED.search(sentence):
+        return "start"  # "Belarus announced on Tuesday a snap check of …": the check began when announced
     if role == "start" and _ARRIVAL.search(sentence) and not _OTHER_START.search(sentence):
         return "none" if _OFFICIAL_ARRIVES.search(sentence) else "arrival"
     return role
@@ -369,6 +371,19 @@ _SCENE_OF = re.compile(
 )
 
 
+_SNAP_CHECK = (
+    r"(?:(?:snap|surprise|sudden|unannounced)\s+(?:[\w-]+\s+){0,4}?(?:checks?|inspections?|drills?|exercises?)|"
+    r"combat[\s-]+readiness\s+(?:checks?|inspections?|assessments?|tests?))"
+)
+#: A snap check announced or ordered ("announced on Tuesday a snap check", "a snap inspection … was announced"):
+#: such a check begins when it is announced, so the announcement's day is its start.
+_SNAP_ANNOUNCED = re.compile(
+    rf"\b(?:announced|declared|ordered)\s+(?:on\s+\w+\s+)?(?:an?\s+|the\s+)?{_SNAP_CHECK}|"
+    rf"{_SNAP_CHECK}\b[^.;]{{0,120}}?\b(?:was|were|has\s+been|have\s+been)\s+(?:announced|declared|ordered)\b",
+    re.I,
+)
+
+
 def _starts_now_unsaid(rest: str) -> bool:
     """Whether a present or future start follows the date with no statement verb before it.
 
@@ -400,6 +415,7 @@ def _clause_opening(rest: str) -> Role:
         or _starts_now_unsaid(rest[:160])
         or _ANNOUNCED_START.search(rest)
         or _SCENE_OF.search(rest)
+        or _SNAP_ANNOUNCED.search(rest)
     ):
         return "start"
     if any(w in _ANNOUNCE_CUES for w in re.findall(r"[a-z]+", rest.lower())[:12]):
