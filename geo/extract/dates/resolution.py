@@ -66,7 +66,7 @@ def _weekday(relative: str, published: dt.date, tense: Tense | None) -> tuple[dt
 
     A future weekday equal to the publication day's is that day ("are to take part in an exercise Tuesday" in a
     Tuesday report, "would continue from Tuesday" said on Tuesday): news copy names the same weekday a week on
-    as "next Tuesday" or with its date (fifteenth session, date probes).
+    as "next Tuesday" or with its date (README "Date probes, tenth session").
     """
     _, number, qualifier = relative.split(":")
     weekday = int(number)

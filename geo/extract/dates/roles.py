@@ -335,19 +335,14 @@ def reports_start(sentence: str) -> bool:
 
 #: A start in the simple past with nothing after it that turns it into forces setting off ("began arriving").
 _SIMPLE_PAST_START = re.compile(
-    r"\b(?:began|started|launched|commenced|kicked\s+off|got\s+under\s*way)\b"
-    r"(?!\s+(?:arriving|to\s+arrive|moving|to\s+move|deploying|preparing|to\s+prepare))",
-    re.I,
+    r"(?i:\b(?:began|started|launched|commenced|kicked\s+off|got\s+under\s*way)\b"
+    r"(?!\s+(?:arriving|to\s+arrive|moving|to\s+move|deploying|preparing|to\s+prepare)))"
 )
 
 
 def reports_past_start(sentence: str) -> bool:
-    """Whether a sentence reports a start in the simple past with no time of its own ("drills that began at X").
-
-    Read only when a report of the statement's own day dates nothing else (:func:`reports_start` is the perfect):
-    "… drills that began at the X training ground, the press office reported on Tuesday" in a Tuesday report.
-    """
-    return bool(_SIMPLE_PAST_START.search(sentence)) and not _AGO.search(sentence) and not _LATER_STAGE.search(sentence)
+    """Whether a sentence reports a simple-past start with no time of its own ("drills that began at X")."""
+    return bool(_SIMPLE_PAST_START.search(sentence)) and not (_AGO.search(sentence) or _LATER_STAGE.search(sentence))
 
 
 #: A later stage of an exercise: its beginning is not the exercise's start ("have begun a second stage of …").
