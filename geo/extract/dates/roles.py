@@ -202,7 +202,7 @@ def date_role(sentence: str, mention: DateMention) -> Role:
     if before[:1] == ["to"] and "from" in before[1:8]:
         return "end"  # "from September 14 to 25"
     if before[:1] == ["since"] and (mention.day or mention.relative) and _ONGOING.search(sentence):
-        return "start"  # "drills have been under way since Monday"
+        return "start"  # "drills have been under way since Monday", "exercises, held since April 29, 2022, …"
     role = _near_cue(before[:6], before[6:10]) or _verb_after(sentence, mention)
     if role is None and (all(w in _LEAD_WORDS for w in before) or _opens_clause(sentence[: mention.start], before)):
         role = _clause_opening(sentence[mention.end :])
@@ -223,7 +223,7 @@ _TOOK_PART_IN = re.compile(
     re.I,
 )
 #: An exercise still going on, so that "since <day>" is its start.
-_ONGOING = re.compile(r"\b(?:ha(?:s|ve)\s+been|under\s*way|underway|continu\w+|ongoing)\b", re.I)
+_ONGOING = re.compile(r"\b(?:ha(?:s|ve)\s+been|under\s*way|continu\w+|ongoing|(?:held|conducted)\s+since)\b", re.I)
 #: Troops arriving: a start only when nothing else dates the exercise ("another echelon arrived on August 29
 #: to take part in the exercises scheduled from September 1 to 6").
 _ARRIVAL = re.compile(r"\barriv(?:ed|es|e|ing)\b", re.I)
@@ -370,8 +370,7 @@ _SNAP_CHECK = (
     r"(?:(?:snap|surprise|sudden|unannounced)\s+(?:[\w-]+\s+){0,4}?(?:checks?|inspections?|drills?|exercises?)|"
     r"combat[\s-]+readiness\s+(?:checks?|inspections?|assessments?|tests?))"
 )
-#: A snap check announced or ordered ("announced on Tuesday a snap check", "a snap inspection … was announced"):
-#: such a check begins when it is announced, so the announcement's day is its start.
+#: A snap check announced ("announced on Tuesday a snap check", "a snap inspection … was announced") starts then.
 _SNAP_ANNOUNCED = re.compile(
     rf"\b(?:announced|declared|ordered)\s+(?:on\s+\w+\s+)?(?:an?\s+|the\s+)?{_SNAP_CHECK}|"
     rf"{_SNAP_CHECK}\b[^.;]{{0,120}}?\b(?:was|were|has\s+been|have\s+been)\s+(?:announced|declared|ordered)\b",
