@@ -29,7 +29,7 @@ from geo.extract.draft import (
     PartyField,
     Quote,
 )
-from geo.extract.event_dates import Dated, anchor_dates, best, choose_start, without_phases
+from geo.extract.event_dates import Dated, anchor_dates, best, choose_start, without_phases, without_tallies
 from geo.extract.event_places import hosts_of, not_held_at, overview_countries
 from geo.extract.grouped import GroupedEvent
 from geo.extract.grouping import alliance_members, relevant_spans
@@ -219,7 +219,7 @@ class _Builder:
 
     def _dates(self) -> _Dates:
         dated, undated = self._date_mentions()
-        dated = without_phases(dated)  # "On 14-16 June …", then "The exercise … on June 9-21": the 9-21 exercise
+        dated = without_tallies(without_phases(dated))  # a phase inside the exercise's range; a tally's period
         ends = [
             ((d.resolved.last or d.resolved.first), d.resolved.precision, d.sentence)
             for d in dated

@@ -99,6 +99,31 @@ def without_phases(dated: list[Dated]) -> list[Dated]:
     return [d for d in dated if id(d) not in inner]
 
 
+#: A count of exercises ("nearly 70 drills were held", "held more than 100 exercises", "dozens of drills").
+_TALLY = re.compile(
+    r"\b(?:\d[\d,]*|dozens|hundreds|scores)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:exercises|drills|manoeuvres|maneuvers|inspections|training\s+sessions)\b",
+    re.I,
+)
+
+
+def without_tallies(dated: list[Dated]) -> list[Dated]:
+    """Drop day ranges of a training period whose exercises are counted: a tally's period, not an exercise's span.
+
+    "In the previous training period, from December 1 to June 1, nearly 70 drills were held": a range longer than
+    :data:`_EXERCISE_SPAN_DAYS` in a sentence that counts exercises dates none of them (fourteenth pass, dev 270).
+    """
+
+    def tally(d: Dated) -> bool:
+        resolved = d.resolved
+        if d.role != "range" or resolved is None or resolved.last is None or resolved.precision != "day":
+            return False
+        span = dt.date.fromisoformat(resolved.last) - dt.date.fromisoformat(resolved.first)
+        return span.days > _EXERCISE_SPAN_DAYS and bool(_TALLY.search(d.sentence.text))
+
+    return [d for d in dated if not tally(d)]
+
+
 def choose_start(dated: list[Dated], published: dt.date | None) -> tuple[tuple[str, str, Sentence] | None, str | None]:
     """Return the event's start (iso, precision, sentence) and a note on how, if it needs one.
 
@@ -126,7 +151,8 @@ def start_reported(
 ) -> tuple[str, str, Sentence] | None:
     """The day a same-day report says the exercise had started ("said on Tuesday it had started", in a Tuesday report).
 
-    News of a start on its publication day dates it; a report relaying an earlier statement ("has begun …,
+    News of a start on its publication day dates it ("has begun", or "began" when no start is dated at all); a
+    report relaying an earlier statement ("has begun …,
     the ministry said on August 14", published the 15th) only bounds it. Only a day within the start found
     so far (if any), from a sentence that dates no start of its own, and only when no start day is given.
     """
@@ -142,11 +168,9 @@ def start_reported(
         key=lambda day_index_sentence: day_index_sentence[:2],  # sentences themselves do not sort
     )
     for day, _, sentence in days:
-        if (
-            day == published.isoformat()
-            and dates_mod.reports_start(sentence.text)
-            and (start is None or day.startswith(start[0]))
-        ):
+        said = dates_mod.reports_start(sentence.text) and (start is None or day.startswith(start[0]))
+        # the simple past ("drills that began at X, … reported on Tuesday") only when nothing else dates the start
+        if day == published.isoformat() and (said or (start is None and dates_mod.reports_past_start(sentence.text))):
             return day, "day", sentence
     return None
 

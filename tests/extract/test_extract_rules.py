@@ -144,7 +144,9 @@ def test_past_tense_puts_a_month_before_publication_and_future_after():
             "2022-10-15",
             "day",
         ),
-        ("the exercise will begin on Monday", dt.date(2022, 10, 17), "2022-10-24", "day"),
+        # a future weekday equal to the publication day is that day ("next Monday" is a week on): date probes
+        ("the exercise will begin on Monday", dt.date(2022, 10, 17), "2022-10-17", "day"),
+        ("the exercise will begin next Monday", dt.date(2022, 10, 17), "2022-10-24", "day"),
         ("troops arrived yesterday", dt.date(2022, 10, 17), "2022-10-16", "day"),
         ("In early August, he announced", dt.date(2025, 9, 1), "2025-08", "month"),
     ],

@@ -20,7 +20,15 @@ from geo.extract.dates.mentions import (
     find_dates,
 )
 from geo.extract.dates.resolution import TENSE_GRACE_DAYS, resolve
-from geo.extract.dates.roles import PAST_START, Tense, date_role, reports_start, tense_for, tense_of
+from geo.extract.dates.roles import (
+    PAST_START,
+    Tense,
+    date_role,
+    reports_past_start,
+    reports_start,
+    tense_for,
+    tense_of,
+)
 
 __all__ = [
     "ANCHOR",
@@ -35,6 +43,7 @@ __all__ = [
     "Tense",
     "date_role",
     "find_dates",
+    "reports_past_start",
     "reports_start",
     "resolve",
     "tense_for",

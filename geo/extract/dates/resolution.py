@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from functools import cache
 
 import dateparser
@@ -62,18 +61,20 @@ def _parse_relative(expression: str, published: dt.date) -> dt.date | None:
     return None if result is None else result.date()
 
 
-def _weekday(relative: str, published: dt.date, tense: Tense | None, reported: bool = False) -> tuple[dt.date, str]:
+def _weekday(relative: str, published: dt.date, tense: Tense | None) -> tuple[dt.date, str]:
     """Return the day a weekday names: the last one on or before publication, or in a future clause the next.
 
-    ``reported``: a future in reported speech ("said on Tuesday that the drills would continue from
-    Tuesday"), dated from the statement, so the publication day's own weekday is that day.
+    A future weekday equal to the publication day's is that day ("are to take part in an exercise Tuesday" in a
+    Tuesday report, "would continue from Tuesday" said on Tuesday): news copy names the same weekday a week on
+    as "next Tuesday" or with its date (README "Date probes, tenth session").
     """
     _, number, qualifier = relative.split(":")
     weekday = int(number)
     future = qualifier == "next" or (qualifier != "last" and tense == "future")
     if future:
-        ahead = (weekday - published.weekday()) % 7 or (0 if reported and qualifier != "next" else 7)
-        return published + dt.timedelta(days=ahead), "the next such weekday after the publication date"
+        ahead = (weekday - published.weekday()) % 7 or (7 if qualifier == "next" else 0)
+        how = "the publication day" if ahead == 0 else "the next such weekday after the publication date"
+        return published + dt.timedelta(days=ahead), how
     back = (published.weekday() - weekday) % 7
     if qualifier == "last" and back == 0:
         back = 7
@@ -126,8 +127,7 @@ def _resolve_relative(
     """Resolve "on Monday", "today", "next month", "this year" or "next week" against the publication date."""
     rel = mention.relative or ""
     if rel.startswith("weekday:"):
-        reported = bool(re.search(r"\bwould\b", sentence[: mention.start]))
-        day, how = _weekday(rel, published, tense_for(sentence, mention, role), reported)
+        day, how = _weekday(rel, published, tense_for(sentence, mention, role))
         return ResolvedDate(day.isoformat(), None, "day", f"{mention.text!r}: {how}")
     if rel in ("today", "yesterday", "tomorrow"):
         day = published + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[rel])

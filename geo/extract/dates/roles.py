@@ -202,13 +202,15 @@ def date_role(sentence: str, mention: DateMention) -> Role:
     if before[:1] == ["to"] and "from" in before[1:8]:
         return "end"  # "from September 14 to 25"
     if before[:1] == ["since"] and (mention.day or mention.relative) and _ONGOING.search(sentence):
-        return "start"  # "drills have been under way since Monday"
+        return "start"  # "drills have been under way since Monday", "exercises, held since April 29, 2022, …"
     role = _near_cue(before[:6], before[6:10]) or _verb_after(sentence, mention)
     if role is None and (all(w in _LEAD_WORDS for w in before) or _opens_clause(sentence[: mention.start], before)):
         role = _clause_opening(sentence[mention.end :])
     role = role or _far_cue(before[6:24])
     if role == "none" and mention.kind == "month" and _TOOK_PART_IN.search(sentence[: mention.start]):
         return "start"  # "… took part in drills in the Pskov region in February": the drills' month
+    if role == "announced" and _SNAP_ANNOUNCED.search(sentence):
+        return "start"  # "Belarus announced on Tuesday a snap check of …": the check began when announced
     if role == "start" and _ARRIVAL.search(sentence) and not _OTHER_START.search(sentence):
         return "none" if _OFFICIAL_ARRIVES.search(sentence) else "arrival"
     return role
@@ -221,7 +223,7 @@ _TOOK_PART_IN = re.compile(
     re.I,
 )
 #: An exercise still going on, so that "since <day>" is its start.
-_ONGOING = re.compile(r"\b(?:ha(?:s|ve)\s+been|under\s*way|underway|continu\w+|ongoing)\b", re.I)
+_ONGOING = re.compile(r"\b(?:ha(?:s|ve)\s+been|under\s*way|continu\w+|ongoing|(?:held|conducted)\s+since)\b", re.I)
 #: Troops arriving: a start only when nothing else dates the exercise ("another echelon arrived on August 29
 #: to take part in the exercises scheduled from September 1 to 6").
 _ARRIVAL = re.compile(r"\barriv(?:ed|es|e|ing)\b", re.I)
@@ -331,6 +333,18 @@ def reports_start(sentence: str) -> bool:
     return bool(_REPORTED_START.search(sentence)) and not _LATER_STAGE.search(sentence)
 
 
+#: A start in the simple past with nothing after it that turns it into forces setting off ("began arriving").
+_SIMPLE_PAST_START = re.compile(
+    r"(?i:\b(?:began|started|launched|commenced|kicked\s+off|got\s+under\s*way)\b"
+    r"(?!\s+(?:arriving|to\s+arrive|moving|to\s+move|deploying|preparing|to\s+prepare)))"
+)
+
+
+def reports_past_start(sentence: str) -> bool:
+    """Whether a sentence reports a simple-past start with no time of its own ("drills that began at X")."""
+    return bool(_SIMPLE_PAST_START.search(sentence)) and not (_AGO.search(sentence) or _LATER_STAGE.search(sentence))
+
+
 #: A later stage of an exercise: its beginning is not the exercise's start ("have begun a second stage of …").
 _LATER_STAGE = re.compile(r"\b(?:second|third|fourth|final|next|last|active|main|practical)\s+(?:stage|phase)\b", re.I)
 
@@ -348,6 +362,18 @@ _ANNOUNCED_START = re.compile(
 _SCENE_OF = re.compile(
     r"^[^.;]{0,80}?\b(?:was|were|became)\s+the\s+(?:location|venue|scene|site|setting)\b[^.;]{0,40}?\b"
     r"(?:exercises?|drills?|manoeuvres?|maneuvers?)\b",
+    re.I,
+)
+
+
+_SNAP_CHECK = (
+    r"(?:(?:snap|surprise|sudden|unannounced)\s+(?:[\w-]+\s+){0,4}?(?:checks?|inspections?|drills?|exercises?)|"
+    r"combat[\s-]+readiness\s+(?:checks?|inspections?|assessments?|tests?))"
+)
+#: A snap check announced ("announced on Tuesday a snap check", "a snap inspection … was announced") starts then.
+_SNAP_ANNOUNCED = re.compile(
+    rf"\b(?:announced|declared|ordered)\s+(?:on\s+\w+\s+)?(?:an?\s+|the\s+)?{_SNAP_CHECK}|"
+    rf"{_SNAP_CHECK}\b[^.;]{{0,120}}?\b(?:was|were|has\s+been|have\s+been)\s+(?:announced|declared|ordered)\b",
     re.I,
 )
 
@@ -383,6 +409,7 @@ def _clause_opening(rest: str) -> Role:
         or _starts_now_unsaid(rest[:160])
         or _ANNOUNCED_START.search(rest)
         or _SCENE_OF.search(rest)
+        or _SNAP_ANNOUNCED.search(rest)
     ):
         return "start"
     if any(w in _ANNOUNCE_CUES for w in re.findall(r"[a-z]+", rest.lower())[:12]):
