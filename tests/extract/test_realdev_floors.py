@@ -77,7 +77,7 @@ TEST_IDS = [
     "118",
     "119",
 ]
-ARTICLES = 260
+ARTICLES = 270
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
