@@ -1,0 +1,69 @@
+"""The mechanisms added for the fifteenth blind batch of real reports (regional outlets rewriting wire copy, ids
+280-289): one test per rule.
+
+Each sentence is made up for the test in the style of the failure class it covers; none is copied from the real
+development set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+PUBLISHED = dt.date(2026, 5, 15)  # a Friday
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2027, exercises 'Interaction,' 'Search,' and 'Echelon' will be held in Kyrgyzstan, the ministry said.",
+        "Next year the drills “Interaction,” “Search,” and “Echelon” will take place in Kyrgyzstan.",
+        "The bloc will hold the exercises 'Search,' 'Interaction,' and 'Echelon' in Kyrgyzstan in 2027.",
+    ],
+)
+def test_a_quoted_name_list_with_commas_inside_the_quotes(extractor, sentence):
+    events = extractor.extract(sentence, published=PUBLISHED).events
+    assert {(e.name_normalized, e.year) for e in events} >= {("Interaction", 2027), ("Search", 2027), ("Echelon", 2027)}
+
+
+def test_a_quotation_opening_with_a_known_word_is_no_name(extractor):
+    # The comma inside a quotation is not the closing quote of a name: "Interaction, …" opens a quotation.
+    sentence = '"Interaction, not confrontation, is our aim," the minister said of the exercise in Kyrgyzstan.'
+    events = extractor.extract(sentence, published=PUBLISHED).events
+    assert all(e.name_normalized != "Interaction" for e in events)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The five-day CSTO exercise in Kyrgyzstan will involve representatives of all the CSTO member states.",
+        "The CSTO drills in Kyrgyzstan began on Monday with the participation of all member states of the CSTO.",
+        "All CSTO member states will take part in the drills that began in Kyrgyzstan on Monday.",
+    ],
+)
+def test_all_the_members_of_an_alliance_take_part(extractor, sentence):
+    (event,) = extractor.extract(sentence, published=PUBLISHED).events
+    # The CSTO's members in May 2026, Armenia's frozen membership included (geo.reference.membership).
+    assert set(event.participants) >= {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"}
+
+
+def test_all_the_members_of_an_alliance_on_the_exercise_date(extractor):
+    # Uzbekistan left the CSTO in 2012: a 2010 exercise of all its members counts it, one of 2026 does not.
+    sentence = "The CSTO exercise held in Kazakhstan in October 2010 involved troops from all the CSTO member states."
+    (event,) = extractor.extract(sentence, published=dt.date(2010, 10, 20)).events
+    assert "UZB" in event.participants
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "All CSTO member states were notified of the exercise that began in Kyrgyzstan on Monday.",
+        "Not all CSTO member states will take part in the exercise that began in Kyrgyzstan on Monday.",
+        "The CSTO exercise began in Kyrgyzstan on Monday after all CSTO member states approved its plan.",
+    ],
+)
+def test_all_the_members_without_a_participation_cue_do_not_take_part(extractor, sentence):
+    (event,) = extractor.extract(sentence, published=PUBLISHED).events
+    assert "ARM" not in event.participants
+    assert "TJK" not in event.participants
