@@ -11,6 +11,8 @@ import datetime as dt
 
 import pytest
 
+from geo.extract.places import find_places
+
 PUBLISHED = dt.date(2026, 5, 15)  # a Friday
 
 
@@ -67,3 +69,24 @@ def test_all_the_members_without_a_participation_cue_do_not_take_part(extractor,
     (event,) = extractor.extract(sentence, published=PUBLISHED).events
     assert "ARM" not in event.participants
     assert "TJK" not in event.participants
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("The army will hold drills in its Grodno and Vitsebsk regions until Friday.", {"Grodno", "Vitsebsk"}),
+        ("Drills are held in their Gomel and Mogilev regions this week.", {"Gomel", "Mogilev"}),
+        (
+            "The army will hold drills in the regions bordering Lithuania and its Grodno and Brest regions.",
+            {"Grodno", "Brest"},
+        ),
+    ],
+)
+def test_a_region_list_after_its_or_their(sentence, places):
+    found = {p.text for p in find_places(sentence) if p.form == "region"}
+    assert found >= places
+
+
+def test_and_its_joins_no_region_list_without_a_region_word():
+    # "and its allies" is no place; only the country stays.
+    assert [p.text for p in find_places("The army will hold drills near Poland and its Baltic allies.")] == ["Poland"]
