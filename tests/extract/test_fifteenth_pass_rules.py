@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 
+from geo.extract.participants import find_parties
 from geo.extract.places import find_places
 
 PUBLISHED = dt.date(2026, 5, 15)  # a Friday
@@ -90,3 +91,23 @@ def test_a_region_list_after_its_or_their(sentence, places):
 def test_and_its_joins_no_region_list_without_a_region_word():
     # "and its allies" is no place; only the country stays.
     assert [p.text for p in find_places("The army will hold drills near Poland and its Baltic allies.")] == ["Poland"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Poland's army, a member of the U.S.-led NATO military alliance, said it watched the drills.",
+        "Forces of the Russian-led Collective Security Treaty Organization began drills in Tajikistan.",
+    ],
+)
+def test_who_leads_a_bloc_is_no_participant(sentence):
+    assert "USA" not in {p.iso3 for p in find_parties(sentence)}
+    assert "RUS" not in {p.iso3 for p in find_parties(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The United States-led drills began in Lithuania.", "The exercise, led by the United States, began on Monday."],
+)
+def test_who_leads_an_exercise_still_takes_part(sentence):
+    assert "USA" in {p.iso3 for p in find_parties(sentence) if p.role == "participant"}
