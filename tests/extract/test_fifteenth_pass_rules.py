@@ -111,3 +111,26 @@ def test_who_leads_a_bloc_is_no_participant(sentence):
 )
 def test_who_leads_an_exercise_still_takes_part(sentence):
     assert "USA" in {p.iso3 for p in find_parties(sentence) if p.role == "participant"}
+
+
+@pytest.mark.parametrize(
+    "war",
+    [
+        'A close ally of Russia, Belarus said its forces were not taking part in what Moscow calls its "special '
+        'operation" in Ukraine, but Russia sent troops across the border.',
+        "Belarus said in March that its army was not taking part in the invasion, but it let Russia send troops "
+        "across the border.",
+    ],
+)
+def test_a_sentence_about_the_war_does_not_continue_the_drills(extractor, war):
+    text = "Belarus will hold a mobilisation exercise in the Gomel region on June 22-July 1.\n\n" + war
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert event.participants == ("BLR",)
+    assert event.alliance == "national"
+
+
+def test_forces_taking_part_without_the_war_still_continue_the_drills(extractor):
+    text = "Belarus will hold a mobilisation exercise in the Gomel region on June 22-July 1.\n\n"
+    text += "Russian troops will also take part."
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert "RUS" in event.participants
