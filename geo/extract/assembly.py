@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.core.dates import date_precision_of, earliest_date, latest_date
 from geo.extract import dates as dates_mod
+from geo.extract.all_members import members_taking_part
 from geo.extract.alliance_cues import ALLIANCE_CUES, in_title
 from geo.extract.cues import FORMATION_ANNOUNCED
 from geo.extract.draft import (
@@ -142,6 +143,10 @@ class _Builder:
         locations = self._locations(set(parties["participants"]))
         alliance = self._alliance() or self._series_alliance()
         as_of = _as_of(dates) or self.published
+        for iso3, sentence in members_taking_part(self.usable, self.spans, as_of):  # "all the CSTO member states"
+            if iso3 not in parties["participants"] and iso3 not in parties["non_participants"] + parties["observers"]:
+                parties["participants"].append(iso3)
+                self.cite(FieldRef("participants", iso3), sentence)
         self._host(alliance, as_of, locations, parties)
         if alliance is None:
             alliance = self._alliance_from_participants(parties["participants"], as_of)

@@ -141,7 +141,7 @@ CONFLICT = re.compile(
     r"bombing|air\s*strikes?|conflicts?|occupied|occupation|separatists?|campaign)\b|"
     # the war by Moscow's word for it (thirteenth pass): "before Russia's military operation in Ukraine", "the special
     # military operation"; not an exercise's own "joint military operation" rehearsed on a range
-    r"\b(?:special\s+military\s+operation|(?:Russia|Moscow|the\s+Kremlin)['’]s\s+(?:[\w-]+\s+)?military\s+operation"
+    r"\b(?:special\s+(?:military\s+)?operation|(?:Russia|Moscow|the\s+Kremlin)['’]s\s+(?:[\w-]+\s+)?military\s+operation"
     r"|military\s+operation\s+(?:in|against)\s+Ukraine)\b|"
     # "attack", but not the weapon in "ground-attack aircraft" or "attack helicopters"
     r"(?<![\w-])attack(?:s|ed|ing)?\b(?!\s+(?:aircraft|helicopters?|jets?|planes?|drones?|submarines?|aviation))",

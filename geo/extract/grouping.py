@@ -445,7 +445,12 @@ class _Grouping:
                 or OBSERVERS.search(sentence.text)
                 or RANGE_VENUE.search(sentence.text)
                 # "The map shows that Germany, Poland, Lithuania and Finland will participate."
-                or (PARTY_WORD.search(sentence.text) and _participants_in(sentence.text))
+                # not "… its forces were not taking part in the special operation in Ukraine": the war's
+                or (
+                    PARTY_WORD.search(sentence.text)
+                    and _participants_in(sentence.text)
+                    and not CONFLICT.search(sentence.text)
+                )
                 # "… gave the start to the exercises. They will be held until Friday, across the country."
                 or (PRONOUN_HELD.match(sentence.text) and current.has(self.sentences[sentence.index - 1]))
             )

@@ -49,6 +49,8 @@ _YEAR = r"(?:19[89]\d|20\d\d)"
 _EDITION = r"(?:[-–](?P<edition>I{1,3}|IV|V))"
 _QUOTES_OPEN = "‘'\"“«"
 _QUOTES_CLOSE = "’'\"”»"
+#: After a quoted name: its closing quote, also after the comma American style sets inside it ("'Interaction,'").
+_NAME_CLOSES = re.compile(r"[,.]?[’'\"”»]| |$")
 #: Lower-case words that may stand between a name and its exercise word ("Vostok-2022 strategic command
 #: and staff exercise", "Zapad joint strategic exercises").
 _MODIFIERS = r"(?:(?:[a-z][\w/-]*|and)\s+){0,4}?"  # "joint operational/strategic exercise"
@@ -386,7 +388,7 @@ def _known_names(found: _Found, seen: frozenset[str] = frozenset()) -> None:
         quoted = (
             match.start() > 0
             and sentence[match.start() - 1] in _QUOTES_OPEN
-            and sentence[match.end() : match.end() + 1] in _QUOTES_CLOSE + " "
+            and _NAME_CLOSES.match(sentence, match.end())
             and not re.match(r"\s+(?:and|or|of|is|are|was|were)\b", sentence[match.end() :])
         ) or in_guillemets(sentence, match.start(), match.end())  # «Interaction. Search. Echelon»
         called = bool(_CALLED_BEFORE.search(sentence[max(0, match.start() - _CALLED_WINDOW) : match.start()]))

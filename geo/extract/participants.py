@@ -314,11 +314,14 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
          # "The military alliance, consisting of Armenia, Belarus … and Tajikistan, will move its troops"
          rf"(?i:alliance|bloc|organi[sz]ation|coalition|group)\s*,?\s+(?i:(?:which\s+)?(?:consisting|consists|comprising|comprises|made\s+up|composed))(?:\s+of)?\s+(?P<list2>{_semi_list(names)})"),
         ("led-by", "participant",
-         rf"(?P<list>{led.removesuffix(_NOT_AFTER)})[-–]led\b|(?i:organi[sz]ed|led|hosted|commanded)\s+by\s+(?:the\s+)?(?P<by>{_list(led)})|(?i:under)\s+(?P<under>{names})['’]s\s+(?i:command|leadership)"),
+         rf"(?P<list>{led.removesuffix(_NOT_AFTER)})[-–]led\b{_LEADS_BLOC}|(?i:organi[sz]ed|led|hosted|commanded)\s+by\s+(?:the\s+)?(?P<by>{_list(led)})|(?i:under)\s+(?P<under>{names})['’]s\s+(?i:command|leadership)"),
     ]  # fmt: skip
     return tuple((name, role, re.compile(pattern)) for name, role, pattern in rules)  # type: ignore[misc]
 
 
+#: "the U.S.-led NATO military alliance", "the Russian-led Collective Security Treaty Organization": who leads a bloc,
+#: not an exercise, so no participant ("the US-led exercise" is one).
+_LEADS_BLOC = r"(?!\s+(?:[\w.-]+\s+){0,3}?(?:alliance|bloc|coalition|[Oo]rgani[sz]ation|Treaty)\b)"
 _BASED_IN = re.compile(r"\b(?:based|stationed|garrisoned)\s+in\s+(?:the\s+)?$", re.I)
 
 
