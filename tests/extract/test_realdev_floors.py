@@ -39,14 +39,16 @@ from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 #: "Fifteenth pass") adds 10 blind dev articles: on the 250, after its rules, recall 312/329 (0.948), precision
 #: 348/355, alliance 311/312, participants 790/802 / 790/813, start 191/202, sites 457/534; the 240 earlier keep every
 #: count (participants predicted 791 -> 788, common unchanged). Recall falls below 0.95 only because of the new
-#: articles (their 12/14; the 240 earlier still give 300/315, 0.952), so that floor is 0.94.
+#: articles (their 12/14; the 240 earlier still give 300/315, 0.952), so that floor is 0.94. The date probes of the
+#: tenth session (README "Date probes, tenth session") raise start to 193/202 (0.955) with every other count kept,
+#: so the start floor is 0.95 again.
 FLOORS = {
     "recall": 0.94,
     "precision": 0.97,
     "alliance": 0.99,
     "participants_recall": 0.98,
     "participants_precision": 0.97,
-    "start": 0.94,
+    "start": 0.95,
     "sites": 0.85,
 }
 
