@@ -156,7 +156,7 @@ def test_link_with_params_reproduces_the_view(streamlit_server, dashboard, sites
     page.get_by_text("Group by exercise family").wait_for(timeout=45_000)
     # The sidebar reproduces the link ...
     _wait_for(lambda: _thumbs(page), list(years))
-    assert _alliance_tags(page) == ["NATO"]
+    _wait_for(lambda: _alliance_tags(page), ["NATO"])  # the multiselect can draw its tags a moment after the slider
     # ... the timeline is drawn by Streamlit's bundled Vega ...
     page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').first.wait_for()
     # ... and the map page keeps the same filters.
