@@ -199,6 +199,9 @@ class _Grouping:
             target = self._named(sentence, names)
             if answers:  # "In response to NATO's X exercise, Belarus launched drills": the drills are another event
                 target = self._own_side(sentence, self._mentioned(sentence))
+                if target is not None and any(self.named_in.get(id(n)) is target for n in names):
+                    target = GroupedEvent(named_paragraph=sentence.paragraph)  # not X: "In preparation for X, …"
+                    self.events.append(target)
         elif mention and (
             OTHER_EXERCISE.search(sentence.text) or (self.main is not None and LATER_EXERCISE.search(sentence.text))
         ):

@@ -92,8 +92,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("compass", rf"(?:{_PREP}|\()(?P<phrase>(?:the\s+)?{_COMPASS}(?:\s*,\s*{_COMPASS})*(?:,?\s+(?:and|or)\s+{_COMPASS})?\s+(?:{country}\b|(?i:parts?\s+of\s+)(?:the\s+country|{country}))|the\s+{_COMPASS}\s+of\s+(?:the\s+(?i:country|republic)|{country}))"),  # noqa: E501
         ("region-part", rf"{_PREP}(?P<phrase>the\s+(?P<side>{_COMPASS})\s+(?i:area|part|region)\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+)(?:\s+(?i:region|oblast))?)"),  # noqa: E501
         ("interior", rf"(?P<phrase>the\s+interior\s+of\s+(?:the\s+country|{country})|deep(?:er)?\s+inside\s+(?:the\s+territory\s+of\s+)?(?:the\s+country|(?:the\s+)?{country}))"),  # noqa: E501
-        # "in its Minsk and Vitsebsk regions"; "… bordering Poland and its Minsk regions" joins the preposition's list
-        ("regions", rf"(?:{_PREP}|\band\s+(?=(?:its|their)\s))(?P<phrase>(?:(?:the|its|their)\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<word>(?i:regions|oblasts|provinces|voblasts|districts|voivodeships|counties|areas))\b)"),  # noqa: E501
+        # "in its Minsk and Vitsebsk regions", "in the territories of A and B municipalities"; "… and its Minsk regions"
+        ("regions", rf"(?:{_PREP}(?:the\s+(?i:territor(?:y|ies))\s+of\s+)?|\band\s+(?=(?:its|their)\s))(?P<phrase>(?:(?:the|its|their)\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<word>(?i:regions|oblasts|provinces|voblasts|districts|municipalities|voivodeships|counties|areas))\b)"),  # noqa: E501
         # "in the regions of territorial units of Vilnius and Varėna", "the districts of Lida and Slonim": one per name.
         ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<word>(?i:regions|oblasts|provinces|districts|municipalities|counties|areas))\s+of\s+(?:(?:the\s+)?(?i:territorial|administrative)\s+(?i:units)\s+of\s+)?(?P<names>[A-Z][\w’'-]+(?:\s*,\s*[A-Z][\w’'-]+)*,?\s+and\s+[A-Z][\w’'-]+))"),  # noqa: E501
         # "crossings over the rivers of Neman and Berezina", "across the rivers Neman and Berezina", "crossed the Sozh",
@@ -115,8 +115,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("republic", rf"{_PREP}(?P<phrase>(?:the\s+)?Republic\s+of\s+(?P<name>{UPPER}[\w’'-]+(?:\s{UPPER}[\w’'-]+)?))"),
         # "over the rolling hills of Lithuania", "in the forests of Grodno": the land of X is X (README fifth pass).
         ("terrain", rf"(?P<phrase>\b(?:the\s+)?(?:[a-z][\w-]*\s+)?(?i:hills|mountains|forests|woods|plains|marshes|swamps)\s+of\s+(?P<name>{_CAPS}))"),  # noqa: E501
-        # "in the vicinity of Riga", "on the outskirts of Minsk", "on the streets of Tartu": a place follows.
-        ("town", rf"(?P<phrase>\b(?:the\s+)?(?i:vicinity|outskirts|environs|streets)\s+of\s+(?P<name>{_CAPS}))"),
+        # "in the vicinity of Riga", "on the outskirts of (the capital city of) Minsk", "on the streets of Tartu"
+        ("town", rf"(?P<phrase>\b(?:the\s+)?(?i:vicinity|outskirts|environs|streets)\s+of\s+(?:the\s+(?i:(?:capital\s+)?(?:town|city|village)|capital)\s+of\s+)?(?P<name>{_CAPS}))"),  # noqa: E501
         ("town", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:town|city|village|settlement|resort|port|capital|airfield)(?:\s+of)?\s+[\"“«]?(?P<name>{_CAPS}))"),  # noqa: E501
         ("territory", rf"{_PREP}(?P<phrase>(?:the\s+)?(?i:territory|soil)\s+of\s+(?:the\s+)?(?P<name>{country})|(?P<dem>{demonym})\s+(?i:territory|soil))"),  # noqa: E501
         # "in all administrative districts", "throughout the country", "across the whole territory of Belarus": the

@@ -60,8 +60,9 @@ _NEXT_EXERCISE = re.compile(
 
 
 #: A clause giving the exercise another one answers: from its cue to the next comma or semicolon ("In response to NATO's
-#: Anakonda exercise in Poland, …", "… were a response to the X exercise.").
-_ANSWERED = re.compile(RESPONSE_CUE + r"\s[^,;]*", re.I)
+#: Anakonda exercise in Poland, …", "… were a response to the X exercise."), or the one it prepares for ("In
+#: preparation for X, a field tactical exercise … will take place …": X is not held then and there).
+_ANSWERED = re.compile(r"(?:" + RESPONSE_CUE + r"|in\s+preparation\s+(?:for|of))\s[^,;]*", re.I)
 
 
 def answered_spans(sentence: str) -> list[tuple[int, int]]:

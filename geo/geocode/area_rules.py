@@ -399,18 +399,28 @@ def district_rule(phrase: str, key: str) -> GeocodeResult | None:
     Lithuania's admin-1 units are its municipalities: "Panevezys district" is the "Panevėžio rajono
     savivaldybė" (the district around the town), not the town's own "miesto" (city) municipality, which the
     town's point falls in. The district's genitive and the town's nominative fold alike
-    (:func:`geo.geocode.gazetteer.fold_transliteration`). Elsewhere a district is not an admin-1 unit: None.
+    (:func:`geo.geocode.gazetteer.fold_transliteration`); so do Latvia's "Rezeknes" municipality and "Rezekne" city,
+    and "Rezekne district" is the municipality. Elsewhere a district is not an admin-1 unit: None.
     """
     match = _DISTRICT.match(key)
     if match is None:
         return None
     target = gazetteer.fold_transliteration(match["name"])
+    names = gazetteer.admin1_names()
     codes = [
         code
-        for code, name in gazetteer.admin1_names().items()
+        for code, name in names.items()
         if " rajono " in f" {name.casefold()} "
         and gazetteer.fold_transliteration(normalize_name(name.split()[0])) == target
     ]
+    if not codes:
+        # Latvia's layer has the town ("Rezekne") and the municipality around it, named in the genitive
+        # ("Rezeknes"): the district is the unit named after the town, not the town's own.
+        codes = [
+            code
+            for code, name in names.items()
+            if normalize_name(name) != match["name"] and gazetteer.fold_transliteration(normalize_name(name)) == target
+        ]
     if len(codes) != 1:
         return None
     return region_result(phrase, codes[0], "; the district around the town it is named after")
