@@ -41,10 +41,15 @@ from tests.support.extraction_score import MEASURES, Tally, load_articles, run
 #: count (participants predicted 791 -> 788, common unchanged). Recall falls below 0.95 only because of the new
 #: articles (their 12/14; the 240 earlier still give 300/315, 0.952), so that floor is 0.94. The date probes of the
 #: tenth session (README "Date probes, tenth session") raise start to 193/202 (0.955) with every other count kept,
-#: so the start floor is 0.95 again.
+#: so the start floor is 0.95 again. In the eleventh session test articles 116 and 119, exposed, moved to dev (README
+#: "Test split repair, eleventh session"): on the 252 with them, blind, recall 313/332, precision 351/358, alliance
+#: 312/313, participants 791/803 / 791/814, start 194/203, sites 458/539 (0.8497, below 0.85 only because of their
+#: 1/5); after the rules for their classes (README "Test split repair, eleventh session") recall 315/332 (0.949),
+#: precision 352/359 (0.9805), alliance 314/315, participants 795/807 / 795/818 (0.985 / 0.972), start 195/204 (0.956),
+#: sites 462/539 (0.857), every count of the 250 earlier kept; rounded down, precision's floor is 0.98.
 FLOORS = {
     "recall": 0.94,
-    "precision": 0.97,
+    "precision": 0.98,
     "alliance": 0.99,
     "participants_recall": 0.98,
     "participants_precision": 0.97,
