@@ -47,12 +47,15 @@ def test_an_anchored_place_sits_on_its_town_with_the_anchor_radius(phrase, count
     assert "report's own anchor" in result.explanation
 
 
-#: "the Kirillovsky training ground": an adjectival form is not read as a town (Kirillov or Kirillovskoye?).
-@pytest.mark.parametrize(
-    "phrase", ["Atlantis (near Nowhere)", "the Foo district", "near the sea", "the Kirillovsky training ground"]
-)
+@pytest.mark.parametrize("phrase", ["Atlantis (near Nowhere)", "the Foo district", "near the sea"])
 def test_an_anchor_that_names_no_known_town_leaves_the_phrase_unresolved(phrase: str) -> None:
     assert geocode(phrase).status == "unresolved"
+
+
+def test_an_adjectival_range_name_is_the_range_never_the_town_it_sounds_like() -> None:
+    # "the Kirillovsky training ground" is the curated range in Leningrad Oblast, not the town of Kirillov
+    result = geocode("the Kirillovsky training ground", country="RUS")
+    assert (result.kind, result.gazetteer_id) == ("training_ground", "ru_tg_kirillovsky"), result.explanation
 
 
 def test_a_capital_outside_the_regional_gazetteer_comes_from_natural_earth() -> None:

@@ -163,6 +163,15 @@ def test_curated_training_grounds_cite_a_source_and_lie_in_their_country() -> No
         assert country_polygon(row["country_iso3"]).iloc[0].contains(shapely.Point(lon, lat)), row["site_id"]
 
 
+def test_curated_training_grounds_are_counted_in_the_readme_and_each_has_notes() -> None:
+    curated = table("training_grounds_curated")
+    assert f"| `places/training_grounds_curated.csv` | {len(curated)} training grounds" in README
+    notes = (DATA / "places" / "training_grounds_curated_notes.md").read_text(encoding="utf-8")
+    assert f"({len(curated)} rows)" in notes
+    missing = [site_id for site_id in curated["site_id"] if f"**{site_id}**" not in notes]
+    assert not missing, f"training_grounds_curated_notes.md has no entry for {missing}"
+
+
 @pytest.mark.parametrize("name", sorted(LAYERS))
 def test_layers_read_without_gdal_match_gdal(name):
     """read_geojson (json + shapely, no GDAL in the server) reads what gpd.read_file reads."""
