@@ -37,8 +37,11 @@ lint: $(VENV)/.dev
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
+# One worker per core: much of the suite waits on Chromium, Streamlit servers and child processes, so two
+# workers on CI's two cores take about two thirds of the time of one. A file stays on one worker (its
+# module-scoped servers start once); each worker has its own DRILLMAP_HOME (tests/conftest.py).
 pytest: $(VENV)/.dev
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # Rebuild data/ from ../shared/data (see data/README.md).
 reference: $(VENV)/.runtime

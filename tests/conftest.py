@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-# Analysts' store (SQLite under DRILLMAP_HOME): tests never write to the repository's var/ folder.
-os.environ.setdefault("DRILLMAP_HOME", tempfile.mkdtemp(prefix="drillmap-tests-"))
+# Analysts' store and caches (under DRILLMAP_HOME): tests never write to the repository's var/ folder nor to
+# a home set outside, and each pytest-xdist worker gets its own (workers inherit the controller's environment).
+os.environ["DRILLMAP_HOME"] = tempfile.mkdtemp(prefix="drillmap-tests-")
 os.environ.pop("DRILLMAP_DATABASE_URL", None)
 
 from geo.export.snapshot import CHROMIUM, CHROMIUM_ARGS
@@ -23,6 +24,8 @@ ARTIFACTS_DIR = Path(__file__).resolve().parent.parent / "artifacts"
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start building the 100,000-site map in a child process when its browser test will run (see
     :mod:`tests.support.large_map`): it is ready when that test comes, built on the core pytest leaves idle."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return  # every worker collects every test; the worker that gets it builds the map (the other core is busy)
     if os.access(CHROMIUM, os.X_OK) and any(item.path.name == "test_map_large_browser.py" for item in session.items):
         from tests.support import large_map
 

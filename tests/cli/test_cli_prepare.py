@@ -22,6 +22,9 @@ def test_prepare_writes_the_frame_the_next_call_reads(tmp_path, monkeypatch, cap
     known._CACHE.clear()
     basemap_module.basemap.cache_clear()  # a new process: nothing prepared in memory
     reference_module._reference_layers.cache_clear()
+    # A new process has not saved its templates yet; an earlier test in this worker may have (save() seals).
+    monkeypatch.setitem(template_cache._state, "sealed", False)
+    monkeypatch.setitem(template_cache._state, "dirty", True)
     try:
         assert main(["prepare"]) == 0
         assert "prepared: " in capsys.readouterr().out
