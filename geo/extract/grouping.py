@@ -26,6 +26,7 @@ from geo.extract.cues import (
     EVENT_CUE,
     EXERCISE_NOUN,
     FORCE_WORD,
+    HYPOTHETICAL_EXERCISE,
     LATER_EXERCISE,
     MILITARY_CONTEXT,
     MOVE_VERB,
@@ -200,7 +201,9 @@ class _Grouping:
             if answers:  # "In response to NATO's X exercise, Belarus launched drills": the drills are another event
                 target = self._own_side(sentence, self._mentioned(sentence))
         elif mention and (
-            OTHER_EXERCISE.search(sentence.text) or (self.main is not None and LATER_EXERCISE.search(sentence.text))
+            OTHER_EXERCISE.search(sentence.text)
+            or HYPOTHETICAL_EXERCISE.search(sentence.text)  # "does not rule out holding exercises": none planned
+            or (self.main is not None and LATER_EXERCISE.search(sentence.text))
         ):
             return  # "A similar exercise was held in the Vitebsk region in 2022", "… will be held next year": another
         elif mention:
