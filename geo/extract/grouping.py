@@ -253,10 +253,13 @@ class _Grouping:
         a part named here first is held where and when this sentence says, unless the sentence's drills answer it.
         """
         self.listed[id(target)] = self._still_listed(target, self._listed_with(sentence, names, target), names)
+        # "… are being held in X as part of the U maneuvers: A, B, C": a part named before is listed here again
+        under = bool(UNDER_FRAME.search(sentence.text[: names[0].start]) and ":" in sentence.text[names[0].end :])
         for event in self.events:
             first_here = not event.sentences or (event is target and len(event.sentences) == 1)
-            if first_here and any(s.index == sentence.index for _, s in event.names):
-                if not answers:
+            again = under and event is not target
+            if (first_here or again) and any(s.index == sentence.index for _, s in event.names):
+                if first_here and not answers:
                     self._inherit(event, target, sentence, names)
                     self._share_main(event, sentence)
                 event.attach(sentence, usable, mention=True)

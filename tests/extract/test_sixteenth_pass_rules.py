@@ -89,3 +89,16 @@ def test_an_exercise_only_said_to_be_possible_is_no_event(extractor, sentence):
 )
 def test_a_planned_or_running_exercise_stays_an_event(extractor, sentence):
     assert len(extractor.extract(sentence, published=PUBLISHED).events) == 1
+
+
+def test_a_part_named_before_and_listed_again_under_its_umbrella_takes_the_list_sentence(extractor):
+    text = (
+        "The defence minister spoke at the Echelon-2026 drills that are being held in the Gomel Region. "
+        "From May 11 through 15, three joint drills are being held in Belarus as part of the Combat Brotherhood-2026 "
+        "maneuvers: Interaction-2026 will drill the rapid reaction forces; Search-2026 will involve intelligence "
+        "units; Echelon-2026 will use logistics units."
+    )
+    events = {e.name_normalized: e for e in extractor.extract(text, published=PUBLISHED).events}
+    assert {loc.text for loc in events["Echelon-2026"].locations} >= {"the Gomel Region", "Belarus"}
+    # the parts named here for the first time are held where the umbrella is, as before
+    assert "Belarus" in {loc.text for loc in events["Search-2026"].locations}
