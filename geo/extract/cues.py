@@ -282,6 +282,18 @@ LATER_EXERCISE = re.compile(
     r"[^.;]{0,40}?\b(?:will|is\s+to|are\s+to)\s+be\s+(?:held|conducted|staged|hosted)\b",
     re.I,
 )
+#: Exercises only said to be possible, none planned ("does not rule out holding exercises with X", "it is possible
+#: to conduct such exercises in the future"): no event (sixteenth pass).
+HYPOTHETICAL_EXERCISE = re.compile(
+    r"\b(?:(?:do|does|did|would|will)\s+not|(?:do|does|did|would|wo|ca)n['’]t|cannot|not)\s+(?:be\s+)?rul(?:e|es|ed|ing)\s+"
+    r"out\s+(?:the\s+possibility\s+of\s+)?(?:holding|conducting|staging|organi[sz]ing)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:exercises?|drills?|maneuvers?|manoeuvres?)\b|"
+    r"\b(?:possible|could|might|may)\s+(?:to\s+|be\s+)?(?:conduct|hold|stage|held|conducted|staged)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:exercises?|drills?|maneuvers?|manoeuvres?)\b[^.;]{0,30}?\bin\s+the\s+future\b|"
+    r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?)\s+(?:could|might|may)\s+be\s+(?:held|conducted|staged)\s+"
+    r"in\s+the\s+future\b",
+    re.I,
+)
 #: Marks of a sentence dating what it reports in the past ("last September", "in 2021", "two years ago").
 PAST_MARK = re.compile(
     r"\b(?:last\s+(?:year|spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|"

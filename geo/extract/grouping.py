@@ -26,6 +26,7 @@ from geo.extract.cues import (
     EVENT_CUE,
     EXERCISE_NOUN,
     FORCE_WORD,
+    HYPOTHETICAL_EXERCISE,
     LATER_EXERCISE,
     MILITARY_CONTEXT,
     MOVE_VERB,
@@ -203,7 +204,9 @@ class _Grouping:
                     target = GroupedEvent(named_paragraph=sentence.paragraph)  # not X: "In preparation for X, …"
                     self.events.append(target)
         elif mention and (
-            OTHER_EXERCISE.search(sentence.text) or (self.main is not None and LATER_EXERCISE.search(sentence.text))
+            OTHER_EXERCISE.search(sentence.text)
+            or HYPOTHETICAL_EXERCISE.search(sentence.text)  # "does not rule out holding exercises": none planned
+            or (self.main is not None and LATER_EXERCISE.search(sentence.text))
         ):
             return  # "A similar exercise was held in the Vitebsk region in 2022", "… will be held next year": another
         elif mention:
@@ -253,10 +256,13 @@ class _Grouping:
         a part named here first is held where and when this sentence says, unless the sentence's drills answer it.
         """
         self.listed[id(target)] = self._still_listed(target, self._listed_with(sentence, names, target), names)
+        # "… are being held in X as part of the U maneuvers: A, B, C": a part named before is listed here again
+        under = bool(UNDER_FRAME.search(sentence.text[: names[0].start]) and ":" in sentence.text[names[0].end :])
         for event in self.events:
             first_here = not event.sentences or (event is target and len(event.sentences) == 1)
-            if first_here and any(s.index == sentence.index for _, s in event.names):
-                if not answers:
+            again = under and event is not target
+            if (first_here or again) and any(s.index == sentence.index for _, s in event.names):
+                if first_here and not answers:
                     self._inherit(event, target, sentence, names)
                     self._share_main(event, sentence)
                 event.attach(sentence, usable, mention=True)

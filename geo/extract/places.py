@@ -148,7 +148,7 @@ def _caps_prefix(caps: str) -> tuple[str, str] | None:
     for n in range(len(words), 0, -1):
         candidate = " ".join(words[:n])
         key = normalize_name(candidate)
-        if key in NOT_PLACES:
+        if key in NOT_PLACES or is_demonym(candidate):  # "at the Russian Foreign Ministry": no town "Russian"
             continue
         if candidate in country_names():
             return candidate, "country"

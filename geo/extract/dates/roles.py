@@ -176,26 +176,26 @@ def date_role(sentence: str, mention: DateMention) -> Role:
     Returns
     -------
     str
-        ``range`` when both ends are stated; ``undated`` for "medium term" and the like; else the
-        role of the nearest cue among the six words before the mention in its clause (``end`` for
-        "until", "through"; ``start`` for "opened on", "held in", "exercises … next month";
-        ``announced`` for "said on", "reported"; ``none`` after "before", "since", "ahead of"). A
-        date opening its clause ("On Saturday …", "In early August, he announced …") is a ``start``
-        if the sentence reports a start in the past tense ("had arrived", "began"), else
-        ``announced`` if it reports a statement, else ``none``. Failing these, the rest of the clause
-        before the mention is read for the verb that dates it: a start verb ("began the joint
-        exercise X at the Y training ground on March 3", "got under way") or an exercise being held,
-        hosted or staged ("will host the X exercise of … later this month") makes it a ``start``; a
-        statement, a blocker or another event ("talks", "visited") makes it ``none``; an end verb
-        ("wrapped up the X exercise at the Y training ground on Thursday") makes it an ``end``; an
-        exercise word alone that far back does not date it. A date right before its verb is read by
-        that verb ("Russia and Belarus on Friday began …").
+        ``range`` when both ends are stated (``none`` after "summit", "talks" nearer than an exercise word);
+        ``undated`` for "medium term" and the like; else the role of the nearest cue among the six words before the
+        mention in its clause (``end`` for "until", "through"; ``start`` for "opened on", "held in", "exercises …
+        next month"; ``announced`` for "said on", "reported"; ``none`` after "before", "since", "ahead of"). A date
+        opening its clause ("On Saturday …", "In early August, he announced …") is a ``start`` if the sentence
+        reports a start in the past tense ("had arrived", "began"), else ``announced`` if it reports a statement,
+        else ``none``. Failing these, the rest of the clause before the mention is read for the verb that dates it:
+        a start verb ("began the joint exercise X at the Y training ground on March 3", "got under way") or an
+        exercise being held, hosted or staged ("will host the X exercise of … later this month") makes it a
+        ``start``; a statement, a blocker or another event ("talks", "visited") makes it ``none``; an end verb
+        ("wrapped up the X exercise at the Y training ground on Thursday") makes it an ``end``; an exercise word
+        alone that far back does not date it. A date right before its verb is read by that verb ("Russia and Belarus
+        on Friday began …").
     """
     if mention.relative == "undated":
         return "undated"
-    if mention.is_range:
-        return "range"
     before = _words_before(sentence, mention.start)
+    if mention.is_range:  # "the summit scheduled for July 9-11": a range another event's noun precedes dates none
+        nearest = next((w for w in before[:6] if w in _OTHER_EVENTS | _EXERCISE_NOUNS), "")
+        return "none" if nearest in _OTHER_EVENTS else "range"
     lead = re.match(r"[A-Za-z]+", mention.text)
     if lead and mention.kind in ("month", "year") and lead.group(0).lower() not in MONTHS:
         before = [lead.group(0).lower(), *before]  # "since 2012", "until October": the preposition is in the match
