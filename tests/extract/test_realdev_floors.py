@@ -83,7 +83,7 @@ TEST_IDS = [
     "118",
     "119",
 ]
-ARTICLES = 270
+ARTICLES = 280
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
