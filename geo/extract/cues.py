@@ -346,12 +346,21 @@ HAS_BEGUN = re.compile(
     r"\b(?:has|have|had)\s+(?:already\s+)?(?:begun|started|opened|kicked\s+off|got\s+under\s*way)\b", re.I
 )
 #: A sentence whose subject is the exercise just mentioned, as a pronoun, saying when or where it is held ("They
-#: will be held until Friday, October 10, across the country", "It will last until …").
+#: will be held until Friday, October 10, across the country", "It will last until …", "They are taking place in …").
 PRONOUN_HELD = re.compile(
     # "It has been scheduled for February", "They are planned for May": the exercise's dates; "Their training will
     # take place in Gomel region" (a possessive and one or two nouns: the drills' own activity, twelfth pass)
     r"\s*(?:They|It|(?:Their|Its)\s+[a-z-]+(?:\s+[a-z-]+)?)\s+(?:will|would|are\s+to|is\s+to|are|is|were|was|has|have)\s+(?:also\s+)?(?:be\s+|been\s+)?"
-    r"(?:held|conducted|carried\s+out|staged|take\s+place|last|run|continue|end|scheduled|planned|slated)\b"
+    # "They are taking place in the Voronezh, … and Moscow regions", "It is being held near Pskov" (sixteenth pass)
+    r"(?:held|conducted|carried\s+out|staged|take\s+place|last|run|continue|end|scheduled|planned|slated|"
+    r"taking\s+place|being\s+(?:held|conducted|carried\s+out|staged))\b"
+)
+#: The exercise's forces speaking of where they trained, in the first person: "we have been able to operate in A, B and
+#: C counties", "our units trained near X" (a quoted commander continuing the drills in focus; sixteenth pass).
+WE_OPERATED = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur\s+(?:units|troops|soldiers|forces|battalions?|brigades?))\s+(?:have\s+|had\s+|will\s+|were\s+|are\s+)?"
+    r"(?:also\s+)?(?:been\s+)?(?:able\s+to\s+)?(?:operated?|operating|train(?:ed|ing)?|exercised?|exercising|"
+    r"manoeuvred?|maneuvered?)\s+(?:in|on|across|at|near)\s"
 )
 #: What an exercise prepares for or answers is another one: "The exercise came in preparation of the annual Spring Storm
 #: event", "In response to NATO's Anakonda exercise, Belarus launched drills" (tenth pass), "a response to X".

@@ -43,6 +43,7 @@ from geo.extract.cues import (
     SEPARATELY,
     TRAINING_BEGAN,
     UNDER_FRAME,
+    WE_OPERATED,
 )
 from geo.extract.dates import tense_of
 from geo.extract.grouped import GroupedEvent
@@ -136,6 +137,7 @@ def relevant_spans(sentence: str, names: list[NameMention]) -> list[tuple[int, i
             or PARTY_WORD.search(part)
             or PRONOUN_HELD.match(part)  # "Their training will take place in X, which borders …": the drills'
             or RANGES_AT_WORK.search(part)
+            or WE_OPERATED.search(part)  # "we have been able to operate in A, B and C counties": its forces'
         ):
             keep.append((start, end))
     return keep
@@ -453,6 +455,7 @@ class _Grouping:
                 (FORCE_WORD.search(sentence.text) and MOVE_VERB.search(sentence.text))
                 or OBSERVERS.search(sentence.text)
                 or RANGE_VENUE.search(sentence.text)
+                or WE_OPERATED.search(sentence.text)  # a quoted commander: "we have been able to operate in A, B …"
                 # "The map shows that Germany, Poland, Lithuania and Finland will participate."
                 # not "… its forces were not taking part in the special operation in Ukraine": the war's
                 or (

@@ -17,7 +17,8 @@ Participants
     "The participants include: A; B; C", "Participating nations in BALTOPS included A, B"; ``and-others``
     "cooperation between A, B and 17 additional participating allied militaries"; ``led-by`` "the US-led exercise",
     "organized by the United States", "under Germany's command"; "drills with NATO Allies Poland, Lithuania …"
-    (``with``). "US troops from Germany" names where the troops came from, not a participant;
+    (``with``); ``district`` "units of the Western Military District" (:mod:`geo.extract.district_forces`).
+    "US troops from Germany" names where the troops came from, not a participant;
     ``apart-from`` "Apart from Russia, contingents from … are taking part"; ``its-forces`` "Russia's Defence
     Ministry said its Pacific Fleet …"; ``are-from`` "the allied soldiers taking part … are from the US, A and B";
     ``own-exercise`` "Estonia's biggest military exercise"; ``count-from`` "3,000 Swedish soldiers, 450 from France";
@@ -41,6 +42,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from geo.extract.district_forces import district_forces
 from geo.extract.lexicon import country_pattern, is_demonym, iso3_of
 
 Role = Literal["participant", "observer", "non_participant"]
@@ -279,7 +281,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
         ("as-observer", "observer",
          rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:(?:take|takes|took|taking)\s+part\s+as\s+(?:an?\s+)?observers?|(?:attend|attends|attended|follow|follows|followed|watch|watches|watched)\s+(?:the\s+)?{_EXERCISE}\s+as\s+(?:an?\s+)?observers?)"),
         ("forces", "participant",
-         rf"(?P<list>{_list(demonyms)})(?:,?\s+(?:(?i:allied|other|foreign|partner|international|NATO|multinational),?\s+)?and\s+(?i:allied|other|foreign|partner|international|NATO|multinational))?\s+{_MODS}{_FORCE}\b"),
+         rf"(?P<list>{_list(demonyms)})(?:,?\s+(?:(?i:allied|other|foreign|partner|international|NATO|multinational),?\s+)?and\s+(?i:allied|other|foreign|partner|international|NATO|multinational)(?:\s+(?:NATO|allied|partner)(?:\s+(?:country|member|nation))?)?)?\s+{_MODS}{_FORCE}\b"),
         ("compound", "participant",
          rf"(?<![\w-])(?P<list>[A-Z][a-z]+(?:[-–] ?[A-Z][a-z]+)+)\s+(?:[a-z][\w-]*\s+){{0,3}}(?i:{_EXERCISE})"),
         ("apart-from", "participant",
@@ -391,7 +393,7 @@ def find_parties(sentence: str) -> list[PartyMention]:
     out: list[PartyMention] = []
     seen: set[str] = set()
     if not (_term_re().search(sentence) or _NEEDS["compound"].search(sentence)):
-        return out
+        return [PartyMention("RUS", "participant", text, "district") for text in district_forces(sentence)[:1]]
     for name, role, pattern in _rules():
         needs = _NEEDS.get(name)
         if needs is not None and not needs.search(sentence):
@@ -430,4 +432,6 @@ def find_parties(sentence: str) -> list[PartyMention]:
                 if iso3 not in seen:
                     seen.add(iso3)
                     out.append(PartyMention(iso3, role, text, name))
-    return out
+    # "Units of the Western Military District": a Russian district's forces (after the negations, which win)
+    districts = district_forces(sentence)[:1] if "RUS" not in seen else []
+    return out + [PartyMention("RUS", "participant", text, "district") for text in districts]
