@@ -379,6 +379,8 @@ def redraw_only(clicks: int, against: Path | None, timeout_s: float) -> int:
         print(f"{name}: {root}")
         for label, ts in [*times[name].items(), ("every click", every)]:
             print(f"  redraw: {label:<32} n={len(ts):<3} p50 {pct(ts, 0.5):.2f} s  p95 {pct(ts, 0.95):.2f} s")
+        for label, ts in times[name].items():  # in click order: a slow first click (a map not yet cached) shows
+            print(f"    {label}: {' '.join(f'{t:.2f}' for t in ts)}")
     if against:
         this = [t for ts in times["this"].values() for t in ts]
         other = [t for ts in times["against"].values() for t in ts]
