@@ -32,6 +32,20 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         large_map.start()
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Group the tests for pytest-xdist's ``--dist loadgroup`` (``make test``): the browser tests on one worker, in
+    turn, and every other file on one worker, as ``--dist loadfile`` would.
+
+    Two Chromiums, each with its Streamlit servers, on CI's two cores made the browser tests' waits time out;
+    one of them beside the rest of the suite does not.
+    """
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        group = "browser" if item.path.parent.name == "browser" else str(item.path)
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     from tests.support import large_map
 
