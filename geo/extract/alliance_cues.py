@@ -47,6 +47,15 @@ ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+#: Words before a cue that make the alliance's drills the context of the event, not its organiser: "in response to
+#: NATO drills", "Despite the increased number of military exercises conducted by NATO joint forces …" (seventeenth
+#: pass), "amid NATO exercises near the border".
+AS_CONTEXT = re.compile(
+    r"\b(?:(?:in\s+)?(?:response|reaction|answer|retaliation)\s+to|despite|amid(?:st)?|against\s+the\s+backdrop\s+of|"
+    r"in\s+the\s+face\s+of)\s+(?:[\w-]+\s+){0,5}$",
+    re.I,
+)
+
 #: An office ("Deputy Commander of …", "Chief of the … Staff") opening a title that ends in a rank and a name.
 #: A title holds no verb: "Chief of Staff said that the CSTO drills …" is a statement, not a title.
 _TITLE_WORDS = (

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from geo.core.dates import date_precision_of, earliest_date, latest_date
 from geo.extract import dates as dates_mod
 from geo.extract.all_members import members_taking_part
-from geo.extract.alliance_cues import ALLIANCE_CUES, in_title
+from geo.extract.alliance_cues import ALLIANCE_CUES, AS_CONTEXT, in_title
 from geo.extract.cues import FORMATION_ANNOUNCED
 from geo.extract.draft import (
     CONTEXT_ROLE,
@@ -47,7 +47,6 @@ from geo.geocode.result import GeocodeResult
 
 #: What an exercise answers is another side's exercise ("in response to large-scale NATO military exercises"), so
 #: an alliance cue right after these words does not say who holds this one.
-_RESPONSE_TO = re.compile(r"\b(?:in\s+)?(?:response|reaction|answer|retaliation)\s+to\s+(?:[\w-]+\s+){0,3}$", re.I)
 #: An exercise dated only by "last year" ("Last year the maneuvers were combined with … Saber Strike").
 _LAST_YEAR = re.compile(r"\blast\s+year\b(?!['’]s)", re.I)
 #: Alliance → the membership table of :func:`geo.reference.membership.members_on`.
@@ -415,7 +414,7 @@ class _Builder:
                     for m in pattern.finditer(text)
                     if inside(m.start(), self.spans[sentence.index]) and not in_title(text, m.start(), m.end())
                 )
-                if any(not _RESPONSE_TO.search(text[max(0, m.start() - 50) : m.start()]) for m in cues):
+                if any(not AS_CONTEXT.search(text[max(0, m.start() - 60) : m.start()]) for m in cues):
                     votes.setdefault(alliance, []).append(sentence)
         if not votes:
             return None
@@ -491,7 +490,7 @@ class _Builder:
         named_nato = any(
             re.search(
                 r"\bNATO\b|\b(?i:multinational|international)\s+(?:[\w-]+\s+){0,2}?"
-                r"(?i:exercises?|drills?|maneuvers?|manoeuvres?|training)\b|\ballie[sd]\b",
+                r"(?i:exercises?|drills?|maneuvers?|manoeuvres?|training)\b|\b[Aa]llie[sd]\b",
                 s.text,
             )
             for s in self.usable

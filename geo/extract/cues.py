@@ -367,3 +367,10 @@ WE_OPERATED = re.compile(
 PREPARED_FOR = re.compile(
     r"\b(?:in\s+preparation\s+(?:of|for)|" + RESPONSE_CUE + r")\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$", re.I
 )
+#: Words that say an all-capitals name is an exercise: "DEFENDER 24 is the largest U.S. Army exercise in Europe"
+#: (seventeenth pass), as "the ZUBR-23 drills" says it beside the exercise word.
+#: The words between are modifiers only: "BMP 2 is the vehicle the brigade used in the exercise" names no exercise.
+IS_AN_EXERCISE = (
+    r"(?:is|was)\s+(?:the|an?)\s+"
+    r"(?:(?!(?:in|of|at|on|for|to|by|with|from|that|which|who|used|uses|during|before|after|the|an?)\b)[\w.-]+\s+){0,5}?"
+)

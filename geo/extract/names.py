@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from geo.catalog.schema import Exercise
-from geo.extract.cues import PREPARED_FOR
+from geo.extract.cues import IS_AN_EXERCISE, PREPARED_FOR
 from geo.extract.lexicon import iso3_of
 from geo.extract.name_forms import NOT_NAME_WORD, OBJECT_OF, any_case, more_name_forms, names_a_unit, written_variant
 from geo.extract.name_romanisation import romanised_family
@@ -491,7 +491,7 @@ def _acronym_names(found: _Found) -> None:
     """All-capitals names with a number before or after their exercise word ("the ZUBR-23 drills", "exercise KOP-2")."""
     for match in _ACRONYM.finditer(found.sentence):
         after, before = found.sentence[match.end() :], found.sentence[max(0, match.start() - 30) : match.start()]
-        beside = re.match(rf"\s+(?:[a-z]+\s+)?{EXERCISE_WORDS}\b", after, re.I) or re.search(
+        beside = re.match(rf"\s+(?:{IS_AN_EXERCISE})?(?:[a-z]+\s+)?{EXERCISE_WORDS}\b", after, re.I) or re.search(
             rf"\b{EXERCISE_WORDS}\s+$", before, re.I
         )  # right beside it: "the BMP-2 vehicles later joined the exercise" names no exercise
         if not beside or match.group("base").lower() in _STOP_WORDS:

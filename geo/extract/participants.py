@@ -14,7 +14,9 @@ Participants
     ``with`` "exercises with Russia", "exercises of Russia and Belarus"; ``sent-by`` "planes sent by Moscow";
     ``participation`` "participation of …"; ``compound`` "the Russian-Belarusian exercise", "the Russia-Belarus
     joint operational drills"; ``country-list`` "troops from 8 countries: A, B, C", "allied nations such as A, B",
-    "The participants include: A; B; C", "Participating nations in BALTOPS included A, B"; ``and-others``
+    "The participants include: A; B; C", "Participating nations in BALTOPS included A, B", "Nations participating in
+    the exercise include A, B", "N countries will take part in the drills, including NATO allies A, B, along with
+    partner nations C and D"; ``and-others``
     "cooperation between A, B and 17 additional participating allied militaries"; ``led-by`` "the US-led exercise",
     "organized by the United States", "under Germany's command"; "drills with NATO Allies Poland, Lithuania …"
     (``with``); ``district`` "units of the Western Military District" (:mod:`geo.extract.district_forces`).
@@ -117,10 +119,29 @@ _OF_EXERCISE = (
 )
 
 
+#: A list noun's participle clause: "Nations participating in the exercise include …", "Countries expected to
+#: participate in Swift Response include …", "Fourteen countries will take part in the drills, including …".
+_TAKING_PART = (
+    rf"\s+(?:(?:that|which)\s+)?{_AUX}(?:(?:expected|set|due|scheduled|slated)\s+to\s+)?"
+    rf"(?i:participat(?:e|es|ed|ing)|tak(?:e|es|ing)\s+part|took\s+part)(?:{_OF_EXERCISE})?"
+)
+#: The bloc word before a list's first item: "including NATO allies Belgium, Denmark …".
+_BLOC_ITEMS = r"(?:(?:NATO|EU|CSTO)\s+)?(?i:allies|partners|member\s+states|partner\s+(?:nations|countries))\s+"
+
+
 def _semi_list(term: str) -> str:
     """A list of countries separated by commas or semicolons ("Poland; France; … and USA")."""
     item = rf"(?:the\s+)?{term}"
     return rf"{item}(?:\s*[,;]\s*(?:and\s+)?{item}|\s+(?:and|as\s+well\s+as)\s+{item})*"
+
+
+def _partner_list(term: str) -> str:
+    """A list with its partners after it: "A, B and C, along with NATO partner nations D and E"."""
+    along = (
+        r"\s*,?\s+(?i:along|together)\s+with\s+(?:(?:NATO|EU)\s+)?(?i:partner\s+)?"
+        rf"(?i:nations|countries|states|partners)\s+{_semi_list(term)}"
+    )
+    return rf"{_semi_list(term)}(?:{along})?"
 
 
 @dataclass(frozen=True)
@@ -163,7 +184,8 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     # Forces or participants, or an exercise that "includes 20 NATO allies, including A, B …" (not "migrants from
     # countries such as A and B").
     "country-list": re.compile(
-        r"\b(?:troops|soldiers|forces|servicemen|personnel|participa\w*|contingents?|consist\w*|compris\w*|made\s+up|composed)\b|"
+        r"\b(?:troops|soldiers|forces|servicemen|personnel|participa\w*|contingents?|consist\w*|compris\w*|made\s+up|composed|"
+        r"tak(?:e|es|ing)\s+part|took\s+part|service\s+members)\b|"
         r"\b(?:includ\w*|involv\w*|brings?\s+together|gathers?)\s+(?:some\s+|about\s+|around\s+|more\s+than\s+)?\d+\s+"
         r"(?:NATO\s+|allied\s+|partner\s+)?(?:allies|nations|countries|states)\b",
         re.I,
@@ -313,7 +335,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
          rf"(?i:(?:sent|deployed|provided|dispatched|contributed|fielded)\s+by)\s+(?P<list>{_list(actors)})"),
         ("participation", "participant", rf"(?i:participation\s+of)\s+(?P<list>{_list(actors)})"),
         ("country-list", "participant",
-         rf"(?i:countries|nations|states|allies|members|partners|participants)(?:{_OF_EXERCISE})?\s*,?\s*(?:(?i:such\s+as|including|like|include|includes|included|are|were|namely)\s*:?|:)\s*(?P<list>{_semi_list(names)})|"
+         rf"(?i:countries|nations|states|allies|members|partners|participants)(?:{_OF_EXERCISE}|{_TAKING_PART})?\s*,?\s*(?:(?i:such\s+as|including|like|include|includes|included|are|were|namely)\s*:?|:)\s*(?:{_BLOC_ITEMS})?(?P<list>{_partner_list(names)})|"
          # "The military alliance, consisting of Armenia, Belarus … and Tajikistan, will move its troops"
          rf"(?i:alliance|bloc|organi[sz]ation|coalition|group)\s*,?\s+(?i:(?:which\s+)?(?:consisting|consists|comprising|comprises|made\s+up|composed))(?:\s+of)?\s+(?P<list2>{_semi_list(names)})"),
         ("led-by", "participant",

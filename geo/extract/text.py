@@ -71,8 +71,16 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _WIRE_DATELINE_LINES = 4
 _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Z'’.-]{2,}(?:[ /][A-Z][A-Z'’.-]+)*"
-    rf"(?:,\s*(?:{_WIRE_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_WIRE_MONTH})(?:,?\s+\d{{4}})?)?\.?\s*"
+    rf"(?:(?:,\s*|(?<=\.)\s+)(?:{_WIRE_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_WIRE_MONTH})(?:,?\s+\d{{4}})?)?\.?\s*"
     r"(?:(?:\([A-Z][\w .-]{1,24}\)|/\s*[A-Z][A-Za-z-]+\s*/\.?)\s*(?:--|[-–—])?|--|[-–—])\s*"
+)
+
+
+#: A wire city closed by a full stop before the filing date: "MINSK. Aug 14 (Interfax) - " is one dateline, not a
+#: sentence "MINSK." and another (seventeenth pass).
+_CITY_STOP = re.compile(
+    r"^[A-Z][A-Z'’-]{2,}(?:[ /][A-Z][A-Z'’-]+)*\.(?=\s+"
+    rf"(?:{_WIRE_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_WIRE_MONTH})(?:,?\s+\d{{4}})?\.?\s*\([A-Z])"
 )
 
 
@@ -444,7 +452,10 @@ def split_sentences(text: str) -> list[Sentence]:
         begin = 0
         quoted = iter([m.span() for m in _GUILLEMETS.finditer(line)] if "«" in line else [])
         span = next(quoted, None)
+        city = _CITY_STOP.match(line)
         for match in _SENTENCE_END.finditer(line):
+            if city is not None and match.start() < city.end():
+                continue  # "MINSK. Aug 14 (Interfax) - …": the dateline's city, not a sentence
             while span is not None and span[1] <= match.start():  # both run left to right: one pass
                 span = next(quoted, None)
             if span is not None and span[0] < match.start():
