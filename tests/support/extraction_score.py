@@ -50,17 +50,25 @@ class Article:
     text: str
 
 
+#: The test part lives apart, in ``sealed/`` (its own ``manifest.yaml`` and ``texts/``), so that reading the dev
+#: part's files, or the end of them, can never show it (README "The split").
+SEALED = "sealed"
+
+
 def load_articles(root: Path = REALDEV, *, split: str | None = None) -> list[Article]:
-    """Return the articles of ``manifest.yaml`` (all, or one split), texts read as ``geo ingest`` reads them."""
-    manifest = yaml.safe_load((root / "manifest.yaml").read_text(encoding="utf-8"))
+    """Return the articles (all, or one split: ``dev`` from ``manifest.yaml``, ``test`` from ``sealed/``), texts
+    read as ``geo ingest`` reads them; the sealed files are not opened for ``split="dev"``."""
+    folders = {"dev": [root], "test": [root / SEALED], None: [root, root / SEALED]}[split]
     out = []
-    for row in manifest["articles"]:
-        if split is not None and row["split"] != split:
-            continue
-        path = root / "texts" / f"{row['id']}.txt"
-        text = read_article(path.read_bytes(), name=path.name)
-        published = dt.date.fromisoformat(str(row["published"]))
-        out.append(Article(row["id"], row["url"], published, row["split"], tuple(row["events"]), text))
+    for folder in folders:
+        manifest = yaml.safe_load((folder / "manifest.yaml").read_text(encoding="utf-8"))
+        for row in manifest["articles"]:
+            if split is not None and row["split"] != split:
+                raise ValueError(f"{folder / 'manifest.yaml'}: article {row['id']} is {row['split']!r}, not {split!r}")
+            path = folder / "texts" / f"{row['id']}.txt"
+            text = read_article(path.read_bytes(), name=path.name)
+            published = dt.date.fromisoformat(str(row["published"]))
+            out.append(Article(row["id"], row["url"], published, row["split"], tuple(row["events"]), text))
     return out
 
 
