@@ -45,8 +45,6 @@ from geo.extract.segments import inside, narrow, own_segments
 from geo.extract.text import Sentence, wire_dateline
 from geo.geocode.result import GeocodeResult
 
-#: What an exercise answers is another side's exercise ("in response to large-scale NATO military exercises"), so
-#: an alliance cue right after these words does not say who holds this one.
 #: An exercise dated only by "last year" ("Last year the maneuvers were combined with … Saber Strike").
 _LAST_YEAR = re.compile(r"\blast\s+year\b(?!['’]s)", re.I)
 #: Alliance → the membership table of :func:`geo.reference.membership.members_on`.
