@@ -1,0 +1,309 @@
+"""Romanisation probes (issue 14, classes 1 and 2; eleventh session): places written as Belarusian reports write them.
+
+Made-up sentences in real reports' styles (wire copy, ministry releases, exile media, NATO releases), one probe per
+sentence: Belarusian towns and ranges in Belarusian-language and Łacinka romanisations beside the Russian-based
+forms the gazetteer knows (-ski/-sky/-skiy/-skii endings, a/o and ya/e shifts, -ova/-ovo, háček letters, the short
+u), Russian regions as reports write them ("the Pskov region", "Bryansk and Smolensk regions", "Krasnodar
+Territory"), and countries written as territory ("the territory of the Russian Federation", "on Lithuanian soil").
+The expected site was written from the text alone before the extractor was run on it: the town's region from where
+the town is, a range's from its row of ``data/places/training_grounds.csv``. Judged as the site probes are
+(:mod:`tests.support.site_probes`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.extract import Extractor
+from tests.support.site_probes import Site, forbidden_found, site_found
+
+D = dt.date(2024, 6, 3)
+
+#: class, sentence, expected sites (phrase, kind, country, admin-1 or None: any), forbidden countries or phrases
+PROBES: list[tuple[str, str, list[Site], list[str]]] = [
+    # Belarusian towns in Belarusian and Łacinka romanisations
+    (
+        "town",
+        "Belarusian troops held drills near Asipovichy, the Defence Ministry said.",
+        [("Asipovichy", "town", "BLR", "Mogilev")],
+        [],
+    ),
+    (
+        "town",
+        "Russian and Belarusian units held joint drills near Asipovičy in the Mahilioŭ region.",
+        [("Asipovičy", "town", "BLR", "Mogilev")],
+        [],
+    ),
+    (
+        "town",
+        "Belarusian troops held drills near the town of Baranavichy on Tuesday.",
+        [("Baranavichy", "town", "BLR", "Brest")],
+        [],
+    ),
+    (
+        "town",
+        "Belarusian paratroopers held an exercise near Barysaŭ, Belarusian Hajun reported.",
+        [("Barysaŭ", "town", "BLR", "Minsk")],
+        [],
+    ),
+    (
+        "town",
+        "Belarusian tank crews held drills near Barysau, the ministry said.",
+        [("Barysau", "town", "BLR", "Minsk")],
+        [],
+    ),
+    (
+        "town",
+        "Belarusian troops held drills outside Hrodna, close to the Polish border.",
+        [("Hrodna", "town", "BLR", "Grodno")],
+        ["POL"],
+    ),
+    (
+        "town",
+        "Russian troops held drills near Viciebsk, exile media reported.",
+        [("Viciebsk", "town", "BLR", "Vitebsk")],
+        [],
+    ),
+    (
+        "town",
+        "Belarusian troops held drills near Vitsebsk this week.",
+        [("Vitsebsk", "town", "BLR", "Vitebsk")],
+        [],
+    ),
+    (
+        "town",
+        "Belarusian artillery held live-fire drills near Mahiloŭ, the Defence Ministry said.",
+        [("Mahiloŭ", "town", "BLR", "Mogilev")],
+        [],
+    ),
+    (
+        "town",
+        "Belarusian troops held drills near Mahilyow on Wednesday.",
+        [("Mahilyow", "town", "BLR", "Mogilev")],
+        [],
+    ),
+    (
+        "town",
+        "Belarusian troops held drills near Homiel, close to the Ukrainian border.",
+        [("Homiel", "town", "BLR", "Gomel")],
+        ["UKR"],
+    ),
+    (
+        "town",
+        "Belarusian troops held drills near Homel on Monday, the ministry said.",
+        [("Homel", "town", "BLR", "Gomel")],
+        [],
+    ),
+    (
+        "town",
+        "Belarusian air defence units held drills near Maladzyechna.",
+        [("Maladzyechna", "town", "BLR", "Minsk")],
+        [],
+    ),
+    (
+        "town",
+        "Belarusian troops held drills near Lepiel in the Viciebsk region.",
+        [("Lepiel", "town", "BLR", "Vitebsk")],
+        [],
+    ),
+    (
+        "town",
+        "Belarusian troops held drills near Pastavy, not far from the Lithuanian border.",
+        [("Pastavy", "town", "BLR", "Vitebsk")],
+        ["LTU"],
+    ),
+    (
+        "town",
+        "Belarusian troops held drills near Postavy, the ministry said.",
+        [("Postavy", "town", "BLR", "Vitebsk")],
+        [],
+    ),
+    (
+        "town",
+        "Belarusian reservists held drills near Navahrudak.",
+        [("Navahrudak", "town", "BLR", "Grodno")],
+        [],
+    ),
+    (
+        "town",
+        "Belarusian troops held drills near Babrujsk, the Defence Ministry said.",
+        [("Babrujsk", "town", "BLR", "Mogilev")],
+        [],
+    ),
+    (
+        "town",
+        "Belarusian engineers held drills near Mazyr in the Homiel region.",
+        [("Mazyr", "town", "BLR", "Gomel")],
+        [],
+    ),
+    ("town", "Belarusian troops held drills near Smarhon.", [("Smarhon", "town", "BLR", "Grodno")], []),
+    ("town", "Belarusian troops held drills near Polatsk.", [("Polatsk", "town", "BLR", "Vitebsk")], []),
+    ("town", "Belarusian troops held drills near Vaŭkavysk.", [("Vaŭkavysk", "town", "BLR", "Grodno")], []),
+    # Belarusian ranges (training_grounds.csv rows)
+    (
+        "range",
+        "Belarusian troops held drills at the Abuz-Lyasnouski training ground.",
+        [("Abuz-Lyasnouski training ground", "training_ground", "BLR", "Brest")],
+        [],
+    ),
+    (
+        "range",
+        "Russian and Belarusian troops held the final stage of the exercise at the Obuz-Lesnovskiy range.",
+        [("Obuz-Lesnovskiy range", "training_ground", "BLR", "Brest")],
+        [],
+    ),
+    (
+        "range",
+        "Belarusian troops held drills at the Hozhski training ground near Hrodna.",
+        [("Hozhski training ground", "training_ground", "BLR", "Grodno")],
+        [],
+    ),
+    (
+        "range",
+        "Belarusian paratroopers held drills at the Damanauski range.",
+        [("Damanauski range", "training_ground", "BLR", "Brest")],
+        [],
+    ),
+    (
+        "range",
+        "Belarusian troops held drills at the Barysauski training ground.",
+        [("Barysauski training ground", "training_ground", "BLR", "Minsk")],
+        [],
+    ),
+    (
+        "range",
+        "Belarusian troops held drills at the Asipovitski training ground.",
+        [("Asipovitski training ground", "training_ground", "BLR", "Mogilev")],
+        [],
+    ),
+    (
+        "range",
+        "Russian paratroopers held drills at the Lasvida range near Viciebsk.",
+        [("Lasvida range", "training_ground", "BLR", "Vitebsk")],
+        [],
+    ),
+    (
+        "range",
+        "Belarusian troops held drills at the Brestski training ground.",
+        [("Brestski training ground", "training_ground", "BLR", "Brest")],
+        [],
+    ),
+    (
+        "range",
+        "Belarusian pilots held drills at the Ruzhanski range.",
+        [("Ruzhanski range", "training_ground", "BLR", "Brest")],
+        [],
+    ),
+    (
+        "range",
+        "Belarusian troops held drills at the Gozhskii training ground.",
+        [("Gozhskii training ground", "training_ground", "BLR", "Grodno")],
+        [],
+    ),
+    (
+        "range",
+        "Belarusian troops held drills at the Liepielski training ground.",
+        [("Liepielski training ground", "training_ground", "BLR", "Vitebsk")],
+        [],
+    ),
+    (
+        "range",
+        "Belarusian troops held drills at the Asipovichy training ground.",
+        [("Asipovichy training ground", "training_ground", "BLR", "Mogilev")],
+        [],
+    ),
+    # Russian regions as reports write them
+    (
+        "russia_region",
+        "Russian paratroopers held drills in the Pskov region, the Western Military District said.",
+        [("Pskov region", "region", "RUS", "Pskov")],
+        [],
+    ),
+    (
+        "russia_region",
+        "Russian troops held drills in Bryansk and Smolensk regions near the Belarusian border.",
+        [("Bryansk", "region", "RUS", "Bryansk"), ("Smolensk", "region", "RUS", "Smolensk")],
+        ["BLR"],
+    ),
+    (
+        "russia_region",
+        "Russian troops held an exercise in the Leningrad Region on Tuesday.",
+        [("Leningrad Region", "region", "RUS", "Leningrad")],
+        [],
+    ),
+    (
+        "russia_region",
+        "Russian troops held drills in Kaliningrad oblast, the Baltic Fleet said.",
+        [("Kaliningrad oblast", "region", "RUS", "Kaliningrad")],
+        [],
+    ),
+    (
+        "russia_region",
+        "Russian marines held an exercise in the Republic of Karelia.",
+        [("Republic of Karelia", "region", "RUS", "Karelia")],
+        [],
+    ),
+    (
+        "russia_region",
+        "Russian troops held drills in Krasnodar Territory, the Southern Military District said.",
+        [("Krasnodar Territory", "region", "RUS", "Krasnodar")],
+        [],
+    ),
+    (
+        "russia_region",
+        "Russian troops held drills in the Rostov region, the ministry said.",
+        [("Rostov region", "region", "RUS", "Rostov")],
+        [],
+    ),
+    (
+        "russia_region",
+        "Russian troops held drills in the Pskov and Leningrad regions.",
+        [("Pskov", "region", "RUS", "Pskov"), ("Leningrad", "region", "RUS", "Leningrad")],
+        [],
+    ),
+    # countries written as territory
+    (
+        "country",
+        "Russian and Belarusian troops held drills on the territory of the Russian Federation.",
+        [("Russian Federation", "country", "RUS", None)],
+        [],
+    ),
+    (
+        "country",
+        "Russian troops held drills on Belarusian territory, the ministry said.",
+        [("Belarusian territory", "country", "BLR", None)],
+        [],
+    ),
+    (
+        "country",
+        "Russian and Belarusian troops held joint drills in the Republic of Belarus.",
+        [("Republic of Belarus", "country", "BLR", None)],
+        [],
+    ),
+    (
+        "country",
+        "US troops held drills on Lithuanian soil, the Lithuanian army said.",
+        [("Lithuanian soil", "country", "LTU", None)],
+        [],
+    ),
+    (
+        "country",
+        "NATO troops held an exercise on the territory of the Republic of Lithuania.",
+        [("Republic of Lithuania", "country", "LTU", None)],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("klass", "text", "expected", "forbidden"), PROBES)
+def test_romanised_places_resolve_to_kind_country_and_admin1(
+    extractor: Extractor, klass: str, text: str, expected: list[Site], forbidden: list[str]
+) -> None:
+    del klass  # the probe's class, shown in the test id
+    locations = [loc for e in extractor.extract(text, published=D).events for loc in e.locations]
+    got = [(loc.text, loc.kind, loc.country, loc.admin1) for loc in locations]
+    for site in expected:
+        assert site_found(site, locations), (site, got)
+    assert not forbidden_found(forbidden, locations), got
