@@ -329,7 +329,7 @@ PROBES: list[tuple[str, str, list[Site], list[str]]] = [
     ),
     ("town", "Belarusian troops held drills near Hlybokaye.", [("Hlybokaye", "town", "BLR", "Vitebsk")], []),
     ("town", "Belarusian troops held drills near Krychau.", [("Krychau", "town", "BLR", "Mogilev")], []),
-    ("town", "Belarusian reservists held drills near Slucak.", [("Slucak", "town", "BLR", "Minsk")], []),
+    ("town", "Belarusian reservists held drills near Sluck.", [("Sluck", "town", "BLR", "Minsk")], []),
     ("town", "Belarusian troops held drills near Stowbtsy.", [("Stowbtsy", "town", "BLR", "Minsk")], []),
     ("town", "Belarusian troops held drills near Vilejka.", [("Vilejka", "town", "BLR", "Minsk")], []),
     (
@@ -400,8 +400,8 @@ PROBES: list[tuple[str, str, list[Site], list[str]]] = [
     ),
     (
         "range",
-        "Belarusian paratroopers held drills at the Losvidovsky training ground.",
-        [("Losvidovsky training ground", "training_ground", "BLR", "Vitebsk")],
+        "Belarusian paratroopers held drills at the Losvida training ground near Vitsebsk.",
+        [("Losvida training ground", "training_ground", "BLR", "Vitebsk")],
         [],
     ),
     (
