@@ -148,7 +148,16 @@ def _site_result(phrase: str, site_id: str, how: str) -> GeocodeResult:
     )
 
 
-def _site_rule(phrase: str, key: str) -> GeocodeResult | None:
+def _names_a_town(key: str, context: str | None) -> bool:
+    """Whether a range's name written alone is a town's: by name, or a noun (no adjectival ending) in another
+    romanisation of one town of the context country ("Liepiel" is Lepel, as "Lepel" is; "Liepielski" is the range).
+    """
+    if key in gazetteer.town_index():
+        return True
+    return gazetteer.adjective_stem(key) is None and romanisation_skeleton(key) in town_skeletons(context)
+
+
+def _site_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
     stripped, had_word = strip_words(key, gazetteer.RANGE_WORDS + gazetteer.AIRFIELD_WORDS)
     if not stripped:
         return None
@@ -166,7 +175,7 @@ def _site_rule(phrase: str, key: str) -> GeocodeResult | None:
         how = f"matched across romanisations (skeleton {romanisation_skeleton(stripped)!r})"
     if not ids:
         return None
-    if not had_word and stripped in gazetteer.town_index():
+    if not had_word and _names_a_town(stripped, context):
         return None  # "Brest" alone is the town; "the Brest range" or "Brestsky" is the range.
     if len(ids) > 1:
         return unresolved(phrase, f"{stripped!r} names several sites: {', '.join(ids)}")
@@ -269,6 +278,8 @@ def _fuzzy_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     site_keys = list(gazetteer.site_index())
     # "the Sturugi Krasniye range": the range word is no part of the misspelt name (thirteenth pass)
     name, had_word = strip_words(key, gazetteer.RANGE_WORDS + gazetteer.AIRFIELD_WORDS)
+    if not had_word and romanisation_skeleton(key) in town_skeletons(context):
+        return None  # "Lepiel" alone is the town Lepel (the skeleton rule's), as "Lepel" alone is; not the Liepielski range
     match = process.extractOne(
         name if had_word and len(name) >= 5 else key, site_keys, scorer=fuzz.ratio, score_cutoff=cutoff
     )
@@ -416,7 +427,7 @@ def geocode(phrase: str, *, country: str | None = "BLR") -> GeocodeResult:
     result = named_feature_rule(phrase, key) or river_rule(phrase, key, context) or lake_rule(phrase, key, context)
     result = result or compass_region_rule(phrase, key, context)
     result = result or region_rule(phrase, key, context) or district_rule(phrase, key)
-    result = result or _site_rule(phrase, key) or _country_rule(phrase, key, context)
+    result = result or _site_rule(phrase, key, context) or _country_rule(phrase, key, context)
     result = result or _republic_rule(phrase, key, context)
     if result is not None:
         return result

@@ -47,12 +47,22 @@ def romanisation_skeleton(key: str) -> str:
     return re.sub(r"(?<=\w\wv)k\b", "", text)
 
 
+#: Russian ч before the adjectival -ск- is Belarusian ц (Осиповичский, Асіповіцкі): a name written -chsk- is also
+#: read as -tsk-, so Asipovitski and Asipovicki meet Osipovichsky.
+_CH_BEFORE_SK = re.compile(r"ch(?=sk)")
+
+
+def _site_name_forms(key: str) -> set[str]:
+    """A range or airfield name and, if Russian -chsk- is in it, its Belarusian -tsk- form (:data:`_CH_BEFORE_SK`)."""
+    return {key, _CH_BEFORE_SK.sub("ts", key)}
+
+
 @cache
 def site_skeletons() -> dict[str, tuple[str, ...]]:
     """Map the :func:`romanisation_skeleton` of every range and airfield name to site ids (three letters or more)."""
     out: dict[str, set[str]] = defaultdict(set)
     for key, ids in site_index().items():
-        skeleton = romanisation_skeleton(key)
-        if len(skeleton.replace(" ", "")) >= SITE_SKELETON_MIN_LETTERS:
-            out[skeleton].update(ids)
+        for skeleton in {romanisation_skeleton(form) for form in _site_name_forms(key)}:
+            if len(skeleton.replace(" ", "")) >= SITE_SKELETON_MIN_LETTERS:
+                out[skeleton].update(ids)
     return {k: tuple(sorted(v)) for k, v in out.items()}
