@@ -48,7 +48,7 @@ from geo.geocode.features import named_feature_rule, river_rule
 from geo.geocode.gazetteer import clean_phrase, normalize_name, strip_words
 from geo.geocode.lakes import lake_rule
 from geo.geocode.result import GeocodeResult, Kind, area_result, unresolved
-from geo.geocode.romanisation import romanisation_skeleton, site_skeletons
+from geo.geocode.romanisation import hacek_digraphs, lacinka_key, romanisation_skeleton, site_skeletons
 from geo.reference.layers import layer
 
 __all__ = ["GeocodeResult", "admin1_of", "clean_phrase", "geocode"]
@@ -149,8 +149,10 @@ def _site_result(phrase: str, site_id: str, how: str) -> GeocodeResult:
 
 
 def _names_a_town(key: str, context: str | None) -> bool:
-    """Whether a range's name written alone is a town's: by name, or a noun (no adjectival ending) in another
-    romanisation of one town of the context country ("Liepiel" is Lepel, as "Lepel" is; "Liepielski" is the range).
+    """Whether a range's name written alone is a town's, by name or in another romanisation.
+
+    A noun (no adjectival ending) whose skeleton is one town's of the context country: "Liepiel" is Lepel, as
+    "Lepel" is; "Liepielski" is the range.
     """
     if key in gazetteer.town_index():
         return True
@@ -162,7 +164,7 @@ def _site_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | No
     if not stripped:
         return None
     index = gazetteer.site_index()
-    ids = index.get(stripped, ())
+    ids = index.get(stripped) or index.get(hacek_digraphs(stripped), ())  # "Hožski" is the Hozhski of the data
     how = "matched by name"
     for stem in gazetteer.adjective_stems(stripped):
         if ids:
@@ -279,7 +281,7 @@ def _fuzzy_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     # "the Sturugi Krasniye range": the range word is no part of the misspelt name (thirteenth pass)
     name, had_word = strip_words(key, gazetteer.RANGE_WORDS + gazetteer.AIRFIELD_WORDS)
     if not had_word and romanisation_skeleton(key) in town_skeletons(context):
-        return None  # "Lepiel" alone is the town Lepel (the skeleton rule's), as "Lepel" alone is; not the Liepielski range
+        return None  # "Lepiel" alone is the town Lepel (the skeleton rule's), as "Lepel" is; not the Liepielski range
     match = process.extractOne(
         name if had_word and len(name) >= 5 else key, site_keys, scorer=fuzz.ratio, score_cutoff=cutoff
     )
@@ -296,9 +298,26 @@ def _fuzzy_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     return None
 
 
+@cache
+def _spelled_town_skeletons() -> frozenset[str]:
+    """Skeletons that are one town's in some country (Svetlogorsk is a town of Belarus and one of Russia)."""
+    out = set()
+    for skeleton, rows in _all_town_skeletons().items():
+        countries = [iso3 for _, iso3 in rows]
+        if any(countries.count(iso3) == 1 for iso3 in countries):
+            out.add(skeleton)
+    return frozenset(out)
+
+
 def is_town_spelling(key: str) -> bool:
-    """Whether a normalised name is one town's in another romanisation (its skeleton is that town's alone)."""
-    return len(key) >= 5 and romanisation_skeleton(key) in town_skeletons(None)
+    """Whether a normalised name is a town's in another romanisation: its skeleton is one town's in some country.
+
+    The geocoder then picks the context country's town (:func:`town_skeletons`): "Svietlahorsk" is Svetlogorsk,
+    whose name a Belarusian and a Russian town share.
+    """
+    if lacinka_key(key) in gazetteer.town_index():
+        return True
+    return len(key) >= 5 and romanisation_skeleton(key) in _spelled_town_skeletons()
 
 
 def _skeleton_town_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
@@ -434,6 +453,10 @@ def geocode(phrase: str, *, country: str | None = "BLR") -> GeocodeResult:
     ids = gazetteer.town_index().get(key)
     if ids:
         return _town_result(phrase, _pick_town(ids, context), "matched by name")
+    ids = gazetteer.town_index().get(lacinka_key(key))
+    if ids:  # "Bieraście": GeoNames' Beras'ce
+        how = f"matched by name as {lacinka_key(key)!r} (Łacinka ie = e)"
+        return _town_result(phrase, _pick_town(ids, context), how)
     fuzzy = _reference_city_rule(phrase, key) or _fuzzy_rule(phrase, key, context)
     fuzzy = fuzzy or _skeleton_town_rule(phrase, key, context) or _anchor_rule(text, context)
     if fuzzy is not None:

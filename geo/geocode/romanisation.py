@@ -12,6 +12,7 @@ from collections import defaultdict
 from functools import cache, lru_cache
 
 from geo.geocode.gazetteer import fold_transliteration, normalize_name, site_index
+from geo.geocode.region_keys import strip_accents
 
 #: Háček letters (Łacinka, Lithuanian, Latvian) written as the English digraph before accents go, so that
 #: Mačuliščy meets Machulishchy and Ošmiany Oshmyany.
@@ -23,6 +24,11 @@ _SKELETON_FOLDS = (("shc", "sc"), ("ts", "c"), ("h", "g"))
 
 #: A shorter skeleton collides too easily; a range phrase says it names a range, so three letters do (Gozha).
 SITE_SKELETON_MIN_LETTERS = 3
+
+
+def hacek_digraphs(key: str) -> str:
+    """A normalised name with háček letters as the English digraphs (:data:`_HACEK`): "hožski" → "hozhski"."""
+    return key.translate(_HACEK)
 
 
 @lru_cache(maxsize=16384)  # asked for every capitalised word after a preposition, sentence after sentence
@@ -66,3 +72,16 @@ def site_skeletons() -> dict[str, tuple[str, ...]]:
             if len(skeleton.replace(" ", "")) >= SITE_SKELETON_MIN_LETTERS:
                 out[skeleton].update(ids)
     return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+#: Łacinka and Belarusian Latin write a soft consonant before e as "ie" (Bieraście, Viciebsk, Homiel), where GeoNames'
+#: Latin names write "e" (Beras'ce, Vicebsk, Homel).
+_SOFT_IE = re.compile(r"(?<=[bcdfghklmnprstvwz])i(?=e)")
+
+
+def lacinka_key(key: str) -> str:
+    """A normalised name with Łacinka's softness marks off: accents dropped and a soft "ie" written "e".
+
+    An exact key, looked up in the town index as written (never a skeleton): Bieraście is GeoNames' Beras'ce (Brest).
+    """
+    return _SOFT_IE.sub("", strip_accents(key))
