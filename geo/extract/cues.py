@@ -179,7 +179,8 @@ EVENT_CUE = re.compile(
 )
 MILITARY_CONTEXT = re.compile(
     r"\b(?:military|troops|soldiers|armed\s+forces|army|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|CSTO|"
-    r"NATO|drills|maneuvers?|manoeuvres?|defen[cs]e\s+minister|servicemen|paratroopers|air\s+force|navy|fleet|"
+    r"NATO|drills|maneuvers?|manoeuvres?|defen[cs]e\s+minister|servicemen|paratroopers|marines|reservists|air\s+force|"
+    r"navy|fleet|"
     # "Lithuanian border guards held a drill at the Medininkai checkpoint" (tenth pass)
     r"border\s+guards?|"
     r"strategic\s+exercises?|command(?:-|\s+and\s+)staff|regional\s+grouping|grouping\s+of\s+forces|"

@@ -48,7 +48,7 @@ from geo.geocode.features import named_feature_rule, river_rule
 from geo.geocode.gazetteer import clean_phrase, normalize_name, strip_words
 from geo.geocode.lakes import lake_rule
 from geo.geocode.result import GeocodeResult, Kind, area_result, unresolved
-from geo.geocode.romanisation import romanisation_skeleton, site_skeletons
+from geo.geocode.romanisation import hacek_digraphs, lacinka_key, romanisation_skeleton, site_skeletons
 from geo.reference.layers import layer
 
 __all__ = ["GeocodeResult", "admin1_of", "clean_phrase", "geocode"]
@@ -148,12 +148,23 @@ def _site_result(phrase: str, site_id: str, how: str) -> GeocodeResult:
     )
 
 
-def _site_rule(phrase: str, key: str) -> GeocodeResult | None:
+def _names_a_town(key: str, context: str | None) -> bool:
+    """Whether a range's name written alone is a town's, by name or in another romanisation.
+
+    A noun (no adjectival ending) whose skeleton is one town's of the context country: "Liepiel" is Lepel, as
+    "Lepel" is; "Liepielski" is the range.
+    """
+    if key in gazetteer.town_index():
+        return True
+    return gazetteer.adjective_stem(key) is None and romanisation_skeleton(key) in town_skeletons(context)
+
+
+def _site_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
     stripped, had_word = strip_words(key, gazetteer.RANGE_WORDS + gazetteer.AIRFIELD_WORDS)
     if not stripped:
         return None
     index = gazetteer.site_index()
-    ids = index.get(stripped, ())
+    ids = index.get(stripped) or index.get(hacek_digraphs(stripped), ())  # "Hožski" is the Hozhski of the data
     how = "matched by name"
     for stem in gazetteer.adjective_stems(stripped):
         if ids:
@@ -166,7 +177,7 @@ def _site_rule(phrase: str, key: str) -> GeocodeResult | None:
         how = f"matched across romanisations (skeleton {romanisation_skeleton(stripped)!r})"
     if not ids:
         return None
-    if not had_word and stripped in gazetteer.town_index():
+    if not had_word and _names_a_town(stripped, context):
         return None  # "Brest" alone is the town; "the Brest range" or "Brestsky" is the range.
     if len(ids) > 1:
         return unresolved(phrase, f"{stripped!r} names several sites: {', '.join(ids)}")
@@ -269,6 +280,8 @@ def _fuzzy_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     site_keys = list(gazetteer.site_index())
     # "the Sturugi Krasniye range": the range word is no part of the misspelt name (thirteenth pass)
     name, had_word = strip_words(key, gazetteer.RANGE_WORDS + gazetteer.AIRFIELD_WORDS)
+    if not had_word and romanisation_skeleton(key) in town_skeletons(context):
+        return None  # "Lepiel" alone is the town Lepel (the skeleton rule's), as "Lepel" is; not the Liepielski range
     match = process.extractOne(
         name if had_word and len(name) >= 5 else key, site_keys, scorer=fuzz.ratio, score_cutoff=cutoff
     )
@@ -285,9 +298,26 @@ def _fuzzy_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | N
     return None
 
 
+@cache
+def _spelled_town_skeletons() -> frozenset[str]:
+    """Skeletons that are one town's in some country (Svetlogorsk is a town of Belarus and one of Russia)."""
+    out = set()
+    for skeleton, rows in _all_town_skeletons().items():
+        countries = [iso3 for _, iso3 in rows]
+        if any(countries.count(iso3) == 1 for iso3 in countries):
+            out.add(skeleton)
+    return frozenset(out)
+
+
 def is_town_spelling(key: str) -> bool:
-    """Whether a normalised name is one town's in another romanisation (its skeleton is that town's alone)."""
-    return len(key) >= 5 and romanisation_skeleton(key) in town_skeletons(None)
+    """Whether a normalised name is a town's in another romanisation: its skeleton is one town's in some country.
+
+    The geocoder then picks the context country's town (:func:`town_skeletons`): "Svietlahorsk" is Svetlogorsk,
+    whose name a Belarusian and a Russian town share.
+    """
+    if lacinka_key(key) in gazetteer.town_index():
+        return True
+    return len(key) >= 5 and romanisation_skeleton(key) in _spelled_town_skeletons()
 
 
 def _skeleton_town_rule(phrase: str, key: str, context: str | None) -> GeocodeResult | None:
@@ -416,13 +446,17 @@ def geocode(phrase: str, *, country: str | None = "BLR") -> GeocodeResult:
     result = named_feature_rule(phrase, key) or river_rule(phrase, key, context) or lake_rule(phrase, key, context)
     result = result or compass_region_rule(phrase, key, context)
     result = result or region_rule(phrase, key, context) or district_rule(phrase, key)
-    result = result or _site_rule(phrase, key) or _country_rule(phrase, key, context)
+    result = result or _site_rule(phrase, key, context) or _country_rule(phrase, key, context)
     result = result or _republic_rule(phrase, key, context)
     if result is not None:
         return result
     ids = gazetteer.town_index().get(key)
     if ids:
         return _town_result(phrase, _pick_town(ids, context), "matched by name")
+    ids = gazetteer.town_index().get(lacinka_key(key))
+    if ids:  # "Bieraście": GeoNames' Beras'ce
+        how = f"matched by name as {lacinka_key(key)!r} (Łacinka ie = e)"
+        return _town_result(phrase, _pick_town(ids, context), how)
     fuzzy = _reference_city_rule(phrase, key) or _fuzzy_rule(phrase, key, context)
     fuzzy = fuzzy or _skeleton_town_rule(phrase, key, context) or _anchor_rule(text, context)
     if fuzzy is not None:

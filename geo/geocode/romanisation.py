@@ -12,6 +12,7 @@ from collections import defaultdict
 from functools import cache, lru_cache
 
 from geo.geocode.gazetteer import fold_transliteration, normalize_name, site_index
+from geo.geocode.region_keys import strip_accents
 
 #: Háček letters (Łacinka, Lithuanian, Latvian) written as the English digraph before accents go, so that
 #: Mačuliščy meets Machulishchy and Ošmiany Oshmyany.
@@ -23,6 +24,11 @@ _SKELETON_FOLDS = (("shc", "sc"), ("ts", "c"), ("h", "g"))
 
 #: A shorter skeleton collides too easily; a range phrase says it names a range, so three letters do (Gozha).
 SITE_SKELETON_MIN_LETTERS = 3
+
+
+def hacek_digraphs(key: str) -> str:
+    """A normalised name with háček letters as the English digraphs (:data:`_HACEK`): "hožski" → "hozhski"."""
+    return key.translate(_HACEK)
 
 
 @lru_cache(maxsize=16384)  # asked for every capitalised word after a preposition, sentence after sentence
@@ -47,12 +53,35 @@ def romanisation_skeleton(key: str) -> str:
     return re.sub(r"(?<=\w\wv)k\b", "", text)
 
 
+#: Russian ч before the adjectival -ск- is Belarusian ц (Осиповичский, Асіповіцкі): a name written -chsk- is also
+#: read as -tsk-, so Asipovitski and Asipovicki meet Osipovichsky.
+_CH_BEFORE_SK = re.compile(r"ch(?=sk)")
+
+
+def _site_name_forms(key: str) -> set[str]:
+    """A range or airfield name and, if Russian -chsk- is in it, its Belarusian -tsk- form (:data:`_CH_BEFORE_SK`)."""
+    return {key, _CH_BEFORE_SK.sub("ts", key)}
+
+
 @cache
 def site_skeletons() -> dict[str, tuple[str, ...]]:
     """Map the :func:`romanisation_skeleton` of every range and airfield name to site ids (three letters or more)."""
     out: dict[str, set[str]] = defaultdict(set)
     for key, ids in site_index().items():
-        skeleton = romanisation_skeleton(key)
-        if len(skeleton.replace(" ", "")) >= SITE_SKELETON_MIN_LETTERS:
-            out[skeleton].update(ids)
+        for skeleton in {romanisation_skeleton(form) for form in _site_name_forms(key)}:
+            if len(skeleton.replace(" ", "")) >= SITE_SKELETON_MIN_LETTERS:
+                out[skeleton].update(ids)
     return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+#: Łacinka and Belarusian Latin write a soft consonant before e as "ie" (Bieraście, Viciebsk, Homiel), where GeoNames'
+#: Latin names write "e" (Beras'ce, Vicebsk, Homel).
+_SOFT_IE = re.compile(r"(?<=[bcdfghklmnprstvwz])i(?=e)")
+
+
+def lacinka_key(key: str) -> str:
+    """A normalised name with Łacinka's softness marks off: accents dropped and a soft "ie" written "e".
+
+    An exact key, looked up in the town index as written (never a skeleton): Bieraście is GeoNames' Beras'ce (Brest).
+    """
+    return _SOFT_IE.sub("", strip_accents(key))
