@@ -106,7 +106,7 @@ TEST_IDS = [
     "313",
     "314",
 ]
-ARTICLES = 291
+ARTICLES = 301
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
