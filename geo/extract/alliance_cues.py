@@ -19,7 +19,8 @@ ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "NATO",
         re.compile(
             # not "an aggressive, anti-NATO exercise" (aimed at NATO) nor "a non-NATO exercise"
-            r"(?<![\w-])NATO(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(?:exercises?|drills?|maneuvers?|manoeuvres?)\b|"
+            # a quoted name between counts as its words: "NATO’s “Resolute Warrior” exercises"
+            r"(?<![\w-])NATO(?:['’]s)?\s+(?:[\"“‘«']?[\w-]+[\"”’»']?\s+){0,3}(?:exercises?|drills?|maneuvers?|manoeuvres?)\b|"
             r"(?:exercises?|drills?|maneuvers?)\s+(?:led|organi[sz]ed|hosted|run|conducted)\s+by\s+NATO\b|"
             r"\bNATO-led\b|\bNATO(?:['’]s)?\s+(?:enhanced\s+Forward\s+Presence|eFP)\b|"
             r"\bNATO\s+(?:allies|members|member\s+states|countries|forces|troops)\s+(?:will\s+|are\s+to\s+|plan\s+to\s+|are\s+|were\s+)?"

@@ -1,0 +1,60 @@
+"""The mechanisms added for the seventeenth blind batch of real reports (a representative draw, ids 315-324): one
+test per rule, with guards.
+
+Each sentence is made up for the test in the style of the failure class it covers; none is copied from the real
+development set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+PUBLISHED = dt.date(2026, 5, 14)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NATO’s “Iron Shield” exercises began this week on Estonia’s training grounds with 2,000 soldiers.",
+        "NATO's 'Amber Gate' drills opened in Latvia on Thursday with 900 troops.",
+        'NATO\'s "Northern Anvil" manoeuvres started in Lithuania on Thursday.',
+    ],
+)
+def test_a_quoted_name_between_nato_and_the_exercise_word_makes_it_natos(extractor, sentence):
+    (event,) = extractor.extract(sentence, published=PUBLISHED).events
+    assert event.alliance == "NATO"
+
+
+def test_a_quoted_name_does_not_make_anti_nato_drills_natos(extractor):
+    sentence = "Belarus began its “Iron Shield” anti-NATO drills near Grodno on Thursday with 2,000 soldiers."
+    (event,) = extractor.extract(sentence, published=PUBLISHED).events
+    assert event.alliance != "NATO"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        (
+            "Belarusian and Russian paratroopers will hold joint drills near Brest on October, 21-25.",
+            "2026-10-21",
+            "2026-10-25",
+        ),
+        (
+            "Belarusian and Russian troops will hold a joint exercise on September,3–7 at the Obuz-Lesnovsky range.",
+            "2026-09-03",
+            "2026-09-07",
+        ),
+    ],
+)
+def test_a_comma_between_the_month_and_a_dashed_day_range(extractor, sentence, start, end):
+    (event,) = extractor.extract(sentence, published=PUBLISHED).events
+    assert (event.start, event.end) == (start, end)
+
+
+def test_a_comma_after_the_month_before_a_count_is_no_day(extractor):
+    # "in October, 21 to 25 soldiers": no dashed range after the comma, so the month alone.
+    sentence = "Belarus will hold a joint exercise with Russia in October, 21 to 25 soldiers from each side."
+    (event,) = extractor.extract(sentence, published=PUBLISHED).events
+    assert event.start == "2026-10"
