@@ -58,3 +58,37 @@ def test_a_comma_after_the_month_before_a_count_is_no_day(extractor):
     sentence = "Belarus will hold a joint exercise with Russia in October, 21 to 25 soldiers from each side."
     (event,) = extractor.extract(sentence, published=PUBLISHED).events
     assert event.start == "2026-10"
+
+
+def test_a_hard_wrapped_list_after_a_comma_is_one_sentence(extractor):
+    text = (
+        "The CSTO exercise began at the Gvardeysky range on Thursday. The drills involve troops from Armenia,\n"
+        "Belarus, Kazakhstan,\n"
+        "Russia, and Tajikistan, along with observers from\n"
+        "the CSTO Secretariat."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert set(event.participants) >= {"ARM", "BLR", "KAZ", "RUS", "TJK"}
+
+
+def test_a_hard_wrapped_name_after_the_is_read_with_its_sentence(extractor):
+    text = (
+        "At the Ruchei range in Belarus, CSTO member states began the\n"
+        "“Interaction-2026” exercise on Thursday with 900 troops."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert event.name is not None and "Interaction" in event.name
+    assert "BLR" in {loc.country for loc in event.locations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belarus and Russia begin drills near Brest\nThe joint exercise started on Thursday with 900 troops.",
+        "Drills in Latvia,\n\nTroops from Canada began an exercise at Adazi on Thursday.",
+    ],
+)
+def test_a_headline_or_a_paragraph_after_a_blank_line_stays_apart(text):
+    from geo.extract.text import split_sentences
+
+    assert [s.paragraph for s in split_sentences(text)] == [0, 1]
