@@ -19,7 +19,7 @@ from geo.core.dates import date_precision_of, earliest_date, latest_date
 from geo.extract import dates as dates_mod
 from geo.extract.all_members import members_taking_part
 from geo.extract.alliance_cues import ALLIANCE_CUES, in_title
-from geo.extract.cues import FORMATION_ANNOUNCED
+from geo.extract.cues import FORMATION_ANNOUNCED, PREPARED_FOR
 from geo.extract.draft import (
     CONTEXT_ROLE,
     PARTY_FIELDS,
@@ -45,9 +45,6 @@ from geo.extract.segments import inside, narrow, own_segments
 from geo.extract.text import Sentence, wire_dateline
 from geo.geocode.result import GeocodeResult
 
-#: What an exercise answers is another side's exercise ("in response to large-scale NATO military exercises"), so
-#: an alliance cue right after these words does not say who holds this one.
-_RESPONSE_TO = re.compile(r"\b(?:in\s+)?(?:response|reaction|answer|retaliation)\s+to\s+(?:[\w-]+\s+){0,3}$", re.I)
 #: An exercise dated only by "last year" ("Last year the maneuvers were combined with … Saber Strike").
 _LAST_YEAR = re.compile(r"\blast\s+year\b(?!['’]s)", re.I)
 #: Alliance → the membership table of :func:`geo.reference.membership.members_on`.
@@ -415,7 +412,7 @@ class _Builder:
                     for m in pattern.finditer(text)
                     if inside(m.start(), self.spans[sentence.index]) and not in_title(text, m.start(), m.end())
                 )
-                if any(not _RESPONSE_TO.search(text[max(0, m.start() - 50) : m.start()]) for m in cues):
+                if any(not PREPARED_FOR.search(text[max(0, m.start() - 50) : m.start()]) for m in cues):
                     votes.setdefault(alliance, []).append(sentence)
         if not votes:
             return None

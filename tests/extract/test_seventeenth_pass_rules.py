@@ -92,3 +92,46 @@ def test_a_headline_or_a_paragraph_after_a_blank_line_stays_apart(text):
     from geo.extract.text import split_sentences
 
     assert [s.paragraph for s in split_sentences(text)] == [0, 1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Belarus has started a full-scale inspection of the combat readiness of its armed forces, officials said.",
+        "Armenia began a check of the combat and mobilization readiness of its army on Thursday.",
+    ],
+)
+def test_a_country_starting_an_inspection_of_combat_readiness_holds_it(extractor, sentence):
+    (event,) = extractor.extract(sentence, published=PUBLISHED).events
+    assert len(event.participants) == 1
+    assert event.alliance == "national"
+
+
+def test_drills_in_light_of_the_other_sides_exercises_are_not_the_other_sides(extractor):
+    sentence = (
+        "Belarus has started a snap inspection of its armed forces, in light of NATO's exercises near its "
+        "borders, the ministry said on Thursday."
+    )
+    (event,) = extractor.extract(sentence, published=PUBLISHED).events
+    assert event.alliance == "national"
+
+
+def test_an_inspection_said_to_answer_named_exercises_keeps_its_own_event(extractor):
+    text = (
+        "Belarus began a snap inspection of its armed forces on Thursday. The minister said that the inspection "
+        "is also a response to NATO's drills in Europe, including the Polish-led Dragon-26 exercises."
+    )
+    events = extractor.extract(text, published=PUBLISHED).events
+    own = [e for e in events if e.name is None]
+    assert len(own) == 1 and own[0].participants == ("BLR",)
+    dragon = next(e for e in events if e.name and "Dragon" in e.name)
+    assert "BLR" not in dragon.participants
+
+
+def test_an_inspection_said_to_be_part_of_a_named_exercise_is_still_named_by_it(extractor):
+    text = (
+        "Belarus began a snap inspection of its armed forces on Thursday. The minister said that the inspection "
+        "is the first stage of the Zapad-2026 exercise."
+    )
+    names = [e.name for e in extractor.extract(text, published=PUBLISHED).events]
+    assert any(n and "Zapad" in n for n in names)
