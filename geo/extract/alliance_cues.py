@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from geo.extract.cues import RESPONSE_CUE
+
 #: (alliance, pattern): each sentence of an event votes for the alliances whose pattern it holds.
 ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("CSTO", re.compile(r"\bCSTO\b|Collective\s+Security\s+Treaty\s+Organi[sz]ation|\bODKB\b")),
@@ -19,7 +21,8 @@ ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "NATO",
         re.compile(
             # not "an aggressive, anti-NATO exercise" (aimed at NATO) nor "a non-NATO exercise"
-            r"(?<![\w-])NATO(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(?:exercises?|drills?|maneuvers?|manoeuvres?)\b|"
+            # a quoted name between counts as its words: "NATO’s “Resolute Warrior” exercises"
+            r"(?<![\w-])NATO(?:['’]s)?\s+(?:[\"“‘«']?[\w-]+[\"”’»']?\s+){0,3}(?:exercises?|drills?|maneuvers?|manoeuvres?)\b|"
             r"(?:exercises?|drills?|maneuvers?)\s+(?:led|organi[sz]ed|hosted|run|conducted)\s+by\s+NATO\b|"
             r"\bNATO-led\b|\bNATO(?:['’]s)?\s+(?:enhanced\s+Forward\s+Presence|eFP)\b|"
             r"\bNATO\s+(?:allies|members|member\s+states|countries|forces|troops)\s+(?:will\s+|are\s+to\s+|plan\s+to\s+|are\s+|were\s+)?"
@@ -47,12 +50,13 @@ ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
-#: Words before a cue that make the alliance's drills the context of the event, not its organiser: "in response to
-#: NATO drills", "Despite the increased number of military exercises conducted by NATO joint forces …" (seventeenth
-#: pass), "amid NATO exercises near the border".
+#: Words before a cue that make the alliance's drills the context of the event, not its organiser: what it answers
+#: ("in response to NATO drills", "in light of NATO's exercises", :data:`geo.extract.cues.RESPONSE_CUE`), what it
+#: prepares for ("in preparation for NATO's X"), or what it happens beside ("Despite the increased number of
+#: military exercises conducted by NATO joint forces …", "amid NATO exercises near the border"; seventeenth pass).
 AS_CONTEXT = re.compile(
-    r"\b(?:(?:in\s+)?(?:response|reaction|answer|retaliation)\s+to|despite|amid(?:st)?|against\s+the\s+backdrop\s+of|"
-    r"in\s+the\s+face\s+of)\s+(?:[\w-]+\s+){0,5}$",
+    r"\b(?:(?:in\s+)?(?:response|reaction|answer|retaliation)\s+to|in\s+preparation\s+(?:of|for)|" + RESPONSE_CUE + "|"
+    r"despite|amid(?:st)?|against\s+the\s+backdrop\s+of|in\s+the\s+face\s+of)\s+(?:[\w'’-]+\s+){0,5}$",
     re.I,
 )
 

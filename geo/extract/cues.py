@@ -26,6 +26,8 @@ EXERCISE_NOUN = re.compile(
     r"institut\w+|academ\w+|programs?|programmes?|courses?))|"
     r"(?:snap|surprise|sudden|unscheduled|unannounced|extraordinary|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:inspections?|checks?|(?<=readiness\s)tests?)|"
+    # "a full-scale inspection of the combat readiness of the armed forces", "a check of combat readiness"
+    r"(?:inspections?|checks?|tests?)\s+of\s+(?:the\s+)?(?:combat|mobili[sz]ation)(?:\s+and\s+mobili[sz]ation)?\s+readiness|"
     # reservists' musters: "training camps with those liable for military service", "training camps for reservists"
     r"training\s+(?:camps?|musters?)\s+(?:with|for|of)\s+(?:the\s+)?(?:those|persons|people|citizens|reservists|"
     r"conscripts|military\s+conscripts)\b|training\s+(?:camps?|musters?)(?=\s+(?:will\s+be|are|were|was|is)\s+held\b)|"
@@ -96,6 +98,7 @@ WAR_EXPERIENCE = re.compile(
 #: or the reason it is given ("…, citing the scale of NATO's X drills", "blaming the X exercise held by Poland").
 RESPONSE_CUE = (
     r"(?:in\s+(?:response|reaction|answer|retaliation)\s+to|an?\s+(?:response|reaction|answer)\s+to|responding\s+to|"
+    r"in\s+(?:the\s+)?light\s+of|"
     r"to\s+counter|citing|blaming|pointing\s+to|(?:prompted|provoked|triggered)\s+by)"
 )
 #: A gloss of a term ("…, referring to the war in Ukraine", "…, Moscow's term for its invasion"): background.
@@ -364,7 +367,8 @@ WE_OPERATED = re.compile(
     r"manoeuvred?|maneuvered?)\s+(?:in|on|across|at|near)\s"
 )
 #: What an exercise prepares for or answers is another one: "The exercise came in preparation of the annual Spring Storm
-#: event", "In response to NATO's Anakonda exercise, Belarus launched drills" (tenth pass), "a response to X".
+#: event", "In response to NATO's Anakonda exercise, Belarus launched drills" (tenth pass), "a response to X", "in light
+#: of NATO's exercises"; an alliance cue right after these words does not say who holds this one (``assembly``).
 PREPARED_FOR = re.compile(
     r"\b(?:in\s+preparation\s+(?:of|for)|" + RESPONSE_CUE + r")\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$", re.I
 )

@@ -272,7 +272,10 @@ class _Grouping:
     def _answers(self, sentence: Sentence, names: list[NameMention]) -> bool:
         """Whether the sentence reports drills that answer the exercises it names, each in a clause of its own."""
         rest = without_answered(sentence.text)
-        return all(rest[n.start] == " " for n in names) and bool(EXERCISE_NOUN.search(rest) and EVENT_CUE.search(rest))
+        own = bool(EXERCISE_NOUN.search(rest) and EVENT_CUE.search(rest))
+        # "… said that the inspection is also a response to X": the inspection in focus answers X
+        own = own or (rest != sentence.text and speaks_of_the_inspection(rest, self.current))
+        return all(rest[n.start] == " " for n in names) and own
 
     def _own_side(self, sentence: Sentence, target: GroupedEvent | None) -> GroupedEvent | None:
         """The event a deployment mentions, unless the forces deployed are the other side's.
@@ -331,6 +334,7 @@ class _Grouping:
                 and not another_time(sentence, name, self.main.sentences, self.published)
                 and not placed_elsewhere(sentence.text, [s.text for s, _ in self.main.sentences])
                 and not includes_parts(sentence.text, names)
+                and not inside(name.start, answered_spans(sentence.text))  # "… a response to X": X is another's
             ):
                 event = self.main
             if event is None:

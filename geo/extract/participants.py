@@ -177,7 +177,9 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "as-observer": re.compile(r"observer", re.I),
     "compound": re.compile(r"\w[-–] ?[A-Z]"),
     "apart-from": re.compile(r"^(?i:apart|besides|in\s+addition|alongside)"),
-    "holds": re.compile(r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s+games|wargames|training)\b", re.I),
+    "holds": re.compile(
+        r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s+games|wargames|training|inspections?|checks?)\b", re.I
+    ),
     "with": re.compile(r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s+games|wargames|training)\b", re.I),
     "sent-by": re.compile(r"\bby\b", re.I),
     "participation": re.compile(r"participation", re.I),
@@ -324,7 +326,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
          rf"{institution}\s+{_AUX}(?i:announce[sd]?|hold|holds|held|conduct\w*|launch\w*|start\w*|begin|began|begun|stage[sd]?|host\w*|order\w*|plan\w*)\s+{_OBJECT_WORDS}(?i:{_EXERCISE}|inspections?|checks?)|"
          rf"(?i:{_EXERCISE}|inspections?|checks?)\b[^.;]{{0,80}}?(?i:ordered|announced|organi[sz]ed|conducted|held|launched)\s+by\s+{institution_by}"),
         ("holds", "participant",
-         rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:announce[sd]?|hold|holds|held|holding|conduct\w*|launch\w*|start\w*|begin|began|begun|stage[sd]?|host\w*|kick\w*\s+off|plan\w*)\s+{_OBJECT_WORDS}(?i:{_EXERCISE})"),
+         rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:announce[sd]?|hold|holds|held|holding|conduct\w*|launch\w*|start\w*|begin|began|begun|stage[sd]?|host\w*|kick\w*\s+off|plan\w*)\s+{_OBJECT_WORDS}(?i:{_EXERCISE}|inspections?|checks?)"),
         ("with", "participant",
          rf"(?i:{_EXERCISE}\s+(?:(?:together\s+)?with|alongside|involving|including|of|between))\s+(?:(?:NATO|EU|CSTO)\s+)?(?i:(?:allies|partners|members)\s+)?(?P<list>{_list(actors)})"),
         ("its-forces", "participant",

@@ -62,7 +62,12 @@ _NEXT_EXERCISE = re.compile(
 #: A clause giving the exercise another one answers: from its cue to the next comma or semicolon ("In response to NATO's
 #: Anakonda exercise in Poland, …", "… were a response to the X exercise."), or the one it prepares for ("In
 #: preparation for X, a field tactical exercise … will take place …": X is not held then and there).
-_ANSWERED = re.compile(r"(?:" + RESPONSE_CUE + r"|in\s+preparation\s+(?:for|of))\s[^,;]*", re.I)
+_ANSWERED = re.compile(
+    r"(?:" + RESPONSE_CUE + r"|in\s+preparation\s+(?:for|of))\s[^,;]*"
+    # and the answered exercises it goes on to list: "… a response to NATO's drills, including the X exercises"
+    r"(?:,\s+(?:including|such\s+as|notably|especially|particularly)\s[^,;]*)*",
+    re.I,
+)
 
 
 def answered_spans(sentence: str) -> list[tuple[int, int]]:

@@ -401,22 +401,32 @@ def wire_dateline(sentence: str) -> int:
     return match.end() if match else 0
 
 
+#: The end of a hard-wrapped line that cannot end a sentence or a headline: a comma, or an article, preposition or
+#: conjunction; the line after it goes on with the same sentence.
+_OPEN_LINE_END = re.compile(r"(?:,|\b(?:the|a|an|of|and|or|in|on|at|from|to|with|by|for|as|than)\b)[^\S\n]*$")
+
+
 def _paragraph_lines(text: str) -> list[tuple[int, str]]:
     """Split into (offset, line) paragraphs, joining hard-wrapped lines that continue a sentence.
 
-    A line continues the paragraph above when it starts in lower case and the line above does not end
-    a sentence; only that last line is looked at, and each paragraph is cut from ``text`` once.
+    A line continues the paragraph above when it starts in lower case, or the line above ends in a comma or a
+    word that never ends a sentence ("from Belarus, Kazakhstan,⏎Kyrgyzstan", "have commenced the⏎“Interaction”"),
+    and the line above does not end a sentence; only that last line is looked at, and each paragraph is cut from
+    ``text`` once.
     """
     spans: list[list[int]] = []  # [start, end] of each paragraph in text
     last = ""  # the last line added to the last paragraph
+    previous = ""  # the line just above, blank or not
     offset = 0
     for line in text.split("\n"):
-        if spans and line[:1].islower() and last.rstrip()[-1:] not in _ENDS_SENTENCE:
+        lower = line[:1].islower() and last.rstrip()[-1:] not in _ENDS_SENTENCE
+        if spans and (lower or (line.strip() and previous.strip() and _OPEN_LINE_END.search(last))):
             spans[-1][1] = offset + len(line)
             last = line
         elif line.strip():
             spans.append([offset, offset + len(line)])
             last = line
+        previous = line
         offset += len(line) + 1
     return [(start, text[start:end]) for start, end in spans]
 

@@ -68,6 +68,13 @@ from tests.support.extraction_score import MEASURES, REALDEV, SEALED, Tally, loa
 #: every count (precision 374/383 -> 375/384). Sites falls below 0.87 only because of the new articles (their 11/14:
 #: Spain outside the reference countries, a photo caption's town and a river "tests" are held on), so that floor is
 #: 0.86.
+#: The other seventeenth pass (315-324, a representative draw, README "Seventeenth pass") adds 10 blind dev articles:
+#: on the 281, after its rules, recall 353/373 (0.946), precision 395/404 (0.978), alliance 351/353, participants
+#: 840/854 / 840/868 (0.984 / 0.968), start 210/220 (0.955), sites 507/582 (0.871); the 271 earlier keep every count,
+#: and every floor stands.
+#: Merged with 118 and 312-314 (moved from the test part after they were seen) and the romanisation probes: on the
+#: 295 dev articles recall 370/391 (0.946), precision 418/428 (0.977), alliance 367/370, participants 925/941 /
+#: 925/956 (0.983 / 0.968), start 223/234 (0.953), sites 523/601 (0.870): rounded down, the sites floor is 0.87.
 FLOORS = {
     "recall": 0.94,
     "precision": 0.97,
@@ -75,7 +82,7 @@ FLOORS = {
     "participants_recall": 0.98,
     "participants_precision": 0.96,
     "start": 0.95,
-    "sites": 0.86,
+    "sites": 0.87,
 }
 
 
@@ -114,7 +121,7 @@ TEST_IDS = [
     "336",
     "337",
 ]
-ARTICLES = 304
+ARTICLES = 314
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:

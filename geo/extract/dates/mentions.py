@@ -35,7 +35,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
         ("md-md", rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
-        ("m-dd", rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\s*(?:-|–|—|to|through|and)\s*(?P<d2>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
+        # a comma after the month only before a dashed day range: "scheduled for October, 21-25"
+        ("m-dd", rf"\b(?P<m1>{_MONTH})(?:\s+|,\s*(?={_DAY}\s*[-–—]\s*{_DAY}\b))(?P<d1>{_DAY})\s*(?:-|–|—|to|through|and)\s*(?P<d2>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
         ("dm-dm", rf"\b(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}){_DASH}(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
         ("dd-m", rf"\b(?P<d1>{_DAY})\s*(?:-|–|—|to|and|through|till|until)\s*(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?"),  # noqa: E501
         ("weekday", rf"(?i:\b(?:(?P<rel>last|next|this|on)\s+)?)(?P<wd>{_WEEKDAY})\b(?:\s*\((?P<paren>[^)]{{6,12}})\))?"),  # noqa: E501
