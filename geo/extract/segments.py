@@ -14,6 +14,7 @@ from geo.extract.cues import (
     BACKGROUND_CLAUSE,
     CLAUSE_SPLIT,
     CONFLICT,
+    PREPARATION_CUE,
     RESPONSE_CUE,
     SCENARIO,
     SUPPOSED_WAR,
@@ -63,7 +64,7 @@ _NEXT_EXERCISE = re.compile(
 #: Anakonda exercise in Poland, …", "… were a response to the X exercise."), or the one it prepares for ("In
 #: preparation for X, a field tactical exercise … will take place …": X is not held then and there).
 _ANSWERED = re.compile(
-    r"(?:" + RESPONSE_CUE + r"|in\s+preparation\s+(?:for|of))\s[^,;]*"
+    r"(?:" + RESPONSE_CUE + "|" + PREPARATION_CUE + r")\s[^,;]*"
     # and the answered exercises it goes on to list: "… a response to NATO's drills, including the X exercises"
     r"(?:,\s+(?:including|such\s+as|notably|especially|particularly)\s[^,;]*)*",
     re.I,

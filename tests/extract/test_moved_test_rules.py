@@ -87,6 +87,21 @@ def test_what_an_exercise_prepares_for_is_another_event(extractor: Extractor) ->
     assert [loc.admin1 for loc in other.locations] == ["Valga", "Võru"]
 
 
+@pytest.mark.parametrize("cue", ["Ahead of", "In the run-up to"])
+def test_drills_opening_ahead_of_an_exercise_are_another_event(extractor: Extractor, cue: str) -> None:
+    text = f"{cue} the Amber Lynx 2031 exercise, Estonian troops held a field exercise near Valga on Tuesday."
+    named, other = extractor.extract(text, published=_DAY).events
+    assert (named.name_normalized, named.locations) == ("Amber Lynx-2031", ())
+    assert (other.name, [loc.admin1 for loc in other.locations]) == (None, ["Valga"])
+
+
+def test_troops_arriving_ahead_of_an_exercise_arrive_for_it(extractor: Extractor) -> None:
+    # Only a sentence opening on the cue gives other drills: here the arrival is the exercise's own.
+    text = "Russian troops arrived in Belarus ahead of the Amber Lynx 2031 exercise, the ministry said."
+    (event,) = extractor.extract(text, published=_DAY).events
+    assert (event.name_normalized, [loc.text for loc in event.locations]) == ("Amber Lynx-2031", ["Belarus"])
+
+
 def test_drills_answering_the_main_event_are_another_event(extractor: Extractor) -> None:
     text = (
         "The Amber Lynx 2031 exercise will be held across Estonia from 3 to 20 June. "
