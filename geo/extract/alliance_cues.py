@@ -54,6 +54,8 @@ ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: ("in response to NATO drills", "in light of NATO's exercises", :data:`geo.extract.cues.RESPONSE_CUE`), what it
 #: prepares for ("in preparation for NATO's X"), or what it happens beside ("Despite the increased number of
 #: military exercises conducted by NATO joint forces …", "amid NATO exercises near the border"; seventeenth pass).
+#: It is searched in the 60 characters before a cue, so :data:`geo.extract.cues.PREPARATION_CUE`'s sentence-opening
+#: "Ahead of X," (anchored at the start) cannot be told apart there; only "in preparation for" is kept.
 AS_CONTEXT = re.compile(
     r"\b(?:(?:in\s+)?(?:response|reaction|answer|retaliation)\s+to|in\s+preparation\s+(?:of|for)|" + RESPONSE_CUE + "|"
     r"despite|amid(?:st)?|against\s+the\s+backdrop\s+of|in\s+the\s+face\s+of)\s+(?:[\w'’-]+\s+){0,5}$",

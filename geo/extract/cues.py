@@ -366,12 +366,12 @@ WE_OPERATED = re.compile(
     r"(?:also\s+)?(?:been\s+)?(?:able\s+to\s+)?(?:operated?|operating|train(?:ed|ing)?|exercised?|exercising|"
     r"manoeuvred?|maneuvered?)\s+(?:in|on|across|at|near)\s"
 )
-#: What an exercise prepares for or answers is another one: "The exercise came in preparation of the annual Spring Storm
-#: event", "In response to NATO's Anakonda exercise, Belarus launched drills" (tenth pass), "a response to X", "in light
-#: of NATO's exercises"; an alliance cue right after these words does not say who holds this one (``assembly``).
 #: The exercise a sentence's drills get ready for: "in preparation for X" anywhere; "Ahead of X," and "In the run-up
 #: to X," only opening the sentence (in "Troops arrived in Belarus ahead of Zapad", the arrival is Zapad's own).
 PREPARATION_CUE = r"(?:in\s+preparation\s+(?:of|for)|^\s*(?:ahead\s+of|in\s+the\s+run-up\s+to))"
+#: What an exercise prepares for or answers is another one: "The exercise came in preparation of the annual Spring Storm
+#: event", "In response to NATO's Anakonda exercise, Belarus launched drills" (tenth pass), "a response to X", "in light
+#: of NATO's exercises" (named just before the name: ``grouping``, ``names``).
 PREPARED_FOR = re.compile(
     r"(?:\b|^)(?:" + PREPARATION_CUE + "|" + RESPONSE_CUE + r")\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$", re.I
 )
