@@ -100,12 +100,34 @@ def _extract(page, text: str, source: str, published: tuple[str, str, str]) -> N
     page.keyboard.press("Escape")  # close the calendar the date field opened
     page.get_by_role("button", name="Extract events").click()
     page.get_by_role("button", name="Accept").first.wait_for(timeout=60_000)
-    # Let the run that draws the events end (its status widget goes) before any pick: on a loaded runner a pick
-    # made while that run was still drawing was sometimes not submitted with the form.
+    # Let the run that draws the events end before any pick: on a loaded runner a pick made while that run was
+    # still drawing was sometimes not submitted with the form.
+    _wait_until_idle(page)
+
+
+def _wait_until_idle(page) -> None:
+    """Wait until no script run is in progress (the app's status widget, shown while one runs, is gone)."""
     status = page.locator("[data-testid='stStatusWidget']")
     with contextlib.suppress(PlaywrightTimeoutError):
         status.wait_for(state="attached", timeout=1_000)
     status.wait_for(state="detached", timeout=60_000)
+
+
+def _accept_and_read(page, form, who: str) -> str:
+    """Press ``form``'s Accept once the page is idle; return the decision it shows (word joiners removed).
+
+    Idle first: a run still going when Accept is pressed (the evidence maps report in once drawn) once sent the
+    form without the pick just made, so the record was accepted unchanged.
+    """
+    _wait_until_idle(page)
+    form.get_by_role("button", name="Accept").click()
+    decision = page.locator("[data-testid='stAlert']").filter(has_text=_shown(f"Accepted by {who}"))
+    try:
+        decision.first.wait_for(timeout=60_000)
+    except PlaywrightTimeoutError:
+        alerts = page.locator("[data-testid='stAlert']").all_inner_texts()
+        raise AssertionError(f"no 'Accepted by {who}' shown; alerts: {alerts}") from None
+    return decision.first.inner_text().replace("\u2060", "")
 
 
 def _event_form(page, n: int):
@@ -183,11 +205,13 @@ def test_an_editor_accepts_as_the_signed_in_identity_and_cannot_change_a_curated
         _extract(page, SEED.read_text(encoding="utf-8"), SEED_SOURCE, ("2020", "09", "17"))
         first = _event_form(page, 0)
         _add_observer(page, first, "Serbia (SRB)")  # a change to the curated Unbreakable Brotherhood 2020: refused
+        _wait_until_idle(page)
         first.get_by_role("button", name="Accept").click()
         # A form submit reruns the whole Review page: slow on a loaded 2-core runner.
         _wait_for_text(page, re.compile("is a curated catalog record: only an admin may change it"))
         # The second event, Slavic Brotherhood 2020, saved as an exercise of its own: the editor's to make.
         page.get_by_text(re.compile("^Add to the known exercise .Slavic Brotherhood")).click()
+        _wait_until_idle(page)
         page.get_by_role("button", name="Accept").nth(1).click()
         page.get_by_text(_shown(f"Accepted by {who}")).wait_for(timeout=60_000)
         page.screenshot(path=str(artifacts_dir / "sign_in_editor.png"))
@@ -210,8 +234,8 @@ def test_an_admin_changes_a_curated_record(signed_app, chromium_browser):
         _extract(page, SEED.read_text(encoding="utf-8"), SEED_SOURCE, ("2020", "09", "17"))
         first = _event_form(page, 0)
         _add_observer(page, first, "Serbia (SRB)")
-        first.get_by_role("button", name="Accept").click()
-        page.get_by_text(_shown(f"Accepted by {who}")).wait_for(timeout=60_000)
+        decision = _accept_and_read(page, first, who)
+        assert decision.endswith(f"— {CURATED}"), f"the change was not saved to {CURATED}: {decision!r}"
     finally:
         context.close()
     store = _store(home)
