@@ -47,7 +47,7 @@ from geo.extract.cues import (
 )
 from geo.extract.dates import tense_of
 from geo.extract.grouped import GroupedEvent
-from geo.extract.names import NameLexicon, NameMention, find_names
+from geo.extract.names import NameLexicon, NameMention, find_names, name_key
 from geo.extract.other_times import another_time
 from geo.extract.participants import countries_in, find_parties
 from geo.extract.references import ALL_OF_THEM, ArticleAliases
@@ -171,7 +171,8 @@ class _Grouping:
         self.military = any(MILITARY_CONTEXT.search(s.text) for s in sentences)
         self.names_of: dict[int, list[NameMention]] = {}
         seen: set[str] = set()  # families named so far: a bare "the Echelon exercise" later is one of them
-        aliases = ArticleAliases()  # "Spring Storm (Kevadtorm)": a later "Operation Kevadtorm" is Spring Storm
+        # "Spring Storm (Kevadtorm)": a later "Operation Kevadtorm" is Spring Storm; a quoted new name written bare too
+        aliases = ArticleAliases(known=frozenset(name_key(v) for v in lexicon.variants))
         for s in sentences:
             budget.check()
             names = aliases.read(s.text, find_names(s.text, lexicon, frozenset(seen)))

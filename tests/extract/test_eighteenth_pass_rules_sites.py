@@ -12,8 +12,10 @@ import datetime as dt
 import pytest
 
 from geo.extract.name_forms import names_a_unit
+from geo.extract.names import NameMention
 from geo.extract.participants import find_parties
 from geo.extract.places import find_places, geocode_cached
+from geo.extract.references import ArticleAliases
 
 PUBLISHED = dt.date(2026, 5, 12)  # a Tuesday
 
@@ -208,3 +210,36 @@ def test_a_range_named_after_a_town_of_the_reports_country_stays(extractor):
     text = "Russian troops began drills in Russia today. The drills are held at the Spassk range."
     (event,) = extractor.extract(text, published=PUBLISHED).events
     assert {p.country for p in event.locations if p.resolved} == {"RUS"}
+
+
+# --- a quoted new name, written again bare ------------------------------------------------------------------------
+
+
+def test_a_quoted_new_name_written_again_bare_is_the_same_exercise(extractor):
+    text = (
+        "The “Amber Arrow” exercise brought the reservists of the Northern District together at the Tapa base. "
+        "Amber Arrow activities will take place until May 29 in rural districts all over Estonia."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert "Estonia" in {p.text for p in event.locations}
+    assert event.end == "2026-05-29"
+
+
+def _mention(sentence: str, text: str) -> NameMention:
+    start = sentence.index(text)
+    return NameMention(text, start, start + len(text), text, None)
+
+
+def test_only_a_quoted_name_the_catalog_lacks_is_read_again_bare():
+    aliases = ArticleAliases(known=frozenset({"zapad"}))
+    first = "Belarus will host the “Zapad” exercise and the “Amber Arrow” exercise in September."
+    aliases.read(first, [_mention(first, "Zapad"), _mention(first, "Amber Arrow")])
+    later = "Zapad and Amber Arrow will both be held near Grodno; Amber Arrowhead is a unit."
+    assert [n.text for n in aliases.read(later, [])] == ["Amber Arrow"]
+
+
+def test_a_new_name_not_quoted_is_not_read_again_bare():
+    aliases = ArticleAliases()
+    first = "Belarus will host the Amber Arrow exercise in September."
+    aliases.read(first, [_mention(first, "Amber Arrow")])
+    assert aliases.read("Amber Arrow activities will be held near Grodno.", []) == []
