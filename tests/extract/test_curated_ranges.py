@@ -146,6 +146,13 @@ CASES: list[tuple[str, str, str, str, str]] = [
         "KAZ",
         "Jambyl Region",
     ),
+    (
+        "Kazakh tank crews held live-fire drills at the Spassk training ground in the Karaganda region.",
+        "Spassk",
+        "kz_tg_spassk",
+        "KAZ",
+        "Karaganda Region",
+    ),
 ]
 
 
@@ -195,6 +202,7 @@ def test_a_range_town_named_alone_stays_the_town(extractor: Extractor, text: str
         ("полигон Эдельвейс", "kg_tg_edelweiss"),
         ("the Lohour training ground", "tj_tg_lyaur"),
         ("полигон Матыбулак", "kz_tg_matybulak"),
+        ("учебный центр Спасск", "kz_tg_spassk"),
     ],
 )
 def test_a_curated_range_is_found_in_the_spellings_reports_use(phrase: str, site_id: str) -> None:
