@@ -307,6 +307,7 @@ class _Builder:
         places: dict[str, tuple[DraftPlace, Sentence]] = {}
         seen_in: dict[int, set[str]] = {}  # the countries each sentence places the exercise in ("": a finer place)
         hosts = hosts_of(s.text for s in self.usable)
+        everywhere = [m for s in self.usable for m in find_places(s.text)]  # the event's places, for held_country
         for sentence in self.usable:
             mentions = find_places(sentence.text)
             for i, place in enumerate(mentions):
@@ -317,7 +318,7 @@ class _Builder:
                     self.notes.append(f"location {place.text!r} dropped: the border of a non-participant")
                     continue
                 result, query = self._within(place, mentions[i + 1 :], sentence.text)
-                if (abroad := held_country(place, result, mentions)) is not None:
+                if (abroad := held_country(place, result, mentions, everywhere)) is not None:
                     result, query, note = abroad  # "in Armenia at the Armavir training ground": not Russia's Armavir
                     self.notes.append(note)
                 if (side := other_side(place, result, mentions, participants, sentence.text, hosts)) is not None:
@@ -389,7 +390,8 @@ class _Builder:
     def _parties(self) -> dict[PartyField, list[str]]:
         roles: dict[str, dict[str, Sentence]] = {"participant": {}, "observer": {}, "non_participant": {}}
         for sentence in self.usable:
-            for party in find_parties(sentence.text):
+            before = self.all[sentence.index - 1].text if sentence.index else ""  # for "these countries"
+            for party in find_parties(sentence.text, before=before):
                 if inside(sentence.text.find(party.text), self.spans[sentence.index]):
                     roles[party.role].setdefault(party.iso3, sentence)
         for iso3 in sorted(set(roles["participant"]) & set(roles["non_participant"])):

@@ -5,7 +5,8 @@ Rules (each a regular expression over country names, demonyms and, as actors, ca
 
 Participants
     ``forces`` "Kazakh soldiers", "Russian and Belarusian armed forces", "the Kazakh military", "Russia's troops",
-    "Lithuanian and allied troops", "Belarus's territorial defence troops";
+    "Lithuanian and allied troops", "Belarus's territorial defence troops", "the Kazakhstan army" (a name before
+    its army, as a demonym would stand);
     ``forces-from`` "troops from Russia, Belarus … and Tajikistan", "the military forces of CSTO member states …",
     "3,200 troops and 700 pieces of equipment from Lithuania, Belgium …";
     ``takes-part`` "Russia will send …", "Kazakhstan will take part", "Serbia joined";
@@ -28,6 +29,8 @@ Participants
     ``represented`` "Latvia is represented by the headquarters ship X", "special forces soldiers representing Serbia";
     ``subject-list`` each item of the subject of "take part" or "act as the enemy" that opens with a demonym ("The
     Lithuanian patrol ship X, minesweeper Y and the Polish Su-22 aircraft will act as a simulated enemy").
+    ``these-countries`` "Representatives of the armed forces of these countries will take part": the countries the
+    sentence before lists ("The CSTO includes A, B and C."), two or more.
 Observers
     ``observed-by`` "observed by representatives of China, Iran …"; ``observers-from``; ``sends-observers``
     ("Tajikistan sent a group of observers"); ``as-observer`` ("Serbia took part as an observer").
@@ -284,6 +287,11 @@ def _subject_items(subject: str) -> list[str]:
     return out
 
 
+def _named_army(names: str) -> str:
+    """A country's name before its army, as a demonym would stand ("all units of the Kazakhstan army")."""
+    return rf"\b[Tt]he\s+(?P<list2>{names})\s+(?i:army|armed\s+forces)\b"
+
+
 @cache
 def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
     names = country_pattern(names=True, demonyms=False, capitals=False)
@@ -312,7 +320,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
          rf"(?<![\w-])(?P<list>[A-Z][a-z]+(?:[-–] ?[A-Z][a-z]+)+)\s+(?:[a-z][\w-]*\s+){{0,3}}(?i:{_EXERCISE})"),
         ("apart-from", "participant",
          rf"^(?i:apart\s+from|besides|in\s+addition\s+to|alongside)\s+(?P<list>{_list(names)}),[^.;]{{0,300}}?(?i:take\s+part|taking\s+part|took\s+part|participat\w+|involved|join\w*)"),
-        ("forces", "participant", rf"(?P<list>{_list(names)})['’]s\s+{_MODS}{_FORCE}\b"),
+        ("forces", "participant", rf"(?P<list>{_list(names)})['’]s\s+{_MODS}{_FORCE}\b|{_named_army(names)}"),
         # "450 troops from the host country Serbia": the host named as a country of the forces.
         ("forces-from", "participant",
          rf"{_MODS}{_FORCE}(?:\s*{_ASIDE})?(?:\s+and\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,4}}?(?i:equipment|hardware|vehicles|tanks|aircraft|helicopters|weapons))?(?:\s+(?:from|of)|,\s+from)\s+(?:the\s+)?(?:(?:[\w-]+\s+){{1,4}}?(?=(?:member|ally|partner)\b))?(?:(?:CSTO|NATO|EU|member|allied|ally|partner|host|the)\s+)*(?:{_ASIDE}\s+)?(?:from\s+)?(?:(?:states|countries|nations|country|nation)(?:\s*[,:–—-]\s*|\s+)(?:(?i:namely|specifically|i\.e\.)\s*,?\s*)?)?(?P<list>{_list(names)})"),
@@ -400,7 +408,32 @@ def _said_of_another(sentence: str, end: int, named: list[str]) -> bool:
     return other is not None and (own is None or other.start() < own.start())
 
 
-def find_parties(sentence: str) -> list[PartyMention]:
+#: Forces of "these countries", or "these countries" taking part: the countries the sentence before lists ("The CSTO
+#: includes A, B and C. Representatives of the armed forces of these countries will take part in the exercises.").
+_THESE = r"(?i:these|those|the\s+(?:above|said|listed))\s+(?i:countries|states|nations|member\s+states)\b"
+_THESE_TAKE = re.compile(
+    rf"{_MODS}{_FORCE}\s+(?:of|from)\s+{_THESE}|{_THESE}\s+{_AUX}"
+    r"(?i:tak(?:e|es|ing)\s+part|took\s+part|participat\w*|join(?:s|ed)?\b|sen[dt]s?\b|contribut\w*)"
+)
+#: "None of these countries …" before, "… of these countries will not take part" after: no participants.
+_NONE_OF = re.compile(r"\b(?:none|neither|no)\s+(?:\w+\s+)?of\s+$", re.I)
+_NOT_AFTER_THESE = re.compile(r"[^.;,]{0,40}?(?:\b(?:not|never)\b|n['’]t\b)", re.I)
+
+
+def _these_countries(sentence: str, before: str) -> list[PartyMention]:
+    """The countries of the sentence before, when this one says forces of "these countries" take part (two or more)."""
+    match = _THESE_TAKE.search(sentence)
+    listed = countries_in(before)
+    if match is None or len(listed) < 2:
+        return []
+    if _NONE_OF.search(sentence[max(0, match.start() - 30) : match.start()]) or _NOT_AFTER_THESE.match(
+        sentence, match.end()
+    ):
+        return []
+    return [PartyMention(iso3, "participant", match.group(0).strip(), "these-countries") for iso3 in listed]
+
+
+def find_parties(sentence: str, *, before: str = "") -> list[PartyMention]:
     """Return the participants, observers and non-participants a sentence names.
 
     A country gets one role per sentence, the first rule that names it winning, in this order:
@@ -410,16 +443,19 @@ def find_parties(sentence: str) -> list[PartyMention]:
     ----------
     sentence
         One sentence of the article.
+    before
+        The sentence before it, whose country list "these countries" may stand for (rule ``these-countries``).
 
     Returns
     -------
     list of PartyMention
         In the order the rules found them.
     """
+    these = _these_countries(sentence, before) if before else []
     out: list[PartyMention] = []
     seen: set[str] = set()
     if not (_term_re().search(sentence) or _NEEDS["compound"].search(sentence)):
-        return _formation_forces(sentence, seen)
+        return these or _formation_forces(sentence, seen)
     for name, role, pattern in _rules():
         needs = _NEEDS.get(name)
         if needs is not None and not needs.search(sentence):
@@ -458,7 +494,8 @@ def find_parties(sentence: str) -> list[PartyMention]:
                 if iso3 not in seen:
                     seen.add(iso3)
                     out.append(PartyMention(iso3, role, text, name))
-    return out + _formation_forces(sentence, seen)
+    out += _formation_forces(sentence, seen)
+    return out + [t for t in these if t.iso3 not in {p.iso3 for p in out}]
 
 
 def _formation_forces(sentence: str, seen: set[str]) -> list[PartyMention]:

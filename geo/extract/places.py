@@ -16,7 +16,8 @@ Only phrases of forms the geocoder can read are taken, so that every result is e
     "in the Minsk and Mogilev regions" (unknown regions are kept, unresolved);
 ``site``
     a training ground or airfield the gazetteer knows ("the ‘Losvido’ and ‘Lepelets’ gunfire ranges"),
-    or an unknown one named with a range word ("at the Obuz-Lesnovsky training ground"), kept unresolved;
+    or an unknown one named with a range word ("at the Obuz-Lesnovsky training ground"), kept unresolved, also
+    after "and the" ("at the A range and the B training center");
 ``town`` / ``country``
     a town or country after a preposition ("in Belarus", "near Brest", "in the town of Shklov", "in the
     capital Minsk"), one per country in "in Latvia and Estonia" or "in the Republic of Belarus and the
@@ -29,7 +30,7 @@ A border phrase that names no country, side or neighbour ("near the borders") is
 include voivodeship and county; a region may also open a bracket ("(the Warmian-Masurian Voivodeship …)").
 
 Border, compass, region, town and country phrases count only after a location preposition (in, at,
-near, along, on, to, into, across …): "his country reinforced its border with Belarus" names no site.
+near, along, on, to, into, across, all over …): "his country reinforced its border with Belarus" names no site.
 A phrase after "initially/originally/previously planned|scheduled" gets the role ``planned``.
 :func:`is_venue` tells where something was said or met ("told reporters in Minsk", "the Defense
 Ministry in Minsk said"): the event assembly does not take such places as sites.
@@ -64,7 +65,7 @@ __all__ = [
     "location_key",
 ]
 
-_PREP = r"(?i:\b(?:in|at|spans?|spanning|covers?|covering|near|along|on|onto|across|to|into|inside|within|throughout|around|towards?|close\s+to|next\s+to|outside|nearer|alongside)\s+)"  # noqa: E501
+_PREP = r"(?i:\b(?:in|at|spans?|spanning|covers?|covering|near|along|on|onto|across|to|into|inside|within|throughout|all\s+over|around|towards?|close\s+to|next\s+to|outside|nearer|alongside)\s+)"  # noqa: E501
 _COMPASS = r"(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|centre|center)"
 # One to three capitalised words; a hyphen only between capitalised parts ("Nur-Sultan", not "Moscow-based").
 _AT = r"(?:\s*\([^()]{1,40}\))?"  # where a listed range lies: "the Domanovo (Ivatsevichi district) and X ranges"
@@ -92,8 +93,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("compass", rf"(?:{_PREP}|\()(?P<phrase>(?:the\s+)?{_COMPASS}(?:\s*,\s*{_COMPASS})*(?:,?\s+(?:and|or)\s+{_COMPASS})?\s+(?:{country}\b|(?i:parts?\s+of\s+)(?:the\s+country|{country}))|the\s+{_COMPASS}\s+of\s+(?:the\s+(?i:country|republic)|{country}))"),  # noqa: E501
         ("region-part", rf"{_PREP}(?P<phrase>the\s+(?P<side>{_COMPASS})\s+(?i:area|part|region)\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+)(?:\s+(?i:region|oblast))?)"),  # noqa: E501
         ("interior", rf"(?P<phrase>the\s+interior\s+of\s+(?:the\s+country|{country})|deep(?:er)?\s+inside\s+(?:the\s+territory\s+of\s+)?(?:the\s+country|(?:the\s+)?{country}))"),  # noqa: E501
-        # "in its Minsk and Vitsebsk regions", "in the territories of A and B municipalities"; "… and its Minsk regions"
-        ("regions", rf"(?:{_PREP}(?:the\s+(?i:territor(?:y|ies))\s+of\s+)?|\band\s+(?=(?:its|their)\s))(?P<phrase>(?:(?:the|its|their)\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<word>(?i:regions|oblasts|provinces|voblasts|districts|municipalities|voivodeships|counties|areas))\b)"),  # noqa: E501
+        # "in its Minsk and Vitsebsk regions", "the territories of A and B municipalities", "the A and B, C and D areas"
+        ("regions", rf"(?:{_PREP}(?:the\s+(?i:territor(?:y|ies))\s+of\s+)?|\band\s+(?=(?:its|their)\s))(?P<phrase>(?:(?:the|its|their)\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:(?:\s*,\s*|\s+and\s+(?=[^,]+,))[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*,?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<word>(?i:regions|oblasts|provinces|voblasts|districts|municipalities|voivodeships|counties|areas))\b)"),  # noqa: E501
         # "in the regions of territorial units of Vilnius and Varėna", "the districts of Lida and Slonim": one per name.
         ("regions", rf"{_PREP}(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?P<word>(?i:regions|oblasts|provinces|districts|municipalities|counties|areas))\s+of\s+(?:(?:the\s+)?(?i:territorial|administrative)\s+(?i:units)\s+of\s+)?(?P<names>[A-Z][\w’'-]+(?:\s*,\s*[A-Z][\w’'-]+)*,?\s+and\s+[A-Z][\w’'-]+))"),  # noqa: E501
         # "crossings over the rivers of Neman and Berezina", "across the rivers Neman and Berezina", "crossed the Sozh",
@@ -106,7 +107,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("site-paren", rf"(?P<before>{RANGE_WORDS}\s*)?\((?P<names>{NAME}(?:\s*,\s*(?:and\s+)?{NAME})+(?:,?\s+and\s+{NAME})?)\)"),  # noqa: E501
         # "in Belarus and Russia's Pskov region": a region after a country that follows a preposition.
         ("region", rf"(?:{_PREP}(?:(?:the\s+)?{country}\s*,?\s+and\s+)?|\bof\s+|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)?)\s+(?:(?i:regions?|oblasts?|provinces?|voblasts?|voblas[cć]|districts?|voivodeships?|county|counties|krai|kray|exclave|enclave)|Territory)(?![\w-]))"),  # noqa: E501
-        ("site-unknown", rf"{_PREP}(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>{UPPER}[\w’'-]+(?:[\s-]{UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{RANGE_WORDS})\b"),  # noqa: E501
+        ("site-unknown", rf"(?:{_PREP}|\band\s+(?=the\s+{UPPER}))(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>{UPPER}[\w’'-]+(?:[\s-]{UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{RANGE_WORDS})\b"),  # noqa: E501
         # A wire dateline that is a range: "BORISOVSKY TRAINING GROUND /Belarus/, September 15. /TASS/."
         ("dateline-site", rf"^\s*(?P<phrase>(?P<name>[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){{0,2}})\s+{RANGE_WORDS})(?=\s*(?:/[^/]{{1,40}}/)?\s*,)"),  # noqa: E501
         # "at BPTA, Poland", "near Korzeniewo, Poland": a place the gazetteer lacks, in the country named after it.
