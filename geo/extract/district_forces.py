@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["district_forces"]
+__all__ = ["district_forces", "negated"]
 
 _DISTRICT = r"(?:Western|Southern|Central|Eastern|Leningrad|Moscow)"
 #: One district or several ("the Southern and Western Military Districts").
@@ -46,8 +46,9 @@ def district_forces(sentence: str) -> list[str]:
     >>> district_forces("The Western Military District reported on Wednesday.")
     []
     """
-    return [
-        m.group(0)
-        for m in _DISTRICT_FORCES.finditer(sentence)
-        if not _NO_BEFORE.search(sentence, 0, m.start()) and not _NOT_AFTER.match(sentence, m.end())
-    ]
+    return [m.group(0) for m in _DISTRICT_FORCES.finditer(sentence) if not negated(sentence, m.start(), m.end())]
+
+
+def negated(sentence: str, start: int, end: int) -> bool:
+    """Whether the forces named at ``sentence[start:end]`` are negated ("no troops of …", "… did not take part")."""
+    return bool(_NO_BEFORE.search(sentence, 0, start) or _NOT_AFTER.match(sentence, end))

@@ -20,7 +20,8 @@ Participants
     partner nations C and D"; ``and-others``
     "cooperation between A, B and 17 additional participating allied militaries"; ``led-by`` "the US-led exercise",
     "organized by the United States", "under Germany's command"; "drills with NATO Allies Poland, Lithuania …"
-    (``with``); ``district`` "units of the Western Military District" (:mod:`geo.extract.district_forces`).
+    (``with``); ``district`` "units of the Western Military District" (:mod:`geo.extract.district_forces`);
+    ``guard`` "the Illinois National Guard" (:mod:`geo.extract.guard_forces`).
     "US troops from Germany" names where the troops came from, not a participant;
     ``apart-from`` "Apart from Russia, contingents from … are taking part"; ``its-forces`` "Russia's Defence
     Ministry said its Pacific Fleet …"; ``are-from`` "the allied soldiers taking part … are from the US, A and B";
@@ -48,6 +49,7 @@ from functools import cache
 from typing import Literal
 
 from geo.extract.district_forces import district_forces
+from geo.extract.guard_forces import guard_forces
 from geo.extract.lexicon import country_pattern, is_demonym, iso3_of
 
 Role = Literal["participant", "observer", "non_participant"]
@@ -453,7 +455,7 @@ def find_parties(sentence: str, *, before: str = "") -> list[PartyMention]:
     out: list[PartyMention] = []
     seen: set[str] = set()
     if not (_term_re().search(sentence) or _NEEDS["compound"].search(sentence)):
-        return these or [PartyMention("RUS", "participant", text, "district") for text in district_forces(sentence)[:1]]
+        return these or _formation_forces(sentence, seen)
     for name, role, pattern in _rules():
         needs = _NEEDS.get(name)
         if needs is not None and not needs.search(sentence):
@@ -492,7 +494,16 @@ def find_parties(sentence: str, *, before: str = "") -> list[PartyMention]:
                 if iso3 not in seen:
                     seen.add(iso3)
                     out.append(PartyMention(iso3, role, text, name))
-    # "Units of the Western Military District": a Russian district's forces (after the negations, which win)
-    districts = district_forces(sentence)[:1] if "RUS" not in seen else []
-    out += [PartyMention("RUS", "participant", text, "district") for text in districts]
+    out += _formation_forces(sentence, seen)
     return out + [t for t in these if t.iso3 not in {p.iso3 for p in out}]
+
+
+def _formation_forces(sentence: str, seen: set[str]) -> list[PartyMention]:
+    """A country's forces named by one of its formations (after the rules above, whose negations win).
+
+    "Units of the Western Military District" are Russia's; "the Illinois National Guard" is the United States'.
+    """
+    found = [("RUS", "district", district_forces(sentence)), ("USA", "guard", guard_forces(sentence))]
+    return [
+        PartyMention(iso3, "participant", texts[0], rule) for iso3, rule, texts in found if texts and iso3 not in seen
+    ]

@@ -116,8 +116,9 @@ def _wait_until_idle(page) -> None:
 def _accept_and_read(page, form, who: str) -> str:
     """Press ``form``'s Accept once the page is idle; return the decision it shows (word joiners removed).
 
-    Idle first: a run still going when Accept is pressed (the evidence maps report in once drawn) once sent the
-    form without the pick just made, so the record was accepted unchanged.
+    Idle first: CI once saw the record accepted unchanged although the pick's chip was shown, which the one race
+    known here explains (a form sent while a run is still going). The decision is returned so that a lost pick
+    fails by name ("— nothing saved") rather than later, at the store.
     """
     _wait_until_idle(page)
     form.get_by_role("button", name="Accept").click()

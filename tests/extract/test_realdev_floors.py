@@ -101,7 +101,8 @@ def dev_tally() -> Tally:
 #: repair, eleventh session"), and so did 312, 313 and 314, drawn in place of 102, 290 and 291, whose gold a helper
 #: printed by mistake (README "Test split repair, second draw"). Since then the test part is sealed apart, in
 #: ``realdev/sealed``. 335, 336 and 337 were drawn in place of 312-314 (README "Test split repair, third draw"), and
-#: 118 moved to dev after the end of its gold showed in that draw's diff: 19 test articles.
+#: 118 moved to dev after the end of its gold showed in that draw's diff: 19 test articles. 358 was drawn as the
+#: twentieth, written straight into ``realdev/sealed`` (README "Test split repair, twelfth session").
 #: An article leaves it only by moving to dev after it failed or was seen (README "The split"); then this list and
 #: :data:`ARTICLES` change together.
 TEST_IDS = [
@@ -124,8 +125,9 @@ TEST_IDS = [
     "335",
     "336",
     "337",
+    "358",
 ]
-ARTICLES = 324
+ARTICLES = 325
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
