@@ -207,7 +207,7 @@ def test_a_range_named_after_a_town_abroad_follows_the_reports_country(extractor
 
 
 def test_a_range_named_after_a_town_of_the_reports_country_stays(extractor):
-    text = "Russian troops began drills in Russia today. The drills are held at the Spassk range."
+    text = "Russian troops began drills in Russia today. The drills are held at the Kovrov range."
     (event,) = extractor.extract(text, published=PUBLISHED).events
     assert {p.country for p in event.locations if p.resolved} == {"RUS"}
 
