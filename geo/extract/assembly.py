@@ -19,6 +19,7 @@ from geo.core.dates import date_precision_of, earliest_date, latest_date
 from geo.extract import dates as dates_mod
 from geo.extract.all_members import members_taking_part
 from geo.extract.alliance_cues import ALLIANCE_CUES, AS_CONTEXT, in_title
+from geo.extract.bases_abroad import based_abroad
 from geo.extract.cues import FORMATION_ANNOUNCED
 from geo.extract.draft import (
     CONTEXT_ROLE,
@@ -144,7 +145,8 @@ class _Builder:
             if iso3 not in parties["participants"] and iso3 not in parties["non_participants"] + parties["observers"]:
                 parties["participants"].append(iso3)
                 self.cite(FieldRef("participants", iso3), sentence)
-        self._host(alliance, as_of, locations, parties)
+        if not based_abroad(s.text for s in self.usable):  # "units of the 201st Russian base": not Tajikistan's
+            self._host(alliance, as_of, locations, parties)
         if alliance is None:
             alliance = self._alliance_from_participants(parties["participants"], as_of)
         if alliance == "Russia-Belarus" and as_of is not None:

@@ -20,7 +20,8 @@ Participants
     partner nations C and D"; ``and-others``
     "cooperation between A, B and 17 additional participating allied militaries"; ``led-by`` "the US-led exercise",
     "organized by the United States", "under Germany's command"; "drills with NATO Allies Poland, Lithuania …"
-    (``with``); ``district`` "units of the Western Military District" (:mod:`geo.extract.district_forces`);
+    (``with``); ``district`` "units of the Western Military District" (:mod:`geo.extract.district_forces`); ``base``
+    "units of the 201st Russian military base" (:mod:`geo.extract.bases_abroad`);
     ``guard`` "the Illinois National Guard" (:mod:`geo.extract.guard_forces`).
     "US troops from Germany" names where the troops came from, not a participant;
     ``apart-from`` "Apart from Russia, contingents from … are taking part"; ``its-forces`` "Russia's Defence
@@ -48,6 +49,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from geo.extract.bases_abroad import base_forces
 from geo.extract.district_forces import district_forces
 from geo.extract.guard_forces import guard_forces
 from geo.extract.lexicon import country_pattern, is_demonym, iso3_of
@@ -504,6 +506,7 @@ def _formation_forces(sentence: str, seen: set[str]) -> list[PartyMention]:
     "Units of the Western Military District" are Russia's; "the Illinois National Guard" is the United States'.
     """
     found = [("RUS", "district", district_forces(sentence)), ("USA", "guard", guard_forces(sentence))]
+    found += [(iso3, "base", [text]) for iso3, text in base_forces(sentence)]  # "units of the 201st Russian base"
     return [
         PartyMention(iso3, "participant", texts[0], rule) for iso3, rule, texts in found if texts and iso3 not in seen
     ]

@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 
+from geo.extract.bases_abroad import base_forces
 from geo.extract.name_forms import names_a_unit
 from geo.extract.names import NameMention
 from geo.extract.participants import find_parties
@@ -243,3 +244,40 @@ def test_a_new_name_not_quoted_is_not_read_again_bare():
     first = "Belarus will host the Amber Arrow exercise in September."
     aliases.read(first, [_mention(first, "Amber Arrow")])
     assert aliases.read("Amber Arrow activities will be held near Grodno.", []) == []
+
+
+# --- forces of a base abroad ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tactical drills with 900 servicemen of motorized rifle units of the 201st Russian military base started at "
+        "the Lyaur range in Tajikistan on Tuesday.",
+        "Servicemen of Russia's 102nd military base in Armenia held drills at the Alagyaz range on Tuesday.",
+        "The 201st Russian military base held live-fire drills near Dushanbe in Tajikistan on Tuesday.",
+    ],
+)
+def test_the_forces_of_a_base_abroad_are_its_countrys_not_the_hosts(extractor, text):
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert set(event.participants) == {"RUS"}
+
+
+def test_host_troops_beside_the_base_still_take_part(extractor):
+    text = (
+        "Servicemen of the 201st Russian military base and Tajik troops held joint drills at the Lyaur range in "
+        "Tajikistan on Tuesday."
+    )
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert set(event.participants) == {"RUS", "TJK"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tajik troops held drills near the Russian military base in Dushanbe.",
+        "No servicemen of the 201st Russian military base took part in the drills.",
+    ],
+)
+def test_a_base_as_a_place_or_negated_is_no_force(sentence):
+    assert base_forces(sentence) == []
