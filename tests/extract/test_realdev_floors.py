@@ -121,7 +121,7 @@ TEST_IDS = [
     "336",
     "337",
 ]
-ARTICLES = 314
+ARTICLES = 324
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
