@@ -16,6 +16,8 @@
 * **"… drills, known as X"**: a name after an exercise word and "known as" (not "a unit known as X").
 * **A name with a year after taking part in it**: "troops took part in Grey Lynx 2024 near Voru", "During Grey Lynx
   24, …"; a hyphenated two-digit year before an exercise word ("the Grey Lynx-24 drills").
+* **A known name quoted in lower case with its year**, as machine translations write it: "a joint exercise of
+  “unbreakable brotherhood-2020”" (eighteenth pass); an unknown one is no name ("“peace mission-2020”").
 
 :func:`more_name_forms` returns candidates; :func:`geo.extract.names.find_names` keeps those that are names and
 overlap no surer find.
@@ -39,6 +41,10 @@ NOT_NAME_WORD = (
 OBJECT_OF = re.compile(
     r"\b(?:hold|holds|held|host|hosts|hosted|stage|stages|staged|conduct|conducts|conducted|launch|launches|launched|"
     r"begin|began|begins|start|starts|started|kick(?:s|ed)?\s+off|during)\s+(?:the\s+)?[‘“«]?$"
+)
+#: A name quoted in lower case with a four-digit year ("“unbreakable brotherhood-2020”"): a name only if known.
+_LOWER_QUOTED = re.compile(
+    r"[‘\"“«](?P<name>(?P<base>[a-z]+(?:\s[a-z]+){0,3})\s*[-–]?\s*(?P<year>(?:19[89]|20\d)\d))[’\"”»]"
 )
 _WORD = r"[A-Z][a-z]+"
 _CAPS_WORD = r"[A-Z]{3,}"
@@ -91,7 +97,7 @@ _TITLE_OR_PERSON = re.compile(
 )
 
 
-def more_name_forms(sentence: str, exercise_words: str) -> list[Candidate]:
+def more_name_forms(sentence: str, exercise_words: str, variants: Mapping[str, str] | None = None) -> list[Candidate]:
     """Return the candidate names of the forms above in one sentence, in text order.
 
     Parameters
@@ -100,8 +106,17 @@ def more_name_forms(sentence: str, exercise_words: str) -> list[Candidate]:
         One sentence (not a title-case headline: the caller skips those).
     exercise_words
         The regex of exercise words (:data:`geo.extract.names.EXERCISE_WORDS`).
+    variants
+        Known names as written mapped to their family (:attr:`geo.extract.names.NameLexicon.variants`), for the
+        lower-case quoted form.
     """
     out: list[Candidate] = []
+    for match in _LOWER_QUOTED.finditer(sentence):
+        variant = written_variant(match.group("base"), variants or {})
+        if variant in (variants or {}):
+            out.append(
+                (match.group("name"), match.start("name"), match.end("name"), (variant, int(match["year"]), None))
+            )
     for match in _TITLED.finditer(sentence):
         before = sentence[: match.start()]
         if match.group("title") == "Operation" and (

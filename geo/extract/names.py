@@ -30,13 +30,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from geo.catalog.schema import Exercise
 from geo.extract.cues import IS_AN_EXERCISE, PREPARED_FOR
 from geo.extract.lexicon import iso3_of
 from geo.extract.name_forms import NOT_NAME_WORD, OBJECT_OF, any_case, more_name_forms, names_a_unit, written_variant
+from geo.extract.name_glosses import GLOSS, drop_bracketed, glossed
 from geo.extract.name_romanisation import romanised_family
 from geo.extract.series import FAMILIES, SERIES_ALLIANCE
 from geo.extract.text import in_guillemets
@@ -283,7 +284,7 @@ class NameLexicon:
         alternation = "|".join(any_case(v) for v in ordered)
         return re.compile(
             rf"(?<![\w-])(?P<base>{alternation})"
-            rf"(?:(?:\s*[-–]\s*|\s+)(?:(?P<year>{_YEAR})|(?P<yy>[0-3]\d))(?!\d){_EDITION}?)?(?![\w])"
+            rf"(?:{GLOSS}?(?:\s*[-–]\s*|\s+)(?:(?P<year>{_YEAR})|(?P<yy>[0-3]\d))(?!\d){_EDITION}?)?(?![\w])"
         )
 
 
@@ -320,25 +321,10 @@ def find_names(sentence: str, lexicon: NameLexicon, seen: frozenset[str] = froze
     _known_names(found, seen)
     _called_and_quoted(found)
     if not _title_case_sentence(sentence):
-        for text, start, end, parts in more_name_forms(sentence, EXERCISE_WORDS):
+        for text, start, end, parts in more_name_forms(sentence, EXERCISE_WORDS, lexicon.variants):
             found.add(text, start, end, parts)
         _capitalised_names(found, seen)
-    return _drop_bracketed(sorted(found.names, key=lambda m: m.start), sentence)
-
-
-def _drop_bracketed(names: list[NameMention], sentence: str) -> list[NameMention]:
-    """Read "Spring Storm (Kevadtorm) 2024" as one name: the bracketed one is its alias, the year after is its year."""
-    out: list[NameMention] = []
-    for name in names:
-        before = out[-1] if out else None
-        if before is not None and re.fullmatch(r"\s*\(", sentence[before.end : name.start]):
-            after = re.match(r"\)\s*(?P<year>" + _YEAR + r")?(?![\w-])", sentence[name.end :])
-            if after is not None:
-                year = before.year or name.year or (int(after.group("year")) if after.group("year") else None)
-                out[-1] = replace(before, year=year)
-                continue
-        out.append(name)
-    return out
+    return drop_bracketed(sorted(found.names, key=lambda m: m.start), sentence)
 
 
 class _Found:
@@ -415,7 +401,7 @@ def _known_names(found: _Found, seen: frozenset[str] = frozenset()) -> None:
         elif match.group("yy"):
             found.add(variant, match.start(), match.start("base") + len(variant))
         else:
-            found.add(match.group(0), match.start(), match.end())
+            found.add(match.group(0), match.start(), match.end(), glossed(match, variant))
 
 
 def _apposed_to_exercise_word(match: re.Match[str]) -> bool:

@@ -18,8 +18,8 @@ QUALIFIERS: dict[str, str] = {
     "close to": "about", "circa": "about", "~": "about", "up to": "up to", "as many as": "up to",
     "a maximum of": "up to", "more than": "more than", "over": "more than", "in excess of": "more than",
     "just over": "more than", "upwards of": "more than", "at least": "at least", "no fewer than": "at least",
-    "not less than": "at least", "fewer than": "fewer than", "less than": "fewer than",
-    "a little less than": "fewer than", "just under": "fewer than", "under": "fewer than",
+    "not less than": "at least", "no more than": "up to", "not more than": "up to", "fewer than": "fewer than",
+    "less than": "fewer than", "a little less than": "fewer than", "just under": "fewer than", "under": "fewer than",
 }  # fmt: skip
 
 #: Nouns counted as troops (the catalog's ``what: troops``).
@@ -58,7 +58,8 @@ _WORD_NUMBERS: dict[str, int] = {
 }  # fmt: skip
 _SCALE = {"thousand": 1_000, "million": 1_000_000}
 
-_NUM = r"(?:\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:thousand|million))?"
+#: Thousands grouped by a comma, a space or, as continental European copy writes them, a full stop ("12.000 soldiers").
+_NUM = r"(?:\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:thousand|million))?"
 _WORDNUM = "|".join(sorted((k for k in _WORD_NUMBERS if k != "dozens"), key=len, reverse=True))
 _ANYNUM = rf"(?:{_NUM}|(?i:{_WORDNUM})(?:\s+(?:thousand|hundred))?)"
 
@@ -121,7 +122,7 @@ class FigureMention:
 
 
 def parse_number(text: str) -> int | None:
-    """Return the integer a number phrase states ("2,500", "9 000", "1.5 million", "two thousand"), or None."""
+    """Return the integer a number phrase states ("2,500", "9 000", "12.000", "1.5 million", "two thousand") or None."""
     raw = re.sub(r"\s+", " ", text.strip().lower())
     scale = 1
     for word, factor in _SCALE.items():
@@ -132,6 +133,8 @@ def parse_number(text: str) -> int | None:
     if raw in _WORD_NUMBERS:
         return _WORD_NUMBERS[raw] * scale or None
     digits = re.sub(r"[,\u00a0\u202f ]", "", raw)
+    if scale == 1 and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
+        digits = digits.replace(".", "")  # "12.000 soldiers": a full stop grouping thousands, not a decimal point
     if not re.fullmatch(r"\d+(?:\.\d+)?", digits):
         return None
     value = float(digits) * scale

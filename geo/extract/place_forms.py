@@ -2,6 +2,9 @@
 
 * **A town word with a modifier**: "at port town of Klaipeda", "in the border town of X", "the coastal city of X"
   are the town X, as "the town of X" is.
+* **A town word after a demonym** (eighteenth pass): "in the Lithuanian city of Klaipeda", "in the western Belarusian
+  town of Lida" are the town, in the demonym's country; the phrase is the town's name, so a range or town the other
+  forms find by that name keeps its reading.
 * **"A's <word> exclave / region / oblast of X"** after a locative preposition: "in Russia's Baltic exclave of
   Kaliningrad", "in the westernmost region of Kaliningrad" are the X region (of A when A is named), not an unknown
   region called "Baltic"; "a patch of land between Poland … and the Russian enclave of Kaliningrad" is geography.
@@ -87,6 +90,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return (
         ("town", re.compile(
             rf"{_PREP}(?P<phrase>(?:the\s+)?[a-z][a-z-]+\s+(?i:town|city|village|settlement)\s+of\s+(?P<name>{_NAME}(?:\s{_NAME})?))")),
+        ("town-of-country", re.compile(
+            rf"{_PREP}(?:the\s+)?(?:(?i:{_COMPASS_WORD})(?i:ern)?\s+)?(?P<dem>{demonym})\s+(?i:town|city|village|settlement|resort|port|capital)\s+of\s+(?P<phrase>(?P<name>{_NAME}(?:\s{_NAME})?))(?![\w-])")),
         ("region-of", re.compile(
             rf"{_PREP}(?P<phrase>(?:(?P<owner>{country})['’]s?\s+|the\s+)(?:(?:[A-Z][a-z]+|[a-z]+)\s+)?(?i:exclave|enclave|region|oblast|province)\s+of\s+(?P<name>{_NAME}(?:\s{_NAME})?))(?![\w-])")),
         ("village-in", re.compile(
@@ -141,6 +146,8 @@ def more_places(sentence: str) -> list[Found]:
             span = (match.group("phrase"), match.start("phrase"), match.end("phrase"))
             if form == "town":
                 out.append((*span[:1], name, *span[1:], "town", None))
+            elif form == "town-of-country":
+                out.append((*span[:1], name, *span[1:], "town", iso3_of(match.group("dem"))))
             elif form == "corridor":
                 out.append((span[0], span[0], span[1], span[2], "corridor", None))
             elif form == "described-region":

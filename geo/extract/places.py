@@ -70,7 +70,7 @@ _COMPASS = r"(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|wes
 # One to three capitalised words; a hyphen only between capitalised parts ("Nur-Sultan", not "Moscow-based").
 _AT = r"(?:\s*\([^()]{1,40}\))?"  # where a listed range lies: "the Domanovo (Ivatsevichi district) and X ranges"
 #: Ranges and airfields as a plural class ("all airfields and training grounds of …").
-_RANGES = r"(?i:airfields|training\s+grounds|training\s+ranges|ranges|air\s*bases|airbases|polygons)"
+_RANGES = r"(?i:airfields|training\s+grounds|training\s+ranges|training\s+areas|ranges|air\s*bases|airbases|polygons)"
 _CAPS = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’']*(?:-[A-Z][\w’']*)*(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w’']*(?:-[A-Z][\w’']*)*){0,2}(?![\w-])"
 
 
@@ -123,8 +123,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "in all administrative districts", "throughout the country", "across the whole territory of Belarus": the
         # whole country (the context country when none is named).
         ("nationwide", rf"(?:{_PREP}|\bthroughout\s+)(?P<phrase>all\s+(?:the\s+)?(?i:administrative\s+)?(?i:regions|districts|oblasts|provinces|counties)(?:\s+of\s+(?:the\s+country|(?P<name>{country})))?(?![\w-])|(?:the\s+)?(?:(?:whole|entire)\s+(?:territory\s+of\s+)?|territory\s+of\s+(?=the\s+country\b))(?:the\s+country|(?P<name2>{country}))|(?<=throughout\s)the\s+country|(?<=across\s)the\s+country)"),  # noqa: E501
-        # "all airfields and training grounds of Belarus' Air Force", "… of the Armed Forces of Belarus": its own.
-        ("ranges-of", rf"(?P<phrase>\b(?:all\s+(?:the\s+)?)?(?:military\s+)?{_RANGES}(?:\s+and\s+{_RANGES})?\s+of\s+(?:[\w-]+\s+){{0,12}}?(?P<name>{country})(?:['’]s?)?)(?![\w-])"),  # noqa: E501
+        # "all airfields and training grounds of Belarus' Air Force", "… of the Belarusian air force": its own.
+        ("ranges-of", rf"(?P<phrase>\b(?:all\s+(?:the\s+)?)?(?:military\s+)?{_RANGES}(?:\s+and\s+{_RANGES})?\s+of\s+(?:[\w-]+\s+){{0,12}}?(?:(?P<name>{country})(?:['’]s?)?|(?P<dem>{demonym})(?=\s+[a-z])))(?![\w-])"),  # noqa: E501
         ("countries", rf"{_PREP}(?:(?:the\s+)?(?i:territor(?:y|ies)|soil)\s+of\s+)?(?i:{_AMONG})(?P<phrase>(?:the\s+)?{country}(?:\s*,\s*(?:the\s+)?(?:{_GROUP})?{country})*(?:,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:{_GROUP}{country}(?:\s*,\s*{country})*,?\s+and\s+{country}|(?:{_GROUP})?{country})|(?=,)))"),  # noqa: E501
         ("country-name", rf"{_PREP}(?i:{_AMONG})(?:the\s+)?(?P<phrase>{country})"),
         # "riots in Jekabpils and Valmiera": a list of towns the gazetteer knows, one mention per town.
@@ -300,7 +300,7 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
         query = f"{match.group('side').lower()} {match.group('name')} region"
         return PlaceMention(text, query, start, end, "region", role)
     if form in ("whole-country", "nationwide", "ranges-of"):
-        country_named = match.groupdict().get("name") or match.groupdict().get("name2")
+        country_named = match.groupdict().get("name") or match.groupdict().get("name2") or match.groupdict().get("dem")
         whole = iso3_of(country_named) if country_named else _the_country(sentence, start)
         return PlaceMention(text, _country_query(whole, text), start, end, "country", role, whole) if whole else None
     if form == "host" and not _HOSTED_EXERCISE.match(sentence, match.end()):

@@ -46,7 +46,8 @@ class ArticleAliases:
         """Return the sentence's names with the families aliased earlier, and note the aliases it gives."""
         out = self._again(sentence, [self._aliased(name) for name in names])
         for name in out:
-            bracket = _BRACKETED.match(sentence, name.end)
+            # After the name, or inside it before its year ("Zapad (West) 2017" is one name: its gloss is an alias).
+            bracket = _BRACKETED.match(sentence, name.end) or _BRACKETED.search(sentence, name.start, name.end)
             if bracket is not None:
                 self.families[name_key(bracket.group("alias"))] = name.base
             quoted = sentence[name.start - 1 : name.start] in _OPENS and sentence[name.end : name.end + 1] in _CLOSES

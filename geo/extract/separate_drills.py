@@ -221,6 +221,13 @@ _MONTH_OPENING = re.compile(
     r"^\s*(?:(?:Back|Earlier)\s+)?In\s+(?:(?:early|mid|late)[\s-]+)?(?P<month>(?-i:[A-Z][a-z]{2,8}))"
     r"(?:\s+(?P<year>(?:19|20)\d\d))?\s*,"
 )
+#: "A and B last conducted a joint exercise in July 2023": the last one before, an exercise of its own; not "the
+#: exercise was last held in 2023" nor "they last held it", which point back at the one reported.
+_LAST_HELD = re.compile(
+    r"\blast\s+(?:held|conducted|staged|hosted|carried\s+out|took\s+part\s+in)\s+(?!(?:the|this|these|that|its|their|it)\b)"
+    r"(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games)\b",
+    re.I,
+)
 
 
 def earlier_occasion(text: str, published: dt.date | None) -> bool:
@@ -229,10 +236,13 @@ def earlier_occasion(text: str, published: dt.date | None) -> bool:
     "For example, in mid-November 2017, Serbian soldiers performed parachute jumps near Kovin with parachutes of a
     US brigade", in a 2019 report: the soldiers and the brigade are not the 2019 exercise's (not in the future).
     "In August, Russia completed joint exercises with Tajik and Uzbek troops", in an October report: a month of
-    the report's year before its own, in the past tense, is another occasion.
+    the report's year before its own, in the past tense, is another occasion. "Lithuania and Poland last conducted
+    a joint exercise at the beginning of July 2023 in Klaipeda", in the past tense, recalls the last one held.
     """
     if published is None:
         return False
+    if _LAST_HELD.search(text) and tense_of(text) == "past":
+        return True
     month = _MONTH_OPENING.match(text)
     if month is not None and month["month"].lower() in MONTHS and tense_of(text) == "past":
         return (int(month["year"] or published.year), MONTHS[month["month"].lower()]) < (

@@ -512,8 +512,8 @@ def tense_for(sentence: str, mention: DateMention, role: Role | None = None) -> 
         return "future"  # "On Friday, … maneuvers … begin in Belarus": the day opens a present-simple start
     words = _words_before(sentence, mention.start)[:24]
     for i, word in enumerate(words):
-        if word in ("will", "would", "shall", "scheduled", "planned", "due", "expected"):
-            break
+        if word in ("will", "would", "shall", "scheduled", "planned", "due", "expected"):  # "would": reported, nearest
+            return None if word == "would" else tense_of(sentence, mention.start)
         if word in _PAST_VERBS and words[i + 1 : i + 2] not in (["be"], ["been"], ["being"], ["to"]):
             return "past"
     return tense_of(sentence, mention.start)
