@@ -360,8 +360,9 @@ def redraw_only(clicks: int, against: Path | None, timeout_s: float) -> int:
 
     With ``against`` (another checkout, served from its own directory by the same interpreter), both servers
     run at once, each with a page open in the same browser, and the clicks alternate between the two pages
-    (this, against, against, this, ...), so a noisy machine weighs on both alike. Prints p50/p95 per control
-    and for every click, and the ratios this / against.
+    (this, against, against, this, ...), so a noisy machine weighs on both alike. The clicks start once each
+    page is whole (:meth:`Bench.complete`) and the machine has had :data:`SETTLE_S` seconds of quiet. Prints
+    p50/p95 per control and for every click, and the ratios this / against.
     """
     from playwright.sync_api import sync_playwright
 
