@@ -374,17 +374,21 @@ def redraw_only(clicks: int, against: Path | None, timeout_s: float) -> int:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         bench = Bench(browser, timeout_s)
         try:
-            pages = {}
             for name, root in roots.items():
                 servers[name] = start_streamlit(
                     f"bench-redraw-{name}", root=root, log_dir=ARTIFACTS_DIR, timeout_s=timeout_s
                 )
+                bench.session(servers[name], count=False)  # the first visit builds the catalog: not measured
+            # The pages clicked are opened once every server is ready, one after the other: a page left idle
+            # while the other server built its catalog (tens of seconds) was slower at its first click.
+            pages = {}
+            for name in roots:
                 pages[name] = browser.new_context(viewport=VIEWPORT).new_page()
                 pages[name].goto(servers[name].base, timeout=bench.timeout_ms)
-                bench.wait_map(pages[name])  # the first visit builds the catalog: not measured
+                bench.wait_map(pages[name])
                 bench.complete(pages[name])
-            # The last server's first visit leaves work behind (its rings thread, the browser's drawing): the
-            # first click, always this checkout's, would share the machine with it.
+            # The last page's rest of the page and its server's work after it (the rings thread): the first
+            # click, always this checkout's, would share the machine with them.
             time.sleep(SETTLE_S)
             steps = {name: redraw_steps(page) for name, page in pages.items()}
             for i in range(clicks):
