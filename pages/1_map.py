@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from geo.catalog.filter import SiteFilter
 from geo.core.counts import counted
 from geo.core.dates import as_of_text
 from geo.core.extent import MapExtent
@@ -19,10 +20,11 @@ from geo.maps.popup import KIND_LABELS
 from geo.maps.url_state import RING_CHOICES_KM
 from geo.maps.view import outside_note
 from geo.query.selection import Selection
-from pages.common import compat, first_paint
+from pages.common import compat, first_paint, warm
 from pages.common import state as ui_common
 from pages.common.export_panel import render_export_panel
-from pages.common.map_cache import show_map
+from pages.common.map_cache import prepare_map, show_map
+from pages.common.view import View
 
 K_TILES, K_RING_MODE, K_RINGS, K_RING_SITE = "m_tiles", "m_ring_mode", "m_rings", "m_ring_site"
 K_UNRESOLVED = "m_unresolved_open"
@@ -31,6 +33,13 @@ RING_MODES = {"none": "None", NATO_BORDER: "NATO border", "site": "A site"}
 CONTROL_COLUMNS = (3.2, 3.3, 1.8)
 #: Height of the row of map controls (labels and widgets), kept empty while a new session's map is sent alone.
 CONTROLS_HEIGHT_PX = 50
+#: The map's st_folium arguments (part of the shared map's key: the maps warmed for the next click use them too).
+MAP_COMPONENT: dict[str, Any] = {
+    "key": "drillmap_map",
+    "height": 660,
+    "use_container_width": True,
+    "returned_objects": ["bounds", "zoom"],
+}
 
 compat.ensure_entrypoint()
 view = ui_common.current_view()
@@ -134,15 +143,7 @@ def map_and_downloads(selection: Selection, options: MapOptions, note: str | Non
     and swaps the selection's layers in it (:mod:`geo.maps.selection_layers`). The view is handed to the
     export panel: the map as seen shows it, and the briefing map can use it as its extent.
     """
-    returned = show_map(
-        catalog_key,
-        selection,
-        options,
-        key="drillmap_map",
-        height=660,
-        use_container_width=True,
-        returned_objects=["bounds", "zoom"],
-    )
+    returned = show_map(catalog_key, selection, options, **MAP_COMPONENT)
     if first_paint.map_sent():  # a new session's first run: the rest follows once the map is drawn
         return
     if note:
@@ -155,6 +156,26 @@ def map_and_downloads(selection: Selection, options: MapOptions, note: str | Non
 
 map_section(view.selection, site_choices, view.derived(outside_note), view.catalog_key)
 ui_common.prepare_rings_later()  # the map has been sent: the "NATO border" rings can be prepared now
+
+
+def warm_next_clicks(view: View, options: MapOptions) -> None:
+    """Render the maps of the NATO toggle and the border rings flipped, in the background (:mod:`pages.common.warm`)."""
+    if not view.catalog_key or first_paint.map_alone() or not first_paint.in_browser():
+        return
+    known, state = ui_common.load_known(), st.session_state
+    rings = tuple(int(km) for km in state.get(K_RINGS) or ())
+    nato_km = float(state.get(ui_common.K_NATO_KM, ui_common.DEFAULT_NATO_KM))
+
+    def render(flt: SiteFilter, map_options: MapOptions) -> None:
+        other = ui_common.view_of(known, flt, view.choices)
+        other.derived(outside_note)  # what the page asks of a view
+        other.derived(ring_site_choices)
+        prepare_map(other.catalog_key, other.selection, map_options, **MAP_COMPONENT)
+
+    warm.warm_neighbours(warm.neighbours(view.filter, options, nato_km=nato_km, rings_km=rings), render)
+
+
+warm_next_clicks(view, map_options(site_choices))
 
 
 # --- Sites that could not be placed --------------------------------------------------------------

@@ -42,6 +42,10 @@ MAX_TEMPLATES: Final = 400
 _lock = threading.Lock()
 _store: dict[str, CodeType] = {}
 _state = {"dirty": False, "hits": 0, "sealed": False}
+#: Stands for the text of a plain-text template (:func:`_text_code`).
+_PLACEHOLDER: Final = "drillmap plain text template placeholder"
+#: The code of a plain-text template with :data:`_PLACEHOLDER` for its text, per environment and name.
+_text_templates: dict[str, CodeType] = {}
 
 
 def cache_file() -> Path:
@@ -78,6 +82,56 @@ def _load() -> None:
             _store.update((k, v) for k, v in stored.items() if isinstance(k, str) and isinstance(v, CodeType))
 
 
+def plain_text(env: jinja2.Environment, source: str) -> str | None:
+    r"""What ``source`` renders to if it is plain text to ``env`` (no tag of any kind), else None.
+
+    Jinja renders a template without tags as its text less one trailing newline (``keep_trailing_newline``
+    off) with its newlines written as ``newline_sequence``; only the common case is answered here (``\n``
+    newlines, no ``\r``), anything else is None and compiled as usual.
+    """
+    if env.extensions or env.line_statement_prefix or env.line_comment_prefix or env.newline_sequence != "\n":
+        return None
+    if env.keep_trailing_newline or "\r" in source:
+        return None
+    starts = (env.block_start_string, env.variable_start_string, env.comment_start_string)
+    if any(start in source for start in starts):
+        return None
+    text = source.removesuffix("\n")
+    return text or None
+
+
+def _with_text(code: CodeType, text: str) -> CodeType:
+    """``code`` (a template's, nested functions included) with its constant :data:`_PLACEHOLDER` made ``text``."""
+    consts = tuple(
+        text if type(c) is str and c == _PLACEHOLDER else _with_text(c, text) if isinstance(c, CodeType) else c
+        for c in code.co_consts
+    )
+    return code.replace(co_consts=consts)
+
+
+def _text_code(
+    env: jinja2.Environment, text: str, name: str | None, filename: str | None, defer: bool, original: Any
+) -> CodeType | None:
+    """The code Jinja compiles for a template that renders to ``text`` (:func:`plain_text`), without parsing ``text``.
+
+    A map's elements render their scripts and then wrap each in a branca ``Element``, whose template is that
+    text: Jinja parsed and compiled every one (a tenth of a second per map). The code of a plain-text template
+    is the same whatever its text but for one constant: it is compiled once per environment, name and file
+    with a placeholder, and the text is put in its place. None when the environment's code could depend on
+    more than :func:`_entry_key` names.
+    """
+    key = _entry_key(env, _PLACEHOLDER, name, filename, defer)
+    if key is None:  # its code could depend on more than the key: compiled as usual
+        return None
+    with _lock:
+        code = _text_templates.get(key)
+    if code is None:
+        code = original(env, _PLACEHOLDER, name, filename, False, defer)
+        with _lock:
+            _text_templates[key] = code
+    return _with_text(code, text)
+
+
 @functools.cache
 def install() -> None:
     """Wrap ``jinja2.Environment.compile`` with the on-disk cache, once per process (read the file now)."""
@@ -92,6 +146,10 @@ def install() -> None:
         raw: bool = False,
         defer_init: bool = False,
     ) -> Any:
+        if not raw and isinstance(source, str) and (text := plain_text(self, source)) is not None:
+            plain = _text_code(self, text, name, filename, defer_init, original)
+            if plain is not None:
+                return plain
         key = None if raw or not isinstance(source, str) else _entry_key(self, source, name, filename, defer_init)
         if key is not None and (code := _store.get(key)) is not None:
             _state["hits"] += 1

@@ -37,6 +37,11 @@ def _in_browser() -> bool:
     return "Mozilla/" in (st.context.headers.get("User-Agent") or "")
 
 
+def in_browser() -> bool:
+    """Whether this session's client is a browser (see the module note)."""
+    return _in_browser()
+
+
 def first_pass(*, map_page: bool) -> bool:
     """Return whether this run of ``app.py`` sends the Map page's map alone: a browser session's first run there.
 

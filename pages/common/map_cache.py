@@ -66,6 +66,15 @@ def _render(selection: Selection, options: MapOptions, component: dict[str, Any]
     )
 
 
+def prepare_map(catalog_key: str, selection: Selection, options: MapOptions, **component: Any) -> None:
+    """Render the map :func:`show_map` would draw with the same arguments into the shared cache; draw nothing.
+
+    Any thread may call it (:mod:`pages.common.warm`). Without a ``catalog_key`` nothing could be shared: a no-op.
+    """
+    if catalog_key:
+        _rendered(map_key(catalog_key, selection, options, component), selection, options, component)
+
+
 def show_map(catalog_key: str, selection: Selection, options: MapOptions, **component: Any) -> Any:
     """Draw the map of ``selection`` with ``st_folium(map, **component)``; return what ``st_folium`` returns.
 

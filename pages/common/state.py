@@ -207,14 +207,17 @@ def current_view() -> View:
         return memo["view"]  # type: ignore[no-any-return]
     known = load_known()
     ch = _choices(known)
-    flt = filter_from_widgets(ch)
-    if not known.key:  # a state without a key cannot be named: computed for this run alone
-        view = View(selection=select(known.sites, flt), choices=ch)
-    else:
-        view = shared_view(f"{known.key} {flt!r}", known, flt, ch)
+    view = view_of(known, filter_from_widgets(ch), ch)
     if memo is not None:
         memo["view"] = view
     return view
+
+
+def view_of(known: KnownSites, flt: SiteFilter, ch: Choices) -> View:
+    """The :class:`View` of ``flt`` on ``known``: shared by every session on the same catalog state (read only)."""
+    if not known.key:  # a state without a key cannot be named: computed for this run alone
+        return View(selection=select(known.sites, flt), choices=ch)
+    return shared_view(f"{known.key} {flt!r}", known, flt, ch)
 
 
 # --- URL state ---------------------------------------------------------------------------------

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
 import uuid
 from pathlib import Path
 
+import folium
 import jinja2
 import pytest
 
@@ -102,3 +104,52 @@ def test_folium_in_a_new_process_reads_what_prepare_would_save(tmp_path):
     second_hits, second_saved = runs[1].stdout.split()
     assert (first_saved, second_saved) == ("True", "False")
     assert int(second_hits) >= 80 > int(first_hits)
+
+
+PLAIN_TEXTS = [
+    "var a = 1;",
+    "var a = 1;\n",
+    "line one\nline two\n\n",
+    "\n",
+    "  leading and trailing spaces  \n ",
+    "quotes ' \" and backslashes \\ \\n \\u00e9 and é, Минск, 🗺️",
+    "braces { } {x} %} #} }} and percent % and hash #",
+    "x" * (template_cache.MAX_SOURCE_CHARS + 10),
+]
+
+
+@pytest.mark.parametrize("text", PLAIN_TEXTS)
+def test_a_plain_text_template_renders_as_jinja_renders_it(home, monkeypatch, text):
+    fast = jinja2.Template(text)
+    monkeypatch.setattr(template_cache, "plain_text", lambda env, source: None)
+    assert fast.render() == jinja2.Template(text).render()
+    assert fast.render(this=object()) == jinja2.Template(text).render(this=object())
+
+
+@pytest.mark.parametrize("text", ["a {{ x }} b", "a {% if 1 %}b{% endif %}", "a {# c #} b", "a\r\nb", "a\rb"])
+def test_text_with_tags_or_carriage_returns_is_compiled_as_usual(text):
+    assert template_cache.plain_text(jinja2.Environment(), text) is None
+    assert jinja2.Template(text).render(x=1) == jinja2.Environment().from_string(text).render(x=1)
+
+
+def test_other_settings_are_compiled_as_usual():
+    assert template_cache.plain_text(jinja2.Environment(keep_trailing_newline=True), "a\n") is None
+    assert jinja2.Environment(keep_trailing_newline=True).from_string("a\n").render() == "a\n"
+    assert template_cache.plain_text(jinja2.Environment(line_statement_prefix="#"), "# for x in y") is None
+    assert template_cache.plain_text(jinja2.Environment(newline_sequence="\r\n"), "a\nb\n") is None
+    assert jinja2.Environment(newline_sequence="\r\n").from_string("a\nb\n").render() == "a\r\nb"
+
+
+def test_a_map_renders_the_same_without_the_plain_text_shortcut(home, monkeypatch):
+    from geo.maps.offline import make_map
+
+    def rendered() -> str:
+        m = make_map(location=[53.9, 27.6], zoom_start=6)
+        folium.GeoJson({"type": "Point", "coordinates": [27.6, 53.9]}, name="pt").add_to(m)
+        folium.Marker([53.9, 27.6], popup="Минск {x}").add_to(m)
+        html = m.get_root().render()
+        return re.sub(r"[0-9a-f]{32}", "ID", html)
+
+    fast = rendered()
+    monkeypatch.setattr(template_cache, "plain_text", lambda env, source: None)
+    assert fast == rendered()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from geo.core import settings
 from geo.maps.build import NATO_BORDER, MapOptions
 from geo.query.selection import select
 from geo.store import Store
-from pages.common import map_cache
+from pages.common import first_paint, map_cache, warm
 from tests.support.map_args import drawn_script as _drawn
 from tests.support.store_records import new_exercise
 
@@ -135,3 +136,44 @@ def test_the_key_names_the_catalog_state_the_selection_and_the_options(catalog):
         "sites": map_cache.map_key(state.key, select(state.sites.iloc[1:]), MapOptions(), COMPONENT),
     }
     assert key not in others.values() and len(set(others.values())) == len(others)
+
+
+def _warming_done() -> None:
+    for thread in threading.enumerate():
+        if thread.name == "drillmap-warm-maps":
+            thread.join(timeout=180)
+
+
+def test_a_browser_s_full_run_warms_the_maps_one_click_away(builds, monkeypatch):
+    monkeypatch.setattr(first_paint, "_in_browser", lambda: True)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()  # the map alone: nothing warmed
+    _warming_done()
+    assert len(builds) == 1
+    first = _sent(at.run())  # the whole page: the NATO toggle and the border rings are rendered meanwhile
+    _warming_done()
+    assert len(builds) == 4
+    at.toggle(key="f_nato_on").set_value(True).run()
+    near = _sent(at)
+    at.segmented_control(key="m_ring_mode").set_value(NATO_BORDER).run()
+    assert "Distance rings" in _drawn(_sent(at))
+    at.toggle(key="f_nato_on").set_value(False).run()
+    assert "Distance rings" in _drawn(_sent(at))
+    assert near["feature_group"] != first["feature_group"]
+    _warming_done()
+    assert len(builds) == 4, "a click one step away built its map"
+
+
+def test_the_steps_one_click_away():
+    flt, options = SiteFilter(alliances=("NATO",)), MapOptions()
+    near = SiteFilter(alliances=("NATO",), max_distance_km=150.0)
+    rings = MapOptions(ring_center=NATO_BORDER, rings_km=(50, 100))
+    assert warm.flipped_filter(flt, 150) == near and warm.flipped_filter(near, 150) == flt
+    assert warm.flipped_rings(options, (100, 50)) == rings and warm.flipped_rings(rings, (50,)) == options
+    assert warm.neighbours(flt, options, nato_km=150, rings_km=(50, 100)) == [
+        (near, options),
+        (flt, rings),
+        (near, rings),
+    ]
+    assert warm.neighbours(flt, options, nato_km=150, rings_km=()) == [(near, options)]
+    site = MapOptions(ring_center="zapad-2021:0", rings_km=(50,))
+    assert warm.neighbours(flt, site, nato_km=100, rings_km=(50,))[1] == (flt, MapOptions())

@@ -91,6 +91,20 @@ def test_pages_is_a_package():
     assert callable(ui_common.sidebar)
 
 
+def test_no_page_relies_on_magic():
+    """.streamlit/config.toml turns Streamlit's "magic" off: no page may write a bare expression."""
+    import ast
+    import tomllib
+
+    from streamlit.runtime.scriptrunner import magic
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["runner"]["magicEnabled"] is False
+    for script in [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]:
+        rewritten = ast.unparse(magic.add_magic(script.read_text(encoding="utf-8"), str(script)))
+        assert "transparent_write" not in rewritten, f"{script.name} writes a bare expression"
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs(page):
     at = _app()
