@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from geo.store import Store
 from pages.common import first_paint, map_cache, warm
 from tests.support.map_args import drawn_script as _drawn
 from tests.support.store_records import new_exercise
+from tests.support.warming import warming_done
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPONENT = {"key": "drillmap_map", "height": 660, "returned_objects": ["bounds", "zoom"]}
@@ -138,19 +138,14 @@ def test_the_key_names_the_catalog_state_the_selection_and_the_options(catalog):
     assert key not in others.values() and len(set(others.values())) == len(others)
 
 
-def _warming_done() -> None:
-    for thread in threading.enumerate():
-        if thread.name == "drillmap-warm-maps":
-            thread.join(timeout=180)
-
-
 def test_a_browser_s_full_run_warms_the_maps_one_click_away(builds, monkeypatch):
+    monkeypatch.setitem(warm.ENABLED, "on", True)  # off for every other page test (tests/pages/conftest.py)
     monkeypatch.setattr(first_paint, "_in_browser", lambda: True)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()  # the map alone: nothing warmed
-    _warming_done()
+    warming_done()
     assert len(builds) == 1
     first = _sent(at.run())  # the whole page: the NATO toggle and the border rings are rendered meanwhile
-    _warming_done()
+    warming_done()
     assert len(builds) == 4
     at.toggle(key="f_nato_on").set_value(True).run()
     near = _sent(at)
@@ -159,7 +154,7 @@ def test_a_browser_s_full_run_warms_the_maps_one_click_away(builds, monkeypatch)
     at.toggle(key="f_nato_on").set_value(False).run()
     assert "Distance rings" in _drawn(_sent(at))
     assert near["feature_group"] != first["feature_group"]
-    _warming_done()
+    warming_done()
     assert len(builds) == 4, "a click one step away built its map"
 
 
