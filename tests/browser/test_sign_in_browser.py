@@ -113,22 +113,26 @@ def _wait_until_idle(page) -> None:
     status.wait_for(state="detached", timeout=60_000)
 
 
-def _accept_and_read(page, form, who: str) -> str:
-    """Press ``form``'s Accept once the page is idle; return the decision it shows (word joiners removed).
+def _accept_and_read(page, form, who: str) -> tuple[str, list[str]]:
+    """Press ``form``'s Accept once the page is idle; return the decision shown and the form's chosen countries.
 
-    Idle first: CI once saw the record accepted unchanged although the pick's chip was shown, which the one race
-    known here explains (a form sent while a run is still going). The decision is returned so that a lost pick
-    fails by name ("— nothing saved") rather than later, at the store.
+    The form is held as one element from the moment its choices are read to the click: a locator is looked up
+    again at each action, and ``nth`` over the page's forms may name another event's form while the page is
+    redrawn (CI twice saw the curated record accepted without the pick the first form's chip showed).
     """
     _wait_until_idle(page)
-    form.get_by_role("button", name="Accept").click()
+    held = form.element_handle(timeout=30_000)
+    chosen = [t.inner_text() for t in held.query_selector_all("[data-testid='stMultiSelectTagsContainer']")]
+    button = held.query_selector("button:has-text('Accept')")
+    assert button is not None, "the event's form has no Accept button"
+    button.click()
     decision = page.locator("[data-testid='stAlert']").filter(has_text=_shown(f"Accepted by {who}"))
     try:
         decision.first.wait_for(timeout=60_000)
     except PlaywrightTimeoutError:
         alerts = page.locator("[data-testid='stAlert']").all_inner_texts()
         raise AssertionError(f"no 'Accepted by {who}' shown; alerts: {alerts}") from None
-    return decision.first.inner_text().replace("\u2060", "")
+    return decision.first.inner_text().replace("\u2060", ""), chosen
 
 
 def _event_form(page, n: int):
@@ -235,11 +239,13 @@ def test_an_admin_changes_a_curated_record(signed_app, chromium_browser):
         _extract(page, SEED.read_text(encoding="utf-8"), SEED_SOURCE, ("2020", "09", "17"))
         first = _event_form(page, 0)
         _add_observer(page, first, "Serbia (SRB)")
-        decision = _accept_and_read(page, first, who)
+        decision, chosen = _accept_and_read(page, first, who)
+        assert any("Serbia (SRB)" in c for c in chosen), f"Serbia not chosen in the form accepted: {chosen}"
         assert decision.endswith(f"— {CURATED}"), f"the change was not saved to {CURATED}: {decision!r}"
     finally:
         context.close()
     store = _store(home)
     entry = store.history(CURATED)[0]
-    assert (entry.action, entry.who, entry.source) == ("update", who, SEED_SOURCE)
+    why = f"the form sent had {chosen}; {CURATED}'s audit: {[(e.action, e.who) for e in store.history(CURATED)]}"
+    assert (entry.action, entry.who, entry.source) == ("update", who, SEED_SOURCE), why
     assert "SRB" in store.get(CURATED).observers
