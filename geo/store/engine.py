@@ -8,6 +8,12 @@ SQLite
     (SQLite cannot upgrade a read transaction to a write one while another writer is active);
     read-only transactions (:func:`reading`) use a deferred ``BEGIN``. An interrupted transaction
     is never committed: SQLite rolls it back on the next open.
+    No pooled connection survives a ``fork``: SQLite's per-process lock bookkeeping would pass to the
+    child, the child's own connection would share it without taking the file locks, and a later
+    close in the parent would then believe itself the last one, checkpoint and delete the
+    write-ahead log under the child's feet: the child's commits vanish with no error (measured:
+    3 to 18 of 20 saves kept). Before every ``fork`` the idle connections of each SQLite engine
+    are closed (:func:`_close_sqlite_pools_before_fork`); the pool opens new ones when next used.
 PostgreSQL
     Any SQLAlchemy URL (``postgresql+psycopg://user@host/db``; the driver package must be installed).
     The database needs PostGIS (the migrations create the extension if the role may, and say so if not):
@@ -20,6 +26,8 @@ Any other backend is refused with one clear message.
 
 from __future__ import annotations
 
+import os
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -80,7 +88,21 @@ def make_engine(url: str) -> Engine:
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
+    _SQLITE_ENGINES.add(engine)
     return engine
+
+
+#: Every SQLite engine still alive in this process (see the module's note on ``fork``).
+_SQLITE_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def _close_sqlite_pools_before_fork() -> None:
+    """Close the idle pooled connections of every SQLite engine, so that none passes to a child."""
+    for engine in list(_SQLITE_ENGINES):
+        engine.dispose()
+
+
+os.register_at_fork(before=_close_sqlite_pools_before_fork)
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -60,18 +60,55 @@ def test_n_processes_saving_at_once_lose_nothing(url):
     assert sorted(e.exercise_id for e in creates) == sorted(expected)
 
 
+def _writer_around_a_parent_close(url: str, writer: int, first_saved, parent_closed) -> None:
+    store = Store.open(url, load_seed=False)
+    store.save([new_exercise(f"w{writer}-s0-2024")], who=f"writer-{writer}", source="https://example.org/w")
+    first_saved.release()
+    assert parent_closed.wait(timeout=30)
+    for i in range(1, SAVES_EACH):
+        store.save([new_exercise(f"w{writer}-s{i}-2024")], who=f"writer-{writer}", source="https://example.org/w")
+
+
+def test_a_parent_closing_its_store_while_forked_children_save_loses_nothing(tmp_path):
+    # The parent holds an open connection when it forks and closes it while the children write (a
+    # garbage collection of a store it no longer uses does this at any moment). Without the engine's
+    # fork guard, that close checkpointed and deleted the write-ahead log under the children: their
+    # later commits vanished with no error (3 to 18 of 20 kept in three runs).
+    url = f"sqlite:///{tmp_path / 'drillmap.sqlite3'}"
+    parent = Store.open(url, load_seed=False)  # the parent's only engine on this file
+    assert parent.exercises() == []  # a pooled connection to the file is open now
+    first_saved, parent_closed = FORK.Semaphore(0), FORK.Event()
+    children = [
+        FORK.Process(target=_writer_around_a_parent_close, args=(url, w, first_saved, parent_closed))
+        for w in range(WRITERS)
+    ]
+    for child in children:
+        child.start()
+    for _ in children:
+        assert first_saved.acquire(timeout=60)
+    parent.engine.dispose()
+    parent_closed.set()
+    for child in children:
+        child.join(timeout=120)
+    assert [c.exitcode for c in children] == [0] * WRITERS
+    assert _integrity(url) == "ok"
+    expected = {f"w{w}-s{i}-2024" for w in range(WRITERS) for i in range(SAVES_EACH)}
+    assert {e.id for e in Store.open(url, load_seed=False).exercises(origin="analyst")} == expected
+
+
 def _save_loop(url: str, done) -> None:
     store = Store.open(url, load_seed=False)
     for i in range(10_000):
         batch = [new_exercise(f"b{i}-{j}-2024") for j in range(BATCH)]
         store.save(batch, who="looper", source="https://example.org/loop")
-        with done.get_lock():
-            done.value = i + 1
+        done.value = i + 1  # one writer, an aligned int: no lock (see the test)
 
 
 @pytest.mark.parametrize("delay_s", [0.0, 0.013, 0.037])
 def test_a_process_killed_in_a_save_loop_leaves_only_whole_saves(url, delay_s):
-    done = FORK.Value("i", 0)
+    # No lock around the counter: a kill landing while the child held it left the parent waiting for
+    # it forever at its next read (seen once in a local run).
+    done = FORK.Value("i", 0, lock=False)
     child = FORK.Process(target=_save_loop, args=(url, done))
     child.start()
     deadline = time.monotonic() + 60
