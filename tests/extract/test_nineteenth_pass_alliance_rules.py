@@ -185,3 +185,24 @@ def test_an_observer_in_one_sentence_and_forces_allowed_in_another_is_no_partici
     (event,) = extractor.extract(text, published=PUBLISHED).events
     assert "MNG" not in event.participants
     assert "MNG" in event.observers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next Peace Mission exercise will be held in Russia in 2028, the general said. "
+        "The current Peace Mission-2026 exercise is under way in Kyrgyzstan.",
+        "The current Zapad-2025 exercise is under way in Belarus. "
+        "Russia will hold the next Zapad exercise in Belarus in 2029, the general said.",
+    ],
+)
+def test_the_next_edition_named_bare_is_another_event_than_the_dated_one(extractor, text):
+    events = extractor.extract(text, published=dt.date(2026, 9, 20)).events
+    assert len(events) == 2
+    assert sorted(e.year for e in events) in ([2026, 2028], [2025, 2029])
+
+
+def test_a_bare_name_without_next_joins_its_dated_edition(extractor):
+    text = "The Zapad-2025 exercise is under way in Belarus. The Zapad exercise will end on Tuesday, the general said."
+    (event,) = extractor.extract(text, published=dt.date(2025, 9, 14)).events
+    assert event.name_normalized == "Zapad-2025"
