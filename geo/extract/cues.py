@@ -366,7 +366,10 @@ PRONOUN_HELD = re.compile(
     r"\s*(?:They|It|(?:Their|Its)\s+[a-z-]+(?:\s+[a-z-]+)?)\s+(?:will|would|are\s+to|is\s+to|are|is|were|was|has|have)\s+(?:also\s+)?(?:be\s+|been\s+)?"
     # "They are taking place in the Voronezh, … and Moscow regions", "It is being held near Pskov" (sixteenth pass)
     r"(?:held|conducted|carried\s+out|staged|take\s+place|last|run|continue|end|scheduled|planned|slated|"
-    r"taking\s+place|being\s+(?:held|conducted|carried\s+out|staged))\b"
+    r"taking\s+place|being\s+(?:held|conducted|carried\s+out|staged))\b|"
+    # "It began on September 15 and will end tomorrow": the verb alone, after the sentence naming it (nineteenth pass)
+    r"\s*(?:They|It)\s+(?:began|begins|started|starts|opened|kicked\s+off|commenced|ended|ends|concluded|lasted|"
+    r"lasts|ran|runs|continued|continues|took\s+place|takes\s+place|got\s+under\s*way)\b"
 )
 #: The exercise's forces speaking of where they trained, in the first person: "we have been able to operate in A, B and
 #: C counties", "our units trained near X" (a quoted commander continuing the drills in focus; sixteenth pass).

@@ -206,3 +206,18 @@ def test_a_bare_name_without_next_joins_its_dated_edition(extractor):
     text = "The Zapad-2025 exercise is under way in Belarus. The Zapad exercise will end on Tuesday, the general said."
     (event,) = extractor.extract(text, published=dt.date(2025, 9, 14)).events
     assert event.name_normalized == "Zapad-2025"
+
+
+def test_it_began_after_the_sentence_naming_the_exercise_dates_it(extractor):
+    text = "The Zapad-2029 exercise is under way in Belarus. It began on September 15 and will end on Friday."
+    (event,) = extractor.extract(text, published=dt.date(2029, 9, 18)).events
+    assert event.start == "2029-09-15"
+
+
+def test_it_began_far_from_any_exercise_continues_nothing(extractor):
+    text = (
+        "The Zapad-2029 exercise is under way in Belarus.\n\nA bridge was built in Minsk.\n\nA road was built.\n\n"
+        "A school was opened.\n\nA park was opened.\n\nIt began on September 15."
+    )
+    (event,) = extractor.extract(text, published=dt.date(2029, 9, 18)).events
+    assert event.start != "2029-09-15"
