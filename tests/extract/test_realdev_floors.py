@@ -85,6 +85,10 @@ from tests.support.extraction_score import MEASURES, REALDEV, SEALED, Tally, loa
 #: dev 341's participant; the curated Spassk range): on the 315, participants 969/988 / 969/1002 (0.981 / 0.967) and
 #: sites 561/644 (0.871), every other count as above; rounded down, participants recall and sites are 0.98 and 0.87
 #: again.
+#: The nineteenth pass (369-378, alliances and participants: multinational, CSTO, SCO and Belarus-China reports, README
+#: "Nineteenth pass") adds 10 blind dev articles: on the 325, after its rules, recall 405/429 (0.944), precision
+#: 458/470 (0.974), alliance 402/405 (0.993), participants 1008/1027 / 1008/1043 (0.981 / 0.966), start 242/253
+#: (0.957), sites 573/657 (0.872); the 315 earlier keep every count, and every floor stands.
 FLOORS = {
     "recall": 0.94,
     "precision": 0.97,
@@ -133,7 +137,7 @@ TEST_IDS = [
     "337",
     "358",
 ]
-ARTICLES = 335
+ARTICLES = 345
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:

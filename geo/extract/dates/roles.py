@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from geo.extract.dates.clause_words import country_apposition, training_as_exercise
 from geo.extract.dates.mentions import MONTHS, DateMention, Role
 
 Tense = Literal["past", "future"]
@@ -157,10 +158,10 @@ _NAMING_APPOSITION = re.compile(
 def _words_before(sentence: str, pos: int) -> list[str]:
     """Return the words of the clause before ``pos``, nearest first (past an apposition naming the exercise)."""
     head = _NAMING_APPOSITION.sub(" ", sentence[:pos])
-    breaks = list(_CLAUSE_BREAK.finditer(head))
+    breaks = [b for b in _CLAUSE_BREAK.finditer(head) if not country_apposition(head, b.start(), b.end())]
     if breaks:
         head = head[breaks[-1].end() :]
-    return [w.lower() for w in re.findall(r"[A-Za-z]+", head)][::-1]
+    return training_as_exercise([w.lower() for w in re.findall(r"[A-Za-z]+", head)][::-1])
 
 
 def date_role(sentence: str, mention: DateMention) -> Role:
