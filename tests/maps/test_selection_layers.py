@@ -9,13 +9,14 @@ import pytest
 from geo.catalog.sites import sites_frame
 from geo.maps.build import build_map
 from geo.maps.selection_layers import SELECTION_MARK, split_script, swap_script, swapped_code
+from tests.support.map_args import COUNTRIES_IN_SCRIPT
 
 
 def test_build_map_marks_where_the_basemap_ends():
     html = build_map(sites_frame(), period_end=dt.date(2024, 6, 1)).get_root().render()
     assert html.count(SELECTION_MARK) == 1
     base, selection = html.split(SELECTION_MARK)
-    assert '"countries":' in base and "addAttribution" in base and "drawnSymbols" not in base
+    assert COUNTRIES_IN_SCRIPT in base and "addAttribution" in base and "drawnSymbols" not in base
     assert "drawnSymbols" in selection and "dm-legend" in selection and "L.control.layers" in selection
 
 

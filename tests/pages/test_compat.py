@@ -9,6 +9,7 @@ import pytest
 import streamlit_folium
 
 from pages.common.compat import folium_component, install_link_filter, show_folium_component, swap_selection
+from tests.support.map_args import COUNTRIES_IN_SCRIPT
 
 
 @pytest.fixture
@@ -106,7 +107,7 @@ def test_a_prepared_drillmap_map_is_sent_as_st_folium_sends_it(recorded: list[di
     direct, shown = recorded
     assert direct.pop("on_change") is not None and shown.pop("on_change") is not None
     assert shown == direct
-    assert '"countries":{"type":"FeatureCollection"' in shown["script"] and "drawnSymbols" in shown["script"]
+    assert COUNTRIES_IN_SCRIPT in shown["script"] and "drawnSymbols" in shown["script"]
 
 
 def test_a_filter_change_keeps_the_basemap_and_its_frame_and_swaps_the_selection_layers() -> None:
@@ -124,6 +125,6 @@ def test_a_filter_change_keeps_the_basemap_and_its_frame_and_swaps_the_selection
     (whole_a, a), (whole_b, b) = sent
     assert a["script"] == b["script"] and a["key"] == b["key"] and a["feature_group"] != b["feature_group"]
     assert whole_a["key"] != whole_b["key"]  # whole, the two maps would each get a frame of their own
-    assert '"countries":{"type":"FeatureCollection"' in a["script"] and "drawnSymbols" not in a["script"]
+    assert COUNTRIES_IN_SCRIPT in a["script"] and "drawnSymbols" not in a["script"]
     assert "drawnSymbols" in swapped_code(a["feature_group"]) and "Distance rings" in swapped_code(b["feature_group"])
     assert swap_selection({"script": "var x = 1;"}, key="m") == {"script": "var x = 1;"}  # no mark: as it is

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from geo.maps.selection_layers import swapped_code
+
+#: The basemap's country collection as it reads in a map script (inside a ``JSON.parse`` string literal).
+COUNTRIES_IN_SCRIPT = '\\"countries\\":{\\"type\\":\\"FeatureCollection\\"'
+
+
+def parsed(expression: str) -> Any:
+    """The value of a ``JSON.parse("…")`` expression of a map script (:func:`geo.maps.datastore.parsed_json`)."""
+    assert expression.startswith('JSON.parse("') and expression.endswith('")'), expression[:40]
+    return json.loads(json.loads(expression[len("JSON.parse(") : -1]))
 
 
 def drawn_script(sent: dict[str, Any]) -> str:
