@@ -133,7 +133,7 @@ TEST_IDS = [
     "337",
     "358",
 ]
-ARTICLES = 335
+ARTICLES = 345
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
