@@ -158,3 +158,17 @@ def test_two_allies_without_a_nato_headquarters_stay_bilateral(extractor):
     sentence = "US soldiers began an exercise near Orzysz, Poland, on Thursday."
     (event,) = extractor.extract(sentence, published=PUBLISHED).events
     assert event.alliance == "bilateral"
+
+
+# Namejs is a known series: its name with a year is found without an exercise word beside it.
+
+
+def test_a_known_latvian_series_name_with_its_year_is_found(extractor):
+    sentence = "Namejs 2027, which is named after a medieval leader, has coincided with new sparring between capitals."
+    (event,) = extractor.extract(sentence, published=PUBLISHED).events
+    assert event.name_normalized == "Namejs-2027"
+
+
+def test_an_unknown_capitalised_name_with_a_year_names_no_exercise(extractor):
+    sentence = "Vision 2027, which is named after a plan, has coincided with new sparring between capitals."
+    assert not extractor.extract(sentence, published=PUBLISHED).events
