@@ -172,3 +172,24 @@ def test_a_known_latvian_series_name_with_its_year_is_found(extractor):
 def test_an_unknown_capitalised_name_with_a_year_names_no_exercise(extractor):
     sentence = "Vision 2027, which is named after a plan, has coincided with new sparring between capitals."
     assert not extractor.extract(sentence, published=PUBLISHED).events
+
+
+# A day right after "said that" dates the clause it opens, when that clause reports the exercise held.
+
+
+def test_a_day_after_said_that_dates_the_exercise_reported_held(extractor):
+    sentence = (
+        "The ministry said that on March 2, 2026 as part of a snap check a tactical exercise of Belarusian and "
+        "Russian paratroopers was conducted in the Vitebsk region."
+    )
+    (event,) = extractor.extract(sentence, published=PUBLISHED).events
+    assert event.start == "2026-03-02"
+
+
+def test_a_year_after_said_that_recalls_an_earlier_occasion(extractor):
+    sentence = (
+        "The ministry said that in 2024 a tactical exercise of Belarusian and Russian paratroopers was conducted "
+        "in the Vitebsk region."
+    )
+    events = extractor.extract(sentence, published=PUBLISHED).events
+    assert all(e.start != "2024" for e in events)
