@@ -20,6 +20,10 @@ _FORCES_DRILLED = (
 EXERCISE_NOUN = re.compile(
     r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
     r"tactical|field)\s+training|"
+    # "a joint army training", "joint naval training" (nineteenth pass): a branch between "joint" and "training"
+    r"joint\s+(?:army|military|naval|navy|air(?:[\s-]force)?|ground(?:[\s-]forces?)?|marine|airborne)\s+training"
+    r"(?!\s+(?:cent(?:er|re)s?|grounds?|areas?|ranges?|facilit\w+|schools?|institut\w+|academ\w+|programs?|programmes?|"
+    r"courses?))|"
     # "are holding live firings", "this multinational training event", "The military training is to take place at …"
     # (not a training centre)
     r"live[\s-]firings?|training\s+events?|military\s+training(?!\s+(?:cent(?:er|re)s?|grounds?|areas?|ranges?|facilit\w+|schools?|"
@@ -180,11 +184,14 @@ EVENT_CUE = re.compile(
     # "the minister oversaw combat readiness exercises at a training facility": exercises being held
     r"overs(?:aw|ees?|eeing)|supervis(?:ed|es|ing)|"
     # "the military said in a statement previewing the military exercise": announcing it
-    r"preview(?:s|ed|ing)?)\b",
+    r"preview(?:s|ed|ing)?|"
+    # "the exercise this week linked NATO allies Poland, Romania …": joining forces (nineteenth pass)
+    r"(?:linked|links|brought\s+together|brings?\s+together|united|unites|gathered|gathers)\s+(?:(?:NATO|CSTO|SCO|EU)\s+)?"
+    r"(?:allies|partners|troops|forces|militaries|soldiers|units|servicemen|contingents|(?-i:[A-Z])))\b",
     re.I,
 )
 MILITARY_CONTEXT = re.compile(
-    r"\b(?:military|troops|soldiers|armed\s+forces|army|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|CSTO|"
+    r"\b(?:military|militaries|troops|soldiers|armed\s+forces|army|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|CSTO|"
     r"NATO|drills|maneuvers?|manoeuvres?|defen[cs]e\s+minister|servicemen|paratroopers|marines|reservists|air\s+force|"
     r"navy|fleet|"
     # "Lithuanian border guards held a drill at the Medininkai checkpoint" (tenth pass)
@@ -370,7 +377,10 @@ PRONOUN_HELD = re.compile(
     r"\s*(?:They|It|(?:Their|Its)\s+[a-z-]+(?:\s+[a-z-]+)?)\s+(?:will|would|are\s+to|is\s+to|are|is|were|was|has|have)\s+(?:also\s+)?(?:be\s+|been\s+)?"
     # "They are taking place in the Voronezh, … and Moscow regions", "It is being held near Pskov" (sixteenth pass)
     r"(?:held|conducted|carried\s+out|staged|take\s+place|last|run|continue|end|scheduled|planned|slated|"
-    r"taking\s+place|being\s+(?:held|conducted|carried\s+out|staged))\b"
+    r"taking\s+place|being\s+(?:held|conducted|carried\s+out|staged))\b|"
+    # "It began on September 15 and will end tomorrow": the verb alone, after the sentence naming it (nineteenth pass)
+    r"\s*(?:They|It)\s+(?:began|begins|started|starts|opened|kicked\s+off|commenced|ended|ends|concluded|lasted|"
+    r"lasts|ran|runs|continued|continues|took\s+place|takes\s+place|got\s+under\s*way)\b"
 )
 #: The exercise's forces speaking of where they trained, in the first person: "we have been able to operate in A, B and
 #: C counties", "our units trained near X" (a quoted commander continuing the drills in focus; sixteenth pass).

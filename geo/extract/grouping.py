@@ -48,6 +48,7 @@ from geo.extract.cues import (
 from geo.extract.dates import tense_of
 from geo.extract.grouped import GroupedEvent
 from geo.extract.names import NameLexicon, NameMention, find_names, name_key
+from geo.extract.next_editions import other_edition
 from geo.extract.other_times import another_time
 from geo.extract.participants import countries_in, find_parties
 from geo.extract.references import ALL_OF_THEM, ArticleAliases
@@ -324,6 +325,7 @@ class _Grouping:
                     if e.key == name.key
                     and (e.year is None or name.year in (None, e.year))
                     and (e.edition is None or name.edition in (None, e.edition))
+                    and not other_edition(e, name, sentence)  # "the next X exercise in 2028" beside X-2026
                 ),
                 None,
             )

@@ -120,7 +120,7 @@ _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _STOP_TEXT = """the in on at of for by from since until during after before this that these those a an and or joint
     military combined strategic tactical command staff snap naval air large major new annual exercise exercises drill
     drills january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday nato csto eu un according kazakhstan says"""
+    wednesday thursday friday saturday sunday nato csto eu un according kazakhstan says program programme plan"""
 _STOP_WORDS = frozenset(_STOP_TEXT.split())
 #: A sentence opening on another topic ("Separately, …", "Meanwhile, …", "In a separate exercise, …").
 _SENTENCE_DISTINCT = re.compile(r"\s*(?:Separately|Meanwhile|Elsewhere|In\s+a\s+separate\s+\w+)\b")

@@ -53,6 +53,7 @@ from geo.extract.bases_abroad import base_forces
 from geo.extract.district_forces import district_forces
 from geo.extract.guard_forces import guard_forces
 from geo.extract.lexicon import country_pattern, is_demonym, iso3_of
+from geo.extract.party_forms import both_countries, nineteenth_pass_rules, observer_rules, permitted
 
 Role = Literal["participant", "observer", "non_participant"]
 
@@ -121,7 +122,7 @@ def _institution(names: str, demonyms: str, group: str) -> str:
 
 #: What a list's noun may be of: "Participating nations in BALTOPS include …", "countries of the exercise are …".
 _OF_EXERCISE = (
-    r"\s+(?:in|of|at)\s+(?:the\s+|this\s+year['’]s\s+)?"
+    r"\s+(?:in|of|at)\s+(?:the\s+|this\s+|this\s+year['’]s\s+)?"
     r"(?:(?i:exercises?|drills?|maneuvers?|manoeuvres?)|[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2})"
 )
 
@@ -330,7 +331,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
         # transported participants from Tajikistan and the Kyrgyz Republic".
         ("deploy-from", "participant",
          rf"(?:{_FORCE}\b[^.;]{{0,60}}?(?i:deploy\w*|arriv\w*|come|came|coming|be\s+sent|sent|redeploy\w*)\s+|(?i:participants)\s+)(?i:from)\s+(?P<list>{_list(names)})"),
-        *_fifth_pass_rules(names),
+        *_fifth_pass_rules(names), *nineteenth_pass_rules(_list(names)), *observer_rules(led),
         *_thirteenth_pass_rules(names),
         ("takes-part", "participant",
          rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:take\s+part|takes\s+part|took\s+part|taking\s+part|participat\w*|join(?:s|ed)?\b|send(?:s)?\b|sent\b|deploy\w*|contribut\w*|dispatch\w*)"),
@@ -349,7 +350,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
          rf"(?i:(?:sent|deployed|provided|dispatched|contributed|fielded)\s+by)\s+(?P<list>{_list(actors)})"),
         ("participation", "participant", rf"(?i:participation\s+of)\s+(?P<list>{_list(actors)})"),
         ("country-list", "participant",
-         rf"(?i:countries|nations|states|allies|members|partners|participants)(?:{_OF_EXERCISE}|{_TAKING_PART})?\s*,?\s*(?:(?i:such\s+as|including|like|include|includes|included|are|were|namely)\s*:?|:)\s*(?:{_BLOC_ITEMS})?(?P<list>{_partner_list(names)})|"
+         rf"(?i:countries|nations|states|allies|members|partners|participants)(?:{_OF_EXERCISE}|{_TAKING_PART})?\s*,?\s*(?:(?i:such\s+as|including|like|include|includes|included|are|were|namely|named)\s*:?|:)\s*(?:{_BLOC_ITEMS})?(?P<list>{_partner_list(names)})|"
          # "The military alliance, consisting of Armenia, Belarus … and Tajikistan, will move its troops"
          rf"(?i:alliance|bloc|organi[sz]ation|coalition|group)\s*,?\s+(?i:(?:which\s+)?(?:consisting|consists|comprising|comprises|made\s+up|composed))(?:\s+of)?\s+(?P<list2>{_semi_list(names)})"),
         ("led-by", "participant",
@@ -454,6 +455,9 @@ def find_parties(sentence: str, *, before: str = "") -> list[PartyMention]:
         In the order the rules found them.
     """
     these = _these_countries(sentence, before) if before else []
+    these += [
+        PartyMention(c, "participant", t, "both-countries") for c, t in both_countries(sentence, before, countries_in)
+    ]
     out: list[PartyMention] = []
     seen: set[str] = set()
     if not (_term_re().search(sentence) or _NEEDS["compound"].search(sentence)):
@@ -485,6 +489,8 @@ def find_parties(sentence: str, *, before: str = "") -> list[PartyMention]:
                 continue  # "NATO personnel based in Estonia are to take part": where they are based, not who
             if name == "did-not" and len(countries_in(match.group(0))) > len(named):
                 continue  # another country stands between the subject and "did not": not its subject
+            if name == "forces" and permitted(sentence, match.start(), match.end()):
+                continue  # "documents that would allow Serbian troops to take part": a permission, not participation
             if name == "forces" and _said_of_another(sentence, match.end(), named):
                 continue  # "Lithuania's armed forces said Belarus was holding exercises": the source, not a party
             text = match.group(0).strip()

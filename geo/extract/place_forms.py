@@ -44,6 +44,8 @@
 * **"the latter's territory"** (nineteenth pass): "drills between Russia and Belarus that will take place on the
   latter's territory", "on the territory of the former" are the second (first) of the two countries the sentence
   pairs before it ("A and B"); with no such pair before it, no place.
+* **A town and its country** ("in Orenburg, Russia", nineteenth pass): a town the town index lacks but the geocoder
+  places in that country (Natural Earth's populated places), as that town.
 * **"the X military training (area)"** ("Held at the Ādaži military training in Latvia") is the range at X, and
   "Camp X" the base at X when the gazetteer knows X ("at Camp Adazi, Latvia").
 
@@ -129,6 +131,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"{_PREP}(?P<phrase>(?:the\s+)?(?P<dem>{demonym})\s+(?:(?:military|army|combined[\s-]arms)\s+)?(?i:airfields|training\s+(?:grounds|ranges|areas)|ranges|polygons))(?![\w-])")),
         ("latter", re.compile(
             rf"{_PREP}(?P<phrase>(?:the\s+)?(?P<which>(?i:latter|former))['’]s\s+(?i:territory|soil)|(?:the\s+)?(?i:territory|soil)\s+of\s+the\s+(?P<which2>(?i:latter|former)))(?![\w-])")),
+        # "in Orenburg, Russia": a town the geocoder knows beyond the town index, placed in the country written after it
+        ("town-comma-country", re.compile(
+            rf"{_PREP}(?P<phrase>(?P<name>{_NAME}(?:\s{_NAME})?)),\s+(?:the\s+)?(?P<country>{country})(?![\w-])")),
         ("military-training", re.compile(
             rf"{_PREP}(?:the\s+)?(?P<phrase>(?P<name>{_NAME})\s+military\s+training(?:\s+(?i:area|ground|range))?)\b")),
     )  # fmt: skip
@@ -173,6 +178,8 @@ def more_places(sentence: str) -> list[Found]:
                 out.append((span[0], query, span[1], span[2], "town", None))
             elif form == "range-name":
                 out += _range_name(match)
+            elif form == "town-comma-country":
+                out += _town_comma_country(match)
             elif form == "camp":
                 key = normalize_name(name)
                 if key in gazetteer.site_index() or key in gazetteer.town_index():
@@ -198,6 +205,21 @@ def _range_name(match: re.Match[str]) -> list[Found]:
     if result.status != "resolved" or result.kind not in ("training_ground", "airfield"):
         return []
     return [(match.group("phrase"), query, match.start("phrase"), match.end("phrase"), "site", context)]
+
+
+def _town_comma_country(match: re.Match[str]) -> list[Found]:
+    """A town outside the town index written with its country ("in Orenburg, Russia"), placed by the geocoder.
+
+    Kept only when the geocoder places it as a town of that country; a town of the index is left to the other forms.
+    """
+    name, iso3 = match.group("name"), iso3_of(match.group("country"))
+    key = normalize_name(name)
+    if iso3 is None or key in NOT_PLACES or key in gazetteer.town_index() or iso3_of(name):
+        return []
+    result = geocode(name, country=iso3)
+    if result.status != "resolved" or result.kind != "town" or result.country != iso3:
+        return []
+    return [(match.group("phrase"), name, match.start("phrase"), match.end("phrase"), "town", iso3)]
 
 
 def _distance_border(match: re.Match[str]) -> list[Found]:

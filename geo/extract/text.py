@@ -69,7 +69,14 @@ _WIRE_DATED = re.compile(
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 #: How many opening lines (title, standfirst, first paragraph) may carry the wire dateline.
 _WIRE_DATELINE_LINES = 4
+#: A city in title case with a full date and the outlet in brackets: "Orenburg, 22 September 2021 (TDI): "
+#: (nineteenth pass; the full date and the bracketed outlet tell it from a sentence opening on a place).
+_TITLE_DATELINE = (
+    rf"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,\s*(?:{_WIRE_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_WIRE_MONTH}),?\s+\d{{4}}\s*"
+    r"\([A-Z][\w .-]{1,24}\)\s*(?::|--|[-–—])\s*"
+)
 _WIRE_DATELINE = re.compile(
+    rf"^(?:{_TITLE_DATELINE})|"
     r"^[A-Z][A-Z'’.-]{2,}(?:[ /][A-Z][A-Z'’.-]+)*"
     rf"(?:(?:,\s*|(?<=\.)\s+)(?:{_WIRE_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_WIRE_MONTH})(?:,?\s+\d{{4}})?)?\.?\s*"
     r"(?:(?:\([A-Z][\w .-]{1,24}\)|/\s*[A-Z][A-Za-z-]+\s*/\.?)\s*(?:--|[-–—])?|--|[-–—])\s*"
