@@ -25,6 +25,9 @@ ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?<![\w-])NATO(?:['’]s)?\s+(?:[\"“‘«']?[\w-]+[\"”’»']?\s+){0,3}(?:exercises?|drills?|maneuvers?|manoeuvres?)\b|"
             r"(?:exercises?|drills?|maneuvers?)\s+(?:led|organi[sz]ed|hosted|run|conducted)\s+by\s+NATO\b|"
             r"\bNATO-led\b|\bNATO(?:['’]s)?\s+(?:enhanced\s+Forward\s+Presence|eFP)\b|"
+            # NATO's regional multinational headquarters by name (nineteenth pass): "an exercise by a command unit of
+            # the U.S.-led Multinational Division North East", "Multinational Corps Northeast"
+            r"\bMultinational\s+(?:Corps|Division|Brigade)\s+(?:North|South|Centre|Center)(?:[\s-]?(?:East|West))?\b|"
             r"\bNATO\s+(?:allies|members|member\s+states|countries|forces|troops)\s+(?:will\s+|are\s+to\s+|plan\s+to\s+|are\s+|were\s+)?"
             r"(?:conduct|hold|stage|launch|begin|start|take\s+part|practi[sc]|train|rehears|exercis)|"
             # "Poland and NATO are deploying 30,000 troops in drills", "Poland, NATO bring together … troops"

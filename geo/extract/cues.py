@@ -105,7 +105,8 @@ WAR_EXPERIENCE = re.compile(
 RESPONSE_CUE = (
     r"(?:in\s+(?:response|reaction|answer|retaliation)\s+to|an?\s+(?:response|reaction|answer)\s+to|responding\s+to|"
     r"in\s+(?:the\s+)?light\s+of|"
-    r"to\s+counter|citing|blaming|pointing\s+to|(?:prompted|provoked|triggered)\s+by)"
+    # "… took part to adequately respond to X" (nineteenth pass): X is what the training answers
+    r"to\s+counter|to\s+(?:[a-z]+ly\s+)?respond\s+to|citing|blaming|pointing\s+to|(?:prompted|provoked|triggered)\s+by)"
 )
 #: A gloss of a term ("…, referring to the war in Ukraine", "…, Moscow's term for its invasion"): background.
 #: A relative clause that describes a place's lie ("…, a border strip between Lithuania and Poland, which ends on one
@@ -204,6 +205,12 @@ DEMONSTRATIVE = re.compile(
     r"war\s+games|activities|soldiers|troops|grouping)\b",
     re.I,
 )
+#: A worry the drills go ahead despite or amid ("despite concerns in western countries that …", "amid growing fears
+#: of a war"): the concessive clause that opens with it is the background of the drills, not their facts.
+_CONCESSIVE = (
+    r"(?:despite|in\s+spite\s+of|amid)\s+(?:(?:the|growing|rising|deep|serious|widespread|western|international)\s+)*"
+    r"(?:concerns?|fears?|tensions?|worries|alarm|anxiety|warnings?|criticism|protests?)\b"
+)
 CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:but|while|whereas|although|though|even\s+as)\s+|\s+(?:while|whereas)\s+|\s+as\s+(?=(?:NATO|[A-Z]\w+)\s)"
     r"|,\s+(?=(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)\s)"
@@ -216,6 +223,9 @@ CLAUSE_SPLIT = re.compile(
     r"|,?\s+(?=against\s+the\s+(?:back\s*drop|background)\s+of\s)"
     # "… near its border with Poland, as tensions rise between …": the tension is background, not the drills
     r"|,?\s+(?=as\s+(?:tensions?|concerns?|fears?|alarm|worries|anxiety)\b)"
+    # "… launched joint drills on Thursday despite concerns that Moscow plans an invasion", "… amid fears of a war":
+    # the worry the drills are held against is background (nineteenth pass)
+    r"|,?\s+(?=" + _CONCESSIVE + ")"
     r"|,[\"”’»]?\s+(?=" + _GLOSS + ")"
     r"|,\s+(?=" + _PLACE_DESCRIBED + ")"
 )
@@ -233,6 +243,7 @@ BORDER_DEPLOYMENT = re.compile(
 #: A clause that dates the report by another event ("…, days after Belarus held snap drills near the border"):
 #: background, not facts about the exercise.
 BACKGROUND_CLAUSE = re.compile(
+    r"^" + _CONCESSIVE + r"|"
     r"^(?:(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)|"
     r"marking|amid|against\s+the\s+(?:back\s*drop|background)\s+of|as\s+(?:tensions?|concerns?|fears?|alarm|worries|"
     r"anxiety))\s|^" + _GLOSS + "|^" + _PLACE_DESCRIBED,

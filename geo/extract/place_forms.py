@@ -36,6 +36,14 @@
   training ground or airfield ("at the airfield Monday" is none); "the Russian range" alone stays the country.
 * **A country's territorial waters** ("in the Lithuanian territorial waters of the Baltic Sea", "in the territorial
   waters of Latvia") are that country's sea: located as the country, at country precision (thirteenth pass).
+* **A town with its region after it** (nineteenth pass): "in the exercise area Pesochnoye, Ivanovo Oblast, Russia",
+  "near Pesochnoye, Ivanovo region": the town when the gazetteer's town of that name lies in that region, else the
+  region (the report says the place is in it; a namesake elsewhere is not it, nor a guessed point).
+* **A country's ranges by its demonym** (nineteenth pass): "on the Belarusian military ranges", "at Polish training
+  grounds" (plural, unnamed) are that country, as "the ranges of the Polish army" are.
+* **"the latter's territory"** (nineteenth pass): "drills between Russia and Belarus that will take place on the
+  latter's territory", "on the territory of the former" are the second (first) of the two countries the sentence
+  pairs before it ("A and B"); with no such pair before it, no place.
 * **A town and its country** ("in Orenburg, Russia", nineteenth pass): a town the town index lacks but the geocoder
   places in that country (Natural Earth's populated places), as that town.
 * **"the X military training (area)"** ("Held at the Ādaži military training in Latvia") is the range at X, and
@@ -117,6 +125,12 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # territorial waters of Latvia": that country's sea, located as the country (thirteenth pass)
         ("territorial-waters", re.compile(
             rf"(?<!outside\s)(?<!beyond\s)(?P<phrase>(?:the\s+)?(?:(?P<dem>{demonym})|(?P<own>{country})['’]s?)\s+territorial\s+waters(?:\s+(?:of|in)\s+the\s+{_NAME}\s+Sea)?|(?:the\s+)?territorial\s+waters\s+of\s+(?P<of>{country}))(?![\w-])")),
+        ("town-region", re.compile(
+            rf"{_PREP}(?:the\s+)?(?:(?i:exercise|training)\s+areas?\s+)?(?P<phrase>(?P<name>{_NAME}),\s+(?P<region>(?:the\s+)?{_NAME}\s+(?i:oblast|region|province|krai|voivodeship)))(?![\w-])")),
+        ("ranges-dem", re.compile(
+            rf"{_PREP}(?P<phrase>(?:the\s+)?(?P<dem>{demonym})\s+(?:(?:military|army|combined[\s-]arms)\s+)?(?i:airfields|training\s+(?:grounds|ranges|areas)|ranges|polygons))(?![\w-])")),
+        ("latter", re.compile(
+            rf"{_PREP}(?P<phrase>(?:the\s+)?(?P<which>(?i:latter|former))['’]s\s+(?i:territory|soil)|(?:the\s+)?(?i:territory|soil)\s+of\s+the\s+(?P<which2>(?i:latter|former)))(?![\w-])")),
         # "in Orenburg, Russia": a town the geocoder knows beyond the town index, placed in the country written after it
         ("town-comma-country", re.compile(
             rf"{_PREP}(?P<phrase>(?P<name>{_NAME}(?:\s{_NAME})?)),\s+(?:the\s+)?(?P<country>{country})(?![\w-])")),
@@ -136,14 +150,8 @@ def more_places(sentence: str) -> list[Found]:
     out: list[Found] = []
     for form, pattern in _patterns():
         for match in pattern.finditer(sentence):
-            if form == "demonym-land":
-                out += _demonym_land(match)
-                continue
-            if form == "distance-border":
-                out += _distance_border(match)
-                continue
-            if form == "territorial-waters":
-                out += _territorial_waters(match)
+            if form in _READERS:  # forms read by a function of their own, below
+                out += _READERS[form](match)
                 continue
             name = match.group("name")
             if name in country_names() or normalize_name(name) in ("the", "this", "that"):
@@ -235,6 +243,44 @@ def _territorial_waters(match: re.Match[str]) -> list[Found]:
     return [(phrase, country_query(iso3, phrase), match.start("phrase"), match.end("phrase"), "country", None)]
 
 
+def _ranges_dem(match: re.Match[str]) -> list[Found]:
+    """A country's unnamed ranges by its demonym ("on the Belarusian military ranges"): that country."""
+    iso3 = iso3_of(match.group("dem"))
+    if iso3 is None:
+        return []
+    phrase = match.group("phrase")
+    return [(phrase, country_query(iso3, phrase), match.start("phrase"), match.end("phrase"), "country", iso3)]
+
+
+def _town_region(match: re.Match[str]) -> list[Found]:
+    """A town with its region after it: the town if it lies in that region, else the region (module docstring)."""
+    name, region_text = match.group("name"), match.group("region")
+    if name in country_names() or normalize_name(name) in NOT_PLACES:
+        return []
+    region = geocode(region_text, country=None)
+    if region.status != "resolved" or region.kind != "region" or not region.admin1:
+        return []
+    town = geocode(name, country=region.country)
+    span = (match.group("phrase"), match.start("phrase"), match.end("phrase"))
+    if town.status == "resolved" and town.country == region.country and town.admin1 == region.admin1:
+        return [(span[0], name, span[1], span[2], "town", region.country)]
+    return [(span[0], region_text, span[1], span[2], "region", region.country)]
+
+
+def _latter(match: re.Match[str]) -> list[Found]:
+    """The country "the latter's territory" (or the former's) refers to: one of the last pair named before it."""
+    pair = re.compile(rf"(?P<a>{country_pattern()})\s+and\s+(?P<b>{country_pattern()})")
+    pairs = list(pair.finditer(match.string, 0, match.start("phrase")))
+    if not pairs:
+        return []
+    which = (match.group("which") or match.group("which2")).lower()
+    iso3 = iso3_of(pairs[-1].group("b" if which == "latter" else "a"))
+    if iso3 is None:
+        return []
+    phrase = match.group("phrase")
+    return [(phrase, country_query(iso3, phrase), match.start("phrase"), match.end("phrase"), "country", iso3)]
+
+
 def country_query(iso3: str, text: str) -> str:
     """Return the plain name the geocoder knows for a country written another way ("Belarusian soil")."""
     names = [n for n, code in country_names().items() if code == iso3]
@@ -260,3 +306,14 @@ def _demonym_land(match: re.Match[str]) -> list[Found]:
         )
         out.append((match.string[base + part.start() : end], query, base + part.start(), end, "country", iso3))
     return out
+
+
+#: The forms :func:`more_places` hands whole to a reader of their own.
+_READERS = {
+    "demonym-land": _demonym_land,
+    "distance-border": _distance_border,
+    "territorial-waters": _territorial_waters,
+    "ranges-dem": _ranges_dem,
+    "latter": _latter,
+    "town-region": _town_region,
+}

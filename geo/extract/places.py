@@ -42,6 +42,7 @@ import re
 from functools import cache, lru_cache
 
 from geo.extract.lexicon import country_names, country_pattern, is_demonym, iso3_of
+from geo.extract.place_chain import chained_places
 from geo.extract.place_forms import NOT_PLACES, more_places
 from geo.extract.place_forms import country_query as _country_query
 from geo.extract.place_lists import AMONG as _AMONG
@@ -175,6 +176,10 @@ def _site_tokens(sentence: str) -> list[tuple[int, int, str]]:
 
 def find_places(sentence: str) -> list[PlaceMention]:
     """Return the place phrases of a sentence, longest first where they overlap, in text order."""
+    return _find_places(sentence, chain=True)
+
+
+def _find_places(sentence: str, *, chain: bool) -> list[PlaceMention]:
     found: list[PlaceMention] = []
     for form, pattern in _patterns():
         for match in pattern.finditer(sentence):
@@ -194,6 +199,8 @@ def find_places(sentence: str) -> list[PlaceMention]:
     for text, query, start, end, form, context in more_places(sentence):  # geo.extract.place_forms
         found.append(PlaceMention(text, query, start, end, form, role_at(sentence, start), context or DEFAULT_CONTEXT))
     found += continued_regions(sentence, found)  # "…, and the Bryansk Oblast"
+    if chain:  # "in Belarus, western Russia, the Russian exclave of Kaliningrad" (geo.extract.place_chain)
+        found += chained_places(sentence, found, lambda text: _find_places(text, chain=False))
     kept: list[PlaceMention] = []
     for mention in sorted(found, key=lambda m: (m.form != "paired", m.start - m.end, m.form == "country", m.start)):
         if not any(mention.start < k.end and k.start < mention.end for k in kept):

@@ -59,6 +59,7 @@ FAMILIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Anakonda", ("Anakonda", "Anaconda"), ("Anaconda",)),
     ("BALTOPS", ("BALTOPS", "Baltops"), ()),
     ("Dragon", ("Dragon",), ("Dragon",)),
+    ("Namejs", ("Namejs",), ()),
 )
 
 #: The organiser of each series, a property of the series rather than of one edition: the alliance of an

@@ -5,6 +5,9 @@
   mid-July") (:func:`country_apposition`).
 * "training" is an exercise noun ("will conduct a joint army training in mid-July"), but not in a place's name ("at
   the Drawsko Pomorskie training ground on Thursday") (:func:`training_as_exercise`).
+* A day right after "said that (on)" dates the clause it opens, when that clause reports the exercise held: "The
+  ministry said that on November 12 … a tactical exercise was conducted …" is the exercise's day, not the
+  statement's; a year there ("said that in 2023 drills were conducted") recalls an earlier occasion (:func:`said_that`).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from geo.extract.dates.mentions import DateMention, Role
 from geo.extract.lexicon import country_pattern
 
 #: What may stand between the place and its date: a preposition and up to two words ("on", "in early to").
@@ -56,3 +60,14 @@ def training_as_exercise(words: list[str]) -> list[str]:
         "exercise" if w == "training" and (i == 0 or words[i - 1] not in _TRAINING_OF) else w
         for i, w in enumerate(words)
     ]
+
+
+#: The exercise reported held in the clause a "said that" day opens ("a tactical exercise was conducted").
+_HELD = re.compile(r"^[^.;]{0,160}?\b(?:was|were)\s+(?:conducted|held|carried\s+out)\b", re.I)
+
+
+def said_that(sentence: str, mention: DateMention, before: list[str]) -> Role | None:
+    """Return ``start`` for a day opening a "said that" clause that reports the exercise held, else None."""
+    if not mention.day or not (before[:1] == ["that"] or before[:2] == ["on", "that"]):
+        return None
+    return "start" if _HELD.search(sentence[mention.end :]) else None

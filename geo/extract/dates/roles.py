@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from geo.extract.dates.clause_words import country_apposition, training_as_exercise
+from geo.extract.dates.clause_words import country_apposition, said_that, training_as_exercise
 from geo.extract.dates.mentions import MONTHS, DateMention, Role
 
 Tense = Literal["past", "future"]
@@ -204,7 +204,7 @@ def date_role(sentence: str, mention: DateMention) -> Role:
         return "end"  # "from September 14 to 25"
     if before[:1] == ["since"] and (mention.day or mention.relative) and _ONGOING.search(sentence):
         return "start"  # "drills have been under way since Monday", "exercises, held since April 29, 2022, …"
-    role = _near_cue(before[:6], before[6:10]) or _verb_after(sentence, mention)
+    role = said_that(sentence, mention, before) or _near_cue(before[:6], before[6:10]) or _verb_after(sentence, mention)
     if role is None and (all(w in _LEAD_WORDS for w in before) or _opens_clause(sentence[: mention.start], before)):
         role = _clause_opening(sentence[mention.end :])
     role = role or _far_cue(before[6:24])
