@@ -211,6 +211,8 @@ _CONCESSIVE = (
     r"(?:despite|in\s+spite\s+of|amid)\s+(?:(?:the|growing|rising|deep|serious|widespread|western|international)\s+)*"
     r"(?:concerns?|fears?|tensions?|worries|alarm|anxiety|warnings?|criticism|protests?)\b"
 )
+#: A charge against a party, in a clause of its own ("which accuses Moscow of …", "who accused Minsk of …").
+_ACCUSATION = r"(?:(?:which|who)\s+(?:(?:has|have|had)\s+)?(?:repeatedly\s+|long\s+)?accuse[sd]?|accusing)\s"
 CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:but|while|whereas|although|though|even\s+as)\s+|\s+(?:while|whereas)\s+|\s+as\s+(?=(?:NATO|[A-Z]\w+)\s)"
     r"|,\s+(?=(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)\s)"
@@ -226,6 +228,9 @@ CLAUSE_SPLIT = re.compile(
     # "… launched joint drills on Thursday despite concerns that Moscow plans an invasion", "… amid fears of a war":
     # the worry the drills are held against is background (nineteenth pass)
     r"|,?\s+(?=" + _CONCESSIVE + ")"
+    # "…, which accuses Moscow of massing 100,000 troops around the borders of Ukraine": a charge one side makes,
+    # not a fact of the drills (its places are no sites)
+    r"|,\s+(?=" + _ACCUSATION + ")"
     r"|,[\"”’»]?\s+(?=" + _GLOSS + ")"
     r"|,\s+(?=" + _PLACE_DESCRIBED + ")"
 )
@@ -243,7 +248,7 @@ BORDER_DEPLOYMENT = re.compile(
 #: A clause that dates the report by another event ("…, days after Belarus held snap drills near the border"):
 #: background, not facts about the exercise.
 BACKGROUND_CLAUSE = re.compile(
-    r"^" + _CONCESSIVE + r"|"
+    r"^" + _CONCESSIVE + r"|^" + _ACCUSATION + r"|"
     r"^(?:(?:just\s+|only\s+)?(?:(?:days|weeks|months|hours|a\s+(?:day|week|month))\s+)?(?:after|before|following)|"
     r"marking|amid|against\s+the\s+(?:back\s*drop|background)\s+of|as\s+(?:tensions?|concerns?|fears?|alarm|worries|"
     r"anxiety))\s|^" + _GLOSS + "|^" + _PLACE_DESCRIBED,

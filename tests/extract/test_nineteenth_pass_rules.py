@@ -193,3 +193,27 @@ def test_a_year_after_said_that_recalls_an_earlier_occasion(extractor):
     )
     events = extractor.extract(sentence, published=PUBLISHED).events
     assert all(e.start != "2024" for e in events)
+
+
+# A charge one side makes against another, in a relative clause, is no fact of the drills.
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "which accuses Moscow of massing troops around the borders of Lithuania",
+        "who have accused Minsk of gathering forces near the borders of Latvia",
+        "accusing Russia of moving units to the borders of Lithuania",
+    ],
+)
+def test_an_accusation_s_places_are_no_sites_of_the_drills(extractor, clause):
+    text = f"Belarus held drills at the Obuz-Lesnovsky range on Thursday, angering the West, {clause}."
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert [p.text for p in event.locations] == ["Obuz-Lesnovsky range"]
+    assert "LTU" not in event.participants and "LVA" not in event.participants
+
+
+def test_without_the_accusation_the_border_is_a_site(extractor):
+    text = "Belarus held drills on Thursday near the borders of Lithuania."
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert "the borders of Lithuania" in [p.text for p in event.locations]
