@@ -3,7 +3,7 @@
 Each hostile family (:mod:`tests.support.hostile_text`) goes through the upload path (cleaning, then
 extraction). The check is a ratio measured in the same run, not an absolute time: the best of three runs
 at 2n characters must take at most 3x the best of three at n (a quadratic pattern gives about 4x); a
-family over the ratio is measured once more, since another process may have stalled the first measurement.
+family over the ratio is measured up to twice more, since another process may have stalled the first measurement.
 """
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ def test_the_families_cover_the_hostile_inputs():
 @pytest.mark.parametrize("family", list(FAMILIES))
 def test_doubling_the_input_at_most_triples_the_time(work, family):
     make = FAMILIES[family]
-    for _attempt in range(2):  # a shared machine may stall one measurement; a quadratic pattern fails both
+    # A shared machine may stall a measurement (CI's simulation beside other work measured 3.6x twice for a family
+    # that doubles at 2.2x alone); a quadratic pattern fails every attempt.
+    for _attempt in range(3):
         small, large = best_times(work, make(SIZE), make(2 * SIZE), 3)
         if large <= MAX_RATIO * small:
             break

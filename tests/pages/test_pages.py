@@ -19,7 +19,7 @@ from geo.catalog.sites import sites_frame
 from geo.maps.sites import site_tables
 from geo.maps.url_state import choices_from_sites
 from pages.common.state import year_range
-from tests.support.map_args import drawn_script
+from tests.support.map_args import drawn_script, parsed
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = (
@@ -31,7 +31,7 @@ PAGES = (
     "pages/8_playback.py",
     "pages/9_changes.py",
 )
-_PAYLOAD = re.compile(r"\}\)\((\{\"v\":.*\}), \{\"r\":", re.MULTILINE)
+_PAYLOAD = re.compile(r'\}\)\((JSON\.parse\(".*?"\)), \{"r":', re.MULTILINE)
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,7 @@ def _drawn_sites(at: AppTest) -> int:
     """Symbols in the map script's site tables (one per place and alliance)."""
     match = _PAYLOAD.search(drawn_script(_component_args(at)))
     assert match, "the site tables are not in the map script"
-    tables = json.loads(match.group(1))
+    tables = parsed(match.group(1))
     return sum(len(rows) for parts in tables["layers"].values() for rows in parts.values())
 
 
