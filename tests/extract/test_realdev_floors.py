@@ -146,7 +146,7 @@ TEST_IDS = [
     "337",
     "358",
 ]
-ARTICLES = 355
+ARTICLES = 365
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
