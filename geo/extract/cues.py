@@ -146,8 +146,9 @@ SUPPOSED_WAR = re.compile(
     r"(?:have\s+|had\s+)?(?:invad\w+|infiltrat\w+|attack\w*|intervene\w*|penetrat\w+)",
     re.I,
 )
+#: "war-torn Ukraine", "war-ravaged Syria": an epithet of a place named beside the drills, not a war in the sentence.
 CONFLICT = re.compile(
-    r"\b(?:war(?![\s-]?games?\b)|invasion|invade[sd]?|invading|offensive|mutiny|fighting|killed|shelling|"
+    r"\b(?:war(?![\s-]?games?\b|-(?:torn|ravaged|stricken|scarred|hit)\b)|invasion|invade[sd]?|invading|offensive|mutiny|fighting|killed|shelling|"
     r"bombing|air\s*strikes?|conflicts?|occupied|occupation|separatists?|campaign)\b|"
     # the war by Moscow's word for it (thirteenth pass): "before Russia's military operation in Ukraine", "the special
     # military operation"; not an exercise's own "joint military operation" rehearsed on a range
@@ -167,6 +168,8 @@ EVENT_CUE = re.compile(
     # "Lukashenka ordered snap drills near Brest": an order to drill, not "ordered troops to the border"
     r"order(?:s|ed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|inspections?|checks?)\b|"
     r"lasts?\s+(?:until|till|through|for)|continu\w+|under\s*way|commenc\w+|practi[sc]\w+|wrap\w*\s+up|ended|"
+    # "A, B and C have completed joint drills on the X range" (twentieth pass): drills held, as "concluded"
+    r"complet(?:e|es|ed|ing)|finish(?:es|ed|ing)?|"
     r"conclud\w+|arrived\s+(?:at|in)\s+(?:[\w-]+\s+){0,4}?(?:training\s+ground|range|polygon)s?|"
     # Forces acting in drills say the drills are held: "paratroopers parachuted into X as part of joint drills",
     # "Russia has sent paratroopers to Belarus for joint drills".

@@ -164,9 +164,14 @@ def _year(match: re.Match[str]) -> int | None:
 
 #: A military unit's word: a name beside it is the unit's ("the infantry brigade “Iron Wolf”", "the Iron Wolf
 #: Mechanised Infantry Brigade"), not an exercise's (precision probes, ninth session).
-#: A capitalised "Command" names one too ("Regional Command “Vostok”", "Operational Command West").
-_UNIT_WORD = r"(?:brigade|battalion|regiment|division|squadron|flotilla|corps|battle\s*group|(?-i:Command))"
-_UNIT_BEFORE = re.compile(_UNIT_WORD + r"\s*[‘“«\"']?$", re.I)
+#: A capitalised "Command" names one too ("Regional Command “Vostok”", "Operational Command West"), and so does a
+#: lower-case "regional command" ("the \"West\" regional command", twentieth pass). A unit "called" or "named" so is
+#: one as well ("a permanently stationed French unit called Ilves", twentieth pass).
+_UNIT_WORD = (
+    r"(?:brigade|battalion|regiment|division|squadron|flotilla|corps|battle\s*group|(?-i:Command)|"
+    r"(?:regional|operational|territorial)\s+command)"
+)
+_UNIT_BEFORE = re.compile(r"(?:" + _UNIT_WORD + r"|\bunits?\s+(?:called|named))\s*[‘“«\"']?$", re.I)
 _UNIT_AFTER = re.compile(
     r"[’”»\"']?\s+(?:(?-i:[A-Z][\w-]*)\s+|mechani[sz]ed\s+|infantry\s+){0,3}" + _UNIT_WORD + r"\b", re.I
 )

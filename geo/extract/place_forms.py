@@ -145,6 +145,19 @@ def _covered() -> frozenset[str]:
     return frozenset(str(iso3) for iso3 in layer("admin1")["iso3"])
 
 
+def _village_query(phrase: str, unit: str) -> str:
+    """What to geocode for a village the gazetteer lacks, in a named unit (module doc, "A village in a named ...").
+
+    A unit that is an admin-1 region ("Kiltsi, Lääne County", an Estonian county) places the village on that
+    region (:mod:`geo.geocode.region_anchor`, twentieth pass); a smaller one ("Kowalewo, Kwidzyn County") on its
+    seat with a district's radius.
+    """
+    anchored = geocode(phrase, country=None)
+    if anchored.status == "resolved" and anchored.kind == "region" and anchored.admin1:
+        return phrase
+    return f"{unit} district"
+
+
 def more_places(sentence: str) -> list[Found]:
     """Return the place phrases of the forms above in one sentence."""
     out: list[Found] = []
@@ -174,7 +187,7 @@ def more_places(sentence: str) -> list[Found]:
                 )
             elif form == "village-in":
                 known = normalize_name(name) in gazetteer.town_index()
-                query = name if known else f"{match.group('unit')} district"
+                query = name if known else _village_query(span[0], match.group("unit"))
                 out.append((span[0], query, span[1], span[2], "town", None))
             elif form == "range-name":
                 out += _range_name(match)

@@ -18,8 +18,15 @@ from geo.extract.text import UPPER
 _REGION_WORD = (
     r"(?:(?i:region|oblast|province|voblast|voivodeship|county|krai|kray|district)|Territory|Voivodeship|Oblast)"
 )
+#: What a listed region borders, said between the items ("the Gomel region bordering Russia and Ukraine, as well as
+#: the Grodno region"): the region's lie, skipped to reach the next item (twentieth pass). A region named in it
+#: ("bordering Russia's Bryansk region and …") stops the skip: what follows may be the neighbour's list.
+_LIE = (
+    r"(?:\s+(?:bordering|adjacent\s+to|(?:which|that)\s+borders?)\s+"
+    r"(?:(?!\b(?i:regions?|oblasts?|provinces?|districts?|county|counties)\b)[^,;.()]){1,60}?)?"
+)
 _NEXT = re.compile(
-    rf"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+(?:also\s+|in\s+)?|\s+as\s+well\s+as\s+(?:in\s+)?)"
+    rf"{_LIE}\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+(?:also\s+|in\s+)?|\s+as\s+well\s+as\s+(?:in\s+)?)"
     rf"(?P<phrase>(?:the\s+)?(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)?)\s+{_REGION_WORD})\b"
 )
 _MILITARY_DISTRICT = re.compile(r"\bmilitary\s+district\b", re.I)

@@ -107,7 +107,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("site-of-list", rf"(?:the\s+)?(?P<word>{RANGE_WORDS}|(?i:towns|cities|villages|settlements))\s+of\s+(?P<names>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})"),  # noqa: E501
         ("site-paren", rf"(?P<before>{RANGE_WORDS}\s*)?\((?P<names>{NAME}(?:\s*,\s*(?:and\s+)?{NAME})+(?:,?\s+and\s+{NAME})?)\)"),  # noqa: E501
         # "in Belarus and Russia's Pskov region": a region after a country that follows a preposition.
-        ("region", rf"(?:{_PREP}(?:(?:the\s+)?{country}\s*,?\s+and\s+)?|\bof\s+|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)?)\s+(?:(?i:regions?|oblasts?|provinces?|voblasts?|voblas[cć]|districts?|voivodeships?|county|counties|krai|kray|exclave|enclave)|Territory)(?![\w-]))"),  # noqa: E501
+        ("region", rf"(?:{_PREP}(?:(?:the\s+)?{country}\s*,?\s+and\s+)?|\bof\s+|[\[(])(?P<phrase>(?:the\s+)?(?:(?P<owner>{country})['’]s?\s+|(?P<the_country>country)['’]s\s+)?(?:(?P<dem>{demonym})\s+)?(?:(?i:{_COMPASS})\s+)?(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)?)\s+(?:(?i:regions?|oblasts?|provinces?|voblasts?|voblas[cć]|districts?|voivodeships?|county|counties|krai|kray|exclave|enclave)|Territory)(?![\w-]))"),  # noqa: E501
         ("site-unknown", rf"(?:{_PREP}|\band\s+(?=the\s+{UPPER}))(?:the\s+)?[‘'\"“]?(?P<phrase>(?P<name>{UPPER}[\w’'-]+(?:[\s-]{UPPER}[\w’'.-]+){{0,3}})[’'\"”]?\s+{RANGE_WORDS})\b"),  # noqa: E501
         # A wire dateline that is a range: "BORISOVSKY TRAINING GROUND /Belarus/, September 15. /TASS/."
         ("dateline-site", rf"^\s*(?P<phrase>(?P<name>[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){{0,2}})\s+{RANGE_WORDS})(?=\s*(?:/[^/]{{1,40}}/)?\s*,)"),  # noqa: E501
@@ -288,6 +288,22 @@ def _the_country(sentence: str, start: int) -> str | None:
     return None if any(iso3_of(d) != DEFAULT_CONTEXT for d in demonyms) else DEFAULT_CONTEXT
 
 
+def _region_mention(match: re.Match[str], sentence: str, role: str) -> PlaceMention | None:
+    """The ``region`` form: "the Vitebsk region", "Belarus's Vitebsk region", "the country's Gomel region"."""
+    text, start, end = match.group("phrase"), match.start("phrase"), match.end("phrase")
+    if normalize_name(match.group("name")) in NOT_PLACES or _MILITARY_DISTRICT.search(text):
+        return None  # "the Central Military District" is where troops come from, not an admin region
+    owner = match.group("owner") or match.group("dem")
+    query = text[match.start("name") - start :]
+    if match.group("the_country"):  # "in the country's Gomel region": the country the sentence names (twentieth pass)
+        context = _the_country(sentence, start) or DEFAULT_CONTEXT
+        return PlaceMention(text, f"the {query}", start, end, "region", role, context)
+    if owner:
+        # "Belarus's Vitebsk region", "the Tajik southern Khatlon province": the region of that country
+        return PlaceMention(text, f"the {query}", start, end, "region", role, iso3_of(owner) or DEFAULT_CONTEXT)
+    return PlaceMention(text, text, start, end, "region", role)
+
+
 def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | None:
     group = "phrase" if "phrase" in match.groupdict() else 0
     start, end = match.start(group), match.end(group)
@@ -318,15 +334,7 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
             return None
         return PlaceMention(text, _country_query(iso3, text), start, end, "country", role, iso3)
     if form == "region":
-        if normalize_name(match.group("name")) in NOT_PLACES or _MILITARY_DISTRICT.search(text):
-            return None  # "the Central Military District" is where troops come from, not an admin region
-        owner = match.group("owner") or match.group("dem")
-        if owner:
-            # "Belarus's Vitebsk region", "the Tajik southern Khatlon province": the region of that country
-            query = text[match.start("name") - start :]
-            context = (iso3_of(owner) if owner else None) or DEFAULT_CONTEXT
-            return PlaceMention(text, f"the {query}", start, end, "region", role, context)
-        return PlaceMention(text, text, start, end, "region", role)
+        return _region_mention(match, sentence, role)
     if form == "site-unknown":
         if normalize_name(match.group("name")) in NOT_PLACES:
             return None

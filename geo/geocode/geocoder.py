@@ -12,6 +12,8 @@
    cells of a 3 x 3 grid of thirds of the country's extent (:mod:`geo.geocode.area_rules`).
 5. **Regions** — "Vitebsk region", "the Pskov region", "Masovian voivodeship", "Vilnius county",
    "Витебская область": admin-1 names, ISO 3166-2 aliases and a transliteration-aware fuzzy match.
+5a. **A place tied to its region** — "Kiltsi, Lääne County", "X, Ivanovo Oblast, Russia": the place when the
+   gazetteer holds it in that region, else the region (:mod:`geo.geocode.region_anchor`), tried before rule 5.
 6. **Training grounds and airfields** — names and spellings from ``training_grounds.csv`` ("Losvido",
    "Lepelets"/"Lepelsky"/"Lepel range", "Brestsky"/"the Brest range", Cyrillic forms). A name that is
    also a town ("Brest", "Lida") needs a range/airfield word or an adjectival form to mean the range.
@@ -47,6 +49,7 @@ from geo.geocode.area_rules import border_rule, compass_region_rule, district_ru
 from geo.geocode.features import named_feature_rule, river_rule
 from geo.geocode.gazetteer import clean_phrase, normalize_name, strip_words
 from geo.geocode.lakes import lake_rule
+from geo.geocode.region_anchor import region_anchor_rule
 from geo.geocode.result import GeocodeResult, Kind, area_result, unresolved
 from geo.geocode.romanisation import hacek_digraphs, lacinka_key, romanisation_skeleton, site_skeletons
 from geo.reference.layers import layer
@@ -445,6 +448,7 @@ def geocode(phrase: str, *, country: str | None = "BLR") -> GeocodeResult:
         return area_result(phrase, "region", areas.interior(context, depth), context, explanation)
     result = named_feature_rule(phrase, key) or river_rule(phrase, key, context) or lake_rule(phrase, key, context)
     result = result or compass_region_rule(phrase, key, context)
+    result = result or region_anchor_rule(text, context, geocode, region_rule)
     result = result or region_rule(phrase, key, context) or district_rule(phrase, key)
     result = result or _site_rule(phrase, key, context) or _country_rule(phrase, key, context)
     result = result or _republic_rule(phrase, key, context)
