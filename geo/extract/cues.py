@@ -17,17 +17,27 @@ _FORCES_DRILLED = (
     r"(?:drilled|exercised|(?:are|were|is|was|have\s+been|had\s+been)\s+(?:drilling|exercising)\b|"
     r"trained(?=\s+(?:at|in|on|near|alongside|with|together\s+with)\s+(?:the\s+)?(?-i:[A-Z])))"
 )
+#: Verbs by which an exercise joins forces ("linked NATO allies A, B", "brought together troops of …"): an event cue
+#: here, a participant list in :mod:`geo.extract.party_forms`.
+LINKED_VERB = (
+    r"(?i:linked|links|link|brought\s+together|brings?\s+together|bringing\s+together|united|unites|unite|"
+    r"uniting|gathered|gathers)"
+)
+#: After "training": not a place, school or course of it ("a military training centre", "joint army training grounds").
+_NOT_A_TRAINING_PLACE = (
+    r"(?!\s+(?:cent(?:er|re)s?|grounds?|areas?|ranges?|facilit\w+|schools?|institut\w+|academ\w+|programs?|"
+    r"programmes?|courses?))"
+)
 EXERCISE_NOUN = re.compile(
     r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war[\s-]?games|(?:live-fire|joint|staff|command(?:-|\s+and\s+)staff|"
     r"tactical|field)\s+training|"
     # "a joint army training", "joint naval training" (nineteenth pass): a branch between "joint" and "training"
     r"joint\s+(?:army|military|naval|navy|air(?:[\s-]force)?|ground(?:[\s-]forces?)?|marine|airborne)\s+training"
-    r"(?!\s+(?:cent(?:er|re)s?|grounds?|areas?|ranges?|facilit\w+|schools?|institut\w+|academ\w+|programs?|programmes?|"
-    r"courses?))|"
+    + _NOT_A_TRAINING_PLACE
+    + r"|"
     # "are holding live firings", "this multinational training event", "The military training is to take place at …"
     # (not a training centre)
-    r"live[\s-]firings?|training\s+events?|military\s+training(?!\s+(?:cent(?:er|re)s?|grounds?|areas?|ranges?|facilit\w+|schools?|"
-    r"institut\w+|academ\w+|programs?|programmes?|courses?))|"
+    r"live[\s-]firings?|training\s+events?|military\s+training" + _NOT_A_TRAINING_PLACE + r"|"
     r"(?:snap|surprise|sudden|unscheduled|unannounced|extraordinary|combat[- ]readiness)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:inspections?|checks?|(?<=readiness\s)tests?)|"
     # "a full-scale inspection of the combat readiness of the armed forces", "a check of combat readiness"
@@ -189,7 +199,7 @@ EVENT_CUE = re.compile(
     # "the military said in a statement previewing the military exercise": announcing it
     r"preview(?:s|ed|ing)?|"
     # "the exercise this week linked NATO allies Poland, Romania …": joining forces (nineteenth pass)
-    r"(?:linked|links|brought\s+together|brings?\s+together|united|unites|gathered|gathers)\s+(?:(?:NATO|CSTO|SCO|EU)\s+)?"
+     + LINKED_VERB + r"\s+(?:(?:NATO|CSTO|SCO|EU)\s+)?"
     r"(?:allies|partners|troops|forces|militaries|soldiers|units|servicemen|contingents|(?-i:[A-Z])))\b",
     re.I,
 )

@@ -53,7 +53,7 @@ from geo.extract.bases_abroad import base_forces
 from geo.extract.district_forces import district_forces
 from geo.extract.guard_forces import guard_forces
 from geo.extract.lexicon import country_pattern, is_demonym, iso3_of
-from geo.extract.party_forms import both_countries, nineteenth_pass_rules, observer_rules, permitted
+from geo.extract.party_forms import both_countries, linked_rules, observer_rules, permitted
 
 Role = Literal["participant", "observer", "non_participant"]
 
@@ -331,7 +331,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
         # transported participants from Tajikistan and the Kyrgyz Republic".
         ("deploy-from", "participant",
          rf"(?:{_FORCE}\b[^.;]{{0,60}}?(?i:deploy\w*|arriv\w*|come|came|coming|be\s+sent|sent|redeploy\w*)\s+|(?i:participants)\s+)(?i:from)\s+(?P<list>{_list(names)})"),
-        *_fifth_pass_rules(names), *nineteenth_pass_rules(_list(names)), *observer_rules(led),
+        *_fifth_pass_rules(names), *linked_rules(_list(names)), *observer_rules(led),
         *_thirteenth_pass_rules(names),
         ("takes-part", "participant",
          rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:take\s+part|takes\s+part|took\s+part|taking\s+part|participat\w*|join(?:s|ed)?\b|send(?:s)?\b|sent\b|deploy\w*|contribut\w*|dispatch\w*)"),

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from geo.extract.cues import LINKED_VERB
+
 _FORCES = r"(?i:militar(?:y|ies)|armed\s+forces|armies|troops|forces|soldiers|servicemen|units)"
 _TWO = r"(?i:both|the\s+two)\s+(?i:countries|states|nations|sides)"
 _BOTH = re.compile(
@@ -39,18 +41,13 @@ def both_countries(sentence: str, before: str, countries_in: Callable[[str], Seq
     return [(iso3, match.group(0)) for iso3 in named] if len(named) == 2 else []
 
 
-#: Verbs by which an exercise joins its forces: "linked", "brought together", "united".
-_LINKED = (
-    r"(?i:linked|links|link|brought\s+together|brings?\s+together|bringing\s+together|united|unites|unite|"
-    r"uniting|gathered|gathers)"
-)
 _EXERCISE = r"(?i:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games|training)"
 _BLOC = r"(?:(?:NATO|CSTO|EU|SCO)\s+)?(?i:(?:allies|partners|member\s+states|allied\s+nations)\s+)?"
 
 
-def nineteenth_pass_rules(countries: str) -> list[tuple[str, str, str]]:
+def linked_rules(countries: str) -> list[tuple[str, str, str]]:
     """The ``linked`` rule, as ``(name, role, pattern)`` over ``countries``, a list of country names."""
-    return [("linked", "participant", rf"{_EXERCISE}\b[^.;]{{0,60}}?\b{_LINKED}\s+{_BLOC}(?P<list>{countries})")]
+    return [("linked", "participant", rf"{_EXERCISE}\b[^.;]{{0,60}}?\b{LINKED_VERB}\s+{_BLOC}(?P<list>{countries})")]
 
 
 _OFFICIAL = r"(?i:minister|ministry|government|president|general\s+staff|army|military|armed\s+forces|delegation)"
