@@ -266,18 +266,18 @@ def _ranges_dem(match: re.Match[str]) -> list[Found]:
 
 
 def _town_region(match: re.Match[str]) -> list[Found]:
-    """A town with its region after it: the town if it lies in that region, else the region (module docstring)."""
-    name, region_text = match.group("name"), match.group("region")
+    """A town with its region after it: the town if it lies in that region, else the region (module docstring).
+
+    The geocoder reads the whole phrase so (:mod:`geo.geocode.region_anchor`); here it only decides the form.
+    """
+    name, phrase = match.group("name"), match.group("phrase")
     if name in country_names() or normalize_name(name) in NOT_PLACES:
         return []
-    region = geocode(region_text, country=None)
-    if region.status != "resolved" or region.kind != "region" or not region.admin1:
+    placed = geocode(phrase, country=None)
+    if placed.status != "resolved" or not placed.admin1:
         return []
-    town = geocode(name, country=region.country)
-    span = (match.group("phrase"), match.start("phrase"), match.end("phrase"))
-    if town.status == "resolved" and town.country == region.country and town.admin1 == region.admin1:
-        return [(span[0], name, span[1], span[2], "town", region.country)]
-    return [(span[0], region_text, span[1], span[2], "region", region.country)]
+    form = "region" if placed.kind == "region" else "town"
+    return [(phrase, phrase, match.start("phrase"), match.end("phrase"), form, placed.country)]
 
 
 def _latter(match: re.Match[str]) -> list[Found]:
