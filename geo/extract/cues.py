@@ -369,6 +369,13 @@ FORMATION_ANNOUNCED = re.compile(
     r"(?:of\s+)?(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:grouping|group|force|forces|contingent)s?\b",
     re.I,
 )
+#: The verbs by which a country or an institution runs an exercise: "Belarus and Russia opened joint military
+#: exercises", "the ministry launched a snap inspection", "NATO allies wrapped up Trident Juncture".
+RUN_VERB = (
+    r"(?i:announce[sd]?|hold|holds|held|holding|conduct\w*|launch\w*|start\w*|begin|began|begun|stage[sd]?|host\w*|"
+    r"kick\w*\s+off|plan\w*|open(?:s|ed|ing)?|commenc\w*|carr(?:y|ies|ied|ying)\s+out|complet\w*|conclud\w*|"
+    r"wrap\w*\s+up|resum\w*)"
+)
 #: "On January 31, the ministry announced the start of the staff training" is news of a start too.
 JUST_BEGUN = re.compile(
     r"\b(?:began|begun|started|kicked\s+off|launched|opened|commenced|announced\s+the\s+(?:start|beginning|launch)\s+of)\b",

@@ -50,6 +50,7 @@ from functools import cache
 from typing import Literal
 
 from geo.extract.bases_abroad import base_forces
+from geo.extract.cues import RUN_VERB
 from geo.extract.district_forces import district_forces
 from geo.extract.guard_forces import guard_forces
 from geo.extract.lexicon import country_pattern, is_demonym, iso3_of
@@ -336,10 +337,10 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
         ("takes-part", "participant",
          rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:take\s+part|takes\s+part|took\s+part|taking\s+part|participat\w*|join(?:s|ed)?\b|send(?:s)?\b|sent\b|deploy\w*|contribut\w*|dispatch\w*)"),
         ("institution", "participant",
-         rf"{institution}\s+{_AUX}(?i:announce[sd]?|hold|holds|held|conduct\w*|launch\w*|start\w*|begin|began|begun|stage[sd]?|host\w*|order\w*|plan\w*)\s+{_OBJECT_WORDS}(?i:{_EXERCISE}|inspections?|checks?)|"
+         rf"{institution}\s+{_AUX}(?i:{RUN_VERB}|order\w*)\s+{_OBJECT_WORDS}(?i:{_EXERCISE}|inspections?|checks?)|"
          rf"(?i:{_EXERCISE}|inspections?|checks?)\b[^.;]{{0,80}}?(?i:ordered|announced|organi[sz]ed|conducted|held|launched)\s+by\s+{institution_by}"),
         ("holds", "participant",
-         rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:announce[sd]?|hold|holds|held|holding|conduct\w*|launch\w*|start\w*|begin|began|begun|stage[sd]?|host\w*|kick\w*\s+off|plan\w*)\s+{_OBJECT_WORDS}(?i:{_EXERCISE}|inspections?|checks?)"),
+         rf"(?P<list>{_list(actors)})\s+{_AUX}{RUN_VERB}\s+{_OBJECT_WORDS}(?i:{_EXERCISE}|inspections?|checks?)"),
         ("with", "participant",
          rf"(?i:{_EXERCISE}\s+(?:(?:together\s+)?with|alongside|involving|including|of|between))\s+(?:(?:NATO|EU|CSTO)\s+)?(?i:(?:allies|partners|members)\s+)?(?P<list>{_list(actors)})"),
         ("its-forces", "participant",

@@ -39,6 +39,24 @@ def test_have_begun_joint_exercises_makes_both_subjects_participants():
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Latvia and Estonia opened joint military exercises called Baltic Gate-2031 on Monday.",
+        "Latvia and Estonia kicked off joint drills near the coast.",
+        "Latvia and Estonia have wrapped up joint military exercises near the coast.",
+        "Latvia and Estonia concluded their joint naval drills on Friday.",
+        "Latvia and Estonia are carrying out joint military exercises near the coast.",
+    ],
+)
+def test_every_verb_of_running_an_exercise_makes_its_subjects_participants(sentence):
+    assert _participants(sentence) == ["LVA", "EST"]
+
+
+def test_opened_without_an_exercise_as_its_object_names_no_participant():
+    assert _participants("Latvia and Estonia opened a new border crossing on Monday.") == []
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         (
