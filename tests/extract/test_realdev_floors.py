@@ -106,6 +106,10 @@ from tests.support.extraction_score import MEASURES, REALDEV, SEALED, Tally, loa
 #: ranges the gazetteer lacks, a name the lexicon lacks). 111 moved from test to dev (README "Test split repair,
 #: thirteenth session"): on the 345, recall 421/450 (0.936), precision 476/492 (0.967), alliance 413/421 (0.981),
 #: participants 1035/1057 / 1035/1074 (0.979 / 0.964), start 253/265 (0.955), sites 595/692 (0.860): every floor stands.
+#: The twenty-first pass (390-399, events and precision, README "Twenty-first pass") adds 10 blind dev articles (blind:
+#: recall 8/10, precision 10/11, alliance 5/8): on the 355, after its rules, recall 431/460 (0.937), precision 487/503
+#: (0.968), alliance 423/431 (0.981), participants 1049/1071 / 1049/1091 (0.979 / 0.962), start 258/270 (0.956), sites
+#: 602/699 (0.861); the 345 earlier keep every count. Rounded down, sites rises to 0.86; the others stand.
 FLOORS = {
     "recall": 0.93,
     "precision": 0.96,
@@ -113,7 +117,7 @@ FLOORS = {
     "participants_recall": 0.97,
     "participants_precision": 0.96,
     "start": 0.95,
-    "sites": 0.85,
+    "sites": 0.86,
 }
 
 
@@ -157,7 +161,7 @@ TEST_IDS = [
     "358",
     "389",
 ]
-ARTICLES = 365
+ARTICLES = 375
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
