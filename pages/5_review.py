@@ -91,6 +91,7 @@ def _accept(index: int, event: DraftEvent, edits: ReviewEdits, access: Access) -
         "status": "accepted",
         "who": saved.who,
         "ids": list(saved.ids),
+        "outcome": saved.outcome(),
         "at": _now_text(saved.at),
     }
     accepted = st.session_state.setdefault("accepted_ids", [])
@@ -369,7 +370,7 @@ def _event_panel(index: int, event: DraftEvent, review: dict[str, Any], access: 
         if event.match:
             _match_notice(event.match)
         if decision:
-            what = ", ".join(decision["ids"]) if decision["ids"] else "nothing saved"
+            what = decision.get("outcome", "nothing saved")
             text = f"{decision['status'].capitalize()} by {decision['who']} at {decision['at']} — {what}"
             (st.success if decision["status"] == "accepted" else st.warning)(md_escape(text))
         left, right = st.columns([1, 1], gap="medium")

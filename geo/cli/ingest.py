@@ -151,6 +151,5 @@ def run_ingest(args: argparse.Namespace) -> int:
     accepted = [(event, _source_for(r.path, args.source_url) or "") for r in results for event in r.events]
     if args.save and accepted:
         saved = ingest.save(accepted, reviewer=args.reviewer)
-        line = f"saved: created {', '.join(saved.created) or 'none'}; updated {', '.join(saved.updated) or 'none'}"
-        print(terminal_safe(line), file=sys.stderr)
+        print(terminal_safe(f"saved: {saved.outcome()}"), file=sys.stderr)
     return EXIT_OK

@@ -286,17 +286,28 @@ def plan_save(accepted: Iterable[tuple[DraftEvent, str]], *, known: dict[str, Ex
 
 @dataclass(frozen=True)
 class Saved:
-    """What one save wrote, by whom and when."""
+    """What one save wrote, by whom and when: new exercises, changed ones, and ones the report only confirmed."""
 
     created: tuple[str, ...]
     updated: tuple[str, ...]
     who: str
     at: dt.datetime
+    confirmed: tuple[str, ...] = ()
 
     @property
     def ids(self) -> tuple[str, ...]:
-        """Every id created or updated."""
-        return (*self.created, *self.updated)
+        """Every id the save touched: created, updated or confirmed."""
+        return (*self.created, *self.updated, *self.confirmed)
+
+    def outcome(self) -> str:
+        """What the save did to each exercise, for the CLI and the Review page alike.
+
+        "created northern-shield-2020; confirmed slavic-brotherhood-2020 (unchanged: the report adds nothing to
+        it)": a reviewer sees at once whether the edits they made reached the record.
+        """
+        parts = [f"created {i}" for i in self.created] + [f"updated {i}" for i in self.updated]
+        parts += [f"confirmed {i} (unchanged: the report adds nothing to it)" for i in self.confirmed]
+        return "; ".join(parts) or "nothing saved"
 
 
 def check_curated(plan: SavePlan, curated: Iterable[str], known: dict[str, Exercise]) -> None:
@@ -362,7 +373,7 @@ def save(
     if not may_change_curated:
         check_curated(plan, (e.id for e in store.exercises(origin="seed")), known)
     result = store.save(plan.new, plan.updates, who=who, source=plan.sources)
-    return Saved(tuple(result.created), tuple(result.updated), who, dt.datetime.now(dt.UTC))
+    return Saved(result.created, result.updated, who, dt.datetime.now(dt.UTC), result.confirmed)
 
 
 def accept(

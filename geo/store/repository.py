@@ -79,8 +79,9 @@ class SaveResult:
     """What one :meth:`Store.save` wrote."""
 
     created: tuple[str, ...]
-    updated: tuple[str, ...]
+    updated: tuple[str, ...]  # changed by the save
     batch: str
+    confirmed: tuple[str, ...] = ()  # unchanged: the report adds nothing (audited as ``confirm``)
 
 
 @dataclass
@@ -314,6 +315,7 @@ class Store:
         batch = uuid.uuid4().hex
         created: list[str] = []
         updated: list[str] = []
+        confirmed: list[str] = []
         with Session(self.engine) as session, session.begin():
             now = _now()
             taken = set(session.execute(select(ExerciseRow.id)).scalars())
@@ -341,11 +343,11 @@ class Store:
                     _set_document(row, changed, who=who, now=now)
                 # "confirm": the report adds nothing new; record that it confirms the exercise.
                 session.add(_audit(batch, changed, action, who, now, sources[exercise_id], row.version, before))
-                updated.append(exercise_id)
+                (updated if action == "update" else confirmed).append(exercise_id)
             session.flush()
             if on_before_commit is not None:
                 on_before_commit()
-        return SaveResult(tuple(created), tuple(updated), batch)
+        return SaveResult(tuple(created), tuple(updated), batch, tuple(confirmed))
 
     # --- export ----------------------------------------------------------------------------------
 

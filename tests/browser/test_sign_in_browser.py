@@ -208,7 +208,7 @@ def test_an_editor_accepts_as_the_signed_in_identity_and_cannot_change_a_curated
         new = _event_form(page, 2)
         assert new.get_by_label("Name", exact=True).input_value() == "Northern Shield-2020"
         decision = _accept_and_read(page, new, who)
-        assert decision.endswith("— northern-shield-2020"), decision
+        assert decision.endswith("— created northern-shield-2020"), decision
         page.screenshot(path=str(artifacts_dir / "sign_in_editor.png"))
     finally:
         context.close()
@@ -230,7 +230,7 @@ def test_an_admin_changes_a_curated_record(signed_app, chromium_browser):
         _extract(page, _report_with_observers("China"), SEED_SOURCE, ("2020", "09", "17"))
         page.get_by_text(_shown("The report adds — observers: CHN")).wait_for(timeout=30_000)
         decision = _accept_and_read(page, _event_form(page, 0), who)
-        assert decision.endswith(f"— {CURATED}"), f"the change was not saved to {CURATED}: {decision!r}"
+        assert decision.endswith(f"— updated {CURATED}"), f"the change was not saved to {CURATED}: {decision!r}"
     finally:
         context.close()
     store = _store(home)

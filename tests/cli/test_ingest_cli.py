@@ -137,12 +137,14 @@ def test_one_source_url_names_one_article(capsys):
 def test_save_stores_accepted_output_with_who_and_source(capsys):
     args = ["ingest", str(SEED_002), "--published", "2020-09-17", "--save", "--reviewer", "Alice"]
     assert main(args) == 0
-    assert "saved:" in capsys.readouterr().err
+    err = capsys.readouterr().err
     store = open_store()
     entries = [e for e in store.history() if e.who == "Alice"]
     assert {e.exercise_id for e in entries} == {"unbreakable-brotherhood-2020", "slavic-brotherhood-2020"}
     assert {e.source for e in entries} == {f"seed:{SEED_002.name}"}
     assert {e.action for e in entries} <= {"update", "confirm"}
+    for e in entries:  # the saved line says what became of each exercise, as the audit does
+        assert f"{'updated' if e.action == 'update' else 'confirmed'} {e.exercise_id}" in err
 
 
 def test_save_of_a_new_exercise_needs_a_source_url(tmp_path, capsys):

@@ -106,19 +106,21 @@ def test_only_an_admin_changes_a_curated_record_an_editor_confirms_it_and_edits_
         ingest.accept(draft, edits, reviewer="Eve", source=URL, may_change_curated=False)
     assert open_store().revision() == revision  # nothing written
     confirmed = ingest.accept(draft, ReviewEdits(), reviewer="Eve", source=URL, may_change_curated=False)
-    assert confirmed.updated == ("slavic-brotherhood-2020",)  # adds nothing: a confirmation, allowed
+    assert (confirmed.updated, confirmed.confirmed) == ((), ("slavic-brotherhood-2020",))  # adds nothing: allowed
+    assert confirmed.outcome() == "confirmed slavic-brotherhood-2020 (unchanged: the report adds nothing to it)"
     assert open_store().history("slavic-brotherhood-2020")[0].action == "confirm"
     kept_apart = ingest.accept(draft, ReviewEdits(use_match=False), reviewer="Eve", source=URL,
                                may_change_curated=False)  # fmt: skip
     assert kept_apart.created and not kept_apart.updated  # saved as an exercise of its own
     admin = ingest.accept(draft, edits, reviewer="Ada", source=URL, may_change_curated=True)
-    assert admin.updated == ("slavic-brotherhood-2020",)
+    assert (admin.updated, admin.confirmed) == (("slavic-brotherhood-2020",), ())
+    assert admin.outcome() == "updated slavic-brotherhood-2020"
     assert open_store().history("slavic-brotherhood-2020")[0].who == "Ada"
     (snap,) = ingest.extract(SNAP, published=dt.date(2024, 5, 3)).events
     (own,) = ingest.save([(snap, URL)], reviewer="Eve", may_change_curated=False).created
     (again,) = ingest.extract(SNAP, published=dt.date(2024, 5, 3)).events
     assert again.match is not None and again.match.exercise_id == own
-    assert ingest.save([(again, URL)], reviewer="Eve", may_change_curated=False).updated == (own,)
+    assert ingest.save([(again, URL)], reviewer="Eve", may_change_curated=False).confirmed == (own,)
 
 
 ADDITIONS_TEXT = (

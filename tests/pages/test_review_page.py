@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.core import settings
+from geo.core.text import md_escape
 from geo.extract.records import REVIEWER_CLAIM
 from geo.store import open_store
 
@@ -65,6 +66,7 @@ def test_paste_a_seed_report_accept_and_the_event_is_stored():
     assert "Accepted by Alice" in at.success[0].value
     store = open_store()
     (saved,) = store.exercises(origin="analyst")
+    assert at.success[0].value.endswith(md_escape(f"— created {saved.id}"))  # what the Accept did, said
     assert saved.name == "Regional grouping deployment, October 2022"
     assert (saved.alliance, saved.start, saved.date_precision) == ("Russia-Belarus", "2022-10-15", "day")
     assert set(saved.participants) == {"RUS", "BLR"}

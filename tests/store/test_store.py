@@ -195,7 +195,7 @@ def test_save_needs_a_reviewer_and_a_source(store, who, source):
 
 def test_an_update_that_adds_nothing_is_recorded_as_a_confirmation(store):
     result = store.save(updates={"zapad-2025": lambda e: e}, who="bob", source="https://example.org/b")
-    assert result.updated == ("zapad-2025",)
+    assert (result.updated, result.confirmed) == ((), ("zapad-2025",))
     entry = store.history("zapad-2025")[0]
     assert (entry.action, entry.who, entry.version) == ("confirm", "bob", 1)
 
