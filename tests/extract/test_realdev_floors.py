@@ -157,7 +157,7 @@ TEST_IDS = [
     "358",
     "389",
 ]
-ARTICLES = 365
+ARTICLES = 375
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
