@@ -141,3 +141,10 @@ def test_a_name_between_commas_after_its_exercise_word_names_it(extractor, sente
 def test_a_person_between_commas_after_an_exercise_word_is_no_name(extractor):
     text = "At the exercise, General Smith, began his speech. The exercise involves 2,000 Estonian soldiers."
     assert [e.name for e in extractor.extract(text, published=PUBLISHED).events] == [None]
+
+
+@pytest.mark.parametrize("written", ["Rovajarvi", "Rovajärvi"])
+def test_the_rovajarvi_range_is_a_curated_range_in_lapland(extractor, written):
+    text = f"The Finnish army began an artillery exercise on Tuesday in {written}, eastern Lapland, with 900 men."
+    (event,) = extractor.extract(text, published=PUBLISHED).events
+    assert (written, "FIN", "Lapland") in [(loc.text, loc.country, loc.admin1) for loc in event.locations]
