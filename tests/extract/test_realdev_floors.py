@@ -106,14 +106,18 @@ from tests.support.extraction_score import MEASURES, REALDEV, SEALED, Tally, loa
 #: ranges the gazetteer lacks, a name the lexicon lacks). 111 moved from test to dev (README "Test split repair,
 #: thirteenth session"): on the 345, recall 421/450 (0.936), precision 476/492 (0.967), alliance 413/421 (0.981),
 #: participants 1035/1057 / 1035/1074 (0.979 / 0.964), start 253/265 (0.955), sites 595/692 (0.860): every floor stands.
+#: The twenty-second pass (400-409, NATO's eastern flank, README "Twenty-second pass") adds 10 blind dev articles
+#: (blind: recall 9/10, participants 24/28 / 24/29, sites 14/18): on the 355, after its rules, recall 431/460 (0.937),
+#: precision 486/502 (0.968), alliance 424/431 (0.984), participants 1066/1087 / 1066/1109 (0.981 / 0.961), start
+#: 260/272 (0.956), sites 613/710 (0.863). Rounded down: participants recall 0.98 and sites 0.86, the rest unchanged.
 FLOORS = {
     "recall": 0.93,
     "precision": 0.96,
     "alliance": 0.98,
-    "participants_recall": 0.97,
+    "participants_recall": 0.98,
     "participants_precision": 0.96,
     "start": 0.95,
-    "sites": 0.85,
+    "sites": 0.86,
 }
 
 
