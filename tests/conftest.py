@@ -34,15 +34,21 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Group the tests for pytest-xdist's ``--dist loadgroup`` (``make test``): the browser tests on one worker, in
-    turn, and every other file on one worker, as ``--dist loadfile`` would.
+    turn; the files marked ``postgres`` on one worker; every other file on one worker, as ``--dist loadfile`` would.
 
     Two Chromiums, each with its Streamlit servers, on CI's two cores made the browser tests' waits time out;
-    one of them beside the rest of the suite does not.
+    one of them beside the rest of the suite does not. The ``postgres`` files share one database that their
+    tests drop and recreate: two files on two workers once dropped the tables under each other's processes.
     """
     if not config.pluginmanager.hasplugin("xdist"):
         return
     for item in items:
-        group = "browser" if item.path.parent.name == "browser" else str(item.path)
+        if item.path.parent.name == "browser":
+            group = "browser"
+        elif item.get_closest_marker("postgres"):
+            group = "postgres"
+        else:
+            group = str(item.path)
         item.add_marker(pytest.mark.xdist_group(group))
 
 

@@ -65,6 +65,16 @@ AS_CONTEXT = re.compile(
     re.I,
 )
 
+#: Forces of many countries in one exercise ("servicemen from the special forces of 13 countries", "troops from
+#: fourteen nations"): a multinational exercise, so not a national one though only one of them is named (twenty-first
+#: pass); with that one a NATO member, a NATO exercise (:class:`geo.extract.assembly`).
+MANY_COUNTRIES = re.compile(
+    r"\b(?:of|from)\s+(?:(?:more\s+than|over|some|about|around|nearly|almost)\s+)?"
+    r"(?:[3-9]|[1-9]\d|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty)\s+(?:[\w-]+\s+)?(?:countries|nations|states)\b",
+    re.I,
+)
+
 #: An office ("Deputy Commander of …", "Chief of the … Staff") opening a title that ends in a rank and a name.
 #: A title holds no verb: "Chief of Staff said that the CSTO drills …" is a statement, not a title.
 _TITLE_WORDS = (

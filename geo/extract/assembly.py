@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from geo.core.dates import date_precision_of, earliest_date, latest_date
 from geo.extract import dates as dates_mod
 from geo.extract.all_members import members_taking_part
-from geo.extract.alliance_cues import ALLIANCE_CUES, AS_CONTEXT, in_title
+from geo.extract.alliance_cues import ALLIANCE_CUES, AS_CONTEXT, MANY_COUNTRIES, in_title
 from geo.extract.bases_abroad import based_abroad
 from geo.extract.cues import FORMATION_ANNOUNCED
 from geo.extract.draft import (
@@ -475,12 +475,12 @@ class _Builder:
     def _alliance_from_participants(self, participants: list[str], as_of: dt.date | None) -> str | None:
         """Infer the alliance from who takes part and their memberships on the exercise's date.
 
-        One country: ``national``. All members of NATO on that date (:func:`geo.reference.membership.members_on`),
-        three or more of them, or NATO, allies or a multinational exercise named in the event's sentences: ``NATO``;
-        so too three or more allies with partners (a third at most) when NATO or allies are named (a NATO-led
-        multinational exercise: one ally leading, many taking part). Russia and Belarus with partners outside NATO:
-        ``Russia-Belarus``; CSTO members with at least two besides Russia and Belarus: ``CSTO``. Otherwise
-        ``bilateral``.
+        One country: ``national``, unless a NATO member among forces "of 13 countries". All members of NATO on that
+        date (:func:`geo.reference.membership.members_on`), three or more of them, or with NATO, allies, a
+        multinational exercise or forces of many countries named in the event's sentences: ``NATO``; so too three or
+        more allies with partners (a third at most) when NATO or allies are named (a NATO-led multinational exercise:
+        one ally leading, many taking part). Russia and Belarus with partners outside NATO: ``Russia-Belarus``; CSTO
+        members with at least two besides Russia and Belarus: ``CSTO``. Otherwise ``bilateral``.
         """
         parties = set(participants)
         if not parties:
@@ -497,9 +497,10 @@ class _Builder:
             )
             for s in self.usable
         )
-        if len(parties) == 1:
+        many = any(MANY_COUNTRIES.search(s.text) for s in self.usable)  # "special forces of 13 countries"
+        if len(parties) == 1 and not (many and parties <= nato):
             alliance = "national"
-        elif parties <= nato and (len(parties) >= 3 or named_nato):
+        elif parties <= nato and (len(parties) >= 3 or named_nato or many):
             alliance = "NATO"
         elif not parties & EAST and len(parties & nato) >= 3 and 3 * len(parties - nato) <= len(parties) and named_nato:
             alliance = "NATO"  # NATO allies with a partner or two ("… Sweden" before it joined)

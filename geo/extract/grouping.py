@@ -53,7 +53,14 @@ from geo.extract.other_times import another_time
 from geo.extract.participants import countries_in, find_parties
 from geo.extract.references import ALL_OF_THEM, ArticleAliases
 from geo.extract.segments import after_contrast, answered_spans, clauses, gives_facts, inside, without_answered
-from geo.extract.separate_drills import another_drill, earlier_occasion, elsewhere_than, list_lead, placed_elsewhere
+from geo.extract.separate_drills import (
+    another_drill,
+    earlier_occasion,
+    elsewhere_than,
+    list_lead,
+    placed_elsewhere,
+    this_year_beside_later,
+)
 from geo.extract.text import LIST_GAP, Sentence
 from geo.reference.membership import members_on
 
@@ -211,6 +218,7 @@ class _Grouping:
             OTHER_EXERCISE.search(sentence.text)
             or HYPOTHETICAL_EXERCISE.search(sentence.text)  # "does not rule out holding exercises": none planned
             or (self.main is not None and LATER_EXERCISE.search(sentence.text))
+            or this_year_beside_later(sentence.text, self.main, self.published)  # "As for the current year, …"
         ):
             return  # "A similar exercise was held in the Vitebsk region in 2022", "… will be held next year": another
         elif mention:

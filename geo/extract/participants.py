@@ -55,6 +55,7 @@ from geo.extract.district_forces import district_forces
 from geo.extract.guard_forces import guard_forces
 from geo.extract.lexicon import country_pattern, is_demonym, iso3_of
 from geo.extract.party_forms import CRAFT, both_countries, craft_rules, linked_rules, observer_rules, permitted
+from geo.extract.reactions import demonym_exercise_rules, speaks_or_reacts
 
 Role = Literal["participant", "observer", "non_participant"]
 
@@ -329,7 +330,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
         ("deploy-from", "participant",
          rf"(?:{_FORCE}\b[^.;]{{0,60}}?(?i:deploy\w*|arriv\w*|come|came|coming|be\s+sent|sent|redeploy\w*)\s+|(?i:participants)\s+)(?i:from)\s+(?P<list>{_list(names)})"),
         *_fifth_pass_rules(names), *linked_rules(_list(names)), *observer_rules(led),
-        *_thirteenth_pass_rules(names), *craft_rules(_list(demonyms)),
+        *_thirteenth_pass_rules(names), *demonym_exercise_rules(_list(demonyms)), *craft_rules(_list(demonyms)),
         ("takes-part", "participant",
          rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:take\s+part|takes\s+part|took\s+part|taking\s+part|participat\w*|join(?:s|ed)?\b|send(?:s)?\b|sent\b|deploy\w*|contribut\w*|dispatch\w*)"),
         ("institution", "participant",
@@ -386,26 +387,8 @@ def countries_in(text: str) -> list[str]:
     return out
 
 
-#: A statement verb right after forces: they are the source of what follows ("The Lithuanian army said …").
-_SAID = re.compile(
-    r"\s+(?:(?:has|have|had)\s+)?(?:said|says|reported|reports|stated|states|warned|noted|announced|told)\b", re.I
-)
 #: A locative preposition right before a list: its first item is a place ("in Poland, Belarus launched drills").
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|on|from|to)\s+(?:the\s+)?$", re.I)
-
-
-def _said_of_another(sentence: str, end: int, named: list[str]) -> bool:
-    """Whether forces ending at ``end`` say something of another country first ("The Lithuanian army said Belarus …").
-
-    Not when they speak of themselves first ("The Lithuanian army said its troops would train with Polish soldiers").
-    """
-    said = _SAID.match(sentence, end)
-    if said is None:
-        return False
-    rest = sentence[said.end() :]
-    own = re.search(r"\b(?:it|its|they|their|we|our)\b", rest, re.I)
-    other = next((m for m in re.finditer(country_pattern(), rest) if iso3_of(m.group(0)) not in named), None)
-    return other is not None and (own is None or other.start() < own.start())
 
 
 #: Forces of "these countries", or "these countries" taking part: the countries the sentence before lists ("The CSTO
@@ -488,8 +471,8 @@ def find_parties(sentence: str, *, before: str = "") -> list[PartyMention]:
                 continue  # another country stands between the subject and "did not": not its subject
             if name == "forces" and permitted(sentence, match.start(), match.end()):
                 continue  # "documents that would allow Serbian troops to take part": a permission, not participation
-            if name == "forces" and _said_of_another(sentence, match.end(), named):
-                continue  # "Lithuania's armed forces said Belarus was holding exercises": the source, not a party
+            if name == "forces" and speaks_or_reacts(sentence, match.end(), named):
+                continue  # "Lithuania's army said Belarus …", "… raised readiness due to the drills in Belarus"
             text = match.group(0).strip()
             if name == "holds" and _LOCATIVE_BEFORE.search(sentence, 0, match.start()):
                 # "… exercise in Poland, Belarus launched drills": Poland is a place, not a subject

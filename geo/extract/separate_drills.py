@@ -253,3 +253,21 @@ def earlier_occasion(text: str, published: dt.date | None) -> bool:
         return False
     years = [int(y) for y in _YEAR.findall(text)]
     return bool(years) and max(years) < published.year and tense_of(text) != "future"
+
+
+#: "As for the current year, …", "This year, …": a sentence that puts the report's own year first.
+_THIS_YEAR_OPENING = re.compile(
+    r"^\s*(?:(?:As\s+(?:for|to|regards)|In|For|During)\s+)?(?:the\s+current|this)\s+year\b\s*,?", re.I
+)
+
+
+def this_year_beside_later(text: str, main: GroupedEvent | None, published: dt.date | None) -> bool:
+    """Whether a sentence opening on the report's year speaks of other drills than a main event of a later year.
+
+    "CSTO forces will hold drills in Kyrgyzstan in 2018. … As for the current year, such exercises will be held in
+    October in Armenia, …", in a 2017 report (twenty-first pass): this year's exercises are not 2018's.
+    """
+    if main is None or published is None or not _THIS_YEAR_OPENING.match(text):
+        return False
+    stated = {int(y) for s, _ in main.sentences for y in _YEAR.findall(s.text)}
+    return bool(stated) and min(stated) > published.year

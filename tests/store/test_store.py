@@ -23,6 +23,9 @@ from geo.store.repository import document
 from tests.support.store_records import new_exercise as _new_exercise
 from tests.support.store_records import sqlite_file as _sqlite_file
 
+# Every test here may use the one PostgreSQL test database: these files run on one worker (tests/conftest.py).
+pytestmark = pytest.mark.postgres
+
 FORK = multiprocessing.get_context("fork")  # children open their own engine; nothing is shared
 
 
