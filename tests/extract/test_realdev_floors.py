@@ -114,16 +114,16 @@ from tests.support.extraction_score import MEASURES, REALDEV, SEALED, Tally, loa
 #: (blind: recall 9/10, participants 24/28 / 24/29, sites 14/18): on the 355, after its rules, recall 431/460 (0.937),
 #: precision 486/502 (0.968), alliance 424/431 (0.984), participants 1066/1087 / 1066/1109 (0.981 / 0.961), start
 #: 260/272 (0.956), sites 613/710 (0.863) (measured on its branch, beside the twenty-first). Merged, the two passes:
-#: on the 365, recall 441/470 (0.938), precision 497/513 (0.969), alliance 434/441 (0.984), participants 1080/1101 /
-#: 1080/1126 (0.981 / 0.959), start 265/277 (0.957), sites 620/717 (0.865); the 355 of the other branch keep every
-#: count (380 gains France and its alliance). Rounded down: participants recall rises to 0.98; participants precision
-#: falls to 0.95 only because of the new articles (their 30/34: hosts counted as participants, 400, 405, 406).
+#: on the 365, recall 441/470 (0.938), precision 497/513 (0.969), alliance 434/441 (0.984), participants 1081/1102 /
+#: 1081/1126 (0.981 / 0.960; after 406's gold took its named host Romania, README "Twenty-second pass"), start
+#: 265/277 (0.957), sites 620/717 (0.865); the 355 of the other branch keep every count (380 gains France and its
+#: alliance). Rounded down: participants recall rises to 0.98; the others stand.
 FLOORS = {
     "recall": 0.93,
     "precision": 0.96,
     "alliance": 0.98,
     "participants_recall": 0.98,
-    "participants_precision": 0.95,
+    "participants_precision": 0.96,
     "start": 0.95,
     "sites": 0.86,
 }
