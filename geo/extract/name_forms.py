@@ -16,6 +16,9 @@
 * **"… drills, known as X"**: a name after an exercise word and "known as" (not "a unit known as X").
 * **A name with a year after taking part in it**: "troops took part in Grey Lynx 2024 near Voru", "During Grey Lynx
   24, …"; a hyphenated two-digit year before an exercise word ("the Grey Lynx-24 drills").
+* **A name set between commas right after its exercise word, before an event verb**: "Finland's artillery firing
+  exercise, Northern Strike 225, began Monday" (twenty-second pass); a three-digit edition code after it is part of
+  the name, not a year.
 * **A known name quoted in lower case with its year**, as machine translations write it: "a joint exercise of
   “unbreakable brotherhood-2020”" (eighteenth pass); an unknown one is no name ("“peace mission-2020”").
 
@@ -90,6 +93,11 @@ _AFTER_SINGULAR_WORD = re.compile(
     r"(?=\s*[;.]|\s*,(?!\s*(?:who|whose)\b)(?!\s*(?:the|a|an|his|her)\s+[^,.;]{1,40},)|\s+(?:began|begins|ended|ends|started|starts|opened|concluded|closed|kicked|will|is|was|has|had|"
     r"took|takes|in|at|near|on|from|with|across|which|that)\b)"
 )
+#: What a name set between commas after its exercise word does: "the exercise, Northern Strike 225, began Monday".
+_APPOSED_VERB = (
+    r"(?:(?:has|have|had|will|is|was|were)\s+(?:been\s+|be\s+)?)?(?:began|begins|begun|start(?:s|ed)?|open(?:s|ed)|"
+    r"kick(?:s|ed)\s+off|t(?:ook|akes)\s+place|held|conclud\w+|end(?:s|ed)|involv\w+|runs|ran)\b"
+)
 #: A title or a person's rank after an exercise word ("at the exercise Defence Minister X said"): no name.
 _TITLE_OR_PERSON = re.compile(
     r"(?:President|Minister|Defen[cs]e|General|Gen|Colonel|Col|Major|Maj|Lieutenant|Lt|Commander|Chief|Secretary|"
@@ -140,11 +148,17 @@ def more_name_forms(sentence: str, exercise_words: str, variants: Mapping[str, s
         rf"\b(?i:{exercise_words})\s*,?\s+(?:[\w-]+\s+){{0,2}}?known\s+as\s+[‘'\"“«]?"
         rf"(?P<name>(?P<base>{_WORD}(?:\s+{_WORD}){{0,2}})(?:[\s-]+{_YEARS})?)"
     )
-    for pattern in (before_word, _TOOK_PART_IN, _AFTER_SINGULAR_WORD, known_as):
+    apposed = re.compile(  # "Finland's artillery exercise, Northern Strike 225, began Monday"
+        rf"\b(?i:{exercise_words})\s*,\s+(?P<name>(?P<base2>{_NO_ARTICLE}{_WORD}(?:\s+{_WORD}){{0,2}})"
+        rf"(?:[\s-]+(?:{_YEARS}|(?P<code>[1-9]\d\d)(?![\w-])))?)\s*,\s+{_APPOSED_VERB}"
+    )
+    for pattern in (before_word, _TOOK_PART_IN, _AFTER_SINGULAR_WORD, known_as, apposed):
         for match in pattern.finditer(sentence):
             if match.groupdict().get("base2") and _TITLE_OR_PERSON.match(match.group("base2")):
                 continue
             base = match.groupdict().get("base") or match.group("base2")
+            if match.groupdict().get("code"):  # an edition code, not a year ("Northern Strike 225"): part of the name
+                base = f"{base} {match['code']}"
             parts = (base, _year(match), None)
             out.append((match.group("name"), match.start("name"), match.end("name"), parts))
     return sorted(out, key=lambda c: c[1])

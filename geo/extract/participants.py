@@ -54,7 +54,7 @@ from geo.extract.cues import RUN_VERB
 from geo.extract.district_forces import district_forces
 from geo.extract.guard_forces import guard_forces
 from geo.extract.lexicon import country_pattern, is_demonym, iso3_of
-from geo.extract.party_forms import both_countries, linked_rules, observer_rules, permitted
+from geo.extract.party_forms import CRAFT, both_countries, craft_rules, linked_rules, observer_rules, permitted
 from geo.extract.reactions import demonym_exercise_rules, speaks_or_reacts
 
 Role = Literal["participant", "observer", "non_participant"]
@@ -64,16 +64,17 @@ _FORCE = (
     # "Belarusian air defence assets": a force's weapons, only after a military word
     r"(?<=defen[cs]e\s)assets|(?<=military\s)assets|(?<=military\s)members|"
     # a unit's proper name capitalises its noun: "the Latvian Mechanized Infantry Brigade"
-    r"paratroopers|[Mm]arines|sailors|pilots|airmen|(?i:brigades?|battalions?|divisions?|regiments?)|crews|sappers|"
+    r"paratroopers|[Mm]arines|sailors|pilots|airmen|(?i:brigades?|battalions?|batter(?:y|ies)|divisions?|regiments?)|crews|"
     # "thousands of personnel, including those from …": "those" stands for the forces just named.
-    r"(?<=including\s)those|"
-    r"engineers|reservists|(?i:navy|fleet|air\s+force|border\s+guards?)|(?<=[a-z] )Force(?![\w-])|"
+    r"(?<=including\s)those|sappers|engineers|reservists|rotations|(?i:navy|fleet|air\s+force|border\s+guards?)|"
+    r"(?<=[a-z] )(?:Force|Army(?!\s+Games))(?![\w-])|"
     # "units and formations of Russia's Eastern Military District": the district's forces, so its country's.
     r"(?<=[a-z] )Military\s+District|"
     # "military" is a noun only before a verb, a preposition or punctuation ("the Kazakh military would …"),
     # not in "the Russian military campaign".
     r"peacekeepers|military(?=\s*[,.;:]|\s+(?:would|will|has|have|had|is|are|was|were|took|takes|take|sent|sends|"
     r"participated|participates|joined|joins|to|and|in|from|on|at|with|for|also)\b))"
+    r"(?!\s+(?i:chiefs?|commanders?|spokes(?:man|woman|person)|heads?)\b)"  # "Germany's navy chief said": its officer
 )
 _MODS = r"(?:(?:armed|military|special|airborne|paratroopers?|ground|naval|air|peacekeeping|rapid[- ]reaction|combat|elite|border|territorial|defen[cs]e|operations|mechani[sz]ed|motori[sz]ed|rifle|tank|artillery|missile|reconnaissance|engineering|air[- ]defen[cs]e|signal|marine|landing|assault|[A-Z][a-z]+|\d+(?:st|nd|rd|th))\s+){0,3}"  # noqa: E501
 #: A short aside in brackets after the forces ("The troops of the CSTO (Collective Forces) from Kazakhstan, …").
@@ -242,11 +243,6 @@ def _fifth_pass_rules(names: str) -> list[tuple[str, str, str]]:
     ]  # fmt: skip
 
 
-#: Ships, aircraft and vehicles: what a navy or an air force takes part with ("represented by the ship X").
-_CRAFT = (
-    r"(?i:(?:war)?ships?|vessels?|frigates?|corvettes?|mine(?:sweeper|hunter)s?|submarines?|boats?|aircraft|jets?|"
-    r"fighters?|helicopters?|planes?|tanks?|drones?)"
-)
 #: The verbs a subject list of forces and craft takes part with: "take part", "participate", and the role of the
 #: drill's enemy ("will act as a simulated enemy", "played the opposing force").
 _PART_VERB = (
@@ -261,7 +257,7 @@ def _thirteenth_pass_rules(names: str) -> list[tuple[str, str, str]]:
     return [
         # "Latvia is represented by the headquarters ship X": a country's forces or craft, not its envoy.
         ("represented", "participant",
-         rf"(?P<list>{_list(names)})\s+{_AUX}(?:(?:is|are|was|were|will\s+be|to\s+be)\s+)?represented\s+by\s+(?:the\s+|an?\s+|its\s+|\d[\d,]*\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_FORCE}|{_CRAFT})\b|"
+         rf"(?P<list>{_list(names)})\s+{_AUX}(?:(?:is|are|was|were|will\s+be|to\s+be)\s+)?represented\s+by\s+(?:the\s+|an?\s+|its\s+|\d[\d,]*\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_FORCE}|{CRAFT})\b|"
          rf"{_FORCE}\s+(?:(?:are|is|were|was)\s+)?represent(?:ing|ed)\s+(?:the\s+)?(?P<list2>{_list(names)})"),
         # the subject of a sentence, its items split at commas and "and" (:func:`_subject_items`)
         ("subject-list", "participant", rf"^(?P<subject>[^.;:\"“”]{{3,200}}?)\s+{_PART_VERB}"),
@@ -334,7 +330,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
         ("deploy-from", "participant",
          rf"(?:{_FORCE}\b[^.;]{{0,60}}?(?i:deploy\w*|arriv\w*|come|came|coming|be\s+sent|sent|redeploy\w*)\s+|(?i:participants)\s+)(?i:from)\s+(?P<list>{_list(names)})"),
         *_fifth_pass_rules(names), *linked_rules(_list(names)), *observer_rules(led),
-        *_thirteenth_pass_rules(names), *demonym_exercise_rules(_list(demonyms)),
+        *_thirteenth_pass_rules(names), *demonym_exercise_rules(_list(demonyms)), *craft_rules(_list(demonyms)),
         ("takes-part", "participant",
          rf"(?P<list>{_list(actors)})\s+{_AUX}(?i:take\s+part|takes\s+part|took\s+part|taking\s+part|participat\w*|join(?:s|ed)?\b|send(?:s)?\b|sent\b|deploy\w*|contribut\w*|dispatch\w*)"),
         ("institution", "participant",

@@ -7,6 +7,8 @@
   not ("A rapid response exercise this week linked NATO allies A, B and C militaries");
 * ``official-sends-observers``: a country's minister, ministry or government that will send observers ("the Serbian
   defence minister confirmed the plan to send observers to the exercise"): the country observes;
+* ``craft`` (the twenty-second batch): a list of demonyms before ships, aircraft or vehicles after a participation
+  word ("Participating in the drills are …, Belgian, British and Polish fighters"): each country takes part;
 * a permission is no participation: forces "allowed", "enabled" or "permitted" to take part
   (:func:`permitted`, "documents that would allow Serbian military personnel to participate in CSTO drills").
 """
@@ -48,6 +50,25 @@ _BLOC = r"(?:(?:NATO|CSTO|EU|SCO)\s+)?(?i:(?:allies|partners|member\s+states|all
 def linked_rules(countries: str) -> list[tuple[str, str, str]]:
     """The ``linked`` rule, as ``(name, role, pattern)`` over ``countries``, a list of country names."""
     return [("linked", "participant", rf"{_EXERCISE}\b[^.;]{{0,60}}?\b{LINKED_VERB}\s+{_BLOC}(?P<list>{countries})")]
+
+
+#: Ships, aircraft and vehicles: what a navy or an air force takes part with ("represented by the ship X").
+CRAFT = (
+    r"(?i:(?:war)?ships?|vessels?|frigates?|corvettes?|mine(?:sweeper|hunter)s?|submarines?|boats?|aircraft|jets?|"
+    r"fighters?|helicopters?|planes?|tanks?|drones?)"
+)
+_PARTICIPATING = r"(?i:participat\w*|tak(?:e|es|ing)\s+part|took\s+part|involv\w*)"
+
+
+def craft_rules(demonyms: str) -> list[tuple[str, str, str]]:
+    """The ``craft`` rule, as ``(name, role, pattern)`` over ``demonyms``, a list of demonyms.
+
+    The craft follow a participation word in the sentence, so "Russian warships shadowed the drills" stays out.
+    """
+    return [
+        ("craft", "participant",
+         rf"{_PARTICIPATING}\b[^.;]{{0,200}}?(?P<list>{demonyms})\s+(?:[\w-]+\s+){{0,2}}?{CRAFT}(?![\w-])"),
+    ]  # fmt: skip
 
 
 _OFFICIAL = r"(?i:minister|ministry|government|president|general\s+staff|army|military|armed\s+forces|delegation)"

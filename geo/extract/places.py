@@ -67,6 +67,13 @@ __all__ = [
 ]
 
 _PREP = r"(?i:\b(?:in|at|spans?|spanning|covers?|covering|near|along|on|onto|across|to|into|inside|within|throughout|all\s+over|around|towards?|close\s+to|next\s+to|outside|nearer|alongside)\s+)"  # noqa: E501
+#: A naval drill's coast: "off" (or "off the coast of") after an exercise, a ship or a holding verb earlier in the
+#: clause ("exercises that will be held on September 9-23 off Estonia and Latvia"), not a phrasal verb's ("kicked off").
+_OFF = (
+    r"(?i:\b(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games|(?:war)?ships|vessels|held|conducted|staged)\b)"
+    r"[^.;]{0,60}?(?<!kicked\s)(?<!kicks\s)(?<!kick\s)(?<!called\s)(?<!set\s)(?<!ward\s)(?<!fend\s)\boff\s+"
+    r"(?:the\s+(?i:coasts?|shores?)\s+of\s+)?"
+)
 _COMPASS = r"(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|centre|center)"
 # One to three capitalised words; a hyphen only between capitalised parts ("Nur-Sultan", not "Moscow-based").
 _AT = r"(?:\s*\([^()]{1,40}\))?"  # where a listed range lies: "the Domanovo (Ivatsevichi district) and X ranges"
@@ -126,8 +133,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("nationwide", rf"(?:{_PREP}|\bthroughout\s+)(?P<phrase>all\s+(?:the\s+)?(?i:administrative\s+)?(?i:regions|districts|oblasts|provinces|counties)(?:\s+of\s+(?:the\s+country|(?P<name>{country})))?(?![\w-])|(?:the\s+)?(?:(?:whole|entire)\s+(?:territory\s+of\s+)?|territory\s+of\s+(?=the\s+country\b))(?:the\s+country|(?P<name2>{country}))|(?<=throughout\s)the\s+country|(?<=across\s)the\s+country)"),  # noqa: E501
         # "all airfields and training grounds of Belarus' Air Force", "… of the Belarusian air force": its own.
         ("ranges-of", rf"(?P<phrase>\b(?:all\s+(?:the\s+)?)?(?:military\s+)?{_RANGES}(?:\s+and\s+{_RANGES})?\s+of\s+(?:[\w-]+\s+){{0,12}}?(?:(?P<name>{country})(?:['’]s?)?|(?P<dem>{demonym})(?=\s+[a-z])))(?![\w-])"),  # noqa: E501
-        ("countries", rf"{_PREP}(?:(?:the\s+)?(?i:territor(?:y|ies)|soil)\s+of\s+)?(?i:{_AMONG})(?P<phrase>(?:the\s+)?{country}(?:\s*,\s*(?:the\s+)?(?:{_GROUP})?{country})*(?:,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:{_GROUP}{country}(?:\s*,\s*{country})*,?\s+and\s+{country}|(?:{_GROUP})?{country})|(?=,)))"),  # noqa: E501
-        ("country-name", rf"{_PREP}(?i:{_AMONG})(?:the\s+)?(?P<phrase>{country})"),
+        ("countries", rf"(?:{_PREP}|{_OFF})(?:(?:the\s+)?(?i:territor(?:y|ies)|soil)\s+of\s+)?(?i:{_AMONG})(?P<phrase>(?:the\s+)?{country}(?:\s*,\s*(?:the\s+)?(?:{_GROUP})?{country})*(?:,?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:{_GROUP}{country}(?:\s*,\s*{country})*,?\s+and\s+{country}|(?:{_GROUP})?{country})|(?=,)))"),  # noqa: E501
+        ("country-name", rf"(?:{_PREP}|{_OFF})(?i:{_AMONG})(?:the\s+)?(?P<phrase>{country})"),
         # "riots in Jekabpils and Valmiera": a list of towns the gazetteer knows, one mention per town.
         ("towns", rf"{_PREP}(?P<names>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})(?![\w-])"),
         # "Poland will host the NATO-led Dragon-24 drills", "Belarus is hosting three joint exercises".

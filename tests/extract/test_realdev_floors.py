@@ -110,11 +110,19 @@ from tests.support.extraction_score import MEASURES, REALDEV, SEALED, Tally, loa
 #: recall 8/10, precision 10/11, alliance 5/8): on the 355, after its rules, recall 431/460 (0.937), precision 487/503
 #: (0.968), alliance 423/431 (0.981), participants 1049/1071 / 1049/1091 (0.979 / 0.962), start 258/270 (0.956), sites
 #: 602/699 (0.861); the 345 earlier keep every count. Rounded down, sites rises to 0.86; the others stand.
+#: The twenty-second pass (400-409, NATO's eastern flank, README "Twenty-second pass") adds 10 blind dev articles
+#: (blind: recall 9/10, participants 24/28 / 24/29, sites 14/18): on the 355, after its rules, recall 431/460 (0.937),
+#: precision 486/502 (0.968), alliance 424/431 (0.984), participants 1066/1087 / 1066/1109 (0.981 / 0.961), start
+#: 260/272 (0.956), sites 613/710 (0.863) (measured on its branch, beside the twenty-first). Merged, the two passes:
+#: on the 365, recall 441/470 (0.938), precision 497/513 (0.969), alliance 434/441 (0.984), participants 1081/1102 /
+#: 1081/1126 (0.981 / 0.960; after 406's gold took its named host Romania, README "Twenty-second pass"), start
+#: 265/277 (0.957), sites 620/717 (0.865); the 355 of the other branch keep every count (380 gains France and its
+#: alliance). Rounded down: participants recall rises to 0.98; the others stand.
 FLOORS = {
     "recall": 0.93,
     "precision": 0.96,
     "alliance": 0.98,
-    "participants_recall": 0.97,
+    "participants_recall": 0.98,
     "participants_precision": 0.96,
     "start": 0.95,
     "sites": 0.86,
@@ -161,7 +169,7 @@ TEST_IDS = [
     "358",
     "389",
 ]
-ARTICLES = 375
+ARTICLES = 385
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:

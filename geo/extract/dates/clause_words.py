@@ -8,6 +8,9 @@
 * A day right after "said that (on)" dates the clause it opens, when that clause reports the exercise held: "The
   ministry said that on November 12 … a tactical exercise was conducted …" is the exercise's day, not the
   statement's; a year there ("said that in 2023 drills were conducted") recalls an earlier occasion (:func:`said_that`).
+* A day that owns its drill ("Wednesday's drill at a range near X") or that is followed in its clause by "to mark the
+  start of" an exercise ("commanders gathered Monday … to mark the official start of the exercise X") dates the
+  exercise's start (:func:`dates_its_exercise`, twenty-second pass).
 """
 
 from __future__ import annotations
@@ -71,3 +74,18 @@ def said_that(sentence: str, mention: DateMention, before: list[str]) -> Role | 
     if not mention.day or not (before[:1] == ["that"] or before[:2] == ["on", "that"]):
         return None
     return "start" if _HELD.search(sentence[mention.end :]) else None
+
+
+_EXERCISE_WORD = r"(?:exercises?|drills?|maneuvers?|manoeuvres?|war\s*games|wargames)\b"
+_DATES_EXERCISE = re.compile(
+    # "Wednesday's drill", "Friday's live-fire exercise" (not "Monday's announcement of drills")
+    rf"['’]s\s+(?:(?!of\b)[\w-]+\s+){{0,2}}?{_EXERCISE_WORD}|"
+    # "gathered Monday at the university to mark the official start of the … exercise"
+    r"[^.;]{0,80}?\bto\s+(?:mark|celebrate|signal)\s+the\s+(?:official\s+|formal\s+)?(?:start|opening|beginning|launch)\s+of\b",
+    re.I,
+)
+
+
+def dates_its_exercise(sentence: str, end: int) -> bool:
+    """Whether the day ending at ``end`` owns a drill ("Wednesday's drill") or marks its start ("to mark …")."""
+    return bool(_DATES_EXERCISE.match(sentence, end))

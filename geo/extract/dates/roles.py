@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from geo.extract.dates.clause_words import country_apposition, said_that, training_as_exercise
+from geo.extract.dates.clause_words import country_apposition, dates_its_exercise, said_that, training_as_exercise
 from geo.extract.dates.mentions import MONTHS, DateMention, Role
 
 Tense = Literal["past", "future"]
@@ -293,7 +293,7 @@ def _verb_after(sentence: str, mention: DateMention) -> Role | None:
     after = re.findall(r"[a-z]+", sentence[mention.end : mention.end + 40].lower())[:2]
     if after[:1] and (after[0] in _FAR_START_CUES or after[:2] == ["got", "under"]):
         return "start"
-    if _GAVE_START.match(sentence, mention.end):  # "The ministry on Tuesday, October 7, gave the start to the drills"
+    if _GAVE_START.match(sentence, mention.end) or dates_its_exercise(sentence, mention.end):  # "gave the start to"
         return "start"
     if after[:1] and after[0] in _ANNOUNCE_CUES:
         return "announced"  # "the ministry on Tuesday said …"
