@@ -39,10 +39,10 @@ typecheck: $(VENV)/.dev
 
 # One worker per core: much of the suite waits on Chromium, Streamlit servers and child processes, so two
 # workers on CI's two cores take about two thirds of the time of one. A file stays on one worker (its
-# module-scoped servers start once) and the browser tests share one worker (tests/conftest.py groups them);
-# each worker has its own DRILLMAP_HOME.
+# module-scoped servers start once), the browser tests share one worker and so do the store tests (their one
+# PostgreSQL database): tests/conftest.py's scheduler; each worker has its own DRILLMAP_HOME.
 pytest: $(VENV)/.dev
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	$(BIN)/python -m pytest -n auto
 
 # Rebuild data/ from ../shared/data (see data/README.md).
 reference: $(VENV)/.runtime

@@ -7,6 +7,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,24 +33,31 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         large_map.start()
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Group the tests for pytest-xdist's ``--dist loadgroup`` (``make test``): the browser tests on one worker, in
-    turn; the files marked ``postgres`` on one worker; every other file on one worker, as ``--dist loadfile`` would.
+#: Test folders whose files run on one xdist worker, in turn: the browser tests (two Chromiums, each with its
+#: Streamlit servers, on CI's two cores made their waits time out; one beside the rest of the suite does not) and
+#: the store tests (they share the one PostgreSQL test database, which their fixtures drop and recreate).
+ONE_WORKER_FOLDERS = ("tests/browser/", "tests/store/")
 
-    Two Chromiums, each with its Streamlit servers, on CI's two cores made the browser tests' waits time out;
-    one of them beside the rest of the suite does not. The ``postgres`` files share one database that their
-    tests drop and recreate: two files on two workers once dropped the tables under each other's processes.
+
+def xdist_scope(nodeid: str) -> str:
+    """The work unit a test belongs to: its folder if listed in :data:`ONE_WORKER_FOLDERS`, else its file."""
+    return next((f for f in ONE_WORKER_FOLDERS if nodeid.startswith(f)), nodeid.split("::", 1)[0])
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """Schedule ``make test``'s workers by :func:`xdist_scope`.
+
+    Not by ``xdist_group`` marks: pytest-xdist 3.8 groups them by rewriting ``item._nodeid``, which pytest 9 no
+    longer reads, so under ``--dist loadgroup`` every test was a unit of its own (two store files once dropped the
+    PostgreSQL tables under each other, and the browser tests ran on both workers).
     """
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    for item in items:
-        if item.path.parent.name == "browser":
-            group = "browser"
-        elif item.get_closest_marker("postgres"):
-            group = "postgres"
-        else:
-            group = str(item.path)
-        item.add_marker(pytest.mark.xdist_group(group))
+    from xdist.scheduler import LoadScopeScheduling
+
+    class _ByScope(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return xdist_scope(nodeid)
+
+    return _ByScope(config, log)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

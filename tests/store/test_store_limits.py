@@ -15,9 +15,6 @@ from geo.store.sites import site_geometries, sync_sites
 from tests.store.conftest import SEED_FILES
 from tests.store.test_store import FORK, _new_exercise, _require_postgres, _reset_postgres, _run
 
-# Every test here may use the one PostgreSQL test database: these files run on one worker (tests/conftest.py).
-pytestmark = pytest.mark.postgres
-
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request, tmp_path, catalog_dir) -> Store:

@@ -13,9 +13,6 @@ from geo.store import Store
 from geo.store.sites import site_geometries, sites_near_nato, sync_sites
 from tests.store.test_store import _require_postgres, _reset_postgres
 
-# Every test here may use the one PostgreSQL test database: these files run on one worker (tests/conftest.py).
-pytestmark = pytest.mark.postgres
-
 
 @pytest.fixture
 def pg_store(catalog_dir) -> Store:
