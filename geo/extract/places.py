@@ -53,6 +53,7 @@ from geo.extract.place_splits import list_mentions, river_mentions, site_list_me
 from geo.extract.text import UPPER
 from geo.extract.venues import is_home_base, is_venue
 from geo.geocode import gazetteer
+from geo.geocode.bare_regions import bare_region
 from geo.geocode.gazetteer import adjective_stems, normalize_name
 from geo.geocode.geocoder import GeocodeResult, geocode, is_town_spelling
 
@@ -162,6 +163,8 @@ def _caps_prefix(caps: str) -> tuple[str, str] | None:
         if candidate in country_names():
             return candidate, "country"
         if (key in gazetteer.town_index() or is_town_spelling(key)) and len(key) > 2:  # "Ošmiany" = Oshmyany
+            return candidate, "town"
+        if bare_region(key) is not None:  # "drills in Buryatia": a region by its bare name (geocode.bare_regions)
             return candidate, "town"
     return None
 

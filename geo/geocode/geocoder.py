@@ -46,6 +46,7 @@ from geo.core.settings import setting
 from geo.geocode import areas, gazetteer
 from geo.geocode.anchors import anchors, reference_city
 from geo.geocode.area_rules import border_rule, compass_region_rule, district_rule, region_result, region_rule
+from geo.geocode.bare_regions import bare_region_rule
 from geo.geocode.features import named_feature_rule, river_rule
 from geo.geocode.gazetteer import clean_phrase, normalize_name, strip_words
 from geo.geocode.lakes import lake_rule
@@ -461,7 +462,8 @@ def geocode(phrase: str, *, country: str | None = "BLR") -> GeocodeResult:
     if ids:  # "Bieraście": GeoNames' Beras'ce
         how = f"matched by name as {lacinka_key(key)!r} (Łacinka ie = e)"
         return _town_result(phrase, _pick_town(ids, context), how)
-    fuzzy = _reference_city_rule(phrase, key) or _fuzzy_rule(phrase, key, context)
+    fuzzy = _reference_city_rule(phrase, key) or bare_region_rule(phrase, key)  # "Dagestan" (geocode.bare_regions)
+    fuzzy = fuzzy or _fuzzy_rule(phrase, key, context)
     fuzzy = fuzzy or _skeleton_town_rule(phrase, key, context) or _anchor_rule(text, context)
     if fuzzy is not None:
         return fuzzy
