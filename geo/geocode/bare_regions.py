@@ -19,13 +19,22 @@ from geo.reference.layers import layer
 
 #: Shorter bare names ("Lori", "Ica") are too often other words or people's names to be read as regions.
 _MIN_LETTERS = 5
+#: Bare names are read only as regions of the former Soviet states, whose ISO 3166-2 names are place names in a
+#: romanisation ("Dagestan", "Khatlon"), where most drills this project maps are held; a Polish voivodeship's
+#: adjective alone ("Mazowieckie") stays no region, as before. Elsewhere ISO writes many regions as English words
+#: ("North" in Cameroon, "Coast" in Tanzania, "Rivera" folded to "river"), which a capitalised word of a sentence
+#: ("at the River Club") far more often is. A town of the name, in any romanisation, is read first.
+_COUNTRIES = frozenset(
+    {"RUS", "BLR", "UKR", "MDA", "EST", "LVA", "LTU", "GEO", "ARM", "AZE", "KAZ", "KGZ", "TJK", "UZB", "TKM"}
+)
 
 
 def bare_region(key: str) -> tuple[str, str] | None:
     """Return (country ISO3, ISO 3166-2 code) of the first-level region a bare name spells, if one country has it."""
     if len(key.replace(" ", "")) < _MIN_LETTERS or key in gazetteer.country_index():
         return None
-    return world_region_exactly(key)
+    found = world_region_exactly(key)
+    return found if found is not None and found[0] in _COUNTRIES else None
 
 
 def bare_region_rule(phrase: str, key: str) -> GeocodeResult | None:

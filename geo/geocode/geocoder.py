@@ -462,9 +462,9 @@ def geocode(phrase: str, *, country: str | None = "BLR") -> GeocodeResult:
     if ids:  # "Bieraście": GeoNames' Beras'ce
         how = f"matched by name as {lacinka_key(key)!r} (Łacinka ie = e)"
         return _town_result(phrase, _pick_town(ids, context), how)
-    fuzzy = _reference_city_rule(phrase, key) or bare_region_rule(phrase, key)  # "Dagestan" (geocode.bare_regions)
-    fuzzy = fuzzy or _fuzzy_rule(phrase, key, context)
-    fuzzy = fuzzy or _skeleton_town_rule(phrase, key, context) or _anchor_rule(text, context)
+    fuzzy = _reference_city_rule(phrase, key) or _fuzzy_rule(phrase, key, context)
+    fuzzy = fuzzy or _skeleton_town_rule(phrase, key, context)
+    fuzzy = fuzzy or bare_region_rule(phrase, key) or _anchor_rule(text, context)  # "Dagestan": geocode.bare_regions
     if fuzzy is not None:
         return fuzzy
     return unresolved(phrase, "no gazetteer entry or rule matches this phrase")

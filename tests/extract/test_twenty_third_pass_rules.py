@@ -14,6 +14,8 @@ from geo.catalog.load import load_exercises
 from geo.extract import Extractor
 from geo.extract.bases_abroad import based_abroad
 from geo.extract.places import find_places
+from geo.geocode.bare_regions import bare_region
+from geo.geocode.gazetteer import normalize_name
 from geo.geocode.geocoder import geocode
 
 PUBLISHED = dt.date(2026, 5, 13)
@@ -113,3 +115,26 @@ def test_a_national_drill_at_its_bases_abroad_keeps_its_alliance(extractor):
     events = extractor.extract(text, published=PUBLISHED).events
     assert [(e.alliance, e.participants) for e in events] == [("national", ("RUS",))]
     assert any(loc.country == "GEO" for loc in events[0].locations)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Units of Russia's Eastern Military District began drills at ranges in the country's east.", "RUS"),
+        ("Belarusian troops held drills in the country's north on Monday.", "BLR"),
+        ("Kazakhstan's army began command and staff drills in the country’s south.", "KAZ"),
+    ],
+)
+def test_the_countrys_compass_side_is_that_side_of_the_country_named(extractor, sentence, country):
+    sites = _sites(extractor, sentence)
+    assert any(text.startswith("the country") and c == country for text, c, _ in sites), sites
+
+
+def test_the_countrys_side_with_no_country_to_refer_to_is_no_place(extractor):
+    sentence = "Russian troops held drills in the country's west."
+    assert not any(text.startswith("the country") for text, _, _ in _sites(extractor, sentence))
+
+
+@pytest.mark.parametrize("name", ["River", "North", "Coast"])
+def test_an_english_word_that_iso_names_a_region_far_away_is_no_bare_region(name):
+    assert bare_region(normalize_name(name)) is None
