@@ -13,6 +13,7 @@ import pytest
 from geo.catalog.load import load_exercises
 from geo.extract import Extractor
 from geo.extract.bases_abroad import based_abroad
+from geo.extract.participants import find_parties
 from geo.extract.places import find_places
 from geo.geocode.bare_regions import bare_region
 from geo.geocode.gazetteer import normalize_name
@@ -138,3 +139,14 @@ def test_the_countrys_side_with_no_country_to_refer_to_is_no_place(extractor):
 @pytest.mark.parametrize("name", ["River", "North", "Coast"])
 def test_an_english_word_that_iso_names_a_region_far_away_is_no_bare_region(name):
     assert bare_region(normalize_name(name)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The drills involve ground troops and aviation of Mongolia, Belarus and Russia.", ["MNG", "BLR", "RUS"]),
+        ("Forces and aviation from Armenia and Kazakhstan joined the exercise.", ["ARM", "KAZ"]),
+    ],
+)
+def test_troops_and_aviation_of_a_list_take_part(sentence, expected):
+    assert [p.iso3 for p in find_parties(sentence) if p.role == "participant"] == expected
