@@ -6,8 +6,9 @@ Lyaur range in Tajikistan", "servicemen of Russia's 102nd military base in Armen
 make its country a participant (rule ``base`` of :mod:`geo.extract.participants`), and the country it stands in is no
 participant for hosting them: an event whose forces are a base's counts no host (:mod:`geo.extract.assembly`). Only a
 numbered base ("the 201st Russian military base", "Russia's 201st base") or "the Russian military base in X" with its
-forces ("units of …") or as the subject of drills ("… base held drills") counts; a base as a place ("near the Russian
-base") does not.
+forces ("units of …") or as the subject of drills ("… base held drills") counts, and so do drills held at a country's
+bases named by the place they stand in ("at Russian military bases in Abkhazia and South Ossetia"); a base as a place
+("near the Russian base") does not.
 """
 
 from __future__ import annotations
@@ -40,7 +41,10 @@ def _pattern() -> re.Pattern[str]:
     )
     return re.compile(
         rf"\b{_FORCES}\s+(?:of|from|at)\s+(?:(?:the\s+)?[\w-]+\s+){{0,4}}?(?:of\s+)?{base}|"
-        rf"\b[Tt]he\s+(?P<subject>{_ORDINAL}\s+(?P<dem3>{demonyms})\s+{_BASE})\s+{_DRILLS}"
+        rf"\b[Tt]he\s+(?P<subject>{_ORDINAL}\s+(?P<dem3>{demonyms})\s+{_BASE})\s+{_DRILLS}|"
+        # Drills "at Russian military bases in Abkhazia and South Ossetia" (twenty-third pass): held at the country's
+        # own bases abroad, named by the place they stand in, a country or not.
+        rf"\b(?i:at)\s+(?:the\s+)?(?P<dem4>{demonyms})\s+(?i:military\s+)?(?i:bases?)\s+in\s+(?:the\s+)?[A-Z]"
     )
 
 

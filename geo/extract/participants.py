@@ -324,7 +324,7 @@ def _rules() -> tuple[tuple[str, Role, re.Pattern[str]], ...]:
         ("forces", "participant", rf"(?P<list>{_list(names)})['’]s\s+{_MODS}{_FORCE}\b|{_named_army(names)}"),
         # "450 troops from the host country Serbia": the host named as a country of the forces.
         ("forces-from", "participant",
-         rf"{_MODS}{_FORCE}(?:\s*{_ASIDE})?(?:\s+and\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,4}}?(?i:equipment|hardware|vehicles|tanks|aircraft|helicopters|weapons))?(?:\s+(?:from|of)|,\s+from)\s+(?:the\s+)?(?:(?:[\w-]+\s+){{1,4}}?(?=(?:member|ally|partner)\b))?(?:(?:CSTO|NATO|EU|member|allied|ally|partner|host|the)\s+)*(?:{_ASIDE}\s+)?(?:from\s+)?(?:(?:states|countries|nations|country|nation)(?:\s*[,:–—-]\s*|\s+)(?:(?i:namely|specifically|i\.e\.)\s*,?\s*)?)?(?P<list>{_list(names)})"),
+         rf"{_MODS}{_FORCE}(?:\s*{_ASIDE})?(?:\s+and\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){{0,4}}?(?i:equipment|hardware|vehicles|tanks|aircraft|aviation|helicopters|weapons))?(?:\s+(?:from|of)|,\s+from)\s+(?:the\s+)?(?:(?:[\w-]+\s+){{1,4}}?(?=(?:member|ally|partner)\b))?(?:(?:CSTO|NATO|EU|member|allied|ally|partner|host|the)\s+)*(?:{_ASIDE}\s+)?(?:from\s+)?(?:(?:states|countries|nations|country|nation)(?:\s*[,:–—-]\s*|\s+)(?:(?i:namely|specifically|i\.e\.)\s*,?\s*)?)?(?P<list>{_list(names)})"),
         # "The contingents … will deploy from the Republic of Kazakhstan, the Kyrgyz Republic …", "aircraft
         # transported participants from Tajikistan and the Kyrgyz Republic".
         ("deploy-from", "participant",

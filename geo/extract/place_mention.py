@@ -14,7 +14,7 @@ from geo.extract.text import UPPER
 #: The country a relational phrase ("its southern border") refers to when the report names none.
 DEFAULT_CONTEXT = "BLR"
 #: The words that make a name a range or an airfield ("the Gozhsky training ground", "Lida airfield").
-RANGE_WORDS = r"(?i:training\s+grounds?|training\s+ranges?|training\s+areas?|training\s+fields?|training\s+cent(?:er|re)s?|firing\s+ranges?|gunfire\s+ranges?|combined-arms\s+ranges?|ranges?|polygons?|poligon(?:as|s)?|airfields?|air\s+bases?|airbases?)"  # noqa: E501
+RANGE_WORDS = r"(?i:training\s+grounds?|training\s+ranges?|training\s+areas?|training\s+fields?|training\s+cent(?:er|re)s?|firing\s+ranges?|gunfire\s+ranges?|combined-arms\s+ranges?|practice\s+ranges?|ranges?|polygons?|poligon(?:as|s)?|airfields?|air\s+bases?|airbases?)"  # noqa: E501
 #: One place name in a list: one or two capitalised words ("Obuz-Lesnovsky", "Strugi Krasnye", "Varėna").
 NAME = rf"{UPPER}[\w’'-]+(?:\s{UPPER}[\w’'-]+)?"
 

@@ -12,6 +12,7 @@ from geo.extract.lexicon import country_names, country_pattern, iso3_of
 from geo.extract.place_forms import NOT_PLACES
 from geo.extract.place_mention import DEFAULT_CONTEXT, NAME, RANGE_WORDS, PlaceMention, role_at
 from geo.geocode import gazetteer
+from geo.geocode.bare_regions import bare_region
 from geo.geocode.features import is_river
 from geo.geocode.gazetteer import normalize_name
 
@@ -34,7 +35,7 @@ def list_mentions(form: str, match: re.Match[str], sentence: str) -> list[PlaceM
         return [
             PlaceMention(part.group(0), part.group(0), base + part.start(), base + part.end(), "town", role)
             for part in re.finditer(NAME, match.group("names"))
-            if normalize_name(part.group(0)) in gazetteer.town_index() and part.group(0) not in country_names()
+            if _listed_place(part.group(0))
         ]
     owner = match.groupdict().get("owner")
     context = (iso3_of(owner) if owner else None) or DEFAULT_CONTEXT
@@ -47,6 +48,16 @@ def list_mentions(form: str, match: re.Match[str], sentence: str) -> list[PlaceM
         query = f"{part.group(0)} district" if district else f"the {part.group(0)} region"
         out.append(PlaceMention(part.group(0), query, base + part.start(), base + part.end(), "region", role, context))
     return out
+
+
+def _listed_place(name: str) -> bool:
+    """Whether a name in a list of towns is a place, never a country.
+
+    A town the gazetteer knows, or a first-level region by its bare name ("in Adygea, Dagestan and Ingushetia",
+    :mod:`geo.geocode.bare_regions`).
+    """
+    key = normalize_name(name)
+    return name not in country_names() and (key in gazetteer.town_index() or bare_region(key) is not None)
 
 
 def river_mentions(match: re.Match[str], sentence: str) -> list[PlaceMention]:

@@ -53,6 +53,7 @@ from geo.extract.place_splits import list_mentions, river_mentions, site_list_me
 from geo.extract.text import UPPER
 from geo.extract.venues import is_home_base, is_venue
 from geo.geocode import gazetteer
+from geo.geocode.bare_regions import bare_region
 from geo.geocode.gazetteer import adjective_stems, normalize_name
 from geo.geocode.geocoder import GeocodeResult, geocode, is_town_spelling
 
@@ -98,7 +99,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     patterns = (
         ("border-parts", rf"(?i:parts?|areas?|regions?|districts?)\s+of\s+(?P<owner>{country})\s+(?:that|which)\s+borders?\s+{members}(?P<nlist>{clist})"),  # noqa: E501
         ("border", rf"{_PREP}(?P<phrase>{border})"),
-        ("compass", rf"(?:{_PREP}|\()(?P<phrase>(?:the\s+)?{_COMPASS}(?:\s*,\s*{_COMPASS})*(?:,?\s+(?:and|or)\s+{_COMPASS})?\s+(?:{country}\b|(?i:parts?\s+of\s+)(?:the\s+country|{country}))|the\s+{_COMPASS}\s+of\s+(?:the\s+(?i:country|republic)|{country}))"),  # noqa: E501
+        ("compass", rf"(?:{_PREP}|\()(?P<phrase>(?:the\s+)?{_COMPASS}(?:\s*,\s*{_COMPASS})*(?:,?\s+(?:and|or)\s+{_COMPASS})?\s+(?:{country}\b|(?i:parts?\s+of\s+)(?:the\s+country|{country}))|the\s+{_COMPASS}\s+of\s+(?:the\s+(?i:country|republic)|{country})|the\s+country['’]s\s+{_COMPASS}(?![\w-]))"),  # noqa: E501
         ("region-part", rf"{_PREP}(?P<phrase>the\s+(?P<side>{_COMPASS})\s+(?i:area|part|region)\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+)(?:\s+(?i:region|oblast))?)"),  # noqa: E501
         ("interior", rf"(?P<phrase>the\s+interior\s+of\s+(?:the\s+country|{country})|deep(?:er)?\s+inside\s+(?:the\s+territory\s+of\s+)?(?:the\s+country|(?:the\s+)?{country}))"),  # noqa: E501
         # "in its Minsk and Vitsebsk regions", "the territories of A and B municipalities", "the A and B, C and D areas"
@@ -162,6 +163,8 @@ def _caps_prefix(caps: str) -> tuple[str, str] | None:
         if candidate in country_names():
             return candidate, "country"
         if (key in gazetteer.town_index() or is_town_spelling(key)) and len(key) > 2:  # "Ošmiany" = Oshmyany
+            return candidate, "town"
+        if bare_region(key) is not None:  # "drills in Buryatia": a region by its bare name (geocode.bare_regions)
             return candidate, "town"
     return None
 
@@ -322,6 +325,10 @@ def _mention(form: str, match: re.Match[str], sentence: str) -> PlaceMention | N
         named = re.search(country_pattern(names=True, demonyms=False, capitals=False), text)
         context = (iso3_of(named.group(0)) if named else None) or DEFAULT_CONTEXT
         return PlaceMention(text, text, start, end, form, role, context)
+    if form == "compass" and text.startswith("the country"):  # "in the country's south": the country named before
+        whole = _the_country(sentence, start)
+        query = f"the {text.split()[-1]} of the country"
+        return PlaceMention(text, query, start, end, form, role, whole) if whole else None
     if form == "compass":
         return PlaceMention(text, text, start, end, form, role)
     if form == "region-part":  # "the northeast area of Vitebsk": that side of the Vitebsk region

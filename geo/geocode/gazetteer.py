@@ -49,7 +49,7 @@ RANGE_WORDS = (
     *("training range", "training fields", "training field", "training centre", "training center"),
     "air weapons range",
     "aviation range",
-    "air range",
+    *("air range", "practice ranges", "practice range"),
     "military base",
     "army base",
     "ranges",

@@ -46,6 +46,7 @@ from geo.core.settings import setting
 from geo.geocode import areas, gazetteer
 from geo.geocode.anchors import anchors, reference_city
 from geo.geocode.area_rules import border_rule, compass_region_rule, district_rule, region_result, region_rule
+from geo.geocode.bare_regions import bare_region_rule
 from geo.geocode.features import named_feature_rule, river_rule
 from geo.geocode.gazetteer import clean_phrase, normalize_name, strip_words
 from geo.geocode.lakes import lake_rule
@@ -462,7 +463,8 @@ def geocode(phrase: str, *, country: str | None = "BLR") -> GeocodeResult:
         how = f"matched by name as {lacinka_key(key)!r} (Łacinka ie = e)"
         return _town_result(phrase, _pick_town(ids, context), how)
     fuzzy = _reference_city_rule(phrase, key) or _fuzzy_rule(phrase, key, context)
-    fuzzy = fuzzy or _skeleton_town_rule(phrase, key, context) or _anchor_rule(text, context)
+    fuzzy = fuzzy or _skeleton_town_rule(phrase, key, context)
+    fuzzy = fuzzy or bare_region_rule(phrase, key) or _anchor_rule(text, context)  # "Dagestan": geocode.bare_regions
     if fuzzy is not None:
         return fuzzy
     return unresolved(phrase, "no gazetteer entry or rule matches this phrase")

@@ -101,6 +101,15 @@ def world_region(name: str) -> tuple[str, str] | None:
     return found
 
 
+def world_region_exactly(name: str) -> tuple[str, str] | None:
+    """Return what :func:`world_region` returns, from the name as written or folded only (not its consonants)."""
+    found = gazetteer.world_region_countries().get(name)
+    if found is not None:
+        return found
+    exact, folded, _ = _world_keys()
+    return exact.get(name) or folded.get(_fold(name))
+
+
 def _world_region(name: str) -> tuple[str, str] | None:
     found = gazetteer.world_region_countries().get(name)
     if found is not None:
