@@ -169,7 +169,7 @@ TEST_IDS = [
     "358",
     "389",
 ]
-ARTICLES = 385
+ARTICLES = 395
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
