@@ -13,6 +13,7 @@ import pytest
 
 from geo.catalog.load import load_exercises
 from geo.extract import Extractor
+from geo.extract.participants import find_parties
 
 PUBLISHED = dt.date(2026, 5, 13)  # a Wednesday
 
@@ -85,3 +86,14 @@ def test_another_romanisation_of_interaction_is_known(extractor):
 )
 def test_nato_as_the_subject_of_its_own_exercise_holds_it(extractor, text, alliance):
     assert [e.alliance for e in extractor.extract(text, published=PUBLISHED).events] == [alliance]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A total of 12,000 soldiers, including 2,000 Poles and 40 from Latvia, will take part in the exercise.",
+        "The exercise drew 12,000 soldiers, including 40 from Latvia.",
+    ],
+)
+def test_a_count_from_a_country_among_the_forces_takes_part(sentence):
+    assert "LVA" in [p.iso3 for p in find_parties(sentence) if p.role == "participant"]
