@@ -25,6 +25,10 @@ ALLIANCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?<![\w-])NATO(?:['’]s)?\s+(?:[\"“‘«']?[\w-]+[\"”’»']?\s+){0,3}(?:exercises?|drills?|maneuvers?|manoeuvres?)\b|"
             r"(?:exercises?|drills?|maneuvers?)\s+(?:led|organi[sz]ed|hosted|run|conducted)\s+by\s+NATO\b|"
             r"\bNATO-led\b|\bNATO(?:['’]s)?\s+(?:enhanced\s+Forward\s+Presence|eFP)\b|"
+            # NATO as the subject of its own drills (twenty-fourth pass): "The NATO alliance is preparing to kick off
+            # its biennial Exercise X"; not "NATO said its members would watch Russia's drills"
+            r"\bNATO(?:\s+alliance)?\s+(?:is|was|will|has|have|had)\s+(?:[\w-]+\s+){0,5}?its\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:exercises?|drills?|maneuvers?|manoeuvres?)\b|"
             # NATO's regional multinational headquarters by name (nineteenth pass): "an exercise by a command unit of
             # the U.S.-led Multinational Division North East", "Multinational Corps Northeast"
             r"\bMultinational\s+(?:Corps|Division|Brigade)\s+(?:North|South|Centre|Center)(?:[\s-]?(?:East|West))?\b|"

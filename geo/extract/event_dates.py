@@ -124,6 +124,20 @@ def without_tallies(dated: list[Dated]) -> list[Dated]:
     return [d for d in dated if not tally(d)]
 
 
+#: A first stage or phase named just before a date: "during the exercise's first stage from September 14-21".
+_FIRST_STAGE = re.compile(r"\b(?:first|initial|opening)\s+(?:stage|phase)\b|\b(?:stage|phase)\s+(?:one|1|I)\b", re.I)
+
+
+def _first_stage(d: Dated) -> bool:
+    """Whether a date is said of the exercise's first stage: that stage's start is the exercise's.
+
+    "… the “second stage” for September 21-25. … during the first stage from September 14-21": the first
+    stage's range dates the start, whichever sentence comes first (twenty-fourth pass, dev 425).
+    """
+    at = d.sentence.text.find(d.mention_text)
+    return at >= 0 and bool(_FIRST_STAGE.search(d.sentence.text[max(0, at - 60) : at]))
+
+
 def choose_start(dated: list[Dated], published: dt.date | None) -> tuple[tuple[str, str, Sentence] | None, str | None]:
     """Return the event's start (iso, precision, sentence) and a note on how, if it needs one.
 
@@ -132,6 +146,7 @@ def choose_start(dated: list[Dated], published: dt.date | None) -> tuple[tuple[s
     arrived for it.
     """
     starts = [d for d in dated if d.resolved and d.role in ("start", "range")]
+    starts = [d for d in starts if _first_stage(d)] or starts
     # A calendar date ("From September 1 through 6") before a weekday of equal precision ("on Friday"), which
     # is only resolved against the publication day.
     starts.sort(key=lambda d: not _CALENDAR.search(d.mention_text))

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from geo.extract.names import NameMention
 
 _YEAR = r"(?:19[89]\d|20\d\d)"
+#: A quotation mark around a name on either side of its bracketed alias.
+_QUOTE = r"[\"“”'‘’«»]"
 #: A bracketed gloss of one to four words between a known name and its year: "Zapad (West) 2017". Only letters,
 #: spaces, apostrophes and dashes, so that "(2,000 troops)" or "(see above)" with a year after is rarely taken.
 GLOSS = r"(?P<gloss>\s*\((?:[A-Z][\w’'-]*)(?:\s[\w’'-]+){0,3}\))"
@@ -33,12 +35,15 @@ def glossed(match: re.Match[str], variant: str) -> tuple[str, int | None, str | 
 
 
 def drop_bracketed(names: list[NameMention], sentence: str) -> list[NameMention]:
-    """Read "Spring Storm (Kevadtorm) 2024" as one name: the bracketed one is its alias, the year after is its year."""
+    """Read "Spring Storm (Kevadtorm) 2024" as one name: the bracketed one is its alias, the year after is its year.
+
+    Each name may sit in quotation marks: '"Strong Will - 2024" ("Stipri Valia 2024")' is one exercise.
+    """
     out: list[NameMention] = []
     for name in names:
         before = out[-1] if out else None
-        if before is not None and re.fullmatch(r"\s*\(", sentence[before.end : name.start]):
-            after = re.match(r"\)\s*(?P<year>" + _YEAR + r")?(?![\w-])", sentence[name.end :])
+        if before is not None and re.fullmatch(_QUOTE + r"?\s*\(" + _QUOTE + "?", sentence[before.end : name.start]):
+            after = re.match(_QUOTE + r"?\)\s*(?P<year>" + _YEAR + r")?(?![\w-])", sentence[name.end :])
             if after is not None:
                 year = before.year or name.year or (int(after.group("year")) if after.group("year") else None)
                 out[-1] = replace(before, year=year)

@@ -231,9 +231,10 @@ def _fifth_pass_rules(names: str) -> list[tuple[str, str, str]]:
         # "The allied soldiers participating in the manoeuvres … are from the US, Estonia and Lithuania".
         ("are-from", "participant",
          rf"{_FORCE}\b[^.;]{{0,100}}?\b(?:are|were|come|came)\s+from\s+(?P<list>{_list(names)})"),
-        # "3,000 Swedish soldiers, 450 from France and 50 British personnel": a count of the same forces, elided.
+        # "3,000 Swedish soldiers, 450 from France and 50 British personnel": a count of the same forces, elided;
+        # "12,000 soldiers, including 2,000 Poles and 40 from Latvia" too (twenty-fourth pass).
         ("count-from", "participant",
-         rf"{_FORCE}\s*,\s*(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?\d[\d,]*\s+from\s+(?:the\s+)?(?P<list>{_list(names)})"),
+         rf"{_FORCE}\s*,\s*(?:including\s+(?:[^.;]{{0,40}}?\s+and\s+)?)?(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?\d[\d,]*\s+from\s+(?:the\s+)?(?P<list>{_list(names)})"),
         ("and-others", "participant",
          rf"(?P<list>{_list(names)})\s*,?\s+and\s+\d+\s+(?:other|additional|more)\s+(?:(?i:participating|allied|partner|NATO|member|and)\s+)*(?i:nations|countries|states|allies|militaries|partners|armies)\b"),
         # "Estonia's biggest military exercise Spring Storm": the country whose exercise it is holds it.

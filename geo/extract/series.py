@@ -45,7 +45,11 @@ FAMILIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
         ),
         (),
     ),
-    ("Interaction", ("Interaction", "Vzaimodeistvie", "Vzaimodeystviye", "Взаимодействие"), ("Interaction",)),
+    (
+        "Interaction",
+        ("Interaction", "Vzaimodeistvie", "Vzaimodeistviye", "Vzaimodeystviye", "Взаимодействие"),
+        ("Interaction",),
+    ),
     ("Search", ("Search", "Poisk", "Поиск"), ("Search",)),
     ("Echelon", ("Echelon", "Eshelon", "Эшелон"), ("Echelon",)),
     ("Barrier", ("Barrier", "Barier", "Baryer", "Барьер"), ("Barrier",)),

@@ -125,14 +125,25 @@ from tests.support.extraction_score import MEASURES, REALDEV, SEALED, Tally, loa
 #: earlier keep every count (383 gains its event). Rounded down, recall and precision rise to 0.94 and 0.97;
 #: participants recall, participants precision and sites fall to 0.97, 0.95 and 0.85 only because of the new articles
 #: (their participants 28/35 / 28/31, sites 20/33: regions ISO 3166-2 writes in Russian, ranges the gazetteer lacks).
+#: The twenty-fourth pass (420-429, official releases and reports naming several exercises, README "Twenty-fourth
+#: pass") adds 10 blind dev articles (blind, with 421's corrected gold: recall 13/17, participants 18/25 / 18/21,
+#: sites 14/22): on the 375, after its rules, recall 455/487 (0.934), precision 513/531 (0.966), alliance 447/455
+#: (0.982), participants 1100/1128 / 1100/1148 (0.975 / 0.958), start 271/283 (0.958), sites 635/739 (0.859); the
+#: 365 earlier keep every count. Rounded down, participants fall to 0.97 / 0.95 and sites to 0.85 only because of the
+#: new articles (their participants 19/26 / 19/22, sites 15/22: a plan of seven CSTO drills with hosts only, air
+#: bases the drills fly from, an area "of Kaunas").
+#: Merged, the two passes: on the 385, recall 468/499 (0.938), precision 529/546 (0.969), alliance 459/468 (0.981),
+#: participants 1129/1164 / 1129/1180 (0.970 / 0.957), start 277/290 (0.955), sites 656/772 (0.850): each count is
+#: the sum of the two branches' gains (neither pass's rules changed the other's articles). Rounded down, recall,
+#: precision, participants recall and sites fall to 0.93, 0.96, 0.96 and 0.84 only because of the new articles.
 FLOORS = {
-    "recall": 0.94,
-    "precision": 0.97,
+    "recall": 0.93,
+    "precision": 0.96,
     "alliance": 0.98,
-    "participants_recall": 0.97,
+    "participants_recall": 0.96,
     "participants_precision": 0.95,
     "start": 0.95,
-    "sites": 0.85,
+    "sites": 0.84,
 }
 
 
@@ -176,7 +187,7 @@ TEST_IDS = [
     "358",
     "389",
 ]
-ARTICLES = 395
+ARTICLES = 405
 
 
 def test_dev_set_is_large_enough_and_fixed() -> None:
