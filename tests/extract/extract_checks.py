@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from geo.extract.draft import PARTY_FIELDS, DraftEvent, FieldRef
+from geo.extract.participants import find_parties
 
 
 def check_evidence(event: DraftEvent, text: str) -> None:
@@ -21,3 +22,8 @@ def check_evidence(event: DraftEvent, text: str) -> None:
     as_json = event.to_json()  # the JSON of ``ingest --json`` says the same
     assert set(as_json["evidence"]) == {ref.key for ref in cited}
     assert all(as_json["evidence_spans"][k] == [q.start, q.end] for k, q in ((r.key, q) for r, q in cited.items()))
+
+
+def participants_of(sentence: str) -> list[str]:
+    """The ISO3 codes the participant rules find in one sentence, in the order found."""
+    return [p.iso3 for p in find_parties(sentence) if p.role == "participant"]

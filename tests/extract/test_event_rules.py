@@ -14,13 +14,9 @@ import pytest
 from geo.extract import DraftEvent, Extractor
 from geo.extract.alliance_cues import ALLIANCE_CUES
 from geo.extract.names import NameLexicon, find_names
-from geo.extract.participants import find_parties
+from tests.extract.extract_checks import participants_of
 
 DAY = dt.date(2026, 3, 2)
-
-
-def _participants(sentence: str) -> list[str]:
-    return [p.iso3 for p in find_parties(sentence) if p.role == "participant"]
 
 
 def _events(extractor: Extractor, text: str) -> dict[str, DraftEvent]:
@@ -92,7 +88,7 @@ def test_nato_forces_practising_is_a_nato_cue() -> None:
 def test_a_states_institution_holding_or_ordering_an_exercise_makes_it_a_participant(
     sentence: str, expected: list[str]
 ) -> None:
-    assert _participants(sentence) == expected
+    assert participants_of(sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -108,12 +104,12 @@ def test_a_states_institution_holding_or_ordering_an_exercise_makes_it_a_partici
     ],
 )
 def test_contingents_deployed_from_a_list_of_countries(sentence: str, expected: list[str]) -> None:
-    assert _participants(sentence) == expected
+    assert participants_of(sentence) == expected
 
 
 def test_an_alliance_consisting_of_a_list_of_countries() -> None:
     sentence = "The bloc, consisting of Armenia, Kazakhstan and Tajikistan, will send its troops to the range."
-    assert _participants(sentence) == ["ARM", "KAZ", "TJK"]
+    assert participants_of(sentence) == ["ARM", "KAZ", "TJK"]
 
 
 # --- grouping ------------------------------------------------------------------------------------------

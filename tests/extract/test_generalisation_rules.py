@@ -13,29 +13,25 @@ import pytest
 
 from geo.extract.dates import date_role, find_dates
 from geo.extract.names import find_names
-from geo.extract.participants import find_parties
 from geo.extract.places import find_places, geocode_cached
 from geo.geocode.geocoder import geocode
-
-
-def _participants(sentence: str) -> list[str]:
-    return [p.iso3 for p in find_parties(sentence) if p.role == "participant"]
+from tests.extract.extract_checks import participants_of
 
 
 def test_country_list_after_a_count_of_member_states_and_a_comma():
     sentence = "Troops from four CSTO member states, Armenia, Belarus, Kyrgyzstan and Russia, will train together."
-    assert _participants(sentence) == ["ARM", "BLR", "KGZ", "RUS"]
+    assert participants_of(sentence) == ["ARM", "BLR", "KGZ", "RUS"]
 
 
 def test_country_list_between_dashes():
     sentence = (
         "The drills bring together units from CSTO member states - Kazakhstan, Russia and Tajikistan - this week."
     )
-    assert _participants(sentence) == ["KAZ", "RUS", "TJK"]
+    assert participants_of(sentence) == ["KAZ", "RUS", "TJK"]
 
 
 def test_have_begun_joint_exercises_makes_both_subjects_participants():
-    assert _participants("Latvia and Estonia have begun joint military exercises near the coast.") == ["LVA", "EST"]
+    assert participants_of("Latvia and Estonia have begun joint military exercises near the coast.") == ["LVA", "EST"]
 
 
 @pytest.mark.parametrize(
@@ -49,11 +45,11 @@ def test_have_begun_joint_exercises_makes_both_subjects_participants():
     ],
 )
 def test_every_verb_of_running_an_exercise_makes_its_subjects_participants(sentence):
-    assert _participants(sentence) == ["LVA", "EST"]
+    assert participants_of(sentence) == ["LVA", "EST"]
 
 
 def test_opened_without_an_exercise_as_its_object_names_no_participant():
-    assert _participants("Latvia and Estonia opened a new border crossing on Monday.") == []
+    assert participants_of("Latvia and Estonia opened a new border crossing on Monday.") == []
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,7 @@ import pytest
 
 from geo.extract.guard_forces import guard_forces
 from geo.extract.participants import find_parties
-
-
-def _participants(sentence: str) -> list[str]:
-    return [p.iso3 for p in find_parties(sentence) if p.role == "participant"]
+from tests.extract.extract_checks import participants_of
 
 
 @pytest.mark.parametrize(
@@ -22,7 +19,7 @@ def _participants(sentence: str) -> list[str]:
     ],
 )
 def test_a_state_guard_makes_the_united_states_a_participant(sentence):
-    assert "USA" in _participants(sentence)
+    assert "USA" in participants_of(sentence)
 
 
 @pytest.mark.parametrize(
@@ -36,7 +33,7 @@ def test_a_state_guard_makes_the_united_states_a_participant(sentence):
     ],
 )
 def test_no_state_guard_no_united_states(sentence):
-    assert "USA" not in _participants(sentence)
+    assert "USA" not in participants_of(sentence)
 
 
 def test_a_list_of_states_is_one_guard_mention():

@@ -12,12 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from geo.extract.participants import find_parties
 from geo.extract.places import find_places, is_home_base, is_venue
-
-
-def _participants(sentence: str) -> list[str]:
-    return [p.iso3 for p in find_parties(sentence) if p.role == "participant"]
+from tests.extract.extract_checks import participants_of
 
 
 def _events(extractor, text: str, published: dt.date):
@@ -98,14 +94,14 @@ def test_the_exercise_another_one_answers_gives_it_no_alliance(extractor):
 
 
 def test_a_country_speaking_of_its_military_taking_part_takes_part():
-    assert _participants("Belarus announced today that its military is participating in the second phase.") == ["BLR"]
-    assert _participants("Belarus announced that its budget grows.") == []
+    assert participants_of("Belarus announced today that its military is participating in the second phase.") == ["BLR"]
+    assert participants_of("Belarus announced that its budget grows.") == []
 
 
 def test_a_paratrooper_unit_and_air_defence_assets_are_forces():
-    assert _participants("A Russian paratrooper unit will land on an unknown site.") == ["RUS"]
-    assert _participants("The drills involved Belarusian air defence assets and helicopters.") == ["BLR"]
-    assert _participants("Investors moved Belarusian assets abroad.") == []
+    assert participants_of("A Russian paratrooper unit will land on an unknown site.") == ["RUS"]
+    assert participants_of("The drills involved Belarusian air defence assets and helicopters.") == ["BLR"]
+    assert participants_of("Investors moved Belarusian assets abroad.") == []
 
 
 def test_where_forces_set_out_from_or_go_back_to_is_no_site():

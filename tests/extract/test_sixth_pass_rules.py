@@ -12,12 +12,8 @@ import datetime as dt
 
 from geo.extract.dates import date_role, find_dates
 from geo.extract.names import find_names
-from geo.extract.participants import find_parties
 from geo.extract.text import in_guillemets, split_sentences
-
-
-def _participants(sentence: str) -> list[str]:
-    return [p.iso3 for p in find_parties(sentence) if p.role == "participant"]
+from tests.extract.extract_checks import participants_of
 
 
 def _roles(sentence: str) -> list[tuple[str, str]]:
@@ -55,12 +51,12 @@ def test_a_singular_manoeuvre_is_an_exercise(extractor):
 
 def test_nations_comma_including_a_list_ending_in_a_dangling_and():
     sentence = "Some 3,000 troops from 9 NATO nations, including the US, the UK, Norway and are taking part."
-    assert _participants(sentence) == ["USA", "GBR", "NOR"]
+    assert participants_of(sentence) == ["USA", "GBR", "NOR"]
 
 
 def test_units_of_a_countrys_military_district_take_part():
     sentence = "The drills brought together command posts of Russia's Southern Military District and Armenian troops."
-    assert set(_participants(sentence)) == {"RUS", "ARM"}
+    assert set(participants_of(sentence)) == {"RUS", "ARM"}
 
 
 def test_each_exercise_of_a_multi_exercise_sentence_keeps_its_own_month_and_host(extractor):

@@ -11,9 +11,9 @@ import datetime as dt
 
 import pytest
 
-from geo.extract.participants import find_parties
 from geo.extract.places import find_places
 from geo.geocode.geocoder import geocode
+from tests.extract.extract_checks import participants_of
 
 PUBLISHED = dt.date(2026, 5, 15)  # a Friday
 
@@ -67,10 +67,6 @@ def test_a_range_word_before_a_word_that_is_no_range_is_no_range():
     ]
 
 
-def _participants(sentence: str) -> list[str]:
-    return [p.iso3 for p in find_parties(sentence) if p.role == "participant"]
-
-
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -79,7 +75,7 @@ def _participants(sentence: str) -> list[str]:
     ],
 )
 def test_a_compound_of_demonyms_broken_after_its_hyphen_names_each(sentence, expected):
-    assert _participants(sentence) == expected
+    assert participants_of(sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -91,12 +87,12 @@ def test_a_compound_of_demonyms_broken_after_its_hyphen_names_each(sentence, exp
     ],
 )
 def test_a_country_represented_by_its_forces_or_craft_takes_part(sentence, expected):
-    assert _participants(sentence) == expected
+    assert participants_of(sentence) == expected
 
 
 def test_a_country_represented_by_an_envoy_does_not_take_part():
-    assert _participants("Armenia was represented by its defence attache at the closing ceremony.") == []
-    assert _participants("Poland is represented by the deputy minister at the talks.") == []
+    assert participants_of("Armenia was represented by its defence attache at the closing ceremony.") == []
+    assert participants_of("Poland is represented by the deputy minister at the talks.") == []
 
 
 @pytest.mark.parametrize(
@@ -109,7 +105,7 @@ def test_a_country_represented_by_an_envoy_does_not_take_part():
     ],
 )
 def test_each_item_of_a_subject_that_takes_part_names_its_country(sentence, expected):
-    assert _participants(sentence) == expected
+    assert participants_of(sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -122,7 +118,7 @@ def test_each_item_of_a_subject_that_takes_part_names_its_country(sentence, expe
     ],
 )
 def test_a_subject_of_envoys_speakers_or_a_negation_names_no_participant(sentence):
-    assert _participants(sentence) == []
+    assert participants_of(sentence) == []
 
 
 def test_a_country_represented_by_its_ship_continues_the_exercise_in_focus(extractor):

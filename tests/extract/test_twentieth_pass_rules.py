@@ -10,18 +10,12 @@ import datetime as dt
 
 import pytest
 
-from geo.catalog.load import load_exercises
 from geo.extract import Extractor
 from geo.extract.cues import CONFLICT
 from geo.extract.places import find_places
 from geo.geocode.geocoder import geocode
 
 PUBLISHED = dt.date(2026, 5, 15)  # a Friday
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_exercises())
 
 
 def _sites(extractor: Extractor, text: str) -> list[list[tuple[str, str | None, str | None]]]:

@@ -10,20 +10,9 @@ import datetime as dt
 
 import pytest
 
-from geo.catalog.load import load_exercises
-from geo.extract import Extractor
-from geo.extract.participants import find_parties
+from tests.extract.extract_checks import participants_of
 
 PUBLISHED = dt.date(2026, 5, 15)  # a Friday
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_exercises())
-
-
-def _participants(sentence: str) -> list[str]:
-    return [p.iso3 for p in find_parties(sentence) if p.role == "participant"]
 
 
 @pytest.mark.parametrize(
@@ -37,7 +26,7 @@ def _participants(sentence: str) -> list[str]:
     ],
 )
 def test_forces_reacting_to_another_countrys_exercise_take_no_part(sentence, iso3):
-    assert iso3 not in _participants(sentence)
+    assert iso3 not in participants_of(sentence)
 
 
 @pytest.mark.parametrize(
@@ -52,7 +41,7 @@ def test_forces_reacting_to_another_countrys_exercise_take_no_part(sentence, iso
     ],
 )
 def test_forces_on_alert_in_their_own_exercise_take_part(sentence, iso3):
-    assert iso3 in _participants(sentence)
+    assert iso3 in participants_of(sentence)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +52,7 @@ def test_forces_on_alert_in_their_own_exercise_take_part(sentence, iso3):
     ],
 )
 def test_a_demonym_before_the_exercise_word_holds_it(sentence, iso3):
-    assert _participants(sentence) == [iso3]
+    assert participants_of(sentence) == [iso3]
 
 
 @pytest.mark.parametrize(
@@ -75,7 +64,7 @@ def test_a_demonym_before_the_exercise_word_holds_it(sentence, iso3):
     ],
 )
 def test_an_exercise_another_answers_or_is_compared_with_is_not_held_by_the_subject(sentence):
-    assert "HRV" not in _participants(sentence)
+    assert "HRV" not in participants_of(sentence)
 
 
 def test_a_reaction_to_drills_is_no_party_of_them(extractor):

@@ -11,16 +11,10 @@ import datetime as dt
 
 import pytest
 
-from geo.catalog.load import load_exercises
 from geo.extract import Extractor
 from geo.extract.participants import find_parties
 
 PUBLISHED = dt.date(2026, 5, 13)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_exercises())
 
 
 def _events(extractor: Extractor, text: str) -> list[tuple[str | None, str | None]]:

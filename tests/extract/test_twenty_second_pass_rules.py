@@ -10,23 +10,12 @@ import datetime as dt
 
 import pytest
 
-from geo.catalog.load import load_exercises
-from geo.extract import Extractor
 from geo.extract.dates.mentions import find_dates
 from geo.extract.dates.roles import date_role
-from geo.extract.participants import find_parties
 from geo.extract.places import find_places
+from tests.extract.extract_checks import participants_of
 
 PUBLISHED = dt.date(2026, 5, 13)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_exercises())
-
-
-def _participants(sentence: str) -> list[str]:
-    return [p.iso3 for p in find_parties(sentence) if p.role == "participant"]
 
 
 @pytest.mark.parametrize(
@@ -42,11 +31,11 @@ def _participants(sentence: str) -> list[str]:
     ],
 )
 def test_units_of_a_country_take_part(sentence, expected):
-    assert _participants(sentence) == expected
+    assert participants_of(sentence) == expected
 
 
 def test_the_army_games_are_no_army():
-    assert _participants("The team trained for the Russian Army Games in the summer.") == []
+    assert participants_of("The team trained for the Russian Army Games in the summer.") == []
 
 
 @pytest.mark.parametrize(
@@ -58,20 +47,20 @@ def test_the_army_games_are_no_army():
     ],
 )
 def test_an_officer_of_a_force_is_no_party(sentence):
-    assert _participants(sentence) == []
+    assert participants_of(sentence) == []
 
 
 def test_a_force_without_its_officer_still_takes_part():
-    assert _participants("Norway's navy took part in the naval drills in the Baltic Sea.") == ["NOR"]
+    assert participants_of("Norway's navy took part in the naval drills in the Baltic Sea.") == ["NOR"]
 
 
 def test_craft_listed_after_a_participation_word_take_part():
     sentence = "Participating in the drills are Dutch air defence units and Danish and Norwegian frigates."
-    assert _participants(sentence) == ["NLD", "DNK", "NOR"]
+    assert participants_of(sentence) == ["NLD", "DNK", "NOR"]
 
 
 def test_craft_without_a_participation_word_are_no_party():
-    assert _participants("Russian warships shadowed the naval drills in the Baltic Sea.") == []
+    assert participants_of("Russian warships shadowed the naval drills in the Baltic Sea.") == []
 
 
 def _role(sentence: str) -> str:

@@ -10,7 +10,6 @@ import datetime as dt
 
 import pytest
 
-from geo.catalog.load import load_exercises
 from geo.extract import Extractor
 from geo.extract.bases_abroad import based_abroad
 from geo.extract.participants import find_parties
@@ -20,11 +19,6 @@ from geo.geocode.gazetteer import normalize_name
 from geo.geocode.geocoder import geocode
 
 PUBLISHED = dt.date(2026, 5, 13)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_exercises())
 
 
 def _sites(extractor: Extractor, text: str) -> list[tuple[str, str | None, str | None]]:
