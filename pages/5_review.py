@@ -90,7 +90,6 @@ def _accept(index: int, event: DraftEvent, edits: ReviewEdits, access: Access) -
     st.session_state["review"]["decisions"][str(index)] = {
         "status": "accepted",
         "who": saved.who,
-        "ids": list(saved.ids),
         "outcome": saved.outcome(),
         "at": _now_text(saved.at),
     }
@@ -100,8 +99,8 @@ def _accept(index: int, event: DraftEvent, edits: ReviewEdits, access: Access) -
 
 def _reject(index: int, access: Access) -> None:
     who = _who(access) or "anonymous"
-    st.session_state["review"]["decisions"][str(index)] = {"status": "rejected", "who": who, "ids": [],
-                                                           "at": _now_text()}  # fmt: skip
+    decision = {"status": "rejected", "who": who, "outcome": ingest.NOTHING_SAVED, "at": _now_text()}
+    st.session_state["review"]["decisions"][str(index)] = decision
 
 
 def _grade_label(value: Any, meanings: Mapping[Any, str]) -> str:
@@ -370,7 +369,7 @@ def _event_panel(index: int, event: DraftEvent, review: dict[str, Any], access: 
         if event.match:
             _match_notice(event.match)
         if decision:
-            what = decision.get("outcome", "nothing saved")
+            what = decision["outcome"]
             text = f"{decision['status'].capitalize()} by {decision['who']} at {decision['at']} — {what}"
             (st.success if decision["status"] == "accepted" else st.warning)(md_escape(text))
         left, right = st.columns([1, 1], gap="medium")

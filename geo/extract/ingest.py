@@ -284,6 +284,10 @@ def plan_save(accepted: Iterable[tuple[DraftEvent, str]], *, known: dict[str, Ex
     return plan
 
 
+#: What a decision that wrote nothing (a rejection) says it did.
+NOTHING_SAVED = "nothing saved"
+
+
 @dataclass(frozen=True)
 class Saved:
     """What one save wrote, by whom and when: new exercises, changed ones, and ones the report only confirmed."""
@@ -307,7 +311,7 @@ class Saved:
         """
         parts = [f"created {i}" for i in self.created] + [f"updated {i}" for i in self.updated]
         parts += [f"confirmed {i} (unchanged: the report adds nothing to it)" for i in self.confirmed]
-        return "; ".join(parts) or "nothing saved"
+        return "; ".join(parts) or NOTHING_SAVED
 
 
 def check_curated(plan: SavePlan, curated: Iterable[str], known: dict[str, Exercise]) -> None:
